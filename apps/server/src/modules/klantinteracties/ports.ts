@@ -1,0 +1,72 @@
+import type {
+  Afdeling,
+  ContactFrom,
+  Gespreksresultaat,
+  InterneTaakView,
+  KlantbeeldResponse,
+  KlantcontactView,
+  LinkPartijRequest,
+  PartijView,
+  RegistrationRequest,
+  RegistrationResponse,
+} from '@kcc/contracts/rest';
+import type { Channel } from '@kcc/contracts/domain';
+
+/** The medewerker doing the work, as the Klantinteracties store records them (an Actor of soort medewerker). */
+export interface MedewerkerRef {
+  userId: string;
+  username: string;
+  name: string;
+}
+
+export interface RecognitionResult {
+  herkenning: KlantbeeldResponse['herkenning'];
+  partij?: PartijView;
+  kandidaten: PartijView[];
+}
+
+export interface RegisterInput {
+  contact: { id: string; channel: Channel; from: ContactFrom; partijUuid?: string };
+  medewerker: MedewerkerRef;
+  request: RegistrationRequest;
+  /** When the contact took place (plaatsgevondenOp). */
+  at: Date;
+}
+
+/**
+ * What the rest of the server uses of the embedded Klantinteracties store. Implemented on SQLite
+ * (`sqlite-klantinteracties.ts`); an Open Klant connector can implement the same port later.
+ * All methods are synchronous on SQLite and safe to call inside a `db.transaction`.
+ */
+export interface KlantinteractiesPort {
+  /** Klantherkenning: match phone (canonical form), e-mail or BSN against partij-identificatoren and digitale adressen. */
+  recognise(from: ContactFrom): RecognitionResult;
+  getPartij(uuid: string): PartijView | undefined;
+  searchPartijen(query: string, limit: number): PartijView[];
+  /** Create a persoon-partij (with BSN identificator and digitale adressen when given). */
+  createPersoon(input: Extract<LinkPartijRequest, { nieuw: unknown }>['nieuw']): PartijView;
+  /** Klantcontacten of a partij across all channels, newest first. */
+  klantcontactenVan(partijUuid: string, limit: number): KlantcontactView[];
+  openInterneTakenVanPartij(partijUuid: string): InterneTaakView[];
+  /** Open interne taken assigned to this medewerker's actor. */
+  openInterneTakenVoorMedewerker(medewerker: MedewerkerRef): InterneTaakView[];
+  /**
+   * Register one question of a contact: klantcontact + betrokkene (if partij) + onderwerpobject (if zaak)
+   * + actorklantcontact (the medewerker) + interne taak (if asked), all in one transaction.
+   * Throws `RegistrationError` for references that do not exist (unknown partij, actor or gespreksresultaat).
+   */
+  register(input: RegisterInput): RegistrationResponse;
+  gespreksresultaten(): Gespreksresultaat[];
+  afdelingen(): Afdeling[];
+}
+
+export class RegistrationError extends Error {
+  constructor(
+    readonly field: string,
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'RegistrationError';
+  }
+}

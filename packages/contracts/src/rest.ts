@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import {
+  Afdeling,
+  AgentState,
+  Channel,
+  Contact,
+  ContactFrom,
+  Gespreksresultaat,
+  IsoDateTime,
+  QueueInfo,
+  QueueWaiting,
+  User,
+} from './domain.ts';
+
+/** Problem JSON (RFC 7807 shape the Dutch API standards use). */
+export const InvalidParam = z.object({ name: z.string(), code: z.string(), reason: z.string() });
+export const Problem = z.object({
+  type: z.string().optional(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  invalidParams: z.array(InvalidParam).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+// ---------------------------------------------------------------- auth
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+export const LoginResponse = z.object({ token: z.string(), user: User.pick({ id: true, name: true, roles: true }) });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+// ---------------------------------------------------------------- inbound (channel webhooks)
+export const InboundRequest = z
+  .object({
+    channel: Channel,
+    externalId: z.string().trim().min(1).max(200),
+    from: ContactFrom,
+    queue: z.string().trim().min(1).max(100).optional(),
+    subject: z.string().trim().max(200).optional(),
+    body: z.string().max(100_000).optional(),
+    dueAt: IsoDateTime.optional(),
+  })
+  .strict();
+export type InboundRequest = z.infer<typeof InboundRequest>;
+export const InboundResponse = z.object({ contactId: z.string() });
+export type InboundResponse = z.infer<typeof InboundResponse>;
+
+// ---------------------------------------------------------------- registration
+const UuidRef = z.object({ uuid: z.uuid() });
+
+export const RegistrationRequest = z
+  .object({
+    onderwerp: z.string().trim().min(1).max(200),
+    /** The question as the resident asked it (Klantcontact.inhoud). */
+    inhoud: z.string().max(1000).optional(),
+    /** The answer or note of the agent (Klantcontact.reactie). Extension to CONTRACT. */
+    reactie: z.string().max(4000).optional(),
+    /** Defaults to the contact's channel. */
+    kanaal: z.string().trim().min(1).max(50).optional(),
+    /** Code of an active gespreksresultaat (GET /api/gespreksresultaten). */
+    gespreksresultaat: z.string().trim().min(1).max(100),
+    partij: UuidRef.optional(),
+    zaak: UuidRef.optional(),
+    interneTaak: z
+      .object({
+        gevraagdeHandeling: z.string().trim().min(1).max(200),
+        toelichting: z.string().max(1000).optional(),
+        /** An afdeling (actor of soort organisatorische_eenheid) or a colleague actor. */
+        actor: UuidRef.optional(),
+      })
+      .optional(),
+    /**
+     * Extension: `false` registers one question and keeps the contact open for the next
+     * (a contact may yield several klantcontacten). Default `true`: the contact closes and nawerk starts.
+     */
+    afronden: z.boolean().optional(),
+  })
+  .strict();
+export type RegistrationRequest = z.infer<typeof RegistrationRequest>;
+
+const Ref = z.object({ uuid: z.uuid(), url: z.string() });
+export const RegistrationResponse = z.object({
+  klantcontact: Ref,
+  interneTaak: Ref.optional(),
+});
+export type RegistrationResponse = z.infer<typeof RegistrationResponse>;
+
+// ---------------------------------------------------------------- workplace reads
+export const MeResponse = z.object({
+  user: User,
+  state: AgentState,
+  queues: z.array(QueueInfo),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const OfferView = z.object({
+  offerId: z.string(),
+  contact: Contact.pick({ id: true, channel: true, queue: true, subject: true, from: true, createdAt: true }),
+  expiresAt: IsoDateTime,
+});
+export type OfferView = z.infer<typeof OfferView>;
+
+export const MyContactsResponse = z.object({ items: z.array(Contact) });
+export type MyContactsResponse = z.infer<typeof MyContactsResponse>;
+export const MyOffersResponse = z.object({ items: z.array(OfferView) });
+export type MyOffersResponse = z.infer<typeof MyOffersResponse>;
+export const QueueWaitingResponse = z.object({ items: z.array(QueueWaiting) });
+export type QueueWaitingResponse = z.infer<typeof QueueWaitingResponse>;
+export const GespreksresultatenResponse = z.object({ items: z.array(Gespreksresultaat) });
+export type GespreksresultatenResponse = z.infer<typeof GespreksresultatenResponse>;
+export const AfdelingenResponse = z.object({ items: z.array(Afdeling) });
+export type AfdelingenResponse = z.infer<typeof AfdelingenResponse>;
+
+/** A partij as the klantbeeld panel shows it (a view over the Klantinteracties store). */
+export const PartijView = z.object({
+  uuid: z.uuid(),
+  soortPartij: z.enum(['persoon', 'organisatie', 'contactpersoon']),
+  naam: z.string(),
+  bsn: z.string().optional(),
+  kvkNummer: z.string().optional(),
+  digitaleAdressen: z.array(
+    z.object({
+      uuid: z.uuid(),
+      soortDigitaalAdres: z.enum(['email', 'telefoonnummer', 'overig']),
+      adres: z.string(),
+      isStandaardAdres: z.boolean(),
+    }),
+  ),
+});
+export type PartijView = z.infer<typeof PartijView>;
+
+export const KlantcontactView = z.object({
+  uuid: z.uuid(),
+  kanaal: z.string(),
+  onderwerp: z.string(),
+  inhoud: z.string(),
+  reactie: z.string().optional(),
+  plaatsgevondenOp: IsoDateTime,
+  gespreksresultaat: z.string().optional(),
+  medewerker: z.string().optional(),
+});
+export type KlantcontactView = z.infer<typeof KlantcontactView>;
+
+export const InterneTaakView = z.object({
+  uuid: z.uuid(),
+  gevraagdeHandeling: z.string(),
+  toelichting: z.string().optional(),
+  status: z.enum(['te_verwerken', 'verwerkt']),
+  toegewezenOp: IsoDateTime,
+  toegewezenAan: z.array(z.string()),
+  klantcontact: z.object({ uuid: z.uuid(), onderwerp: z.string(), kanaal: z.string() }),
+  partij: z.object({ uuid: z.uuid(), naam: z.string() }).optional(),
+});
+export type InterneTaakView = z.infer<typeof InterneTaakView>;
+
+/**
+ * GET /api/contacts/{id}/klantbeeld — the recognised resident for the contact a medewerker holds.
+ * Reading it is logged with the contact as purpose.
+ */
+export const KlantbeeldResponse = z.object({
+  /** How the partij was found: by phone, e-mail or BSN of the contact, linked by the agent, or not at all. */
+  herkenning: z.enum(['telefoon', 'email', 'bsn', 'gekoppeld', 'onbekend']),
+  partij: PartijView.optional(),
+  /** Other partijen that matched the same number or address (the agent picks one). */
+  kandidaten: z.array(PartijView),
+  klantcontacten: z.array(KlantcontactView),
+  openInterneTaken: z.array(InterneTaakView),
+});
+export type KlantbeeldResponse = z.infer<typeof KlantbeeldResponse>;
+
+/** GET /api/partijen?q= — find a partij to link an unknown caller to. */
+export const PartijSearchResponse = z.object({ items: z.array(PartijView) });
+export type PartijSearchResponse = z.infer<typeof PartijSearchResponse>;
+
+/** POST /api/contacts/{id}/partij — link an existing partij, or create a new persoon and link it. */
+export const LinkPartijRequest = z.union([
+  z.object({ uuid: z.uuid() }).strict(),
+  z
+    .object({
+      nieuw: z
+        .object({
+          voornaam: z.string().trim().max(200).optional(),
+          voorvoegselAchternaam: z.string().trim().max(10).optional(),
+          achternaam: z.string().trim().min(1).max(200),
+          telefoonnummer: z.string().trim().max(40).optional(),
+          email: z.email().max(80).optional(),
+          bsn: z
+            .string()
+            .regex(/^[0-9]{9}$/)
+            .optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+export type LinkPartijRequest = z.infer<typeof LinkPartijRequest>;
+export const LinkPartijResponse = z.object({ partij: PartijView });
+export type LinkPartijResponse = z.infer<typeof LinkPartijResponse>;
+
+export const MyInterneTakenResponse = z.object({ items: z.array(InterneTaakView) });
+export type MyInterneTakenResponse = z.infer<typeof MyInterneTakenResponse>;
+
+/** REST paths used by the workplace, in one place. */
+export const apiPaths = {
+  health: '/health',
+  login: '/api/auth/login',
+  me: '/api/me',
+  myContacts: '/api/me/contacts',
+  myOffers: '/api/me/offers',
+  myInterneTaken: '/api/me/internetaken',
+  queueWaiting: '/api/queues/waiting',
+  gespreksresultaten: '/api/gespreksresultaten',
+  afdelingen: '/api/afdelingen',
+  partijSearch: '/api/partijen',
+  inbound: '/api/inbound',
+  contact: (id: string) => `/api/contacts/${encodeURIComponent(id)}`,
+  klantbeeld: (id: string) => `/api/contacts/${encodeURIComponent(id)}/klantbeeld`,
+  linkPartij: (id: string) => `/api/contacts/${encodeURIComponent(id)}/partij`,
+  registration: (id: string) => `/api/contacts/${encodeURIComponent(id)}/registration`,
+} as const;
