@@ -4,17 +4,7 @@ import { z } from 'zod';
  * The desktop bridge, typed once. Main validates every input against these schemas and checks the sender;
  * the preload only allow-lists the channel names (it stays a small sandbox-safe bundle).
  */
-const HttpUrl = z
-  .string()
-  .max(2000)
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === 'http:' || protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'Alleen http- of https-adressen');
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'Alleen http- of https-adressen' }).max(2000);
 
 export const invokeContract = {
   /** Desktop settings the renderer needs at start. */

@@ -10,7 +10,7 @@ import {
   QueueInfo,
   QueueWaiting,
   User,
-} from './domain.ts';
+} from './domain';
 
 /** Problem JSON (RFC 7807 shape the Dutch API standards use). */
 export const InvalidParam = z.object({ name: z.string(), code: z.string(), reason: z.string() });
@@ -71,6 +71,23 @@ export const RegistrationRequest = z
         /** An afdeling (actor of soort organisatorische_eenheid) or a colleague actor. */
         actor: UuidRef.optional(),
       })
+      .optional(),
+    /**
+     * Extension (kanaalsturing): the product the question was about, its primary channel from the kanalenmatrix,
+     * and whether the agent pointed the resident to it. Feeds the KPI "share served through the primary channel".
+     */
+    kanaalsturing: z
+      .object({
+        product: z.string().trim().min(1).max(200),
+        primairKanaal: z.string().trim().min(1).max(100),
+        gewezenOpPrimairKanaal: z.boolean(),
+      })
+      .strict()
+      .optional(),
+    /** Extension: kennisbank articles consulted for the answer ("Gebruik in antwoord"). */
+    bronnen: z
+      .array(z.object({ id: z.string().min(1).max(200), title: z.string().max(300) }).strict())
+      .max(20)
       .optional(),
     /**
      * Extension: `false` registers one question and keeps the contact open for the next

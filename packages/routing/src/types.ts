@@ -75,7 +75,16 @@ export interface ContactInput {
 
 export type RoutingEvent =
   | { type: 'queued'; contactId: string; queueId: string; at: number }
-  | { type: 'offered'; offerId: string; contactId: string; agentId: string; at: number; expiresAt: number }
+  | {
+      type: 'offered';
+      offerId: string;
+      contactId: string;
+      agentId: string;
+      queueId: string;
+      channel: ChannelName;
+      at: number;
+      expiresAt: number;
+    }
   | { type: 'offer-expired'; offerId: string; contactId: string; agentId: string; at: number }
   | { type: 'offer-declined'; offerId: string; contactId: string; agentId: string; at: number }
   | { type: 'offer-withdrawn'; offerId: string; contactId: string; agentId: string; at: number }
@@ -85,7 +94,17 @@ export type RoutingEvent =
   | { type: 'removed'; contactId: string; reason: 'finished' | 'cancelled'; at: number }
   | { type: 'presence-changed'; agentId: string; presence: Presence; previous: Presence; reason: PresenceReason; at: number };
 
-export type RequeueReason = 'declined' | 'offer-timeout' | 'agent-offline' | 'agent-disconnected' | 'transfer';
+/**
+ * Why a contact went back into a queue. `agent-unavailable`: the agent left 'beschikbaar' for pauze, nawerk or
+ * niet-reagerend while an offer was pending (an addition to the original list).
+ */
+export type RequeueReason =
+  | 'declined'
+  | 'offer-timeout'
+  | 'agent-offline'
+  | 'agent-unavailable'
+  | 'agent-disconnected'
+  | 'transfer';
 export type PresenceReason = 'agent' | 'missed-offer' | 'wrap-up-started' | 'wrap-up-ended' | 'system';
 
 export type AcceptResult =
@@ -95,9 +114,18 @@ export type AcceptResult =
 /** Read-only views for statistics and the workplace. */
 export interface QueueSnapshot {
   queueId: string;
+  /** Routable contacts waiting for an agent (not counting offered ones). */
   waiting: number;
   /** Arrival time of the longest-waiting routable contact, if any. */
   oldestArrivedAt?: number;
+  /** `now - oldestArrivedAt`, if any contact waits. */
+  longestWaitMs?: number;
+  /** Contacts not routable yet (`notBefore` in the future, e.g. a callback later today). */
+  scheduled: number;
+  /** Contacts of this queue with a pending offer. */
+  offered: number;
+  /** Contacts of this queue assigned to an agent. */
+  assigned: number;
 }
 
 export interface AgentSnapshot {
@@ -110,4 +138,6 @@ export interface AgentSnapshot {
   load: Partial<Record<ChannelName, number>>;
   activeContactIds: string[];
   pendingOfferIds: string[];
+  /** Longest-idle ordering key: the last time the agent became beschikbaar, got an offer or was freed. */
+  idleSince: number;
 }

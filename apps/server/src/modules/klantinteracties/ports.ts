@@ -1,7 +1,4 @@
 import type {
-  Afdeling,
-  ContactFrom,
-  Gespreksresultaat,
   InterneTaakView,
   KlantbeeldResponse,
   KlantcontactView,
@@ -10,7 +7,7 @@ import type {
   RegistrationRequest,
   RegistrationResponse,
 } from '@kcc/contracts/rest';
-import type { Channel } from '@kcc/contracts/domain';
+import type { Afdeling, Channel, ContactFrom, Gespreksresultaat } from '@kcc/contracts/domain';
 
 /** The medewerker doing the work, as the Klantinteracties store records them (an Actor of soort medewerker). */
 export interface MedewerkerRef {

@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'desktop',
+    environment: 'node',
+    // e2e/*.spec.ts are Playwright `_electron` specs, run by `npm run test:electron`, never by Vitest.
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});

@@ -1,0 +1,198 @@
+import net from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
+import type { Config } from './config';
+import { createAuthGuard } from './http/auth-guard';
+import { registerErrorHandlers } from './http/error-handlers';
+import { registerWorkplaceStatic } from './http/workplace-static';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { seedDemoUsers } from './modules/auth/demo-users';
+import { TokenService } from './modules/auth/tokens';
+import { createSqliteUsersRepository } from './modules/auth/users.repository';
+import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
+import { registerInboundRoutes } from './modules/contacts/inbound.routes';
+import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
+import { createSqliteVerwerkingenLog } from './modules/klantbeeld/verwerkingen';
+import type { KlantinteractiesProvider } from './modules/klantinteracties-module';
+import { ConnectionTracker } from './modules/presence/connection-tracker';
+import { DEMO_QUEUES, demoAgentProfile } from './modules/queues/demo-queues';
+import { createSqliteQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
+import { createSqliteIdempotencyStore } from './modules/registration/idempotency';
+import { registerRegistrationRoutes } from './modules/registration/registration.routes';
+import { RoutingService } from './modules/routing/routing.service';
+import { registerWorkplaceRoutes } from './modules/workplace/workplace.routes';
+import { createSocketNotifier, registerAgentNamespace } from './realtime/agent-namespace';
+import { openDatabase, type Db } from './store/db';
+import { migrate } from './store/migrate';
+import { serverMigrations } from './store/migrations';
+import { loadOrCreateTokenSecret } from './store/token-secret';
+
+export interface ServerOptions {
+  /** Replace the embedded Klantinteracties store (tests). */
+  klantinteracties?: KlantinteractiesProvider;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  io: Server;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Demo agents and their level in the skilled queue (belastingen needs ≥ 2). */
+const DEMO_AGENT_SKILLS: Record<string, number> = { 'user-anna': 3, 'user-bram': 2 };
+
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function seedDemoQueues(queues: QueuesRepository): void {
+  const existing = new Set(queues.list().map((q) => q.config.id));
+  DEMO_QUEUES.forEach((q, i) => {
+    if (!existing.has(q.config.id)) queues.upsert(q, i);
+  });
+  for (const [userId, level] of Object.entries(DEMO_AGENT_SKILLS)) {
+    if (!queues.agentProfile(userId)) queues.upsertAgentProfile(demoAgentProfile(userId, level));
+  }
+}
+
+/**
+ * Build and start the sync server: store migrated, demo seeded (KCC_DEMO), modules started, HTTP and
+ * socket.io listening on one port. `config.port` 0 picks a free port (tests).
+ */
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const provider =
+    options.klantinteracties ??
+    (await import('./modules/klantinteracties-provider')).embeddedKlantinteracties;
+  const port = config.port === 0 ? await freePort(config.host) : config.port;
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
+  const publicBaseUrl = config.publicUrl ?? url;
+
+  let ready = false;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers["x-integration-key"]', 'req.headers.cookie'],
+      // Query strings can carry a BSN or phone number (searches, Klantinteracties filters): log the path only.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: req.url.split('?')[0],
+          remoteAddress: req.ip,
+        }),
+      },
+    },
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+  });
+  registerErrorHandlers(app);
+  app.get('/health', async (_request, reply) =>
+    ready
+      ? reply.send({ status: 'ok' })
+      : reply.code(503).type('application/problem+json').send({ title: 'Niet gereed', status: 503 }),
+  );
+
+  const db = openDatabase(config.dataDir);
+  try {
+    migrate(db, serverMigrations(provider.migrations));
+
+    const users = createSqliteUsersRepository(db);
+    const tokens = new TokenService(config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir));
+    const guard = createAuthGuard(tokens, users);
+    const queues = createSqliteQueuesRepository(db);
+    const contacts = createSqliteContactsRepository(db);
+    const idempotency = createSqliteIdempotencyStore(db);
+    const verwerkingen = createSqliteVerwerkingenLog(db);
+    const ki = provider.create({ db, publicBaseUrl, now: () => new Date() });
+    const port_ = () => ki.port;
+
+    if (config.demo) {
+      await seedDemoUsers(users);
+      seedDemoQueues(queues);
+      ki.seedDemo();
+    }
+    for (const profile of queues.agentProfiles()) {
+      const user = users.findById(profile.id);
+      if (user) ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
+    }
+
+    const routing = new RoutingService(contacts, queues, app.log, {
+      ...(config.acceptTimeoutMs !== undefined ? { acceptTimeoutMs: config.acceptTimeoutMs } : {}),
+      ...(config.wrapUpMs !== undefined ? { wrapUpMs: config.wrapUpMs } : {}),
+    });
+
+    registerAuthRoutes(app, { users, tokens });
+    registerInboundRoutes(app, {
+      contacts,
+      routing,
+      integrationKey: config.integrationKey,
+      ...(provider.normalisePhone ? { normalisePhone: provider.normalisePhone } : {}),
+    });
+    registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });
+    registerKlantbeeldRoutes(app, { guard, contacts, port: port_, verwerkingen, routing });
+
+    const io = new Server(app.server, {
+      serveClient: false,
+      maxHttpBufferSize: 100_000,
+      connectionStateRecovery: { maxDisconnectionDuration: config.reconnectGraceMs, skipMiddlewares: false },
+    });
+    const tracker = new ConnectionTracker(
+      {
+        goOffline: (agentId) => routing.setPresence(agentId, 'offline'),
+        requeueActive: (agentId) => routing.requeueActive(agentId, 'agent-disconnected'),
+      },
+      { disconnectMs: config.disconnectGraceMs, reconnectMs: config.reconnectGraceMs },
+      app.log,
+    );
+    const agentNsp = registerAgentNamespace(io, { guard, routing, tracker, log: app.log });
+    routing.setNotifier(createSocketNotifier(agentNsp));
+
+    registerRegistrationRoutes(app, {
+      guard,
+      contacts,
+      idempotency,
+      port: port_,
+      routing,
+      onInterneTaakCreated: () => agentNsp.emit('internetaken:changed'),
+    });
+    if (config.klantinteractiesToken !== undefined)
+      ki.registerApi(app, { token: config.klantinteractiesToken });
+    await registerWorkplaceStatic(app, config.workplaceDir);
+
+    const { agentsWithActiveContacts } = routing.start();
+    for (const agentId of agentsWithActiveContacts) tracker.startReconnectGrace(agentId);
+
+    await app.listen({ host: config.host, port });
+    ready = true;
+
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        ready = false;
+        tracker.stop();
+        routing.stop();
+        await new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+        });
+        await app.close().catch(() => undefined);
+        db.close();
+      })();
+      return closing;
+    };
+    return { app, io, db, url, close };
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    if (db.open) db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,18 @@
+import type Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from '../store/migration';
+import type { KlantinteractiesPort, MedewerkerRef } from './klantinteracties/ports';
+
+/** What `modules/klantinteracties/index.ts` provides to the rest of the server. */
+export interface KlantinteractiesModule {
+  port: KlantinteractiesPort;
+  registerApi(app: FastifyInstance, opts: { token: string }): void;
+  seedDemo(): void;
+  ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
+}
+
+export interface KlantinteractiesProvider {
+  migrations: Migration[];
+  create(deps: { db: Database.Database; publicBaseUrl: string; now: () => Date }): KlantinteractiesModule;
+  normalisePhone?: (phone: string) => string;
+}

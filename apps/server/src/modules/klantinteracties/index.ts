@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from '../../store/migration';
+import { registerKlantinteractiesApi } from './api-routes';
+import { klantinteractiesMigrations as migrations } from './klantinteracties.migrations';
+import type { KlantinteractiesPort, MedewerkerRef } from './ports';
+import { seedDemo } from './seed-demo';
+import { KlantinteractiesSerializer } from './serializers';
+import { SqliteKlantinteracties } from './sqlite-klantinteracties';
+import { KlantinteractiesStore } from './store';
+
+export const klantinteractiesMigrations: Migration[] = migrations;
+
+/** The embedded Klantinteracties store: the port the server uses, the compatible REST API and the demo seed. */
+export function createKlantinteracties(deps: {
+  db: Database.Database;
+  publicBaseUrl: string;
+  now: () => Date;
+}): {
+  port: KlantinteractiesPort;
+  registerApi(app: FastifyInstance, opts: { token: string }): void;
+  seedDemo(): void;
+  ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
+} {
+  const store = new KlantinteractiesStore(deps.db, deps.now);
+  const serializer = new KlantinteractiesSerializer(store, deps.publicBaseUrl);
+  const port = new SqliteKlantinteracties(store, serializer);
+  return {
+    port,
+    registerApi: (app, opts) =>
+      registerKlantinteractiesApi(app, {
+        store,
+        serializer,
+        publicBaseUrl: deps.publicBaseUrl,
+        token: opts.token,
+      }),
+    seedDemo: () => seedDemo(store, port, deps.now),
+    ensureMedewerker: (m) => port.ensureMedewerker(m),
+  };
+}
+
+export { canonicalPhone } from './phone';
+export * from './ports';

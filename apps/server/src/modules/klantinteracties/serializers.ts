@@ -1,0 +1,289 @@
+import type {
+  ActorKlantcontactRow,
+  ActorRow,
+  BetrokkeneRow,
+  DigitaalAdresRow,
+  InterneTaakRow,
+  KlantcontactRow,
+  KlantinteractiesStore,
+  OnderwerpobjectRow,
+  PartijIdentificatorRow,
+  PartijRow,
+} from './store';
+import { volledigeNaam } from './store';
+
+/** Requested expansions as a tree: `hadBetrokkenen.wasPartij` → `{hadBetrokkenen: {wasPartij: {}}}`. */
+export interface ExpandTree {
+  [field: string]: ExpandTree;
+}
+
+export function expandTree(paths: readonly string[]): ExpandTree {
+  const root: ExpandTree = {};
+  for (const path of paths) {
+    let node = root;
+    for (const part of path.split('.')) node = node[part] ??= {};
+  }
+  return root;
+}
+
+type Json = Record<string, unknown>;
+
+const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+
+/**
+ * Rows → Klantinteracties 0.9.0 resources, with absolute URLs from the public base URL.
+ * Optional text fields whose schema has a pattern or format are left out when empty
+ * (Open Klant would send '' there, which its own spec refuses).
+ */
+export class KlantinteractiesSerializer {
+  readonly apiRoot: string;
+
+  constructor(
+    private readonly store: KlantinteractiesStore,
+    publicBaseUrl: string,
+  ) {
+    this.apiRoot = `${publicBaseUrl.replace(/\/+$/, '')}/klantinteracties/api/v1`;
+  }
+
+  url(collection: string, uuid: string): string {
+    return `${this.apiRoot}/${collection}/${uuid}`;
+  }
+
+  private fk(collection: string, uuid: string): { uuid: string; url: string } {
+    return { uuid, url: this.url(collection, uuid) };
+  }
+  private fkOrNull(collection: string, uuid: string | null): { uuid: string; url: string } | null {
+    return uuid === null ? null : this.fk(collection, uuid);
+  }
+
+  // ---------------------------------------------------------------- partij
+  partij(row: PartijRow, expand: ExpandTree = {}): Json {
+    const adressen = this.store.digitaleAdressenVanPartij(row.uuid);
+    const betrokkenen = this.store.betrokkenenVanPartij(row.uuid);
+    const out: Json = {
+      uuid: row.uuid,
+      url: this.url('partijen', row.uuid),
+      nummer: null,
+      interneNotitie: row.interne_notitie,
+      betrokkenen: betrokkenen.map((b) => this.fk('betrokkenen', b.uuid)),
+      categorieRelaties: [],
+      digitaleAdressen: adressen.map((d) => this.fk('digitaleadressen', d.uuid)),
+      voorkeursDigitaalAdres: this.fkOrNull('digitaleadressen', row.voorkeurs_digitaal_adres_uuid),
+      vertegenwoordigden: [],
+      rekeningnummers: [],
+      voorkeursRekeningnummer: null,
+      partijIdentificatoren: this.store.identificatorenVan(row.uuid).map((i) => this.partijIdentificator(i)),
+      soortPartij: row.soort_partij,
+      indicatieGeheimhouding: row.indicatie_geheimhouding === null ? null : row.indicatie_geheimhouding === 1,
+      voorkeurstaal: row.voorkeurstaal,
+      indicatieActief: row.indicatie_actief === 1,
+      bezoekadres: parse(row.bezoekadres_json),
+      correspondentieadres: parse(row.correspondentieadres_json),
+      partijIdentificatie: this.partijIdentificatie(row),
+    };
+    if (Object.keys(expand).length > 0) {
+      const e: Json = {};
+      if (expand.digitaleAdressen) e.digitaleAdressen = adressen.map((d) => this.digitaalAdres(d));
+      if (expand.betrokkenen) e.betrokkenen = betrokkenen.map((b) => this.betrokkene(b, expand.betrokkenen));
+      if (expand.categorieRelaties) e.categorieRelaties = [];
+      out._expand = e;
+    }
+    return out;
+  }
+
+  private partijIdentificatie(row: PartijRow): Json {
+    const ident = JSON.parse(row.identificatie_json) as Json;
+    if (row.soort_partij === 'organisatie') return { naam: (ident.naam as string | undefined) ?? '' };
+    const contactnaam = (ident.contactnaam as Json | null | undefined) ?? null;
+    const naam = volledigeNaam(contactnaam);
+    if (row.soort_partij === 'persoon') return { contactnaam, volledigeNaam: naam };
+    const werkteVoor = ident.werkteVoorPartij as { uuid: string } | null | undefined;
+    return {
+      uuid: ident.uuid,
+      werkteVoorPartij: werkteVoor ? this.fk('partijen', werkteVoor.uuid) : null,
+      contactnaam,
+      volledigeNaam: naam,
+    };
+  }
+
+  partijIdentificator(row: PartijIdentificatorRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('partij-identificatoren', row.uuid),
+      identificeerdePartij: this.fkOrNull('partijen', row.partij_uuid),
+      anderePartijIdentificator: row.andere_partij_identificator,
+      partijIdentificator: {
+        codeObjecttype: row.code_objecttype,
+        codeSoortObjectId: row.code_soort_object_id,
+        objectId: row.object_id,
+        codeRegister: row.code_register,
+      },
+      subIdentificatorVan: this.fkOrNull('partij-identificatoren', row.sub_identificator_van_uuid),
+    };
+  }
+
+  // ---------------------------------------------------------------- digitaal adres
+  digitaalAdres(row: DigitaalAdresRow, expand: ExpandTree = {}): Json {
+    const out: Json = {
+      uuid: row.uuid,
+      url: this.url('digitaleadressen', row.uuid),
+      verstrektDoorBetrokkene: this.fkOrNull('betrokkenen', row.betrokkene_uuid),
+      verstrektDoorPartij: this.fkOrNull('partijen', row.partij_uuid),
+      adres: row.adres,
+      soortDigitaalAdres: row.soort_digitaal_adres,
+      isStandaardAdres: row.is_standaard_adres === 1,
+      omschrijving: row.omschrijving,
+      ...(row.referentie !== '' ? { referentie: row.referentie } : {}),
+      verificatieDatum: row.verificatie_datum,
+    };
+    if (Object.keys(expand).length > 0) {
+      const e: Json = {};
+      if (expand.verstrektDoorBetrokkene) {
+        const b = row.betrokkene_uuid
+          ? this.store.get<BetrokkeneRow>('ki_betrokkenen', row.betrokkene_uuid)
+          : undefined;
+        e.verstrektDoorBetrokkene = b ? this.betrokkene(b, expand.verstrektDoorBetrokkene) : null;
+      }
+      out._expand = e;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- betrokkene
+  betrokkene(row: BetrokkeneRow, expand: ExpandTree = {}): Json {
+    const adressen = this.store.digitaleAdressenVanBetrokkene(row.uuid);
+    const contactnaam = parse<Json>(row.contactnaam_json);
+    const out: Json = {
+      uuid: row.uuid,
+      url: this.url('betrokkenen', row.uuid),
+      wasPartij: this.fkOrNull('partijen', row.partij_uuid),
+      hadKlantcontact: this.fk('klantcontacten', row.klantcontact_uuid),
+      digitaleAdressen: adressen.map((d) => this.fk('digitaleadressen', d.uuid)),
+      bezoekadres: parse(row.bezoekadres_json),
+      correspondentieadres: parse(row.correspondentieadres_json),
+      contactnaam,
+      volledigeNaam: volledigeNaam(contactnaam),
+      rol: row.rol,
+      organisatienaam: row.organisatienaam,
+      initiator: row.initiator === 1,
+    };
+    if (Object.keys(expand).length > 0) {
+      const e: Json = {};
+      if (expand.digitaleAdressen) e.digitaleAdressen = adressen.map((d) => this.digitaalAdres(d));
+      if (expand.wasPartij) {
+        const p = row.partij_uuid ? this.store.get<PartijRow>('ki_partijen', row.partij_uuid) : undefined;
+        e.wasPartij = p ? this.partij(p, expand.wasPartij) : null;
+      }
+      if (expand.hadKlantcontact) {
+        const k = this.store.mustGet<KlantcontactRow>(
+          'ki_klantcontacten',
+          row.klantcontact_uuid,
+          'Klantcontact',
+        );
+        e.hadKlantcontact = this.klantcontact(k, expand.hadKlantcontact);
+      }
+      out._expand = e;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- klantcontact
+  klantcontact(row: KlantcontactRow, expand: ExpandTree = {}): Json {
+    const onderwerpobjecten = this.store.onderwerpobjectenVanKlantcontact(row.uuid);
+    const betrokkenen = this.store.betrokkenenVanKlantcontact(row.uuid);
+    const taken = this.store.interneTakenVanKlantcontact(row.uuid);
+    const out: Json = {
+      uuid: row.uuid,
+      url: this.url('klantcontacten', row.uuid),
+      gingOverOnderwerpobjecten: onderwerpobjecten.map((o) => this.fk('onderwerpobjecten', o.uuid)),
+      hadBetrokkenActoren: this.store.actorenVanKlantcontact(row.uuid).map((a) => this.actor(a)),
+      omvatteBijlagen: [],
+      hadBetrokkenen: betrokkenen.map((b) => this.fk('betrokkenen', b.uuid)),
+      leiddeTotInterneTaken: taken.map((t) => this.fk('internetaken', t.uuid)),
+      nummer: null,
+      referentienummer: row.referentienummer,
+      kanaal: row.kanaal,
+      onderwerp: row.onderwerp,
+      inhoud: row.inhoud,
+      reactie: row.reactie,
+      indicatieContactGelukt:
+        row.indicatie_contact_gelukt === null ? null : row.indicatie_contact_gelukt === 1,
+      ...(row.hoofd_onderwerp_type !== '' ? { hoofdOnderwerpType: row.hoofd_onderwerp_type } : {}),
+      verdereActieOndernomen: row.verdere_actie_ondernomen === 1,
+      taal: row.taal,
+      vertrouwelijk: row.vertrouwelijk === 1,
+      plaatsgevondenOp: row.plaatsgevonden_op,
+      metadata: JSON.parse(row.metadata_json) as Record<string, string>,
+    };
+    if (Object.keys(expand).length > 0) {
+      const e: Json = {};
+      if (expand.hadBetrokkenen)
+        e.hadBetrokkenen = betrokkenen.map((b) => this.betrokkene(b, expand.hadBetrokkenen));
+      if (expand.gingOverOnderwerpobjecten)
+        e.gingOverOnderwerpobjecten = onderwerpobjecten.map((o) => this.onderwerpobject(o));
+      if (expand.leiddeTotInterneTaken) e.leiddeTotInterneTaken = taken.map((t) => this.interneTaak(t));
+      if (expand.omvatteBijlagen) e.omvatteBijlagen = [];
+      out._expand = e;
+    }
+    return out;
+  }
+
+  onderwerpobject(row: OnderwerpobjectRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('onderwerpobjecten', row.uuid),
+      klantcontact: this.fkOrNull('klantcontacten', row.klantcontact_uuid),
+      wasKlantcontact: this.fkOrNull('klantcontacten', row.was_klantcontact_uuid),
+      onderwerpobjectidentificator: parse(row.identificator_json),
+    };
+  }
+
+  // ---------------------------------------------------------------- actor
+  actor(row: ActorRow): Json {
+    const identificatie = JSON.parse(row.identificatie_json) as Json;
+    // Medewerker requires functie and telefoonnummer: without a known number we leave actorIdentificatie out.
+    const includeIdentificatie =
+      row.soort_actor === 'medewerker'
+        ? typeof identificatie.functie === 'string' && typeof identificatie.telefoonnummer === 'string'
+        : row.soort_actor === 'geautomatiseerde_actor'
+          ? typeof identificatie.functie === 'string'
+          : true;
+    return {
+      uuid: row.uuid,
+      url: this.url('actoren', row.uuid),
+      naam: row.naam,
+      soortActor: row.soort_actor,
+      indicatieActief: row.indicatie_actief === 1,
+      actoridentificator: parse(row.actoridentificator_json),
+      ...(includeIdentificatie ? { actorIdentificatie: identificatie } : {}),
+    };
+  }
+
+  actorKlantcontact(row: ActorKlantcontactRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('actorklantcontacten', row.uuid),
+      actor: this.fk('actoren', row.actor_uuid),
+      klantcontact: this.fk('klantcontacten', row.klantcontact_uuid),
+    };
+  }
+
+  // ---------------------------------------------------------------- interne taak
+  interneTaak(row: InterneTaakRow): Json {
+    const actoren = this.store.toegewezenActoren(row.uuid).map((a) => this.fk('actoren', a.uuid));
+    return {
+      uuid: row.uuid,
+      url: this.url('internetaken', row.uuid),
+      nummer: null,
+      referentienummer: row.referentienummer,
+      gevraagdeHandeling: row.gevraagde_handeling,
+      aanleidinggevendKlantcontact: this.fk('klantcontacten', row.klantcontact_uuid),
+      ...(actoren[0] ? { toegewezenAanActor: actoren[0] } : {}),
+      toegewezenAanActoren: actoren,
+      toelichting: row.toelichting,
+      status: row.status,
+      toegewezenOp: row.toegewezen_op,
+      afgehandeldOp: row.afgehandeld_op,
+    };
+  }
+}

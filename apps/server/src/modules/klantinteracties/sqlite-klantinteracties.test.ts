@@ -1,0 +1,383 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RegistrationError, type MedewerkerRef, type RegisterInput } from './ports';
+import { DEMO_AFDELINGEN, DEMO_ORGANISATIE, DEMO_RESIDENTS } from './seed-demo';
+import { createTestKlantinteracties, tableCounts, type TestKlantinteracties } from './test-support';
+import { GESPREKSRESULTATEN_SEED } from './gespreksresultaten';
+
+/** Newer than every demo klantcontact, so registrations come first in "newest first" lists. */
+const AT = new Date(Date.now() + 60_000);
+const UNKNOWN = '6f1d1f0e-3b5a-4c1e-9a57-2f0d6f9a1b2c';
+const anna: MedewerkerRef = { userId: 'user-anna', username: 'anna', name: 'Anna de Vries' };
+const nieuw: MedewerkerRef = { userId: 'user-noor', username: 'noor', name: 'Noor Hendriks' };
+
+let t: TestKlantinteracties;
+beforeEach(async () => {
+  t = await createTestKlantinteracties();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const fatimaBsn = DEMO_RESIDENTS[0]!.bsn;
+const port = () => t.ki.port;
+const fatima = () => port().recognise({ bsn: fatimaBsn }).partij!;
+
+function registration(
+  overrides: Partial<RegisterInput['request']> = {},
+  contact: Partial<RegisterInput['contact']> = {},
+): RegisterInput {
+  return {
+    contact: { id: 'contact-1', channel: 'telefoon', from: { phone: '+31 6 12345678' }, ...contact },
+    medewerker: nieuw,
+    at: AT,
+    request: {
+      onderwerp: 'Afvalpas',
+      inhoud: 'Pas kwijt',
+      reactie: 'Nieuwe pas aangevraagd',
+      gespreksresultaat: 'zelfstandig_afgehandeld',
+      ...overrides,
+    },
+  };
+}
+
+describe('klantherkenning (recognise)', () => {
+  it('recognises a resident by every notation of their phone number', () => {
+    for (const phone of [
+      '0612345678',
+      '06-12345678',
+      '06 12 34 56 78',
+      '+31612345678',
+      '+31 6 12345678',
+      '+31 (0)6 1234 5678',
+      '0031612345678',
+    ]) {
+      const r = port().recognise({ phone });
+      expect(r.herkenning, phone).toBe('telefoon');
+      expect(r.partij?.bsn, phone).toBe(fatimaBsn);
+      expect(r.kandidaten).toEqual([]);
+    }
+  });
+
+  it('recognises a foreign number and an organisation', () => {
+    expect(port().recognise({ phone: '0032 470 12 34 56' }).partij?.naam).toBe('Mehmet Yilmaz');
+    const org = port().recognise({ phone: '030-1234567' });
+    expect(org.partij).toMatchObject({
+      soortPartij: 'organisatie',
+      naam: DEMO_ORGANISATIE.naam,
+      kvkNummer: DEMO_ORGANISATIE.kvkNummer,
+    });
+  });
+
+  it('recognises by e-mail address, case-insensitively', () => {
+    const r = port().recognise({ email: 'Fatima.ElAmrani@Example.COM' });
+    expect(r.herkenning).toBe('email');
+    expect(r.partij?.bsn).toBe(fatimaBsn);
+  });
+
+  it('recognises by BSN first, even when the phone number belongs to someone else', () => {
+    const r = port().recognise({ bsn: DEMO_RESIDENTS[3]!.bsn, phone: '0612345678' });
+    expect(r.herkenning).toBe('bsn');
+    expect(r.partij?.naam).toBe('Sanne Visser');
+  });
+
+  it('returns kandidaten (and no partij) when several partijen share a number', () => {
+    const r = port().recognise({ phone: '+31 20 123 4567' });
+    expect(r.herkenning).toBe('onbekend');
+    expect(r.partij).toBeUndefined();
+    expect(r.kandidaten.map((k) => k.naam).sort()).toEqual(['Lotte van den Berg', 'Pieter van den Berg']);
+  });
+
+  it('falls back to phone and e-mail when the BSN is unknown, and answers onbekend when nothing matches', () => {
+    expect(port().recognise({ bsn: '999993847', email: 'sanne.visser@example.com' }).partij?.naam).toBe(
+      'Sanne Visser',
+    );
+    expect(port().recognise({ phone: '0699999999', email: 'niemand@example.com' })).toEqual({
+      herkenning: 'onbekend',
+      kandidaten: [],
+    });
+    expect(port().recognise({ phone: 'anoniem' })).toEqual({ herkenning: 'onbekend', kandidaten: [] });
+    expect(port().recognise({})).toEqual({ herkenning: 'onbekend', kandidaten: [] });
+  });
+});
+
+describe('register', () => {
+  it('creates klantcontact, betrokkene, onderwerpobject, actorklantcontact and interne taak in one go', async () => {
+    const before = tableCounts(t.db);
+    const belastingen = port()
+      .afdelingen()
+      .find((a) => a.naam === 'Belastingen')!;
+    const zaak = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+    const res = port().register(
+      registration({
+        partij: { uuid: fatima().uuid },
+        zaak: { uuid: zaak },
+        gespreksresultaat: 'contactverzoek_gemaakt',
+        interneTaak: {
+          gevraagdeHandeling: 'Terugbellen over aanslag',
+          toelichting: 'Na 16 uur',
+          actor: { uuid: belastingen.actorUuid },
+        },
+      }),
+    );
+    expect(res.klantcontact.url).toBe(
+      `http://127.0.0.1:4700/klantinteracties/api/v1/klantcontacten/${res.klantcontact.uuid}`,
+    );
+    expect(res.interneTaak?.uuid).toBeDefined();
+
+    const after = tableCounts(t.db);
+    expect(after.ki_klantcontacten).toBe(before.ki_klantcontacten! + 1);
+    expect(after.ki_betrokkenen).toBe(before.ki_betrokkenen! + 1);
+    expect(after.ki_onderwerpobjecten).toBe(before.ki_onderwerpobjecten! + 1);
+    expect(after.ki_actorklantcontacten).toBe(before.ki_actorklantcontacten! + 1);
+    expect(after.ki_interne_taken).toBe(before.ki_interne_taken! + 1);
+    expect(after.ki_actoren).toBe(before.ki_actoren! + 1); // the new medewerker's actor
+
+    // Readable through the Klantinteracties-compatible API exactly like Open Klant (validated against the spec).
+    const kc = await t.call(
+      'GET',
+      `/klantcontacten/${res.klantcontact.uuid}?expand=hadBetrokkenen,gingOverOnderwerpobjecten,leiddeTotInterneTaken`,
+    );
+    expect(kc.body).toMatchObject({
+      kanaal: 'telefoon',
+      onderwerp: 'Afvalpas',
+      inhoud: 'Pas kwijt',
+      reactie: 'Nieuwe pas aangevraagd',
+      taal: 'nld',
+      vertrouwelijk: false,
+      indicatieContactGelukt: true,
+      plaatsgevondenOp: AT.toISOString(),
+      metadata: { gespreksresultaat: 'contactverzoek_gemaakt', kccContactId: 'contact-1' },
+    });
+    expect(kc.body.hadBetrokkenActoren).toEqual([
+      expect.objectContaining({
+        naam: 'Noor Hendriks',
+        soortActor: 'medewerker',
+        actoridentificator: {
+          codeObjecttype: 'mdw',
+          codeRegister: 'handmatig',
+          codeSoortObjectId: 'gebruikersnaam',
+          objectId: 'noor',
+        },
+      }),
+    ]);
+    expect(kc.body._expand.hadBetrokkenen[0]).toMatchObject({
+      wasPartij: { uuid: fatima().uuid },
+      rol: 'klant',
+      initiator: true,
+    });
+    expect(kc.body._expand.gingOverOnderwerpobjecten[0].onderwerpobjectidentificator).toEqual({
+      codeObjecttype: 'zaak',
+      codeRegister: 'open-zaak',
+      codeSoortObjectId: 'uuid',
+      objectId: zaak,
+    });
+    expect(kc.body._expand.leiddeTotInterneTaken[0]).toMatchObject({
+      uuid: res.interneTaak!.uuid,
+      status: 'te_verwerken',
+      gevraagdeHandeling: 'Terugbellen over aanslag',
+      toegewezenAanActoren: [{ uuid: belastingen.actorUuid }],
+      toegewezenAanActor: { uuid: belastingen.actorUuid },
+    });
+
+    expect(port().klantcontactenVan(fatima().uuid, 10)[0]).toMatchObject({
+      uuid: res.klantcontact.uuid,
+      gespreksresultaat: 'Contactverzoek gemaakt',
+      medewerker: 'Noor Hendriks',
+    });
+    expect(
+      port()
+        .openInterneTakenVanPartij(fatima().uuid)
+        .map((x) => x.uuid),
+    ).toContain(res.interneTaak!.uuid);
+  });
+
+  it('leaves nothing behind when the interne-taak actor does not exist', () => {
+    const before = tableCounts(t.db);
+    expect(() =>
+      port().register(
+        registration({
+          partij: { uuid: fatima().uuid },
+          interneTaak: { gevraagdeHandeling: 'Bellen', actor: { uuid: UNKNOWN } },
+        }),
+      ),
+    ).toThrow(RegistrationError);
+    expect(tableCounts(t.db)).toEqual(before);
+  });
+
+  it('rolls back the whole registration when a late step fails inside the transaction', () => {
+    const before = tableCounts(t.db);
+    // The last write of the registration fails (as a full disk or a constraint would): everything before it is undone.
+    t.db.exec(
+      `CREATE TRIGGER fail_taak BEFORE INSERT ON ki_interne_taken BEGIN SELECT RAISE(ABORT, 'schijf vol'); END;`,
+    );
+    expect(() => port().register(registration({ interneTaak: { gevraagdeHandeling: 'Bellen' } }))).toThrow(
+      /schijf vol/,
+    );
+    expect(tableCounts(t.db)).toEqual(before);
+  });
+
+  it('refuses unknown gespreksresultaat and unknown partij with a RegistrationError naming the field', () => {
+    const err = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e as RegistrationError;
+      }
+      throw new Error('expected an error');
+    };
+    expect(err(() => port().register(registration({ gespreksresultaat: 'weet_niet' })))).toMatchObject({
+      field: 'gespreksresultaat',
+      code: 'does_not_exist',
+    });
+    expect(err(() => port().register(registration({ partij: { uuid: UNKNOWN } })))).toMatchObject({
+      field: 'partij.uuid',
+      code: 'does_not_exist',
+    });
+  });
+
+  it('marks a broken connection as not gelukt and uses the contact channel when no kanaal is given', async () => {
+    const res = port().register(
+      registration({ gespreksresultaat: 'verbinding_verbroken' }, { channel: 'chat' }),
+    );
+    const kc = await t.call('GET', `/klantcontacten/${res.klantcontact.uuid}`);
+    expect(kc.body.indicatieContactGelukt).toBe(false);
+    expect(kc.body.kanaal).toBe('chat');
+  });
+
+  it('assigns an interne taak without actor to the registering medewerker', () => {
+    const res = port().register(registration({ interneTaak: { gevraagdeHandeling: 'Zelf terugbellen' } }));
+    const mine = port().openInterneTakenVoorMedewerker(nieuw);
+    expect(mine.map((x) => x.uuid)).toEqual([res.interneTaak!.uuid]);
+    expect(mine[0]).toMatchObject({
+      toegewezenAan: ['Noor Hendriks'],
+      klantcontact: { onderwerp: 'Afvalpas', kanaal: 'telefoon' },
+    });
+  });
+
+  it('keeps the contact details of an anonymous caller on the betrokkene (not on a partij)', async () => {
+    const res = port().register(
+      registration({}, { from: { phone: '+31 6 55544433', name: 'Mevrouw Peters' } }),
+    );
+    const kc = await t.call(
+      'GET',
+      `/klantcontacten/${res.klantcontact.uuid}?expand=hadBetrokkenen.digitaleAdressen`,
+    );
+    const betrokkene = kc.body._expand.hadBetrokkenen[0];
+    expect(betrokkene.wasPartij).toBeNull();
+    expect(betrokkene.volledigeNaam).toBe('Mevrouw Peters');
+    expect(betrokkene._expand.digitaleAdressen[0]).toMatchObject({
+      adres: '0655544433',
+      soortDigitaalAdres: 'telefoonnummer',
+    });
+    expect(port().recognise({ phone: '0655544433' }).herkenning).toBe('onbekend');
+  });
+
+  it('registers several questions of one contact as separate klantcontacten', () => {
+    const a = port().register(registration({ onderwerp: 'Vraag 1', partij: { uuid: fatima().uuid } }));
+    const b = port().register(registration({ onderwerp: 'Vraag 2', partij: { uuid: fatima().uuid } }));
+    expect(a.klantcontact.uuid).not.toBe(b.klantcontact.uuid);
+    const onderwerpen = port()
+      .klantcontactenVan(fatima().uuid, 10)
+      .map((k) => k.onderwerp);
+    expect(onderwerpen).toEqual(expect.arrayContaining(['Vraag 1', 'Vraag 2']));
+  });
+});
+
+describe('partijen through the port', () => {
+  it('creates a persoon with BSN, phone (canonical) and e-mail, then recognises it', () => {
+    const p = port().createPersoon({
+      voornaam: 'Ria',
+      achternaam: 'Vos',
+      telefoonnummer: '+31 6 1111 2222',
+      email: 'ria@example.com',
+      bsn: '999993847',
+    });
+    expect(p).toMatchObject({ soortPartij: 'persoon', naam: 'Ria Vos', bsn: '999993847' });
+    expect(p.digitaleAdressen.map((d) => d.adres).sort()).toEqual(['0611112222', 'ria@example.com']);
+    expect(port().recognise({ phone: '06-11112222' }).partij?.uuid).toBe(p.uuid);
+    expect(port().getPartij(p.uuid)?.naam).toBe('Ria Vos');
+  });
+
+  it('refuses an invalid or duplicate BSN and an invalid phone number with a RegistrationError, creating nothing', () => {
+    const before = tableCounts(t.db);
+    expect(() => port().createPersoon({ achternaam: 'Vos', bsn: '123456789' })).toThrow(RegistrationError);
+    expect(() => port().createPersoon({ achternaam: 'Vos', bsn: fatimaBsn })).toThrow(RegistrationError);
+    expect(() => port().createPersoon({ achternaam: 'Vos', telefoonnummer: '0900-1234567' })).toThrow(
+      RegistrationError,
+    );
+    expect(tableCounts(t.db)).toEqual(before);
+  });
+
+  it('searches partijen by name, BSN, KvK-nummer, phone and e-mail', () => {
+    expect(
+      port()
+        .searchPartijen('berg', 10)
+        .map((p) => p.naam)
+        .sort(),
+    ).toEqual(['Lotte van den Berg', 'Pieter van den Berg']);
+    expect(
+      port()
+        .searchPartijen(fatimaBsn, 10)
+        .map((p) => p.bsn),
+    ).toEqual([fatimaBsn]);
+    expect(port().searchPartijen(DEMO_ORGANISATIE.kvkNummer, 10)[0]?.naam).toBe(DEMO_ORGANISATIE.naam);
+    expect(port().searchPartijen('+31 6 87654321', 10)[0]?.naam).toBe('Sanne Visser');
+    expect(port().searchPartijen('SANNE.visser@example.com', 10)[0]?.naam).toBe('Sanne Visser');
+    expect(port().searchPartijen('   ', 10)).toEqual([]);
+    expect(port().searchPartijen('%', 10)).toEqual([]);
+    expect(port().searchPartijen('e', 2)).toHaveLength(2);
+  });
+});
+
+describe('managed lists, medewerkers and demo data', () => {
+  it('lists the seeded gespreksresultaten and afdelingen', () => {
+    expect(port().gespreksresultaten()).toEqual(
+      GESPREKSRESULTATEN_SEED.map((g) => ({ code: g.code, naam: g.naam, actief: true })),
+    );
+    const afdelingen = port().afdelingen();
+    expect(afdelingen.map((a) => a.naam).sort()).toEqual(DEMO_AFDELINGEN.map((a) => a.naam).sort());
+    expect(afdelingen.find((a) => a.naam === 'Burgerzaken')).toMatchObject({
+      omschrijving: expect.stringContaining('Paspoort'),
+      emailadres: 'burgerzaken@voorbeeldgemeente.example',
+      telefoonnummer: '0201110001',
+    });
+  });
+
+  it('ensureMedewerker is idempotent and keeps the name up to date', () => {
+    const a = t.ki.ensureMedewerker(nieuw);
+    const b = t.ki.ensureMedewerker({ ...nieuw, name: 'Noor Hendriks-Bos' });
+    expect(b.actorUuid).toBe(a.actorUuid);
+    const row = t.db.prepare('SELECT naam FROM ki_actoren WHERE uuid = ?').get(a.actorUuid) as {
+      naam: string;
+    };
+    expect(row.naam).toBe('Noor Hendriks-Bos');
+  });
+
+  it('seeds demo data once: a second seedDemo changes nothing', () => {
+    const before = tableCounts(t.db);
+    t.ki.seedDemo();
+    expect(tableCounts(t.db)).toEqual(before);
+    expect(before.ki_partijen).toBe(DEMO_RESIDENTS.length + 1);
+  });
+
+  it('has open interne taken in the demo data, one of them for demo user anna', () => {
+    const mine = port().openInterneTakenVoorMedewerker(anna);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.partij?.naam).toBe('Mehmet Yilmaz');
+    expect(port().openInterneTakenVanPartij(fatima().uuid)[0]?.toegewezenAan).toEqual(['Belastingen']);
+  });
+
+  it('starts empty without the demo seed, apart from the gespreksresultaten', async () => {
+    const empty = await createTestKlantinteracties({ seed: false });
+    try {
+      const counts = tableCounts(empty.db);
+      expect(counts.ki_gespreksresultaten).toBe(8);
+      expect(counts.ki_partijen).toBe(0);
+      expect(empty.ki.port.afdelingen()).toEqual([]);
+      const list = await empty.call('GET', '/klantcontacten');
+      expect(list.body).toEqual({ count: 0, next: null, previous: null, results: [] });
+    } finally {
+      await empty.close();
+    }
+  });
+});

@@ -1,0 +1,769 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type {
+  ActorInput,
+  ActorKlantcontactInput,
+  BetrokkeneInput,
+  Contactnaam,
+  DigitaalAdresInput,
+  InterneTaakInput,
+  KlantcontactInput,
+  NestedPartijIdentificator,
+  OnderwerpobjectInput,
+  PartijInput,
+  PatchedInterneTaakInput,
+} from './api-schemas';
+import { isValidBsn, isValidRsin } from './elfproef';
+import { KiNotFoundError, KiValidationError } from './errors';
+import { canonicalPhone, isValidKlantinteractiesPhone } from './phone';
+
+// ---------------------------------------------------------------- rows (as stored)
+export interface PartijRow {
+  seq: number;
+  uuid: string;
+  soort_partij: 'persoon' | 'organisatie' | 'contactpersoon';
+  indicatie_actief: number;
+  indicatie_geheimhouding: number | null;
+  voorkeurstaal: string;
+  interne_notitie: string;
+  identificatie_json: string;
+  bezoekadres_json: string | null;
+  correspondentieadres_json: string | null;
+  voorkeurs_digitaal_adres_uuid: string | null;
+  naam: string;
+  created_at: string;
+}
+export interface PartijIdentificatorRow {
+  seq: number;
+  uuid: string;
+  partij_uuid: string | null;
+  code_objecttype: string;
+  code_soort_object_id: string;
+  object_id: string;
+  code_register: string;
+  sub_identificator_van_uuid: string | null;
+  andere_partij_identificator: string;
+}
+export interface DigitaalAdresRow {
+  seq: number;
+  uuid: string;
+  partij_uuid: string | null;
+  betrokkene_uuid: string | null;
+  soort_digitaal_adres: 'email' | 'telefoonnummer' | 'overig';
+  adres: string;
+  adres_match: string;
+  is_standaard_adres: number;
+  omschrijving: string;
+  referentie: string;
+  verificatie_datum: string | null;
+}
+export interface KlantcontactRow {
+  seq: number;
+  uuid: string;
+  referentienummer: string | null;
+  kanaal: string;
+  onderwerp: string;
+  inhoud: string;
+  reactie: string;
+  indicatie_contact_gelukt: number | null;
+  hoofd_onderwerp_type: string;
+  verdere_actie_ondernomen: number;
+  taal: string;
+  vertrouwelijk: number;
+  plaatsgevonden_op: string;
+  plaatsgevonden_ms: number;
+  metadata_json: string;
+  gespreksresultaat_code: string | null;
+  kcc_contact_id: string | null;
+}
+export interface BetrokkeneRow {
+  seq: number;
+  uuid: string;
+  klantcontact_uuid: string;
+  partij_uuid: string | null;
+  rol: 'klant' | 'vertegenwoordiger';
+  initiator: number;
+  organisatienaam: string;
+  contactnaam_json: string | null;
+  bezoekadres_json: string | null;
+  correspondentieadres_json: string | null;
+}
+export interface OnderwerpobjectRow {
+  seq: number;
+  uuid: string;
+  klantcontact_uuid: string | null;
+  was_klantcontact_uuid: string | null;
+  identificator_json: string | null;
+}
+export interface ActorRow {
+  seq: number;
+  uuid: string;
+  naam: string;
+  soort_actor: 'medewerker' | 'geautomatiseerde_actor' | 'organisatorische_eenheid';
+  indicatie_actief: number;
+  actoridentificator_json: string | null;
+  identificatie_json: string;
+}
+export interface ActorKlantcontactRow {
+  seq: number;
+  uuid: string;
+  actor_uuid: string;
+  klantcontact_uuid: string;
+}
+export interface InterneTaakRow {
+  seq: number;
+  uuid: string;
+  referentienummer: string | null;
+  gevraagde_handeling: string;
+  klantcontact_uuid: string;
+  toelichting: string;
+  status: 'te_verwerken' | 'verwerkt';
+  toegewezen_op: string;
+  afgehandeld_op: string | null;
+}
+export interface GespreksresultaatRow {
+  code: string;
+  naam: string;
+  actief: number;
+  contact_gelukt: number;
+  position: number;
+}
+
+export type TableName =
+  | 'ki_partijen'
+  | 'ki_partij_identificatoren'
+  | 'ki_digitale_adressen'
+  | 'ki_klantcontacten'
+  | 'ki_betrokkenen'
+  | 'ki_onderwerpobjecten'
+  | 'ki_actoren'
+  | 'ki_actorklantcontacten'
+  | 'ki_interne_taken';
+
+/** Drop '' and undefined values so optional patterned fields never come back as '' (which the spec patterns refuse). */
+export function compact<T extends object>(value: T | null | undefined): Partial<T> | null {
+  if (value === null || value === undefined) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== '') out[k] = v;
+  return out as Partial<T>;
+}
+const jsonOrNull = (value: object | null | undefined): string | null => {
+  const c = compact(value);
+  return c === null ? null : JSON.stringify(c);
+};
+
+/** volledigeNaam as Open Klant builds it from a contactnaam. */
+export function volledigeNaam(c: Partial<Contactnaam> | null | undefined): string {
+  if (!c) return '';
+  return [c.voornaam || c.voorletters, c.voorvoegselAchternaam, c.achternaam]
+    .filter((p) => p && p.trim())
+    .join(' ');
+}
+
+const bool = (b: boolean | null | undefined): number | null =>
+  b === null || b === undefined ? null : b ? 1 : 0;
+
+/**
+ * The embedded Klantinteracties store on SQLite. Every public write runs in one transaction
+ * (nested calls become savepoints, so it is safe inside a caller's transaction too).
+ */
+export class KlantinteractiesStore {
+  constructor(
+    readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  private nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  // ---------------------------------------------------------------- generic reads
+  get<T>(table: TableName, uuid: string): T | undefined {
+    return this.db.prepare(`SELECT * FROM ${table} WHERE uuid = ?`).get(uuid) as T | undefined;
+  }
+
+  mustGet<T>(table: TableName, uuid: string, resource: string): T {
+    const row = this.get<T>(table, uuid);
+    if (!row) throw new KiNotFoundError(resource);
+    return row;
+  }
+
+  /** A reference in a request body that must exist (→ 400 does_not_exist, as DRF does). */
+  private requireRef(table: TableName, uuid: string, field: string): void {
+    const row = this.db.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid);
+    if (!row) throw KiValidationError.one(field, 'does_not_exist', `Object met uuid "${uuid}" bestaat niet.`);
+  }
+
+  // ---------------------------------------------------------------- partijen
+  createPartij(input: PartijInput): PartijRow {
+    return this.db.transaction(() => {
+      const uuid = randomUUID();
+      const ident = input.partijIdentificatie;
+      let naam: string;
+      let identificatie: object;
+      if (ident.soortPartij === 'organisatie') {
+        naam = ident.identificatie.naam ?? '';
+        identificatie = compact(ident.identificatie) ?? {};
+      } else if (ident.soortPartij === 'persoon') {
+        const contactnaam = compact(ident.identificatie.contactnaam);
+        naam = volledigeNaam(contactnaam);
+        identificatie = { contactnaam };
+      } else {
+        const contactnaam = compact(ident.identificatie.contactnaam);
+        const werkteVoor = ident.identificatie.werkteVoorPartij ?? null;
+        if (werkteVoor)
+          this.requireRef('ki_partijen', werkteVoor.uuid, 'partijIdentificatie.werkteVoorPartij.uuid');
+        naam = volledigeNaam(contactnaam);
+        identificatie = {
+          contactnaam,
+          werkteVoorPartij: werkteVoor ? { uuid: werkteVoor.uuid } : null,
+          uuid: randomUUID(),
+        };
+      }
+      this.db
+        .prepare(
+          `INSERT INTO ki_partijen (uuid, soort_partij, indicatie_actief, indicatie_geheimhouding, voorkeurstaal, interne_notitie,
+             identificatie_json, bezoekadres_json, correspondentieadres_json, naam, naam_zoek, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          uuid,
+          input.soortPartij,
+          input.indicatieActief ? 1 : 0,
+          bool(input.indicatieGeheimhouding),
+          input.voorkeurstaal ?? '',
+          input.interneNotitie ?? '',
+          JSON.stringify(identificatie),
+          jsonOrNull(input.bezoekadres),
+          jsonOrNull(input.correspondentieadres),
+          naam,
+          naam.toLowerCase(),
+          this.nowIso(),
+        );
+      this.addIdentificatoren(uuid, input.partijIdentificatoren ?? []);
+      for (const [i, da] of (input.digitaleAdressen ?? []).entries()) {
+        this.requireRef('ki_digitale_adressen', da.uuid, `digitaleAdressen.${i}.uuid`);
+        this.db.prepare('UPDATE ki_digitale_adressen SET partij_uuid = ? WHERE uuid = ?').run(uuid, da.uuid);
+      }
+      if (input.voorkeursDigitaalAdres) {
+        const v = input.voorkeursDigitaalAdres.uuid;
+        if (!(input.digitaleAdressen ?? []).some((d) => d.uuid === v)) {
+          throw KiValidationError.one(
+            'voorkeursDigitaalAdres',
+            'invalid',
+            'Het voorkeursadres moet een van de digitale adressen van deze partij zijn.',
+          );
+        }
+        this.db
+          .prepare('UPDATE ki_partijen SET voorkeurs_digitaal_adres_uuid = ? WHERE uuid = ?')
+          .run(v, uuid);
+      }
+      return this.mustGet<PartijRow>('ki_partijen', uuid, 'Partij');
+    })();
+  }
+
+  private addIdentificatoren(partijUuid: string, list: NestedPartijIdentificator[]): void {
+    const seenSoort = new Set<string>();
+    for (const [i, item] of list.entries()) {
+      const name = `partijIdentificatoren.${i}`;
+      const g = item.partijIdentificator;
+      if (seenSoort.has(g.codeSoortObjectId)) {
+        throw KiValidationError.one(
+          `${name}.partijIdentificator.codeSoortObjectId`,
+          'unique',
+          `Een partij mag maar één identificator van soort "${g.codeSoortObjectId}" hebben.`,
+        );
+      }
+      seenSoort.add(g.codeSoortObjectId);
+      validateIdentificator(g, `${name}.partijIdentificator`);
+      const sub = item.subIdentificatorVan?.uuid ?? null;
+      if (g.codeSoortObjectId === 'vestigingsnummer') {
+        if (!sub) {
+          throw KiValidationError.one(
+            `${name}.subIdentificatorVan`,
+            'invalid',
+            'Een vestigingsnummer hoort bij een KvK-nummer: vul subIdentificatorVan in.',
+          );
+        }
+        const parent = this.get<PartijIdentificatorRow>('ki_partij_identificatoren', sub);
+        if (!parent || parent.code_soort_object_id !== 'kvk_nummer') {
+          throw KiValidationError.one(
+            `${name}.subIdentificatorVan`,
+            'invalid',
+            'subIdentificatorVan moet naar een bestaande identificator van soort kvk_nummer wijzen.',
+          );
+        }
+      } else if (sub) {
+        this.requireRef('ki_partij_identificatoren', sub, `${name}.subIdentificatorVan.uuid`);
+      }
+      const exists = this.db
+        .prepare(
+          `SELECT 1 FROM ki_partij_identificatoren WHERE code_objecttype = ? AND code_soort_object_id = ? AND object_id = ?
+             AND code_register = ? AND COALESCE(sub_identificator_van_uuid, '') = ?`,
+        )
+        .get(g.codeObjecttype, g.codeSoortObjectId, g.objectId, g.codeRegister, sub ?? '');
+      if (exists) {
+        throw KiValidationError.one(
+          `${name}.partijIdentificator`,
+          'unique',
+          `Er bestaat al een partij-identificator ${g.codeSoortObjectId} ${g.objectId}.`,
+        );
+      }
+      this.db
+        .prepare(
+          `INSERT INTO ki_partij_identificatoren (uuid, partij_uuid, code_objecttype, code_soort_object_id, object_id,
+             code_register, sub_identificator_van_uuid, andere_partij_identificator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          randomUUID(),
+          partijUuid,
+          g.codeObjecttype,
+          g.codeSoortObjectId,
+          g.objectId,
+          g.codeRegister,
+          sub,
+          item.anderePartijIdentificator ?? '',
+        );
+    }
+  }
+
+  identificatorenVan(partijUuid: string): PartijIdentificatorRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_partij_identificatoren WHERE partij_uuid = ? ORDER BY seq')
+      .all(partijUuid) as PartijIdentificatorRow[];
+  }
+
+  // ---------------------------------------------------------------- digitale adressen
+  createDigitaalAdres(input: DigitaalAdresInput): DigitaalAdresRow {
+    return this.db.transaction(() => {
+      let adres = input.adres.trim();
+      let match = adres;
+      if (input.soortDigitaalAdres === 'telefoonnummer') {
+        const canonical = isValidKlantinteractiesPhone(adres) ? canonicalPhone(adres) : undefined;
+        if (!canonical) {
+          throw KiValidationError.one(
+            'adres',
+            'invalid',
+            'Ongeldig telefoonnummer. Toegestaan: 0612345678, +31612345678 of 0031612345678 (geen 0800- of 0900-nummers).',
+          );
+        }
+        adres = canonical;
+        match = canonical;
+      } else if (input.soortDigitaalAdres === 'email') {
+        if (!isEmail(adres))
+          throw KiValidationError.one('adres', 'invalid', 'Voer een geldig e-mailadres in.');
+        match = adres.toLowerCase();
+      }
+      const partij = input.verstrektDoorPartij?.uuid ?? null;
+      const betrokkene = input.verstrektDoorBetrokkene?.uuid ?? null;
+      if (partij) this.requireRef('ki_partijen', partij, 'verstrektDoorPartij.uuid');
+      if (betrokkene) this.requireRef('ki_betrokkenen', betrokkene, 'verstrektDoorBetrokkene.uuid');
+      const standaard = input.isStandaardAdres === true;
+      if (standaard && partij) {
+        this.db
+          .prepare(
+            'UPDATE ki_digitale_adressen SET is_standaard_adres = 0 WHERE partij_uuid = ? AND soort_digitaal_adres = ?',
+          )
+          .run(partij, input.soortDigitaalAdres);
+      }
+      const uuid = randomUUID();
+      this.db
+        .prepare(
+          `INSERT INTO ki_digitale_adressen (uuid, partij_uuid, betrokkene_uuid, soort_digitaal_adres, adres, adres_match,
+             is_standaard_adres, omschrijving, referentie, verificatie_datum, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          uuid,
+          partij,
+          betrokkene,
+          input.soortDigitaalAdres,
+          adres,
+          match,
+          standaard ? 1 : 0,
+          input.omschrijving ?? '',
+          input.referentie ?? '',
+          input.verificatieDatum ?? null,
+          this.nowIso(),
+        );
+      return this.mustGet<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
+    })();
+  }
+
+  digitaleAdressenVanPartij(partijUuid: string): DigitaalAdresRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_digitale_adressen WHERE partij_uuid = ? ORDER BY seq')
+      .all(partijUuid) as DigitaalAdresRow[];
+  }
+
+  digitaleAdressenVanBetrokkene(betrokkeneUuid: string): DigitaalAdresRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_digitale_adressen WHERE betrokkene_uuid = ? ORDER BY seq')
+      .all(betrokkeneUuid) as DigitaalAdresRow[];
+  }
+
+  // ---------------------------------------------------------------- klantcontacten
+  createKlantcontact(
+    input: KlantcontactInput,
+    extra: { gespreksresultaatCode?: string; kccContactId?: string } = {},
+  ): KlantcontactRow {
+    return this.db.transaction(() => {
+      const uuid = randomUUID();
+      const at = input.plaatsgevondenOp ? new Date(input.plaatsgevondenOp) : this.now();
+      this.db
+        .prepare(
+          `INSERT INTO ki_klantcontacten (uuid, referentienummer, kanaal, onderwerp, inhoud, reactie, indicatie_contact_gelukt,
+             hoofd_onderwerp_type, verdere_actie_ondernomen, taal, vertrouwelijk, plaatsgevonden_op, plaatsgevonden_ms,
+             metadata_json, gespreksresultaat_code, kcc_contact_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          uuid,
+          input.referentienummer ?? null,
+          input.kanaal,
+          input.onderwerp,
+          input.inhoud ?? '',
+          input.reactie ?? '',
+          bool(input.indicatieContactGelukt),
+          input.hoofdOnderwerpType ?? '',
+          input.verdereActieOndernomen ? 1 : 0,
+          input.taal,
+          input.vertrouwelijk ? 1 : 0,
+          at.toISOString(),
+          at.getTime(),
+          JSON.stringify(input.metadata ?? {}),
+          extra.gespreksresultaatCode ?? null,
+          extra.kccContactId ?? null,
+          this.nowIso(),
+        );
+      return this.mustGet<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
+    })();
+  }
+
+  // ---------------------------------------------------------------- betrokkenen
+  createBetrokkene(input: BetrokkeneInput): BetrokkeneRow {
+    return this.db.transaction(() => {
+      this.requireRef('ki_klantcontacten', input.hadKlantcontact.uuid, 'hadKlantcontact.uuid');
+      const partij = input.wasPartij?.uuid ?? null;
+      if (partij) this.requireRef('ki_partijen', partij, 'wasPartij.uuid');
+      const uuid = randomUUID();
+      this.db
+        .prepare(
+          `INSERT INTO ki_betrokkenen (uuid, klantcontact_uuid, partij_uuid, rol, initiator, organisatienaam, contactnaam_json,
+             bezoekadres_json, correspondentieadres_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          uuid,
+          input.hadKlantcontact.uuid,
+          partij,
+          input.rol,
+          input.initiator ? 1 : 0,
+          input.organisatienaam ?? '',
+          jsonOrNull(input.contactnaam),
+          jsonOrNull(input.bezoekadres),
+          jsonOrNull(input.correspondentieadres),
+          this.nowIso(),
+        );
+      return this.mustGet<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
+    })();
+  }
+
+  betrokkenenVanKlantcontact(klantcontactUuid: string): BetrokkeneRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_betrokkenen WHERE klantcontact_uuid = ? ORDER BY seq')
+      .all(klantcontactUuid) as BetrokkeneRow[];
+  }
+
+  betrokkenenVanPartij(partijUuid: string): BetrokkeneRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_betrokkenen WHERE partij_uuid = ? ORDER BY seq DESC')
+      .all(partijUuid) as BetrokkeneRow[];
+  }
+
+  // ---------------------------------------------------------------- onderwerpobjecten
+  createOnderwerpobject(input: OnderwerpobjectInput): OnderwerpobjectRow {
+    return this.db.transaction(() => {
+      const kc = input.klantcontact?.uuid ?? null;
+      const was = input.wasKlantcontact?.uuid ?? null;
+      if (kc) this.requireRef('ki_klantcontacten', kc, 'klantcontact.uuid');
+      if (was) this.requireRef('ki_klantcontacten', was, 'wasKlantcontact.uuid');
+      const ident = compact(input.onderwerpobjectidentificator);
+      const uuid = randomUUID();
+      this.db
+        .prepare(
+          `INSERT INTO ki_onderwerpobjecten (uuid, klantcontact_uuid, was_klantcontact_uuid, identificator_json, code_objecttype,
+             code_register, code_soort_object_id, object_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          uuid,
+          kc,
+          was,
+          ident ? JSON.stringify(ident) : null,
+          ident?.codeObjecttype ?? '',
+          ident?.codeRegister ?? '',
+          ident?.codeSoortObjectId ?? '',
+          ident?.objectId ?? '',
+          this.nowIso(),
+        );
+      return this.mustGet<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
+    })();
+  }
+
+  onderwerpobjectenVanKlantcontact(klantcontactUuid: string): OnderwerpobjectRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_onderwerpobjecten WHERE klantcontact_uuid = ? ORDER BY seq')
+      .all(klantcontactUuid) as OnderwerpobjectRow[];
+  }
+
+  // ---------------------------------------------------------------- actoren
+  createActor(input: ActorInput): ActorRow {
+    return this.db.transaction(() => {
+      const uuid = randomUUID();
+      const ai = compact(input.actoridentificator);
+      this.db
+        .prepare(
+          `INSERT INTO ki_actoren (uuid, naam, soort_actor, indicatie_actief, actoridentificator_json, ai_code_objecttype,
+             ai_code_register, ai_code_soort_object_id, ai_object_id, identificatie_json, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          uuid,
+          input.naam,
+          input.soortActor,
+          input.indicatieActief === false ? 0 : 1,
+          ai ? JSON.stringify(ai) : null,
+          ai?.codeObjecttype ?? '',
+          ai?.codeRegister ?? '',
+          ai?.codeSoortObjectId ?? '',
+          ai?.objectId ?? '',
+          JSON.stringify(compact(input.actorIdentificatie) ?? {}),
+          this.nowIso(),
+        );
+      return this.mustGet<ActorRow>('ki_actoren', uuid, 'Actor');
+    })();
+  }
+
+  findActorByIdentificator(ident: {
+    codeObjecttype: string;
+    codeRegister: string;
+    codeSoortObjectId: string;
+    objectId: string;
+  }): ActorRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT * FROM ki_actoren WHERE ai_object_id = ? AND ai_code_objecttype = ? AND ai_code_register = ?
+           AND ai_code_soort_object_id = ? ORDER BY seq LIMIT 1`,
+      )
+      .get(ident.objectId, ident.codeObjecttype, ident.codeRegister, ident.codeSoortObjectId) as
+      ActorRow | undefined;
+  }
+
+  actorenVanKlantcontact(klantcontactUuid: string): ActorRow[] {
+    return this.db
+      .prepare(
+        `SELECT a.* FROM ki_actorklantcontacten ak JOIN ki_actoren a ON a.uuid = ak.actor_uuid
+         WHERE ak.klantcontact_uuid = ? ORDER BY ak.seq`,
+      )
+      .all(klantcontactUuid) as ActorRow[];
+  }
+
+  createActorKlantcontact(input: ActorKlantcontactInput): ActorKlantcontactRow {
+    return this.db.transaction(() => {
+      this.requireRef('ki_actoren', input.actor.uuid, 'actor.uuid');
+      this.requireRef('ki_klantcontacten', input.klantcontact.uuid, 'klantcontact.uuid');
+      const dup = this.db
+        .prepare('SELECT 1 FROM ki_actorklantcontacten WHERE actor_uuid = ? AND klantcontact_uuid = ?')
+        .get(input.actor.uuid, input.klantcontact.uuid);
+      if (dup) {
+        throw KiValidationError.one(
+          'nonFieldErrors',
+          'unique',
+          'Deze actor is al gekoppeld aan dit klantcontact.',
+        );
+      }
+      const uuid = randomUUID();
+      this.db
+        .prepare(
+          'INSERT INTO ki_actorklantcontacten (uuid, actor_uuid, klantcontact_uuid, created_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(uuid, input.actor.uuid, input.klantcontact.uuid, this.nowIso());
+      return this.mustGet<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
+    })();
+  }
+
+  // ---------------------------------------------------------------- interne taken
+  createInterneTaak(input: InterneTaakInput): InterneTaakRow {
+    return this.db.transaction(() => {
+      this.requireRef(
+        'ki_klantcontacten',
+        input.aanleidinggevendKlantcontact.uuid,
+        'aanleidinggevendKlantcontact.uuid',
+      );
+      const actoren = this.resolveToegewezen(input);
+      const uuid = randomUUID();
+      const now = this.nowIso();
+      const afgehandeld = input.status === 'verwerkt' ? (input.afgehandeldOp ?? now) : null;
+      this.db
+        .prepare(
+          `INSERT INTO ki_interne_taken (uuid, referentienummer, gevraagde_handeling, klantcontact_uuid, toelichting, status,
+             toegewezen_op, afgehandeld_op, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          uuid,
+          input.referentienummer ?? null,
+          input.gevraagdeHandeling,
+          input.aanleidinggevendKlantcontact.uuid,
+          input.toelichting ?? '',
+          input.status,
+          now,
+          afgehandeld ? new Date(afgehandeld).toISOString() : null,
+          now,
+        );
+      this.setToegewezen(uuid, actoren);
+      return this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+    })();
+  }
+
+  /** `toegewezenAanActoren` wins; the deprecated `toegewezenAanActor` is used when only it is given. */
+  private resolveToegewezen(input: {
+    toegewezenAanActor?: { uuid: string } | undefined;
+    toegewezenAanActoren?: { uuid: string }[] | undefined;
+  }): string[] | undefined {
+    const list =
+      input.toegewezenAanActoren ?? (input.toegewezenAanActor ? [input.toegewezenAanActor] : undefined);
+    if (list === undefined) return undefined;
+    const uuids = [...new Set(list.map((a) => a.uuid))];
+    uuids.forEach((u, i) =>
+      this.requireRef(
+        'ki_actoren',
+        u,
+        input.toegewezenAanActoren ? `toegewezenAanActoren.${i}.uuid` : 'toegewezenAanActor.uuid',
+      ),
+    );
+    return uuids;
+  }
+
+  private setToegewezen(taakUuid: string, actoren: string[] | undefined): void {
+    if (actoren === undefined) return;
+    this.db.prepare('DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ?').run(taakUuid);
+    const insert = this.db.prepare(
+      'INSERT INTO ki_interne_taak_actoren (interne_taak_uuid, actor_uuid, position) VALUES (?, ?, ?)',
+    );
+    actoren.forEach((a, i) => insert.run(taakUuid, a, i));
+  }
+
+  patchInterneTaak(uuid: string, patch: PatchedInterneTaakInput): InterneTaakRow {
+    return this.db.transaction(() => {
+      const row = this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+      if (patch.aanleidinggevendKlantcontact) {
+        this.requireRef(
+          'ki_klantcontacten',
+          patch.aanleidinggevendKlantcontact.uuid,
+          'aanleidinggevendKlantcontact.uuid',
+        );
+      }
+      const actoren = this.resolveToegewezen(patch);
+      const status = patch.status ?? row.status;
+      let afgehandeld = row.afgehandeld_op;
+      if (patch.afgehandeldOp !== undefined) {
+        afgehandeld = patch.afgehandeldOp === null ? null : new Date(patch.afgehandeldOp).toISOString();
+      } else if (patch.status === 'verwerkt' && row.status !== 'verwerkt') {
+        afgehandeld = this.nowIso();
+      } else if (patch.status === 'te_verwerken') {
+        afgehandeld = null;
+      }
+      this.db
+        .prepare(
+          `UPDATE ki_interne_taken SET referentienummer = ?, gevraagde_handeling = ?, klantcontact_uuid = ?, toelichting = ?,
+             status = ?, afgehandeld_op = ? WHERE uuid = ?`,
+        )
+        .run(
+          patch.referentienummer !== undefined ? patch.referentienummer : row.referentienummer,
+          patch.gevraagdeHandeling ?? row.gevraagde_handeling,
+          patch.aanleidinggevendKlantcontact?.uuid ?? row.klantcontact_uuid,
+          patch.toelichting ?? row.toelichting,
+          status,
+          afgehandeld,
+          uuid,
+        );
+      this.setToegewezen(uuid, actoren);
+      return this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+    })();
+  }
+
+  toegewezenActoren(taakUuid: string): ActorRow[] {
+    return this.db
+      .prepare(
+        `SELECT a.* FROM ki_interne_taak_actoren ta JOIN ki_actoren a ON a.uuid = ta.actor_uuid
+         WHERE ta.interne_taak_uuid = ? ORDER BY ta.position`,
+      )
+      .all(taakUuid) as ActorRow[];
+  }
+
+  interneTakenVanKlantcontact(klantcontactUuid: string): InterneTaakRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_interne_taken WHERE klantcontact_uuid = ? ORDER BY seq')
+      .all(klantcontactUuid) as InterneTaakRow[];
+  }
+
+  // ---------------------------------------------------------------- gespreksresultaten
+  gespreksresultaten(): GespreksresultaatRow[] {
+    return this.db
+      .prepare('SELECT * FROM ki_gespreksresultaten ORDER BY position')
+      .all() as GespreksresultaatRow[];
+  }
+
+  gespreksresultaat(code: string): GespreksresultaatRow | undefined {
+    return this.db.prepare('SELECT * FROM ki_gespreksresultaten WHERE code = ?').get(code) as
+      GespreksresultaatRow | undefined;
+  }
+}
+
+/** Identificator combinations and checks as Open Klant's PartijIdentificatorTypesValidator applies them. */
+function validateIdentificator(
+  g: { codeObjecttype: string; codeSoortObjectId: string; objectId: string; codeRegister: string },
+  name: string,
+): void {
+  const allowed: Record<string, Record<string, string[]>> = {
+    brp: { natuurlijk_persoon: ['bsn'] },
+    hr: { niet_natuurlijk_persoon: ['rsin', 'kvk_nummer'], vestiging: ['vestigingsnummer'] },
+  };
+  const objecttypes = allowed[g.codeRegister] ?? {};
+  if (!(g.codeObjecttype in objecttypes)) {
+    throw KiValidationError.one(
+      `${name}.codeObjecttype`,
+      'invalid',
+      `codeObjecttype "${g.codeObjecttype}" hoort niet bij codeRegister "${g.codeRegister}".`,
+    );
+  }
+  if (!(objecttypes[g.codeObjecttype] ?? []).includes(g.codeSoortObjectId)) {
+    throw KiValidationError.one(
+      `${name}.codeSoortObjectId`,
+      'invalid',
+      `codeSoortObjectId "${g.codeSoortObjectId}" hoort niet bij codeObjecttype "${g.codeObjecttype}".`,
+    );
+  }
+  const fail = (reason: string) => KiValidationError.one(`${name}.objectId`, 'invalid', reason);
+  switch (g.codeSoortObjectId) {
+    case 'bsn':
+      if (!/^[0-9]{9}$/.test(g.objectId)) throw fail('Een BSN heeft 9 cijfers.');
+      if (!isValidBsn(g.objectId)) throw fail('Dit BSN klopt niet (11-proef).');
+      break;
+    case 'rsin':
+      if (!/^[0-9]{9}$/.test(g.objectId)) throw fail('Een RSIN heeft 9 cijfers.');
+      if (!isValidRsin(g.objectId)) throw fail('Dit RSIN klopt niet (11-proef).');
+      break;
+    case 'kvk_nummer':
+      if (!/^[0-9]{8}$/.test(g.objectId)) throw fail('Een KvK-nummer heeft 8 cijfers.');
+      break;
+    case 'vestigingsnummer':
+      if (!/^[0-9]{12}$/.test(g.objectId)) throw fail('Een vestigingsnummer heeft 12 cijfers.');
+      break;
+  }
+}
+
+/** Close to Django's EmailValidator: local@domain with a dotted domain, no spaces. */
+export function isEmail(value: string): boolean {
+  return (
+    value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && !/\.\./.test(value.split('@')[1] ?? '')
+  );
+}

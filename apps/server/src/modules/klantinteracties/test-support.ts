@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { createKlantinteracties, klantinteractiesMigrations } from './index';
+import { loadOasValidator, type OasValidator } from './oas-validator';
+
+/** Test helpers for this module: an in-memory store with migrations applied, a bare Fastify app, spec validation. */
+
+export const SPEC_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../../assets/specs/klantinteracties-v1.yaml',
+);
+
+let validator: OasValidator | undefined;
+export function specValidator(): OasValidator {
+  validator ??= loadOasValidator(SPEC_PATH);
+  return validator;
+}
+
+export const TEST_TOKEN = 'test-klantinteracties-token';
+export const TEST_BASE_URL = 'http://127.0.0.1:4700';
+
+export function openTestDb(): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const m of klantinteractiesMigrations) db.transaction(() => db.exec(m.sql))();
+  return db;
+}
+
+export interface TestKlantinteracties {
+  db: Database.Database;
+  ki: ReturnType<typeof createKlantinteracties>;
+  app: FastifyInstance;
+  /** Call the API with the token; 2xx bodies are validated against the spec, error bodies against the problem shape. */
+  call(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are inspected freely
+  headers: LightMyRequestResponse['headers'];
+}
+
+export async function createTestKlantinteracties(
+  opts: { seed?: boolean; now?: () => Date } = {},
+): Promise<TestKlantinteracties> {
+  const db = openTestDb();
+  const ki = createKlantinteracties({
+    db,
+    publicBaseUrl: TEST_BASE_URL,
+    now: opts.now ?? (() => new Date()),
+  });
+  if (opts.seed !== false) ki.seedDemo();
+  const app = fastify({ logger: false });
+  ki.registerApi(app, { token: TEST_TOKEN });
+  await app.ready();
+  const call: TestKlantinteracties['call'] = async (method, url, body, headers) => {
+    const res = await app.inject({
+      method,
+      url: url.startsWith('http')
+        ? url.slice(new URL(url).origin.length)
+        : url.startsWith('/klantinteracties')
+          ? url
+          : `/klantinteracties/api/v1${url}`,
+      headers: { authorization: `Token ${TEST_TOKEN}`, ...(headers ?? {}) },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    const parsed = res.body === '' ? undefined : (JSON.parse(res.body) as unknown);
+    const out: ApiResponse = { status: res.statusCode, body: parsed, headers: res.headers };
+    expectConformance(method, res.raw.req.url ?? url, out);
+    return out;
+  };
+  return { db, ki, app, call, close: () => app.close() };
+}
+
+/** Every response of the API: 2xx against the spec's response schema, 4xx as vng-api-common problem JSON. */
+export function expectConformance(method: string, url: string, res: ApiResponse): void {
+  expect(res.headers['api-version']).toBe('0.9.0');
+  if (res.status >= 200 && res.status < 300) {
+    const result = specValidator().validateResponse(method, url, res.status, res.body);
+    expect(result.errors, `${result.schema}\n${JSON.stringify(res.body, null, 2).slice(0, 2000)}`).toEqual(
+      [],
+    );
+    expect(result.valid).toBe(true);
+  } else {
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({
+      type: expect.any(String),
+      code: expect.any(String),
+      title: expect.any(String),
+      status: res.status,
+      detail: expect.any(String),
+      instance: expect.stringMatching(/^urn:uuid:/),
+    });
+    if (res.status === 400 && res.body.code === 'invalid') {
+      expect(Array.isArray(res.body.invalidParams)).toBe(true);
+      for (const p of res.body.invalidParams as unknown[]) {
+        expect(p).toMatchObject({
+          name: expect.any(String),
+          code: expect.any(String),
+          reason: expect.any(String),
+        });
+      }
+    }
+  }
+}
+
+/** Count rows of every Klantinteracties table (to prove that a failed write left nothing behind). */
+export function tableCounts(db: Database.Database): Record<string, number> {
+  const tables = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ki\\_%' ESCAPE '\\' ORDER BY name`,
+    )
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map((t) => [t.name, (db.prepare(`SELECT COUNT(*) AS n FROM ${t.name}`).get() as { n: number }).n]),
+  );
+}

@@ -1,0 +1,92 @@
+import type { Logger } from '../routing/routing.service';
+
+export interface DisconnectActions {
+  /** All sockets gone for the disconnect grace: presence offline, pending offers re-queued. */
+  goOffline(agentId: string): void;
+  /** Still gone after the reconnect grace: the agent's active contacts go back in line with their context. */
+  requeueActive(agentId: string): void;
+}
+
+interface AgentTimers {
+  offline?: NodeJS.Timeout;
+  requeue?: NodeJS.Timeout;
+}
+
+/**
+ * Counts the sockets of each agent (one agent may have several windows) and runs the two disconnect timers
+ * once the last one is gone. A reconnect within the grace cancels them.
+ */
+export class ConnectionTracker {
+  private readonly sockets = new Map<string, Set<string>>();
+  private readonly timers = new Map<string, AgentTimers>();
+
+  constructor(
+    private readonly actions: DisconnectActions,
+    private readonly grace: { disconnectMs: number; reconnectMs: number },
+    private readonly log: Logger,
+  ) {}
+
+  connected(agentId: string, socketId: string): void {
+    let set = this.sockets.get(agentId);
+    if (!set) {
+      set = new Set();
+      this.sockets.set(agentId, set);
+    }
+    set.add(socketId);
+    this.clearTimers(agentId);
+  }
+
+  disconnected(agentId: string, socketId: string): void {
+    const set = this.sockets.get(agentId);
+    set?.delete(socketId);
+    if (set && set.size > 0) return;
+    this.sockets.delete(agentId);
+    this.startGrace(agentId, { offline: true });
+  }
+
+  /** After a restart: agents holding contacts get the reconnect grace (they are already offline). */
+  startReconnectGrace(agentId: string): void {
+    if (this.isConnected(agentId)) return;
+    this.startGrace(agentId, { offline: false });
+  }
+
+  isConnected(agentId: string): boolean {
+    return (this.sockets.get(agentId)?.size ?? 0) > 0;
+  }
+
+  stop(): void {
+    for (const agentId of this.timers.keys()) this.clearTimers(agentId);
+  }
+
+  private startGrace(agentId: string, opts: { offline: boolean }): void {
+    this.clearTimers(agentId);
+    const timers: AgentTimers = {};
+    if (opts.offline) {
+      timers.offline = setTimeout(
+        () => this.safely(agentId, 'offline', () => this.actions.goOffline(agentId)),
+        this.grace.disconnectMs,
+      );
+    }
+    timers.requeue = setTimeout(() => {
+      this.safely(agentId, 'requeue', () => this.actions.requeueActive(agentId));
+      this.timers.delete(agentId);
+    }, this.grace.reconnectMs);
+    this.timers.set(agentId, timers);
+  }
+
+  private safely(agentId: string, what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.log.error({ err, agentId }, `disconnect ${what} failed`);
+    }
+  }
+
+  private clearTimers(agentId: string): void {
+    const t = this.timers.get(agentId);
+    if (!t) return;
+    clearTimeout(t.offline);
+    clearTimeout(t.requeue);
+    this.timers.delete(agentId);
+  }
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { RegistrationRequest, type RegistrationResponse } from '@kcc/contracts/rest';
+import type { AuthGuard } from '../../http/auth-guard';
+import { currentUser } from '../../http/auth-guard';
+import { problems } from '../../http/problem';
+import { parseOrThrow } from '../../http/validate';
+import type { ContactsRepository } from '../contacts/contacts.repository';
+import { RegistrationError, type KlantinteractiesPort } from '../klantinteracties/ports';
+import type { RoutingService } from '../routing/routing.service';
+import { requestHash, type IdempotencyStore } from './idempotency';
+
+const ContactParams = z.object({ contactId: z.string().min(1).max(100) });
+const IdempotencyKey = z.uuid({ message: 'Idempotency-Key moet een uuid zijn' });
+
+/**
+ * `POST /api/contacts/:contactId/registration`: one klantcontact (+ betrokkene, onderwerpobject, interne taak) in
+ * one transaction with the contact update and the stored response. The same Idempotency-Key replays the response.
+ */
+export function registerRegistrationRoutes(
+  app: FastifyInstance,
+  deps: {
+    guard: AuthGuard;
+    contacts: ContactsRepository;
+    idempotency: IdempotencyStore;
+    port: () => KlantinteractiesPort;
+    routing: RoutingService;
+    onInterneTaakCreated: () => void;
+  },
+): void {
+  app.post(
+    '/api/contacts/:contactId/registration',
+    { preHandler: deps.guard.require('medewerker') },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const { contactId } = parseOrThrow(ContactParams, request.params, 'params');
+      const keyHeader = request.headers['idempotency-key'];
+      if (keyHeader === undefined) {
+        throw problems.invalid(
+          [{ name: 'Idempotency-Key', code: 'required', reason: 'De header Idempotency-Key ontbreekt.' }],
+          'Stuur een Idempotency-Key (uuid) mee, zodat een herhaalde poging niets dubbel vastlegt.',
+        );
+      }
+      const keyParsed = IdempotencyKey.safeParse(keyHeader);
+      if (!keyParsed.success) {
+        throw problems.invalid([
+          { name: 'Idempotency-Key', code: 'invalid_format', reason: 'Idempotency-Key moet een uuid zijn.' },
+        ]);
+      }
+      const key = keyParsed.data.toLowerCase();
+      const body = parseOrThrow(RegistrationRequest, request.body, 'body');
+      const hash = requestHash({ contactId, body });
+
+      // Everything from here to the commit is synchronous: no other request can interleave.
+      const stored = deps.idempotency.get(user.id, key);
+      if (stored) {
+        if (stored.requestHash !== hash) {
+          throw problems.unprocessable('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
+        }
+        return reply.code(stored.status).send(stored.response);
+      }
+      const contact = deps.contacts.get(contactId);
+      if (!contact) throw problems.notFound('Dit contact bestaat niet.');
+      if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
+      if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
+
+      const afronden = body.afronden !== false;
+      const now = Date.now();
+      let response: RegistrationResponse;
+      try {
+        response = deps.contacts.transaction(() => {
+          const result = deps.port().register({
+            contact: {
+              id: contact.id,
+              channel: contact.channel,
+              from: contact.from,
+              ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
+            },
+            medewerker: { userId: user.id, username: user.username, name: user.name },
+            request: body,
+            at: new Date(now),
+          });
+          deps.contacts.update(
+            contact.id,
+            {
+              registrations: contact.registrations + 1,
+              ...(afronden ? { status: 'nawerk' as const } : {}),
+              ...(body.partij ? { partijUuid: body.partij.uuid } : {}),
+            },
+            now,
+          );
+          deps.contacts.appendEvent({
+            contactId: contact.id,
+            type: 'registered',
+            at: now,
+            agentId: user.id,
+            data: {
+              klantcontact: result.klantcontact.uuid,
+              ...(result.interneTaak ? { interneTaak: result.interneTaak.uuid } : {}),
+              gespreksresultaat: body.gespreksresultaat,
+              afronden,
+            },
+          });
+          if (afronden)
+            deps.contacts.appendEvent({ contactId: contact.id, type: 'nawerk', at: now, agentId: user.id });
+          deps.idempotency.put(user.id, key, { requestHash: hash, status: 201, response: result }, now);
+          return result;
+        });
+      } catch (err) {
+        if (err instanceof RegistrationError) {
+          throw problems.invalid([{ name: err.field, code: err.code, reason: err.reason }]);
+        }
+        throw err;
+      }
+      // Engine side effects only after the commit.
+      if (afronden) deps.routing.finish(contact.id, user.id);
+      deps.routing.announceContact(contact.id);
+      if (response.interneTaak) deps.onInterneTaakCreated();
+      return reply.code(201).send(response);
+    },
+  );
+}

@@ -1,0 +1,91 @@
+import type { Namespace, Server } from 'socket.io';
+import type { AgentState } from '@kcc/contracts/domain';
+import {
+  ACK_ERRORS,
+  OfferPayload,
+  PresenceSetPayload,
+  type AgentClientToServerEvents,
+  type AgentServerToClientEvents,
+  type AgentSocketData,
+  type Ack,
+} from '@kcc/contracts/realtime';
+import type { AuthGuard } from '../http/auth-guard';
+import type { ConnectionTracker } from '../modules/presence/connection-tracker';
+import type { RoutingNotifier } from '../modules/routing/routing-notifier';
+import type { Logger, RoutingService } from '../modules/routing/routing.service';
+import { on } from './on';
+
+export type AgentNamespace = Namespace<
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  Record<string, never>,
+  AgentSocketData
+>;
+
+export const agentRoom = (userId: string) => `agent:${userId}`;
+
+/** `/agent`: medewerkers only; one room per agent so every window sees the same state. */
+export function registerAgentNamespace(
+  io: Server,
+  deps: { guard: AuthGuard; routing: RoutingService; tracker: ConnectionTracker; log: Logger },
+): AgentNamespace {
+  const nsp = io.of('/agent') as unknown as AgentNamespace;
+  const { guard, routing, tracker, log } = deps;
+
+  nsp.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+    const user = guard.userFromToken(token);
+    if (!user) return next(new Error('unauthorized'));
+    if (!user.roles.includes('medewerker') || !routing.isAgent(user.id)) return next(new Error('forbidden'));
+    socket.data = { userId: user.id, roles: user.roles };
+    next();
+  });
+
+  nsp.on('connection', (socket) => {
+    const { userId } = socket.data;
+    void socket.join(agentRoom(userId));
+    tracker.connected(userId, socket.id);
+    socket.emit('queue:waiting-changed', { items: routing.waitingFor(userId) });
+    socket.on('disconnect', () => tracker.disconnected(userId, socket.id));
+
+    on(
+      socket,
+      'presence:set',
+      PresenceSetPayload,
+      ({ status }): Ack<AgentState> => ({ ok: true, data: routing.setPresence(userId, status) }),
+      log,
+    );
+    on(
+      socket,
+      'offer:accept',
+      OfferPayload,
+      ({ offerId }) => {
+        const result = routing.accept(offerId, userId);
+        return result.ok
+          ? { ok: true, data: { contact: result.contact } }
+          : { ok: false, error: result.error };
+      },
+      log,
+    );
+    on(
+      socket,
+      'offer:decline',
+      OfferPayload,
+      ({ offerId }): Ack =>
+        routing.decline(offerId, userId) ? { ok: true } : { ok: false, error: ACK_ERRORS.notFound },
+      log,
+    );
+  });
+  return nsp;
+}
+
+export function createSocketNotifier(nsp: AgentNamespace): RoutingNotifier {
+  return {
+    offered: (agentId, event) => nsp.to(agentRoom(agentId)).emit('contact:offered', event),
+    offerRevoked: (agentId, event) => nsp.to(agentRoom(agentId)).emit('offer:revoked', event),
+    contactUpdated: (agentId, contact) => nsp.to(agentRoom(agentId)).emit('contact:updated', { contact }),
+    presenceChanged: (agentId, state) => nsp.to(agentRoom(agentId)).emit('presence:changed', state),
+    waitingChanged: (agentId, items) => nsp.to(agentRoom(agentId)).emit('queue:waiting-changed', { items }),
+  };
+}

@@ -1,0 +1,18 @@
+import { authMigrations } from '../modules/auth/auth.migrations';
+import { contactsMigrations } from '../modules/contacts/contacts.migrations';
+import { verwerkingenMigrations } from '../modules/klantbeeld/verwerkingen';
+import { queuesMigrations } from '../modules/queues/queues.migrations';
+import { idempotencyMigrations } from '../modules/registration/idempotency';
+import type { Migration } from './migration';
+
+/** Every module's migrations, in the order they must run. */
+export function serverMigrations(klantinteractiesMigrations: readonly Migration[]): Migration[] {
+  return [
+    ...authMigrations,
+    ...queuesMigrations,
+    ...contactsMigrations,
+    ...verwerkingenMigrations,
+    ...idempotencyMigrations,
+    ...klantinteractiesMigrations,
+  ];
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { LoginForm } from '../features/auth/components/login-form';
+import { useSession, useSessionActions, type Session } from '../features/auth/stores/session-store';
+import { inboxActions } from '../features/inbox/stores/inbox-store';
+import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
+import type { AgentSocket } from '../lib/socket';
+import { SocketProvider } from '../lib/socket-context';
+import { useAppDependencies } from './provider';
+import { RealtimeBridge } from './realtime-bridge';
+import { Shell } from './shell';
+
+const LOGOUT_OFFLINE_WAIT_MS = 1000;
+
+function AuthenticatedApp({ session }: { session: Session }) {
+  const { serverUrl, createSocket } = useAppDependencies();
+  const { loggedOut } = useSessionActions();
+  const [socket, setSocket] = useState<AgentSocket | null>(null);
+
+  useEffect(() => {
+    const created = createSocket(serverUrl, session.token);
+    setSocket(created);
+    return () => {
+      created.disconnect();
+      setSocket(null);
+    };
+  }, [createSocket, serverUrl, session.token]);
+
+  const logout = async () => {
+    // Go offline first so the router stops offering to this agent at once (bounded wait).
+    if (socket?.connected) {
+      await Promise.race([
+        socket.command('presence:set', { status: 'offline' }),
+        new Promise((resolve) => setTimeout(resolve, LOGOUT_OFFLINE_WAIT_MS)),
+      ]);
+    }
+    loggedOut();
+  };
+
+  return (
+    <SocketProvider socket={socket}>
+      <RealtimeBridge />
+      <Shell user={session.user} onLogout={() => void logout()} />
+    </SocketProvider>
+  );
+}
+
+function LoginScreen() {
+  return (
+    <div data-app-state="ready" className="flex min-h-screen flex-col items-center justify-center gap-6 p-4">
+      <main className="flex w-full justify-center">
+        <LoginForm />
+      </main>
+      <p className="text-sm text-slate-700">KCC Werkplek · klantcontactcentrum van de gemeente</p>
+    </div>
+  );
+}
+
+export function App() {
+  const session = useSession();
+  const queryClient = useQueryClient();
+
+  // Nothing of one agent's session may stay in memory for the next.
+  useEffect(() => {
+    if (session) return;
+    queryClient.clear();
+    inboxActions.sessionEnded();
+    registrationDraftActions.contactsLeft([]);
+  }, [session, queryClient]);
+
+  return session ? <AuthenticatedApp key={session.token} session={session} /> : <LoginScreen />;
+}

@@ -1,0 +1,52 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { Contact } from '@kcc/contracts/domain';
+import type { RegistrationResponse } from '@kcc/contracts/rest';
+import { ContactHeader } from '../features/contact-workspace/components/contact-header';
+import { inboxKeys } from '../features/inbox/api/inbox-keys';
+import { interneTakenKeys } from '../features/interne-taken/api/interne-taken-keys';
+import { klantbeeldOutdated, useKlantbeeld } from '../features/klantbeeld/api/get-klantbeeld';
+import { KlantbeeldPanel } from '../features/klantbeeld/components/klantbeeld-panel';
+import { presenceKeys } from '../features/presence/api/presence-keys';
+import { NawerkPanel } from '../features/presence/components/nawerk-panel';
+import { RegistrationForm } from '../features/registration/components/registration-form';
+
+/** The open contact: header, nawerk, klantbeeld and registration side by side. */
+export function ContactWorkspaceView({ contact }: { contact: Contact }) {
+  const queryClient = useQueryClient();
+  const klantbeeldPartij = useKlantbeeld(contact.id).data?.partij;
+  const partij = klantbeeldPartij
+    ? { uuid: klantbeeldPartij.uuid, naam: klantbeeldPartij.naam }
+    : contact.partijUuid
+      ? { uuid: contact.partijUuid, naam: 'gekoppelde klant' }
+      : undefined;
+
+  // The server pushes the contact and presence changes too; these refetches cover a missed or late push.
+  const onRegistered = (result: RegistrationResponse, afronden: boolean) => {
+    void klantbeeldOutdated(queryClient, contact.id);
+    if (result.interneTaak) void queryClient.invalidateQueries({ queryKey: interneTakenKeys.all });
+    if (afronden) {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.contacts() });
+      void queryClient.invalidateQueries({ queryKey: presenceKeys.me() });
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <ContactHeader contact={contact} />
+      {contact.status === 'nawerk' && <NawerkPanel />}
+      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
+        <KlantbeeldPanel key={`kb-${contact.id}`} contactId={contact.id} from={contact.from} />
+        {contact.status !== 'nawerk' && (
+          <RegistrationForm
+            key={`reg-${contact.id}`}
+            contactId={contact.id}
+            channel={contact.channel}
+            partij={partij}
+            registrations={contact.registrations}
+            onRegistered={onRegistered}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import type { LoginResponse } from '@kcc/contracts/rest';
+import { useMyContacts } from '../features/inbox/api/get-my-contacts';
+import { useOffers } from '../features/inbox/api/get-offers';
+import { ActiveContactList } from '../features/inbox/components/active-contact-list';
+import { OfferList } from '../features/inbox/components/offer-list';
+import { useOpenContact } from '../features/inbox/hooks/use-open-contact';
+import { InterneTakenList } from '../features/interne-taken/components/interne-taken-list';
+import { useMe } from '../features/presence/api/get-me';
+import { useQueueWaiting } from '../features/presence/api/get-queue-waiting';
+import { NawerkPanel } from '../features/presence/components/nawerk-panel';
+import { StatusSelect } from '../features/presence/components/status-select';
+import { WaitingCounts } from '../features/presence/components/waiting-counts';
+import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
+import { describeError } from '../lib/api-client';
+import { setTrayWaiting } from '../lib/ipc';
+import { useSocketConnected } from '../lib/socket-context';
+import { ContactWorkspaceView } from './contact-workspace-view';
+import { ShortcutHelp } from './shortcut-help';
+
+interface ShellProps {
+  user: LoginResponse['user'];
+  onLogout: () => void;
+}
+
+export function Shell({ user, onLogout }: ShellProps) {
+  const me = useMe();
+  const offers = useOffers();
+  const contacts = useMyContacts();
+  const waiting = useQueueWaiting();
+  const openContact = useOpenContact();
+  const connected = useSocketConnected();
+  const [everConnected, setEverConnected] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  useEffect(() => {
+    if (connected) setEverConnected(true);
+  }, [connected]);
+
+  const waitingTotal = waiting.data?.reduce((sum, q) => sum + q.waiting, 0);
+  useEffect(() => {
+    if (waitingTotal !== undefined) setTrayWaiting(waitingTotal);
+  }, [waitingTotal]);
+
+  useEffect(() => {
+    if (contacts.data) registrationDraftActions.contactsLeft(contacts.data.map((c) => c.id));
+  }, [contacts.data]);
+
+  // e2e tests wait for this marker: data loaded and the push channel open.
+  const appState = me.isError
+    ? 'error'
+    : me.isSuccess && offers.isSuccess && contacts.isSuccess && everConnected
+      ? 'ready'
+      : 'loading';
+
+  return (
+    <div data-app-state={appState} className="flex h-screen flex-col">
+      <a href="#main" className="skip-link">
+        Naar hoofdinhoud
+      </a>
+      <header className="app-header flex flex-wrap items-center gap-x-6 gap-y-2 bg-blue-800 px-4 py-2 text-white">
+        <p className="text-lg font-semibold">KCC Werkplek</p>
+        <StatusSelect />
+        <WaitingCounts />
+        <div className="ml-auto flex items-center gap-3">
+          <span className="text-sm" data-testid="user-name">
+            {me.data?.user.name ?? user.name}
+          </span>
+          <button type="button" className="btn-header" onClick={() => setHelpOpen(true)} title="Sneltoetsen (? of F1)">
+            Sneltoetsen
+          </button>
+          <button type="button" className="btn-header" onClick={onLogout}>
+            Uitloggen
+          </button>
+        </div>
+      </header>
+      {everConnected && !connected && (
+        <p role="status" className="bg-amber-100 px-4 py-1.5 text-sm text-amber-950" data-testid="connection-lost">
+          Verbinding met de server is weg. We proberen opnieuw te verbinden…
+        </p>
+      )}
+      <div className="flex min-h-0 flex-1">
+        <aside
+          aria-label="Inbox"
+          className="w-80 shrink-0 space-y-6 overflow-y-auto border-r border-slate-300 bg-slate-50 p-3"
+        >
+          <OfferList />
+          <ActiveContactList />
+          <InterneTakenList />
+        </aside>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto p-4">
+          <h1 className="sr-only">Werkplek van {user.name}</h1>
+          {me.isError ? (
+            <div role="alert" className="panel space-y-2">
+              <p>De werkplek kon niet laden. {describeError(me.error)}</p>
+              <button type="button" className="btn-primary" onClick={() => void me.refetch()}>
+                Opnieuw proberen
+              </button>
+            </div>
+          ) : openContact ? (
+            <ContactWorkspaceView contact={openContact} />
+          ) : me.data?.state.presence === 'nawerk' ? (
+            <NawerkPanel />
+          ) : (
+            <div className="panel text-slate-800">
+              <h2 className="panel-title">Geen contact geopend</h2>
+              <p className="mt-1">
+                Nieuwe contacten verschijnen links onder Aanbod. Zet uw status op Beschikbaar om contacten te krijgen.
+                Druk op <kbd className="kbd">?</kbd> voor sneltoetsen.
+              </p>
+            </div>
+          )}
+        </main>
+      </div>
+      <ShortcutHelp open={helpOpen} onOpenChange={setHelpOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Shortcut } from '../lib/use-hotkey';
+
+/** Every keyboard shortcut of the workplace, in one place: used by the handlers, button titles and the help. */
+export const SHORTCUTS = {
+  acceptOffer: { code: 'KeyA', alt: true, label: 'Alt+A', description: 'Eerste aanbod accepteren' },
+  declineOffer: { code: 'KeyW', alt: true, label: 'Alt+W', description: 'Eerste aanbod weigeren' },
+  switchContact: { label: 'Alt+1 … Alt+9', description: 'Naar mijn contact 1 tot en met 9' },
+  focusStatus: { code: 'KeyS', alt: true, label: 'Alt+S', description: 'Naar de statuskeuze' },
+  focusRegistration: { code: 'KeyR', alt: true, label: 'Alt+R', description: 'Naar het registratieformulier' },
+  focusKlantbeeld: { code: 'KeyK', alt: true, label: 'Alt+K', description: 'Naar het klantbeeld' },
+  submitAndClose: { label: 'Ctrl+Enter', description: 'Registreren en afronden (in het formulier)' },
+  submitKeepOpen: { label: 'Ctrl+Shift+Enter', description: 'Vraag registreren, contact blijft open' },
+  nawerkDone: { code: 'KeyD', alt: true, label: 'Alt+D', description: 'Nawerk klaar: weer beschikbaar' },
+  help: { label: '? of F1', description: 'Deze hulp bij sneltoetsen openen' },
+} as const satisfies Record<string, Partial<Shortcut> & { label: string; description: string }>;
+
+/** Alt+1 … Alt+9: switch to the n-th active contact. */
+export const contactShortcut = (index: number): Shortcut => ({ code: `Digit${index + 1}`, alt: true });

@@ -1,0 +1,4 @@
+export const interneTakenKeys = {
+  all: ['interne-taken'] as const,
+  mine: () => [...interneTakenKeys.all, 'mine'] as const,
+};

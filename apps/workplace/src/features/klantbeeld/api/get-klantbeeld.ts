@@ -1,0 +1,31 @@
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { apiPaths, KlantbeeldResponse } from '@kcc/contracts/rest';
+import { apiRequest } from '../../../lib/api-client';
+import { klantbeeldKeys } from './klantbeeld-keys';
+
+/** The recognised resident for a contact I hold. The server logs each read (purpose: this contact). */
+export function getKlantbeeld(contactId: string, signal?: AbortSignal): Promise<KlantbeeldResponse> {
+  return apiRequest('GET', apiPaths.klantbeeld(contactId), KlantbeeldResponse, { signal });
+}
+
+export const klantbeeldQueryOptions = (contactId: string) =>
+  queryOptions({
+    queryKey: klantbeeldKeys.detail(contactId),
+    queryFn: ({ signal }) => getKlantbeeld(contactId, signal),
+  });
+
+export function useKlantbeeld(contactId: string) {
+  return useQuery(klantbeeldQueryOptions(contactId));
+}
+
+/** The partij registrations for this contact should refer to, once known. */
+export function useRecognisedPartijUuid(contactId: string): string | undefined {
+  return useQuery({ ...klantbeeldQueryOptions(contactId), select: (k) => k.partij?.uuid }).data;
+}
+
+/** After a link, a registration or a change in interne taken the picture is outdated. */
+export function klantbeeldOutdated(queryClient: QueryClient, contactId?: string): Promise<void> {
+  return queryClient.invalidateQueries({
+    queryKey: contactId ? klantbeeldKeys.detail(contactId) : klantbeeldKeys.details(),
+  });
+}

@@ -1,0 +1,27 @@
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { AgentState } from '@kcc/contracts/domain';
+import { apiPaths, MeResponse } from '@kcc/contracts/rest';
+import { apiRequest } from '../../../lib/api-client';
+import { presenceKeys } from './presence-keys';
+
+export function getMe(signal?: AbortSignal): Promise<MeResponse> {
+  return apiRequest('GET', apiPaths.me, MeResponse, { signal });
+}
+
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: presenceKeys.me(), queryFn: ({ signal }) => getMe(signal) });
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}
+
+export function useAgentState(): AgentState | undefined {
+  return useQuery({ ...meQueryOptions(), select: (me) => me.state }).data;
+}
+
+/** `presence:changed` and command acks: the new state replaces the cached one. */
+export function presenceChanged(queryClient: QueryClient, state: AgentState): AgentState | undefined {
+  const previous = queryClient.getQueryData(meQueryOptions().queryKey)?.state;
+  queryClient.setQueryData(meQueryOptions().queryKey, (me) => (me ? { ...me, state } : me));
+  return previous;
+}

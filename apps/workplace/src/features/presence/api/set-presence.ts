@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AgentSettablePresence } from '@kcc/contracts/domain';
+import { runCommand } from '../../../lib/socket';
+import { useAgentSocket } from '../../../lib/socket-context';
+import { presenceChanged } from './get-me';
+
+/** `presence:set` over the agent socket; the ack carries the new state. */
+export function useSetPresence() {
+  const socket = useAgentSocket();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['presence', 'set'],
+    mutationFn: (status: AgentSettablePresence) => runCommand(socket, 'presence:set', { status }),
+    onSuccess: (state) => {
+      presenceChanged(queryClient, state);
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { KennisbankDocument } from '../src/index';
+import { toKennisbankDocument } from '../src/index';
+
+/** assets/kennisbank in the repository, found from this file. */
+export const ASSETS_DIR = fileURLToPath(new URL('../../../assets/kennisbank/', import.meta.url));
+
+export const CORPUS_FILES = ['kennisbank.jsonl', 'werkinstructies.jsonl', 'afdelingen.jsonl', 'nieuws.jsonl'] as const;
+
+function readJsonl(file: string): unknown[] {
+  return readFileSync(ASSETS_DIR + file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as unknown);
+}
+
+/** Every shipped kennisbank document (corpus plus KCC seed content). */
+export function loadShippedCorpus(): KennisbankDocument[] {
+  const docs: KennisbankDocument[] = [];
+  for (const file of CORPUS_FILES) {
+    for (const raw of readJsonl(file)) {
+      const doc = toKennisbankDocument(raw);
+      if (doc) docs.push(doc);
+    }
+  }
+  return docs;
+}
+
+export function loadSynonyms(): Record<string, string[]> {
+  return JSON.parse(readFileSync(ASSETS_DIR + 'synoniemen.json', 'utf8')) as Record<string, string[]>;
+}

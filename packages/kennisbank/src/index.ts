@@ -1,0 +1,13 @@
+export type {
+  KennisbankDocument,
+  KennisbankIndexOptions,
+  SearchHit,
+  SearchOptions,
+  SearchResult,
+} from './types';
+export { KennisbankIndex, MAX_QUERY_CHARS } from './search/kennisbank-index';
+export { analyze } from './analysis/analyzer';
+export { dutchStem } from './analysis/dutch-stemmer';
+export type { SynonymMap } from './analysis/synonyms';
+export { toKennisbankDocument } from './corpus';
+export { INTENT_RULES } from './search/intent';

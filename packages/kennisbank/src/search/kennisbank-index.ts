@@ -1,0 +1,611 @@
+import type { IndexTerm } from '../analysis/analyzer';
+import { Analyzer } from '../analysis/analyzer';
+import { STOPWORDS } from '../analysis/stopwords';
+import type { SynonymMap } from '../analysis/synonyms';
+import { SynonymTable, MAX_SYNONYM_WORDS } from '../analysis/synonyms';
+import type { RawToken } from '../analysis/text';
+import { tokenize } from '../analysis/text';
+import type { KennisbankDocument, KennisbankIndexOptions, SearchHit, SearchOptions, SearchResult } from '../types';
+import { typeBoosts } from './intent';
+import { BODY, FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
+import { makeSnippet } from './snippet';
+import { TopK } from './top-k';
+import { Vocabulary } from './vocabulary';
+
+/** Queries are cut to this many characters (a 10 kB paste is searched by its start). */
+export const MAX_QUERY_CHARS = 256;
+const MAX_CLAUSES = 24;
+const MAX_BODY_CHARS = 60_000;
+const MAX_SEQUENCE = 400;
+const RERANK_DEPTH = 50;
+
+/** BM25F parameters: field weight and length normalisation per field (title, keywords, body). */
+const FIELD_WEIGHTS = [3, 2, 1] as const;
+const FIELD_B = [0.5, 0.5, 0.75] as const;
+const K1 = 1.2;
+/**
+ * Coordination: the share of the query (clauses weighted by IDF, so rare words count more) a
+ * document matches scales its score from this floor up to 1.
+ */
+const COORDINATION_FLOOR = 0.4;
+/** Extra score for covering the query in the title (titles name the product or question). */
+const TITLE_COVERAGE_BONUS = 0.6;
+
+const WEIGHT = {
+  exact: 1,
+  hyphenParts: 0.9,
+  synonym: 0.9,
+  compoundPart: 0.5,
+  fuzzy1: 0.75,
+  fuzzy2: 0.55,
+  prefix: 0.7,
+  stopwordClause: 0.3,
+} as const;
+
+interface StoredDoc {
+  doc: KennisbankDocument;
+  terms: Int32Array;
+  sequence: Int32Array;
+  fieldLength: number[];
+  validFrom: number;
+  validUntil: number;
+  boost: number;
+}
+
+interface TermRef {
+  id: number;
+  weight: number;
+  /** document frequency to score this term with (expansions share the most frequent one's, so rare completions do not win) */
+  df?: number;
+}
+interface Alternative {
+  terms: TermRef[];
+  weight: number;
+}
+interface Clause {
+  alternatives: Alternative[];
+  weight: number;
+  /** term ids that count as this clause for the proximity bonus */
+  anchorTerms: Set<number>;
+  stopword: boolean;
+}
+interface QueryUnit {
+  parts: string[];
+  joined?: string;
+  last: boolean;
+}
+
+const dateMs = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
+
+/**
+ * The kennisbank search engine: an in-memory inverted index with Dutch analysis, synonyms, compound
+ * splitting, typo tolerance, prefix completion and BM25F ranking with proximity and intent boosts.
+ * Pure: no I/O; documents come in through `upsert` and leave through `remove`, each without a rebuild.
+ */
+export class KennisbankIndex {
+  private readonly analyzer = new Analyzer();
+  private synonyms = new SynonymTable();
+  private stemmedSynonyms = new Map<string, readonly string[]>();
+  private readonly termIds = new Map<string, number>();
+  private readonly termStrings: string[] = [];
+  private readonly postings: PostingList[] = [];
+  private df = new Int32Array(1024);
+  private readonly surfaceTerm = new Map<string, number>();
+  private readonly vocabulary = new Vocabulary();
+  private readonly slots: (StoredDoc | undefined)[] = [];
+  private readonly idToSlot = new Map<string, number>();
+  private readonly typeCounts = new Map<string, number>();
+  private readonly fieldLengthSum = [0, 0, 0];
+  private live = 0;
+
+  // scratch buffers reused between queries (sized to the slot count)
+  private total = new Float64Array(0);
+  private clauseBest = new Float32Array(0);
+  private altScore = new Float32Array(0);
+  private matchedWeight = new Float32Array(0);
+  private titleWeight = new Float32Array(0);
+  private clauseTitle = new Float32Array(0);
+
+  constructor(options: KennisbankIndexOptions = {}) {
+    if (options.synonyms) this.setSynonyms(options.synonyms);
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  has(id: string): boolean {
+    return this.idToSlot.has(id);
+  }
+
+  get(id: string): KennisbankDocument | undefined {
+    const slot = this.idToSlot.get(id);
+    return slot === undefined ? undefined : this.slots[slot]?.doc;
+  }
+
+  /** Analyses text the way this index does (with its learned compound lexicon). */
+  analyze(text: string): string[] {
+    return this.analyzer.analyze(typeof text === 'string' ? text.slice(0, MAX_QUERY_CHARS) : '');
+  }
+
+  setSynonyms(map: SynonymMap): void {
+    this.synonyms = new SynonymTable(map && typeof map === 'object' ? map : {});
+    this.stemmedSynonyms = new Map();
+    for (const word of this.synonyms.words()) this.analyzer.splitter.learn(word);
+    for (const [key, values] of this.synonyms.entries()) {
+      const stemKey = key
+        .split(' ')
+        .map((w) => this.analyzer.stem(w))
+        .join(' ');
+      const existing = this.stemmedSynonyms.get(stemKey) ?? [];
+      this.stemmedSynonyms.set(stemKey, [...new Set([...existing, ...values])]);
+    }
+  }
+
+  /** Adds many documents; their vocabulary is learned first so compounds split the same for all of them. */
+  upsertMany(docs: Iterable<KennisbankDocument>): void {
+    const list = [...docs];
+    for (const doc of list) this.learn(doc);
+    for (const doc of list) this.insert(doc, false);
+  }
+
+  /** Adds or replaces one document (the old version's postings become tombstones; nothing is rebuilt). */
+  upsert(doc: KennisbankDocument): void {
+    this.insert(doc, true);
+  }
+
+  private insert(doc: KennisbankDocument, learn: boolean): void {
+    if (!doc || typeof doc.id !== 'string' || doc.id.length === 0) {
+      throw new TypeError('A kennisbank document needs a non-empty string id');
+    }
+    if (typeof doc.type !== 'string' || doc.type.length === 0) {
+      throw new TypeError(`Kennisbank document ${doc.id} needs a non-empty string type`);
+    }
+    if (this.idToSlot.has(doc.id)) this.remove(doc.id);
+    if (learn) this.learn(doc);
+
+    const title = typeof doc.title === 'string' ? doc.title : '';
+    const keywords = Array.isArray(doc.keywords) ? doc.keywords.filter((k) => typeof k === 'string').join(' . ') : '';
+    const body = typeof doc.body === 'string' ? doc.body.slice(0, MAX_BODY_CHARS) : '';
+    const fields: IndexTerm[][] = [
+      this.analyzer.indexTerms(title),
+      this.analyzer.indexTerms(keywords),
+      this.analyzer.indexTerms(body),
+    ];
+
+    const slot = this.slots.length;
+    const tfByTerm = new Map<number, number[]>();
+    const fieldLength = [0, 0, 0];
+    const sequence: number[] = [];
+    fields.forEach((terms, field) => {
+      for (const t of terms) {
+        const id = this.termId(t.term);
+        let tfs = tfByTerm.get(id);
+        if (!tfs) {
+          tfs = [0, 0, 0];
+          tfByTerm.set(id, tfs);
+        }
+        tfs[field]! += t.weight;
+        if (t.weight === 1) fieldLength[field]!++;
+        if (t.surface !== undefined && !this.surfaceTerm.has(t.surface)) {
+          this.surfaceTerm.set(t.surface, id);
+          if (!STOPWORDS.has(t.surface) && !/^\d+$/.test(t.surface)) this.vocabulary.add(t.surface);
+        }
+        if (field !== KEYWORDS && t.weight === 1 && sequence.length < MAX_SEQUENCE) sequence.push(id);
+      }
+      if (field === TITLE) sequence.push(-1);
+    });
+
+    for (const [id, tfs] of tfByTerm) {
+      this.postings[id]!.add(slot, tfs);
+      this.df[id]!++;
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) this.fieldLengthSum[f]! += fieldLength[f]!;
+
+    const boost = typeof doc.boost === 'number' && Number.isFinite(doc.boost) && doc.boost > 0 ? doc.boost : 1;
+    this.slots.push({
+      doc,
+      terms: Int32Array.from(tfByTerm.keys()),
+      sequence: Int32Array.from(sequence),
+      fieldLength,
+      validFrom: dateMs(doc.validFrom ?? doc.publishFrom),
+      validUntil: dateMs(doc.validUntil ?? doc.publishUntil),
+      boost,
+    });
+    this.idToSlot.set(doc.id, slot);
+    this.typeCounts.set(doc.type, (this.typeCounts.get(doc.type) ?? 0) + 1);
+    this.live++;
+  }
+
+  /** Removes a document; unknown ids are ignored. */
+  remove(id: string): void {
+    const slot = this.idToSlot.get(id);
+    if (slot === undefined) return;
+    const stored = this.slots[slot]!;
+    this.slots[slot] = undefined;
+    this.idToSlot.delete(id);
+    const isLive = (s: number): boolean => this.slots[s] !== undefined;
+    for (const termId of stored.terms) {
+      this.df[termId]!--;
+      this.postings[termId]!.markDead(isLive);
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) this.fieldLengthSum[f]! -= stored.fieldLength[f]!;
+    const count = (this.typeCounts.get(stored.doc.type) ?? 1) - 1;
+    if (count > 0) this.typeCounts.set(stored.doc.type, count);
+    else this.typeCounts.delete(stored.doc.type);
+    this.live--;
+  }
+
+  search(query: string, opts: SearchOptions = {}): SearchResult {
+    const empty: SearchResult = { total: 0, items: [] };
+    if (typeof query !== 'string' || this.live === 0) return empty;
+    const options = opts && typeof opts === 'object' ? opts : {};
+    const type = typeof options.type === 'string' && options.type.length > 0 ? options.type : undefined;
+    if (type !== undefined && !this.typeCounts.has(type)) return empty;
+    const limit = Number.isFinite(options.limit) ? Math.min(100, Math.max(1, Math.floor(options.limit!))) : 10;
+    const nowDate = options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
+    const now = nowDate.getTime();
+
+    const text = query.slice(0, MAX_QUERY_CHARS);
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return empty;
+    const endsInWord = /[\p{L}\p{N}]$/u.test(text);
+    const units = this.queryUnits(tokens, endsInWord);
+    const clauses = this.buildClauses(units);
+    if (clauses.length === 0) return empty;
+    const boosts = typeBoosts(tokens.map((t) => t.surface).concat(this.synonymWords(units)));
+
+    this.ensureScratch();
+    const { touched, totalWeight } = this.scoreClauses(clauses);
+
+    const top = new TopK<number>(Math.max(RERANK_DEPTH, limit));
+    let total = 0;
+    for (const slot of touched) {
+      const base = this.total[slot]!;
+      const coordination = this.matchedWeight[slot]! / totalWeight;
+      const titleCoverage = this.titleWeight[slot]! / totalWeight;
+      this.total[slot] = 0;
+      this.matchedWeight[slot] = 0;
+      this.titleWeight[slot] = 0;
+      if (base <= 0) continue;
+      const stored = this.slots[slot];
+      if (!stored || !this.visible(stored, type, now)) continue;
+      const score =
+        base *
+        (COORDINATION_FLOOR + (1 - COORDINATION_FLOOR) * coordination) *
+        (1 + TITLE_COVERAGE_BONUS * titleCoverage) *
+        (boosts.get(stored.doc.type) ?? 1) *
+        stored.boost;
+      total++;
+      top.push(slot, score);
+    }
+
+    const anchored = clauses.filter((c) => !c.stopword && c.anchorTerms.size > 0).slice(0, 30);
+    const clauseOf = new Map<number, number>();
+    anchored.forEach((clause, c) => {
+      for (const id of clause.anchorTerms) clauseOf.set(id, (clauseOf.get(id) ?? 0) | (1 << c));
+    });
+    const ranked = top
+      .drain()
+      .map(({ item: slot, score }) => ({ slot, score: score * this.proximityFactor(this.slots[slot]!, anchored, clauseOf) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+
+    const highlight = new Set<string>();
+    for (const clause of clauses) {
+      if (clause.stopword && clauses.some((c) => !c.stopword)) continue;
+      for (const alt of clause.alternatives) for (const t of alt.terms) highlight.add(this.termStrings[t.id]!);
+    }
+    const items: SearchHit[] = ranked.map(({ slot, score }) => {
+      const doc = this.slots[slot]!.doc;
+      const hit: SearchHit = {
+        id: doc.id,
+        type: doc.type,
+        title: doc.title,
+        snippet: makeSnippet(doc.body || doc.title, highlight, this.analyzer),
+        score: Math.round(score * 1000) / 1000,
+      };
+      if (typeof doc.url === 'string') hit.url = doc.url;
+      return hit;
+    });
+    return { total, items };
+  }
+
+  private learn(doc: KennisbankDocument): void {
+    if (!doc || typeof doc !== 'object') return;
+    if (typeof doc.title === 'string') this.analyzer.learnText(doc.title);
+    if (typeof doc.body === 'string') this.analyzer.learnText(doc.body.slice(0, MAX_BODY_CHARS));
+    if (Array.isArray(doc.keywords)) for (const k of doc.keywords) if (typeof k === 'string') this.analyzer.learnText(k);
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termStrings.length;
+      this.termIds.set(term, id);
+      this.termStrings.push(term);
+      this.postings.push(new PostingList());
+      if (id >= this.df.length) {
+        const df = new Int32Array(this.df.length * 2);
+        df.set(this.df);
+        this.df = df;
+      }
+    }
+    return id;
+  }
+
+  private visible(stored: StoredDoc, type: string | undefined, now: number): boolean {
+    if (type !== undefined && stored.doc.type !== type) return false;
+    if (stored.doc.published === false) return false;
+    if (stored.validFrom > now) return false;
+    if (stored.validUntil < now) return false;
+    return true;
+  }
+
+  /** Groups the parts of hyphenated words with their joined form. */
+  private queryUnits(tokens: RawToken[], endsInWord: boolean): QueryUnit[] {
+    const units: QueryUnit[] = [];
+    let parts: string[] = [];
+    for (const token of tokens) {
+      if (token.part) {
+        parts.push(token.surface);
+      } else if (token.joined) {
+        units.push({ parts, joined: token.surface, last: false });
+        parts = [];
+      } else {
+        units.push({ parts: [token.surface], last: false });
+      }
+    }
+    if (parts.length > 0) units.push({ parts, last: false });
+    const last = units[units.length - 1];
+    if (last && endsInWord) last.last = true;
+    return units.slice(0, MAX_CLAUSES);
+  }
+
+  private isStopUnit(unit: QueryUnit): boolean {
+    return unit.joined === undefined && unit.parts.length === 1 && STOPWORDS.has(unit.parts[0]!);
+  }
+
+  private synonymValues(key: string, stemKey: string): readonly string[] {
+    return [...(this.synonyms.lookup(key) ?? []), ...(this.stemmedSynonyms.get(stemKey) ?? [])];
+  }
+
+  private synonymWords(units: QueryUnit[]): string[] {
+    const words: string[] = [];
+    for (const unit of units) {
+      for (const form of [unit.joined, unit.parts.join(' ')]) {
+        if (!form) continue;
+        const stemKey = form
+          .split(' ')
+          .map((w) => this.analyzer.stem(w))
+          .join(' ');
+        for (const v of this.synonymValues(form, stemKey)) words.push(...v.split(' '));
+      }
+    }
+    return words;
+  }
+
+  private buildClauses(units: QueryUnit[]): Clause[] {
+    const allStop = units.every((u) => this.isStopUnit(u));
+    const clauses: Clause[] = [];
+    const unitClause = new Map<number, Clause>();
+
+    units.forEach((unit, index) => {
+      const stop = this.isStopUnit(unit);
+      if (stop && !allStop) return;
+      const clause: Clause = {
+        alternatives: [],
+        weight: stop && !allStop ? WEIGHT.stopwordClause : 1,
+        anchorTerms: new Set(),
+        stopword: stop,
+      };
+      const word = unit.joined ?? unit.parts[0]!;
+      const exact = this.knownTerm(this.analyzer.stem(word));
+      if (exact !== undefined) this.addAlternative(clause, [exact], WEIGHT.exact, true);
+      if (unit.joined) {
+        const parts = unit.parts
+          .filter((p) => !STOPWORDS.has(p))
+          .map((p) => this.knownTerm(this.analyzer.stem(p)))
+          .filter((id): id is number => id !== undefined);
+        if (parts.length > 0) this.addAlternative(clause, parts, WEIGHT.hyphenParts, true);
+      }
+      const compound = this.analyzer
+        .compoundParts(word)
+        .map((p) => this.knownTerm(p))
+        .filter((id): id is number => id !== undefined);
+      if (compound.length > 1) this.addAlternative(clause, compound, WEIGHT.compoundPart * compound.length, false);
+      const completing = unit.last && word.length >= 3 && this.vocabulary.completions(word, 1).length > 0;
+      if (exact === undefined && !completing && !/\d/.test(word)) {
+        const matches = this.vocabulary
+          .fuzzy(word, 6)
+          .map((m) => ({ ...m, id: this.surfaceTerm.get(m.surface) }))
+          .filter((m): m is { surface: string; distance: number; id: number } => m.id !== undefined && this.df[m.id]! > 0);
+        const sharedDf = Math.max(0, ...matches.map((m) => this.df[m.id]!));
+        for (const m of matches) {
+          this.addAlternative(clause, [m.id], m.distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2, true, sharedDf);
+        }
+      }
+      if (unit.last && word.length >= 3) this.addPrefixAlternatives(clause, word);
+      unitClause.set(index, clause);
+      clauses.push(clause);
+    });
+
+    // synonyms: longest key first at each start; one-word keys extend the unit's clause
+    for (let start = 0; start < units.length; start++) {
+      for (let n = Math.min(MAX_SYNONYM_WORDS, units.length - start); n >= 1; n--) {
+        const span = units.slice(start, start + n);
+        const forms = new Set([span.map((u) => u.parts.join(' ')).join(' ')]);
+        if (n === 1 && span[0]!.joined) forms.add(span[0]!.joined);
+        const values = new Set<string>();
+        for (const form of forms) {
+          const stemKey = form
+            .split(' ')
+            .map((w) => this.analyzer.stem(w))
+            .join(' ');
+          for (const v of this.synonymValues(form, stemKey)) values.add(v);
+        }
+        if (values.size === 0) continue;
+        let target = n === 1 ? unitClause.get(start) : undefined;
+        if (!target) {
+          target = { alternatives: [], weight: 1, anchorTerms: new Set(), stopword: false };
+          clauses.push(target);
+        }
+        for (const value of values) {
+          const ids = this.analyzer
+            .queryTokens(value)
+            .map((t) => this.knownTerm(this.analyzer.stem(t.surface)))
+            .filter((id): id is number => id !== undefined);
+          if (ids.length > 0) this.addAlternative(target, ids, WEIGHT.synonym, true);
+        }
+        break;
+      }
+    }
+    return clauses.filter((c) => c.alternatives.length > 0 || !c.stopword).slice(0, MAX_CLAUSES);
+  }
+
+  private knownTerm(term: string): number | undefined {
+    const id = this.termIds.get(term);
+    return id !== undefined && this.df[id]! > 0 ? id : undefined;
+  }
+
+  private addAlternative(clause: Clause, ids: number[], weight: number, anchor: boolean, df?: number): void {
+    const unique = [...new Set(ids)];
+    clause.alternatives.push({
+      terms: unique.map((id) => ({ id, weight: 1 / (anchor ? 1 : unique.length), ...(df !== undefined ? { df } : {}) })),
+      weight,
+    });
+    if (anchor) for (const id of unique) clause.anchorTerms.add(id);
+  }
+
+  private addPrefixAlternatives(clause: Clause, prefix: string): void {
+    const ids = new Set<number>();
+    for (const surface of this.vocabulary.completions(prefix)) {
+      const id = this.surfaceTerm.get(surface);
+      if (id !== undefined && this.df[id]! > 0) ids.add(id);
+    }
+    const existing = new Set(clause.alternatives.flatMap((a) => a.terms.map((t) => t.id)));
+    const best = [...ids]
+      .filter((id) => !existing.has(id))
+      .sort((a, b) => this.df[b]! - this.df[a]!)
+      .slice(0, 12);
+    const sharedDf = best.length > 0 ? this.df[best[0]!]! : 0;
+    for (const id of best) {
+      // shorter completions are closer to what the agent is typing
+      const closeness = prefix.length / Math.max(prefix.length, this.termStrings[id]!.length);
+      this.addAlternative(clause, [id], WEIGHT.prefix * (0.5 + 0.5 * closeness), true, sharedDf);
+    }
+  }
+
+  private ensureScratch(): void {
+    const n = this.slots.length;
+    if (this.total.length >= n) return;
+    const size = Math.max(n, Math.ceil(this.total.length * 1.5), 64);
+    this.total = new Float64Array(size);
+    this.clauseBest = new Float32Array(size);
+    this.altScore = new Float32Array(size);
+    this.matchedWeight = new Float32Array(size);
+    this.titleWeight = new Float32Array(size);
+    this.clauseTitle = new Float32Array(size);
+  }
+
+  private idf(df: number): number {
+    const n = Math.max(1, this.live);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Term-at-a-time BM25F: per clause the best alternative counts. Also records per document the
+   * IDF-weighted share of clauses matched, overall and in the title. Returns the slots that scored.
+   */
+  private scoreClauses(clauses: Clause[]): { touched: number[]; totalWeight: number } {
+    const n = Math.max(1, this.live);
+    const avg = this.fieldLengthSum.map((sum) => Math.max(1, sum / n));
+    const touched: number[] = [];
+    const seen = new Uint8Array(this.slots.length);
+    let totalWeight = 0;
+    for (const clause of clauses) {
+      let clauseIdf = 0;
+      for (const alt of clause.alternatives) {
+        for (const t of alt.terms) clauseIdf = Math.max(clauseIdf, this.idf(Math.max(t.df ?? 0, this.df[t.id]!)));
+      }
+      const coordWeight = clause.weight * (clauseIdf || 1);
+      totalWeight += coordWeight;
+      const clauseTouched: number[] = [];
+      for (const alt of clause.alternatives) {
+        const altTouched: number[] = [];
+        for (const { id, weight, df: sharedDf } of alt.terms) {
+          if (this.df[id]! <= 0) continue;
+          const idf = this.idf(Math.max(sharedDf ?? 0, this.df[id]!));
+          const posting = this.postings[id]!;
+          for (let i = 0; i < posting.length; i++) {
+            const slot = posting.slots[i]!;
+            const stored = this.slots[slot];
+            if (!stored) continue;
+            let tf = 0;
+            for (let f = 0; f < FIELD_COUNT; f++) {
+              const raw = posting.tf[i * FIELD_COUNT + f]!;
+              if (raw === 0) continue;
+              tf += (FIELD_WEIGHTS[f]! * raw) / (1 - FIELD_B[f]! + (FIELD_B[f]! * stored.fieldLength[f]!) / avg[f]!);
+            }
+            const s = (idf * weight * tf * (K1 + 1)) / (K1 + tf);
+            if (this.altScore[slot] === 0) altTouched.push(slot);
+            this.altScore[slot]! += s;
+            if (posting.tf[i * FIELD_COUNT + TITLE]! > 0 && alt.weight * weight > this.clauseTitle[slot]!) {
+              this.clauseTitle[slot] = Math.min(1, alt.weight * weight);
+            }
+          }
+        }
+        for (const slot of altTouched) {
+          const s = this.altScore[slot]! * alt.weight;
+          this.altScore[slot] = 0;
+          if (this.clauseBest[slot] === 0) clauseTouched.push(slot);
+          if (s > this.clauseBest[slot]!) this.clauseBest[slot] = s;
+        }
+      }
+      for (const slot of clauseTouched) {
+        this.total[slot]! += this.clauseBest[slot]! * clause.weight;
+        this.matchedWeight[slot]! += coordWeight;
+        this.titleWeight[slot]! += this.clauseTitle[slot]! * coordWeight;
+        this.clauseBest[slot] = 0;
+        this.clauseTitle[slot] = 0;
+        if (!seen[slot]) {
+          seen[slot] = 1;
+          touched.push(slot);
+        }
+      }
+    }
+    return { touched, totalWeight: totalWeight || 1 };
+  }
+
+  /** Bonus for consecutive query words that stand next to each other (or within 3 words) in the title or body. */
+  private proximityFactor(stored: StoredDoc, anchored: Clause[], clauseOf: Map<number, number>): number {
+    const pairs = anchored.length - 1;
+    if (pairs < 1) return 1;
+    const seq = stored.sequence;
+    const last = new Int32Array(anchored.length).fill(-10);
+    const best = new Float32Array(pairs);
+    for (let i = 0; i < seq.length; i++) {
+      const t = seq[i]!;
+      if (t === -1) {
+        last.fill(-10);
+        continue;
+      }
+      const mask = clauseOf.get(t);
+      if (mask === undefined) continue;
+      for (let c = 0; c < anchored.length; c++) {
+        if ((mask & (1 << c)) === 0) continue;
+        for (const neighbour of [c - 1, c + 1]) {
+          if (neighbour < 0 || neighbour >= anchored.length) continue;
+          const d = i - last[neighbour]!;
+          if (d < 1 || d > 3) continue;
+          const pair = Math.min(c, neighbour);
+          best[pair] = Math.max(best[pair]!, d === 1 ? 1 : 0.5);
+        }
+        last[c] = i;
+      }
+    }
+    let found = 0;
+    for (let p = 0; p < pairs; p++) found += best[p]!;
+    return 1 + 0.3 * (found / pairs);
+  }
+}

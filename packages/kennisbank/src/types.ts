@@ -1,0 +1,40 @@
+export interface KennisbankDocument {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  url?: string;
+  keywords?: string[];
+  validFrom?: string;
+  validUntil?: string;
+  published?: boolean;
+  [k: string]: unknown;
+}
+
+export interface SearchHit {
+  id: string;
+  type: string;
+  title: string;
+  /** HTML-escaped excerpt with `<mark>` around matched words */
+  snippet: string;
+  url?: string;
+  score: number;
+}
+
+export interface SearchOptions {
+  /** 1–100, default 10 */
+  limit?: number;
+  /** only documents of this type; an unknown type gives an empty result */
+  type?: string;
+  /** moment for validity/publication windows, default now */
+  now?: Date;
+}
+
+export interface SearchResult {
+  total: number;
+  items: SearchHit[];
+}
+
+export interface KennisbankIndexOptions {
+  synonyms?: Record<string, string[]>;
+}

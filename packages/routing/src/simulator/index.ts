@@ -1,0 +1,3 @@
+export { simulate } from './simulate';
+export type { SimulationConfig, SimulationResult } from './simulate';
+export { mulberry32, exponential } from './prng';
