@@ -46,7 +46,8 @@ export function loadBacklog(router: DrivableRouter, scenario: Scenario): void {
 export function burst(router: DrivableRouter, scenario: Scenario, state: DriveState): PhaseResult {
   const start = performance.now();
   let decisions = 0;
-  for (const agent of scenario.agents) decisions += collect(router.setPresence(agent.id, 'beschikbaar', ++state.now), state);
+  for (const agent of scenario.agents)
+    decisions += collect(router.setPresence(agent.id, 'beschikbaar', ++state.now), state);
   const ms = performance.now() - start;
   return { decisions, ms, perSecond: (decisions / ms) * 1000 };
 }

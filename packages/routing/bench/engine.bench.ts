@@ -28,7 +28,9 @@ const GOAL = 50_000;
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function engineFor(scenario: Scenario): RoutingEngine {
@@ -105,18 +107,24 @@ export async function runRoutingBench(): Promise<{ rows: BenchRow[] }> {
         value: round(median(naiveBurst.map((p) => p.perSecond))),
         unit: 'decisions/s',
       },
-      { name: 'Routing: engine vs naive (steady state)', value: round(steadyMedian / naiveMedian, 1), unit: '×' },
+      {
+        name: 'Routing: engine vs naive (steady state)',
+        value: round(steadyMedian / naiveMedian, 1),
+        unit: '×',
+      },
     ],
   };
 }
 
 function toMarkdown(rows: BenchRow[]): string {
   const lines = ['| Benchmark | Value | Unit | Note |', '| --- | ---: | --- | --- |'];
-  for (const row of rows) lines.push(`| ${row.name} | ${row.value.toLocaleString('en')} | ${row.unit} | ${row.note ?? ''} |`);
+  for (const row of rows)
+    lines.push(`| ${row.name} | ${row.value.toLocaleString('en')} | ${row.unit} | ${row.note ?? ''} |`);
   return lines.join('\n');
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
   const result = await runRoutingBench();
   if (!process.argv.includes('--json')) {

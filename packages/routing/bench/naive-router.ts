@@ -86,7 +86,9 @@ export class NaiveRouter {
     const channel = contact.input.channel;
     agent.reserved.set(channel, (agent.reserved.get(channel) ?? 0) - 1);
     agent.active.set(channel, (agent.active.get(channel) ?? 0) + 1);
-    const events: RoutingEvent[] = [{ type: 'assigned', offerId, contactId: contact.input.id, agentId, at: now }];
+    const events: RoutingEvent[] = [
+      { type: 'assigned', offerId, contactId: contact.input.id, agentId, at: now },
+    ];
     return { ok: true, events: events.concat(this.dispatch(now)) };
   }
 
@@ -125,7 +127,9 @@ export class NaiveRouter {
     const events: RoutingEvent[] = [];
     for (;;) {
       // every decision: one pass over all agents, then one pass over all waiting contacts
-      const available = this.agents.filter((agent) => agent.available && CHANNELS.some((c) => this.ready(agent, c)));
+      const available = this.agents.filter(
+        (agent) => agent.available && CHANNELS.some((c) => this.ready(agent, c)),
+      );
       if (available.length === 0) return events;
       let best: NaiveContact | undefined;
       let bestAgent: NaiveAgent | undefined;
@@ -136,8 +140,16 @@ export class NaiveRouter {
         const queue = this.queues.get(contact.input.queueId) as QueueConfig;
         let chosen: NaiveAgent | undefined;
         for (const agent of available) {
-          if (!this.ready(agent, contact.input.channel) || !this.qualifies(agent, queue, contact.input.channel)) continue;
-          if (!chosen || agent.idleSince < chosen.idleSince || (agent.idleSince === chosen.idleSince && agent.seq < chosen.seq)) {
+          if (
+            !this.ready(agent, contact.input.channel) ||
+            !this.qualifies(agent, queue, contact.input.channel)
+          )
+            continue;
+          if (
+            !chosen ||
+            agent.idleSince < chosen.idleSince ||
+            (agent.idleSince === chosen.idleSince && agent.seq < chosen.seq)
+          ) {
             chosen = agent;
           }
         }

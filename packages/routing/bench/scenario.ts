@@ -18,7 +18,16 @@ export interface Scenario {
   nextContact: (now: number) => ContactInput;
 }
 
-const SKILLS = ['algemeen', 'belastingen', 'parkeren', 'afval', 'burgerzaken', 'zorg', 'werk-inkomen', 'vergunningen'];
+const SKILLS = [
+  'algemeen',
+  'belastingen',
+  'parkeren',
+  'afval',
+  'burgerzaken',
+  'zorg',
+  'werk-inkomen',
+  'vergunningen',
+];
 
 /**
  * A seeded KCC-like setup: half the queues are telefoon, a quarter chat, a quarter e-mail; each needs one of eight
@@ -29,12 +38,15 @@ export function buildScenario(seed: number, size: ScenarioSize = BENCH_SIZE): Sc
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const queues: QueueConfig[] = [];
   for (let i = 0; i < size.queues; i++) {
-    const channel: ChannelName = i < size.queues / 2 ? 'telefoon' : i < (size.queues * 3) / 4 ? 'chat' : 'email';
+    const channel: ChannelName =
+      i < size.queues / 2 ? 'telefoon' : i < (size.queues * 3) / 4 ? 'chat' : 'email';
     queues.push({
       id: `q-${String(i + 1).padStart(2, '0')}`,
       name: `Wachtrij ${i + 1}`,
       channels: [channel],
-      requiredSkills: [{ skill: SKILLS[i % SKILLS.length] as string, minLevel: 1 + Math.floor(random() * 3) }],
+      requiredSkills: [
+        { skill: SKILLS[i % SKILLS.length] as string, minLevel: 1 + Math.floor(random() * 3) },
+      ],
       priority: Math.floor(random() * 3),
       servicenorm: { targetPercent: 80, withinSeconds: channel === 'telefoon' ? 30 : 60 },
       acceptTimeoutMs: 3_600_000,

@@ -49,7 +49,13 @@ describe('RoutingEngine: offer timeout', () => {
     engine.enqueue(contact('c1', { channel: 'chat' }), 0);
     engine.enqueue(contact('c2', { channel: 'chat', arrivedAt: 3_000 }), 3_000);
     const events = engine.advance(10_000);
-    expect(typesOf(events)).toEqual(['offer-expired', 'requeued', 'presence-changed', 'offer-withdrawn', 'requeued']);
+    expect(typesOf(events)).toEqual([
+      'offer-expired',
+      'requeued',
+      'presence-changed',
+      'offer-withdrawn',
+      'requeued',
+    ]);
     expect(events[4]).toMatchObject({ contactId: 'c2', reason: 'agent-unavailable' });
     expect(engine.agentSnapshot('a1')?.pendingOfferIds).toEqual([]);
   });
@@ -158,7 +164,11 @@ describe('RoutingEngine: nawerk', () => {
     engine.enqueue(contact('c2', { arrivedAt: 2 }), 2);
     const events = engine.finish('c1', 100);
     expect(typesOf(events)).toEqual(['removed', 'presence-changed']);
-    expect(events[1]).toMatchObject({ presence: 'nawerk', previous: 'beschikbaar', reason: 'wrap-up-started' });
+    expect(events[1]).toMatchObject({
+      presence: 'nawerk',
+      previous: 'beschikbaar',
+      reason: 'wrap-up-started',
+    });
     expect(engine.agentSnapshot('a1')).toMatchObject({ presence: 'nawerk', wrapUpUntil: 30_100, load: {} });
     expect(engine.nextDeadline()).toBe(30_100);
     const ended = engine.advance(30_100);
@@ -250,7 +260,9 @@ describe('RoutingEngine: overflow, requeue and cancel', () => {
     engine.enqueue(contact('local', { queueId: 'backup', arrivedAt: 10_000 }), 10_000);
     expect(engine.nextDeadline()).toBe(30_000);
     const events = engine.advance(30_000);
-    expect(events).toEqual([{ type: 'overflowed', contactId: 'old', fromQueueId: 'first', toQueueId: 'backup', at: 30_000 }]);
+    expect(events).toEqual([
+      { type: 'overflowed', contactId: 'old', fromQueueId: 'first', toQueueId: 'backup', at: 30_000 },
+    ]);
     expect(engine.queueSnapshot('backup', 30_000)).toMatchObject({ waiting: 2, oldestArrivedAt: 0 });
     const [offer] = offersIn(engine.setPresence('b1', 'beschikbaar', 30_001));
     expect(offer?.contactId).toBe('old');
@@ -304,7 +316,9 @@ describe('RoutingEngine: overflow, requeue and cancel', () => {
     const [offer] = offersIn(engine.enqueue(contact('c1'), 0));
     engine.accept(offer?.offerId ?? '', 'a1', 1);
     engine.enqueue(contact('c2', { arrivedAt: 2 }), 2);
-    expect(engine.cancel('c2', 3)).toEqual([{ type: 'removed', contactId: 'c2', reason: 'cancelled', at: 3 }]);
+    expect(engine.cancel('c2', 3)).toEqual([
+      { type: 'removed', contactId: 'c2', reason: 'cancelled', at: 3 },
+    ]);
     expect(engine.queueSnapshot('q', 3)).toMatchObject({ waiting: 0, assigned: 1 });
     expect(typesOf(engine.cancel('c1', 4))).toEqual(['removed']);
     expect(engine.agentSnapshot('a1')).toMatchObject({ presence: 'beschikbaar', load: {} });

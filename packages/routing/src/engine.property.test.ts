@@ -42,7 +42,12 @@ const AGENTS: AgentConfig[] = [
   { id: 'a0', skills: { algemeen: 1 }, capacity: { telefoon: 1, chat: 3, email: 5 } },
   { id: 'a1', skills: { algemeen: 2, belasting: 3 }, capacity: { telefoon: 1, chat: 3, email: 5 } },
   { id: 'a2', skills: { belasting: 2 }, capacity: { chat: 2 }, queueIds: ['chat'] },
-  { id: 'a3', skills: { algemeen: 1, belasting: 5 }, capacity: { telefoon: 1, email: 2 }, queueIds: ['tel', 'mix'] },
+  {
+    id: 'a3',
+    skills: { algemeen: 1, belasting: 5 },
+    capacity: { telefoon: 1, email: 2 },
+    queueIds: ['tel', 'mix'],
+  },
 ];
 
 const CHANNELS: ChannelName[] = ['telefoon', 'chat', 'email'];
@@ -61,16 +66,36 @@ type Op =
   | { kind: 'remove'; agent: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('enqueue' as const), queue: fc.nat(2), channel: fc.nat(2), priority: fc.nat(2) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('enqueue' as const),
+      queue: fc.nat(2),
+      channel: fc.nat(2),
+      priority: fc.nat(2),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('presence' as const),
       agent: fc.nat(3),
-      presence: fc.constantFrom('beschikbaar' as const, 'beschikbaar' as const, 'pauze' as const, 'offline' as const),
+      presence: fc.constantFrom(
+        'beschikbaar' as const,
+        'beschikbaar' as const,
+        'pauze' as const,
+        'offline' as const,
+      ),
     }),
   },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('accept' as const), pick: fc.nat(20), wrongAgent: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('accept' as const),
+      pick: fc.nat(20),
+      wrongAgent: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('decline' as const), pick: fc.nat(20) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('finish' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat(40) }) },
@@ -84,7 +109,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), dt: fc.nat(30_000) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reconfigure' as const), agent: fc.nat(3), belasting: fc.nat(5) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reconfigure' as const),
+      agent: fc.nat(3),
+      belasting: fc.nat(5),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), agent: fc.nat(3) }) },
 );
 
@@ -108,7 +140,8 @@ class Model {
     let active = 0;
     let pending = 0;
     let pendingAll = 0;
-    for (const a of this.active.values()) if (a.agentId === agentId && (!channel || a.channel === channel)) active++;
+    for (const a of this.active.values())
+      if (a.agentId === agentId && (!channel || a.channel === channel)) active++;
     for (const o of this.offers.values()) {
       if (o.agentId !== agentId) continue;
       pendingAll++;
@@ -133,7 +166,8 @@ class Model {
 
   ready(agentId: string, channel: ChannelName): boolean {
     const config = this.configs.get(agentId);
-    if (!config || this.presence.get(agentId) !== 'beschikbaar' || this.telefoonHeld(agentId) > 0) return false;
+    if (!config || this.presence.get(agentId) !== 'beschikbaar' || this.telefoonHeld(agentId) > 0)
+      return false;
     const c = this.count(agentId, channel);
     const capacity = config.capacity[channel] ?? 0;
     if (channel === 'telefoon') return capacity > 0 && c.active + c.pending === 0 && c.pendingAll === 0;
@@ -207,7 +241,8 @@ function checkState(engine: RoutingEngine, model: Model, now: number): void {
     expect(state?.queueId).toBe(live.queueId);
     const offer = [...model.offers.values()].find((o) => o.contactId === id);
     const active = model.active.get(id);
-    if (offer) expect(state).toMatchObject({ state: 'offered', agentId: offer.agentId, offerId: offer.offerId });
+    if (offer)
+      expect(state).toMatchObject({ state: 'offered', agentId: offer.agentId, offerId: offer.offerId });
     else if (active) expect(state).toMatchObject({ state: 'assigned', agentId: active.agentId });
     else expect(state?.state).toBe('waiting');
   }
@@ -238,7 +273,9 @@ function checkState(engine: RoutingEngine, model: Model, now: number): void {
   }
   let waiting = 0;
   for (const q of QUEUES) waiting += engine.queueSnapshot(q.id, now).waiting;
-  expect(waiting).toBe([...model.live.keys()].filter((id) => engine.contactState(id)?.state === 'waiting').length);
+  expect(waiting).toBe(
+    [...model.live.keys()].filter((id) => engine.contactState(id)?.state === 'waiting').length,
+  );
 }
 
 function run(ops: Op[]): void {
@@ -266,7 +303,12 @@ function run(ops: Op[]): void {
         const channel = queue.channels[op.channel % queue.channels.length] as ChannelName;
         const id = `c${++contactSeq}`;
         model.live.set(id, { queueId: queue.id, channel });
-        feed(engine.enqueue({ id, queueId: queue.id, channel, priority: op.priority, arrivedAt: now - op.priority }, now));
+        feed(
+          engine.enqueue(
+            { id, queueId: queue.id, channel, priority: op.priority, arrivedAt: now - op.priority },
+            now,
+          ),
+        );
         expect(engine.enqueue({ id, queueId: queue.id, channel, arrivedAt: now }, now)).toEqual([]);
         break;
       }
@@ -282,7 +324,10 @@ function run(ops: Op[]): void {
       case 'accept': {
         const offer = offers[op.pick % Math.max(1, offers.length)];
         if (!offer) {
-          expect(engine.accept(`offer-x${op.pick}`, 'a0', now)).toMatchObject({ ok: false, error: 'not_found' });
+          expect(engine.accept(`offer-x${op.pick}`, 'a0', now)).toMatchObject({
+            ok: false,
+            error: 'not_found',
+          });
           break;
         }
         const agentId = op.wrongAgent ? `${offer.agentId}-other` : offer.agentId;

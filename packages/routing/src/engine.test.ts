@@ -4,7 +4,12 @@ import { RoutingError } from './errors';
 import { agent, contact, offersIn, queue, typesOf } from './testing/fixtures';
 
 /** Accepts and finishes offers one by one and returns the contact ids in the order they were offered. */
-function drainOrder(engine: RoutingEngine, agentId: string, first: ReturnType<typeof offersIn>, start: number) {
+function drainOrder(
+  engine: RoutingEngine,
+  agentId: string,
+  first: ReturnType<typeof offersIn>,
+  start: number,
+) {
   const order: string[] = [];
   let pending = first;
   let now = start;
@@ -32,7 +37,13 @@ describe('RoutingEngine: order of waiting contacts', () => {
     engine.enqueue(contact('same-age-later', { arrivedAt: 0 }), 4);
     engine.enqueue(contact('younger', { arrivedAt: 2 }), 5);
     const first = offersIn(engine.setPresence('a1', 'beschikbaar', 10));
-    expect(drainOrder(engine, 'a1', first, 10)).toEqual(['urgent', 'vip', 'old', 'same-age-later', 'younger']);
+    expect(drainOrder(engine, 'a1', first, 10)).toEqual([
+      'urgent',
+      'vip',
+      'old',
+      'same-age-later',
+      'younger',
+    ]);
   });
 
   it('orders e-mail and callbacks by due time instead of arrival', () => {
@@ -62,7 +73,10 @@ describe('RoutingEngine: order of waiting contacts', () => {
     engine.upsertQueue(queue('q'));
     engine.upsertAgent(agent('a1'), 0);
     engine.setPresence('a1', 'beschikbaar', 0);
-    const events = engine.enqueue(contact('cb', { channel: 'terugbelverzoek', arrivedAt: 0, dueAt: 60_000 }), 10);
+    const events = engine.enqueue(
+      contact('cb', { channel: 'terugbelverzoek', arrivedAt: 0, dueAt: 60_000 }),
+      10,
+    );
     expect(typesOf(events)).toEqual(['queued']);
     expect(engine.queueSnapshot('q', 10)).toMatchObject({ waiting: 0, scheduled: 1 });
     expect(engine.contactState('cb')?.state).toBe('waiting');
@@ -111,7 +125,9 @@ describe('RoutingEngine: agent choice', () => {
     engine.setPresence('a3', 'beschikbaar', 15);
     const agents: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const [offer] = offersIn(engine.enqueue(contact(`c${i}`, { channel: 'chat', arrivedAt: 20 + i }), 20 + i));
+      const [offer] = offersIn(
+        engine.enqueue(contact(`c${i}`, { channel: 'chat', arrivedAt: 20 + i }), 20 + i),
+      );
       agents.push(offer?.agentId ?? '-');
     }
     expect(agents).toEqual(['a2', 'a1', 'a3', 'a2']);
@@ -143,7 +159,10 @@ describe('RoutingEngine: capacity and exclusivity', () => {
     const offers = offersIn(engine.setPresence('a1', 'beschikbaar', 10));
     expect(offers.map((o) => o.contactId)).toEqual(['c1', 'c2', 'c3']);
     expect(engine.accept(offers[0]?.offerId ?? '', 'a1', 11).ok).toBe(true);
-    expect(engine.agentSnapshot('a1')).toMatchObject({ load: { chat: 1 }, pendingOfferIds: ['offer-2', 'offer-3'] });
+    expect(engine.agentSnapshot('a1')).toMatchObject({
+      load: { chat: 1 },
+      pendingOfferIds: ['offer-2', 'offer-3'],
+    });
     expect(offersIn(engine.advance(12))).toHaveLength(0);
     const [next] = offersIn(engine.finish('c1', 13));
     expect(next?.contactId).toBe('c4');
@@ -185,7 +204,12 @@ describe('RoutingEngine: capacity and exclusivity', () => {
     engine.setPresence('a1', 'beschikbaar', 0);
     expect(offersIn(engine.enqueue(contact('c1'), 1))).toHaveLength(1);
     expect(offersIn(engine.setPresence('a2', 'beschikbaar', 2))).toHaveLength(0);
-    expect(engine.contactState('c1')).toEqual({ state: 'offered', queueId: 'q', agentId: 'a1', offerId: 'offer-1' });
+    expect(engine.contactState('c1')).toEqual({
+      state: 'offered',
+      queueId: 'q',
+      agentId: 'a1',
+      offerId: 'offer-1',
+    });
   });
 });
 
@@ -205,7 +229,9 @@ describe('RoutingEngine: input handling', () => {
     expect(() => engine.enqueue(contact('c2', { channel: 'chat' }), 0)).toThrow(/does not serve/);
     expect(() => engine.enqueue(contact('c3', { arrivedAt: Number.NaN }), 0)).toThrow(/arrivedAt/);
     expect(() => engine.upsertQueue(queue('bad', { acceptTimeoutMs: 0 }))).toThrow(/acceptTimeoutMs/);
-    expect(() => engine.upsertQueue(queue('loop', { overflow: { toQueueId: 'loop', afterMs: 5 } }))).toThrow();
+    expect(() =>
+      engine.upsertQueue(queue('loop', { overflow: { toQueueId: 'loop', afterMs: 5 } })),
+    ).toThrow();
     expect(() => engine.upsertAgent(agent('a', { capacity: { chat: -1 } }), 0)).toThrow(/capacity/);
     expect(() => engine.setPresence('ghost', 'beschikbaar', 0)).toThrow(RoutingError);
     engine.upsertAgent(agent('a1'), 0);

@@ -1,6 +1,15 @@
 import { RoutingError } from './errors';
 import { IndexedHeap } from './heap';
-import type { AgentRec, ContactRec, Deadline, DeadlineKind, Group, Membership, OfferRec, QueueRec } from './records';
+import type {
+  AgentRec,
+  ContactRec,
+  Deadline,
+  DeadlineKind,
+  Group,
+  Membership,
+  OfferRec,
+  QueueRec,
+} from './records';
 import {
   agentBefore,
   contactBefore,
@@ -85,10 +94,21 @@ export class RoutingEngine {
 
   upsertQueue(queue: QueueConfig): void {
     validateQueue(queue);
-    const config: QueueConfig = { ...queue, channels: [...queue.channels], requiredSkills: [...queue.requiredSkills] };
+    const config: QueueConfig = {
+      ...queue,
+      channels: [...queue.channels],
+      requiredSkills: [...queue.requiredSkills],
+    };
     const existing = this.queues.get(queue.id);
     if (!existing) {
-      this.queues.set(queue.id, { config, groups: new Map(), waiting: 0, scheduled: 0, offered: 0, assigned: 0 });
+      this.queues.set(queue.id, {
+        config,
+        groups: new Map(),
+        waiting: 0,
+        scheduled: 0,
+        offered: 0,
+        assigned: 0,
+      });
       return;
     }
     const overflowChanged =
@@ -176,7 +196,10 @@ export class RoutingEngine {
 
   setPresence(agentId: string, presence: SettablePresence, now: number): RoutingEvent[] {
     if (!SETTABLE.has(presence)) {
-      throw new RoutingError('invalid_input', `presence must be beschikbaar, pauze or offline, got '${presence}'`);
+      throw new RoutingError(
+        'invalid_input',
+        `presence must be beschikbaar, pauze or offline, got '${presence}'`,
+      );
     }
     const agent = this.requireAgent(agentId);
     const events: RoutingEvent[] = [];
@@ -192,12 +215,16 @@ export class RoutingEngine {
     validateContact(input);
     const queue = this.requireQueue(input.queueId);
     if (!queue.config.channels.includes(input.channel)) {
-      throw new RoutingError('invalid_input', `queue '${input.queueId}' does not serve channel '${input.channel}'`);
+      throw new RoutingError(
+        'invalid_input',
+        `queue '${input.queueId}' does not serve channel '${input.channel}'`,
+      );
     }
     const events: RoutingEvent[] = [];
     this.runDue(now, events);
     const notBefore =
-      input.notBefore ?? (input.channel === 'terugbelverzoek' && input.dueAt !== undefined ? input.dueAt : undefined);
+      input.notBefore ??
+      (input.channel === 'terugbelverzoek' && input.dueAt !== undefined ? input.dueAt : undefined);
     const contact: ContactRec = {
       id: input.id,
       channel: input.channel,
@@ -236,7 +263,8 @@ export class RoutingEngine {
             : (this.closedOutcomes[slot] ?? 'taken');
       return { ok: false, error, events: this.settle(now, events) };
     }
-    if (offer.agent.id !== agentId) return { ok: false, error: 'not_yours', events: this.settle(now, events) };
+    if (offer.agent.id !== agentId)
+      return { ok: false, error: 'not_yours', events: this.settle(now, events) };
     const { agent, contact, channel } = offer;
     this.closeOffer(offer, 'taken');
     agent.active[channel]++;
@@ -298,7 +326,10 @@ export class RoutingEngine {
     if (!contact) return [];
     const target = toQueueId === undefined ? contact.queue : this.requireQueue(toQueueId);
     if (target !== contact.queue && !target.config.channels.includes(contact.channel)) {
-      throw new RoutingError('invalid_input', `queue '${toQueueId}' does not serve channel '${contact.channel}'`);
+      throw new RoutingError(
+        'invalid_input',
+        `queue '${toQueueId}' does not serve channel '${contact.channel}'`,
+      );
     }
     const events: RoutingEvent[] = [];
     this.runDue(now, events);
@@ -524,7 +555,14 @@ export class RoutingEngine {
     if (contact.notBefore !== undefined && contact.notBefore > at) {
       contact.state = 'scheduled';
       contact.queue.scheduled++;
-      contact.deadline = this.pushDeadline(contact.notBefore, 'activate', undefined, undefined, contact, contact.token);
+      contact.deadline = this.pushDeadline(
+        contact.notBefore,
+        'activate',
+        undefined,
+        undefined,
+        contact,
+        contact.token,
+      );
       return;
     }
     contact.state = 'waiting';
@@ -540,7 +578,14 @@ export class RoutingEngine {
     contact.deadline = undefined;
     const due = this.overflowDue(contact);
     if (due !== undefined) {
-      contact.deadline = this.pushDeadline(Math.max(due, at), 'overflow', undefined, undefined, contact, contact.token);
+      contact.deadline = this.pushDeadline(
+        Math.max(due, at),
+        'overflow',
+        undefined,
+        undefined,
+        contact,
+        contact.token,
+      );
     }
   }
 
@@ -585,7 +630,12 @@ export class RoutingEngine {
     }
   }
 
-  private returnContact(contact: ContactRec, reason: RequeueReason, at: number, events: RoutingEvent[]): void {
+  private returnContact(
+    contact: ContactRec,
+    reason: RequeueReason,
+    at: number,
+    events: RoutingEvent[],
+  ): void {
     events.push({ type: 'requeued', contactId: contact.id, queueId: contact.queue.config.id, reason, at });
     this.placeWaiting(contact, at);
   }
@@ -684,7 +734,16 @@ export class RoutingEngine {
     contact: ContactRec | undefined,
     token: number,
   ): Deadline {
-    const deadline: Deadline = { at, seq: ++this.deadlineSeq, kind, heapIndex: -1, offer, agent, contact, token };
+    const deadline: Deadline = {
+      at,
+      seq: ++this.deadlineSeq,
+      kind,
+      heapIndex: -1,
+      offer,
+      agent,
+      contact,
+      token,
+    };
     this.deadlines.push(deadline);
     return deadline;
   }
@@ -698,7 +757,12 @@ export class RoutingEngine {
       case 'offer':
         return d.offer !== undefined && d.offer.open;
       case 'wrap':
-        return d.agent !== undefined && !d.agent.removed && d.agent.presence === 'nawerk' && d.agent.wrapToken === d.token;
+        return (
+          d.agent !== undefined &&
+          !d.agent.removed &&
+          d.agent.presence === 'nawerk' &&
+          d.agent.wrapToken === d.token
+        );
       case 'overflow':
         return this.isLiveContactDeadline(d, 'waiting');
       case 'activate':
@@ -795,7 +859,8 @@ export class RoutingEngine {
           this.candidates.delete(group);
           continue;
         }
-        if (!best || contactBefore(group.matchContact as ContactRec, best.matchContact as ContactRec)) best = group;
+        if (!best || contactBefore(group.matchContact as ContactRec, best.matchContact as ContactRec))
+          best = group;
       }
       if (!best) return;
       this.makeOffer(best.matchContact as ContactRec, best.matchAgent as AgentRec, at, events);

@@ -4,7 +4,8 @@
  */
 
 /** Channel names as plain strings (the same values as @kcc/contracts `Channel`). */
-export type ChannelName = 'telefoon' | 'chat' | 'email' | 'webformulier' | 'terugbelverzoek' | 'balie' | 'social';
+export type ChannelName =
+  'telefoon' | 'chat' | 'email' | 'webformulier' | 'terugbelverzoek' | 'balie' | 'social';
 
 export type Presence = 'beschikbaar' | 'pauze' | 'nawerk' | 'offline' | 'niet-reagerend';
 
@@ -92,19 +93,21 @@ export type RoutingEvent =
   | { type: 'requeued'; contactId: string; queueId: string; reason: RequeueReason; at: number }
   | { type: 'overflowed'; contactId: string; fromQueueId: string; toQueueId: string; at: number }
   | { type: 'removed'; contactId: string; reason: 'finished' | 'cancelled'; at: number }
-  | { type: 'presence-changed'; agentId: string; presence: Presence; previous: Presence; reason: PresenceReason; at: number };
+  | {
+      type: 'presence-changed';
+      agentId: string;
+      presence: Presence;
+      previous: Presence;
+      reason: PresenceReason;
+      at: number;
+    };
 
 /**
  * Why a contact went back into a queue. `agent-unavailable`: the agent left 'beschikbaar' for pauze, nawerk or
  * niet-reagerend while an offer was pending (an addition to the original list).
  */
 export type RequeueReason =
-  | 'declined'
-  | 'offer-timeout'
-  | 'agent-offline'
-  | 'agent-unavailable'
-  | 'agent-disconnected'
-  | 'transfer';
+  'declined' | 'offer-timeout' | 'agent-offline' | 'agent-unavailable' | 'agent-disconnected' | 'transfer';
 export type PresenceReason = 'agent' | 'missed-offer' | 'wrap-up-started' | 'wrap-up-ended' | 'system';
 
 export type AcceptResult =

@@ -26,7 +26,8 @@ export function validateQueue(queue: QueueConfig): void {
   if (!isFiniteNumber(queue.acceptTimeoutMs) || queue.acceptTimeoutMs <= 0) {
     fail('invalid_config', `${where}: acceptTimeoutMs must be > 0`);
   }
-  if (!isFiniteNumber(queue.wrapUpMs) || queue.wrapUpMs < 0) fail('invalid_config', `${where}: wrapUpMs must be >= 0`);
+  if (!isFiniteNumber(queue.wrapUpMs) || queue.wrapUpMs < 0)
+    fail('invalid_config', `${where}: wrapUpMs must be >= 0`);
   for (const requirement of queue.requiredSkills ?? []) {
     if (typeof requirement.skill !== 'string' || !isFiniteNumber(requirement.minLevel)) {
       fail('invalid_config', `${where}: each required skill needs a name and a finite minLevel`);
@@ -45,7 +46,8 @@ export function validateAgent(agent: AgentConfig): void {
   requireId(agent.id, 'agent.id', 'invalid_config');
   const where = `agent '${agent.id}'`;
   for (const [channel, capacity] of Object.entries(agent.capacity ?? {})) {
-    if (!CHANNEL_SET.has(channel)) fail('invalid_config', `${where}: unknown channel '${channel}' in capacity`);
+    if (!CHANNEL_SET.has(channel))
+      fail('invalid_config', `${where}: unknown channel '${channel}' in capacity`);
     if (!Number.isInteger(capacity) || (capacity as number) < 0) {
       fail('invalid_config', `${where}: capacity for ${channel} must be an integer >= 0`);
     }
@@ -58,10 +60,13 @@ export function validateAgent(agent: AgentConfig): void {
 export function validateContact(contact: ContactInput): void {
   requireId(contact.id, 'contact.id', 'invalid_input');
   const where = `contact '${contact.id}'`;
-  if (!CHANNEL_SET.has(contact.channel)) fail('invalid_input', `${where}: unknown channel '${contact.channel}'`);
-  if (!isFiniteNumber(contact.arrivedAt)) fail('invalid_input', `${where}: arrivedAt must be a finite number`);
+  if (!CHANNEL_SET.has(contact.channel))
+    fail('invalid_input', `${where}: unknown channel '${contact.channel}'`);
+  if (!isFiniteNumber(contact.arrivedAt))
+    fail('invalid_input', `${where}: arrivedAt must be a finite number`);
   for (const key of ['priority', 'dueAt', 'notBefore'] as const) {
     const value = contact[key];
-    if (value !== undefined && !isFiniteNumber(value)) fail('invalid_input', `${where}: ${key} must be finite`);
+    if (value !== undefined && !isFiniteNumber(value))
+      fail('invalid_input', `${where}: ${key} must be finite`);
   }
 }

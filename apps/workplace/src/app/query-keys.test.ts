@@ -16,7 +16,10 @@ describe('query-key factories', () => {
       [inboxKeys.all, [inboxKeys.offers(), inboxKeys.contacts()]],
       [presenceKeys.all, [presenceKeys.me(), presenceKeys.queueWaiting()]],
       [interneTakenKeys.all, [interneTakenKeys.mine()]],
-      [klantbeeldKeys.all, [klantbeeldKeys.details(), klantbeeldKeys.detail('c-1'), klantbeeldKeys.partijSearch('x')]],
+      [
+        klantbeeldKeys.all,
+        [klantbeeldKeys.details(), klantbeeldKeys.detail('c-1'), klantbeeldKeys.partijSearch('x')],
+      ],
       [registrationKeys.all, [registrationKeys.gespreksresultaten(), registrationKeys.afdelingen()]],
     ] as const;
     for (const [root, keys] of factories) for (const key of keys) expect(startsWith(key, root)).toBe(true);
@@ -24,7 +27,13 @@ describe('query-key factories', () => {
   });
 
   it('gives each feature its own root and each entity its own key', () => {
-    const roots = [inboxKeys.all, presenceKeys.all, interneTakenKeys.all, klantbeeldKeys.all, registrationKeys.all];
+    const roots = [
+      inboxKeys.all,
+      presenceKeys.all,
+      interneTakenKeys.all,
+      klantbeeldKeys.all,
+      registrationKeys.all,
+    ];
     expect(new Set(roots.map((r) => r[0])).size).toBe(roots.length);
     expect(klantbeeldKeys.detail('c-1')).not.toEqual(klantbeeldKeys.detail('c-2'));
     expect(klantbeeldKeys.partijSearch('a')).not.toEqual(klantbeeldKeys.partijSearch('b'));

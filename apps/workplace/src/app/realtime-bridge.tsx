@@ -81,7 +81,10 @@ export function RealtimeBridge() {
         const { contact } = parsed.data;
         const before = getCachedContact(queryClient, contact.id);
         contactUpdated(queryClient, contact);
-        if (before && (before.partijUuid !== contact.partijUuid || before.registrations !== contact.registrations)) {
+        if (
+          before &&
+          (before.partijUuid !== contact.partijUuid || before.registrations !== contact.registrations)
+        ) {
           void klantbeeldOutdated(queryClient, contact.id);
         }
       },
@@ -96,7 +99,8 @@ export function RealtimeBridge() {
       },
       'queue:waiting-changed': (payload) => {
         const parsed = QueueWaitingEvent.safeParse(payload);
-        if (!parsed.success) return invalid('queue:waiting-changed', parsed.error.issues, presenceKeys.queueWaiting());
+        if (!parsed.success)
+          return invalid('queue:waiting-changed', parsed.error.issues, presenceKeys.queueWaiting());
         queueWaitingChanged(queryClient, parsed.data.items);
       },
       'internetaken:changed': () => {

@@ -66,7 +66,12 @@ export function Shell({ user, onLogout }: ShellProps) {
           <span className="text-sm" data-testid="user-name">
             {me.data?.user.name ?? user.name}
           </span>
-          <button type="button" className="btn-header" onClick={() => setHelpOpen(true)} title="Sneltoetsen (? of F1)">
+          <button
+            type="button"
+            className="btn-header"
+            onClick={() => setHelpOpen(true)}
+            title="Sneltoetsen (? of F1)"
+          >
             Sneltoetsen
           </button>
           <button type="button" className="btn-header" onClick={onLogout}>
@@ -75,7 +80,11 @@ export function Shell({ user, onLogout }: ShellProps) {
         </div>
       </header>
       {everConnected && !connected && (
-        <p role="status" className="bg-amber-100 px-4 py-1.5 text-sm text-amber-950" data-testid="connection-lost">
+        <p
+          role="status"
+          className="bg-amber-100 px-4 py-1.5 text-sm text-amber-950"
+          data-testid="connection-lost"
+        >
           Verbinding met de server is weg. We proberen opnieuw te verbinden…
         </p>
       )}
@@ -105,8 +114,8 @@ export function Shell({ user, onLogout }: ShellProps) {
             <div className="panel text-slate-800">
               <h2 className="panel-title">Geen contact geopend</h2>
               <p className="mt-1">
-                Nieuwe contacten verschijnen links onder Aanbod. Zet uw status op Beschikbaar om contacten te krijgen.
-                Druk op <kbd className="kbd">?</kbd> voor sneltoetsen.
+                Nieuwe contacten verschijnen links onder Aanbod. Zet uw status op Beschikbaar om contacten te
+                krijgen. Druk op <kbd className="kbd">?</kbd> voor sneltoetsen.
               </p>
             </div>
           )}

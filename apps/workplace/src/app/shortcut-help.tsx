@@ -14,7 +14,10 @@ export function ShortcutHelp({ open, onOpenChange }: ShortcutHelpProps) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'F1' || (event.key === '?' && !event.ctrlKey && !event.altKey && !isTypingTarget(event.target))) {
+      if (
+        event.key === 'F1' ||
+        (event.key === '?' && !event.ctrlKey && !event.altKey && !isTypingTarget(event.target))
+      ) {
         event.preventDefault();
         onOpenChange(true);
       } else if (open && event.key === 'Escape') {

@@ -10,7 +10,8 @@ const PATHS: Record<Channel, string> = {
   terugbelverzoek:
     'M3 4.5A1.5 1.5 0 0 1 4.5 3h2.1l1 3.5-1.5 1.8a11 11 0 0 0 4.6 4.6l1.8-1.5 3.5 1v2.1a1.5 1.5 0 0 1-1.5 1.5C8.1 16 3 10.9 3 4.5ZM12 3h5m0 0v5m0-5-5 5',
   balie: 'M3 16h14M4 16V9h12v7M2 9l8-5 8 5',
-  social: 'M6 10a2 2 0 1 1-4 0 2 2 0 0 1 4 0Zm12-5a2 2 0 1 1-4 0 2 2 0 0 1 4 0Zm0 10a2 2 0 1 1-4 0 2 2 0 0 1 4 0ZM5.8 9l8.4-3.5M5.8 11l8.4 3.5',
+  social:
+    'M6 10a2 2 0 1 1-4 0 2 2 0 0 1 4 0Zm12-5a2 2 0 1 1-4 0 2 2 0 0 1 4 0Zm0 10a2 2 0 1 1-4 0 2 2 0 0 1 4 0ZM5.8 9l8.4-3.5M5.8 11l8.4 3.5',
 };
 
 export function ChannelIcon({ channel, className = 'h-5 w-5' }: { channel: Channel; className?: string }) {

@@ -6,7 +6,12 @@ export const SHORTCUTS = {
   declineOffer: { code: 'KeyW', alt: true, label: 'Alt+W', description: 'Eerste aanbod weigeren' },
   switchContact: { label: 'Alt+1 … Alt+9', description: 'Naar mijn contact 1 tot en met 9' },
   focusStatus: { code: 'KeyS', alt: true, label: 'Alt+S', description: 'Naar de statuskeuze' },
-  focusRegistration: { code: 'KeyR', alt: true, label: 'Alt+R', description: 'Naar het registratieformulier' },
+  focusRegistration: {
+    code: 'KeyR',
+    alt: true,
+    label: 'Alt+R',
+    description: 'Naar het registratieformulier',
+  },
   focusKlantbeeld: { code: 'KeyK', alt: true, label: 'Alt+K', description: 'Naar het klantbeeld' },
   submitAndClose: { label: 'Ctrl+Enter', description: 'Registreren en afronden (in het formulier)' },
   submitKeepOpen: { label: 'Ctrl+Shift+Enter', description: 'Vraag registreren, contact blijft open' },

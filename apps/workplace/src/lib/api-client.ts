@@ -2,7 +2,9 @@ import { Problem } from '@kcc/contracts/rest';
 
 /** The structural part of a zod schema the client needs (the workplace does not depend on zod directly). */
 export interface ResponseSchema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
 
 export type InvalidParamItem = NonNullable<Problem['invalidParams']>[number];
@@ -105,9 +107,7 @@ export async function apiRequest<T>(
     const parsed = Problem.safeParse(payload);
     throw new ApiError(
       response.status,
-      parsed.success
-        ? parsed.data
-        : { title: fallbackTitle(response.status), status: response.status },
+      parsed.success ? parsed.data : { title: fallbackTitle(response.status), status: response.status },
     );
   }
   const result = schema.safeParse(payload);

@@ -1,4 +1,11 @@
-import type { InvokeChannel, InvokeInput, InvokeOutput, KccBridge, PushChannel, PushPayload } from '@kcc/contracts/ipc';
+import type {
+  InvokeChannel,
+  InvokeInput,
+  InvokeOutput,
+  KccBridge,
+  PushChannel,
+  PushPayload,
+} from '@kcc/contracts/ipc';
 
 declare global {
   interface Window {
@@ -12,7 +19,10 @@ export function isDesktop(): boolean {
   return typeof window !== 'undefined' && window.kcc !== undefined;
 }
 
-async function invoke<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C> | undefined> {
+async function invoke<C extends InvokeChannel>(
+  channel: C,
+  input: InvokeInput<C>,
+): Promise<InvokeOutput<C> | undefined> {
   if (!window.kcc) return undefined;
   try {
     return await window.kcc.invoke(channel, input);
@@ -42,7 +52,10 @@ export function setTrayWaiting(count: number): void {
   void invoke('kcc:tray:set-waiting', { count: Math.max(0, Math.min(100_000, Math.round(count))) });
 }
 
-export function onDesktopEvent<E extends PushChannel>(event: E, listener: (payload: PushPayload<E>) => void): () => void {
+export function onDesktopEvent<E extends PushChannel>(
+  event: E,
+  listener: (payload: PushPayload<E>) => void,
+): () => void {
   if (!window.kcc) return () => {};
   return window.kcc.on(event, listener);
 }

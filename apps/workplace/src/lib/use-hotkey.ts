@@ -24,7 +24,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** A document-level shortcut; the handler decides by returning false that it did not apply. */
-export function useHotkey(shortcut: Shortcut, handler: (event: KeyboardEvent) => boolean | void, enabled = true) {
+export function useHotkey(
+  shortcut: Shortcut,
+  handler: (event: KeyboardEvent) => boolean | void,
+  enabled = true,
+) {
   const handlerRef = useRef(handler);
   useEffect(() => {
     handlerRef.current = handler;

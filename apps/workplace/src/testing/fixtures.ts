@@ -9,9 +9,16 @@ export const session: LoginResponse = {
   user: { id: 'u-anna', name: 'Anna de Vries', roles: ['medewerker'] },
 };
 
-export const me = (presence: MeResponse['state']['presence'] = 'offline', nawerkUntil?: string): MeResponse => ({
+export const me = (
+  presence: MeResponse['state']['presence'] = 'offline',
+  nawerkUntil?: string,
+): MeResponse => ({
   user: { id: 'u-anna', username: 'anna', name: 'Anna de Vries', roles: ['medewerker'] },
-  state: { presence, since: new Date(Date.now() - 60_000).toISOString(), ...(nawerkUntil ? { nawerkUntil } : {}) },
+  state: {
+    presence,
+    since: new Date(Date.now() - 60_000).toISOString(),
+    ...(nawerkUntil ? { nawerkUntil } : {}),
+  },
   queues: [
     {
       id: 'algemeen',
@@ -64,8 +71,18 @@ export const partij = (overrides: Partial<PartijView> = {}): PartijView => ({
   naam: 'Jan Jansen',
   bsn: '999993653',
   digitaleAdressen: [
-    { uuid: 'b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c51', soortDigitaalAdres: 'telefoonnummer', adres: '+31612345678', isStandaardAdres: true },
-    { uuid: 'b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c52', soortDigitaalAdres: 'email', adres: 'jan@example.nl', isStandaardAdres: false },
+    {
+      uuid: 'b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c51',
+      soortDigitaalAdres: 'telefoonnummer',
+      adres: '+31612345678',
+      isStandaardAdres: true,
+    },
+    {
+      uuid: 'b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c52',
+      soortDigitaalAdres: 'email',
+      adres: 'jan@example.nl',
+      isStandaardAdres: false,
+    },
   ],
   ...overrides,
 });

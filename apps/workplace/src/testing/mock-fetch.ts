@@ -32,7 +32,8 @@ export function mockFetch(routes: Record<string, RouteResult | RouteHandler> = {
       body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
     };
     requests.push(request);
-    const route = table.get(`${request.method} ${request.path}`) ?? table.get(`${request.method} ${url.pathname}`);
+    const route =
+      table.get(`${request.method} ${request.path}`) ?? table.get(`${request.method} ${url.pathname}`);
     const result: RouteResult =
       route === undefined
         ? { status: 404, body: { title: 'Niet gevonden', status: 404 } }

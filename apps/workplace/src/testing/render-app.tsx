@@ -12,11 +12,11 @@ import { FakeSocket } from './fake-socket';
 import { session as defaultSession, SERVER_URL, shellRoutes } from './fixtures';
 import { mockFetch } from './mock-fetch';
 
-type Routes = Parameters<typeof mockFetch>[0];
+export type RenderRoutes = Parameters<typeof mockFetch>[0];
 
 interface RenderOptions {
   session?: Session | null;
-  routes?: Routes;
+  routes?: RenderRoutes;
   /** Connect the fake socket right after the app creates it (default true). */
   connect?: boolean;
 }

@@ -64,7 +64,14 @@ describe('simulate against queueing theory (M/M/N, Erlang C)', () => {
 
   it('refuses a configuration without agents or load', () => {
     expect(() =>
-      simulate({ seed: 1, agents: 0, arrivalRatePerSecond: 1, meanHandleSeconds: 1, serviceLevelSeconds: 1, contacts: 1 }),
+      simulate({
+        seed: 1,
+        agents: 0,
+        arrivalRatePerSecond: 1,
+        meanHandleSeconds: 1,
+        serviceLevelSeconds: 1,
+        contacts: 1,
+      }),
     ).toThrow(RangeError);
   });
 });

@@ -7,6 +7,8 @@ export const DEMO_USERS: { id: string; username: string; name: string; roles: Ro
   { id: 'user-bram', username: 'bram', name: 'Bram Jansen', roles: ['medewerker'] },
   { id: 'user-tess', username: 'tess', name: 'Tess Bakker', roles: ['teamleider'] },
   { id: 'user-bea', username: 'bea', name: 'Bea Visser', roles: ['beheerder'] },
+  /** Kennisbank content only. */
+  { id: 'user-rob', username: 'rob', name: 'Rob de Boer', roles: ['redacteur'] },
 ];
 export const DEMO_PASSWORD = 'demo';
 

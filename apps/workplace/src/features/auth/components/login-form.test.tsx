@@ -18,7 +18,10 @@ describe('login', () => {
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
 
     expect(await screen.findByTestId('user-name')).toHaveTextContent('Anna de Vries');
-    expect(api.requestsTo('POST', '/api/auth/login')[0]?.body).toEqual({ username: 'anna', password: 'demo' });
+    expect(api.requestsTo('POST', '/api/auth/login')[0]?.body).toEqual({
+      username: 'anna',
+      password: 'demo',
+    });
     expect(JSON.parse(window.sessionStorage.getItem('kcc.session') ?? '{}').token).toBe('test-token');
     await waitFor(() => expect(container.querySelector('[data-app-state="ready"]')).not.toBeNull());
     expect(api.requestsTo('GET', '/api/me')[0]?.headers.authorization).toBe('Bearer test-token');
@@ -56,7 +59,9 @@ describe('login', () => {
     await user.type(screen.getByLabelText('Gebruikersnaam'), 'anna');
     await user.type(screen.getByLabelText('Wachtwoord'), 'x');
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Te veel pogingen. Probeer het over 30 seconden opnieuw.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Te veel pogingen. Probeer het over 30 seconden opnieuw.',
+    );
   });
 
   it('says what is missing without calling the server', async () => {

@@ -22,7 +22,8 @@ export function useAcceptOffer() {
       contactOpened(contact.id);
     },
     onError: (error, offerId) => {
-      if (error instanceof CommandError && FINAL_OFFER_ERRORS.includes(error.code)) offerRemoved(queryClient, offerId);
+      if (error instanceof CommandError && FINAL_OFFER_ERRORS.includes(error.code))
+        offerRemoved(queryClient, offerId);
     },
   });
 }

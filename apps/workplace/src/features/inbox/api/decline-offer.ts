@@ -13,7 +13,8 @@ export function useDeclineOffer() {
     mutationFn: (offerId: string) => runCommand(socket, 'offer:decline', { offerId }),
     onSuccess: (_data, offerId) => offerRemoved(queryClient, offerId),
     onError: (error, offerId) => {
-      if (error instanceof CommandError && FINAL_OFFER_ERRORS.includes(error.code)) offerRemoved(queryClient, offerId);
+      if (error instanceof CommandError && FINAL_OFFER_ERRORS.includes(error.code))
+        offerRemoved(queryClient, offerId);
     },
   });
 }

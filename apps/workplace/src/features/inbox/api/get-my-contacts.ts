@@ -35,7 +35,8 @@ export function getCachedContact(queryClient: QueryClient, contactId: string): C
 export function contactUpdated(queryClient: QueryClient, contact: Contact): void {
   queryClient.setQueryData(myContactsQueryOptions().queryKey, (contacts = []) => {
     const index = contacts.findIndex((c) => c.id === contact.id);
-    if (!isActiveContact(contact)) return index === -1 ? contacts : contacts.filter((c) => c.id !== contact.id);
+    if (!isActiveContact(contact))
+      return index === -1 ? contacts : contacts.filter((c) => c.id !== contact.id);
     if (index === -1) return [...contacts, contact];
     return contacts.map((c) => (c.id === contact.id ? contact : c));
   });

@@ -30,5 +30,7 @@ export function offerReceived(queryClient: QueryClient, event: ContactOfferedEve
 
 /** Revoked, accepted, declined or expired: the card goes. */
 export function offerRemoved(queryClient: QueryClient, offerId: string): void {
-  queryClient.setQueryData(offersQueryOptions().queryKey, (offers) => offers?.filter((o) => o.offerId !== offerId));
+  queryClient.setQueryData(offersQueryOptions().queryKey, (offers) =>
+    offers?.filter((o) => o.offerId !== offerId),
+  );
 }

@@ -57,7 +57,9 @@ export function ActiveContactList() {
                 >
                   <ChannelIcon channel={contact.channel} className="mt-0.5 h-4 w-4 shrink-0 text-blue-800" />
                   <span className="min-w-0 flex-1">
-                    <span className="block truncate font-medium text-slate-900">{callerLabel(contact.from)}</span>
+                    <span className="block truncate font-medium text-slate-900">
+                      {callerLabel(contact.from)}
+                    </span>
                     <span className="block truncate text-slate-700">
                       {CHANNEL_LABELS[contact.channel]}
                       {contact.subject ? ` · ${contact.subject}` : ''}
@@ -66,7 +68,9 @@ export function ActiveContactList() {
                   <span className="flex shrink-0 flex-col items-end gap-1">
                     {index < 9 && <kbd className="kbd">Alt+{index + 1}</kbd>}
                     {contact.status === 'nawerk' && (
-                      <span className="rounded bg-blue-800 px-1.5 text-xs font-semibold text-white">Nawerk</span>
+                      <span className="rounded bg-blue-800 px-1.5 text-xs font-semibold text-white">
+                        Nawerk
+                      </span>
                     )}
                   </span>
                 </button>

@@ -48,7 +48,8 @@ export function OfferCard({ offer, withShortcuts, busy, onAccept, onDecline }: O
       <p id={`${id}-meta`} className="mt-0.5 text-sm text-slate-700">
         {from || 'Onbekende afzender'}
         <span className="block">
-          Wacht al <span className="tabular-nums">{formatDuration(secondsSince(contact.createdAt, now))}</span>
+          Wacht al{' '}
+          <span className="tabular-nums">{formatDuration(secondsSince(contact.createdAt, now))}</span>
         </span>
       </p>
       <div className="mt-3 flex gap-2">

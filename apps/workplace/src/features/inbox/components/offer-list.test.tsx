@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contact, offerEvent } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
 
@@ -27,7 +27,9 @@ describe('universal inbox', () => {
     expect(card).toHaveTextContent('Jan Jansen');
     expect(within(card).getByTestId('offer-countdown')).toHaveTextContent(/Nog (19|20) s/);
     expect(api.requestsTo('GET', '/api/me/offers')).toHaveLength(offersFetches);
-    expect(screen.getByTestId('offer-announcer')).toHaveTextContent('Nieuw aanbod: Telefoon, Vraag over afvalpas');
+    expect(screen.getByTestId('offer-announcer')).toHaveTextContent(
+      'Nieuw aanbod: Telefoon, Vraag over afvalpas',
+    );
   });
 
   it('accepts with the button: offer:accept, the card goes and the contact opens', async () => {
@@ -82,16 +84,20 @@ describe('universal inbox', () => {
     const { socket } = await readyApp();
     act(() => socket.serverEmit('contact:offered', offerEvent()));
     await screen.findByTestId('offer-card');
-    act(() => socket.serverEmit('offer:revoked', { offerId: 'offer-1', contactId: 'c-1', reason: 'expired' }));
+    act(() =>
+      socket.serverEmit('offer:revoked', { offerId: 'offer-1', contactId: 'c-1', reason: 'expired' }),
+    );
     await waitFor(() => expect(screen.queryByTestId('offer-card')).toBeNull());
   });
 
   it('ignores an offer that does not match the contract and resyncs the offers instead', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { socket, api } = await readyApp();
     const before = api.requestsTo('GET', '/api/me/offers').length;
     act(() => socket.serverEmit('contact:offered', { offerId: 'x' } as never));
     await waitFor(() => expect(api.requestsTo('GET', '/api/me/offers')).toHaveLength(before + 1));
     expect(screen.queryByTestId('offer-card')).toBeNull();
+    expect(warn).toHaveBeenCalledWith('Ignored invalid contact:offered payload', expect.anything());
   });
 
   it('accepts the first offer with Alt+A and declines with Alt+W', async () => {
@@ -106,7 +112,10 @@ describe('universal inbox', () => {
       );
     });
     await waitFor(() => expect(screen.getAllByTestId('offer-card')).toHaveLength(2));
-    expect(screen.getAllByRole('button', { name: 'Accepteren' })[0]).toHaveAttribute('title', 'Accepteren (Alt+A)');
+    expect(screen.getAllByRole('button', { name: 'Accepteren' })[0]).toHaveAttribute(
+      'title',
+      'Accepteren (Alt+A)',
+    );
 
     await user.keyboard('{Alt>}a{/Alt}');
     expect(socket.commandsOf('offer:accept')).toEqual([{ offerId: 'offer-1' }]);

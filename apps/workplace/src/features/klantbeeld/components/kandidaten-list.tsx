@@ -16,7 +16,10 @@ export function KandidatenList({ kandidaten, linking, onChoose }: KandidatenList
           <span className="min-w-0 flex-1">
             <span className="block font-medium">{partij.naam}</span>
             <span className="block truncate text-slate-700">
-              {[partij.bsn ? `BSN ${maskBsn(partij.bsn)}` : null, ...partij.digitaleAdressen.map((a) => a.adres)]
+              {[
+                partij.bsn ? `BSN ${maskBsn(partij.bsn)}` : null,
+                ...partij.digitaleAdressen.map((a) => a.adres),
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </span>

@@ -1,15 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { klantbeeldKnown, klantbeeldUnknown, partij, PARTIJ2_UUID, PARTIJ_UUID } from '../../../testing/fixtures';
-import { renderWithProviders } from '../../../testing/render-app';
+import {
+  klantbeeldKnown,
+  klantbeeldUnknown,
+  partij,
+  PARTIJ2_UUID,
+  PARTIJ_UUID,
+} from '../../../testing/fixtures';
+import { renderWithProviders, type RenderRoutes } from '../../../testing/render-app';
 import { KlantbeeldPanel } from './klantbeeld-panel';
 
 const KLANTBEELD = 'GET /api/contacts/c-1/klantbeeld';
 const LINK = 'POST /api/contacts/c-1/partij';
 
-function renderPanel(routes: Parameters<typeof renderWithProviders>[1]['routes']) {
-  return renderWithProviders(<KlantbeeldPanel contactId="c-1" from={{ phone: '+31687654321' }} />, { routes });
+function renderPanel(routes: RenderRoutes) {
+  return renderWithProviders(<KlantbeeldPanel contactId="c-1" from={{ phone: '+31687654321' }} />, {
+    routes,
+  });
 }
 
 describe('KlantbeeldPanel', () => {
@@ -53,7 +61,9 @@ describe('KlantbeeldPanel', () => {
     expect(api.requests.some((r) => r.path === '/api/partijen?q=Jansen')).toBe(true);
     await user.click(within(results).getByRole('button', { name: 'Koppelen: Jan Jansen' }));
 
-    await waitFor(() => expect(screen.getByTestId('herkenning')).toHaveTextContent('Gekoppeld door medewerker'));
+    await waitFor(() =>
+      expect(screen.getByTestId('herkenning')).toHaveTextContent('Gekoppeld door medewerker'),
+    );
     expect(api.requestsTo('POST', '/api/contacts/c-1/partij')[0]?.body).toEqual({ uuid: PARTIJ_UUID });
     expect(screen.getByTestId('partij-naam')).toHaveTextContent('Jan Jansen');
   });
@@ -70,7 +80,9 @@ describe('KlantbeeldPanel', () => {
               body: {
                 title: 'Ongeldige invoer',
                 status: 400,
-                invalidParams: [{ name: 'nieuw.email', code: 'custom', reason: 'Dit e-mailadres is al in gebruik.' }],
+                invalidParams: [
+                  { name: 'nieuw.email', code: 'custom', reason: 'Dit e-mailadres is al in gebruik.' },
+                ],
               },
             }
           : { status: 201, body: { partij: partij({ naam: 'Fatima el Amrani', uuid: PARTIJ2_UUID }) } },

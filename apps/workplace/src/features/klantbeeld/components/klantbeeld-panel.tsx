@@ -118,7 +118,9 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
 
       {data && partij && otherKandidaten.length > 0 && mode === 'view' && (
         <details className="text-sm">
-          <summary className="cursor-pointer">Andere klanten met dezelfde gegevens ({otherKandidaten.length})</summary>
+          <summary className="cursor-pointer">
+            Andere klanten met dezelfde gegevens ({otherKandidaten.length})
+          </summary>
           <div className="mt-2">
             <KandidatenList kandidaten={otherKandidaten} linking={link.isPending} onChoose={onLink} />
           </div>

@@ -4,7 +4,9 @@ import { formatDateTime } from '../../../lib/format';
 
 /** Earlier klantcontacten of this partij across every channel, newest first. */
 export function KlantcontactHistory({ klantcontacten }: { klantcontacten: KlantcontactView[] }) {
-  const sorted = [...klantcontacten].sort((a, b) => Date.parse(b.plaatsgevondenOp) - Date.parse(a.plaatsgevondenOp));
+  const sorted = [...klantcontacten].sort(
+    (a, b) => Date.parse(b.plaatsgevondenOp) - Date.parse(a.plaatsgevondenOp),
+  );
   return (
     <section aria-labelledby="history-title">
       <h3 id="history-title" className="subsection-title">
@@ -21,7 +23,8 @@ export function KlantcontactHistory({ klantcontacten }: { klantcontacten: Klantc
                   <time dateTime={kc.plaatsgevondenOp} className="text-slate-700">
                     {formatDateTime(kc.plaatsgevondenOp)}
                   </time>{' '}
-                  · <span>{kanaalLabel(kc.kanaal)}</span> · <span className="font-medium">{kc.onderwerp}</span>
+                  · <span>{kanaalLabel(kc.kanaal)}</span> ·{' '}
+                  <span className="font-medium">{kc.onderwerp}</span>
                   {kc.gespreksresultaat && <span className="text-slate-700"> · {kc.gespreksresultaat}</span>}
                 </summary>
                 <div className="mt-1 space-y-1 pl-4 text-slate-800">

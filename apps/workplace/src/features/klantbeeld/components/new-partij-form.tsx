@@ -18,7 +18,8 @@ export function validateNewPartij(values: Values): Errors {
   if (values.voorvoegselAchternaam.trim().length > 10) errors.voorvoegselAchternaam = 'Maximaal 10 tekens.';
   if (values.email.trim() !== '' && !EMAIL.test(values.email.trim()))
     errors.email = 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.';
-  if (values.bsn.trim() !== '' && !/^[0-9]{9}$/.test(values.bsn.trim())) errors.bsn = 'Een BSN heeft 9 cijfers.';
+  if (values.bsn.trim() !== '' && !/^[0-9]{9}$/.test(values.bsn.trim()))
+    errors.bsn = 'Een BSN heeft 9 cijfers.';
   if (values.telefoonnummer.trim().length > 40) errors.telefoonnummer = 'Het telefoonnummer is te lang.';
   return errors;
 }
@@ -75,7 +76,11 @@ export function NewPartijForm({ from, linking, serverErrors, onCreate, onCancel 
     onCreate(toRequest(values));
   };
 
-  const input = (key: keyof Values, label: string, extra: { type?: string; required?: boolean; hint?: string } = {}) => (
+  const input = (
+    key: keyof Values,
+    label: string,
+    extra: { type?: string; required?: boolean; hint?: string } = {},
+  ) => (
     <Field id={`${id}-${key}`} label={label} error={shown[key]} hint={extra.hint} required={extra.required}>
       <input
         {...fieldProps(`${id}-${key}`, shown[key], { hint: extra.hint, required: extra.required })}
@@ -88,7 +93,13 @@ export function NewPartijForm({ from, linking, serverErrors, onCreate, onCancel 
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="space-y-3" data-testid="new-partij-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      className="space-y-3"
+      data-testid="new-partij-form"
+    >
       <h4 id={`${id}-title`} className="font-semibold">
         Nieuwe klant aanmaken
       </h4>

@@ -66,7 +66,10 @@ export function PartijSearch({ onLink, linking }: PartijSearchProps) {
           {search.data.map((partij) => {
             const adressen = partij.digitaleAdressen.map((a) => a.adres).join(', ');
             return (
-              <li key={partij.uuid} className="flex items-center gap-2 rounded border border-slate-300 p-2 text-sm">
+              <li
+                key={partij.uuid}
+                className="flex items-center gap-2 rounded border border-slate-300 p-2 text-sm"
+              >
                 <span className="min-w-0 flex-1">
                   <span className="block font-medium">{partij.naam}</span>
                   <span className="block truncate text-slate-700">

@@ -9,5 +9,7 @@ const COLORS: Record<Presence, string> = {
 };
 
 export function PresenceDot({ presence }: { presence: Presence }) {
-  return <span aria-hidden="true" className={`inline-block h-3 w-3 shrink-0 rounded-full ${COLORS[presence]}`} />;
+  return (
+    <span aria-hidden="true" className={`inline-block h-3 w-3 shrink-0 rounded-full ${COLORS[presence]}`} />
+  );
 }

@@ -42,7 +42,9 @@ describe('status control', () => {
 
   it('shows Niet reagerend and Nawerk when the system sets them', async () => {
     const { socket } = await ready();
-    act(() => socket.serverEmit('presence:changed', { presence: 'niet-reagerend', since: new Date().toISOString() }));
+    act(() =>
+      socket.serverEmit('presence:changed', { presence: 'niet-reagerend', since: new Date().toISOString() }),
+    );
     await waitFor(() => expect(status()).toHaveDisplayValue('Niet reagerend'));
     act(() =>
       socket.serverEmit('presence:changed', {
@@ -74,7 +76,10 @@ describe('nawerk', () => {
     const { socket } = await ready({
       routes: {
         'GET /api/me': { status: 200, body: me('nawerk', nawerkUntil) },
-        'GET /api/me/contacts': { status: 200, body: { items: [contact({ status: 'nawerk', registrations: 1 })] } },
+        'GET /api/me/contacts': {
+          status: 200,
+          body: { items: [contact({ status: 'nawerk', registrations: 1 })] },
+        },
         'GET /api/contacts/c-1/klantbeeld': { status: 404 },
       },
     });
@@ -82,10 +87,15 @@ describe('nawerk', () => {
     expect(panel).toHaveTextContent(/U bent weer beschikbaar over 0:4[45]/);
     expect(screen.queryByTestId('registration-form')).toBeNull();
 
-    socket.respond('presence:set', () => ({ ok: true, data: { presence: 'beschikbaar', since: new Date().toISOString() } }));
+    socket.respond('presence:set', () => ({
+      ok: true,
+      data: { presence: 'beschikbaar', since: new Date().toISOString() },
+    }));
     await user.click(screen.getByRole('button', { name: 'Klaar' }));
     expect(socket.commandsOf('presence:set')).toEqual([{ status: 'beschikbaar' }]);
-    act(() => socket.serverEmit('contact:updated', { contact: contact({ status: 'closed', registrations: 1 }) }));
+    act(() =>
+      socket.serverEmit('contact:updated', { contact: contact({ status: 'closed', registrations: 1 }) }),
+    );
     await waitFor(() => expect(screen.queryByTestId('active-contact')).toBeNull());
     expect(screen.queryByTestId('nawerk')).toBeNull();
   });

@@ -6,7 +6,9 @@ import { registrationKeys } from './registration-keys';
 
 /** The managed list; only active ones can be chosen. */
 export async function getGespreksresultaten(signal?: AbortSignal): Promise<Gespreksresultaat[]> {
-  const { items } = await apiRequest('GET', apiPaths.gespreksresultaten, GespreksresultatenResponse, { signal });
+  const { items } = await apiRequest('GET', apiPaths.gespreksresultaten, GespreksresultatenResponse, {
+    signal,
+  });
   return items.filter((item) => item.actief);
 }
 

@@ -9,7 +9,10 @@ export interface RegisterContactInput {
   idempotencyKey: string;
 }
 
-export function registerContact(contactId: string, input: RegisterContactInput): Promise<RegistrationResponse> {
+export function registerContact(
+  contactId: string,
+  input: RegisterContactInput,
+): Promise<RegistrationResponse> {
   return apiRequest('POST', apiPaths.registration(contactId), RegistrationResponse, {
     body: input.body,
     headers: { 'Idempotency-Key': input.idempotencyKey },
@@ -22,7 +25,10 @@ export function registerContact(contactId: string, input: RegisterContactInput):
  */
 export function isDefiniteRefusal(error: unknown): boolean {
   return (
-    error instanceof ApiError && error.status >= 400 && error.status < 500 && ![408, 409, 429].includes(error.status)
+    error instanceof ApiError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    ![408, 409, 429].includes(error.status)
   );
 }
 

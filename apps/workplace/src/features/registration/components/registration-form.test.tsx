@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AFDELING_UUID, PARTIJ_UUID } from '../../../testing/fixtures';
-import { renderWithProviders } from '../../../testing/render-app';
+import { renderWithProviders, type RenderRoutes } from '../../../testing/render-app';
 import { RegistrationForm } from './registration-form';
 
 const REGISTRATION = 'POST /api/contacts/c-1/registration';
@@ -11,7 +11,7 @@ const created = {
   body: { klantcontact: { uuid: '5e1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', url: 'http://kcc.test/kc/1' } },
 };
 
-function renderForm(routes: Parameters<typeof renderWithProviders>[1]['routes'] = {}, onRegistered = vi.fn()) {
+function renderForm(routes: RenderRoutes = {}, onRegistered = vi.fn()) {
   const rendered = renderWithProviders(
     <RegistrationForm
       contactId="c-1"
@@ -90,7 +90,9 @@ describe('RegistrationForm', () => {
 
     await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
     await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(1));
-    const keys = api.requestsTo('POST', '/api/contacts/c-1/registration').map((r) => r.headers['idempotency-key']);
+    const keys = api
+      .requestsTo('POST', '/api/contacts/c-1/registration')
+      .map((r) => r.headers['idempotency-key']);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
   });
@@ -100,14 +102,21 @@ describe('RegistrationForm', () => {
     let attempts = 0;
     const { api } = renderForm({
       [REGISTRATION]: () =>
-        ++attempts === 1 ? { status: 422, body: { title: 'Kan niet verwerken', status: 422, detail: 'Contact is al gesloten.' } } : created,
+        ++attempts === 1
+          ? {
+              status: 422,
+              body: { title: 'Kan niet verwerken', status: 422, detail: 'Contact is al gesloten.' },
+            }
+          : created,
     });
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Vraag registreren, contact blijft open' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Kan niet verwerken. Contact is al gesloten.');
     await user.click(screen.getByRole('button', { name: 'Vraag registreren, contact blijft open' }));
     expect(await screen.findByText(/Vraag geregistreerd/)).toBeInTheDocument();
-    const keys = api.requestsTo('POST', '/api/contacts/c-1/registration').map((r) => r.headers['idempotency-key']);
+    const keys = api
+      .requestsTo('POST', '/api/contacts/c-1/registration')
+      .map((r) => r.headers['idempotency-key']);
     expect(new Set(keys).size).toBe(2);
   });
 
@@ -149,7 +158,9 @@ describe('RegistrationForm', () => {
     expect(field('Onderwerp')).toHaveValue('');
     expect(field('Vraag')).toHaveValue('');
     expect(select('Kanaal')).toHaveValue('email');
-    expect(screen.getByText('Vraag geregistreerd. Het contact blijft open voor de volgende vraag.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Vraag geregistreerd. Het contact blijft open voor de volgende vraag.'),
+    ).toBeInTheDocument();
   });
 
   it('submits and closes with Ctrl+Enter', async () => {
@@ -177,7 +188,11 @@ describe('RegistrationForm', () => {
     await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
     await waitFor(() => expect(api.requestsTo('POST', '/api/contacts/c-1/registration')).toHaveLength(1));
     expect(api.requestsTo('POST', '/api/contacts/c-1/registration')[0]?.body).toMatchObject({
-      interneTaak: { gevraagdeHandeling: 'Klant terugbellen', toelichting: 'Na 14.00 uur', actor: { uuid: AFDELING_UUID } },
+      interneTaak: {
+        gevraagdeHandeling: 'Klant terugbellen',
+        toelichting: 'Na 14.00 uur',
+        actor: { uuid: AFDELING_UUID },
+      },
     });
   });
 });

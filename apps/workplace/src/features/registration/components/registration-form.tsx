@@ -42,7 +42,13 @@ const FIELD_ORDER: DraftField[] = [
   'toelichting',
 ];
 
-export function RegistrationForm({ contactId, channel, partij, registrations, onRegistered }: RegistrationFormProps) {
+export function RegistrationForm({
+  contactId,
+  channel,
+  partij,
+  registrations,
+  onRegistered,
+}: RegistrationFormProps) {
   const id = useId();
   const fid = (field: DraftField) => `${id}-${field}`;
   const draft = useRegistrationDraft(contactId, channel);
@@ -55,7 +61,9 @@ export function RegistrationForm({ contactId, channel, partij, registrations, on
   useHotkey(SHORTCUTS.focusRegistration, () => document.getElementById(fid('onderwerp'))?.focus());
 
   const server =
-    register.error instanceof ApiError ? mapInvalidParams(register.error.invalidParams) : { fields: {}, general: [] };
+    register.error instanceof ApiError
+      ? mapInvalidParams(register.error.invalidParams)
+      : { fields: {}, general: [] };
   const errors: RegistrationErrors = { ...server.fields, ...clientErrors };
   const generalError =
     register.isError && Object.keys(server.fields).length === 0 && server.general.length === 0
@@ -145,14 +153,17 @@ export function RegistrationForm({ contactId, channel, partij, registrations, on
         </h2>
         <p className="text-sm text-slate-700">
           {partij ? `Klant: ${partij.naam}` : 'Nog geen klant gekoppeld'}
-          {registrations > 0 && ` · ${registrations} ${registrations === 1 ? 'vraag' : 'vragen'} geregistreerd`}
+          {registrations > 0 &&
+            ` · ${registrations} ${registrations === 1 ? 'vraag' : 'vragen'} geregistreerd`}
         </p>
       </div>
 
       {errorCount > 0 && !register.isPending && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           <p className="font-medium">
-            {errorCount === 1 ? 'Er is 1 fout in het formulier.' : `Er zijn ${errorCount} fouten in het formulier.`}
+            {errorCount === 1
+              ? 'Er is 1 fout in het formulier.'
+              : `Er zijn ${errorCount} fouten in het formulier.`}
           </p>
           {server.general.length > 0 && (
             <ul className="list-disc pl-5">
@@ -193,7 +204,10 @@ export function RegistrationForm({ contactId, channel, partij, registrations, on
         <Field
           id={fid('gespreksresultaat')}
           label="Gespreksresultaat"
-          error={errors.gespreksresultaat ?? (gespreksresultaten.isError ? 'De lijst kon niet worden geladen.' : undefined)}
+          error={
+            errors.gespreksresultaat ??
+            (gespreksresultaten.isError ? 'De lijst kon niet worden geladen.' : undefined)
+          }
           required
         >
           <select
@@ -229,7 +243,10 @@ export function RegistrationForm({ contactId, channel, partij, registrations, on
             <Field
               id={fid('afdeling')}
               label="Afdeling"
-              error={errors.afdeling ?? (afdelingen.isError ? 'De afdelingen konden niet worden geladen.' : undefined)}
+              error={
+                errors.afdeling ??
+                (afdelingen.isError ? 'De afdelingen konden niet worden geladen.' : undefined)
+              }
               required
             >
               <select
@@ -247,7 +264,12 @@ export function RegistrationForm({ contactId, channel, partij, registrations, on
                 ))}
               </select>
             </Field>
-            <Field id={fid('gevraagdeHandeling')} label="Gevraagde handeling" error={errors.gevraagdeHandeling} required>
+            <Field
+              id={fid('gevraagdeHandeling')}
+              label="Gevraagde handeling"
+              error={errors.gevraagdeHandeling}
+              required
+            >
               <input
                 {...fieldProps(fid('gevraagdeHandeling'), errors.gevraagdeHandeling, { required: true })}
                 value={draft.gevraagdeHandeling}

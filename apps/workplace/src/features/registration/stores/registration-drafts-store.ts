@@ -38,7 +38,11 @@ interface DraftsState {
   /** One draft per contact, so switching contacts (Alt+1..9) never loses what was typed. */
   drafts: Record<string, RegistrationDraft>;
   actions: {
-    draftEdited: (contactId: string, kanaal: string, patch: Partial<Pick<RegistrationDraft, DraftField>>) => void;
+    draftEdited: (
+      contactId: string,
+      kanaal: string,
+      patch: Partial<Pick<RegistrationDraft, DraftField>>,
+    ) => void;
     /** Returns the key for this attempt: the pending one when the previous outcome is unknown. */
     submitStarted: (contactId: string, kanaal: string) => string;
     /** The server answered with a definite refusal: the next attempt is a new request. */
@@ -88,7 +92,9 @@ const useDraftsStore = create<DraftsState>()((set, get) => {
         set((state) => {
           const keep = new Set(activeContactIds);
           const entries = Object.entries(state.drafts).filter(([id]) => keep.has(id));
-          return entries.length === Object.keys(state.drafts).length ? state : { drafts: Object.fromEntries(entries) };
+          return entries.length === Object.keys(state.drafts).length
+            ? state
+            : { drafts: Object.fromEntries(entries) };
         }),
     },
   };

@@ -6,21 +6,29 @@ import type { DraftField, RegistrationDraft } from '../stores/registration-draft
 export type RegistrationErrors = Partial<Record<DraftField, string>>;
 
 /** Limits from RegistrationRequest in @kcc/contracts/rest, checked here to give B1 messages per field. */
-export const LIMITS = { onderwerp: 200, inhoud: 1000, reactie: 4000, gevraagdeHandeling: 200, toelichting: 1000 };
+export const LIMITS = {
+  onderwerp: 200,
+  inhoud: 1000,
+  reactie: 4000,
+  gevraagdeHandeling: 200,
+  toelichting: 1000,
+};
 
 export function validateRegistration(draft: RegistrationDraft): RegistrationErrors {
   const errors: RegistrationErrors = {};
   if (draft.onderwerp.trim() === '') errors.onderwerp = 'Vul het onderwerp in.';
   else if (draft.onderwerp.trim().length > LIMITS.onderwerp)
     errors.onderwerp = `Het onderwerp mag maximaal ${LIMITS.onderwerp} tekens hebben.`;
-  if (draft.inhoud.length > LIMITS.inhoud) errors.inhoud = `De vraag mag maximaal ${LIMITS.inhoud} tekens hebben.`;
+  if (draft.inhoud.length > LIMITS.inhoud)
+    errors.inhoud = `De vraag mag maximaal ${LIMITS.inhoud} tekens hebben.`;
   if (draft.reactie.length > LIMITS.reactie)
     errors.reactie = `Het antwoord mag maximaal ${LIMITS.reactie} tekens hebben.`;
   if (draft.kanaal.trim() === '') errors.kanaal = 'Kies het kanaal.';
   if (draft.gespreksresultaat === '') errors.gespreksresultaat = 'Kies een gespreksresultaat.';
   if (draft.interneTaak) {
     if (draft.afdeling === '') errors.afdeling = 'Kies de afdeling die de taak krijgt.';
-    if (draft.gevraagdeHandeling.trim() === '') errors.gevraagdeHandeling = 'Beschrijf wat de afdeling moet doen.';
+    if (draft.gevraagdeHandeling.trim() === '')
+      errors.gevraagdeHandeling = 'Beschrijf wat de afdeling moet doen.';
     else if (draft.gevraagdeHandeling.trim().length > LIMITS.gevraagdeHandeling)
       errors.gevraagdeHandeling = `Maximaal ${LIMITS.gevraagdeHandeling} tekens.`;
     if (draft.toelichting.length > LIMITS.toelichting)
@@ -66,7 +74,10 @@ const PARAM_FIELDS: Record<string, DraftField> = {
 };
 
 /** The server's invalidParams, placed next to the fields they belong to; the rest stays general. */
-export function mapInvalidParams(params: InvalidParamItem[]): { fields: RegistrationErrors; general: string[] } {
+export function mapInvalidParams(params: InvalidParamItem[]): {
+  fields: RegistrationErrors;
+  general: string[];
+} {
   const fields: RegistrationErrors = {};
   const general: string[] = [];
   for (const param of params) {

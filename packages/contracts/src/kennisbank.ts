@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { IsoDateTime } from './domain';
+
+/**
+ * Kennisbank REST DTOs: search, articles, beheer, synonyms, kanalenmatrix, nieuws/werkberichten and the
+ * kanaalsturing KPI. Text fields are plain text (light Markdown: blank-line paragraphs, `- ` lists); only
+ * `snippet` contains markup: HTML-escaped text with `<mark>` around matched words.
+ */
+
+export const ARTICLE_TYPES = [
+  'product',
+  'vac',
+  'producttekst',
+  'meldingcategorie',
+  'werkinstructie',
+  'afdeling',
+  'nieuws',
+] as const;
+export const ArticleType = z.enum(ARTICLE_TYPES, { message: `kies uit ${ARTICLE_TYPES.join(', ')}` });
+export type ArticleType = z.infer<typeof ArticleType>;
+
+export const ARTICLE_TYPE_LABELS: Record<ArticleType, string> = {
+  product: 'Product',
+  vac: 'Vraag en antwoord',
+  producttekst: 'Producttekst',
+  meldingcategorie: 'Melding openbare ruimte',
+  werkinstructie: 'Werkinstructie',
+  afdeling: 'Wie doet wat',
+  nieuws: 'Werkbericht',
+};
+
+/** A date (`2026-12-31`) or a date-time with offset. A date-only `validUntil` lasts through that whole day (UTC). */
+export const ValidityDate = z.union([z.iso.date(), IsoDateTime], {
+  message: 'verwacht een datum (JJJJ-MM-DD) of datum-tijd (ISO 8601)',
+});
+
+export const Kanaal = z.object({ primair: z.string(), secundair: z.string() });
+export type Kanaal = z.infer<typeof Kanaal>;
+
+// ---------------------------------------------------------------- search
+export const SEARCH_LIMIT_MAX = 50;
+export const KennisbankSearchQuery = z.object({
+  q: z.string({ message: 'q moet één tekst zijn' }).default(''),
+  limit: z.coerce
+    .number({ message: 'limit moet een getal zijn' })
+    .int({ message: 'limit moet een geheel getal zijn' })
+    .min(1, { message: `limit moet tussen 1 en ${SEARCH_LIMIT_MAX} liggen` })
+    .max(SEARCH_LIMIT_MAX, { message: `limit moet tussen 1 en ${SEARCH_LIMIT_MAX} liggen` })
+    .default(10),
+  type: ArticleType.optional(),
+});
+export type KennisbankSearchQuery = z.infer<typeof KennisbankSearchQuery>;
+
+export const KennisbankSearchItem = z.object({
+  id: z.string(),
+  type: z.string(),
+  title: z.string(),
+  /** HTML-escaped excerpt with `<mark>` around matched words; safe to render as HTML. */
+  snippet: z.string(),
+  url: z.string().optional(),
+  score: z.number(),
+  /** The kanalenmatrix entry of the product this item is about ("Wijs op: …"). */
+  kanaal: Kanaal.optional(),
+});
+export type KennisbankSearchItem = z.infer<typeof KennisbankSearchItem>;
+
+export const KennisbankSearchResponse = z.object({
+  /** The text that was searched (trimmed, cut to the engine's maximum length). */
+  query: z.string(),
+  total: z.number().int(),
+  tookMs: z.number(),
+  items: z.array(KennisbankSearchItem),
+});
+export type KennisbankSearchResponse = z.infer<typeof KennisbankSearchResponse>;
+
+// ---------------------------------------------------------------- articles
+export const Article = z.object({
+  id: z.string(),
+  type: ArticleType,
+  title: z.string(),
+  /** Plain text with light Markdown; render as text, never as HTML. */
+  body: z.string(),
+  url: z.string().optional(),
+  keywords: z.array(z.string()),
+  published: z.boolean(),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+  /** Werkberichten only: shown first and highlighted. */
+  belangrijk: z.boolean(),
+  /** Kanalenmatrix product (UPL name) this article is about. */
+  product: z.string().optional(),
+  /** Where seeded content came from (attribution), e.g. `rijksoverheid-vac`, `upl`. */
+  source: z.string().optional(),
+  license: z.string().optional(),
+  updatedAt: IsoDateTime,
+  updatedBy: z.string().optional(),
+  kanaal: Kanaal.optional(),
+});
+export type Article = z.infer<typeof Article>;
+
+/** Create (`POST /api/kennisbank/articles`) and full replace (`PUT /api/kennisbank/articles/:id`). */
+export const ArticleInput = z
+  .object({
+    type: ArticleType,
+    title: z.string().trim().min(1).max(300),
+    body: z.string().max(60_000).default(''),
+    url: z
+      .url({ protocol: /^https?$/, message: 'verwacht een http(s)-adres' })
+      .max(2000)
+      .optional(),
+    keywords: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    /** Default `false`: a new article is a concept until published. */
+    published: z.boolean().default(false),
+    validFrom: ValidityDate.optional(),
+    validUntil: ValidityDate.optional(),
+    belangrijk: z.boolean().default(false),
+    product: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type ArticleInput = z.input<typeof ArticleInput>;
+
+export const ArticleSummary = Article.pick({
+  id: true,
+  type: true,
+  title: true,
+  published: true,
+  validFrom: true,
+  validUntil: true,
+  belangrijk: true,
+  updatedAt: true,
+  updatedBy: true,
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const ArticleListQuery = z.object({
+  type: ArticleType.optional(),
+  published: z.enum(['true', 'false'], { message: 'published is true of false' }).optional(),
+  /** Case-insensitive part of the title. */
+  titel: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const ArticleListResponse = z.object({ total: z.number().int(), items: z.array(ArticleSummary) });
+export type ArticleListResponse = z.infer<typeof ArticleListResponse>;
+
+// ---------------------------------------------------------------- synonyms
+/** Key: what residents say (up to 4 words); values: the words the content uses. */
+export const SynonymMap = z
+  .record(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((k) => k.split(/\s+/).length <= 4, { message: 'hoogstens 4 woorden' }),
+    z.array(z.string().trim().min(1).max(100)).min(1).max(20),
+  )
+  .refine((m) => Object.keys(m).length <= 5000, { message: 'hoogstens 5000 synoniemen' });
+export const SynonymsBody = z.object({ synonyms: SynonymMap }).strict();
+export type SynonymsBody = z.infer<typeof SynonymsBody>;
+export const SynonymsResponse = z.object({
+  synonyms: z.record(z.string(), z.array(z.string())),
+  updatedAt: IsoDateTime.optional(),
+  updatedBy: z.string().optional(),
+});
+export type SynonymsResponse = z.infer<typeof SynonymsResponse>;
+
+// ---------------------------------------------------------------- kanalenmatrix
+export const KanalenmatrixEntry = z.object({
+  /** UPL product name, the key. */
+  product: z.string(),
+  /** Corpus id of the UPL product (`upl:…`). */
+  uplId: z.string().optional(),
+  primair: z.string(),
+  secundair: z.string(),
+  updatedAt: IsoDateTime,
+});
+export type KanalenmatrixEntry = z.infer<typeof KanalenmatrixEntry>;
+export const KanalenmatrixResponse = z.object({ items: z.array(KanalenmatrixEntry) });
+export type KanalenmatrixResponse = z.infer<typeof KanalenmatrixResponse>;
+export const KanalenmatrixPut = z
+  .object({
+    primair: z.string().trim().min(1).max(200),
+    secundair: z.string().trim().min(1).max(200),
+    uplId: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type KanalenmatrixPut = z.infer<typeof KanalenmatrixPut>;
+
+// ---------------------------------------------------------------- nieuws / werkberichten
+export const NieuwsItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  belangrijk: z.boolean(),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+  updatedAt: IsoDateTime,
+  /** Read by the signed-in agent. */
+  gelezen: z.boolean(),
+});
+export type NieuwsItem = z.infer<typeof NieuwsItem>;
+export const NieuwsResponse = z.object({ items: z.array(NieuwsItem), ongelezen: z.number().int() });
+export type NieuwsResponse = z.infer<typeof NieuwsResponse>;
+export const NieuwsGelezenResponse = z.object({ id: z.string(), gelezen: z.literal(true) });
+export type NieuwsGelezenResponse = z.infer<typeof NieuwsGelezenResponse>;
+
+// ---------------------------------------------------------------- kanaalsturing KPI
+export const KanaalsturingStatsQuery = z.object({
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+});
+export const KanaalsturingCounts = z.object({
+  total: z.number().int(),
+  gewezenOpPrimairKanaal: z.number().int(),
+  nietGewezen: z.number().int(),
+  /** gewezen / total, 0 when total is 0. */
+  aandeelGewezen: z.number(),
+});
+export const KanaalsturingStatsResponse = KanaalsturingCounts.extend({
+  perProduct: z.array(KanaalsturingCounts.extend({ product: z.string(), primairKanaal: z.string() })),
+});
+export type KanaalsturingStatsResponse = z.infer<typeof KanaalsturingStatsResponse>;
