@@ -9,7 +9,8 @@ export default defineConfig({
   // Relative asset URLs: the build works when served at `/` by the server and from a file/custom protocol in Electron.
   base: './',
   plugins: [react(), tailwindcss()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  // No source maps in the shipped bundle (it goes into the desktop installer); use `vite build --sourcemap` to debug.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022' },
   server: {
     port: 5173,
     strictPort: true,

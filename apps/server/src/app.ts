@@ -11,6 +11,8 @@ import { TokenService } from './modules/auth/tokens';
 import { createSqliteUsersRepository } from './modules/auth/users.repository';
 import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
 import { registerInboundRoutes } from './modules/contacts/inbound.routes';
+import { createKennisbankService } from './modules/kennisbank/kennisbank.module';
+import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes';
 import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
 import { createSqliteVerwerkingenLog } from './modules/klantbeeld/verwerkingen';
 import type { KlantinteractiesProvider } from './modules/klantinteracties-module';
@@ -121,6 +123,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       seedDemoQueues(queues);
       ki.seedDemo();
     }
+    const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log });
     for (const profile of queues.agentProfiles()) {
       const user = users.findById(profile.id);
       if (user) ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
@@ -140,6 +143,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });
     registerKlantbeeldRoutes(app, { guard, contacts, port: port_, verwerkingen, routing });
+    registerKennisbankRoutes(app, { guard, service: kennisbank });
 
     const io = new Server(app.server, {
       serveClient: false,
@@ -164,6 +168,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       port: port_,
       routing,
       onInterneTaakCreated: () => agentNsp.emit('internetaken:changed'),
+      onRegistered: (event) => kennisbank.recordRegistration(event),
     });
     if (config.klantinteractiesToken !== undefined)
       ki.registerApi(app, { token: config.klantinteractiesToken });

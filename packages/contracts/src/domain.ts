@@ -34,7 +34,7 @@ export const PRESENCE_LABELS: Record<Presence, string> = {
   'niet-reagerend': 'Niet reagerend',
 };
 
-export const ROLES = ['medewerker', 'teamleider', 'beheerder', 'redacteur'] as const;
+export const ROLES = ['medewerker', 'teamleider', 'beheerder', 'redacteur', 'privacy'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

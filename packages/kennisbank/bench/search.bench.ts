@@ -131,7 +131,7 @@ export async function runKennisbankBench(): Promise<{ rows: BenchRow[] }> {
   const queries = benchQueries();
   const rows: BenchRow[] = [];
   for (const engine of engines) rows.push(...(await measure(engine, 'corpus', corpus, queries, 10)));
-  for (const engine of engines) rows.push(...(await measure(engine, '100k', synthetic, queries, 2)));
+  for (const engine of engines) rows.push(...(await measure(engine, '100k', synthetic, queries, 1)));
   return { rows };
 }
 

@@ -1,6 +1,7 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
 import { verwerkingenMigrations } from '../modules/klantbeeld/verwerkingen';
+import { kennisbankMigrations } from '../modules/kennisbank/kennisbank.migrations';
 import { queuesMigrations } from '../modules/queues/queues.migrations';
 import { idempotencyMigrations } from '../modules/registration/idempotency';
 import type { Migration } from './migration';
@@ -13,6 +14,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...contactsMigrations,
     ...verwerkingenMigrations,
     ...idempotencyMigrations,
+    ...kennisbankMigrations,
     ...klantinteractiesMigrations,
   ];
 }

@@ -28,6 +28,11 @@ const K1 = 1.2;
  * document matches scales its score from this floor up to 1.
  */
 const COORDINATION_FLOOR = 0.4;
+/** A term is "common" (scored only on documents that matched a rarer clause) above this share of a large index. */
+const COMMON_TERM_SHARE = 0.01;
+const COMMON_TERM_MIN_DF = 1_000;
+/** Common terms switch to look-ups only once this many candidate documents have been found. */
+const MIN_CANDIDATES = 1_000;
 /** Extra score for covering the query in the title (titles name the product or question). */
 const TITLE_COVERAGE_BONUS = 0.6;
 
@@ -96,6 +101,8 @@ export class KennisbankIndex {
   private readonly idToSlot = new Map<string, number>();
   private readonly typeCounts = new Map<string, number>();
   private readonly fieldLengthSum = [0, 0, 0];
+  /** field lengths per slot, flat: slot * FIELD_COUNT + field */
+  private fieldLengths = new Float32Array(1024 * FIELD_COUNT);
   private live = 0;
 
   // scratch buffers reused between queries (sized to the slot count)
@@ -105,6 +112,10 @@ export class KennisbankIndex {
   private matchedWeight = new Float32Array(0);
   private titleWeight = new Float32Array(0);
   private clauseTitle = new Float32Array(0);
+  private altList = new Int32Array(0);
+  private clauseList = new Int32Array(0);
+  private touchedList = new Int32Array(0);
+  private seen = new Uint8Array(0);
 
   constructor(options: KennisbankIndexOptions = {}) {
     if (options.synonyms) this.setSynonyms(options.synonyms);
@@ -201,6 +212,12 @@ export class KennisbankIndex {
       this.df[id]!++;
     }
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldLengthSum[f]! += fieldLength[f]!;
+    if ((slot + 1) * FIELD_COUNT > this.fieldLengths.length) {
+      const grown = new Float32Array(this.fieldLengths.length * 2);
+      grown.set(this.fieldLengths);
+      this.fieldLengths = grown;
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) this.fieldLengths[slot * FIELD_COUNT + f] = fieldLength[f]!;
 
     const boost = typeof doc.boost === 'number' && Number.isFinite(doc.boost) && doc.boost > 0 ? doc.boost : 1;
     this.slots.push({
@@ -506,6 +523,10 @@ export class KennisbankIndex {
     this.matchedWeight = new Float32Array(size);
     this.titleWeight = new Float32Array(size);
     this.clauseTitle = new Float32Array(size);
+    this.altList = new Int32Array(size);
+    this.clauseList = new Int32Array(size);
+    this.touchedList = new Int32Array(size);
+    this.seen = new Uint8Array(size);
   }
 
   private idf(df: number): number {
@@ -516,64 +537,76 @@ export class KennisbankIndex {
   /**
    * Term-at-a-time BM25F: per clause the best alternative counts. Also records per document the
    * IDF-weighted share of clauses matched, overall and in the title. Returns the slots that scored.
+   * Clauses run rarest first; once enough candidates are found, a common term (in more than 1% of a
+   * large index) only adds to documents that already matched something rarer.
    */
-  private scoreClauses(clauses: Clause[]): { touched: number[]; totalWeight: number } {
+  private scoreClauses(clauses: Clause[]): { touched: Int32Array; totalWeight: number } {
     const n = Math.max(1, this.live);
     const avg = this.fieldLengthSum.map((sum) => Math.max(1, sum / n));
-    const touched: number[] = [];
-    const seen = new Uint8Array(this.slots.length);
+    const { altScore, clauseBest, clauseTitle, altList, clauseList, touchedList, seen, fieldLengths } = this;
+    let touchedCount = 0;
+    const minDf = (c: Clause): number =>
+      Math.min(Number.MAX_SAFE_INTEGER, ...c.alternatives.flatMap((a) => a.terms.map((t) => this.df[t.id]!)));
+    const ordered = [...clauses].sort((a, b) => minDf(a) - minDf(b));
+    const commonDf = Math.max(COMMON_TERM_MIN_DF, n * COMMON_TERM_SHARE);
     let totalWeight = 0;
-    for (const clause of clauses) {
+    for (const clause of ordered) {
       let clauseIdf = 0;
       for (const alt of clause.alternatives) {
         for (const t of alt.terms) clauseIdf = Math.max(clauseIdf, this.idf(Math.max(t.df ?? 0, this.df[t.id]!)));
       }
       const coordWeight = clause.weight * (clauseIdf || 1);
       totalWeight += coordWeight;
-      const clauseTouched: number[] = [];
+      let clauseCount = 0;
       for (const alt of clause.alternatives) {
-        const altTouched: number[] = [];
+        let altCount = 0;
         for (const { id, weight, df: sharedDf } of alt.terms) {
-          if (this.df[id]! <= 0) continue;
-          const idf = this.idf(Math.max(sharedDf ?? 0, this.df[id]!));
+          const df = this.df[id]!;
+          if (df <= 0) continue;
+          const idf = this.idf(Math.max(sharedDf ?? 0, df));
           const posting = this.postings[id]!;
+          const onlyCandidates = touchedCount >= MIN_CANDIDATES && df > commonDf;
+          const titleCredit = Math.min(1, alt.weight * weight);
+          const { slots, tf: tfs } = posting;
           for (let i = 0; i < posting.length; i++) {
-            const slot = posting.slots[i]!;
-            const stored = this.slots[slot];
-            if (!stored) continue;
+            const slot = slots[i]!;
+            if (onlyCandidates ? seen[slot] !== 1 : this.slots[slot] === undefined) continue;
             let tf = 0;
+            const base = slot * FIELD_COUNT;
+            const at = i * FIELD_COUNT;
             for (let f = 0; f < FIELD_COUNT; f++) {
-              const raw = posting.tf[i * FIELD_COUNT + f]!;
+              const raw = tfs[at + f]!;
               if (raw === 0) continue;
-              tf += (FIELD_WEIGHTS[f]! * raw) / (1 - FIELD_B[f]! + (FIELD_B[f]! * stored.fieldLength[f]!) / avg[f]!);
+              tf += (FIELD_WEIGHTS[f]! * raw) / (1 - FIELD_B[f]! + (FIELD_B[f]! * fieldLengths[base + f]!) / avg[f]!);
             }
-            const s = (idf * weight * tf * (K1 + 1)) / (K1 + tf);
-            if (this.altScore[slot] === 0) altTouched.push(slot);
-            this.altScore[slot]! += s;
-            if (posting.tf[i * FIELD_COUNT + TITLE]! > 0 && alt.weight * weight > this.clauseTitle[slot]!) {
-              this.clauseTitle[slot] = Math.min(1, alt.weight * weight);
-            }
+            if (altScore[slot] === 0) altList[altCount++] = slot;
+            altScore[slot]! += (idf * weight * tf * (K1 + 1)) / (K1 + tf);
+            if (tfs[at + TITLE]! > 0 && titleCredit > clauseTitle[slot]!) clauseTitle[slot] = titleCredit;
           }
         }
-        for (const slot of altTouched) {
-          const s = this.altScore[slot]! * alt.weight;
-          this.altScore[slot] = 0;
-          if (this.clauseBest[slot] === 0) clauseTouched.push(slot);
-          if (s > this.clauseBest[slot]!) this.clauseBest[slot] = s;
+        for (let k = 0; k < altCount; k++) {
+          const slot = altList[k]!;
+          const s = altScore[slot]! * alt.weight;
+          altScore[slot] = 0;
+          if (clauseBest[slot] === 0) clauseList[clauseCount++] = slot;
+          if (s > clauseBest[slot]!) clauseBest[slot] = s;
         }
       }
-      for (const slot of clauseTouched) {
-        this.total[slot]! += this.clauseBest[slot]! * clause.weight;
+      for (let k = 0; k < clauseCount; k++) {
+        const slot = clauseList[k]!;
+        this.total[slot]! += clauseBest[slot]! * clause.weight;
         this.matchedWeight[slot]! += coordWeight;
-        this.titleWeight[slot]! += this.clauseTitle[slot]! * coordWeight;
-        this.clauseBest[slot] = 0;
-        this.clauseTitle[slot] = 0;
-        if (!seen[slot]) {
+        this.titleWeight[slot]! += clauseTitle[slot]! * coordWeight;
+        clauseBest[slot] = 0;
+        clauseTitle[slot] = 0;
+        if (seen[slot] === 0) {
           seen[slot] = 1;
-          touched.push(slot);
+          touchedList[touchedCount++] = slot;
         }
       }
     }
+    const touched = touchedList.slice(0, touchedCount);
+    for (const slot of touched) seen[slot] = 0;
     return { touched, totalWeight: totalWeight || 1 };
   }
 

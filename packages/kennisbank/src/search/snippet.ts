@@ -4,7 +4,7 @@ import { tokenize } from '../analysis/text';
 const MAX_SNIPPET_CHARS = 220;
 const WINDOW_TOKENS = 28;
 /** Snippets come from the start of long texts (where the answer usually is). */
-const MAX_SOURCE_CHARS = 5_000;
+const MAX_SOURCE_CHARS = 3_000;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {

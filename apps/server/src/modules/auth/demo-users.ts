@@ -9,6 +9,8 @@ export const DEMO_USERS: { id: string; username: string; name: string; roles: Ro
   { id: 'user-bea', username: 'bea', name: 'Bea Visser', roles: ['beheerder'] },
   /** Kennisbank content only. */
   { id: 'user-rob', username: 'rob', name: 'Rob de Boer', roles: ['redacteur'] },
+  /** Privacy officer: reads and exports the verwerkingenlog, never a klantbeeld. */
+  { id: 'user-priya', username: 'priya', name: 'Priya Ramdin', roles: ['privacy'] },
 ];
 export const DEMO_PASSWORD = 'demo';
 

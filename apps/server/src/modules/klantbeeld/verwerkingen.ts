@@ -1,86 +1,89 @@
+import type { Gegevensbron, Handeling, VerwerkingsactiviteitCode } from '@kcc/contracts/verwerkingen';
 import type { Db } from '../../store/db';
-import type { Migration } from '../../store/migration';
+import type { AuditLog } from '../audit/audit-log';
+import { createAuditLog } from '../audit/audit-log';
+import { createBsnProtection } from '../audit/bsn-protection';
 
-export const verwerkingenMigrations: Migration[] = [
-  {
-    id: 'audit/001_verwerkingen',
-    sql: `
-      -- Verwerkingenlog: every processing of personal data, with the contact as purpose (doelbinding). Append-only.
-      CREATE TABLE verwerkingen (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        at INTEGER NOT NULL,
-        user_id TEXT NOT NULL,
-        handeling TEXT NOT NULL,
-        partij_uuid TEXT NOT NULL,
-        categorieen TEXT NOT NULL,
-        doel TEXT NOT NULL,
-        contact_id TEXT
-      );
-      CREATE INDEX verwerkingen_partij ON verwerkingen (partij_uuid, seq);
-      CREATE TRIGGER verwerkingen_no_update BEFORE UPDATE ON verwerkingen
-        BEGIN SELECT RAISE(ABORT, 'verwerkingen is append-only'); END;
-      CREATE TRIGGER verwerkingen_no_delete BEFORE DELETE ON verwerkingen
-        BEGIN SELECT RAISE(ABORT, 'verwerkingen is append-only'); END;
-    `,
-  },
-];
+/** The log's migrations live in the audit module; the old name stays for `store/migrations.ts`. */
+export { auditMigrations as verwerkingenMigrations } from '../audit/audit.migrations';
 
+/** One processing of personal data, as the klantbeeld and connectors report it. */
 export interface Verwerking {
   at: number;
   userId: string;
-  /** inzien | koppelen | aanmaken | zoeken */
-  handeling: string;
-  partijUuid: string;
+  handeling: Handeling;
+  /** The partij whose data was processed (Klantinteracties uuid); give `partijUuid` or `bsn` or both. */
+  partijUuid?: string;
+  /** The BSN, when known (BRP reads; otherwise looked up from the partij). */
+  bsn?: string;
   categorieen: string[];
-  /** Why: `contact:<id>` for work on a contact. */
+  /** Why: `contact:<id>` for work on a contact, or a KLANTBEELD_DOELEN code. */
   doel: string;
   contactId?: string;
+  /** Default: derived from `doel` (see audit/register.ts). */
+  verwerkingActiviteit?: VerwerkingsactiviteitCode;
+  /** Default `klantinteracties`. */
+  gegevensbron?: Gegevensbron;
+  /** How the person was involved, e.g. `Kandidaat bij klantherkenning`. Default `Klant`. */
+  betrokkenheid?: string;
 }
 
-/** Port for the verwerkingenlog. */
+/**
+ * Port for the verwerkingenlog: each `log` call is one verwerkingsactie with one verwerkt object, appended
+ * to the hash-chained audit log. It throws when the entry cannot be stored: callers must not hand out the
+ * data then (fail closed).
+ */
 export interface VerwerkingenLog {
   log(v: Verwerking): void;
+  /** Entries about this partij, oldest first. */
   forPartij(partijUuid: string): Verwerking[];
 }
 
-export function createSqliteVerwerkingenLog(db: Db): VerwerkingenLog {
-  const insert = db.prepare(
-    'INSERT INTO verwerkingen (at, user_id, handeling, partij_uuid, categorieen, doel, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const byPartij = db.prepare<
-    [string],
-    {
-      at: number;
-      user_id: string;
-      handeling: string;
-      partij_uuid: string;
-      categorieen: string;
-      doel: string;
-      contact_id: string | null;
-    }
-  >('SELECT * FROM verwerkingen WHERE partij_uuid = ? ORDER BY seq');
+export function verwerkingenLogFor(audit: AuditLog): VerwerkingenLog {
   return {
     log(v) {
-      insert.run(
-        v.at,
-        v.userId,
-        v.handeling,
-        v.partijUuid,
-        JSON.stringify(v.categorieen),
-        v.doel,
-        v.contactId ?? null,
-      );
+      audit.record({
+        tijdstip: v.at,
+        handeling: v.handeling,
+        doel: v.doel,
+        activiteit: v.verwerkingActiviteit,
+        contactId: v.contactId,
+        gegevensbron: v.gegevensbron ?? 'klantinteracties',
+        gebruiker: { id: v.userId },
+        objecten: [
+          {
+            partijUuid: v.partijUuid,
+            bsn: v.bsn,
+            betrokkenheid: v.betrokkenheid,
+            soortenGegevens: v.categorieen,
+          },
+        ],
+      });
     },
     forPartij(partijUuid) {
-      return byPartij.all(partijUuid).map((r) => ({
-        at: r.at,
-        userId: r.user_id,
-        handeling: r.handeling,
-        partijUuid: r.partij_uuid,
-        categorieen: JSON.parse(r.categorieen) as string[],
-        doel: r.doel,
-        ...(r.contact_id !== null ? { contactId: r.contact_id } : {}),
-      }));
+      return audit
+        .all({ subject: { partijUuid } })
+        .reverse()
+        .flatMap((a) =>
+          a.verwerkteObjecten.map((o) => ({
+            at: Date.parse(a.tijdstip),
+            userId: a.gebruiker?.id ?? a.systeem,
+            handeling: a.handelingNaam,
+            ...(o.partijUuid !== undefined ? { partijUuid: o.partijUuid } : {}),
+            ...(o.bsn !== undefined ? { bsn: o.bsn } : {}),
+            categorieen: o.verwerkteSoortenGegevens.map((s) => s.soortGegeven),
+            doel: a.doel,
+            ...(a.contactId !== undefined ? { contactId: a.contactId } : {}),
+            verwerkingActiviteit: a.verwerkingsactiviteitCode,
+            gegevensbron: a.gegevensbron,
+            betrokkenheid: o.betrokkenheid,
+          })),
+        );
     },
   };
+}
+
+/** A log on this database with a given audit key (tests and tools; the server wires `createAuditLog`). */
+export function createSqliteVerwerkingenLog(db: Db, auditKey: Buffer, baseUrl = 'http://localhost'): VerwerkingenLog {
+  return verwerkingenLogFor(createAuditLog(db, { protection: createBsnProtection(auditKey), baseUrl }));
 }

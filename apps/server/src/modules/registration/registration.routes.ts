@@ -13,6 +13,15 @@ import { requestHash, type IdempotencyStore } from './idempotency';
 const ContactParams = z.object({ contactId: z.string().min(1).max(100) });
 const IdempotencyKey = z.uuid({ message: 'Idempotency-Key moet een uuid zijn' });
 
+/** A registration as other modules see it, inside the registration transaction. */
+export interface RegisteredEvent {
+  contactId: string;
+  agentId: string;
+  klantcontactUuid: string;
+  request: RegistrationRequest;
+  at: number;
+}
+
 /**
  * `POST /api/contacts/:contactId/registration`: one klantcontact (+ betrokkene, onderwerpobject, interne taak) in
  * one transaction with the contact update and the stored response. The same Idempotency-Key replays the response.
@@ -26,6 +35,8 @@ export function registerRegistrationRoutes(
     port: () => KlantinteractiesPort;
     routing: RoutingService;
     onInterneTaakCreated: () => void;
+    /** Runs inside the transaction (synchronously): a throw rolls the registration back. */
+    onRegistered?: (event: RegisteredEvent) => void;
   },
 ): void {
   app.post(
@@ -79,6 +90,13 @@ export function registerRegistrationRoutes(
             medewerker: { userId: user.id, username: user.username, name: user.name },
             request: body,
             at: new Date(now),
+          });
+          deps.onRegistered?.({
+            contactId: contact.id,
+            agentId: user.id,
+            klantcontactUuid: result.klantcontact.uuid,
+            request: body,
+            at: now,
           });
           deps.contacts.update(
             contact.id,

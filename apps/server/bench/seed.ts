@@ -1,0 +1,119 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Capacity } from '@kcc/routing';
+import { hashPassword } from '../src/modules/auth/password';
+import { TokenService } from '../src/modules/auth/tokens';
+import { createSqliteUsersRepository } from '../src/modules/auth/users.repository';
+import { createSqliteContactsRepository } from '../src/modules/contacts/contacts.repository';
+import { embeddedKlantinteracties } from '../src/modules/klantinteracties-provider';
+import { DEMO_QUEUES } from '../src/modules/queues/demo-queues';
+import { createSqliteQueuesRepository } from '../src/modules/queues/queues.repository';
+import { openDatabase } from '../src/store/db';
+import { migrate } from '../src/store/migrate';
+import { serverMigrations } from '../src/store/migrations';
+
+export interface BenchAgent {
+  id: string;
+  username: string;
+  token: string;
+}
+
+export interface AssignedContact {
+  id: string;
+  agent: BenchAgent;
+}
+
+export interface SeedOptions {
+  agents: number;
+  capacity: Capacity;
+  /** Chat contacts already accepted by an agent (round robin), ready to be registered. */
+  assignedContacts?: number;
+}
+
+export interface SeededStore {
+  tokenSecret: string;
+  agents: BenchAgent[];
+  assigned: AssignedContact[];
+}
+
+/**
+ * Prepare a data dir the way the server would find it after a working day: migrated schema, the demo queues,
+ * `agents` medewerkers with a routing profile for every queue, optionally chat contacts assigned to them.
+ * Tokens are signed with a secret the server is started with (KCC_TOKEN_SECRET), so no logins are needed.
+ */
+export async function seedBenchStore(dataDir: string, options: SeedOptions): Promise<SeededStore> {
+  const tokenSecret = randomBytes(32).toString('hex');
+  const tokens = new TokenService(tokenSecret);
+  const db = openDatabase(dataDir);
+  try {
+    migrate(db, serverMigrations(embeddedKlantinteracties.migrations));
+    const users = createSqliteUsersRepository(db);
+    const queues = createSqliteQueuesRepository(db);
+    const contacts = createSqliteContactsRepository(db);
+    // One scrypt hash for all bench users: nobody logs in with a password here.
+    const passwordHash = await hashPassword(randomBytes(16).toString('hex'));
+    const agents: BenchAgent[] = [];
+    const assigned: AssignedContact[] = [];
+    const queueIds = DEMO_QUEUES.map((q) => q.config.id);
+    db.transaction(() => {
+      DEMO_QUEUES.forEach((q, i) => queues.upsert(q, i));
+      for (let i = 0; i < options.agents; i++) {
+        const username = `bench-agent-${String(i).padStart(3, '0')}`;
+        const user = users.create({
+          id: `user-${username}`,
+          username,
+          name: `Bench medewerker ${i}`,
+          passwordHash,
+          roles: ['medewerker'],
+        });
+        queues.upsertAgentProfile({
+          id: user.id,
+          skills: { belastingen: 2, algemeen: 3 },
+          capacity: options.capacity,
+          queueIds,
+        });
+        agents.push({ id: user.id, username, token: tokens.issue(user.id, ['medewerker']).token });
+      }
+      const now = Date.now();
+      for (let i = 0; i < (options.assignedContacts ?? 0); i++) {
+        const agent = agents[i % agents.length];
+        if (!agent) throw new Error('assigned contacts need at least one agent');
+        const { contact } = contacts.insertIfNew({
+          id: randomUUID(),
+          channel: 'chat',
+          externalId: `bench-registration-${i}`,
+          queueId: 'chat',
+          status: 'assigned',
+          priority: 0,
+          subject: `Vraag over afvalpas ${i}`,
+          from: { name: `Inwoner ${i}`, email: `inwoner${i}@example.nl` },
+          createdAt: now - 60_000,
+        });
+        contacts.update(contact.id, { assignedAgentId: agent.id, acceptedAt: now - 30_000 }, now);
+        contacts.appendEvent({ contactId: contact.id, type: 'assigned', at: now - 30_000, agentId: agent.id });
+        assigned.push({ id: contact.id, agent });
+      }
+    })();
+    return { tokenSecret, agents, assigned };
+  } finally {
+    db.close();
+  }
+}
+
+/** The KCC_* environment for a bench server on a seeded data dir (no demo data, quiet logs). */
+export function benchServerEnv(
+  dataDir: string,
+  tokenSecret: string,
+  integrationKey: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    KCC_DATA_DIR: dataDir,
+    KCC_DEMO: '0',
+    KCC_TOKEN_SECRET: tokenSecret,
+    KCC_INTEGRATION_KEY: integrationKey,
+    KCC_LOG_LEVEL: 'warn',
+    KCC_WORKPLACE_DIR: `${dataDir}/no-workplace`,
+    KCC_NO_DESKTOP: '1',
+    ...extra,
+  };
+}

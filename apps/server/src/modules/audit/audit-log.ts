@@ -1,0 +1,366 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type {
+  ChainStatus,
+  Gegevensbron,
+  Handeling,
+  VerwerkingsactieDto,
+  VerwerkingsactiviteitCode,
+  VerwerktObjectDto,
+} from '@kcc/contracts/verwerkingen';
+import type { Db } from '../../store/db';
+import type { BsnProtection } from './bsn-protection';
+import { GENESIS_HASH, chainHash, verifyChain, type ActieRow, type ObjectRow } from './hash-chain';
+import { activiteit, activiteitById, activiteitVoorDoel, doelOmschrijving } from './register';
+
+export const SYSTEEM_WERKPLEK = 'kcc-werkplek';
+
+export interface VerwerktObjectInput {
+  partijUuid?: string | undefined;
+  bsn?: string | undefined;
+  /** How the person was involved, e.g. `Klant`, `Kandidaat bij klantherkenning`. Default `Klant`. */
+  betrokkenheid?: string | undefined;
+  /** Categories of data processed, e.g. `identificatie`, `contactgegevens`, `zaken`. */
+  soortenGegevens: readonly string[];
+}
+
+export interface VerwerkingsactieInput {
+  /** When it happened (ms). Default: now. */
+  tijdstip?: number | undefined;
+  handeling: Handeling;
+  actieNaam?: string | undefined;
+  /** `contact:<id>`, a KLANTBEELD_DOELEN code, `inzageverzoek`, … */
+  doel: string;
+  /** Default: derived from `doel`. */
+  activiteit?: VerwerkingsactiviteitCode | undefined;
+  contactId?: string | undefined;
+  verwerkingId?: string | undefined;
+  gegevensbron: Gegevensbron;
+  /** Default `kcc-werkplek`. */
+  systeem?: string | undefined;
+  /** The person who did it; absent for system-to-system reads. Name and role are looked up when missing. */
+  gebruiker?: { id: string; naam?: string | undefined; rol?: string | undefined } | undefined;
+  objecten: readonly VerwerktObjectInput[];
+  /** Set when copying a row of the legacy `verwerkingen` table. */
+  legacySeq?: number | undefined;
+}
+
+export type AuditSubject = { bsn: string } | { partijUuid: string };
+
+export interface AuditFilter {
+  subject: AuditSubject;
+  /** Inclusive, ms. */
+  vanMs?: number | undefined;
+  /** Exclusive, ms. */
+  totMs?: number | undefined;
+  activiteitId?: string | undefined;
+}
+
+export interface AuditLogDeps {
+  protection: BsnProtection;
+  /** Base URL for the `url` fields (the server's public URL). */
+  baseUrl: string;
+  /** OIN of the municipality (VNG `uitvoerder`), when configured. */
+  uitvoerder?: string | undefined;
+  /** The BSN of a partij, when known: stored with the object so the log is searchable per BSN. */
+  bsnOfPartij?: ((partijUuid: string) => string | undefined) | undefined;
+  /** Partijen that carry this BSN: a BSN search also finds actions logged with only a partij uuid. */
+  partijenMetBsn?: ((bsn: string) => string[]) | undefined;
+  gebruiker?: ((userId: string) => { naam: string; rol: string } | undefined) | undefined;
+  now?: (() => number) | undefined;
+}
+
+export interface AuditLog {
+  /** Append one verwerkingsactie (with its objects) to the chain. Throws when it cannot be stored. */
+  record(input: VerwerkingsactieInput): { actieId: string; seq: number };
+  /** Actions involving the subject, newest first; only the subject's own objects are returned. */
+  list(filter: AuditFilter, page: { offset: number; limit: number }): { count: number; items: VerwerkingsactieDto[] };
+  /** Every action involving the subject, newest first (exports). */
+  all(filter: AuditFilter): VerwerkingsactieDto[];
+  get(actieId: string): VerwerkingsactieDto | undefined;
+  /** One verwerkt object with its action (the action limited to that object). */
+  getObject(verwerktObjectId: string): VerwerkingsactieDto | undefined;
+  verify(): ChainStatus;
+  /** Copy rows of the legacy `verwerkingen` table that are not in the chain yet. Returns how many. */
+  importLegacy(): number;
+  /** HMAC of a BSN, as stored. */
+  bsnKey(bsn: string): string;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A stable UUID for a non-UUID id (name-based, SHA-256, version nibble 5). */
+function uuidFromName(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const ACTIE_NAMEN: Record<Handeling, string> = {
+  inzien: 'Gegevens inzien',
+  zoeken: 'Zoeken',
+  koppelen: 'Klant koppelen aan contact',
+  aanmaken: 'Klant aanmaken',
+  exporteren: 'Gegevens exporteren',
+};
+
+const BRON_NAMEN: Record<Gegevensbron, string> = {
+  klantinteracties: 'Klantinteracties',
+  brp: 'BRP',
+  zaken: 'Zaken',
+  kvk: 'KvK',
+  verwerkingenlog: 'Verwerkingenlog',
+};
+
+export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
+  const now = deps.now ?? Date.now;
+  const base = deps.baseUrl.replace(/\/+$/, '');
+  const { protection } = deps;
+
+  const head = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_verwerkingsacties ORDER BY seq DESC LIMIT 1',
+  );
+  const sequence = db.prepare<[], { seq: number }>(
+    "SELECT seq FROM sqlite_sequence WHERE name = 'audit_verwerkingsacties'",
+  );
+  const insertActie = db.prepare(`INSERT INTO audit_verwerkingsacties (
+      seq, actie_id, actie_naam, handeling, verwerking_id, activiteit_id, activiteit_code, vertrouwelijkheid,
+      bewaartermijn, uitvoerder, systeem, gebruiker_id, gebruiker_naam, gebruiker_rol, gegevensbron, doel,
+      contact_id, tijdstip_ms, tijdstip, tijdstip_registratie, legacy_seq, prev_hash, hash
+    ) VALUES (
+      @seq, @actie_id, @actie_naam, @handeling, @verwerking_id, @activiteit_id, @activiteit_code, @vertrouwelijkheid,
+      @bewaartermijn, @uitvoerder, @systeem, @gebruiker_id, @gebruiker_naam, @gebruiker_rol, @gegevensbron, @doel,
+      @contact_id, @tijdstip_ms, @tijdstip, @tijdstip_registratie, @legacy_seq, @prev_hash, @hash
+    )`);
+  const insertObject = db.prepare(`INSERT INTO audit_verwerkte_objecten (
+      actie_seq, ordinal, verwerkt_object_id, partij_uuid, bsn_hmac, bsn_enc, betrokkenheid, soorten_gegevens
+    ) VALUES (@actie_seq, @ordinal, @verwerkt_object_id, @partij_uuid, @bsn_hmac, @bsn_enc, @betrokkenheid, @soorten_gegevens)`);
+
+  const resolveBsn = (o: VerwerktObjectInput): string | undefined => {
+    if (o.bsn !== undefined) return o.bsn;
+    if (o.partijUuid === undefined || !deps.bsnOfPartij) return undefined;
+    try {
+      return deps.bsnOfPartij(o.partijUuid);
+    } catch {
+      // The register lookup only enriches the entry; the entry itself must still be written.
+      return undefined;
+    }
+  };
+
+  const record = db.transaction((input: VerwerkingsactieInput): { actieId: string; seq: number } => {
+    if (input.objecten.length === 0) throw new Error('Een verwerkingsactie heeft minstens één verwerkt object.');
+    const act = activiteit(input.activiteit ?? activiteitVoorDoel(input.doel));
+    const tijdstipMs = Math.trunc(input.tijdstip ?? now());
+    const last = head.get();
+    const seq = Math.max(last?.seq ?? 0, sequence.get()?.seq ?? 0) + 1;
+    let gebruiker = input.gebruiker;
+    if (gebruiker && (gebruiker.naam === undefined || gebruiker.rol === undefined)) {
+      const found = deps.gebruiker?.(gebruiker.id);
+      gebruiker = { id: gebruiker.id, naam: gebruiker.naam ?? found?.naam, rol: gebruiker.rol ?? found?.rol };
+    }
+    const verwerkingId =
+      input.verwerkingId ??
+      (input.contactId !== undefined
+        ? UUID_RE.test(input.contactId)
+          ? input.contactId.toLowerCase()
+          : uuidFromName(`kcc-contact:${input.contactId}`)
+        : randomUUID());
+    const actie: Omit<ActieRow, 'hash'> = {
+      seq,
+      actie_id: randomUUID(),
+      actie_naam: input.actieNaam ?? `${ACTIE_NAMEN[input.handeling]} (${BRON_NAMEN[input.gegevensbron]})`,
+      handeling: input.handeling,
+      verwerking_id: verwerkingId,
+      activiteit_id: act.id,
+      activiteit_code: act.code,
+      vertrouwelijkheid: act.vertrouwelijkheid,
+      bewaartermijn: act.bewaartermijn,
+      uitvoerder: deps.uitvoerder ?? null,
+      systeem: input.systeem ?? SYSTEEM_WERKPLEK,
+      gebruiker_id: gebruiker?.id ?? null,
+      gebruiker_naam: gebruiker?.naam ?? null,
+      gebruiker_rol: gebruiker?.rol ?? null,
+      gegevensbron: input.gegevensbron,
+      doel: input.doel,
+      contact_id: input.contactId ?? null,
+      tijdstip_ms: tijdstipMs,
+      tijdstip: new Date(tijdstipMs).toISOString(),
+      tijdstip_registratie: new Date(now()).toISOString(),
+      legacy_seq: input.legacySeq ?? null,
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    const objecten: ObjectRow[] = input.objecten.map((o, ordinal) => {
+      const bsn = resolveBsn(o);
+      if (o.partijUuid === undefined && bsn === undefined) {
+        throw new Error('Een verwerkt object heeft een partij of een BSN nodig.');
+      }
+      return {
+        seq: 0,
+        actie_seq: seq,
+        ordinal,
+        verwerkt_object_id: randomUUID(),
+        partij_uuid: o.partijUuid ?? null,
+        bsn_hmac: bsn !== undefined ? protection.hmac(bsn) : null,
+        bsn_enc: bsn !== undefined ? protection.encrypt(bsn) : null,
+        betrokkenheid: o.betrokkenheid ?? 'Klant',
+        soorten_gegevens: JSON.stringify([...o.soortenGegevens]),
+      };
+    });
+    insertActie.run({ ...actie, hash: chainHash(actie, objecten) });
+    for (const { seq: _seq, ...o } of objecten) insertObject.run(o);
+    return { actieId: actie.actie_id, seq };
+  });
+
+  // ------------------------------------------------------------ reading
+  const objectDto = (o: ObjectRow): VerwerktObjectDto => {
+    const bsn = o.bsn_enc !== null ? protection.decrypt(o.bsn_enc) : undefined;
+    return {
+      verwerktObjectId: o.verwerkt_object_id,
+      objecttype: 'persoon',
+      soortObjectId: bsn !== undefined ? 'BSN' : 'partij',
+      objectId: bsn ?? o.partij_uuid ?? '',
+      ...(o.partij_uuid !== null ? { partijUuid: o.partij_uuid } : {}),
+      ...(bsn !== undefined ? { bsn } : {}),
+      betrokkenheid: o.betrokkenheid,
+      verwerkteSoortenGegevens: (JSON.parse(o.soorten_gegevens) as string[]).map((soortGegeven) => ({
+        soortGegeven,
+      })),
+    };
+  };
+
+  const actieDto = (a: ActieRow, objecten: readonly ObjectRow[]): VerwerkingsactieDto => ({
+    actieId: a.actie_id,
+    url: `${base}/api/audit/verwerkingsacties/${a.actie_id}`,
+    actieNaam: a.actie_naam,
+    handelingNaam: a.handeling as Handeling,
+    verwerkingNaam: activiteitById(a.activiteit_id)?.naam ?? a.activiteit_code,
+    verwerkingId: a.verwerking_id,
+    verwerkingsactiviteitId: a.activiteit_id,
+    verwerkingsactiviteitCode: a.activiteit_code as VerwerkingsactiviteitCode,
+    vertrouwelijkheid: a.vertrouwelijkheid as 'normaal' | 'vertrouwelijk',
+    bewaartermijn: a.bewaartermijn,
+    ...(a.uitvoerder !== null ? { uitvoerder: a.uitvoerder } : {}),
+    systeem: a.systeem,
+    ...(a.gebruiker_id !== null
+      ? { gebruiker: { id: a.gebruiker_id, naam: a.gebruiker_naam ?? a.gebruiker_id, rol: a.gebruiker_rol ?? '' } }
+      : {}),
+    gegevensbron: a.gegevensbron as Gegevensbron,
+    doel: a.doel,
+    doelOmschrijving: doelOmschrijving(a.doel),
+    ...(a.contact_id !== null ? { contactId: a.contact_id } : {}),
+    tijdstip: a.tijdstip,
+    tijdstipRegistratie: a.tijdstip_registratie,
+    verwerkteObjecten: objecten.map(objectDto),
+  });
+
+  const subjectParams = (subject: AuditSubject): { h: string | null; partijen: string } => {
+    if ('bsn' in subject) {
+      return {
+        h: protection.hmac(subject.bsn),
+        partijen: JSON.stringify(deps.partijenMetBsn?.(subject.bsn) ?? []),
+      };
+    }
+    const bsn = deps.bsnOfPartij?.(subject.partijUuid);
+    return { h: bsn !== undefined ? protection.hmac(bsn) : null, partijen: JSON.stringify([subject.partijUuid]) };
+  };
+
+  const MATCH = `(o.bsn_hmac = @h OR o.partij_uuid IN (SELECT value FROM json_each(@partijen)))`;
+  const WHERE = `a.tijdstip_ms >= @van AND a.tijdstip_ms < @tot AND (@act IS NULL OR a.activiteit_id = @act)
+    AND a.seq IN (SELECT o.actie_seq FROM audit_verwerkte_objecten o WHERE ${MATCH})`;
+  type Params = { h: string | null; partijen: string; van: number; tot: number; act: string | null };
+  const countStmt = db.prepare<[Params], { n: number }>(
+    `SELECT COUNT(*) AS n FROM audit_verwerkingsacties a WHERE ${WHERE}`,
+  );
+  const pageStmt = db.prepare<[Params & { limit: number; offset: number }], ActieRow>(
+    `SELECT a.* FROM audit_verwerkingsacties a WHERE ${WHERE}
+     ORDER BY a.tijdstip_ms DESC, a.seq DESC LIMIT @limit OFFSET @offset`,
+  );
+  const objectsStmt = db.prepare<[{ h: string | null; partijen: string; seqs: string }], ObjectRow>(
+    `SELECT o.* FROM audit_verwerkte_objecten o
+     WHERE o.actie_seq IN (SELECT value FROM json_each(@seqs)) AND ${MATCH}
+     ORDER BY o.actie_seq, o.ordinal`,
+  );
+  const byActieId = db.prepare<[string], ActieRow>('SELECT * FROM audit_verwerkingsacties WHERE actie_id = ?');
+  const objectsOf = db.prepare<[number], ObjectRow>(
+    'SELECT * FROM audit_verwerkte_objecten WHERE actie_seq = ? ORDER BY ordinal',
+  );
+  const objectById = db.prepare<[string], ObjectRow>(
+    'SELECT * FROM audit_verwerkte_objecten WHERE verwerkt_object_id = ?',
+  );
+  const actieBySeq = db.prepare<[number], ActieRow>('SELECT * FROM audit_verwerkingsacties WHERE seq = ?');
+
+  const params = (filter: AuditFilter): Params => ({
+    ...subjectParams(filter.subject),
+    van: filter.vanMs ?? Number.MIN_SAFE_INTEGER,
+    tot: filter.totMs ?? Number.MAX_SAFE_INTEGER,
+    act: filter.activiteitId ?? null,
+  });
+
+  const withObjects = (p: Params, acties: ActieRow[]): VerwerkingsactieDto[] => {
+    if (acties.length === 0) return [];
+    const objecten = objectsStmt.all({ h: p.h, partijen: p.partijen, seqs: JSON.stringify(acties.map((a) => a.seq)) });
+    const bySeq = new Map<number, ObjectRow[]>();
+    for (const o of objecten) bySeq.set(o.actie_seq, [...(bySeq.get(o.actie_seq) ?? []), o]);
+    return acties.map((a) => actieDto(a, bySeq.get(a.seq) ?? []));
+  };
+
+  const legacyRows = db.prepare<
+    [number],
+    {
+      seq: number;
+      at: number;
+      user_id: string;
+      handeling: string;
+      partij_uuid: string;
+      categorieen: string;
+      doel: string;
+      contact_id: string | null;
+    }
+  >('SELECT * FROM verwerkingen_legacy WHERE seq > ? ORDER BY seq');
+  const lastLegacy = db.prepare<[], { n: number | null }>(
+    'SELECT MAX(legacy_seq) AS n FROM audit_verwerkingsacties',
+  );
+
+  return {
+    record: (input) => record(input),
+    list(filter, page) {
+      const p = params(filter);
+      const count = countStmt.get(p)?.n ?? 0;
+      const acties = pageStmt.all({ ...p, limit: page.limit, offset: page.offset });
+      return { count, items: withObjects(p, acties) };
+    },
+    all(filter) {
+      const p = params(filter);
+      return withObjects(p, pageStmt.all({ ...p, limit: -1, offset: 0 }));
+    },
+    get(actieId) {
+      const a = byActieId.get(actieId);
+      return a ? actieDto(a, objectsOf.all(a.seq)) : undefined;
+    },
+    getObject(verwerktObjectId) {
+      const o = objectById.get(verwerktObjectId);
+      const a = o ? actieBySeq.get(o.actie_seq) : undefined;
+      return o && a ? actieDto(a, [o]) : undefined;
+    },
+    verify: () => verifyChain(db, () => new Date(now())),
+    importLegacy() {
+      return db.transaction(() => {
+        const rows = legacyRows.all(lastLegacy.get()?.n ?? 0);
+        const handelingen = new Set<string>(['inzien', 'zoeken', 'koppelen', 'aanmaken', 'exporteren']);
+        for (const r of rows) {
+          record({
+            tijdstip: r.at,
+            handeling: (handelingen.has(r.handeling) ? r.handeling : 'inzien') as Handeling,
+            doel: r.doel,
+            contactId: r.contact_id ?? undefined,
+            gegevensbron: 'klantinteracties',
+            gebruiker: { id: r.user_id },
+            objecten: [{ partijUuid: r.partij_uuid, soortenGegevens: JSON.parse(r.categorieen) as string[] }],
+            legacySeq: r.seq,
+          });
+        }
+        return rows.length;
+      })();
+    },
+    bsnKey: (bsn) => protection.hmac(bsn),
+  };
+}

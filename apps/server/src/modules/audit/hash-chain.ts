@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import type { ChainStatus } from '@kcc/contracts/verwerkingen';
+import type { Db } from '../../store/db';
+import { canonicalJson } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** An `audit_verwerkingsacties` row as SQLite returns it. */
+export interface ActieRow {
+  seq: number;
+  actie_id: string;
+  actie_naam: string;
+  handeling: string;
+  verwerking_id: string;
+  activiteit_id: string;
+  activiteit_code: string;
+  vertrouwelijkheid: string;
+  bewaartermijn: string;
+  uitvoerder: string | null;
+  systeem: string;
+  gebruiker_id: string | null;
+  gebruiker_naam: string | null;
+  gebruiker_rol: string | null;
+  gegevensbron: string;
+  doel: string;
+  contact_id: string | null;
+  tijdstip_ms: number;
+  tijdstip: string;
+  tijdstip_registratie: string;
+  legacy_seq: number | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** An `audit_verwerkte_objecten` row as SQLite returns it. */
+export interface ObjectRow {
+  seq: number;
+  actie_seq: number;
+  ordinal: number;
+  verwerkt_object_id: string;
+  partij_uuid: string | null;
+  bsn_hmac: string | null;
+  bsn_enc: string | null;
+  betrokkenheid: string;
+  soorten_gegevens: string;
+}
+
+/**
+ * sha256(prev_hash || canonical JSON of the action and its objects). Every stored column counts except the
+ * action's own hash and the objects' own autoincrement seq (their place is `actie_seq` + `ordinal`).
+ */
+export function chainHash(actie: Omit<ActieRow, 'hash'>, objecten: readonly ObjectRow[]): string {
+  const record = {
+    actie,
+    objecten: [...objecten]
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .map(({ seq: _seq, ...o }) => o),
+  };
+  return createHash('sha256')
+    .update(actie.prev_hash)
+    .update(canonicalJson(record))
+    .digest('hex');
+}
+
+const MELDINGEN: Record<NonNullable<ChainStatus['broken']>['reason'], string> = {
+  'content-changed': 'De inhoud van een logregel is gewijzigd.',
+  'chain-broken': 'De volgorde van de logregels klopt niet (keten verbroken).',
+  'row-missing': 'Er ontbreekt een logregel.',
+  'tail-truncated': 'De laatste logregels zijn verwijderd.',
+  'orphan-object': 'Er is een verwerkt object zonder verwerkingsactie.',
+};
+
+const BATCH = 1000;
+
+/**
+ * Walk the whole chain in seq order and report the first break. Detects a changed row (hash), a removed or
+ * moved row (seq gap or prev_hash mismatch), removed rows at the end (sqlite_sequence ahead of the last
+ * row), and objects whose action is gone. A rewrite of the whole chain is only detectable against a
+ * head hash recorded elsewhere (`headHash`).
+ */
+export function verifyChain(db: Db, now: () => Date = () => new Date()): ChainStatus {
+  const actiesAfter = db.prepare<[number, number], ActieRow>(
+    'SELECT * FROM audit_verwerkingsacties WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const objectenIn = db.prepare<[number, number], ObjectRow>(
+    'SELECT * FROM audit_verwerkte_objecten WHERE actie_seq BETWEEN ? AND ? ORDER BY actie_seq, ordinal',
+  );
+  const checkedAt = now().toISOString();
+  const result = (
+    count: number,
+    headHash: string,
+    broken?: { seq: number; reason: NonNullable<ChainStatus['broken']>['reason'] },
+  ): ChainStatus => ({
+    ok: broken === undefined,
+    count,
+    headHash,
+    checkedAt,
+    ...(broken ? { broken: { ...broken, melding: MELDINGEN[broken.reason] } } : {}),
+  });
+
+  return db.transaction(() => {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let count = 0;
+    for (;;) {
+      const acties = actiesAfter.all(expectedSeq - 1, BATCH);
+      if (acties.length === 0) break;
+      const first = acties[0]!.seq;
+      const last = acties[acties.length - 1]!.seq;
+      const byActie = new Map<number, ObjectRow[]>();
+      for (const o of objectenIn.all(first, last)) {
+        const list = byActie.get(o.actie_seq) ?? [];
+        list.push(o);
+        byActie.set(o.actie_seq, list);
+      }
+      for (const a of acties) {
+        if (a.seq !== expectedSeq) return result(count, prevHash, { seq: expectedSeq, reason: 'row-missing' });
+        if (a.prev_hash !== prevHash) return result(count, prevHash, { seq: a.seq, reason: 'chain-broken' });
+        const { hash, ...rest } = a;
+        if (chainHash(rest, byActie.get(a.seq) ?? []) !== hash) {
+          return result(count, prevHash, { seq: a.seq, reason: 'content-changed' });
+        }
+        byActie.delete(a.seq);
+        prevHash = hash;
+        expectedSeq += 1;
+        count += 1;
+      }
+      const orphanInBatch = [...byActie.keys()][0];
+      if (orphanInBatch !== undefined) return result(count, prevHash, { seq: orphanInBatch, reason: 'orphan-object' });
+    }
+    const sequence = db
+      .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_verwerkingsacties'")
+      .get();
+    if (sequence && sequence.seq > expectedSeq - 1) {
+      return result(count, prevHash, { seq: expectedSeq, reason: 'tail-truncated' });
+    }
+    const orphan = db
+      .prepare<[number], { actie_seq: number }>(
+        'SELECT actie_seq FROM audit_verwerkte_objecten WHERE actie_seq > ? ORDER BY actie_seq LIMIT 1',
+      )
+      .get(expectedSeq - 1);
+    if (orphan) return result(count, prevHash, { seq: orphan.actie_seq, reason: 'orphan-object' });
+    return result(count, prevHash);
+  })();
+}

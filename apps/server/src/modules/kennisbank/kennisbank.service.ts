@@ -1,0 +1,396 @@
+import { randomBytes } from 'node:crypto';
+import type { RegistrationRequest } from '@kcc/contracts/rest';
+import type {
+  Article,
+  ArticleListResponse,
+  ArticleSummary,
+  ArticleType,
+  Kanaal,
+  KanaalsturingStatsResponse,
+  KanalenmatrixEntry,
+  KanalenmatrixPut,
+  KennisbankSearchItem,
+  KennisbankSearchResponse,
+  NieuwsResponse,
+  SynonymsResponse,
+} from '@kcc/contracts/kennisbank';
+import { KennisbankIndex, MAX_QUERY_CHARS, type KennisbankDocument } from '@kcc/kennisbank';
+import type { ArticleListFilter, ArticleRecord, KanalenmatrixRecord, KennisbankRepository } from './kennisbank.repository';
+import { engineWindow, isLive, validFromMs } from './validity';
+
+/** A parsed, defaulted `ArticleInput`. */
+export interface ArticleFields {
+  type: ArticleType;
+  title: string;
+  body: string;
+  url?: string | undefined;
+  keywords: string[];
+  published: boolean;
+  validFrom?: string | undefined;
+  validUntil?: string | undefined;
+  belangrijk: boolean;
+  product?: string | undefined;
+}
+
+export interface Editor {
+  id: string;
+  name: string;
+}
+
+/** What the registration route tells the kennisbank, inside its transaction. */
+export interface RegisteredEvent {
+  contactId: string;
+  agentId: string;
+  klantcontactUuid: string;
+  request: RegistrationRequest;
+  at: number;
+}
+
+const ID_PREFIX: Partial<Record<ArticleType, string>> = { werkinstructie: 'wi', afdeling: 'afd', nieuws: 'nws' };
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50)
+      .replace(/-+$/, '') || 'artikel'
+  );
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function toIndexDoc(a: ArticleRecord): KennisbankDocument {
+  return {
+    id: a.id,
+    type: a.type,
+    title: a.title,
+    body: a.body,
+    ...(a.url !== undefined ? { url: a.url } : {}),
+    keywords: a.keywords,
+    published: a.published,
+    ...engineWindow(a),
+    ...(a.product !== undefined ? { product: a.product } : {}),
+  };
+}
+
+function toSummary(a: ArticleRecord): ArticleSummary {
+  return {
+    id: a.id,
+    type: a.type,
+    title: a.title,
+    published: a.published,
+    ...(a.validFrom !== undefined ? { validFrom: a.validFrom } : {}),
+    ...(a.validUntil !== undefined ? { validUntil: a.validUntil } : {}),
+    belangrijk: a.belangrijk,
+    updatedAt: iso(a.updatedAt),
+    ...(a.updatedBy !== undefined ? { updatedBy: a.updatedBy } : {}),
+  };
+}
+
+function toKanaalEntry(r: KanalenmatrixRecord): KanalenmatrixEntry {
+  return {
+    product: r.product,
+    ...(r.uplId !== undefined ? { uplId: r.uplId } : {}),
+    primair: r.primair,
+    secundair: r.secundair,
+    updatedAt: iso(r.updatedAt),
+  };
+}
+
+/**
+ * The kennisbank: articles in the store, mirrored into one in-memory search index. Every change goes to the
+ * store first and then to the index with an incremental upsert/remove, so it is searchable at once.
+ */
+export class KennisbankService {
+  private readonly index = new KennisbankIndex();
+  private kanaalByUplId = new Map<string, Kanaal>();
+  private kanaalByProduct = new Map<string, Kanaal>();
+  private built = { documents: 0, buildMs: 0 };
+
+  constructor(
+    private readonly repo: KennisbankRepository,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Load synonyms, kanalenmatrix and every article from the store into the index. */
+  buildIndex(): { documents: number; buildMs: number } {
+    const started = performance.now();
+    this.index.setSynonyms(this.repo.getSynonyms()?.map ?? {});
+    this.index.upsertMany(this.repo.allArticles().map(toIndexDoc));
+    this.refreshKanalen();
+    this.built = { documents: this.index.size, buildMs: round(performance.now() - started, 1) };
+    return this.built;
+  }
+
+  get indexStats(): { documents: number; buildMs: number } {
+    return { ...this.built, documents: this.index.size };
+  }
+
+  // ------------------------------------------------------------ search
+  search(q: string, options: { limit: number; type?: ArticleType | undefined }): KennisbankSearchResponse {
+    const started = performance.now();
+    const text = q.slice(0, MAX_QUERY_CHARS);
+    const result = this.index.search(text, {
+      limit: options.limit,
+      ...(options.type !== undefined ? { type: options.type } : {}),
+      now: new Date(this.clock()),
+    });
+    const items = result.items.map((hit): KennisbankSearchItem => {
+      const product = this.index.get(hit.id)?.product;
+      const kanaal = this.kanaalFor(hit.id, hit.type, hit.title, typeof product === 'string' ? product : undefined);
+      return {
+        id: hit.id,
+        type: hit.type,
+        title: hit.title,
+        snippet: hit.snippet,
+        ...(hit.url !== undefined ? { url: hit.url } : {}),
+        score: hit.score,
+        ...(kanaal ? { kanaal } : {}),
+      };
+    });
+    return { query: text.trim(), total: result.total, tookMs: round(performance.now() - started, 3), items };
+  }
+
+  /** The kanalenmatrix entry for a product: by its UPL id, its explicit product link, or a product's title. */
+  kanaalFor(id: string, type: string, title: string, product?: string): Kanaal | undefined {
+    return (
+      this.kanaalByUplId.get(id) ??
+      (product !== undefined ? this.kanaalByProduct.get(product.toLowerCase()) : undefined) ??
+      (type === 'product' ? this.kanaalByProduct.get(title.toLowerCase()) : undefined)
+    );
+  }
+
+  // ------------------------------------------------------------ articles
+  /** The article, or undefined when it does not exist or (unless `includeHidden`) is not live now. */
+  article(id: string, options: { includeHidden: boolean }): Article | undefined {
+    const a = this.repo.getArticle(id);
+    if (!a || (!options.includeHidden && !isLive(a, this.clock()))) return undefined;
+    return this.toArticle(a);
+  }
+
+  listArticles(filter: ArticleListFilter): ArticleListResponse {
+    const { total, items } = this.repo.listArticles(filter);
+    return { total, items: items.map(toSummary) };
+  }
+
+  hasProduct(product: string): boolean {
+    return this.kanaalByProduct.has(product.toLowerCase());
+  }
+
+  createArticle(fields: ArticleFields, editor: Editor): Article {
+    const now = this.clock();
+    const prefix = ID_PREFIX[fields.type] ?? 'kb';
+    let id: string;
+    do id = `${prefix}:${slug(fields.title)}-${randomBytes(3).toString('hex')}`;
+    while (this.repo.getArticle(id));
+    return this.save({ id, ...this.clean(fields), meta: {}, createdAt: now, updatedAt: now, updatedBy: editor.name });
+  }
+
+  /** Full replace; undefined when the article does not exist. */
+  replaceArticle(id: string, fields: ArticleFields, editor: Editor): Article | undefined {
+    const existing = this.repo.getArticle(id);
+    if (!existing) return undefined;
+    return this.save({
+      id,
+      ...this.clean(fields),
+      meta: existing.meta,
+      createdAt: existing.createdAt,
+      updatedAt: this.clock(),
+      updatedBy: editor.name,
+    });
+  }
+
+  setPublished(id: string, published: boolean, editor: Editor): Article | undefined {
+    const existing = this.repo.getArticle(id);
+    if (!existing) return undefined;
+    return this.save({ ...existing, published, updatedAt: this.clock(), updatedBy: editor.name });
+  }
+
+  deleteArticle(id: string): boolean {
+    const deleted = this.repo.deleteArticle(id);
+    if (deleted) this.index.remove(id);
+    return deleted;
+  }
+
+  private clean(f: ArticleFields): Omit<ArticleRecord, 'id' | 'meta' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
+    return {
+      type: f.type,
+      title: f.title,
+      body: f.body,
+      ...(f.url !== undefined ? { url: f.url } : {}),
+      keywords: [...new Set(f.keywords)],
+      published: f.published,
+      ...(f.validFrom !== undefined ? { validFrom: f.validFrom } : {}),
+      ...(f.validUntil !== undefined ? { validUntil: f.validUntil } : {}),
+      belangrijk: f.belangrijk,
+      ...(f.product !== undefined ? { product: f.product } : {}),
+    };
+  }
+
+  private save(record: ArticleRecord): Article {
+    this.repo.putArticle(record);
+    this.index.upsert(toIndexDoc(record));
+    return this.toArticle(record);
+  }
+
+  private toArticle(a: ArticleRecord): Article {
+    const kanaal = this.kanaalFor(a.id, a.type, a.title, a.product);
+    const source = typeof a.meta.source === 'string' ? a.meta.source : undefined;
+    const license = typeof a.meta.license === 'string' ? a.meta.license : undefined;
+    return {
+      id: a.id,
+      type: a.type,
+      title: a.title,
+      body: a.body,
+      ...(a.url !== undefined ? { url: a.url } : {}),
+      keywords: a.keywords,
+      published: a.published,
+      ...(a.validFrom !== undefined ? { validFrom: a.validFrom } : {}),
+      ...(a.validUntil !== undefined ? { validUntil: a.validUntil } : {}),
+      belangrijk: a.belangrijk,
+      ...(a.product !== undefined ? { product: a.product } : {}),
+      ...(source !== undefined ? { source } : {}),
+      ...(license !== undefined ? { license } : {}),
+      updatedAt: iso(a.updatedAt),
+      ...(a.updatedBy !== undefined ? { updatedBy: a.updatedBy } : {}),
+      ...(kanaal ? { kanaal } : {}),
+    };
+  }
+
+  // ------------------------------------------------------------ synonyms
+  synonyms(): SynonymsResponse {
+    const r = this.repo.getSynonyms();
+    return r
+      ? { synonyms: r.map, updatedAt: iso(r.updatedAt), ...(r.updatedBy !== undefined ? { updatedBy: r.updatedBy } : {}) }
+      : { synonyms: {} };
+  }
+
+  /** Replace the whole map; the index uses it for the next query. */
+  replaceSynonyms(map: Record<string, string[]>, editor: Editor): SynonymsResponse {
+    this.repo.putSynonyms({ map, updatedAt: this.clock(), updatedBy: editor.name });
+    this.index.setSynonyms(map);
+    return this.synonyms();
+  }
+
+  // ------------------------------------------------------------ kanalenmatrix
+  kanalenmatrix(): KanalenmatrixEntry[] {
+    return this.repo.kanalenmatrix().map(toKanaalEntry);
+  }
+
+  putKanaal(product: string, body: KanalenmatrixPut, editor: Editor): KanalenmatrixEntry {
+    const existing = this.repo.kanalenmatrix().find((k) => k.product.toLowerCase() === product.toLowerCase());
+    const record: KanalenmatrixRecord = {
+      // keep the stored spelling of an existing product key
+      product: existing?.product ?? product,
+      ...(body.uplId !== undefined ? { uplId: body.uplId } : existing?.uplId !== undefined ? { uplId: existing.uplId } : {}),
+      primair: body.primair,
+      secundair: body.secundair,
+      updatedAt: this.clock(),
+      updatedBy: editor.name,
+    };
+    this.repo.putKanaal(record);
+    this.refreshKanalen();
+    return toKanaalEntry(record);
+  }
+
+  private refreshKanalen(): void {
+    const byUpl = new Map<string, Kanaal>();
+    const byProduct = new Map<string, Kanaal>();
+    for (const k of this.repo.kanalenmatrix()) {
+      const kanaal = { primair: k.primair, secundair: k.secundair };
+      byProduct.set(k.product.toLowerCase(), kanaal);
+      if (k.uplId !== undefined) byUpl.set(k.uplId, kanaal);
+    }
+    this.kanaalByUplId = byUpl;
+    this.kanaalByProduct = byProduct;
+  }
+
+  // ------------------------------------------------------------ nieuws / werkberichten
+  /** Live werkberichten, `belangrijk` first, then newest first, with the agent's read marks. */
+  nieuws(userId: string): NieuwsResponse {
+    const now = this.clock();
+    const gelezen = this.repo.gelezenBy(userId);
+    const live = this.repo
+      .publishedOfType('nieuws')
+      .filter((a) => isLive(a, now))
+      .sort(
+        (a, b) =>
+          Number(b.belangrijk) - Number(a.belangrijk) ||
+          Math.max(validFromMs(b.validFrom), b.createdAt) - Math.max(validFromMs(a.validFrom), a.createdAt) ||
+          a.id.localeCompare(b.id),
+      );
+    const items = live.map((a) => ({
+      id: a.id,
+      title: a.title,
+      body: a.body,
+      belangrijk: a.belangrijk,
+      ...(a.validFrom !== undefined ? { validFrom: a.validFrom } : {}),
+      ...(a.validUntil !== undefined ? { validUntil: a.validUntil } : {}),
+      updatedAt: iso(a.updatedAt),
+      gelezen: gelezen.has(a.id),
+    }));
+    return { items, ongelezen: items.filter((i) => !i.gelezen).length };
+  }
+
+  /** Mark a live werkbericht read; false when there is no such live werkbericht. */
+  markGelezen(id: string, userId: string): boolean {
+    const a = this.repo.getArticle(id);
+    if (!a || a.type !== 'nieuws' || !isLive(a, this.clock())) return false;
+    this.repo.markGelezen(id, userId, this.clock());
+    return true;
+  }
+
+  // ------------------------------------------------------------ kanaalsturing
+  /** Called inside the registration transaction: a throw here rolls the registration back. */
+  recordRegistration(e: RegisteredEvent): void {
+    const sturing = e.request.kanaalsturing;
+    if (sturing) {
+      this.repo.recordKanaalsturing({
+        klantcontactUuid: e.klantcontactUuid,
+        contactId: e.contactId,
+        agentId: e.agentId,
+        product: sturing.product,
+        primairKanaal: sturing.primairKanaal,
+        gewezen: sturing.gewezenOpPrimairKanaal,
+        at: e.at,
+      });
+    }
+    for (const bron of e.request.bronnen ?? []) {
+      this.repo.recordBron({
+        klantcontactUuid: e.klantcontactUuid,
+        contactId: e.contactId,
+        articleId: bron.id,
+        title: bron.title,
+        at: e.at,
+      });
+    }
+  }
+
+  bronnen(klantcontactUuid: string): { id: string; title: string }[] {
+    return this.repo.bronnenFor(klantcontactUuid).map((b) => ({ id: b.articleId, title: b.title }));
+  }
+
+  kanaalsturingStats(from?: string, to?: string): KanaalsturingStatsResponse {
+    const rows = this.repo.kanaalsturingPerProduct(
+      from !== undefined ? Date.parse(from) : 0,
+      to !== undefined ? Date.parse(to) : Number.MAX_SAFE_INTEGER,
+    );
+    const counts = (total: number, gewezen: number) => ({
+      total,
+      gewezenOpPrimairKanaal: gewezen,
+      nietGewezen: total - gewezen,
+      aandeelGewezen: total === 0 ? 0 : round(gewezen / total, 4),
+    });
+    const total = rows.reduce((s, r) => s + r.total, 0);
+    const gewezen = rows.reduce((s, r) => s + r.gewezen, 0);
+    return {
+      ...counts(total, gewezen),
+      perProduct: rows.map((r) => ({ product: r.product, primairKanaal: r.primairKanaal, ...counts(r.total, r.gewezen) })),
+    };
+  }
+}

@@ -1,0 +1,221 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { User } from '@kcc/contracts/domain';
+import {
+  KLANTBEELD_DOEL_LABELS,
+  KLANTBEELD_DOELEN,
+  KlantbeeldDoel,
+  OrganisatieZoekQuery,
+  PersoonZoekQuery,
+  type KlantbeeldDetailResponse,
+  type OrganisatieZoekResponse,
+  type PersoonZoekResponse,
+} from '@kcc/contracts/klantbeeld';
+import type { AuthGuard } from '../../http/auth-guard';
+import { currentUser } from '../../http/auth-guard';
+import { HttpProblem, problems } from '../../http/problem';
+import { parseOrThrow } from '../../http/validate';
+import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { VerwerkingenLog } from '../klantbeeld/verwerkingen';
+import { isValidBsn } from '../klantinteracties/elfproef';
+import type { KlantbeeldService } from './klantbeeld.service';
+import { RegisterInputError, type Registers } from './ports';
+import { categorieenVan, logRegisterRead } from './verwerking-log';
+
+export interface Doelbinding {
+  doel: string;
+  omschrijving: string;
+  contactId?: string;
+}
+
+/**
+ * The purpose of a read: a contact the agent holds (active or in nawerk), or a purpose code from the list.
+ * Without either the request is refused: no personal data without a stated purpose.
+ */
+export function resolveDoel(
+  contacts: ContactsRepository,
+  user: User,
+  query: { doel?: KlantbeeldDoel | undefined; contactId?: string | undefined },
+): Doelbinding {
+  if (query.contactId !== undefined) {
+    const contact = contacts.get(query.contactId);
+    if (!contact) throw problems.notFound('Dit contact bestaat niet.');
+    if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
+    if (contact.status !== 'assigned' && contact.status !== 'nawerk') {
+      throw problems.forbidden('Dit contact is afgesloten. Kies een doel om verder te gaan.');
+    }
+    return { doel: `contact:${contact.id}`, omschrijving: `Contact via ${contact.channel}`, contactId: contact.id };
+  }
+  if (query.doel !== undefined) return { doel: query.doel, omschrijving: KLANTBEELD_DOEL_LABELS[query.doel] };
+  throw problems.invalid(
+    [{ name: 'query.doel', code: 'required', reason: 'Kies een doel, of open eerst een contact.' }],
+    'Zonder doel mag u geen persoonsgegevens inzien.',
+  );
+}
+
+/** Register input errors → 400; a register that is down → 503 with a Dutch detail. */
+export function registerProblem(err: unknown, register: string): never {
+  if (err instanceof HttpProblem) throw err;
+  if (err instanceof RegisterInputError) {
+    throw problems.invalid([{ name: `query.${err.field}`, code: 'invalid', reason: err.reason }]);
+  }
+  throw new HttpProblem(503, 'Register niet beschikbaar', `${register} is tijdelijk niet beschikbaar. Probeer het later opnieuw.`);
+}
+
+const BsnParams = z.object({ bsn: z.string().regex(/^[0-9]{9}$/, 'Een BSN heeft 9 cijfers') });
+const KvkParams = z.object({ kvkNummer: z.string().regex(/^[0-9]{8}$/, 'Een KvK-nummer heeft 8 cijfers') });
+
+const one = (invalidName: string, reason: string) =>
+  problems.invalid([{ name: invalidName, code: 'required', reason }], reason);
+
+/**
+ * Klantbeeld search and open, for medewerkers only (teamleider and beheerder see no personal data).
+ * Every result shown and every klantbeeld opened is logged with its purpose.
+ */
+export function registerKlantbeeldRegisterRoutes(
+  app: FastifyInstance,
+  deps: {
+    guard: AuthGuard;
+    contacts: ContactsRepository;
+    registers: Registers;
+    klantbeeld: KlantbeeldService;
+    verwerkingen: VerwerkingenLog;
+  },
+): void {
+  const agent = { preHandler: deps.guard.require('medewerker') };
+  const doelOf = (request: FastifyRequest, query: { doel?: KlantbeeldDoel; contactId?: string }) =>
+    resolveDoel(deps.contacts, currentUser(request), query);
+
+  app.get('/api/klantbeeld/doelen', agent, async () => ({
+    items: KLANTBEELD_DOELEN.map((code) => ({ code, label: KLANTBEELD_DOEL_LABELS[code] })),
+  }));
+
+  app.get('/api/klantbeeld/personen', agent, async (request) => {
+    const q = parseOrThrow(PersoonZoekQuery, request.query, 'query');
+    const doel = doelOf(request, q);
+    const user = currentUser(request);
+    let vraag;
+    if (q.bsn !== undefined) vraag = { type: 'bsn' as const, bsn: q.bsn };
+    else if (q.geslachtsnaam !== undefined || q.geboortedatum !== undefined) {
+      if (q.geslachtsnaam === undefined || q.geboortedatum === undefined) {
+        throw one(q.geslachtsnaam === undefined ? 'query.geslachtsnaam' : 'query.geboortedatum', 'Vul achternaam én geboortedatum in.');
+      }
+      vraag = { type: 'naam' as const, geslachtsnaam: q.geslachtsnaam, geboortedatum: q.geboortedatum };
+    } else if (q.postcode !== undefined || q.huisnummer !== undefined) {
+      if (q.postcode === undefined || q.huisnummer === undefined) {
+        throw one(q.postcode === undefined ? 'query.postcode' : 'query.huisnummer', 'Vul postcode én huisnummer in.');
+      }
+      vraag = { type: 'adres' as const, postcode: q.postcode, huisnummer: q.huisnummer };
+    } else {
+      throw one('query.bsn', 'Zoek op BSN, op achternaam en geboortedatum, of op postcode en huisnummer.');
+    }
+    const result = await deps.registers.brp.zoek(vraag).catch((err: unknown) => registerProblem(err, 'De BRP'));
+    const at = Date.now();
+    for (const p of result.items) {
+      logRegisterRead(deps.verwerkingen, {
+        at,
+        userId: user.id,
+        handeling: 'zoeken',
+        bsn: p.bsn,
+        categorieen: ['identificatie'],
+        doel: doel.doel,
+        ...(doel.contactId ? { contactId: doel.contactId } : {}),
+      });
+    }
+    const response: PersoonZoekResponse = result;
+    return response;
+  });
+
+  app.get('/api/klantbeeld/organisaties', agent, async (request) => {
+    const q = parseOrThrow(OrganisatieZoekQuery, request.query, 'query');
+    const doel = doelOf(request, q);
+    const user = currentUser(request);
+    let vraag;
+    if (q.kvkNummer !== undefined) vraag = { type: 'kvkNummer' as const, kvkNummer: q.kvkNummer };
+    else if (q.naam !== undefined) vraag = { type: 'naam' as const, naam: q.naam };
+    else if (q.postcode !== undefined || q.huisnummer !== undefined) {
+      if (q.postcode === undefined || q.huisnummer === undefined) {
+        throw one(q.postcode === undefined ? 'query.postcode' : 'query.huisnummer', 'Vul postcode én huisnummer in.');
+      }
+      vraag = { type: 'adres' as const, postcode: q.postcode, huisnummer: q.huisnummer };
+    } else {
+      throw one('query.kvkNummer', 'Zoek op KvK-nummer, op naam, of op postcode en huisnummer.');
+    }
+    const result = await deps.registers.kvk
+      .zoek(vraag)
+      .catch((err: unknown) => registerProblem(err, 'Het Handelsregister'));
+    const at = Date.now();
+    for (const o of result.items) {
+      logRegisterRead(deps.verwerkingen, {
+        at,
+        userId: user.id,
+        handeling: 'zoeken',
+        kvkNummer: o.kvkNummer,
+        categorieen: ['identificatie'],
+        doel: doel.doel,
+        ...(doel.contactId ? { contactId: doel.contactId } : {}),
+      });
+    }
+    const response: OrganisatieZoekResponse = result;
+    return response;
+  });
+
+  app.get('/api/klantbeeld/persoon/:bsn', agent, async (request) => {
+    const { bsn } = parseOrThrow(BsnParams, request.params, 'params');
+    if (!isValidBsn(bsn)) {
+      throw problems.invalid([{ name: 'params.bsn', code: 'invalid', reason: 'Dit BSN klopt niet (11-proef).' }]);
+    }
+    const q = parseOrThrow(PersoonZoekQuery.pick({ doel: true, contactId: true }), request.query, 'query');
+    const doel = doelOf(request, q);
+    const user = currentUser(request);
+    const partij = await deps.registers.klantinteracties
+      .partijMetIdentificator('bsn', bsn)
+      .catch(() => undefined);
+    const integraal = await deps.klantbeeld.compose({
+      bsn,
+      ...(partij ? { partij } : {}),
+      doel: doel.doel,
+      doelOmschrijving: doel.omschrijving,
+    });
+    logRegisterRead(deps.verwerkingen, {
+      at: Date.now(),
+      userId: user.id,
+      handeling: 'inzien',
+      partijUuid: partij?.uuid,
+      bsn,
+      categorieen: categorieenVan(integraal),
+      doel: doel.doel,
+      ...(doel.contactId ? { contactId: doel.contactId } : {}),
+    });
+    const response: KlantbeeldDetailResponse = { soort: 'persoon', ...(partij ? { partij } : {}), integraal };
+    return response;
+  });
+
+  app.get('/api/klantbeeld/organisatie/:kvkNummer', agent, async (request) => {
+    const { kvkNummer } = parseOrThrow(KvkParams, request.params, 'params');
+    const q = parseOrThrow(OrganisatieZoekQuery.pick({ doel: true, contactId: true }), request.query, 'query');
+    const doel = doelOf(request, q);
+    const user = currentUser(request);
+    const partij = await deps.registers.klantinteracties
+      .partijMetIdentificator('kvk_nummer', kvkNummer)
+      .catch(() => undefined);
+    const integraal = await deps.klantbeeld.compose({
+      kvkNummer,
+      ...(partij ? { partij } : {}),
+      doel: doel.doel,
+      doelOmschrijving: doel.omschrijving,
+    });
+    logRegisterRead(deps.verwerkingen, {
+      at: Date.now(),
+      userId: user.id,
+      handeling: 'inzien',
+      partijUuid: partij?.uuid,
+      kvkNummer,
+      categorieen: categorieenVan(integraal),
+      doel: doel.doel,
+      ...(doel.contactId ? { contactId: doel.contactId } : {}),
+    });
+    const response: KlantbeeldDetailResponse = { soort: 'organisatie', ...(partij ? { partij } : {}), integraal };
+    return response;
+  });
+}
