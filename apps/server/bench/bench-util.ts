@@ -69,7 +69,9 @@ export function runDirectly(title: string, run: () => Promise<BenchResult>): voi
 }
 
 /** Event-loop delay of this (client) process while `fn` runs, so readers can judge client-side noise. */
-export async function withLoopDelay<T>(fn: () => Promise<T>): Promise<{ result: T; p99Ms: number; maxMs: number }> {
+export async function withLoopDelay<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; p99Ms: number; maxMs: number }> {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
   try {

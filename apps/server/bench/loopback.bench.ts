@@ -151,6 +151,11 @@ async function measureFloor(runId: string): Promise<Phase> {
 interface AgentFlowStats {
   accepted: number;
   registered: number;
+  /** Offers the server took back before the accept landed (e.g. the agent went into nawerk meanwhile). */
+  withdrawn: number;
+  expired: number;
+  /** Accepts answered `taken`/`expired`: the expected answer after a withdrawal. */
+  acceptRefused: number;
   errors: string[];
 }
 
@@ -164,13 +169,18 @@ function driveAgent(
   stats: AgentFlowStats,
   pending: Set<Promise<void>>,
 ): void {
+  socket.on('offer:revoked', (event) => {
+    if (event.reason === 'withdrawn') stats.withdrawn++;
+    else if (event.reason === 'expired') stats.expired++;
+  });
   socket.on('contact:offered', (event) => {
     const seq = Number(/^bench-(\d+)$/.exec(event.contact.subject ?? '')?.[1] ?? Number.NaN);
     if (Number.isFinite(seq)) onOffered(seq);
     const flow = (async () => {
       const accepted = await socket.emitWithAck('offer:accept', { offerId: event.offerId });
       if (!accepted.ok) {
-        stats.errors.push(`accept: ${accepted.error}`);
+        if (accepted.error === 'taken' || accepted.error === 'expired') stats.acceptRefused++;
+        else stats.errors.push(`accept: ${accepted.error}`);
         return;
       }
       stats.accepted++;
@@ -207,7 +217,14 @@ async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlo
   const server = await startServerProcess(benchServerEnv(dataDir, seeded.tokenSecret, INTEGRATION_KEY));
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   const sockets: AgentSocket[] = [];
-  const stats: AgentFlowStats = { accepted: 0, registered: 0, errors: [] };
+  const stats: AgentFlowStats = {
+    accepted: 0,
+    registered: 0,
+    withdrawn: 0,
+    expired: 0,
+    acceptRefused: 0,
+    errors: [],
+  };
   const pending = new Set<Promise<void>>();
   const total = WARMUP + MEASURED;
   const sentAt = new Array<number | undefined>(total);
@@ -269,7 +286,6 @@ async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlo
     await waitFor(() => pending.size === 0, 10_000);
 
     const latencies: number[] = [];
-    for (let i = 0; i < total; i++) { const d = (offeredAt[i] ?? 0) - (sentAt[i] ?? 0); if (d > 30) console.log('SLOW', i, Math.round(sentAt[i]! - started), Math.round(d)); }
     for (let i = WARMUP; i < total; i++) {
       const s = sentAt[i];
       const o = offeredAt[i];
@@ -327,7 +343,11 @@ export async function runLoopbackBench(): Promise<BenchResult> {
       name: 'Loopback: agent flows completed',
       value: loop.stats.registered,
       unit: 'registrations',
-      note: `${loop.stats.accepted} accepted, ${loop.stats.errors.length} errors${loop.stats.errors[0] ? ` (first: ${loop.stats.errors[0]})` : ''}; chats held 1–3 s, then registered and beschikbaar again`,
+      note:
+        `${loop.stats.accepted} accepted; ${loop.stats.withdrawn} offers withdrawn and ${loop.stats.expired} expired ` +
+        `(${loop.stats.acceptRefused} accepts answered taken/expired, then offered to another agent); ` +
+        `${loop.stats.errors.length} errors${loop.stats.errors[0] ? ` (first: ${loop.stats.errors[0]})` : ''}; ` +
+        'chats held 1–3 s, then registered and beschikbaar again'
     },
     {
       name: LOOPBACK_ROWS.floorP50,

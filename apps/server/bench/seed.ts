@@ -89,7 +89,12 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
           createdAt: now - 60_000,
         });
         contacts.update(contact.id, { assignedAgentId: agent.id, acceptedAt: now - 30_000 }, now);
-        contacts.appendEvent({ contactId: contact.id, type: 'assigned', at: now - 30_000, agentId: agent.id });
+        contacts.appendEvent({
+          contactId: contact.id,
+          type: 'assigned',
+          at: now - 30_000,
+          agentId: agent.id,
+        });
         assigned.push({ id: contact.id, agent });
       }
     })();

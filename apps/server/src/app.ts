@@ -5,6 +5,14 @@ import type { Config } from './config';
 import { createAuthGuard } from './http/auth-guard';
 import { registerErrorHandlers } from './http/error-handlers';
 import { registerWorkplaceStatic } from './http/workplace-static';
+import { createAuditLog } from './modules/audit/audit-log';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { createBsnProtection, loadOrCreateAuditKey } from './modules/audit/bsn-protection';
+import { registerInzageRoutes } from './modules/audit/inzage.routes';
+import {
+  registerKlantinteractiesApiLogging,
+  sqliteKlantcontactPartijen,
+} from './modules/audit/ki-api-logging';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { seedDemoUsers } from './modules/auth/demo-users';
 import { TokenService } from './modules/auth/tokens';
@@ -13,11 +21,14 @@ import { createSqliteContactsRepository } from './modules/contacts/contacts.repo
 import { registerInboundRoutes } from './modules/contacts/inbound.routes';
 import { createKennisbankService } from './modules/kennisbank/kennisbank.module';
 import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes';
+import { connectRegisters } from './connectors/index';
 import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
-import { createSqliteVerwerkingenLog } from './modules/klantbeeld/verwerkingen';
+import { verwerkingenLogFor } from './modules/klantbeeld/verwerkingen';
 import type { KlantinteractiesProvider } from './modules/klantinteracties-module';
 import { ConnectionTracker } from './modules/presence/connection-tracker';
 import { DEMO_QUEUES, demoAgentProfile } from './modules/queues/demo-queues';
+import { KlantbeeldService } from './modules/registers/klantbeeld.service';
+import { registerKlantbeeldRegisterRoutes } from './modules/registers/registers.routes';
 import { createSqliteQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
 import { createSqliteIdempotencyStore } from './modules/registration/idempotency';
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';
@@ -114,9 +125,33 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const queues = createSqliteQueuesRepository(db);
     const contacts = createSqliteContactsRepository(db);
     const idempotency = createSqliteIdempotencyStore(db);
-    const verwerkingen = createSqliteVerwerkingenLog(db);
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date() });
-    const port_ = () => ki.port;
+    const connected = connectRegisters(config.registers, {
+      db,
+      port: () => ki.port,
+      log: (msg, data) => app.log.warn(data ?? {}, msg),
+    });
+    const wrappedPort = connected.wrapPort(ki.port);
+    const port_ = () => wrappedPort;
+    const klantbeeld = new KlantbeeldService(connected.registers, {
+      timeoutsMs: connected.timeoutsMs,
+      onRegisterError: (register, err) => app.log.warn({ register, err: String(err) }, 'register niet beschikbaar'),
+    });
+    const audit = createAuditLog(db, {
+      protection: createBsnProtection(loadOrCreateAuditKey(config.dataDir)),
+      baseUrl: publicBaseUrl,
+      bsnOfPartij: (uuid) => ki.port.getPartij(uuid)?.bsn,
+      partijenMetBsn: (bsn) => {
+        const r = ki.port.recognise({ bsn });
+        return [r.partij, ...r.kandidaten].flatMap((p) => (p?.bsn === bsn ? [p.uuid] : []));
+      },
+      gebruiker: (id) => {
+        const u = users.findById(id);
+        return u ? { naam: u.name, rol: u.roles.join(',') } : undefined;
+      },
+    });
+    audit.importLegacy();
+    const verwerkingen = verwerkingenLogFor(audit);
 
     if (config.demo) {
       await seedDemoUsers(users);
@@ -142,7 +177,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ...(provider.normalisePhone ? { normalisePhone: provider.normalisePhone } : {}),
     });
     registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });
-    registerKlantbeeldRoutes(app, { guard, contacts, port: port_, verwerkingen, routing });
+    registerKlantbeeldRoutes(app, { guard, contacts, port: port_, verwerkingen, routing, klantbeeld });
+    registerKlantbeeldRegisterRoutes(app, {
+      guard,
+      contacts,
+      registers: connected.registers,
+      klantbeeld,
+      verwerkingen,
+    });
     registerKennisbankRoutes(app, { guard, service: kennisbank });
 
     const io = new Server(app.server, {
@@ -170,8 +212,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       onInterneTaakCreated: () => agentNsp.emit('internetaken:changed'),
       onRegistered: (event) => kennisbank.recordRegistration(event),
     });
-    if (config.klantinteractiesToken !== undefined)
+    registerAuditRoutes(app, { guard, audit });
+    registerInzageRoutes(app, { guard, audit, baseUrl: publicBaseUrl });
+    if (config.klantinteractiesToken !== undefined) {
+      registerKlantinteractiesApiLogging(app, {
+        audit,
+        klantcontactPartijen: sqliteKlantcontactPartijen(db),
+      });
       ki.registerApi(app, { token: config.klantinteractiesToken });
+    }
     await registerWorkplaceStatic(app, config.workplaceDir);
 
     const { agentsWithActiveContacts } = routing.start();
@@ -186,6 +235,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         ready = false;
         tracker.stop();
         routing.stop();
+        await connected.close();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
         });

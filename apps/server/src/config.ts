@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseChannelsEnv, type ChannelsConfig } from './modules/channels/channels.config';
 
 /** Repository root (apps/server/src → ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,6 +40,19 @@ const EnvSchema = z.object({
   KCC_ACCEPT_TIMEOUT_MS: durationMs.optional(),
   /** Overrides every queue's wrap-up (nawerk) time (tests, demos). */
   KCC_WRAP_UP_MS: z.coerce.number().int().min(0).max(3600_000).optional(),
+  /** Registers (connectors). Without URL + credentials the embedded demo registers are used. */
+  KCC_OPENKLANT_URL: z.url().optional(),
+  KCC_OPENKLANT_TOKEN: z.string().min(8, 'moet minstens 8 tekens hebben').optional(),
+  KCC_OPENZAAK_URL: z.url().optional(),
+  KCC_OPENZAAK_CLIENT_ID: z.string().trim().min(1).optional(),
+  KCC_OPENZAAK_SECRET: z.string().min(8, 'moet minstens 8 tekens hebben').optional(),
+  KCC_OPENZAAK_KVK_FILTER: flag.optional(),
+  KCC_BRP_URL: z.url().optional(),
+  KCC_BRP_API_KEY: z.string().min(8, 'moet minstens 8 tekens hebben').optional(),
+  KCC_KVK_URL: z.url().optional(),
+  KCC_KVK_API_KEY: z.string().min(8, 'moet minstens 8 tekens hebben').optional(),
+  /** Timeout of one HTTP call to a register (each attempt). */
+  KCC_REGISTER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** All sockets of an agent gone this long → offline, pending offers re-queued. */
   KCC_DISCONNECT_GRACE_MS: durationMs.default(30_000),
   /** Active contacts of a disconnected agent wait this long for a reconnect before they are re-queued. */
@@ -65,6 +79,57 @@ export interface Config {
   wrapUpMs: number | undefined;
   disconnectGraceMs: number;
   reconnectGraceMs: number;
+  registers: {
+    timeoutMs: number;
+    openKlant?: { url: string; token: string };
+    openZaak?: { url: string; clientId: string; secret: string; kvkFilter: boolean };
+    brp?: { url: string; apiKey: string };
+    kvk?: { url: string; apiKey: string };
+  };
+  /** Chat, e-mail, CTI and callback settings (modules/channels/README.md). */
+  channels: ChannelsConfig;
+}
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** A register is external only with its URL and its credentials; half a configuration is an error. */
+function registersConfig(e: Env): Config['registers'] {
+  const pair = <T>(name: string, url: string | undefined, secrets: (string | undefined)[], make: () => T): T | undefined => {
+    const given = [url, ...secrets].filter((v) => v !== undefined).length;
+    if (given === 0) return undefined;
+    if (given < secrets.length + 1) throw new ConfigError(`Ongeldige configuratie: ${name} is maar half ingesteld (URL en sleutel zijn allebei nodig)`);
+    return make();
+  };
+  const openKlant = pair('Open Klant (KCC_OPENKLANT_URL/TOKEN)', e.KCC_OPENKLANT_URL, [e.KCC_OPENKLANT_TOKEN], () => ({
+    url: e.KCC_OPENKLANT_URL!.replace(/\/+$/, ''),
+    token: e.KCC_OPENKLANT_TOKEN!,
+  }));
+  const openZaak = pair(
+    'Open Zaak (KCC_OPENZAAK_URL/CLIENT_ID/SECRET)',
+    e.KCC_OPENZAAK_URL,
+    [e.KCC_OPENZAAK_CLIENT_ID, e.KCC_OPENZAAK_SECRET],
+    () => ({
+      url: e.KCC_OPENZAAK_URL!.replace(/\/+$/, ''),
+      clientId: e.KCC_OPENZAAK_CLIENT_ID!,
+      secret: e.KCC_OPENZAAK_SECRET!,
+      kvkFilter: e.KCC_OPENZAAK_KVK_FILTER ?? false,
+    }),
+  );
+  const brp = pair('BRP (KCC_BRP_URL/API_KEY)', e.KCC_BRP_URL, [e.KCC_BRP_API_KEY], () => ({
+    url: e.KCC_BRP_URL!.replace(/\/+$/, ''),
+    apiKey: e.KCC_BRP_API_KEY!,
+  }));
+  const kvk = pair('KvK (KCC_KVK_URL/API_KEY)', e.KCC_KVK_URL, [e.KCC_KVK_API_KEY], () => ({
+    url: e.KCC_KVK_URL!.replace(/\/+$/, ''),
+    apiKey: e.KCC_KVK_API_KEY!,
+  }));
+  return {
+    timeoutMs: e.KCC_REGISTER_TIMEOUT_MS,
+    ...(openKlant ? { openKlant } : {}),
+    ...(openZaak ? { openZaak } : {}),
+    ...(brp ? { brp } : {}),
+    ...(kvk ? { kvk } : {}),
+  };
 }
 
 export class ConfigError extends Error {
@@ -82,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ongeldige configuratie: ${parts.join('; ')}`);
   }
   const e = parsed.data;
+  const channels = parseChannelsEnv(relevant, e.KCC_DEMO);
+  if (!channels.ok) throw new ConfigError(`Ongeldige configuratie: ${channels.problems.join('; ')}`);
   return {
     host: e.KCC_HOST,
     port: e.KCC_PORT,
@@ -103,5 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wrapUpMs: e.KCC_WRAP_UP_MS,
     disconnectGraceMs: e.KCC_DISCONNECT_GRACE_MS,
     reconnectGraceMs: e.KCC_RECONNECT_GRACE_MS,
+    registers: registersConfig(e),
+    channels: channels.config,
   };
 }

@@ -57,7 +57,8 @@ export const KennisbankSearchItem = z.object({
   title: z.string(),
   /** HTML-escaped excerpt with `<mark>` around matched words; safe to render as HTML. */
   snippet: z.string(),
-  url: z.string().optional(),
+  /** Always present (CONTRACT shape); null when the item has no public page. */
+  url: z.string().nullable(),
   score: z.number(),
   /** The kanalenmatrix entry of the product this item is about ("Wijs op: …"). */
   kanaal: Kanaal.optional(),

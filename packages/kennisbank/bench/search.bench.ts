@@ -90,7 +90,8 @@ async function measure(
   const buildMs = performance.now() - t0;
   const after = heapUsed();
 
-  for (const q of queries.slice(0, 20)) await engine.query(index, q); // warm-up
+  for (const q of queries) await engine.query(index, q); // warm-up: one full round
+  gc?.();
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of queries) {
@@ -108,8 +109,18 @@ async function measure(
       unit: 'MiB',
       note: gc ? 'heap delta after GC' : 'run with node --expose-gc to measure',
     },
-    { name: `${label} ${engine.name} query p50`, value: round(percentile(times, 50), 3), unit: 'ms', note: `${times.length} queries` },
-    { name: `${label} ${engine.name} query p95`, value: round(percentile(times, 95), 3), unit: 'ms', note: `${times.length} queries` },
+    {
+      name: `${label} ${engine.name} query p50`,
+      value: round(percentile(times, 50), 3),
+      unit: 'ms',
+      note: `${times.length} queries`,
+    },
+    {
+      name: `${label} ${engine.name} query p95`,
+      value: round(percentile(times, 95), 3),
+      unit: 'ms',
+      note: `${times.length} queries`,
+    },
   ];
   // keep the index alive until after the memory measurement
   if (!index) throw new Error(`${engine.name} built nothing`);
@@ -137,7 +148,8 @@ export async function runKennisbankBench(): Promise<{ rows: BenchRow[] }> {
 
 export function toMarkdown(rows: BenchRow[]): string {
   const lines = ['| measurement | value | unit | note |', '| --- | ---: | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.name} | ${Number.isNaN(r.value) ? 'n/a' : r.value} | ${r.unit} | ${r.note ?? ''} |`);
+  for (const r of rows)
+    lines.push(`| ${r.name} | ${Number.isNaN(r.value) ? 'n/a' : r.value} | ${r.unit} | ${r.note ?? ''} |`);
   return lines.join('\n');
 }
 

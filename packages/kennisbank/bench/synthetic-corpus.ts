@@ -16,7 +16,11 @@ export function mulberry32(seed: number): () => number {
  * Generates `size` documents from the corpus vocabulary: words are drawn from the corpus' own word
  * stream (so their frequencies follow the real distribution), titles from title words.
  */
-export function generateCorpus(corpus: KennisbankDocument[], size: number, seed: number): KennisbankDocument[] {
+export function generateCorpus(
+  corpus: KennisbankDocument[],
+  size: number,
+  seed: number,
+): KennisbankDocument[] {
   const random = mulberry32(seed);
   const words = corpus.flatMap((d) => d.body.split(/\s+/)).filter((w) => w.length > 0);
   const titleWords = corpus.flatMap((d) => d.title.split(/\s+/)).filter((w) => w.length > 0);

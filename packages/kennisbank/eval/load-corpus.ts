@@ -6,7 +6,12 @@ import { toKennisbankDocument } from '../src/index';
 /** assets/kennisbank in the repository, found from this file. */
 export const ASSETS_DIR = fileURLToPath(new URL('../../../assets/kennisbank/', import.meta.url));
 
-export const CORPUS_FILES = ['kennisbank.jsonl', 'werkinstructies.jsonl', 'afdelingen.jsonl', 'nieuws.jsonl'] as const;
+export const CORPUS_FILES = [
+  'kennisbank.jsonl',
+  'werkinstructies.jsonl',
+  'afdelingen.jsonl',
+  'nieuws.jsonl',
+] as const;
 
 function readJsonl(file: string): unknown[] {
   return readFileSync(ASSETS_DIR + file, 'utf8')

@@ -7,7 +7,9 @@ describe('kennisbank evaluation set', () => {
     const queries = loadQueries();
     const ids = new Set(loadShippedCorpus().map((d) => d.id));
     expect(queries.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(['keyword', 'question', 'typo', 'colloquial', 'oldterm']));
+    expect(new Set(queries.map((q) => q.kind))).toEqual(
+      new Set(['keyword', 'question', 'typo', 'colloquial', 'oldterm']),
+    );
     for (const q of queries) {
       expect(q.relevant.length).toBeGreaterThan(0);
       for (const id of q.relevant) expect(ids.has(id), `${q.id}: ${id}`).toBe(true);

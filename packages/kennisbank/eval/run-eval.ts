@@ -69,7 +69,12 @@ function evaluate(name: string, search: Searcher, queries: EvalQuery[]): EngineR
   const misses = results
     .map(({ q, ranked }) => {
       const rank = ranked.findIndex((id) => q.relevant.includes(id));
-      return { id: q.id, query: q.query, firstRelevantRank: rank >= 0 ? rank + 1 : null, top: ranked.slice(0, 3) };
+      return {
+        id: q.id,
+        query: q.query,
+        firstRelevantRank: rank >= 0 ? rank + 1 : null,
+        top: ranked.slice(0, 3),
+      };
     })
     .filter((m) => m.firstRelevantRank === null || m.firstRelevantRank > 5);
   return { name, overall: metricsFor(results), byKind, misses };
@@ -111,7 +116,9 @@ function markdownTable(engines: EngineReport[]): string {
     );
     for (const kind of kinds) {
       const m = e.byKind[kind]!;
-      lines.push(`| ${e.name} | ${kind} | ${m.queries} | ${fmt(m.recallAt5)} | ${fmt(m.mrrAt10)} | ${fmt(m.precisionAt1)} |`);
+      lines.push(
+        `| ${e.name} | ${kind} | ${m.queries} | ${fmt(m.recallAt5)} | ${fmt(m.mrrAt10)} | ${fmt(m.precisionAt1)} |`,
+      );
     }
   }
   return lines.join('\n');

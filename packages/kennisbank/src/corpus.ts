@@ -25,7 +25,13 @@ export function toKennisbankDocument(raw: unknown): KennisbankDocument | null {
     ...(optionalString(item.parent) ? [item.parent as string] : []),
     ...(optionalString(item.upl) ? [item.upl as string] : []),
   ];
-  const doc: KennisbankDocument = { ...item, id, type, title, body: typeof item.body === 'string' ? item.body : '' };
+  const doc: KennisbankDocument = {
+    ...item,
+    id,
+    type,
+    title,
+    body: typeof item.body === 'string' ? item.body : '',
+  };
   const url = optionalString(item.url);
   if (url) doc.url = url;
   else delete doc.url;

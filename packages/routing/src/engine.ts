@@ -25,6 +25,7 @@ import type {
   AgentSnapshot,
   ChannelName,
   ContactInput,
+  OfferToResult,
   Presence,
   PresenceReason,
   QueueConfig,
@@ -341,6 +342,33 @@ export class RoutingEngine {
     }
     this.returnContact(contact, reason, now, events);
     return this.settle(now, events);
+  }
+
+  /**
+   * Offer a contact to one specific agent now (a transfer to a colleague). The contact leaves wherever it is
+   * (its queue, a pending offer, or the agent holding it). Queue membership and skills are not checked (the
+   * colleague is chosen by a person), presence and free capacity are. On decline or timeout the contact goes
+   * back to its queue at its original place, like any offer.
+   */
+  offerTo(contactId: string, agentId: string, now: number): OfferToResult {
+    const contact = this.contacts.get(contactId);
+    if (!contact) return { ok: false, error: 'unknown_contact', events: [] };
+    const agent = this.agents.get(agentId);
+    if (!agent || agent.removed) return { ok: false, error: 'unknown_agent', events: [] };
+    const events: RoutingEvent[] = [];
+    this.runDue(now, events);
+    if (contact.agent === agent) return { ok: false, error: 'already_with_agent', events: this.settle(now, events) };
+    if (!isReadyFor(agent, contact.channel)) {
+      return { ok: false, error: 'agent_not_ready', events: this.settle(now, events) };
+    }
+    // Waiting or scheduled contacts are taken out of their queue by makeOffer itself.
+    if (contact.state === 'offered' || contact.state === 'assigned') this.detach(contact, now, events);
+    contact.declinedBy = undefined;
+    const before = events.length;
+    this.makeOffer(contact, agent, now, events);
+    const offered = events[before];
+    const offerId = offered?.type === 'offered' ? offered.offerId : '';
+    return { ok: true, offerId, events: this.settle(now, events) };
   }
 
   // ---------------------------------------------------------------- time

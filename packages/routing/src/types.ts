@@ -114,6 +114,14 @@ export type AcceptResult =
   | { ok: true; events: RoutingEvent[] }
   | { ok: false; error: 'expired' | 'taken' | 'not_found' | 'not_yours'; events: RoutingEvent[] };
 
+export type OfferToResult =
+  | { ok: true; offerId: string; events: RoutingEvent[] }
+  | {
+      ok: false;
+      error: 'unknown_contact' | 'unknown_agent' | 'agent_not_ready' | 'already_with_agent';
+      events: RoutingEvent[];
+    };
+
 /** Read-only views for statistics and the workplace. */
 export interface QueueSnapshot {
   queueId: string;

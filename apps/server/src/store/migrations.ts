@@ -3,6 +3,7 @@ import { contactsMigrations } from '../modules/contacts/contacts.migrations';
 import { verwerkingenMigrations } from '../modules/klantbeeld/verwerkingen';
 import { kennisbankMigrations } from '../modules/kennisbank/kennisbank.migrations';
 import { queuesMigrations } from '../modules/queues/queues.migrations';
+import { openKlantOutboxMigrations } from '../connectors/openklant/openklant-outbox';
 import { idempotencyMigrations } from '../modules/registration/idempotency';
 import type { Migration } from './migration';
 
@@ -15,6 +16,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...verwerkingenMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,
+    ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
   ];
 }

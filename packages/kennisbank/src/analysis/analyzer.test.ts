@@ -16,7 +16,13 @@ describe('fold and tokenize', () => {
   });
 
   it('joins abbreviations and numbers with separators, keeps offsets', () => {
-    expect(tokenize('o.a. 1.000 euro, art. 26').map((t) => t.surface)).toEqual(['oa', '1000', 'euro', 'art', '26']);
+    expect(tokenize('o.a. 1.000 euro, art. 26').map((t) => t.surface)).toEqual([
+      'oa',
+      '1000',
+      'euro',
+      'art',
+      '26',
+    ]);
     const [t] = tokenize('  Paspoort');
     expect(t).toMatchObject({ start: 2, end: 10 });
   });
@@ -28,7 +34,17 @@ describe('fold and tokenize', () => {
 
 describe('CompoundSplitter', () => {
   const splitter = new CompoundSplitter();
-  for (const w of ['parkeren', 'vergunning', 'afval', 'stoffen', 'heffing', 'bewoner', 'belasting', 'aanslag', 'gemeente']) {
+  for (const w of [
+    'parkeren',
+    'vergunning',
+    'afval',
+    'stoffen',
+    'heffing',
+    'bewoner',
+    'belasting',
+    'aanslag',
+    'gemeente',
+  ]) {
     splitter.learn(w, 3);
   }
 
@@ -48,7 +64,12 @@ describe('CompoundSplitter', () => {
 
 describe('analyze', () => {
   it('stems, splits compounds and drops stopwords', () => {
-    expect(analyze('De parkeervergunning aanvragen')).toEqual(['parkeervergunn', 'parker', 'vergunn', 'aanvrag']);
+    expect(analyze('De parkeervergunning aanvragen')).toEqual([
+      'parkeervergunn',
+      'parker',
+      'vergunn',
+      'aanvrag',
+    ]);
   });
 
   it('never empties a query made of stopwords only', () => {

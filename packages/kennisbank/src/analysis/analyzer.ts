@@ -55,7 +55,12 @@ export class Analyzer {
         out.push({ term: this.stem(token.surface), position: token.position, weight: DERIVED_TERM_WEIGHT });
         continue;
       }
-      out.push({ term: this.stem(token.surface), position: token.position, weight: 1, surface: token.surface });
+      out.push({
+        term: this.stem(token.surface),
+        position: token.position,
+        weight: 1,
+        surface: token.surface,
+      });
       for (const part of this.compoundParts(token.surface)) {
         out.push({ term: part, position: token.position, weight: DERIVED_TERM_WEIGHT });
       }

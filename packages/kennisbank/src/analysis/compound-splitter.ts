@@ -7,7 +7,27 @@ const MIN_TAIL = 3;
 const LINKING = ['s', 'en', 'e'] as const;
 const MAX_DEPTH = 3;
 /** Derivational endings that look like words but are not compound parts (gemeente-lijke). */
-const NOT_A_TAIL = new Set(['lijk', 'lijke', 'lijken', 'heid', 'heden', 'baar', 'bare', 'ing', 'ingen', 'isch', 'ische', 'tje', 'tjes', 'ster', 'sters', 'aar', 'aars', 'elijk', 'elijke']);
+const NOT_A_TAIL = new Set([
+  'lijk',
+  'lijke',
+  'lijken',
+  'heid',
+  'heden',
+  'baar',
+  'bare',
+  'ing',
+  'ingen',
+  'isch',
+  'ische',
+  'tje',
+  'tjes',
+  'ster',
+  'sters',
+  'aar',
+  'aars',
+  'elijk',
+  'elijke',
+]);
 
 /**
  * Splits Dutch compounds (parkeervergunning → parkeer + vergunning) using a lexicon learned from the
@@ -86,17 +106,22 @@ export class CompoundSplitter {
       if (NOT_A_TAIL.has(tailWord)) continue;
       const tailMin = tailWord.length < 4 ? 2 : 1;
       const tailFreq = this.frequency(tailWord, tailMin);
-      let tailParts: { parts: string[]; freqs: number[] } | null = tailFreq > 0 ? { parts: [tailWord], freqs: [tailFreq] } : null;
+      let tailParts: { parts: string[]; freqs: number[] } | null =
+        tailFreq > 0 ? { parts: [tailWord], freqs: [tailFreq] } : null;
       if (!tailParts && depth < MAX_DEPTH && tailWord.length >= MIN_COMPOUND) {
         const sub = this.best(tailWord, depth + 1, false);
-        if (sub) tailParts = { parts: sub.parts, freqs: sub.parts.map((p) => Math.max(1, this.frequency(p, 1))) };
+        if (sub)
+          tailParts = { parts: sub.parts, freqs: sub.parts.map((p) => Math.max(1, this.frequency(p, 1))) };
       }
       if (!tailParts) continue;
       const head = this.headFrequency(headWord);
-      let headParts: { parts: string[]; freqs: number[] } | null = head ? { parts: [head.part], freqs: [head.freq] } : null;
+      let headParts: { parts: string[]; freqs: number[] } | null = head
+        ? { parts: [head.part], freqs: [head.freq] }
+        : null;
       if (!headParts && depth < MAX_DEPTH && headWord.length >= MIN_COMPOUND) {
         const sub = this.best(headWord, depth + 1, false);
-        if (sub) headParts = { parts: sub.parts, freqs: sub.parts.map((p) => Math.max(1, this.frequency(p, 1))) };
+        if (sub)
+          headParts = { parts: sub.parts, freqs: sub.parts.map((p) => Math.max(1, this.frequency(p, 1))) };
       }
       if (!headParts) continue;
       const freqs = [...headParts.freqs, ...tailParts.freqs];

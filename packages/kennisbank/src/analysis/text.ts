@@ -71,9 +71,16 @@ export function tokenize(text: string): RawToken[] {
       const segStart = folded.indexOf(segment, offset);
       const s = segStart >= 0 && segStart < end ? segStart : offset;
       offset = s + segment.length;
-      out.push({ surface: segment, start: s, end: s + segment.length, position: position++, ...(joined ? { part: true } : {}) });
+      out.push({
+        surface: segment,
+        start: s,
+        end: s + segment.length,
+        position: position++,
+        ...(joined ? { part: true } : {}),
+      });
     }
-    if (joined && segments.length > 1) out.push({ surface: joined, start, end, position: firstPosition, joined: true });
+    if (joined && segments.length > 1)
+      out.push({ surface: joined, start, end, position: firstPosition, joined: true });
   }
   return out;
 }

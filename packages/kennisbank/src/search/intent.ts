@@ -14,19 +14,61 @@ export interface IntentRule {
 export const INTENT_RULES: readonly IntentRule[] = [
   {
     name: 'product',
-    words: ['hoe', 'aanvragen', 'aanvraag', 'kwijt', 'verloren', 'gestolen', 'kosten', 'kost', 'verlengen', 'nodig', 'regelen', 'geldig', 'krijgen', 'vervangen', 'ophalen', 'wanneer'],
+    words: [
+      'hoe',
+      'aanvragen',
+      'aanvraag',
+      'kwijt',
+      'verloren',
+      'gestolen',
+      'kosten',
+      'kost',
+      'verlengen',
+      'nodig',
+      'regelen',
+      'geldig',
+      'krijgen',
+      'vervangen',
+      'ophalen',
+      'wanneer',
+    ],
     types: ['vac', 'product', 'producttekst'],
     boost: 1.25,
   },
   {
     name: 'melding',
-    words: ['melding', 'melden', 'kapot', 'stuk', 'overlast', 'vol', 'defect', 'gevaarlijk', 'losliggend', 'lekt', 'storing', 'gedumpt', 'dumpen', 'ligt'],
+    words: [
+      'melding',
+      'melden',
+      'kapot',
+      'stuk',
+      'overlast',
+      'vol',
+      'defect',
+      'gevaarlijk',
+      'losliggend',
+      'lekt',
+      'storing',
+      'gedumpt',
+      'dumpen',
+      'ligt',
+    ],
     types: ['meldingcategorie'],
     boost: 1.3,
   },
   {
     name: 'afdeling',
-    words: ['wie', 'afdeling', 'doorverbinden', 'telefoonnummer', 'bereikbaar', 'team', 'verantwoordelijk', 'behandelt', 'doet'],
+    words: [
+      'wie',
+      'afdeling',
+      'doorverbinden',
+      'telefoonnummer',
+      'bereikbaar',
+      'team',
+      'verantwoordelijk',
+      'behandelt',
+      'doet',
+    ],
     types: ['afdeling'],
     boost: 1.8,
   },
@@ -41,7 +83,10 @@ export const INTENT_RULES: readonly IntentRule[] = [
 /** Types boosted for every query: the workplace serves agents, so internal instructions come first. */
 export const BASE_TYPE_BOOST: Readonly<Record<string, number>> = { werkinstructie: 1.1 };
 
-const stemmedRules = INTENT_RULES.map((rule) => ({ ...rule, stems: new Set(rule.words.map((w) => dutchStem(w))) }));
+const stemmedRules = INTENT_RULES.map((rule) => ({
+  ...rule,
+  stems: new Set(rule.words.map((w) => dutchStem(w))),
+}));
 
 /** Score multiplier per type for a query, given its folded words (stopwords included). */
 export function typeBoosts(queryWords: readonly string[]): Map<string, number> {

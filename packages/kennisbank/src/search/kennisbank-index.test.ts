@@ -65,7 +65,11 @@ describe('KennisbankIndex search', () => {
 
   it('finds by keyword with the best document first and a highlighted, escaped snippet', () => {
     const result = index.search('paspoort kwijt');
-    expect(result.items[0]).toMatchObject({ id: 'vac:paspoort-kwijt', type: 'vac', url: 'https://example.org/paspoort-kwijt' });
+    expect(result.items[0]).toMatchObject({
+      id: 'vac:paspoort-kwijt',
+      type: 'vac',
+      url: 'https://example.org/paspoort-kwijt',
+    });
     expect(result.items[0]!.snippet).toContain('<mark>paspoort</mark>');
     expect(result.total).toBe(result.items.length);
     expect(result.items[0]!.score).toBeGreaterThan(result.items[1]!.score);
@@ -141,11 +145,21 @@ describe('KennisbankIndex updates', () => {
   it('upsert replaces a document and remove deletes it, without rebuilding', () => {
     const index = build();
     expect(index.size).toBe(docs.length);
-    index.upsert({ id: 'wi:nieuw', type: 'werkinstructie', title: 'Hondenbelasting uitvragen', body: 'Vraag naar het aantal honden.' });
+    index.upsert({
+      id: 'wi:nieuw',
+      type: 'werkinstructie',
+      title: 'Hondenbelasting uitvragen',
+      body: 'Vraag naar het aantal honden.',
+    });
     expect(index.size).toBe(docs.length + 1);
     expect(ids(index, 'hondenbelasting')[0]).toBe('wi:nieuw');
 
-    index.upsert({ id: 'wi:nieuw', type: 'werkinstructie', title: 'Toeristenbelasting uitvragen', body: 'Vraag naar het aantal nachten.' });
+    index.upsert({
+      id: 'wi:nieuw',
+      type: 'werkinstructie',
+      title: 'Toeristenbelasting uitvragen',
+      body: 'Vraag naar het aantal nachten.',
+    });
     expect(index.size).toBe(docs.length + 1);
     expect(ids(index, 'hondenbelasting')).not.toContain('wi:nieuw');
     expect(ids(index, 'toeristenbelasting')[0]).toBe('wi:nieuw');
@@ -175,8 +189,21 @@ describe('KennisbankIndex updates', () => {
   it('hides unpublished documents and documents outside their validity window', () => {
     const index = new KennisbankIndex();
     index.upsert({ id: 'a', type: 'nieuws', title: 'Storing DigiD', body: '', published: false });
-    index.upsert({ id: 'b', type: 'nieuws', title: 'Storing DigiD gepland', body: '', validFrom: '2026-12-01', validUntil: '2026-12-31' });
-    index.upsert({ id: 'c', type: 'nieuws', title: 'Storing DigiD oud', body: '', publishUntil: '2026-01-01' });
+    index.upsert({
+      id: 'b',
+      type: 'nieuws',
+      title: 'Storing DigiD gepland',
+      body: '',
+      validFrom: '2026-12-01',
+      validUntil: '2026-12-31',
+    });
+    index.upsert({
+      id: 'c',
+      type: 'nieuws',
+      title: 'Storing DigiD oud',
+      body: '',
+      publishUntil: '2026-01-01',
+    });
     expect(ids(index, 'storing', { now: new Date('2026-11-23') })).toEqual([]);
     expect(ids(index, 'storing', { now: new Date('2026-12-15') })).toEqual(['b']);
   });

@@ -5,9 +5,15 @@ import type { SynonymMap } from '../analysis/synonyms';
 import { SynonymTable, MAX_SYNONYM_WORDS } from '../analysis/synonyms';
 import type { RawToken } from '../analysis/text';
 import { tokenize } from '../analysis/text';
-import type { KennisbankDocument, KennisbankIndexOptions, SearchHit, SearchOptions, SearchResult } from '../types';
+import type {
+  KennisbankDocument,
+  KennisbankIndexOptions,
+  SearchHit,
+  SearchOptions,
+  SearchResult,
+} from '../types';
 import { typeBoosts } from './intent';
-import { BODY, FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
+import { FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
 import { makeSnippet } from './snippet';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
@@ -17,7 +23,7 @@ export const MAX_QUERY_CHARS = 256;
 const MAX_CLAUSES = 24;
 const MAX_BODY_CHARS = 60_000;
 const MAX_SEQUENCE = 400;
-const RERANK_DEPTH = 50;
+const RERANK_DEPTH = 30;
 
 /** BM25F parameters: field weight and length normalisation per field (title, keywords, body). */
 const FIELD_WEIGHTS = [3, 2, 1] as const;
@@ -176,7 +182,9 @@ export class KennisbankIndex {
     if (learn) this.learn(doc);
 
     const title = typeof doc.title === 'string' ? doc.title : '';
-    const keywords = Array.isArray(doc.keywords) ? doc.keywords.filter((k) => typeof k === 'string').join(' . ') : '';
+    const keywords = Array.isArray(doc.keywords)
+      ? doc.keywords.filter((k) => typeof k === 'string').join(' . ')
+      : '';
     const body = typeof doc.body === 'string' ? doc.body.slice(0, MAX_BODY_CHARS) : '';
     const fields: IndexTerm[][] = [
       this.analyzer.indexTerms(title),
@@ -219,7 +227,8 @@ export class KennisbankIndex {
     }
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldLengths[slot * FIELD_COUNT + f] = fieldLength[f]!;
 
-    const boost = typeof doc.boost === 'number' && Number.isFinite(doc.boost) && doc.boost > 0 ? doc.boost : 1;
+    const boost =
+      typeof doc.boost === 'number' && Number.isFinite(doc.boost) && doc.boost > 0 ? doc.boost : 1;
     this.slots.push({
       doc,
       terms: Int32Array.from(tfByTerm.keys()),
@@ -259,8 +268,11 @@ export class KennisbankIndex {
     const options = opts && typeof opts === 'object' ? opts : {};
     const type = typeof options.type === 'string' && options.type.length > 0 ? options.type : undefined;
     if (type !== undefined && !this.typeCounts.has(type)) return empty;
-    const limit = Number.isFinite(options.limit) ? Math.min(100, Math.max(1, Math.floor(options.limit!))) : 10;
-    const nowDate = options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
+    const limit = Number.isFinite(options.limit)
+      ? Math.min(100, Math.max(1, Math.floor(options.limit!)))
+      : 10;
+    const nowDate =
+      options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
     const now = nowDate.getTime();
 
     const text = query.slice(0, MAX_QUERY_CHARS);
@@ -304,14 +316,18 @@ export class KennisbankIndex {
     });
     const ranked = top
       .drain()
-      .map(({ item: slot, score }) => ({ slot, score: score * this.proximityFactor(this.slots[slot]!, anchored, clauseOf) }))
+      .map(({ item: slot, score }) => ({
+        slot,
+        score: score * this.proximityFactor(this.slots[slot]!, anchored, clauseOf),
+      }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
 
     const highlight = new Set<string>();
     for (const clause of clauses) {
       if (clause.stopword && clauses.some((c) => !c.stopword)) continue;
-      for (const alt of clause.alternatives) for (const t of alt.terms) highlight.add(this.termStrings[t.id]!);
+      for (const alt of clause.alternatives)
+        for (const t of alt.terms) highlight.add(this.termStrings[t.id]!);
     }
     const items: SearchHit[] = ranked.map(({ slot, score }) => {
       const doc = this.slots[slot]!.doc;
@@ -332,7 +348,8 @@ export class KennisbankIndex {
     if (!doc || typeof doc !== 'object') return;
     if (typeof doc.title === 'string') this.analyzer.learnText(doc.title);
     if (typeof doc.body === 'string') this.analyzer.learnText(doc.body.slice(0, MAX_BODY_CHARS));
-    if (Array.isArray(doc.keywords)) for (const k of doc.keywords) if (typeof k === 'string') this.analyzer.learnText(k);
+    if (Array.isArray(doc.keywords))
+      for (const k of doc.keywords) if (typeof k === 'string') this.analyzer.learnText(k);
   }
 
   private termId(term: string): number {
@@ -430,16 +447,26 @@ export class KennisbankIndex {
         .compoundParts(word)
         .map((p) => this.knownTerm(p))
         .filter((id): id is number => id !== undefined);
-      if (compound.length > 1) this.addAlternative(clause, compound, WEIGHT.compoundPart * compound.length, false);
+      if (compound.length > 1)
+        this.addAlternative(clause, compound, WEIGHT.compoundPart * compound.length, false);
       const completing = unit.last && word.length >= 3 && this.vocabulary.completions(word, 1).length > 0;
       if (exact === undefined && !completing && !/\d/.test(word)) {
         const matches = this.vocabulary
           .fuzzy(word, 6)
           .map((m) => ({ ...m, id: this.surfaceTerm.get(m.surface) }))
-          .filter((m): m is { surface: string; distance: number; id: number } => m.id !== undefined && this.df[m.id]! > 0);
+          .filter(
+            (m): m is { surface: string; distance: number; id: number } =>
+              m.id !== undefined && this.df[m.id]! > 0,
+          );
         const sharedDf = Math.max(0, ...matches.map((m) => this.df[m.id]!));
         for (const m of matches) {
-          this.addAlternative(clause, [m.id], m.distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2, true, sharedDf);
+          this.addAlternative(
+            clause,
+            [m.id],
+            m.distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2,
+            true,
+            sharedDf,
+          );
         }
       }
       if (unit.last && word.length >= 3) this.addPrefixAlternatives(clause, word);
@@ -488,7 +515,11 @@ export class KennisbankIndex {
   private addAlternative(clause: Clause, ids: number[], weight: number, anchor: boolean, df?: number): void {
     const unique = [...new Set(ids)];
     clause.alternatives.push({
-      terms: unique.map((id) => ({ id, weight: 1 / (anchor ? 1 : unique.length), ...(df !== undefined ? { df } : {}) })),
+      terms: unique.map((id) => ({
+        id,
+        weight: 1 / (anchor ? 1 : unique.length),
+        ...(df !== undefined ? { df } : {}),
+      })),
       weight,
     });
     if (anchor) for (const id of unique) clause.anchorTerms.add(id);
@@ -553,7 +584,8 @@ export class KennisbankIndex {
     for (const clause of ordered) {
       let clauseIdf = 0;
       for (const alt of clause.alternatives) {
-        for (const t of alt.terms) clauseIdf = Math.max(clauseIdf, this.idf(Math.max(t.df ?? 0, this.df[t.id]!)));
+        for (const t of alt.terms)
+          clauseIdf = Math.max(clauseIdf, this.idf(Math.max(t.df ?? 0, this.df[t.id]!)));
       }
       const coordWeight = clause.weight * (clauseIdf || 1);
       totalWeight += coordWeight;
@@ -577,7 +609,9 @@ export class KennisbankIndex {
             for (let f = 0; f < FIELD_COUNT; f++) {
               const raw = tfs[at + f]!;
               if (raw === 0) continue;
-              tf += (FIELD_WEIGHTS[f]! * raw) / (1 - FIELD_B[f]! + (FIELD_B[f]! * fieldLengths[base + f]!) / avg[f]!);
+              tf +=
+                (FIELD_WEIGHTS[f]! * raw) /
+                (1 - FIELD_B[f]! + (FIELD_B[f]! * fieldLengths[base + f]!) / avg[f]!);
             }
             if (altScore[slot] === 0) altList[altCount++] = slot;
             altScore[slot]! += (idf * weight * tf * (K1 + 1)) / (K1 + tf);

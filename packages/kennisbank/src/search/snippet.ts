@@ -6,7 +6,13 @@ const WINDOW_TOKENS = 28;
 /** Snippets come from the start of long texts (where the answer usually is). */
 const MAX_SOURCE_CHARS = 3_000;
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
@@ -54,7 +60,11 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, analyzer: 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!matched[i] || t.start < from || t.end > to) continue;
-    html += escapeHtml(source.slice(cursor, t.start)) + '<mark>' + escapeHtml(source.slice(t.start, t.end)) + '</mark>';
+    html +=
+      escapeHtml(source.slice(cursor, t.start)) +
+      '<mark>' +
+      escapeHtml(source.slice(t.start, t.end)) +
+      '</mark>';
     cursor = t.end;
   }
   html += escapeHtml(source.slice(cursor, to));

@@ -73,7 +73,10 @@ export interface AuditLog {
   /** Append one verwerkingsactie (with its objects) to the chain. Throws when it cannot be stored. */
   record(input: VerwerkingsactieInput): { actieId: string; seq: number };
   /** Actions involving the subject, newest first; only the subject's own objects are returned. */
-  list(filter: AuditFilter, page: { offset: number; limit: number }): { count: number; items: VerwerkingsactieDto[] };
+  list(
+    filter: AuditFilter,
+    page: { offset: number; limit: number },
+  ): { count: number; items: VerwerkingsactieDto[] };
   /** Every action involving the subject, newest first (exports). */
   all(filter: AuditFilter): VerwerkingsactieDto[];
   get(actieId: string): VerwerkingsactieDto | undefined;
@@ -147,7 +150,8 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
   };
 
   const record = db.transaction((input: VerwerkingsactieInput): { actieId: string; seq: number } => {
-    if (input.objecten.length === 0) throw new Error('Een verwerkingsactie heeft minstens één verwerkt object.');
+    if (input.objecten.length === 0)
+      throw new Error('Een verwerkingsactie heeft minstens één verwerkt object.');
     const act = activiteit(input.activiteit ?? activiteitVoorDoel(input.doel));
     const tijdstipMs = Math.trunc(input.tijdstip ?? now());
     const last = head.get();
@@ -241,7 +245,13 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
     ...(a.uitvoerder !== null ? { uitvoerder: a.uitvoerder } : {}),
     systeem: a.systeem,
     ...(a.gebruiker_id !== null
-      ? { gebruiker: { id: a.gebruiker_id, naam: a.gebruiker_naam ?? a.gebruiker_id, rol: a.gebruiker_rol ?? '' } }
+      ? {
+          gebruiker: {
+            id: a.gebruiker_id,
+            naam: a.gebruiker_naam ?? a.gebruiker_id,
+            rol: a.gebruiker_rol ?? '',
+          },
+        }
       : {}),
     gegevensbron: a.gegevensbron as Gegevensbron,
     doel: a.doel,
@@ -260,7 +270,10 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
       };
     }
     const bsn = deps.bsnOfPartij?.(subject.partijUuid);
-    return { h: bsn !== undefined ? protection.hmac(bsn) : null, partijen: JSON.stringify([subject.partijUuid]) };
+    return {
+      h: bsn !== undefined ? protection.hmac(bsn) : null,
+      partijen: JSON.stringify([subject.partijUuid]),
+    };
   };
 
   const MATCH = `(o.bsn_hmac = @h OR o.partij_uuid IN (SELECT value FROM json_each(@partijen)))`;
@@ -279,7 +292,9 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
      WHERE o.actie_seq IN (SELECT value FROM json_each(@seqs)) AND ${MATCH}
      ORDER BY o.actie_seq, o.ordinal`,
   );
-  const byActieId = db.prepare<[string], ActieRow>('SELECT * FROM audit_verwerkingsacties WHERE actie_id = ?');
+  const byActieId = db.prepare<[string], ActieRow>(
+    'SELECT * FROM audit_verwerkingsacties WHERE actie_id = ?',
+  );
   const objectsOf = db.prepare<[number], ObjectRow>(
     'SELECT * FROM audit_verwerkte_objecten WHERE actie_seq = ? ORDER BY ordinal',
   );
@@ -297,7 +312,11 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
 
   const withObjects = (p: Params, acties: ActieRow[]): VerwerkingsactieDto[] => {
     if (acties.length === 0) return [];
-    const objecten = objectsStmt.all({ h: p.h, partijen: p.partijen, seqs: JSON.stringify(acties.map((a) => a.seq)) });
+    const objecten = objectsStmt.all({
+      h: p.h,
+      partijen: p.partijen,
+      seqs: JSON.stringify(acties.map((a) => a.seq)),
+    });
     const bySeq = new Map<number, ObjectRow[]>();
     for (const o of objecten) bySeq.set(o.actie_seq, [...(bySeq.get(o.actie_seq) ?? []), o]);
     return acties.map((a) => actieDto(a, bySeq.get(a.seq) ?? []));

@@ -26,9 +26,12 @@ export function createBsnProtection(auditKey: Buffer): BsnProtection {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const ct = Buffer.concat([cipher.update(bsn, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64url'), ct.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(
-        '.',
-      );
+      return [
+        'v1',
+        iv.toString('base64url'),
+        ct.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+      ].join('.');
     },
     decrypt(value) {
       const [version, iv, ct, tag] = value.split('.');
@@ -36,7 +39,9 @@ export function createBsnProtection(auditKey: Buffer): BsnProtection {
       try {
         const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
         return undefined;
       }

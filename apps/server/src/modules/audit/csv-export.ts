@@ -1,7 +1,10 @@
 import type { VerwerkingsactieDto } from '@kcc/contracts/verwerkingen';
 
 /** Column headers (Dutch) and how each is read from a verwerkingsactie and one of its verwerkte objecten. */
-const COLUMNS: [string, (a: VerwerkingsactieDto, o: VerwerkingsactieDto['verwerkteObjecten'][number]) => string][] = [
+const COLUMNS: [
+  string,
+  (a: VerwerkingsactieDto, o: VerwerkingsactieDto['verwerkteObjecten'][number]) => string,
+][] = [
   ['Tijdstip', (a) => a.tijdstip],
   ['Handeling', (a) => a.handelingNaam],
   ['Actie', (a) => a.actieNaam],

@@ -52,14 +52,9 @@ export interface ObjectRow {
 export function chainHash(actie: Omit<ActieRow, 'hash'>, objecten: readonly ObjectRow[]): string {
   const record = {
     actie,
-    objecten: [...objecten]
-      .sort((a, b) => a.ordinal - b.ordinal)
-      .map(({ seq: _seq, ...o }) => o),
+    objecten: [...objecten].sort((a, b) => a.ordinal - b.ordinal).map(({ seq: _seq, ...o }) => o),
   };
-  return createHash('sha256')
-    .update(actie.prev_hash)
-    .update(canonicalJson(record))
-    .digest('hex');
+  return createHash('sha256').update(actie.prev_hash).update(canonicalJson(record)).digest('hex');
 }
 
 const MELDINGEN: Record<NonNullable<ChainStatus['broken']>['reason'], string> = {
@@ -114,7 +109,8 @@ export function verifyChain(db: Db, now: () => Date = () => new Date()): ChainSt
         byActie.set(o.actie_seq, list);
       }
       for (const a of acties) {
-        if (a.seq !== expectedSeq) return result(count, prevHash, { seq: expectedSeq, reason: 'row-missing' });
+        if (a.seq !== expectedSeq)
+          return result(count, prevHash, { seq: expectedSeq, reason: 'row-missing' });
         if (a.prev_hash !== prevHash) return result(count, prevHash, { seq: a.seq, reason: 'chain-broken' });
         const { hash, ...rest } = a;
         if (chainHash(rest, byActie.get(a.seq) ?? []) !== hash) {
@@ -126,7 +122,8 @@ export function verifyChain(db: Db, now: () => Date = () => new Date()): ChainSt
         count += 1;
       }
       const orphanInBatch = [...byActie.keys()][0];
-      if (orphanInBatch !== undefined) return result(count, prevHash, { seq: orphanInBatch, reason: 'orphan-object' });
+      if (orphanInBatch !== undefined)
+        return result(count, prevHash, { seq: orphanInBatch, reason: 'orphan-object' });
     }
     const sequence = db
       .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_verwerkingsacties'")

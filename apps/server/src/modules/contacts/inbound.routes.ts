@@ -1,14 +1,9 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InboundRequest, type InboundResponse } from '@kcc/contracts/rest';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { addWorkingDays, DUE_TIME_CHANNELS } from '../queues/due-time';
-import type { RoutingService } from '../routing/routing.service';
-import type { ContactsRepository } from './contacts.repository';
-
-/** Working days within which e-mail and web forms are due when the channel gives no due time. */
-const DUE_WORKING_DAYS = 2;
+import { InboundError, type InboundService } from './inbound.service';
 
 function keyMatches(given: unknown, expected: string | undefined): boolean {
   if (expected === undefined || typeof given !== 'string') return false;
@@ -17,88 +12,49 @@ function keyMatches(given: unknown, expected: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Every channel webhook: `X-Integration-Key` must match KCC_INTEGRATION_KEY, else a 401 problem. */
+export function requireIntegrationKey(request: FastifyRequest, integrationKey: string | undefined): void {
+  if (!keyMatches(request.headers['x-integration-key'], integrationKey)) {
+    throw problems.unauthorized(
+      integrationKey === undefined
+        ? 'Webhooks zijn uitgeschakeld: stel KCC_INTEGRATION_KEY in.'
+        : 'Stuur een geldige X-Integration-Key mee.',
+    );
+  }
+}
+
+/** An `InboundError` as a 400 problem with invalidParams. */
+export function inboundProblem(err: InboundError) {
+  return problems.invalid([{ name: err.field, code: err.code, reason: err.reason }]);
+}
+
 /**
- * `POST /api/inbound`: every channel webhook ends here. Idempotent on channel + externalId (unique index);
- * the contact is committed before we answer, then routed.
+ * `POST /api/inbound`: the generic channel webhook. Idempotent on channel + externalId (unique index);
+ * the contact is committed before we answer, then routed (inbound.service).
  */
 export function registerInboundRoutes(
   app: FastifyInstance,
-  deps: {
-    contacts: ContactsRepository;
-    routing: RoutingService;
-    integrationKey: string | undefined;
-    normalisePhone?: (phone: string) => string;
-  },
+  deps: { inbound: InboundService; integrationKey: string | undefined },
 ): void {
   app.post('/api/inbound', async (request, reply) => {
-    if (!keyMatches(request.headers['x-integration-key'], deps.integrationKey)) {
-      throw problems.unauthorized(
-        deps.integrationKey === undefined
-          ? 'Webhooks zijn uitgeschakeld: stel KCC_INTEGRATION_KEY in.'
-          : 'Stuur een geldige X-Integration-Key mee.',
-      );
-    }
+    requireIntegrationKey(request, deps.integrationKey);
     const body = parseOrThrow(InboundRequest, request.body, 'body');
-    let queueId = body.queue;
-    if (queueId !== undefined) {
-      if (!deps.routing.hasQueue(queueId)) {
-        throw problems.invalid([
-          { name: 'queue', code: 'unknown', reason: `Wachtrij '${queueId}' bestaat niet.` },
-        ]);
-      }
-      if (!deps.routing.queueServes(queueId, body.channel)) {
-        throw problems.invalid([
-          {
-            name: 'queue',
-            code: 'channel',
-            reason: `Wachtrij '${queueId}' behandelt geen kanaal ${body.channel}.`,
-          },
-        ]);
-      }
-    } else {
-      queueId = deps.routing.defaultQueueFor(body.channel);
-      if (queueId === undefined) {
-        throw problems.invalid([
-          { name: 'channel', code: 'no-queue', reason: `Er is geen wachtrij voor kanaal ${body.channel}.` },
-        ]);
-      }
-    }
-    const now = Date.now();
-    const from = { ...body.from };
-    if (from.phone !== undefined && deps.normalisePhone) from.phone = deps.normalisePhone(from.phone);
-    const dueAt =
-      body.dueAt !== undefined
-        ? Date.parse(body.dueAt)
-        : DUE_TIME_CHANNELS.has(body.channel)
-          ? addWorkingDays(now, DUE_WORKING_DAYS)
-          : undefined;
-
-    const { contact, created } = deps.contacts.transaction(() => {
-      const result = deps.contacts.insertIfNew({
-        id: randomUUID(),
+    let result;
+    try {
+      result = deps.inbound.receive({
         channel: body.channel,
         externalId: body.externalId,
-        queueId: queueId,
-        status: 'new',
-        priority: 0,
-        ...(body.subject !== undefined && body.subject !== '' ? { subject: body.subject } : {}),
+        from: body.from,
+        ...(body.queue !== undefined ? { queue: body.queue } : {}),
+        ...(body.subject !== undefined ? { subject: body.subject } : {}),
         ...(body.body !== undefined ? { body: body.body } : {}),
-        from,
-        ...(dueAt !== undefined ? { dueAt } : {}),
-        createdAt: now,
+        ...(body.dueAt !== undefined ? { dueAt: Date.parse(body.dueAt) } : {}),
       });
-      if (result.created) {
-        deps.contacts.appendEvent({
-          contactId: result.contact.id,
-          type: 'created',
-          at: now,
-          data: { channel: body.channel, queueId },
-        });
-      }
-      return result;
-    });
-    if (created) deps.routing.enqueue(contact);
-    const response: InboundResponse = { contactId: contact.id };
-    return reply.code(created ? 201 : 200).send(response);
+    } catch (err) {
+      if (err instanceof InboundError) throw inboundProblem(err);
+      throw err;
+    }
+    const response: InboundResponse = { contactId: result.contact.id };
+    return reply.code(result.created ? 201 : 200).send(response);
   });
 }

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KanaalsturingStatsResponse } from '@kcc/contracts/kennisbank';
 import type { RegistrationResponse } from '@kcc/contracts/rest';
-import { bearer, nextEvent, startTestServer, type AgentClient, type TestServer } from '../../testing/test-server';
+import {
+  bearer,
+  nextEvent,
+  startTestServer,
+  type AgentClient,
+  type TestServer,
+} from '../../testing/test-server';
 
 /** The real flow: inbound contact → agent accepts → registration with kanaalsturing and bronnen. */
 describe('kanaalsturing recorded with a registration', () => {
@@ -21,7 +27,11 @@ describe('kanaalsturing recorded with a registration', () => {
 
   async function acceptedContact(): Promise<string> {
     const offered = nextEvent(socket, 'contact:offered');
-    const res = await server.inbound({ channel: 'telefoon', externalId: `ks-${++n}`, from: { phone: '0201234567' } });
+    const res = await server.inbound({
+      channel: 'telefoon',
+      externalId: `ks-${++n}`,
+      from: { phone: '0201234567' },
+    });
     expect(res.status).toBe(201);
     const { offerId, contact } = await offered;
     expect(await socket.emitWithAck('offer:accept', { offerId })).toMatchObject({ ok: true });
@@ -45,14 +55,24 @@ describe('kanaalsturing recorded with a registration', () => {
 
   it('stores kanaalsturing and consulted sources keyed by klantcontact and contact, once per registration', async () => {
     const empty = await stats();
-    expect(empty).toEqual({ total: 0, gewezenOpPrimairKanaal: 0, nietGewezen: 0, aandeelGewezen: 0, perProduct: [] });
+    expect(empty).toEqual({
+      total: 0,
+      gewezenOpPrimairKanaal: 0,
+      nietGewezen: 0,
+      aandeelGewezen: 0,
+      perProduct: [],
+    });
 
     const contactId = await acceptedContact();
     const key = randomUUID();
     const body = {
       onderwerp: 'Paspoort aanvragen',
       gespreksresultaat: 'zelfstandig_afgehandeld',
-      kanaalsturing: { product: 'paspoort', primairKanaal: 'website (afspraak maken)', gewezenOpPrimairKanaal: true },
+      kanaalsturing: {
+        product: 'paspoort',
+        primairKanaal: 'website (afspraak maken)',
+        gewezenOpPrimairKanaal: true,
+      },
       bronnen: [
         { id: 'upl:paspoort', title: 'paspoort' },
         { id: 'wi:paspoort-kwijt-gestolen', title: 'Paspoort kwijt of gestolen: wat vraag je uit' },
@@ -65,7 +85,9 @@ describe('kanaalsturing recorded with a registration', () => {
     expect((await register(contactId, body, key)).status).toBe(201);
 
     const rows = server.db
-      .prepare('SELECT contact_id, agent_id, product, primair_kanaal, gewezen FROM kanaalsturing WHERE klantcontact_uuid = ?')
+      .prepare(
+        'SELECT contact_id, agent_id, product, primair_kanaal, gewezen FROM kanaalsturing WHERE klantcontact_uuid = ?',
+      )
       .all(klantcontact.uuid);
     expect(rows).toEqual([
       {
@@ -77,7 +99,9 @@ describe('kanaalsturing recorded with a registration', () => {
       },
     ]);
     const bronnen = server.db
-      .prepare('SELECT article_id, title, contact_id FROM kennisbank_bronnen WHERE klantcontact_uuid = ? ORDER BY rowid')
+      .prepare(
+        'SELECT article_id, title, contact_id FROM kennisbank_bronnen WHERE klantcontact_uuid = ? ORDER BY rowid',
+      )
       .all(klantcontact.uuid);
     expect(bronnen).toEqual([
       { article_id: 'upl:paspoort', title: 'paspoort', contact_id: contactId },
@@ -113,14 +137,18 @@ describe('kanaalsturing recorded with a registration', () => {
         await register(c2, {
           onderwerp: 'Paspoort',
           gespreksresultaat: 'zelfstandig_afgehandeld',
-          kanaalsturing: { product: 'paspoort', primairKanaal: 'website (afspraak maken)', gewezenOpPrimairKanaal: false },
+          kanaalsturing: {
+            product: 'paspoort',
+            primairKanaal: 'website (afspraak maken)',
+            gewezenOpPrimairKanaal: false,
+          },
         })
       ).status,
     ).toBe(201);
     const c3 = await acceptedContact();
-    expect((await register(c3, { onderwerp: 'Iets anders', gespreksresultaat: 'zelfstandig_afgehandeld' })).status).toBe(
-      201,
-    );
+    expect(
+      (await register(c3, { onderwerp: 'Iets anders', gespreksresultaat: 'zelfstandig_afgehandeld' })).status,
+    ).toBe(201);
 
     const s = await stats();
     expect(s).toMatchObject({ total: 3, gewezenOpPrimairKanaal: 1, nietGewezen: 2, aandeelGewezen: 0.3333 });
@@ -143,7 +171,10 @@ describe('kanaalsturing recorded with a registration', () => {
       },
     ]);
     // A window in the future holds nothing; the beheerder may read the KPI too.
-    expect((await stats(`?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`, 'bea')).total).toBe(0);
+    expect(
+      (await stats(`?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`, 'bea'))
+        .total,
+    ).toBe(0);
   });
 
   it('refuses a malformed kanaalsturing without registering anything', async () => {
@@ -155,8 +186,12 @@ describe('kanaalsturing recorded with a registration', () => {
       kanaalsturing: { product: 'paspoort', gewezenOpPrimairKanaal: 'ja' },
     });
     expect(res.status).toBe(400);
-    const names = ((await res.json()) as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['kanaalsturing.primairKanaal', 'kanaalsturing.gewezenOpPrimairKanaal']));
+    const names = ((await res.json()) as { invalidParams: { name: string }[] }).invalidParams.map(
+      (p) => p.name,
+    );
+    expect(names).toEqual(
+      expect.arrayContaining(['kanaalsturing.primairKanaal', 'kanaalsturing.gewezenOpPrimairKanaal']),
+    );
     expect((await stats()).total).toBe(before);
   });
 
@@ -165,6 +200,8 @@ describe('kanaalsturing recorded with a registration', () => {
       headers: bearer(await server.login('tess')),
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { invalidParams: { name: string }[] }).invalidParams[0]?.name).toBe('query.from');
+    expect(((await res.json()) as { invalidParams: { name: string }[] }).invalidParams[0]?.name).toBe(
+      'query.from',
+    );
   });
 });

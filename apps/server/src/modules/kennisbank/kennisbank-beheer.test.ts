@@ -152,12 +152,12 @@ describe('kennisbank beheer over HTTP', () => {
     expect(await invalid(await post({ type: 'recept', title: 'x' }))).toEqual(['type']);
     expect(await invalid(await post({ type: 'werkinstructie', title: '   ' }))).toEqual(['title']);
     expect(await invalid(await post({ type: 'werkinstructie', title: 'x', extra: 1 }))).toEqual(['body']);
-    expect(await invalid(await post({ type: 'werkinstructie', title: 'x', url: 'javascript:alert(1)' }))).toEqual([
-      'url',
-    ]);
-    expect(await invalid(await post({ type: 'werkinstructie', title: 'x', validFrom: '31-12-2026' }))).toEqual([
-      'validFrom',
-    ]);
+    expect(
+      await invalid(await post({ type: 'werkinstructie', title: 'x', url: 'javascript:alert(1)' })),
+    ).toEqual(['url']);
+    expect(
+      await invalid(await post({ type: 'werkinstructie', title: 'x', validFrom: '31-12-2026' })),
+    ).toEqual(['validFrom']);
     expect(
       await invalid(
         await post({ type: 'werkinstructie', title: 'x', validFrom: '2027-01-02', validUntil: '2027-01-01' }),
@@ -166,11 +166,14 @@ describe('kennisbank beheer over HTTP', () => {
     expect(await invalid(await post({ type: 'werkinstructie', title: 'x', belangrijk: true }))).toEqual([
       'belangrijk',
     ]);
-    expect(await invalid(await post({ type: 'werkinstructie', title: 'x', product: 'ruimteschip' }))).toEqual([
-      'product',
-    ]);
+    expect(await invalid(await post({ type: 'werkinstructie', title: 'x', product: 'ruimteschip' }))).toEqual(
+      ['product'],
+    );
     expect(await invalid(await post([]))).toEqual(['body']);
-    const notFound = await call('bea', 'PUT', articlePath('bestaat-niet'), { type: 'werkinstructie', title: 'x' });
+    const notFound = await call('bea', 'PUT', articlePath('bestaat-niet'), {
+      type: 'werkinstructie',
+      title: 'x',
+    });
     expect(notFound.status).toBe(404);
     expect((await call('bea', 'POST', `${articlePath('bestaat-niet')}/publish`)).status).toBe(404);
   });
@@ -215,7 +218,9 @@ describe('kennisbank beheer over HTTP', () => {
       await (await call('bea', 'GET', '/api/kennisbank/articles?published=false&limit=200')).json(),
     );
     expect(concepts.items.every((i) => !i.published)).toBe(true);
-    expect(await invalid(await call('bea', 'GET', '/api/kennisbank/articles?limit=0'))).toEqual(['query.limit']);
+    expect(await invalid(await call('bea', 'GET', '/api/kennisbank/articles?limit=0'))).toEqual([
+      'query.limit',
+    ]);
   });
 
   it('replaces the synonym map and applies it to the next query', async () => {
@@ -225,7 +230,9 @@ describe('kennisbank beheer over HTTP', () => {
       published: true,
     });
     expect(await idsFor('zoefzoef')).not.toContain(target.id);
-    const current = SynonymsResponse.parse(await (await call('rob', 'GET', '/api/kennisbank/synonyms')).json());
+    const current = SynonymsResponse.parse(
+      await (await call('rob', 'GET', '/api/kennisbank/synonyms')).json(),
+    );
     expect(current.synonyms.kliko).toContain('container');
     const put = await call('rob', 'PUT', '/api/kennisbank/synonyms', {
       synonyms: { ...current.synonyms, zoefzoef: ['ganzenbord'] },
@@ -236,13 +243,14 @@ describe('kennisbank beheer over HTTP', () => {
     // Still the rest of the map: kliko → container.
     expect((await search('kliko kapot')).items[0]?.title).toMatch(/container/i);
 
-    const bad = async (synonyms: unknown) => invalid(await call('rob', 'PUT', '/api/kennisbank/synonyms', { synonyms }));
+    const bad = async (synonyms: unknown) =>
+      invalid(await call('rob', 'PUT', '/api/kennisbank/synonyms', { synonyms }));
     expect((await bad({ kliko: [] }))[0]).toMatch(/^synonyms/);
     expect((await bad({ 'een twee drie vier vijf': ['x'] }))[0]).toMatch(/^synonyms/);
     expect((await bad({ kliko: 'container' }))[0]).toMatch(/^synonyms/);
-    expect(await invalid(await call('rob', 'PUT', '/api/kennisbank/synonyms', { kliko: ['container'] }))).toEqual(
-      ['synonyms', 'body'],
-    );
+    expect(
+      await invalid(await call('rob', 'PUT', '/api/kennisbank/synonyms', { kliko: ['container'] })),
+    ).toEqual(['synonyms', 'body']);
   });
 
   it('changes the kanalenmatrix (beheerder only), shown with the next search', async () => {
@@ -250,13 +258,16 @@ describe('kennisbank beheer over HTTP', () => {
     expect((await call('rob', 'PUT', '/api/kanalenmatrix/hondenbelasting', body)).status).toBe(403);
     const res = await call('bea', 'PUT', '/api/kanalenmatrix/Hondenbelasting', body);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ product: 'hondenbelasting', uplId: 'upl:hondenbelasting', ...body });
+    expect(await res.json()).toMatchObject({
+      product: 'hondenbelasting',
+      uplId: 'upl:hondenbelasting',
+      ...body,
+    });
     const hit = (await search('hondenbelasting')).items.find((i) => i.id === 'upl:hondenbelasting');
     expect(hit?.kanaal).toEqual(body);
-    expect(await invalid(await call('bea', 'PUT', '/api/kanalenmatrix/hondenbelasting', { primair: '' }))).toEqual([
-      'primair',
-      'secundair',
-    ]);
+    expect(
+      await invalid(await call('bea', 'PUT', '/api/kanalenmatrix/hondenbelasting', { primair: '' })),
+    ).toEqual(['primair', 'secundair']);
   });
 
   it('keeps werkberichten: belangrijk first, read marks per agent', async () => {
@@ -297,12 +308,17 @@ describe('kennisbank beheer over HTTP', () => {
     expect(before.items.slice(firstOrdinary).every((i) => !i.belangrijk)).toBe(true);
     expect(before.items.find((i) => i.id === belangrijk.id)?.gelezen).toBe(false);
 
-    const mark = await call('anna', 'POST', `/api/kennisbank/nieuws/${encodeURIComponent(belangrijk.id)}/gelezen`);
+    const mark = await call(
+      'anna',
+      'POST',
+      `/api/kennisbank/nieuws/${encodeURIComponent(belangrijk.id)}/gelezen`,
+    );
     expect(mark.status).toBe(200);
     expect(await mark.json()).toEqual({ id: belangrijk.id, gelezen: true });
     // Marking twice is harmless.
     expect(
-      (await call('anna', 'POST', `/api/kennisbank/nieuws/${encodeURIComponent(belangrijk.id)}/gelezen`)).status,
+      (await call('anna', 'POST', `/api/kennisbank/nieuws/${encodeURIComponent(belangrijk.id)}/gelezen`))
+        .status,
     ).toBe(200);
 
     const after = await nieuws('anna');
@@ -310,7 +326,8 @@ describe('kennisbank beheer over HTTP', () => {
     expect(after.ongelezen).toBe(before.ongelezen - 1);
     expect((await nieuws('bram')).items.find((i) => i.id === belangrijk.id)?.gelezen).toBe(false);
 
-    const gone = (id: string) => call('anna', 'POST', `/api/kennisbank/nieuws/${encodeURIComponent(id)}/gelezen`);
+    const gone = (id: string) =>
+      call('anna', 'POST', `/api/kennisbank/nieuws/${encodeURIComponent(id)}/gelezen`);
     expect((await gone(verlopen.id)).status).toBe(404);
     expect((await gone('bestaat-niet')).status).toBe(404);
     expect((await gone('wi:paspoort-kwijt-gestolen')).status).toBe(404);
@@ -321,9 +338,27 @@ describe('kennisbank beheer over HTTP', () => {
     const kanaal = { primair: 'website', secundair: 'telefoon' };
     // [description, method, path, body, user → expected status]
     const cases: [string, string, string, unknown, Record<string, number>][] = [
-      ['search', 'GET', '/api/kennisbank/search?q=paspoort', undefined, { anna: 200, tess: 200, bea: 200, rob: 200 }],
-      ['read article', 'GET', articlePath('upl:paspoort'), undefined, { anna: 200, tess: 200, bea: 200, rob: 200 }],
-      ['list articles', 'GET', '/api/kennisbank/articles', undefined, { anna: 403, tess: 403, bea: 200, rob: 200 }],
+      [
+        'search',
+        'GET',
+        '/api/kennisbank/search?q=paspoort',
+        undefined,
+        { anna: 200, tess: 200, bea: 200, rob: 200 },
+      ],
+      [
+        'read article',
+        'GET',
+        articlePath('upl:paspoort'),
+        undefined,
+        { anna: 200, tess: 200, bea: 200, rob: 200 },
+      ],
+      [
+        'list articles',
+        'GET',
+        '/api/kennisbank/articles',
+        undefined,
+        { anna: 403, tess: 403, bea: 200, rob: 200 },
+      ],
       ['create', 'POST', '/api/kennisbank/articles', article, { anna: 403, tess: 403, bea: 201, rob: 201 }],
       [
         'edit',
@@ -346,10 +381,34 @@ describe('kennisbank beheer over HTTP', () => {
         undefined,
         { anna: 403, tess: 403, bea: 200, rob: 200 },
       ],
-      ['delete', 'DELETE', articlePath('bestaat-niet'), undefined, { anna: 403, tess: 403, rob: 403, bea: 404 }],
-      ['read synonyms', 'GET', '/api/kennisbank/synonyms', undefined, { anna: 403, tess: 403, bea: 200, rob: 200 }],
-      ['replace synonyms', 'PUT', '/api/kennisbank/synonyms', {}, { anna: 403, tess: 403, bea: 400, rob: 400 }],
-      ['read kanalenmatrix', 'GET', '/api/kanalenmatrix', undefined, { anna: 200, tess: 200, bea: 200, rob: 200 }],
+      [
+        'delete',
+        'DELETE',
+        articlePath('bestaat-niet'),
+        undefined,
+        { anna: 403, tess: 403, rob: 403, bea: 404 },
+      ],
+      [
+        'read synonyms',
+        'GET',
+        '/api/kennisbank/synonyms',
+        undefined,
+        { anna: 403, tess: 403, bea: 200, rob: 200 },
+      ],
+      [
+        'replace synonyms',
+        'PUT',
+        '/api/kennisbank/synonyms',
+        {},
+        { anna: 403, tess: 403, bea: 400, rob: 400 },
+      ],
+      [
+        'read kanalenmatrix',
+        'GET',
+        '/api/kanalenmatrix',
+        undefined,
+        { anna: 200, tess: 200, bea: 200, rob: 200 },
+      ],
       [
         'change kanalenmatrix',
         'PUT',

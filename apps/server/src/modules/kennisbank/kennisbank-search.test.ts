@@ -40,6 +40,16 @@ describe('kennisbank search over HTTP (seeded demo corpus)', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['items', 'query', 'tookMs', 'total']);
+    for (const item of body.items as Record<string, unknown>[]) {
+      expect(Object.keys(item).filter((k) => k !== 'kanaal')).toEqual([
+        'id',
+        'type',
+        'title',
+        'snippet',
+        'url',
+        'score',
+      ]);
+    }
     const result = KennisbankSearchResponse.parse(body);
     expect(result.query).toBe('paspoort');
     expect(result.total).toBeGreaterThanOrEqual(result.items.length);
@@ -92,6 +102,12 @@ describe('kennisbank search over HTTP (seeded demo corpus)', () => {
     const { items } = await search('paspoort', '&type=werkinstructie');
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.type === 'werkinstructie')).toBe(true);
+  });
+
+  it('gives url null for an item without a public page (meldingcategorie)', async () => {
+    const { items } = await search('container kapot', '&type=meldingcategorie');
+    expect(items[0]?.id).toMatch(/^sig:/);
+    expect(items[0]?.url).toBeNull();
   });
 
   describe('bad input gets a clear answer, never a 500', () => {
@@ -179,7 +195,9 @@ describe('kennisbank search over HTTP (seeded demo corpus)', () => {
     expect(article.body.length).toBeGreaterThan(20);
     const vac = Article.parse(
       await (
-        await get(`/api/kennisbank/articles/${encodeURIComponent('vac:a71731d4-6761-4e04-ac25-cbd10fa8cd9c')}`)
+        await get(
+          `/api/kennisbank/articles/${encodeURIComponent('vac:a71731d4-6761-4e04-ac25-cbd10fa8cd9c')}`,
+        )
       ).json(),
     );
     expect(vac.license).toBe('CC0 1.0 Universal');

@@ -241,13 +241,13 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
       }
       const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
       const total =
-        db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM kennisbank_articles ${clause}`).get(...params)
-          ?.n ?? 0;
+        db
+          .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM kennisbank_articles ${clause}`)
+          .get(...params)?.n ?? 0;
       const rows = db
-        .prepare<
-          unknown[],
-          ArticleRow
-        >(`SELECT * FROM kennisbank_articles ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`)
+        .prepare<unknown[], ArticleRow>(
+          `SELECT * FROM kennisbank_articles ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
+        )
         .all(...params, limit, offset);
       return { total, items: rows.map(toArticle) };
     },
@@ -301,7 +301,15 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
       markGelezen.run(articleId, userId, at);
     },
     recordKanaalsturing(r) {
-      putSturing.run(r.klantcontactUuid, r.contactId, r.agentId, r.product, r.primairKanaal, r.gewezen ? 1 : 0, r.at);
+      putSturing.run(
+        r.klantcontactUuid,
+        r.contactId,
+        r.agentId,
+        r.product,
+        r.primairKanaal,
+        r.gewezen ? 1 : 0,
+        r.at,
+      );
     },
     recordBron(r) {
       putBron.run(r.klantcontactUuid, r.contactId, r.articleId, r.title, r.at);

@@ -103,7 +103,10 @@ export function registerKennisbankRoutes(
   app.post('/api/kennisbank/articles', editors, async (request, reply) => {
     const fields = parseArticle(request.body, service);
     const article = service.createArticle(fields, editor(request));
-    return reply.code(201).header('location', `/api/kennisbank/articles/${encodeURIComponent(article.id)}`).send(article);
+    return reply
+      .code(201)
+      .header('location', `/api/kennisbank/articles/${encodeURIComponent(article.id)}`)
+      .send(article);
   });
 
   app.put('/api/kennisbank/articles/:id', editors, async (request) => {

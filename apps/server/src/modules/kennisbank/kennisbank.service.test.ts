@@ -45,7 +45,9 @@ describe('seeding and index build', () => {
       .filter((l) => l.trim() !== '').length;
     expect(first.indexStats.documents).toBe(lines);
     expect(first.indexStats.buildMs).toBeGreaterThan(0);
-    expect(first.article('upl:paspoort', { includeHidden: false })?.kanaal?.primair).toBe('website (afspraak maken)');
+    expect(first.article('upl:paspoort', { includeHidden: false })?.kanaal?.primair).toBe(
+      'website (afspraak maken)',
+    );
 
     // A beheerder edit survives a restart: the seed only fills an empty store.
     first.setPublished('upl:paspoort', false, { id: 'user-bea', name: 'Bea Visser' });

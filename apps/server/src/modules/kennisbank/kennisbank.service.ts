@@ -15,7 +15,12 @@ import type {
   SynonymsResponse,
 } from '@kcc/contracts/kennisbank';
 import { KennisbankIndex, MAX_QUERY_CHARS, type KennisbankDocument } from '@kcc/kennisbank';
-import type { ArticleListFilter, ArticleRecord, KanalenmatrixRecord, KennisbankRepository } from './kennisbank.repository';
+import type {
+  ArticleListFilter,
+  ArticleRecord,
+  KanalenmatrixRecord,
+  KennisbankRepository,
+} from './kennisbank.repository';
 import { engineWindow, isLive, validFromMs } from './validity';
 
 /** A parsed, defaulted `ArticleInput`. */
@@ -46,7 +51,11 @@ export interface RegisteredEvent {
   at: number;
 }
 
-const ID_PREFIX: Partial<Record<ArticleType, string>> = { werkinstructie: 'wi', afdeling: 'afd', nieuws: 'nws' };
+const ID_PREFIX: Partial<Record<ArticleType, string>> = {
+  werkinstructie: 'wi',
+  afdeling: 'afd',
+  nieuws: 'nws',
+};
 
 function slug(text: string): string {
   return (
@@ -142,13 +151,18 @@ export class KennisbankService {
     });
     const items = result.items.map((hit): KennisbankSearchItem => {
       const product = this.index.get(hit.id)?.product;
-      const kanaal = this.kanaalFor(hit.id, hit.type, hit.title, typeof product === 'string' ? product : undefined);
+      const kanaal = this.kanaalFor(
+        hit.id,
+        hit.type,
+        hit.title,
+        typeof product === 'string' ? product : undefined,
+      );
       return {
         id: hit.id,
         type: hit.type,
         title: hit.title,
         snippet: hit.snippet,
-        ...(hit.url !== undefined ? { url: hit.url } : {}),
+        url: hit.url ?? null,
         score: hit.score,
         ...(kanaal ? { kanaal } : {}),
       };
@@ -188,7 +202,14 @@ export class KennisbankService {
     let id: string;
     do id = `${prefix}:${slug(fields.title)}-${randomBytes(3).toString('hex')}`;
     while (this.repo.getArticle(id));
-    return this.save({ id, ...this.clean(fields), meta: {}, createdAt: now, updatedAt: now, updatedBy: editor.name });
+    return this.save({
+      id,
+      ...this.clean(fields),
+      meta: {},
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: editor.name,
+    });
   }
 
   /** Full replace; undefined when the article does not exist. */
@@ -217,7 +238,9 @@ export class KennisbankService {
     return deleted;
   }
 
-  private clean(f: ArticleFields): Omit<ArticleRecord, 'id' | 'meta' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
+  private clean(
+    f: ArticleFields,
+  ): Omit<ArticleRecord, 'id' | 'meta' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
     return {
       type: f.type,
       title: f.title,
@@ -266,7 +289,11 @@ export class KennisbankService {
   synonyms(): SynonymsResponse {
     const r = this.repo.getSynonyms();
     return r
-      ? { synonyms: r.map, updatedAt: iso(r.updatedAt), ...(r.updatedBy !== undefined ? { updatedBy: r.updatedBy } : {}) }
+      ? {
+          synonyms: r.map,
+          updatedAt: iso(r.updatedAt),
+          ...(r.updatedBy !== undefined ? { updatedBy: r.updatedBy } : {}),
+        }
       : { synonyms: {} };
   }
 
@@ -287,7 +314,11 @@ export class KennisbankService {
     const record: KanalenmatrixRecord = {
       // keep the stored spelling of an existing product key
       product: existing?.product ?? product,
-      ...(body.uplId !== undefined ? { uplId: body.uplId } : existing?.uplId !== undefined ? { uplId: existing.uplId } : {}),
+      ...(body.uplId !== undefined
+        ? { uplId: body.uplId }
+        : existing?.uplId !== undefined
+          ? { uplId: existing.uplId }
+          : {}),
       primair: body.primair,
       secundair: body.secundair,
       updatedAt: this.clock(),
@@ -390,7 +421,11 @@ export class KennisbankService {
     const gewezen = rows.reduce((s, r) => s + r.gewezen, 0);
     return {
       ...counts(total, gewezen),
-      perProduct: rows.map((r) => ({ product: r.product, primairKanaal: r.primairKanaal, ...counts(r.total, r.gewezen) })),
+      perProduct: rows.map((r) => ({
+        product: r.product,
+        primairKanaal: r.primairKanaal,
+        ...counts(r.total, r.gewezen),
+      })),
     };
   }
 }

@@ -37,7 +37,9 @@ export function seedArticle(raw: unknown, now: number): ArticleRecord | undefine
   const doc = toKennisbankDocument(raw);
   if (!doc || !isArticleType(doc.type)) return undefined;
   const item = raw as Record<string, unknown>;
-  const meta = Object.fromEntries(Object.entries(item).filter(([k, v]) => !COLUMN_FIELDS.has(k) && v !== null));
+  const meta = Object.fromEntries(
+    Object.entries(item).filter(([k, v]) => !COLUMN_FIELDS.has(k) && v !== null),
+  );
   const product = str(item.product) ?? str(item.upl);
   return {
     id: doc.id,

@@ -21,7 +21,9 @@ export function isLive(
   article: { published: boolean; validFrom?: string; validUntil?: string },
   now: number,
 ): boolean {
-  return article.published && validFromMs(article.validFrom) <= now && now <= validUntilMs(article.validUntil);
+  return (
+    article.published && validFromMs(article.validFrom) <= now && now <= validUntilMs(article.validUntil)
+  );
 }
 
 /** The window as ISO date-times for the search engine (which compares instants). */

@@ -15,6 +15,9 @@ import type { ContactRecord, ContactsRepository } from '../contacts/contacts.rep
 import { toContactDto } from '../contacts/contacts.repository';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
+import type { ContactKlantbeeldResponse } from '@kcc/contracts/klantbeeld';
+import type { KlantbeeldService } from '../registers/klantbeeld.service';
+import { logKlantbeeldRead } from '../registers/verwerking-log';
 import type { VerwerkingenLog } from './verwerkingen';
 
 const ContactParams = z.object({ id: z.string().min(1).max(100) });
@@ -38,6 +41,8 @@ export function registerKlantbeeldRoutes(
     port: () => KlantinteractiesPort;
     verwerkingen: VerwerkingenLog;
     routing: RoutingService;
+    /** Composes the integraal klantbeeld (BRP, zaken, …) next to the existing fields. */
+    klantbeeld?: KlantbeeldService;
   },
 ): void {
   const agent = { preHandler: deps.guard.require('medewerker') };
@@ -87,6 +92,29 @@ export function registerKlantbeeldRoutes(
     }
     const at = Date.now();
     const doel = `contact:${contact.id}`;
+    if (response.partij && deps.klantbeeld) {
+      const integraal = await deps.klantbeeld.compose({
+        partij: response.partij,
+        doel,
+        doelOmschrijving: `Contact via ${contact.channel}`,
+        ...(contact.subject ? { onderwerp: contact.subject } : {}),
+      });
+      (response as ContactKlantbeeldResponse).integraal = integraal;
+      // BRP, KvK and zaken reads are logged per source; the Klantinteracties read is logged below as before.
+      logKlantbeeldRead(
+        deps.verwerkingen,
+        {
+          at,
+          userId: user.id,
+          doel,
+          contactId: contact.id,
+          partijUuid: response.partij.uuid,
+          bsn: response.partij.bsn,
+        },
+        integraal,
+        ['brp', 'kvk', 'zaken'],
+      );
+    }
     if (response.partij) {
       deps.verwerkingen.log({
         at,

@@ -84,6 +84,10 @@ export function verwerkingenLogFor(audit: AuditLog): VerwerkingenLog {
 }
 
 /** A log on this database with a given audit key (tests and tools; the server wires `createAuditLog`). */
-export function createSqliteVerwerkingenLog(db: Db, auditKey: Buffer, baseUrl = 'http://localhost'): VerwerkingenLog {
+export function createSqliteVerwerkingenLog(
+  db: Db,
+  auditKey: Buffer,
+  baseUrl = 'http://localhost',
+): VerwerkingenLog {
   return verwerkingenLogFor(createAuditLog(db, { protection: createBsnProtection(auditKey), baseUrl }));
 }

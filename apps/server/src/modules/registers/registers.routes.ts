@@ -20,7 +20,7 @@ import type { VerwerkingenLog } from '../klantbeeld/verwerkingen';
 import { isValidBsn } from '../klantinteracties/elfproef';
 import type { KlantbeeldService } from './klantbeeld.service';
 import { RegisterInputError, type Registers } from './ports';
-import { categorieenVan, logRegisterRead } from './verwerking-log';
+import { logKlantbeeldRead } from './verwerking-log';
 
 export interface Doelbinding {
   doel: string;
@@ -112,13 +112,15 @@ export function registerKlantbeeldRegisterRoutes(
     const result = await deps.registers.brp.zoek(vraag).catch((err: unknown) => registerProblem(err, 'De BRP'));
     const at = Date.now();
     for (const p of result.items) {
-      logRegisterRead(deps.verwerkingen, {
+      deps.verwerkingen.log({
         at,
         userId: user.id,
         handeling: 'zoeken',
         bsn: p.bsn,
-        categorieen: ['identificatie'],
+        categorieen: ['identificatie (BRP, zoekresultaat)'],
         doel: doel.doel,
+        gegevensbron: 'brp',
+        betrokkenheid: 'Zoekresultaat',
         ...(doel.contactId ? { contactId: doel.contactId } : {}),
       });
     }
@@ -129,7 +131,6 @@ export function registerKlantbeeldRegisterRoutes(
   app.get('/api/klantbeeld/organisaties', agent, async (request) => {
     const q = parseOrThrow(OrganisatieZoekQuery, request.query, 'query');
     const doel = doelOf(request, q);
-    const user = currentUser(request);
     let vraag;
     if (q.kvkNummer !== undefined) vraag = { type: 'kvkNummer' as const, kvkNummer: q.kvkNummer };
     else if (q.naam !== undefined) vraag = { type: 'naam' as const, naam: q.naam };
@@ -144,18 +145,7 @@ export function registerKlantbeeldRegisterRoutes(
     const result = await deps.registers.kvk
       .zoek(vraag)
       .catch((err: unknown) => registerProblem(err, 'Het Handelsregister'));
-    const at = Date.now();
-    for (const o of result.items) {
-      logRegisterRead(deps.verwerkingen, {
-        at,
-        userId: user.id,
-        handeling: 'zoeken',
-        kvkNummer: o.kvkNummer,
-        categorieen: ['identificatie'],
-        doel: doel.doel,
-        ...(doel.contactId ? { contactId: doel.contactId } : {}),
-      });
-    }
+    // Handelsregister data of a company is not personal data of a resident: search results are not logged.
     const response: OrganisatieZoekResponse = result;
     return response;
   });
@@ -177,16 +167,11 @@ export function registerKlantbeeldRegisterRoutes(
       doel: doel.doel,
       doelOmschrijving: doel.omschrijving,
     });
-    logRegisterRead(deps.verwerkingen, {
-      at: Date.now(),
-      userId: user.id,
-      handeling: 'inzien',
-      partijUuid: partij?.uuid,
-      bsn,
-      categorieen: categorieenVan(integraal),
-      doel: doel.doel,
-      ...(doel.contactId ? { contactId: doel.contactId } : {}),
-    });
+    logKlantbeeldRead(
+      deps.verwerkingen,
+      { at: Date.now(), userId: user.id, doel: doel.doel, contactId: doel.contactId, partijUuid: partij?.uuid, bsn },
+      integraal,
+    );
     const response: KlantbeeldDetailResponse = { soort: 'persoon', ...(partij ? { partij } : {}), integraal };
     return response;
   });
@@ -205,16 +190,11 @@ export function registerKlantbeeldRegisterRoutes(
       doel: doel.doel,
       doelOmschrijving: doel.omschrijving,
     });
-    logRegisterRead(deps.verwerkingen, {
-      at: Date.now(),
-      userId: user.id,
-      handeling: 'inzien',
-      partijUuid: partij?.uuid,
-      kvkNummer,
-      categorieen: categorieenVan(integraal),
-      doel: doel.doel,
-      ...(doel.contactId ? { contactId: doel.contactId } : {}),
-    });
+    logKlantbeeldRead(
+      deps.verwerkingen,
+      { at: Date.now(), userId: user.id, doel: doel.doel, contactId: doel.contactId, partijUuid: partij?.uuid },
+      integraal,
+    );
     const response: KlantbeeldDetailResponse = { soort: 'organisatie', ...(partij ? { partij } : {}), integraal };
     return response;
   });

@@ -1,46 +1,60 @@
+import type { IntegraalKlantbeeld } from '@kcc/contracts/klantbeeld';
+import type { Gegevensbron } from '@kcc/contracts/verwerkingen';
 import type { Verwerking, VerwerkingenLog } from '../klantbeeld/verwerkingen';
 
-/**
- * A verwerking with the identifiers of the betrokkene next to the partij: a BRP person or a KvK company need
- * not be a partij in Klantinteracties. `partijUuid` then carries `bsn:<bsn>` / `kvk:<nummer>`, and the
- * extra fields are there for a log implementation that stores them (the audit module).
- */
-export type RegisterVerwerking = Verwerking & { bsn?: string; kvkNummer?: string };
-
-export function betrokkeneId(v: { partijUuid?: string | undefined; bsn?: string | undefined; kvkNummer?: string | undefined }): string {
-  if (v.partijUuid) return v.partijUuid;
-  if (v.bsn) return `bsn:${v.bsn}`;
-  if (v.kvkNummer) return `kvk:${v.kvkNummer}`;
-  throw new Error('a verwerking needs a partij, BSN or KvK-nummer');
+export interface KlantbeeldRead {
+  at: number;
+  userId: string;
+  doel: string;
+  contactId?: string | undefined;
+  partijUuid?: string | undefined;
+  bsn?: string | undefined;
 }
 
-export function logRegisterRead(
-  log: VerwerkingenLog,
-  entry: Omit<RegisterVerwerking, 'partijUuid'> & { partijUuid?: string | undefined },
-): void {
-  const { partijUuid, bsn, kvkNummer, ...rest } = entry;
-  const v: RegisterVerwerking = {
-    ...rest,
-    partijUuid: betrokkeneId({ partijUuid, bsn, kvkNummer }),
-    ...(bsn !== undefined ? { bsn } : {}),
-    ...(kvkNummer !== undefined ? { kvkNummer } : {}),
-  };
-  log.log(v);
-}
-
-/** Categories of personal data a klantbeeld actually showed (sections that loaded). */
-export function categorieenVan(k: {
-  identiteit: { status: string };
-  contactgegevens: { status: string };
-  klantcontacten: { status: string };
-  interneTaken: { status: string };
-  zaken: { status: string };
-}): string[] {
-  const out: string[] = [];
-  if (k.identiteit.status === 'beschikbaar') out.push('identificatie');
-  if (k.contactgegevens.status === 'beschikbaar') out.push('contactgegevens');
-  if (k.klantcontacten.status === 'beschikbaar') out.push('klantcontacten');
-  if (k.interneTaken.status === 'beschikbaar') out.push('interne taken');
-  if (k.zaken.status === 'beschikbaar') out.push('zaken');
+/** Categories of personal data per source that a klantbeeld actually showed (sections that loaded). */
+export function verwerkteGegevens(k: IntegraalKlantbeeld): { bron: Gegevensbron; categorieen: string[] }[] {
+  const out: { bron: Gegevensbron; categorieen: string[] }[] = [];
+  if (k.identiteit.status === 'beschikbaar') {
+    out.push({
+      bron: k.identiteit.data.soort === 'persoon' ? 'brp' : 'kvk',
+      categorieen: k.identiteit.data.soort === 'persoon' ? ['identificatie (BRP, ter verificatie)'] : ['identificatie (Handelsregister)'],
+    });
+  }
+  const ki = [
+    ...(k.contactgegevens.status === 'beschikbaar' ? ['contactgegevens'] : []),
+    ...(k.klantcontacten.status === 'beschikbaar' ? ['klantcontacten'] : []),
+    ...(k.interneTaken.status === 'beschikbaar' ? ['interne taken'] : []),
+  ];
+  if (ki.length > 0) out.push({ bron: 'klantinteracties', categorieen: ki });
+  if (k.zaken.status === 'beschikbaar') out.push({ bron: 'zaken', categorieen: ['zaken'] });
   return out;
+}
+
+/**
+ * Log one klantbeeld view: one verwerking per source, each with the categories it delivered. Nothing is
+ * logged without a natural person (no BSN and no partij), e.g. a KvK company not known as a partij.
+ */
+export function logKlantbeeldRead(
+  log: VerwerkingenLog,
+  read: KlantbeeldRead,
+  k: IntegraalKlantbeeld,
+  /** Only these sources (the caller logs the others itself). */
+  only?: readonly Gegevensbron[],
+): void {
+  if (read.partijUuid === undefined && read.bsn === undefined) return;
+  for (const { bron, categorieen } of verwerkteGegevens(k)) {
+    if (only && !only.includes(bron)) continue;
+    const v: Verwerking = {
+      at: read.at,
+      userId: read.userId,
+      handeling: 'inzien',
+      ...(read.partijUuid !== undefined ? { partijUuid: read.partijUuid } : {}),
+      ...(read.bsn !== undefined ? { bsn: read.bsn } : {}),
+      categorieen,
+      doel: read.doel,
+      ...(read.contactId !== undefined ? { contactId: read.contactId } : {}),
+      gegevensbron: bron,
+    };
+    log.log(v);
+  }
 }

@@ -10,7 +10,9 @@ import { ACK_ERRORS } from '@kcc/contracts/realtime';
 import {
   RoutingEngine,
   type AgentConfig,
+  type ChannelName,
   type ContactInput,
+  type OfferToResult,
   type QueueConfig,
   type RequeueReason,
   type RoutingEvent,
@@ -338,6 +340,83 @@ export class RoutingService {
   announceContact(contactId: string): void {
     const c = this.contacts.get(contactId);
     if (c?.assignedAgentId !== undefined) this.notifier.contactUpdated(c.assignedAgentId, toContactDto(c));
+  }
+
+  // ------------------------------------------------------------------ channel operations (issue 3)
+
+  queueConfig(queueId: string): QueueConfig | undefined {
+    return this.queues.get(queueId)?.config;
+  }
+
+  /** Agents who can take a contact of this queue and channel soon: beschikbaar or in nawerk, with capacity. */
+  agentsOnDuty(queueId: string, channel: ChannelName): number {
+    let n = 0;
+    for (const [agentId, config] of this.agents) {
+      if ((config.capacity[channel] ?? 0) <= 0 || !this.agentQueueIds(agentId).includes(queueId)) continue;
+      const presence = this.engine.agentSnapshot(agentId)?.presence;
+      if (presence === 'beschikbaar' || presence === 'nawerk') n++;
+    }
+    return n;
+  }
+
+  /** End a contact nobody answered yet (caller hung up, resident left the chat): status `abandoned`. */
+  abandon(contactId: string, reason: string): boolean {
+    const c = this.contacts.get(contactId);
+    if (!c || (c.status !== 'new' && c.status !== 'queued' && c.status !== 'offered')) return false;
+    this.run((now) => this.engine.cancel(contactId, now));
+    const now = Date.now();
+    this.contacts.transaction(() => {
+      this.contacts.update(contactId, { status: 'abandoned', closedAt: now }, now);
+      this.contacts.appendEvent({ contactId, type: 'abandoned', at: now, data: { reason, channel: c.channel } });
+    });
+    return true;
+  }
+
+  /** Move a contact (waiting, offered or assigned) to another queue; it keeps its place in line by arrival. */
+  transferToQueue(contactId: string, toQueueId: string): void {
+    this.run((now) => this.engine.requeue(contactId, 'transfer', now, toQueueId));
+  }
+
+  /** Offer a contact to one specific colleague now (warm transfer); the current holder lets go of it. */
+  offerTo(
+    contactId: string,
+    agentId: string,
+  ): { ok: true; offerId: string } | { ok: false; error: Extract<OfferToResult, { ok: false }>['error'] } {
+    const before = this.contacts.get(contactId);
+    let result: OfferToResult = { ok: false, error: 'unknown_contact', events: [] };
+    this.run((now) => {
+      result = this.engine.offerTo(contactId, agentId, now);
+      return result.events;
+    });
+    const outcome = result as OfferToResult;
+    if (!outcome.ok) return { ok: false, error: outcome.error };
+    const previous = before?.status === 'assigned' ? before.assignedAgentId : undefined;
+    if (previous !== undefined) {
+      const now = Date.now();
+      this.contacts.update(contactId, { assignedAgentId: null, acceptedAt: null }, now);
+      const after = this.contacts.get(contactId);
+      if (after) this.flush([() => this.notifier.contactUpdated(previous, toContactDto(after))]);
+    }
+    return { ok: true, offerId: outcome.offerId };
+  }
+
+  /** A closed or wrapped-up contact gets new input (an e-mail reply in its thread): back in its queue. */
+  reopen(contactId: string, reason: string): boolean {
+    const c = this.contacts.get(contactId);
+    if (!c || (c.status !== 'closed' && c.status !== 'nawerk' && c.status !== 'abandoned')) return false;
+    if (!this.queues.has(c.queueId)) return false;
+    const now = Date.now();
+    this.contacts.transaction(() => {
+      this.contacts.update(
+        contactId,
+        { status: 'new', assignedAgentId: null, acceptedAt: null, closedAt: null },
+        now,
+      );
+      this.contacts.appendEvent({ contactId, type: 'reopened', at: now, data: { reason } });
+    });
+    const fresh = this.contacts.get(contactId);
+    if (fresh) this.enqueue(fresh);
+    return true;
   }
 
   // ------------------------------------------------------------------ event application

@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import type { Register } from '@kcc/contracts/klantbeeld';
+import type { Config } from '../config';
+import type { KlantinteractiesPort } from '../modules/klantinteracties/ports';
+import { createEmbeddedBrp } from '../modules/registers/embedded-brp';
+import { createEmbeddedKlantinteractiesReader } from '../modules/registers/embedded-klantinteracties-reader';
+import { createEmbeddedKvk } from '../modules/registers/embedded-kvk';
+import { createEmbeddedZaken } from '../modules/registers/embedded-zaken';
+import type { Registers } from '../modules/registers/ports';
+import { createBrpConnector } from './brp/brp-connector';
+import { createKvkConnector } from './kvk/kvk-connector';
+import { createOpenKlantClient } from './openklant/openklant-client';
+import { OpenKlantOutbox, withOpenKlantOutbox } from './openklant/openklant-outbox';
+import { createOpenKlantReader } from './openklant/openklant-reader';
+import { createOpenZaakConnector } from './openzaak/openzaak-connector';
+
+export type RegistersConfig = Config['registers'];
+
+export interface ConnectedRegisters {
+  registers: Registers;
+  /** Per-register time budget of a klantbeeld section. */
+  timeoutsMs: Record<Register, number>;
+  /** Wraps the embedded Klantinteracties port so registrations also go to Open Klant (when configured). */
+  wrapPort(port: KlantinteractiesPort): KlantinteractiesPort;
+  outbox?: OpenKlantOutbox;
+  close(): Promise<void>;
+}
+
+/**
+ * The registers the klantbeeld reads: each one external when its URL and credentials are configured,
+ * otherwise the embedded demo register.
+ */
+export function connectRegisters(
+  config: RegistersConfig,
+  deps: { db: Database.Database; port: () => KlantinteractiesPort; now?: () => Date; log?: (msg: string, data?: Record<string, unknown>) => void },
+): ConnectedRegisters {
+  const t = config.timeoutMs;
+  const zaken = config.openZaak
+    ? createOpenZaakConnector({ ...config.openZaak, timeoutMs: t })
+    : createEmbeddedZaken(deps.now);
+  const brp = config.brp ? createBrpConnector({ ...config.brp, timeoutMs: t }) : createEmbeddedBrp();
+  const kvk = config.kvk ? createKvkConnector({ ...config.kvk, timeoutMs: t }) : createEmbeddedKvk();
+  let outbox: OpenKlantOutbox | undefined;
+  let klantinteracties = createEmbeddedKlantinteractiesReader(deps.port);
+  if (config.openKlant) {
+    const http = createOpenKlantClient({ ...config.openKlant, timeoutMs: t });
+    klantinteracties = createOpenKlantReader(http);
+    outbox = new OpenKlantOutbox(deps.db, http, { ...(deps.log ? { log: deps.log } : {}) });
+    outbox.start();
+  }
+  // The section budget covers the connector's retries: three attempts plus backoff.
+  const budget = (external: boolean) => (external ? t * 3 + 500 : t);
+  return {
+    registers: { zaken, brp, kvk, klantinteracties },
+    timeoutsMs: {
+      zaken: budget(zaken.bron === 'extern'),
+      brp: budget(brp.bron === 'extern'),
+      kvk: budget(kvk.bron === 'extern'),
+      klantinteracties: budget(klantinteracties.bron === 'extern'),
+    },
+    wrapPort: (port) => (outbox ? withOpenKlantOutbox(port, outbox) : port),
+    ...(outbox ? { outbox } : {}),
+    close: async () => {
+      await outbox?.stop();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../store/db';
+import type { AuditLog, VerwerktObjectInput } from './audit-log';
+
+export const KI_API_PREFIX = '/klantinteracties/api/v1';
+export const SYSTEEM_KI_API = 'klantinteracties-api (integratie)';
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const uuidOf = (v: unknown): string | undefined =>
+  isObject(v) && typeof v.uuid === 'string' ? v.uuid : undefined;
+
+/** Finds the partijen behind klantcontacten (through their betrokkenen). */
+export type KlantcontactPartijen = (klantcontactUuids: string[]) => string[];
+
+/** Embedded store: `ki_betrokkenen` links a klantcontact to its partij. No table (another provider): none. */
+export function sqliteKlantcontactPartijen(db: Db): KlantcontactPartijen {
+  return (uuids) => {
+    if (uuids.length === 0) return [];
+    const exists = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ki_betrokkenen'")
+      .get();
+    if (!exists) return [];
+    return (
+      db
+        .prepare(
+          `SELECT DISTINCT partij_uuid FROM ki_betrokkenen
+           WHERE partij_uuid IS NOT NULL AND klantcontact_uuid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(uuids)) as { partij_uuid: string }[]
+    ).map((r) => r.partij_uuid);
+  };
+}
+
+const SOORTEN: Record<string, string[]> = {
+  partijen: ['identificatie', 'contactgegevens', 'adres'],
+  klantcontacten: ['klantcontacten'],
+  betrokkenen: ['contactnaam', 'adres'],
+  digitaleadressen: ['contactgegevens'],
+};
+
+/** The persons whose data a Klantinteracties API response holds. */
+export function subjectsOfResponse(
+  collection: string,
+  body: unknown,
+  query: Record<string, unknown>,
+  klantcontactPartijen: KlantcontactPartijen,
+): VerwerktObjectInput[] {
+  const items: unknown[] = isObject(body) && Array.isArray(body.results) ? body.results : [body];
+  const partijen = new Map<string, string | undefined>();
+  const addPartij = (uuid: string | undefined, bsn?: string) => {
+    if (uuid !== undefined) partijen.set(uuid, bsn ?? partijen.get(uuid));
+  };
+  const bsnOf = (partij: Json): string | undefined => {
+    const ids = Array.isArray(partij.partijIdentificatoren) ? partij.partijIdentificatoren : [];
+    for (const id of ids) {
+      const pi = isObject(id) ? id.partijIdentificator : undefined;
+      if (isObject(pi) && pi.codeSoortObjectId === 'bsn' && typeof pi.objectId === 'string')
+        return pi.objectId;
+    }
+    return undefined;
+  };
+  if (collection === 'partijen') {
+    for (const p of items) if (isObject(p)) addPartij(uuidOf(p), bsnOf(p));
+  } else if (collection === 'klantcontacten') {
+    const filtered = query.hadBetrokkene__wasPartij__uuid;
+    if (typeof filtered === 'string' && items.length > 0) addPartij(filtered);
+    const kcs = items
+      .filter(isObject)
+      .map(uuidOf)
+      .filter((u): u is string => u !== undefined);
+    for (const u of klantcontactPartijen(kcs)) addPartij(u);
+  } else if (collection === 'betrokkenen') {
+    for (const b of items) if (isObject(b)) addPartij(uuidOf(b.wasPartij));
+  } else if (collection === 'digitaleadressen') {
+    for (const d of items) if (isObject(d)) addPartij(uuidOf(d.verstrektDoorPartij));
+  }
+  return [...partijen].map(([partijUuid, bsn]) => ({
+    partijUuid,
+    bsn,
+    betrokkenheid: 'Klant',
+    soortenGegevens: SOORTEN[collection] ?? [],
+  }));
+}
+
+/**
+ * Reads through the Klantinteracties-compatible API (system-to-system, token auth) are logged too: one
+ * verwerkingsactie per successful GET that returned personal data of identifiable persons, with the
+ * integration as `systeem` and no gebruiker. Register before the API so the hook covers its routes.
+ * When the entry cannot be written the request fails (the data is not handed out unlogged).
+ */
+export function registerKlantinteractiesApiLogging(
+  app: FastifyInstance,
+  deps: { audit: AuditLog; klantcontactPartijen: KlantcontactPartijen },
+): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith(`${KI_API_PREFIX}/`)) return payload;
+    const collection = path.slice(KI_API_PREFIX.length + 1).split('/')[0] ?? '';
+    if (!(collection in SOORTEN)) return payload;
+    const body: unknown = JSON.parse(payload);
+    const objecten = subjectsOfResponse(
+      collection,
+      body,
+      (request.query ?? {}) as Record<string, unknown>,
+      deps.klantcontactPartijen,
+    );
+    if (objecten.length === 0) return payload;
+    deps.audit.record({
+      handeling: path.split('/').length > KI_API_PREFIX.split('/').length + 1 ? 'inzien' : 'zoeken',
+      actieNaam: `Levering via Klantinteracties API (${collection})`,
+      doel: 'integratie',
+      activiteit: 'kcc-integratie-klantinteracties',
+      gegevensbron: 'klantinteracties',
+      systeem: SYSTEEM_KI_API,
+      objecten,
+    });
+    return payload;
+  });
+}

@@ -1,0 +1,445 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Contact } from '@kcc/contracts/domain';
+import {
+  CITIZEN_ERRORS,
+  type ChatAvailability,
+  type ChatLeaveMessagePayload,
+  type ChatLeftMessage,
+  type ChatResumed,
+  type ChatStartPayload,
+  type ChatStarted,
+  type ChatTranscriptLine,
+  type CitizenServerToClientEvents,
+} from '@kcc/contracts/channels';
+import { ACK_ERRORS, type Ack } from '@kcc/contracts/realtime';
+import type { Db } from '../../../store/db';
+import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
+import { InboundError, type InboundService } from '../../contacts/inbound.service';
+import type { AgentPush, MessagesService, OutboundChannel } from '../../messages/messages.service';
+import { MessageRefused } from '../../messages/messages.service';
+import type { Logger, RoutingService } from '../../routing/routing.service';
+import { isOpenAt, openingHoursLabel, type ChannelsConfig } from '../channels.config';
+import type { Mailer } from '../email/mailer';
+import type { CallbackService } from '../terugbelverzoek/callback.service';
+import type { ChatRepository, Conversation } from './chat.repository';
+import { SlidingWindowLimiter } from './rate-limit';
+
+/** Sends to every socket of one conversation (room `chat:<conversationId>` on `/citizen`). */
+export interface CitizenEmitter {
+  emit<E extends keyof CitizenServerToClientEvents>(
+    conversationId: string,
+    event: E,
+    payload: Parameters<CitizenServerToClientEvents[E]>[0],
+  ): void;
+}
+
+/** When no answer history exists yet: assume a chat is picked up in a minute. */
+const DEFAULT_ANSWER_SECONDS = 60;
+const ANSWER_HISTORY = 50;
+const WAITING: ReadonlySet<string> = new Set(['new', 'queued', 'offered']);
+
+export const conversationRoom = (conversationId: string) => `chat:${conversationId}`;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Residents see the medewerker's first name only. */
+export function displayName(fullName: string | undefined): string {
+  const first = (fullName ?? '').trim().split(/\s+/)[0];
+  return first !== undefined && first !== '' ? first : 'Medewerker';
+}
+
+/**
+ * The citizen chat: translates widget events into contacts and messages, and agent messages back into the chat.
+ * No routing logic here: a chat is an inbound contact like any other.
+ */
+export class ChatService implements OutboundChannel {
+  private emitter: CitizenEmitter = { emit: () => undefined };
+  private readonly conversationByContact = new Map<string, string>();
+  private readonly lastQueuePush = new Map<string, string>();
+  private readonly messageLimiter: SlidingWindowLimiter;
+  private readonly answerTimes;
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly deps: {
+      db: Db;
+      repo: ChatRepository;
+      contacts: ContactsRepository;
+      inbound: InboundService;
+      messages: MessagesService;
+      routing: RoutingService;
+      callbacks: CallbackService;
+      mailer: Mailer;
+      push: AgentPush;
+      config: ChannelsConfig;
+      log: Logger;
+      userName: (id: string) => string | undefined;
+    },
+  ) {
+    this.messageLimiter = new SlidingWindowLimiter(deps.config.chatMessagesPerMinute, 60_000);
+    this.answerTimes = deps.db.prepare<[string, number], { w: number }>(
+      `SELECT accepted_at - created_at AS w FROM contacts
+       WHERE channel = 'chat' AND queue_id = ? AND accepted_at IS NOT NULL AND accepted_at >= ?
+       ORDER BY accepted_at DESC LIMIT ${ANSWER_HISTORY}`,
+    );
+  }
+
+  bindEmitter(emitter: CitizenEmitter): void {
+    this.emitter = emitter;
+  }
+
+  startTicker(): void {
+    this.ticker = setInterval(() => {
+      try {
+        this.pushQueuePositions();
+        this.messageLimiter.prune();
+      } catch (err) {
+        this.deps.log.error({ err }, 'chat queue push failed');
+      }
+    }, this.deps.config.chatQueuePushMs);
+    this.ticker.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.ticker);
+  }
+
+  // ------------------------------------------------------------------ resident side
+
+  availability(queue?: string, now = Date.now()): ChatAvailability {
+    const { config, routing } = this.deps;
+    const open = isOpenAt(config.chatHours, now, config.calendar);
+    const queueId = queue ?? routing.defaultQueueFor('chat');
+    const onDuty = queueId !== undefined && routing.queueServes(queueId, 'chat') ? routing.agentsOnDuty(queueId, 'chat') : 0;
+    const available = open && onDuty > 0;
+    return {
+      available,
+      open,
+      ...(!open ? { reason: 'gesloten' as const } : !available ? { reason: 'geen-medewerkers' as const } : {}),
+      openingHours: openingHoursLabel(config.chatHours),
+    };
+  }
+
+  start(payload: ChatStartPayload): Ack<ChatStarted> {
+    const availability = this.availability(payload.queue);
+    if (!availability.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
+    const conversationId = randomUUID();
+    const resumeToken = randomBytes(32).toString('base64url');
+    try {
+      const { contact } = this.deps.inbound.receive(
+        {
+          channel: 'chat',
+          externalId: conversationId,
+          from: {
+            ...(payload.name !== undefined ? { name: payload.name } : {}),
+            ...(payload.email !== undefined ? { email: payload.email } : {}),
+          },
+          ...(payload.subject !== undefined ? { subject: payload.subject } : {}),
+          ...(payload.queue !== undefined ? { queue: payload.queue } : {}),
+          ...(payload.pageUrl !== undefined ? { body: `Gestart op ${payload.pageUrl}` } : {}),
+        },
+        (created) =>
+          this.deps.repo.insert(
+            {
+              id: conversationId,
+              contactId: created.id,
+              createdAt: created.createdAt,
+              ...(payload.name !== undefined ? { name: payload.name } : {}),
+              ...(payload.email !== undefined ? { email: payload.email } : {}),
+              ...(payload.pageUrl !== undefined ? { pageUrl: payload.pageUrl } : {}),
+            },
+            hashToken(resumeToken),
+          ),
+      );
+      this.conversationByContact.set(contact.id, conversationId);
+    } catch (err) {
+      if (err instanceof InboundError) return { ok: false, error: ACK_ERRORS.invalidPayload, issues: [{ path: ['queue'], message: err.reason, code: err.code }] };
+      throw err;
+    }
+    // The position push happens after the ack reached the widget.
+    setImmediate(() => this.pushQueuePositions(new Set([conversationId])));
+    return { ok: true, data: { conversationId, resumeToken } };
+  }
+
+  resume(resumeToken: string): Ack<ChatResumed> {
+    const conv = this.deps.repo.byResumeHash(hashToken(resumeToken));
+    if (!conv) return { ok: false, error: CITIZEN_ERRORS.notFound };
+    this.conversationByContact.set(conv.contactId, conv.id);
+    const contact = this.deps.contacts.get(conv.contactId);
+    const status: ChatResumed['status'] =
+      conv.endedAt !== undefined || !contact || (!WAITING.has(contact.status) && contact.status !== 'assigned')
+        ? 'beeindigd'
+        : contact.status === 'assigned'
+          ? 'verbonden'
+          : 'wachten';
+    const agentName =
+      status === 'verbonden' && contact?.assignedAgentId !== undefined
+        ? displayName(this.deps.userName(contact.assignedAgentId))
+        : undefined;
+    this.lastQueuePush.delete(conv.id);
+    if (status === 'wachten') setImmediate(() => this.pushQueuePositions(new Set([conv.id])));
+    return {
+      ok: true,
+      data: {
+        conversationId: conv.id,
+        status,
+        ...(agentName !== undefined ? { agentName } : {}),
+        messages: this.transcript(conv),
+      },
+    };
+  }
+
+  message(conversationId: string, text: string): Ack {
+    const conv = this.deps.repo.get(conversationId);
+    if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
+    if (conv.endedAt !== undefined) return { ok: false, error: CITIZEN_ERRORS.ended };
+    const limited = this.messageLimiter.hit(conversationId);
+    if (!limited.ok) {
+      const seconds = Math.ceil(limited.retryAfterMs / 1000);
+      return {
+        ok: false,
+        error: CITIZEN_ERRORS.rateLimited,
+        issues: [{ path: [], message: `Te veel berichten. Probeer het over ${seconds} seconden opnieuw.`, code: 'rate_limited' }],
+      };
+    }
+    const contact = this.deps.contacts.get(conv.contactId);
+    if (!contact) return { ok: false, error: CITIZEN_ERRORS.noConversation };
+    this.deps.messages.addInbound(contact, { body: text, fromLabel: conv.name ?? 'Inwoner' });
+    return { ok: true };
+  }
+
+  typingFromResident(conversationId: string, typing: boolean): void {
+    const conv = this.deps.repo.get(conversationId);
+    if (!conv || conv.endedAt !== undefined) return;
+    const contact = this.deps.contacts.get(conv.contactId);
+    if (contact?.status === 'assigned' && contact.assignedAgentId !== undefined) {
+      this.deps.push(contact.assignedAgentId, 'chat:typing', { contactId: contact.id, typing });
+    }
+  }
+
+  endByResident(conversationId: string): Ack {
+    const conv = this.deps.repo.get(conversationId);
+    if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
+    if (!this.deps.repo.end(conv.id, 'inwoner', Date.now())) return { ok: true };
+    const contact = this.deps.contacts.get(conv.contactId);
+    this.deps.contacts.appendEvent({ contactId: conv.contactId, type: 'chat-ended', at: Date.now(), data: { by: 'inwoner' } });
+    if (contact && WAITING.has(contact.status)) {
+      this.deps.routing.abandon(contact.id, 'resident-left-chat');
+    } else if (contact?.assignedAgentId !== undefined && contact.status === 'assigned') {
+      this.deps.push(contact.assignedAgentId, 'chat:ended', { contactId: contact.id, by: 'inwoner' });
+    }
+    this.emitter.emit(conv.id, 'chat:ended', { by: 'inwoner' });
+    this.forget(conv);
+    return { ok: true };
+  }
+
+  rate(conversationId: string, score: number, comment?: string): Ack {
+    const conv = this.deps.repo.get(conversationId);
+    if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
+    if (conv.endedAt === undefined) return { ok: false, error: CITIZEN_ERRORS.notEnded };
+    const now = Date.now();
+    this.deps.contacts.transaction(() => {
+      this.deps.repo.rate(conv.id, score, comment, now);
+      this.deps.contacts.appendEvent({
+        contactId: conv.contactId,
+        type: 'csat',
+        at: now,
+        data: { score, channel: 'chat', ...(comment !== undefined ? { comment } : {}) },
+      });
+    });
+    return { ok: true };
+  }
+
+  async sendTranscript(conversationId: string, email?: string): Promise<Ack> {
+    const conv = this.deps.repo.get(conversationId);
+    if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
+    const to = email ?? conv.email;
+    if (to === undefined) {
+      return { ok: false, error: ACK_ERRORS.invalidPayload, issues: [{ path: ['email'], message: 'Vul een e-mailadres in.', code: 'required' }] };
+    }
+    if (!this.deps.mailer.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
+    const lines = this.transcript(conv).map((l) => {
+      const time = new Date(l.at).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
+      const who = l.from === 'medewerker' ? (l.name ?? 'Medewerker') : (l.name ?? 'U');
+      return `[${time}] ${who}: ${l.text}`;
+    });
+    const date = new Date(conv.createdAt).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+    try {
+      await this.deps.mailer.send({
+        from: this.deps.config.mailFrom,
+        to,
+        subject: `Uw chatgesprek van ${date}`,
+        text: [`Hierbij het verslag van uw chatgesprek met de gemeente op ${date}.`, '', ...lines, '', this.deps.config.reply.signature].join('\n'),
+      });
+    } catch (err) {
+      this.deps.log.warn({ err }, 'sending a chat transcript failed');
+      return { ok: false, error: CITIZEN_ERRORS.unavailable };
+    }
+    const now = Date.now();
+    this.deps.repo.transcriptSent(conv.id, now);
+    this.deps.contacts.appendEvent({ contactId: conv.contactId, type: 'chat-transcript-sent', at: now });
+    return { ok: true };
+  }
+
+  leaveMessage(payload: ChatLeaveMessagePayload): Ack<ChatLeftMessage> {
+    if (payload.terugbellen) {
+      const { contact } = this.deps.callbacks.create({
+        telefoonnummer: payload.terugbellen.telefoonnummer,
+        ...(payload.terugbellen.voorkeurVan !== undefined ? { voorkeurVan: Date.parse(payload.terugbellen.voorkeurVan) } : {}),
+        ...(payload.terugbellen.voorkeurTot !== undefined ? { voorkeurTot: Date.parse(payload.terugbellen.voorkeurTot) } : {}),
+        notitie: payload.text,
+        ...(payload.name !== undefined ? { name: payload.name } : {}),
+        createdBy: 'widget',
+      });
+      return { ok: true, data: { contactId: contact.id, kind: 'terugbelverzoek' } };
+    }
+    const { contact } = this.deps.inbound.receive(
+      {
+        channel: 'email',
+        externalId: `chat-bericht:${randomUUID()}`,
+        from: {
+          ...(payload.email !== undefined ? { email: payload.email } : {}),
+          ...(payload.name !== undefined ? { name: payload.name } : {}),
+        },
+        subject: 'Bericht via de chat',
+        body: payload.text,
+      },
+      (created) => this.deps.messages.addInbound(created, { body: payload.text, fromLabel: payload.name ?? payload.email ?? 'Inwoner' }),
+    );
+    return { ok: true, data: { contactId: contact.id, kind: 'email' } };
+  }
+
+  // ------------------------------------------------------------------ agent side
+
+  /** Outbound (MessagesService): the agent's message goes to the resident's chat. */
+  prepare(contact: ContactRecord): { delivery: 'delivered' } {
+    const conv = this.conversationOf(contact.id);
+    if (!conv) throw new MessageRefused('Bij dit contact hoort geen chatgesprek.');
+    if (conv.endedAt !== undefined) throw new MessageRefused('De chat is beëindigd; de inwoner ontvangt geen berichten meer.');
+    return { delivery: 'delivered' };
+  }
+
+  deliver(contact: ContactRecord, message: { body: string; at: number }, agent: { name: string }): void {
+    const conv = this.conversationOf(contact.id);
+    if (!conv) return;
+    this.emitter.emit(conv.id, 'chat:message', {
+      from: 'medewerker',
+      name: displayName(agent.name),
+      text: message.body,
+      at: new Date(message.at).toISOString(),
+    });
+  }
+
+  typingFromAgent(agentId: string, contactId: string, typing: boolean): Ack {
+    const contact = this.deps.contacts.get(contactId);
+    if (!contact || contact.assignedAgentId !== agentId || contact.status !== 'assigned') return { ok: false, error: ACK_ERRORS.forbidden };
+    const conv = this.conversationOf(contactId);
+    if (!conv) return { ok: false, error: ACK_ERRORS.notFound };
+    if (conv.endedAt === undefined) this.emitter.emit(conv.id, 'chat:typing', { typing });
+    return { ok: true };
+  }
+
+  /** The agent ends the chat; the contact stays with them for registration. */
+  endByAgent(agentId: string, contactId: string): 'ok' | 'not_found' | 'forbidden' {
+    const contact = this.deps.contacts.get(contactId);
+    if (!contact) return 'not_found';
+    if (contact.assignedAgentId !== agentId) return 'forbidden';
+    const conv = this.conversationOf(contactId);
+    if (!conv) return 'not_found';
+    this.endAsMedewerker(conv, agentId);
+    return 'ok';
+  }
+
+  /** Registration closed the contact: a chat that is still open ends. */
+  onRegistered(contactId: string, agentId: string, afronden: boolean): void {
+    if (!afronden) return;
+    const conv = this.conversationOf(contactId);
+    if (conv && conv.endedAt === undefined) setImmediate(() => this.endAsMedewerker(conv, agentId));
+  }
+
+  private endAsMedewerker(conv: Conversation, agentId: string): void {
+    const now = Date.now();
+    if (this.deps.repo.end(conv.id, 'medewerker', now)) {
+      this.deps.contacts.appendEvent({ contactId: conv.contactId, type: 'chat-ended', at: now, agentId, data: { by: 'medewerker' } });
+      this.emitter.emit(conv.id, 'chat:ended', { by: 'medewerker' });
+    }
+    this.deps.push(agentId, 'chat:ended', { contactId: conv.contactId, by: 'medewerker' });
+    this.forget(conv);
+  }
+
+  /** Routing told an agent their contact changed: a chat that got assigned tells the resident who answers. */
+  onContactUpdated(agentId: string, contact: Contact): void {
+    if (contact.channel !== 'chat') return;
+    const conv = this.conversationOf(contact.id);
+    if (!conv || conv.endedAt !== undefined) return;
+    if (contact.status === 'assigned' && contact.assignedAgentId === agentId) {
+      this.lastQueuePush.delete(conv.id);
+      this.emitter.emit(conv.id, 'chat:accepted', { name: displayName(this.deps.userName(agentId)) });
+    } else if (WAITING.has(contact.status)) {
+      this.lastQueuePush.delete(conv.id);
+      setImmediate(() => this.pushQueuePositions(new Set([conv.id])));
+    }
+  }
+
+  conversationOf(contactId: string): Conversation | undefined {
+    return this.deps.repo.byContact(contactId);
+  }
+
+  // ------------------------------------------------------------------ queue position
+
+  /**
+   * Position in line per chat queue (routing order: priority, then arrival) and an expected wait:
+   * the average answer time of the last answered chats of that queue × position / medewerkers on duty.
+   */
+  pushQueuePositions(only?: ReadonlySet<string>): void {
+    const waiting = this.deps.contacts
+      .listByStatus(['new', 'queued', 'offered'])
+      .filter((c) => c.channel === 'chat');
+    const byQueue = new Map<string, ContactRecord[]>();
+    for (const c of waiting) {
+      const list = byQueue.get(c.queueId) ?? [];
+      list.push(c);
+      byQueue.set(c.queueId, list);
+    }
+    const since = Date.now() - 7 * 24 * 3600 * 1000;
+    for (const [queueId, list] of byQueue) {
+      list.sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
+      const answers = this.answerTimes.all(queueId, since).map((r) => r.w);
+      const avgSeconds = answers.length > 0 ? answers.reduce((s, w) => s + w, 0) / answers.length / 1000 : DEFAULT_ANSWER_SECONDS;
+      const onDuty = Math.max(1, this.deps.routing.agentsOnDuty(queueId, 'chat'));
+      list.forEach((c, i) => {
+        let conversationId = this.conversationByContact.get(c.id);
+        if (conversationId === undefined) {
+          conversationId = this.deps.repo.byContact(c.id)?.id;
+          if (conversationId === undefined) return;
+          this.conversationByContact.set(c.id, conversationId);
+        }
+        if (only && !only.has(conversationId)) return;
+        const position = i + 1;
+        const expectedWaitSeconds = Math.max(0, Math.round((avgSeconds * position) / onDuty));
+        const key = `${position}:${expectedWaitSeconds}`;
+        if (this.lastQueuePush.get(conversationId) === key) return;
+        this.lastQueuePush.set(conversationId, key);
+        this.emitter.emit(conversationId, 'chat:queue', { position, expectedWaitSeconds });
+      });
+    }
+  }
+
+  private forget(conv: Conversation): void {
+    this.conversationByContact.delete(conv.contactId);
+    this.lastQueuePush.delete(conv.id);
+    this.messageLimiter.forget(conv.id);
+  }
+
+  private transcript(conv: Conversation): ChatTranscriptLine[] {
+    return this.deps.messages.list(conv.contactId).map((m) =>
+      m.direction === 'in'
+        ? { from: 'inwoner' as const, ...(conv.name !== undefined ? { name: conv.name } : {}), text: m.body, at: new Date(m.at).toISOString() }
+        : {
+            from: 'medewerker' as const,
+            name: displayName(m.agentId !== undefined ? (this.deps.userName(m.agentId) ?? m.fromLabel) : m.fromLabel),
+            text: m.body,
+            at: new Date(m.at).toISOString(),
+          },
+    );
+  }
+}

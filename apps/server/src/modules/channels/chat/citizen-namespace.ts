@@ -1,0 +1,193 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import {
+  CITIZEN_CONNECT_ERRORS,
+  CITIZEN_ERRORS,
+  ChatLeaveMessagePayload,
+  ChatMessagePayload,
+  ChatRatingPayload,
+  ChatResumePayload,
+  ChatStartPayload,
+  ChatTranscriptPayload,
+  ChatTypingPayload,
+  EmptyPayload,
+  type CitizenClientToServerEvents,
+  type CitizenServerToClientEvents,
+} from '@kcc/contracts/channels';
+import type { Ack } from '@kcc/contracts/realtime';
+import { on } from '../../../realtime/on';
+import type { Logger } from '../../routing/routing.service';
+import type { ChannelsConfig } from '../channels.config';
+import { conversationRoom, type ChatService } from './chat.service';
+import { SlidingWindowLimiter } from './rate-limit';
+
+interface CitizenSocketData {
+  ip: string;
+  conversationId?: string;
+}
+
+type CitizenSocket = Socket<CitizenClientToServerEvents, CitizenServerToClientEvents, Record<string, never>, CitizenSocketData>;
+export type CitizenNamespace = Namespace<
+  CitizenClientToServerEvents,
+  CitizenServerToClientEvents,
+  Record<string, never>,
+  CitizenSocketData
+>;
+
+/** Left messages per IP per hour (abuse of the offline form). */
+const LEAVE_MESSAGES_PER_HOUR = 10;
+
+/** Which origins may open `/citizen` (and do socket.io long-polling from the browser). */
+export function createOriginCheck(config: ChannelsConfig, ownOrigins: readonly string[]): (origin: string | undefined) => boolean {
+  const allowed = config.widgetOrigins;
+  if (allowed === '*') return (origin) => origin !== undefined && origin !== '';
+  const list = new Set((allowed ?? ownOrigins).map((o) => o.replace(/\/+$/, '').toLowerCase()));
+  return (origin) => origin !== undefined && list.has(origin.replace(/\/+$/, '').toLowerCase());
+}
+
+/**
+ * `/citizen`: the website widget. Refuses other origins and too many connections per IP at connect
+ * (`connect_error`), floods per socket and per conversation with `{ok:false, error:'rate_limited'}`.
+ */
+export function registerCitizenNamespace(
+  io: Server,
+  deps: { chat: ChatService; config: ChannelsConfig; originAllowed: (origin: string | undefined) => boolean; log: Logger },
+): CitizenNamespace {
+  const { chat, config, log } = deps;
+  const nsp = io.of('/citizen') as unknown as CitizenNamespace;
+  const perIp = new Map<string, number>();
+  const leaveLimiter = new SlidingWindowLimiter(LEAVE_MESSAGES_PER_HOUR, 3600_000);
+  // Every event counts (typing included): generous, but a script hammering the socket gets cut off.
+  const eventsPerMinute = config.chatMessagesPerMinute * 4 + 60;
+
+  chat.bindEmitter({ emit: (conversationId, event, payload) => nsp.to(conversationRoom(conversationId)).emit(event, ...([payload] as never as [never])) });
+
+  nsp.use((socket, next) => {
+    if (!deps.originAllowed(socket.handshake.headers.origin)) return next(new Error(CITIZEN_CONNECT_ERRORS.origin));
+    const ip = socket.handshake.address;
+    const count = perIp.get(ip) ?? 0;
+    if (count >= config.chatMaxConnectionsPerIp) return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
+    perIp.set(ip, count + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const n = (perIp.get(ip) ?? 1) - 1;
+      if (n <= 0) perIp.delete(ip);
+      else perIp.set(ip, n);
+    };
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
+    socket.data = { ip };
+    next();
+  });
+
+  nsp.on('connection', (socket: CitizenSocket) => {
+    const limiter = new SlidingWindowLimiter(eventsPerMinute, 60_000);
+    let strikes = 0;
+    socket.use((packet, next) => {
+      if (limiter.hit('all').ok) return next();
+      strikes++;
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') (ack as (res: Ack) => void)({ ok: false, error: CITIZEN_ERRORS.rateLimited });
+      if (strikes > eventsPerMinute) socket.disconnect(true);
+    });
+    socket.on('error', (err) => log.warn({ err }, 'citizen socket error'));
+
+    const conversationId = () => socket.data.conversationId;
+    const join = (id: string) => {
+      const previous = socket.data.conversationId;
+      if (previous !== undefined && previous !== id) void socket.leave(conversationRoom(previous));
+      socket.data.conversationId = id;
+      void socket.join(conversationRoom(id));
+    };
+    const noConversation = { ok: false as const, error: CITIZEN_ERRORS.noConversation };
+
+    on(socket, 'chat:availability', EmptyPayload, () => ({ ok: true, data: chat.availability() }), log);
+    on(
+      socket,
+      'chat:start',
+      ChatStartPayload,
+      (payload) => {
+        if (socket.data.conversationId !== undefined) return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
+        const res = chat.start(payload);
+        if (res.ok) join(res.data.conversationId);
+        return res;
+      },
+      log,
+    );
+    on(
+      socket,
+      'chat:resume',
+      ChatResumePayload,
+      ({ resumeToken }) => {
+        const res = chat.resume(resumeToken);
+        if (res.ok) join(res.data.conversationId);
+        return res;
+      },
+      log,
+    );
+    on(
+      socket,
+      'chat:message',
+      ChatMessagePayload,
+      ({ text }) => {
+        const id = conversationId();
+        return id === undefined ? noConversation : chat.message(id, text);
+      },
+      log,
+    );
+    on(
+      socket,
+      'chat:typing',
+      ChatTypingPayload,
+      ({ typing }) => {
+        const id = conversationId();
+        if (id === undefined) return noConversation;
+        chat.typingFromResident(id, typing);
+        return { ok: true };
+      },
+      log,
+    );
+    on(
+      socket,
+      'chat:end',
+      EmptyPayload,
+      () => {
+        const id = conversationId();
+        return id === undefined ? noConversation : chat.endByResident(id);
+      },
+      log,
+    );
+    on(
+      socket,
+      'chat:rating',
+      ChatRatingPayload,
+      ({ score, comment }) => {
+        const id = conversationId();
+        return id === undefined ? noConversation : chat.rate(id, score, comment);
+      },
+      log,
+    );
+    on(
+      socket,
+      'chat:transcript',
+      ChatTranscriptPayload,
+      ({ email }) => {
+        const id = conversationId();
+        return id === undefined ? noConversation : chat.sendTranscript(id, email);
+      },
+      log,
+    );
+    on(
+      socket,
+      'chat:leave-message',
+      ChatLeaveMessagePayload,
+      (payload) => {
+        if (!leaveLimiter.hit(socket.data.ip).ok) return { ok: false, error: CITIZEN_ERRORS.rateLimited };
+        return chat.leaveMessage(payload);
+      },
+      log,
+    );
+  });
+  return nsp;
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { CallbackOutcomeResponse, CallbackView } from '@kcc/contracts/channels';
+import type { Db } from '../../../store/db';
+import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
+import type { InboundService } from '../../contacts/inbound.service';
+
+export interface NewCallback {
+  telefoonnummer: string;
+  /** Epoch ms: not offered before this moment (default now). */
+  voorkeurVan?: number;
+  voorkeurTot?: number;
+  notitie?: string;
+  name?: string;
+  queue?: string;
+  /** The contact it was made from (agent), if any. */
+  originContactId?: string;
+  /** Stable id for idempotent creation (e.g. the CTI call); default a new uuid. */
+  externalId?: string;
+  createdBy?: string;
+}
+
+interface Row {
+  contact_id: string;
+  origin_contact_id: string | null;
+  first_contact_id: string;
+  telefoonnummer: string;
+  voorkeur_van: number;
+  voorkeur_tot: number | null;
+  notitie: string | null;
+  poging: number;
+  max_pogingen: number;
+  uitkomst: 'gelukt' | 'niet-bereikt' | null;
+}
+
+export class CallbackOutcomeConflict extends Error {
+  override name = 'CallbackOutcomeConflict';
+}
+
+/** `tel:` link in international form for Dutch numbers (0612345678 → tel:+31612345678). */
+export function telLink(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  if (/^0[1-9]\d{8}$/.test(digits)) return `tel:+31${digits.slice(1)}`;
+  if (digits.startsWith('00')) return `tel:+${digits.slice(2)}`;
+  return `tel:${digits}`;
+}
+
+/**
+ * Terugbelverzoeken: a `terugbelverzoek` contact that is routable from its preferred time (`dueAt`, which the
+ * engine uses as notBefore), with a retry policy when the resident was not reached.
+ */
+export class CallbackService {
+  private readonly insert;
+  private readonly byContact;
+  private readonly setOutcome;
+
+  constructor(
+    private readonly deps: {
+      db: Db;
+      inbound: InboundService;
+      contacts: ContactsRepository;
+      maxAttempts: number;
+      retryMinutes: number;
+    },
+  ) {
+    this.insert = deps.db.prepare(
+      `INSERT INTO callback_requests (contact_id, origin_contact_id, first_contact_id, telefoonnummer, voorkeur_van,
+         voorkeur_tot, notitie, poging, max_pogingen, created_by, created_at)
+       VALUES (@contactId, @origin, @first, @telefoonnummer, @van, @tot, @notitie, @poging, @max, @createdBy, @at)`,
+    );
+    this.byContact = deps.db.prepare<[string], Row>('SELECT * FROM callback_requests WHERE contact_id = ?');
+    this.setOutcome = deps.db.prepare(
+      'UPDATE callback_requests SET uitkomst = ? WHERE contact_id = ? AND uitkomst IS NULL',
+    );
+  }
+
+  create(input: NewCallback, attempt?: { poging: number; firstContactId: string }): { contact: ContactRecord; created: boolean } {
+    const now = Date.now();
+    const van = Math.max(input.voorkeurVan ?? now, now - 60_000);
+    const result = this.deps.inbound.receive(
+      {
+        channel: 'terugbelverzoek',
+        externalId: input.externalId ?? `terugbel:${randomUUID()}`,
+        from: { phone: input.telefoonnummer, ...(input.name !== undefined ? { name: input.name } : {}) },
+        subject: attempt && attempt.poging > 1 ? `Terugbelverzoek (poging ${attempt.poging})` : 'Terugbelverzoek',
+        ...(input.notitie !== undefined && input.notitie !== '' ? { body: input.notitie } : {}),
+        ...(input.queue !== undefined ? { queue: input.queue } : {}),
+        dueAt: van,
+      },
+      (contact) => {
+        this.insert.run({
+          contactId: contact.id,
+          origin: input.originContactId ?? null,
+          first: attempt?.firstContactId ?? contact.id,
+          telefoonnummer: contact.from.phone ?? input.telefoonnummer,
+          van,
+          tot: input.voorkeurTot ?? null,
+          notitie: input.notitie ?? null,
+          poging: attempt?.poging ?? 1,
+          max: this.deps.maxAttempts,
+          createdBy: input.createdBy ?? null,
+          at: now,
+        });
+        if (input.originContactId !== undefined) {
+          this.deps.contacts.appendEvent({
+            contactId: input.originContactId,
+            type: 'terugbelverzoek-gemaakt',
+            at: now,
+            ...(input.createdBy !== undefined ? { agentId: input.createdBy } : {}),
+            data: { terugbelverzoekContactId: contact.id },
+          });
+        }
+      },
+    );
+    return result;
+  }
+
+  get(contactId: string): CallbackView | undefined {
+    const r = this.byContact.get(contactId);
+    if (!r) return undefined;
+    return {
+      contactId: r.contact_id,
+      telefoonnummer: r.telefoonnummer,
+      telLink: telLink(r.telefoonnummer),
+      voorkeurVan: new Date(r.voorkeur_van).toISOString(),
+      ...(r.voorkeur_tot !== null ? { voorkeurTot: new Date(r.voorkeur_tot).toISOString() } : {}),
+      ...(r.notitie !== null ? { notitie: r.notitie } : {}),
+      poging: r.poging,
+      maxPogingen: r.max_pogingen,
+      ...(r.origin_contact_id !== null ? { bronContactId: r.origin_contact_id } : {}),
+      ...(r.uitkomst !== null ? { uitkomst: r.uitkomst } : {}),
+    };
+  }
+
+  /**
+   * Record gelukt / niet bereikt for the callback an agent holds. Niet bereikt with attempts left queues the
+   * next attempt (new window: given, or the retry delay from now). Registration of the contact stays as usual.
+   */
+  outcome(
+    contact: ContactRecord,
+    agentId: string,
+    uitkomst: 'gelukt' | 'niet-bereikt',
+    nieuwVan?: number,
+    nieuwTot?: number,
+  ): CallbackOutcomeResponse {
+    const row = this.byContact.get(contact.id);
+    if (!row) throw new CallbackOutcomeConflict('Dit contact is geen terugbelverzoek.');
+    const now = Date.now();
+    return this.deps.contacts.transaction(() => {
+      if (this.setOutcome.run(uitkomst, contact.id).changes !== 1) {
+        throw new CallbackOutcomeConflict('De uitkomst van dit terugbelverzoek is al vastgelegd.');
+      }
+      this.deps.contacts.appendEvent({
+        contactId: contact.id,
+        type: 'terugbel-uitkomst',
+        at: now,
+        agentId,
+        data: { uitkomst, poging: row.poging },
+      });
+      const response: CallbackOutcomeResponse = { uitkomst, poging: row.poging, maxPogingen: row.max_pogingen };
+      if (uitkomst === 'niet-bereikt' && row.poging < row.max_pogingen) {
+        const van = nieuwVan ?? now + this.deps.retryMinutes * 60_000;
+        const window = row.voorkeur_tot !== null ? row.voorkeur_tot - row.voorkeur_van : undefined;
+        const tot = nieuwTot ?? (window !== undefined ? van + window : undefined);
+        const next = this.create(
+          {
+            telefoonnummer: row.telefoonnummer,
+            voorkeurVan: van,
+            ...(tot !== undefined ? { voorkeurTot: tot } : {}),
+            ...(row.notitie !== null ? { notitie: row.notitie } : {}),
+            queue: contact.queueId,
+            originContactId: contact.id,
+            createdBy: agentId,
+            ...(contact.from.name !== undefined ? { name: contact.from.name } : {}),
+          },
+          { poging: row.poging + 1, firstContactId: row.first_contact_id },
+        );
+        response.volgende = { contactId: next.contact.id, voorkeurVan: new Date(van).toISOString() };
+      }
+      return response;
+    });
+  }
+}

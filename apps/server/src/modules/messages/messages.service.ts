@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel } from '@kcc/contracts/domain';
+import type { AgentChannelServerToClientEvents, AttachmentView, MessageView } from '@kcc/contracts/channels';
+import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
+import type { Logger } from '../routing/routing.service';
+import type { MessagesRepository, NewMessage, StoredAttachment, StoredMessage } from './messages.repository';
+
+/** Push one event to every window of one agent (`/agent`, room `agent:<id>`). */
+export type AgentPush = <E extends keyof AgentChannelServerToClientEvents>(
+  agentId: string,
+  event: E,
+  payload: Parameters<AgentChannelServerToClientEvents[E]>[0],
+) => void;
+
+export interface SendingAgent {
+  id: string;
+  name: string;
+}
+
+/** A message cannot go out in this contact's channel right now (409 problem). */
+export class MessageRefused extends Error {
+  override name = 'MessageRefused';
+}
+
+/** How a channel sends an agent's message; registered by the channel adapter. */
+export interface OutboundChannel {
+  /** Synchronous, before the message is stored: refuse (throw MessageRefused) or add delivery fields. */
+  prepare(contact: ContactRecord, body: string, agent: SendingAgent): Partial<NewMessage>;
+  /** After the message is committed: deliver it (or hand it to an outbox). Must not throw. */
+  deliver(contact: ContactRecord, message: StoredMessage, agent: SendingAgent): void;
+}
+
+export interface InboundMessageInput {
+  body: string;
+  html?: string;
+  fromLabel?: string;
+  externalId?: string;
+  meta?: Record<string, unknown>;
+  at?: number;
+}
+
+const HOLDING: ReadonlySet<string> = new Set(['assigned', 'nawerk']);
+
+/** Messages of a contact: stored before anything is acknowledged, pushed to the agent who holds the contact. */
+export class MessagesService {
+  private readonly outbound = new Map<Channel, OutboundChannel>();
+
+  constructor(
+    private readonly repo: MessagesRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly deps: { push: AgentPush; log: Logger; userName: (id: string) => string | undefined },
+  ) {}
+
+  registerOutbound(channels: readonly Channel[], handler: OutboundChannel): void {
+    for (const c of channels) this.outbound.set(c, handler);
+  }
+
+  /** Store an incoming message (synchronous: may run inside the transaction that creates the contact). */
+  addInbound(
+    contact: ContactRecord,
+    input: InboundMessageInput,
+    attachments: Omit<StoredAttachment, 'contactId' | 'messageId'>[] = [],
+  ): StoredMessage {
+    const message = this.contacts.transaction(() => {
+      const stored = this.repo.add({
+        id: randomUUID(),
+        contactId: contact.id,
+        channel: contact.channel,
+        direction: 'in',
+        body: input.body,
+        at: input.at ?? Date.now(),
+        ...(input.html !== undefined ? { html: input.html } : {}),
+        ...(input.fromLabel !== undefined ? { fromLabel: input.fromLabel } : {}),
+        ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+        ...(input.meta !== undefined ? { meta: input.meta } : {}),
+      });
+      for (const a of attachments) this.repo.addAttachment({ ...a, contactId: contact.id, messageId: stored.id });
+      return stored;
+    });
+    // After the (possibly outer) transaction has committed.
+    setImmediate(() => this.announce(contact.id, message));
+    return message;
+  }
+
+  /** An agent's message: stored, then sent in the contact's own channel. */
+  send(contact: ContactRecord, agent: SendingAgent, body: string): StoredMessage {
+    const handler = this.outbound.get(contact.channel);
+    if (!handler) throw new MessageRefused(`Via kanaal ${contact.channel} kunt u geen bericht sturen.`);
+    const extra = handler.prepare(contact, body, agent);
+    const message = this.repo.add({
+      id: randomUUID(),
+      contactId: contact.id,
+      channel: contact.channel,
+      direction: 'uit',
+      body,
+      at: Date.now(),
+      agentId: agent.id,
+      fromLabel: agent.name,
+      ...extra,
+    });
+    try {
+      handler.deliver(contact, message, agent);
+    } catch (err) {
+      this.deps.log.error({ err, contactId: contact.id }, 'delivering a message failed');
+    }
+    this.announce(contact.id, this.repo.get(message.id) ?? message);
+    return this.repo.get(message.id) ?? message;
+  }
+
+  list(contactId: string): StoredMessage[] {
+    return this.repo.list(contactId);
+  }
+
+  views(contactId: string): MessageView[] {
+    const byMessage = new Map<string, StoredAttachment[]>();
+    for (const a of this.repo.attachments(contactId)) {
+      const list = byMessage.get(a.messageId) ?? [];
+      list.push(a);
+      byMessage.set(a.messageId, list);
+    }
+    return this.repo.list(contactId).map((m) => this.view(m, byMessage.get(m.id) ?? []));
+  }
+
+  view(m: StoredMessage, attachments?: StoredAttachment[]): MessageView {
+    const atts = attachments ?? this.repo.attachments(m.contactId).filter((a) => a.messageId === m.id);
+    const agentName = m.agentId !== undefined ? (this.deps.userName(m.agentId) ?? m.fromLabel) : undefined;
+    return {
+      id: m.id,
+      direction: m.direction,
+      body: m.body,
+      at: new Date(m.at).toISOString(),
+      ...(m.fromLabel !== undefined ? { from: m.fromLabel } : {}),
+      ...(m.html !== undefined ? { html: m.html } : {}),
+      ...(atts.length > 0 ? { attachments: atts.map((a) => attachmentView(a)) } : {}),
+      ...(m.delivery !== undefined ? { delivery: m.delivery } : {}),
+      ...(agentName !== undefined ? { agentName } : {}),
+    };
+  }
+
+  /** Tell the agent holding the contact (all windows). */
+  announce(contactId: string, message: StoredMessage): void {
+    const contact = this.contacts.get(contactId);
+    if (!contact?.assignedAgentId || !HOLDING.has(contact.status)) return;
+    try {
+      this.deps.push(contact.assignedAgentId, 'contact:message-added', { contactId, message: this.view(message) });
+    } catch (err) {
+      this.deps.log.warn({ err, contactId }, 'message push failed');
+    }
+  }
+}
+
+export function attachmentView(a: StoredAttachment): AttachmentView {
+  return {
+    id: a.id,
+    filename: a.filename,
+    contentType: a.contentType,
+    size: a.size,
+    url: `/api/contacts/${encodeURIComponent(a.contactId)}/attachments/${encodeURIComponent(a.id)}`,
+  };
+}

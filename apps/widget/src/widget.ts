@@ -1,0 +1,77 @@
+import { ChatSession } from './chat-session';
+import { ChatView } from './chat-view';
+import type { WidgetConfig } from './config';
+import { createResumeStore, sessionStorageOrNull } from './resume-store';
+import { createSocketTransport, type ChatTransport } from './transport';
+
+export interface MountedWidget {
+  open(): void;
+  close(): void;
+  isOpen(): boolean;
+  destroy(): void;
+  readonly host: HTMLElement;
+  readonly session: ChatSession;
+}
+
+export interface MountOptions {
+  /** Defaults to a socket.io connection to `config.serverUrl + '/citizen'`. */
+  transport?: ChatTransport;
+  storage?: Storage | null;
+  pageUrl?: string;
+}
+
+export const HOST_ID = 'kcc-chat-widget';
+
+/** Puts the widget in an open shadow root on `doc.body`; the host page's CSS cannot reach inside, nor ours out. */
+export function mountWidget(doc: Document, config: WidgetConfig, options: MountOptions = {}): MountedWidget {
+  const host = doc.createElement('div');
+  host.id = HOST_ID;
+  doc.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+
+  const storage = options.storage === undefined ? sessionStorageOrNull() : options.storage;
+  const key = `kcc-chat:${config.serverUrl}:${config.queue ?? ''}`;
+  const store = createResumeStore(storage, key);
+  const transport = options.transport ?? createSocketTransport(config.serverUrl);
+  const session = new ChatSession({
+    transport,
+    store,
+    queue: config.queue,
+    pageUrl: options.pageUrl ?? doc.location?.href,
+  });
+  const openKey = `${key}:open`;
+  const view = new ChatView(root, session, {
+    title: config.title,
+    onOpenChange: (open) => {
+      try {
+        if (open) storage?.setItem(openKey, '1');
+        else storage?.removeItem(openKey);
+      } catch {
+        // Remembering the open panel is a convenience only.
+      }
+    },
+  });
+  session.init();
+  // After a reload during a chat, the resident was looking at the panel: show it again.
+  const wasOpen = (() => {
+    try {
+      return storage?.getItem(openKey) === '1';
+    } catch {
+      return false;
+    }
+  })();
+  if (wasOpen && session.getState().phase === 'resuming') view.open();
+
+  return {
+    host,
+    session,
+    open: () => view.open(),
+    close: () => view.close(),
+    isOpen: () => view.isOpen(),
+    destroy: () => {
+      view.destroy();
+      transport.disconnect();
+      host.remove();
+    },
+  };
+}
