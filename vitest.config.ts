@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/server', 'apps/workplace', 'apps/desktop'],
+    projects: ['packages/*', 'apps/server', 'apps/workplace', 'apps/widget', 'apps/desktop'],
   },
 });

@@ -71,7 +71,9 @@ const BENCHES: BenchSpec[] = [
     goals: (rows) => [
       atLeast(
         'Assignment decisions/s, steady state',
-        rows.find((r) => r.unit === 'decisions/s' && /steady/i.test(r.name) && !/baseline|naive/i.test(r.name)),
+        rows.find(
+          (r) => r.unit === 'decisions/s' && /steady/i.test(r.name) && !/baseline|naive/i.test(r.name),
+        ),
         50_000,
         'decisions/s',
       ),
@@ -126,8 +128,18 @@ const BENCHES: BenchSpec[] = [
     goals: (rows) => [
       atLeast('Registrations/s over HTTP', byName(rows, REGISTRATION_ROWS.http), 1_000, 'registrations/s'),
       atLeast('Registrations over HTTP vs raw', byName(rows, REGISTRATION_ROWS.httpVsRaw), 25, '% of raw'),
-      atLeast('Registrations/s in process', byName(rows, REGISTRATION_ROWS.inProcess), 1_000, 'registrations/s'),
-      atLeast('Registrations in process vs raw', byName(rows, REGISTRATION_ROWS.inProcessVsRaw), 25, '% of raw'),
+      atLeast(
+        'Registrations/s in process',
+        byName(rows, REGISTRATION_ROWS.inProcess),
+        1_000,
+        'registrations/s',
+      ),
+      atLeast(
+        'Registrations in process vs raw',
+        byName(rows, REGISTRATION_ROWS.inProcessVsRaw),
+        25,
+        '% of raw',
+      ),
     ],
   },
   {
@@ -247,10 +259,23 @@ async function runOne(spec: BenchSpec): Promise<Outcome> {
     const run = mod[spec.exportName];
     if (typeof run !== 'function') throw new Error(`${spec.file} does not export ${spec.exportName}()`);
     const rows = validRows(await (run as () => Promise<unknown>)());
-    return { spec, status: 'ok', rows, goals: spec.goals(rows), seconds: (performance.now() - started) / 1000 };
+    return {
+      spec,
+      status: 'ok',
+      rows,
+      goals: spec.goals(rows),
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (err) {
     const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    return { spec, status: 'failed', rows: [], goals: [], seconds: (performance.now() - started) / 1000, error };
+    return {
+      spec,
+      status: 'failed',
+      rows: [],
+      goals: [],
+      seconds: (performance.now() - started) / 1000,
+      error,
+    };
   }
 }
 
@@ -274,7 +299,13 @@ function section(o: Outcome, withHow: boolean): string {
   return lines.join('\n');
 }
 
-function writeDoc(outcomes: Outcome[], startedAt: Date, loadBefore: string, loadAfter: string, seconds: number) {
+function writeDoc(
+  outcomes: Outcome[],
+  startedAt: Date,
+  loadBefore: string,
+  loadAfter: string,
+  seconds: number,
+) {
   const commit = gitCommit();
   const allGoals = outcomes.flatMap((o) => o.goals.map((g) => ({ bench: o.spec.title, ...g })));
   const cores = os.cpus().length;
@@ -303,7 +334,10 @@ function writeDoc(outcomes: Outcome[], startedAt: Date, loadBefore: string, load
     ...allGoals.map((g) => `| ${g.bench} | ${g.goal} | ${g.measured} | ${mark(g.met)} |`),
     ...outcomes
       .filter((o) => o.status !== 'ok')
-      .map((o) => `| ${o.spec.title} | — | ${o.status === 'missing' ? 'not run (file missing)' : 'failed'} | ? |`),
+      .map(
+        (o) =>
+          `| ${o.spec.title} | — | ${o.status === 'missing' ? 'not run (file missing)' : 'failed'} | ? |`,
+      ),
     '',
     ...outcomes.flatMap((o) => [section(o, true), '']),
   ];

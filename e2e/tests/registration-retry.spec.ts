@@ -1,46 +1,57 @@
-import type { Request } from '@playwright/test';
+import type { InboundRequest } from '@kcc/contracts/rest';
 import { expect, test } from '../fixtures/test';
+import type { WorkplacePage } from '../pages/workplace-page';
 
 const FATIMA_BSN = '999993653';
 
-function isRegistration(request: Request): boolean {
-  return request.method() === 'POST' && /\/api\/contacts\/[^/]+\/registration$/.test(request.url());
+const REGISTRATION = /\/api\/contacts\/[^/]+\/registration$/;
+
+async function acceptFatimasCall(
+  loginAs: (agent: 'anna') => Promise<WorkplacePage>,
+  inbound: (body: InboundRequest) => Promise<string>,
+  externalId: string,
+  onderwerp: string,
+): Promise<WorkplacePage> {
+  const anna = await loginAs('anna');
+  await anna.setStatus('beschikbaar');
+  await inbound({ channel: 'telefoon', externalId, from: { phone: '0612345678' }, subject: 'Afvalpas' });
+  await anna.acceptFirstOfferWithKeyboard();
+  await expect(anna.partijNaam).toHaveText('Fatima El Amrani');
+  await anna.fillRegistration({
+    onderwerp,
+    vraag: 'De nieuwe afvalpas is nog niet binnen.',
+    gespreksresultaat: 'Zelfstandig afgehandeld',
+  });
+  return anna;
 }
 
-test('@P1 a registration submitted while offline is kept, and the retry after reconnecting registers it exactly once', async ({
+test('@P1 the connection drops while a registration is on its way: error shown, contact kept, the retry registers it exactly once', async ({
   loginAs,
   inbound,
   klantinteracties,
 }) => {
-  const anna = await loginAs('anna');
+  const anna = await acceptFatimasCall(loginAs, inbound, 'e2e-retry-1', 'Nieuwe afvalpas');
   const { page } = anna;
-  await anna.setStatus('beschikbaar');
-  await inbound({
-    channel: 'telefoon',
-    externalId: 'e2e-retry-1',
-    from: { phone: '0612345678' },
-    subject: 'Afvalpas',
-  });
-  await anna.acceptFirstOfferWithKeyboard();
-  await expect(anna.partijNaam).toHaveText('Fatima El Amrani');
-  await anna.fillRegistration({
-    onderwerp: 'Nieuwe afvalpas',
-    vraag: 'De nieuwe afvalpas is nog niet binnen.',
-    gespreksresultaat: 'Zelfstandig afgehandeld',
-  });
 
+  // The browser goes offline while the request is on its way; it never reaches the server.
   const keys: string[] = [];
-  page.on('request', (request) => {
-    if (isRegistration(request)) keys.push(request.headers()['idempotency-key'] ?? '');
+  await page.route(REGISTRATION, async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (keys.length === 1) {
+      await page.context().setOffline(true);
+      await route.abort('internetdisconnected');
+    } else {
+      await route.continue();
+    }
   });
-
-  await page.context().setOffline(true);
   await anna.registerAndClose.click();
   await expect(anna.registrationAlert).toContainText('Geen verbinding met de server');
+  await expect(anna.connectionLost).toBeVisible();
   // The contact and what was typed are kept.
   await expect(anna.openContactEntry()).toHaveCount(1);
   await expect(anna.onderwerp).toHaveValue('Nieuwe afvalpas');
   await expect(anna.nawerk).toBeHidden();
+  expect((await klantinteracties.klantcontactenMetOnderwerp('Nieuwe afvalpas')).count).toBe(0);
 
   await page.context().setOffline(false);
   // Wait until the push channel is back (the banner goes away) before retrying.
@@ -53,13 +64,39 @@ test('@P1 a registration submitted while offline is kept, and the retry after re
   expect(keys[1], 'the retry reuses the idempotency key of the attempt with an unknown outcome').toBe(
     keys[0],
   );
-
   const partij = await klantinteracties.partijMetBsn(FATIMA_BSN);
   const registered = await klantinteracties.klantcontactenMetOnderwerp('Nieuwe afvalpas');
   expect(registered.count).toBe(1);
   expect(registered.results[0]?._expand?.hadBetrokkenen?.map((b) => b.wasPartij?.uuid)).toEqual([
     partij.uuid,
   ]);
+});
+
+test('@P1 a registration submitted while offline waits for the connection and is then sent once', async ({
+  loginAs,
+  inbound,
+  klantinteracties,
+}) => {
+  const anna = await acceptFatimasCall(loginAs, inbound, 'e2e-retry-offline', 'Afvalpas opnieuw');
+  const { page } = anna;
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (REGISTRATION.test(request.url())) sent.push(request.headers()['idempotency-key'] ?? '');
+  });
+
+  await page.context().setOffline(true);
+  await expect(anna.connectionLost).toBeVisible();
+  await anna.registerAndClose.click();
+  // Offline, the registration is held (not failed): the form stays busy and keeps its content.
+  await expect(anna.registrationStatus.filter({ hasText: 'Bezig met registreren' })).toBeVisible();
+  await expect(anna.onderwerp).toHaveValue('Afvalpas opnieuw');
+  expect((await klantinteracties.klantcontactenMetOnderwerp('Afvalpas opnieuw')).count).toBe(0);
+
+  await page.context().setOffline(false);
+  await expect(anna.nawerk).toBeVisible();
+  await expect(anna.connectionLost).toBeHidden();
+  expect(sent).toHaveLength(1);
+  expect((await klantinteracties.klantcontactenMetOnderwerp('Afvalpas opnieuw')).count).toBe(1);
 });
 
 test('@P1 when the answer to a registration is lost, the retry is answered from the first attempt: one klantcontact', async ({
@@ -87,7 +124,7 @@ test('@P1 when the answer to a registration is lost, the retry is answered from 
   // The server stores the first attempt, but its answer never reaches the browser.
   const statuses: number[] = [];
   const keys: string[] = [];
-  await page.route(/\/api\/contacts\/[^/]+\/registration$/, async (route) => {
+  await page.route(REGISTRATION, async (route) => {
     keys.push(route.request().headers()['idempotency-key'] ?? '');
     const response = await route.fetch();
     statuses.push(response.status());

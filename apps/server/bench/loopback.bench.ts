@@ -27,7 +27,8 @@ import {
   type BenchResult,
   type BenchRow,
 } from './bench-util';
-import { startEchoProcess, startServerProcess } from './processes';
+import { commitLatency } from './disk-probe';
+import { processCpuMs, startEchoProcess, startServerProcess } from './processes';
 import { benchServerEnv, seedBenchStore, type BenchAgent } from './seed';
 
 type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -109,6 +110,13 @@ interface Phase {
   lagP99: number;
   loopP99: number;
   seconds: number;
+  /** CPU time the server process used while the schedule ran, ms (Linux only). */
+  serverCpuMs: number | undefined;
+}
+
+function cpuSince(pid: number, before: number | undefined): number | undefined {
+  const after = processCpuMs(pid);
+  return before === undefined || after === undefined ? undefined : after - before;
 }
 
 /** The floor: one socket.io client against a bare echo server in a child process. */
@@ -121,6 +129,7 @@ async function measureFloor(runId: string): Promise<Phase> {
     const total = WARMUP + MEASURED;
     const rtt = new Array<number | undefined>(total);
     let received = 0;
+    const cpuBefore = processCpuMs(echo.pid);
     const started = performance.now();
     const { result, p99Ms } = await withLoopDelay(async () => {
       const { lagMs } = await openLoop(total, RATE, (i) => {
@@ -141,6 +150,7 @@ async function measureFloor(runId: string): Promise<Phase> {
       lagP99: percentile(sortedCopy(result), 99),
       loopP99: p99Ms,
       seconds: (performance.now() - started) / 1000,
+      serverCpuMs: cpuSince(echo.pid, cpuBefore),
     };
   } finally {
     socket.disconnect();
@@ -157,6 +167,9 @@ interface AgentFlowStats {
   /** Accepts answered `taken`/`expired`: the expected answer after a withdrawal. */
   acceptRefused: number;
   errors: string[];
+  /** Chats still running when the bench shut down (their failures after that are not errors). */
+  unfinished: number;
+  closing: boolean;
 }
 
 /** An agent as the workplace drives it: accept every offer, keep the chat a while, register, beschikbaar again. */
@@ -204,14 +217,16 @@ function driveAgent(
       const presence = await socket.emitWithAck('presence:set', { status: 'beschikbaar' });
       if (!presence.ok) stats.errors.push(`presence: ${presence.error}`);
     })().catch((err: unknown) => {
-      stats.errors.push(String(err));
+      if (!stats.closing) stats.errors.push(String(err));
     });
     pending.add(flow);
     void flow.finally(() => pending.delete(flow));
   });
 }
 
-async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlowStats; inboundP99: number }> {
+async function measureLoopback(
+  runId: string,
+): Promise<Phase & { stats: AgentFlowStats; inboundP99: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcc-bench-loopback-'));
   const seeded = await seedBenchStore(dataDir, { agents: AGENTS, capacity: { ...DEFAULT_CAPACITY } });
   const server = await startServerProcess(benchServerEnv(dataDir, seeded.tokenSecret, INTEGRATION_KEY));
@@ -224,6 +239,8 @@ async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlo
     expired: 0,
     acceptRefused: 0,
     errors: [],
+    unfinished: 0,
+    closing: false,
   };
   const pending = new Set<Promise<void>>();
   const total = WARMUP + MEASURED;
@@ -265,6 +282,7 @@ async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlo
       );
     }
 
+    const cpuBefore = processCpuMs(server.pid);
     const started = performance.now();
     const { result, p99Ms } = await withLoopDelay(async () => {
       const { lagMs } = await openLoop(total, RATE, (i) => {
@@ -282,8 +300,10 @@ async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlo
       return lagMs;
     });
     const seconds = (performance.now() - started) / 1000;
+    const serverCpuMs = cpuSince(server.pid, cpuBefore);
     // Let the running chats finish so errors in accept/registration are counted.
     await waitFor(() => pending.size === 0, 10_000);
+    stats.unfinished = pending.size;
 
     const latencies: number[] = [];
     for (let i = WARMUP; i < total; i++) {
@@ -297,10 +317,12 @@ async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlo
       lagP99: percentile(sortedCopy(result), 99),
       loopP99: p99Ms,
       seconds,
+      serverCpuMs,
       stats,
       inboundP99: percentile(sortedCopy(inboundMs), 99),
     };
   } finally {
+    stats.closing = true;
     for (const s of sockets) s.disconnect();
     httpAgent.destroy();
     await server.stop();
@@ -311,13 +333,19 @@ async function measureLoopback(runId: string): Promise<Phase & { stats: AgentFlo
 export async function runLoopbackBench(): Promise<BenchResult> {
   const runId = randomUUID().slice(0, 8);
   const floor = await measureFloor(runId);
+  const diskBefore = commitLatency();
   const loop = await measureLoopback(runId);
+  const diskAfter = commitLatency();
 
   const f = sortedCopy(floor.latencies);
   const l = sortedCopy(loop.latencies);
   const floorP99 = percentile(f, 99);
   const p99 = percentile(l, 99);
   const limit = 3 * floorP99 + 5;
+  const total = WARMUP + MEASURED;
+  const perContact = (p: Phase) => (p.serverCpuMs === undefined ? Number.NaN : p.serverCpuMs / total);
+  const cpuShare = (p: Phase) =>
+    p.serverCpuMs === undefined ? 'n/a' : `${round((100 * p.serverCpuMs) / (p.seconds * 1000))} %`;
   const client = (p: Phase) =>
     `client event-loop delay p99 ${round(p.loopP99, 1)} ms, send lag p99 ${round(p.lagP99, 1)} ms`;
   const rows: BenchRow[] = [
@@ -346,8 +374,8 @@ export async function runLoopbackBench(): Promise<BenchResult> {
       note:
         `${loop.stats.accepted} accepted; ${loop.stats.withdrawn} offers withdrawn and ${loop.stats.expired} expired ` +
         `(${loop.stats.acceptRefused} accepts answered taken/expired, then offered to another agent); ` +
-        `${loop.stats.errors.length} errors${loop.stats.errors[0] ? ` (first: ${loop.stats.errors[0]})` : ''}; ` +
-        'chats held 1–3 s, then registered and beschikbaar again'
+        `${loop.stats.unfinished} still running at the end; ${loop.stats.errors.length} errors${loop.stats.errors[0] ? ` (first: ${loop.stats.errors[0]})` : ''}; ` +
+        'chats held 1–3 s, then registered and beschikbaar again',
     },
     {
       name: LOOPBACK_ROWS.floorP50,
@@ -360,6 +388,24 @@ export async function runLoopbackBench(): Promise<BenchResult> {
       value: round(floorP99, 2),
       unit: 'ms',
       note: `max ${round(f[f.length - 1] ?? Number.NaN, 1)} ms; ${floor.missing} missing; ${client(floor)}`,
+    },
+    {
+      name: 'Loopback: server CPU per contact',
+      value: round(perContact(loop), 2),
+      unit: 'ms',
+      note: `${cpuShare(loop)} of one core while the schedule ran (inbound, routing, accept, registration, presence; user + system time from /proc)`,
+    },
+    {
+      name: 'Floor: echo server CPU per round trip',
+      value: round(perContact(floor), 3),
+      unit: 'ms',
+      note: `${cpuShare(floor)} of one core`,
+    },
+    {
+      name: 'Disk: one durable commit (WAL, synchronous = FULL), p50',
+      value: round((diskBefore.p50 + diskAfter.p50) / 2, 2),
+      unit: 'ms',
+      note: `p50 ${round(diskBefore.p50, 2)} ms before and ${round(diskAfter.p50, 2)} ms after the loopback phase; p99 ${round(diskBefore.p99, 1)} / ${round(diskAfter.p99, 1)} ms. The server waits for this on every commit, several per contact`,
     },
     {
       name: LOOPBACK_ROWS.limit,

@@ -119,6 +119,8 @@ export function benchServerEnv(
     KCC_LOG_LEVEL: 'warn',
     KCC_WORKPLACE_DIR: `${dataDir}/no-workplace`,
     KCC_NO_DESKTOP: '1',
+    // A free port for the inbound SMTP channel, so a running dev server on 2525 does not collide.
+    KCC_SMTP_PORT: '0',
     ...extra,
   };
 }

@@ -18,6 +18,9 @@ import { seedDemoUsers } from './modules/auth/demo-users';
 import { TokenService } from './modules/auth/tokens';
 import { createSqliteUsersRepository } from './modules/auth/users.repository';
 import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
+import { createOriginCheck } from './modules/channels/chat/citizen-namespace';
+import { createChannelsModule } from './modules/channels/channels.module';
+import { createInboundService } from './modules/contacts/inbound.service';
 import { registerInboundRoutes } from './modules/contacts/inbound.routes';
 import { createKennisbankService } from './modules/kennisbank/kennisbank.module';
 import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes';
@@ -50,6 +53,8 @@ export interface RunningServer {
   io: Server;
   db: Db;
   url: string;
+  /** The inbound SMTP port (KCC_SMTP_PORT, or the random one when it is 0). */
+  smtpPort: number;
   close(): Promise<void>;
 }
 
@@ -135,7 +140,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const port_ = () => wrappedPort;
     const klantbeeld = new KlantbeeldService(connected.registers, {
       timeoutsMs: connected.timeoutsMs,
-      onRegisterError: (register, err) => app.log.warn({ register, err: String(err) }, 'register niet beschikbaar'),
+      onRegisterError: (register, err) =>
+        app.log.warn({ register, err: String(err) }, 'register niet beschikbaar'),
     });
     const audit = createAuditLog(db, {
       protection: createBsnProtection(loadOrCreateAuditKey(config.dataDir)),
@@ -170,12 +176,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
 
     registerAuthRoutes(app, { users, tokens });
-    registerInboundRoutes(app, {
+    const inbound = createInboundService({
       contacts,
       routing,
-      integrationKey: config.integrationKey,
+      log: app.log,
+      calendar: config.channels.calendar,
       ...(provider.normalisePhone ? { normalisePhone: provider.normalisePhone } : {}),
     });
+    registerInboundRoutes(app, { inbound, integrationKey: config.integrationKey });
     registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });
     registerKlantbeeldRoutes(app, { guard, contacts, port: port_, verwerkingen, routing, klantbeeld });
     registerKlantbeeldRegisterRoutes(app, {
@@ -187,8 +195,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerKennisbankRoutes(app, { guard, service: kennisbank });
 
+    const widgetOrigin = createOriginCheck(config.channels, [url, publicBaseUrl]);
     const io = new Server(app.server, {
       serveClient: false,
+      // Long-polling from the widget on a municipality's website (allow-list: KCC_WIDGET_ORIGINS).
+      cors: { origin: (origin, callback) => callback(null, widgetOrigin(origin)) },
       maxHttpBufferSize: 100_000,
       connectionStateRecovery: { maxDisconnectionDuration: config.reconnectGraceMs, skipMiddlewares: false },
     });
@@ -200,8 +211,32 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       { disconnectMs: config.disconnectGraceMs, reconnectMs: config.reconnectGraceMs },
       app.log,
     );
-    const agentNsp = registerAgentNamespace(io, { guard, routing, tracker, log: app.log });
-    routing.setNotifier(createSocketNotifier(agentNsp));
+    const channels = createChannelsModule(app, io, {
+      config: config.channels,
+      host: config.host,
+      smtpPort: config.smtpPort,
+      smtpRelay: config.smtpRelay,
+      dataDir: config.dataDir,
+      integrationKey: config.integrationKey,
+      db,
+      contacts,
+      routing,
+      inbound,
+      guard,
+      userName: (id) => users.findById(id)?.name,
+      port: port_,
+      ownOrigins: [url, publicBaseUrl],
+      log: app.log,
+    });
+    const agentNsp = registerAgentNamespace(io, {
+      guard,
+      routing,
+      tracker,
+      log: app.log,
+      extend: (socket) => channels.onAgentSocket(socket),
+    });
+    channels.bindAgentNamespace(agentNsp as never);
+    routing.setNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp)));
 
     registerRegistrationRoutes(app, {
       guard,
@@ -210,7 +245,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       port: port_,
       routing,
       onInterneTaakCreated: () => agentNsp.emit('internetaken:changed'),
-      onRegistered: (event) => kennisbank.recordRegistration(event),
+      onRegistered: (event) => {
+        kennisbank.recordRegistration(event);
+        channels.onRegistered(event);
+      },
     });
     registerAuditRoutes(app, { guard, audit });
     registerInzageRoutes(app, { guard, audit, baseUrl: publicBaseUrl });
@@ -226,6 +264,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const { agentsWithActiveContacts } = routing.start();
     for (const agentId of agentsWithActiveContacts) tracker.startReconnectGrace(agentId);
 
+    const { smtpPort } = await channels.start();
     await app.listen({ host: config.host, port });
     ready = true;
 
@@ -235,6 +274,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         ready = false;
         tracker.stop();
         routing.stop();
+        await channels.close();
         await connected.close();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
@@ -244,7 +284,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       })();
       return closing;
     };
-    return { app, io, db, url, close };
+    return { app, io, db, url, smtpPort, close };
   } catch (err) {
     await app.close().catch(() => undefined);
     if (db.open) db.close();

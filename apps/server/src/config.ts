@@ -94,16 +94,29 @@ type Env = z.infer<typeof EnvSchema>;
 
 /** A register is external only with its URL and its credentials; half a configuration is an error. */
 function registersConfig(e: Env): Config['registers'] {
-  const pair = <T>(name: string, url: string | undefined, secrets: (string | undefined)[], make: () => T): T | undefined => {
+  const pair = <T>(
+    name: string,
+    url: string | undefined,
+    secrets: (string | undefined)[],
+    make: () => T,
+  ): T | undefined => {
     const given = [url, ...secrets].filter((v) => v !== undefined).length;
     if (given === 0) return undefined;
-    if (given < secrets.length + 1) throw new ConfigError(`Ongeldige configuratie: ${name} is maar half ingesteld (URL en sleutel zijn allebei nodig)`);
+    if (given < secrets.length + 1)
+      throw new ConfigError(
+        `Ongeldige configuratie: ${name} is maar half ingesteld (URL en sleutel zijn allebei nodig)`,
+      );
     return make();
   };
-  const openKlant = pair('Open Klant (KCC_OPENKLANT_URL/TOKEN)', e.KCC_OPENKLANT_URL, [e.KCC_OPENKLANT_TOKEN], () => ({
-    url: e.KCC_OPENKLANT_URL!.replace(/\/+$/, ''),
-    token: e.KCC_OPENKLANT_TOKEN!,
-  }));
+  const openKlant = pair(
+    'Open Klant (KCC_OPENKLANT_URL/TOKEN)',
+    e.KCC_OPENKLANT_URL,
+    [e.KCC_OPENKLANT_TOKEN],
+    () => ({
+      url: e.KCC_OPENKLANT_URL!.replace(/\/+$/, ''),
+      token: e.KCC_OPENKLANT_TOKEN!,
+    }),
+  );
   const openZaak = pair(
     'Open Zaak (KCC_OPENZAAK_URL/CLIENT_ID/SECRET)',
     e.KCC_OPENZAAK_URL,

@@ -144,7 +144,9 @@ describe('ChatSession: chatting', () => {
     expect(session.getState().messages.map((m) => [m.from, m.status])).toEqual([['inwoner', 'sending']]);
     settle({ ok: true });
     await pending;
-    expect(transport.sent(CLIENT_EVENTS.message)).toEqual([{ text: 'Wanneer wordt het grofvuil opgehaald?' }]);
+    expect(transport.sent(CLIENT_EVENTS.message)).toEqual([
+      { text: 'Wanneer wordt het grofvuil opgehaald?' },
+    ]);
     expect(session.getState().messages[0]?.status).toBe('sent');
     expect(store.load()?.messages).toEqual([
       { from: 'inwoner', text: 'Wanneer wordt het grofvuil opgehaald?', at: '2026-03-02T10:00:00.000Z' },
@@ -153,7 +155,12 @@ describe('ChatSession: chatting', () => {
 
   it('receives the medewerker’s messages', async () => {
     const { session, transport, store } = await startChat();
-    transport.push(SERVER_EVENTS.message, { from: 'medewerker', name: 'Anna', text: 'Goedemorgen!', at: '2026-03-02T10:01:00Z' });
+    transport.push(SERVER_EVENTS.message, {
+      from: 'medewerker',
+      name: 'Anna',
+      text: 'Goedemorgen!',
+      at: '2026-03-02T10:01:00Z',
+    });
     const [message] = session.getState().messages;
     expect(message).toMatchObject({ from: 'medewerker', name: 'Anna', text: 'Goedemorgen!', status: 'sent' });
     expect(session.getState().agentName).toBe('Anna');
@@ -177,11 +184,32 @@ describe('ChatSession: chatting', () => {
     const failed = session.getState().messages[0];
     expect(failed?.status).toBe('failed');
     expect(failed?.error).toMatch(/te veel berichten/);
-    expect(session.getState().error?.message).toMatch(/te veel berichten/);
     transport.reply(CLIENT_EVENTS.message, { ok: true });
     await session.retry(failed!.id);
     expect(session.getState().messages[0]?.status).toBe('sent');
     expect(transport.sent(CLIENT_EVENTS.message)).toEqual([{ text: 'Hallo?' }, { text: 'Hallo?' }]);
+  });
+
+  it('a message sent on a fresh socket before the resume is resumed and sent again', async () => {
+    const { session, transport } = await startChat();
+    let first = true;
+    transport.reply(CLIENT_EVENTS.message, () => {
+      if (!first) return { ok: true };
+      first = false;
+      return { ok: false, error: 'no_conversation' };
+    });
+    transport.reply(CLIENT_EVENTS.resume, {
+      ok: true,
+      data: { conversationId: 'conv-1', status: 'wachten', messages: [] },
+    });
+    await session.send('Hallo?');
+    expect(transport.requests.map((r) => r.event)).toEqual([
+      CLIENT_EVENTS.start,
+      CLIENT_EVENTS.message,
+      CLIENT_EVENTS.resume,
+      CLIENT_EVENTS.message,
+    ]);
+    expect(session.getState().messages.map((m) => [m.text, m.status])).toEqual([['Hallo?', 'sent']]);
   });
 
   it('a message refused because the chat ended ends the chat', async () => {
@@ -214,7 +242,11 @@ describe('ChatSession: typing', () => {
     session.composerChanged('Hallo');
     expect(transport.notified(CLIENT_EVENTS.typing)).toEqual([{ typing: true }, { typing: true }]);
     vi.advanceTimersByTime(4000);
-    expect(transport.notified(CLIENT_EVENTS.typing)).toEqual([{ typing: true }, { typing: true }, { typing: false }]);
+    expect(transport.notified(CLIENT_EVENTS.typing)).toEqual([
+      { typing: true },
+      { typing: true },
+      { typing: false },
+    ]);
   });
 
   it('stops typing when the message is sent', async () => {
@@ -228,7 +260,12 @@ describe('ChatSession: typing', () => {
     const { session, transport } = await startChat();
     transport.push(SERVER_EVENTS.typing, { typing: true });
     expect(session.getState().agentTyping).toBe(true);
-    transport.push(SERVER_EVENTS.message, { from: 'medewerker', name: 'Anna', text: 'Een moment', at: '2026-03-02T10:01:00Z' });
+    transport.push(SERVER_EVENTS.message, {
+      from: 'medewerker',
+      name: 'Anna',
+      text: 'Een moment',
+      at: '2026-03-02T10:01:00Z',
+    });
     expect(session.getState().agentTyping).toBe(false);
     transport.push(SERVER_EVENTS.typing, { typing: true });
     vi.advanceTimersByTime(10_000);
@@ -241,7 +278,11 @@ describe('ChatSession: ending, rating, transcript', () => {
     const { session, transport, store } = await startChat();
     await session.end();
     expect(transport.sent(CLIENT_EVENTS.end)).toEqual([{}]);
-    expect(session.getState()).toMatchObject({ phase: 'ended', endedBy: 'resident', notice: TEXTS.endedByYou });
+    expect(session.getState()).toMatchObject({
+      phase: 'ended',
+      endedBy: 'resident',
+      notice: TEXTS.endedByYou,
+    });
     expect(store.load()).toBeNull();
 
     await session.rate(0);
@@ -262,7 +303,11 @@ describe('ChatSession: ending, rating, transcript', () => {
   it('the medewerker ends the chat', async () => {
     const { session, transport } = await startChat();
     transport.push(SERVER_EVENTS.ended, { by: 'medewerker' });
-    expect(session.getState()).toMatchObject({ phase: 'ended', endedBy: 'agent', notice: TEXTS.endedByAgent });
+    expect(session.getState()).toMatchObject({
+      phase: 'ended',
+      endedBy: 'agent',
+      notice: TEXTS.endedByAgent,
+    });
   });
 
   it('keeps chatting when ending fails for a passing reason', async () => {
@@ -277,7 +322,12 @@ describe('ChatSession: ending, rating, transcript', () => {
     const { session, transport } = await startChat();
     await session.end();
     session.newChat();
-    expect(session.getState()).toMatchObject({ phase: 'start', messages: [], conversationId: null, ratingSent: false });
+    expect(session.getState()).toMatchObject({
+      phase: 'start',
+      messages: [],
+      conversationId: null,
+      ratingSent: false,
+    });
     expect(transport.connected).toBe(false);
   });
 });
@@ -323,7 +373,11 @@ describe('ChatSession: resume after reload and reconnect', () => {
     transport.reply(CLIENT_EVENTS.resume, { ok: false, error: 'not_found' });
     session.init();
     await flush();
-    expect(session.getState()).toMatchObject({ phase: 'start', notice: TEXTS.conversationGone, messages: [] });
+    expect(session.getState()).toMatchObject({
+      phase: 'start',
+      notice: TEXTS.conversationGone,
+      messages: [],
+    });
     expect(store.load()).toBeNull();
   });
 
@@ -380,7 +434,12 @@ describe('ChatSession: leave a message', () => {
   it('sends a message with an e-mail address', async () => {
     const { session, transport } = await offline();
     transport.reply(CLIENT_EVENTS.leaveMessage, { ok: true, data: { contactId: 'k1', kind: 'email' } });
-    await session.leaveMessage({ name: 'Jan', email: 'jan@example.nl', text: 'Mijn container is kapot.', callback: false });
+    await session.leaveMessage({
+      name: 'Jan',
+      email: 'jan@example.nl',
+      text: 'Mijn container is kapot.',
+      callback: false,
+    });
     expect(transport.sent(CLIENT_EVENTS.leaveMessage)).toEqual([
       { name: 'Jan', email: 'jan@example.nl', text: 'Mijn container is kapot.' },
     ]);
@@ -389,7 +448,10 @@ describe('ChatSession: leave a message', () => {
 
   it('asks for a callback with a time window', async () => {
     const { session, transport } = await offline();
-    transport.reply(CLIENT_EVENTS.leaveMessage, { ok: true, data: { contactId: 'k2', kind: 'terugbelverzoek' } });
+    transport.reply(CLIENT_EVENTS.leaveMessage, {
+      ok: true,
+      data: { contactId: 'k2', kind: 'terugbelverzoek' },
+    });
     await session.leaveMessage({
       text: 'Vraag over parkeervergunning',
       callback: true,
@@ -417,9 +479,21 @@ describe('ChatSession: leave a message', () => {
     [{ text: 'x', callback: true, phone: '12' }, 'phone', TEXTS.invalidPhone],
     [{ text: 'x', email: 'jan@', callback: false }, 'email', TEXTS.invalidEmail],
     [{ text: '  ', email: 'jan@example.nl', callback: false }, 'text', TEXTS.emptyMessage],
-    [{ text: 'x', callback: true, phone: '0612345678', date: '2026-03-03', from: '11:00', to: '09:00' }, 'to', TEXTS.callbackWindowOrder],
-    [{ text: 'x', callback: true, phone: '0612345678', date: '2026-03-01', from: '09:00', to: '10:00' }, 'date', TEXTS.callbackWindowPast],
-    [{ text: 'x', callback: true, phone: '0612345678', date: '2026-03-03', from: '09:00' }, 'to', TEXTS.callbackWindowRequired],
+    [
+      { text: 'x', callback: true, phone: '0612345678', date: '2026-03-03', from: '11:00', to: '09:00' },
+      'to',
+      TEXTS.callbackWindowOrder,
+    ],
+    [
+      { text: 'x', callback: true, phone: '0612345678', date: '2026-03-01', from: '09:00', to: '10:00' },
+      'date',
+      TEXTS.callbackWindowPast,
+    ],
+    [
+      { text: 'x', callback: true, phone: '0612345678', date: '2026-03-03', from: '09:00' },
+      'to',
+      TEXTS.callbackWindowRequired,
+    ],
   ])('refuses %j before sending', async (form, field, message) => {
     const { session, transport } = await offline();
     await session.leaveMessage(form);

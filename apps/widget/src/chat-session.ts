@@ -171,7 +171,7 @@ export class ChatSession {
     if (this.state.phase !== 'start') return;
     // Do not hold a connection (a per-address limit applies) while the resident reads or types.
     this.transport.disconnect();
-    if (ack.ok && !ack.data.available) this.goOffline(ack.data);
+    if (ack.ok && ack.data?.available === false) this.goOffline(ack.data);
     else if (!ack.ok && FATAL_CONNECT_ERRORS.includes(ack.error)) {
       this.update({ busy: false, error: { message: refusalText(ack.error) } });
     } else this.update({ busy: false });
@@ -199,7 +199,7 @@ export class ChatSession {
     });
     this.ensureConnected();
     const ack = await this.transport.request<ChatStarted>(CLIENT_EVENTS.start, payload);
-    if (ack.ok) {
+    if (ack.ok && typeof ack.data?.resumeToken === 'string' && typeof ack.data.conversationId === 'string') {
       this.resumeToken = ack.data.resumeToken;
       this.update({
         phase: 'chat',
@@ -211,17 +211,19 @@ export class ChatSession {
         agentName: null,
       });
       this.persist();
-    } else if (OFFLINE_ERRORS.includes(ack.error)) {
+    } else if (!ack.ok && OFFLINE_ERRORS.includes(ack.error)) {
       const availability = await this.transport.request<ChatAvailability>(CLIENT_EVENTS.availability, {});
       this.transport.disconnect();
-      this.goOffline(availability.ok ? availability.data : null);
+      this.goOffline(availability.ok ? (availability.data ?? null) : null);
     } else {
       this.transport.disconnect();
       this.update({
         phase: 'start',
         busy: false,
         notice: null,
-        error: { field: issueField(ack.issues), message: refusalText(ack.error, ack.issues) },
+        error: ack.ok
+          ? { message: refusalText(ERROR_CODES.internal) }
+          : { field: issueField(ack.issues), message: refusalText(ack.error, ack.issues) },
       });
     }
   }
@@ -293,7 +295,11 @@ export class ChatSession {
     this.update({ busy: true, error: null });
     const ack = await this.transport.request(CLIENT_EVENTS.transcript, { email });
     if (ack.ok) this.update({ busy: false, transcriptSentTo: email });
-    else this.update({ busy: false, error: { field: 'transcriptEmail', message: refusalText(ack.error, ack.issues) } });
+    else
+      this.update({
+        busy: false,
+        error: { field: 'transcriptEmail', message: refusalText(ack.error, ack.issues) },
+      });
   }
 
   /** Shows the "Laat een bericht achter" form (also reachable from the start form). */
@@ -309,7 +315,8 @@ export class ChatSession {
     const text = (form.text ?? '').trim();
     if (email && !isEmail(email)) return this.fail({ field: 'email', message: TEXTS.invalidEmail });
     if (form.callback && !phone) return this.fail({ field: 'phone', message: TEXTS.phoneRequired });
-    if (form.callback && phone && !isPhone(phone)) return this.fail({ field: 'phone', message: TEXTS.invalidPhone });
+    if (form.callback && phone && !isPhone(phone))
+      return this.fail({ field: 'phone', message: TEXTS.invalidPhone });
     if (!email && !form.callback) return this.fail({ field: 'email', message: TEXTS.contactRequired });
     const invalidText = checkMessage(text);
     if (invalidText) return this.fail(invalidText);
@@ -330,16 +337,21 @@ export class ChatSession {
     const ack = await this.transport.request<ChatLeftMessage>(CLIENT_EVENTS.leaveMessage, payload);
     this.transport.disconnect();
     if (ack.ok) {
-      const kind = ack.data.kind === 'terugbelverzoek' ? 'callback' : 'message';
+      const kind =
+        ack.data?.kind === 'terugbelverzoek' || (!ack.data && form.callback) ? 'callback' : 'message';
       this.update({ phase: 'offline-sent', busy: false, offlineKind: kind });
     } else {
-      this.update({ busy: false, error: { field: issueField(ack.issues), message: refusalText(ack.error, ack.issues) } });
+      this.update({
+        busy: false,
+        error: { field: issueField(ack.issues), message: refusalText(ack.error, ack.issues) },
+      });
     }
   }
 
   /** Back to the start form after an ended chat or from the offline form. */
   newChat(): void {
-    if (this.state.phase !== 'ended' && this.state.phase !== 'offline-sent' && this.state.phase !== 'offline') return;
+    if (this.state.phase !== 'ended' && this.state.phase !== 'offline-sent' && this.state.phase !== 'offline')
+      return;
     this.store.clear();
     this.resumeToken = null;
     this.transport.disconnect();
@@ -360,7 +372,8 @@ export class ChatSession {
     t.onConnect(() => {
       const reconnected = this.state.connection === 'lost';
       this.update({ connection: 'online', ...(reconnected ? { notice: TEXTS.reconnected } : {}) });
-      if (this.resumeToken && (this.state.phase === 'chat' || this.state.phase === 'resuming')) void this.resume();
+      if (this.resumeToken && (this.state.phase === 'chat' || this.state.phase === 'resuming'))
+        void this.resume();
     });
     t.onDisconnect(() => {
       if (this.state.phase === 'chat' || this.state.phase === 'resuming') {
@@ -399,9 +412,11 @@ export class ChatSession {
     if (!token) return;
     const ack = await this.transport.request<ChatResumed>(CLIENT_EVENTS.resume, { resumeToken: token });
     if (ack.ok) {
-      const data = ack.data;
+      const data: Partial<ChatResumed> = ack.data ?? {};
+      // The server's history replaces what was sent; messages still in flight or refused stay below it.
+      const unsent = this.state.messages.filter((m) => m.status !== 'sent');
       const messages = Array.isArray(data.messages)
-        ? data.messages.filter(isHistoryLine).map((m) => this.toChatMessage(m))
+        ? [...data.messages.filter(isHistoryLine).map((m) => this.toChatMessage(m)), ...unsent]
         : this.state.messages;
       const agentName = data.agentName ?? (data.status === 'verbonden' ? this.state.agentName : null);
       this.update({
@@ -425,7 +440,14 @@ export class ChatSession {
   }
 
   private async deliver(message: ChatMessage): Promise<void> {
-    const ack = await this.transport.request(CLIENT_EVENTS.message, { text: message.text });
+    let ack = await this.transport.request(CLIENT_EVENTS.message, { text: message.text });
+    // After a reconnect socket.io sends buffered messages before our resume, on a socket that has no conversation
+    // yet: resume, then send once more.
+    if (!ack.ok && ack.error === ERROR_CODES.noConversation && this.resumeToken) {
+      await this.resume();
+      if (this.state.phase === 'chat')
+        ack = await this.transport.request(CLIENT_EVENTS.message, { text: message.text });
+    }
     if (ack.ok) {
       this.patchMessage(message.id, { status: 'sent', error: undefined });
       this.persist();
@@ -433,9 +455,8 @@ export class ChatSession {
       this.patchMessage(message.id, { status: 'failed', error: refusalText(ack.error) });
       this.finish('agent');
     } else {
-      const error = refusalText(ack.error, ack.issues);
-      this.patchMessage(message.id, { status: 'failed', error });
-      this.update({ error: { message: error } });
+      // Shown on the message itself (inside the live log), with a retry button.
+      this.patchMessage(message.id, { status: 'failed', error: refusalText(ack.error, ack.issues) });
     }
   }
 
@@ -446,7 +467,10 @@ export class ChatSession {
     const joined = this.state.agentName !== name;
     this.clearAgentTypingTimer();
     this.update({
-      messages: [...this.state.messages, this.toChatMessage({ from: 'medewerker', name, text: payload.text, at: payload.at })],
+      messages: [
+        ...this.state.messages,
+        this.toChatMessage({ from: 'medewerker', name, text: payload.text, at: payload.at }),
+      ],
       agentName: name,
       agentTyping: false,
       queue: null,
@@ -465,7 +489,8 @@ export class ChatSession {
     if (!isRecord(payload) || this.state.phase !== 'chat' || this.state.agentName) return;
     const { position, expectedWaitSeconds } = payload;
     if (typeof position !== 'number' || !Number.isInteger(position) || position < 1) return;
-    const wait = typeof expectedWaitSeconds === 'number' && expectedWaitSeconds >= 0 ? expectedWaitSeconds : null;
+    const wait =
+      typeof expectedWaitSeconds === 'number' && expectedWaitSeconds >= 0 ? expectedWaitSeconds : null;
     this.update({ queue: { position, expectedWaitSeconds: wait }, notice: null });
   }
 
@@ -473,7 +498,11 @@ export class ChatSession {
     if (!isRecord(payload) || this.state.phase !== 'chat') return;
     const typing = payload.typing === true;
     this.clearAgentTypingTimer();
-    if (typing) this.agentTypingTimer = setTimeout(() => this.update({ agentTyping: false }), this.agentTypingTimeoutMs);
+    if (typing)
+      this.agentTypingTimer = setTimeout(
+        () => this.update({ agentTyping: false }),
+        this.agentTypingTimeoutMs,
+      );
     this.update({ agentTyping: typing });
   }
 
@@ -499,7 +528,8 @@ export class ChatSession {
       endedBy: by,
       agentTyping: false,
       queue: null,
-      notice: by === 'agent' ? TEXTS.endedByAgent : by === 'resident' ? TEXTS.endedByYou : TEXTS.endedBySystem,
+      notice:
+        by === 'agent' ? TEXTS.endedByAgent : by === 'resident' ? TEXTS.endedByYou : TEXTS.endedBySystem,
     });
     // The connection stays for rating and transcript, but a reload must not resume an ended chat.
     this.store.clear();

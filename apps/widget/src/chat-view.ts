@@ -77,7 +77,7 @@ export class ChatView {
         'aria-controls': 'kcc-panel',
         'data-testid': 'kcc-launcher',
       },
-      h('span', { 'aria-hidden': 'true' }, '💬'),
+      chatIcon(),
       h('span', { class: 'launcher-text' }, TEXTS.launcherOpen),
       this.badge,
     );
@@ -93,7 +93,12 @@ export class ChatView {
       field(
         'kcc-name',
         TEXTS.nameLabel,
-        h('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: String(LIMITS.nameMaxChars) }),
+        h('input', {
+          type: 'text',
+          name: 'name',
+          autocomplete: 'name',
+          maxlength: String(LIMITS.nameMaxChars),
+        }),
       ),
       field(
         'kcc-email',
@@ -136,7 +141,12 @@ export class ChatView {
       'form',
       { class: 'composer', novalidate: true },
       h('label', { for: 'kcc-text' }, TEXTS.messageLabel),
-      h('div', { class: 'row' }, this.composerInput, h('button', { type: 'submit', class: 'primary' }, TEXTS.sendButton)),
+      h(
+        'div',
+        { class: 'row' },
+        this.composerInput,
+        h('button', { type: 'submit', class: 'primary' }, TEXTS.sendButton),
+      ),
     );
     this.composerInput.id = 'kcc-text';
     this.composer.addEventListener('submit', (e) => {
@@ -149,10 +159,16 @@ export class ChatView {
         void this.sendComposer();
       }
     });
-    this.composerInput.addEventListener('input', () => this.session.composerChanged(this.composerInput.value));
-    this.endButton = h('button', { type: 'button', class: 'secondary', 'data-testid': 'kcc-end' }, TEXTS.endButton);
+    this.composerInput.addEventListener('input', () =>
+      this.session.composerChanged(this.composerInput.value),
+    );
+    this.endButton = h(
+      'button',
+      { type: 'button', class: 'secondary', 'data-testid': 'kcc-end' },
+      TEXTS.endButton,
+    );
     this.endButton.addEventListener('click', () => void this.session.end());
-    this.chatActions = h('div', { class: 'actions', style: 'padding: 0 16px 12px' }, this.endButton);
+    this.chatActions = h('div', { class: 'actions' }, this.endButton);
 
     this.ratingForm = h(
       'form',
@@ -189,9 +205,9 @@ export class ChatView {
       { novalidate: true, 'data-testid': 'kcc-transcript-form' },
       field(
         'kcc-transcript-email',
-        TEXTS.transcriptEmailLabel,
-        h('input', { type: 'email', name: 'transcriptEmail', autocomplete: 'email', maxlength: '254' }),
         TEXTS.transcriptQuestion,
+        h('input', { type: 'email', name: 'transcriptEmail', autocomplete: 'email', maxlength: '254' }),
+        TEXTS.transcriptEmailHint,
       ),
       h('button', { type: 'submit', class: 'secondary' }, TEXTS.transcriptButton),
     );
@@ -229,7 +245,12 @@ export class ChatView {
         TEXTS.offlinePhoneLabel,
         h('input', { type: 'tel', name: 'phone', autocomplete: 'tel', maxlength: '20' }),
       ),
-      field('kcc-callback-date', TEXTS.callbackDateLabel, h('input', { type: 'date', name: 'date' }), TEXTS.callbackWindowHint),
+      field(
+        'kcc-callback-date',
+        TEXTS.callbackDateLabel,
+        h('input', { type: 'date', name: 'date' }),
+        TEXTS.callbackWindowHint,
+      ),
       h(
         'div',
         { class: 'row' },
@@ -251,7 +272,12 @@ export class ChatView {
       field(
         'kcc-offline-name',
         TEXTS.offlineNameLabel,
-        h('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: String(LIMITS.nameMaxChars) }),
+        h('input', {
+          type: 'text',
+          name: 'name',
+          autocomplete: 'name',
+          maxlength: String(LIMITS.nameMaxChars),
+        }),
       ),
       field(
         'kcc-offline-email',
@@ -297,7 +323,7 @@ export class ChatView {
       'offline-sent': h(
         'div',
         { class: 'body', 'data-section': 'offline-sent', hidden: true },
-        h('div', { class: 'after', style: 'border:0;padding:0' }, this.offlineSentText, offlineNew),
+        h('div', { class: 'stack' }, this.offlineSentText, offlineNew),
       ),
     };
 
@@ -329,8 +355,8 @@ export class ChatView {
     });
     this.launcher.addEventListener('click', () => (this.opened ? this.close() : this.open()));
 
-    const style = h('style', {}, WIDGET_CSS);
-    root.append(style, h('div', { class: 'root' }, this.launcher, this.panel));
+    adoptStyles(root);
+    root.append(h('div', { class: 'root' }, this.launcher, this.panel));
     this.unsubscribe = session.subscribe((state) => this.render(state));
     this.render(session.getState());
   }
@@ -368,7 +394,8 @@ export class ChatView {
   private async sendComposer(): Promise<void> {
     const text = this.composerInput.value;
     // Cleared before the ack so the resident can type on; a refused message stays in the log with a retry button.
-    if (this.session.getState().phase === 'chat' && checkMessage(text.trim()) === null) this.composerInput.value = '';
+    if (this.session.getState().phase === 'chat' && checkMessage(text.trim()) === null)
+      this.composerInput.value = '';
     const sent = await this.session.send(text);
     if (!sent) this.composerInput.focus();
   }
@@ -386,6 +413,8 @@ export class ChatView {
       this.composer.hidden = !chatting;
       this.chatActions.hidden = !chatting;
       this.after.hidden = state.phase !== 'ended';
+      // After the chat the whole section scrolls (conversation, then rating and transcript), not the log alone.
+      this.sections.conversation.classList.toggle('ended', state.phase === 'ended');
       if (state.phase === 'start' && prev && prev.phase !== 'starting') this.resetForms();
       if (state.phase === 'offline') {
         this.prefillOffline(state);
@@ -395,7 +424,9 @@ export class ChatView {
             : state.unavailable?.reason === 'geen-medewerkers'
               ? TEXTS.offlineNoAgents
               : '';
-        const hours = state.unavailable?.openingHours ? TEXTS.openingHours(state.unavailable.openingHours) : '';
+        const hours = state.unavailable?.openingHours
+          ? TEXTS.openingHours(state.unavailable.openingHours)
+          : '';
         this.offlineReason.textContent = [reason, hours].filter(Boolean).join(' ');
         this.offlineReason.hidden = !this.offlineReason.textContent;
       }
@@ -406,7 +437,9 @@ export class ChatView {
       }
     }
 
-    this.notice.textContent = state.queue ? queueText(state.queue.position, state.queue.expectedWaitSeconds) : (state.notice ?? '');
+    this.notice.textContent = state.queue
+      ? queueText(state.queue.position, state.queue.expectedWaitSeconds)
+      : (state.notice ?? '');
     this.error.textContent = state.error?.message ?? '';
     this.markInvalid(state);
     this.renderMessages(state.messages);
@@ -418,7 +451,8 @@ export class ChatView {
     this.ratingDone.hidden = !state.ratingSent;
     this.transcriptForm.hidden = state.transcriptSentTo !== null;
     this.transcriptDone.hidden = state.transcriptSentTo === null;
-    if (state.transcriptSentTo) this.transcriptDone.textContent = TEXTS.transcriptSent(state.transcriptSentTo);
+    if (state.transcriptSentTo)
+      this.transcriptDone.textContent = TEXTS.transcriptSent(state.transcriptSentTo);
 
     if (!this.opened && prev) {
       const newAgentMessages = state.messages.filter(
@@ -467,10 +501,18 @@ export class ChatView {
 
   private messageElement(message: ChatMessage): HTMLElement {
     const who =
-      message.from === 'inwoner' ? TEXTS.you : message.from === 'medewerker' ? (message.name ?? TEXTS.agentFallbackName) : '';
+      message.from === 'inwoner'
+        ? TEXTS.you
+        : message.from === 'medewerker'
+          ? (message.name ?? TEXTS.agentFallbackName)
+          : '';
     const el = h(
       'div',
-      { class: `msg ${message.from} ${message.status}`, 'data-from': message.from, 'data-testid': 'kcc-message' },
+      {
+        class: `msg ${message.from} ${message.status}`,
+        'data-from': message.from,
+        'data-testid': 'kcc-message',
+      },
       who ? h('span', { class: 'who' }, who, h('span', { class: 'sr-only' }, ': ')) : null,
       h('span', { class: 'text' }, message.text),
       h('span', { class: 'time' }, h('span', { class: 'sr-only' }, ', '), formatTime(message.at)),
@@ -487,7 +529,9 @@ export class ChatView {
   private markInvalid(state: ChatState): void {
     for (const el of this.panel.querySelectorAll('[aria-invalid="true"]')) {
       el.removeAttribute('aria-invalid');
-      const described = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== 'kcc-error');
+      const described = (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter((id) => id && id !== 'kcc-error');
       if (described.length) el.setAttribute('aria-describedby', described.join(' '));
       else el.removeAttribute('aria-describedby');
     }
@@ -513,7 +557,8 @@ export class ChatView {
     }
     if (section === 'waiting') return this.waitingText.focus();
     if (section === 'offline-sent') return this.offlineSentText.focus();
-    if (section === 'offline') return this.offlineForm.querySelector<HTMLElement>('#kcc-offline-title')?.focus();
+    if (section === 'offline')
+      return this.offlineForm.querySelector<HTMLElement>('#kcc-offline-title')?.focus();
     focusableIn(el)[0]?.focus();
   }
 
@@ -535,6 +580,39 @@ export class ChatView {
   private prefillTranscript(state: ChatState): void {
     const el = this.transcriptForm.elements.namedItem('transcriptEmail');
     if (el instanceof HTMLInputElement && !el.value) el.value = state.contactDraft.email;
+  }
+}
+
+/** A speech-bubble icon (SVG: no emoji font needed, decorative for screen readers). */
+function chatIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '22');
+  svg.setAttribute('height', '22');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute(
+    'd',
+    'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z',
+  );
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * A constructed stylesheet is not an inline style, so the widget also looks right on a host page whose CSP has no
+ * `style-src 'unsafe-inline'`. Older browsers (and jsdom) get a <style> element inside the shadow root instead.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.append(h('style', {}, WIDGET_CSS));
   }
 }
 

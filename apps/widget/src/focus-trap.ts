@@ -13,7 +13,9 @@ export function focusableIn(container: HTMLElement): HTMLElement[] {
     if (el.closest('[hidden]')) return false;
     // Only the checked radio of a group (or the first when none is checked) is a tab stop.
     if (el instanceof HTMLInputElement && el.type === 'radio' && el.name) {
-      const group = [...container.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${el.name}"]`)];
+      const group = [
+        ...container.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${el.name}"]`),
+      ];
       const checked = group.find((r) => r.checked);
       return checked ? checked === el : group[0] === el;
     }

@@ -98,4 +98,7 @@ export const RESUME_GONE_ERRORS: readonly string[] = [
 ];
 
 /** `connect_error` messages after which socket.io does not retry: the server refused this page or this address. */
-export const FATAL_CONNECT_ERRORS: readonly string[] = [CONNECT_ERROR_CODES.origin, CONNECT_ERROR_CODES.tooManyConnections];
+export const FATAL_CONNECT_ERRORS: readonly string[] = [
+  CONNECT_ERROR_CODES.origin,
+  CONNECT_ERROR_CODES.tooManyConnections,
+];

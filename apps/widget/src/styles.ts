@@ -1,6 +1,7 @@
 /**
  * All widget styles; they live inside the shadow root, so nothing leaks into or out of the host page.
- * Colours (on white #fff): text #0b0c0c 19.8:1, muted #4b5563 7.6:1, primary #154273 10.4:1, error #b3261e 6.5:1.
+ * Contrast (WCAG): text #0b0c0c on white 19.6:1, muted #4b5563 7.6:1 (6.7:1 on #eef2f7), white on primary #154273
+ * 10.2:1, error #b3261e 6.5:1 (5.7:1 on #fdecea).
  * The focus ring is black with a yellow halo, so it has at least 3:1 against white and against the blue header.
  */
 export const WIDGET_CSS = `
@@ -81,7 +82,10 @@ fieldset { margin: 0; padding: 8px 12px 12px; border: 1px solid #6b7280; border-
 .composer { padding: 12px 16px; border-top: 1px solid #d1d5db; gap: 8px; }
 .composer .row { align-items: flex-end; }
 .composer textarea { flex: 1; min-height: 48px; }
-.actions { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 8px; }
+.actions { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 8px; padding: 0 16px 12px; }
+.stack { display: flex; flex-direction: column; gap: 16px; }
+.body.conversation.ended { overflow-y: auto; }
+.ended .log { flex: none; overflow: visible; }
 .after { padding: 16px; border-top: 1px solid #d1d5db; display: flex; flex-direction: column; gap: 16px; overflow-y: auto; }
 .stars { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 4px 0; }
 .stars label { display: inline-flex; align-items: center; gap: 6px; font-weight: 400; }

@@ -42,7 +42,10 @@ export function callbackWindow(
   to: string,
   now: Date,
 ): { window: CallbackWindow } | { error: FieldError } {
-  if (!date || !from || !to) return { error: { field: !date ? 'date' : !from ? 'from' : 'to', message: TEXTS.callbackWindowRequired } };
+  if (!date || !from || !to)
+    return {
+      error: { field: !date ? 'date' : !from ? 'from' : 'to', message: TEXTS.callbackWindowRequired },
+    };
   const start = localDateTime(date, from);
   const end = localDateTime(date, to);
   if (!start || !end) return { error: { field: 'date', message: TEXTS.callbackWindowRequired } };

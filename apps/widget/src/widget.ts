@@ -37,7 +37,8 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
     transport,
     store,
     queue: config.queue,
-    pageUrl: options.pageUrl ?? doc.location?.href,
+    // Origin and path only: a query string or fragment may hold personal data.
+    pageUrl: options.pageUrl ?? pagePath(doc),
   });
   const openKey = `${key}:open`;
   const view = new ChatView(root, session, {
@@ -74,4 +75,9 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
       host.remove();
     },
   };
+}
+
+function pagePath(doc: Document): string | undefined {
+  const loc = doc.location;
+  return loc && /^https?:$/.test(loc.protocol) ? loc.origin + loc.pathname : undefined;
 }

@@ -121,13 +121,19 @@ export const ZaakView = z.object({
 });
 export type ZaakView = z.infer<typeof ZaakView>;
 
-export const SIGNAAL_SOORTEN = ['zaak_termijn_verstreken', 'open_terugbelverzoek', 'recent_contact_zelfde_onderwerp'] as const;
+export const SIGNAAL_SOORTEN = [
+  'zaak_termijn_verstreken',
+  'open_terugbelverzoek',
+  'recent_contact_zelfde_onderwerp',
+] as const;
 export const Signaal = z.object({
   soort: z.enum(SIGNAAL_SOORTEN),
   ernst: z.enum(['waarschuwing', 'info']),
   /** Dutch (B1), ready to show. */
   tekst: z.string(),
-  verwijzing: z.object({ type: z.enum(['zaak', 'interne_taak', 'klantcontact']), uuid: z.string() }).optional(),
+  verwijzing: z
+    .object({ type: z.enum(['zaak', 'interne_taak', 'klantcontact']), uuid: z.string() })
+    .optional(),
 });
 export type Signaal = z.infer<typeof Signaal>;
 

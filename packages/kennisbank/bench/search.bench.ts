@@ -138,11 +138,16 @@ function benchQueries(): string[] {
 
 export async function runKennisbankBench(): Promise<{ rows: BenchRow[] }> {
   const corpus = loadShippedCorpus();
-  const synthetic = generateCorpus(corpus, SYNTHETIC_SIZE, 20261123);
   const queries = benchQueries();
   const rows: BenchRow[] = [];
   for (const engine of engines) rows.push(...(await measure(engine, 'corpus', corpus, queries, 10)));
-  for (const engine of engines) rows.push(...(await measure(engine, '100k', synthetic, queries, 1)));
+  // generated after the corpus runs, so its garbage does not disturb them
+  const synthetic = generateCorpus(corpus, SYNTHETIC_SIZE, 20261123);
+  for (const engine of engines) {
+    // Orama's default search takes seconds per query at this size: half the queries keep the run short
+    const subset = engine.name === 'orama-defaults' ? queries.filter((_, i) => i % 2 === 0) : queries;
+    rows.push(...(await measure(engine, '100k', synthetic, subset, 1)));
+  }
   return { rows };
 }
 

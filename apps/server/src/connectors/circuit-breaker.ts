@@ -40,7 +40,11 @@ export class CircuitBreaker {
   async run<T>(fn: () => Promise<T>, countsAsFailure: (err: unknown) => boolean = () => true): Promise<T> {
     const state = this.state;
     if (state === 'open' || (state === 'half-open' && this.trialInFlight)) {
-      throw new ConnectorError(this.register, 'circuit_open', 'register tijdelijk uitgeschakeld na herhaalde fouten');
+      throw new ConnectorError(
+        this.register,
+        'circuit_open',
+        'register tijdelijk uitgeschakeld na herhaalde fouten',
+      );
     }
     const trial = state === 'half-open';
     if (trial) this.trialInFlight = true;

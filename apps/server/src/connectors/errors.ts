@@ -26,7 +26,10 @@ export class ConnectorError extends Error {
 
   get retryable(): boolean {
     return (
-      this.kind === 'timeout' || this.kind === 'network' || this.kind === 'server' || this.kind === 'rate_limited'
+      this.kind === 'timeout' ||
+      this.kind === 'network' ||
+      this.kind === 'server' ||
+      this.kind === 'rate_limited'
     );
   }
 }

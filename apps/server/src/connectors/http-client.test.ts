@@ -66,12 +66,22 @@ describe('http client: timeout, retries for idempotent reads, error mapping', ()
     });
     expect(hits.get('/auth')).toBe(1);
     plan = () => ({ status: 404 });
-    const ok = await client().request({ method: 'GET', path: '/gone', idempotent: true, acceptStatus: [404] });
+    const ok = await client().request({
+      method: 'GET',
+      path: '/gone',
+      idempotent: true,
+      acceptStatus: [404],
+    });
     expect(ok.status).toBe(404);
   });
 
   it('maps a refused connection to a network error and invalid JSON to invalid_response', async () => {
-    const dead = createHttpClient({ register: 'x', baseUrl: 'http://127.0.0.1:1', timeoutMs: 200, retries: 0 });
+    const dead = createHttpClient({
+      register: 'x',
+      baseUrl: 'http://127.0.0.1:1',
+      timeoutMs: 200,
+      retries: 0,
+    });
     await expect(dead.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ kind: 'network' });
     plan = () => ({ status: 200, body: '<html>' });
     await expect(client().request({ method: 'GET', path: '/html' })).rejects.toMatchObject({

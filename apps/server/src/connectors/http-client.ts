@@ -107,7 +107,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       try {
         parsed = JSON.parse(text);
       } catch {
-        if (res.ok) throw new ConnectorError(opts.register, 'invalid_response', 'antwoord is geen JSON', res.status);
+        if (res.ok)
+          throw new ConnectorError(opts.register, 'invalid_response', 'antwoord is geen JSON', res.status);
       }
     }
     if (!res.ok && !(req.acceptStatus ?? []).includes(res.status)) {

@@ -32,7 +32,12 @@ export interface ConnectedRegisters {
  */
 export function connectRegisters(
   config: RegistersConfig,
-  deps: { db: Database.Database; port: () => KlantinteractiesPort; now?: () => Date; log?: (msg: string, data?: Record<string, unknown>) => void },
+  deps: {
+    db: Database.Database;
+    port: () => KlantinteractiesPort;
+    now?: () => Date;
+    log?: (msg: string, data?: Record<string, unknown>) => void;
+  },
 ): ConnectedRegisters {
   const t = config.timeoutMs;
   const zaken = config.openZaak

@@ -27,7 +27,14 @@ export const agentRoom = (userId: string) => `agent:${userId}`;
 /** `/agent`: medewerkers only; one room per agent so every window sees the same state. */
 export function registerAgentNamespace(
   io: Server,
-  deps: { guard: AuthGuard; routing: RoutingService; tracker: ConnectionTracker; log: Logger },
+  deps: {
+    guard: AuthGuard;
+    routing: RoutingService;
+    tracker: ConnectionTracker;
+    log: Logger;
+    /** More command handlers for each connected agent socket (channels: chat typing / end). */
+    extend?: (socket: { data: AgentSocketData; on(event: string, listener: (...args: unknown[]) => void): unknown }) => void;
+  },
 ): AgentNamespace {
   const nsp = io.of('/agent') as unknown as AgentNamespace;
   const { guard, routing, tracker, log } = deps;
@@ -76,6 +83,7 @@ export function registerAgentNamespace(
         routing.decline(offerId, userId) ? { ok: true } : { ok: false, error: ACK_ERRORS.notFound },
       log,
     );
+    deps.extend?.(socket as never);
   });
   return nsp;
 }

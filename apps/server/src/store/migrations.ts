@@ -1,10 +1,13 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
+import { channelsMigrations } from '../modules/channels/channels.migrations';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
 import { verwerkingenMigrations } from '../modules/klantbeeld/verwerkingen';
 import { kennisbankMigrations } from '../modules/kennisbank/kennisbank.migrations';
+import { messagesMigrations } from '../modules/messages/messages.repository';
 import { queuesMigrations } from '../modules/queues/queues.migrations';
 import { openKlantOutboxMigrations } from '../connectors/openklant/openklant-outbox';
 import { idempotencyMigrations } from '../modules/registration/idempotency';
+import { transferMigrations } from '../modules/transfer/transfer.repository';
 import type { Migration } from './migration';
 
 /** Every module's migrations, in the order they must run. */
@@ -13,6 +16,9 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...authMigrations,
     ...queuesMigrations,
     ...contactsMigrations,
+    ...messagesMigrations,
+    ...channelsMigrations,
+    ...transferMigrations,
     ...verwerkingenMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,

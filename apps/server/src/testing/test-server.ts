@@ -34,6 +34,7 @@ export async function startTestServer(
     KCC_DATA_DIR: dataDir,
     KCC_LOG_LEVEL: 'silent',
     KCC_INTEGRATION_KEY: INTEGRATION_KEY,
+    KCC_SMTP_PORT: '0',
     KCC_WORKPLACE_DIR: path.join(dataDir, 'no-workplace'),
     ...env,
   });

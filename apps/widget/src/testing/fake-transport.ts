@@ -1,7 +1,10 @@
-import type { Ack } from '../protocol';
+import type { Ack, AckIssue } from '../protocol';
+
+/** What the fake "server" may answer (looser than `Ack<T>`, so tests can also send incomplete acks). */
+export type FakeAck = { ok: true; data?: unknown } | { ok: false; error: string; issues?: AckIssue[] };
 import type { ChatTransport } from '../transport';
 
-type Responder = (payload: unknown) => Ack<unknown> | Promise<Ack<unknown>>;
+type Responder = (payload: unknown) => FakeAck | Promise<FakeAck>;
 
 /** In-memory stand-in for the `/citizen` socket: records what the widget sends and lets a test play the server. */
 export class FakeTransport implements ChatTransport {
@@ -17,15 +20,15 @@ export class FakeTransport implements ChatTransport {
   private readonly connectErrorHandlers: ((error: Error) => void)[] = [];
 
   /** How the "server" answers `event`; unanswered events ack `{ok:true}`. */
-  reply(event: string, responder: Responder | Ack<unknown>): this {
+  reply(event: string, responder: Responder | FakeAck): this {
     this.responders.set(event, typeof responder === 'function' ? responder : () => responder);
     return this;
   }
 
   /** A reply the test settles later (to observe in-flight states). */
-  deferReply(event: string): (ack: Ack<unknown>) => void {
-    let settle: (ack: Ack<unknown>) => void = () => undefined;
-    this.reply(event, () => new Promise<Ack<unknown>>((resolve) => (settle = resolve)));
+  deferReply(event: string): (ack: FakeAck) => void {
+    let settle: (ack: FakeAck) => void = () => undefined;
+    this.reply(event, () => new Promise<FakeAck>((resolve) => (settle = resolve)));
     return (ack) => settle(ack);
   }
 
@@ -77,7 +80,7 @@ export class FakeTransport implements ChatTransport {
   request<T>(event: string, payload: unknown): Promise<Ack<T>> {
     this.requests.push({ event, payload });
     const responder = this.responders.get(event);
-    return Promise.resolve(responder ? responder(payload) : ({ ok: true } as Ack<unknown>)) as Promise<Ack<T>>;
+    return Promise.resolve(responder ? responder(payload) : { ok: true }) as Promise<Ack<T>>;
   }
 
   notify(event: string, payload: unknown): void {

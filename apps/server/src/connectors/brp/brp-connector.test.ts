@@ -10,7 +10,12 @@ describe('BRP Personen 2.x connector against a mock generated from brp-personen-
   let brp: ReturnType<typeof createBrpConnector>;
   beforeAll(async () => {
     mock = await startBrpMock();
-    brp = createBrpConnector({ url: `${mock.url}/haalcentraal/api/brp`, apiKey: BRP_API_KEY, timeoutMs: 1000, backoffMs: 1 });
+    brp = createBrpConnector({
+      url: `${mock.url}/haalcentraal/api/brp`,
+      apiKey: BRP_API_KEY,
+      timeoutMs: 1000,
+      backoffMs: 1,
+    });
   });
   afterAll(async () => {
     expect(mock.violations).toEqual([]);

@@ -76,7 +76,7 @@ export function createBrpConnector(config: BrpConnectorConfig): BrpPort {
       headers: { 'content-type': 'application/json; charset=utf-8' },
       idempotent: true,
     });
-    if (!res.body || !Array.isArray(res.body.personen) && res.body.personen !== undefined) {
+    if (!res.body || (!Array.isArray(res.body.personen) && res.body.personen !== undefined)) {
       throw new ConnectorError('brp', 'invalid_response', 'antwoord zonder personen');
     }
     return res.body.personen ?? [];
@@ -100,7 +100,11 @@ export function createBrpConnector(config: BrpConnectorConfig): BrpPort {
       let cap = BRP_MAX_RESULTATEN;
       if (vraag.type === 'bsn') {
         assertBsn(vraag.bsn);
-        found = await personen({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [vraag.bsn], fields });
+        found = await personen({
+          type: 'RaadpleegMetBurgerservicenummer',
+          burgerservicenummer: [vraag.bsn],
+          fields,
+        });
       } else if (vraag.type === 'naam') {
         assertGeslachtsnaam(vraag.geslachtsnaam);
         assertDatum(vraag.geboortedatum);
@@ -114,10 +118,18 @@ export function createBrpConnector(config: BrpConnectorConfig): BrpPort {
         const postcode = normalisePostcode(vraag.postcode);
         assertHuisnummer(vraag.huisnummer);
         cap = BRP_MAX_RESULTATEN_ADRES;
-        found = await personen({ type: 'ZoekMetPostcodeEnHuisnummer', postcode, huisnummer: vraag.huisnummer, fields });
+        found = await personen({
+          type: 'ZoekMetPostcodeEnHuisnummer',
+          postcode,
+          huisnummer: vraag.huisnummer,
+          fields,
+        });
       }
       return {
-        items: found.slice(0, cap).map(beperkt).filter((p) => p.bsn !== ''),
+        items: found
+          .slice(0, cap)
+          .map(beperkt)
+          .filter((p) => p.bsn !== ''),
         maximumBereikt: found.length >= cap,
       };
     },

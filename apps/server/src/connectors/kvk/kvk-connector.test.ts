@@ -21,9 +21,14 @@ describe('KvK Zoeken v2 + Basisprofiel connector (mock follows the public docume
       actief: true,
       adresregels: ['Korenmarkt 12', '3511AB Utrecht'],
     });
-    expect((await kvk.zoek({ type: 'naam', naam: 'fietsen' })).items.map((o) => o.kvkNummer)).toEqual(['90005678']);
+    expect((await kvk.zoek({ type: 'naam', naam: 'fietsen' })).items.map((o) => o.kvkNummer)).toEqual([
+      '90005678',
+    ]);
     expect((await kvk.zoek({ type: 'adres', postcode: '1235 ef', huisnummer: 118 })).items).toHaveLength(1);
-    expect(await kvk.zoek({ type: 'naam', naam: 'bestaat niet' })).toEqual({ items: [], maximumBereikt: false });
+    expect(await kvk.zoek({ type: 'naam', naam: 'bestaat niet' })).toEqual({
+      items: [],
+      maximumBereikt: false,
+    });
     expect(mock.requests.every((r) => r.headers.apikey === KVK_API_KEY)).toBe(true);
   });
 

@@ -23,7 +23,13 @@ export interface KvkConnectorConfig {
 }
 
 interface ZoekAdres {
-  binnenlandsAdres?: { straatnaam?: string; huisnummer?: number; huisletter?: string; postcode?: string; plaats?: string };
+  binnenlandsAdres?: {
+    straatnaam?: string;
+    huisnummer?: number;
+    huisletter?: string;
+    postcode?: string;
+    plaats?: string;
+  };
   buitenlandsAdres?: { straatHuisnummer?: string; postcodeWoonplaats?: string; land?: string };
 }
 interface ZoekResultaat {
@@ -45,7 +51,14 @@ interface Basisprofiel {
   sbiActiviteiten?: { sbiCode: string; sbiOmschrijving: string; indHoofdactiviteit?: string }[];
   _embedded?: {
     hoofdvestiging?: {
-      adressen?: { type?: string; volledigAdres?: string; straatnaam?: string; huisnummer?: number; postcode?: string; plaats?: string }[];
+      adressen?: {
+        type?: string;
+        volledigAdres?: string;
+        straatnaam?: string;
+        huisnummer?: number;
+        postcode?: string;
+        plaats?: string;
+      }[];
     };
     eigenaar?: { rsin?: string; rechtsvorm?: string; uitgebreideRechtsvorm?: string };
   };
@@ -88,7 +101,8 @@ export function createKvkConnector(config: KvkConnectorConfig): KvkPort {
         assertKvkNummer(vraag.kvkNummer);
         query.kvkNummer = vraag.kvkNummer;
       } else if (vraag.type === 'naam') {
-        if (vraag.naam.trim().length < 2) throw new RegisterInputError('naam', 'Typ minstens 2 tekens van de naam.');
+        if (vraag.naam.trim().length < 2)
+          throw new RegisterInputError('naam', 'Typ minstens 2 tekens van de naam.');
         query.naam = vraag.naam.trim();
       } else {
         query.postcode = normalisePostcode(vraag.postcode);
@@ -96,7 +110,13 @@ export function createKvkConnector(config: KvkConnectorConfig): KvkPort {
         query.huisnummer = vraag.huisnummer;
       }
       // The Zoeken API answers 404 with {fout:[…]} when nothing matches.
-      const res = await http.request<ZoekAntwoord>({ method: 'GET', path: '/v2/zoeken', query, idempotent: true, acceptStatus: [404] });
+      const res = await http.request<ZoekAntwoord>({
+        method: 'GET',
+        path: '/v2/zoeken',
+        query,
+        idempotent: true,
+        acceptStatus: [404],
+      });
       const resultaten = res.status === 404 ? [] : (res.body.resultaten ?? []);
       const items: OrganisatieZoekResultaat[] = resultaten.map((r) => ({
         kvkNummer: r.kvkNummer,
@@ -106,7 +126,10 @@ export function createKvkConnector(config: KvkConnectorConfig): KvkPort {
         adresregels: adresregelsVan(r.adres),
         actief: r.actief === undefined || r.actief === true || r.actief === 'Ja',
       }));
-      return { items, maximumBereikt: (res.status === 404 ? 0 : (res.body.totaal ?? items.length)) > KVK_MAX_RESULTATEN };
+      return {
+        items,
+        maximumBereikt: (res.status === 404 ? 0 : (res.body.totaal ?? items.length)) > KVK_MAX_RESULTATEN,
+      };
     },
     async basisprofiel(kvkNummer) {
       assertKvkNummer(kvkNummer);
@@ -120,7 +143,8 @@ export function createKvkConnector(config: KvkConnectorConfig): KvkPort {
       if (res.status === 404) return undefined;
       const b = res.body;
       const adres =
-        b._embedded?.hoofdvestiging?.adressen?.find((a) => a.type === 'bezoekadres') ?? b._embedded?.hoofdvestiging?.adressen?.[0];
+        b._embedded?.hoofdvestiging?.adressen?.find((a) => a.type === 'bezoekadres') ??
+        b._embedded?.hoofdvestiging?.adressen?.[0];
       const eigenaar = b._embedded?.eigenaar;
       const registratiedatum = kvkDatum(b.formeleRegistratiedatum);
       const profiel: OrganisatieIdentiteit = {
@@ -133,7 +157,10 @@ export function createKvkConnector(config: KvkConnectorConfig): KvkPort {
           : {}),
         adresregels: adres
           ? adres.straatnaam
-            ? [`${adres.straatnaam} ${adres.huisnummer ?? ''}`.trim(), [adres.postcode, adres.plaats].filter(Boolean).join(' ')]
+            ? [
+                `${adres.straatnaam} ${adres.huisnummer ?? ''}`.trim(),
+                [adres.postcode, adres.plaats].filter(Boolean).join(' '),
+              ]
             : adres.volledigAdres
               ? [adres.volledigAdres]
               : []

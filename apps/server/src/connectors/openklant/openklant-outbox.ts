@@ -123,7 +123,14 @@ export class OpenKlantOutbox {
 
   get(id: string): OutboxRow | undefined {
     const r = this.db.prepare('SELECT * FROM openklant_outbox WHERE id = ?').get(id) as
-      | { id: string; referentienummer: string; state: OutboxRow['state']; attempts: number; steps: string; last_error: string | null }
+      | {
+          id: string;
+          referentienummer: string;
+          state: OutboxRow['state'];
+          attempts: number;
+          steps: string;
+          last_error: string | null;
+        }
       | undefined;
     if (!r) return undefined;
     return {
@@ -139,7 +146,9 @@ export class OpenKlantOutbox {
   /** Forward every due registration once; returns how each ended. */
   async processDue(): Promise<{ verstuurd: number; opnieuw: number; gecompenseerd: number }> {
     const due = this.db
-      .prepare(`SELECT id FROM openklant_outbox WHERE state = 'wachtend' AND next_attempt_at <= ? ORDER BY created_at LIMIT 50`)
+      .prepare(
+        `SELECT id FROM openklant_outbox WHERE state = 'wachtend' AND next_attempt_at <= ? ORDER BY created_at LIMIT 50`,
+      )
       .all(this.now()) as { id: string }[];
     const result = { verstuurd: 0, opnieuw: 0, gecompenseerd: 0 };
     for (const { id } of due) {
@@ -170,7 +179,9 @@ export class OpenKlantOutbox {
   }
 
   private saveSteps(id: string, steps: Steps): void {
-    this.db.prepare('UPDATE openklant_outbox SET steps = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(steps), this.now(), id);
+    this.db
+      .prepare('UPDATE openklant_outbox SET steps = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(steps), this.now(), id);
   }
 
   private async processOne(id: string): Promise<OutboxRow['state']> {
@@ -185,7 +196,9 @@ export class OpenKlantOutbox {
     try {
       await this.forward(id, row.referentienummer, reg, steps);
       this.db
-        .prepare(`UPDATE openklant_outbox SET state = 'verstuurd', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE openklant_outbox SET state = 'verstuurd', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE id = ?`,
+        )
         .run(this.now(), id);
       return 'verstuurd';
     } catch (err) {
@@ -195,7 +208,9 @@ export class OpenKlantOutbox {
       if (retryable && attempts < this.maxAttempts) {
         const next = this.now() + this.backoffMs * 2 ** (attempts - 1);
         this.db
-          .prepare('UPDATE openklant_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?')
+          .prepare(
+            'UPDATE openklant_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?',
+          )
           .run(attempts, next, message, this.now(), id);
         this.options.log?.('outbox step failed, will retry', { id, attempts, error: message });
         return 'wachtend';
@@ -203,7 +218,9 @@ export class OpenKlantOutbox {
       const compensated = await this.compensate(steps);
       const state = compensated ? 'gecompenseerd' : 'mislukt';
       this.db
-        .prepare('UPDATE openklant_outbox SET state = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE openklant_outbox SET state = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?',
+        )
         .run(state, attempts, message, this.now(), id);
       this.options.log?.('outbox registration failed permanently', { id, state, error: message });
       return state;
@@ -214,7 +231,11 @@ export class OpenKlantOutbox {
   private async compensate(steps: Steps): Promise<boolean> {
     if (!steps.klantcontact) return true;
     try {
-      await this.http.request({ method: 'DELETE', path: `/klantcontacten/${steps.klantcontact}`, acceptStatus: [404] });
+      await this.http.request({
+        method: 'DELETE',
+        path: `/klantcontacten/${steps.klantcontact}`,
+        acceptStatus: [404],
+      });
       return true;
     } catch {
       return false;
@@ -222,7 +243,8 @@ export class OpenKlantOutbox {
   }
 
   private async getList<T>(path: string, query: Record<string, string>): Promise<T[]> {
-    return (await this.http.request<Paginated<T>>({ method: 'GET', path, query, idempotent: true })).body.results;
+    return (await this.http.request<Paginated<T>>({ method: 'GET', path, query, idempotent: true })).body
+      .results;
   }
 
   private async post(path: string, body: unknown): Promise<string> {
@@ -257,7 +279,9 @@ export class OpenKlantOutbox {
     }
     if (steps.betrokkene === undefined) {
       if (steps.partij || reg.digitaleAdressen.length > 0) {
-        const existing = await this.getList<{ uuid: string }>('/betrokkenen', { hadKlantcontact__uuid: kc.uuid });
+        const existing = await this.getList<{ uuid: string }>('/betrokkenen', {
+          hadKlantcontact__uuid: kc.uuid,
+        });
         steps.betrokkene =
           existing[0]?.uuid ??
           (await this.post('/betrokkenen', {
@@ -291,9 +315,12 @@ export class OpenKlantOutbox {
       save();
     }
     if (!steps.actorklantcontact) {
-      const existing = await this.getList<{ uuid: string }>('/actorklantcontacten', { klantcontact__uuid: kc.uuid });
+      const existing = await this.getList<{ uuid: string }>('/actorklantcontacten', {
+        klantcontact__uuid: kc.uuid,
+      });
       steps.actorklantcontact =
-        existing[0]?.uuid ?? (await this.post('/actorklantcontacten', { actor: { uuid: steps.actor }, klantcontact: kc }));
+        existing[0]?.uuid ??
+        (await this.post('/actorklantcontacten', { actor: { uuid: steps.actor }, klantcontact: kc }));
       save();
     }
     if (steps.betrokkene && (steps.digitaleAdressen?.length ?? 0) < reg.digitaleAdressen.length) {
@@ -318,7 +345,9 @@ export class OpenKlantOutbox {
     }
     if (steps.onderwerpobject === undefined) {
       if (reg.zaakUuid) {
-        const existing = await this.getList<{ uuid: string }>('/onderwerpobjecten', { klantcontact__uuid: kc.uuid });
+        const existing = await this.getList<{ uuid: string }>('/onderwerpobjecten', {
+          klantcontact__uuid: kc.uuid,
+        });
         steps.onderwerpobject =
           existing[0]?.uuid ??
           (await this.post('/onderwerpobjecten', {
@@ -336,7 +365,9 @@ export class OpenKlantOutbox {
     }
     if (steps.interneTaak === undefined) {
       if (reg.interneTaak) {
-        const existing = await this.getList<{ uuid: string }>('/internetaken', { klantcontact__uuid: kc.uuid });
+        const existing = await this.getList<{ uuid: string }>('/internetaken', {
+          klantcontact__uuid: kc.uuid,
+        });
         steps.interneTaak =
           existing[0]?.uuid ??
           (await this.post('/internetaken', {
@@ -356,7 +387,10 @@ export class OpenKlantOutbox {
  * Wrap the embedded port: every registration is also written to the outbox, in the same transaction
  * (the port is synchronous SQLite, and the registration route runs it inside `db.transaction`).
  */
-export function withOpenKlantOutbox(port: KlantinteractiesPort, outbox: OpenKlantOutbox): KlantinteractiesPort {
+export function withOpenKlantOutbox(
+  port: KlantinteractiesPort,
+  outbox: OpenKlantOutbox,
+): KlantinteractiesPort {
   return new Proxy(port, {
     get(target, prop, receiver) {
       if (prop !== 'register') {

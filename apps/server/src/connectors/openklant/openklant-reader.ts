@@ -20,7 +20,11 @@ interface OkDigitaalAdres {
 interface OkPartij {
   uuid: string;
   soortPartij: 'persoon' | 'organisatie' | 'contactpersoon';
-  partijIdentificatie?: { volledigeNaam?: string; naam?: string; contactnaam?: Record<string, string | undefined> | null } | null;
+  partijIdentificatie?: {
+    volledigeNaam?: string;
+    naam?: string;
+    contactnaam?: Record<string, string | undefined> | null;
+  } | null;
   partijIdentificatoren?: { partijIdentificator?: { codeSoortObjectId?: string; objectId?: string } }[];
   _expand?: { digitaleAdressen?: OkDigitaalAdres[] };
 }
@@ -54,7 +58,8 @@ export function toPartijView(p: OkPartij): PartijView {
     [cn.voornaam, cn.voorvoegselAchternaam, cn.achternaam].filter(Boolean).join(' ') ||
     'Onbekend';
   const ident = (soort: string) =>
-    p.partijIdentificatoren?.find((i) => i.partijIdentificator?.codeSoortObjectId === soort)?.partijIdentificator?.objectId;
+    p.partijIdentificatoren?.find((i) => i.partijIdentificator?.codeSoortObjectId === soort)
+      ?.partijIdentificator?.objectId;
   const bsn = ident('bsn');
   const kvk = ident('kvk_nummer');
   return {
@@ -111,8 +116,13 @@ export function createOpenKlantReader(http: HttpClient): KlantinteractiesReader 
     return first ? toPartijView(first) : undefined;
   };
   const byAdres = async (soort: 'telefoonnummer' | 'email', adres: string): Promise<PartijView[]> => {
-    const list = await get<Paginated<OkDigitaalAdres>>('/digitaleadressen', { adres, soortDigitaalAdres: soort });
-    const uuids = [...new Set(list.results.map((d) => d.verstrektDoorPartij?.uuid).filter((u): u is string => !!u))];
+    const list = await get<Paginated<OkDigitaalAdres>>('/digitaleadressen', {
+      adres,
+      soortDigitaalAdres: soort,
+    });
+    const uuids = [
+      ...new Set(list.results.map((d) => d.verstrektDoorPartij?.uuid).filter((u): u is string => !!u)),
+    ];
     const found = await Promise.all(uuids.map(partij));
     return found.filter((p): p is PartijView => p !== undefined);
   };
@@ -150,18 +160,16 @@ export function createOpenKlantReader(http: HttpClient): KlantinteractiesReader 
     partijMetIdentificator: metIdentificator,
     async klantcontactenVan(partijUuid, limit) {
       const list = await klantcontacten(partijUuid, limit);
-      return list.results.slice(0, limit).map(
-        (k): KlantcontactView => ({
-          uuid: k.uuid,
-          kanaal: k.kanaal,
-          onderwerp: k.onderwerp,
-          inhoud: k.inhoud ?? '',
-          ...(k.reactie ? { reactie: k.reactie } : {}),
-          plaatsgevondenOp: k.plaatsgevondenOp,
-          ...(k.metadata?.gespreksresultaat ? { gespreksresultaat: k.metadata.gespreksresultaat } : {}),
-          ...(k.hadBetrokkenActoren?.[0]?.naam ? { medewerker: k.hadBetrokkenActoren[0].naam } : {}),
-        }),
-      );
+      return list.results.slice(0, limit).map((k): KlantcontactView => ({
+        uuid: k.uuid,
+        kanaal: k.kanaal,
+        onderwerp: k.onderwerp,
+        inhoud: k.inhoud ?? '',
+        ...(k.reactie ? { reactie: k.reactie } : {}),
+        plaatsgevondenOp: k.plaatsgevondenOp,
+        ...(k.metadata?.gespreksresultaat ? { gespreksresultaat: k.metadata.gespreksresultaat } : {}),
+        ...(k.hadBetrokkenActoren?.[0]?.naam ? { medewerker: k.hadBetrokkenActoren[0].naam } : {}),
+      }));
     },
     async openInterneTakenVanPartij(partijUuid) {
       const [list, p] = await Promise.all([klantcontacten(partijUuid, 100), partij(partijUuid)]);

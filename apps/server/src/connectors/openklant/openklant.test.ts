@@ -25,7 +25,8 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   let db: Database.Database;
   let outbox: OpenKlantOutbox;
   let clock = 1_000_000;
-  const client = () => createOpenKlantClient({ url: mock.base, token: OPENKLANT_TOKEN, timeoutMs: 1000, retries: 0 });
+  const client = () =>
+    createOpenKlantClient({ url: mock.base, token: OPENKLANT_TOKEN, timeoutMs: 1000, retries: 0 });
 
   beforeAll(async () => {
     mock = await startOpenKlantMock();
@@ -41,15 +42,25 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('recognises a caller by phone through /digitaleadressen and reads the history by partij', async () => {
-    const p = mock.seedPartij({ bsn: '999993653', naam: { voornaam: 'Fatima', achternaam: 'El Amrani' }, telefoon: '0612345678' });
+    const p = mock.seedPartij({
+      bsn: '999993653',
+      naam: { voornaam: 'Fatima', achternaam: 'El Amrani' },
+      telefoon: '0612345678',
+    });
     const reader = createOpenKlantReader(client());
     const r = await reader.recognise({ phone: '+31 6 12345678' });
-    expect(r).toMatchObject({ herkenning: 'telefoon', partij: { uuid: p.uuid, naam: 'Fatima El Amrani', bsn: '999993653' } });
+    expect(r).toMatchObject({
+      herkenning: 'telefoon',
+      partij: { uuid: p.uuid, naam: 'Fatima El Amrani', bsn: '999993653' },
+    });
     const dq = mock.requests.find((q) => q.url.startsWith('/klantinteracties/api/v1/digitaleadressen?'))!;
     expect(new URL(dq.url, 'http://x').searchParams.get('adres')).toBe('0612345678');
     expect(dq.headers.authorization).toBe(`Token ${OPENKLANT_TOKEN}`);
     expect((await reader.partijMetIdentificator('bsn', '999993653'))?.uuid).toBe(p.uuid);
-    expect(await reader.recognise({ phone: '0699999999' })).toEqual({ herkenning: 'onbekend', kandidaten: [] });
+    expect(await reader.recognise({ phone: '0699999999' })).toEqual({
+      herkenning: 'onbekend',
+      kandidaten: [],
+    });
 
     // Register one contact for this partij and read it back as history with its open interne taak.
     outbox.enqueue(toOutboxRegistratie(input(), { bsn: '999993653' }));
@@ -58,7 +69,13 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     expect(history.map((k) => k.onderwerp)).toEqual(['Bezwaar WOZ']);
     expect(mock.requests.some((q) => q.url.includes(`hadBetrokkene__wasPartij__uuid=${p.uuid}`))).toBe(true);
     const taken = await reader.openInterneTakenVanPartij(p.uuid);
-    expect(taken).toMatchObject([{ gevraagdeHandeling: 'Terugbellen over WOZ', toegewezenAan: ['Anna de Vries'], status: 'te_verwerken' }]);
+    expect(taken).toMatchObject([
+      {
+        gevraagdeHandeling: 'Terugbellen over WOZ',
+        toegewezenAan: ['Anna de Vries'],
+        status: 'te_verwerken',
+      },
+    ]);
   });
 
   it('forwards a registration step by step: klantcontact, betrokkene, actor, adressen, onderwerpobject, interne taak', async () => {
@@ -69,11 +86,16 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     const kc = mock.store.klantcontacten!.find((k) => k.uuid === done.steps.klantcontact)!;
     expect(kc.referentienummer).toBe(row.referentienummer);
     expect(row.referentienummer).toHaveLength(10);
-    expect(mock.store.onderwerpobjecten!.find((o) => o.uuid === done.steps.onderwerpobject)?.onderwerpobjectidentificator).toMatchObject({
+    expect(
+      mock.store.onderwerpobjecten!.find((o) => o.uuid === done.steps.onderwerpobject)
+        ?.onderwerpobjectidentificator,
+    ).toMatchObject({
       codeObjecttype: 'zaak',
       objectId: 'b7c1e6a2-4f0d-4a8e-9c35-1d2e3f405a61',
     });
-    expect(mock.store.digitaleadressen!.find((d) => d.uuid === done.steps.digitaleAdressen?.[0])?.adres).toBe('0612345678');
+    expect(mock.store.digitaleadressen!.find((d) => d.uuid === done.steps.digitaleAdressen?.[0])?.adres).toBe(
+      '0612345678',
+    );
     expect(done.steps.interneTaak).toBeTruthy();
   });
 
@@ -90,20 +112,34 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
     const kcs = mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer);
     expect(kcs).toHaveLength(1);
-    expect(mock.store.internetaken!.filter((t) => (t.aanleidinggevendKlantcontact as { uuid: string }).uuid === kcs[0]!.uuid)).toHaveLength(1);
+    expect(
+      mock.store.internetaken!.filter(
+        (t) => (t.aanleidinggevendKlantcontact as { uuid: string }).uuid === kcs[0]!.uuid,
+      ),
+    ).toHaveLength(1);
   });
 
   it('finds a klantcontact created before a crash by its referentienummer instead of creating it again', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input({ interneTaak: undefined, zaak: undefined }), undefined));
+    const row = outbox.enqueue(
+      toOutboxRegistratie(input({ interneTaak: undefined, zaak: undefined }), undefined),
+    );
     // Simulate: the POST succeeded remotely but the process died before storing the uuid.
     const http = client();
     await http.request({
       method: 'POST',
       path: '/klantcontacten',
-      body: { kanaal: 'telefoon', onderwerp: 'Bezwaar WOZ', taal: 'nld', vertrouwelijk: false, referentienummer: row.referentienummer },
+      body: {
+        kanaal: 'telefoon',
+        onderwerp: 'Bezwaar WOZ',
+        taal: 'nld',
+        vertrouwelijk: false,
+        referentienummer: row.referentienummer,
+      },
     });
     await outbox.processDue();
-    expect(mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer)).toHaveLength(1);
+    expect(
+      mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer),
+    ).toHaveLength(1);
     expect(outbox.get(row.id)!.state).toBe('verstuurd');
   });
 
@@ -114,7 +150,11 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     const r = outbox.get(row.id)!;
     expect(r.state).toBe('gecompenseerd');
     expect(mock.store.klantcontacten!.some((k) => k.uuid === r.steps.klantcontact)).toBe(false);
-    expect(mock.requests.some((q) => q.method === 'DELETE' && q.url.endsWith(`/klantcontacten/${r.steps.klantcontact}`))).toBe(true);
+    expect(
+      mock.requests.some(
+        (q) => q.method === 'DELETE' && q.url.endsWith(`/klantcontacten/${r.steps.klantcontact}`),
+      ),
+    ).toBe(true);
   });
 
   it('gives up after maxAttempts of transient failures and compensates', async () => {

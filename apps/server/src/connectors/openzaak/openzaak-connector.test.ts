@@ -9,7 +9,13 @@ describe('Open Zaak connector against mocks generated from zaken-v1.yaml and cat
   let zaken: ReturnType<typeof createOpenZaakConnector>;
   beforeAll(async () => {
     mock = await startOpenZaakMock();
-    zaken = createOpenZaakConnector({ url: mock.url, clientId: OPENZAAK_CLIENT_ID, secret: OPENZAAK_SECRET, timeoutMs: 1000, backoffMs: 1 });
+    zaken = createOpenZaakConnector({
+      url: mock.url,
+      clientId: OPENZAAK_CLIENT_ID,
+      secret: OPENZAAK_SECRET,
+      timeoutMs: 1000,
+      backoffMs: 1,
+    });
   });
   afterAll(async () => {
     expect(mock.violations).toEqual([]);
@@ -17,8 +23,20 @@ describe('Open Zaak connector against mocks generated from zaken-v1.yaml and cat
   });
 
   it('mints an HS256 JWT with the ZGW claims', () => {
-    const token = mintZgwJwt({ clientId: 'c', secret: 's3cret', userId: 'u', userRepresentation: 'U', now: new Date(1_700_000_000_000) });
-    expect(verifyHs256(token, 's3cret')).toEqual({ iss: 'c', iat: 1_700_000_000, client_id: 'c', user_id: 'u', user_representation: 'U' });
+    const token = mintZgwJwt({
+      clientId: 'c',
+      secret: 's3cret',
+      userId: 'u',
+      userRepresentation: 'U',
+      now: new Date(1_700_000_000_000),
+    });
+    expect(verifyHs256(token, 's3cret')).toEqual({
+      iss: 'c',
+      iat: 1_700_000_000,
+      client_id: 'c',
+      user_id: 'u',
+      user_representation: 'U',
+    });
     expect(verifyHs256(token, 'wrong')).toBeUndefined();
   });
 
@@ -28,11 +46,18 @@ describe('Open Zaak connector against mocks generated from zaken-v1.yaml and cat
     expect(list[0]).toMatchObject({
       identificatie: 'ZAAK-2026-0001231',
       zaaktype: 'Bezwaar WOZ-beschikking',
-      status: { omschrijving: 'In behandeling', statustekst: 'Uw bezwaar wordt beoordeeld door een taxateur.', isEindstatus: false },
+      status: {
+        omschrijving: 'In behandeling',
+        statustekst: 'Uw bezwaar wordt beoordeeld door een taxateur.',
+        isEindstatus: false,
+      },
       behandelaar: 'Team Belastingen, R. Smit',
       termijnVerstreken: true,
     });
-    expect(list[0]!.documenten.map((d) => d.titel)).toEqual(['Bezwaarschrift WOZ 2026', 'Ontvangstbevestiging']);
+    expect(list[0]!.documenten.map((d) => d.titel)).toEqual([
+      'Bezwaarschrift WOZ 2026',
+      'Ontvangstbevestiging',
+    ]);
     const listCall = mock.requests.find((r) => r.url.startsWith('/zaken/api/v1/zaken?'))!;
     const q = new URL(listCall.url, 'http://x').searchParams;
     expect(q.get('rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn')).toBe('999993653');
@@ -48,11 +73,15 @@ describe('Open Zaak connector against mocks generated from zaken-v1.yaml and cat
     const before = zaaktypeCalls();
     await zaken.zakenVanOrganisatie({ rsin: '850000026' });
     expect(zaaktypeCalls()).toBe(before);
-    await expect(zaken.zakenVanOrganisatie({ kvkNummer: '90001234' })).rejects.toMatchObject({ field: 'rsin' });
+    await expect(zaken.zakenVanOrganisatie({ kvkNummer: '90001234' })).rejects.toMatchObject({
+      field: 'rsin',
+    });
   });
 
   it('reads one zaak, and answers undefined for an unknown one', async () => {
-    expect((await zaken.getZaak('d3e5a7b9-2c4e-4f6a-9b8c-0d1e2f3a4b53'))?.omschrijving).toBe('Melding losliggende stoeptegels Kerkstraat');
+    expect((await zaken.getZaak('d3e5a7b9-2c4e-4f6a-9b8c-0d1e2f3a4b53'))?.omschrijving).toBe(
+      'Melding losliggende stoeptegels Kerkstraat',
+    );
     expect(await zaken.getZaak('00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 });

@@ -1,7 +1,12 @@
 import type { ZaakView } from '@kcc/contracts/klantbeeld';
 import type { OrganisatieIdentificatie, ZakenPort } from '../../modules/registers/ports';
 import { RegisterInputError } from '../../modules/registers/ports';
-import { assertBsn, assertKvkNummer, assertRsin, assertVestigingsnummer } from '../../modules/registers/validation';
+import {
+  assertBsn,
+  assertKvkNummer,
+  assertRsin,
+  assertVestigingsnummer,
+} from '../../modules/registers/validation';
 import { sortZaken, termijnVerstreken } from '../../modules/registers/zaak-termijn';
 import { createHttpClient, type HttpClientOptions } from '../http-client';
 import { mintZgwJwt } from './jwt';
@@ -66,7 +71,6 @@ interface ZaakInformatieObject {
 }
 
 const ZAKEN = '/zaken/api/v1';
-const CATALOGI = '/catalogi/api/v1';
 const MAX_PAGES = 3;
 
 /** Name of a behandelaar rol: medewerker name, organisatorische eenheid, or the free-text fields. */
@@ -86,7 +90,7 @@ function rolNaam(rol: Rol): string | undefined {
  * Open Zaak (ZGW Zaken 1.5.1 + Catalogi 1.3.1), read-only. Each call carries a fresh HS256 JWT and
  * `Accept-Crs: EPSG:4326` (required by the spec even on GET). Lopende zaken are found with the rol filter
  * and `einddatum__isnull=true`; status, statustype text, zaaktype, behandelaar and documents are fetched in
- * parallel per zaak. Catalogi answers (statustypen, zaaktypen) are cached: they do not change per zaak.
+ * parallel per zaak (Catalogi URLs come from the zaak itself). Catalogi answers (statustypen, zaaktypen) are cached: they do not change per zaak.
  */
 export function createOpenZaakConnector(config: OpenZaakConnectorConfig): ZakenPort {
   const now = config.now ?? (() => new Date());
@@ -154,7 +158,9 @@ export function createOpenZaakConnector(config: OpenZaakConnectorConfig): ZakenP
       zaaktype: zaaktype?.omschrijving ?? 'Onbekend zaaktype',
       startdatum: z.startdatum,
       ...(z.einddatumGepland ? { einddatumGepland: z.einddatumGepland } : {}),
-      ...(z.uiterlijkeEinddatumAfdoening ? { uiterlijkeEinddatumAfdoening: z.uiterlijkeEinddatumAfdoening } : {}),
+      ...(z.uiterlijkeEinddatumAfdoening
+        ? { uiterlijkeEinddatumAfdoening: z.uiterlijkeEinddatumAfdoening }
+        : {}),
       ...(status
         ? {
             status: {
@@ -197,12 +203,20 @@ export function createOpenZaakConnector(config: OpenZaakConnectorConfig): ZakenP
         assertKvkNummer(id.kvkNummer);
         filter = { rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer: id.kvkNummer };
       } else {
-        throw new RegisterInputError('rsin', 'Zaken van een organisatie zoeken kan alleen met RSIN of vestigingsnummer.');
+        throw new RegisterInputError(
+          'rsin',
+          'Zaken van een organisatie zoeken kan alleen met RSIN of vestigingsnummer.',
+        );
       }
       return detailAll(await list(filter));
     },
     async getZaak(uuid) {
-      const res = await http.request<Zaak>({ method: 'GET', path: `${ZAKEN}/zaken/${encodeURIComponent(uuid)}`, idempotent: true, acceptStatus: [404] });
+      const res = await http.request<Zaak>({
+        method: 'GET',
+        path: `${ZAKEN}/zaken/${encodeURIComponent(uuid)}`,
+        idempotent: true,
+        acceptStatus: [404],
+      });
       return res.status === 404 ? undefined : detail(res.body);
     },
   };

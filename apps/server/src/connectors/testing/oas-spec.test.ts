@@ -37,35 +37,65 @@ describe('spec tooling: request validation, response sampling', () => {
       headers: { 'accept-crs': 'EPSG:4326' },
     });
     expect(ok).toEqual([]);
-    expect(zaken.validateRequest({ method: 'GET', url: '/zaken', headers: {} }).join()).toContain('Accept-Crs');
+    expect(zaken.validateRequest({ method: 'GET', url: '/zaken', headers: {} }).join()).toContain(
+      'Accept-Crs',
+    );
     expect(
-      zaken.validateRequest({ method: 'GET', url: '/zaken?ordering=kleur', headers: { 'accept-crs': 'EPSG:4326' } }),
+      zaken.validateRequest({
+        method: 'GET',
+        url: '/zaken?ordering=kleur',
+        headers: { 'accept-crs': 'EPSG:4326' },
+      }),
     ).not.toEqual([]);
     expect(
-      zaken.validateRequest({ method: 'GET', url: '/zaken?kvkNummer=1', headers: { 'accept-crs': 'EPSG:4326' } }).join(),
+      zaken
+        .validateRequest({ method: 'GET', url: '/zaken?kvkNummer=1', headers: { 'accept-crs': 'EPSG:4326' } })
+        .join(),
     ).toContain('not in the spec');
-    expect(zaken.validateRequest({ method: 'DELETE', url: '/zaken', headers: {} }).join()).toContain('no such operation');
+    expect(zaken.validateRequest({ method: 'DELETE', url: '/zaken', headers: {} }).join()).toContain(
+      'no such operation',
+    );
   });
 
   it('validates a BRP PersonenQuery body by its type, with fields required (OAS 3.1)', () => {
     const headers = { 'content-type': 'application/json; charset=utf-8' };
-    const ok = { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: ['999993653'], fields: ['naam.volledigeNaam'] };
+    const ok = {
+      type: 'RaadpleegMetBurgerservicenummer',
+      burgerservicenummer: ['999993653'],
+      fields: ['naam.volledigeNaam'],
+    };
     expect(brp.validateRequest({ method: 'POST', url: '/personen', headers, body: ok })).toEqual([]);
     const { fields: _f, ...zonderFields } = ok;
-    expect(brp.validateRequest({ method: 'POST', url: '/personen', headers, body: zonderFields })).not.toEqual([]);
     expect(
-      brp.validateRequest({ method: 'POST', url: '/personen', headers, body: { ...ok, burgerservicenummer: ['12'] } }),
+      brp.validateRequest({ method: 'POST', url: '/personen', headers, body: zonderFields }),
     ).not.toEqual([]);
     expect(
       brp.validateRequest({
         method: 'POST',
         url: '/personen',
         headers,
-        body: { type: 'ZoekMetPostcodeEnHuisnummer', postcode: '1234AB', fields: ['burgerservicenummer'] },
-      }).join(),
+        body: { ...ok, burgerservicenummer: ['12'] },
+      }),
+    ).not.toEqual([]);
+    expect(
+      brp
+        .validateRequest({
+          method: 'POST',
+          url: '/personen',
+          headers,
+          body: { type: 'ZoekMetPostcodeEnHuisnummer', postcode: '1234AB', fields: ['burgerservicenummer'] },
+        })
+        .join(),
     ).toContain('huisnummer');
-    expect(brp.validateRequest({ method: 'POST', url: '/personen', headers: { 'content-type': 'text/plain' }, body: ok }).join()).toContain(
-      'content-type',
-    );
+    expect(
+      brp
+        .validateRequest({
+          method: 'POST',
+          url: '/personen',
+          headers: { 'content-type': 'text/plain' },
+          body: ok,
+        })
+        .join(),
+    ).toContain('content-type');
   });
 });

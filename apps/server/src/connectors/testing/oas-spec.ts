@@ -15,7 +15,10 @@ import { parse as parseYaml } from 'yaml';
  * Known spec bugs are patched in one allow-list (`SPEC_PATCHES`), not in the copied spec files.
  */
 
-export const SPECS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../assets/specs');
+export const SPECS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../../assets/specs',
+);
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -34,7 +37,11 @@ interface Operation {
 interface Doc {
   openapi: string;
   paths: Record<string, Record<string, Operation> & { parameters?: Parameter[] }>;
-  components: { schemas: Record<string, Schema>; parameters?: Record<string, Parameter>; responses?: Record<string, unknown> };
+  components: {
+    schemas: Record<string, Schema>;
+    parameters?: Record<string, Parameter>;
+    responses?: Record<string, unknown>;
+  };
 }
 
 export interface SpecPatches {
@@ -104,9 +111,7 @@ function convert(schema: unknown, ctx: ConvertCtx, inAllOf = false): unknown {
   }
   for (const key of ['properties', 'patternProperties', '$defs']) {
     if (s[key] && typeof s[key] === 'object') {
-      s[key] = Object.fromEntries(
-        Object.entries(s[key] as Schema).map(([k, v]) => [k, convert(v, ctx)]),
-      );
+      s[key] = Object.fromEntries(Object.entries(s[key] as Schema).map(([k, v]) => [k, convert(v, ctx)]));
     }
   }
   for (const key of ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else']) {
@@ -120,7 +125,8 @@ function convert(schema: unknown, ctx: ConvertCtx, inAllOf = false): unknown {
     const props = s.properties as Record<string, Schema>;
     s.required = (s.required as string[]).filter((k) => props[k]?.readOnly !== true);
   }
-  const discriminator = s.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+  const discriminator = s.discriminator as
+    { propertyName: string; mapping?: Record<string, string> } | undefined;
   delete s.discriminator;
   if (discriminator?.mapping) {
     const prop = discriminator.propertyName;
@@ -131,7 +137,11 @@ function convert(schema: unknown, ctx: ConvertCtx, inAllOf = false): unknown {
     }));
     if (Array.isArray(s.oneOf)) {
       delete s.oneOf;
-      s.allOf = [...((s.allOf as unknown[]) ?? []), { required: [prop], properties: { [prop]: { enum: entries.map(([k]) => k) } } }, ...branches];
+      s.allOf = [
+        ...((s.allOf as unknown[]) ?? []),
+        { required: [prop], properties: { [prop]: { enum: entries.map(([k]) => k) } } },
+        ...branches,
+      ];
     } else {
       (s as { __branches?: unknown }).__branches = branches;
     }
@@ -145,7 +155,12 @@ function convert(schema: unknown, ctx: ConvertCtx, inAllOf = false): unknown {
       return s;
     }
     const { description, title, readOnly, ...rest } = s;
-    return { ...(description !== undefined ? { description } : {}), ...(title !== undefined ? { title } : {}), ...(readOnly !== undefined ? { readOnly } : {}), anyOf: [{ type: 'null' }, rest] };
+    return {
+      ...(description !== undefined ? { description } : {}),
+      ...(title !== undefined ? { title } : {}),
+      ...(readOnly !== undefined ? { readOnly } : {}),
+      anyOf: [{ type: 'null' }, rest],
+    };
   }
   delete s.nullable;
   return s;
@@ -167,7 +182,9 @@ export function loadSpec(file: string): LoadedSpec {
   const ajv = oas30
     ? new Ajv({ strict: false, allErrors: true, validateFormats: true, unicodeRegExp: false })
     : new Ajv2020({ strict: false, allErrors: true, validateFormats: true, unicodeRegExp: false });
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+    a: Ajv,
+  ) => Ajv;
   addFormats(ajv as Ajv);
 
   // Schemas with a discriminator but no oneOf are bases that subtypes extend with allOf.
@@ -176,7 +193,12 @@ export function loadSpec(file: string): LoadedSpec {
       .filter(([, v]) => (v as Schema).discriminator && !(v as Schema).oneOf)
       .map(([k]) => k),
   );
-  const ctxFor = (request: boolean): ConvertCtx => ({ oas30, discriminated, request, docId: request ? `${DOC_ID}-request` : DOC_ID });
+  const ctxFor = (request: boolean): ConvertCtx => ({
+    oas30,
+    discriminated,
+    request,
+    docId: request ? `${DOC_ID}-request` : DOC_ID,
+  });
   for (const ctx of [ctxFor(false), ctxFor(true)]) {
     const schemas: Record<string, unknown> = {};
     for (const [name, raw] of Object.entries(doc.components.schemas)) {
@@ -202,7 +224,11 @@ export function loadSpec(file: string): LoadedSpec {
     return fn;
   };
   const errorsOf = (fn: ValidateFunction, value: unknown, where: string) =>
-    fn(value) ? [] : (fn.errors ?? []).map((e) => `${where}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    fn(value)
+      ? []
+      : (fn.errors ?? []).map(
+          (e) => `${where}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+        );
 
   const resolve = <T>(x: T | { $ref: string }): T => {
     if (x && typeof x === 'object' && '$ref' in x && typeof x.$ref === 'string') {
@@ -218,7 +244,9 @@ export function loadSpec(file: string): LoadedSpec {
     .map((template) => ({
       template,
       names: (template.match(/\{([^}]+)\}/g) ?? []).map((n) => n.slice(1, -1)),
-      re: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, '([^/]+)')}/?$`),
+      re: new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[^}]+\\\}|\{[^}]+\}/g, '([^/]+)')}/?$`,
+      ),
     }))
     .sort((a, b) => a.names.length - b.names.length);
 
@@ -236,17 +264,21 @@ export function loadSpec(file: string): LoadedSpec {
   };
 
   const coerce = (raw: string, schema: Schema | undefined, p: Parameter): unknown => {
-    const type = Array.isArray(schema?.type) ? (schema.type as string[]).find((t) => t !== 'null') : schema?.type;
+    const type = Array.isArray(schema?.type)
+      ? (schema.type as string[]).find((t) => t !== 'null')
+      : schema?.type;
     if (type === 'array') {
       const values = p.explode === false || p.in !== 'query' ? raw.split(',') : [raw];
       return values.map((v) => coerce(v, schema?.items as Schema | undefined, { ...p, explode: true }));
     }
-    if (type === 'integer' || type === 'number') return raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+    if (type === 'integer' || type === 'number')
+      return raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
     if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
     return raw;
   };
 
-  const operation = (method: string, template: string): Operation | undefined => doc.paths[template]?.[method.toLowerCase()];
+  const operation = (method: string, template: string): Operation | undefined =>
+    doc.paths[template]?.[method.toLowerCase()];
 
   return {
     file,
@@ -256,7 +288,9 @@ export function loadSpec(file: string): LoadedSpec {
       const m = match(req.method, url.pathname);
       if (!m) return [`${req.method} ${url.pathname}: no such operation in ${file}`];
       const op = operation(m.method, m.template)!;
-      const params = [...(doc.paths[m.template]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve<Parameter>(p));
+      const params = [...(doc.paths[m.template]?.parameters ?? []), ...(op.parameters ?? [])].map((p) =>
+        resolve<Parameter>(p),
+      );
       const errors: string[] = [];
       const where = `${req.method.toUpperCase()} ${m.template}`;
       const known = new Set(params.filter((p) => p.in === 'query').map((p) => p.name));
@@ -273,14 +307,23 @@ export function loadSpec(file: string): LoadedSpec {
           raw = Array.isArray(h) ? h.join(',') : h;
         } else if (p.in === 'path') raw = m.params[p.name];
         else continue;
-        const optional = patches.optionalHeaders?.some((o) => o.method === m.method && o.name.toLowerCase() === p.name.toLowerCase());
+        const optional = patches.optionalHeaders?.some(
+          (o) => o.method === m.method && o.name.toLowerCase() === p.name.toLowerCase(),
+        );
         if (raw === undefined) {
-          if (p.required && !optional) errors.push(`${where}: required ${p.in} parameter "${p.name}" is missing`);
+          if (p.required && !optional)
+            errors.push(`${where}: required ${p.in} parameter "${p.name}" is missing`);
           continue;
         }
         const schema = patches.flattenNestedEnums ? flattenEnums(p.schema) : p.schema;
         if (!schema) continue;
-        errors.push(...errorsOf(compile(`param:${m.method}:${m.template}:${p.in}:${p.name}`, schema), coerce(raw, resolve(schema), p), `${where} ${p.in} ${p.name}`));
+        errors.push(
+          ...errorsOf(
+            compile(`param:${m.method}:${m.template}:${p.in}:${p.name}`, schema),
+            coerce(raw, resolve(schema), p),
+            `${where} ${p.in} ${p.name}`,
+          ),
+        );
       }
       const content = op.requestBody?.content;
       if (content) {
@@ -288,11 +331,18 @@ export function loadSpec(file: string): LoadedSpec {
         const base = (t: string) => t.split(';')[0]!.trim().toLowerCase();
         const key = Object.keys(content).find((k) => base(k) === base(type));
         if (req.body === undefined) {
-          if (op.requestBody?.required !== false && m.method !== 'get') errors.push(`${where}: request body is missing`);
+          if (op.requestBody?.required !== false && m.method !== 'get')
+            errors.push(`${where}: request body is missing`);
         } else if (!key) {
           errors.push(`${where}: content-type "${type}" is not one of ${Object.keys(content).join(', ')}`);
         } else if (content[key]?.schema) {
-          errors.push(...errorsOf(compile(`body:${m.method}:${m.template}`, content[key]!.schema), req.body, `${where} body`));
+          errors.push(
+            ...errorsOf(
+              compile(`body:${m.method}:${m.template}`, content[key]!.schema),
+              req.body,
+              `${where} body`,
+            ),
+          );
         }
       } else if (req.body !== undefined && req.body !== '') {
         errors.push(`${where}: the spec defines no request body`);
@@ -301,8 +351,13 @@ export function loadSpec(file: string): LoadedSpec {
     },
     validateResponse(method, template, status, body) {
       const schema = responseSchema(method, template, status);
-      if (!schema) return body === undefined ? [] : [`${method} ${template} ${status}: the spec defines no body`];
-      return errorsOf(compile(`res:${method}:${template}:${status}`, schema), body, `${method.toUpperCase()} ${template} ${status}`);
+      if (!schema)
+        return body === undefined ? [] : [`${method} ${template} ${status}: the spec defines no body`];
+      return errorsOf(
+        compile(`res:${method}:${template}:${status}`, schema),
+        body,
+        `${method.toUpperCase()} ${template} ${status}`,
+      );
     },
     sampleResponse(method, template, status) {
       const schema = responseSchema(method, template, status);
@@ -330,7 +385,8 @@ export function loadSpec(file: string): LoadedSpec {
     if (schema.$ref) {
       const name = String(schema.$ref).slice(REF_PREFIX.length);
       const target = doc.components.schemas[name]!;
-      const disc = target.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+      const disc = target.discriminator as
+        { propertyName: string; mapping?: Record<string, string> } | undefined;
       // A discriminated base: sample its first subtype (which extends the base) and set the discriminator.
       if (pickBranch && disc?.mapping && !target.oneOf) {
         const [value, ref] = Object.entries(disc.mapping)[0]!;
@@ -352,14 +408,21 @@ export function loadSpec(file: string): LoadedSpec {
       const pick = options.find((o) => o.type !== 'null') ?? options[0]!;
       return sample(pick, depth);
     }
-    const type = Array.isArray(schema.type) ? (schema.type as string[]).find((t) => t !== 'null') : (schema.type as string | undefined);
+    const type = Array.isArray(schema.type)
+      ? (schema.type as string[]).find((t) => t !== 'null')
+      : (schema.type as string | undefined);
     if (type === 'object' || (type === undefined && schema.properties)) return sampleObject(schema, depth);
     if (type === 'array') {
       const min = Number(schema.minItems ?? 0);
       if (depth > 5) return [];
-      return Array.from({ length: Math.max(min, depth < 3 ? 1 : 0) }, () => sample((schema.items as Schema) ?? {}, depth + 1));
+      return Array.from({ length: Math.max(min, depth < 3 ? 1 : 0) }, () =>
+        sample((schema.items as Schema) ?? {}, depth + 1),
+      );
     }
-    if (type === 'integer' || type === 'number') return Number(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? Number(schema.exclusiveMinimum) + 1 : 1));
+    if (type === 'integer' || type === 'number')
+      return Number(
+        schema.minimum ?? (schema.exclusiveMinimum !== undefined ? Number(schema.exclusiveMinimum) + 1 : 1),
+      );
     if (type === 'boolean') return false;
     if (type === 'string') return sampleString(schema);
     return {};
@@ -370,7 +433,10 @@ export function loadSpec(file: string): LoadedSpec {
     const required = new Set((schema.required as string[] | undefined) ?? []);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(props)) {
-      if (required.has(k) || (depth < 2 && !v.readOnly && v.$ref === undefined && v.type !== 'object' && v.type !== 'array')) {
+      if (
+        required.has(k) ||
+        (depth < 2 && !v.readOnly && v.$ref === undefined && v.type !== 'object' && v.type !== 'array')
+      ) {
         if (required.has(k) || depth < 1) out[k] = sample(v, depth + 1);
       }
     }
@@ -412,7 +478,7 @@ export function fromPattern(pattern: string): string {
   const seq = (): string => {
     let out = '';
     while (i < pattern.length && pattern[i] !== '|' && pattern[i] !== ')') {
-      let atom = '';
+      let atom: string;
       const c = pattern[i]!;
       if (c === '^' || c === '$') {
         i++;

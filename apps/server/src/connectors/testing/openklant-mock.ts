@@ -35,30 +35,55 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
   const ref = (collection: string, uuid: string) => ({ uuid, url: `${base}/${collection}/${uuid}` });
   const page = (results: unknown[]) => ({ count: results.length, next: null, previous: null, results });
   const auth = (ctx: MockContext): MockReply | undefined =>
-    ctx.headers.authorization === `Token ${OPENKLANT_TOKEN}` ? undefined : { status: 401, body: { detail: 'Ongeldige token.' } };
+    ctx.headers.authorization === `Token ${OPENKLANT_TOKEN}`
+      ? undefined
+      : { status: 401, body: { detail: 'Ongeldige token.' } };
 
   const partijJson = (p: Row, expand: boolean) => {
-    const adressen = store.digitaleadressen!.filter((d) => (d.verstrektDoorPartij as { uuid?: string } | null)?.uuid === p.uuid);
+    const adressen = store.digitaleadressen!.filter(
+      (d) => (d.verstrektDoorPartij as { uuid?: string } | null)?.uuid === p.uuid,
+    );
     return {
       ...p,
       digitaleAdressen: adressen.map((d) => ref('digitaleadressen', d.uuid)),
       ...(expand ? { _expand: { digitaleAdressen: adressen } } : {}),
     };
   };
-  const create = (collection: string, make: (ctx: MockContext) => Row) => (ctx: MockContext): MockReply => {
-    const denied = auth(ctx);
-    if (denied) return denied;
-    const f = failures.get(collection);
-    if (f && f.times > 0) {
-      f.times--;
-      return { status: f.status, body: { type: 'x', code: 'fout', title: 'Fout', status: f.status, detail: 'geforceerd', instance: `urn:uuid:${randomUUID()}` } };
-    }
-    const row = make(ctx);
-    store[collection]!.push(row);
-    return { status: 201, body: row };
-  };
-  const list = (collection: string, filter: (row: Row, q: URLSearchParams) => boolean, map: (r: Row) => unknown = (r) => r) => (ctx: MockContext): MockReply =>
-    auth(ctx) ?? { status: 200, body: page(store[collection]!.filter((r) => filter(r, ctx.query)).map(map)) };
+  const create =
+    (collection: string, make: (ctx: MockContext) => Row) =>
+    (ctx: MockContext): MockReply => {
+      const denied = auth(ctx);
+      if (denied) return denied;
+      const f = failures.get(collection);
+      if (f && f.times > 0) {
+        f.times--;
+        return {
+          status: f.status,
+          body: {
+            type: 'x',
+            code: 'fout',
+            title: 'Fout',
+            status: f.status,
+            detail: 'geforceerd',
+            instance: `urn:uuid:${randomUUID()}`,
+          },
+        };
+      }
+      const row = make(ctx);
+      store[collection]!.push(row);
+      return { status: 201, body: row };
+    };
+  const list =
+    (
+      collection: string,
+      filter: (row: Row, q: URLSearchParams) => boolean,
+      map: (r: Row) => unknown = (r) => r,
+    ) =>
+    (ctx: MockContext): MockReply =>
+      auth(ctx) ?? {
+        status: 200,
+        body: page(store[collection]!.filter((r) => filter(r, ctx.query)).map(map)),
+      };
   const eq = (a: unknown, b: string | null) => b === null || a === b;
   const uuidOf = (x: unknown) => (x as { uuid?: string } | null | undefined)?.uuid;
 
@@ -72,59 +97,131 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
           (p, q) =>
             (p.partijIdentificatoren as { partijIdentificator: Record<string, string> }[]).some(
               (i) =>
-                eq(i.partijIdentificator.codeSoortObjectId, q.get('partijIdentificator__codeSoortObjectId')) &&
-                eq(i.partijIdentificator.objectId, q.get('partijIdentificator__objectId')),
+                eq(
+                  i.partijIdentificator.codeSoortObjectId,
+                  q.get('partijIdentificator__codeSoortObjectId'),
+                ) && eq(i.partijIdentificator.objectId, q.get('partijIdentificator__objectId')),
             ),
           (p) => partijJson(p, true),
         ),
         'GET /partijen/{uuid}': (ctx) => {
           const p = store.partijen!.find((x) => x.uuid === ctx.params.uuid);
-          return auth(ctx) ?? (p ? { status: 200, body: partijJson(p, ctx.query.get('expand')?.includes('digitaleAdressen') ?? false) } : { status: 404, body: { detail: 'Niet gevonden.' } });
+          return (
+            auth(ctx) ??
+            (p
+              ? {
+                  status: 200,
+                  body: partijJson(p, ctx.query.get('expand')?.includes('digitaleAdressen') ?? false),
+                }
+              : { status: 404, body: { detail: 'Niet gevonden.' } })
+          );
         },
-        'GET /digitaleadressen': list('digitaleadressen', (d, q) =>
-          eq(d.adres, q.get('adres')) && eq(d.soortDigitaalAdres, q.get('soortDigitaalAdres')) && eq(uuidOf(d.verstrektDoorBetrokkene), q.get('verstrektDoorBetrokkene__uuid')),
+        'GET /digitaleadressen': list(
+          'digitaleadressen',
+          (d, q) =>
+            eq(d.adres, q.get('adres')) &&
+            eq(d.soortDigitaalAdres, q.get('soortDigitaalAdres')) &&
+            eq(uuidOf(d.verstrektDoorBetrokkene), q.get('verstrektDoorBetrokkene__uuid')),
         ),
         'GET /klantcontacten': list('klantcontacten', (k, q) => {
           const partij = q.get('hadBetrokkene__wasPartij__uuid');
-          const betrokken = store.betrokkenen!.filter((b) => uuidOf(b.hadKlantcontact) === k.uuid).map((b) => uuidOf(b.wasPartij));
-          return eq(k.referentienummer, q.get('referentienummer')) && (partij === null || betrokken.includes(partij));
+          const betrokken = store
+            .betrokkenen!.filter((b) => uuidOf(b.hadKlantcontact) === k.uuid)
+            .map((b) => uuidOf(b.wasPartij));
+          return (
+            eq(k.referentienummer, q.get('referentienummer')) &&
+            (partij === null || betrokken.includes(partij))
+          );
         }),
-        'GET /betrokkenen': list('betrokkenen', (b, q) => eq(uuidOf(b.hadKlantcontact), q.get('hadKlantcontact__uuid'))),
-        'GET /actoren': list('actoren', (a, q) =>
-          eq((a.actoridentificator as Record<string, string> | undefined)?.objectId, q.get('actoridentificatorObjectId')) && eq(a.soortActor, q.get('soortActor')),
+        'GET /betrokkenen': list('betrokkenen', (b, q) =>
+          eq(uuidOf(b.hadKlantcontact), q.get('hadKlantcontact__uuid')),
+        ),
+        'GET /actoren': list(
+          'actoren',
+          (a, q) =>
+            eq(
+              (a.actoridentificator as Record<string, string> | undefined)?.objectId,
+              q.get('actoridentificatorObjectId'),
+            ) && eq(a.soortActor, q.get('soortActor')),
         ),
         'GET /actoren/{uuid}': (ctx) => {
           const a = store.actoren!.find((x) => x.uuid === ctx.params.uuid);
           return auth(ctx) ?? (a ? { status: 200, body: a } : { status: 404, body: {} });
         },
-        'GET /actorklantcontacten': list('actorklantcontacten', (a, q) => eq(uuidOf(a.klantcontact), q.get('klantcontact__uuid'))),
-        'GET /onderwerpobjecten': list('onderwerpobjecten', (o, q) => eq(uuidOf(o.klantcontact), q.get('klantcontact__uuid'))),
-        'GET /internetaken': list('internetaken', (t, q) => eq(uuidOf(t.aanleidinggevendKlantcontact), q.get('klantcontact__uuid'))),
+        'GET /actorklantcontacten': list('actorklantcontacten', (a, q) =>
+          eq(uuidOf(a.klantcontact), q.get('klantcontact__uuid')),
+        ),
+        'GET /onderwerpobjecten': list('onderwerpobjecten', (o, q) =>
+          eq(uuidOf(o.klantcontact), q.get('klantcontact__uuid')),
+        ),
+        'GET /internetaken': list('internetaken', (t, q) =>
+          eq(uuidOf(t.aanleidinggevendKlantcontact), q.get('klantcontact__uuid')),
+        ),
         'GET /internetaken/{uuid}': (ctx) => {
           const t = store.internetaken!.find((x) => x.uuid === ctx.params.uuid);
           return auth(ctx) ?? (t ? { status: 200, body: t } : { status: 404, body: {} });
         },
         'POST /klantcontacten': create('klantcontacten', (ctx) => {
           const uuid = randomUUID();
-          return { ...ctx.sample(201), ...(ctx.body as object), ...ref('klantcontacten', uuid), hadBetrokkenen: [], hadBetrokkenActoren: [], gingOverOnderwerpobjecten: [], omvatteBijlagen: [], leiddeTotInterneTaken: [], nummer: null } as Row;
+          return {
+            ...ctx.sample(201),
+            ...(ctx.body as object),
+            ...ref('klantcontacten', uuid),
+            hadBetrokkenen: [],
+            hadBetrokkenActoren: [],
+            gingOverOnderwerpobjecten: [],
+            omvatteBijlagen: [],
+            leiddeTotInterneTaken: [],
+            nummer: null,
+          } as Row;
         }),
         'POST /betrokkenen': create('betrokkenen', (ctx) => {
           const body = ctx.body as Record<string, unknown>;
           const uuid = randomUUID();
-          return { ...ctx.sample(201), ...body, ...ref('betrokkenen', uuid), hadKlantcontact: ref('klantcontacten', uuidOf(body.hadKlantcontact)!), wasPartij: body.wasPartij ? ref('partijen', uuidOf(body.wasPartij)!) : null, digitaleAdressen: [], volledigeNaam: '' } as Row;
+          return {
+            ...ctx.sample(201),
+            ...body,
+            ...ref('betrokkenen', uuid),
+            hadKlantcontact: ref('klantcontacten', uuidOf(body.hadKlantcontact)!),
+            wasPartij: body.wasPartij ? ref('partijen', uuidOf(body.wasPartij)!) : null,
+            digitaleAdressen: [],
+            volledigeNaam: '',
+          } as Row;
         }),
-        'POST /actoren': create('actoren', (ctx) => ({ ...ctx.sample(201), ...(ctx.body as object), ...ref('actoren', randomUUID()) }) as Row),
+        'POST /actoren': create(
+          'actoren',
+          (ctx) => ({ ...ctx.sample(201), ...(ctx.body as object), ...ref('actoren', randomUUID()) }) as Row,
+        ),
         'POST /actorklantcontacten': create('actorklantcontacten', (ctx) => {
           const body = ctx.body as Record<string, unknown>;
-          return { ...ctx.sample(201), ...ref('actorklantcontacten', randomUUID()), actor: ref('actoren', uuidOf(body.actor)!), klantcontact: ref('klantcontacten', uuidOf(body.klantcontact)!) } as Row;
+          return {
+            ...ctx.sample(201),
+            ...ref('actorklantcontacten', randomUUID()),
+            actor: ref('actoren', uuidOf(body.actor)!),
+            klantcontact: ref('klantcontacten', uuidOf(body.klantcontact)!),
+          } as Row;
         }),
         'POST /digitaleadressen': create('digitaleadressen', (ctx) => {
           const body = ctx.body as Record<string, unknown>;
-          return { ...ctx.sample(201), ...body, ...ref('digitaleadressen', randomUUID()), verstrektDoorBetrokkene: body.verstrektDoorBetrokkene ? ref('betrokkenen', uuidOf(body.verstrektDoorBetrokkene)!) : null, verstrektDoorPartij: null } as Row;
+          return {
+            ...ctx.sample(201),
+            ...body,
+            ...ref('digitaleadressen', randomUUID()),
+            verstrektDoorBetrokkene: body.verstrektDoorBetrokkene
+              ? ref('betrokkenen', uuidOf(body.verstrektDoorBetrokkene)!)
+              : null,
+            verstrektDoorPartij: null,
+          } as Row;
         }),
         'POST /onderwerpobjecten': create('onderwerpobjecten', (ctx) => {
           const body = ctx.body as Record<string, unknown>;
-          return { ...ctx.sample(201), ...body, ...ref('onderwerpobjecten', randomUUID()), klantcontact: ref('klantcontacten', uuidOf(body.klantcontact)!), wasKlantcontact: null } as Row;
+          return {
+            ...ctx.sample(201),
+            ...body,
+            ...ref('onderwerpobjecten', randomUUID()),
+            klantcontact: ref('klantcontacten', uuidOf(body.klantcontact)!),
+            wasKlantcontact: null,
+          } as Row;
         }),
         'POST /internetaken': create('internetaken', (ctx) => {
           const body = ctx.body as Record<string, unknown>;
@@ -136,7 +233,9 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
             ...body,
             ...ref('internetaken', uuid),
             aanleidinggevendKlantcontact: ref('klantcontacten', uuidOf(body.aanleidinggevendKlantcontact)!),
-            toegewezenAanActoren: ((body.toegewezenAanActoren as { uuid: string }[]) ?? []).map((a) => ref('actoren', a.uuid)),
+            toegewezenAanActoren: ((body.toegewezenAanActoren as { uuid: string }[]) ?? []).map((a) =>
+              ref('actoren', a.uuid),
+            ),
             toegewezenOp: new Date().toISOString(),
             afgehandeldOp: null,
           } as Row;
@@ -147,9 +246,13 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
           const before = store.klantcontacten!.length;
           store.klantcontacten = store.klantcontacten!.filter((k) => k.uuid !== ctx.params.uuid);
           for (const c of ['betrokkenen', 'actorklantcontacten', 'onderwerpobjecten']) {
-            store[c] = store[c]!.filter((r) => uuidOf(r.klantcontact ?? r.hadKlantcontact) !== ctx.params.uuid);
+            store[c] = store[c]!.filter(
+              (r) => uuidOf(r.klantcontact ?? r.hadKlantcontact) !== ctx.params.uuid,
+            );
           }
-          store.internetaken = store.internetaken!.filter((t) => uuidOf(t.aanleidinggevendKlantcontact) !== ctx.params.uuid);
+          store.internetaken = store.internetaken!.filter(
+            (t) => uuidOf(t.aanleidinggevendKlantcontact) !== ctx.params.uuid,
+          );
           return before === store.klantcontacten!.length ? { status: 404, body: {} } : { status: 204 };
         },
       },
@@ -176,12 +279,37 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
         categorieRelaties: [],
         vertegenwoordigden: [],
         bezoekadres: null,
-        partijIdentificatie: { contactnaam: input.naam, volledigeNaam: `${input.naam.voornaam} ${input.naam.achternaam}` },
-        partijIdentificatoren: [{ ...ref('partij-identificatoren', randomUUID()), identificeerdePartij: ref('partijen', uuid), subIdentificatorVan: null, partijIdentificator: { codeObjecttype: 'natuurlijk_persoon', codeSoortObjectId: 'bsn', objectId: input.bsn, codeRegister: 'brp' } }],
+        partijIdentificatie: {
+          contactnaam: input.naam,
+          volledigeNaam: `${input.naam.voornaam} ${input.naam.achternaam}`,
+        },
+        partijIdentificatoren: [
+          {
+            ...ref('partij-identificatoren', randomUUID()),
+            identificeerdePartij: ref('partijen', uuid),
+            subIdentificatorVan: null,
+            partijIdentificator: {
+              codeObjecttype: 'natuurlijk_persoon',
+              codeSoortObjectId: 'bsn',
+              objectId: input.bsn,
+              codeRegister: 'brp',
+            },
+          },
+        ],
       };
       store.partijen!.push(p);
       if (input.telefoon) {
-        store.digitaleadressen!.push({ ...ref('digitaleadressen', randomUUID()), adres: input.telefoon, soortDigitaalAdres: 'telefoonnummer', isStandaardAdres: true, verstrektDoorPartij: ref('partijen', uuid), verstrektDoorBetrokkene: null, omschrijving: 'Mobiel', verificatieDatum: null, isGeverifieerd: false });
+        store.digitaleadressen!.push({
+          ...ref('digitaleadressen', randomUUID()),
+          adres: input.telefoon,
+          soortDigitaalAdres: 'telefoonnummer',
+          isStandaardAdres: true,
+          verstrektDoorPartij: ref('partijen', uuid),
+          verstrektDoorBetrokkene: null,
+          omschrijving: 'Mobiel',
+          verificatieDatum: null,
+          isGeverifieerd: false,
+        });
       }
       return p;
     },

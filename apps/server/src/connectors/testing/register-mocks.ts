@@ -5,7 +5,12 @@ import { DEMO_ORGANISATIES, DEMO_PERSONEN, DEMO_ZAKEN } from '../../modules/regi
 import { isoDate } from '../../modules/registers/zaak-termijn';
 import { verifyHs256 } from '../openzaak/jwt';
 import { loadSpec, type LoadedSpec } from './oas-spec';
-import { startSpecMock, type MockContext, type RecordedRequest, type SpecMockServer } from './spec-mock-server';
+import {
+  startSpecMock,
+  type MockContext,
+  type RecordedRequest,
+  type SpecMockServer,
+} from './spec-mock-server';
 
 /**
  * Mock registers for connector tests and the benchmark. Responses start from a body generated from the
@@ -38,8 +43,12 @@ export async function startOpenZaakMock(now: () => Date = () => new Date()): Pro
     const auth = String(r.headers.authorization ?? '');
     const claims = auth.startsWith('Bearer ') ? verifyHs256(auth.slice(7), OPENZAAK_SECRET) : undefined;
     if (!claims) return [`${r.method} ${r.url}: no valid HS256 JWT`];
-    const missing = ['iss', 'iat', 'client_id', 'user_id', 'user_representation'].filter((k) => !(k in claims));
-    return missing.length > 0 || claims.client_id !== OPENZAAK_CLIENT_ID ? [`JWT claims wrong: ${missing.join(',')}`] : [];
+    const missing = ['iss', 'iat', 'client_id', 'user_id', 'user_representation'].filter(
+      (k) => !(k in claims),
+    );
+    return missing.length > 0 || claims.client_id !== OPENZAAK_CLIENT_ID
+      ? [`JWT claims wrong: ${missing.join(',')}`]
+      : [];
   };
   const server = await startSpecMock(
     [
@@ -51,9 +60,9 @@ export async function startOpenZaakMock(now: () => Date = () => new Date()): Pro
             const bsn = ctx.query.get('rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn');
             const rsin = ctx.query.get('rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId');
             const open = ctx.query.get('einddatum__isnull') === 'true';
-            const list = DEMO_ZAKEN.filter((z) => (bsn ? z.bsn === bsn : rsin ? z.rsin === rsin : false)).filter(
-              (z) => !open || !z.afgesloten,
-            );
+            const list = DEMO_ZAKEN.filter((z) =>
+              bsn ? z.bsn === bsn : rsin ? z.rsin === rsin : false,
+            ).filter((z) => !open || !z.afgesloten);
             const sample = [zaken.sampleComponent('Zaak')];
             return {
               status: 200,
@@ -106,7 +115,11 @@ export async function startOpenZaakMock(now: () => Date = () => new Date()): Pro
                         betrokkeneType: 'organisatorische_eenheid',
                         omschrijvingGeneriek: 'behandelaar',
                         roltoelichting: 'Behandelaar',
-                        betrokkeneIdentificatie: { identificatie: 'OE1', naam: z.behandelaar, isGehuisvestIn: '' },
+                        betrokkeneIdentificatie: {
+                          identificatie: 'OE1',
+                          naam: z.behandelaar,
+                          isGehuisvestIn: '',
+                        },
                       },
                     ]
                   : [],
@@ -168,7 +181,11 @@ export async function startOpenZaakMock(now: () => Date = () => new Date()): Pro
             const z = DEMO_ZAKEN.find((x) => zaaktypeUuid(x.zaaktype) === ctx.params.uuid)!;
             return {
               status: 200,
-              body: { ...ctx.sample(), url: `${ctx.base}/zaaktypen/${ctx.params.uuid}`, omschrijving: z.zaaktype },
+              body: {
+                ...ctx.sample(),
+                url: `${ctx.base}/zaaktypen/${ctx.params.uuid}`,
+                omschrijving: z.zaaktype,
+              },
             };
           },
         },
@@ -190,7 +207,8 @@ export const BRP_API_KEY = 'brp-test-sleutel';
 /** Haal Centraal BRP Personen 2.7 with the demo persons; honours `fields` roughly (top-level paths). */
 export async function startBrpMock(): Promise<SpecMockServer> {
   const { brp } = registerSpecs();
-  const keyCheck = (r: RecordedRequest) => (r.headers['x-api-key'] === BRP_API_KEY ? [] : ['BRP: missing or wrong X-API-KEY']);
+  const keyCheck = (r: RecordedRequest) =>
+    r.headers['x-api-key'] === BRP_API_KEY ? [] : ['BRP: missing or wrong X-API-KEY'];
   const persoon = (p: (typeof DEMO_PERSONEN)[number], fields: string[], base: Record<string, unknown>) => {
     const full: Record<string, unknown> = {
       burgerservicenummer: p.bsn,
@@ -227,14 +245,18 @@ export async function startBrpMock(): Promise<SpecMockServer> {
               const naam = String(q.geslachtsnaam).toLowerCase();
               found = found.filter(
                 (p) =>
-                  (naam.endsWith('*') ? p.geslachtsnaam.toLowerCase().startsWith(naam.slice(0, -1)) : p.geslachtsnaam.toLowerCase() === naam) &&
-                  p.geboortedatum === q.geboortedatum,
+                  (naam.endsWith('*')
+                    ? p.geslachtsnaam.toLowerCase().startsWith(naam.slice(0, -1))
+                    : p.geslachtsnaam.toLowerCase() === naam) && p.geboortedatum === q.geboortedatum,
               );
             } else if (q.type === 'ZoekMetPostcodeEnHuisnummer') {
               const pc = String(q.postcode).replace(/\s/g, '').toUpperCase();
               found = found.filter((p) => p.postcode === pc && p.huisnummer === q.huisnummer);
             } else found = [];
-            return { status: 200, body: { type: q.type, personen: found.map((p) => persoon(p, q.fields, {})) } };
+            return {
+              status: 200,
+              body: { type: q.type, personen: found.map((p) => persoon(p, q.fields, {})) },
+            };
           },
         },
       },
@@ -249,17 +271,45 @@ export const KVK_API_KEY = 'kvk-test-sleutel';
  * KvK Zoeken v2 + Basisprofiel v1. There is no openly licensed spec file: requests are checked against the
  * documented rules (apikey header; kvkNummer 8 digits, postcode+huisnummer together, resultatenPerPagina 1..100).
  */
-export async function startKvkMock(): Promise<{ url: string; requests: RecordedRequest[]; violations: string[]; setDelay(ms: number): void; setOutage(s: number | undefined): void; close(): Promise<void> }> {
+export async function startKvkMock(): Promise<{
+  url: string;
+  requests: RecordedRequest[];
+  violations: string[];
+  setDelay(ms: number | (() => number)): void;
+  setOutage(s: number | undefined): void;
+  close(): Promise<void>;
+}> {
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
-  let delay = 0;
+  let delay: number | (() => number) = 0;
   let outage: number | undefined;
-  const ALLOWED = new Set(['kvkNummer', 'rsin', 'vestigingsnummer', 'naam', 'straatnaam', 'plaats', 'postcode', 'huisnummer', 'huisletter', 'postbusnummer', 'type', 'inclusiefInactieveRegistraties', 'pagina', 'resultatenPerPagina']);
+  const ALLOWED = new Set([
+    'kvkNummer',
+    'rsin',
+    'vestigingsnummer',
+    'naam',
+    'straatnaam',
+    'plaats',
+    'postcode',
+    'huisnummer',
+    'huisletter',
+    'postbusnummer',
+    'type',
+    'inclusiefInactieveRegistraties',
+    'pagina',
+    'resultatenPerPagina',
+  ]);
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://mock.invalid');
-      requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: undefined });
-      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      requests.push({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: undefined,
+      });
+      const wait = typeof delay === 'function' ? delay() : delay;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/hal+json' });
         res.end(JSON.stringify(body));
@@ -269,10 +319,12 @@ export async function startKvkMock(): Promise<{ url: string; requests: RecordedR
       if (req.method !== 'GET') problems.push(`KvK: method ${req.method}`);
       if (req.headers.apikey !== KVK_API_KEY) problems.push('KvK: missing or wrong apikey header');
       if (url.pathname === '/api/v2/zoeken') {
-        for (const k of url.searchParams.keys()) if (!ALLOWED.has(k)) problems.push(`KvK: unknown parameter ${k}`);
+        for (const k of url.searchParams.keys())
+          if (!ALLOWED.has(k)) problems.push(`KvK: unknown parameter ${k}`);
         const kvk = url.searchParams.get('kvkNummer');
         if (kvk !== null && !/^[0-9]{8}$/.test(kvk)) problems.push('KvK: kvkNummer must be 8 digits');
-        if (url.searchParams.has('huisnummer') !== url.searchParams.has('postcode')) problems.push('KvK: postcode and huisnummer go together');
+        if (url.searchParams.has('huisnummer') !== url.searchParams.has('postcode'))
+          problems.push('KvK: postcode and huisnummer go together');
         const rpp = Number(url.searchParams.get('resultatenPerPagina') ?? '10');
         if (!(rpp >= 1 && rpp <= 100)) problems.push('KvK: resultatenPerPagina 1..100');
         if (problems.length > 0) {
@@ -283,9 +335,16 @@ export async function startKvkMock(): Promise<{ url: string; requests: RecordedR
         const pc = url.searchParams.get('postcode');
         const hn = Number(url.searchParams.get('huisnummer'));
         const found = DEMO_ORGANISATIES.filter((o) =>
-          kvk !== null ? o.kvkNummer === kvk : naam ? o.naam.toLowerCase().includes(naam) : pc ? o.postcode === pc && o.huisnummer === hn : false,
+          kvk !== null
+            ? o.kvkNummer === kvk
+            : naam
+              ? o.naam.toLowerCase().includes(naam)
+              : pc
+                ? o.postcode === pc && o.huisnummer === hn
+                : false,
         );
-        if (found.length === 0) return send(404, { fout: [{ code: 'IPD5200', omschrijving: 'Geen resultaten gevonden.' }] });
+        if (found.length === 0)
+          return send(404, { fout: [{ code: 'IPD5200', omschrijving: 'Geen resultaten gevonden.' }] });
         return send(200, {
           pagina: 1,
           resultatenPerPagina: rpp,
@@ -294,7 +353,15 @@ export async function startKvkMock(): Promise<{ url: string; requests: RecordedR
             kvkNummer: o.kvkNummer,
             vestigingsnummer: o.vestigingsnummer,
             naam: o.naam,
-            adres: { binnenlandsAdres: { type: 'bezoekadres', straatnaam: o.straat, huisnummer: o.huisnummer, postcode: o.postcode, plaats: o.plaats } },
+            adres: {
+              binnenlandsAdres: {
+                type: 'bezoekadres',
+                straatnaam: o.straat,
+                huisnummer: o.huisnummer,
+                postcode: o.postcode,
+                plaats: o.plaats,
+              },
+            },
             type: 'hoofdvestiging',
             actief: 'Ja',
             _links: {},
@@ -308,14 +375,30 @@ export async function startKvkMock(): Promise<{ url: string; requests: RecordedR
           return send(400, { fout: [] });
         }
         const o = DEMO_ORGANISATIES.find((x) => x.kvkNummer === m[1]);
-        if (!o) return send(404, { fout: [{ code: 'IPD0004', omschrijving: 'Het KvK-nummer is niet gevonden.' }] });
+        if (!o)
+          return send(404, { fout: [{ code: 'IPD0004', omschrijving: 'Het KvK-nummer is niet gevonden.' }] });
         return send(200, {
           kvkNummer: o.kvkNummer,
           naam: o.naam,
           formeleRegistratiedatum: o.registratiedatum.replace(/-/g, ''),
-          sbiActiviteiten: o.sbi.map((s) => ({ sbiCode: s.split(' - ')[0], sbiOmschrijving: s.split(' - ')[1], indHoofdactiviteit: 'Ja' })),
+          sbiActiviteiten: o.sbi.map((s) => ({
+            sbiCode: s.split(' - ')[0],
+            sbiOmschrijving: s.split(' - ')[1],
+            indHoofdactiviteit: 'Ja',
+          })),
           _embedded: {
-            hoofdvestiging: { vestigingsnummer: o.vestigingsnummer, adressen: [{ type: 'bezoekadres', straatnaam: o.straat, huisnummer: o.huisnummer, postcode: o.postcode, plaats: o.plaats }] },
+            hoofdvestiging: {
+              vestigingsnummer: o.vestigingsnummer,
+              adressen: [
+                {
+                  type: 'bezoekadres',
+                  straatnaam: o.straat,
+                  huisnummer: o.huisnummer,
+                  postcode: o.postcode,
+                  plaats: o.plaats,
+                },
+              ],
+            },
             eigenaar: { rsin: o.rsin, rechtsvorm: o.rechtsvorm },
           },
         });

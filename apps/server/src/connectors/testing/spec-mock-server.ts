@@ -55,7 +55,10 @@ export interface SpecMockServer {
  * spec (a violation answers 400 and is recorded); every response a handler returns is validated against the
  * response schema, so the fixtures cannot drift from the spec either.
  */
-export async function startSpecMock(mounts: MockMount[], opts: { extraValidator?: (r: RecordedRequest) => string[] } = {}): Promise<SpecMockServer> {
+export async function startSpecMock(
+  mounts: MockMount[],
+  opts: { extraValidator?: (r: RecordedRequest) => string[] } = {},
+): Promise<SpecMockServer> {
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   let delay: number | ((req: RecordedRequest) => number) = 0;
@@ -76,7 +79,12 @@ export async function startSpecMock(mounts: MockMount[], opts: { extraValidator?
             body = raw;
           }
         }
-        const recorded: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+        const recorded: RecordedRequest = {
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers: req.headers,
+          body,
+        };
         requests.push(recorded);
         const wait = typeof delay === 'function' ? delay(recorded) : delay;
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -100,11 +108,16 @@ export async function startSpecMock(mounts: MockMount[], opts: { extraValidator?
         ];
         if (problems.length > 0) {
           violations.push(...problems);
-          return send(400, { title: 'Request does not conform to the spec', status: 400, invalidParams: problems });
+          return send(400, {
+            title: 'Request does not conform to the spec',
+            status: 400,
+            invalidParams: problems,
+          });
         }
         const m = mount.spec.match(recorded.method, rel)!;
         const handler = mount.handlers[`${recorded.method.toUpperCase()} ${m.template}`];
-        if (!handler) return send(501, { title: `No mock handler for ${recorded.method} ${m.template}`, status: 501 });
+        if (!handler)
+          return send(501, { title: `No mock handler for ${recorded.method} ${m.template}`, status: 501 });
         const ctx: MockContext = {
           method: m.method,
           template: m.template,
@@ -113,7 +126,8 @@ export async function startSpecMock(mounts: MockMount[], opts: { extraValidator?
           headers: req.headers,
           body,
           base: `${baseUrl}${mount.basePath}`,
-          sample: (status = 200) => mount.spec.sampleResponse(m.method, m.template, status) as Record<string, unknown>,
+          sample: (status = 200) =>
+            mount.spec.sampleResponse(m.method, m.template, status) as Record<string, unknown>,
         };
         try {
           const reply = await handler(ctx);

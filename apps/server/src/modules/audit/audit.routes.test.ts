@@ -132,19 +132,25 @@ describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integra
   it('shows the privacy officer exactly the views that happened, and logs that reading', async () => {
     const first = await auditOf(FATIMA.bsn);
     const views = first.items.filter((a) => a.verwerkingsactiviteitCode !== 'privacy-inzageverzoek');
-    expect(views).toHaveLength(1);
-    expect(views[0]).toMatchObject({
-      handelingNaam: 'inzien',
-      gegevensbron: 'klantinteracties',
-      systeem: 'kcc-werkplek',
-      gebruiker: { id: 'user-anna', naam: 'Anna de Vries', rol: 'medewerker' },
-      doel: `contact:${contactId}`,
-      contactId,
-      verwerkingsactiviteitCode: 'kcc-klantcontact-afhandelen',
-    });
-    expect(views[0]?.verwerkteObjecten).toEqual([
-      expect.objectContaining({ soortObjectId: 'BSN', objectId: FATIMA.bsn, partijUuid, bsn: FATIMA.bsn }),
-    ]);
+    // One klantbeeld view: one verwerkingsactie per register it read, all under the contact's verwerking.
+    expect(views.map((a) => a.gegevensbron).sort()).toEqual(['brp', 'klantinteracties', 'zaken']);
+    expect(new Set(views.map((a) => a.verwerkingId)).size).toBe(1);
+    for (const a of views) {
+      expect(a).toMatchObject({
+        handelingNaam: 'inzien',
+        systeem: 'kcc-werkplek',
+        gebruiker: { id: 'user-anna', naam: 'Anna de Vries', rol: 'medewerker' },
+        doel: `contact:${contactId}`,
+        contactId,
+        verwerkingsactiviteitCode: 'kcc-klantcontact-afhandelen',
+      });
+      expect(a.verwerkteObjecten).toEqual([
+        expect.objectContaining({ soortObjectId: 'BSN', objectId: FATIMA.bsn, bsn: FATIMA.bsn }),
+      ]);
+    }
+    expect(views.find((a) => a.gegevensbron === 'klantinteracties')?.verwerkteObjecten[0]?.partijUuid).toBe(
+      partijUuid,
+    );
     // The query above is now in the log itself, newest first.
     const second = await auditOf(FATIMA.bsn);
     expect(second.count).toBe(first.count + 1);
@@ -155,6 +161,13 @@ describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integra
       doel: 'inzageverzoek',
       gebruiker: { id: 'user-priya', rol: 'privacy' },
     });
+    const detail = await get('priya', `/api/audit/verwerkingsacties/${views[0]!.actieId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toEqual(views[0]);
+    expect(
+      (await get('priya', '/api/audit/verwerkingsacties/5b0b0e1f-1d38-4e43-8a43-3c0f8d6a1a11')).status,
+    ).toBe(404);
+    expect((await get('anna', `/api/audit/verwerkingsacties/${views[0]!.actieId}`)).status).toBe(403);
     // Querying by partij finds the same entries.
     const byPartij = AuditListResponse.parse(
       (await get('priya', `/api/audit/verwerkingen?partij=${partijUuid}&pageSize=200`)).body,

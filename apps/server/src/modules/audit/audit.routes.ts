@@ -115,17 +115,15 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { guard: AuthGua
     const { actieId } = parseOrThrow(ActieParams, request.params, 'params');
     const actie = audit.get(actieId);
     if (!actie) throw problems.notFound('Deze verwerkingsactie bestaat niet.');
-    logRead(
-      request,
-      'inzien',
-      'Verwerkingsactie inzien',
-      actie.verwerkteObjecten.map((o) => ({
-        partijUuid: o.partijUuid,
-        bsn: o.bsn,
-        betrokkenheid: BETROKKENHEID_INZAGE,
-        soortenGegevens: ['verwerkingenlog'],
-      })),
+    // Objects whose BSN cannot be decrypted and that have no partij identify nobody: nothing to log for them.
+    const objecten = actie.verwerkteObjecten.flatMap((o) =>
+      o.bsn !== undefined
+        ? [inzageObject({ bsn: o.bsn })]
+        : o.partijUuid !== undefined
+          ? [inzageObject({ partijUuid: o.partijUuid })]
+          : [],
     );
+    if (objecten.length > 0) logRead(request, 'inzien', 'Verwerkingsactie inzien', objecten);
     return actie;
   });
 

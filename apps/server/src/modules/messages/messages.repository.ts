@@ -28,6 +28,7 @@ export const messagesMigrations: Migration[] = [
       CREATE INDEX contact_messages_contact ON contact_messages (contact_id, n);
       CREATE UNIQUE INDEX contact_messages_external ON contact_messages (channel, external_id)
         WHERE external_id IS NOT NULL;
+      CREATE INDEX contact_messages_external_any ON contact_messages (external_id) WHERE external_id IS NOT NULL;
       CREATE INDEX contact_messages_pending ON contact_messages (next_attempt_at) WHERE delivery = 'pending';
 
       CREATE TABLE contact_attachments (
@@ -83,8 +84,8 @@ export interface MessagesRepository {
   add(message: NewMessage): StoredMessage;
   get(id: string): StoredMessage | undefined;
   list(contactId: string): StoredMessage[];
-  /** The first stored message with one of these e-mail Message-IDs (threading). */
-  findByExternalIds(channel: Channel, externalIds: readonly string[]): StoredMessage | undefined;
+  /** The first stored message (any channel) with one of these e-mail Message-IDs, in the given order (threading). */
+  findByExternalIds(externalIds: readonly string[]): StoredMessage | undefined;
   setDelivery(id: string, delivery: Delivery, attempts: number, nextAttemptAt?: number, error?: string): void;
   /** Outgoing messages whose next delivery attempt is due. */
   dueDeliveries(now: number, limit: number): StoredMessage[];
@@ -162,8 +163,8 @@ export function createSqliteMessagesRepository(db: Db): MessagesRepository {
   );
   const byId = db.prepare<[string], Row>('SELECT * FROM contact_messages WHERE id = ?');
   const byContact = db.prepare<[string], Row>('SELECT * FROM contact_messages WHERE contact_id = ? ORDER BY n');
-  const byExternal = db.prepare<[string, string], Row>(
-    'SELECT * FROM contact_messages WHERE channel = ? AND external_id = ?',
+  const byExternal = db.prepare<[string], Row>(
+    'SELECT * FROM contact_messages WHERE external_id = ? ORDER BY n LIMIT 1',
   );
   const updateDelivery = db.prepare(
     `UPDATE contact_messages SET delivery = ?, delivery_attempts = ?, next_attempt_at = ?,
@@ -212,9 +213,9 @@ export function createSqliteMessagesRepository(db: Db): MessagesRepository {
     list(contactId) {
       return byContact.all(contactId).map(fromRow);
     },
-    findByExternalIds(channel, externalIds) {
+    findByExternalIds(externalIds) {
       for (const id of externalIds) {
-        const row = byExternal.get(channel, id);
+        const row = byExternal.get(id);
         if (row) return fromRow(row);
       }
       return undefined;

@@ -9,12 +9,19 @@ import {
   normalisePostcode,
 } from './validation';
 
-export function volledigeNaam(p: { voornamen?: string; voorvoegsel?: string; geslachtsnaam?: string }): string {
+export function volledigeNaam(p: {
+  voornamen?: string;
+  voorvoegsel?: string;
+  geslachtsnaam?: string;
+}): string {
   return [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter((s) => s !== undefined && s !== '').join(' ');
 }
 
 function adresregels(p: DemoPersoon): string[] {
-  return [`${p.straat} ${p.huisnummer}`, `${p.postcode.slice(0, 4)} ${p.postcode.slice(4)}  ${p.woonplaats.toUpperCase()}`];
+  return [
+    `${p.straat} ${p.huisnummer}`,
+    `${p.postcode.slice(0, 4)} ${p.postcode.slice(4)}  ${p.woonplaats.toUpperCase()}`,
+  ];
 }
 
 /** `jans*` → prefix match; otherwise case-insensitive equality (BRP GeslachtsnaamFilter). */

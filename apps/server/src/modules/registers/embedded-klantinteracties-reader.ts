@@ -2,7 +2,9 @@ import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import type { KlantinteractiesReader } from './ports';
 
 /** The klantbeeld's view of the embedded Klantinteracties store (synchronous SQLite behind an async port). */
-export function createEmbeddedKlantinteractiesReader(port: () => KlantinteractiesPort): KlantinteractiesReader {
+export function createEmbeddedKlantinteractiesReader(
+  port: () => KlantinteractiesPort,
+): KlantinteractiesReader {
   return {
     bron: 'embedded',
     async recognise(from) {

@@ -14,8 +14,18 @@ const fatima: PartijView = {
   naam: 'Fatima El Amrani',
   bsn: '999993653',
   digitaleAdressen: [
-    { uuid: '1b5b0e1f-1d38-4e43-8a43-3c0f8d6a1a11', soortDigitaalAdres: 'email', adres: 'f@example.com', isStandaardAdres: true },
-    { uuid: '2b5b0e1f-1d38-4e43-8a43-3c0f8d6a1a11', soortDigitaalAdres: 'telefoonnummer', adres: '0612345678', isStandaardAdres: true },
+    {
+      uuid: '1b5b0e1f-1d38-4e43-8a43-3c0f8d6a1a11',
+      soortDigitaalAdres: 'email',
+      adres: 'f@example.com',
+      isStandaardAdres: true,
+    },
+    {
+      uuid: '2b5b0e1f-1d38-4e43-8a43-3c0f8d6a1a11',
+      soortDigitaalAdres: 'telefoonnummer',
+      adres: '0612345678',
+      isStandaardAdres: true,
+    },
   ],
 };
 const kc = (onderwerp: string, daysAgo: number, kanaal = 'telefoon'): KlantcontactView => ({
@@ -60,12 +70,32 @@ const doel = { doel: 'contact:c1', doelOmschrijving: 'Contact via telefoon' };
 
 describe('KlantbeeldService', () => {
   it('composes identity, contact details, history, interne taken, zaken and signals', async () => {
-    const k = await new KlantbeeldService(registers(), { now: () => NOW }).compose({ partij: fatima, ...doel, onderwerp: 'Vraag over WOZ' });
-    expect(k.identiteit).toMatchObject({ status: 'beschikbaar', data: { soort: 'persoon', bsn: '999993653', gebruik: 'alleen ter verificatie' } });
-    expect(k.contactgegevens).toMatchObject({ status: 'beschikbaar', data: { voorkeurskanaal: 'telefoon', voorkeursadres: '0612345678' } });
-    expect(k.klantcontacten).toMatchObject({ status: 'beschikbaar', data: { kanalen: ['email', 'telefoon'] } });
-    expect(k.zaken).toMatchObject({ status: 'beschikbaar', data: { items: [{ identificatie: 'ZAAK-2026-0001231', termijnVerstreken: true }] } });
-    expect(k.signalen.map((s) => s.soort).sort()).toEqual(['open_terugbelverzoek', 'recent_contact_zelfde_onderwerp', 'zaak_termijn_verstreken']);
+    const k = await new KlantbeeldService(registers(), { now: () => NOW }).compose({
+      partij: fatima,
+      ...doel,
+      onderwerp: 'Vraag over WOZ',
+    });
+    expect(k.identiteit).toMatchObject({
+      status: 'beschikbaar',
+      data: { soort: 'persoon', bsn: '999993653', gebruik: 'alleen ter verificatie' },
+    });
+    expect(k.contactgegevens).toMatchObject({
+      status: 'beschikbaar',
+      data: { voorkeurskanaal: 'telefoon', voorkeursadres: '0612345678' },
+    });
+    expect(k.klantcontacten).toMatchObject({
+      status: 'beschikbaar',
+      data: { kanalen: ['email', 'telefoon'] },
+    });
+    expect(k.zaken).toMatchObject({
+      status: 'beschikbaar',
+      data: { items: [{ identificatie: 'ZAAK-2026-0001231', termijnVerstreken: true }] },
+    });
+    expect(k.signalen.map((s) => s.soort).sort()).toEqual([
+      'open_terugbelverzoek',
+      'recent_contact_zelfde_onderwerp',
+      'zaak_termijn_verstreken',
+    ]);
     expect(k.verantwoording.bronnen.map((b) => `${b.register}:${b.status}`)).toEqual([
       'brp:beschikbaar',
       'klantinteracties:beschikbaar',
@@ -76,9 +106,21 @@ describe('KlantbeeldService', () => {
 
   it('calls the registers in parallel: total time follows the slowest, not the sum', async () => {
     const slow = registers({
-      brp: { bron: 'extern', zoek: async () => ({ items: [], maximumBereikt: false }), raadpleeg: () => delayed(150, undefined) },
-      zaken: { bron: 'extern', zakenVanPersoon: () => delayed(150, []), zakenVanOrganisatie: async () => [], getZaak: async () => undefined },
-      klantinteracties: reader({ klantcontactenVan: () => delayed(150, []), openInterneTakenVanPartij: () => delayed(150, []) }),
+      brp: {
+        bron: 'extern',
+        zoek: async () => ({ items: [], maximumBereikt: false }),
+        raadpleeg: () => delayed(150, undefined),
+      },
+      zaken: {
+        bron: 'extern',
+        zakenVanPersoon: () => delayed(150, []),
+        zakenVanOrganisatie: async () => [],
+        getZaak: async () => undefined,
+      },
+      klantinteracties: reader({
+        klantcontactenVan: () => delayed(150, []),
+        openInterneTakenVanPartij: () => delayed(150, []),
+      }),
     });
     const t0 = performance.now();
     await new KlantbeeldService(slow, { now: () => NOW }).compose({ partij: fatima, ...doel });
@@ -88,29 +130,60 @@ describe('KlantbeeldService', () => {
   it('a failing or slow register yields "niet_beschikbaar" while the rest loads', async () => {
     const errors: string[] = [];
     const broken = registers({
-      zaken: { bron: 'extern', zakenVanPersoon: () => Promise.reject(new Error('503')), zakenVanOrganisatie: async () => [], getZaak: async () => undefined },
-      brp: { bron: 'extern', zoek: async () => ({ items: [], maximumBereikt: false }), raadpleeg: () => delayed(1000, undefined) },
+      zaken: {
+        bron: 'extern',
+        zakenVanPersoon: () => Promise.reject(new Error('503')),
+        zakenVanOrganisatie: async () => [],
+        getZaak: async () => undefined,
+      },
+      brp: {
+        bron: 'extern',
+        zoek: async () => ({ items: [], maximumBereikt: false }),
+        raadpleeg: () => delayed(1000, undefined),
+      },
     });
-    const k = await new KlantbeeldService(broken, { now: () => NOW, timeoutsMs: { brp: 100 }, onRegisterError: (r) => errors.push(r) }).compose({
+    const k = await new KlantbeeldService(broken, {
+      now: () => NOW,
+      timeoutsMs: { brp: 100 },
+      onRegisterError: (r) => errors.push(r),
+    }).compose({
       partij: fatima,
       ...doel,
     });
     expect(k.zaken).toEqual({ status: 'niet_beschikbaar', melding: 'Zaken tijdelijk niet beschikbaar' });
-    expect(k.identiteit).toEqual({ status: 'niet_beschikbaar', melding: 'Gegevens uit de BRP tijdelijk niet beschikbaar' });
+    expect(k.identiteit).toEqual({
+      status: 'niet_beschikbaar',
+      melding: 'Gegevens uit de BRP tijdelijk niet beschikbaar',
+    });
     expect(k.klantcontacten.status).toBe('beschikbaar');
     expect(errors.sort()).toEqual(['brp', 'zaken']);
     expect(k.signalen.some((s) => s.soort === 'zaak_termijn_verstreken')).toBe(false);
   });
 
   it('composes an organisation from the KvK basisprofiel and its zaken by RSIN', async () => {
-    const k = await new KlantbeeldService(registers(), { now: () => NOW }).compose({ kvkNummer: '90001234', ...doel });
-    expect(k.identiteit).toMatchObject({ status: 'beschikbaar', data: { soort: 'organisatie', rsin: '850000026' } });
-    expect(k.zaken).toMatchObject({ status: 'beschikbaar', data: { items: [{ identificatie: 'ZAAK-2026-0000981' }] } });
+    const k = await new KlantbeeldService(registers(), { now: () => NOW }).compose({
+      kvkNummer: '90001234',
+      ...doel,
+    });
+    expect(k.identiteit).toMatchObject({
+      status: 'beschikbaar',
+      data: { soort: 'organisatie', rsin: '850000026' },
+    });
+    expect(k.zaken).toMatchObject({
+      status: 'beschikbaar',
+      data: { items: [{ identificatie: 'ZAAK-2026-0000981' }] },
+    });
     expect(k.contactgegevens.status).toBe('niet_van_toepassing');
   });
 
   it('signals only recent contacts (14 days) about the same subject or a lopende zaak', () => {
-    const s = signalen({ now: NOW, zaken: [], interneTaken: [], klantcontacten: [kc('Parkeervergunning', 20), kc('Parkeervergunning aanvragen', 2), kc('Afval', 1)], onderwerp: 'parkeervergunning' });
+    const s = signalen({
+      now: NOW,
+      zaken: [],
+      interneTaken: [],
+      klantcontacten: [kc('Parkeervergunning', 20), kc('Parkeervergunning aanvragen', 2), kc('Afval', 1)],
+      onderwerp: 'parkeervergunning',
+    });
     expect(s).toHaveLength(1);
     expect(s[0]!.tekst).toContain('Parkeervergunning aanvragen');
   });

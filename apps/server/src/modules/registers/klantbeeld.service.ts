@@ -81,22 +81,40 @@ export class KlantbeeldService {
     const r = this.registers;
 
     const identiteitP: Promise<Sectie<PersoonIdentiteit | OrganisatieIdentiteit>> = bsn
-      ? this.section('brp', r.brp.bron, bronnen, () => r.brp.raadpleeg(bsn), (p) =>
-          p ? { status: 'beschikbaar', data: p } : { status: 'niet_van_toepassing', melding: 'Niet gevonden in de BRP' },
-        )
-      : kvkNummer
-        ? this.section('kvk', r.kvk.bron, bronnen, () => r.kvk.basisprofiel(kvkNummer), (p) =>
+      ? this.section(
+          'brp',
+          r.brp.bron,
+          bronnen,
+          () => r.brp.raadpleeg(bsn),
+          (p) =>
             p
               ? { status: 'beschikbaar', data: p }
-              : { status: 'niet_van_toepassing', melding: 'Niet gevonden in het Handelsregister' },
+              : { status: 'niet_van_toepassing', melding: 'Niet gevonden in de BRP' },
+        )
+      : kvkNummer
+        ? this.section(
+            'kvk',
+            r.kvk.bron,
+            bronnen,
+            () => r.kvk.basisprofiel(kvkNummer),
+            (p) =>
+              p
+                ? { status: 'beschikbaar', data: p }
+                : { status: 'niet_van_toepassing', melding: 'Niet gevonden in het Handelsregister' },
           )
         : Promise.resolve({ status: 'niet_van_toepassing', melding: 'Geen BSN of KvK-nummer bekend' });
 
     const zakenP: Promise<Sectie<{ items: ZaakView[] }>> = bsn
-      ? this.section('zaken', r.zaken.bron, bronnen, () => r.zaken.zakenVanPersoon(bsn), (items) => ({
-          status: 'beschikbaar',
-          data: { items },
-        }))
+      ? this.section(
+          'zaken',
+          r.zaken.bron,
+          bronnen,
+          () => r.zaken.zakenVanPersoon(bsn),
+          (items) => ({
+            status: 'beschikbaar',
+            data: { items },
+          }),
+        )
       : kvkNummer
         ? // Zaken 1.5.1 filters organisations on RSIN, which the basisprofiel gives: chain on the identity.
           this.section(
@@ -105,21 +123,28 @@ export class KlantbeeldService {
             bronnen,
             async () => {
               const id = await identiteitP;
-              const rsin = id.status === 'beschikbaar' && id.data.soort === 'organisatie' ? id.data.rsin : undefined;
+              const rsin =
+                id.status === 'beschikbaar' && id.data.soort === 'organisatie' ? id.data.rsin : undefined;
               return r.zaken.zakenVanOrganisatie({ kvkNummer, ...(rsin ? { rsin } : {}) });
             },
             (items) => ({ status: 'beschikbaar', data: { items } }),
           )
         : Promise.resolve({ status: 'niet_van_toepassing', melding: 'Geen BSN of KvK-nummer bekend' });
 
-    const geenPartij = { status: 'niet_van_toepassing', melding: 'Nog niet bekend in het klantregister' } as const;
+    const geenPartij = {
+      status: 'niet_van_toepassing',
+      melding: 'Nog niet bekend in het klantregister',
+    } as const;
     const klantcontactenP: Promise<Sectie<{ items: KlantcontactView[]; kanalen: string[] }>> = partijUuid
       ? this.section(
           'klantinteracties',
           r.klantinteracties.bron,
           bronnen,
           () => r.klantinteracties.klantcontactenVan(partijUuid, this.historyLimit),
-          (items) => ({ status: 'beschikbaar', data: { items, kanalen: [...new Set(items.map((k) => k.kanaal))] } }),
+          (items) => ({
+            status: 'beschikbaar',
+            data: { items, kanalen: [...new Set(items.map((k) => k.kanaal))] },
+          }),
         )
       : Promise.resolve(geenPartij);
     const takenP: Promise<Sectie<{ items: InterneTaakView[] }>> = partijUuid
@@ -303,4 +328,3 @@ export function signalen(input: {
   }
   return out;
 }
-

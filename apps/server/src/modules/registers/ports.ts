@@ -103,7 +103,13 @@ export const BRP_FIELDS = {
     'adressering.adresregel1',
     'adressering.adresregel2',
   ],
-  zoeken: ['burgerservicenummer', 'naam.volledigeNaam', 'geboorte.datum', 'adressering.adresregel1', 'adressering.adresregel2'],
+  zoeken: [
+    'burgerservicenummer',
+    'naam.volledigeNaam',
+    'geboorte.datum',
+    'adressering.adresregel1',
+    'adressering.adresregel2',
+  ],
 } as const;
 
 /** BRP result caps (BRP docs/releasenotes.md 2.5.0). */

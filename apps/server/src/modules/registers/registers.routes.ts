@@ -4,7 +4,7 @@ import type { User } from '@kcc/contracts/domain';
 import {
   KLANTBEELD_DOEL_LABELS,
   KLANTBEELD_DOELEN,
-  KlantbeeldDoel,
+  type KlantbeeldDoel,
   OrganisatieZoekQuery,
   PersoonZoekQuery,
   type KlantbeeldDetailResponse,
@@ -44,7 +44,11 @@ export function resolveDoel(
     if (contact.status !== 'assigned' && contact.status !== 'nawerk') {
       throw problems.forbidden('Dit contact is afgesloten. Kies een doel om verder te gaan.');
     }
-    return { doel: `contact:${contact.id}`, omschrijving: `Contact via ${contact.channel}`, contactId: contact.id };
+    return {
+      doel: `contact:${contact.id}`,
+      omschrijving: `Contact via ${contact.channel}`,
+      contactId: contact.id,
+    };
   }
   if (query.doel !== undefined) return { doel: query.doel, omschrijving: KLANTBEELD_DOEL_LABELS[query.doel] };
   throw problems.invalid(
@@ -59,7 +63,11 @@ export function registerProblem(err: unknown, register: string): never {
   if (err instanceof RegisterInputError) {
     throw problems.invalid([{ name: `query.${err.field}`, code: 'invalid', reason: err.reason }]);
   }
-  throw new HttpProblem(503, 'Register niet beschikbaar', `${register} is tijdelijk niet beschikbaar. Probeer het later opnieuw.`);
+  throw new HttpProblem(
+    503,
+    'Register niet beschikbaar',
+    `${register} is tijdelijk niet beschikbaar. Probeer het later opnieuw.`,
+  );
 }
 
 const BsnParams = z.object({ bsn: z.string().regex(/^[0-9]{9}$/, 'Een BSN heeft 9 cijfers') });
@@ -98,18 +106,26 @@ export function registerKlantbeeldRegisterRoutes(
     if (q.bsn !== undefined) vraag = { type: 'bsn' as const, bsn: q.bsn };
     else if (q.geslachtsnaam !== undefined || q.geboortedatum !== undefined) {
       if (q.geslachtsnaam === undefined || q.geboortedatum === undefined) {
-        throw one(q.geslachtsnaam === undefined ? 'query.geslachtsnaam' : 'query.geboortedatum', 'Vul achternaam én geboortedatum in.');
+        throw one(
+          q.geslachtsnaam === undefined ? 'query.geslachtsnaam' : 'query.geboortedatum',
+          'Vul achternaam én geboortedatum in.',
+        );
       }
       vraag = { type: 'naam' as const, geslachtsnaam: q.geslachtsnaam, geboortedatum: q.geboortedatum };
     } else if (q.postcode !== undefined || q.huisnummer !== undefined) {
       if (q.postcode === undefined || q.huisnummer === undefined) {
-        throw one(q.postcode === undefined ? 'query.postcode' : 'query.huisnummer', 'Vul postcode én huisnummer in.');
+        throw one(
+          q.postcode === undefined ? 'query.postcode' : 'query.huisnummer',
+          'Vul postcode én huisnummer in.',
+        );
       }
       vraag = { type: 'adres' as const, postcode: q.postcode, huisnummer: q.huisnummer };
     } else {
       throw one('query.bsn', 'Zoek op BSN, op achternaam en geboortedatum, of op postcode en huisnummer.');
     }
-    const result = await deps.registers.brp.zoek(vraag).catch((err: unknown) => registerProblem(err, 'De BRP'));
+    const result = await deps.registers.brp
+      .zoek(vraag)
+      .catch((err: unknown) => registerProblem(err, 'De BRP'));
     const at = Date.now();
     for (const p of result.items) {
       deps.verwerkingen.log({
@@ -130,13 +146,17 @@ export function registerKlantbeeldRegisterRoutes(
 
   app.get('/api/klantbeeld/organisaties', agent, async (request) => {
     const q = parseOrThrow(OrganisatieZoekQuery, request.query, 'query');
-    const doel = doelOf(request, q);
+    // The purpose is still required; company search results are not personal data and are not logged.
+    doelOf(request, q);
     let vraag;
     if (q.kvkNummer !== undefined) vraag = { type: 'kvkNummer' as const, kvkNummer: q.kvkNummer };
     else if (q.naam !== undefined) vraag = { type: 'naam' as const, naam: q.naam };
     else if (q.postcode !== undefined || q.huisnummer !== undefined) {
       if (q.postcode === undefined || q.huisnummer === undefined) {
-        throw one(q.postcode === undefined ? 'query.postcode' : 'query.huisnummer', 'Vul postcode én huisnummer in.');
+        throw one(
+          q.postcode === undefined ? 'query.postcode' : 'query.huisnummer',
+          'Vul postcode én huisnummer in.',
+        );
       }
       vraag = { type: 'adres' as const, postcode: q.postcode, huisnummer: q.huisnummer };
     } else {
@@ -145,7 +165,6 @@ export function registerKlantbeeldRegisterRoutes(
     const result = await deps.registers.kvk
       .zoek(vraag)
       .catch((err: unknown) => registerProblem(err, 'Het Handelsregister'));
-    // Handelsregister data of a company is not personal data of a resident: search results are not logged.
     const response: OrganisatieZoekResponse = result;
     return response;
   });
@@ -153,7 +172,9 @@ export function registerKlantbeeldRegisterRoutes(
   app.get('/api/klantbeeld/persoon/:bsn', agent, async (request) => {
     const { bsn } = parseOrThrow(BsnParams, request.params, 'params');
     if (!isValidBsn(bsn)) {
-      throw problems.invalid([{ name: 'params.bsn', code: 'invalid', reason: 'Dit BSN klopt niet (11-proef).' }]);
+      throw problems.invalid([
+        { name: 'params.bsn', code: 'invalid', reason: 'Dit BSN klopt niet (11-proef).' },
+      ]);
     }
     const q = parseOrThrow(PersoonZoekQuery.pick({ doel: true, contactId: true }), request.query, 'query');
     const doel = doelOf(request, q);
@@ -169,7 +190,14 @@ export function registerKlantbeeldRegisterRoutes(
     });
     logKlantbeeldRead(
       deps.verwerkingen,
-      { at: Date.now(), userId: user.id, doel: doel.doel, contactId: doel.contactId, partijUuid: partij?.uuid, bsn },
+      {
+        at: Date.now(),
+        userId: user.id,
+        doel: doel.doel,
+        contactId: doel.contactId,
+        partijUuid: partij?.uuid,
+        bsn,
+      },
       integraal,
     );
     const response: KlantbeeldDetailResponse = { soort: 'persoon', ...(partij ? { partij } : {}), integraal };
@@ -178,7 +206,11 @@ export function registerKlantbeeldRegisterRoutes(
 
   app.get('/api/klantbeeld/organisatie/:kvkNummer', agent, async (request) => {
     const { kvkNummer } = parseOrThrow(KvkParams, request.params, 'params');
-    const q = parseOrThrow(OrganisatieZoekQuery.pick({ doel: true, contactId: true }), request.query, 'query');
+    const q = parseOrThrow(
+      OrganisatieZoekQuery.pick({ doel: true, contactId: true }),
+      request.query,
+      'query',
+    );
     const doel = doelOf(request, q);
     const user = currentUser(request);
     const partij = await deps.registers.klantinteracties
@@ -192,10 +224,20 @@ export function registerKlantbeeldRegisterRoutes(
     });
     logKlantbeeldRead(
       deps.verwerkingen,
-      { at: Date.now(), userId: user.id, doel: doel.doel, contactId: doel.contactId, partijUuid: partij?.uuid },
+      {
+        at: Date.now(),
+        userId: user.id,
+        doel: doel.doel,
+        contactId: doel.contactId,
+        partijUuid: partij?.uuid,
+      },
       integraal,
     );
-    const response: KlantbeeldDetailResponse = { soort: 'organisatie', ...(partij ? { partij } : {}), integraal };
+    const response: KlantbeeldDetailResponse = {
+      soort: 'organisatie',
+      ...(partij ? { partij } : {}),
+      integraal,
+    };
     return response;
   });
 }

@@ -19,7 +19,8 @@ export function assertKvkNummer(kvkNummer: string, field = 'kvkNummer'): void {
 }
 
 export function assertVestigingsnummer(nummer: string, field = 'vestigingsnummer'): void {
-  if (!/^[0-9]{12}$/.test(nummer)) throw new RegisterInputError(field, 'Een vestigingsnummer heeft 12 cijfers.');
+  if (!/^[0-9]{12}$/.test(nummer))
+    throw new RegisterInputError(field, 'Een vestigingsnummer heeft 12 cijfers.');
 }
 
 /** `1234 ab` → `1234AB`; throws for anything that is not a Dutch postcode (BRP `Postcode` pattern). */
@@ -39,8 +40,7 @@ export function assertHuisnummer(huisnummer: number, field = 'huisnummer'): void
 
 /** BRP `GeslachtsnaamFilter`: letters; a trailing `*` wildcard after at least 3 letters. */
 export function assertGeslachtsnaam(naam: string, field = 'geslachtsnaam'): void {
-  const ok =
-    /^[a-zA-Z0-9À-ž .\-']{1,200}$/.test(naam) || /^[a-zA-Z0-9À-ž .\-']{3,199}\*$/.test(naam);
+  const ok = /^[a-zA-Z0-9À-ž .\-']{1,200}$/.test(naam) || /^[a-zA-Z0-9À-ž .\-']{3,199}\*$/.test(naam);
   if (!ok) throw new RegisterInputError(field, 'Vul een achternaam in (een * mag na minstens 3 letters).');
 }
 

@@ -17,7 +17,10 @@ export function verwerkteGegevens(k: IntegraalKlantbeeld): { bron: Gegevensbron;
   if (k.identiteit.status === 'beschikbaar') {
     out.push({
       bron: k.identiteit.data.soort === 'persoon' ? 'brp' : 'kvk',
-      categorieen: k.identiteit.data.soort === 'persoon' ? ['identificatie (BRP, ter verificatie)'] : ['identificatie (Handelsregister)'],
+      categorieen:
+        k.identiteit.data.soort === 'persoon'
+          ? ['identificatie (BRP, ter verificatie)']
+          : ['identificatie (Handelsregister)'],
     });
   }
   const ki = [

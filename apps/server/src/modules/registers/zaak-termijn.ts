@@ -1,7 +1,9 @@
 import type { ZaakView } from '@kcc/contracts/klantbeeld';
 
 /** The deadline that counts: einddatumGepland, else uiterlijkeEinddatumAfdoening (YYYY-MM-DD). */
-export function zaakDeadline(z: Pick<ZaakView, 'einddatumGepland' | 'uiterlijkeEinddatumAfdoening'>): string | undefined {
+export function zaakDeadline(
+  z: Pick<ZaakView, 'einddatumGepland' | 'uiterlijkeEinddatumAfdoening'>,
+): string | undefined {
   return z.einddatumGepland ?? z.uiterlijkeEinddatumAfdoening;
 }
 

@@ -59,7 +59,12 @@ export function registerCitizenNamespace(
   // Every event counts (typing included): generous, but a script hammering the socket gets cut off.
   const eventsPerMinute = config.chatMessagesPerMinute * 4 + 60;
 
-  chat.bindEmitter({ emit: (conversationId, event, payload) => nsp.to(conversationRoom(conversationId)).emit(event, ...([payload] as never as [never])) });
+  chat.bindEmitter({
+    emit: (conversationId, event, payload) => {
+      const room = nsp.to(conversationRoom(conversationId)) as unknown as { emit(e: string, p: unknown): boolean };
+      room.emit(event, payload);
+    },
+  });
 
   nsp.use((socket, next) => {
     if (!deps.originAllowed(socket.handshake.headers.origin)) return next(new Error(CITIZEN_CONNECT_ERRORS.origin));

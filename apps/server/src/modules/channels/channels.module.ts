@@ -1,0 +1,258 @@
+import type { FastifyInstance } from 'fastify';
+import type { Namespace, Server } from 'socket.io';
+import { z } from 'zod';
+import { AgentChatEndPayload, AgentChatTypingPayload, type ContactContextResponse } from '@kcc/contracts/channels';
+import { ACK_ERRORS } from '@kcc/contracts/realtime';
+import type { AuthGuard } from '../../http/auth-guard';
+import { currentUser } from '../../http/auth-guard';
+import { problems } from '../../http/problem';
+import { parseOrThrow } from '../../http/validate';
+import { on } from '../../realtime/on';
+import type { Db } from '../../store/db';
+import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { InboundService } from '../contacts/inbound.service';
+import type { KlantinteractiesPort } from '../klantinteracties/ports';
+import { contactFromParams } from '../messages/contact-access';
+import { createSqliteMessagesRepository } from '../messages/messages.repository';
+import { registerMessagesRoutes } from '../messages/messages.routes';
+import { MessagesService, type AgentPush } from '../messages/messages.service';
+import type { RegisteredEvent } from '../registration/registration.routes';
+import type { RoutingNotifier } from '../routing/routing-notifier';
+import type { Logger, RoutingService } from '../routing/routing.service';
+import { createTransferRepository } from '../transfer/transfer.repository';
+import { registerTransferRoutes } from '../transfer/transfer.routes';
+import type { ChannelsConfig } from './channels.config';
+import { createChatRepository } from './chat/chat.repository';
+import { ChatService } from './chat/chat.service';
+import { createOriginCheck, registerCitizenNamespace } from './chat/citizen-namespace';
+import { EmailIngest } from './email/email-ingest';
+import { EmailOutbox } from './email/email-outbox';
+import { createMailer } from './email/mailer';
+import { startSmtpInbound, type SmtpInbound } from './email/smtp-inbound';
+import { KanaalswitchDetector } from './kanaalswitch';
+import { registerCtiRoutes } from './telefonie/cti.routes';
+import { registerCallbackRoutes } from './terugbelverzoek/callback.routes';
+import { CallbackService } from './terugbelverzoek/callback.service';
+import { registerWebformRoutes } from './webformulier/webformulier.routes';
+
+interface AgentSocketLike {
+  data: { userId: string };
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+export interface ChannelsModule {
+  /** `/agent` connection hook: the chat commands (`chat:typing`, `chat:end`). */
+  onAgentSocket(socket: AgentSocketLike): void;
+  /** Late binding: pushes to agents go through the `/agent` namespace. */
+  bindAgentNamespace(nsp: Namespace): void;
+  /** Wraps the routing notifier so chats learn when they are answered or re-queued. */
+  wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
+  /** Registration hook (inside the registration transaction). */
+  onRegistered(event: RegisteredEvent): void;
+  /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
+  start(): Promise<{ smtpPort: number }>;
+  close(): Promise<void>;
+}
+
+const KlantcontactParams = z.object({ uuid: z.string().min(1).max(100) });
+
+/**
+ * All channel adapters (chat, e-mail, CTI, web form, terugbelverzoek), messages and transfer. Every adapter only
+ * translates; contacts enter through the one inbound service and are routed like any other.
+ */
+export function createChannelsModule(
+  app: FastifyInstance,
+  io: Server,
+  deps: {
+    config: ChannelsConfig;
+    host: string;
+    smtpPort: number;
+    smtpRelay: string | undefined;
+    dataDir: string;
+    integrationKey: string | undefined;
+    db: Db;
+    contacts: ContactsRepository;
+    routing: RoutingService;
+    inbound: InboundService;
+    guard: AuthGuard;
+    userName: (id: string) => string | undefined;
+    port: () => KlantinteractiesPort;
+    ownOrigins: readonly string[];
+    log: Logger;
+  },
+): ChannelsModule {
+  const { config, db, contacts, routing, inbound, guard, log } = deps;
+  let agentNsp: Namespace | undefined;
+  const push: AgentPush = (agentId, event, payload) => {
+    agentNsp?.to(`agent:${agentId}`).emit(event, payload);
+  };
+
+  const messagesRepo = createSqliteMessagesRepository(db);
+  const messages = new MessagesService(messagesRepo, contacts, { push, log, userName: deps.userName });
+  const mailer = createMailer(deps.smtpRelay, log);
+  const outbox = new EmailOutbox({ repo: messagesRepo, contacts, messages: () => messages, mailer, config, log });
+  messages.registerOutbound(['email', 'webformulier'], outbox);
+
+  const callbacks = new CallbackService({
+    db,
+    inbound,
+    contacts,
+    maxAttempts: config.callbackMaxAttempts,
+    retryMinutes: config.callbackRetryMinutes,
+  });
+  const chatRepo = createChatRepository(db);
+  const chat = new ChatService({
+    db,
+    repo: chatRepo,
+    contacts,
+    inbound,
+    messages,
+    routing,
+    callbacks,
+    mailer,
+    push,
+    config,
+    log,
+    userName: deps.userName,
+  });
+  messages.registerOutbound(['chat'], chat);
+  registerCitizenNamespace(io, { chat, config, originAllowed: createOriginCheck(config, deps.ownOrigins), log });
+
+  const kanaalswitch = new KanaalswitchDetector({ db, contacts, port: deps.port, log });
+  inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
+
+  const ingest = new EmailIngest({
+    dataDir: deps.dataDir,
+    attachmentMaxBytes: config.attachmentMaxBytes,
+    inbound,
+    contacts,
+    messages,
+    repo: messagesRepo,
+    routing,
+    log,
+  });
+
+  // ---------------------------------------------------------------- HTTP
+  registerMessagesRoutes(app, { guard, contacts, routing, messages, repo: messagesRepo });
+  registerCtiRoutes(app, { db, integrationKey: deps.integrationKey, inbound, contacts, routing, callbacks, push, config });
+  registerWebformRoutes(app, { integrationKey: deps.integrationKey, inbound, messages });
+  registerCallbackRoutes(app, { guard, contacts, routing, callbacks });
+  const extras = (contactId: string): Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'> => {
+    const ks = kanaalswitch.get(contactId);
+    const conv = chat.conversationOf(contactId);
+    const cb = callbacks.get(contactId);
+    return {
+      ...(ks
+        ? { kanaalswitch: { fromChannel: ks.fromChannel, fromContactId: ks.fromContactId, partijUuid: ks.partijUuid, at: new Date(ks.at).toISOString() } }
+        : {}),
+      ...(conv
+        ? {
+            chat: {
+              conversationId: conv.id,
+              ended: conv.endedAt !== undefined,
+              ...(conv.endedBy !== undefined ? { endedBy: conv.endedBy } : {}),
+              ...(conv.rating !== undefined ? { rating: conv.rating } : {}),
+            },
+          }
+        : {}),
+      ...(cb ? { terugbelverzoek: cb } : {}),
+    };
+  };
+  registerTransferRoutes(app, {
+    guard,
+    contacts,
+    routing,
+    messages,
+    repo: createTransferRepository(db),
+    push,
+    userName: deps.userName,
+    extras,
+  });
+
+  app.post('/api/contacts/:id/chat/end', { preHandler: guard.require('medewerker') }, async (request) => {
+    const user = currentUser(request);
+    const contact = contactFromParams(request, contacts);
+    const result = chat.endByAgent(user.id, contact.id);
+    if (result === 'forbidden') throw problems.forbidden('U behandelt dit contact niet.');
+    if (result === 'not_found') throw problems.notFound('Bij dit contact hoort geen chatgesprek.');
+    return { ended: true };
+  });
+
+  const transcriptOf = db.prepare<[string], { contact_id: string }>(
+    'SELECT contact_id FROM klantcontact_transcripts WHERE klantcontact_uuid = ?',
+  );
+  const linkTranscript = db.prepare(
+    'INSERT OR IGNORE INTO klantcontact_transcripts (klantcontact_uuid, contact_id, at) VALUES (?, ?, ?)',
+  );
+  /** The transcript a klantcontact refers to (chat, e-mail thread, web form). */
+  app.get('/api/klantcontacten/:uuid/transcript', { preHandler: guard.require('medewerker', 'teamleider') }, async (request) => {
+    const { uuid } = parseOrThrow(KlantcontactParams, request.params, 'params');
+    const row = transcriptOf.get(uuid);
+    const contact = row ? contacts.get(row.contact_id) : undefined;
+    if (!contact) throw problems.notFound('Bij dit klantcontact hoort geen verslag.');
+    return { klantcontactUuid: uuid, contactId: contact.id, channel: contact.channel, messages: messages.views(contact.id) };
+  });
+
+  let smtp: SmtpInbound | undefined;
+
+  return {
+    onAgentSocket(socket) {
+      const userId = socket.data.userId;
+      on(socket, 'chat:typing', AgentChatTypingPayload, ({ contactId, typing }) => chat.typingFromAgent(userId, contactId, typing), log);
+      on(
+        socket,
+        'chat:end',
+        AgentChatEndPayload,
+        ({ contactId }) => {
+          const result = chat.endByAgent(userId, contactId);
+          return result === 'ok'
+            ? { ok: true }
+            : { ok: false, error: result === 'forbidden' ? ACK_ERRORS.forbidden : ACK_ERRORS.notFound };
+        },
+        log,
+      );
+    },
+    bindAgentNamespace(nsp) {
+      agentNsp = nsp;
+    },
+    wrapNotifier(notifier) {
+      return {
+        ...notifier,
+        contactUpdated(agentId, contact) {
+          notifier.contactUpdated(agentId, contact);
+          try {
+            chat.onContactUpdated(agentId, contact);
+          } catch (err) {
+            log.error({ err }, 'chat update failed');
+          }
+        },
+      };
+    },
+    onRegistered(event) {
+      const contact = contacts.get(event.contactId);
+      if (!contact) return;
+      if (messagesRepo.list(contact.id).length > 0) linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
+      const partij = event.request.partij?.uuid ?? contact.partijUuid;
+      if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);
+      if (contact.channel === 'chat') chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
+    },
+    async start() {
+      smtp = await startSmtpInbound({
+        host: deps.host,
+        port: deps.smtpPort,
+        maxBytes: config.mailMaxBytes,
+        log,
+        onMessage: (raw, envelope) => ingest.ingest(raw, envelope),
+      });
+      outbox.start();
+      chat.startTicker();
+      return { smtpPort: smtp.port };
+    },
+    async close() {
+      chat.stop();
+      outbox.stop();
+      await smtp?.close();
+      mailer.close();
+    },
+  };
+}

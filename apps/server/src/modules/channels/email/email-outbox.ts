@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
+import type { MessagesRepository, NewMessage, StoredMessage } from '../../messages/messages.repository';
+import { MessageRefused, type MessagesService, type OutboundChannel, type SendingAgent } from '../../messages/messages.service';
+import type { Logger } from '../../routing/routing.service';
+import type { ChannelsConfig } from '../channels.config';
+import type { Mailer } from './mailer';
+import { composeReply, replySubject } from './reply-template';
+
+const MAX_ATTEMPTS = 6;
+const RETRY_BASE_MS = 30_000;
+const RETRY_MAX_MS = 3600_000;
+const SWEEP_MS = 15_000;
+
+interface OutgoingMeta {
+  to: string;
+  subject: string;
+  text: string;
+  inReplyTo?: string;
+  references?: string[];
+}
+
+/** `Gemeente <kcc@gemeente.nl>` → `gemeente.nl` (for our own Message-IDs). */
+export function mailDomain(from: string): string {
+  const m = /@([^>\s]+)>?\s*$/.exec(from);
+  return m?.[1] ?? 'kcc.invalid';
+}
+
+/**
+ * Agent replies to e-mail (and web form, and "laat een bericht achter") contacts: stored as `pending` with our own
+ * Message-ID (so the resident's answer threads back), then handed to KCC_SMTP_RELAY with retries. Nothing is lost
+ * when the relay is down: the message stays `pending` until it is accepted or the attempts run out (`failed`).
+ */
+export class EmailOutbox implements OutboundChannel {
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly domain: string;
+
+  constructor(
+    private readonly deps: {
+      repo: MessagesRepository;
+      contacts: ContactsRepository;
+      messages: () => MessagesService;
+      mailer: Mailer;
+      config: ChannelsConfig;
+      log: Logger;
+    },
+  ) {
+    this.domain = mailDomain(deps.config.mailFrom);
+  }
+
+  prepare(contact: ContactRecord, body: string, agent: SendingAgent): Partial<NewMessage> {
+    const history = this.deps.repo.list(contact.id);
+    const lastIn = [...history].reverse().find((m) => m.direction === 'in');
+    const meta = lastIn?.meta ?? {};
+    const replyTo = typeof meta.replyTo === 'string' ? meta.replyTo : undefined;
+    const to = replyTo ?? contact.from.email;
+    if (to === undefined) throw new MessageRefused('Dit contact heeft geen e-mailadres om op te antwoorden.');
+    const earlier = Array.isArray(meta.references) ? meta.references.filter((r): r is string => typeof r === 'string') : [];
+    const references = [...earlier, ...(lastIn?.externalId !== undefined ? [lastIn.externalId] : [])].slice(-20);
+    const outgoing: OutgoingMeta = {
+      to,
+      subject: replySubject(typeof meta.subject === 'string' ? meta.subject : contact.subject),
+      text: composeReply({
+        template: this.deps.config.reply,
+        ...(contact.from.name !== undefined ? { residentName: contact.from.name } : {}),
+        body,
+        agentName: agent.name,
+        ...(lastIn ? { original: { text: lastIn.body, at: lastIn.at, ...(lastIn.fromLabel !== undefined ? { from: lastIn.fromLabel } : {}) } } : {}),
+      }),
+      ...(lastIn?.externalId !== undefined ? { inReplyTo: lastIn.externalId } : {}),
+      ...(references.length > 0 ? { references } : {}),
+    };
+    return {
+      delivery: 'pending',
+      externalId: `<${randomUUID()}@${this.domain}>`,
+      meta: outgoing as unknown as Record<string, unknown>,
+    };
+  }
+
+  deliver(): void {
+    this.kick();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), SWEEP_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Process due deliveries now (coalesced). */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void this.process().finally(() => {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  private async process(): Promise<void> {
+    for (;;) {
+      const due = this.deps.repo.dueDeliveries(Date.now(), 20);
+      if (due.length === 0) return;
+      for (const message of due) await this.sendOne(message);
+    }
+  }
+
+  private async sendOne(message: StoredMessage): Promise<void> {
+    const meta = message.meta as unknown as OutgoingMeta | undefined;
+    const attempts = message.deliveryAttempts + 1;
+    if (!meta || message.externalId === undefined) {
+      this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, 'onvolledig bericht');
+      return this.announce(message.id);
+    }
+    try {
+      await this.deps.mailer.send({
+        from: this.deps.config.mailFrom,
+        to: meta.to,
+        subject: meta.subject,
+        text: meta.text,
+        messageId: message.externalId,
+        ...(meta.inReplyTo !== undefined ? { inReplyTo: meta.inReplyTo } : {}),
+        ...(meta.references !== undefined ? { references: meta.references } : {}),
+        headers: { 'Auto-Submitted': 'no' },
+      });
+      this.deps.repo.setDelivery(message.id, 'sent', attempts);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      if (!this.deps.mailer.available || attempts >= MAX_ATTEMPTS) {
+        this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, reason);
+        this.deps.log.error({ messageId: message.id, reason }, 'e-mail reply could not be delivered');
+      } else {
+        const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (attempts - 1));
+        this.deps.repo.setDelivery(message.id, 'pending', attempts, Date.now() + delay, reason);
+        this.deps.log.warn({ messageId: message.id, reason, attempts }, 'e-mail relay refused; will retry');
+        return;
+      }
+    }
+    this.announce(message.id);
+  }
+
+  /** The holder sees the new delivery state (`contact:message-added` again, same id: upsert). */
+  private announce(messageId: string): void {
+    const stored = this.deps.repo.get(messageId);
+    if (stored) this.deps.messages().announce(stored.contactId, stored);
+  }
+}

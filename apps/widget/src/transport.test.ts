@@ -1,0 +1,102 @@
+// @vitest-environment node
+/// <reference types="node" />
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSocketTransport, type ChatTransport } from './transport';
+
+/** The adapter against a real socket.io server on port 0 (the `/citizen` namespace only). */
+describe('socket transport', () => {
+  let http: HttpServer;
+  let io: Server;
+  let url: string;
+  let transports: ChatTransport[] = [];
+
+  beforeEach(async () => {
+    http = createServer();
+    io = new Server(http);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    for (const t of transports) t.disconnect();
+    transports = [];
+    await io.close();
+  });
+
+  function transport(timeoutMs = 2000): ChatTransport {
+    const t = createSocketTransport(url + '/', { timeoutMs });
+    transports.push(t);
+    return t;
+  }
+
+  it('does not connect until asked, then resolves commands with their ack', async () => {
+    const received: unknown[] = [];
+    io.of('/citizen').on('connection', (socket) => {
+      socket.on('chat:start', (payload, ack) => {
+        received.push(payload);
+        ack({ ok: true, data: { conversationId: 'c1', resumeToken: 'token-abcdefghij' } });
+      });
+    });
+    const t = transport();
+    expect(t.isConnected()).toBe(false);
+    t.connect();
+    const ack = await t.request('chat:start', { name: 'Jan' });
+    expect(ack).toEqual({ ok: true, data: { conversationId: 'c1', resumeToken: 'token-abcdefghij' } });
+    expect(received).toEqual([{ name: 'Jan' }]);
+    expect(t.isConnected()).toBe(true);
+  });
+
+  it('delivers server events and typing notifications', async () => {
+    const typing: unknown[] = [];
+    io.of('/citizen').on('connection', (socket) => {
+      socket.on('chat:typing', (payload: unknown, ack: unknown) => {
+        typing.push({ payload, hasAck: typeof ack === 'function' });
+        socket.emit('chat:message', {
+          from: 'medewerker',
+          name: 'Anna',
+          text: 'Hallo',
+          at: '2026-03-02T10:00:00Z',
+        });
+      });
+    });
+    const t = transport();
+    const connected = new Promise<void>((resolve) => t.onConnect(resolve));
+    const message = new Promise<unknown>((resolve) => t.on('chat:message', resolve));
+    t.connect();
+    await connected;
+    t.notify('chat:typing', { typing: true });
+    expect(await message).toEqual({
+      from: 'medewerker',
+      name: 'Anna',
+      text: 'Hallo',
+      at: '2026-03-02T10:00:00Z',
+    });
+    expect(typing).toEqual([{ payload: { typing: true }, hasAck: false }]);
+  });
+
+  it('resolves a timeout when the server does not answer, and internal_error for a malformed ack', async () => {
+    io.of('/citizen').on('connection', (socket) => {
+      socket.on('chat:end', () => undefined);
+      socket.on('chat:rating', (_payload, ack) => ack('yes'));
+    });
+    const t = transport(150);
+    t.connect();
+    expect(await t.request('chat:end', {})).toEqual({ ok: false, error: 'timeout' });
+    expect(await t.request('chat:rating', { score: 5 })).toEqual({ ok: false, error: 'internal_error' });
+  });
+
+  it('settles waiting commands at once when the server refuses the connection for good', async () => {
+    io.of('/citizen').use((_socket, next) => next(new Error('origin_not_allowed')));
+    const t = transport(5000);
+    const errors: string[] = [];
+    t.onConnectError((error) => errors.push(error.message));
+    t.connect();
+    const started = Date.now();
+    expect(await t.request('chat:start', {})).toEqual({ ok: false, error: 'origin_not_allowed' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(errors).toEqual(['origin_not_allowed']);
+  });
+});
