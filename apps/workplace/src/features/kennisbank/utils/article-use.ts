@@ -1,0 +1,27 @@
+import type { Article } from '@kcc/contracts/kennisbank';
+import { toPlainText } from './light-markdown';
+
+/** What "Gebruik in antwoord" hands to the contact: the answer text, the source and the product's channels. */
+export interface ArticleUse {
+  answer: string;
+  bron: { id: string; title: string };
+  /** Set when the article is about a product in the kanalenmatrix ("Wijs op: …"). */
+  kanaal?: { product: string; primair: string; secundair: string };
+}
+
+/** The product an article is about: its explicit link, or the UPL name for a product item. */
+export function productOf(article: Article): string | undefined {
+  return article.product ?? (article.type === 'product' ? article.title : undefined);
+}
+
+export function articleUse(article: Article): ArticleUse {
+  const body = toPlainText(article.body).trim();
+  const product = productOf(article);
+  return {
+    answer: body === '' ? article.title : body,
+    bron: { id: article.id, title: article.title.slice(0, 300) },
+    ...(article.kanaal && product
+      ? { kanaal: { product, primair: article.kanaal.primair, secundair: article.kanaal.secundair } }
+      : {}),
+  };
+}
