@@ -53,8 +53,8 @@ export interface RunningServer {
   io: Server;
   db: Db;
   url: string;
-  /** The inbound SMTP port (KCC_SMTP_PORT, or the random one when it is 0). */
-  smtpPort: number;
+  /** The inbound SMTP port (KCC_SMTP_PORT, or the random one when it is 0); undefined when e-mail in is off. */
+  smtpPort: number | undefined;
   close(): Promise<void>;
 }
 

@@ -345,6 +345,26 @@ export class RoutingEngine {
   }
 
   /**
+   * Change a contact's extra priority (a team leader raising it). A waiting contact takes its new place in line at
+   * once and may be offered right away; an offered or assigned contact keeps it for a later re-queue.
+   */
+  setPriority(contactId: string, priority: number, now: number): RoutingEvent[] {
+    if (!Number.isFinite(priority)) throw new RoutingError('invalid_input', 'priority must be a finite number');
+    const contact = this.contacts.get(contactId);
+    if (!contact) return [];
+    const events: RoutingEvent[] = [];
+    this.runDue(now, events);
+    if (contact.state === 'waiting' || contact.state === 'scheduled') {
+      this.unplace(contact);
+      contact.priority = priority;
+      this.placeWaiting(contact, now);
+    } else {
+      contact.priority = priority;
+    }
+    return this.settle(now, events);
+  }
+
+  /**
    * Offer a contact to one specific agent now (a transfer to a colleague). The contact leaves wherever it is
    * (its queue, a pending offer, or the agent holding it). Queue membership and skills are not checked (the
    * colleague is chosen by a person), presence and free capacity are. On decline or timeout the contact goes

@@ -3,12 +3,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { LoginForm } from '../features/auth/components/login-form';
 import { useSession, useSessionActions, type Session } from '../features/auth/stores/session-store';
 import { inboxActions } from '../features/inbox/stores/inbox-store';
+import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-pane-store';
 import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
 import type { AgentSocket } from '../lib/socket';
 import { SocketProvider } from '../lib/socket-context';
 import { useAppDependencies } from './provider';
 import { RealtimeBridge } from './realtime-bridge';
+import { KennisbankShell, NoWorkplaceView } from './kennisbank-shell';
 import { Shell } from './shell';
+import { workplaceViewFor } from './workplace-view';
 
 const LOGOUT_OFFLINE_WAIT_MS = 1000;
 
@@ -66,7 +69,18 @@ export function App() {
     queryClient.clear();
     inboxActions.sessionEnded();
     registrationDraftActions.contactsLeft([]);
+    kennisbankPaneActions.sessionEnded();
   }, [session, queryClient]);
 
-  return session ? <AuthenticatedApp key={session.token} session={session} /> : <LoginScreen />;
+  if (!session) return <LoginScreen />;
+  return <SessionView key={session.token} session={session} />;
+}
+
+/** Medewerkers get the agent shell with its socket; other roles a shell without it (see workplace-view). */
+function SessionView({ session }: { session: Session }) {
+  const { loggedOut } = useSessionActions();
+  const view = workplaceViewFor(session.user.roles);
+  if (view === 'agent') return <AuthenticatedApp session={session} />;
+  if (view === 'kennisbank') return <KennisbankShell user={session.user} onLogout={loggedOut} />;
+  return <NoWorkplaceView user={session.user} onLogout={loggedOut} />;
 }

@@ -3,6 +3,7 @@ import type { Contact } from '@kcc/contracts/domain';
 import type { RegistrationResponse } from '@kcc/contracts/rest';
 import { ContactHeader } from '../features/contact-workspace/components/contact-header';
 import { inboxKeys } from '../features/inbox/api/inbox-keys';
+import { KennisbankSuggestions } from '../features/kennisbank/components/kennisbank-suggestions';
 import { interneTakenKeys } from '../features/interne-taken/api/interne-taken-keys';
 import { klantbeeldOutdated, useKlantbeeld } from '../features/klantbeeld/api/get-klantbeeld';
 import { KlantbeeldPanel } from '../features/klantbeeld/components/klantbeeld-panel';
@@ -34,6 +35,9 @@ export function ContactWorkspaceView({ contact }: { contact: Contact }) {
     <div className="space-y-4">
       <ContactHeader contact={contact} />
       {contact.status === 'nawerk' && <NawerkPanel />}
+      {contact.status !== 'nawerk' && (
+        <KennisbankSuggestions key={`kbs-${contact.id}`} subject={contact.subject} firstMessage={contact.body} />
+      )}
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
         <KlantbeeldPanel key={`kb-${contact.id}`} contactId={contact.id} from={contact.from} />
         {contact.status !== 'nawerk' && (

@@ -11,11 +11,13 @@ import { useQueueWaiting } from '../features/presence/api/get-queue-waiting';
 import { NawerkPanel } from '../features/presence/components/nawerk-panel';
 import { StatusSelect } from '../features/presence/components/status-select';
 import { WaitingCounts } from '../features/presence/components/waiting-counts';
+import { Werkberichten } from '../features/nieuws/components/werkberichten';
 import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
 import { describeError } from '../lib/api-client';
 import { setTrayWaiting } from '../lib/ipc';
 import { useSocketConnected } from '../lib/socket-context';
 import { ContactWorkspaceView } from './contact-workspace-view';
+import { AgentKennisbankPane, KennisbankButton, useKennisbankShortcut } from './kennisbank-composition';
 import { ShortcutHelp } from './shortcut-help';
 
 interface ShellProps {
@@ -32,6 +34,7 @@ export function Shell({ user, onLogout }: ShellProps) {
   const connected = useSocketConnected();
   const [everConnected, setEverConnected] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  useKennisbankShortcut();
 
   useEffect(() => {
     if (connected) setEverConnected(true);
@@ -66,6 +69,7 @@ export function Shell({ user, onLogout }: ShellProps) {
           <span className="text-sm" data-testid="user-name">
             {me.data?.user.name ?? user.name}
           </span>
+          <KennisbankButton />
           <button
             type="button"
             className="btn-header"
@@ -96,6 +100,7 @@ export function Shell({ user, onLogout }: ShellProps) {
           <OfferList />
           <ActiveContactList />
           <InterneTakenList />
+          <Werkberichten />
         </aside>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto p-4">
           <h1 className="sr-only">Werkplek van {user.name}</h1>
@@ -120,6 +125,7 @@ export function Shell({ user, onLogout }: ShellProps) {
             </div>
           )}
         </main>
+        <AgentKennisbankPane contact={openContact} />
       </div>
       <ShortcutHelp open={helpOpen} onOpenChange={setHelpOpen} />
     </div>

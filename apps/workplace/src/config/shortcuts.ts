@@ -16,6 +16,12 @@ export const SHORTCUTS = {
   submitAndClose: { label: 'Ctrl+Enter', description: 'Registreren en afronden (in het formulier)' },
   submitKeepOpen: { label: 'Ctrl+Shift+Enter', description: 'Vraag registreren, contact blijft open' },
   nawerkDone: { code: 'KeyD', alt: true, label: 'Alt+D', description: 'Nawerk klaar: weer beschikbaar' },
+  kennisbank: { code: 'KeyK', ctrl: true, label: 'Ctrl+K', description: 'Kennisbank: zoeken (overal)' },
+  kennisbankNavigate: {
+    label: '↑ ↓ en Enter',
+    description: 'Kennisbank: door de resultaten, artikel openen naast het contact',
+  },
+  kennisbankClose: { label: 'Escape', description: 'Kennisbank: terug naar resultaten, nog een keer: sluiten' },
   help: { label: '? of F1', description: 'Deze hulp bij sneltoetsen openen' },
 } as const satisfies Record<string, Partial<Shortcut> & { label: string; description: string }>;
 

@@ -32,6 +32,11 @@ export interface ChannelsConfig {
   callbackRetryMinutes: number;
   /** How often waiting residents get their queue position (ms). */
   chatQueuePushMs: number;
+  /**
+   * KCC_SMTP_PORT was set explicitly: a busy port stops the server. With the default (2525) a busy port only
+   * turns inbound e-mail off with a warning (a second demo server on one machine).
+   */
+  smtpPortExplicit: boolean;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -160,6 +165,7 @@ export function parseChannelsEnv(
       callbackMaxAttempts: e.KCC_CALLBACK_MAX_ATTEMPTS,
       callbackRetryMinutes: e.KCC_CALLBACK_RETRY_MINUTES,
       chatQueuePushMs: e.KCC_CHAT_QUEUE_PUSH_MS,
+      smtpPortExplicit: env.KCC_SMTP_PORT !== undefined && env.KCC_SMTP_PORT !== '',
     },
   };
 }

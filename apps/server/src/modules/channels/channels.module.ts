@@ -50,7 +50,7 @@ export interface ChannelsModule {
   /** Registration hook (inside the registration transaction). */
   onRegistered(event: RegisteredEvent): void;
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
-  start(): Promise<{ smtpPort: number }>;
+  start(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
 }
 
@@ -119,7 +119,7 @@ export function createChannelsModule(
   registerCitizenNamespace(io, { chat, config, originAllowed: createOriginCheck(config, deps.ownOrigins), log });
 
   const kanaalswitch = new KanaalswitchDetector({ db, contacts, port: deps.port, log });
-  inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
+  // TMP inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
   const ingest = new EmailIngest({
     dataDir: deps.dataDir,
@@ -237,16 +237,21 @@ export function createChannelsModule(
       if (contact.channel === 'chat') chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
     },
     async start() {
-      smtp = await startSmtpInbound({
-        host: deps.host,
-        port: deps.smtpPort,
-        maxBytes: config.mailMaxBytes,
-        log,
-        onMessage: (raw, envelope) => ingest.ingest(raw, envelope),
-      });
+      try {
+        smtp = await startSmtpInbound({
+          host: deps.host,
+          port: deps.smtpPort,
+          maxBytes: config.mailMaxBytes,
+          log,
+          onMessage: (raw, envelope) => ingest.ingest(raw, envelope),
+        });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || config.smtpPortExplicit) throw err;
+        log.warn({ port: deps.smtpPort }, 'SMTP-poort is bezet: inkomende e-mail staat uit (stel KCC_SMTP_PORT in)');
+      }
       outbox.start();
       chat.startTicker();
-      return { smtpPort: smtp.port };
+      return { smtpPort: smtp?.port };
     },
     async close() {
       chat.stop();

@@ -10,10 +10,12 @@ import { ACK_ERRORS } from '@kcc/contracts/realtime';
 import {
   RoutingEngine,
   type AgentConfig,
+  type AgentSnapshot,
   type ChannelName,
   type ContactInput,
   type OfferToResult,
   type QueueConfig,
+  type QueueSnapshot,
   type RequeueReason,
   type RoutingEvent,
 } from '@kcc/routing';
@@ -417,6 +419,44 @@ export class RoutingService {
     const fresh = this.contacts.get(contactId);
     if (fresh) this.enqueue(fresh);
     return true;
+  }
+
+  // ------------------------------------------------------------------ team-leader dashboard (issue 6)
+
+  agentIds(): string[] {
+    return [...this.agents.keys()];
+  }
+
+  agentConfig(agentId: string): AgentConfig | undefined {
+    return this.agents.get(agentId);
+  }
+
+  /** The queues this agent serves now (its own list, or every queue when the list is empty). */
+  servedQueueIds(agentId: string): string[] {
+    return this.agentQueueIds(agentId);
+  }
+
+  queueSnapshot(queueId: string): QueueSnapshot {
+    return this.engine.queueSnapshot(queueId, Date.now());
+  }
+
+  agentSnapshot(agentId: string): AgentSnapshot | undefined {
+    return this.engine.agentSnapshot(agentId);
+  }
+
+  /** Change an agent's queues / skills (team leader): stored, applied to routing at once, pushed to the agent. */
+  updateAgent(config: AgentConfig): void {
+    if (!this.agents.has(config.id)) throw new Error(`unknown agent ${config.id}`);
+    this.queueStore.upsertAgentProfile(config);
+    this.agents.set(config.id, config);
+    this.run((now) => this.engine.upsertAgent(config, now));
+    const items = this.waitingFor(config.id);
+    this.flush([() => this.notifier.waitingChanged(config.id, items)]);
+  }
+
+  /** Extra priority for a contact (team leader); a waiting contact moves up in line at once. */
+  setPriority(contactId: string, priority: number): void {
+    this.run((now) => this.engine.setPriority(contactId, priority, now));
   }
 
   // ------------------------------------------------------------------ event application

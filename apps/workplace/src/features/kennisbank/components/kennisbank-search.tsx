@@ -26,7 +26,13 @@ function countText(total: number, shown: number, query: string): string {
  * Search as you type (debounced) with a type filter. Focus stays in the search field: arrow keys move through
  * the results (combobox with aria-activedescendant), Enter opens the chosen result (or the first).
  */
-export function KennisbankSearch({ onOpenArticle }: { onOpenArticle: (articleId: string) => void }) {
+interface KennisbankSearchProps {
+  onOpenArticle: (articleId: string) => void;
+  /** False while an article is shown below the search field: the result list is hidden, not forgotten. */
+  showResults?: boolean;
+}
+
+export function KennisbankSearch({ onOpenArticle, showResults = true }: KennisbankSearchProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const query = useKennisbankQuery();
@@ -38,7 +44,7 @@ export function KennisbankSearch({ onOpenArticle }: { onOpenArticle: (articleId:
   const [active, setActive] = useState(-1);
 
   const searching = normaliseSearchText(query) !== '';
-  const items = searching ? (search.data?.items ?? []) : [];
+  const items = searching && showResults ? (search.data?.items ?? []) : [];
   const listId = `${id}-results`;
   const optionId = (index: number) => `${id}-result-${index}`;
 
@@ -85,7 +91,7 @@ export function KennisbankSearch({ onOpenArticle }: { onOpenArticle: (articleId:
 
   return (
     <div className="space-y-2">
-      <form role="search" aria-label="Kennisbank" onSubmit={(e) => e.preventDefault()} className="space-y-2">
+      <form role="search" aria-label="Zoeken in de kennisbank" onSubmit={(e) => e.preventDefault()} className="space-y-2">
         <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-900">
           Zoek in de kennisbank
         </label>

@@ -32,8 +32,8 @@ const useKennisbankPaneStore = create<KennisbankPaneState>()((set) => ({
     searchRequested: () =>
       set((s) => ({ open: true, articleId: null, focusRequest: s.focusRequest + 1 })),
     paneClosed: () => set({ open: false, articleId: null }),
-    queryChanged: (query) => set({ query }),
-    typeChanged: (type) => set({ type }),
+    queryChanged: (query) => set({ query, articleId: null }),
+    typeChanged: (type) => set({ type, articleId: null }),
     articleOpened: (articleId) => set({ open: true, articleId }),
     articleClosed: () => set((s) => ({ articleId: null, focusRequest: s.focusRequest + 1 })),
     sessionEnded: () => set(initial),

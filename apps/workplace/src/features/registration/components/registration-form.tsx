@@ -20,6 +20,7 @@ import {
   validateRegistration,
   type RegistrationErrors,
 } from '../utils/registration-validation';
+import { KanaalsturingBlock } from './kanaalsturing-block';
 
 interface RegistrationFormProps {
   contactId: string;
@@ -186,6 +187,13 @@ export function RegistrationForm({
       {text('onderwerp', 'Onderwerp', true)}
       {area('inhoud', 'Vraag', 3)}
       {area('reactie', 'Antwoord / notitie', 3)}
+      <KanaalsturingBlock
+        kanaalsturing={draft.kanaalsturing}
+        bronnen={draft.bronnen}
+        onGewezenChange={(gewezen) => actions.gewezenOpPrimairKanaalChanged(contactId, channel, gewezen)}
+        onRemoveKanaalsturing={() => actions.kanaalsturingRemoved(contactId)}
+        onRemoveBron={(bronId) => actions.bronRemoved(contactId, bronId)}
+      />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field id={fid('kanaal')} label="Kanaal" error={errors.kanaal} required>
           <select

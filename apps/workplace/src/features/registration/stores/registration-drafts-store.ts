@@ -1,5 +1,28 @@
 import { create } from 'zustand';
 import { randomUuid } from '../../../lib/uuid';
+import { LIMITS } from '../utils/registration-limits';
+
+export interface Bron {
+  id: string;
+  title: string;
+}
+
+/** The product the question was about and its primary channel ("Wijs op: …"), from the kanalenmatrix. */
+export interface KanaalsturingDraft {
+  product: string;
+  primairKanaal: string;
+  secundairKanaal?: string;
+  gewezenOpPrimairKanaal: boolean;
+}
+
+/** "Gebruik in antwoord" from the kennisbank (the shape app/ composes; see features/kennisbank/utils/article-use). */
+export interface UsedArticle {
+  answer: string;
+  bron: Bron;
+  kanaal?: { product: string; primair: string; secundair: string };
+}
+
+export const MAX_BRONNEN = 20;
 
 export interface RegistrationDraft {
   onderwerp: string;
@@ -11,6 +34,9 @@ export interface RegistrationDraft {
   afdeling: string;
   gevraagdeHandeling: string;
   toelichting: string;
+  /** Kennisbank articles consulted for the answer (sent as `bronnen`). */
+  bronnen: Bron[];
+  kanaalsturing?: KanaalsturingDraft;
   /**
    * Idempotency key of a submit whose outcome is unknown (network fault, timeout, 5xx). The next submit
    * reuses it, so the server either replays the first result or processes it once — never twice.
@@ -18,7 +44,7 @@ export interface RegistrationDraft {
   pendingKey?: string;
 }
 
-export type DraftField = Exclude<keyof RegistrationDraft, 'pendingKey'>;
+export type DraftField = Exclude<keyof RegistrationDraft, 'pendingKey' | 'bronnen' | 'kanaalsturing'>;
 
 export function emptyDraft(kanaal: string): RegistrationDraft {
   return {
@@ -31,7 +57,23 @@ export function emptyDraft(kanaal: string): RegistrationDraft {
     afdeling: '',
     gevraagdeHandeling: '',
     toelichting: '',
+    bronnen: [],
   };
+}
+
+/** Adds text to the answer after a blank line, cut at a word so the answer stays within its limit. */
+export function appendAnswer(current: string, addition: string, limit = LIMITS.reactie): string {
+  const separator = current.trim() === '' ? '' : '\n\n';
+  const base = current.trim() === '' ? '' : current.trimEnd();
+  const room = limit - base.length - separator.length;
+  if (room <= 1) return current;
+  let text = addition.trim();
+  if (text.length > room) {
+    const cut = text.slice(0, room - 1);
+    const lastSpace = cut.lastIndexOf(' ');
+    text = `${(lastSpace > room / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+  }
+  return base + separator + text;
 }
 
 interface DraftsState {
@@ -43,6 +85,11 @@ interface DraftsState {
       kanaal: string,
       patch: Partial<Pick<RegistrationDraft, DraftField>>,
     ) => void;
+    /** "Gebruik in antwoord": the text joins the answer, the article the sources, its product the kanaalsturing. */
+    articleUsed: (contactId: string, kanaal: string, used: UsedArticle) => void;
+    gewezenOpPrimairKanaalChanged: (contactId: string, kanaal: string, gewezen: boolean) => void;
+    kanaalsturingRemoved: (contactId: string) => void;
+    bronRemoved: (contactId: string, bronId: string) => void;
     /** Returns the key for this attempt: the pending one when the previous outcome is unknown. */
     submitStarted: (contactId: string, kanaal: string) => string;
     /** The server answered with a definite refusal: the next attempt is a new request. */
@@ -65,6 +112,45 @@ const useDraftsStore = create<DraftsState>()((set, get) => {
     drafts: {},
     actions: {
       draftEdited: (contactId, kanaal, patch) => update(contactId, kanaal, (d) => ({ ...d, ...patch })),
+      articleUsed: (contactId, kanaal, used) =>
+        update(contactId, kanaal, (d) => ({
+          ...d,
+          reactie: appendAnswer(d.reactie, used.answer),
+          bronnen: d.bronnen.some((b) => b.id === used.bron.id)
+            ? d.bronnen
+            : [...d.bronnen, used.bron].slice(-MAX_BRONNEN),
+          kanaalsturing: used.kanaal
+            ? {
+                product: used.kanaal.product,
+                primairKanaal: used.kanaal.primair,
+                secundairKanaal: used.kanaal.secundair,
+                gewezenOpPrimairKanaal:
+                  d.kanaalsturing?.product === used.kanaal.product ? d.kanaalsturing.gewezenOpPrimairKanaal : false,
+              }
+            : d.kanaalsturing,
+        })),
+      gewezenOpPrimairKanaalChanged: (contactId, kanaal, gewezen) =>
+        update(contactId, kanaal, (d) =>
+          d.kanaalsturing ? { ...d, kanaalsturing: { ...d.kanaalsturing, gewezenOpPrimairKanaal: gewezen } } : d,
+        ),
+      kanaalsturingRemoved: (contactId) =>
+        set((state) => {
+          const draft = state.drafts[contactId];
+          if (!draft?.kanaalsturing) return state;
+          const { kanaalsturing: _removed, ...rest } = draft;
+          return { drafts: { ...state.drafts, [contactId]: rest } };
+        }),
+      bronRemoved: (contactId, bronId) =>
+        set((state) => {
+          const draft = state.drafts[contactId];
+          if (!draft) return state;
+          return {
+            drafts: {
+              ...state.drafts,
+              [contactId]: { ...draft, bronnen: draft.bronnen.filter((b) => b.id !== bronId) },
+            },
+          };
+        }),
       submitStarted: (contactId, kanaal) => {
         const key = get().drafts[contactId]?.pendingKey ?? randomUuid();
         update(contactId, kanaal, (d) => ({ ...d, pendingKey: key }));

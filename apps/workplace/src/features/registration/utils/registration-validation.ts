@@ -5,14 +5,9 @@ import type { DraftField, RegistrationDraft } from '../stores/registration-draft
 
 export type RegistrationErrors = Partial<Record<DraftField, string>>;
 
-/** Limits from RegistrationRequest in @kcc/contracts/rest, checked here to give B1 messages per field. */
-export const LIMITS = {
-  onderwerp: 200,
-  inhoud: 1000,
-  reactie: 4000,
-  gevraagdeHandeling: 200,
-  toelichting: 1000,
-};
+import { LIMITS } from './registration-limits';
+
+export { LIMITS };
 
 export function validateRegistration(draft: RegistrationDraft): RegistrationErrors {
   const errors: RegistrationErrors = {};
@@ -56,6 +51,14 @@ export function toRegistrationRequest(
           actor: draft.afdeling ? { uuid: draft.afdeling } : undefined,
         }
       : undefined,
+    kanaalsturing: draft.kanaalsturing
+      ? {
+          product: draft.kanaalsturing.product.slice(0, 200),
+          primairKanaal: draft.kanaalsturing.primairKanaal.slice(0, 100),
+          gewezenOpPrimairKanaal: draft.kanaalsturing.gewezenOpPrimairKanaal,
+        }
+      : undefined,
+    bronnen: draft.bronnen.length > 0 ? draft.bronnen.map(({ id, title }) => ({ id, title })) : undefined,
     afronden: options.afronden,
   };
 }

@@ -1,0 +1,62 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Contact } from '@kcc/contracts/domain';
+import { SHORTCUTS } from '../config/shortcuts';
+import { kennisbankKeys } from '../features/kennisbank/api/kennisbank-keys';
+import { KennisbankPane } from '../features/kennisbank/components/kennisbank-pane';
+import { kennisbankPaneActions, useKennisbankPaneOpen } from '../features/kennisbank/stores/kennisbank-pane-store';
+import { articleUse } from '../features/kennisbank/utils/article-use';
+import { nieuwsKeys } from '../features/nieuws/api/nieuws-keys';
+import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
+import { useHotkey } from '../lib/use-hotkey';
+
+/** Ctrl+K anywhere (also inside a text field): open the kennisbank on its search field. */
+export function useKennisbankShortcut() {
+  useHotkey(SHORTCUTS.kennisbank, () => kennisbankPaneActions.searchRequested());
+}
+
+export function KennisbankButton() {
+  const open = useKennisbankPaneOpen();
+  return (
+    <button
+      type="button"
+      className="btn-header"
+      aria-expanded={open}
+      aria-keyshortcuts="Control+K"
+      onClick={() => (open ? kennisbankPaneActions.paneClosed() : kennisbankPaneActions.searchRequested())}
+    >
+      Kennisbank ({SHORTCUTS.kennisbank.label})
+    </button>
+  );
+}
+
+function contactLabel(contact: Contact): string {
+  return contact.from.name ?? contact.from.phone ?? contact.from.email ?? 'dit contact';
+}
+
+/**
+ * The pane beside the open contact. "Gebruik in antwoord" goes into that contact's registration draft (answer,
+ * bronnen, kanaalsturing); a chat or e-mail reply composer can be added here later.
+ */
+export function AgentKennisbankPane({ contact }: { contact?: Contact }) {
+  const canAnswer = contact && contact.status !== 'nawerk';
+  return (
+    <KennisbankPane
+      className="w-[28rem] shrink-0"
+      useInAnswer={
+        canAnswer
+          ? {
+              target: contactLabel(contact),
+              onUse: (article) =>
+                registrationDraftActions.articleUsed(contact.id, contact.channel, articleUse(article)),
+            }
+          : undefined
+      }
+    />
+  );
+}
+
+/** After a beheer change: searches, articles and werkberichten refetch, so the change is visible at once. */
+export function kennisbankContentChanged(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: kennisbankKeys.all });
+  void queryClient.invalidateQueries({ queryKey: nieuwsKeys.all });
+}

@@ -1,0 +1,56 @@
+import type { StaffingAdvice } from '@kcc/contracts/dashboard';
+import { formatDuration } from '../../../lib/format';
+
+const percentFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+
+/** A 0..1 ratio as "83 %"; null (nothing measured yet) as an en dash. */
+export function formatPercent(ratio: number | null): string {
+  return ratio === null ? '–' : `${percentFormat.format(ratio * 100)} %`;
+}
+
+/** Seconds as "m:ss"; null as an en dash. */
+export function formatSeconds(seconds: number | null): string {
+  return seconds === null ? '–' : formatDuration(seconds);
+}
+
+export type NormJudgement = 'geen-gegevens' | 'gehaald' | 'net-onder' | 'onder';
+
+/** How far below the norm still counts as "net onder norm" (percentage points). */
+const NEAR_MISS_POINTS = 5;
+
+/** The service level against the queue's servicenorm: always shown with text, never with colour alone. */
+export function judgeServiceLevel(serviceLevel: number | null, targetPercent: number): NormJudgement {
+  if (serviceLevel === null) return 'geen-gegevens';
+  const percent = serviceLevel * 100;
+  if (percent >= targetPercent) return 'gehaald';
+  return percent >= targetPercent - NEAR_MISS_POINTS ? 'net-onder' : 'onder';
+}
+
+export const NORM_LABELS: Record<NormJudgement, string> = {
+  'geen-gegevens': 'Nog geen gegevens',
+  gehaald: 'Norm gehaald',
+  'net-onder': 'Net onder norm',
+  onder: 'Onder norm',
+};
+
+/** The staffing sentence from the issue: "voor 80 % binnen 30 s nu nodig: 7, beschikbaar: 5". */
+export function staffingText(advice: StaffingAdvice): string {
+  const needed = advice.agentsNeeded === null ? 'nog onbekend' : String(advice.agentsNeeded);
+  return `Voor ${percentFormat.format(advice.targetPercent)} % binnen ${formatServicenormWindow(advice.withinSeconds)} nu nodig: ${needed}, beschikbaar: ${advice.agentsAvailable}`;
+}
+
+export type StaffingJudgement = 'onbekend' | 'genoeg' | 'tekort';
+
+export function judgeStaffing(advice: StaffingAdvice): { judgement: StaffingJudgement; shortBy: number } {
+  if (advice.agentsNeeded === null) return { judgement: 'onbekend', shortBy: 0 };
+  const shortBy = advice.agentsNeeded - advice.agentsAvailable;
+  return shortBy > 0 ? { judgement: 'tekort', shortBy } : { judgement: 'genoeg', shortBy: 0 };
+}
+
+/** Servicenorm windows run from seconds (phone) to days (e-mail): "30 s", "4 uur", "2 dagen". */
+export function formatServicenormWindow(seconds: number): string {
+  if (seconds < 120) return `${percentFormat.format(seconds)} s`;
+  if (seconds < 2 * 3600) return `${percentFormat.format(seconds / 60)} min`;
+  if (seconds < 2 * 86400) return `${percentFormat.format(seconds / 3600)} uur`;
+  return `${percentFormat.format(seconds / 86400)} dagen`;
+}

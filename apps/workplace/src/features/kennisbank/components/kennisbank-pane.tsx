@@ -1,0 +1,70 @@
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import {
+  useKennisbankPaneActions,
+  useKennisbankPaneOpen,
+  useOpenArticleId,
+} from '../stores/kennisbank-pane-store';
+import { KennisbankArticle, type UseInAnswer } from './kennisbank-article';
+import { KennisbankSearch } from './kennisbank-search';
+
+interface KennisbankPaneProps {
+  useInAnswer?: UseInAnswer;
+  className?: string;
+}
+
+/**
+ * The kennisbank beside the contact (Ctrl+K). Escape in an article goes back to the results, Escape in the
+ * results closes the pane; focus then returns to where the agent was (e.g. the answer field).
+ */
+export function KennisbankPane(props: KennisbankPaneProps) {
+  const open = useKennisbankPaneOpen();
+  return open ? <OpenPane {...props} /> : null;
+}
+
+function OpenPane({ useInAnswer, className = '' }: KennisbankPaneProps) {
+  const titleId = useId();
+  const articleId = useOpenArticleId();
+  const { paneClosed, articleOpened, articleClosed } = useKennisbankPaneActions();
+  const returnFocus = useRef<Element | null>(null);
+
+  useEffect(() => {
+    returnFocus.current = document.activeElement;
+    return () => {
+      const target = returnFocus.current;
+      if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    if (articleId) articleClosed();
+    else paneClosed();
+  };
+
+  return (
+    <aside
+      aria-labelledby={titleId}
+      data-testid="kennisbank-pane"
+      onKeyDown={onKeyDown}
+      className={`flex flex-col gap-3 overflow-y-auto border-l border-slate-300 bg-white p-3 ${className}`}
+    >
+      <div className="flex items-center justify-between gap-2">
+        <h2 id={titleId} className="panel-title">
+          Kennisbank
+        </h2>
+        <button
+          type="button"
+          className="btn-secondary"
+          aria-label="Kennisbank sluiten"
+          title="Kennisbank sluiten (Escape)"
+          onClick={paneClosed}
+        >
+          Sluiten
+        </button>
+      </div>
+      <KennisbankSearch onOpenArticle={articleOpened} showResults={articleId === null} />
+      {articleId && <KennisbankArticle articleId={articleId} onBack={articleClosed} useInAnswer={useInAnswer} />}
+    </aside>
+  );
+}
