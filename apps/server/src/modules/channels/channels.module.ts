@@ -119,7 +119,7 @@ export function createChannelsModule(
   registerCitizenNamespace(io, { chat, config, originAllowed: createOriginCheck(config, deps.ownOrigins), log });
 
   const kanaalswitch = new KanaalswitchDetector({ db, contacts, port: deps.port, log });
-  // TMP inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
+  inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
   const ingest = new EmailIngest({
     dataDir: deps.dataDir,

@@ -117,9 +117,11 @@ describe('universal queue over the agent socket', () => {
     const logged = server.db
       .prepare('SELECT user_id, partij_uuid, doel FROM verwerkingen WHERE contact_id = ?')
       .all(contactId) as { user_id: string; partij_uuid: string; doel: string }[];
-    expect(logged).toEqual([
-      { user_id: `user-${name}`, partij_uuid: beeld.partij?.uuid, doel: `contact:${contactId}` },
-    ]);
+    // One verwerking per register that delivered personal data for this view (klantinteracties, brp, zaken).
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+    for (const row of logged) {
+      expect(row).toEqual({ user_id: `user-${name}`, partij_uuid: beeld.partij?.uuid, doel: `contact:${contactId}` });
+    }
 
     const url = `${server.url}/api/contacts/${contactId}/registration`;
     const body = {
