@@ -93,7 +93,9 @@ const BENCHES: BenchSpec[] = [
       'contacts are warm-up. The floor, in the same run: a bare socket.io server in a child process whose `echo` ' +
       'event acks the same JSON payload, one client, same rate and count. All clients share this process; the ' +
       "client's event-loop delay and send lag are reported so client-side noise is visible. The server logs at " +
-      '`warn` (no per-request log lines).',
+      '`warn` (no per-request log lines). Each contact costs the server six durable commits (contact stored, offer, ' +
+      'accept, registration, finish, presence), each waiting on the event loop for an fsync; the disk row measures ' +
+      'that commit latency in the same run, and the server CPU row shows how much of the time was computation.',
     goals: (rows) => {
       const floor = byName(rows, LOOPBACK_ROWS.floorP99);
       const p99 = byName(rows, LOOPBACK_ROWS.p99);
@@ -119,7 +121,7 @@ const BENCHES: BenchSpec[] = [
       'built by `createServer`, one `POST /api/contacts/:id/registration` (Bearer, Idempotency-Key, embedded ' +
       'Klantinteracties store) after the other for 8 s; this is the full route: auth, validation, the transaction ' +
       'with klantcontact, betrokkene, actorklantcontact, contact update, events and idempotency record, then the ' +
-      "routing service's own commit(s) for finishing the contact. Over HTTP: the server in a child process, 4 " +
+      "routing service's own commits for finishing and closing the contact (three commits in all). Over HTTP: the server in a child process, 4 " +
       'concurrent keep-alive clients for 8 s. Raw: every row the in-process run inserted or updated, found by ' +
       'comparing the database with a copy taken just before that run, written again into that copy with prepared ' +
       'better-sqlite3 statements, one transaction per registration, with the server pragmas (WAL, synchronous = ' +
@@ -324,7 +326,7 @@ function writeDoc(
     `- Load average (1 / 5 / 15 min): ${loadBefore} at start, ${loadAfter} at the end`,
     '',
     busy
-      ? `The load average reached more than ${Math.round(cores * 0.75)} on ${cores} cores during this run: other work shared the CPU and the disk, so the numbers are noisy; compare them with the floor and baseline rows of the same run rather than across runs.`
+      ? `The load average exceeded ${cores * 0.75} on ${cores} cores during this run: other work shared the CPU and the disk, so the numbers are noisy; compare them with the floor and baseline rows of the same run rather than across runs.`
       : 'Each benchmark puts its own numbers next to a floor or baseline measured in the same run, so they can be compared on this machine.',
     '',
     '## Goals',

@@ -40,6 +40,7 @@ export async function runKennisbankHttpBench(options: { rounds?: number } = {}):
   const server = await createServer(
     loadConfig({
       KCC_PORT: '0',
+      KCC_SMTP_PORT: '0',
       KCC_DATA_DIR: dataDir,
       KCC_LOG_LEVEL: 'silent',
       KCC_DEMO: '1',

@@ -224,10 +224,18 @@ function driveAgent(
   });
 }
 
-async function measureLoopback(
-  runId: string,
-): Promise<Phase & { stats: AgentFlowStats; inboundP99: number }> {
+type LoopbackPhase = Phase & { stats: AgentFlowStats; inboundP99: number };
+
+async function measureLoopback(runId: string): Promise<LoopbackPhase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcc-bench-loopback-'));
+  try {
+    return await loopbackIn(dataDir, runId);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function loopbackIn(dataDir: string, runId: string): Promise<LoopbackPhase> {
   const seeded = await seedBenchStore(dataDir, { agents: AGENTS, capacity: { ...DEFAULT_CAPACITY } });
   const server = await startServerProcess(benchServerEnv(dataDir, seeded.tokenSecret, INTEGRATION_KEY));
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
@@ -326,7 +334,6 @@ async function measureLoopback(
     for (const s of sockets) s.disconnect();
     httpAgent.destroy();
     await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -70,6 +70,15 @@ interface InProcessResult {
 async function inProcessAndRaw(): Promise<InProcessResult> {
   const dataDir = tempDir('registration');
   const rawDir = tempDir('registration-raw');
+  try {
+    return await inProcessAndRawIn(dataDir, rawDir);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(rawDir, { recursive: true, force: true });
+  }
+}
+
+async function inProcessAndRawIn(dataDir: string, rawDir: string): Promise<InProcessResult> {
   const store = await seeded(dataDir);
   const config = loadConfig({
     ...benchServerEnv(dataDir, store.tokenSecret, INTEGRATION_KEY, KEEP_ASSIGNMENTS),
@@ -112,8 +121,6 @@ async function inProcessAndRaw(): Promise<InProcessResult> {
     return { count, ms, rawMs, rawNormalMs, rows };
   } finally {
     await server.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(rawDir, { recursive: true, force: true });
   }
 }
 
@@ -167,6 +174,14 @@ function post(
 
 async function overHttp(): Promise<{ count: number; ms: number; errors: number }> {
   const dataDir = tempDir('registration-http');
+  try {
+    return await overHttpIn(dataDir);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function overHttpIn(dataDir: string): Promise<{ count: number; ms: number; errors: number }> {
   const store = await seeded(dataDir);
   const server = await startServerProcess(
     benchServerEnv(dataDir, store.tokenSecret, INTEGRATION_KEY, KEEP_ASSIGNMENTS),
@@ -200,7 +215,6 @@ async function overHttp(): Promise<{ count: number; ms: number; errors: number }
   } finally {
     agent.destroy();
     await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -37,6 +37,10 @@ import { createSqliteIdempotencyStore } from './modules/registration/idempotency
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';
 import { RoutingService } from './modules/routing/routing.service';
 import { registerWorkplaceRoutes } from './modules/workplace/workplace.routes';
+import { createDashboardModule } from './modules/dashboard/dashboard.module';
+import { EventTap } from './modules/dashboard/event-tap';
+import { seedSimAgents } from './modules/dashboard/sim-agents';
+import { createReportsModule } from './modules/reports/reports.module';
 import { createSocketNotifier, registerAgentNamespace } from './realtime/agent-namespace';
 import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
@@ -46,6 +50,8 @@ import { loadOrCreateTokenSecret } from './store/token-secret';
 export interface ServerOptions {
   /** Replace the embedded Klantinteracties store (tests). */
   klantinteracties?: KlantinteractiesProvider;
+  /** Demo only: seed this many simulator agents `sim001`… (default: env KCC_SIM_AGENTS, else 0). */
+  simAgents?: number;
 }
 
 export interface RunningServer {
@@ -125,10 +131,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     migrate(db, serverMigrations(provider.migrations));
 
     const users = createSqliteUsersRepository(db);
-    const tokens = new TokenService(config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir));
+    const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
+    const tokens = new TokenService(tokenSecret);
     const guard = createAuthGuard(tokens, users);
     const queues = createSqliteQueuesRepository(db);
-    const contacts = createSqliteContactsRepository(db);
+    // Appends to the event log poke the dashboard, which then reads the committed rows.
+    const eventTap = new EventTap();
+    const contacts = eventTap.wrap(createSqliteContactsRepository(db));
     const idempotency = createSqliteIdempotencyStore(db);
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date() });
     const connected = connectRegisters(config.registers, {
@@ -162,6 +171,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     if (config.demo) {
       await seedDemoUsers(users);
       seedDemoQueues(queues);
+      await seedSimAgents(users, queues, options.simAgents ?? (Number(process.env.KCC_SIM_AGENTS ?? 0) || 0));
       ki.seedDemo();
     }
     const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log });
@@ -238,6 +248,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     channels.bindAgentNamespace(agentNsp as never);
     routing.setNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp)));
 
+    const reports = createReportsModule(app, {
+      db,
+      guard,
+      contacts,
+      routing,
+      secret: tokenSecret,
+      publicBaseUrl,
+    });
     registerRegistrationRoutes(app, {
       guard,
       contacts,
@@ -248,7 +266,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       onRegistered: (event) => {
         kennisbank.recordRegistration(event);
         channels.onRegistered(event);
+        reports.recordRegistration(event);
       },
+    });
+    const dashboard = createDashboardModule(app, io, {
+      db,
+      guard,
+      routing,
+      contacts,
+      userName: (id) => users.findById(id)?.name,
+      tap: eventTap,
+      log: app.log,
     });
     registerAuditRoutes(app, { guard, audit });
     registerInzageRoutes(app, { guard, audit, baseUrl: publicBaseUrl });
@@ -262,6 +290,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     await registerWorkplaceStatic(app, config.workplaceDir);
 
     const { agentsWithActiveContacts } = routing.start();
+    dashboard.start();
     for (const agentId of agentsWithActiveContacts) tracker.startReconnectGrace(agentId);
 
     const { smtpPort } = await channels.start();
@@ -273,6 +302,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       closing ??= (async () => {
         ready = false;
         tracker.stop();
+        dashboard.stop();
         routing.stop();
         await channels.close();
         await connected.close();

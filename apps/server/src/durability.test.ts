@@ -37,6 +37,7 @@ async function startProcess(
       KCC_INTEGRATION_KEY: KEY,
       KCC_WORKPLACE_DIR: path.join(dataDir, 'none'),
       KCC_DISCONNECT_GRACE_MS: '60000',
+      KCC_SMTP_PORT: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -320,6 +320,7 @@ export const ReportResponse = z.object({
   }),
   buckets: z.array(ReportBucket),
   total: ReportMetrics,
+  /** Over the whole range; byQueue applies only the channel filter, byChannel only the queue filter. */
   byQueue: z.array(ReportMetrics.extend({ queue: z.string(), name: z.string() })),
   byChannel: z.array(ReportMetrics.extend({ channel: Channel })),
 });

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** First-line channels of a municipal KCC (CONTRACT.md, Inbound contacts). */
-export const CHANNELS = ['telefoon', 'chat', 'email', 'webformulier', 'terugbelverzoek', 'balie', 'social'] as const;
+export const CHANNELS = [
+  'telefoon',
+  'chat',
+  'email',
+  'webformulier',
+  'terugbelverzoek',
+  'balie',
+  'social',
+] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 

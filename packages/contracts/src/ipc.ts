@@ -10,14 +10,22 @@ export const invokeContract = {
   /** Desktop settings the renderer needs at start. */
   'kcc:config:get': { input: z.undefined(), output: z.object({ serverUrl: HttpUrl, version: z.string() }) },
   /** Change the sync server URL; the window reloads from the new server. */
-  'kcc:config:set-server-url': { input: z.object({ url: HttpUrl }).strict(), output: z.object({ serverUrl: HttpUrl }) },
+  'kcc:config:set-server-url': {
+    input: z.object({ url: HttpUrl }).strict(),
+    output: z.object({ serverUrl: HttpUrl }),
+  },
   /** An offer arrived: a native notification and a taskbar flash, only when the window is not focused. */
   'kcc:notify:offer': {
-    input: z.object({ offerId: z.string().max(100), title: z.string().max(200), body: z.string().max(500) }).strict(),
+    input: z
+      .object({ offerId: z.string().max(100), title: z.string().max(200), body: z.string().max(500) })
+      .strict(),
     output: z.object({ shown: z.boolean() }),
   },
   /** The number of waiting contacts in my queues, for the tray icon tooltip and badge. */
-  'kcc:tray:set-waiting': { input: z.object({ count: z.number().int().min(0).max(100_000) }).strict(), output: z.void() },
+  'kcc:tray:set-waiting': {
+    input: z.object({ count: z.number().int().min(0).max(100_000) }).strict(),
+    output: z.void(),
+  },
   /** Open an http(s) link in the system browser. */
   'kcc:system:open-external': { input: z.object({ url: HttpUrl }).strict(), output: z.void() },
 } as const satisfies Record<`kcc:${string}`, { input: z.ZodType; output: z.ZodType }>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AgentSettablePresence, AgentState, Contact, ContactSummary, IsoDateTime, QueueWaiting } from './domain';
+import {
+  AgentSettablePresence,
+  AgentState,
+  Contact,
+  ContactSummary,
+  IsoDateTime,
+  QueueWaiting,
+} from './domain';
 
 /** Every command acks with this (CONTRACT.md, Agent socket). */
 export type Ack<T = undefined> =

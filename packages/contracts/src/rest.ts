@@ -29,7 +29,10 @@ export const LoginRequest = z.object({
   password: z.string().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
-export const LoginResponse = z.object({ token: z.string(), user: User.pick({ id: true, name: true, roles: true }) });
+export const LoginResponse = z.object({
+  token: z.string(),
+  user: User.pick({ id: true, name: true, roles: true }),
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 // ---------------------------------------------------------------- inbound (channel webhooks)

@@ -8,6 +8,7 @@ import { queuesMigrations } from '../modules/queues/queues.migrations';
 import { openKlantOutboxMigrations } from '../connectors/openklant/openklant-outbox';
 import { idempotencyMigrations } from '../modules/registration/idempotency';
 import { transferMigrations } from '../modules/transfer/transfer.repository';
+import { reportsMigrations } from '../modules/reports/reports.migrations';
 import type { Migration } from './migration';
 
 /** Every module's migrations, in the order they must run. */
@@ -22,6 +23,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...verwerkingenMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,
+    ...reportsMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
   ];

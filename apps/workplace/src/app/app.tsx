@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { LoginForm } from '../features/auth/components/login-form';
 import { useSession, useSessionActions, type Session } from '../features/auth/stores/session-store';
 import { inboxActions } from '../features/inbox/stores/inbox-store';
 import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-pane-store';
+import { klantZoekenActions } from '../features/klantzoeken/stores/klant-zoeken-store';
+import { PrivacyView } from '../features/privacy/components/privacy-view';
 import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
 import type { AgentSocket } from '../lib/socket';
 import { SocketProvider } from '../lib/socket-context';
@@ -14,6 +16,9 @@ import { Shell } from './shell';
 import { workplaceViewFor } from './workplace-view';
 
 const LOGOUT_OFFLINE_WAIT_MS = 1000;
+
+/** Loaded only for team leaders: the dashboard, charts and reports stay out of the agent bundle. */
+const TeamleiderShell = lazy(() => import('./teamleider-shell'));
 
 function AuthenticatedApp({ session }: { session: Session }) {
   const { serverUrl, createSocket } = useAppDependencies();
@@ -70,6 +75,7 @@ export function App() {
     inboxActions.sessionEnded();
     registrationDraftActions.contactsLeft([]);
     kennisbankPaneActions.sessionEnded();
+    klantZoekenActions.sessionEnded();
   }, [session, queryClient]);
 
   if (!session) return <LoginScreen />;
@@ -81,6 +87,19 @@ function SessionView({ session }: { session: Session }) {
   const { loggedOut } = useSessionActions();
   const view = workplaceViewFor(session.user.roles);
   if (view === 'agent') return <AuthenticatedApp session={session} />;
+  if (view === 'teamleider')
+    return (
+      <Suspense
+        fallback={
+          <p data-app-state="loading" className="p-4">
+            Dashboard laden…
+          </p>
+        }
+      >
+        <TeamleiderShell user={session.user} token={session.token} onLogout={loggedOut} />
+      </Suspense>
+    );
   if (view === 'kennisbank') return <KennisbankShell user={session.user} onLogout={loggedOut} />;
+  if (view === 'privacy') return <PrivacyView user={session.user} token={session.token} onLogout={loggedOut} />;
   return <NoWorkplaceView user={session.user} onLogout={loggedOut} />;
 }

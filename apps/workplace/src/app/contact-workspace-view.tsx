@@ -36,7 +36,11 @@ export function ContactWorkspaceView({ contact }: { contact: Contact }) {
       <ContactHeader contact={contact} />
       {contact.status === 'nawerk' && <NawerkPanel />}
       {contact.status !== 'nawerk' && (
-        <KennisbankSuggestions key={`kbs-${contact.id}`} subject={contact.subject} firstMessage={contact.body} />
+        <KennisbankSuggestions
+          key={`kbs-${contact.id}`}
+          subject={contact.subject}
+          firstMessage={contact.body}
+        />
       )}
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
         <KlantbeeldPanel key={`kb-${contact.id}`} contactId={contact.id} from={contact.from} />

@@ -3,7 +3,10 @@ import type { Contact } from '@kcc/contracts/domain';
 import { SHORTCUTS } from '../config/shortcuts';
 import { kennisbankKeys } from '../features/kennisbank/api/kennisbank-keys';
 import { KennisbankPane } from '../features/kennisbank/components/kennisbank-pane';
-import { kennisbankPaneActions, useKennisbankPaneOpen } from '../features/kennisbank/stores/kennisbank-pane-store';
+import {
+  kennisbankPaneActions,
+  useKennisbankPaneOpen,
+} from '../features/kennisbank/stores/kennisbank-pane-store';
 import { articleUse } from '../features/kennisbank/utils/article-use';
 import { nieuwsKeys } from '../features/nieuws/api/nieuws-keys';
 import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';

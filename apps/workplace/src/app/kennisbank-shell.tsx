@@ -43,7 +43,12 @@ export function KennisbankShell({ user, onLogout }: KennisbankShellProps) {
             {me.data?.user.name ?? user.name}
           </span>
           <KennisbankButton />
-          <button type="button" className="btn-header" onClick={() => setHelpOpen(true)} title="Sneltoetsen (? of F1)">
+          <button
+            type="button"
+            className="btn-header"
+            onClick={() => setHelpOpen(true)}
+            title="Sneltoetsen (? of F1)"
+          >
             Sneltoetsen
           </button>
           <button type="button" className="btn-header" onClick={onLogout}>
@@ -52,7 +57,10 @@ export function KennisbankShell({ user, onLogout }: KennisbankShellProps) {
         </div>
       </header>
       <div className="flex min-h-0 flex-1">
-        <aside aria-label="Werkberichten" className="w-72 shrink-0 overflow-y-auto border-r border-slate-300 bg-slate-50 p-3">
+        <aside
+          aria-label="Werkberichten"
+          className="w-72 shrink-0 overflow-y-auto border-r border-slate-300 bg-slate-50 p-3"
+        >
           <Werkberichten />
         </aside>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto p-4">
@@ -64,7 +72,10 @@ export function KennisbankShell({ user, onLogout }: KennisbankShellProps) {
               </button>
             </div>
           ) : (
-            <KennisbankBeheerView roles={roles} onContentChanged={() => kennisbankContentChanged(queryClient)} />
+            <KennisbankBeheerView
+              roles={roles}
+              onContentChanged={() => kennisbankContentChanged(queryClient)}
+            />
           )}
         </main>
         <KennisbankPane className="w-[28rem] shrink-0" />
@@ -77,7 +88,11 @@ export function KennisbankShell({ user, onLogout }: KennisbankShellProps) {
 /** A role without a screen in this app (e.g. only privacy): say so, and offer to log out. */
 export function NoWorkplaceView({ user, onLogout }: KennisbankShellProps) {
   return (
-    <div data-app-state="ready" data-view="none" className="flex min-h-screen items-center justify-center p-4">
+    <div
+      data-app-state="ready"
+      data-view="none"
+      className="flex min-h-screen items-center justify-center p-4"
+    >
       <main className="panel max-w-md space-y-3">
         <h1 className="panel-title">Geen scherm voor uw rol</h1>
         <p>

@@ -18,6 +18,7 @@ import { setTrayWaiting } from '../lib/ipc';
 import { useSocketConnected } from '../lib/socket-context';
 import { ContactWorkspaceView } from './contact-workspace-view';
 import { AgentKennisbankPane, KennisbankButton, useKennisbankShortcut } from './kennisbank-composition';
+import { KlantZoekenButton, KlantZoekenSlot } from './klant-zoeken-composition';
 import { ShortcutHelp } from './shortcut-help';
 
 interface ShellProps {
@@ -69,6 +70,7 @@ export function Shell({ user, onLogout }: ShellProps) {
           <span className="text-sm" data-testid="user-name">
             {me.data?.user.name ?? user.name}
           </span>
+          <KlantZoekenButton />
           <KennisbankButton />
           <button
             type="button"
@@ -104,6 +106,7 @@ export function Shell({ user, onLogout }: ShellProps) {
         </aside>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto p-4">
           <h1 className="sr-only">Werkplek van {user.name}</h1>
+          <KlantZoekenSlot contact={openContact} />
           {me.isError ? (
             <div role="alert" className="panel space-y-2">
               <p>De werkplek kon niet laden. {describeError(me.error)}</p>

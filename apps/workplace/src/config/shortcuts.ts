@@ -21,7 +21,10 @@ export const SHORTCUTS = {
     label: '↑ ↓ en Enter',
     description: 'Kennisbank: door de resultaten, artikel openen naast het contact',
   },
-  kennisbankClose: { label: 'Escape', description: 'Kennisbank: terug naar resultaten, nog een keer: sluiten' },
+  kennisbankClose: {
+    label: 'Escape',
+    description: 'Kennisbank: terug naar resultaten, nog een keer: sluiten',
+  },
   help: { label: '? of F1', description: 'Deze hulp bij sneltoetsen openen' },
 } as const satisfies Record<string, Partial<Shortcut> & { label: string; description: string }>;
 

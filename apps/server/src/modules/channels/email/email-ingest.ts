@@ -58,10 +58,18 @@ function normaliseId(id: string): string {
   return t.startsWith('<') ? t : `<${t}>`;
 }
 
-function references(parsed: ParsedMail): string[] {
-  const refs = typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []);
-  const chain = [...(parsed.inReplyTo ? parsed.inReplyTo.split(/\s+/) : []), ...[...refs].reverse()];
-  return [...new Set(chain.filter((r) => r.trim() !== '').map(normaliseId))].slice(0, 50);
+/**
+ * `chain`: the thread as the References header gives it, oldest first (our reply's References continue it);
+ * `lookup`: where to look for the thread, most specific first (In-Reply-To, then References newest first).
+ */
+function threadIds(parsed: ParsedMail): { chain: string[]; lookup: string[] } {
+  const refs = (typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []))
+    .filter((r) => r.trim() !== '')
+    .map(normaliseId);
+  const inReplyTo = parsed.inReplyTo ? parsed.inReplyTo.split(/\s+/).filter((r) => r !== '').map(normaliseId) : [];
+  const chain = refs.length > 0 ? refs : inReplyTo;
+  const lookup = [...new Set([...inReplyTo, ...[...refs].reverse()])];
+  return { chain: chain.slice(-50), lookup: lookup.slice(0, 50) };
 }
 
 /**
@@ -115,7 +123,7 @@ export class EmailIngest {
     let text = (parsed.text ?? '').slice(0, BODY_MAX_CHARS);
     if (text.trim() === '' && html !== undefined) text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, BODY_MAX_CHARS);
     if (skipped.length > 0) text += `\n\n${skipped.join('\n')}`;
-    const refs = references(parsed);
+    const { chain, lookup } = threadIds(parsed);
     const input = {
       body: text,
       ...(html !== undefined && html.trim() !== '' ? { html } : {}),
@@ -124,14 +132,14 @@ export class EmailIngest {
       at: Date.now(),
       meta: {
         subject,
-        references: refs,
+        references: chain,
         ...(replyTo !== undefined ? { replyTo } : {}),
         ...(parsed.date ? { date: parsed.date.toISOString() } : {}),
         ...(envelope.mailFrom ? { envelopeFrom: envelope.mailFrom } : {}),
       },
     };
 
-    const thread = refs.length > 0 ? this.deps.repo.findByExternalIds(refs) : undefined;
+    const thread = lookup.length > 0 ? this.deps.repo.findByExternalIds(lookup) : undefined;
     const threadContact = thread ? this.deps.contacts.get(thread.contactId) : undefined;
     if (threadContact) {
       this.deps.messages.addInbound(threadContact, input, attachments);

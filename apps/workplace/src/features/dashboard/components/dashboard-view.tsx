@@ -58,14 +58,17 @@ export function DashboardView() {
           Wallboard tonen
         </button>
       </div>
-      <p role="status" className="sr-only" data-testid="dashboard-announcement">
+      <p
+        role="status"
+        data-testid="dashboard-announcement"
+        className={
+          announcement
+            ? 'rounded border border-green-800 bg-green-50 px-3 py-2 text-sm text-green-900'
+            : 'sr-only'
+        }
+      >
         {announcement}
       </p>
-      {announcement && (
-        <p aria-hidden="true" className="rounded border border-green-800 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {announcement}
-        </p>
-      )}
       <dl className="panel grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="dashboard-totals">
         <div>
           <dt className="text-slate-700">Totaal wachtend</dt>

@@ -8,7 +8,11 @@ export function getSynonyms(signal?: AbortSignal): Promise<SynonymsResponse> {
 }
 
 export const synonymsQueryOptions = () =>
-  queryOptions({ queryKey: beheerKeys.synonyms(), queryFn: ({ signal }) => getSynonyms(signal), staleTime: 0 });
+  queryOptions({
+    queryKey: beheerKeys.synonyms(),
+    queryFn: ({ signal }) => getSynonyms(signal),
+    staleTime: 0,
+  });
 
 export function useSynonyms() {
   return useQuery(synonymsQueryOptions());

@@ -1,5 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ARTICLE_TYPE_LABELS, ARTICLE_TYPES, type Article, type ArticleType } from '@kcc/contracts/kennisbank';
+import {
+  ARTICLE_TYPE_LABELS,
+  ARTICLE_TYPES,
+  type Article,
+  type ArticleType,
+} from '@kcc/contracts/kennisbank';
 import { Field, fieldProps } from '../../../components/field';
 import { ApiError, describeError } from '../../../lib/api-client';
 import { useKanalenmatrix } from '../api/get-kanalenmatrix';
@@ -23,7 +28,15 @@ interface ArticleFormProps {
   onCancel: () => void;
 }
 
-const FIELD_ORDER: ArticleFormField[] = ['title', 'body', 'url', 'keywords', 'validFrom', 'validUntil', 'product'];
+const FIELD_ORDER: ArticleFormField[] = [
+  'title',
+  'body',
+  'url',
+  'keywords',
+  'validFrom',
+  'validUntil',
+  'product',
+];
 
 /** Create or edit an article: type, title, body, url, keywords, validity, belangrijk (nieuws), product link. */
 export function ArticleForm({ article, onSaved, onCancel }: ArticleFormProps) {
@@ -40,7 +53,9 @@ export function ArticleForm({ article, onSaved, onCancel }: ArticleFormProps) {
   useEffect(() => document.getElementById(`${id}-title`)?.focus(), [id]);
 
   const server =
-    save.error instanceof ApiError ? mapArticleInvalidParams(save.error.invalidParams) : { fields: {}, general: [] };
+    save.error instanceof ApiError
+      ? mapArticleInvalidParams(save.error.invalidParams)
+      : { fields: {}, general: [] };
   const errors: ArticleFormErrors = { ...server.fields, ...clientErrors };
   const generalError =
     save.isError && Object.keys(server.fields).length === 0 && server.general.length === 0
@@ -65,7 +80,11 @@ export function ArticleForm({ article, onSaved, onCancel }: ArticleFormProps) {
     save.mutate(toArticleInput(values), { onSuccess: onSaved });
   };
 
-  const text = (field: 'title' | 'url' | 'keywords' | 'validFrom' | 'validUntil', label: string, hint?: string) => (
+  const text = (
+    field: 'title' | 'url' | 'keywords' | 'validFrom' | 'validUntil',
+    label: string,
+    hint?: string,
+  ) => (
     <Field id={fid(field)} label={label} error={errors[field]} hint={hint} required={field === 'title'}>
       <input
         {...fieldProps(fid(field), errors[field], { hint, required: field === 'title' })}
@@ -92,7 +111,9 @@ export function ArticleForm({ article, onSaved, onCancel }: ArticleFormProps) {
       {errorCount > 0 && !save.isPending && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           <p className="font-medium">
-            {errorCount === 1 ? 'Er is 1 fout in het formulier.' : `Er zijn ${errorCount} fouten in het formulier.`}
+            {errorCount === 1
+              ? 'Er is 1 fout in het formulier.'
+              : `Er zijn ${errorCount} fouten in het formulier.`}
           </p>
           {server.general.length > 0 && (
             <ul className="list-disc pl-5">

@@ -39,7 +39,8 @@ export function ArticleList({ canDelete, onEdit, onNew, notice }: ArticleListPro
     publish.mutate(
       { id: item.id, published: !item.published },
       {
-        onSuccess: (a) => setMessage(`${a.published ? 'Gepubliceerd' : 'Teruggetrokken (concept)'}: ${a.title}`),
+        onSuccess: (a) =>
+          setMessage(`${a.published ? 'Gepubliceerd' : 'Teruggetrokken (concept)'}: ${a.title}`),
       },
     );
   const del = (item: ArticleSummary) => {
@@ -57,7 +58,12 @@ export function ArticleList({ canDelete, onEdit, onNew, notice }: ArticleListPro
           Nieuw artikel
         </button>
       </div>
-      <form role="search" aria-label="Artikelen filteren" onSubmit={(e) => e.preventDefault()} className="flex flex-wrap gap-3">
+      <form
+        role="search"
+        aria-label="Artikelen filteren"
+        onSubmit={(e) => e.preventDefault()}
+        className="flex flex-wrap gap-3"
+      >
         <div>
           <label htmlFor={`${id}-titel`} className="block text-sm font-medium">
             Titel bevat
@@ -97,7 +103,10 @@ export function ArticleList({ canDelete, onEdit, onNew, notice }: ArticleListPro
             id={`${id}-status`}
             value={filter.published ?? ''}
             onChange={(e) =>
-              change({ published: e.target.value === 'true' || e.target.value === 'false' ? e.target.value : undefined })
+              change({
+                published:
+                  e.target.value === 'true' || e.target.value === 'false' ? e.target.value : undefined,
+              })
             }
             className="field"
           >
@@ -128,22 +137,41 @@ export function ArticleList({ canDelete, onEdit, onNew, notice }: ArticleListPro
             <caption className="sr-only">Artikelen in de kennisbank</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">Titel</th>
-                <th scope="col" className="py-1 pr-3">Soort</th>
-                <th scope="col" className="py-1 pr-3">Status</th>
-                <th scope="col" className="py-1 pr-3">Geldig</th>
-                <th scope="col" className="py-1 pr-3">Gewijzigd</th>
-                <th scope="col" className="py-1">Acties</th>
+                <th scope="col" className="py-1 pr-3">
+                  Titel
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Soort
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Status
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Geldig
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Gewijzigd
+                </th>
+                <th scope="col" className="py-1">
+                  Acties
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.data.items.map((item) => (
-                <tr key={item.id} className="border-b border-slate-200 align-top" data-testid="beheer-article-row" data-article-id={item.id}>
+                <tr
+                  key={item.id}
+                  className="border-b border-slate-200 align-top"
+                  data-testid="beheer-article-row"
+                  data-article-id={item.id}
+                >
                   <td className="py-1 pr-3">
                     <button type="button" className="btn-link text-left" onClick={() => onEdit(item.id)}>
                       {item.title}
                     </button>
-                    {item.belangrijk && <span className="ml-2 text-xs font-semibold text-red-800">Belangrijk</span>}
+                    {item.belangrijk && (
+                      <span className="ml-2 text-xs font-semibold text-red-800">Belangrijk</span>
+                    )}
                   </td>
                   <td className="py-1 pr-3">{typeName(item.type)}</td>
                   <td className="py-1 pr-3">{item.published ? 'Gepubliceerd' : 'Concept'}</td>

@@ -27,17 +27,25 @@ export function KanaalsturingStats() {
             <span className="text-2xl font-semibold" data-testid="aandeel-gewezen">
               {percent(stats.data.aandeelGewezen)}
             </span>{' '}
-            van {stats.data.total} {stats.data.total === 1 ? 'inwoner' : 'inwoners'} gewezen op het primaire kanaal (
-            {stats.data.gewezenOpPrimairKanaal} gewezen, {stats.data.nietGewezen} niet).
+            van {stats.data.total} {stats.data.total === 1 ? 'inwoner' : 'inwoners'} gewezen op het primaire
+            kanaal ({stats.data.gewezenOpPrimairKanaal} gewezen, {stats.data.nietGewezen} niet).
           </p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Kanaalsturing per product</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">Product</th>
-                <th scope="col" className="py-1 pr-3">Primair kanaal</th>
-                <th scope="col" className="py-1 pr-3">Gewezen</th>
-                <th scope="col" className="py-1">Aandeel</th>
+                <th scope="col" className="py-1 pr-3">
+                  Product
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Primair kanaal
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Gewezen
+                </th>
+                <th scope="col" className="py-1">
+                  Aandeel
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -15,7 +15,8 @@ interface KanaalValues {
 
 function validate(values: KanaalValues): string | null {
   if (values.product.trim() === '') return 'Vul de productnaam in.';
-  if (values.primair.trim() === '' || values.secundair.trim() === '') return 'Vul het primaire en secundaire kanaal in.';
+  if (values.primair.trim() === '' || values.secundair.trim() === '')
+    return 'Vul het primaire en secundaire kanaal in.';
   if (values.product.trim().length > MAX.product) return 'De productnaam is te lang.';
   if (values.primair.trim().length > MAX.kanaal || values.secundair.trim().length > MAX.kanaal)
     return 'Een kanaal mag maximaal 200 tekens hebben.';
@@ -34,7 +35,11 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
   const [saved, setSaved] = useState('');
 
   const start = (entry?: KanalenmatrixEntry) => {
-    setEditing(entry ? { product: entry.product, primair: entry.primair, secundair: entry.secundair } : { product: '', primair: '', secundair: '' });
+    setEditing(
+      entry
+        ? { product: entry.product, primair: entry.primair, secundair: entry.secundair }
+        : { product: '', primair: '', secundair: '' },
+    );
     setIsNew(!entry);
     setError(null);
     setSaved('');
@@ -63,7 +68,9 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
     );
   };
 
-  const items = (matrix.data ?? []).filter((e) => e.product.toLowerCase().includes(filter.trim().toLowerCase()));
+  const items = (matrix.data ?? []).filter((e) =>
+    e.product.toLowerCase().includes(filter.trim().toLowerCase()),
+  );
   const field = (name: keyof KanaalValues, label: string, disabled = false) => (
     <div>
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
@@ -91,9 +98,15 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
           </button>
         )}
       </div>
-      {!canEdit && <p className="text-sm text-slate-700">Alleen een beheerder kan de kanalenmatrix wijzigen.</p>}
+      {!canEdit && (
+        <p className="text-sm text-slate-700">Alleen een beheerder kan de kanalenmatrix wijzigen.</p>
+      )}
       {editing && (
-        <form onSubmit={onSubmit} aria-label={isNew ? 'Product toevoegen' : `Kanalen wijzigen: ${editing.product}`} className="space-y-2 rounded border border-slate-300 p-3">
+        <form
+          onSubmit={onSubmit}
+          aria-label={isNew ? 'Product toevoegen' : `Kanalen wijzigen: ${editing.product}`}
+          className="space-y-2 rounded border border-slate-300 p-3"
+        >
           {error && (
             <p role="alert" className="field-error">
               {error}
@@ -126,7 +139,13 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
         <label htmlFor={`${id}-filter`} className="block text-sm font-medium">
           Product zoeken
         </label>
-        <input id={`${id}-filter`} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="field max-w-sm" />
+        <input
+          id={`${id}-filter`}
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="field max-w-sm"
+        />
       </div>
       {matrix.isPending ? (
         <p className="text-sm text-slate-700">Laden…</p>
@@ -140,10 +159,18 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
             <caption className="sr-only">Kanalen per product</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">Product</th>
-                <th scope="col" className="py-1 pr-3">Primair (wijs op)</th>
-                <th scope="col" className="py-1 pr-3">Secundair</th>
-                <th scope="col" className="py-1 pr-3">Gewijzigd</th>
+                <th scope="col" className="py-1 pr-3">
+                  Product
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Primair (wijs op)
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Secundair
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Gewijzigd
+                </th>
                 {canEdit && (
                   <th scope="col" className="py-1">
                     Acties

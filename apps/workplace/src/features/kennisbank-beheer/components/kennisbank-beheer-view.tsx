@@ -42,8 +42,15 @@ export function KennisbankBeheerView({ roles, onContentChanged }: KennisbankBehe
   return (
     <ContentChangedContext.Provider value={onContentChanged}>
       <div data-testid="kennisbank-beheer" className="space-y-4">
-        <h1 className="text-xl font-semibold">{rights.editContent ? 'Beheer kennisbank' : 'Kennisbank en kanaalsturing'}</h1>
-        <div role="tablist" aria-label="Onderdelen" onKeyDown={onTabKeyDown} className="flex flex-wrap gap-1 border-b border-slate-300">
+        <h1 className="text-xl font-semibold">
+          {rights.editContent ? 'Beheer kennisbank' : 'Kennisbank en kanaalsturing'}
+        </h1>
+        <div
+          role="tablist"
+          aria-label="Onderdelen"
+          onKeyDown={onTabKeyDown}
+          className="flex flex-wrap gap-1 border-b border-slate-300"
+        >
           {tabs.map((tab) => (
             <button
               key={tab}
@@ -59,7 +66,9 @@ export function KennisbankBeheerView({ roles, onContentChanged }: KennisbankBehe
               tabIndex={tab === current ? 0 : -1}
               onClick={() => setCurrent(tab)}
               className={`-mb-px rounded-t border px-3 py-1.5 text-sm font-semibold ${
-                tab === current ? 'border-slate-300 border-b-white bg-white text-blue-900' : 'border-transparent text-slate-800 hover:bg-slate-200'
+                tab === current
+                  ? 'border-slate-300 border-b-white bg-white text-blue-900'
+                  : 'border-transparent text-slate-800 hover:bg-slate-200'
               }`}
             >
               {BEHEER_TAB_LABELS[tab]}

@@ -57,9 +57,14 @@ export function SynonymsEditor() {
         </p>
       )}
       {errors.length > 0 && (
-        <div role="alert" id={`${id}-errors`} className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <div
+          role="alert"
+          id={`${id}-errors`}
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800"
+        >
           <p className="font-medium">
-            {errors.length === 1 ? 'Er is 1 fout.' : `Er zijn ${errors.length} fouten.`} Er is niets opgeslagen.
+            {errors.length === 1 ? 'Er is 1 fout.' : `Er zijn ${errors.length} fouten.`} Er is niets
+            opgeslagen.
           </p>
           <ul className="list-disc pl-5">
             {errors.slice(0, 20).map((e) => (

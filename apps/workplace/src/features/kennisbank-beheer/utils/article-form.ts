@@ -19,7 +19,14 @@ export interface ArticleFormValues {
 export type ArticleFormField = keyof ArticleFormValues;
 export type ArticleFormErrors = Partial<Record<ArticleFormField, string>>;
 
-export const ARTICLE_LIMITS = { title: 300, body: 60_000, url: 2000, keywords: 50, keyword: 100, product: 200 };
+export const ARTICLE_LIMITS = {
+  title: 300,
+  body: 60_000,
+  url: 2000,
+  keywords: 50,
+  keyword: 100,
+  product: 200,
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -55,7 +62,14 @@ export function articleToForm(article: Article): ArticleFormValues {
 }
 
 export function splitKeywords(text: string): string[] {
-  return [...new Set(text.split(',').map((k) => k.trim()).filter((k) => k !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    ),
+  ];
 }
 
 function isValidDate(value: string): boolean {
@@ -72,26 +86,32 @@ export function validateArticleForm(values: ArticleFormValues): ArticleFormError
   const errors: ArticleFormErrors = {};
   const title = values.title.trim();
   if (title === '') errors.title = 'Vul de titel in.';
-  else if (title.length > ARTICLE_LIMITS.title) errors.title = `De titel mag maximaal ${ARTICLE_LIMITS.title} tekens hebben.`;
-  if (values.body.length > ARTICLE_LIMITS.body) errors.body = `De tekst mag maximaal ${ARTICLE_LIMITS.body} tekens hebben.`;
+  else if (title.length > ARTICLE_LIMITS.title)
+    errors.title = `De titel mag maximaal ${ARTICLE_LIMITS.title} tekens hebben.`;
+  if (values.body.length > ARTICLE_LIMITS.body)
+    errors.body = `De tekst mag maximaal ${ARTICLE_LIMITS.body} tekens hebben.`;
   const url = values.url.trim();
   if (url !== '') {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = ['http:', 'https:'].includes(new URL(url).protocol);
     } catch {
       ok = false;
     }
-    if (!ok || url.length > ARTICLE_LIMITS.url) errors.url = 'Vul een webadres in dat begint met https:// of http://.';
+    if (!ok || url.length > ARTICLE_LIMITS.url)
+      errors.url = 'Vul een webadres in dat begint met https:// of http://.';
   }
   const keywords = splitKeywords(values.keywords);
-  if (keywords.length > ARTICLE_LIMITS.keywords) errors.keywords = `Hoogstens ${ARTICLE_LIMITS.keywords} trefwoorden.`;
+  if (keywords.length > ARTICLE_LIMITS.keywords)
+    errors.keywords = `Hoogstens ${ARTICLE_LIMITS.keywords} trefwoorden.`;
   else if (keywords.some((k) => k.length > ARTICLE_LIMITS.keyword))
     errors.keywords = `Een trefwoord mag maximaal ${ARTICLE_LIMITS.keyword} tekens hebben.`;
   const from = values.validFrom.trim();
   const until = values.validUntil.trim();
-  if (from !== '' && !isValidDate(from)) errors.validFrom = 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.';
-  if (until !== '' && !isValidDate(until)) errors.validUntil = 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-31.';
+  if (from !== '' && !isValidDate(from))
+    errors.validFrom = 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.';
+  if (until !== '' && !isValidDate(until))
+    errors.validUntil = 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-31.';
   else if (from !== '' && until !== '' && !errors.validFrom && instant(until, true) < instant(from, false))
     errors.validUntil = 'De einddatum ligt vóór de begindatum.';
   if (values.product.trim().length > ARTICLE_LIMITS.product) errors.product = 'De productnaam is te lang.';
@@ -127,6 +147,13 @@ const FIELDS: readonly ArticleFormField[] = [
   'published',
 ];
 
+/** zod's generic messages are English; the server's own checks (product, dates) give Dutch reasons worth keeping. */
+function reasonOf(param: InvalidParamItem): string {
+  return /^(invalid|too |expected|string|number|unrecognized)/i.test(param.reason)
+    ? invalidParamReason(param)
+    : param.reason;
+}
+
 /** The server's invalidParams (`title`, `body.title`, `keywords.3`) placed next to their fields. */
 export function mapArticleInvalidParams(params: InvalidParamItem[]): {
   fields: ArticleFormErrors;
@@ -137,8 +164,8 @@ export function mapArticleInvalidParams(params: InvalidParamItem[]): {
   for (const param of params) {
     const name = param.name.replace(/^body\./, '').split('.')[0] ?? '';
     const field = FIELDS.find((f) => f === name);
-    if (field) fields[field] ??= invalidParamReason(param);
-    else general.push(invalidParamReason(param));
+    if (field) fields[field] ??= reasonOf(param);
+    else general.push(reasonOf(param));
   }
   return { fields, general };
 }

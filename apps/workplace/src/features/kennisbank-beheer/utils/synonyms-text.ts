@@ -4,8 +4,7 @@ export interface SynonymLineError {
 }
 
 export type ParsedSynonyms =
-  | { ok: true; synonyms: Record<string, string[]> }
-  | { ok: false; errors: SynonymLineError[] };
+  { ok: true; synonyms: Record<string, string[]> } | { ok: false; errors: SynonymLineError[] };
 
 /** Server limits (SynonymMap in @kcc/contracts/kennisbank), checked here to give a message per line. */
 export const SYNONYM_LIMITS = { maxEntries: 5000, maxTermWords: 4, maxLength: 100, maxSynonyms: 20 };
@@ -49,7 +48,10 @@ export function parseSynonyms(text: string): ParsedSynonyms {
     else if (term.split(' ').length > SYNONYM_LIMITS.maxTermWords)
       errors.push({ line, message: `"${term}" heeft meer dan ${SYNONYM_LIMITS.maxTermWords} woorden.` });
     else if (term.length > SYNONYM_LIMITS.maxLength)
-      errors.push({ line, message: `"${term.slice(0, 30)}…" is langer dan ${SYNONYM_LIMITS.maxLength} tekens.` });
+      errors.push({
+        line,
+        message: `"${term.slice(0, 30)}…" is langer dan ${SYNONYM_LIMITS.maxLength} tekens.`,
+      });
     else if (Object.hasOwn(synonyms, term))
       errors.push({ line, message: `"${term}" staat al op een eerdere regel.` });
     if (words.length === 0) errors.push({ line, message: 'Na de dubbele punt staat geen synoniem.' });

@@ -12,7 +12,7 @@ export const articleQueryOptions = (id: string) =>
   queryOptions({
     queryKey: kennisbankKeys.article(id),
     queryFn: ({ signal }) => getArticle(id, signal),
-    staleTime: 30_000,
+    staleTime: 0,
   });
 
 export function useArticle(id: string | null) {

@@ -23,8 +23,8 @@ export const kennisbankSearchQueryOptions = (params: KennisbankSearchParams) =>
   queryOptions({
     queryKey: kennisbankKeys.search(params),
     queryFn: ({ signal }) => searchKennisbank(params, signal),
-    // Content changes are rare and beheer invalidates on every change; a short staleTime covers other editors.
-    staleTime: 30_000,
+    // Always revalidate (cached results show at once meanwhile): an editor elsewhere may have just published.
+    staleTime: 0,
   });
 
 /**

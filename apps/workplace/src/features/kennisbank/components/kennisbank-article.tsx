@@ -63,11 +63,21 @@ export function KennisbankArticle({ articleId, onBack, useInAnswer }: Kennisbank
   const a = article.data;
   const url = safeExternalUrl(a.url);
   return (
-    <article data-testid="kennisbank-article" data-article-id={a.id} aria-labelledby={`kb-article-${a.id}`} className="space-y-3">
+    <article
+      data-testid="kennisbank-article"
+      data-article-id={a.id}
+      aria-labelledby={`kb-article-${a.id}`}
+      className="space-y-3"
+    >
       {back}
       <div>
         <p className="text-xs font-medium tracking-wide text-slate-700 uppercase">{typeLabel(a.type)}</p>
-        <h3 id={`kb-article-${a.id}`} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900">
+        <h3
+          id={`kb-article-${a.id}`}
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-lg font-semibold text-slate-900"
+        >
           {a.title}
         </h3>
         {!a.published && <p className="text-sm font-medium text-amber-900">Concept: niet gepubliceerd</p>}
@@ -95,7 +105,9 @@ export function KennisbankArticle({ articleId, onBack, useInAnswer }: Kennisbank
           </span>
         </div>
       ) : (
-        <p className="text-sm text-slate-700">Open een contact om dit artikel in een antwoord te gebruiken.</p>
+        <p className="text-sm text-slate-700">
+          Open een contact om dit artikel in een antwoord te gebruiken.
+        </p>
       )}
       <ArticleBody body={a.body} />
       <footer className="border-t border-slate-200 pt-2 text-xs text-slate-700">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import {
   useKennisbankPaneActions,
   useKennisbankPaneOpen,
@@ -25,15 +25,16 @@ function OpenPane({ useInAnswer, className = '' }: KennisbankPaneProps) {
   const titleId = useId();
   const articleId = useOpenArticleId();
   const { paneClosed, articleOpened, articleClosed } = useKennisbankPaneActions();
-  const returnFocus = useRef<Element | null>(null);
+  // Captured while rendering: the search field takes focus in a child effect, which runs before ours.
+  const [returnFocus] = useState(() => document.activeElement);
 
-  useEffect(() => {
-    returnFocus.current = document.activeElement;
-    return () => {
-      const target = returnFocus.current;
-      if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
-    };
-  }, []);
+  useEffect(
+    () => () => {
+      if (returnFocus instanceof HTMLElement && returnFocus.isConnected && returnFocus !== document.body)
+        returnFocus.focus();
+    },
+    [returnFocus],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -64,7 +65,9 @@ function OpenPane({ useInAnswer, className = '' }: KennisbankPaneProps) {
         </button>
       </div>
       <KennisbankSearch onOpenArticle={articleOpened} showResults={articleId === null} />
-      {articleId && <KennisbankArticle articleId={articleId} onBack={articleClosed} useInAnswer={useInAnswer} />}
+      {articleId && (
+        <KennisbankArticle articleId={articleId} onBack={articleClosed} useInAnswer={useInAnswer} />
+      )}
     </aside>
   );
 }

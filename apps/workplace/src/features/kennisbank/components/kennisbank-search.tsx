@@ -19,7 +19,9 @@ export const SEARCH_LIMIT = 10;
 function countText(total: number, shown: number, query: string): string {
   if (total === 0) return `Geen resultaten voor "${query}".`;
   const found = total === 1 ? '1 resultaat' : `${total} resultaten`;
-  return total > shown ? `${found} voor "${query}". De beste ${shown} staan hieronder.` : `${found} voor "${query}".`;
+  return total > shown
+    ? `${found} voor "${query}". De beste ${shown} staan hieronder.`
+    : `${found} voor "${query}".`;
 }
 
 /**
@@ -57,7 +59,8 @@ export function KennisbankSearch({ onOpenArticle, showResults = true }: Kennisba
   useEffect(() => setActive(-1), [search.data]);
 
   useEffect(() => {
-    if (active >= 0) document.getElementById(`${id}-result-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+    if (active >= 0)
+      document.getElementById(`${id}-result-${active}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [active, id]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -91,7 +94,12 @@ export function KennisbankSearch({ onOpenArticle, showResults = true }: Kennisba
 
   return (
     <div className="space-y-2">
-      <form role="search" aria-label="Zoeken in de kennisbank" onSubmit={(e) => e.preventDefault()} className="space-y-2">
+      <form
+        role="search"
+        aria-label="Zoeken in de kennisbank"
+        onSubmit={(e) => e.preventDefault()}
+        className="space-y-2"
+      >
         <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-900">
           Zoek in de kennisbank
         </label>

@@ -13,7 +13,13 @@ export function suggestionQuery(subject?: string, firstMessage?: string): string
 }
 
 /** The top results for the open contact; choosing one opens it in the kennisbank pane. */
-export function KennisbankSuggestions({ subject, firstMessage }: { subject?: string; firstMessage?: string }) {
+export function KennisbankSuggestions({
+  subject,
+  firstMessage,
+}: {
+  subject?: string;
+  firstMessage?: string;
+}) {
   const q = suggestionQuery(subject, firstMessage);
   const search = useQuery({
     ...kennisbankSearchQueryOptions({ q, limit: SUGGESTION_COUNT }),

@@ -29,8 +29,7 @@ const initial = { open: false, query: '', type: '' as const, articleId: null, fo
 const useKennisbankPaneStore = create<KennisbankPaneState>()((set) => ({
   ...initial,
   actions: {
-    searchRequested: () =>
-      set((s) => ({ open: true, articleId: null, focusRequest: s.focusRequest + 1 })),
+    searchRequested: () => set((s) => ({ open: true, articleId: null, focusRequest: s.focusRequest + 1 })),
     paneClosed: () => set({ open: false, articleId: null }),
     queryChanged: (query) => set({ query, articleId: null }),
     typeChanged: (type) => set({ type, articleId: null }),

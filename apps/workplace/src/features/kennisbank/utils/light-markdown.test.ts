@@ -3,7 +3,8 @@ import { parseLightMarkdown, toPlainText } from './light-markdown';
 
 describe('parseLightMarkdown', () => {
   it('splits paragraphs on blank lines and groups list lines, keeping single line breaks', () => {
-    const body = 'Eerste regel\ntweede regel\n\nWat vraag je uit\n- Kwijt of gestolen?\n- Op reis?\n\n# Kosten\n1. Eerst\n2. Dan';
+    const body =
+      'Eerste regel\ntweede regel\n\nWat vraag je uit\n- Kwijt of gestolen?\n- Op reis?\n\n# Kosten\n1. Eerst\n2. Dan';
     expect(parseLightMarkdown(body)).toEqual([
       { kind: 'paragraph', lines: ['Eerste regel', 'tweede regel'] },
       { kind: 'paragraph', lines: ['Wat vraag je uit'] },
@@ -23,6 +24,8 @@ describe('parseLightMarkdown', () => {
 
 describe('toPlainText', () => {
   it('keeps the text readable without Markdown syntax', () => {
-    expect(toPlainText('## Kosten\n\nHet kost:\n- € 10\n* € 20')).toBe('Kosten\n\nHet kost:\n\n- € 10\n- € 20');
+    expect(toPlainText('## Kosten\n\nHet kost:\n- € 10\n* € 20')).toBe(
+      'Kosten\n\nHet kost:\n\n- € 10\n- € 20',
+    );
   });
 });

@@ -3,7 +3,9 @@ import { decodeEntities, parseSnippet } from './snippet';
 
 describe('parseSnippet', () => {
   it('turns <mark> into marked segments and decodes the escaped text', () => {
-    expect(parseSnippet('… uw <mark>paspoort</mark> &amp; ID-kaart &lt;b&gt; <mark>aanvragen</mark>')).toEqual([
+    expect(
+      parseSnippet('… uw <mark>paspoort</mark> &amp; ID-kaart &lt;b&gt; <mark>aanvragen</mark>'),
+    ).toEqual([
       { text: '… uw ', marked: false },
       { text: 'paspoort', marked: true },
       { text: ' & ID-kaart <b> ', marked: false },
@@ -30,6 +32,6 @@ describe('parseSnippet', () => {
 
 describe('decodeEntities', () => {
   it('decodes named and numeric entities and leaves unknown ones', () => {
-    expect(decodeEntities('&quot;a&#39;b&#x27;c&apos;&nbsp;&eacute;&#0;')).toBe('"a\'b\'c\' &eacute;&#0;');
+    expect(decodeEntities('&quot;a&#39;b&#x27;c&apos;&nbsp;&eacute;&#0;')).toBe("\"a'b'c' &eacute;&#0;");
   });
 });

@@ -3,7 +3,14 @@ export interface SnippetSegment {
   marked: boolean;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
 
 /** Decodes the entities an HTML escaper produces; anything else stays as it is (shown as text). */
 export function decodeEntities(text: string): string {

@@ -1,11 +1,15 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { apiPaths, KlantbeeldResponse } from '@kcc/contracts/rest';
+import { ContactKlantbeeldResponse } from '@kcc/contracts/klantbeeld';
+import { apiPaths } from '@kcc/contracts/rest';
 import { apiRequest } from '../../../lib/api-client';
 import { klantbeeldKeys } from './klantbeeld-keys';
 
-/** The recognised resident for a contact I hold. The server logs each read (purpose: this contact). */
-export function getKlantbeeld(contactId: string, signal?: AbortSignal): Promise<KlantbeeldResponse> {
-  return apiRequest('GET', apiPaths.klantbeeld(contactId), KlantbeeldResponse, { signal });
+/**
+ * The recognised resident for a contact I hold, with the integraal klantbeeld (BRP, zaken, history) once the
+ * partij is known. The server logs each read (purpose: this contact).
+ */
+export function getKlantbeeld(contactId: string, signal?: AbortSignal): Promise<ContactKlantbeeldResponse> {
+  return apiRequest('GET', apiPaths.klantbeeld(contactId), ContactKlantbeeldResponse, { signal });
 }
 
 export const klantbeeldQueryOptions = (contactId: string) =>

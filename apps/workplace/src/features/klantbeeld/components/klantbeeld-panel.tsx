@@ -7,6 +7,7 @@ import { useHotkey } from '../../../lib/use-hotkey';
 import { useKlantbeeld } from '../api/get-klantbeeld';
 import { useLinkPartij } from '../api/link-partij';
 import { HerkenningBadge } from './herkenning-badge';
+import { IntegraalKlantbeeld } from './integraal-klantbeeld';
 import { KandidatenList } from './kandidaten-list';
 import { KlantcontactHistory } from './klantcontact-history';
 import { NewPartijForm } from './new-partij-form';
@@ -45,6 +46,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
 
   const data = klantbeeld.data;
   const partij = data?.partij;
+  const integraal = data?.integraal;
   const otherKandidaten = data?.kandidaten.filter((k) => k.uuid !== partij?.uuid) ?? [];
   const linkErrors = serverFieldErrors(link.error);
 
@@ -79,7 +81,15 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
         </p>
       )}
 
-      {data && partij && <PartijDetails partij={partij} />}
+      {data && partij && integraal && (
+        <>
+          <p data-testid="partij-naam" className="text-lg font-semibold text-slate-900">
+            {partij.naam}
+          </p>
+          <IntegraalKlantbeeld integraal={integraal} />
+        </>
+      )}
+      {data && partij && !integraal && <PartijDetails partij={partij} />}
 
       {data && !partij && otherKandidaten.length > 0 && mode === 'view' && (
         <div className="space-y-2">
@@ -147,7 +157,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
         </div>
       )}
 
-      {data && partij && (
+      {data && partij && !integraal && (
         <>
           <KlantcontactHistory klantcontacten={data.klantcontacten} />
           <PartijInterneTaken taken={data.openInterneTaken} />

@@ -36,7 +36,9 @@ export function Werkberichten() {
       {nieuws.isPending ? (
         <p className="mt-2 text-sm text-slate-700">Laden…</p>
       ) : nieuws.isError ? (
-        <p className="mt-2 text-sm text-red-800">De werkberichten konden niet worden geladen. {describeError(nieuws.error)}</p>
+        <p className="mt-2 text-sm text-red-800">
+          De werkberichten konden niet worden geladen. {describeError(nieuws.error)}
+        </p>
       ) : nieuws.data.items.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">Er zijn geen werkberichten.</p>
       ) : (
@@ -53,7 +55,9 @@ export function Werkberichten() {
             >
               <div className="flex flex-wrap items-center gap-2">
                 {item.belangrijk && (
-                  <span className="rounded bg-red-800 px-1.5 text-xs font-semibold text-white">Belangrijk</span>
+                  <span className="rounded bg-red-800 px-1.5 text-xs font-semibold text-white">
+                    Belangrijk
+                  </span>
                 )}
                 {!item.gelezen && <span className="text-xs font-semibold text-blue-900">Nieuw</span>}
               </div>

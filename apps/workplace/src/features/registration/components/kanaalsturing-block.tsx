@@ -23,7 +23,10 @@ export function KanaalsturingBlock({
   return (
     <div className="space-y-3">
       {kanaalsturing && (
-        <fieldset data-testid="kanaalsturing" className="space-y-2 rounded border border-green-800 bg-green-50 p-3">
+        <fieldset
+          data-testid="kanaalsturing"
+          className="space-y-2 rounded border border-green-800 bg-green-50 p-3"
+        >
           <legend className="px-1 text-sm font-medium">Kanaalsturing: {kanaalsturing.product}</legend>
           <p className="font-semibold text-green-900">Wijs op: {kanaalsturing.primairKanaal}</p>
           {kanaalsturing.secundairKanaal && (

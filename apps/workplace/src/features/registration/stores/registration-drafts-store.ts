@@ -115,7 +115,8 @@ const useDraftsStore = create<DraftsState>()((set, get) => {
       articleUsed: (contactId, kanaal, used) =>
         update(contactId, kanaal, (d) => ({
           ...d,
-          reactie: appendAnswer(d.reactie, used.answer),
+          // A second click on the same article must not paste its text twice.
+          reactie: d.reactie.includes(used.answer.trim()) ? d.reactie : appendAnswer(d.reactie, used.answer),
           bronnen: d.bronnen.some((b) => b.id === used.bron.id)
             ? d.bronnen
             : [...d.bronnen, used.bron].slice(-MAX_BRONNEN),
@@ -125,13 +126,17 @@ const useDraftsStore = create<DraftsState>()((set, get) => {
                 primairKanaal: used.kanaal.primair,
                 secundairKanaal: used.kanaal.secundair,
                 gewezenOpPrimairKanaal:
-                  d.kanaalsturing?.product === used.kanaal.product ? d.kanaalsturing.gewezenOpPrimairKanaal : false,
+                  d.kanaalsturing?.product === used.kanaal.product
+                    ? d.kanaalsturing.gewezenOpPrimairKanaal
+                    : false,
               }
             : d.kanaalsturing,
         })),
       gewezenOpPrimairKanaalChanged: (contactId, kanaal, gewezen) =>
         update(contactId, kanaal, (d) =>
-          d.kanaalsturing ? { ...d, kanaalsturing: { ...d.kanaalsturing, gewezenOpPrimairKanaal: gewezen } } : d,
+          d.kanaalsturing
+            ? { ...d, kanaalsturing: { ...d.kanaalsturing, gewezenOpPrimairKanaal: gewezen } }
+            : d,
         ),
       kanaalsturingRemoved: (contactId) =>
         set((state) => {

@@ -1,0 +1,104 @@
+import type { Namespace, Server } from 'socket.io';
+import { z } from 'zod';
+import {
+  DASHBOARD_NAMESPACE,
+  MoveContactPayload,
+  SetAgentPresencePayload,
+  SetAgentQueuesPayload,
+  SetContactPriorityPayload,
+  type DashboardClientToServerEvents,
+  type DashboardServerToClientEvents,
+  type DashboardSocketData,
+} from '@kcc/contracts/dashboard';
+import { ACK_ERRORS, type Ack } from '@kcc/contracts/realtime';
+import type { AuthGuard } from '../../http/auth-guard';
+import { on } from '../../realtime/on';
+import type { Logger } from '../routing/routing.service';
+import type { ActionResult, DashboardActions } from './dashboard-actions';
+import type { DashboardService } from './dashboard.service';
+
+export type DashboardNamespace = Namespace<
+  DashboardClientToServerEvents,
+  DashboardServerToClientEvents,
+  Record<string, never>,
+  DashboardSocketData
+>;
+
+const ResyncPayload = z.union([z.object({}).strict(), z.undefined()]);
+
+function toAck<T>(result: ActionResult<T>): Ack<T> {
+  if (result.ok) return { ok: true, data: result.data } as Ack<T>;
+  return {
+    ok: false,
+    error: result.error,
+    issues: [{ path: result.field ? [result.field] : [], message: result.detail, code: result.error }],
+  };
+}
+
+/**
+ * `/dashboard`: team leaders (and beheerders, read-only). A snapshot on every (re)connect, then the service's
+ * coalesced deltas to everyone in the namespace; a client that sees a seq gap asks `dashboard:resync`.
+ */
+export function registerDashboardNamespace(
+  io: Server,
+  deps: { guard: AuthGuard; dashboard: DashboardService; actions: DashboardActions; log: Logger },
+): DashboardNamespace {
+  const nsp = io.of(DASHBOARD_NAMESPACE) as unknown as DashboardNamespace;
+  const { guard, dashboard, actions, log } = deps;
+
+  nsp.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+    const user = guard.userFromToken(token);
+    if (!user) return next(new Error('unauthorized'));
+    if (!user.roles.includes('teamleider') && !user.roles.includes('beheerder')) {
+      return next(new Error('forbidden'));
+    }
+    socket.data = { userId: user.id, roles: user.roles };
+    next();
+  });
+
+  const unsubscribe = dashboard.onDelta((delta) => nsp.emit('dashboard:delta', delta));
+  io.engine.once('close', unsubscribe);
+
+  nsp.on('connection', (socket) => {
+    const { userId, roles } = socket.data;
+    socket.emit('dashboard:snapshot', dashboard.snapshot());
+    const mayAct = roles.includes('teamleider');
+    const act =
+      <P, T>(run: (payload: P) => ActionResult<T>) =>
+      (payload: P): Ack<T> =>
+        mayAct ? toAck(run(payload)) : ({ ok: false, error: ACK_ERRORS.forbidden } as Ack<T>);
+
+    on(socket, 'dashboard:resync', ResyncPayload, () => ({ ok: true, data: dashboard.snapshot() }), log);
+    on(
+      socket,
+      'agent:set-queues',
+      SetAgentQueuesPayload,
+      act((p: SetAgentQueuesPayload) => actions.setAgentQueues(userId, p)),
+      log,
+    );
+    on(
+      socket,
+      'agent:set-presence',
+      SetAgentPresencePayload,
+      act((p: SetAgentPresencePayload) => actions.setAgentPresence(userId, p)),
+      log,
+    );
+    on(
+      socket,
+      'contact:move',
+      MoveContactPayload,
+      act((p: MoveContactPayload) => actions.moveContact(userId, p)),
+      log,
+    );
+    on(
+      socket,
+      'contact:set-priority',
+      SetContactPriorityPayload,
+      act((p: SetContactPriorityPayload) => actions.setContactPriority(userId, p)),
+      log,
+    );
+  });
+  return nsp;
+}

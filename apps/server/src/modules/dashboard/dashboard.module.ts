@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { Server } from 'socket.io';
+import type { AuthGuard } from '../../http/auth-guard';
+import type { Db } from '../../store/db';
+import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { Logger, RoutingService } from '../routing/routing.service';
+import { DashboardActions } from './dashboard-actions';
+import { registerDashboardNamespace } from './dashboard-namespace';
+import { registerDashboardRoutes } from './dashboard.routes';
+import { DashboardService } from './dashboard.service';
+import type { EventTap } from './event-tap';
+
+export interface DashboardModule {
+  service: DashboardService;
+  actions: DashboardActions;
+  /** After `routing.start()`: rebuild today's figures from the log and start pushing. */
+  start(): void;
+  stop(): void;
+}
+
+/** The team-leader dashboard: read model, actions, `/dashboard` namespace and `/api/dashboard/*` routes. */
+export function createDashboardModule(
+  app: FastifyInstance,
+  io: Server,
+  deps: {
+    db: Db;
+    guard: AuthGuard;
+    routing: RoutingService;
+    contacts: ContactsRepository;
+    userName: (id: string) => string | undefined;
+    tap: EventTap;
+    log: Logger;
+    throttleMs?: number;
+  },
+): DashboardModule {
+  const service = new DashboardService({
+    db: deps.db,
+    routing: deps.routing,
+    contacts: deps.contacts,
+    userName: deps.userName,
+    tap: deps.tap,
+    log: deps.log,
+    ...(deps.throttleMs !== undefined ? { throttleMs: deps.throttleMs } : {}),
+  });
+  const actions = new DashboardActions({
+    db: deps.db,
+    routing: deps.routing,
+    contacts: deps.contacts,
+    dashboard: service,
+  });
+  registerDashboardRoutes(app, { guard: deps.guard, dashboard: service, actions });
+  registerDashboardNamespace(io, { guard: deps.guard, dashboard: service, actions, log: deps.log });
+  return { service, actions, start: () => service.start(), stop: () => service.stop() };
+}

@@ -1,0 +1,398 @@
+import type {
+  AgentLive,
+  DashboardDelta,
+  DashboardSnapshot,
+  DashboardTotals,
+  QueueLive,
+  WaitingContact,
+} from '@kcc/contracts/dashboard';
+import { PRESENCES, type Channel, type Presence } from '@kcc/contracts/domain';
+import type { Db } from '../../store/db';
+import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { Logger, RoutingService } from '../routing/routing.service';
+import { ContactFold, type StoredAgentEvent, type StoredContactEvent } from './contact-fold';
+import type { EventTap } from './event-tap';
+import { EventLogReader } from './event-log';
+import { LiveStats } from './live-stats';
+import { localDay, localDayStart } from './local-day';
+import { addCounters, averageHandleTimeSeconds, emptyCounters, windowStats } from './service-level';
+import { staffingAdvice } from './staffing';
+
+export interface DashboardDeps {
+  db: Db;
+  routing: RoutingService;
+  contacts: ContactsRepository;
+  userName: (userId: string) => string | undefined;
+  tap: EventTap;
+  log: Logger;
+  /** Deltas are coalesced: at most one per this many ms (default 250). */
+  throttleMs?: number;
+  /** Time-driven refresh (rolling 30-minute window, day change, missed pokes); default 5000 ms. */
+  tickMs?: number;
+}
+
+const BATCH = 5000;
+const MAX_WAITING_LISTED = 50;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+interface WaitingRow {
+  id: string;
+  channel: string;
+  created_at: number;
+  priority: number;
+  status: string;
+}
+
+/**
+ * The live read model of the team-leader dashboard. Figures (offered, answered, service level, ASA, AHT, handled,
+ * niet-reagerend) are folded incrementally from the event log, rebuilt from today's events at start; the state of
+ * this moment (waiting, presence, contacts held) is read from the routing engine. Changes are pushed as
+ * coalesced deltas with a sequence number.
+ */
+export class DashboardService {
+  private readonly reader: EventLogReader;
+  private readonly fold: ContactFold;
+  private readonly stats: LiveStats;
+  private readonly waitingStmt;
+  private lastContactSeq = 0;
+  private lastAgentSeq = 0;
+  private seq = 0;
+  private readonly dirtyQueues = new Set<string>();
+  private readonly dirtyAgents = new Set<string>();
+  private readonly lastSent = new Map<string, string>();
+  private lastTotals = '';
+  private readonly listeners = new Set<(delta: DashboardDelta) => void>();
+  private readonly presenceReasons = new Map<string, { presence: Presence; reason: string }>();
+  private emitTimer: NodeJS.Timeout | undefined;
+  private tickTimer: NodeJS.Timeout | undefined;
+  private lastEmitAt = 0;
+  private lastTickMinute = 0;
+  private unsubscribe: (() => void) | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: DashboardDeps) {
+    this.reader = new EventLogReader(deps.db);
+    this.fold = new ContactFold({
+      withinSeconds: (queueId) => deps.routing.queueConfig(queueId)?.servicenorm.withinSeconds,
+      channelOf: (contactId) => this.reader.channelOf(contactId) as Channel | undefined,
+    });
+    this.stats = new LiveStats(localDayStart(Date.now()));
+    this.waitingStmt = deps.db.prepare<[string, number], WaitingRow>(
+      `SELECT id, channel, created_at, priority, status FROM contacts
+       WHERE queue_id = ? AND status IN ('new', 'queued', 'offered')
+       ORDER BY priority DESC, created_at LIMIT ?`,
+    );
+  }
+
+  /** Rebuild today's figures from the event log, then follow it. */
+  start(): void {
+    const now = Date.now();
+    const max = this.reader.maxSeqs();
+    const dayStart = this.stats.day;
+    const ignore = { queues: new Set<string>(), agents: new Set<string>() };
+    for (const e of this.reader.contactEventsBetween(dayStart, Number.MAX_SAFE_INTEGER, max.contact)) {
+      for (const f of this.fold.apply(e)) this.stats.apply(f, ignore);
+    }
+    for (const e of this.reader.agentEventsBetween(dayStart, Number.MAX_SAFE_INTEGER, max.agent)) {
+      this.applyAgentEvent(e, ignore);
+    }
+    this.lastContactSeq = max.contact;
+    this.lastAgentSeq = max.agent;
+    this.lastTickMinute = Math.floor(now / 60_000);
+    this.unsubscribe = this.deps.tap.subscribe(() => this.drain());
+    this.tickTimer = setInterval(() => this.tick(), this.deps.tickMs ?? 5000);
+    this.tickTimer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe?.();
+    clearInterval(this.tickTimer);
+    clearTimeout(this.emitTimer);
+  }
+
+  onDelta(listener: (delta: DashboardDelta) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The whole view now; deltas after it carry seq + 1, … */
+  snapshot(): DashboardSnapshot {
+    this.drain();
+    const now = Date.now();
+    const queues = this.deps.routing.queueIds().map((id) => this.queueLive(id, now));
+    const agents = this.agentIds().map((id) => this.agentLive(id));
+    return {
+      seq: this.seq,
+      generatedAt: iso(now),
+      day: localDay(now),
+      queues,
+      agents,
+      totals: this.totals(agents),
+    };
+  }
+
+  queue(id: string): QueueLive | undefined {
+    return this.deps.routing.hasQueue(id) ? this.queueLive(id, Date.now()) : undefined;
+  }
+
+  agent(id: string): AgentLive | undefined {
+    return this.deps.routing.isAgent(id) ? this.agentLive(id) : undefined;
+  }
+
+  /** A team leader set this presence with a reason (shown next to the agent while it lasts). */
+  notePresenceReason(agentId: string, presence: Presence, reason: string): void {
+    this.presenceReasons.set(agentId, { presence, reason });
+    this.markAgent(agentId);
+  }
+
+  /** Something outside the event log changed (an agent's queues): push it. */
+  markAgent(agentId: string): void {
+    this.dirtyAgents.add(agentId);
+    for (const q of this.deps.routing.queueIds()) this.dirtyQueues.add(q);
+    this.scheduleEmit();
+  }
+
+  markQueue(queueId: string): void {
+    this.dirtyQueues.add(queueId);
+    this.scheduleEmit();
+  }
+
+  // ------------------------------------------------------------------ following the log
+
+  /** Read every committed event not seen yet and fold it in. */
+  drain(): void {
+    if (this.stopped) return;
+    try {
+      this.rollDay(Date.now());
+      const touched = { queues: this.dirtyQueues, agents: this.dirtyAgents };
+      for (;;) {
+        const batch = this.reader.contactEventsAfter(this.lastContactSeq, BATCH);
+        for (const e of batch) {
+          this.lastContactSeq = e.seq;
+          this.applyContactEvent(e, touched);
+        }
+        if (batch.length < BATCH) break;
+      }
+      for (;;) {
+        const batch = this.reader.agentEventsAfter(this.lastAgentSeq, BATCH);
+        for (const e of batch) {
+          this.lastAgentSeq = e.seq;
+          this.applyAgentEvent(e, touched);
+        }
+        if (batch.length < BATCH) break;
+      }
+      if (this.dirtyQueues.size > 0 || this.dirtyAgents.size > 0) this.scheduleEmit();
+    } catch (err) {
+      this.deps.log.error({ err }, 'dashboard: reading the event log failed');
+    }
+  }
+
+  private applyContactEvent(e: StoredContactEvent, touched: { queues: Set<string>; agents: Set<string> }): void {
+    for (const f of this.fold.apply(e)) this.stats.apply(f, touched);
+    const d = e.data ?? {};
+    for (const key of ['queueId', 'fromQueueId', 'toQueueId'] as const) {
+      const v = d[key];
+      if (typeof v === 'string') touched.queues.add(v);
+    }
+    const current = this.deps.contacts.get(e.contactId);
+    if (current) touched.queues.add(current.queueId);
+    if (e.agentId !== undefined) touched.agents.add(e.agentId);
+  }
+
+  private applyAgentEvent(e: StoredAgentEvent, touched: { queues: Set<string>; agents: Set<string> }): void {
+    touched.agents.add(e.agentId);
+    if (e.type === 'presence-changed') {
+      const presence = e.data?.presence;
+      if (presence === 'niet-reagerend') this.stats.agentWentNietReagerend(e.agentId, e.at);
+      const noted = this.presenceReasons.get(e.agentId);
+      if (noted && noted.presence !== presence) this.presenceReasons.delete(e.agentId);
+    }
+    // Presence and queue changes alter "agents available" of the queues the agent serves.
+    for (const q of this.deps.routing.servedQueueIds(e.agentId)) touched.queues.add(q);
+  }
+
+  private rollDay(now: number): void {
+    const start = localDayStart(now);
+    if (start === this.stats.day) return;
+    this.stats.reset(start);
+    for (const q of this.deps.routing.queueIds()) this.dirtyQueues.add(q);
+    for (const a of this.agentIds()) this.dirtyAgents.add(a);
+  }
+
+  private tick(): void {
+    this.drain();
+    const minute = Math.floor(Date.now() / 60_000);
+    if (minute !== this.lastTickMinute) {
+      // The 30-minute window moved: recent figures and staffing advice change without any event.
+      this.lastTickMinute = minute;
+      for (const q of this.deps.routing.queueIds()) this.dirtyQueues.add(q);
+      this.scheduleEmit();
+    }
+  }
+
+  // ------------------------------------------------------------------ deltas
+
+  private scheduleEmit(): void {
+    if (this.emitTimer !== undefined || this.stopped) return;
+    const delay = Math.max(0, this.lastEmitAt + (this.deps.throttleMs ?? 250) - Date.now());
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = undefined;
+      try {
+        this.emit();
+      } catch (err) {
+        this.deps.log.error({ err }, 'dashboard: building a delta failed');
+      }
+    }, delay);
+  }
+
+  private emit(): void {
+    if (this.dirtyQueues.size === 0 && this.dirtyAgents.size === 0) return;
+    const now = Date.now();
+    this.lastEmitAt = now;
+    const queues: QueueLive[] = [];
+    for (const id of this.dirtyQueues) {
+      if (!this.deps.routing.hasQueue(id)) continue;
+      const q = this.queueLive(id, now);
+      if (this.changed(`q:${id}`, q)) queues.push(q);
+    }
+    const agents: AgentLive[] = [];
+    for (const id of this.dirtyAgents) {
+      if (!this.deps.routing.isAgent(id)) continue;
+      const a = this.agentLive(id);
+      if (this.changed(`a:${id}`, a)) agents.push(a);
+    }
+    this.dirtyQueues.clear();
+    this.dirtyAgents.clear();
+    const totals = this.totals();
+    const totalsJson = JSON.stringify(totals);
+    if (queues.length === 0 && agents.length === 0 && totalsJson === this.lastTotals) return;
+    this.lastTotals = totalsJson;
+    const delta: DashboardDelta = { seq: ++this.seq, at: iso(now), day: localDay(now), queues, agents, totals };
+    for (const listener of this.listeners) {
+      try {
+        listener(delta);
+      } catch (err) {
+        this.deps.log.error({ err }, 'dashboard: delta listener failed');
+      }
+    }
+  }
+
+  /** Only what differs from the last pushed version goes out (longest wait ticks on the client). */
+  private changed(key: string, value: QueueLive | AgentLive): boolean {
+    const { longestWaitSeconds: _ignored, ...stable } = value as QueueLive;
+    const json = JSON.stringify(stable);
+    if (this.lastSent.get(key) === json) return false;
+    this.lastSent.set(key, json);
+    return true;
+  }
+
+  // ------------------------------------------------------------------ read models
+
+  private agentIds(): string[] {
+    return this.deps.routing.agentIds().sort();
+  }
+
+  private queueLive(id: string, now: number): QueueLive {
+    const { routing } = this.deps;
+    const config = routing.queueConfig(id);
+    if (!config) throw new Error(`unknown queue ${id}`);
+    const snap = routing.queueSnapshot(id);
+    const today = this.stats.today(id);
+    const recent = this.stats.recent(id, now);
+    const { available, loggedIn } = this.agentsFor(id, config.channels);
+    const waitingContacts: WaitingContact[] = this.waitingStmt.all(id, MAX_WAITING_LISTED).map((r) => ({
+      id: r.id,
+      channel: r.channel as Channel,
+      waitingSince: iso(r.created_at),
+      priority: r.priority,
+      offered: r.status === 'offered',
+    }));
+    const oldest = snap.oldestArrivedAt;
+    return {
+      id,
+      name: config.name,
+      channels: config.channels,
+      servicenorm: { ...config.servicenorm },
+      waiting: snap.waiting + snap.offered,
+      oldestWaitingSince: oldest !== undefined ? iso(oldest) : null,
+      longestWaitSeconds: oldest !== undefined ? Math.max(0, (now - oldest) / 1000) : 0,
+      inProgress: snap.assigned,
+      today: windowStats(today),
+      last30: windowStats(recent.counters),
+      staffing: staffingAdvice({
+        servicenorm: config.servicenorm,
+        arrivals: recent.counters.offered,
+        windowMs: recent.windowMs,
+        ahtSeconds: averageHandleTimeSeconds(recent.counters) ?? averageHandleTimeSeconds(today),
+        agentsAvailable: available,
+        agentsLoggedIn: loggedIn,
+      }),
+      waitingContacts,
+    };
+  }
+
+  /** Agents serving this queue on one of its channels: available (beschikbaar / nawerk) and logged in. */
+  private agentsFor(queueId: string, channels: readonly string[]): { available: number; loggedIn: number } {
+    const { routing } = this.deps;
+    let available = 0;
+    let loggedIn = 0;
+    for (const agentId of routing.agentIds()) {
+      const config = routing.agentConfig(agentId);
+      if (!config) continue;
+      const capacity = config.capacity as Record<string, number | undefined>;
+      if (!channels.some((c) => (capacity[c] ?? 0) > 0)) continue;
+      if (!routing.servedQueueIds(agentId).includes(queueId)) continue;
+      const presence = routing.agentSnapshot(agentId)?.presence ?? 'offline';
+      if (presence !== 'offline') loggedIn++;
+      if (presence === 'beschikbaar' || presence === 'nawerk') available++;
+    }
+    return { available, loggedIn };
+  }
+
+  private agentLive(id: string): AgentLive {
+    const { routing, contacts } = this.deps;
+    const config = routing.agentConfig(id);
+    const state = routing.agentState(id);
+    const held = routing.activeContactIds(id).flatMap((cid) => {
+      const c = contacts.get(cid);
+      return c
+        ? [{ id: c.id, channel: c.channel, queueId: c.queueId, since: iso(c.acceptedAt ?? c.createdAt) }]
+        : [];
+    });
+    const counters = this.stats.agentCounters(id);
+    const noted = this.presenceReasons.get(id);
+    return {
+      id,
+      name: this.deps.userName(id) ?? id,
+      presence: state.presence,
+      since: state.since,
+      ...(noted && noted.presence === state.presence ? { presenceReason: noted.reason } : {}),
+      queueIds: [...(config?.queueIds ?? [])],
+      skills: { ...(config?.skills ?? {}) },
+      contacts: held,
+      channels: [...new Set(held.map((c) => c.channel))],
+      handledToday: counters.handledToday,
+      nietReagerendToday: counters.nietReagerendToday,
+    };
+  }
+
+  private totals(agents?: AgentLive[]): DashboardTotals {
+    let waiting = 0;
+    const today = emptyCounters();
+    for (const id of this.deps.routing.queueIds()) {
+      const snap = this.deps.routing.queueSnapshot(id);
+      waiting += snap.waiting + snap.offered;
+      addCounters(today, this.stats.today(id));
+    }
+    const byPresence = Object.fromEntries(PRESENCES.map((p) => [p, 0])) as Record<Presence, number>;
+    if (agents) {
+      for (const a of agents) byPresence[a.presence]++;
+    } else {
+      for (const id of this.deps.routing.agentIds()) {
+        byPresence[this.deps.routing.agentSnapshot(id)?.presence ?? 'offline']++;
+      }
+    }
+    return { waiting, agentsByPresence: byPresence, today: windowStats(today) };
+  }
+}

@@ -1,0 +1,39 @@
+import type { ReportMetrics, ReportResponse } from '@kcc/contracts/dashboard';
+import { csvCell } from '../audit/csv-export';
+
+const num = (v: number | null, digits = 1): string =>
+  v === null ? '' : Number.isInteger(v) ? String(v) : v.toFixed(digits).replace('.', ',');
+const pct = (v: number | null): string => (v === null ? '' : num(Math.round(v * 1000) / 10));
+
+const COLUMNS: [string, (m: ReportMetrics) => string][] = [
+  ['Aangeboden', (m) => num(m.offered)],
+  ['Beantwoord', (m) => num(m.answered)],
+  ['Beantwoord binnen norm', (m) => num(m.answeredWithinNorm)],
+  ['Verlaten', (m) => num(m.abandoned)],
+  ['Kort verlaten', (m) => num(m.shortAbandoned)],
+  ['Serviceniveau (%)', (m) => pct(m.serviceLevel)],
+  ['Gem. wachttijd (s)', (m) => num(m.asaSeconds)],
+  ['Gem. afhandeltijd (s)', (m) => num(m.ahtSeconds)],
+  ['Verlaten (%)', (m) => pct(m.abandonRate)],
+  ['Zelfstandig afgehandeld', (m) => num(m.zelfstandigAfgehandeld)],
+  ['Eerste keer goed', (m) => num(m.firstContactResolved)],
+  ['Eerste keer goed (%)', (m) => pct(m.firstContactResolution)],
+  ['Kanaalswitches', (m) => num(m.channelSwitches)],
+  ['Kanaalsturing', (m) => num(m.kanaalsturing)],
+  ['Gewezen op primair kanaal', (m) => num(m.kanaalsturingPrimary)],
+  ['Primair kanaal (%)', (m) => pct(m.primaryChannelShare)],
+  ['Beoordelingen', (m) => num(m.csatCount)],
+  ['Gem. beoordeling (1-5)', (m) => num(m.csatAverage, 2)],
+];
+
+export const REPORT_CSV_HEADERS = ['Periode', 'Begindatum', ...COLUMNS.map(([h]) => h)];
+
+/** `;`-separated, decimal comma, CRLF, UTF-8 with BOM (Dutch spreadsheet settings); one line per bucket + total. */
+export function reportToCsv(report: ReportResponse): string {
+  const line = (label: string, start: string, m: ReportMetrics) =>
+    [label, start, ...COLUMNS.map(([, get]) => get(m))].map(csvCell).join(';');
+  const lines = [REPORT_CSV_HEADERS.map(csvCell).join(';')];
+  for (const b of report.buckets) lines.push(line(b.label, b.start, b));
+  lines.push(line('Totaal', report.from, report.total));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,284 @@
+import {
+  SERVICE_LEVEL_DEFINITION,
+  ZELFSTANDIG_AFGEHANDELD,
+  type ReportMetrics,
+  type ReportQuery,
+  type ReportResponse,
+} from '@kcc/contracts/dashboard';
+import type { Channel } from '@kcc/contracts/domain';
+import type { Db } from '../../store/db';
+import { ContactFold, type ContactFact } from '../dashboard/contact-fold';
+import { EventLogReader } from '../dashboard/event-log';
+import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
+import {
+  abandonRate,
+  averageHandleTimeSeconds,
+  averageSpeedOfAnswerSeconds,
+  emptyCounters,
+  serviceLevel,
+  type Counters,
+} from '../dashboard/service-level';
+import { bucketLabel, bucketOf, bucketStarts } from './periods';
+import type { ReportRegistrations } from './report-registrations';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Replay this much before the range, so handling that ends in the range still finds its arrival. */
+const REPLAY_BEFORE_MS = DAY_MS;
+/** And this much after, so contacts arriving late on the last day get their outcome. */
+const REPLAY_AFTER_MS = DAY_MS;
+export const MAX_REPORT_DAYS = 400;
+export const DEFAULT_REPORT_DAYS = 7;
+
+export const SERVICE_LEVEL_TEXT =
+  'Serviceniveau = beantwoord binnen de servicenorm / (beantwoord + verlaten na ' +
+  `${SERVICE_LEVEL_DEFINITION.shortAbandonSeconds} seconden)`;
+
+interface Acc {
+  c: Counters;
+  zelfstandig: number;
+  fcrEligible: number;
+  fcrResolved: number;
+  switches: number;
+  sturing: number;
+  sturingPrimary: number;
+  csatCount: number;
+  csatSum: number;
+}
+
+const emptyAcc = (): Acc => ({
+  c: emptyCounters(),
+  zelfstandig: 0,
+  fcrEligible: 0,
+  fcrResolved: 0,
+  switches: 0,
+  sturing: 0,
+  sturingPrimary: 0,
+  csatCount: 0,
+  csatSum: 0,
+});
+
+function metrics(a: Acc): ReportMetrics {
+  const { c } = a;
+  return {
+    offered: c.offered,
+    answered: c.answered,
+    answeredWithinNorm: c.answeredWithinNorm,
+    abandoned: c.abandoned,
+    shortAbandoned: c.shortAbandoned,
+    serviceLevel: serviceLevel(c),
+    asaSeconds: averageSpeedOfAnswerSeconds(c),
+    ahtSeconds: averageHandleTimeSeconds(c),
+    abandonRate: abandonRate(c),
+    zelfstandigAfgehandeld: a.zelfstandig,
+    firstContactResolved: a.fcrResolved,
+    firstContactResolution: a.fcrEligible > 0 ? a.fcrResolved / a.fcrEligible : null,
+    channelSwitches: a.switches,
+    kanaalsturing: a.sturing,
+    kanaalsturingPrimary: a.sturingPrimary,
+    primaryChannelShare: a.sturing > 0 ? a.sturingPrimary / a.sturing : null,
+    csatCount: a.csatCount,
+    csatAverage: a.csatCount > 0 ? a.csatSum / a.csatCount : null,
+  };
+}
+
+export class ReportValidationError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export interface ReportDeps {
+  db: Db;
+  registrations: ReportRegistrations;
+  queues: () => { id: string; name: string; withinSeconds: number }[];
+}
+
+/**
+ * Figures per day / ISO week / month over a range of local days, from the same event fold as the live dashboard
+ * (arrival-based figures in the bucket of arrival, handle time in the bucket the handling ended). Aggregates
+ * only: no contact, partij or person appears in the output.
+ */
+export class ReportService {
+  private readonly reader: EventLogReader;
+  private readonly contactInfo;
+  private readonly kanaalsturing;
+
+  constructor(private readonly deps: ReportDeps) {
+    this.reader = new EventLogReader(deps.db);
+    this.contactInfo = deps.db.prepare<[string], { queue_id: string; channel: string }>(
+      'SELECT queue_id, channel FROM contacts WHERE id = ?',
+    );
+    this.kanaalsturing = deps.db.prepare<[number, number], { contact_id: string; gewezen: number; at: number }>(
+      'SELECT contact_id, gewezen, at FROM kanaalsturing WHERE at >= ? AND at < ?',
+    );
+  }
+
+  report(query: ReportQuery, now = Date.now()): ReportResponse {
+    const queues = this.deps.queues();
+    const queueNames = new Map(queues.map((q) => [q.id, q.name]));
+    const norms = new Map(queues.map((q) => [q.id, q.withinSeconds]));
+    if (query.queue !== undefined && !queueNames.has(query.queue)) {
+      throw new ReportValidationError('query.queue', 'Deze wachtrij bestaat niet.');
+    }
+    const to = query.to ?? localDay(now);
+    const from = query.from ?? addDays(to, -(DEFAULT_REPORT_DAYS - 1));
+    if (from > to) throw new ReportValidationError('query.from', 'De begindatum ligt na de einddatum.');
+    const start = startOfDayAmsterdam(from);
+    const end = startOfDayAmsterdam(addDays(to, 1));
+    if (end - start > MAX_REPORT_DAYS * DAY_MS) {
+      throw new ReportValidationError('query.to', `Kies een periode van hoogstens ${MAX_REPORT_DAYS} dagen.`);
+    }
+    const period = query.period;
+    const starts = bucketStarts(from, to, period);
+    const buckets = new Map(starts.map((s) => [s, emptyAcc()]));
+    const total = emptyAcc();
+    const byQueue = new Map<string, Acc>();
+    const byChannel = new Map<Channel, Acc>();
+
+    const info = new Map<string, { queueId: string; channel: Channel } | null>();
+    const contactOf = (id: string) => {
+      let v = info.get(id);
+      if (v === undefined) {
+        const row = this.contactInfo.get(id);
+        v = row ? { queueId: row.queue_id, channel: row.channel as Channel } : null;
+        info.set(id, v);
+      }
+      return v;
+    };
+
+    /** Add to every accumulator this (queue, channel) at `at` belongs to under the filters. */
+    const add = (at: number, queueId: string, channel: Channel, fn: (a: Acc) => void) => {
+      if (at < start || at >= end) return;
+      const queuePasses = query.queue === undefined || query.queue === queueId;
+      const channelPasses = query.channel === undefined || query.channel === channel;
+      if (queuePasses && channelPasses) {
+        const bucket = buckets.get(bucketOf(at, period));
+        if (bucket) fn(bucket);
+        fn(total);
+      }
+      if (channelPasses) {
+        let q = byQueue.get(queueId);
+        if (!q) byQueue.set(queueId, (q = emptyAcc()));
+        fn(q);
+      }
+      if (queuePasses) {
+        let ch = byChannel.get(channel);
+        if (!ch) byChannel.set(channel, (ch = emptyAcc()));
+        fn(ch);
+      }
+    };
+    const addForContact = (contactId: string, at: number, fn: (a: Acc) => void) => {
+      const c = contactOf(contactId);
+      if (c) add(at, c.queueId, c.channel, fn);
+    };
+
+    const fold = new ContactFold({
+      withinSeconds: (queueId) => norms.get(queueId),
+      channelOf: (contactId) => contactOf(contactId)?.channel,
+    });
+    const applyFact = (f: ContactFact) => {
+      switch (f.kind) {
+        case 'arrived':
+          return add(f.arrivedAt, f.queueId, f.channel, (a) => a.c.offered++);
+        case 'moved':
+          add(f.arrivedAt, f.fromQueueId, f.channel, (a) => a.c.offered--);
+          return add(f.arrivedAt, f.toQueueId, f.channel, (a) => a.c.offered++);
+        case 'answered':
+          return add(f.arrivedAt, f.queueId, f.channel, (a) => {
+            a.c.answered++;
+            if (f.withinNorm) a.c.answeredWithinNorm++;
+            a.c.waitMsSum += f.waitMs;
+          });
+        case 'abandoned':
+          return add(f.arrivedAt, f.queueId, f.channel, (a) => {
+            if (f.short) {
+              a.c.shortAbandoned++;
+              a.c.offered--;
+            } else a.c.abandoned++;
+          });
+        case 'handled':
+          return add(f.at, f.queueId, f.channel, (a) => {
+            a.c.handled++;
+            a.c.handleMsSum += f.handleMs;
+          });
+        case 'kanaalswitch':
+          return addForContact(f.contactId, f.at, (a) => a.switches++);
+        case 'csat':
+          return addForContact(f.contactId, f.at, (a) => {
+            a.csatCount++;
+            a.csatSum += f.score;
+          });
+        case 'finished':
+          return;
+      }
+    };
+    for (const e of this.reader.contactEventsBetween(start - REPLAY_BEFORE_MS, end + REPLAY_AFTER_MS)) {
+      for (const f of fold.apply(e)) applyFact(f);
+    }
+
+    // First-contact resolution: zelfstandig afgehandeld, and the same partij did not come back about the same
+    // onderwerp (another contact) within 7 days.
+    const windowMs = SERVICE_LEVEL_DEFINITION.fcrWindowDays * DAY_MS;
+    const regs = this.deps.registrations.inRange(start, end + windowMs);
+    const later = new Map<string, { at: number; contactId: string }[]>();
+    for (const r of regs) {
+      if (r.partijUuid === null) continue;
+      const key = `${r.partijUuid}|${r.onderwerpHash}`;
+      const list = later.get(key) ?? [];
+      list.push({ at: r.at, contactId: r.contactId });
+      later.set(key, list);
+    }
+    for (const r of regs) {
+      if (r.at >= end || r.gespreksresultaat !== ZELFSTANDIG_AFGEHANDELD) continue;
+      const returned =
+        r.partijUuid !== null &&
+        (later.get(`${r.partijUuid}|${r.onderwerpHash}`) ?? []).some(
+          (o) => o.contactId !== r.contactId && o.at > r.at && o.at <= r.at + windowMs,
+        );
+      addForContact(r.contactId, r.at, (a) => {
+        a.zelfstandig++;
+        if (r.partijUuid !== null) {
+          a.fcrEligible++;
+          if (!returned) a.fcrResolved++;
+        }
+      });
+    }
+
+    for (const k of this.kanaalsturing.all(start, end)) {
+      addForContact(k.contact_id, k.at, (a) => {
+        a.sturing++;
+        if (k.gewezen) a.sturingPrimary++;
+      });
+    }
+
+    return {
+      period,
+      from,
+      to,
+      filters: {
+        ...(query.queue !== undefined ? { queue: query.queue } : {}),
+        ...(query.channel !== undefined ? { channel: query.channel } : {}),
+      },
+      definitions: {
+        shortAbandonSeconds: SERVICE_LEVEL_DEFINITION.shortAbandonSeconds,
+        fcrWindowDays: SERVICE_LEVEL_DEFINITION.fcrWindowDays,
+        serviceLevel: SERVICE_LEVEL_TEXT,
+      },
+      buckets: starts.map((s) => ({
+        start: s,
+        label: bucketLabel(s, period),
+        ...metrics(buckets.get(s) ?? emptyAcc()),
+      })),
+      total: metrics(total),
+      byQueue: [...byQueue.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([queue, acc]) => ({ queue, name: queueNames.get(queue) ?? queue, ...metrics(acc) })),
+      byChannel: [...byChannel.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([channel, acc]) => ({ channel, ...metrics(acc) })),
+    };
+  }
+}

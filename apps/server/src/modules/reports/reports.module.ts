@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuthGuard } from '../../http/auth-guard';
+import type { Db } from '../../store/db';
+import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { RegisteredEvent } from '../registration/registration.routes';
+import type { RoutingService } from '../routing/routing.service';
+import { createRatingLinks, type RatingLinks } from './rating-link';
+import { registerRatingRoutes } from './rating.routes';
+import { ReportRegistrations } from './report-registrations';
+import { ReportService } from './report.service';
+import { registerReportRoutes } from './reports.routes';
+
+export interface ReportsModule {
+  service: ReportService;
+  /** For e-mail replies: `ratingLinks.linkFor(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */
+  ratingLinks: RatingLinks;
+  /** Registration hook (inside the registration transaction): keeps the facts FCR needs. */
+  recordRegistration(event: RegisteredEvent): void;
+}
+
+export function createReportsModule(
+  app: FastifyInstance,
+  deps: {
+    db: Db;
+    guard: AuthGuard;
+    contacts: ContactsRepository;
+    routing: RoutingService;
+    /** Server secret the rating tokens are signed with. */
+    secret: string;
+    publicBaseUrl: string;
+  },
+): ReportsModule {
+  const registrations = new ReportRegistrations(deps.db);
+  const service = new ReportService({
+    db: deps.db,
+    registrations,
+    queues: () =>
+      deps.routing.queueIds().flatMap((id) => {
+        const q = deps.routing.queueConfig(id);
+        return q ? [{ id, name: q.name, withinSeconds: q.servicenorm.withinSeconds }] : [];
+      }),
+  });
+  const ratingLinks = createRatingLinks(deps.secret, deps.publicBaseUrl);
+  registerReportRoutes(app, { guard: deps.guard, reports: service });
+  registerRatingRoutes(app, { links: ratingLinks, contacts: deps.contacts });
+  return {
+    service,
+    ratingLinks,
+    recordRegistration(event) {
+      const partij = event.request.partij?.uuid ?? deps.contacts.get(event.contactId)?.partijUuid;
+      registrations.record({
+        klantcontactUuid: event.klantcontactUuid,
+        contactId: event.contactId,
+        at: event.at,
+        ...(partij !== undefined ? { partijUuid: partij } : {}),
+        onderwerp: event.request.onderwerp,
+        gespreksresultaat: event.request.gespreksresultaat,
+      });
+    },
+  };
+}

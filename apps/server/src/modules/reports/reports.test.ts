@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReportResponse } from '@kcc/contracts/dashboard';
+import { mulberry32 } from '@kcc/routing/simulator';
+import type { Db } from '../../store/db';
+import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
+import { DEMO_QUEUES } from '../queues/demo-queues';
+import { onderwerpHash } from './report-registrations';
+
+let server: TestServer;
+let token: string;
+beforeEach(async () => {
+  server = await startTestServer();
+  token = await server.login('tess');
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+const NORM = new Map(DEMO_QUEUES.map((q) => [q.config.id, q.config.servicenorm.withinSeconds]));
+const PERSONAL = { name: 'Jan Jansen', phone: '0612345678', email: 'jan@example.nl' };
+
+interface Seeded {
+  day: string;
+  contactIds: string[];
+  partijen: string[];
+}
+
+/**
+ * A day of contacts written straight into the store as the server would have: contacts rows with personal data,
+ * and their events. Waits, handle times and outcomes come from a seeded PRNG.
+ */
+function seedDay(db: Db): Seeded {
+  const random = mulberry32(42);
+  const day = addDays(localDay(Date.now()), -2);
+  const start = startOfDayAmsterdam(day);
+  const insertContact = db.prepare(
+    `INSERT INTO contacts (id, channel, external_id, queue_id, status, priority, subject, from_json, created_at, updated_at, partij_uuid)
+     VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+  );
+  const ev = db.prepare('INSERT INTO contact_events (contact_id, type, at, agent_id, data) VALUES (?, ?, ?, ?, ?)');
+  const event = (id: string, type: string, at: number, agentId: string | null, data?: object) =>
+    ev.run(id, type, at, agentId, data ? JSON.stringify(data) : null);
+  const contactIds: string[] = [];
+  const partijen = [randomUUID(), randomUUID(), randomUUID()];
+  db.transaction(() => {
+    for (let i = 0; i < 80; i++) {
+      const channel = i % 4 === 0 ? 'chat' : 'telefoon';
+      const firstQueue = channel === 'chat' ? 'chat' : i % 5 === 1 ? 'belastingen' : 'algemeen';
+      const id = randomUUID();
+      contactIds.push(id);
+      const arrival = start + 8 * 3600_000 + Math.floor(random() * 9 * 3600_000);
+      const partij = i < 3 ? partijen[i] : null;
+      insertContact.run(id, channel, `ext-${i}`, firstQueue, 'closed', 'Vraag over afval', JSON.stringify(PERSONAL), arrival, arrival, partij ?? null);
+      event(id, 'created', arrival, null, { channel, queueId: firstQueue });
+      event(id, 'queued', arrival, null, { queueId: firstQueue });
+      let queue = firstQueue;
+      const wait = Math.floor(random() * 150_000);
+      if (firstQueue === 'belastingen' && wait > 120_000) {
+        event(id, 'overflowed', arrival + 120_000, null, { fromQueueId: 'belastingen', toQueueId: 'algemeen' });
+        queue = 'algemeen';
+        db.prepare('UPDATE contacts SET queue_id = ? WHERE id = ?').run(queue, id);
+      }
+      if (i % 7 === 3) {
+        // abandoned; every other one within the 5 s short-abandon threshold
+        const after = i % 14 === 3 ? Math.floor(random() * 4000) : 5000 + Math.floor(random() * 60_000);
+        event(id, 'removed', arrival + after, null, { reason: 'cancelled' });
+        event(id, 'abandoned', arrival + after, null, { reason: 'caller-hung-up', channel });
+        continue;
+      }
+      const agent = i % 2 === 0 ? 'user-anna' : 'user-bram';
+      const offerAt = arrival + wait;
+      event(id, 'offered', offerAt, agent, { offerId: `o-${i}` });
+      event(id, 'assigned', offerAt + 1500, agent, { offerId: `o-${i}` });
+      const talk = 60_000 + Math.floor(random() * 400_000);
+      event(id, 'registered', offerAt + 1500 + talk, agent, { klantcontact: randomUUID(), gespreksresultaat: 'x', afronden: true });
+      event(id, 'nawerk', offerAt + 1500 + talk, agent);
+      event(id, 'closed', offerAt + 1500 + talk + 60_000, agent);
+      if (i % 9 === 0) event(id, 'csat', offerAt + talk + 120_000, null, { score: 1 + (i % 5), channel: 'chat' });
+      if (i % 11 === 0) event(id, 'kanaalswitch', arrival, null, { fromChannel: 'email', toChannel: channel, partijUuid: partijen[0], fromContactId: 'x' });
+    }
+  })();
+
+  // Registrations for FCR: partij 0 comes back about the same onderwerp (differently written) 3 days later.
+  const reg = db.prepare(
+    'INSERT INTO report_registrations (klantcontact_uuid, contact_id, at, partij_uuid, onderwerp_hash, gespreksresultaat) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const at = start + 12 * 3600_000;
+  const [c0, c1, c2, c3, c4] = contactIds as [string, string, string, string, string];
+  reg.run(randomUUID(), c0, at, partijen[0], onderwerpHash('Afval ophalen'), 'zelfstandig_afgehandeld');
+  reg.run(randomUUID(), c1, at, partijen[1], onderwerpHash('Paspoort'), 'zelfstandig_afgehandeld');
+  reg.run(randomUUID(), c2, at, partijen[2], onderwerpHash('Parkeren'), 'doorverbonden_naar_afdeling');
+  reg.run(randomUUID(), c4, at, null, onderwerpHash('Afval ophalen'), 'zelfstandig_afgehandeld');
+  reg.run(randomUUID(), c3, at + 3 * 24 * 3600_000, partijen[0], onderwerpHash('  afval   OPHALEN. '), 'zelfstandig_afgehandeld');
+
+  const ks = db.prepare(
+    'INSERT INTO kanaalsturing (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  [1, 1, 0, 1].forEach((gewezen, i) => ks.run(randomUUID(), contactIds[10 + i], 'user-anna', 'Paspoort', 'online', gewezen, at));
+  return { day, contactIds, partijen };
+}
+
+/** The same figures, computed here straight from the rows, per contact, without the server's fold. */
+function independent(db: Db, day: string, queueFilter?: string) {
+  const start = startOfDayAmsterdam(day);
+  const end = startOfDayAmsterdam(addDays(day, 1));
+  const rows = db
+    .prepare('SELECT contact_id, type, at, data FROM contact_events ORDER BY seq')
+    .all() as { contact_id: string; type: string; at: number; data: string | null }[];
+  const byContact = new Map<string, typeof rows>();
+  for (const r of rows) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), r]);
+  const t = { offered: 0, answered: 0, within: 0, abandoned: 0, short: 0, wait: 0, handled: 0, handle: 0, csat: [] as number[], switches: 0 };
+  for (const events of byContact.values()) {
+    const queued = events.find((e) => e.type === 'queued');
+    if (!queued || queued.at < start || queued.at >= end) continue;
+    let queue = (JSON.parse(queued.data ?? '{}') as { queueId: string }).queueId;
+    const overflow = events.find((e) => e.type === 'overflowed');
+    if (overflow) queue = (JSON.parse(overflow.data ?? '{}') as { toQueueId: string }).toQueueId;
+    if (queueFilter !== undefined && queue !== queueFilter) continue;
+    const assigned = events.find((e) => e.type === 'assigned');
+    const abandoned = events.find((e) => e.type === 'abandoned');
+    const closed = events.find((e) => e.type === 'closed');
+    if (abandoned) {
+      if (abandoned.at - queued.at < 5000) t.short++;
+      else {
+        t.abandoned++;
+        t.offered++;
+      }
+    } else t.offered++;
+    if (assigned) {
+      t.answered++;
+      t.wait += assigned.at - queued.at;
+      if (assigned.at - queued.at <= (NORM.get(queue) ?? 0) * 1000) t.within++;
+      if (closed) {
+        t.handled++;
+        t.handle += closed.at - assigned.at;
+      }
+    }
+    for (const e of events) {
+      if (e.type === 'csat') t.csat.push((JSON.parse(e.data ?? '{}') as { score: number }).score);
+      if (e.type === 'kanaalswitch') t.switches++;
+    }
+  }
+  return t;
+}
+
+async function getReport(query: string, as = token): Promise<Response> {
+  return fetch(`${server.url}/api/reports?${query}`, { headers: bearer(as) });
+}
+
+describe('GET /api/reports', () => {
+  it('gives the figures of a seeded day exactly as computed independently from the same event log', async () => {
+    const { day } = seedDay(server.db);
+    const res = await getReport(`period=day&from=${day}&to=${day}`);
+    expect(res.status).toBe(200);
+    const report = ReportResponse.parse(await res.json());
+    const t = independent(server.db, day);
+    expect(t.offered).toBeGreaterThan(50);
+    expect(t.short).toBeGreaterThan(0);
+    expect(t.abandoned).toBeGreaterThan(0);
+    const m = report.total;
+    expect(m).toMatchObject({
+      offered: t.offered,
+      answered: t.answered,
+      answeredWithinNorm: t.within,
+      abandoned: t.abandoned,
+      shortAbandoned: t.short,
+      channelSwitches: t.switches,
+      csatCount: t.csat.length,
+      zelfstandigAfgehandeld: 3,
+      firstContactResolved: 1,
+      firstContactResolution: 0.5,
+      kanaalsturing: 4,
+      kanaalsturingPrimary: 3,
+      primaryChannelShare: 0.75,
+    });
+    expect(m.serviceLevel).toBeCloseTo(t.within / (t.answered + t.abandoned), 12);
+    expect(m.abandonRate).toBeCloseTo(t.abandoned / (t.answered + t.abandoned), 12);
+    expect(m.asaSeconds).toBeCloseTo(t.wait / t.answered / 1000, 9);
+    expect(m.ahtSeconds).toBeCloseTo(t.handle / t.handled / 1000, 9);
+    expect(m.csatAverage).toBeCloseTo(t.csat.reduce((a, b) => a + b, 0) / t.csat.length, 12);
+    expect(report.buckets).toHaveLength(1);
+    expect(report.buckets[0]).toMatchObject({ start: day, offered: t.offered, answered: t.answered });
+
+    // Per queue, and the queue filter, agree with the independent count per (final) queue.
+    const alg = independent(server.db, day, 'algemeen');
+    expect(report.byQueue.find((q) => q.queue === 'algemeen')).toMatchObject({
+      name: 'Algemeen',
+      offered: alg.offered,
+      answered: alg.answered,
+      answeredWithinNorm: alg.within,
+    });
+    const filtered = ReportResponse.parse(await (await getReport(`from=${day}&to=${day}&queue=algemeen`)).json());
+    expect(filtered.total).toMatchObject({ offered: alg.offered, answered: alg.answered, abandoned: alg.abandoned });
+    const chat = ReportResponse.parse(await (await getReport(`from=${day}&to=${day}&channel=chat`)).json());
+    expect(chat.total.offered).toBe(independent(server.db, day, 'chat').offered);
+    // Breakdowns compare: byQueue keeps the channel filter, byChannel shows every channel next to each other.
+    expect(chat.byQueue.map((q) => q.queue)).toEqual(['chat']);
+    expect(chat.byChannel.map((c) => c.channel)).toEqual(['chat', 'telefoon']);
+  });
+
+  it('buckets by week and month, with empty buckets for quiet periods', async () => {
+    const { day } = seedDay(server.db);
+    const week = ReportResponse.parse(await (await getReport(`period=week&from=${addDays(day, -20)}&to=${day}`)).json());
+    expect(week.buckets.length).toBeGreaterThanOrEqual(3);
+    expect(week.buckets.every((b) => /^week \d+ \d{4}$/.test(b.label))).toBe(true);
+    expect(week.buckets.reduce((n, b) => n + b.offered, 0)).toBe(week.total.offered);
+    expect(week.buckets.filter((b) => b.offered > 0)).toHaveLength(1);
+    expect(week.buckets[0]?.serviceLevel).toBeNull();
+    const month = ReportResponse.parse(await (await getReport(`period=month&from=${day}&to=${day}`)).json());
+    expect(month.buckets).toHaveLength(1);
+    expect(month.buckets[0]?.start).toBe(`${day.slice(0, 7)}-01`);
+  });
+
+  it('exports CSV with the same numbers and no personal data anywhere', async () => {
+    const { day, contactIds, partijen } = seedDay(server.db);
+    const res = await getReport(`from=${day}&to=${day}&format=csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain(`kcc-rapport-${day}-${day}.csv`);
+    const csv = await res.text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    const header = lines[0]?.split(';') ?? [];
+    const total = lines[2]?.split(';') ?? [];
+    const t = independent(server.db, day);
+    expect(total[0]).toBe('Totaal');
+    expect(total[header.indexOf('Aangeboden')]).toBe(String(t.offered));
+    expect(total[header.indexOf('Beantwoord')]).toBe(String(t.answered));
+    expect(total[header.indexOf('Serviceniveau (%)')]).toBe(
+      (Math.round((t.within / (t.answered + t.abandoned)) * 1000) / 10).toFixed(1).replace('.', ','),
+    );
+
+    const json = await (await getReport(`from=${day}&to=${day}`)).text();
+    for (const text of [csv, json]) {
+      for (const secret of [PERSONAL.name, PERSONAL.phone, PERSONAL.email, 'Vraag over afval', 'user-anna', 'user-bram', ...partijen, ...contactIds]) {
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+
+  it('rejects bad input with problem JSON and refuses medewerkers', async () => {
+    for (const [query, name] of [
+      ['period=year', 'query.period'],
+      ['from=2026-13-01', 'query.from'],
+      ['from=2026-03-10&to=2026-03-01', 'query.from'],
+      ['from=2020-01-01&to=2026-01-01', 'query.to'],
+      ['queue=bestaat-niet', 'query.queue'],
+      ['channel=fax', 'query.channel'],
+      ['onbekend=1', 'query'],
+    ] as const) {
+      const res = await getReport(query);
+      expect(res.status, query).toBe(400);
+      const body = (await res.json()) as { invalidParams: { name: string }[] };
+      expect(body.invalidParams.map((p) => p.name), query).toContain(name);
+    }
+    expect((await getReport('', await server.login('anna'))).status).toBe(403);
+    expect((await getReport('', await server.login('bea'))).status).toBe(200);
+    expect((await fetch(`${server.url}/api/reports`)).status).toBe(401);
+  });
+});

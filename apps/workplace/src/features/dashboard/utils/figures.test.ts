@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { staffing } from '../testing/dashboard-fixtures';
+import {
+  formatPercent,
+  formatServicenormWindow,
+  judgeServiceLevel,
+  judgeStaffing,
+  staffingText,
+} from './figures';
+
+describe('staffing advice', () => {
+  it('says it the way the issue asks', () => {
+    expect(staffingText(staffing())).toBe('Voor 80 % binnen 30 s nu nodig: 7, beschikbaar: 5');
+    expect(judgeStaffing(staffing())).toEqual({ judgement: 'tekort', shortBy: 2 });
+  });
+
+  it('does not invent a number when no handle time is known yet', () => {
+    const advice = staffing({ agentsNeeded: null, ahtSeconds: null });
+    expect(staffingText(advice)).toBe('Voor 80 % binnen 30 s nu nodig: nog onbekend, beschikbaar: 5');
+    expect(judgeStaffing(advice).judgement).toBe('onbekend');
+  });
+
+  it('is enough when available ≥ needed', () => {
+    expect(judgeStaffing(staffing({ agentsNeeded: 3, agentsAvailable: 3 }))).toEqual({
+      judgement: 'genoeg',
+      shortBy: 0,
+    });
+  });
+
+  it('writes long servicenorm windows in minutes, hours and days', () => {
+    expect(formatServicenormWindow(30)).toBe('30 s');
+    expect(formatServicenormWindow(600)).toBe('10 min');
+    expect(formatServicenormWindow(4 * 3600)).toBe('4 uur');
+    expect(formatServicenormWindow(2 * 86400)).toBe('2 dagen');
+  });
+});
+
+describe('service level against the norm', () => {
+  it('judges with a margin of 5 points for "net onder norm"', () => {
+    expect(judgeServiceLevel(null, 80)).toBe('geen-gegevens');
+    expect(judgeServiceLevel(0.8, 80)).toBe('gehaald');
+    expect(judgeServiceLevel(0.76, 80)).toBe('net-onder');
+    expect(judgeServiceLevel(0.7, 80)).toBe('onder');
+  });
+
+  it('shows percentages in Dutch and null as a dash', () => {
+    expect(formatPercent(7 / 9)).toBe('78 %');
+    expect(formatPercent(null)).toBe('–');
+  });
+});

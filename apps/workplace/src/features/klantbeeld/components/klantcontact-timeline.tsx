@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import type { KlantcontactView } from '@kcc/contracts/rest';
+import { kanaalLabel } from '../../../components/channel-icon';
+import { formatDateTime } from '../../../lib/format';
+
+const ALLE = '';
+
+interface KlantcontactTimelineProps {
+  items: KlantcontactView[];
+  /** The channels present, from the server (for the filter). */
+  kanalen: string[];
+}
+
+/** Contact history across every channel, newest first, with a channel filter. */
+export function KlantcontactTimeline({ items, kanalen }: KlantcontactTimelineProps) {
+  const id = useId();
+  const [kanaal, setKanaal] = useState(ALLE);
+  const sorted = [...items].sort((a, b) => Date.parse(b.plaatsgevondenOp) - Date.parse(a.plaatsgevondenOp));
+  const shown = kanaal === ALLE ? sorted : sorted.filter((kc) => kc.kanaal === kanaal);
+  const count = (k: string) => items.filter((kc) => kc.kanaal === k).length;
+
+  if (items.length === 0) return <p className="text-sm text-slate-700">Nog geen eerdere contacten.</p>;
+  return (
+    <div className="space-y-2">
+      {kanalen.length > 1 && (
+        <div className="flex items-center gap-2 text-sm">
+          <label htmlFor={`${id}-kanaal`} className="font-medium">
+            Toon kanaal
+          </label>
+          <select
+            id={`${id}-kanaal`}
+            value={kanaal}
+            onChange={(e) => setKanaal(e.target.value)}
+            className="field w-auto py-1"
+          >
+            <option value={ALLE}>Alle kanalen ({items.length})</option>
+            {kanalen.map((k) => (
+              <option key={k} value={k}>
+                {kanaalLabel(k)} ({count(k)})
+              </option>
+            ))}
+          </select>
+          <span className="sr-only" aria-live="polite">
+            {shown.length} contacten getoond
+          </span>
+        </div>
+      )}
+      <ol className="relative space-y-1 border-l-2 border-slate-300 pl-4 text-sm" data-testid="klantcontact-history">
+        {shown.map((kc) => (
+          <li key={kc.uuid} data-kanaal={kc.kanaal} className="relative">
+            <span aria-hidden="true" className="absolute top-2 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-blue-800" />
+            <details>
+              <summary className="cursor-pointer py-0.5">
+                <time dateTime={kc.plaatsgevondenOp} className="text-slate-700">
+                  {formatDateTime(kc.plaatsgevondenOp)}
+                </time>{' '}
+                · <span className="font-medium text-blue-900">{kanaalLabel(kc.kanaal)}</span> ·{' '}
+                <span className="font-medium">{kc.onderwerp}</span>
+                {kc.gespreksresultaat && <span className="text-slate-700"> · {kc.gespreksresultaat}</span>}
+              </summary>
+              <div className="mt-1 space-y-1 pl-4 text-slate-800">
+                {kc.inhoud && (
+                  <p>
+                    <span className="font-medium">Vraag:</span> {kc.inhoud}
+                  </p>
+                )}
+                {kc.reactie && (
+                  <p>
+                    <span className="font-medium">Antwoord:</span> {kc.reactie}
+                  </p>
+                )}
+                {kc.medewerker && <p className="text-slate-700">Medewerker: {kc.medewerker}</p>}
+              </div>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
