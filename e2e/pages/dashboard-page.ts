@@ -43,7 +43,9 @@ export class DashboardPage {
 
   /** The "Vandaag" row of a queue's figures table. */
   todayRow(queueId: string): Locator {
-    return this.queueCard(queueId).getByTestId('queue-stats').getByRole('row', { name: /^Vandaag/ });
+    return this.queueCard(queueId)
+      .getByTestId('queue-stats')
+      .getByRole('row', { name: /^Vandaag/ });
   }
 
   // ---- agents ----
@@ -56,7 +58,8 @@ export class DashboardPage {
     await this.page.getByRole('button', { name: `Wachtrijen van ${agentName} wijzigen` }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Wachtrijen en vaardigheden wijzigen' });
     await expect(dialog).toBeVisible();
-    for (const name of queues.uncheck ?? []) await dialog.getByRole('checkbox', { name, exact: true }).uncheck();
+    for (const name of queues.uncheck ?? [])
+      await dialog.getByRole('checkbox', { name, exact: true }).uncheck();
     for (const name of queues.check ?? []) await dialog.getByRole('checkbox', { name, exact: true }).check();
     await dialog.getByRole('textbox', { name: 'Reden' }).fill(reason);
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -85,7 +88,10 @@ export class DashboardPage {
   // ---- reports ----
 
   async openReports(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('button', { name: 'Rapportages' }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Onderdelen' })
+      .getByRole('button', { name: 'Rapportages' })
+      .click();
     await expect(this.reports).toBeVisible();
   }
 
@@ -95,7 +101,9 @@ export class DashboardPage {
     await form.getByLabel('Van').fill(filters.from);
     await form.getByLabel('Tot en met').fill(filters.to);
     await form.getByRole('button', { name: 'Toon cijfers' }).click();
-    await expect(this.reports.getByTestId('report-range')).toHaveText(new RegExp(`^${filters.from} tot en met ${filters.to}`));
+    await expect(this.reports.getByTestId('report-range')).toHaveText(
+      new RegExp(`^${filters.from} tot en met ${filters.to}`),
+    );
     await expect(this.reports).toHaveAttribute('data-report-state', 'ready');
   }
 

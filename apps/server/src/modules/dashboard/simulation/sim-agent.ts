@@ -13,8 +13,8 @@ import type {
  * (presence, accept), the registration route. Used by `npm run simulate`, the M/M/N test and the benchmark.
  */
 export interface SimAgentBehaviour {
-  /** Talk time of the next contact, ms (already divided by the speed-up). */
-  handleMs(): number;
+  /** Talk time of this contact, ms (already divided by the speed-up). */
+  handleMs(contact: Contact): number;
   /** Delay before accepting an offer, ms (0: at once). */
   acceptDelayMs?(): number;
   /** Gespreksresultaat code of the next registration. */
@@ -106,7 +106,7 @@ export class SimAgent {
         const at = performance.now();
         if (!ack.ok) return; // expired or taken: the server moves on
         this.hooks.onAssigned?.(this.userId, ack.data.contact, at);
-        this.later(this.behaviour.handleMs(), () => void this.finish(ack.data.contact.id));
+        this.later(this.behaviour.handleMs(ack.data.contact), () => void this.finish(ack.data.contact.id));
       });
     };
     const delay = this.behaviour.acceptDelayMs?.() ?? 0;

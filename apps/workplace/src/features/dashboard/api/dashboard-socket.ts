@@ -14,7 +14,9 @@ export type DashboardSocketEvents = DashboardServerToClientEvents & {
 };
 
 export type DashboardCommand = keyof DashboardClientToServerEvents;
-export type DashboardCommandPayload<C extends DashboardCommand> = Parameters<DashboardClientToServerEvents[C]>[0];
+export type DashboardCommandPayload<C extends DashboardCommand> = Parameters<
+  DashboardClientToServerEvents[C]
+>[0];
 export type DashboardCommandAck<C extends DashboardCommand> = Parameters<
   Parameters<DashboardClientToServerEvents[C]>[1]
 >[0];
@@ -28,7 +30,10 @@ export interface DashboardSocket {
   on<E extends keyof DashboardSocketEvents>(event: E, listener: DashboardSocketEvents[E]): void;
   off<E extends keyof DashboardSocketEvents>(event: E, listener: DashboardSocketEvents[E]): void;
   /** Sends a command and resolves with its ack; a timeout or lost connection becomes `{ok:false}`. */
-  command<C extends DashboardCommand>(event: C, payload: DashboardCommandPayload<C>): Promise<DashboardCommandAck<C>>;
+  command<C extends DashboardCommand>(
+    event: C,
+    payload: DashboardCommandPayload<C>,
+  ): Promise<DashboardCommandAck<C>>;
   connect(): void;
   disconnect(): void;
 }

@@ -59,13 +59,7 @@ export function ActionForm({
   return (
     <form noValidate onSubmit={submit} className="space-y-4">
       {children}
-      <Field
-        id={reasonId}
-        label="Reden"
-        required
-        error={reasonError}
-        hint={REASON_HINT}
-      >
+      <Field id={reasonId} label="Reden" required error={reasonError} hint={REASON_HINT}>
         <textarea
           {...fieldProps(reasonId, reasonError, { required: true, hint: REASON_HINT })}
           className="field min-h-20"

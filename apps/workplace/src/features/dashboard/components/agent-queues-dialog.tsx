@@ -90,7 +90,9 @@ export function AgentQueuesDialog({ agent, queues, onClose, onDone }: AgentQueue
           <legend id={legendId} className="text-sm font-medium">
             Wachtrijen
           </legend>
-          <p className="text-xs text-slate-700">Geen wachtrij gekozen: alle wachtrijen die bij de vaardigheden passen.</p>
+          <p className="text-xs text-slate-700">
+            Geen wachtrij gekozen: alle wachtrijen die bij de vaardigheden passen.
+          </p>
           {queues.map((queue) => (
             <label key={queue.id} className="flex items-center gap-2">
               <input
@@ -120,7 +122,9 @@ export function AgentQueuesDialog({ agent, queues, onClose, onDone }: AgentQueue
                     className="field w-20"
                     inputMode="numeric"
                     value={levels[skill] ?? ''}
-                    onChange={(event) => setLevels((current) => ({ ...current, [skill]: event.target.value }))}
+                    onChange={(event) =>
+                      setLevels((current) => ({ ...current, [skill]: event.target.value }))
+                    }
                   />
                   {error && (
                     <span id={`${id}-error`} className="field-error">

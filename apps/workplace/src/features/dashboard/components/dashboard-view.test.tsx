@@ -22,7 +22,8 @@ function renderDashboard(initial: DashboardSnapshot = snapshot()) {
   return { ...rendered, socket };
 }
 
-const card = (queueId: string) => screen.getAllByTestId('queue-card').find((c) => c.dataset.queue === queueId)!;
+const card = (queueId: string) =>
+  screen.getAllByTestId('queue-card').find((c) => c.dataset.queue === queueId)!;
 const agentRow = (agentId: string) =>
   screen.getAllByTestId('agent-row').find((r) => r.dataset.agentId === agentId)!;
 
@@ -132,7 +133,9 @@ describe('dashboard actions', () => {
     expect(socket.commandsOf('agent:set-presence')).toEqual([
       { agentId: 'user-anna', presence: 'pauze', reason: 'Overleg met teamleider' },
     ]);
-    expect(screen.getByTestId('dashboard-announcement')).toHaveTextContent('Anna de Vries staat nu op pauze.');
+    expect(screen.getByTestId('dashboard-announcement')).toHaveTextContent(
+      'Anna de Vries staat nu op pauze.',
+    );
     expect(agentRow('user-anna')).toHaveTextContent('Reden: Overleg met teamleider');
     expect(opener).toHaveFocus();
   });
@@ -176,7 +179,12 @@ describe('dashboard actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(socket.commandsOf('agent:set-queues')).toEqual([
-      { agentId: 'user-anna', queueIds: ['belastingen'], skills: { algemeen: 7 }, reason: 'Drukte bij belastingen' },
+      {
+        agentId: 'user-anna',
+        queueIds: ['belastingen'],
+        skills: { algemeen: 7 },
+        reason: 'Drukte bij belastingen',
+      },
     ]);
     expect(within(agentRow('user-anna')).getByTestId('agent-queues')).toHaveTextContent('Belastingen');
   });

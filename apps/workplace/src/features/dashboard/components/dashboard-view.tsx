@@ -95,9 +95,9 @@ export function DashboardView() {
         <div className="col-span-2 sm:col-span-4">
           <dt className="text-slate-700">Medewerkers</dt>
           <dd>
-            {PRESENCES.map((presence) => `${PRESENCE_LABELS[presence]}: ${totals.agentsByPresence[presence] ?? 0}`).join(
-              ' · ',
-            )}
+            {PRESENCES.map(
+              (presence) => `${PRESENCE_LABELS[presence]}: ${totals.agentsByPresence[presence] ?? 0}`,
+            ).join(' · ')}
           </dd>
         </div>
       </dl>
@@ -125,7 +125,12 @@ export function DashboardView() {
         />
       </section>
       {dialog?.kind === 'queues' && (
-        <AgentQueuesDialog agent={dialog.agent} queues={data.queues} onClose={close} onDone={setAnnouncement} />
+        <AgentQueuesDialog
+          agent={dialog.agent}
+          queues={data.queues}
+          onClose={close}
+          onDone={setAnnouncement}
+        />
       )}
       {dialog?.kind === 'presence' && (
         <AgentPresenceDialog agent={dialog.agent} onClose={close} onDone={setAnnouncement} />

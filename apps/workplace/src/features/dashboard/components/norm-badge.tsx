@@ -8,7 +8,13 @@ const STYLES: Record<NormJudgement, { className: string; symbol: string }> = {
 };
 
 /** The service level's judgement against the servicenorm: symbol, colour and text (never colour alone). */
-export function NormBadge({ serviceLevel, targetPercent }: { serviceLevel: number | null; targetPercent: number }) {
+export function NormBadge({
+  serviceLevel,
+  targetPercent,
+}: {
+  serviceLevel: number | null;
+  targetPercent: number;
+}) {
   const judgement = judgeServiceLevel(serviceLevel, targetPercent);
   const style = STYLES[judgement];
   return (

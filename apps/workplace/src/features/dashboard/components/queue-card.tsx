@@ -13,7 +13,15 @@ export function useLongestWait(queue: Pick<QueueLive, 'oldestWaitingSince' | 'lo
   return queue.oldestWaitingSince === null ? 0 : Math.max(0, secondsSince(queue.oldestWaitingSince, now));
 }
 
-function StatsRow({ label, stats, targetPercent }: { label: string; stats: QueueWindowStats; targetPercent: number }) {
+function StatsRow({
+  label,
+  stats,
+  targetPercent,
+}: {
+  label: string;
+  stats: QueueWindowStats;
+  targetPercent: number;
+}) {
   return (
     <tr className="border-t border-slate-200">
       <th scope="row" className="py-1 pr-3 text-left font-medium">
@@ -45,7 +53,12 @@ export function QueueCard({ queue, onMove, onPriority }: QueueCardProps) {
   const norm = `${targetPercent} % binnen ${formatServicenormWindow(withinSeconds)}`;
 
   return (
-    <section aria-labelledby={headingId} className="panel space-y-3" data-testid="queue-card" data-queue={queue.id}>
+    <section
+      aria-labelledby={headingId}
+      className="panel space-y-3"
+      data-testid="queue-card"
+      data-queue={queue.id}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={headingId} className="panel-title">
           {queue.name}

@@ -16,9 +16,18 @@ export function StaffingAdvice({ advice, queueId, large = false }: StaffingAdvic
       ? { text: `${shortBy} te weinig`, className: large ? 'text-red-300' : 'text-red-900', symbol: '✗' }
       : judgement === 'genoeg'
         ? { text: 'Genoeg', className: large ? 'text-green-300' : 'text-green-900', symbol: '✓' }
-        : { text: 'Nog geen afhandeltijd bekend', className: large ? 'text-slate-200' : 'text-slate-700', symbol: '–' };
+        : {
+            text: 'Nog geen afhandeltijd bekend',
+            className: large ? 'text-slate-200' : 'text-slate-700',
+            symbol: '–',
+          };
   return (
-    <p data-testid="staffing-advice" data-queue={queueId} data-judgement={judgement} className="flex flex-wrap gap-x-2">
+    <p
+      data-testid="staffing-advice"
+      data-queue={queueId}
+      data-judgement={judgement}
+      className="flex flex-wrap gap-x-2"
+    >
       <span data-testid="staffing-text">{staffingText(advice)}</span>
       <span className={`font-semibold ${status.className}`}>
         <span aria-hidden="true">{status.symbol} </span>

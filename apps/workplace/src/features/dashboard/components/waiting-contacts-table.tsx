@@ -37,7 +37,12 @@ export function WaitingContactsTable({ queue, onMove, onPriority }: WaitingConta
         </thead>
         <tbody>
           {queue.waitingContacts.map((contact, index) => (
-            <tr key={contact.id} className="border-t border-slate-200" data-testid="waiting-contact" data-contact-id={contact.id}>
+            <tr
+              key={contact.id}
+              className="border-t border-slate-200"
+              data-testid="waiting-contact"
+              data-contact-id={contact.id}
+            >
               <td className="px-3 py-1">
                 {CHANNEL_LABELS[contact.channel]}
                 {contact.offered && <span className="ml-1 text-xs text-slate-700">(wordt aangeboden)</span>}

@@ -18,7 +18,9 @@ function mockReducedMotion(reduce: boolean) {
 }
 
 const three = () =>
-  snapshot({ queues: [queue(), belastingen(), queue({ id: 'wmo', name: 'Wmo', waiting: 5, waitingContacts: [] })] });
+  snapshot({
+    queues: [queue(), belastingen(), queue({ id: 'wmo', name: 'Wmo', waiting: 5, waitingContacts: [] })],
+  });
 
 describe('wallboard', () => {
   beforeEach(() => {

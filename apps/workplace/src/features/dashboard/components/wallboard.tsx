@@ -3,7 +3,13 @@ import { PRESENCE_LABELS } from '@kcc/contracts/domain';
 import type { DashboardSnapshot, QueueLive } from '@kcc/contracts/dashboard';
 import { formatDuration } from '../../../lib/format';
 import { usePrefersReducedMotion } from '../hooks/use-prefers-reduced-motion';
-import { formatPercent, formatSeconds, formatServicenormWindow, judgeServiceLevel, NORM_LABELS } from '../utils/figures';
+import {
+  formatPercent,
+  formatSeconds,
+  formatServicenormWindow,
+  judgeServiceLevel,
+  NORM_LABELS,
+} from '../utils/figures';
 import { useLongestWait } from './queue-card';
 import { StaffingAdvice } from './staffing-advice';
 
@@ -39,7 +45,9 @@ function WallboardQueue({ queue }: { queue: QueueLive }) {
             {formatServicenormWindow(queue.servicenorm.withinSeconds)})
           </dt>
           <dd className="text-8xl font-bold tabular-nums">{formatPercent(queue.today.serviceLevel)}</dd>
-          <dd className={`text-3xl font-semibold ${JUDGEMENT_STYLES[judgement]}`}>{NORM_LABELS[judgement]}</dd>
+          <dd className={`text-3xl font-semibold ${JUDGEMENT_STYLES[judgement]}`}>
+            {NORM_LABELS[judgement]}
+          </dd>
         </div>
         <div>
           <dt className="text-2xl text-slate-200">Gem. wachttijd vandaag</dt>
@@ -104,7 +112,9 @@ export function Wallboard({ snapshot, onExit, cycleSeconds = DEFAULT_CYCLE_SECON
           Totaal wachtend: <strong className="tabular-nums">{snapshot.totals.waiting}</strong>
         </p>
         <p className="text-xl text-slate-200">
-          {presences.map(([presence, n]) => `${PRESENCE_LABELS[presence as keyof typeof PRESENCE_LABELS]}: ${n}`).join(' · ')}
+          {presences
+            .map(([presence, n]) => `${PRESENCE_LABELS[presence as keyof typeof PRESENCE_LABELS]}: ${n}`)
+            .join(' · ')}
         </p>
         <div className="ml-auto flex gap-2">
           <button

@@ -46,7 +46,14 @@ export const queue = (overrides: Partial<QueueLive> = {}): QueueLive => ({
   longestWaitSeconds: 45,
   inProgress: 3,
   today: stats(),
-  last30: stats({ offered: 4, answered: 4, answeredWithinNorm: 4, abandoned: 0, serviceLevel: 1, abandonRate: 0 }),
+  last30: stats({
+    offered: 4,
+    answered: 4,
+    answeredWithinNorm: 4,
+    abandoned: 0,
+    serviceLevel: 1,
+    abandonRate: 0,
+  }),
   staffing: staffing(),
   waitingContacts: [
     {

@@ -35,7 +35,7 @@ export class FakeDashboardSocket implements DashboardSocket {
   ): Promise<DashboardCommandAck<C>> {
     this.commands.push({ event, payload });
     const responder = this.responders.get(event);
-    return ((responder ? await responder(payload) : { ok: true }) as DashboardCommandAck<C>);
+    return (responder ? await responder(payload) : { ok: true }) as DashboardCommandAck<C>;
   }
 
   respond(event: DashboardCommand, responder: Responder): void {
@@ -46,7 +46,10 @@ export class FakeDashboardSocket implements DashboardSocket {
     return this.commands.filter((c) => c.event === event).map((c) => c.payload);
   }
 
-  serverEmit<E extends keyof DashboardSocketEvents>(event: E, ...args: Parameters<DashboardSocketEvents[E]>): void {
+  serverEmit<E extends keyof DashboardSocketEvents>(
+    event: E,
+    ...args: Parameters<DashboardSocketEvents[E]>
+  ): void {
     for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
   }
 

@@ -95,7 +95,13 @@ export function ReportCharts({ report }: { report: ReportResponse }) {
           <YAxis domain={[0, 100]} unit=" %" tick={{ fill: '#334155', fontSize: 12 }} />
           <Tooltip formatter={pct} />
           <Legend />
-          <Line dataKey="serviceLevel" name="Service level" stroke={BLUE} strokeWidth={2} isAnimationActive={false} />
+          <Line
+            dataKey="serviceLevel"
+            name="Service level"
+            stroke={BLUE}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
           <Line
             dataKey="fcr"
             name="Direct opgelost"

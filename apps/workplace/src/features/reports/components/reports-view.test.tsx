@@ -40,7 +40,11 @@ const report = (overrides: Partial<ReportResponse> = {}): ReportResponse => ({
   },
   buckets: [
     { ...metrics({ offered: 5, answered: 4, abandoned: 1 }), start: '2026-03-09', label: 'ma 9 mrt' },
-    { ...metrics({ offered: 7, answered: 6, abandoned: 1, serviceLevel: null }), start: '2026-03-10', label: 'di 10 mrt' },
+    {
+      ...metrics({ offered: 7, answered: 6, abandoned: 1, serviceLevel: null }),
+      start: '2026-03-10',
+      label: 'di 10 mrt',
+    },
   ],
   total: metrics(),
   byQueue: [
@@ -106,7 +110,10 @@ describe('reports', () => {
         status: 200,
         body: report({ period: 'week', filters: { queue: 'belastingen', channel: 'email' } }),
       },
-      'GET /api/reports?period=week&from=2026-03-09&to=2026-03-10': { status: 200, body: report({ period: 'week' }) },
+      'GET /api/reports?period=week&from=2026-03-09&to=2026-03-10': {
+        status: 200,
+        body: report({ period: 'week' }),
+      },
     });
     await screen.findByTestId('report-tiles');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Periode' }), 'week');
@@ -114,7 +121,9 @@ describe('reports', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kanaal' }), 'email');
     await user.click(screen.getByRole('button', { name: 'Toon cijfers' }));
     await waitFor(() => expect(api.requestsTo('GET', filtered)).toHaveLength(1));
-    expect(await screen.findByTestId('report-range')).toHaveTextContent('wachtrij Belastingen · kanaal E-mail');
+    expect(await screen.findByTestId('report-range')).toHaveTextContent(
+      'wachtrij Belastingen · kanaal E-mail',
+    );
     expect(screen.getByText('Contacten per week')).toBeInTheDocument();
   });
 
@@ -144,12 +153,16 @@ describe('reports', () => {
     await waitFor(() => expect(clicks).toEqual(['kcc-rapportage_day_2026-03-09_2026-03-10.csv blob:kcc/1']));
     const [request] = api.requestsTo('GET', `${PATH}&format=csv`);
     expect(request?.headers.authorization).toBe('Bearer tl-token');
-    expect(await screen.findByText('kcc-rapportage_day_2026-03-09_2026-03-10.csv is gedownload.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('kcc-rapportage_day_2026-03-09_2026-03-10.csv is gedownload.'),
+    ).toBeInTheDocument();
   });
 
   it('says so when the CSV cannot be downloaded', async () => {
     const user = userEvent.setup();
-    renderReports({ [`GET ${PATH}&format=csv`]: { status: 403, body: { title: 'Geen toegang', status: 403 } } });
+    renderReports({
+      [`GET ${PATH}&format=csv`]: { status: 403, body: { title: 'Geen toegang', status: 403 } },
+    });
     await screen.findByTestId('report-tiles');
     await user.click(screen.getByRole('button', { name: 'Download CSV' }));
     expect(await screen.findByText('U mag deze rapportage niet downloaden.')).toBeInTheDocument();

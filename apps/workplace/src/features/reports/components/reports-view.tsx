@@ -44,14 +44,20 @@ interface ReportsViewProps {
 
 /** Reports for team leaders and beheerders: KPIs of the channel strategy, as charts, tables and CSV. */
 export function ReportsView({ token, initialFilters }: ReportsViewProps) {
-  const [filters, setFilters] = useState<ReportFilters>(() => initialFilters ?? { period: 'day', ...lastDays(7) });
+  const [filters, setFilters] = useState<ReportFilters>(
+    () => initialFilters ?? { period: 'day', ...lastDays(7) },
+  );
   const report = useReport(filters);
   // The queue list comes from the unfiltered report over the same range (the same request when unfiltered).
   const options = useReport({ period: filters.period, from: filters.from, to: filters.to });
   const csv = useMutation({ mutationFn: () => downloadReportCsv(filters, token) });
 
   return (
-    <div className="space-y-4" data-testid="reports" data-report-state={report.isFetching ? 'loading' : 'ready'}>
+    <div
+      className="space-y-4"
+      data-testid="reports"
+      data-report-state={report.isFetching ? 'loading' : 'ready'}
+    >
       <h2 className="text-xl font-semibold">Rapportages</h2>
       <ReportFiltersForm value={filters} queues={options.data?.byQueue ?? []} onApply={setFilters} />
       {report.isError && (
@@ -117,9 +123,10 @@ export function ReportsView({ token, initialFilters }: ReportsViewProps) {
             <summary className="cursor-pointer font-medium">Zo rekenen we</summary>
             <p className="mt-2">{report.data.definitions.serviceLevel}</p>
             <p className="mt-1">
-              Contacten die binnen {report.data.definitions.shortAbandonSeconds} seconden afbreken tellen niet mee.
-              Direct opgelost: zelfstandig afgehandeld en binnen {report.data.definitions.fcrWindowDays} dagen geen
-              nieuw contact van dezelfde klant over hetzelfde onderwerp. De rapportage bevat geen persoonsgegevens.
+              Contacten die binnen {report.data.definitions.shortAbandonSeconds} seconden afbreken tellen niet
+              mee. Direct opgelost: zelfstandig afgehandeld en binnen {report.data.definitions.fcrWindowDays}{' '}
+              dagen geen nieuw contact van dezelfde klant over hetzelfde onderwerp. De rapportage bevat geen
+              persoonsgegevens.
             </p>
           </details>
         </>

@@ -13,7 +13,9 @@ export function formatSecondsOrDash(seconds: number | null): string {
 }
 
 export function formatCsat(metrics: Pick<ReportMetrics, 'csatAverage' | 'csatCount'>): string {
-  return metrics.csatAverage === null ? '–' : `${decimalFormat.format(metrics.csatAverage)} (${metrics.csatCount}×)`;
+  return metrics.csatAverage === null
+    ? '–'
+    : `${decimalFormat.format(metrics.csatAverage)} (${metrics.csatCount}×)`;
 }
 
 /** A 0..1 ratio as a percentage for a chart axis; null stays a gap in the line (no invented 0). */
@@ -22,7 +24,12 @@ export function toPercent(ratio: number | null): number | null {
 }
 
 /** The columns of the KPI tables, in one place: header, abbreviation help, and how to show the value. */
-export const KPI_COLUMNS: { key: string; header: string; title?: string; value: (m: ReportMetrics) => string }[] = [
+export const KPI_COLUMNS: {
+  key: string;
+  header: string;
+  title?: string;
+  value: (m: ReportMetrics) => string;
+}[] = [
   { key: 'offered', header: 'Aangeboden', value: (m) => String(m.offered) },
   { key: 'answered', header: 'Beantwoord', value: (m) => String(m.answered) },
   { key: 'abandoned', header: 'Afgebroken', value: (m) => String(m.abandoned) },
@@ -43,7 +50,8 @@ export const KPI_COLUMNS: { key: string; header: string; title?: string; value: 
   {
     key: 'fcr',
     header: 'Direct opgelost',
-    title: 'First-contact resolution: zelfstandig afgehandeld en binnen 7 dagen geen nieuw contact over hetzelfde',
+    title:
+      'First-contact resolution: zelfstandig afgehandeld en binnen 7 dagen geen nieuw contact over hetzelfde',
     value: (m) => formatRatio(m.firstContactResolution),
   },
   { key: 'switches', header: 'Kanaalwissels', value: (m) => String(m.channelSwitches) },
