@@ -100,6 +100,7 @@ function SessionView({ session }: { session: Session }) {
       </Suspense>
     );
   if (view === 'kennisbank') return <KennisbankShell user={session.user} onLogout={loggedOut} />;
-  if (view === 'privacy') return <PrivacyView user={session.user} token={session.token} onLogout={loggedOut} />;
+  if (view === 'privacy')
+    return <PrivacyView user={session.user} token={session.token} onLogout={loggedOut} />;
   return <NoWorkplaceView user={session.user} onLogout={loggedOut} />;
 }

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { Contact } from '@kcc/contracts/domain';
-import type { KlantbeeldDoelkeuze, KlantbeeldTarget } from '../features/klantbeeld/api/get-register-klantbeeld';
+import type {
+  KlantbeeldDoelkeuze,
+  KlantbeeldTarget,
+} from '../features/klantbeeld/api/get-register-klantbeeld';
 import { RegisterKlantbeeld } from '../features/klantbeeld/components/register-klantbeeld';
 import { KlantZoeken } from '../features/klantzoeken/components/klant-zoeken';
 import { klantZoekenActions, useKlantZoekenOpen } from '../features/klantzoeken/stores/klant-zoeken-store';
@@ -37,7 +40,9 @@ function KlantZoekenWithKlantbeeld({ contact }: { contact?: Contact }) {
   const [opened, setOpened] = useState<Opening>();
   // The server accepts only a contact the agent still holds (assigned or in nawerk) as the purpose.
   const held = contact && (contact.status === 'assigned' || contact.status === 'nawerk');
-  const label = contact ? (contact.from.name ?? contact.from.phone ?? contact.from.email ?? 'dit contact') : '';
+  const label = contact
+    ? (contact.from.name ?? contact.from.phone ?? contact.from.email ?? 'dit contact')
+    : '';
   return (
     <div className="mb-4 grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
       <KlantZoeken

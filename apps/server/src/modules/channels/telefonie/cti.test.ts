@@ -103,7 +103,7 @@ describe('telephony (CTI) events', () => {
 describe('web forms and callback requests', () => {
   let kit: ChannelKit;
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_CALLBACK_MAX_ATTEMPTS: '2' });
+    kit = await startChannelKit({ KCC_CALLBACK_MAX_ATTEMPTS: '2', KCC_WRAP_UP_MS: '0' });
   });
   afterAll(() => kit.stop());
 

@@ -4,18 +4,23 @@ import { apiRequest } from '../../../lib/api-client';
 import { klantbeeldKeys } from './klantbeeld-keys';
 
 /** Whose klantbeeld: a resident by BSN or an organisation by KvK-nummer. */
-export type KlantbeeldTarget = { soort: 'persoon'; bsn: string } | { soort: 'organisatie'; kvkNummer: string };
+export type KlantbeeldTarget =
+  { soort: 'persoon'; bsn: string } | { soort: 'organisatie'; kvkNummer: string };
 
 /** The purpose of the read: a contact the agent holds, or a purpose code chosen from the list. */
 export type KlantbeeldDoelkeuze = { contactId: string } | { doel: KlantbeeldDoel };
 
 export function doelQueryString(doel: KlantbeeldDoelkeuze): string {
-  return new URLSearchParams('contactId' in doel ? { contactId: doel.contactId } : { doel: doel.doel }).toString();
+  return new URLSearchParams(
+    'contactId' in doel ? { contactId: doel.contactId } : { doel: doel.doel },
+  ).toString();
 }
 
 export function registerKlantbeeldPath(target: KlantbeeldTarget, doel: KlantbeeldDoelkeuze): string {
   const base =
-    target.soort === 'persoon' ? klantbeeldPaths.persoon(target.bsn) : klantbeeldPaths.organisatie(target.kvkNummer);
+    target.soort === 'persoon'
+      ? klantbeeldPaths.persoon(target.bsn)
+      : klantbeeldPaths.organisatie(target.kvkNummer);
   return `${base}?${doelQueryString(doel)}`;
 }
 

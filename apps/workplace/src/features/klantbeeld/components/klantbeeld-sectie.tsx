@@ -1,7 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import type { IntegraalKlantbeeld } from '@kcc/contracts/klantbeeld';
 
-type AnySectie = IntegraalKlantbeeld['zaken' | 'klantcontacten' | 'interneTaken' | 'contactgegevens' | 'identiteit'];
+type AnySectie = IntegraalKlantbeeld[
+  'zaken' | 'klantcontacten' | 'interneTaken' | 'contactgegevens' | 'identiteit'];
 type DataOf<S> = S extends { status: 'beschikbaar'; data: infer D } ? D : never;
 
 interface KlantbeeldSectieProps<S extends AnySectie> {
@@ -38,8 +39,8 @@ export function KlantbeeldSectie<S extends AnySectie>({
           data-testid="sectie-melding"
           className="rounded border border-amber-700 bg-amber-50 p-2 text-sm text-amber-950"
         >
-          <strong>Let op: {sectie.melding}.</strong> Probeer het later opnieuw. De rest van het klantbeeld is wel
-          geladen.
+          <strong>Let op: {sectie.melding}.</strong> Probeer het later opnieuw. De rest van het klantbeeld is
+          wel geladen.
         </p>
       )}
       {sectie.status === 'niet_van_toepassing' && (

@@ -45,10 +45,16 @@ export function KlantcontactTimeline({ items, kanalen }: KlantcontactTimelinePro
           </span>
         </div>
       )}
-      <ol className="relative space-y-1 border-l-2 border-slate-300 pl-4 text-sm" data-testid="klantcontact-history">
+      <ol
+        className="relative space-y-1 border-l-2 border-slate-300 pl-4 text-sm"
+        data-testid="klantcontact-history"
+      >
         {shown.map((kc) => (
           <li key={kc.uuid} data-kanaal={kc.kanaal} className="relative">
-            <span aria-hidden="true" className="absolute top-2 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-blue-800" />
+            <span
+              aria-hidden="true"
+              className="absolute top-2 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-blue-800"
+            />
             <details>
               <summary className="cursor-pointer py-0.5">
                 <time dateTime={kc.plaatsgevondenOp} className="text-slate-700">

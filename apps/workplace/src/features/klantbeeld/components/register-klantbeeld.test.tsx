@@ -43,9 +43,9 @@ describe('RegisterKlantbeeld', () => {
     );
     const heading = await screen.findByRole('heading', { name: 'Klantbeeld: Fatima El Amrani' });
     expect(heading).toHaveFocus();
-    expect(api.requests.filter((r) => r.path.startsWith('/api/klantbeeld/persoon/')).map((r) => r.path)).toEqual([
-      '/api/klantbeeld/persoon/999993653?doel=klantvraag_zonder_contact',
-    ]);
+    expect(
+      api.requests.filter((r) => r.path.startsWith('/api/klantbeeld/persoon/')).map((r) => r.path),
+    ).toEqual(['/api/klantbeeld/persoon/999993653?doel=klantvraag_zonder_contact']);
     expect(screen.getAllByTestId('zaak')).toHaveLength(2);
   });
 
@@ -58,7 +58,9 @@ describe('RegisterKlantbeeld', () => {
       />,
       { routes: { 'GET /api/klantbeeld/organisatie/90005678': { status: 200, body: bakkerij() } } },
     );
-    expect(await screen.findByRole('heading', { name: 'Klantbeeld: Fietsenmaker Visser' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Klantbeeld: Fietsenmaker Visser' }),
+    ).toBeInTheDocument();
     expect(api.requestsTo('GET', '/api/klantbeeld/organisatie/90005678?contactId=c-7')).toHaveLength(1);
     const identiteit = screen.getByTestId('identiteit');
     expect(within(identiteit).getByRole('heading')).toHaveTextContent('Bedrijfsgegevens (Handelsregister)');
@@ -72,7 +74,11 @@ describe('RegisterKlantbeeld', () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
     renderWithProviders(
-      <RegisterKlantbeeld target={{ soort: 'persoon', bsn: '999993653' }} doel={{ contactId: 'c-9' }} onClose={onClose} />,
+      <RegisterKlantbeeld
+        target={{ soort: 'persoon', bsn: '999993653' }}
+        doel={{ contactId: 'c-9' }}
+        onClose={onClose}
+      />,
       {
         routes: {
           'GET /api/klantbeeld/persoon/999993653': {

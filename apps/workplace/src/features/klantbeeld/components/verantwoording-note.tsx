@@ -3,7 +3,11 @@ import { formatDateTime } from '../../../lib/format';
 import { BRON_STATUS_LABELS, REGISTER_LABELS } from '../utils/klantbeeld-format';
 
 /** Why and from where this klantbeeld was read: the purpose it is logged under, small at the bottom. */
-export function VerantwoordingNote({ verantwoording }: { verantwoording: IntegraalKlantbeeld['verantwoording'] }) {
+export function VerantwoordingNote({
+  verantwoording,
+}: {
+  verantwoording: IntegraalKlantbeeld['verantwoording'];
+}) {
   const bronnen = verantwoording.bronnen.filter((b) => b.status !== 'niet_van_toepassing');
   return (
     <p className="border-t border-slate-200 pt-2 text-xs text-slate-700" data-testid="verantwoording">
@@ -13,10 +17,7 @@ export function VerantwoordingNote({ verantwoording }: { verantwoording: Integra
         <>
           {' '}
           Bronnen:{' '}
-          {bronnen
-            .map((b) => `${REGISTER_LABELS[b.register]} (${BRON_STATUS_LABELS[b.status]})`)
-            .join(', ')}
-          .
+          {bronnen.map((b) => `${REGISTER_LABELS[b.register]} (${BRON_STATUS_LABELS[b.status]})`).join(', ')}.
         </>
       )}
     </p>

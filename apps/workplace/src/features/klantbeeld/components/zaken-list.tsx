@@ -55,7 +55,9 @@ export function ZakenList({ zaken }: { zaken: ZaakView[] }) {
             </dl>
             {zaak.documenten.length > 0 && (
               <details className="mt-1">
-                <summary className="cursor-pointer text-blue-900">Documenten ({zaak.documenten.length})</summary>
+                <summary className="cursor-pointer text-blue-900">
+                  Documenten ({zaak.documenten.length})
+                </summary>
                 <ul className="mt-1 list-disc pl-6">
                   {zaak.documenten.map((doc, i) => (
                     <li key={`${doc.titel}-${i}`}>

@@ -5,7 +5,9 @@ import { apiRequest } from '../../../lib/api-client';
 import { klantZoekenKeys } from './klant-zoeken-keys';
 
 /** `GET /api/klantbeeld/doelen` (not in the contracts yet: the server answers `{items: [{code, label}]}`). */
-export const DoelenResponse = z.object({ items: z.array(z.object({ code: KlantbeeldDoel, label: z.string() })) });
+export const DoelenResponse = z.object({
+  items: z.array(z.object({ code: KlantbeeldDoel, label: z.string() })),
+});
 export type DoelenResponse = z.infer<typeof DoelenResponse>;
 
 export function getDoelen(signal?: AbortSignal): Promise<DoelenResponse> {

@@ -20,6 +20,7 @@ export async function zoekKlanten(soort: ZoekSoort, params: URLSearchParams): Pr
 export function useZoekKlanten() {
   return useMutation({
     mutationKey: ['klant-zoeken', 'zoek'],
-    mutationFn: ({ soort, params }: { soort: ZoekSoort; params: URLSearchParams }) => zoekKlanten(soort, params),
+    mutationFn: ({ soort, params }: { soort: ZoekSoort; params: URLSearchParams }) =>
+      zoekKlanten(soort, params),
   });
 }

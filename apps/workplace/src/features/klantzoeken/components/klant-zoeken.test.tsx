@@ -76,7 +76,12 @@ describe('KlantZoeken', () => {
     await user.click(screen.getByRole('button', { name: 'Zoeken' }));
 
     const results = await screen.findByTestId('zoek-resultaten');
-    expect(api.requestsTo('GET', '/api/klantbeeld/personen?geslachtsnaam=Jansen&geboortedatum=1970-07-07&doel=klantvraag_zonder_contact')).toHaveLength(1);
+    expect(
+      api.requestsTo(
+        'GET',
+        '/api/klantbeeld/personen?geslachtsnaam=Jansen&geboortedatum=1970-07-07&doel=klantvraag_zonder_contact',
+      ),
+    ).toHaveLength(1);
     expect(screen.getByText('2 resultaten gevonden.')).toBeInTheDocument();
     expect(screen.getByTestId('maximum-bereikt')).toHaveTextContent('Maximum bereikt.');
     const items = within(results).getAllByRole('listitem');
@@ -85,7 +90,10 @@ describe('KlantZoeken', () => {
     expect(items[1]).toHaveTextContent('Geheimhouding');
 
     await user.click(within(results).getByRole('button', { name: 'Klantbeeld openen: Anouk Jansen' }));
-    expect(onOpen).toHaveBeenCalledWith({ soort: 'persoon', bsn: '999990925' }, { doel: 'klantvraag_zonder_contact' });
+    expect(onOpen).toHaveBeenCalledWith(
+      { soort: 'persoon', bsn: '999990925' },
+      { doel: 'klantvraag_zonder_contact' },
+    );
   });
 
   it('uses the open contact as the purpose and searches companies by KvK-nummer', async () => {
@@ -118,11 +126,16 @@ describe('KlantZoeken', () => {
     await user.type(screen.getByRole('textbox', { name: 'KvK-nummer' }), '90005678');
     await user.keyboard('{Enter}');
     const results = await screen.findByTestId('zoek-resultaten');
-    expect(api.requestsTo('GET', '/api/klantbeeld/organisaties?kvkNummer=90005678&contactId=c-1')).toHaveLength(1);
+    expect(
+      api.requestsTo('GET', '/api/klantbeeld/organisaties?kvkNummer=90005678&contactId=c-1'),
+    ).toHaveLength(1);
     expect(results).toHaveTextContent('KvK 90005678 · Hoofdvestiging');
     expect(screen.queryByTestId('maximum-bereikt')).toBeNull();
     await user.click(within(results).getByRole('button', { name: 'Klantbeeld openen: Fietsenmaker Visser' }));
-    expect(onOpen).toHaveBeenCalledWith({ soort: 'organisatie', kvkNummer: '90005678' }, { contactId: 'c-1' });
+    expect(onOpen).toHaveBeenCalledWith(
+      { soort: 'organisatie', kvkNummer: '90005678' },
+      { contactId: 'c-1' },
+    );
   });
 
   it('shows the server reasons at the fields (invalidParams) and other refusals as an alert', async () => {
@@ -137,10 +150,19 @@ describe('KlantZoeken', () => {
                 body: {
                   title: 'Ongeldige invoer',
                   status: 400,
-                  invalidParams: [{ name: 'query.postcode', code: 'invalid', reason: 'Deze postcode bestaat niet.' }],
+                  invalidParams: [
+                    { name: 'query.postcode', code: 'invalid', reason: 'Deze postcode bestaat niet.' },
+                  ],
                 },
               }
-            : { status: 503, body: { title: 'Register niet beschikbaar', status: 503, detail: 'De BRP is tijdelijk niet beschikbaar.' } },
+            : {
+                status: 503,
+                body: {
+                  title: 'Register niet beschikbaar',
+                  status: 503,
+                  detail: 'De BRP is tijdelijk niet beschikbaar.',
+                },
+              },
       },
       { id: 'c-1', label: 'Jan Jansen' },
     );

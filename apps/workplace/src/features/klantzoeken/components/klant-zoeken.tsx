@@ -23,7 +23,10 @@ import { ZoekResultatenList } from './zoek-resultaten';
 
 export type Doelkeuze = { contactId: string } | { doel: KlantbeeldDoel };
 
-const FIELD_LABELS: Record<Exclude<ZoekField, 'doel'>, { label: string; hint?: string; inputMode?: 'numeric' }> = {
+const FIELD_LABELS: Record<
+  Exclude<ZoekField, 'doel'>,
+  { label: string; hint?: string; inputMode?: 'numeric' }
+> = {
   bsn: { label: 'BSN', hint: '9 cijfers', inputMode: 'numeric' },
   geslachtsnaam: { label: 'Achternaam', hint: 'Zonder tussenvoegsel: dus Berg, niet van den Berg' },
   geboortedatum: { label: 'Geboortedatum', hint: 'dag-maand-jaar, bijvoorbeeld 07-07-1970' },
@@ -123,7 +126,9 @@ export function KlantZoeken({ contact, onOpen, onClose }: KlantZoekenProps) {
         <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
           <legend className="mb-1 text-sm font-medium">Wie zoekt u?</legend>
           {radio('soort', 'persoon', 'Inwoner', soort === 'persoon', () => chooseSoort('persoon'))}
-          {radio('soort', 'organisatie', 'Bedrijf', soort === 'organisatie', () => chooseSoort('organisatie'))}
+          {radio('soort', 'organisatie', 'Bedrijf', soort === 'organisatie', () =>
+            chooseSoort('organisatie'),
+          )}
         </fieldset>
         <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
           <legend className="mb-1 text-sm font-medium">Zoeken op</legend>
@@ -134,7 +139,14 @@ export function KlantZoeken({ contact, onOpen, onClose }: KlantZoekenProps) {
             const meta = FIELD_LABELS[field as Exclude<ZoekField, 'doel'>];
             const fieldId = `${id}-${field}`;
             return (
-              <Field key={field} id={fieldId} label={meta.label} hint={meta.hint} error={shown[field]} required>
+              <Field
+                key={field}
+                id={fieldId}
+                label={meta.label}
+                hint={meta.hint}
+                error={shown[field]}
+                required
+              >
                 <input
                   {...fieldProps(fieldId, shown[field], { hint: meta.hint, required: true })}
                   type="text"
@@ -150,7 +162,8 @@ export function KlantZoeken({ contact, onOpen, onClose }: KlantZoekenProps) {
         </div>
         {contact ? (
           <p className="text-sm" data-testid="zoek-doel">
-            <span className="font-medium">Doel:</span> het open contact met {contact.label}. Dit wordt vastgelegd.
+            <span className="font-medium">Doel:</span> het open contact met {contact.label}. Dit wordt
+            vastgelegd.
           </p>
         ) : (
           <Field
@@ -198,7 +211,9 @@ export function KlantZoeken({ contact, onOpen, onClose }: KlantZoekenProps) {
         {zoek.data?.items.length === 0 && <p>Niemand gevonden. Controleer wat u heeft ingevuld.</p>}
         {zoek.data && zoek.data.items.length > 0 && (
           <p>
-            {zoek.data.items.length === 1 ? '1 resultaat gevonden.' : `${zoek.data.items.length} resultaten gevonden.`}
+            {zoek.data.items.length === 1
+              ? '1 resultaat gevonden.'
+              : `${zoek.data.items.length} resultaten gevonden.`}
           </p>
         )}
       </div>

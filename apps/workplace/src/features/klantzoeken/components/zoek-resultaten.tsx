@@ -11,9 +11,12 @@ export function ZoekResultatenList({ items, maximumBereikt, onOpen }: ZoekResult
   return (
     <div className="space-y-2">
       {maximumBereikt && (
-        <p data-testid="maximum-bereikt" className="rounded border border-amber-700 bg-amber-50 p-2 text-sm text-amber-950">
-          <strong>Maximum bereikt.</strong> Er zijn meer resultaten dan hier staan. Zoek nauwkeuriger, bijvoorbeeld op
-          BSN of met een geboortedatum.
+        <p
+          data-testid="maximum-bereikt"
+          className="rounded border border-amber-700 bg-amber-50 p-2 text-sm text-amber-950"
+        >
+          <strong>Maximum bereikt.</strong> Er zijn meer resultaten dan hier staan. Zoek nauwkeuriger,
+          bijvoorbeeld op BSN of met een geboortedatum.
         </p>
       )}
       <ul className="space-y-1" data-testid="zoek-resultaten">
@@ -28,7 +31,9 @@ export function ZoekResultatenList({ items, maximumBereikt, onOpen }: ZoekResult
                   </span>
                 )}
                 {r.inactief && (
-                  <span className="ml-2 rounded border border-slate-600 px-1 text-xs text-slate-800">Niet actief</span>
+                  <span className="ml-2 rounded border border-slate-600 px-1 text-xs text-slate-800">
+                    Niet actief
+                  </span>
                 )}
               </span>
               {r.regels.map((regel) => (

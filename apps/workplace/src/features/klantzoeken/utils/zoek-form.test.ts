@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_VALUES, fieldOfParam, normalizePostcode, parseDatum, validateZoek, zoekParams } from './zoek-form';
+import {
+  EMPTY_VALUES,
+  fieldOfParam,
+  normalizePostcode,
+  parseDatum,
+  validateZoek,
+  zoekParams,
+} from './zoek-form';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
 
@@ -23,7 +30,9 @@ describe('zoek-form', () => {
       bsn: 'Vul het BSN in.',
       doel: 'Kies een doel. Zonder doel mag u geen gegevens van inwoners inzien.',
     });
-    expect(validateZoek('persoon', 'bsn', { ...EMPTY_VALUES, bsn: '123' }, { doelNodig: false }, TODAY)).toEqual({
+    expect(
+      validateZoek('persoon', 'bsn', { ...EMPTY_VALUES, bsn: '123' }, { doelNodig: false }, TODAY),
+    ).toEqual({
       bsn: 'Een BSN heeft 9 cijfers.',
     });
     expect(
@@ -39,13 +48,25 @@ describe('zoek-form', () => {
       ),
     ).toEqual({ geboortedatum: 'Deze datum ligt in de toekomst.' });
     expect(
-      validateZoek('persoon', 'adres', { ...EMPTY_VALUES, postcode: '1234', huisnummer: '4a' }, { doelNodig: false }, TODAY),
+      validateZoek(
+        'persoon',
+        'adres',
+        { ...EMPTY_VALUES, postcode: '1234', huisnummer: '4a' },
+        { doelNodig: false },
+        TODAY,
+      ),
     ).toEqual({
       postcode: 'Vul een postcode in zoals 1234 AB.',
       huisnummer: 'Vul alleen het nummer in, zonder letter of toevoeging.',
     });
     expect(
-      validateZoek('organisatie', 'kvkNummer', { ...EMPTY_VALUES, kvkNummer: '9000567' }, { doelNodig: false }, TODAY),
+      validateZoek(
+        'organisatie',
+        'kvkNummer',
+        { ...EMPTY_VALUES, kvkNummer: '9000567' },
+        { doelNodig: false },
+        TODAY,
+      ),
     ).toEqual({ kvkNummer: 'Een KvK-nummer heeft 8 cijfers.' });
     expect(
       validateZoek(
@@ -59,7 +80,14 @@ describe('zoek-form', () => {
   });
 
   it('sends only the fields of the search plus the purpose, normalised', () => {
-    const values = { ...EMPTY_VALUES, bsn: '999993653', geslachtsnaam: 'Jansen', geboortedatum: '7-7-1970', postcode: '1234 ab', huisnummer: '6' };
+    const values = {
+      ...EMPTY_VALUES,
+      bsn: '999993653',
+      geslachtsnaam: 'Jansen',
+      geboortedatum: '7-7-1970',
+      postcode: '1234 ab',
+      huisnummer: '6',
+    };
     expect(zoekParams('persoon', 'naam', values, { doel: 'klantvraag_zonder_contact' }).toString()).toBe(
       'geslachtsnaam=Jansen&geboortedatum=1970-07-07&doel=klantvraag_zonder_contact',
     );

@@ -6,7 +6,10 @@ export type PersoonZoekOp = 'bsn' | 'naam' | 'adres';
 export type OrganisatieZoekOp = 'kvkNummer' | 'naam' | 'adres';
 export type ZoekOp = PersoonZoekOp | OrganisatieZoekOp;
 
-export const ZOEK_OP: { persoon: { op: PersoonZoekOp; label: string }[]; organisatie: { op: OrganisatieZoekOp; label: string }[] } = {
+export const ZOEK_OP: {
+  persoon: { op: PersoonZoekOp; label: string }[];
+  organisatie: { op: OrganisatieZoekOp; label: string }[];
+} = {
   persoon: [
     { op: 'bsn', label: 'BSN' },
     { op: 'naam', label: 'Achternaam en geboortedatum' },
@@ -61,7 +64,8 @@ export function parseDatum(input: string): string | undefined {
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -98,7 +102,8 @@ export function validateZoek(
         const iso = value === '' ? undefined : parseDatum(value);
         if (value === '') errors.geboortedatum = 'Vul de geboortedatum in.';
         else if (!iso) errors.geboortedatum = 'Vul een datum in zoals 07-07-1970.';
-        else if (iso > today.toISOString().slice(0, 10)) errors.geboortedatum = 'Deze datum ligt in de toekomst.';
+        else if (iso > today.toISOString().slice(0, 10))
+          errors.geboortedatum = 'Deze datum ligt in de toekomst.';
         break;
       }
       case 'postcode':
@@ -107,7 +112,8 @@ export function validateZoek(
         break;
       case 'huisnummer':
         if (value === '') errors.huisnummer = 'Vul het huisnummer in.';
-        else if (!HUISNUMMER.test(value)) errors.huisnummer = 'Vul alleen het nummer in, zonder letter of toevoeging.';
+        else if (!HUISNUMMER.test(value))
+          errors.huisnummer = 'Vul alleen het nummer in, zonder letter of toevoeging.';
         break;
       case 'kvkNummer':
         if (value === '') errors.kvkNummer = 'Vul het KvK-nummer in.';

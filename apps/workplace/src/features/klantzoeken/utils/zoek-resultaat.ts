@@ -43,7 +43,9 @@ export function toZoekResultaten(
       items: items.map((p) => ({
         key: p.bsn,
         naam: p.volledigeNaam,
-        regels: [...(p.geboortedatum ? [geboren(p.geboortedatum)] : []), p.adresregels.join(', ')].filter(Boolean),
+        regels: [...(p.geboortedatum ? [geboren(p.geboortedatum)] : []), p.adresregels.join(', ')].filter(
+          Boolean,
+        ),
         geheimhouding: p.geheimhouding,
         inactief: false,
         klant: { soort: 'persoon', bsn: p.bsn },

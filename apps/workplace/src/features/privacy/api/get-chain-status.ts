@@ -9,5 +9,9 @@ export function getChainStatus(signal?: AbortSignal): Promise<ChainStatus> {
 
 /** Is the hash chain of the log intact? (`GET /api/audit/verify`, holds no personal data.) */
 export function useChainStatus() {
-  return useQuery({ queryKey: privacyKeys.chain(), queryFn: ({ signal }) => getChainStatus(signal), staleTime: 0 });
+  return useQuery({
+    queryKey: privacyKeys.chain(),
+    queryFn: ({ signal }) => getChainStatus(signal),
+    staleTime: 0,
+  });
 }

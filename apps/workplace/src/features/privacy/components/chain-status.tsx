@@ -20,23 +20,32 @@ export function ChainStatusPanel() {
       {status &&
         (status.ok ? (
           <p data-chain-ok="true" className="text-sm">
-            <strong className="text-green-900">Het logboek is onveranderd.</strong> {status.count} verwerkingsacties
-            gecontroleerd op {formatDateTime(status.checkedAt)}.
+            <strong className="text-green-900">Het logboek is onveranderd.</strong> {status.count}{' '}
+            verwerkingsacties gecontroleerd op {formatDateTime(status.checkedAt)}.
           </p>
         ) : (
-          <p role="alert" data-chain-ok="false" className="rounded border-2 border-red-700 bg-red-50 p-2 text-sm text-red-900">
+          <p
+            role="alert"
+            data-chain-ok="false"
+            className="rounded border-2 border-red-700 bg-red-50 p-2 text-sm text-red-900"
+          >
             <strong>Het logboek is aangepast of beschadigd.</strong> {status.broken?.melding}
-            {status.broken && ` (bij volgnummer ${status.broken.seq})`}. Meld dit direct bij de beheerder en de
-            functionaris gegevensbescherming.
+            {status.broken && ` (bij volgnummer ${status.broken.seq})`}. Meld dit direct bij de beheerder en
+            de functionaris gegevensbescherming.
           </p>
         ))}
       {status && (
         <p className="text-xs break-all text-slate-700">
-          Controlecode van de laatste regel: <code data-testid="head-hash">{status.headHash}</code>. Noteer deze code
-          in uw eigen administratie; zo ziet u later of het hele logboek is herschreven.
+          Controlecode van de laatste regel: <code data-testid="head-hash">{status.headHash}</code>. Noteer
+          deze code in uw eigen administratie; zo ziet u later of het hele logboek is herschreven.
         </p>
       )}
-      <button type="button" className="btn-secondary" onClick={() => void chain.refetch()} disabled={chain.isFetching}>
+      <button
+        type="button"
+        className="btn-secondary"
+        onClick={() => void chain.refetch()}
+        disabled={chain.isFetching}
+      >
         Opnieuw controleren
       </button>
     </section>

@@ -20,10 +20,20 @@ export function ExportButtons({ bsn, token }: { bsn: string; token: string }) {
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn-secondary" disabled={state.busy !== undefined} onClick={() => void run('json')}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={state.busy !== undefined}
+          onClick={() => void run('json')}
+        >
           Exporteren als JSON
         </button>
-        <button type="button" className="btn-secondary" disabled={state.busy !== undefined} onClick={() => void run('csv')}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={state.busy !== undefined}
+          onClick={() => void run('csv')}
+        >
           Exporteren als CSV
         </button>
       </div>

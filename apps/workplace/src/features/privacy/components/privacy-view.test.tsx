@@ -81,7 +81,10 @@ describe('PrivacyView', () => {
             verwerkteObjecten: [
               {
                 ...actie().verwerkteObjecten[0]!,
-                verwerkteSoortenGegevens: [{ soortGegeven: 'identificatie' }, { soortGegeven: 'contactgegevens' }],
+                verwerkteSoortenGegevens: [
+                  { soortGegeven: 'identificatie' },
+                  { soortGegeven: 'contactgegevens' },
+                ],
               },
             ],
           }),
@@ -98,19 +101,20 @@ describe('PrivacyView', () => {
     await user.clear(field);
     await user.type(field, BSN);
     await user.click(screen.getByRole('button', { name: 'Zoeken' }));
-    expect(await screen.findByTestId('verwerkingen-count')).toHaveTextContent('2 verwerkingsacties gevonden.');
+    expect(await screen.findByTestId('verwerkingen-count')).toHaveTextContent(
+      '2 verwerkingsacties gevonden.',
+    );
     const table = screen.getByRole('table', { name: /Verwerkingsacties, nieuwste eerst/ });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Wanneer',
-      'Wie',
-      'Handeling',
-      'Gegevens',
-      'Doel',
-      'Bron',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Wanneer', 'Wie', 'Handeling', 'Gegevens', 'Doel', 'Bron']);
     const rows = within(table).getAllByTestId('verwerkingsactie');
     expect(rows).toHaveLength(2);
-    const first = within(rows[0]!).getAllByRole('cell').map((c) => c.textContent);
+    const first = within(rows[0]!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(first.slice(1)).toEqual([
       'Anna de Vries (medewerker)',
       'IngezienGegevens inzien (Zaken)',
@@ -121,9 +125,9 @@ describe('PrivacyView', () => {
     expect(rows[1]).toHaveTextContent('Systeem: klantinteracties-api (integratie)');
     expect(rows[1]).toHaveTextContent('identificatie, contactgegevens');
     expect(rows[1]).toHaveTextContent('Gezocht');
-    expect(api.requests.find((r) => r.path.startsWith('/api/audit/verwerkingen'))?.headers.authorization).toBe(
-      'Bearer priya-token',
-    );
+    expect(
+      api.requests.find((r) => r.path.startsWith('/api/audit/verwerkingen'))?.headers.authorization,
+    ).toBe('Bearer priya-token');
   });
 
   it('shows the server reason at the field', async () => {
@@ -149,7 +153,9 @@ describe('PrivacyView', () => {
     const createObjectURL = vi.fn(() => 'blob:export');
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     const clicks: string[] = [];
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       clicks.push(this.download);
     });
     const { api } = renderPrivacy({
@@ -159,7 +165,9 @@ describe('PrivacyView', () => {
     await user.type(screen.getByRole('textbox', { name: 'BSN van de inwoner' }), BSN);
     await user.click(screen.getByRole('button', { name: 'Zoeken' }));
     await user.click(await screen.findByRole('button', { name: 'Exporteren als JSON' }));
-    expect(await screen.findByTestId('export-done')).toHaveTextContent(/Het bestand verwerkingen-inzageverzoek-\d{4}-\d{2}-\d{2}\.json is gedownload\./);
+    expect(await screen.findByTestId('export-done')).toHaveTextContent(
+      /Het bestand verwerkingen-inzageverzoek-\d{4}-\d{2}-\d{2}\.json is gedownload\./,
+    );
     await user.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
     await waitFor(() => expect(screen.getByTestId('export-done')).toHaveTextContent(/\.csv is gedownload/));
 
@@ -182,7 +190,9 @@ describe('PrivacyView', () => {
     });
     await user.type(screen.getByRole('textbox', { name: 'BSN van de inwoner' }), BSN);
     await user.click(screen.getByRole('button', { name: 'Zoeken' }));
-    expect(await screen.findByTestId('verwerkingen-count')).toHaveTextContent('0 verwerkingsacties gevonden.');
+    expect(await screen.findByTestId('verwerkingen-count')).toHaveTextContent(
+      '0 verwerkingsacties gevonden.',
+    );
     expect(screen.queryByRole('table')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('U mag het verwerkingenlog niet exporteren.');
@@ -191,7 +201,9 @@ describe('PrivacyView', () => {
   it('shows that the chain is intact, with the head hash to note down', async () => {
     renderPrivacy({});
     const chain = await screen.findByTestId('chain-status');
-    await waitFor(() => expect(chain).toHaveTextContent('Het logboek is onveranderd. 6 verwerkingsacties gecontroleerd'));
+    await waitFor(() =>
+      expect(chain).toHaveTextContent('Het logboek is onveranderd. 6 verwerkingsacties gecontroleerd'),
+    );
     expect(within(chain).getByTestId('head-hash')).toHaveTextContent('c68aa433');
   });
 
@@ -209,6 +221,8 @@ describe('PrivacyView', () => {
       },
     });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Het logboek is aangepast of beschadigd. Regel 7 is na het vastleggen veranderd (bij volgnummer 7).');
+    expect(alert).toHaveTextContent(
+      'Het logboek is aangepast of beschadigd. Regel 7 is na het vastleggen veranderd (bij volgnummer 7).',
+    );
   });
 });

@@ -30,8 +30,8 @@ export function PrivacyView({ user, token, onLogout }: PrivacyViewProps) {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 space-y-4 p-4">
         <h1 className="text-xl font-semibold">Verwerkingenlog: inzageverzoek</h1>
         <p className="max-w-3xl text-sm text-slate-800">
-          Zoek op BSN welke medewerkers en systemen gegevens van een inwoner hebben gebruikt, wanneer en waarvoor.
-          Exporteer het overzicht voor het inzageverzoek. Ook uw eigen zoekacties worden vastgelegd.
+          Zoek op BSN welke medewerkers en systemen gegevens van een inwoner hebben gebruikt, wanneer en
+          waarvoor. Exporteer het overzicht voor het inzageverzoek. Ook uw eigen zoekacties worden vastgelegd.
         </p>
         <VerwerkingenSearch token={token} />
         <ChainStatusPanel />

@@ -24,9 +24,7 @@ export function VerwerkingenSearch({ token }: { token: string }) {
   const list = useVerwerkingen(bsn, page);
 
   const serverError =
-    list.error instanceof ApiError
-      ? list.error.invalidParams.find((p) => p.name.endsWith('bsn'))
-      : undefined;
+    list.error instanceof ApiError ? list.error.invalidParams.find((p) => p.name.endsWith('bsn')) : undefined;
   const fieldError = error ?? (serverError ? invalidParamReason(serverError) : undefined);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -51,8 +49,21 @@ export function VerwerkingenSearch({ token }: { token: string }) {
       <h2 id={`${id}-title`} className="panel-title">
         Verwerkingen van een inwoner
       </h2>
-      <form noValidate onSubmit={onSubmit} role="search" aria-label="Verwerkingen zoeken" className="flex items-start gap-2">
-        <Field id={`${id}-bsn`} label="BSN van de inwoner" hint="9 cijfers" error={fieldError} required className="w-64">
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        role="search"
+        aria-label="Verwerkingen zoeken"
+        className="flex items-start gap-2"
+      >
+        <Field
+          id={`${id}-bsn`}
+          label="BSN van de inwoner"
+          hint="9 cijfers"
+          error={fieldError}
+          required
+          className="w-64"
+        >
           <input
             {...fieldProps(`${id}-bsn`, fieldError, { hint: '9 cijfers', required: true })}
             type="text"
@@ -84,7 +95,10 @@ export function VerwerkingenSearch({ token }: { token: string }) {
         <>
           <ExportButtons bsn={bsn} token={token} />
           {data.items.length > 0 && (
-            <VerwerkingenTable items={data.items} caption={`Verwerkingsacties, nieuwste eerst (pagina ${data.page} van ${pages})`} />
+            <VerwerkingenTable
+              items={data.items}
+              caption={`Verwerkingsacties, nieuwste eerst (pagina ${data.page} van ${pages})`}
+            />
           )}
           {data.count > VERWERKINGEN_PAGE_SIZE && (
             <nav aria-label="Pagina's" className="flex items-center gap-3 text-sm">

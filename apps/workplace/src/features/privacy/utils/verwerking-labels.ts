@@ -23,5 +23,7 @@ export function wieLabel(actie: VerwerkingsactieDto): string {
 
 /** The categories of data of all objects in the action, without repeats. */
 export function categorieen(actie: VerwerkingsactieDto): string[] {
-  return [...new Set(actie.verwerkteObjecten.flatMap((o) => o.verwerkteSoortenGegevens.map((s) => s.soortGegeven)))];
+  return [
+    ...new Set(actie.verwerkteObjecten.flatMap((o) => o.verwerkteSoortenGegevens.map((s) => s.soortGegeven))),
+  ];
 }

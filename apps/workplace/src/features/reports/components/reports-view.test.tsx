@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportMetrics, ReportResponse } from '@kcc/contracts/dashboard';
-import { renderWithProviders } from '../../../testing/render-app';
+import { renderWithProviders, type RenderRoutes } from '../../../testing/render-app';
 import type { ReportFilters } from '../api/get-report';
 import { ReportsView } from './reports-view';
 
@@ -61,7 +61,7 @@ const report = (overrides: Partial<ReportResponse> = {}): ReportResponse => ({
 const FILTERS: ReportFilters = { period: 'day', from: '2026-03-09', to: '2026-03-10' };
 const PATH = '/api/reports?period=day&from=2026-03-09&to=2026-03-10';
 
-function renderReports(routes: Parameters<typeof renderWithProviders>[1]['routes'] = {}) {
+function renderReports(routes: RenderRoutes = {}) {
   return renderWithProviders(<ReportsView token="tl-token" initialFilters={FILTERS} />, {
     routes: { [`GET ${PATH}`]: { status: 200, body: report() }, ...routes },
   });
