@@ -228,9 +228,9 @@ describe('role-aware shell', () => {
     expect(screen.queryByRole('button', { name: 'Verwijderen: Instructie' })).toBeNull();
   });
 
-  it('a role without a screen (privacy) is told so and can log out', async () => {
+  it('a user without a role that has a screen is told so and can log out', async () => {
     const user = userEvent.setup();
-    const { createSocket } = renderApp({ session: sessionWith(['privacy']) });
+    const { createSocket } = renderApp({ session: sessionWith([]) });
     expect(screen.getByRole('heading', { name: 'Geen scherm voor uw rol' })).toBeInTheDocument();
     expect(createSocket).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Uitloggen' }));

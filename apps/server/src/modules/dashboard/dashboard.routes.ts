@@ -18,7 +18,9 @@ const ContactParams = z.object({ contactId: z.string().min(1).max(100) });
 
 function unwrap<T>(result: ActionResult<T>): T {
   if (result.ok) return result.data;
-  const invalidParams = result.field ? [{ name: result.field, code: result.error, reason: result.detail }] : undefined;
+  const invalidParams = result.field
+    ? [{ name: result.field, code: result.error, reason: result.detail }]
+    : undefined;
   switch (result.error) {
     case DASHBOARD_ERRORS.unknownAgent:
     case DASHBOARD_ERRORS.unknownContact:

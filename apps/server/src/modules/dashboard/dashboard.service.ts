@@ -188,7 +188,10 @@ export class DashboardService {
     }
   }
 
-  private applyContactEvent(e: StoredContactEvent, touched: { queues: Set<string>; agents: Set<string> }): void {
+  private applyContactEvent(
+    e: StoredContactEvent,
+    touched: { queues: Set<string>; agents: Set<string> },
+  ): void {
     for (const f of this.fold.apply(e)) this.stats.apply(f, touched);
     const d = e.data ?? {};
     for (const key of ['queueId', 'fromQueueId', 'toQueueId'] as const) {
@@ -268,7 +271,14 @@ export class DashboardService {
     const totalsJson = JSON.stringify(totals);
     if (queues.length === 0 && agents.length === 0 && totalsJson === this.lastTotals) return;
     this.lastTotals = totalsJson;
-    const delta: DashboardDelta = { seq: ++this.seq, at: iso(now), day: localDay(now), queues, agents, totals };
+    const delta: DashboardDelta = {
+      seq: ++this.seq,
+      at: iso(now),
+      day: localDay(now),
+      queues,
+      agents,
+      totals,
+    };
     for (const listener of this.listeners) {
       try {
         listener(delta);

@@ -25,7 +25,12 @@ async function call(s: TestServer, n: number) {
   return ((await res.json()) as { contactId: string }).contactId;
 }
 
-async function register(s: TestServer, token: string, contactId: string, gespreksresultaat = 'zelfstandig_afgehandeld') {
+async function register(
+  s: TestServer,
+  token: string,
+  contactId: string,
+  gespreksresultaat = 'zelfstandig_afgehandeld',
+) {
   const res = await fetch(`${s.url}/api/contacts/${contactId}/registration`, {
     method: 'POST',
     headers: { ...bearer(token), 'content-type': 'application/json', 'idempotency-key': randomUUID() },
@@ -147,7 +152,10 @@ describe('team-leader actions', () => {
       presence: 'pauze',
       reason: 'Coachingsgesprek',
     });
-    expect(ack).toMatchObject({ ok: true, data: { id: 'user-anna', presence: 'pauze', presenceReason: 'Coachingsgesprek' } });
+    expect(ack).toMatchObject({
+      ok: true,
+      data: { id: 'user-anna', presence: 'pauze', presenceReason: 'Coachingsgesprek' },
+    });
     expect((await changed).presence).toBe('pauze');
     await view.waitFor((v) => v.agents.get('user-anna')?.presence === 'pauze', 3000, 'anna pauze');
 
@@ -155,7 +163,13 @@ describe('team-leader actions', () => {
       .prepare("SELECT data FROM agent_events WHERE agent_id = 'user-anna' AND type = 'teamleider-action'")
       .all() as { data: string }[];
     expect(logged.map((r) => JSON.parse(r.data) as unknown)).toEqual([
-      { action: 'set-presence', by: 'user-tess', reason: 'Coachingsgesprek', presence: 'pauze', previous: 'beschikbaar' },
+      {
+        action: 'set-presence',
+        by: 'user-tess',
+        reason: 'Coachingsgesprek',
+        presence: 'pauze',
+        previous: 'beschikbaar',
+      },
     ]);
   });
 
@@ -175,7 +189,9 @@ describe('team-leader actions', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: 'user-bram', queueIds: ['chat'], skills: { algemeen: 2 } });
-    const profile = server.db.prepare("SELECT queue_ids FROM agent_profiles WHERE user_id = 'user-bram'").get() as {
+    const profile = server.db
+      .prepare("SELECT queue_ids FROM agent_profiles WHERE user_id = 'user-bram'")
+      .get() as {
       queue_ids: string;
     };
     expect(JSON.parse(profile.queue_ids)).toEqual(['chat']);
@@ -187,17 +203,39 @@ describe('team-leader actions', () => {
 
     const noReason = await post('/api/dashboard/agents/user-bram/queues', { queueIds: ['chat'], reason: '' });
     expect(noReason.status).toBe(400);
-    expect(await noReason.json()).toMatchObject({ status: 400, invalidParams: [expect.objectContaining({ name: 'reason' })] });
-    const badQueue = await post('/api/dashboard/agents/user-bram/queues', { queueIds: ['nope'], reason: 'test 123' });
+    expect(await noReason.json()).toMatchObject({
+      status: 400,
+      invalidParams: [expect.objectContaining({ name: 'reason' })],
+    });
+    const badQueue = await post('/api/dashboard/agents/user-bram/queues', {
+      queueIds: ['nope'],
+      reason: 'test 123',
+    });
     expect(badQueue.status).toBe(400);
-    expect(await badQueue.json()).toMatchObject({ invalidParams: [{ name: 'queueIds', code: 'unknown_queue' }] });
-    const unknownAgent = await post('/api/dashboard/agents/user-x/presence', { presence: 'pauze', reason: 'test 123' });
+    expect(await badQueue.json()).toMatchObject({
+      invalidParams: [{ name: 'queueIds', code: 'unknown_queue' }],
+    });
+    const unknownAgent = await post('/api/dashboard/agents/user-x/presence', {
+      presence: 'pauze',
+      reason: 'test 123',
+    });
     expect(unknownAgent.status).toBe(404);
-    const badPresence = await post('/api/dashboard/agents/user-bram/presence', { presence: 'nawerk', reason: 'test 123' });
+    const badPresence = await post('/api/dashboard/agents/user-bram/presence', {
+      presence: 'nawerk',
+      reason: 'test 123',
+    });
     expect(badPresence.status).toBe(400);
-    const asAgent = await post('/api/dashboard/agents/user-bram/presence', { presence: 'pauze', reason: 'test 123' }, await server.login('anna'));
+    const asAgent = await post(
+      '/api/dashboard/agents/user-bram/presence',
+      { presence: 'pauze', reason: 'test 123' },
+      await server.login('anna'),
+    );
     expect(asAgent.status).toBe(403);
-    const asBeheerder = await post('/api/dashboard/agents/user-bram/presence', { presence: 'pauze', reason: 'test 123' }, await server.login('bea'));
+    const asBeheerder = await post(
+      '/api/dashboard/agents/user-bram/presence',
+      { presence: 'pauze', reason: 'test 123' },
+      await server.login('bea'),
+    );
     expect(asBeheerder.status).toBe(403);
     const noToken = await fetch(`${server.url}/api/dashboard/snapshot`);
     expect(noToken.status).toBe(401);
@@ -216,7 +254,11 @@ describe('team-leader actions', () => {
       reason: 'Spoed: wethouder',
     });
     expect(raised).toEqual({ ok: true });
-    await view.waitFor((v) => v.queues.get('algemeen')?.waitingContacts[0]?.id === second, 3000, 'second first');
+    await view.waitFor(
+      (v) => v.queues.get('algemeen')?.waitingContacts[0]?.id === second,
+      3000,
+      'second first',
+    );
     expect(view.queues.get('algemeen')?.waitingContacts.map((c) => [c.id, c.priority])).toEqual([
       [second, 5],
       [first, 0],
@@ -253,21 +295,35 @@ describe('team-leader actions', () => {
     });
     // `second` is offered to anna: still in the queue, so raising is allowed; an unknown contact is not.
     expect(notWaiting).toEqual({ ok: true });
-    const unknown = await view.socket.emitWithAck('contact:move', { contactId: 'x', toQueueId: 'algemeen', reason: 'abc' });
+    const unknown = await view.socket.emitWithAck('contact:move', {
+      contactId: 'x',
+      toQueueId: 'algemeen',
+      reason: 'abc',
+    });
     expect(unknown).toMatchObject({ ok: false, error: 'unknown_contact' });
-    const garbage = await view.socket.emitWithAck('contact:set-priority', { contactId: first, priority: -1 } as never);
+    const garbage = await view.socket.emitWithAck('contact:set-priority', {
+      contactId: first,
+      priority: -1,
+    } as never);
     expect(garbage).toMatchObject({ ok: false, error: 'invalid_payload' });
-    expect((garbage as { issues: { path: string[] }[] }).issues.map((i) => i.path[0]).sort()).toEqual(['priority', 'reason']);
+    expect((garbage as { issues: { path: string[] }[] }).issues.map((i) => i.path[0]).sort()).toEqual([
+      'priority',
+      'reason',
+    ]);
 
     const logged = server.db
       .prepare("SELECT contact_id, data FROM contact_events WHERE type = 'teamleider-action' ORDER BY seq")
       .all() as { contact_id: string; data: string }[];
-    expect(logged.map((r) => [r.contact_id, (JSON.parse(r.data) as { action: string; reason: string }).action])).toEqual([
+    expect(
+      logged.map((r) => [r.contact_id, (JSON.parse(r.data) as { action: string; reason: string }).action]),
+    ).toEqual([
       [second, 'set-priority'],
       [first, 'move'],
       [second, 'set-priority'],
     ]);
-    const stored = server.db.prepare('SELECT priority FROM contacts WHERE id = ?').get(second) as { priority: number };
+    const stored = server.db.prepare('SELECT priority FROM contacts WHERE id = ?').get(second) as {
+      priority: number;
+    };
     expect(stored.priority).toBe(9);
   });
 });
@@ -288,7 +344,11 @@ describe('staffing advice', () => {
       await register(server, annaToken, contactId);
     }
     await call(server, 99); // waits: anna is available again, so it is offered, not answered
-    await view.waitFor((v) => v.queues.get('algemeen')?.today.handled === 3 && v.queues.get('algemeen')?.today.offered === 4, 3000, 'figures');
+    await view.waitFor(
+      (v) => v.queues.get('algemeen')?.today.handled === 3 && v.queues.get('algemeen')?.today.offered === 4,
+      3000,
+      'figures',
+    );
     const q = view.queues.get('algemeen');
     if (!q) throw new Error('no queue');
     const s = q.staffing;

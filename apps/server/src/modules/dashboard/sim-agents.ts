@@ -13,7 +13,11 @@ export const simUsername = (i: number) => `sim${String(i).padStart(3, '0')}`;
  * Demo seeding for `npm run simulate` and the benchmark (`KCC_SIM_AGENTS=n` with KCC_DEMO): n medewerkers
  * `sim001`… (password `demo`) who serve every queue. Idempotent; one password hash is shared (demo accounts).
  */
-export async function seedSimAgents(users: UsersRepository, queues: QueuesRepository, n: number): Promise<void> {
+export async function seedSimAgents(
+  users: UsersRepository,
+  queues: QueuesRepository,
+  n: number,
+): Promise<void> {
   const count = Math.min(Math.max(0, Math.floor(n)), MAX_SIM_AGENTS);
   if (count === 0) return;
   const queueIds = queues.list().map((q) => q.config.id);

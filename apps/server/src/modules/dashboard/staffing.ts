@@ -33,7 +33,8 @@ export function staffingAdvice(input: StaffingInput): StaffingAdvice {
     agentsNeeded = null;
   } else {
     agentsNeeded = erlangCAgentsNeeded(load, aht, servicenorm.withinSeconds, target);
-    predicted = agentsAvailable > 0 ? erlangCServiceLevel(load, agentsAvailable, aht, servicenorm.withinSeconds) : 0;
+    predicted =
+      agentsAvailable > 0 ? erlangCServiceLevel(load, agentsAvailable, aht, servicenorm.withinSeconds) : 0;
   }
   return {
     targetPercent: servicenorm.targetPercent,

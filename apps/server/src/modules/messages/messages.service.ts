@@ -78,7 +78,13 @@ export class MessagesService {
       return stored;
     });
     // After the (possibly outer) transaction has committed.
-    setImmediate(() => this.announce(contact.id, message));
+    setImmediate(() => {
+      try {
+        this.announce(contact.id, message);
+      } catch (err) {
+        this.deps.log.warn({ err, contactId: contact.id }, 'message push failed');
+      }
+    });
     return message;
   }
 

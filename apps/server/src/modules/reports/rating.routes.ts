@@ -7,7 +7,10 @@ import type { RatingLinks } from './rating-link';
 const TokenParams = z.object({ token: z.string().min(1).max(400) });
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -49,7 +52,10 @@ const notFound = page(
   'Link werkt niet',
   '<h1>Deze link werkt niet</h1><p>Controleer of u de hele link uit de e-mail heeft gebruikt.</p>',
 );
-const thanks = page('Bedankt', '<h1>Bedankt voor uw mening</h1><p>Wij gebruiken uw cijfer om onze dienstverlening te verbeteren.</p>');
+const thanks = page(
+  'Bedankt',
+  '<h1>Bedankt voor uw mening</h1><p>Wij gebruiken uw cijfer om onze dienstverlening te verbeteren.</p>',
+);
 const already = page('Al ontvangen', '<h1>Wij hebben uw mening al ontvangen</h1><p>Bedankt!</p>');
 
 /**
@@ -93,22 +99,27 @@ export function registerRatingRoutes(
       const form = RatingForm.safeParse(request.body ?? {});
       if (!form.success) {
         return json
-          ? reply.code(400).type('application/problem+json').send({
-              title: 'Ongeldige invoer',
-              status: 400,
-              invalidParams: form.error.issues.map((i) => ({
-                name: i.path.join('.') || 'body',
-                code: i.code,
-                reason: i.message,
-              })),
-            })
+          ? reply
+              .code(400)
+              .type('application/problem+json')
+              .send({
+                title: 'Ongeldige invoer',
+                status: 400,
+                invalidParams: form.error.issues.map((i) => ({
+                  name: i.path.join('.') || 'body',
+                  code: i.code,
+                  reason: i.message,
+                })),
+              })
           : reply
               .code(400)
               .type('text/html; charset=utf-8')
               .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.'));
       }
       if (rated(found.contact.id)) {
-        return json ? reply.code(409).send({ ok: false, error: 'already_rated' }) : reply.type('text/html; charset=utf-8').send(already);
+        return json
+          ? reply.code(409).send({ ok: false, error: 'already_rated' })
+          : reply.type('text/html; charset=utf-8').send(already);
       }
       const comment = form.data.comment?.trim();
       deps.contacts.appendEvent({

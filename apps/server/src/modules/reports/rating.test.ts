@@ -41,7 +41,9 @@ describe('registration facts and the e-mail rating page', () => {
       body: JSON.stringify({ onderwerp: 'Afvalpas kwijt', gespreksresultaat: 'zelfstandig_afgehandeld' }),
     });
     expect(reg.status).toBe(201);
-    const row = server.db.prepare('SELECT * FROM report_registrations WHERE contact_id = ?').get(contactId) as {
+    const row = server.db
+      .prepare('SELECT * FROM report_registrations WHERE contact_id = ?')
+      .get(contactId) as {
       gespreksresultaat: string;
       onderwerp_hash: string;
     };
@@ -88,13 +90,23 @@ describe('registration facts and the e-mail rating page', () => {
     expect(again.status).toBe(409);
     expect(await (await fetch(link)).text()).toContain('al ontvangen');
 
-    const forged = await fetch(`${server.url}/beoordeling/${Buffer.from(contactId).toString('base64url')}.${'x'.repeat(32)}`);
+    const forged = await fetch(
+      `${server.url}/beoordeling/${Buffer.from(contactId).toString('base64url')}.${'x'.repeat(32)}`,
+    );
     expect(forged.status).toBe(404);
 
     const report = ReportResponse.parse(
-      await (await fetch(`${server.url}/api/reports`, { headers: bearer(await server.login('tess')) })).json(),
+      await (
+        await fetch(`${server.url}/api/reports`, { headers: bearer(await server.login('tess')) })
+      ).json(),
     );
-    expect(report.total).toMatchObject({ csatCount: 1, csatAverage: 4, zelfstandigAfgehandeld: 1, offered: 1, answered: 1 });
+    expect(report.total).toMatchObject({
+      csatCount: 1,
+      csatAverage: 4,
+      zelfstandigAfgehandeld: 1,
+      offered: 1,
+      answered: 1,
+    });
     // No partij was linked: the registration counts as zelfstandig afgehandeld but cannot be judged for FCR.
     expect(report.total.firstContactResolution).toBeNull();
   });

@@ -21,7 +21,11 @@ export interface StoredRegistrationFact {
 
 /** Case, spacing and punctuation at the ends do not make another onderwerp. */
 export function onderwerpHash(onderwerp: string): string {
-  const normalised = onderwerp.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
+  const normalised = onderwerp
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '');
   return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
 }
 

@@ -111,9 +111,10 @@ export class ReportService {
     this.contactInfo = deps.db.prepare<[string], { queue_id: string; channel: string }>(
       'SELECT queue_id, channel FROM contacts WHERE id = ?',
     );
-    this.kanaalsturing = deps.db.prepare<[number, number], { contact_id: string; gewezen: number; at: number }>(
-      'SELECT contact_id, gewezen, at FROM kanaalsturing WHERE at >= ? AND at < ?',
-    );
+    this.kanaalsturing = deps.db.prepare<
+      [number, number],
+      { contact_id: string; gewezen: number; at: number }
+    >('SELECT contact_id, gewezen, at FROM kanaalsturing WHERE at >= ? AND at < ?');
   }
 
   report(query: ReportQuery, now = Date.now()): ReportResponse {

@@ -7,24 +7,31 @@ import { reportToCsv } from './report-csv';
 import { ReportValidationError, type ReportService } from './report.service';
 
 /** `GET /api/reports?period=day|week|month&from=&to=&queue=&channel=&format=json|csv` (teamleider, beheerder). */
-export function registerReportRoutes(app: FastifyInstance, deps: { guard: AuthGuard; reports: ReportService }): void {
-  app.get('/api/reports', { preHandler: deps.guard.require('teamleider', 'beheerder') }, async (request, reply) => {
-    const query = parseOrThrow(ReportQuery, request.query, 'query');
-    let report;
-    try {
-      report = deps.reports.report(query);
-    } catch (err) {
-      if (err instanceof ReportValidationError) {
-        throw problems.invalid([{ name: err.field, code: 'invalid_value', reason: err.reason }]);
+export function registerReportRoutes(
+  app: FastifyInstance,
+  deps: { guard: AuthGuard; reports: ReportService },
+): void {
+  app.get(
+    '/api/reports',
+    { preHandler: deps.guard.require('teamleider', 'beheerder') },
+    async (request, reply) => {
+      const query = parseOrThrow(ReportQuery, request.query, 'query');
+      let report;
+      try {
+        report = deps.reports.report(query);
+      } catch (err) {
+        if (err instanceof ReportValidationError) {
+          throw problems.invalid([{ name: err.field, code: 'invalid_value', reason: err.reason }]);
+        }
+        throw err;
       }
-      throw err;
-    }
-    if (query.format === 'csv') {
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="kcc-rapport-${report.from}-${report.to}.csv"`)
-        .send(reportToCsv(report));
-    }
-    return report;
-  });
+      if (query.format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="kcc-rapport-${report.from}-${report.to}.csv"`)
+          .send(reportToCsv(report));
+      }
+      return report;
+    },
+  );
 }

@@ -39,7 +39,9 @@ function seedDay(db: Db): Seeded {
     `INSERT INTO contacts (id, channel, external_id, queue_id, status, priority, subject, from_json, created_at, updated_at, partij_uuid)
      VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
   );
-  const ev = db.prepare('INSERT INTO contact_events (contact_id, type, at, agent_id, data) VALUES (?, ?, ?, ?, ?)');
+  const ev = db.prepare(
+    'INSERT INTO contact_events (contact_id, type, at, agent_id, data) VALUES (?, ?, ?, ?, ?)',
+  );
   const event = (id: string, type: string, at: number, agentId: string | null, data?: object) =>
     ev.run(id, type, at, agentId, data ? JSON.stringify(data) : null);
   const contactIds: string[] = [];
@@ -52,15 +54,27 @@ function seedDay(db: Db): Seeded {
       contactIds.push(id);
       const arrival = start + 8 * 3600_000 + Math.floor(random() * 9 * 3600_000);
       const partij = i < 3 ? partijen[i] : null;
-      insertContact.run(id, channel, `ext-${i}`, firstQueue, 'closed', 'Vraag over afval', JSON.stringify(PERSONAL), arrival, arrival, partij ?? null);
+      insertContact.run(
+        id,
+        channel,
+        `ext-${i}`,
+        firstQueue,
+        'closed',
+        'Vraag over afval',
+        JSON.stringify(PERSONAL),
+        arrival,
+        arrival,
+        partij ?? null,
+      );
       event(id, 'created', arrival, null, { channel, queueId: firstQueue });
       event(id, 'queued', arrival, null, { queueId: firstQueue });
-      let queue = firstQueue;
       const wait = Math.floor(random() * 150_000);
       if (firstQueue === 'belastingen' && wait > 120_000) {
-        event(id, 'overflowed', arrival + 120_000, null, { fromQueueId: 'belastingen', toQueueId: 'algemeen' });
-        queue = 'algemeen';
-        db.prepare('UPDATE contacts SET queue_id = ? WHERE id = ?').run(queue, id);
+        event(id, 'overflowed', arrival + 120_000, null, {
+          fromQueueId: 'belastingen',
+          toQueueId: 'algemeen',
+        });
+        db.prepare('UPDATE contacts SET queue_id = ? WHERE id = ?').run('algemeen', id);
       }
       if (i % 7 === 3) {
         // abandoned; every other one within the 5 s short-abandon threshold
@@ -74,11 +88,22 @@ function seedDay(db: Db): Seeded {
       event(id, 'offered', offerAt, agent, { offerId: `o-${i}` });
       event(id, 'assigned', offerAt + 1500, agent, { offerId: `o-${i}` });
       const talk = 60_000 + Math.floor(random() * 400_000);
-      event(id, 'registered', offerAt + 1500 + talk, agent, { klantcontact: randomUUID(), gespreksresultaat: 'x', afronden: true });
+      event(id, 'registered', offerAt + 1500 + talk, agent, {
+        klantcontact: randomUUID(),
+        gespreksresultaat: 'x',
+        afronden: true,
+      });
       event(id, 'nawerk', offerAt + 1500 + talk, agent);
       event(id, 'closed', offerAt + 1500 + talk + 60_000, agent);
-      if (i % 9 === 0) event(id, 'csat', offerAt + talk + 120_000, null, { score: 1 + (i % 5), channel: 'chat' });
-      if (i % 11 === 0) event(id, 'kanaalswitch', arrival, null, { fromChannel: 'email', toChannel: channel, partijUuid: partijen[0], fromContactId: 'x' });
+      if (i % 9 === 0)
+        event(id, 'csat', offerAt + talk + 120_000, null, { score: 1 + (i % 5), channel: 'chat' });
+      if (i % 11 === 0)
+        event(id, 'kanaalswitch', arrival, null, {
+          fromChannel: 'email',
+          toChannel: channel,
+          partijUuid: partijen[0],
+          fromContactId: 'x',
+        });
     }
   })();
 
@@ -92,12 +117,21 @@ function seedDay(db: Db): Seeded {
   reg.run(randomUUID(), c1, at, partijen[1], onderwerpHash('Paspoort'), 'zelfstandig_afgehandeld');
   reg.run(randomUUID(), c2, at, partijen[2], onderwerpHash('Parkeren'), 'doorverbonden_naar_afdeling');
   reg.run(randomUUID(), c4, at, null, onderwerpHash('Afval ophalen'), 'zelfstandig_afgehandeld');
-  reg.run(randomUUID(), c3, at + 3 * 24 * 3600_000, partijen[0], onderwerpHash('  afval   OPHALEN. '), 'zelfstandig_afgehandeld');
+  reg.run(
+    randomUUID(),
+    c3,
+    at + 3 * 24 * 3600_000,
+    partijen[0],
+    onderwerpHash('  afval   OPHALEN. '),
+    'zelfstandig_afgehandeld',
+  );
 
   const ks = db.prepare(
     'INSERT INTO kanaalsturing (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  [1, 1, 0, 1].forEach((gewezen, i) => ks.run(randomUUID(), contactIds[10 + i], 'user-anna', 'Paspoort', 'online', gewezen, at));
+  [1, 1, 0, 1].forEach((gewezen, i) =>
+    ks.run(randomUUID(), contactIds[10 + i], 'user-anna', 'Paspoort', 'online', gewezen, at),
+  );
   return { day, contactIds, partijen };
 }
 
@@ -105,12 +139,26 @@ function seedDay(db: Db): Seeded {
 function independent(db: Db, day: string, queueFilter?: string) {
   const start = startOfDayAmsterdam(day);
   const end = startOfDayAmsterdam(addDays(day, 1));
-  const rows = db
-    .prepare('SELECT contact_id, type, at, data FROM contact_events ORDER BY seq')
-    .all() as { contact_id: string; type: string; at: number; data: string | null }[];
+  const rows = db.prepare('SELECT contact_id, type, at, data FROM contact_events ORDER BY seq').all() as {
+    contact_id: string;
+    type: string;
+    at: number;
+    data: string | null;
+  }[];
   const byContact = new Map<string, typeof rows>();
   for (const r of rows) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), r]);
-  const t = { offered: 0, answered: 0, within: 0, abandoned: 0, short: 0, wait: 0, handled: 0, handle: 0, csat: [] as number[], switches: 0 };
+  const t = {
+    offered: 0,
+    answered: 0,
+    within: 0,
+    abandoned: 0,
+    short: 0,
+    wait: 0,
+    handled: 0,
+    handle: 0,
+    csat: [] as number[],
+    switches: 0,
+  };
   for (const events of byContact.values()) {
     const queued = events.find((e) => e.type === 'queued');
     if (!queued || queued.at < start || queued.at >= end) continue;
@@ -191,8 +239,14 @@ describe('GET /api/reports', () => {
       answered: alg.answered,
       answeredWithinNorm: alg.within,
     });
-    const filtered = ReportResponse.parse(await (await getReport(`from=${day}&to=${day}&queue=algemeen`)).json());
-    expect(filtered.total).toMatchObject({ offered: alg.offered, answered: alg.answered, abandoned: alg.abandoned });
+    const filtered = ReportResponse.parse(
+      await (await getReport(`from=${day}&to=${day}&queue=algemeen`)).json(),
+    );
+    expect(filtered.total).toMatchObject({
+      offered: alg.offered,
+      answered: alg.answered,
+      abandoned: alg.abandoned,
+    });
     const chat = ReportResponse.parse(await (await getReport(`from=${day}&to=${day}&channel=chat`)).json());
     expect(chat.total.offered).toBe(independent(server.db, day, 'chat').offered);
     // Breakdowns compare: byQueue keeps the channel filter, byChannel shows every channel next to each other.
@@ -202,7 +256,9 @@ describe('GET /api/reports', () => {
 
   it('buckets by week and month, with empty buckets for quiet periods', async () => {
     const { day } = seedDay(server.db);
-    const week = ReportResponse.parse(await (await getReport(`period=week&from=${addDays(day, -20)}&to=${day}`)).json());
+    const week = ReportResponse.parse(
+      await (await getReport(`period=week&from=${addDays(day, -20)}&to=${day}`)).json(),
+    );
     expect(week.buckets.length).toBeGreaterThanOrEqual(3);
     expect(week.buckets.every((b) => /^week \d+ \d{4}$/.test(b.label))).toBe(true);
     expect(week.buckets.reduce((n, b) => n + b.offered, 0)).toBe(week.total.offered);
@@ -220,7 +276,10 @@ describe('GET /api/reports', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain(`kcc-rapport-${day}-${day}.csv`);
     const csv = await res.text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     const header = lines[0]?.split(';') ?? [];
     const total = lines[2]?.split(';') ?? [];
@@ -234,7 +293,16 @@ describe('GET /api/reports', () => {
 
     const json = await (await getReport(`from=${day}&to=${day}`)).text();
     for (const text of [csv, json]) {
-      for (const secret of [PERSONAL.name, PERSONAL.phone, PERSONAL.email, 'Vraag over afval', 'user-anna', 'user-bram', ...partijen, ...contactIds]) {
+      for (const secret of [
+        PERSONAL.name,
+        PERSONAL.phone,
+        PERSONAL.email,
+        'Vraag over afval',
+        'user-anna',
+        'user-bram',
+        ...partijen,
+        ...contactIds,
+      ]) {
         expect(text).not.toContain(secret);
       }
     }
@@ -253,7 +321,10 @@ describe('GET /api/reports', () => {
       const res = await getReport(query);
       expect(res.status, query).toBe(400);
       const body = (await res.json()) as { invalidParams: { name: string }[] };
-      expect(body.invalidParams.map((p) => p.name), query).toContain(name);
+      expect(
+        body.invalidParams.map((p) => p.name),
+        query,
+      ).toContain(name);
     }
     expect((await getReport('', await server.login('anna'))).status).toBe(403);
     expect((await getReport('', await server.login('bea'))).status).toBe(200);

@@ -156,7 +156,7 @@ export class ChatService implements OutboundChannel {
       throw err;
     }
     // The position push happens after the ack reached the widget.
-    setImmediate(() => this.pushQueuePositions(new Set([conversationId])));
+    this.later(() => this.pushQueuePositions(new Set([conversationId])));
     return { ok: true, data: { conversationId, resumeToken } };
   }
 
@@ -176,7 +176,7 @@ export class ChatService implements OutboundChannel {
         ? displayName(this.deps.userName(contact.assignedAgentId))
         : undefined;
     this.lastQueuePush.delete(conv.id);
-    if (status === 'wachten') setImmediate(() => this.pushQueuePositions(new Set([conv.id])));
+    if (status === 'wachten') this.later(() => this.pushQueuePositions(new Set([conv.id])));
     return {
       ok: true,
       data: {
@@ -353,7 +353,7 @@ export class ChatService implements OutboundChannel {
   onRegistered(contactId: string, agentId: string, afronden: boolean): void {
     if (!afronden) return;
     const conv = this.conversationOf(contactId);
-    if (conv && conv.endedAt === undefined) setImmediate(() => this.endAsMedewerker(conv, agentId));
+    if (conv && conv.endedAt === undefined) this.later(() => this.endAsMedewerker(conv, agentId));
   }
 
   private endAsMedewerker(conv: Conversation, agentId: string): void {
@@ -376,7 +376,7 @@ export class ChatService implements OutboundChannel {
       this.emitter.emit(conv.id, 'chat:accepted', { name: displayName(this.deps.userName(agentId)) });
     } else if (WAITING.has(contact.status)) {
       this.lastQueuePush.delete(conv.id);
-      setImmediate(() => this.pushQueuePositions(new Set([conv.id])));
+      this.later(() => this.pushQueuePositions(new Set([conv.id])));
     }
   }
 
@@ -422,6 +422,17 @@ export class ChatService implements OutboundChannel {
         this.emitter.emit(conversationId, 'chat:queue', { position, expectedWaitSeconds });
       });
     }
+  }
+
+  /** Run after the current ack/commit; a failure (e.g. during shutdown) is logged, never thrown. */
+  private later(fn: () => void): void {
+    setImmediate(() => {
+      try {
+        fn();
+      } catch (err) {
+        this.deps.log.warn({ err }, 'deferred chat work failed');
+      }
+    });
   }
 
   private forget(conv: Conversation): void {

@@ -12,7 +12,7 @@ export function sanitiseEmailHtml(html: string): string {
       'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a',
       'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
     ],
-    allowedAttributes: { a: ['href', 'title'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+    allowedAttributes: { a: ['href', 'title', 'target', 'rel'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',

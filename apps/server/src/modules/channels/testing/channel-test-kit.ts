@@ -89,6 +89,8 @@ export async function startChannelKit(env: Record<string, string> = {}): Promise
       const socket: CitizenClient = ioClient(`${server.url}/citizen`, {
         transports: ['websocket'],
         reconnection: false,
+        // A new connection per resident: a shared (multiplexed) one would drop the Origin header.
+        forceNew: true,
         extraHeaders: { origin: opts.origin ?? server.url },
       });
       citizens.push(socket);

@@ -33,7 +33,11 @@ export interface SimAgentHooks {
 
 type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
-export async function login(url: string, username: string, password: string): Promise<{ token: string; userId: string }> {
+export async function login(
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ token: string; userId: string }> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -91,10 +95,13 @@ export class SimAgent {
   }
 
   private later(ms: number, fn: () => void): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      if (!this.stopped) fn();
-    }, Math.max(0, ms));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(t);
+        if (!this.stopped) fn();
+      },
+      Math.max(0, ms),
+    );
     this.timers.add(t);
   }
 
@@ -134,7 +141,10 @@ export class SimAgent {
       const pause = this.behaviour.pauseAfterMs?.();
       if (pause !== undefined && pause > 0 && !this.stopped) {
         await this.setPresence('pauze');
-        this.later(pause, () => void this.setPresence('beschikbaar').catch((err: unknown) => this.fail('presence', err)));
+        this.later(
+          pause,
+          () => void this.setPresence('beschikbaar').catch((err: unknown) => this.fail('presence', err)),
+        );
       }
     } catch (err) {
       this.fail('registration', err);
@@ -150,13 +160,20 @@ export class SimAgent {
 export async function sendInbound(
   url: string,
   integrationKey: string,
-  body: { channel: string; externalId: string; queue?: string; subject?: string; from?: Record<string, string> },
+  body: {
+    channel: string;
+    externalId: string;
+    queue?: string;
+    subject?: string;
+    from?: Record<string, string>;
+  },
 ): Promise<string> {
   const res = await fetch(`${url}/api/inbound`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-integration-key': integrationKey },
     body: JSON.stringify({ from: {}, ...body }),
   });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`inbound HTTP ${res.status}: ${await res.text()}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`inbound HTTP ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { contactId: string }).contactId;
 }

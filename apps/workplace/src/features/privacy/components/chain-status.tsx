@@ -35,9 +35,12 @@ export function ChainStatusPanel() {
           </p>
         ))}
       {status && (
-        <p className="text-xs break-all text-slate-700">
-          Controlecode van de laatste regel: <code data-testid="head-hash">{status.headHash}</code>. Noteer
-          deze code in uw eigen administratie; zo ziet u later of het hele logboek is herschreven.
+        <p className="text-xs text-slate-700">
+          Controlecode van de laatste regel:{' '}
+          <code data-testid="head-hash" className="break-all">
+            {status.headHash}
+          </code>
+          . Noteer deze code in uw eigen administratie; zo ziet u later of het hele logboek is herschreven.
         </p>
       )}
       <button
