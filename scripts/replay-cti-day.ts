@@ -76,13 +76,22 @@ function generateDay(): { at: number; event: CtiEvent }[] {
     const from = `06${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
     const to = rand() < 0.8 ? '14020' : '0201234567';
     const iso = (ms: number) => new Date(ms).toISOString();
-    events.push({ at: offeredAt, event: { eventId: `${callId}-offered`, type: 'call.offered', callId, at: iso(offeredAt), from, to } });
+    events.push({
+      at: offeredAt,
+      event: { eventId: `${callId}-offered`, type: 'call.offered', callId, at: iso(offeredAt), from, to },
+    });
     if (rand() < abandonShare) {
       const after = offeredAt + Math.round(20_000 + rand() * 160_000);
-      events.push({ at: after, event: { eventId: `${callId}-abandoned`, type: 'call.abandoned', callId, at: iso(after) } });
+      events.push({
+        at: after,
+        event: { eventId: `${callId}-abandoned`, type: 'call.abandoned', callId, at: iso(after) },
+      });
     } else {
       const after = offeredAt + Math.round(60_000 + rand() * 420_000);
-      events.push({ at: after, event: { eventId: `${callId}-ended`, type: 'call.ended', callId, at: iso(after) } });
+      events.push({
+        at: after,
+        event: { eventId: `${callId}-ended`, type: 'call.ended', callId, at: iso(after) },
+      });
     }
   }
   return events.sort((a, b) => a.at - b.at);
@@ -90,7 +99,9 @@ function generateDay(): { at: number; event: CtiEvent }[] {
 
 async function main(): Promise<void> {
   const events = generateDay();
-  console.log(`${calls} gesprekken, ${events.length} events naar ${baseUrl} (seed ${seed}, snelheid ${speed || 'max'}×)`);
+  console.log(
+    `${calls} gesprekken, ${events.length} events naar ${baseUrl} (seed ${seed}, snelheid ${speed || 'max'}×)`,
+  );
   if (values['dry-run']) {
     for (const e of events.slice(0, 10)) console.log(JSON.stringify(e.event));
     return;

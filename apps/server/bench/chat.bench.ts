@@ -47,7 +47,12 @@ async function waitFor(cond: () => boolean, ms: number, what: string): Promise<v
 }
 
 function connect<S extends Socket>(url: string, opts: Parameters<typeof ioClient>[1]): Promise<S> {
-  const socket = ioClient(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...opts }) as unknown as S;
+  const socket = ioClient(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...opts,
+  }) as unknown as S;
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -109,22 +114,25 @@ async function chat(): Promise<{ rows: BenchRow[]; loopP99: number }> {
           if (res.ok) accepted++;
         });
       });
-      (socket as unknown as { on(e: string, fn: (p: { message: { body: string; direction: string } }) => void): void }).on(
-        'contact:message-added',
-        ({ message }) => {
-          if (message.direction !== 'in') return;
-          const t0 = sentAt.get(message.body);
-          if (t0 === undefined) return;
-          const index = Number(message.body.slice(TEXT.length));
-          if (index >= WARMUP) latency.push(performance.now() - t0);
-          seen++;
-        },
-      );
+      (
+        socket as unknown as {
+          on(e: string, fn: (p: { message: { body: string; direction: string } }) => void): void;
+        }
+      ).on('contact:message-added', ({ message }) => {
+        if (message.direction !== 'in') return;
+        const t0 = sentAt.get(message.body);
+        if (t0 === undefined) return;
+        const index = Number(message.body.slice(TEXT.length));
+        if (index >= WARMUP) latency.push(performance.now() - t0);
+        seen++;
+      });
       await socket.emitWithAck('presence:set', { status: 'beschikbaar' });
       agents.push(socket);
     }
     for (let i = 0; i < CHATS; i++) {
-      const resident = await connect<CitizenSocket>(`${server.url}/citizen`, { extraHeaders: { origin: 'https://gemeente.example' } });
+      const resident = await connect<CitizenSocket>(`${server.url}/citizen`, {
+        extraHeaders: { origin: 'https://gemeente.example' },
+      });
       const res = await resident.emitWithAck('chat:start', { name: `Inwoner ${i}` });
       if (!res.ok) throw new Error(`chat:start failed: ${res.error}`);
       residents.push(resident);
@@ -145,7 +153,12 @@ async function chat(): Promise<{ rows: BenchRow[]; loopP99: number }> {
           latency,
           `${CHATS} concurrent answered chats, ${AGENTS} agents, ${RATE} msg/s, stored before push`,
         ),
-        { name: 'Chat: messages measured', value: latency.length, unit: 'messages', note: `after ${WARMUP} warm-up` },
+        {
+          name: 'Chat: messages measured',
+          value: latency.length,
+          unit: 'messages',
+          note: `after ${WARMUP} warm-up`,
+        },
       ],
       loopP99: p99Ms,
     };
@@ -164,7 +177,12 @@ export async function runChatBench(): Promise<BenchResult> {
     rows: [
       ...measured.rows,
       ...floorRows,
-      { name: 'Client event-loop delay during chat load, p99', value: round(measured.loopP99, 1), unit: 'ms', note: 'load generator noise' },
+      {
+        name: 'Client event-loop delay during chat load, p99',
+        value: round(measured.loopP99, 1),
+        unit: 'ms',
+        note: 'load generator noise',
+      },
     ],
   };
 }

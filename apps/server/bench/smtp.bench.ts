@@ -20,7 +20,10 @@ import { benchServerEnv, seedBenchStore } from './seed';
 const MESSAGES = Number(process.env.SMTP_BENCH_MESSAGES ?? 1000);
 const WARMUP = 50;
 const CONNECTIONS = 4;
-const BODY = 'Geachte heer, mevrouw,\n\nIk wil graag weten wanneer mijn aanvraag voor een parkeervergunning klaar is.\n'.repeat(12);
+const BODY =
+  'Geachte heer, mevrouw,\n\nIk wil graag weten wanneer mijn aanvraag voor een parkeervergunning klaar is.\n'.repeat(
+    12,
+  );
 
 /** Child role: a bare sink that drains each message and answers 250. */
 function runSink(): void {
@@ -93,18 +96,32 @@ export async function runSmtpBench(): Promise<BenchResult> {
   const seeded = await seedBenchStore(dataDir, { agents: 0, capacity: {} });
   const smtpPort = await freePort();
   const server = await startServerProcess(
-    benchServerEnv(dataDir, seeded.tokenSecret, 'bench-integratie-sleutel', { KCC_SMTP_PORT: String(smtpPort) }),
+    benchServerEnv(dataDir, seeded.tokenSecret, 'bench-integratie-sleutel', {
+      KCC_SMTP_PORT: String(smtpPort),
+    }),
   );
   const rows: BenchRow[] = [];
   try {
     const kcc = await measure(smtpPort, runId);
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(path.join(dataDir, 'kcc.sqlite'), { readonly: true });
-    const stored = (db.prepare("SELECT COUNT(*) AS n FROM contacts WHERE channel = 'email'").get() as { n: number }).n;
+    const stored = (
+      db.prepare("SELECT COUNT(*) AS n FROM contacts WHERE channel = 'email'").get() as { n: number }
+    ).n;
     db.close();
     rows.push(
-      { name: 'SMTP ingest into KCC (parse, sanitise, store, route)', value: round(kcc.rate, 1), unit: 'messages/s', note: `${MESSAGES} msgs, ${CONNECTIONS} connections, ~${Math.round(BODY.length / 1024)} kB text + html` },
-      { name: 'SMTP ingest: e-mail contacts stored', value: stored, unit: 'contacts', note: `expected ${MESSAGES + WARMUP}; failures ${kcc.failures}` },
+      {
+        name: 'SMTP ingest into KCC (parse, sanitise, store, route)',
+        value: round(kcc.rate, 1),
+        unit: 'messages/s',
+        note: `${MESSAGES} msgs, ${CONNECTIONS} connections, ~${Math.round(BODY.length / 1024)} kB text + html`,
+      },
+      {
+        name: 'SMTP ingest: e-mail contacts stored',
+        value: stored,
+        unit: 'contacts',
+        note: `expected ${MESSAGES + WARMUP}; failures ${kcc.failures}`,
+      },
     );
   } finally {
     await server.stop();
@@ -113,7 +130,12 @@ export async function runSmtpBench(): Promise<BenchResult> {
   const sink = await startSink();
   try {
     const bare = await measure(sink.port, `${runId}-sink`);
-    rows.push({ name: 'Floor: bare smtp-server sink', value: round(bare.rate, 1), unit: 'messages/s', note: `same client; failures ${bare.failures}` });
+    rows.push({
+      name: 'Floor: bare smtp-server sink',
+      value: round(bare.rate, 1),
+      unit: 'messages/s',
+      note: `same client; failures ${bare.failures}`,
+    });
   } finally {
     sink.stop();
   }

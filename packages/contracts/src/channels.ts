@@ -252,7 +252,11 @@ export const CtiEvent = z.discriminatedUnion('type', [
     })
     .strict(),
   z
-    .object({ ...CtiBase, type: z.literal('call.answered'), agentId: z.string().trim().min(1).max(100).optional() })
+    .object({
+      ...CtiBase,
+      type: z.literal('call.answered'),
+      agentId: z.string().trim().min(1).max(100).optional(),
+    })
     .strict(),
   z
     .object({
@@ -266,7 +270,13 @@ export const CtiEvent = z.discriminatedUnion('type', [
   z.object({ ...CtiBase, type: z.literal('call.abandoned') }).strict(),
 ]);
 export type CtiEvent = z.infer<typeof CtiEvent>;
-export const CTI_EVENT_TYPES = ['call.offered', 'call.answered', 'call.transferred', 'call.ended', 'call.abandoned'] as const;
+export const CTI_EVENT_TYPES = [
+  'call.offered',
+  'call.answered',
+  'call.transferred',
+  'call.ended',
+  'call.abandoned',
+] as const;
 
 export const CtiEventResponse = z.object({
   eventId: z.string(),
@@ -397,7 +407,10 @@ export const CITIZEN_CONNECT_ERRORS = {
 } as const;
 
 export interface CitizenClientToServerEvents {
-  'chat:availability': (payload: undefined | Record<string, never>, ack: (res: Ack<ChatAvailability>) => void) => void;
+  'chat:availability': (
+    payload: undefined | Record<string, never>,
+    ack: (res: Ack<ChatAvailability>) => void,
+  ) => void;
   'chat:start': (payload: ChatStartPayload, ack: (res: Ack<ChatStarted>) => void) => void;
   'chat:message': (payload: ChatMessagePayload, ack: (res: Ack) => void) => void;
   'chat:resume': (payload: ChatResumePayload, ack: (res: Ack<ChatResumed>) => void) => void;

@@ -349,7 +349,8 @@ export class RoutingEngine {
    * once and may be offered right away; an offered or assigned contact keeps it for a later re-queue.
    */
   setPriority(contactId: string, priority: number, now: number): RoutingEvent[] {
-    if (!Number.isFinite(priority)) throw new RoutingError('invalid_input', 'priority must be a finite number');
+    if (!Number.isFinite(priority))
+      throw new RoutingError('invalid_input', 'priority must be a finite number');
     const contact = this.contacts.get(contactId);
     if (!contact) return [];
     const events: RoutingEvent[] = [];
@@ -377,7 +378,8 @@ export class RoutingEngine {
     if (!agent || agent.removed) return { ok: false, error: 'unknown_agent', events: [] };
     const events: RoutingEvent[] = [];
     this.runDue(now, events);
-    if (contact.agent === agent) return { ok: false, error: 'already_with_agent', events: this.settle(now, events) };
+    if (contact.agent === agent)
+      return { ok: false, error: 'already_with_agent', events: this.settle(now, events) };
     if (!isReadyFor(agent, contact.channel)) {
       return { ok: false, error: 'agent_not_ready', events: this.settle(now, events) };
     }

@@ -33,7 +33,10 @@ export function registerAgentNamespace(
     tracker: ConnectionTracker;
     log: Logger;
     /** More command handlers for each connected agent socket (channels: chat typing / end). */
-    extend?: (socket: { data: AgentSocketData; on(event: string, listener: (...args: unknown[]) => void): unknown }) => void;
+    extend?: (socket: {
+      data: AgentSocketData;
+      on(event: string, listener: (...args: unknown[]) => void): unknown;
+    }) => void;
   },
 ): AgentNamespace {
   const nsp = io.of('/agent') as unknown as AgentNamespace;

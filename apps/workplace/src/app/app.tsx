@@ -99,7 +99,8 @@ function SessionView({ session }: { session: Session }) {
         <TeamleiderShell user={session.user} token={session.token} onLogout={loggedOut} />
       </Suspense>
     );
-  if (view === 'kennisbank') return <KennisbankShell user={session.user} onLogout={loggedOut} />;
+  if (view === 'kennisbank')
+    return <KennisbankShell user={session.user} token={session.token} onLogout={loggedOut} />;
   if (view === 'privacy')
     return <PrivacyView user={session.user} token={session.token} onLogout={loggedOut} />;
   return <NoWorkplaceView user={session.user} onLogout={loggedOut} />;

@@ -190,6 +190,7 @@ describe('role-aware shell', () => {
     const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
     expect(tabs).toEqual(['Artikelen', 'Synoniemen', 'Kanalenmatrix', 'Kanaalsturing']);
     expect(screen.queryByTestId('kennisbank-pane')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Rapportages' })).toBeInTheDocument();
   });
 
   it('a redacteur edits content but cannot delete, change the kanalenmatrix or read the KPI', async () => {
@@ -226,6 +227,7 @@ describe('role-aware shell', () => {
     ]);
     expect(await screen.findByRole('button', { name: 'Terugtrekken: Instructie' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Verwijderen: Instructie' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Rapportages' })).toBeNull();
   });
 
   it('a user without a role that has a screen is told so and can log out', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginResponse } from '@kcc/contracts/rest';
 import { KennisbankBeheerView } from '../features/kennisbank-beheer/components/kennisbank-beheer-view';
@@ -11,18 +11,29 @@ import { describeError } from '../lib/api-client';
 import { KennisbankButton, kennisbankContentChanged, useKennisbankShortcut } from './kennisbank-composition';
 import { ShortcutHelp } from './shortcut-help';
 
+// Reports carry the charting library: load them only when a beheerder opens them.
+const ReportsView = lazy(() =>
+  import('../features/reports/components/reports-view').then((m) => ({ default: m.ReportsView })),
+);
+
 interface KennisbankShellProps {
   user: LoginResponse['user'];
   onLogout: () => void;
 }
 
+interface KennisbankShellWithTokenProps extends KennisbankShellProps {
+  token: string;
+}
+
 /** The shell for teamleider, beheerder and redacteur: beheer and KPI in the middle, the kennisbank beside it. */
-export function KennisbankShell({ user, onLogout }: KennisbankShellProps) {
+export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTokenProps) {
   const me = useMe();
   const queryClient = useQueryClient();
   const [helpOpen, setHelpOpen] = useState(false);
   const roles = me.data?.user.roles ?? user.roles;
   const canEdit = beheerRights(roles).editContent;
+  const canReadReports = roles.includes('beheerder');
+  const [tab, setTab] = useState<'beheer' | 'rapportages'>('beheer');
   useKennisbankShortcut();
 
   // Without content to edit, searching is the main task: open the kennisbank at once.
@@ -72,10 +83,38 @@ export function KennisbankShell({ user, onLogout }: KennisbankShellProps) {
               </button>
             </div>
           ) : (
-            <KennisbankBeheerView
-              roles={roles}
-              onContentChanged={() => kennisbankContentChanged(queryClient)}
-            />
+            <>
+              {canReadReports && (
+                <nav aria-label="Onderdelen" className="mb-4 flex gap-2">
+                  <button
+                    type="button"
+                    className={tab === 'beheer' ? 'btn-primary' : 'btn-secondary'}
+                    aria-current={tab === 'beheer' ? 'page' : undefined}
+                    onClick={() => setTab('beheer')}
+                  >
+                    Kennisbank beheren
+                  </button>
+                  <button
+                    type="button"
+                    className={tab === 'rapportages' ? 'btn-primary' : 'btn-secondary'}
+                    aria-current={tab === 'rapportages' ? 'page' : undefined}
+                    onClick={() => setTab('rapportages')}
+                  >
+                    Rapportages
+                  </button>
+                </nav>
+              )}
+              {tab === 'rapportages' && canReadReports ? (
+                <Suspense fallback={<p>Rapportages laden…</p>}>
+                  <ReportsView token={token} />
+                </Suspense>
+              ) : (
+                <KennisbankBeheerView
+                  roles={roles}
+                  onContentChanged={() => kennisbankContentChanged(queryClient)}
+                />
+              )}
+            </>
           )}
         </main>
         <KennisbankPane className="w-[28rem] shrink-0" />

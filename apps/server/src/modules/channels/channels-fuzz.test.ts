@@ -25,19 +25,31 @@ const junk = fc.oneof(
   fc.record({ draft: fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.jsonValue())) }),
   fc.record({
     telefoonnummer: fc.oneof(fc.string(), fc.constant('0612345678')),
-    voorkeurVan: fc.oneof(fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
-    voorkeurTot: fc.oneof(fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
+    voorkeurVan: fc.oneof(
+      fc.string(),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    ),
+    voorkeurTot: fc.oneof(
+      fc.string(),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    ),
     notitie: fc.anything(),
   }),
   fc.record({
     formulier: fc.oneof(fc.string(), fc.integer()),
-    velden: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.object())), fc.string()),
+    velden: fc.oneof(
+      fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.object())),
+      fc.string(),
+    ),
     indiener: fc.oneof(fc.record({ naam: fc.string(), email: fc.string() }), fc.anything()),
     bsn: fc.oneof(fc.string(), fc.constant('999993653')),
   }),
   fc.record({
     eventId: fc.oneof(fc.string(), fc.integer()),
-    type: fc.oneof(fc.constantFrom('call.offered', 'call.answered', 'call.transferred', 'call.ended', 'call.abandoned'), fc.string()),
+    type: fc.oneof(
+      fc.constantFrom('call.offered', 'call.answered', 'call.transferred', 'call.ended', 'call.abandoned'),
+      fc.string(),
+    ),
     callId: fc.oneof(fc.string(), fc.constant('fuzz-call')),
     from: fc.oneof(fc.string(), fc.constant('0612345678')),
     to: fc.oneof(fc.string(), fc.constant(undefined)),
@@ -48,7 +60,12 @@ const junk = fc.oneof(
 const citizenJunk = fc.oneof(
   fc.anything(),
   fc.record({ text: fc.oneof(fc.string({ maxLength: 3000 }), fc.integer()) }),
-  fc.record({ name: fc.anything(), email: fc.oneof(fc.string(), fc.emailAddress()), subject: fc.string(), pageUrl: fc.string() }),
+  fc.record({
+    name: fc.anything(),
+    email: fc.oneof(fc.string(), fc.emailAddress()),
+    subject: fc.string(),
+    pageUrl: fc.string(),
+  }),
   fc.record({ resumeToken: fc.oneof(fc.string(), fc.integer()) }),
   fc.record({ typing: fc.anything() }),
   fc.record({ score: fc.oneof(fc.integer(), fc.double(), fc.string()), comment: fc.anything() }),
@@ -122,7 +139,11 @@ describe('fuzzing the channel REST bodies and /citizen payloads', () => {
     const probe = await kit.citizen();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...events), citizenJunk, async (event, payload) => {
-        const res = (await (probe as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> } })
+        const res = (await (
+          probe as unknown as {
+            timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> };
+          }
+        )
           .timeout(3000)
           .emitWithAck(event, payload)) as { ok: boolean; error?: string };
         expect(typeof res.ok).toBe('boolean');

@@ -80,7 +80,13 @@ export function parseOpeningHours(text: string): OpeningHours | undefined {
   const closes = parseClock(m[3] ?? '');
   if (!days || opens === undefined || closes === undefined || closes <= opens) return undefined;
   const ordered = [1, 2, 3, 4, 5, 6, 0].filter((d) => days.has(d)).map((d) => DAY_NAMES[d]);
-  return { kind: 'hours', days, opensMinute: opens, closesMinute: closes, label: `${ordered.join(', ')} ${m[2]}–${m[3]}` };
+  return {
+    kind: 'hours',
+    days,
+    opensMinute: opens,
+    closesMinute: closes,
+    label: `${ordered.join(', ')} ${m[2]}–${m[3]}`,
+  };
 }
 
 export function openingHoursLabel(hours: OpeningHours): string {
@@ -134,7 +140,8 @@ export function parseChannelsEnv(
       .map((s) => s.trim().replace(/\/+$/, ''))
       .filter((s) => s !== '');
     for (const o of widgetOrigins) {
-      if (!/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`KCC_WIDGET_ORIGINS: '${o}' is geen origin (https://host)`);
+      if (!/^https?:\/\/[^/\s]+$/.test(o))
+        problems.push(`KCC_WIDGET_ORIGINS: '${o}' is geen origin (https://host)`);
     }
   }
   if (problems.length > 0 || !chatHours || !workingDays) return { ok: false, problems };

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Namespace, Server } from 'socket.io';
 import { z } from 'zod';
-import { AgentChatEndPayload, AgentChatTypingPayload, type ContactContextResponse } from '@kcc/contracts/channels';
+import {
+  AgentChatEndPayload,
+  AgentChatTypingPayload,
+  type ContactContextResponse,
+} from '@kcc/contracts/channels';
 import { ACK_ERRORS } from '@kcc/contracts/realtime';
 import type { AuthGuard } from '../../http/auth-guard';
 import { currentUser } from '../../http/auth-guard';
@@ -90,7 +94,14 @@ export function createChannelsModule(
   const messagesRepo = createSqliteMessagesRepository(db);
   const messages = new MessagesService(messagesRepo, contacts, { push, log, userName: deps.userName });
   const mailer = createMailer(deps.smtpRelay, log);
-  const outbox = new EmailOutbox({ repo: messagesRepo, contacts, messages: () => messages, mailer, config, log });
+  const outbox = new EmailOutbox({
+    repo: messagesRepo,
+    contacts,
+    messages: () => messages,
+    mailer,
+    config,
+    log,
+  });
   messages.registerOutbound(['email', 'webformulier'], outbox);
 
   const callbacks = new CallbackService({
@@ -116,7 +127,12 @@ export function createChannelsModule(
     userName: deps.userName,
   });
   messages.registerOutbound(['chat'], chat);
-  registerCitizenNamespace(io, { chat, config, originAllowed: createOriginCheck(config, deps.ownOrigins), log });
+  registerCitizenNamespace(io, {
+    chat,
+    config,
+    originAllowed: createOriginCheck(config, deps.ownOrigins),
+    log,
+  });
 
   const kanaalswitch = new KanaalswitchDetector({ db, contacts, port: deps.port, log });
   inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
@@ -134,16 +150,34 @@ export function createChannelsModule(
 
   // ---------------------------------------------------------------- HTTP
   registerMessagesRoutes(app, { guard, contacts, routing, messages, repo: messagesRepo });
-  registerCtiRoutes(app, { db, integrationKey: deps.integrationKey, inbound, contacts, routing, callbacks, push, config });
+  registerCtiRoutes(app, {
+    db,
+    integrationKey: deps.integrationKey,
+    inbound,
+    contacts,
+    routing,
+    callbacks,
+    push,
+    config,
+  });
   registerWebformRoutes(app, { integrationKey: deps.integrationKey, inbound, messages });
   registerCallbackRoutes(app, { guard, contacts, routing, callbacks });
-  const extras = (contactId: string): Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'> => {
+  const extras = (
+    contactId: string,
+  ): Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'> => {
     const ks = kanaalswitch.get(contactId);
     const conv = chat.conversationOf(contactId);
     const cb = callbacks.get(contactId);
     return {
       ...(ks
-        ? { kanaalswitch: { fromChannel: ks.fromChannel, fromContactId: ks.fromContactId, partijUuid: ks.partijUuid, at: new Date(ks.at).toISOString() } }
+        ? {
+            kanaalswitch: {
+              fromChannel: ks.fromChannel,
+              fromContactId: ks.fromContactId,
+              partijUuid: ks.partijUuid,
+              at: new Date(ks.at).toISOString(),
+            },
+          }
         : {}),
       ...(conv
         ? {
@@ -185,20 +219,35 @@ export function createChannelsModule(
     'INSERT OR IGNORE INTO klantcontact_transcripts (klantcontact_uuid, contact_id, at) VALUES (?, ?, ?)',
   );
   /** The transcript a klantcontact refers to (chat, e-mail thread, web form). */
-  app.get('/api/klantcontacten/:uuid/transcript', { preHandler: guard.require('medewerker', 'teamleider') }, async (request) => {
-    const { uuid } = parseOrThrow(KlantcontactParams, request.params, 'params');
-    const row = transcriptOf.get(uuid);
-    const contact = row ? contacts.get(row.contact_id) : undefined;
-    if (!contact) throw problems.notFound('Bij dit klantcontact hoort geen verslag.');
-    return { klantcontactUuid: uuid, contactId: contact.id, channel: contact.channel, messages: messages.views(contact.id) };
-  });
+  app.get(
+    '/api/klantcontacten/:uuid/transcript',
+    { preHandler: guard.require('medewerker', 'teamleider') },
+    async (request) => {
+      const { uuid } = parseOrThrow(KlantcontactParams, request.params, 'params');
+      const row = transcriptOf.get(uuid);
+      const contact = row ? contacts.get(row.contact_id) : undefined;
+      if (!contact) throw problems.notFound('Bij dit klantcontact hoort geen verslag.');
+      return {
+        klantcontactUuid: uuid,
+        contactId: contact.id,
+        channel: contact.channel,
+        messages: messages.views(contact.id),
+      };
+    },
+  );
 
   let smtp: SmtpInbound | undefined;
 
   return {
     onAgentSocket(socket) {
       const userId = socket.data.userId;
-      on(socket, 'chat:typing', AgentChatTypingPayload, ({ contactId, typing }) => chat.typingFromAgent(userId, contactId, typing), log);
+      on(
+        socket,
+        'chat:typing',
+        AgentChatTypingPayload,
+        ({ contactId, typing }) => chat.typingFromAgent(userId, contactId, typing),
+        log,
+      );
       on(
         socket,
         'chat:end',
@@ -231,10 +280,12 @@ export function createChannelsModule(
     onRegistered(event) {
       const contact = contacts.get(event.contactId);
       if (!contact) return;
-      if (messagesRepo.list(contact.id).length > 0) linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
+      if (messagesRepo.list(contact.id).length > 0)
+        linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
       const partij = event.request.partij?.uuid ?? contact.partijUuid;
       if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);
-      if (contact.channel === 'chat') chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
+      if (contact.channel === 'chat')
+        chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
     },
     async start() {
       try {
@@ -247,7 +298,10 @@ export function createChannelsModule(
         });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || config.smtpPortExplicit) throw err;
-        log.warn({ port: deps.smtpPort }, 'SMTP-poort is bezet: inkomende e-mail staat uit (stel KCC_SMTP_PORT in)');
+        log.warn(
+          { port: deps.smtpPort },
+          'SMTP-poort is bezet: inkomende e-mail staat uit (stel KCC_SMTP_PORT in)',
+        );
       }
       outbox.start();
       chat.startTicker();

@@ -34,7 +34,10 @@ export class KanaalswitchDetector {
       'INSERT OR IGNORE INTO contact_partij_hints (contact_id, partij_uuid, channel, at) VALUES (?, ?, ?, ?)',
     );
     // The most recent earlier contact of this partij: recognised on arrival or linked by an agent.
-    this.previous = deps.db.prepare<[string, number, number, string, string, number, number, string], { id: string; channel: string; at: number }>(
+    this.previous = deps.db.prepare<
+      [string, number, number, string, string, number, number, string],
+      { id: string; channel: string; at: number }
+    >(
       `SELECT id, channel, at FROM (
          SELECT contact_id AS id, channel, at FROM contact_partij_hints
            WHERE partij_uuid = ? AND at >= ? AND at <= ? AND contact_id != ?
@@ -74,7 +77,16 @@ export class KanaalswitchDetector {
   private detect(contact: ContactRecord, partijUuid: string): void {
     if (this.get(contact.id)) return;
     const since = contact.createdAt - (this.deps.windowDays ?? KANAALSWITCH_WINDOW_DAYS) * 24 * 3600 * 1000;
-    const before = this.previous.get(partijUuid, since, contact.createdAt, contact.id, partijUuid, since, contact.createdAt, contact.id);
+    const before = this.previous.get(
+      partijUuid,
+      since,
+      contact.createdAt,
+      contact.id,
+      partijUuid,
+      since,
+      contact.createdAt,
+      contact.id,
+    );
     if (!before || before.channel === contact.channel) return;
     this.deps.contacts.appendEvent({
       contactId: contact.id,

@@ -162,7 +162,9 @@ export function createSqliteMessagesRepository(db: Db): MessagesRepository {
        @delivery, @deliveryAttempts, @nextAttemptAt, @meta)`,
   );
   const byId = db.prepare<[string], Row>('SELECT * FROM contact_messages WHERE id = ?');
-  const byContact = db.prepare<[string], Row>('SELECT * FROM contact_messages WHERE contact_id = ? ORDER BY n');
+  const byContact = db.prepare<[string], Row>(
+    'SELECT * FROM contact_messages WHERE contact_id = ? ORDER BY n',
+  );
   const byExternal = db.prepare<[string], Row>(
     'SELECT * FROM contact_messages WHERE external_id = ? ORDER BY n LIMIT 1',
   );

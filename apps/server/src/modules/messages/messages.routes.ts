@@ -15,7 +15,8 @@ import { MessageRefused, type MessagesService } from './messages.service';
 const AttachmentParams = z.object({ id: z.string().min(1).max(100), attId: z.string().min(1).max(100) });
 
 /** Types a browser could execute or render as a page: always downloaded as bytes. */
-const ACTIVE_TYPES = /^(text\/html|application\/xhtml|image\/svg|text\/javascript|application\/javascript|text\/xml|application\/xml)/i;
+const ACTIVE_TYPES =
+  /^(text\/html|application\/xhtml|image\/svg|text\/javascript|application\/javascript|text\/xml|application\/xml)/i;
 
 function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -43,31 +44,35 @@ export function registerMessagesRoutes(
     return response;
   });
 
-  app.post('/api/contacts/:id/messages', { preHandler: deps.guard.require('medewerker') }, async (request, reply) => {
-    const user = currentUser(request);
-    const contact = contactFromParams(request, deps.contacts);
-    requireHolder(user, contact);
-    const { body } = parseOrThrow(PostMessageRequest, request.body, 'body');
-    let stored;
-    try {
-      stored = deps.messages.send(contact, { id: user.id, name: user.name }, body);
-    } catch (err) {
-      if (err instanceof MessageRefused) throw problems.conflict(err.message);
-      throw err;
-    }
-    const view = deps.messages.view(stored, []);
-    const response: PostMessageResponse = {
-      message: {
-        id: view.id,
-        direction: 'uit',
-        body: view.body,
-        at: view.at,
-        ...(view.delivery !== undefined ? { delivery: view.delivery } : {}),
-        ...(view.agentName !== undefined ? { agentName: view.agentName } : {}),
-      },
-    };
-    return reply.code(201).send(response);
-  });
+  app.post(
+    '/api/contacts/:id/messages',
+    { preHandler: deps.guard.require('medewerker') },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const contact = contactFromParams(request, deps.contacts);
+      requireHolder(user, contact);
+      const { body } = parseOrThrow(PostMessageRequest, request.body, 'body');
+      let stored;
+      try {
+        stored = deps.messages.send(contact, { id: user.id, name: user.name }, body);
+      } catch (err) {
+        if (err instanceof MessageRefused) throw problems.conflict(err.message);
+        throw err;
+      }
+      const view = deps.messages.view(stored, []);
+      const response: PostMessageResponse = {
+        message: {
+          id: view.id,
+          direction: 'uit',
+          body: view.body,
+          at: view.at,
+          ...(view.delivery !== undefined ? { delivery: view.delivery } : {}),
+          ...(view.agentName !== undefined ? { agentName: view.agentName } : {}),
+        },
+      };
+      return reply.code(201).send(response);
+    },
+  );
 
   app.get('/api/contacts/:id/attachments/:attId', agent, async (request, reply) => {
     const user = currentUser(request);

@@ -74,7 +74,8 @@ export class MessagesService {
         ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
         ...(input.meta !== undefined ? { meta: input.meta } : {}),
       });
-      for (const a of attachments) this.repo.addAttachment({ ...a, contactId: contact.id, messageId: stored.id });
+      for (const a of attachments)
+        this.repo.addAttachment({ ...a, contactId: contact.id, messageId: stored.id });
       return stored;
     });
     // After the (possibly outer) transaction has committed.
@@ -148,7 +149,10 @@ export class MessagesService {
     const contact = this.contacts.get(contactId);
     if (!contact?.assignedAgentId || !HOLDING.has(contact.status)) return;
     try {
-      this.deps.push(contact.assignedAgentId, 'contact:message-added', { contactId, message: this.view(message) });
+      this.deps.push(contact.assignedAgentId, 'contact:message-added', {
+        contactId,
+        message: this.view(message),
+      });
     } catch (err) {
       this.deps.log.warn({ err, contactId }, 'message push failed');
     }

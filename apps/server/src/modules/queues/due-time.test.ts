@@ -6,7 +6,9 @@ const at = (s: string) => new Date(s).getTime();
 describe('due times in working days', () => {
   it('skips weekends', () => {
     // Thursday 10:00 + 2 working days → Monday 10:00
-    expect(new Date(addWorkingDays(at('2026-03-05T10:00:00'), 2)).toString()).toBe(new Date('2026-03-09T10:00:00').toString());
+    expect(new Date(addWorkingDays(at('2026-03-05T10:00:00'), 2)).toString()).toBe(
+      new Date('2026-03-09T10:00:00').toString(),
+    );
   });
 
   it('skips configured holidays as well', () => {

@@ -32,7 +32,11 @@ export function isWorkingDay(d: Date, calendar: WorkingCalendar = DEFAULT_CALEND
  * `at` plus `days` working days at the same time of day; days outside the calendar's working days
  * (weekends by default) and its holidays do not count.
  */
-export function addWorkingDays(at: number, days: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): number {
+export function addWorkingDays(
+  at: number,
+  days: number,
+  calendar: WorkingCalendar = DEFAULT_CALENDAR,
+): number {
   if (calendar.workingDays.size === 0) throw new Error('a calendar needs at least one working day');
   const d = new Date(at);
   let left = days;
@@ -47,7 +51,11 @@ export function addWorkingDays(at: number, days: number, calendar: WorkingCalend
  * The due time of a contact that arrives at `at` in a queue whose servicenorm is `withinSeconds`:
  * whole days count as working days (2 days → 2 working days), shorter norms as plain time.
  */
-export function dueTimeFor(withinSeconds: number, at: number, calendar: WorkingCalendar = DEFAULT_CALENDAR): number {
+export function dueTimeFor(
+  withinSeconds: number,
+  at: number,
+  calendar: WorkingCalendar = DEFAULT_CALENDAR,
+): number {
   const ms = withinSeconds * 1000;
   if (ms < DAY_MS) return at + ms;
   return addWorkingDays(at, Math.round(ms / DAY_MS), calendar);

@@ -369,7 +369,12 @@ export class RoutingService {
     const now = Date.now();
     this.contacts.transaction(() => {
       this.contacts.update(contactId, { status: 'abandoned', closedAt: now }, now);
-      this.contacts.appendEvent({ contactId, type: 'abandoned', at: now, data: { reason, channel: c.channel } });
+      this.contacts.appendEvent({
+        contactId,
+        type: 'abandoned',
+        at: now,
+        data: { reason, channel: c.channel },
+      });
     });
     return true;
   }

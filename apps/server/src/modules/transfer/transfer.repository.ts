@@ -87,15 +87,18 @@ export function createTransferRepository(db: Db): TransferRepository {
     `INSERT INTO contact_notes (id, contact_id, kind, from_agent_id, to_agent_id, to_queue, reply_to, text, at)
      VALUES (@id, @contactId, @kind, @fromAgentId, @toAgentId, @toQueue, @replyTo, @text, @at)`,
   );
-  const notesOf = db.prepare<[string], NoteRow>('SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY at, rowid');
+  const notesOf = db.prepare<[string], NoteRow>(
+    'SELECT * FROM contact_notes WHERE contact_id = ? ORDER BY at, rowid',
+  );
   const noteById = db.prepare<[string], NoteRow>('SELECT * FROM contact_notes WHERE id = ?');
   const upsertDraft = db.prepare(
     `INSERT INTO contact_drafts (contact_id, agent_id, draft, saved_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (contact_id, agent_id) DO UPDATE SET draft = excluded.draft, saved_at = excluded.saved_at`,
   );
-  const draftsOf = db.prepare<[string], { contact_id: string; agent_id: string; draft: string; saved_at: number }>(
-    'SELECT * FROM contact_drafts WHERE contact_id = ? ORDER BY saved_at',
-  );
+  const draftsOf = db.prepare<
+    [string],
+    { contact_id: string; agent_id: string; draft: string; saved_at: number }
+  >('SELECT * FROM contact_drafts WHERE contact_id = ? ORDER BY saved_at');
   return {
     addNote(n) {
       insertNote.run({

@@ -26,7 +26,9 @@ const DRAFT_MAX_BYTES = 64 * 1024;
 const ConsultParams = z.object({ consultId: z.string().min(1).max(100) });
 
 /** What the channels add to a contact's context (kanaalswitch, chat, terugbelverzoek). */
-export type ContextExtras = (contactId: string) => Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>;
+export type ContextExtras = (
+  contactId: string,
+) => Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>;
 
 /**
  * Warm hand-over: transfer to a queue or to a colleague (an offer to them) with a note; the receiver reads the whole
@@ -65,11 +67,18 @@ export function registerTransferRoutes(
   };
   const draftView = (d: Draft): DraftView => {
     const agentName = deps.userName(d.agentId);
-    return { agentId: d.agentId, ...(agentName !== undefined ? { agentName } : {}), draft: d.draft, savedAt: iso(d.savedAt) };
+    return {
+      agentId: d.agentId,
+      ...(agentName !== undefined ? { agentName } : {}),
+      draft: d.draft,
+      savedAt: iso(d.savedAt),
+    };
   };
   const requireColleague = (toAgentId: string, self: string) => {
-    if (toAgentId === self) throw problems.invalid([{ name: 'toAgentId', code: 'self', reason: 'Kies een collega, niet uzelf.' }]);
-    if (!routing.isAgent(toAgentId)) throw problems.invalid([{ name: 'toAgentId', code: 'unknown', reason: 'Deze collega bestaat niet.' }]);
+    if (toAgentId === self)
+      throw problems.invalid([{ name: 'toAgentId', code: 'self', reason: 'Kies een collega, niet uzelf.' }]);
+    if (!routing.isAgent(toAgentId))
+      throw problems.invalid([{ name: 'toAgentId', code: 'unknown', reason: 'Deze collega bestaat niet.' }]);
   };
 
   app.put('/api/contacts/:id/draft', medewerker, async (request) => {
@@ -78,7 +87,9 @@ export function registerTransferRoutes(
     requireHolder(user, contact);
     const { draft } = parseOrThrow(DraftRequest, request.body, 'body');
     if (Buffer.byteLength(JSON.stringify(draft)) > DRAFT_MAX_BYTES) {
-      throw problems.invalid([{ name: 'draft', code: 'too_big', reason: 'Het concept is groter dan 64 kB.' }]);
+      throw problems.invalid([
+        { name: 'draft', code: 'too_big', reason: 'Het concept is groter dan 64 kB.' },
+      ]);
     }
     const saved: Draft = { contactId: contact.id, agentId: user.id, draft, savedAt: Date.now() };
     repo.saveDraft(saved);
@@ -123,11 +134,17 @@ export function registerTransferRoutes(
     let offerId: string | undefined;
     if (body.toQueue !== undefined) {
       if (!routing.hasQueue(body.toQueue)) {
-        throw problems.invalid([{ name: 'toQueue', code: 'unknown', reason: `Wachtrij '${body.toQueue}' bestaat niet.` }]);
+        throw problems.invalid([
+          { name: 'toQueue', code: 'unknown', reason: `Wachtrij '${body.toQueue}' bestaat niet.` },
+        ]);
       }
       if (!routing.queueServes(body.toQueue, contact.channel)) {
         throw problems.invalid([
-          { name: 'toQueue', code: 'channel', reason: `Wachtrij '${body.toQueue}' behandelt geen kanaal ${contact.channel}.` },
+          {
+            name: 'toQueue',
+            code: 'channel',
+            reason: `Wachtrij '${body.toQueue}' behandelt geen kanaal ${contact.channel}.`,
+          },
         ]);
       }
       routing.transferToQueue(contact.id, body.toQueue);
@@ -190,7 +207,10 @@ export function registerTransferRoutes(
   app.post('/api/contacts/:id/consult', medewerker, async (request, reply) => {
     const user = currentUser(request);
     const contact = contactFromParams(request, contacts);
-    if (contact.assignedAgentId !== user.id || (contact.status !== 'assigned' && contact.status !== 'nawerk')) {
+    if (
+      contact.assignedAgentId !== user.id ||
+      (contact.status !== 'assigned' && contact.status !== 'nawerk')
+    ) {
       throw problems.forbidden('U behandelt dit contact niet.');
     }
     const body = parseOrThrow(ConsultRequest, request.body, 'body');

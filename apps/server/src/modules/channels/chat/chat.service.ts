@@ -109,12 +109,19 @@ export class ChatService implements OutboundChannel {
     const { config, routing } = this.deps;
     const open = isOpenAt(config.chatHours, now, config.calendar);
     const queueId = queue ?? routing.defaultQueueFor('chat');
-    const onDuty = queueId !== undefined && routing.queueServes(queueId, 'chat') ? routing.agentsOnDuty(queueId, 'chat') : 0;
+    const onDuty =
+      queueId !== undefined && routing.queueServes(queueId, 'chat')
+        ? routing.agentsOnDuty(queueId, 'chat')
+        : 0;
     const available = open && onDuty > 0;
     return {
       available,
       open,
-      ...(!open ? { reason: 'gesloten' as const } : !available ? { reason: 'geen-medewerkers' as const } : {}),
+      ...(!open
+        ? { reason: 'gesloten' as const }
+        : !available
+          ? { reason: 'geen-medewerkers' as const }
+          : {}),
       openingHours: openingHoursLabel(config.chatHours),
     };
   }
@@ -152,7 +159,12 @@ export class ChatService implements OutboundChannel {
       );
       this.conversationByContact.set(contact.id, conversationId);
     } catch (err) {
-      if (err instanceof InboundError) return { ok: false, error: ACK_ERRORS.invalidPayload, issues: [{ path: ['queue'], message: err.reason, code: err.code }] };
+      if (err instanceof InboundError)
+        return {
+          ok: false,
+          error: ACK_ERRORS.invalidPayload,
+          issues: [{ path: ['queue'], message: err.reason, code: err.code }],
+        };
       throw err;
     }
     // The position push happens after the ack reached the widget.
@@ -166,7 +178,9 @@ export class ChatService implements OutboundChannel {
     this.conversationByContact.set(conv.contactId, conv.id);
     const contact = this.deps.contacts.get(conv.contactId);
     const status: ChatResumed['status'] =
-      conv.endedAt !== undefined || !contact || (!WAITING.has(contact.status) && contact.status !== 'assigned')
+      conv.endedAt !== undefined ||
+      !contact ||
+      (!WAITING.has(contact.status) && contact.status !== 'assigned')
         ? 'beeindigd'
         : contact.status === 'assigned'
           ? 'verbonden'
@@ -198,7 +212,13 @@ export class ChatService implements OutboundChannel {
       return {
         ok: false,
         error: CITIZEN_ERRORS.rateLimited,
-        issues: [{ path: [], message: `Te veel berichten. Probeer het over ${seconds} seconden opnieuw.`, code: 'rate_limited' }],
+        issues: [
+          {
+            path: [],
+            message: `Te veel berichten. Probeer het over ${seconds} seconden opnieuw.`,
+            code: 'rate_limited',
+          },
+        ],
       };
     }
     const contact = this.deps.contacts.get(conv.contactId);
@@ -221,7 +241,12 @@ export class ChatService implements OutboundChannel {
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (!this.deps.repo.end(conv.id, 'inwoner', Date.now())) return { ok: true };
     const contact = this.deps.contacts.get(conv.contactId);
-    this.deps.contacts.appendEvent({ contactId: conv.contactId, type: 'chat-ended', at: Date.now(), data: { by: 'inwoner' } });
+    this.deps.contacts.appendEvent({
+      contactId: conv.contactId,
+      type: 'chat-ended',
+      at: Date.now(),
+      data: { by: 'inwoner' },
+    });
     if (contact && WAITING.has(contact.status)) {
       this.deps.routing.abandon(contact.id, 'resident-left-chat');
     } else if (contact?.assignedAgentId !== undefined && contact.status === 'assigned') {
@@ -254,7 +279,11 @@ export class ChatService implements OutboundChannel {
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     const to = email ?? conv.email;
     if (to === undefined) {
-      return { ok: false, error: ACK_ERRORS.invalidPayload, issues: [{ path: ['email'], message: 'Vul een e-mailadres in.', code: 'required' }] };
+      return {
+        ok: false,
+        error: ACK_ERRORS.invalidPayload,
+        issues: [{ path: ['email'], message: 'Vul een e-mailadres in.', code: 'required' }],
+      };
     }
     if (!this.deps.mailer.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
     const lines = this.transcript(conv).map((l) => {
@@ -262,13 +291,23 @@ export class ChatService implements OutboundChannel {
       const who = l.from === 'medewerker' ? (l.name ?? 'Medewerker') : (l.name ?? 'U');
       return `[${time}] ${who}: ${l.text}`;
     });
-    const date = new Date(conv.createdAt).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+    const date = new Date(conv.createdAt).toLocaleDateString('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
     try {
       await this.deps.mailer.send({
         from: this.deps.config.mailFrom,
         to,
         subject: `Uw chatgesprek van ${date}`,
-        text: [`Hierbij het verslag van uw chatgesprek met de gemeente op ${date}.`, '', ...lines, '', this.deps.config.reply.signature].join('\n'),
+        text: [
+          `Hierbij het verslag van uw chatgesprek met de gemeente op ${date}.`,
+          '',
+          ...lines,
+          '',
+          this.deps.config.reply.signature,
+        ].join('\n'),
       });
     } catch (err) {
       this.deps.log.warn({ err }, 'sending a chat transcript failed');
@@ -284,8 +323,12 @@ export class ChatService implements OutboundChannel {
     if (payload.terugbellen) {
       const { contact } = this.deps.callbacks.create({
         telefoonnummer: payload.terugbellen.telefoonnummer,
-        ...(payload.terugbellen.voorkeurVan !== undefined ? { voorkeurVan: Date.parse(payload.terugbellen.voorkeurVan) } : {}),
-        ...(payload.terugbellen.voorkeurTot !== undefined ? { voorkeurTot: Date.parse(payload.terugbellen.voorkeurTot) } : {}),
+        ...(payload.terugbellen.voorkeurVan !== undefined
+          ? { voorkeurVan: Date.parse(payload.terugbellen.voorkeurVan) }
+          : {}),
+        ...(payload.terugbellen.voorkeurTot !== undefined
+          ? { voorkeurTot: Date.parse(payload.terugbellen.voorkeurTot) }
+          : {}),
         notitie: payload.text,
         ...(payload.name !== undefined ? { name: payload.name } : {}),
         createdBy: 'widget',
@@ -303,7 +346,11 @@ export class ChatService implements OutboundChannel {
         subject: 'Bericht via de chat',
         body: payload.text,
       },
-      (created) => this.deps.messages.addInbound(created, { body: payload.text, fromLabel: payload.name ?? payload.email ?? 'Inwoner' }),
+      (created) =>
+        this.deps.messages.addInbound(created, {
+          body: payload.text,
+          fromLabel: payload.name ?? payload.email ?? 'Inwoner',
+        }),
     );
     return { ok: true, data: { contactId: contact.id, kind: 'email' } };
   }
@@ -314,7 +361,8 @@ export class ChatService implements OutboundChannel {
   prepare(contact: ContactRecord): { delivery: 'delivered' } {
     const conv = this.conversationOf(contact.id);
     if (!conv) throw new MessageRefused('Bij dit contact hoort geen chatgesprek.');
-    if (conv.endedAt !== undefined) throw new MessageRefused('De chat is beëindigd; de inwoner ontvangt geen berichten meer.');
+    if (conv.endedAt !== undefined)
+      throw new MessageRefused('De chat is beëindigd; de inwoner ontvangt geen berichten meer.');
     return { delivery: 'delivered' };
   }
 
@@ -331,7 +379,8 @@ export class ChatService implements OutboundChannel {
 
   typingFromAgent(agentId: string, contactId: string, typing: boolean): Ack {
     const contact = this.deps.contacts.get(contactId);
-    if (!contact || contact.assignedAgentId !== agentId || contact.status !== 'assigned') return { ok: false, error: ACK_ERRORS.forbidden };
+    if (!contact || contact.assignedAgentId !== agentId || contact.status !== 'assigned')
+      return { ok: false, error: ACK_ERRORS.forbidden };
     const conv = this.conversationOf(contactId);
     if (!conv) return { ok: false, error: ACK_ERRORS.notFound };
     if (conv.endedAt === undefined) this.emitter.emit(conv.id, 'chat:typing', { typing });
@@ -359,7 +408,13 @@ export class ChatService implements OutboundChannel {
   private endAsMedewerker(conv: Conversation, agentId: string): void {
     const now = Date.now();
     if (this.deps.repo.end(conv.id, 'medewerker', now)) {
-      this.deps.contacts.appendEvent({ contactId: conv.contactId, type: 'chat-ended', at: now, agentId, data: { by: 'medewerker' } });
+      this.deps.contacts.appendEvent({
+        contactId: conv.contactId,
+        type: 'chat-ended',
+        at: now,
+        agentId,
+        data: { by: 'medewerker' },
+      });
       this.emitter.emit(conv.id, 'chat:ended', { by: 'medewerker' });
     }
     this.deps.push(agentId, 'chat:ended', { contactId: conv.contactId, by: 'medewerker' });
@@ -404,7 +459,10 @@ export class ChatService implements OutboundChannel {
     for (const [queueId, list] of byQueue) {
       list.sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
       const answers = this.answerTimes.all(queueId, since).map((r) => r.w);
-      const avgSeconds = answers.length > 0 ? answers.reduce((s, w) => s + w, 0) / answers.length / 1000 : DEFAULT_ANSWER_SECONDS;
+      const avgSeconds =
+        answers.length > 0
+          ? answers.reduce((s, w) => s + w, 0) / answers.length / 1000
+          : DEFAULT_ANSWER_SECONDS;
       const onDuty = Math.max(1, this.deps.routing.agentsOnDuty(queueId, 'chat'));
       list.forEach((c, i) => {
         let conversationId = this.conversationByContact.get(c.id);
@@ -444,10 +502,17 @@ export class ChatService implements OutboundChannel {
   private transcript(conv: Conversation): ChatTranscriptLine[] {
     return this.deps.messages.list(conv.contactId).map((m) =>
       m.direction === 'in'
-        ? { from: 'inwoner' as const, ...(conv.name !== undefined ? { name: conv.name } : {}), text: m.body, at: new Date(m.at).toISOString() }
+        ? {
+            from: 'inwoner' as const,
+            ...(conv.name !== undefined ? { name: conv.name } : {}),
+            text: m.body,
+            at: new Date(m.at).toISOString(),
+          }
         : {
             from: 'medewerker' as const,
-            name: displayName(m.agentId !== undefined ? (this.deps.userName(m.agentId) ?? m.fromLabel) : m.fromLabel),
+            name: displayName(
+              m.agentId !== undefined ? (this.deps.userName(m.agentId) ?? m.fromLabel) : m.fromLabel,
+            ),
             text: m.body,
             at: new Date(m.at).toISOString(),
           },

@@ -22,7 +22,10 @@ describe('citizen chat (/citizen) end to end', () => {
       ok: true,
       data: { available: false, open: true, reason: 'geen-medewerkers', openingHours: 'altijd' },
     });
-    expect(await resident.emitWithAck('chat:start', { name: 'Els' })).toEqual({ ok: false, error: 'unavailable' });
+    expect(await resident.emitWithAck('chat:start', { name: 'Els' })).toEqual({
+      ok: false,
+      error: 'unavailable',
+    });
 
     const left = await resident.emitWithAck('chat:leave-message', {
       name: 'Els',
@@ -32,7 +35,9 @@ describe('citizen chat (/citizen) end to end', () => {
     expect(left.ok).toBe(true);
     if (!left.ok) return;
     expect(left.data.kind).toBe('email');
-    const row = kit.server.db.prepare('SELECT channel, status, from_json FROM contacts WHERE id = ?').get(left.data.contactId) as {
+    const row = kit.server.db
+      .prepare('SELECT channel, status, from_json FROM contacts WHERE id = ?')
+      .get(left.data.contactId) as {
       channel: string;
       from_json: string;
     };
@@ -65,7 +70,12 @@ describe('citizen chat (/citizen) end to end', () => {
     expect(resumeToken.length).toBeGreaterThan(30);
     const accepted = nextCitizenEvent(resident, 'chat:accepted');
     const offer = await offered;
-    expect(offer.contact).toMatchObject({ channel: 'chat', queue: 'chat', subject: 'Afval', from: { name: 'Piet' } });
+    expect(offer.contact).toMatchObject({
+      channel: 'chat',
+      queue: 'chat',
+      subject: 'Afval',
+      from: { name: 'Piet' },
+    });
     const position = await queued;
     expect(position.position).toBe(1);
     expect(position.expectedWaitSeconds).toBeGreaterThanOrEqual(0);
@@ -74,19 +84,24 @@ describe('citizen chat (/citizen) end to end', () => {
 
     // resident → agent
     const added = nextAgentEvent(agent, 'contact:message-added', (e) => e.contactId === contactId);
-    expect(await resident.emitWithAck('chat:message', { text: 'Wanneer komt de papierbak?' })).toEqual({ ok: true });
+    expect(await resident.emitWithAck('chat:message', { text: 'Wanneer komt de papierbak?' })).toEqual({
+      ok: true,
+    });
     const pushed = await added;
-    expect(pushed.message).toMatchObject({ direction: 'in', body: 'Wanneer komt de papierbak?', from: 'Piet' });
+    expect(pushed.message).toMatchObject({
+      direction: 'in',
+      body: 'Wanneer komt de papierbak?',
+      from: 'Piet',
+    });
 
     // typing both ways
     const residentTyping = nextAgentEvent(agent, 'chat:typing');
     resident.emit('chat:typing', { typing: true });
     expect(await residentTyping).toEqual({ contactId, typing: true });
     const agentTyping = nextCitizenEvent(resident, 'chat:typing');
-    const typingAck = await (agent as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> }).emitWithAck(
-      'chat:typing',
-      { contactId, typing: true },
-    );
+    const typingAck = await (
+      agent as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> }
+    ).emitWithAck('chat:typing', { contactId, typing: true });
     expect(typingAck).toEqual({ ok: true });
     expect(await agentTyping).toEqual({ typing: true });
 
@@ -98,13 +113,17 @@ describe('citizen chat (/citizen) end to end', () => {
       body: JSON.stringify({ body: 'Volgende week dinsdag.' }),
     });
     expect(res.status).toBe(201);
-    const posted = (await res.json()) as { message: { id: string; direction: string; body: string; at: string } };
+    const posted = (await res.json()) as {
+      message: { id: string; direction: string; body: string; at: string };
+    };
     expect(posted.message).toMatchObject({ direction: 'uit', body: 'Volgende week dinsdag.' });
     const chatMessage = await incoming;
     expect(chatMessage).toMatchObject({ from: 'medewerker', name: 'Anna', text: 'Volgende week dinsdag.' });
     expect(Number.isNaN(Date.parse(chatMessage.at))).toBe(false);
 
-    const list = (await (await fetch(`${kit.server.url}/api/contacts/${contactId}/messages`, { headers: bearer(token) })).json()) as MessagesResponse;
+    const list = (await (
+      await fetch(`${kit.server.url}/api/contacts/${contactId}/messages`, { headers: bearer(token) })
+    ).json()) as MessagesResponse;
     expect(list.items.map((m) => [m.direction, m.body])).toEqual([
       ['in', 'Wanneer komt de papierbak?'],
       ['uit', 'Volgende week dinsdag.'],
@@ -113,18 +132,29 @@ describe('citizen chat (/citizen) end to end', () => {
     // resume from another tab: same conversation and transcript
     const tab = await kit.citizen();
     const resumed = await tab.emitWithAck('chat:resume', { resumeToken });
-    expect(resumed).toMatchObject({ ok: true, data: { conversationId, status: 'verbonden', agentName: 'Anna' } });
+    expect(resumed).toMatchObject({
+      ok: true,
+      data: { conversationId, status: 'verbonden', agentName: 'Anna' },
+    });
     if (resumed.ok) expect(resumed.data.messages.map((m) => m.from)).toEqual(['inwoner', 'medewerker']);
 
     // rating only after the end; the resident ends; the agent hears it
-    expect(await resident.emitWithAck('chat:rating', { score: 5 })).toEqual({ ok: false, error: 'not_ended' });
+    expect(await resident.emitWithAck('chat:rating', { score: 5 })).toEqual({
+      ok: false,
+      error: 'not_ended',
+    });
     const endedForAgent = nextAgentEvent(agent, 'chat:ended');
     const endedOtherTab = nextCitizenEvent(tab, 'chat:ended');
     expect(await resident.emitWithAck('chat:end', {})).toEqual({ ok: true });
     expect(await endedForAgent).toEqual({ contactId, by: 'inwoner' });
     expect(await endedOtherTab).toEqual({ by: 'inwoner' });
-    expect(await resident.emitWithAck('chat:message', { text: 'nog iets' })).toEqual({ ok: false, error: 'ended' });
-    expect(await resident.emitWithAck('chat:rating', { score: 4, comment: 'Snel geholpen' })).toEqual({ ok: true });
+    expect(await resident.emitWithAck('chat:message', { text: 'nog iets' })).toEqual({
+      ok: false,
+      error: 'ended',
+    });
+    expect(await resident.emitWithAck('chat:rating', { score: 4, comment: 'Snel geholpen' })).toEqual({
+      ok: true,
+    });
     const csat = kit.server.db
       .prepare("SELECT data FROM contact_events WHERE contact_id = ? AND type = 'csat'")
       .get(contactId) as { data: string };
@@ -147,12 +177,18 @@ describe('citizen chat (/citizen) end to end', () => {
     // registration links the transcript to the klantcontact
     const reg = await fetch(`${kit.server.url}/api/contacts/${contactId}/registration`, {
       method: 'POST',
-      headers: { ...bearer(token), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      headers: {
+        ...bearer(token),
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
       body: JSON.stringify({ onderwerp: 'Afval', gespreksresultaat: 'zelfstandig_afgehandeld' }),
     });
     expect(reg.status).toBe(201);
     const { klantcontact } = (await reg.json()) as { klantcontact: { uuid: string } };
-    const transcript = await fetch(`${kit.server.url}/api/klantcontacten/${klantcontact.uuid}/transcript`, { headers: bearer(token) });
+    const transcript = await fetch(`${kit.server.url}/api/klantcontacten/${klantcontact.uuid}/transcript`, {
+      headers: bearer(token),
+    });
     expect(transcript.status).toBe(200);
     expect(((await transcript.json()) as { messages: unknown[] }).messages).toHaveLength(2);
     await agent.emitWithAck('presence:set', { status: 'offline' });
@@ -166,11 +202,17 @@ describe('citizen chat (/citizen) end to end', () => {
     expect(started.ok).toBe(true);
     const offer = await offered;
     const ended = nextCitizenEvent(resident, 'chat:ended');
-    const res = await fetch(`${kit.server.url}/api/contacts/${offer.contact.id}/chat/end`, { method: 'POST', headers: bearer(token) });
+    const res = await fetch(`${kit.server.url}/api/contacts/${offer.contact.id}/chat/end`, {
+      method: 'POST',
+      headers: bearer(token),
+    });
     expect(res.status).toBe(200);
     expect(await ended).toEqual({ by: 'medewerker' });
     const other = await kit.server.login('anna');
-    const forbidden = await fetch(`${kit.server.url}/api/contacts/${offer.contact.id}/chat/end`, { method: 'POST', headers: bearer(other) });
+    const forbidden = await fetch(`${kit.server.url}/api/contacts/${offer.contact.id}/chat/end`, {
+      method: 'POST',
+      headers: bearer(other),
+    });
     expect(forbidden.status).toBe(403);
     await agent.emitWithAck('presence:set', { status: 'offline' });
   });
@@ -186,7 +228,9 @@ describe('citizen chat (/citizen) end to end', () => {
     expect(await resident.emitWithAck('chat:end', {})).toEqual({ ok: true });
     expect(await revoked).toMatchObject({ reason: 'withdrawn' });
     const row = kit.server.db
-      .prepare("SELECT status FROM contacts WHERE channel = 'chat' AND json_extract(from_json, '$.name') = 'Wachter'")
+      .prepare(
+        "SELECT status FROM contacts WHERE channel = 'chat' AND json_extract(from_json, '$.name') = 'Wachter'",
+      )
       .get() as { status: string };
     expect(row.status).toBe('abandoned');
     await bram.emitWithAck('presence:set', { status: 'offline' });
@@ -195,23 +239,35 @@ describe('citizen chat (/citizen) end to end', () => {
   it('refuses floods, oversized messages, garbage payloads and unknown resume tokens without crashing', async () => {
     const { socket: agent } = await kit.agent('anna');
     const resident = await kit.citizen();
-    expect(await resident.emitWithAck('chat:message', { text: 'te vroeg' })).toEqual({ ok: false, error: 'no_conversation' });
+    expect(await resident.emitWithAck('chat:message', { text: 'te vroeg' })).toEqual({
+      ok: false,
+      error: 'no_conversation',
+    });
     const started = await resident.emitWithAck('chat:start', {});
     expect(started.ok).toBe(true);
     expect(await resident.emitWithAck('chat:start', {})).toEqual({ ok: false, error: 'already_started' });
     const tooLong = await resident.emitWithAck('chat:message', { text: 'x'.repeat(2001) });
     expect(tooLong).toMatchObject({ ok: false, error: 'invalid_payload' });
     for (const bad of [null, 42, 'tekst', [], { text: 1 }, { text: '' }, { text: 'a', extra: true }]) {
-      expect(await resident.emitWithAck('chat:message', bad as never)).toMatchObject({ ok: false, error: 'invalid_payload' });
+      expect(await resident.emitWithAck('chat:message', bad as never)).toMatchObject({
+        ok: false,
+        error: 'invalid_payload',
+      });
     }
     const results = [];
-    for (let i = 0; i < 8; i++) results.push(await resident.emitWithAck('chat:message', { text: `bericht ${i}` }));
+    for (let i = 0; i < 8; i++)
+      results.push(await resident.emitWithAck('chat:message', { text: `bericht ${i}` }));
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results[7]).toMatchObject({ ok: false, error: 'rate_limited' });
-    expect(await resident.emitWithAck('chat:resume', { resumeToken: 'x'.repeat(43) })).toEqual({ ok: false, error: 'not_found' });
+    expect(await resident.emitWithAck('chat:resume', { resumeToken: 'x'.repeat(43) })).toEqual({
+      ok: false,
+      error: 'not_found',
+    });
     // Still alive and nothing lost: the 5 accepted messages are stored.
     const stored = kit.server.db
-      .prepare('SELECT COUNT(*) AS n FROM contact_messages m JOIN chat_conversations c ON c.contact_id = m.contact_id WHERE c.id = ?')
+      .prepare(
+        'SELECT COUNT(*) AS n FROM contact_messages m JOIN chat_conversations c ON c.contact_id = m.contact_id WHERE c.id = ?',
+      )
       .get(started.ok ? started.data.conversationId : '') as { n: number };
     expect(stored.n).toBe(5);
     expect((await fetch(`${kit.server.url}/health`)).status).toBe(200);
@@ -225,7 +281,7 @@ describe('citizen chat (/citizen) end to end', () => {
     const noOrigin = ioClient(`${server.url}/citizen`, { transports: ['websocket'], reconnection: false });
     await expect(
       new Promise((resolve, reject) => {
-        noOrigin.once('connect', resolve);
+        noOrigin.once('connect', () => resolve(undefined));
         noOrigin.once('connect_error', reject);
       }),
     ).rejects.toThrow('origin_not_allowed');

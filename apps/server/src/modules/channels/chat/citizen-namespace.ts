@@ -25,7 +25,12 @@ interface CitizenSocketData {
   conversationId?: string;
 }
 
-type CitizenSocket = Socket<CitizenClientToServerEvents, CitizenServerToClientEvents, Record<string, never>, CitizenSocketData>;
+type CitizenSocket = Socket<
+  CitizenClientToServerEvents,
+  CitizenServerToClientEvents,
+  Record<string, never>,
+  CitizenSocketData
+>;
 export type CitizenNamespace = Namespace<
   CitizenClientToServerEvents,
   CitizenServerToClientEvents,
@@ -37,7 +42,10 @@ export type CitizenNamespace = Namespace<
 const LEAVE_MESSAGES_PER_HOUR = 10;
 
 /** Which origins may open `/citizen` (and do socket.io long-polling from the browser). */
-export function createOriginCheck(config: ChannelsConfig, ownOrigins: readonly string[]): (origin: string | undefined) => boolean {
+export function createOriginCheck(
+  config: ChannelsConfig,
+  ownOrigins: readonly string[],
+): (origin: string | undefined) => boolean {
   const allowed = config.widgetOrigins;
   if (allowed === '*') return (origin) => origin !== undefined && origin !== '';
   const list = new Set((allowed ?? ownOrigins).map((o) => o.replace(/\/+$/, '').toLowerCase()));
@@ -50,7 +58,12 @@ export function createOriginCheck(config: ChannelsConfig, ownOrigins: readonly s
  */
 export function registerCitizenNamespace(
   io: Server,
-  deps: { chat: ChatService; config: ChannelsConfig; originAllowed: (origin: string | undefined) => boolean; log: Logger },
+  deps: {
+    chat: ChatService;
+    config: ChannelsConfig;
+    originAllowed: (origin: string | undefined) => boolean;
+    log: Logger;
+  },
 ): CitizenNamespace {
   const { chat, config, log } = deps;
   const nsp = io.of('/citizen') as unknown as CitizenNamespace;
@@ -61,16 +74,20 @@ export function registerCitizenNamespace(
 
   chat.bindEmitter({
     emit: (conversationId, event, payload) => {
-      const room = nsp.to(conversationRoom(conversationId)) as unknown as { emit(e: string, p: unknown): boolean };
+      const room = nsp.to(conversationRoom(conversationId)) as unknown as {
+        emit(e: string, p: unknown): boolean;
+      };
       room.emit(event, payload);
     },
   });
 
   nsp.use((socket, next) => {
-    if (!deps.originAllowed(socket.handshake.headers.origin)) return next(new Error(CITIZEN_CONNECT_ERRORS.origin));
+    if (!deps.originAllowed(socket.handshake.headers.origin))
+      return next(new Error(CITIZEN_CONNECT_ERRORS.origin));
     const ip = socket.handshake.address;
     const count = perIp.get(ip) ?? 0;
-    if (count >= config.chatMaxConnectionsPerIp) return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
+    if (count >= config.chatMaxConnectionsPerIp)
+      return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
     perIp.set(ip, count + 1);
     let released = false;
     const release = () => {
@@ -93,7 +110,8 @@ export function registerCitizenNamespace(
       if (limiter.hit('all').ok) return next();
       strikes++;
       const ack = packet[packet.length - 1];
-      if (typeof ack === 'function') (ack as (res: Ack) => void)({ ok: false, error: CITIZEN_ERRORS.rateLimited });
+      if (typeof ack === 'function')
+        (ack as (res: Ack) => void)({ ok: false, error: CITIZEN_ERRORS.rateLimited });
       if (strikes > eventsPerMinute) socket.disconnect(true);
     });
     socket.on('error', (err) => log.warn({ err }, 'citizen socket error'));
@@ -113,7 +131,8 @@ export function registerCitizenNamespace(
       'chat:start',
       ChatStartPayload,
       (payload) => {
-        if (socket.data.conversationId !== undefined) return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
+        if (socket.data.conversationId !== undefined)
+          return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
         const res = chat.start(payload);
         if (res.ok) join(res.data.conversationId);
         return res;

@@ -48,8 +48,11 @@ function validEmail(address: string | undefined): string | undefined {
 
 function safeFilename(name: string | undefined, index: number): string {
   const base = path.basename((name ?? '').replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\x00-\x1f\x7f<>:"/\\|?*]/g, '_').trim().slice(0, 200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x1f\x7f<>:"/\\|?*]/g, '_')
+    .trim()
+    .slice(0, 200);
   return clean === '' || clean === '.' || clean === '..' ? `bijlage-${index + 1}` : clean;
 }
 
@@ -66,7 +69,12 @@ function threadIds(parsed: ParsedMail): { chain: string[]; lookup: string[] } {
   const refs = (typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []))
     .filter((r) => r.trim() !== '')
     .map(normaliseId);
-  const inReplyTo = parsed.inReplyTo ? parsed.inReplyTo.split(/\s+/).filter((r) => r !== '').map(normaliseId) : [];
+  const inReplyTo = parsed.inReplyTo
+    ? parsed.inReplyTo
+        .split(/\s+/)
+        .filter((r) => r !== '')
+        .map(normaliseId)
+    : [];
   const chain = refs.length > 0 ? refs : inReplyTo;
   const lookup = [...new Set([...inReplyTo, ...[...refs].reverse()])];
   return { chain: chain.slice(-50), lookup: lookup.slice(0, 50) };
@@ -99,7 +107,8 @@ export class EmailIngest {
     }
     let parsed: ParsedMail;
     try {
-      const parse = this.deps.parse ?? ((r: Buffer) => simpleParser(r, { maxHtmlLengthToParse: HTML_MAX_CHARS }));
+      const parse =
+        this.deps.parse ?? ((r: Buffer) => simpleParser(r, { maxHtmlLengthToParse: HTML_MAX_CHARS }));
       parsed = await parse(raw);
     } catch (err) {
       this.deps.log.warn({ err }, 'unreadable e-mail quarantined');
@@ -116,12 +125,23 @@ export class EmailIngest {
     const email = validEmail(sender.address) ?? validEmail(envelope.mailFrom);
     const name = sender.name?.trim().slice(0, 200);
     const from: ContactFrom = { ...(email ? { email } : {}), ...(name ? { name } : {}) };
-    const subject = (parsed.subject ?? '').replace(/[\r\n]+/g, ' ').trim().slice(0, 200);
-    const html = parsed.html !== false && parsed.html !== undefined ? sanitiseEmailHtml(parsed.html.slice(0, HTML_MAX_CHARS)) : undefined;
+    const subject = (parsed.subject ?? '')
+      .replace(/[\r\n]+/g, ' ')
+      .trim()
+      .slice(0, 200);
+    const html =
+      parsed.html !== false && parsed.html !== undefined
+        ? sanitiseEmailHtml(parsed.html.slice(0, HTML_MAX_CHARS))
+        : undefined;
     const skipped: string[] = [];
     const attachments = this.storeAttachments(parsed, skipped);
     let text = (parsed.text ?? '').slice(0, BODY_MAX_CHARS);
-    if (text.trim() === '' && html !== undefined) text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, BODY_MAX_CHARS);
+    if (text.trim() === '' && html !== undefined)
+      text = html
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, BODY_MAX_CHARS);
     if (skipped.length > 0) text += `\n\n${skipped.join('\n')}`;
     const { chain, lookup } = threadIds(parsed);
     const input = {
@@ -143,7 +163,12 @@ export class EmailIngest {
     const threadContact = thread ? this.deps.contacts.get(thread.contactId) : undefined;
     if (threadContact) {
       this.deps.messages.addInbound(threadContact, input, attachments);
-      this.deps.contacts.appendEvent({ contactId: threadContact.id, type: 'email-reply-received', at: Date.now(), data: { messageId } });
+      this.deps.contacts.appendEvent({
+        contactId: threadContact.id,
+        type: 'email-reply-received',
+        at: Date.now(),
+        data: { messageId },
+      });
       this.deps.routing.reopen(threadContact.id, 'email-reply');
       return { contactId: threadContact.id, outcome: 'thread' };
     }
@@ -160,7 +185,10 @@ export class EmailIngest {
     return { contactId: contact.id, outcome: created ? 'new' : 'duplicate' };
   }
 
-  private storeAttachments(parsed: ParsedMail, skipped: string[]): Omit<StoredAttachment, 'contactId' | 'messageId'>[] {
+  private storeAttachments(
+    parsed: ParsedMail,
+    skipped: string[],
+  ): Omit<StoredAttachment, 'contactId' | 'messageId'>[] {
     const stored: Omit<StoredAttachment, 'contactId' | 'messageId'>[] = [];
     const dir = path.join(this.deps.dataDir, 'attachments');
     parsed.attachments.forEach((a, i) => {
@@ -209,8 +237,17 @@ export class EmailIngest {
         body,
       },
       (c) => {
-        this.deps.messages.addInbound(c, { body, fromLabel: email ?? 'Afzender onbekend', meta: { quarantined: path.basename(file) } });
-        this.deps.contacts.appendEvent({ contactId: c.id, type: 'quarantined', at: Date.now(), data: { file: path.basename(file) } });
+        this.deps.messages.addInbound(c, {
+          body,
+          fromLabel: email ?? 'Afzender onbekend',
+          meta: { quarantined: path.basename(file) },
+        });
+        this.deps.contacts.appendEvent({
+          contactId: c.id,
+          type: 'quarantined',
+          at: Date.now(),
+          data: { file: path.basename(file) },
+        });
       },
     );
     return { contactId: contact.id, outcome: created ? 'quarantined' : 'duplicate' };

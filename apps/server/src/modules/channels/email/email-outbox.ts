@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import type { MessagesRepository, NewMessage, StoredMessage } from '../../messages/messages.repository';
-import { MessageRefused, type MessagesService, type OutboundChannel, type SendingAgent } from '../../messages/messages.service';
+import {
+  MessageRefused,
+  type MessagesService,
+  type OutboundChannel,
+  type SendingAgent,
+} from '../../messages/messages.service';
 import type { Logger } from '../../routing/routing.service';
 import type { ChannelsConfig } from '../channels.config';
 import type { Mailer } from './mailer';
@@ -57,8 +62,12 @@ export class EmailOutbox implements OutboundChannel {
     const replyTo = typeof meta.replyTo === 'string' ? meta.replyTo : undefined;
     const to = replyTo ?? contact.from.email;
     if (to === undefined) throw new MessageRefused('Dit contact heeft geen e-mailadres om op te antwoorden.');
-    const earlier = Array.isArray(meta.references) ? meta.references.filter((r): r is string => typeof r === 'string') : [];
-    const references = [...earlier, ...(lastIn?.externalId !== undefined ? [lastIn.externalId] : [])].slice(-20);
+    const earlier = Array.isArray(meta.references)
+      ? meta.references.filter((r): r is string => typeof r === 'string')
+      : [];
+    const references = [...earlier, ...(lastIn?.externalId !== undefined ? [lastIn.externalId] : [])].slice(
+      -20,
+    );
     const outgoing: OutgoingMeta = {
       to,
       subject: replySubject(typeof meta.subject === 'string' ? meta.subject : contact.subject),
@@ -67,7 +76,15 @@ export class EmailOutbox implements OutboundChannel {
         ...(contact.from.name !== undefined ? { residentName: contact.from.name } : {}),
         body,
         agentName: agent.name,
-        ...(lastIn ? { original: { text: lastIn.body, at: lastIn.at, ...(lastIn.fromLabel !== undefined ? { from: lastIn.fromLabel } : {}) } } : {}),
+        ...(lastIn
+          ? {
+              original: {
+                text: lastIn.body,
+                at: lastIn.at,
+                ...(lastIn.fromLabel !== undefined ? { from: lastIn.fromLabel } : {}),
+              },
+            }
+          : {}),
       }),
       ...(lastIn?.externalId !== undefined ? { inReplyTo: lastIn.externalId } : {}),
       ...(references.length > 0 ? { references } : {}),

@@ -23,7 +23,9 @@ describe('e-mail building blocks', () => {
         '<a href="javascript:alert(1)">a</a><a href="https://gemeente.nl">b</a><iframe src="https://e"></iframe><p>tekst</p></div>',
     );
     expect(out).not.toMatch(/script|style|onmouseover|onerror|<img|iframe|javascript/i);
-    expect(out).toContain('<a href="https://gemeente.nl" target="_blank" rel="noopener noreferrer nofollow">b</a>');
+    expect(out).toContain(
+      '<a href="https://gemeente.nl" target="_blank" rel="noopener noreferrer nofollow">b</a>',
+    );
     expect(out).toContain('<p>tekst</p>');
   });
 
@@ -32,9 +34,21 @@ describe('e-mail building blocks', () => {
     expect(replySubject('RE: Vraag')).toBe('RE: Vraag');
     expect(replySubject('Antw: Vraag')).toBe('Antw: Vraag');
     expect(replySubject(undefined)).toBe('Re: uw bericht aan de gemeente');
-    const template = { aanhef: 'Beste {naam},', afsluiting: 'Met vriendelijke groet,', signature: 'Gemeente' };
-    expect(composeReply({ template, body: 'Antwoord', agentName: 'Anna' })).toBe('Beste,\n\nAntwoord\n\nMet vriendelijke groet,\nAnna\nGemeente');
-    const quoted = composeReply({ template, residentName: 'Jan', body: 'A', agentName: 'Anna', original: { text: 'regel 1\nregel 2', at: 0 } });
+    const template = {
+      aanhef: 'Beste {naam},',
+      afsluiting: 'Met vriendelijke groet,',
+      signature: 'Gemeente',
+    };
+    expect(composeReply({ template, body: 'Antwoord', agentName: 'Anna' })).toBe(
+      'Beste,\n\nAntwoord\n\nMet vriendelijke groet,\nAnna\nGemeente',
+    );
+    const quoted = composeReply({
+      template,
+      residentName: 'Jan',
+      body: 'A',
+      agentName: 'Anna',
+      original: { text: 'regel 1\nregel 2', at: 0 },
+    });
     expect(quoted).toMatch(/^Beste Jan,/);
     expect(quoted).toContain('> regel 1\n> regel 2');
   });
@@ -46,7 +60,11 @@ describe('e-mail building blocks', () => {
       migrate(db, serverMigrations([]));
       const contacts = createSqliteContactsRepository(db);
       const repo = createSqliteMessagesRepository(db);
-      const messages = new MessagesService(repo, contacts, { push: () => undefined, log: silent, userName: () => undefined });
+      const messages = new MessagesService(repo, contacts, {
+        push: () => undefined,
+        log: silent,
+        userName: () => undefined,
+      });
       const inbound: InboundService = {
         onCreated: () => undefined,
         receive(input, inTx) {
@@ -82,14 +100,20 @@ describe('e-mail building blocks', () => {
       const result = await ingest.ingest(raw, { mailFrom: 'x@example.nl', rcptTo: ['kcc@x'] });
       expect(result.outcome).toBe('quarantined');
       const contact = contacts.get(result.contactId);
-      expect(contact).toMatchObject({ channel: 'email', subject: '(onleesbare e-mail)', from: { email: 'x@example.nl' } });
+      expect(contact).toMatchObject({
+        channel: 'email',
+        subject: '(onleesbare e-mail)',
+        from: { email: 'x@example.nl' },
+      });
       const files = fs.readdirSync(path.join(dataDir, 'quarantine'));
       expect(files).toHaveLength(1);
       expect(fs.readFileSync(path.join(dataDir, 'quarantine', files[0] ?? '')).equals(raw)).toBe(true);
       expect(contacts.events(result.contactId).map((e) => e.type)).toContain('quarantined');
       // The same broken mail again: still one contact.
       expect((await ingest.ingest(raw, { rcptTo: [] })).contactId).toBe(result.contactId);
-      await expect(ingest.ingest(Buffer.from('\x00\x01 geen mail'), { rcptTo: [] })).rejects.toBeInstanceOf(MailRefused);
+      await expect(ingest.ingest(Buffer.from('\x00\x01 geen mail'), { rcptTo: [] })).rejects.toBeInstanceOf(
+        MailRefused,
+      );
     } finally {
       db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

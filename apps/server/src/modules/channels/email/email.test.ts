@@ -42,13 +42,18 @@ describe('e-mail in (SMTP) and out (relay)', () => {
   let kit: ChannelKit;
   let smtpPort: number;
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_MAIL_MAX_BYTES: String(200 * 1024), KCC_MAIL_MAX_ATTACHMENT_BYTES: String(20 * 1024) });
+    kit = await startChannelKit({
+      KCC_MAIL_MAX_BYTES: String(200 * 1024),
+      KCC_MAIL_MAX_ATTACHMENT_BYTES: String(20 * 1024),
+    });
     smtpPort = kit.server.smtpPort ?? 0;
   });
   afterAll(() => kit.stop());
 
   const contactByExternalId = (externalId: string) =>
-    kit.server.db.prepare("SELECT * FROM contacts WHERE channel = 'email' AND external_id = ?").get(externalId) as
+    kit.server.db
+      .prepare("SELECT * FROM contacts WHERE channel = 'email' AND external_id = ?")
+      .get(externalId) as
       | { id: string; status: string; subject: string; due_at: number; created_at: number; from_json: string }
       | undefined;
 
@@ -65,13 +70,19 @@ describe('e-mail in (SMTP) and out (relay)', () => {
       attachments: [{ filename: 'kenteken.txt', content: 'AB-123-C' }],
     });
     const offer = await offered;
-    expect(offer.contact).toMatchObject({ channel: 'email', subject: 'Vraag over parkeervergunning', from: { email: 'jan@example.nl', name: 'Jan Jansen' } });
+    expect(offer.contact).toMatchObject({
+      channel: 'email',
+      subject: 'Vraag over parkeervergunning',
+      from: { email: 'jan@example.nl', name: 'Jan Jansen' },
+    });
     const contact = contactByExternalId('<vraag-1@example.nl>');
     expect(contact?.id).toBe(offer.contact.id);
     // Due in 2 working days (servicenorm of the e-mail queue).
     expect((contact?.due_at ?? 0) - (contact?.created_at ?? 0)).toBeGreaterThanOrEqual(2 * 86_400_000);
 
-    const list = (await (await fetch(`${kit.server.url}/api/contacts/${offer.contact.id}/messages`, { headers: bearer(token) })).json()) as MessagesResponse;
+    const list = (await (
+      await fetch(`${kit.server.url}/api/contacts/${offer.contact.id}/messages`, { headers: bearer(token) })
+    ).json()) as MessagesResponse;
     expect(list.items).toHaveLength(1);
     const first = list.items[0];
     expect(first?.body).toContain('Hoe lang duurt een aanvraag?');
@@ -135,28 +146,60 @@ describe('e-mail in (SMTP) and out (relay)', () => {
   });
 
   it('stores the same Message-ID once, however often it is delivered', async () => {
-    const mail = { from: 'a@example.nl', to: 'kcc@gemeente.example', subject: 'Dubbel', messageId: '<dubbel@example.nl>', text: 'x' };
+    const mail = {
+      from: 'a@example.nl',
+      to: 'kcc@gemeente.example',
+      subject: 'Dubbel',
+      messageId: '<dubbel@example.nl>',
+      text: 'x',
+    };
     await kit.sendMail(mail);
     await kit.sendMail(mail);
-    const n = kit.server.db.prepare("SELECT COUNT(*) AS n FROM contact_messages WHERE external_id = '<dubbel@example.nl>'").get() as { n: number };
+    const n = kit.server.db
+      .prepare("SELECT COUNT(*) AS n FROM contact_messages WHERE external_id = '<dubbel@example.nl>'")
+      .get() as { n: number };
     expect(n.n).toBe(1);
   });
 
   it('reopens a closed contact when the resident replies to its thread', async () => {
-    await kit.sendMail({ from: 'b@example.nl', to: 'kcc@gemeente.example', subject: 'Oud', messageId: '<oud@example.nl>', text: 'eerste' });
+    await kit.sendMail({
+      from: 'b@example.nl',
+      to: 'kcc@gemeente.example',
+      subject: 'Oud',
+      messageId: '<oud@example.nl>',
+      text: 'eerste',
+    });
     const c = contactByExternalId('<oud@example.nl>');
     expect(c).toBeDefined();
     kit.server.db.prepare("UPDATE contacts SET status = 'closed' WHERE id = ?").run(c?.id);
-    await kit.sendMail({ from: 'b@example.nl', to: 'kcc@gemeente.example', subject: 'Re: Oud', messageId: '<oud-2@example.nl>', inReplyTo: '<oud@example.nl>', text: 'nog een vraag' });
-    const after = kit.server.db.prepare('SELECT status FROM contacts WHERE id = ?').get(c?.id) as { status: string };
+    await kit.sendMail({
+      from: 'b@example.nl',
+      to: 'kcc@gemeente.example',
+      subject: 'Re: Oud',
+      messageId: '<oud-2@example.nl>',
+      inReplyTo: '<oud@example.nl>',
+      text: 'nog een vraag',
+    });
+    const after = kit.server.db.prepare('SELECT status FROM contacts WHERE id = ?').get(c?.id) as {
+      status: string;
+    };
     expect(['new', 'queued', 'offered']).toContain(after.status);
-    const types = (kit.server.db.prepare('SELECT type FROM contact_events WHERE contact_id = ?').all(c?.id) as { type: string }[]).map((r) => r.type);
+    const types = (
+      kit.server.db.prepare('SELECT type FROM contact_events WHERE contact_id = ?').all(c?.id) as {
+        type: string;
+      }[]
+    ).map((r) => r.type);
     expect(types).toContain('reopened');
   });
 
   it('refuses oversized mail with 552 and non-mail with 554, keeps serving, and notes dropped attachments', async () => {
     await expect(
-      kit.sendMail({ from: 'c@example.nl', to: 'kcc@gemeente.example', subject: 'Groot', text: 'x'.repeat(300 * 1024) }),
+      kit.sendMail({
+        from: 'c@example.nl',
+        to: 'kcc@gemeente.example',
+        subject: 'Groot',
+        text: 'x'.repeat(300 * 1024),
+      }),
     ).rejects.toMatchObject({ responseCode: 552 });
 
     const replies = await rawSmtp(smtpPort, [
@@ -188,11 +231,20 @@ describe('e-mail in (SMTP) and out (relay)', () => {
       'Content-Disposition: attachment; filename="../../etc/passwd"',
       '',
     ].join('\r\n');
-    const ok = await rawSmtp(smtpPort, ['EHLO t\r\n', 'MAIL FROM:<e@example.nl>\r\n', 'RCPT TO:<kcc@x>\r\n', 'DATA\r\n', `${broken}\r\n.\r\n`, 'QUIT\r\n']);
+    const ok = await rawSmtp(smtpPort, [
+      'EHLO t\r\n',
+      'MAIL FROM:<e@example.nl>\r\n',
+      'RCPT TO:<kcc@x>\r\n',
+      'DATA\r\n',
+      `${broken}\r\n.\r\n`,
+      'QUIT\r\n',
+    ]);
     expect(ok.some((r) => r.startsWith('250') && /queued|ok|accepted/i.test(r))).toBe(true);
     const kapot = contactByExternalId('<kapot@example.nl>');
     expect(kapot?.subject).toBe('Kapot');
-    const stored = kit.server.db.prepare('SELECT filename, stored_path FROM contact_attachments WHERE contact_id = ?').all(kapot?.id) as { filename: string; stored_path: string }[];
+    const stored = kit.server.db
+      .prepare('SELECT filename, stored_path FROM contact_attachments WHERE contact_id = ?')
+      .all(kapot?.id) as { filename: string; stored_path: string }[];
     for (const a of stored) {
       expect(a.filename).not.toContain('/');
       expect(a.stored_path.startsWith(kit.server.dataDir)).toBe(true);
@@ -207,7 +259,9 @@ describe('e-mail in (SMTP) and out (relay)', () => {
       attachments: [{ filename: 'groot.bin', content: Buffer.alloc(40 * 1024, 1) }],
     });
     const big = contactByExternalId('<bijlage@example.nl>');
-    const msg = kit.server.db.prepare('SELECT body FROM contact_messages WHERE contact_id = ?').get(big?.id) as { body: string };
+    const msg = kit.server.db
+      .prepare('SELECT body FROM contact_messages WHERE contact_id = ?')
+      .get(big?.id) as { body: string };
     expect(msg.body).toContain("Bijlage 'groot.bin'");
     expect((await fetch(`${kit.server.url}/health`)).status).toBe(200);
   });
@@ -220,8 +274,15 @@ describe('e-mail in (SMTP) and out (relay)', () => {
       const token = await server.login('anna');
       const agent = await server.connectAgent(token);
       await agent.emitWithAck('presence:set', { status: 'beschikbaar' });
-      const offered = new Promise<{ offerId: string; contact: { id: string } }>((resolve) => agent.once('contact:offered', resolve));
-      await server.inbound({ channel: 'email', externalId: '<zonder-relay@example.nl>', from: { email: 'g@example.nl' }, subject: 'x' });
+      const offered = new Promise<{ offerId: string; contact: { id: string } }>((resolve) =>
+        agent.once('contact:offered', resolve),
+      );
+      await server.inbound({
+        channel: 'email',
+        externalId: '<zonder-relay@example.nl>',
+        from: { email: 'g@example.nl' },
+        subject: 'x',
+      });
       const offer = await offered;
       await agent.emitWithAck('offer:accept', { offerId: offer.offerId });
       const res = await fetch(`${server.url}/api/contacts/${offer.contact.id}/messages`, {
@@ -231,7 +292,9 @@ describe('e-mail in (SMTP) and out (relay)', () => {
       });
       expect(res.status).toBe(201);
       await new Promise((r) => setTimeout(r, 200));
-      const row = server.db.prepare("SELECT delivery, body FROM contact_messages WHERE direction = 'uit'").get() as { delivery: string; body: string };
+      const row = server.db
+        .prepare("SELECT delivery, body FROM contact_messages WHERE direction = 'uit'")
+        .get() as { delivery: string; body: string };
       expect(row).toEqual({ delivery: 'failed', body: 'Antwoord' });
       // A telephone contact has no messages to send.
       await agent.emitWithAck('presence:set', { status: 'offline' });

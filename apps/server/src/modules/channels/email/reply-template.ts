@@ -25,7 +25,10 @@ export function composeReply(input: {
       : template.aanhef.replace(/\s*\{naam\}/, '');
   const parts = [aanhef, '', input.body.trim(), '', template.afsluiting, input.agentName, template.signature];
   if (input.original && input.original.text.trim() !== '') {
-    const when = new Date(input.original.at).toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short' });
+    const when = new Date(input.original.at).toLocaleString('nl-NL', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+    });
     const lines = input.original.text.trim().split(/\r?\n/);
     const quoted = lines.slice(0, 40).map((l) => `> ${l}`);
     if (lines.length > 40) quoted.push('> […]');

@@ -37,7 +37,9 @@ export function registerCtiRoutes(
   },
 ): void {
   const { db, contacts, routing } = deps;
-  const seen = db.prepare<[string], { response: string }>('SELECT response FROM cti_events WHERE event_id = ?');
+  const seen = db.prepare<[string], { response: string }>(
+    'SELECT response FROM cti_events WHERE event_id = ?',
+  );
   const record = db.prepare(
     'INSERT INTO cti_events (event_id, call_id, type, received_at, contact_id, response) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -60,7 +62,13 @@ export function registerCtiRoutes(
     const contact = call ? contacts.get(call.contact_id) : undefined;
     if (!call || !contact) {
       throw problems.invalid(
-        [{ name: 'callId', code: 'unknown_call', reason: `Gesprek '${callId}' is niet bekend (eerst call.offered).` }],
+        [
+          {
+            name: 'callId',
+            code: 'unknown_call',
+            reason: `Gesprek '${callId}' is niet bekend (eerst call.offered).`,
+          },
+        ],
         'Dit gesprek is niet bekend.',
       );
     }
@@ -70,7 +78,12 @@ export function registerCtiRoutes(
   app.post('/api/channels/telefonie/events', async (request, reply) => {
     requireIntegrationKey(request, deps.integrationKey);
     const raw = request.body as { type?: unknown } | null;
-    if (raw !== null && typeof raw === 'object' && typeof raw.type === 'string' && !(CTI_EVENT_TYPES as readonly string[]).includes(raw.type)) {
+    if (
+      raw !== null &&
+      typeof raw === 'object' &&
+      typeof raw.type === 'string' &&
+      !(CTI_EVENT_TYPES as readonly string[]).includes(raw.type)
+    ) {
       throw problems.invalid([
         {
           name: 'type',
@@ -112,7 +125,12 @@ export function registerCtiRoutes(
       case 'call.answered': {
         const { contact } = callOf(event.callId);
         upsertCall.run(event.callId, contact.id, 'answered', now);
-        contacts.appendEvent({ contactId: contact.id, type: 'cti-answered', at, data: { ...(event.agentId ? { agentId: event.agentId } : {}) } });
+        contacts.appendEvent({
+          contactId: contact.id,
+          type: 'cti-answered',
+          at,
+          data: { ...(event.agentId ? { agentId: event.agentId } : {}) },
+        });
         // The platform connected the call to this agent: accept the pending offer on their behalf.
         if (event.agentId !== undefined) {
           const offer = routing.offersFor(event.agentId).find((o) => o.contactId === contact.id);
@@ -125,10 +143,20 @@ export function registerCtiRoutes(
         const { contact } = callOf(event.callId);
         if (event.toQueue !== undefined) {
           if (!routing.hasQueue(event.toQueue) || !routing.queueServes(event.toQueue, 'telefoon')) {
-            throw problems.invalid([{ name: 'toQueue', code: 'unknown', reason: `Wachtrij '${event.toQueue}' behandelt geen telefoon.` }]);
+            throw problems.invalid([
+              {
+                name: 'toQueue',
+                code: 'unknown',
+                reason: `Wachtrij '${event.toQueue}' behandelt geen telefoon.`,
+              },
+            ]);
           }
-          if (WAITING.has(contact.status) || contact.status === 'assigned') routing.transferToQueue(contact.id, event.toQueue);
-        } else if (event.toAgentId !== undefined && (WAITING.has(contact.status) || contact.status === 'assigned')) {
+          if (WAITING.has(contact.status) || contact.status === 'assigned')
+            routing.transferToQueue(contact.id, event.toQueue);
+        } else if (
+          event.toAgentId !== undefined &&
+          (WAITING.has(contact.status) || contact.status === 'assigned')
+        ) {
           routing.offerTo(contact.id, event.toAgentId);
         }
         upsertCall.run(event.callId, contact.id, 'transferred', now);
@@ -136,7 +164,10 @@ export function registerCtiRoutes(
           contactId: contact.id,
           type: 'cti-transferred',
           at,
-          data: { ...(event.toQueue ? { toQueue: event.toQueue } : {}), ...(event.toAgentId ? { toAgentId: event.toAgentId } : {}) },
+          data: {
+            ...(event.toQueue ? { toQueue: event.toQueue } : {}),
+            ...(event.toAgentId ? { toAgentId: event.toAgentId } : {}),
+          },
         });
         response = { eventId: event.eventId, status: 'processed', contactId: contact.id };
         break;
@@ -168,7 +199,14 @@ export function registerCtiRoutes(
         break;
       }
     }
-    record.run(event.eventId, event.callId, event.type, now, response.contactId ?? null, JSON.stringify(response));
+    record.run(
+      event.eventId,
+      event.callId,
+      event.type,
+      now,
+      response.contactId ?? null,
+      JSON.stringify(response),
+    );
     return reply.code(200).send(response);
   });
 }

@@ -6,7 +6,10 @@ describe('telephony (CTI) events', () => {
   let kit: ChannelKit;
   let seq = 0;
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_CTI_NUMBERS: '14020=algemeen, 020-1234567=belastingen', KCC_CTI_CALLBACK_QUEUES: 'algemeen' });
+    kit = await startChannelKit({
+      KCC_CTI_NUMBERS: '14020=algemeen, 020-1234567=belastingen',
+      KCC_CTI_CALLBACK_QUEUES: 'algemeen',
+    });
   });
   afterAll(() => kit.stop());
 
@@ -16,9 +19,18 @@ describe('telephony (CTI) events', () => {
       headers: { 'content-type': 'application/json', 'x-integration-key': key },
       body: JSON.stringify(body),
     });
-  const event = (type: string, callId: string, extra: Record<string, unknown> = {}) => ({ eventId: `ev-${++seq}`, type, callId, ...extra });
+  const event = (type: string, callId: string, extra: Record<string, unknown> = {}) => ({
+    eventId: `ev-${++seq}`,
+    type,
+    callId,
+    ...extra,
+  });
   const contact = (id: string) =>
-    kit.server.db.prepare('SELECT status, queue_id, from_json FROM contacts WHERE id = ?').get(id) as { status: string; queue_id: string; from_json: string };
+    kit.server.db.prepare('SELECT status, queue_id, from_json FROM contacts WHERE id = ?').get(id) as {
+      status: string;
+      queue_id: string;
+      from_json: string;
+    };
 
   it('routes an offered call like any contact (screen pop by caller number), then ends it for the agent', async () => {
     const { socket: agent } = await kit.agent('anna');
@@ -28,7 +40,12 @@ describe('telephony (CTI) events', () => {
     const body = (await res.json()) as { status: string; contactId: string };
     expect(body.status).toBe('processed');
     const offer = await offered;
-    expect(offer.contact).toMatchObject({ id: body.contactId, channel: 'telefoon', queue: 'algemeen', from: { phone: '0612345678' } });
+    expect(offer.contact).toMatchObject({
+      id: body.contactId,
+      channel: 'telefoon',
+      queue: 'algemeen',
+      from: { phone: '0612345678' },
+    });
     expect((await post(event('call.answered', 'call-1', { agentId: 'user-anna' }))).status).toBe(200);
     const ended = nextAgentEvent(agent, 'call:ended');
     expect((await post(event('call.ended', 'call-1'))).status).toBe(200);
@@ -48,14 +65,20 @@ describe('telephony (CTI) events', () => {
     const cb = contact(a.terugbelverzoekContactId);
     expect(cb.queue_id).toBe('terugbellen');
     expect(JSON.parse(cb.from_json)).toMatchObject({ phone: '0612345678' });
-    const types = (kit.server.db.prepare('SELECT type FROM contact_events WHERE contact_id = ?').all(contactId) as { type: string }[]).map((r) => r.type);
+    const types = (
+      kit.server.db.prepare('SELECT type FROM contact_events WHERE contact_id = ?').all(contactId) as {
+        type: string;
+      }[]
+    ).map((r) => r.type);
     expect(types).toContain('abandoned');
 
     // belastingen is not configured for callbacks
     const other = await post(event('call.offered', 'call-3', { from: '0201110001', to: '020 1234567' }));
     const o = (await other.json()) as { contactId: string };
     expect(contact(o.contactId).queue_id).toBe('belastingen');
-    const gone = (await (await post(event('call.abandoned', 'call-3'))).json()) as { terugbelverzoekContactId?: string };
+    const gone = (await (await post(event('call.abandoned', 'call-3'))).json()) as {
+      terugbelverzoekContactId?: string;
+    };
     expect(gone.terugbelverzoekContactId).toBeUndefined();
   });
 
@@ -70,7 +93,11 @@ describe('telephony (CTI) events', () => {
     const y = (await (await post(abandon)).json()) as { terugbelverzoekContactId: string; status: string };
     expect(y.status).toBe('duplicate');
     expect(y.terugbelverzoekContactId).toBe(x.terugbelverzoekContactId);
-    const n = kit.server.db.prepare("SELECT COUNT(*) AS n FROM contacts WHERE channel = 'terugbelverzoek' AND external_id = 'cti-terugbel:call-r'").get() as { n: number };
+    const n = kit.server.db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM contacts WHERE channel = 'terugbelverzoek' AND external_id = 'cti-terugbel:call-r'",
+      )
+      .get() as { n: number };
     expect(n.n).toBe(1);
   });
 
@@ -81,8 +108,17 @@ describe('telephony (CTI) events', () => {
     expect(p.invalidParams[0]).toMatchObject({ name: 'type', code: 'unknown_event' });
     const noCall = await post(event('call.answered', 'bestaat-niet'));
     expect(noCall.status).toBe(400);
-    expect(((await noCall.json()) as { invalidParams: { code: string }[] }).invalidParams[0]?.code).toBe('unknown_call');
-    for (const bad of [null, [], 'tekst', { type: 'call.offered' }, { eventId: 'x', type: 'call.offered', callId: 'y' }, { eventId: 'x', type: 1, callId: 'y' }]) {
+    expect(((await noCall.json()) as { invalidParams: { code: string }[] }).invalidParams[0]?.code).toBe(
+      'unknown_call',
+    );
+    for (const bad of [
+      null,
+      [],
+      'tekst',
+      { type: 'call.offered' },
+      { eventId: 'x', type: 'call.offered', callId: 'y' },
+      { eventId: 'x', type: 1, callId: 'y' },
+    ]) {
       const res = await post(bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -93,7 +129,9 @@ describe('telephony (CTI) events', () => {
   });
 
   it('transfers a waiting call to another queue', async () => {
-    const { contactId } = (await (await post(event('call.offered', 'call-t', { from: '0612345678' }))).json()) as { contactId: string };
+    const { contactId } = (await (
+      await post(event('call.offered', 'call-t', { from: '0612345678' }))
+    ).json()) as { contactId: string };
     expect((await post(event('call.transferred', 'call-t', { toQueue: 'belastingen' }))).status).toBe(200);
     expect(contact(contactId).queue_id).toBe('belastingen');
     expect((await post(event('call.transferred', 'call-t', { toQueue: 'email' }))).status).toBe(400);
@@ -129,12 +167,20 @@ describe('web forms and callback requests', () => {
     const { contactId } = (await res.json()) as { contactId: string };
     expect((await form(submission)).status).toBe(200);
     const offer = await offered;
-    expect(offer.contact).toMatchObject({ id: contactId, channel: 'webformulier', subject: 'Melding openbare ruimte' });
-    const messages = (await (await fetch(`${kit.server.url}/api/contacts/${contactId}/messages`, { headers: bearer(token) })).json()) as {
+    expect(offer.contact).toMatchObject({
+      id: contactId,
+      channel: 'webformulier',
+      subject: 'Melding openbare ruimte',
+    });
+    const messages = (await (
+      await fetch(`${kit.server.url}/api/contacts/${contactId}/messages`, { headers: bearer(token) })
+    ).json()) as {
       items: { direction: string; body: string; from: string }[];
     };
     expect(messages.items).toHaveLength(1);
-    expect(messages.items[0]?.body).toBe('Formulier: Melding openbare ruimte\n\nLocatie: Dorpsstraat 1\nOmschrijving: Losse stoeptegel\nFoto: nee');
+    expect(messages.items[0]?.body).toBe(
+      'Formulier: Melding openbare ruimte\n\nLocatie: Dorpsstraat 1\nOmschrijving: Losse stoeptegel\nFoto: nee',
+    );
     expect(messages.items[0]?.from).toBe('Jan Jansen');
     // The answer goes out by e-mail to the submitter.
     const reply = await fetch(`${kit.server.url}/api/contacts/${contactId}/messages`, {
@@ -149,7 +195,9 @@ describe('web forms and callback requests', () => {
 
     const bad = await form({ formulier: '', velden: {}, bsn: '12' });
     expect(bad.status).toBe(400);
-    const names = ((await bad.json()) as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name);
+    const names = ((await bad.json()) as { invalidParams: { name: string }[] }).invalidParams.map(
+      (p) => p.name,
+    );
     expect(names).toEqual(expect.arrayContaining(['formulier', 'bsn']));
     expect((await form(submission, 'fout-sleutel')).status).toBe(401);
     await agent.emitWithAck('presence:set', { status: 'offline' });
@@ -158,7 +206,11 @@ describe('web forms and callback requests', () => {
   it('makes a callback from a contact, offers it when due, and re-queues it when not reached', async () => {
     const { token, socket: agent } = await kit.agent('anna');
     const offered = kit.acceptNext(agent);
-    await kit.server.inbound({ channel: 'telefoon', externalId: 'bel-1', from: { phone: '0612345678', name: 'Jan' } });
+    await kit.server.inbound({
+      channel: 'telefoon',
+      externalId: 'bel-1',
+      from: { phone: '0612345678', name: 'Jan' },
+    });
     const origin = await offered;
     const dueIn = 1200;
     const res = await fetch(`${kit.server.url}/api/contacts/${origin.contact.id}/terugbelverzoek`, {
@@ -172,13 +224,20 @@ describe('web forms and callback requests', () => {
       }),
     });
     expect(res.status).toBe(201);
-    const created = (await res.json()) as { contactId: string; terugbelverzoek: { telLink: string; poging: number; maxPogingen: number } };
+    const created = (await res.json()) as {
+      contactId: string;
+      terugbelverzoek: { telLink: string; poging: number; maxPogingen: number };
+    };
     expect(created.terugbelverzoek).toMatchObject({ telLink: 'tel:+31612345678', poging: 1, maxPogingen: 2 });
 
     // Finish the phone contact so anna is free for the (exclusive) callback.
     const reg = await fetch(`${kit.server.url}/api/contacts/${origin.contact.id}/registration`, {
       method: 'POST',
-      headers: { ...bearer(token), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      headers: {
+        ...bearer(token),
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
       body: JSON.stringify({ onderwerp: 'Vergunning', gespreksresultaat: 'contactverzoek_gemaakt' }),
     });
     expect(reg.status).toBe(201);
@@ -187,23 +246,38 @@ describe('web forms and callback requests', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(dueIn - 400);
     expect(cbOffer.contact).toMatchObject({ channel: 'terugbelverzoek', from: { phone: '0612345678' } });
 
-    const view = await fetch(`${kit.server.url}/api/contacts/${created.contactId}/terugbelverzoek`, { headers: bearer(token) });
-    expect(((await view.json()) as { notitie: string }).notitie).toBe('Wil weten hoe het met de vergunning staat');
-    const outcome = await fetch(`${kit.server.url}/api/contacts/${created.contactId}/terugbelverzoek/uitkomst`, {
-      method: 'POST',
-      headers: { ...bearer(token), 'content-type': 'application/json' },
-      body: JSON.stringify({ uitkomst: 'niet-bereikt', nieuwVan: new Date(Date.now() + 3600_000).toISOString() }),
+    const view = await fetch(`${kit.server.url}/api/contacts/${created.contactId}/terugbelverzoek`, {
+      headers: bearer(token),
     });
+    expect(((await view.json()) as { notitie: string }).notitie).toBe(
+      'Wil weten hoe het met de vergunning staat',
+    );
+    const outcome = await fetch(
+      `${kit.server.url}/api/contacts/${created.contactId}/terugbelverzoek/uitkomst`,
+      {
+        method: 'POST',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify({
+          uitkomst: 'niet-bereikt',
+          nieuwVan: new Date(Date.now() + 3600_000).toISOString(),
+        }),
+      },
+    );
     expect(outcome.status).toBe(200);
     const o = (await outcome.json()) as { poging: number; volgende: { contactId: string } };
     expect(o.poging).toBe(1);
-    const next = kit.server.db.prepare('SELECT status, subject FROM contacts WHERE id = ?').get(o.volgende.contactId) as { status: string; subject: string };
+    const next = kit.server.db
+      .prepare('SELECT status, subject FROM contacts WHERE id = ?')
+      .get(o.volgende.contactId) as { status: string; subject: string };
     expect(next).toEqual({ status: 'queued', subject: 'Terugbelverzoek (poging 2)' });
-    const twice = await fetch(`${kit.server.url}/api/contacts/${created.contactId}/terugbelverzoek/uitkomst`, {
-      method: 'POST',
-      headers: { ...bearer(token), 'content-type': 'application/json' },
-      body: JSON.stringify({ uitkomst: 'gelukt' }),
-    });
+    const twice = await fetch(
+      `${kit.server.url}/api/contacts/${created.contactId}/terugbelverzoek/uitkomst`,
+      {
+        method: 'POST',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ uitkomst: 'gelukt' }),
+      },
+    );
     expect(twice.status).toBe(409);
     await agent.emitWithAck('presence:set', { status: 'offline' });
   });

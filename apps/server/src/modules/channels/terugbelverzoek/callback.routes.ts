@@ -14,14 +14,22 @@ import { CallbackOutcomeConflict, type CallbackService } from './callback.servic
 /** Terugbelverzoek from any contact an agent holds; its details (with a `tel:` link); its outcome. */
 export function registerCallbackRoutes(
   app: FastifyInstance,
-  deps: { guard: AuthGuard; contacts: ContactsRepository; routing: RoutingService; callbacks: CallbackService },
+  deps: {
+    guard: AuthGuard;
+    contacts: ContactsRepository;
+    routing: RoutingService;
+    callbacks: CallbackService;
+  },
 ): void {
   const medewerker = { preHandler: deps.guard.require('medewerker') };
 
   app.post('/api/contacts/:id/terugbelverzoek', medewerker, async (request, reply) => {
     const user = currentUser(request);
     const contact = contactFromParams(request, deps.contacts);
-    if (contact.assignedAgentId !== user.id || (contact.status !== 'assigned' && contact.status !== 'nawerk')) {
+    if (
+      contact.assignedAgentId !== user.id ||
+      (contact.status !== 'assigned' && contact.status !== 'nawerk')
+    ) {
       throw problems.forbidden('U behandelt dit contact niet.');
     }
     const body = parseOrThrow(CallbackRequest, request.body, 'body');
@@ -41,17 +49,23 @@ export function registerCallbackRoutes(
       if (err instanceof InboundError) throw inboundProblem(err);
       throw err;
     }
-    return reply.code(201).send({ contactId: created.contact.id, terugbelverzoek: deps.callbacks.get(created.contact.id) });
+    return reply
+      .code(201)
+      .send({ contactId: created.contact.id, terugbelverzoek: deps.callbacks.get(created.contact.id) });
   });
 
-  app.get('/api/contacts/:id/terugbelverzoek', { preHandler: deps.guard.require('medewerker', 'teamleider') }, async (request) => {
-    const user = currentUser(request);
-    const contact = contactFromParams(request, deps.contacts);
-    requireReadable(user, contact, deps.routing);
-    const view = deps.callbacks.get(contact.id);
-    if (!view) throw problems.notFound('Dit contact is geen terugbelverzoek.');
-    return view;
-  });
+  app.get(
+    '/api/contacts/:id/terugbelverzoek',
+    { preHandler: deps.guard.require('medewerker', 'teamleider') },
+    async (request) => {
+      const user = currentUser(request);
+      const contact = contactFromParams(request, deps.contacts);
+      requireReadable(user, contact, deps.routing);
+      const view = deps.callbacks.get(contact.id);
+      if (!view) throw problems.notFound('Dit contact is geen terugbelverzoek.');
+      return view;
+    },
+  );
 
   app.post('/api/contacts/:id/terugbelverzoek/uitkomst', medewerker, async (request) => {
     const user = currentUser(request);

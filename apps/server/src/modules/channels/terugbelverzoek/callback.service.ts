@@ -73,7 +73,10 @@ export class CallbackService {
     );
   }
 
-  create(input: NewCallback, attempt?: { poging: number; firstContactId: string }): { contact: ContactRecord; created: boolean } {
+  create(
+    input: NewCallback,
+    attempt?: { poging: number; firstContactId: string },
+  ): { contact: ContactRecord; created: boolean } {
     const now = Date.now();
     const van = Math.max(input.voorkeurVan ?? now, now - 60_000);
     const result = this.deps.inbound.receive(
@@ -81,7 +84,8 @@ export class CallbackService {
         channel: 'terugbelverzoek',
         externalId: input.externalId ?? `terugbel:${randomUUID()}`,
         from: { phone: input.telefoonnummer, ...(input.name !== undefined ? { name: input.name } : {}) },
-        subject: attempt && attempt.poging > 1 ? `Terugbelverzoek (poging ${attempt.poging})` : 'Terugbelverzoek',
+        subject:
+          attempt && attempt.poging > 1 ? `Terugbelverzoek (poging ${attempt.poging})` : 'Terugbelverzoek',
         ...(input.notitie !== undefined && input.notitie !== '' ? { body: input.notitie } : {}),
         ...(input.queue !== undefined ? { queue: input.queue } : {}),
         dueAt: van,
@@ -156,7 +160,11 @@ export class CallbackService {
         agentId,
         data: { uitkomst, poging: row.poging },
       });
-      const response: CallbackOutcomeResponse = { uitkomst, poging: row.poging, maxPogingen: row.max_pogingen };
+      const response: CallbackOutcomeResponse = {
+        uitkomst,
+        poging: row.poging,
+        maxPogingen: row.max_pogingen,
+      };
       if (uitkomst === 'niet-bereikt' && row.poging < row.max_pogingen) {
         const van = nieuwVan ?? now + this.deps.retryMinutes * 60_000;
         const window = row.voorkeur_tot !== null ? row.voorkeur_tot - row.voorkeur_van : undefined;

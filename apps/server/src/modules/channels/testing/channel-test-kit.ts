@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { CitizenClientToServerEvents, CitizenServerToClientEvents } from '@kcc/contracts/channels';
@@ -69,7 +69,7 @@ export interface ChannelKit {
   agent(username: 'anna' | 'bram'): Promise<{ token: string; socket: AgentClient }>;
   /** Wait for an offer of this contact (by id) and accept it. */
   acceptNext(socket: AgentClient, contactId?: string): Promise<ContactOfferedEvent>;
-  sendMail(mail: nodemailer.SendMailOptions): Promise<void>;
+  sendMail(mail: SendMailOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,7 +80,12 @@ export async function startChannelKit(env: Record<string, string> = {}): Promise
     { klantinteracties: createFakeKlantinteracties() },
   );
   const citizens: CitizenClient[] = [];
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: server.smtpPort ?? 0, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: server.smtpPort ?? 0,
+    secure: false,
+    ignoreTLS: true,
+  });
   return {
     server,
     sink,
@@ -159,7 +164,10 @@ export function nextCitizenEvent<E extends keyof CitizenServerToClientEvents>(
   event: E,
   ms = 5000,
 ): Promise<Parameters<CitizenServerToClientEvents[E]>[0]> {
-  const s = socket as unknown as { once(e: string, fn: (p: never) => void): void; off(e: string, fn: (p: never) => void): void };
+  const s = socket as unknown as {
+    once(e: string, fn: (p: never) => void): void;
+    off(e: string, fn: (p: never) => void): void;
+  };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       s.off(event, handler);

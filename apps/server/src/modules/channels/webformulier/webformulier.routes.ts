@@ -8,8 +8,13 @@ import { InboundError, type InboundService } from '../../contacts/inbound.servic
 import type { MessagesService } from '../../messages/messages.service';
 
 /** The submission as the agent reads it: one "veld: waarde" line per field. */
-export function formatSubmission(formulier: string, velden: Record<string, string | number | boolean>): string {
-  const lines = Object.entries(velden).map(([k, v]) => `${k}: ${typeof v === 'boolean' ? (v ? 'ja' : 'nee') : String(v)}`);
+export function formatSubmission(
+  formulier: string,
+  velden: Record<string, string | number | boolean>,
+): string {
+  const lines = Object.entries(velden).map(
+    ([k, v]) => `${k}: ${typeof v === 'boolean' ? (v ? 'ja' : 'nee') : String(v)}`,
+  );
   return [`Formulier: ${formulier}`, '', ...lines].join('\n');
 }
 
@@ -25,7 +30,8 @@ export function registerWebformRoutes(
     requireIntegrationKey(request, deps.integrationKey);
     const body = parseOrThrow(WebformRequest, request.body, 'body');
     const externalId =
-      body.inzendingId ?? `inhoud:${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 40)}`;
+      body.inzendingId ??
+      `inhoud:${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 40)}`;
     const text = formatSubmission(body.formulier, body.velden);
     const { indiener } = body;
     let result;
