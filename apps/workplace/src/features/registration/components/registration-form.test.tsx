@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -74,6 +75,26 @@ describe('RegistrationForm', () => {
       partij: { uuid: PARTIJ_UUID },
       afronden: true,
     });
+  });
+
+  it('holds a registration made while offline, says so, and sends it once when the connection is back', async () => {
+    const user = userEvent.setup();
+    const { api, onRegistered } = renderForm({ [REGISTRATION]: created });
+    await fillValid(user);
+    onlineManager.setOnline(false);
+    try {
+      await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
+      expect(
+        await screen.findByText(
+          'Geen verbinding. De registratie wordt verstuurd zodra de verbinding terug is.',
+        ),
+      ).toBeInTheDocument();
+      expect(api.requestsTo('POST', '/api/contacts/c-1/registration')).toHaveLength(0);
+    } finally {
+      onlineManager.setOnline(true);
+    }
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(created.body, true));
+    expect(api.requestsTo('POST', '/api/contacts/c-1/registration')).toHaveLength(1);
   });
 
   it('reuses the same Idempotency-Key when retrying after a network failure', async () => {

@@ -312,7 +312,9 @@ export function RegistrationForm({
         </button>
         {register.isPending && (
           <span role="status" className="self-center text-sm text-slate-700">
-            Bezig met registreren…
+            {register.isPaused
+              ? 'Geen verbinding. De registratie wordt verstuurd zodra de verbinding terug is.'
+              : 'Bezig met registreren…'}
           </span>
         )}
       </div>
