@@ -87,8 +87,10 @@ test('@P1 a registration submitted while offline waits for the connection and is
   await page.context().setOffline(true);
   await expect(anna.connectionLost).toBeVisible();
   await anna.registerAndClose.click();
-  // Offline, the registration is held (not failed): the form stays busy and keeps its content.
-  await expect(anna.registrationStatus.filter({ hasText: 'Bezig met registreren' })).toBeVisible();
+  // Offline, the registration is held (not failed): the form says it waits for the connection and keeps its content.
+  await expect(
+    anna.registrationStatus.filter({ hasText: 'wordt verstuurd zodra de verbinding terug is' }),
+  ).toBeVisible();
   await expect(anna.onderwerp).toHaveValue('Afvalpas opnieuw');
   expect((await klantinteracties.klantcontactenMetOnderwerp('Afvalpas opnieuw')).count).toBe(0);
 
