@@ -20,6 +20,8 @@ export interface IndexTerm {
 export class Analyzer {
   readonly splitter = new CompoundSplitter();
   private readonly stemCache = new Map<string, string>();
+  private readonly termsCache = new Map<string, readonly string[]>();
+  private termsVersion = -1;
 
   constructor() {
     for (const word of BASE_LEXICON) this.splitter.learn(word, 2);
@@ -41,6 +43,21 @@ export class Analyzer {
     if (STOPWORDS.has(surface)) return [];
     const parts = this.splitter.split(surface);
     return parts ? parts.map((p) => this.stem(p)) : [];
+  }
+
+  /** The stem of a folded word followed by the stems of its compound parts (cached until the lexicon grows). */
+  termsOf(surface: string): readonly string[] {
+    if (this.termsVersion !== this.splitter.version) {
+      this.termsCache.clear();
+      this.termsVersion = this.splitter.version;
+    }
+    let terms = this.termsCache.get(surface);
+    if (terms === undefined) {
+      terms = [this.stem(surface), ...this.compoundParts(surface)];
+      if (this.termsCache.size > 100_000) this.termsCache.clear();
+      this.termsCache.set(surface, terms);
+    }
+    return terms;
   }
 
   learnText(text: string): void {

@@ -40,6 +40,8 @@ export class CompoundSplitter {
   private readonly stems = new Map<string, number>();
   private readonly memo = new Map<string, string[] | null>();
   private readonly stemCache = new Map<string, string>();
+  /** Goes up whenever a new word is learned (splits may change); lets callers invalidate their caches. */
+  version = 0;
 
   /** Adds a folded word occurrence to the lexicon. */
   learn(word: string, count = 1): void {
@@ -49,7 +51,10 @@ export class CompoundSplitter {
     const stem = this.stemOf(word);
     this.stems.set(stem, (this.stems.get(stem) ?? 0) + count);
     // a new word can make new splits possible; a higher count rarely changes one
-    if (previous === undefined && this.memo.size > 0) this.memo.clear();
+    if (previous === undefined) {
+      this.version++;
+      if (this.memo.size > 0) this.memo.clear();
+    }
   }
 
   private stemOf(word: string): string {

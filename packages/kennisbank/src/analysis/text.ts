@@ -40,20 +40,78 @@ export interface RawToken {
   joined?: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-/][\p{L}\p{N}]+)*/gu;
+/** Letter or digit per BMP code unit, filled lazily: 0 unknown, 1 yes, 2 no. */
+const WORD_CHAR_CACHE = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Length (1 or 2 code units) of the letter or digit at `i`, or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+    return 0;
+  }
+  let known = WORD_CHAR_CACHE[c]!;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CHAR_CACHE[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** Length of the run of letters and digits starting at `i`. */
+function wordRun(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    const w = wordCharAt(text, j);
+    if (w === 0) return j - i;
+    j += w;
+  }
+}
+
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const isConnector = (c: number): boolean =>
+  c === APOSTROPHE || c === RIGHT_QUOTE || c === 46 /* . */ || c === 45 /* - */ || c === 47; /* / */
 const APOSTROPHES = /['’]/g;
 
-/** Splits folded text into word tokens. Handles hyphens (id-kaart), abbreviations (o.a., b.v.), numbers (1.000, 18). */
+/**
+ * Splits folded text into word tokens. Handles hyphens (id-kaart), abbreviations (o.a., b.v.), numbers (1.000, 18).
+ * A word is a run of letters and digits, joined by ' ’ . - or / to further runs (the regular expression
+ * `[\p{L}\p{N}]+(?:['’.\-/][\p{L}\p{N}]+)*`), found by a hand-written scanner because this runs for every
+ * indexed text and every snippet.
+ */
 export function tokenize(text: string): RawToken[] {
   const folded = fold(text);
   const out: RawToken[] = [];
   let position = 0;
-  for (const match of folded.matchAll(WORD)) {
-    const raw = match[0];
-    const start = match.index;
-    const end = start + raw.length;
-    const word = raw.replace(APOSTROPHES, '');
-    if (!/[.\-/]/.test(word)) {
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const run = wordRun(folded, i);
+    if (run === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + run;
+    let apostrophe = false;
+    let separator = false;
+    while (end < n) {
+      const c = folded.charCodeAt(end);
+      if (!isConnector(c)) break;
+      const next = wordRun(folded, end + 1);
+      if (next === 0) break;
+      if (c === APOSTROPHE || c === RIGHT_QUOTE) apostrophe = true;
+      else separator = true;
+      end += 1 + next;
+    }
+    i = end;
+    const raw = folded.slice(start, end);
+    const word = apostrophe ? raw.replace(APOSTROPHES, '') : raw;
+    if (!separator) {
       out.push({ surface: word, start, end, position: position++ });
       continue;
     }

@@ -329,13 +329,22 @@ export class KennisbankIndex {
       for (const alt of clause.alternatives)
         for (const t of alt.terms) highlight.add(this.termStrings[t.id]!);
     }
+    const matches = new Map<string, boolean>();
+    const isMatch = (surface: string): boolean => {
+      let match = matches.get(surface);
+      if (match === undefined) {
+        match = this.analyzer.termsOf(surface).some((t) => highlight.has(t));
+        matches.set(surface, match);
+      }
+      return match;
+    };
     const items: SearchHit[] = ranked.map(({ slot, score }) => {
       const doc = this.slots[slot]!.doc;
       const hit: SearchHit = {
         id: doc.id,
         type: doc.type,
         title: doc.title,
-        snippet: makeSnippet(doc.body || doc.title, highlight, this.analyzer),
+        snippet: makeSnippet(doc.body || doc.title, isMatch),
         score: Math.round(score * 1000) / 1000,
       };
       if (typeof doc.url === 'string') hit.url = doc.url;
