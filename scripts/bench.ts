@@ -168,6 +168,46 @@ const BENCHES: BenchSpec[] = [
       'keep-alive client, requests one after another.',
     goals: (rows) => [atMost('HTTP search p95', byName(rows, 'kennisbank HTTP search p95'), 10, 'ms')],
   },
+  {
+    name: 'klantbeeld',
+    title: 'Klantbeeld composition from four registers',
+    file: 'apps/server/bench/klantbeeld.bench.ts',
+    exportName: 'runKlantbeeldBench',
+    how:
+      'The integraal klantbeeld composed from four mock registers on loopback, each answering with 50–200 ms delay, ' +
+      'next to the same register calls made one after another in the same run.',
+    goals: () => [],
+  },
+  {
+    name: 'chat',
+    title: 'Chat message latency, resident → agent',
+    file: 'apps/server/bench/chat.bench.ts',
+    exportName: 'runChatBench',
+    how:
+      'Resident → agent chat message latency over loopback with 500 concurrent chats, next to a plain socket.io ' +
+      'round trip at the same rate in the same run.',
+    goals: () => [],
+  },
+  {
+    name: 'dashboard',
+    title: 'Dashboard update latency under load',
+    file: 'apps/server/bench/dashboard.bench.ts',
+    exportName: 'runDashboardBench',
+    how:
+      'Assignment → visible delta on a `/dashboard` client with 500 agents and 50 contacts/s (server in its own ' +
+      'process), with the server CPU and memory under that load.',
+    goals: () => [],
+  },
+  {
+    name: 'smtp',
+    title: 'SMTP ingest',
+    file: 'apps/server/bench/smtp.bench.ts',
+    exportName: 'runSmtpBench',
+    how:
+      'Messages per second through the SMTP channel (parse, sanitise, store, route) next to a bare smtp-server sink ' +
+      'fed by the same client in the same run.',
+    goals: () => [],
+  },
 ];
 
 // ---------------------------------------------------------------- machine

@@ -237,6 +237,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       port: port_,
       ownOrigins: [url, publicBaseUrl],
       log: app.log,
+      // `reports` is created below; replies are only composed after start-up.
+      ratingLinkFor: (contactId) => reports.ratingLinks.linkFor(contactId),
     });
     const agentNsp = registerAgentNamespace(io, {
       guard,

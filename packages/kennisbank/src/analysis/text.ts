@@ -81,15 +81,15 @@ const APOSTROPHES = /['’]/g;
  * Splits folded text into word tokens. Handles hyphens (id-kaart), abbreviations (o.a., b.v.), numbers (1.000, 18).
  * A word is a run of letters and digits, joined by ' ’ . - or / to further runs (the regular expression
  * `[\p{L}\p{N}]+(?:['’.\-/][\p{L}\p{N}]+)*`), found by a hand-written scanner because this runs for every
- * indexed text and every snippet.
+ * indexed text and every snippet. `maxWords` stops after that many words (hyphen parts count, joined forms not).
  */
-export function tokenize(text: string): RawToken[] {
+export function tokenize(text: string, maxWords = Number.POSITIVE_INFINITY): RawToken[] {
   const folded = fold(text);
   const out: RawToken[] = [];
   let position = 0;
   const n = folded.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && position < maxWords) {
     const run = wordRun(folded, i);
     if (run === 0) {
       i++;

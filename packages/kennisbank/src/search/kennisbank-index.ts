@@ -56,7 +56,10 @@ const WEIGHT = {
 interface StoredDoc {
   doc: KennisbankDocument;
   terms: Int32Array;
+  /** term ids of the title's words, -1, then the body's words (up to MAX_SEQUENCE, keywords left out) */
   sequence: Int32Array;
+  /** index of the -1 between title and body in `sequence` */
+  titleWords: number;
   fieldLength: number[];
   validFrom: number;
   validUntil: number;
@@ -100,6 +103,8 @@ export class KennisbankIndex {
   private readonly termIds = new Map<string, number>();
   private readonly termStrings: string[] = [];
   private readonly postings: PostingList[] = [];
+  /** per term id: the compound-part term ids of the first word seen with that stem (for snippets) */
+  private readonly termParts: (Int32Array | undefined)[] = [];
   private df = new Int32Array(1024);
   private readonly surfaceTerm = new Map<string, number>();
   private readonly vocabulary = new Vocabulary();
@@ -196,9 +201,25 @@ export class KennisbankIndex {
     const tfByTerm = new Map<number, number[]>();
     const fieldLength = [0, 0, 0];
     const sequence: number[] = [];
+    let titleWords = 0;
     fields.forEach((terms, field) => {
+      let wordId = -1;
+      let wordPosition = -1;
+      let parts: number[] = [];
+      const flushParts = (): void => {
+        if (wordId >= 0 && parts.length > 0 && this.termParts[wordId] === undefined)
+          this.termParts[wordId] = Int32Array.from(parts);
+        parts = [];
+      };
       for (const t of terms) {
         const id = this.termId(t.term);
+        if (t.surface !== undefined) {
+          flushParts();
+          wordId = id;
+          wordPosition = t.position;
+        } else if (t.position === wordPosition) {
+          parts.push(id);
+        }
         let tfs = tfByTerm.get(id);
         if (!tfs) {
           tfs = [0, 0, 0];
@@ -212,7 +233,11 @@ export class KennisbankIndex {
         }
         if (field !== KEYWORDS && t.weight === 1 && sequence.length < MAX_SEQUENCE) sequence.push(id);
       }
-      if (field === TITLE) sequence.push(-1);
+      flushParts();
+      if (field === TITLE) {
+        titleWords = sequence.length;
+        sequence.push(-1);
+      }
     });
 
     for (const [id, tfs] of tfByTerm) {
@@ -233,6 +258,7 @@ export class KennisbankIndex {
       doc,
       terms: Int32Array.from(tfByTerm.keys()),
       sequence: Int32Array.from(sequence),
+      titleWords,
       fieldLength,
       validFrom: dateMs(doc.validFrom ?? doc.publishFrom),
       validUntil: dateMs(doc.validUntil ?? doc.publishUntil),
@@ -324,11 +350,22 @@ export class KennisbankIndex {
       .slice(0, limit);
 
     const highlight = new Set<string>();
+    const highlightIds = new Set<number>();
     for (const clause of clauses) {
       if (clause.stopword && clauses.some((c) => !c.stopword)) continue;
       for (const alt of clause.alternatives)
-        for (const t of alt.terms) highlight.add(this.termStrings[t.id]!);
+        for (const t of alt.terms) {
+          highlight.add(this.termStrings[t.id]!);
+          highlightIds.add(t.id);
+        }
     }
+    const matchesId = (id: number): boolean => {
+      if (highlightIds.has(id)) return true;
+      const parts = this.termParts[id];
+      if (parts === undefined) return false;
+      for (const part of parts) if (highlightIds.has(part)) return true;
+      return false;
+    };
     const matches = new Map<string, boolean>();
     const isMatch = (surface: string): boolean => {
       let match = matches.get(surface);
@@ -339,12 +376,17 @@ export class KennisbankIndex {
       return match;
     };
     const items: SearchHit[] = ranked.map(({ slot, score }) => {
-      const doc = this.slots[slot]!.doc;
+      const stored = this.slots[slot]!;
+      const doc = stored.doc;
+      const useBody = typeof doc.body === 'string' && doc.body.length > 0;
+      const ids = useBody
+        ? stored.sequence.subarray(stored.titleWords + 1)
+        : stored.sequence.subarray(0, stored.titleWords);
       const hit: SearchHit = {
         id: doc.id,
         type: doc.type,
         title: doc.title,
-        snippet: makeSnippet(doc.body || doc.title, isMatch),
+        snippet: makeSnippet(useBody ? doc.body : doc.title, isMatch, { ids, matches: matchesId }),
         score: Math.round(score * 1000) / 1000,
       };
       if (typeof doc.url === 'string') hit.url = doc.url;
@@ -368,6 +410,7 @@ export class KennisbankIndex {
       this.termIds.set(term, id);
       this.termStrings.push(term);
       this.postings.push(new PostingList());
+      this.termParts.push(undefined);
       if (id >= this.df.length) {
         const df = new Int32Array(this.df.length * 2);
         df.set(this.df);

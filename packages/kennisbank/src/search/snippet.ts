@@ -1,3 +1,4 @@
+import type { RawToken } from '../analysis/text';
 import { tokenize } from '../analysis/text';
 
 const MAX_SNIPPET_CHARS = 220;
@@ -23,30 +24,29 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 const show = (text: string): string => escapeHtml(text).replace(/\s+/g, ' ');
 
 /**
- * An HTML-escaped excerpt of `text` around the densest cluster of matched words, each match wrapped in
- * `<mark>`. `isMatch` gets a folded word (the caller decides by stem and compound parts, and caches).
- * The window with the most distinct matched words among the first 3,000 characters wins (the earliest on
- * a tie, the text start when nothing matches); found in one pass with a sliding count.
+ * What the index already knows about the words of a text: the term id of each word in order (maybe fewer
+ * than the text has) and whether a term id matches the query. Lets a snippet pick its window without
+ * tokenising and stemming the whole text.
  */
-export function makeSnippet(text: string, isMatch: (surface: string) => boolean): string {
-  const source = text.slice(0, MAX_SOURCE_CHARS);
-  let begin = 0;
-  while (begin < source.length && isSpace(source.charCodeAt(begin))) begin++;
-  let finish = source.length;
-  while (finish > begin && isSpace(source.charCodeAt(finish - 1))) finish--;
-  if (finish <= begin) return '';
+export interface KnownWords {
+  ids: Int32Array;
+  matches(id: number): boolean;
+}
 
-  const tokens = tokenize(source).filter((t) => !t.joined);
-  const n = tokens.length;
-  const matched = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (isMatch(tokens[i]!.surface)) matched[i] = 1;
+/** Most words a 220-character excerpt can hold (a one-letter word and a separator each). */
+const MAX_WORDS_IN_EXCERPT = MAX_SNIPPET_CHARS / 2 + 2;
 
-  // sliding window [i, i + WINDOW_TOKENS): count of each matched surface inside it
-  const inWindow = new Map<string, number>();
+/**
+ * The window with the most distinct matched keys (the earliest on a tie, the start when nothing matches),
+ * found in one pass with a sliding count.
+ */
+function bestWindow(matched: Uint8Array, keyOf: (i: number) => string | number): number {
+  const n = matched.length;
+  const inWindow = new Map<string | number, number>();
   const enter = (j: number): void => {
     if (j < n && matched[j]) {
-      const s = tokens[j]!.surface;
-      inWindow.set(s, (inWindow.get(s) ?? 0) + 1);
+      const key = keyOf(j);
+      inWindow.set(key, (inWindow.get(key) ?? 0) + 1);
     }
   };
   for (let j = 0; j < Math.min(n, WINDOW_TOKENS); j++) enter(j);
@@ -55,10 +55,10 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean)
   for (let i = 0; i < n; i++) {
     if (i > 0) {
       if (matched[i - 1]) {
-        const s = tokens[i - 1]!.surface;
-        const count = inWindow.get(s)! - 1;
-        if (count === 0) inWindow.delete(s);
-        else inWindow.set(s, count);
+        const key = keyOf(i - 1);
+        const count = inWindow.get(key)! - 1;
+        if (count === 0) inWindow.delete(key);
+        else inWindow.set(key, count);
       }
       enter(i + WINDOW_TOKENS - 1);
     }
@@ -69,6 +69,42 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean)
       bestStart = i;
     }
   }
+  return bestStart;
+}
+
+/**
+ * An HTML-escaped excerpt of `text` around the densest cluster of matched words (among the first 3,000
+ * characters), each match wrapped in `<mark>`. `isMatch` gets a folded word (the caller decides by stem and
+ * compound parts, and caches). With `known`, the window is chosen from the index's term ids of the words
+ * and only the text up to the excerpt is tokenised.
+ */
+export function makeSnippet(text: string, isMatch: (surface: string) => boolean, known?: KnownWords): string {
+  const source = text.slice(0, MAX_SOURCE_CHARS);
+  let begin = 0;
+  while (begin < source.length && isSpace(source.charCodeAt(begin))) begin++;
+  let finish = source.length;
+  while (finish > begin && isSpace(source.charCodeAt(finish - 1))) finish--;
+  if (finish <= begin) return '';
+
+  let tokens: RawToken[];
+  let matchedAt: (i: number) => boolean;
+  let bestStart: number;
+  if (known && known.ids.length > 0) {
+    const { ids } = known;
+    const flags = new Uint8Array(ids.length);
+    for (let i = 0; i < ids.length; i++) if (known.matches(ids[i]!)) flags[i] = 1;
+    bestStart = bestWindow(flags, (i) => ids[i]!);
+    tokens = wordsOf(source, bestStart + MAX_WORDS_IN_EXCERPT);
+    matchedAt = (i) => (i < flags.length ? flags[i] === 1 : isMatch(tokens[i]!.surface));
+    if (tokens.length <= bestStart) bestStart = 0;
+  } else {
+    tokens = wordsOf(source);
+    const flags = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) if (isMatch(tokens[i]!.surface)) flags[i] = 1;
+    bestStart = bestWindow(flags, (i) => tokens[i]!.surface);
+    matchedAt = (i) => flags[i] === 1;
+  }
+  const n = tokens.length;
 
   // start a little before the first match, on a token boundary
   const firstToken = Math.max(0, bestStart - LEAD_TOKENS);
@@ -82,11 +118,11 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean)
 
   let html = from > begin ? '… ' : '';
   let cursor = from;
-  for (let i = 0; i < n; i++) {
+  for (let i = firstToken; i < n; i++) {
     const t = tokens[i]!;
     if (t.start < from) continue;
     if (t.end > to) break;
-    if (!matched[i]) continue;
+    if (!matchedAt(i)) continue;
     html += show(source.slice(cursor, t.start)) + '<mark>' + escapeHtml(source.slice(t.start, t.end)) + '</mark>';
     cursor = t.end;
   }
@@ -94,3 +130,7 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean)
   if (to < finish) html += ' …';
   return html;
 }
+
+/** The words of a text (hyphen parts, not their joined form), as the index saw them. */
+const wordsOf = (text: string, maxWords?: number): RawToken[] =>
+  tokenize(text, maxWords).filter((t) => !t.joined);

@@ -83,6 +83,8 @@ export function createChannelsModule(
     port: () => KlantinteractiesPort;
     ownOrigins: readonly string[];
     log: Logger;
+    /** Signed CSAT link for a contact, added to e-mail replies. */
+    ratingLinkFor?: (contactId: string) => string;
   },
 ): ChannelsModule {
   const { config, db, contacts, routing, inbound, guard, log } = deps;
@@ -101,6 +103,7 @@ export function createChannelsModule(
     mailer,
     config,
     log,
+    ...(deps.ratingLinkFor ? { ratingLinkFor: deps.ratingLinkFor } : {}),
   });
   messages.registerOutbound(['email', 'webformulier'], outbox);
 

@@ -50,6 +50,7 @@ export class EmailOutbox implements OutboundChannel {
       mailer: Mailer;
       config: ChannelsConfig;
       log: Logger;
+      ratingLinkFor?: (contactId: string) => string;
     },
   ) {
     this.domain = mailDomain(deps.config.mailFrom);
@@ -76,6 +77,7 @@ export class EmailOutbox implements OutboundChannel {
         ...(contact.from.name !== undefined ? { residentName: contact.from.name } : {}),
         body,
         agentName: agent.name,
+        ...(this.deps.ratingLinkFor ? { ratingLink: this.deps.ratingLinkFor(contact.id) } : {}),
         ...(lastIn
           ? {
               original: {

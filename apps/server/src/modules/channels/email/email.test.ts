@@ -112,6 +112,8 @@ describe('e-mail in (SMTP) and out (relay)', () => {
     expect(mail.text).toContain('Een aanvraag duurt ongeveer twee weken.');
     expect(mail.text).toContain('Met vriendelijke groet,\nAnna');
     expect(mail.text).toContain('> Hoe lang duurt een aanvraag?');
+    // The reply carries a signed CSAT link for this contact (reports module).
+    expect(mail.text).toMatch(/Geef een cijfer van 1 tot 5: http:\/\/[^\s]+\/beoordeling\/[^\s]+/);
     const sentId = mail.messageId;
     // The stored message turns `sent` and the holder hears it.
     const update = await nextAgentEvent(agent, 'contact:message-added', (e) => e.message.delivery === 'sent');

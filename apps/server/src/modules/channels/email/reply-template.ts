@@ -17,6 +17,8 @@ export function composeReply(input: {
   body: string;
   agentName: string;
   original?: { text: string; at: number; from?: string };
+  /** A signed CSAT link for this contact (reports module). */
+  ratingLink?: string;
 }): string {
   const { template } = input;
   const aanhef =
@@ -24,6 +26,9 @@ export function composeReply(input: {
       ? template.aanhef.replace('{naam}', input.residentName.trim())
       : template.aanhef.replace(/\s*\{naam\}/, '');
   const parts = [aanhef, '', input.body.trim(), '', template.afsluiting, input.agentName, template.signature];
+  if (input.ratingLink !== undefined) {
+    parts.push('', `Hoe tevreden bent u over dit antwoord? Geef een cijfer van 1 tot 5: ${input.ratingLink}`);
+  }
   if (input.original && input.original.text.trim() !== '') {
     const when = new Date(input.original.at).toLocaleString('nl-NL', {
       dateStyle: 'long',
