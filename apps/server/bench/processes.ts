@@ -47,8 +47,18 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function spawnTs(file: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+/**
+ * Extra node flags for the sync server child, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`
+ * to profile the server under a bench's load (NODE_OPTIONS does not allow `--cpu-prof`).
+ */
+const serverNodeArgs = (): string[] => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
+function spawnTs(
+  file: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file], {
     cwd: REPO_ROOT,
     env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -81,11 +91,11 @@ function stopper(child: ChildProcess): () => Promise<void> {
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ChildServer> {
   const port = await freePort();
-  const { child, output } = spawnTs(path.join(REPO_ROOT, 'apps/server/src/main.ts'), {
-    ...env,
-    KCC_HOST: '127.0.0.1',
-    KCC_PORT: String(port),
-  });
+  const { child, output } = spawnTs(
+    path.join(REPO_ROOT, 'apps/server/src/main.ts'),
+    { ...env, KCC_HOST: '127.0.0.1', KCC_PORT: String(port) },
+    serverNodeArgs(),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

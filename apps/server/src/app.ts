@@ -1,9 +1,10 @@
 import net from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
-import type { Config } from './config';
+import { REPO_ROOT, type Config } from './config';
 import { createAuthGuard } from './http/auth-guard';
 import { registerErrorHandlers } from './http/error-handlers';
+import { registerWidgetStatic, widgetDirFromEnv } from './http/widget-static';
 import { registerWorkplaceStatic } from './http/workplace-static';
 import { createAuditLog } from './modules/audit/audit-log';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
@@ -20,6 +21,7 @@ import { createSqliteUsersRepository } from './modules/auth/users.repository';
 import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
 import { createOriginCheck } from './modules/channels/chat/citizen-namespace';
 import { createChannelsModule } from './modules/channels/channels.module';
+import { registerDemoContactFormRoute } from './modules/channels/webformulier/demo-contact-form.routes';
 import { createInboundService } from './modules/contacts/inbound.service';
 import { registerInboundRoutes } from './modules/contacts/inbound.routes';
 import { createKennisbankService } from './modules/kennisbank/kennisbank.module';
@@ -38,6 +40,7 @@ import { registerRegistrationRoutes } from './modules/registration/registration.
 import { RoutingService } from './modules/routing/routing.service';
 import { registerWorkplaceRoutes } from './modules/workplace/workplace.routes';
 import { createDashboardModule } from './modules/dashboard/dashboard.module';
+import { createQuickRepliesModule } from './modules/quick-replies/quick-replies.module';
 import { EventTap } from './modules/dashboard/event-tap';
 import { seedSimAgents } from './modules/dashboard/sim-agents';
 import { createReportsModule } from './modules/reports/reports.module';
@@ -50,6 +53,8 @@ import { loadOrCreateTokenSecret } from './store/token-secret';
 export interface ServerOptions {
   /** Replace the embedded Klantinteracties store (tests). */
   klantinteracties?: KlantinteractiesProvider;
+  /** The widget build with `widget.js` and `demo/` (default: env KCC_WIDGET_DIR, else apps/widget/dist). */
+  widgetDir?: string;
   /** Demo only: seed this many simulator agents `sim001`… (default: env KCC_SIM_AGENTS, else 0). */
   simAgents?: number;
 }
@@ -204,6 +209,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       verwerkingen,
     });
     registerKennisbankRoutes(app, { guard, service: kennisbank });
+    createQuickRepliesModule(app, {
+      db,
+      guard,
+      routing,
+      userName: (id) => users.findById(id)?.name,
+      demo: config.demo,
+    });
 
     const widgetOrigin = createOriginCheck(config.channels, [url, publicBaseUrl]);
     const io = new Server(app.server, {
@@ -289,6 +301,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       });
       ki.registerApi(app, { token: config.klantinteractiesToken });
     }
+    registerDemoContactFormRoute(app, {
+      integrationKey: config.integrationKey,
+      ownOrigins: [url, publicBaseUrl],
+    });
+    await registerWidgetStatic(app, options.widgetDir ?? widgetDirFromEnv(REPO_ROOT));
     await registerWorkplaceStatic(app, config.workplaceDir);
 
     const { agentsWithActiveContacts } = routing.start();

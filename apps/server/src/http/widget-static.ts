@@ -89,7 +89,11 @@ export async function registerWidgetStatic(
       });
     } else {
       scope.get('/widget.js', async (_request, reply) =>
-        reply.code(404).type('text/javascript; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_WIDGET),
+        reply
+          .code(404)
+          .type('text/javascript; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(NOT_BUILT_WIDGET),
       );
     }
   });
@@ -117,12 +121,12 @@ export async function registerWidgetStatic(
         redirect: false,
         cacheControl: false,
         decorateReply: false,
-        setHeaders: (res, filePath) => {
+        setHeaders: (reply, filePath) => {
           const isHtml = filePath.endsWith('.html');
-          res.setHeader('cache-control', isHtml ? DEMO_HTML_CACHE : DEMO_ASSET_CACHE);
-          res.setHeader('x-content-type-options', 'nosniff');
-          res.setHeader('referrer-policy', 'same-origin');
-          if (isHtml) res.setHeader('content-security-policy', DEMO_CSP);
+          reply.header('cache-control', isHtml ? DEMO_HTML_CACHE : DEMO_ASSET_CACHE);
+          reply.header('x-content-type-options', 'nosniff');
+          reply.header('referrer-policy', 'same-origin');
+          if (isHtml) reply.header('content-security-policy', DEMO_CSP);
         },
       });
     },

@@ -56,7 +56,7 @@ export function registerAgentNamespace(
     const { userId } = socket.data;
     void socket.join(agentRoom(userId));
     tracker.connected(userId, socket.id);
-    socket.emit('queue:waiting-changed', { items: routing.waitingFor(userId) });
+    socket.emit('queue:waiting-changed', { items: routing.waitingOnConnect(userId) });
     socket.on('disconnect', () => tracker.disconnected(userId, socket.id));
 
     on(
@@ -98,5 +98,7 @@ export function createSocketNotifier(nsp: AgentNamespace): RoutingNotifier {
     contactUpdated: (agentId, contact) => nsp.to(agentRoom(agentId)).emit('contact:updated', { contact }),
     presenceChanged: (agentId, state) => nsp.to(agentRoom(agentId)).emit('presence:changed', state),
     waitingChanged: (agentId, items) => nsp.to(agentRoom(agentId)).emit('queue:waiting-changed', { items }),
+    waitingChangedFor: (agentIds, items) =>
+      nsp.to(agentIds.map(agentRoom)).emit('queue:waiting-changed', { items }),
   };
 }

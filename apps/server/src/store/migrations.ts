@@ -8,6 +8,7 @@ import { queuesMigrations } from '../modules/queues/queues.migrations';
 import { openKlantOutboxMigrations } from '../connectors/openklant/openklant-outbox';
 import { idempotencyMigrations } from '../modules/registration/idempotency';
 import { transferMigrations } from '../modules/transfer/transfer.repository';
+import { quickRepliesMigrations } from '../modules/quick-replies/quick-replies.module';
 import { reportsMigrations } from '../modules/reports/reports.migrations';
 import type { Migration } from './migration';
 
@@ -20,6 +21,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...messagesMigrations,
     ...channelsMigrations,
     ...transferMigrations,
+    ...quickRepliesMigrations,
     ...verwerkingenMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,

@@ -1,5 +1,18 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, AgentClientToServerEvents, AgentServerToClientEvents } from '@kcc/contracts/realtime';
+import type {
+  AgentChannelClientToServerEvents,
+  AgentChannelServerToClientEvents,
+} from '@kcc/contracts/channels';
+import type {
+  Ack,
+  AgentClientToServerEvents as CoreClientToServerEvents,
+  AgentServerToClientEvents as CoreServerToClientEvents,
+} from '@kcc/contracts/realtime';
+
+/** Core commands plus the channel commands (`chat:typing`, `chat:end`). */
+export type AgentClientToServerEvents = CoreClientToServerEvents & AgentChannelClientToServerEvents;
+/** Core pushes plus the channel pushes (messages, typing, transfer, consult, call ended). */
+export type AgentServerToClientEvents = CoreServerToClientEvents & AgentChannelServerToClientEvents;
 
 /** Server pushes plus the socket's own lifecycle events. */
 export type AgentSocketEvents = AgentServerToClientEvents & {
@@ -10,7 +23,9 @@ export type AgentSocketEvents = AgentServerToClientEvents & {
 
 export type AgentCommand = keyof AgentClientToServerEvents;
 export type CommandPayload<C extends AgentCommand> = Parameters<AgentClientToServerEvents[C]>[0];
-export type CommandAck<C extends AgentCommand> = Parameters<Parameters<AgentClientToServerEvents[C]>[1]>[0];
+export type CommandAck<C extends AgentCommand> = Parameters<
+  NonNullable<Parameters<AgentClientToServerEvents[C]>[1]>
+>[0];
 
 /**
  * The part of a socket.io client socket the workplace uses. The real socket is wrapped by

@@ -12,33 +12,36 @@ function regexWords(text: string): { raw: string; start: number }[] {
 describe('tokenize scanner', () => {
   it('finds exactly the words the regular expression finds, at the same offsets', () => {
     const alphabet = fc.constantFrom(
-      ...'aAz09 .-/\'’,!<>éÉĳß\n\t'.split(''),
+      ..."aAz09 .-/'’,!<>éÉĳß\n\t".split(''),
       '\u{1D400}', // astral letter (surrogate pair)
       '\u{1F600}', // astral non-letter
       '\uD800', // lone surrogate
       '٣', // Arabic-Indic digit
     );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')), (text) => {
-        const folded = fold(text);
-        const words = regexWords(text);
-        // every token lies inside one regex word, and every regex word yields at least one token
-        const tokens = tokenize(text);
-        for (const t of tokens) {
-          const w = words.find((x) => t.start >= x.start && t.end <= x.start + x.raw.length);
-          expect(w, `${JSON.stringify(text)} token ${t.surface}`).toBeDefined();
-        }
-        for (const w of words) {
-          expect(tokens.some((t) => t.start >= w.start && t.end <= w.start + w.raw.length)).toBe(true);
-        }
-        const plain = words.filter((w) => !/[.\-/]/.test(w.raw));
-        for (const w of plain) {
-          const t = tokens.find((x) => x.start === w.start);
-          expect(t?.surface).toBe(w.raw.replace(/['’]/g, ''));
-          expect(t?.end).toBe(w.start + w.raw.length);
-        }
-        expect(folded.length).toBe(text.length);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')),
+        (text) => {
+          const folded = fold(text);
+          const words = regexWords(text);
+          // every token lies inside one regex word, and every regex word yields at least one token
+          const tokens = tokenize(text);
+          for (const t of tokens) {
+            const w = words.find((x) => t.start >= x.start && t.end <= x.start + x.raw.length);
+            expect(w, `${JSON.stringify(text)} token ${t.surface}`).toBeDefined();
+          }
+          for (const w of words) {
+            expect(tokens.some((t) => t.start >= w.start && t.end <= w.start + w.raw.length)).toBe(true);
+          }
+          const plain = words.filter((w) => !/[.\-/]/.test(w.raw));
+          for (const w of plain) {
+            const t = tokens.find((x) => x.start === w.start);
+            expect(t?.surface).toBe(w.raw.replace(/['’]/g, ''));
+            expect(t?.end).toBe(w.start + w.raw.length);
+          }
+          expect(folded.length).toBe(text.length);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -7,9 +7,9 @@ export function boundedDamerauLevenshtein(a: string, b: string, max: number): nu
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
-  let prevPrev = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let curr = new Array<number>(lb + 1);
+  if (rows[0]!.length < lb + 1) rows = [0, 1, 2].map(() => new Int32Array(Math.max(64, 2 * (lb + 1))));
+  // three rows reused between calls (this runs for many vocabulary words per query)
+  let [prevPrev, prev, curr] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     curr[0] = i;
@@ -30,6 +30,8 @@ export function boundedDamerauLevenshtein(a: string, b: string, max: number): nu
   }
   return Math.min(prev[lb]!, max + 1);
 }
+
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Edits allowed for a word of this length: none below 5 letters (too many real words are 1 edit apart), 1 up to 8, 2 from 9. */
 export function maxEditsFor(length: number): number {

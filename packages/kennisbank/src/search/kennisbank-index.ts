@@ -12,7 +12,7 @@ import type {
   SearchOptions,
   SearchResult,
 } from '../types';
-import { typeBoosts } from './intent';
+import { BASE_TYPE_BOOST, typeBoosts } from './intent';
 import { FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
 import { makeSnippet } from './snippet';
 import { TopK } from './top-k';
@@ -22,8 +22,13 @@ import { Vocabulary } from './vocabulary';
 export const MAX_QUERY_CHARS = 256;
 const MAX_CLAUSES = 24;
 const MAX_BODY_CHARS = 60_000;
-const MAX_SEQUENCE = 400;
+/** Word term ids kept per document, for proximity and snippets: covers the 3,000 characters a snippet looks at. */
+const MAX_SEQUENCE = 600;
+/** The proximity bonus looks at the first this many of them. */
+const PROXIMITY_WORDS = 400;
 const RERANK_DEPTH = 30;
+/** Clauses the proximity bonus looks at (one bit each in a 32-bit mask). */
+const MAX_ANCHORED = 30;
 
 /** BM25F parameters: field weight and length normalisation per field (title, keywords, body). */
 const FIELD_WEIGHTS = [3, 2, 1] as const;
@@ -41,6 +46,16 @@ const COMMON_TERM_MIN_DF = 1_000;
 const MIN_CANDIDATES = 1_000;
 /** Extra score for covering the query in the title (titles name the product or question). */
 const TITLE_COVERAGE_BONUS = 0.6;
+/**
+ * Extra title-coverage bonus when the query names the whole title (see `titleNamed`): "paspoort aanvragen"
+ * names the UPL product "paspoort". Full for a type the query's intent asks for (product intent → product),
+ * half for other types.
+ */
+const NAMED_TITLE_BONUS = 1.5;
+const NAMED_WITHOUT_INTENT = 0.5;
+/** Flags in the per-term scratch array. */
+const HIGHLIGHT = 1;
+const NAMED = 2;
 
 const WEIGHT = {
   exact: 1,
@@ -60,6 +75,8 @@ interface StoredDoc {
   sequence: Int32Array;
   /** index of the -1 between title and body in `sequence` */
   titleWords: number;
+  /** distinct term ids of the title's words, stopwords left out (unless the title has nothing else) */
+  titleTerms: Int32Array;
   fieldLength: number[];
   validFrom: number;
   validUntil: number;
@@ -127,6 +144,10 @@ export class KennisbankIndex {
   private clauseList = new Int32Array(0);
   private touchedList = new Int32Array(0);
   private seen = new Uint8Array(0);
+  private clauseMask = new Int32Array(0);
+  private termFlags = new Uint8Array(0);
+  private readonly proximityLast = new Int32Array(MAX_ANCHORED);
+  private readonly proximityBest = new Float32Array(MAX_ANCHORED);
 
   constructor(options: KennisbankIndexOptions = {}) {
     if (options.synonyms) this.setSynonyms(options.synonyms);
@@ -252,6 +273,13 @@ export class KennisbankIndex {
     }
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldLengths[slot * FIELD_COUNT + f] = fieldLength[f]!;
 
+    const titleWordTerms = fields[TITLE]!.filter((t) => t.surface !== undefined);
+    const titleContent = titleWordTerms.filter((t) => !STOPWORDS.has(t.surface!));
+    const titleTerms = Int32Array.from(
+      new Set(
+        (titleContent.length > 0 ? titleContent : titleWordTerms).map((t) => this.termIds.get(t.term)!),
+      ),
+    );
     const boost =
       typeof doc.boost === 'number' && Number.isFinite(doc.boost) && doc.boost > 0 ? doc.boost : 1;
     this.slots.push({
@@ -259,6 +287,7 @@ export class KennisbankIndex {
       terms: Int32Array.from(tfByTerm.keys()),
       sequence: Int32Array.from(sequence),
       titleWords,
+      titleTerms,
       fieldLength,
       validFrom: dateMs(doc.validFrom ?? doc.publishFrom),
       validUntil: dateMs(doc.validUntil ?? doc.publishUntil),
@@ -309,9 +338,23 @@ export class KennisbankIndex {
     const clauses = this.buildClauses(units);
     if (clauses.length === 0) return empty;
     const boosts = typeBoosts(tokens.map((t) => t.surface).concat(this.synonymWords(units)));
+    const intentTypes = new Set(
+      [...boosts].filter(([t, b]) => b > (BASE_TYPE_BOOST[t] ?? 1)).map(([t]) => t),
+    );
 
     this.ensureScratch();
     const { touched, totalWeight } = this.scoreClauses(clauses);
+
+    // the query's words (not compound parts) per term id, to see which titles the query names in full
+    const mark = this.termMark(); // scratch: bit 2 = query word, bit 1 = highlighted; cleared below
+    const marked: number[] = [];
+    for (const clause of clauses) {
+      if (clause.stopword && clauses.some((c) => !c.stopword)) continue;
+      for (const id of clause.anchorTerms) {
+        mark[id]! |= NAMED;
+        marked.push(id);
+      }
+    }
 
     const top = new TopK<number>(Math.max(RERANK_DEPTH, limit));
     let total = 0;
@@ -328,42 +371,47 @@ export class KennisbankIndex {
       const score =
         base *
         (COORDINATION_FLOOR + (1 - COORDINATION_FLOOR) * coordination) *
-        (1 + TITLE_COVERAGE_BONUS * titleCoverage) *
+        (1 +
+          (TITLE_COVERAGE_BONUS +
+            NAMED_TITLE_BONUS *
+              this.titleNamed(stored, titleCoverage, mark) *
+              (intentTypes.has(stored.doc.type) ? 1 : NAMED_WITHOUT_INTENT)) *
+            titleCoverage) *
         (boosts.get(stored.doc.type) ?? 1) *
         stored.boost;
       total++;
       top.push(slot, score);
     }
 
-    const anchored = clauses.filter((c) => !c.stopword && c.anchorTerms.size > 0).slice(0, 30);
-    const clauseOf = new Map<number, number>();
-    anchored.forEach((clause, c) => {
-      for (const id of clause.anchorTerms) clauseOf.set(id, (clauseOf.get(id) ?? 0) | (1 << c));
-    });
+    const anchored = clauses.filter((c) => !c.stopword && c.anchorTerms.size > 0).slice(0, MAX_ANCHORED);
+    // per term id, a bit per anchored clause it counts for (scratch, cleared below)
+    const clauseOf = this.termClauseMask(anchored);
     const ranked = top
       .drain()
       .map(({ item: slot, score }) => ({
         slot,
-        score: score * this.proximityFactor(this.slots[slot]!, anchored, clauseOf),
+        score: score * this.proximityFactor(this.slots[slot]!, anchored.length, clauseOf),
       }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+    for (const clause of anchored) for (const id of clause.anchorTerms) clauseOf[id] = 0;
 
     const highlight = new Set<string>();
-    const highlightIds = new Set<number>();
+    const highlightIds: number[] = [];
     for (const clause of clauses) {
       if (clause.stopword && clauses.some((c) => !c.stopword)) continue;
       for (const alt of clause.alternatives)
         for (const t of alt.terms) {
           highlight.add(this.termStrings[t.id]!);
-          highlightIds.add(t.id);
+          highlightIds.push(t.id);
+          mark[t.id]! |= HIGHLIGHT;
         }
     }
     const matchesId = (id: number): boolean => {
-      if (highlightIds.has(id)) return true;
+      if ((mark[id]! & HIGHLIGHT) !== 0) return true;
       const parts = this.termParts[id];
       if (parts === undefined) return false;
-      for (const part of parts) if (highlightIds.has(part)) return true;
+      for (let p = 0; p < parts.length; p++) if ((mark[parts[p]!]! & HIGHLIGHT) !== 0) return true;
       return false;
     };
     const matches = new Map<string, boolean>();
@@ -386,13 +434,42 @@ export class KennisbankIndex {
         id: doc.id,
         type: doc.type,
         title: doc.title,
-        snippet: makeSnippet(useBody ? doc.body : doc.title, isMatch, { ids, matches: matchesId }),
+        snippet: makeSnippet(useBody ? doc.body : doc.title, isMatch, {
+          ids,
+          complete: stored.sequence.length < MAX_SEQUENCE,
+          matches: matchesId,
+        }),
         score: Math.round(score * 1000) / 1000,
       };
       if (typeof doc.url === 'string') hit.url = doc.url;
       return hit;
     });
+    for (const id of highlightIds) mark[id] = 0;
+    for (const id of marked) mark[id] = 0;
     return { total, items };
+  }
+
+  /**
+   * How fully the query names this document's title: the share of the title's words among the query's
+   * words (after stemming, typo correction and synonyms), squared so only (nearly) complete titles count.
+   * A short UPL title such as "paspoort" is then the product the agent asked for.
+   */
+  private titleNamed(stored: StoredDoc, titleCoverage: number, mark: Uint8Array): number {
+    if (titleCoverage <= 0) return 0;
+    const terms = stored.titleTerms;
+    if (terms.length === 0) return 0;
+    let found = 0;
+    for (let i = 0; i < terms.length; i++) if ((mark[terms[i]!]! & NAMED) !== 0) found++;
+    const share = found / terms.length;
+    return share * share;
+  }
+
+  /** A zeroed scratch flag per term id (callers reset what they set). */
+  private termMark(): Uint8Array {
+    if (this.termFlags.length < this.termStrings.length) {
+      this.termFlags = new Uint8Array(Math.max(1024, Math.ceil(this.termStrings.length * 1.5)));
+    }
+    return this.termFlags;
   }
 
   private learn(doc: KennisbankDocument): void {
@@ -696,29 +773,47 @@ export class KennisbankIndex {
     return { touched, totalWeight: totalWeight || 1 };
   }
 
-  /** Bonus for consecutive query words that stand next to each other (or within 3 words) in the title or body. */
-  private proximityFactor(stored: StoredDoc, anchored: Clause[], clauseOf: Map<number, number>): number {
-    const pairs = anchored.length - 1;
+  private termClauseMask(anchored: Clause[]): Int32Array {
+    if (this.clauseMask.length < this.termStrings.length) {
+      this.clauseMask = new Int32Array(Math.max(1024, Math.ceil(this.termStrings.length * 1.5)));
+    }
+    const mask = this.clauseMask;
+    anchored.forEach((clause, c) => {
+      for (const id of clause.anchorTerms) mask[id]! |= 1 << c;
+    });
+    return mask;
+  }
+
+  /**
+   * Bonus for consecutive query words that stand next to each other (or within 3 words) in the title or body.
+   * `clauseOf[termId]` has bit c set when the term counts for anchored clause c.
+   */
+  private proximityFactor(stored: StoredDoc, clauseCount: number, clauseOf: Int32Array): number {
+    const pairs = clauseCount - 1;
     if (pairs < 1) return 1;
     const seq = stored.sequence;
-    const last = new Int32Array(anchored.length).fill(-10);
-    const best = new Float32Array(pairs);
-    for (let i = 0; i < seq.length; i++) {
+    const last = this.proximityLast;
+    const best = this.proximityBest;
+    last.fill(-10, 0, clauseCount);
+    best.fill(0, 0, pairs);
+    const end = Math.min(seq.length, PROXIMITY_WORDS);
+    for (let i = 0; i < end; i++) {
       const t = seq[i]!;
       if (t === -1) {
-        last.fill(-10);
+        last.fill(-10, 0, clauseCount);
         continue;
       }
-      const mask = clauseOf.get(t);
-      if (mask === undefined) continue;
-      for (let c = 0; c < anchored.length; c++) {
+      const mask = clauseOf[t]!;
+      if (mask === 0) continue;
+      for (let c = 0; c < clauseCount; c++) {
         if ((mask & (1 << c)) === 0) continue;
-        for (const neighbour of [c - 1, c + 1]) {
-          if (neighbour < 0 || neighbour >= anchored.length) continue;
-          const d = i - last[neighbour]!;
-          if (d < 1 || d > 3) continue;
-          const pair = Math.min(c, neighbour);
-          best[pair] = Math.max(best[pair]!, d === 1 ? 1 : 0.5);
+        if (c > 0) {
+          const d = i - last[c - 1]!;
+          if (d >= 1 && d <= 3) best[c - 1] = Math.max(best[c - 1]!, d === 1 ? 1 : 0.5);
+        }
+        if (c + 1 < clauseCount) {
+          const d = i - last[c + 1]!;
+          if (d >= 1 && d <= 3) best[c] = Math.max(best[c]!, d === 1 ? 1 : 0.5);
         }
         last[c] = i;
       }

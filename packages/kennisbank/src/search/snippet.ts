@@ -20,9 +20,11 @@ export function escapeHtml(text: string): string {
 }
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028;
+/** Anything `show` has to change: an HTML special character, whitespace other than a space, or two spaces. */
+const NEEDS_WORK = /[&<>"']|[^\S ]| {2}/;
 /** Escaped, with runs of whitespace shown as one space. */
-const show = (text: string): string => escapeHtml(text).replace(/\s+/g, ' ');
-
+const show = (text: string): string =>
+  NEEDS_WORK.test(text) ? escapeHtml(text).replace(/\s+/g, ' ') : text;
 /**
  * What the index already knows about the words of a text: the term id of each word in order (maybe fewer
  * than the text has) and whether a term id matches the query. Lets a snippet pick its window without
@@ -30,11 +32,10 @@ const show = (text: string): string => escapeHtml(text).replace(/\s+/g, ' ');
  */
 export interface KnownWords {
   ids: Int32Array;
+  /** false when the text may have more words than `ids` (the index keeps a capped number per document) */
+  complete: boolean;
   matches(id: number): boolean;
 }
-
-/** Most words a 220-character excerpt can hold (a one-letter word and a separator each). */
-const MAX_WORDS_IN_EXCERPT = MAX_SNIPPET_CHARS / 2 + 2;
 
 /**
  * The window with the most distinct matched keys (the earliest on a tie, the start when nothing matches),
@@ -86,44 +87,57 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean,
   while (finish > begin && isSpace(source.charCodeAt(finish - 1))) finish--;
   if (finish <= begin) return '';
 
-  let tokens: RawToken[];
-  let matchedAt: (i: number) => boolean;
   let bestStart: number;
-  if (known && known.ids.length > 0) {
+  let matchedAt: (i: number, surface: string) => boolean;
+  /** every word of the source, when it had to be tokenised in full */
+  let all: RawToken[] | undefined;
+  if (known && known.complete && known.ids.length > 0) {
     const { ids } = known;
     const flags = new Uint8Array(ids.length);
     for (let i = 0; i < ids.length; i++) if (known.matches(ids[i]!)) flags[i] = 1;
     bestStart = bestWindow(flags, (i) => ids[i]!);
-    tokens = wordsOf(source, bestStart + MAX_WORDS_IN_EXCERPT);
-    matchedAt = (i) => (i < flags.length ? flags[i] === 1 : isMatch(tokens[i]!.surface));
-    if (tokens.length <= bestStart) bestStart = 0;
+    matchedAt = (i, surface) => (i < flags.length ? flags[i] === 1 : isMatch(surface));
   } else {
-    tokens = wordsOf(source);
-    const flags = new Uint8Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) if (isMatch(tokens[i]!.surface)) flags[i] = 1;
-    bestStart = bestWindow(flags, (i) => tokens[i]!.surface);
+    const words = wordsOf(source);
+    const ids = known?.ids ?? new Int32Array(0);
+    const flags = new Uint8Array(words.length);
+    // known ids for the first words (if any), the word itself for the rest
+    for (let i = 0; i < words.length; i++)
+      if (i < ids.length ? known!.matches(ids[i]!) : isMatch(words[i]!.surface)) flags[i] = 1;
+    bestStart = bestWindow(flags, (i) => (i < ids.length ? ids[i]! : words[i]!.surface));
     matchedAt = (i) => flags[i] === 1;
+    all = words;
   }
-  const n = tokens.length;
 
-  // start a little before the first match, on a token boundary
-  const firstToken = Math.max(0, bestStart - LEAD_TOKENS);
-  const from = firstToken === 0 || n === 0 ? begin : tokens[firstToken]!.start;
+  // start a little before the first match, on a word boundary
+  let firstWord = Math.max(0, bestStart - LEAD_TOKENS);
+  let from = begin;
+  if (firstWord > 0) {
+    const start = all ? (all[firstWord]?.start ?? -1) : wordStart(source, firstWord);
+    if (start >= 0) from = start;
+    else firstWord = 0;
+  }
   let to = Math.min(finish, from + MAX_SNIPPET_CHARS);
   if (to < finish) {
     let space = to;
     while (space > from + 40 && !isSpace(source.charCodeAt(space))) space--;
     if (space > from + 40) to = space;
+    while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
   }
 
+  // the words of the excerpt: tokenised from `from` (a word start), two characters past `to` so a word
+  // that runs on past the end is seen as such
+  const excerpt = all
+    ? all.slice(firstWord)
+    : wordsOf(source.slice(from, to + 2)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
   let html = from > begin ? '… ' : '';
   let cursor = from;
-  for (let i = firstToken; i < n; i++) {
-    const t = tokens[i]!;
-    if (t.start < from) continue;
+  for (let k = 0; k < excerpt.length; k++) {
+    const t = excerpt[k]!;
     if (t.end > to) break;
-    if (!matchedAt(i)) continue;
-    html += show(source.slice(cursor, t.start)) + '<mark>' + escapeHtml(source.slice(t.start, t.end)) + '</mark>';
+    if (!matchedAt(firstWord + k, t.surface)) continue;
+    html +=
+      show(source.slice(cursor, t.start)) + '<mark>' + escapeHtml(source.slice(t.start, t.end)) + '</mark>';
     cursor = t.end;
   }
   html += show(source.slice(cursor, to));
@@ -134,3 +148,14 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean,
 /** The words of a text (hyphen parts, not their joined form), as the index saw them. */
 const wordsOf = (text: string, maxWords?: number): RawToken[] =>
   tokenize(text, maxWords).filter((t) => !t.joined);
+
+/** Character offset of word `index` of `text`, or -1; tokenises only a growing prefix of the text. */
+function wordStart(text: string, index: number): number {
+  let limit = Math.min(text.length, (index + 2) * 16);
+  for (;;) {
+    const words = wordsOf(text.slice(0, limit), index + 2);
+    // with a word after it inside the prefix, word `index` is complete
+    if (words.length > index + 1 || limit >= text.length) return words[index]?.start ?? -1;
+    limit = Math.min(text.length, limit * 2);
+  }
+}

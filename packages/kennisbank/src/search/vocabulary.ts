@@ -8,20 +8,36 @@ export interface VocabularyMatch {
 /** The folded surface words of the index, for typo tolerance (edit distance) and prefix completion. */
 export class Vocabulary {
   private readonly words = new Set<string>();
-  private readonly byLength = new Map<number, string[]>();
+  /** words by first letter and length: typo candidates are looked up, not scanned for */
+  private readonly byStart = new Map<string, string[]>();
   private sorted: string[] = [];
-  private sortedDirty = false;
+  /** the sorted list is built on the first completion after a bulk load */
+  private sortedDirty = true;
 
   add(surface: string): void {
     if (this.words.has(surface) || surface.length < 2 || surface.length > 40) return;
     this.words.add(surface);
-    let bucket = this.byLength.get(surface.length);
+    const key = bucketKey(surface[0]!, surface.length);
+    let bucket = this.byStart.get(key);
     if (!bucket) {
       bucket = [];
-      this.byLength.set(surface.length, bucket);
+      this.byStart.set(key, bucket);
     }
     bucket.push(surface);
-    this.sortedDirty = true;
+    if (this.sortedDirty) return;
+    // one new word after the sorted list exists (an edited article): insert it in place, no re-sort
+    this.sorted.splice(this.lowerBound(surface), 0, surface);
+  }
+
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   has(surface: string): boolean {
@@ -38,12 +54,10 @@ export class Vocabulary {
     if (max === 0) return [];
     const out: VocabularyMatch[] = [];
     for (let len = word.length - max; len <= word.length + max; len++) {
-      const bucket = this.byLength.get(len);
+      // agents rarely mistype the first letter; requiring it cuts the work about twentyfold
+      const bucket = this.byStart.get(bucketKey(word[0]!, len));
       if (!bucket) continue;
-      const first = word.charCodeAt(0);
       for (const candidate of bucket) {
-        // agents rarely mistype the first letter; requiring it cuts the work about twentyfold
-        if (candidate.charCodeAt(0) !== first) continue;
         const d = boundedDamerauLevenshtein(word, candidate, max);
         if (d > 0 && d <= max) out.push({ surface: candidate, distance: d });
       }
@@ -58,15 +72,8 @@ export class Vocabulary {
       this.sorted = [...this.words].sort();
       this.sortedDirty = false;
     }
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: string[] = [];
-    for (let i = lo; i < this.sorted.length && out.length < scanLimit; i++) {
+    for (let i = this.lowerBound(prefix); i < this.sorted.length && out.length < scanLimit; i++) {
       const w = this.sorted[i]!;
       if (!w.startsWith(prefix)) break;
       if (w !== prefix) out.push(w);
@@ -74,3 +81,5 @@ export class Vocabulary {
     return out;
   }
 }
+
+const bucketKey = (first: string, length: number): string => `${first}${length}`;

@@ -1,4 +1,5 @@
 import type { Channel, Contact, ContactFrom, ContactStatus } from '@kcc/contracts/domain';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/db';
 
 export interface ContactRecord {
@@ -146,6 +147,18 @@ export function createSqliteContactsRepository(db: Db): ContactsRepository {
     'INSERT INTO agent_events (agent_id, type, at, data) VALUES (?, ?, ?, ?)',
   );
   const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const lists = new Map<string, Statement<unknown[], Row>>();
+  /** One prepared statement per SQL text (the status lists are few and fixed). */
+  const cachedList = (sql: string) => {
+    let stmt = lists.get(sql);
+    if (!stmt) {
+      stmt = db.prepare<unknown[], Row>(sql);
+      lists.set(sql, stmt);
+    }
+    return stmt;
+  };
+  // One wrapper for every transaction (better-sqlite3 turns nested calls into savepoints).
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
 
   const inList = (values: readonly string[]) => values.map(() => '?').join(', ');
 
@@ -186,18 +199,16 @@ export function createSqliteContactsRepository(db: Db): ContactsRepository {
     },
     listByStatus(statuses) {
       return (
-        db
-          .prepare(`SELECT * FROM contacts WHERE status IN (${inList(statuses)}) ORDER BY created_at`)
-          .all(...statuses) as Row[]
+        cachedList(`SELECT * FROM contacts WHERE status IN (${inList(statuses)}) ORDER BY created_at`).all(
+          ...statuses,
+        )
       ).map(fromRow);
     },
     listForAgent(agentId, statuses) {
       return (
-        db
-          .prepare(
-            `SELECT * FROM contacts WHERE assigned_agent_id = ? AND status IN (${inList(statuses)}) ORDER BY accepted_at, created_at`,
-          )
-          .all(agentId, ...statuses) as Row[]
+        cachedList(
+          `SELECT * FROM contacts WHERE assigned_agent_id = ? AND status IN (${inList(statuses)}) ORDER BY accepted_at, created_at`,
+        ).all(agentId, ...statuses)
       ).map(fromRow);
     },
     appendEvent(e) {
@@ -216,8 +227,8 @@ export function createSqliteContactsRepository(db: Db): ContactsRepository {
     appendAgentEvent(e) {
       insertAgentEvent.run(e.agentId, e.type, e.at, e.data ? JSON.stringify(e.data) : null);
     },
-    transaction(fn) {
-      return db.transaction(fn)();
+    transaction<T>(fn: () => T): T {
+      return inTransaction(fn) as T;
     },
   };
 }

@@ -100,7 +100,8 @@ export function createInboundService(deps: {
       if (from.phone !== undefined && deps.normalisePhone) from.phone = deps.normalisePhone(from.phone);
       const dueAt = input.dueAt ?? dueAtFor(input.channel, queueId, now);
 
-      const result = deps.contacts.transaction(() => {
+      // One durable commit: the contact, its events and its routing (queued / offered) together.
+      return deps.routing.command(() => {
         const stored = deps.contacts.insertIfNew({
           id: randomUUID(),
           channel: input.channel,
@@ -129,11 +130,11 @@ export function createInboundService(deps: {
               deps.log.error({ err, contactId: stored.contact.id }, 'contact-created hook failed');
             }
           }
+          // Last, after everything that may throw: a rollback does not undo the routing engine.
+          deps.routing.enqueue(stored.contact);
         }
         return stored;
       });
-      if (result.created) deps.routing.enqueue(result.contact);
-      return result;
     },
   };
 }

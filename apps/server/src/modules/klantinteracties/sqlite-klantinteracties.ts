@@ -25,6 +25,7 @@ import {
   type RecognitionResult,
   type RegisterInput,
 } from './ports';
+import { prepared } from '../../store/prepared';
 
 /** How a KCC medewerker is identified as an Actor (actoridentificator). */
 export const MEDEWERKER_IDENTIFICATOR = {
@@ -104,12 +105,11 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
       row.klantcontact_uuid,
       'Klantcontact',
     );
-    const partij = this.db
-      .prepare(
-        `SELECT p.uuid, p.naam FROM ki_betrokkenen b JOIN ki_partijen p ON p.uuid = b.partij_uuid
+    const partij = prepared(
+      this.db,
+      `SELECT p.uuid, p.naam FROM ki_betrokkenen b JOIN ki_partijen p ON p.uuid = b.partij_uuid
          WHERE b.klantcontact_uuid = ? ORDER BY b.seq LIMIT 1`,
-      )
-      .get(row.klantcontact_uuid) as { uuid: string; naam: string } | undefined;
+    ).get(row.klantcontact_uuid) as { uuid: string; naam: string } | undefined;
     return {
       uuid: row.uuid,
       gevraagdeHandeling: row.gevraagde_handeling,
@@ -125,12 +125,11 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   // ---------------------------------------------------------------- klantherkenning
   recognise(from: ContactFrom): RecognitionResult {
     if (from.bsn) {
-      const p = this.db
-        .prepare(
-          `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid
+      const p = prepared(
+        this.db,
+        `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid
            WHERE pi.code_soort_object_id = 'bsn' AND pi.object_id = ? LIMIT 1`,
-        )
-        .get(from.bsn) as PartijRow | undefined;
+      ).get(from.bsn) as PartijRow | undefined;
       if (p) return { herkenning: 'bsn', partij: this.partijView(p), kandidaten: [] };
     }
     const phone = from.phone ? canonicalPhone(from.phone) : undefined;
@@ -153,12 +152,11 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   }
 
   private partijenByAdres(soort: 'telefoonnummer' | 'email', match: string): PartijRow[] {
-    return this.db
-      .prepare(
-        `SELECT DISTINCT p.* FROM ki_digitale_adressen d JOIN ki_partijen p ON p.uuid = d.partij_uuid
+    return prepared(
+      this.db,
+      `SELECT DISTINCT p.* FROM ki_digitale_adressen d JOIN ki_partijen p ON p.uuid = d.partij_uuid
          WHERE d.soort_digitaal_adres = ? AND d.adres_match = ? ORDER BY p.indicatie_actief DESC, p.seq DESC`,
-      )
-      .all(soort, match) as PartijRow[];
+    ).all(soort, match) as PartijRow[];
   }
 
   getPartij(uuid: string): PartijView | undefined {
@@ -174,11 +172,10 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     const add = (list: PartijRow[]) => list.forEach((r) => rows.set(r.uuid, r));
     if (/^[0-9]{8,12}$/.test(q)) {
       add(
-        this.db
-          .prepare(
-            `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid WHERE pi.object_id = ?`,
-          )
-          .all(q) as PartijRow[],
+        prepared(
+          this.db,
+          `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid WHERE pi.object_id = ?`,
+        ).all(q) as PartijRow[],
       );
     }
     const phone = canonicalPhone(q);
@@ -186,9 +183,10 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     if (q.includes('@')) add(this.partijenByAdres('email', q.toLowerCase()));
     const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     add(
-      this.db
-        .prepare(`SELECT * FROM ki_partijen WHERE naam_zoek LIKE ? ESCAPE '\\' ORDER BY naam LIMIT ?`)
-        .all(like, max) as PartijRow[],
+      prepared(
+        this.db,
+        `SELECT * FROM ki_partijen WHERE naam_zoek LIKE ? ESCAPE '\\' ORDER BY naam LIMIT ?`,
+      ).all(like, max) as PartijRow[],
     );
     return [...rows.values()].slice(0, max).map((r) => this.partijView(r));
   }
@@ -251,24 +249,22 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   }
 
   klantcontactenVan(partijUuid: string, limit: number): KlantcontactView[] {
-    const rows = this.db
-      .prepare(
-        `SELECT k.* FROM ki_klantcontacten k WHERE EXISTS
+    const rows = prepared(
+      this.db,
+      `SELECT k.* FROM ki_klantcontacten k WHERE EXISTS
            (SELECT 1 FROM ki_betrokkenen b WHERE b.klantcontact_uuid = k.uuid AND b.partij_uuid = ?)
          ORDER BY k.plaatsgevonden_ms DESC, k.seq DESC LIMIT ?`,
-      )
-      .all(partijUuid, Math.max(0, Math.floor(limit))) as KlantcontactRow[];
+    ).all(partijUuid, Math.max(0, Math.floor(limit))) as KlantcontactRow[];
     return rows.map((r) => this.klantcontactView(r));
   }
 
   openInterneTakenVanPartij(partijUuid: string): InterneTaakView[] {
-    const rows = this.db
-      .prepare(
-        `SELECT t.* FROM ki_interne_taken t WHERE t.status = 'te_verwerken' AND EXISTS
+    const rows = prepared(
+      this.db,
+      `SELECT t.* FROM ki_interne_taken t WHERE t.status = 'te_verwerken' AND EXISTS
            (SELECT 1 FROM ki_betrokkenen b WHERE b.klantcontact_uuid = t.klantcontact_uuid AND b.partij_uuid = ?)
          ORDER BY t.seq DESC`,
-      )
-      .all(partijUuid) as InterneTaakRow[];
+    ).all(partijUuid) as InterneTaakRow[];
     return rows.map((r) => this.interneTaakView(r));
   }
 
@@ -278,12 +274,11 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
       objectId: medewerker.username,
     });
     if (!actor) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT t.* FROM ki_interne_taken t JOIN ki_interne_taak_actoren ta ON ta.interne_taak_uuid = t.uuid
+    const rows = prepared(
+      this.db,
+      `SELECT t.* FROM ki_interne_taken t JOIN ki_interne_taak_actoren ta ON ta.interne_taak_uuid = t.uuid
          WHERE ta.actor_uuid = ? AND t.status = 'te_verwerken' ORDER BY t.seq DESC`,
-      )
-      .all(actor.uuid) as InterneTaakRow[];
+    ).all(actor.uuid) as InterneTaakRow[];
     return rows.map((r) => this.interneTaakView(r));
   }
 
@@ -296,9 +291,10 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
       });
       if (existing) {
         if (existing.naam !== m.name && m.name.trim() !== '') {
-          this.db
-            .prepare('UPDATE ki_actoren SET naam = ? WHERE uuid = ?')
-            .run(m.name.slice(0, 200), existing.uuid);
+          prepared(this.db, 'UPDATE ki_actoren SET naam = ? WHERE uuid = ?').run(
+            m.name.slice(0, 200),
+            existing.uuid,
+          );
         }
         return { actorUuid: existing.uuid };
       }
@@ -434,11 +430,10 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   }
 
   afdelingen(): Afdeling[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM ki_actoren WHERE soort_actor = 'organisatorische_eenheid' AND indicatie_actief = 1 ORDER BY naam`,
-      )
-      .all() as ActorRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM ki_actoren WHERE soort_actor = 'organisatorische_eenheid' AND indicatie_actief = 1 ORDER BY naam`,
+    ).all() as ActorRow[];
     return rows.map((r) => {
       const ident = JSON.parse(r.identificatie_json) as {
         omschrijving?: string;

@@ -16,6 +16,7 @@ import type {
 import { isValidBsn, isValidRsin } from './elfproef';
 import { KiNotFoundError, KiValidationError } from './errors';
 import { canonicalPhone, isValidKlantinteractiesPhone } from './phone';
+import { prepared } from '../../store/prepared';
 
 // ---------------------------------------------------------------- rows (as stored)
 export interface PartijRow {
@@ -179,7 +180,7 @@ export class KlantinteractiesStore {
 
   // ---------------------------------------------------------------- generic reads
   get<T>(table: TableName, uuid: string): T | undefined {
-    return this.db.prepare(`SELECT * FROM ${table} WHERE uuid = ?`).get(uuid) as T | undefined;
+    return prepared(this.db, `SELECT * FROM ${table} WHERE uuid = ?`).get(uuid) as T | undefined;
   }
 
   mustGet<T>(table: TableName, uuid: string, resource: string): T {
@@ -190,7 +191,7 @@ export class KlantinteractiesStore {
 
   /** A reference in a request body that must exist (→ 400 does_not_exist, as DRF does). */
   private requireRef(table: TableName, uuid: string, field: string): void {
-    const row = this.db.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid);
+    const row = prepared(this.db, `SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid);
     if (!row) throw KiValidationError.one(field, 'does_not_exist', `Object met uuid "${uuid}" bestaat niet.`);
   }
 
@@ -220,30 +221,32 @@ export class KlantinteractiesStore {
           uuid: randomUUID(),
         };
       }
-      this.db
-        .prepare(
-          `INSERT INTO ki_partijen (uuid, soort_partij, indicatie_actief, indicatie_geheimhouding, voorkeurstaal, interne_notitie,
+      prepared(
+        this.db,
+        `INSERT INTO ki_partijen (uuid, soort_partij, indicatie_actief, indicatie_geheimhouding, voorkeurstaal, interne_notitie,
              identificatie_json, bezoekadres_json, correspondentieadres_json, naam, naam_zoek, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          uuid,
-          input.soortPartij,
-          input.indicatieActief ? 1 : 0,
-          bool(input.indicatieGeheimhouding),
-          input.voorkeurstaal ?? '',
-          input.interneNotitie ?? '',
-          JSON.stringify(identificatie),
-          jsonOrNull(input.bezoekadres),
-          jsonOrNull(input.correspondentieadres),
-          naam,
-          naam.toLowerCase(),
-          this.nowIso(),
-        );
+      ).run(
+        uuid,
+        input.soortPartij,
+        input.indicatieActief ? 1 : 0,
+        bool(input.indicatieGeheimhouding),
+        input.voorkeurstaal ?? '',
+        input.interneNotitie ?? '',
+        JSON.stringify(identificatie),
+        jsonOrNull(input.bezoekadres),
+        jsonOrNull(input.correspondentieadres),
+        naam,
+        naam.toLowerCase(),
+        this.nowIso(),
+      );
       this.addIdentificatoren(uuid, input.partijIdentificatoren ?? []);
       for (const [i, da] of (input.digitaleAdressen ?? []).entries()) {
         this.requireRef('ki_digitale_adressen', da.uuid, `digitaleAdressen.${i}.uuid`);
-        this.db.prepare('UPDATE ki_digitale_adressen SET partij_uuid = ? WHERE uuid = ?').run(uuid, da.uuid);
+        prepared(this.db, 'UPDATE ki_digitale_adressen SET partij_uuid = ? WHERE uuid = ?').run(
+          uuid,
+          da.uuid,
+        );
       }
       if (input.voorkeursDigitaalAdres) {
         const v = input.voorkeursDigitaalAdres.uuid;
@@ -254,9 +257,10 @@ export class KlantinteractiesStore {
             'Het voorkeursadres moet een van de digitale adressen van deze partij zijn.',
           );
         }
-        this.db
-          .prepare('UPDATE ki_partijen SET voorkeurs_digitaal_adres_uuid = ? WHERE uuid = ?')
-          .run(v, uuid);
+        prepared(this.db, 'UPDATE ki_partijen SET voorkeurs_digitaal_adres_uuid = ? WHERE uuid = ?').run(
+          v,
+          uuid,
+        );
       }
       return this.mustGet<PartijRow>('ki_partijen', uuid, 'Partij');
     })();
@@ -296,12 +300,11 @@ export class KlantinteractiesStore {
       } else if (sub) {
         this.requireRef('ki_partij_identificatoren', sub, `${name}.subIdentificatorVan.uuid`);
       }
-      const exists = this.db
-        .prepare(
-          `SELECT 1 FROM ki_partij_identificatoren WHERE code_objecttype = ? AND code_soort_object_id = ? AND object_id = ?
+      const exists = prepared(
+        this.db,
+        `SELECT 1 FROM ki_partij_identificatoren WHERE code_objecttype = ? AND code_soort_object_id = ? AND object_id = ?
              AND code_register = ? AND COALESCE(sub_identificator_van_uuid, '') = ?`,
-        )
-        .get(g.codeObjecttype, g.codeSoortObjectId, g.objectId, g.codeRegister, sub ?? '');
+      ).get(g.codeObjecttype, g.codeSoortObjectId, g.objectId, g.codeRegister, sub ?? '');
       if (exists) {
         throw KiValidationError.one(
           `${name}.partijIdentificator`,
@@ -309,28 +312,28 @@ export class KlantinteractiesStore {
           `Er bestaat al een partij-identificator ${g.codeSoortObjectId} ${g.objectId}.`,
         );
       }
-      this.db
-        .prepare(
-          `INSERT INTO ki_partij_identificatoren (uuid, partij_uuid, code_objecttype, code_soort_object_id, object_id,
+      prepared(
+        this.db,
+        `INSERT INTO ki_partij_identificatoren (uuid, partij_uuid, code_objecttype, code_soort_object_id, object_id,
              code_register, sub_identificator_van_uuid, andere_partij_identificator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          randomUUID(),
-          partijUuid,
-          g.codeObjecttype,
-          g.codeSoortObjectId,
-          g.objectId,
-          g.codeRegister,
-          sub,
-          item.anderePartijIdentificator ?? '',
-        );
+      ).run(
+        randomUUID(),
+        partijUuid,
+        g.codeObjecttype,
+        g.codeSoortObjectId,
+        g.objectId,
+        g.codeRegister,
+        sub,
+        item.anderePartijIdentificator ?? '',
+      );
     }
   }
 
   identificatorenVan(partijUuid: string): PartijIdentificatorRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_partij_identificatoren WHERE partij_uuid = ? ORDER BY seq')
-      .all(partijUuid) as PartijIdentificatorRow[];
+    return prepared(
+      this.db,
+      'SELECT * FROM ki_partij_identificatoren WHERE partij_uuid = ? ORDER BY seq',
+    ).all(partijUuid) as PartijIdentificatorRow[];
   }
 
   // ---------------------------------------------------------------- digitale adressen
@@ -360,45 +363,43 @@ export class KlantinteractiesStore {
       if (betrokkene) this.requireRef('ki_betrokkenen', betrokkene, 'verstrektDoorBetrokkene.uuid');
       const standaard = input.isStandaardAdres === true;
       if (standaard && partij) {
-        this.db
-          .prepare(
-            'UPDATE ki_digitale_adressen SET is_standaard_adres = 0 WHERE partij_uuid = ? AND soort_digitaal_adres = ?',
-          )
-          .run(partij, input.soortDigitaalAdres);
+        prepared(
+          this.db,
+          'UPDATE ki_digitale_adressen SET is_standaard_adres = 0 WHERE partij_uuid = ? AND soort_digitaal_adres = ?',
+        ).run(partij, input.soortDigitaalAdres);
       }
       const uuid = randomUUID();
-      this.db
-        .prepare(
-          `INSERT INTO ki_digitale_adressen (uuid, partij_uuid, betrokkene_uuid, soort_digitaal_adres, adres, adres_match,
+      prepared(
+        this.db,
+        `INSERT INTO ki_digitale_adressen (uuid, partij_uuid, betrokkene_uuid, soort_digitaal_adres, adres, adres_match,
              is_standaard_adres, omschrijving, referentie, verificatie_datum, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          uuid,
-          partij,
-          betrokkene,
-          input.soortDigitaalAdres,
-          adres,
-          match,
-          standaard ? 1 : 0,
-          input.omschrijving ?? '',
-          input.referentie ?? '',
-          input.verificatieDatum ?? null,
-          this.nowIso(),
-        );
+      ).run(
+        uuid,
+        partij,
+        betrokkene,
+        input.soortDigitaalAdres,
+        adres,
+        match,
+        standaard ? 1 : 0,
+        input.omschrijving ?? '',
+        input.referentie ?? '',
+        input.verificatieDatum ?? null,
+        this.nowIso(),
+      );
       return this.mustGet<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
     })();
   }
 
   digitaleAdressenVanPartij(partijUuid: string): DigitaalAdresRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_digitale_adressen WHERE partij_uuid = ? ORDER BY seq')
-      .all(partijUuid) as DigitaalAdresRow[];
+    return prepared(this.db, 'SELECT * FROM ki_digitale_adressen WHERE partij_uuid = ? ORDER BY seq').all(
+      partijUuid,
+    ) as DigitaalAdresRow[];
   }
 
   digitaleAdressenVanBetrokkene(betrokkeneUuid: string): DigitaalAdresRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_digitale_adressen WHERE betrokkene_uuid = ? ORDER BY seq')
-      .all(betrokkeneUuid) as DigitaalAdresRow[];
+    return prepared(this.db, 'SELECT * FROM ki_digitale_adressen WHERE betrokkene_uuid = ? ORDER BY seq').all(
+      betrokkeneUuid,
+    ) as DigitaalAdresRow[];
   }
 
   // ---------------------------------------------------------------- klantcontacten
@@ -409,32 +410,31 @@ export class KlantinteractiesStore {
     return this.db.transaction(() => {
       const uuid = randomUUID();
       const at = input.plaatsgevondenOp ? new Date(input.plaatsgevondenOp) : this.now();
-      this.db
-        .prepare(
-          `INSERT INTO ki_klantcontacten (uuid, referentienummer, kanaal, onderwerp, inhoud, reactie, indicatie_contact_gelukt,
+      prepared(
+        this.db,
+        `INSERT INTO ki_klantcontacten (uuid, referentienummer, kanaal, onderwerp, inhoud, reactie, indicatie_contact_gelukt,
              hoofd_onderwerp_type, verdere_actie_ondernomen, taal, vertrouwelijk, plaatsgevonden_op, plaatsgevonden_ms,
              metadata_json, gespreksresultaat_code, kcc_contact_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          uuid,
-          input.referentienummer ?? null,
-          input.kanaal,
-          input.onderwerp,
-          input.inhoud ?? '',
-          input.reactie ?? '',
-          bool(input.indicatieContactGelukt),
-          input.hoofdOnderwerpType ?? '',
-          input.verdereActieOndernomen ? 1 : 0,
-          input.taal,
-          input.vertrouwelijk ? 1 : 0,
-          at.toISOString(),
-          at.getTime(),
-          JSON.stringify(input.metadata ?? {}),
-          extra.gespreksresultaatCode ?? null,
-          extra.kccContactId ?? null,
-          this.nowIso(),
-        );
+      ).run(
+        uuid,
+        input.referentienummer ?? null,
+        input.kanaal,
+        input.onderwerp,
+        input.inhoud ?? '',
+        input.reactie ?? '',
+        bool(input.indicatieContactGelukt),
+        input.hoofdOnderwerpType ?? '',
+        input.verdereActieOndernomen ? 1 : 0,
+        input.taal,
+        input.vertrouwelijk ? 1 : 0,
+        at.toISOString(),
+        at.getTime(),
+        JSON.stringify(input.metadata ?? {}),
+        extra.gespreksresultaatCode ?? null,
+        extra.kccContactId ?? null,
+        this.nowIso(),
+      );
       return this.mustGet<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
     })();
   }
@@ -446,37 +446,36 @@ export class KlantinteractiesStore {
       const partij = input.wasPartij?.uuid ?? null;
       if (partij) this.requireRef('ki_partijen', partij, 'wasPartij.uuid');
       const uuid = randomUUID();
-      this.db
-        .prepare(
-          `INSERT INTO ki_betrokkenen (uuid, klantcontact_uuid, partij_uuid, rol, initiator, organisatienaam, contactnaam_json,
+      prepared(
+        this.db,
+        `INSERT INTO ki_betrokkenen (uuid, klantcontact_uuid, partij_uuid, rol, initiator, organisatienaam, contactnaam_json,
              bezoekadres_json, correspondentieadres_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          uuid,
-          input.hadKlantcontact.uuid,
-          partij,
-          input.rol,
-          input.initiator ? 1 : 0,
-          input.organisatienaam ?? '',
-          jsonOrNull(input.contactnaam),
-          jsonOrNull(input.bezoekadres),
-          jsonOrNull(input.correspondentieadres),
-          this.nowIso(),
-        );
+      ).run(
+        uuid,
+        input.hadKlantcontact.uuid,
+        partij,
+        input.rol,
+        input.initiator ? 1 : 0,
+        input.organisatienaam ?? '',
+        jsonOrNull(input.contactnaam),
+        jsonOrNull(input.bezoekadres),
+        jsonOrNull(input.correspondentieadres),
+        this.nowIso(),
+      );
       return this.mustGet<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
     })();
   }
 
   betrokkenenVanKlantcontact(klantcontactUuid: string): BetrokkeneRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_betrokkenen WHERE klantcontact_uuid = ? ORDER BY seq')
-      .all(klantcontactUuid) as BetrokkeneRow[];
+    return prepared(this.db, 'SELECT * FROM ki_betrokkenen WHERE klantcontact_uuid = ? ORDER BY seq').all(
+      klantcontactUuid,
+    ) as BetrokkeneRow[];
   }
 
   betrokkenenVanPartij(partijUuid: string): BetrokkeneRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_betrokkenen WHERE partij_uuid = ? ORDER BY seq DESC')
-      .all(partijUuid) as BetrokkeneRow[];
+    return prepared(this.db, 'SELECT * FROM ki_betrokkenen WHERE partij_uuid = ? ORDER BY seq DESC').all(
+      partijUuid,
+    ) as BetrokkeneRow[];
   }
 
   // ---------------------------------------------------------------- onderwerpobjecten
@@ -488,30 +487,30 @@ export class KlantinteractiesStore {
       if (was) this.requireRef('ki_klantcontacten', was, 'wasKlantcontact.uuid');
       const ident = compact(input.onderwerpobjectidentificator);
       const uuid = randomUUID();
-      this.db
-        .prepare(
-          `INSERT INTO ki_onderwerpobjecten (uuid, klantcontact_uuid, was_klantcontact_uuid, identificator_json, code_objecttype,
+      prepared(
+        this.db,
+        `INSERT INTO ki_onderwerpobjecten (uuid, klantcontact_uuid, was_klantcontact_uuid, identificator_json, code_objecttype,
              code_register, code_soort_object_id, object_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          uuid,
-          kc,
-          was,
-          ident ? JSON.stringify(ident) : null,
-          ident?.codeObjecttype ?? '',
-          ident?.codeRegister ?? '',
-          ident?.codeSoortObjectId ?? '',
-          ident?.objectId ?? '',
-          this.nowIso(),
-        );
+      ).run(
+        uuid,
+        kc,
+        was,
+        ident ? JSON.stringify(ident) : null,
+        ident?.codeObjecttype ?? '',
+        ident?.codeRegister ?? '',
+        ident?.codeSoortObjectId ?? '',
+        ident?.objectId ?? '',
+        this.nowIso(),
+      );
       return this.mustGet<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
     })();
   }
 
   onderwerpobjectenVanKlantcontact(klantcontactUuid: string): OnderwerpobjectRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_onderwerpobjecten WHERE klantcontact_uuid = ? ORDER BY seq')
-      .all(klantcontactUuid) as OnderwerpobjectRow[];
+    return prepared(
+      this.db,
+      'SELECT * FROM ki_onderwerpobjecten WHERE klantcontact_uuid = ? ORDER BY seq',
+    ).all(klantcontactUuid) as OnderwerpobjectRow[];
   }
 
   // ---------------------------------------------------------------- actoren
@@ -519,25 +518,24 @@ export class KlantinteractiesStore {
     return this.db.transaction(() => {
       const uuid = randomUUID();
       const ai = compact(input.actoridentificator);
-      this.db
-        .prepare(
-          `INSERT INTO ki_actoren (uuid, naam, soort_actor, indicatie_actief, actoridentificator_json, ai_code_objecttype,
+      prepared(
+        this.db,
+        `INSERT INTO ki_actoren (uuid, naam, soort_actor, indicatie_actief, actoridentificator_json, ai_code_objecttype,
              ai_code_register, ai_code_soort_object_id, ai_object_id, identificatie_json, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          uuid,
-          input.naam,
-          input.soortActor,
-          input.indicatieActief === false ? 0 : 1,
-          ai ? JSON.stringify(ai) : null,
-          ai?.codeObjecttype ?? '',
-          ai?.codeRegister ?? '',
-          ai?.codeSoortObjectId ?? '',
-          ai?.objectId ?? '',
-          JSON.stringify(compact(input.actorIdentificatie) ?? {}),
-          this.nowIso(),
-        );
+      ).run(
+        uuid,
+        input.naam,
+        input.soortActor,
+        input.indicatieActief === false ? 0 : 1,
+        ai ? JSON.stringify(ai) : null,
+        ai?.codeObjecttype ?? '',
+        ai?.codeRegister ?? '',
+        ai?.codeSoortObjectId ?? '',
+        ai?.objectId ?? '',
+        JSON.stringify(compact(input.actorIdentificatie) ?? {}),
+        this.nowIso(),
+      );
       return this.mustGet<ActorRow>('ki_actoren', uuid, 'Actor');
     })();
   }
@@ -548,31 +546,30 @@ export class KlantinteractiesStore {
     codeSoortObjectId: string;
     objectId: string;
   }): ActorRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT * FROM ki_actoren WHERE ai_object_id = ? AND ai_code_objecttype = ? AND ai_code_register = ?
+    return prepared(
+      this.db,
+      `SELECT * FROM ki_actoren WHERE ai_object_id = ? AND ai_code_objecttype = ? AND ai_code_register = ?
            AND ai_code_soort_object_id = ? ORDER BY seq LIMIT 1`,
-      )
-      .get(ident.objectId, ident.codeObjecttype, ident.codeRegister, ident.codeSoortObjectId) as
+    ).get(ident.objectId, ident.codeObjecttype, ident.codeRegister, ident.codeSoortObjectId) as
       ActorRow | undefined;
   }
 
   actorenVanKlantcontact(klantcontactUuid: string): ActorRow[] {
-    return this.db
-      .prepare(
-        `SELECT a.* FROM ki_actorklantcontacten ak JOIN ki_actoren a ON a.uuid = ak.actor_uuid
+    return prepared(
+      this.db,
+      `SELECT a.* FROM ki_actorklantcontacten ak JOIN ki_actoren a ON a.uuid = ak.actor_uuid
          WHERE ak.klantcontact_uuid = ? ORDER BY ak.seq`,
-      )
-      .all(klantcontactUuid) as ActorRow[];
+    ).all(klantcontactUuid) as ActorRow[];
   }
 
   createActorKlantcontact(input: ActorKlantcontactInput): ActorKlantcontactRow {
     return this.db.transaction(() => {
       this.requireRef('ki_actoren', input.actor.uuid, 'actor.uuid');
       this.requireRef('ki_klantcontacten', input.klantcontact.uuid, 'klantcontact.uuid');
-      const dup = this.db
-        .prepare('SELECT 1 FROM ki_actorklantcontacten WHERE actor_uuid = ? AND klantcontact_uuid = ?')
-        .get(input.actor.uuid, input.klantcontact.uuid);
+      const dup = prepared(
+        this.db,
+        'SELECT 1 FROM ki_actorklantcontacten WHERE actor_uuid = ? AND klantcontact_uuid = ?',
+      ).get(input.actor.uuid, input.klantcontact.uuid);
       if (dup) {
         throw KiValidationError.one(
           'nonFieldErrors',
@@ -581,11 +578,10 @@ export class KlantinteractiesStore {
         );
       }
       const uuid = randomUUID();
-      this.db
-        .prepare(
-          'INSERT INTO ki_actorklantcontacten (uuid, actor_uuid, klantcontact_uuid, created_at) VALUES (?, ?, ?, ?)',
-        )
-        .run(uuid, input.actor.uuid, input.klantcontact.uuid, this.nowIso());
+      prepared(
+        this.db,
+        'INSERT INTO ki_actorklantcontacten (uuid, actor_uuid, klantcontact_uuid, created_at) VALUES (?, ?, ?, ?)',
+      ).run(uuid, input.actor.uuid, input.klantcontact.uuid, this.nowIso());
       return this.mustGet<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
     })();
   }
@@ -602,22 +598,21 @@ export class KlantinteractiesStore {
       const uuid = randomUUID();
       const now = this.nowIso();
       const afgehandeld = input.status === 'verwerkt' ? (input.afgehandeldOp ?? now) : null;
-      this.db
-        .prepare(
-          `INSERT INTO ki_interne_taken (uuid, referentienummer, gevraagde_handeling, klantcontact_uuid, toelichting, status,
+      prepared(
+        this.db,
+        `INSERT INTO ki_interne_taken (uuid, referentienummer, gevraagde_handeling, klantcontact_uuid, toelichting, status,
              toegewezen_op, afgehandeld_op, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          uuid,
-          input.referentienummer ?? null,
-          input.gevraagdeHandeling,
-          input.aanleidinggevendKlantcontact.uuid,
-          input.toelichting ?? '',
-          input.status,
-          now,
-          afgehandeld ? new Date(afgehandeld).toISOString() : null,
-          now,
-        );
+      ).run(
+        uuid,
+        input.referentienummer ?? null,
+        input.gevraagdeHandeling,
+        input.aanleidinggevendKlantcontact.uuid,
+        input.toelichting ?? '',
+        input.status,
+        now,
+        afgehandeld ? new Date(afgehandeld).toISOString() : null,
+        now,
+      );
       this.setToegewezen(uuid, actoren);
       return this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
     })();
@@ -644,8 +639,9 @@ export class KlantinteractiesStore {
 
   private setToegewezen(taakUuid: string, actoren: string[] | undefined): void {
     if (actoren === undefined) return;
-    this.db.prepare('DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ?').run(taakUuid);
-    const insert = this.db.prepare(
+    prepared(this.db, 'DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ?').run(taakUuid);
+    const insert = prepared(
+      this.db,
       'INSERT INTO ki_interne_taak_actoren (interne_taak_uuid, actor_uuid, position) VALUES (?, ?, ?)',
     );
     actoren.forEach((a, i) => insert.run(taakUuid, a, i));
@@ -671,49 +667,48 @@ export class KlantinteractiesStore {
       } else if (patch.status === 'te_verwerken') {
         afgehandeld = null;
       }
-      this.db
-        .prepare(
-          `UPDATE ki_interne_taken SET referentienummer = ?, gevraagde_handeling = ?, klantcontact_uuid = ?, toelichting = ?,
+      prepared(
+        this.db,
+        `UPDATE ki_interne_taken SET referentienummer = ?, gevraagde_handeling = ?, klantcontact_uuid = ?, toelichting = ?,
              status = ?, afgehandeld_op = ? WHERE uuid = ?`,
-        )
-        .run(
-          patch.referentienummer !== undefined ? patch.referentienummer : row.referentienummer,
-          patch.gevraagdeHandeling ?? row.gevraagde_handeling,
-          patch.aanleidinggevendKlantcontact?.uuid ?? row.klantcontact_uuid,
-          patch.toelichting ?? row.toelichting,
-          status,
-          afgehandeld,
-          uuid,
-        );
+      ).run(
+        patch.referentienummer !== undefined ? patch.referentienummer : row.referentienummer,
+        patch.gevraagdeHandeling ?? row.gevraagde_handeling,
+        patch.aanleidinggevendKlantcontact?.uuid ?? row.klantcontact_uuid,
+        patch.toelichting ?? row.toelichting,
+        status,
+        afgehandeld,
+        uuid,
+      );
       this.setToegewezen(uuid, actoren);
       return this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
     })();
   }
 
   toegewezenActoren(taakUuid: string): ActorRow[] {
-    return this.db
-      .prepare(
-        `SELECT a.* FROM ki_interne_taak_actoren ta JOIN ki_actoren a ON a.uuid = ta.actor_uuid
+    return prepared(
+      this.db,
+      `SELECT a.* FROM ki_interne_taak_actoren ta JOIN ki_actoren a ON a.uuid = ta.actor_uuid
          WHERE ta.interne_taak_uuid = ? ORDER BY ta.position`,
-      )
-      .all(taakUuid) as ActorRow[];
+    ).all(taakUuid) as ActorRow[];
   }
 
   interneTakenVanKlantcontact(klantcontactUuid: string): InterneTaakRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_interne_taken WHERE klantcontact_uuid = ? ORDER BY seq')
-      .all(klantcontactUuid) as InterneTaakRow[];
+    return prepared(this.db, 'SELECT * FROM ki_interne_taken WHERE klantcontact_uuid = ? ORDER BY seq').all(
+      klantcontactUuid,
+    ) as InterneTaakRow[];
   }
 
   // ---------------------------------------------------------------- gespreksresultaten
   gespreksresultaten(): GespreksresultaatRow[] {
-    return this.db
-      .prepare('SELECT * FROM ki_gespreksresultaten ORDER BY position')
-      .all() as GespreksresultaatRow[];
+    return prepared(
+      this.db,
+      'SELECT * FROM ki_gespreksresultaten ORDER BY position',
+    ).all() as GespreksresultaatRow[];
   }
 
   gespreksresultaat(code: string): GespreksresultaatRow | undefined {
-    return this.db.prepare('SELECT * FROM ki_gespreksresultaten WHERE code = ?').get(code) as
+    return prepared(this.db, 'SELECT * FROM ki_gespreksresultaten WHERE code = ?').get(code) as
       GespreksresultaatRow | undefined;
   }
 }

@@ -24,7 +24,8 @@ export interface RegisteredEvent {
 
 /**
  * `POST /api/contacts/:contactId/registration`: one klantcontact (+ betrokkene, onderwerpobject, interne taak) in
- * one transaction with the contact update and the stored response. The same Idempotency-Key replays the response.
+ * one transaction with the contact update, the stored response and what routing makes of it (the agent's nawerk,
+ * or the contact closed): one durable commit before the answer. The same Idempotency-Key replays the response.
  */
 export function registerRegistrationRoutes(
   app: FastifyInstance,
@@ -79,7 +80,7 @@ export function registerRegistrationRoutes(
       const now = Date.now();
       let response: RegistrationResponse;
       try {
-        response = deps.contacts.transaction(() => {
+        response = deps.routing.command(() => {
           const result = deps.port().register({
             contact: {
               id: contact.id,
@@ -122,6 +123,8 @@ export function registerRegistrationRoutes(
           if (afronden)
             deps.contacts.appendEvent({ contactId: contact.id, type: 'nawerk', at: now, agentId: user.id });
           deps.idempotency.put(user.id, key, { requestHash: hash, status: 201, response: result }, now);
+          // Last, after everything that may throw: a rollback does not undo the routing engine.
+          if (afronden) deps.routing.finish(contact.id, user.id);
           return result;
         });
       } catch (err) {
@@ -130,8 +133,6 @@ export function registerRegistrationRoutes(
         }
         throw err;
       }
-      // Engine side effects only after the commit.
-      if (afronden) deps.routing.finish(contact.id, user.id);
       deps.routing.announceContact(contact.id);
       if (response.interneTaak) deps.onInterneTaakCreated();
       return reply.code(201).send(response);

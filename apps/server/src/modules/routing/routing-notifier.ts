@@ -8,6 +8,8 @@ export interface RoutingNotifier {
   contactUpdated(agentId: string, contact: Contact): void;
   presenceChanged(agentId: string, state: AgentState): void;
   waitingChanged(agentId: string, items: QueueWaiting[]): void;
+  /** The same counts to several agents at once (one encoded packet); without it, `waitingChanged` per agent. */
+  waitingChangedFor?(agentIds: string[], items: QueueWaiting[]): void;
 }
 
 export const silentNotifier: RoutingNotifier = {

@@ -69,6 +69,10 @@ export class RoutingService {
   private armedFor: number | undefined;
   private waitingTimer: NodeJS.Timeout | undefined;
   private readonly touchedQueues = new Set<string>();
+  /** The waiting counts last pushed to each agent (JSON), so unchanged counts are not pushed again. */
+  private readonly waitingSent = new Map<string, string>();
+  /** Set while a `command` runs: notifications wait here for its commit. */
+  private pending: (() => void)[] | undefined;
   private notifier: RoutingNotifier = silentNotifier;
   private stopped = false;
 
@@ -248,8 +252,17 @@ export class RoutingService {
   }
 
   waitingFor(agentId: string): QueueWaiting[] {
-    const now = Date.now();
-    return this.agentQueueIds(agentId).flatMap((id) => {
+    return this.waitingIn(this.agentQueueIds(agentId), Date.now());
+  }
+
+  /** The counts for a newly connected window of this agent; the next push goes to the agent even if unchanged. */
+  waitingOnConnect(agentId: string): QueueWaiting[] {
+    this.waitingSent.delete(agentId);
+    return this.waitingFor(agentId);
+  }
+
+  private waitingIn(queueIds: string[], now: number): QueueWaiting[] {
+    return queueIds.flatMap((id) => {
       const q = this.queues.get(id);
       if (!q) return [];
       const snap = this.engine.queueSnapshot(id, now);
@@ -275,6 +288,25 @@ export class RoutingService {
   }
 
   // ------------------------------------------------------------------ commands
+
+  /**
+   * Run `fn`, and every routing command it makes, in ONE store transaction: one durable commit per request
+   * instead of one per step. Agents are notified only after the commit; nested calls join the outer command.
+   * The in-memory engine is not rolled back, so `fn` must make its routing calls after everything that may throw.
+   */
+  command<T>(fn: () => T): T {
+    if (this.pending) return fn();
+    const notes: (() => void)[] = [];
+    this.pending = notes;
+    let result: T;
+    try {
+      result = this.contacts.transaction(fn);
+    } finally {
+      this.pending = undefined;
+    }
+    this.flush(notes);
+    return result;
+  }
 
   enqueue(contact: ContactRecord): void {
     this.run((now) => this.engine.enqueue(this.toContactInput(contact), now));
@@ -316,19 +348,18 @@ export class RoutingService {
 
   /** The contact is done (registered): the agent goes into nawerk for the queue's wrap-up time. */
   finish(contactId: string, agentId: string): void {
-    try {
-      this.run((now) => this.engine.finish(contactId, now));
-    } catch (err) {
-      // The registration is committed; an engine that lost track of the contact must not turn that into an error.
-      this.log.error({ err, contactId }, 'engine finish failed');
-    }
-    if (this.engine.agentSnapshot(agentId)?.presence !== 'nawerk') {
-      // No wrap-up (0 s) or the engine kept the agent working: the contact closes right away.
-      const now = Date.now();
-      const notes: (() => void)[] = [];
-      this.contacts.transaction(() => this.closeIfInNawerk(contactId, now, notes));
-      this.flush(notes);
-    }
+    this.command(() => {
+      try {
+        this.run((now) => this.engine.finish(contactId, now));
+      } catch (err) {
+        // The registration stands; an engine that lost track of the contact must not turn that into an error.
+        this.log.error({ err, contactId }, 'engine finish failed');
+      }
+      if (this.engine.agentSnapshot(agentId)?.presence !== 'nawerk') {
+        // No wrap-up (0 s) or the engine kept the agent working: the contact closes right away.
+        this.closeIfInNawerk(contactId, Date.now(), this.pending ?? []);
+      }
+    });
   }
 
   /** Put the agent's assigned contacts back in their queues (reconnect grace expired). */
@@ -456,6 +487,7 @@ export class RoutingService {
     this.agents.set(config.id, config);
     this.run((now) => this.engine.upsertAgent(config, now));
     const items = this.waitingFor(config.id);
+    this.waitingSent.set(config.id, JSON.stringify(items));
     this.flush([() => this.notifier.waitingChanged(config.id, items)]);
   }
 
@@ -479,10 +511,12 @@ export class RoutingService {
   private apply(events: RoutingEvent[], now: number): void {
     if (events.length === 0) return;
     const notes: (() => void)[] = [];
+    // Inside a command this is a savepoint of its transaction: the notes wait for the command's commit.
     this.contacts.transaction(() => {
       for (const e of events) this.applyOne(e, now, notes);
     });
-    this.flush(notes);
+    if (this.pending) this.pending.push(...notes);
+    else this.flush(notes);
   }
 
   private flush(notes: (() => void)[]): void {
@@ -676,18 +710,37 @@ export class RoutingService {
     }
   }
 
-  /** Coalesce waiting-count pushes: at most one per agent per `waitingBroadcastDelayMs`. */
+  /**
+   * Coalesce waiting-count pushes: at most one per agent per `waitingBroadcastDelayMs`, only when the agent's
+   * counts changed, computed once per distinct set of queues and sent to all agents with that set in one emit.
+   */
   private scheduleWaitingBroadcast(): void {
     if (this.waitingTimer !== undefined || this.stopped) return;
     this.waitingTimer = setTimeout(() => {
       this.waitingTimer = undefined;
       const touched = new Set(this.touchedQueues);
       this.touchedQueues.clear();
+      const now = Date.now();
+      const groups = new Map<string, { items: QueueWaiting[]; json: string; agentIds: string[] }>();
       for (const agentId of this.agents.keys()) {
         const ids = this.agentQueueIds(agentId);
         if (!ids.some((id) => touched.has(id))) continue;
+        const key = ids.join('\n');
+        let group = groups.get(key);
+        if (!group) {
+          const items = this.waitingIn(ids, now);
+          group = { items, json: JSON.stringify(items), agentIds: [] };
+          groups.set(key, group);
+        }
+        if (this.waitingSent.get(agentId) === group.json) continue;
+        this.waitingSent.set(agentId, group.json);
+        group.agentIds.push(agentId);
+      }
+      for (const { items, agentIds } of groups.values()) {
+        if (agentIds.length === 0) continue;
         try {
-          this.notifier.waitingChanged(agentId, this.waitingFor(agentId));
+          if (this.notifier.waitingChangedFor) this.notifier.waitingChangedFor(agentIds, items);
+          else for (const agentId of agentIds) this.notifier.waitingChanged(agentId, items);
         } catch (err) {
           this.log.error({ err }, 'waiting broadcast failed');
         }

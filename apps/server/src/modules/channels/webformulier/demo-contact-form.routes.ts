@@ -118,12 +118,19 @@ export function registerDemoContactFormRoute(app: FastifyInstance, deps: DemoCon
     );
     if (forwarded.statusCode === 400) {
       throw problems.invalid(
-        safeProblem(forwarded.body)?.invalidParams ?? [],
+        (safeProblem(forwarded.body)?.invalidParams ?? []).map((p) => ({ ...p, name: formFieldOf(p.name) })),
         'Het formulier kon niet worden verwerkt. Controleer wat u heeft ingevuld.',
       );
     }
     throw new HttpProblem(503, 'Niet beschikbaar', 'Het formulier werkt nu niet. Probeer het later opnieuw.');
   });
+}
+
+/** The web-form channel's field path as the name of the demo form's field. */
+function formFieldOf(name: string): string {
+  if (name.startsWith('indiener.')) return name.slice('indiener.'.length);
+  if (name.startsWith('velden.')) return name.slice('velden.'.length).toLowerCase();
+  return name;
 }
 
 function safeProblem(body: string): ProblemBody | undefined {

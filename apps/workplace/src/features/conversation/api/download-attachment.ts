@@ -1,0 +1,42 @@
+import type { AttachmentView } from '@kcc/contracts/channels';
+import { getApiBaseUrl } from '../../../lib/api-client';
+
+export class AttachmentDownloadError extends Error {
+  constructor(readonly status: number) {
+    super(`Attachment download failed: ${status}`);
+    this.name = 'AttachmentDownloadError';
+  }
+}
+
+/**
+ * A link cannot carry the Bearer token, so the attachment is fetched and handed to the browser as a Blob
+ * download. The server sends active types (HTML, SVG, scripts) as octet-stream; the Blob is never opened inline.
+ */
+export async function downloadAttachment(attachment: AttachmentView, token: string): Promise<void> {
+  const response = await fetch(getApiBaseUrl() + attachment.url, {
+    headers: { authorization: `Bearer ${token}` },
+  }).catch(() => {
+    throw new AttachmentDownloadError(0);
+  });
+  if (!response.ok) throw new AttachmentDownloadError(response.status);
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = attachment.filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function describeDownloadError(error: unknown): string {
+  if (error instanceof AttachmentDownloadError) {
+    if (error.status === 0) return 'Geen verbinding met de server. Probeer het opnieuw.';
+    if (error.status === 401) return 'Uw sessie is verlopen. Log opnieuw in.';
+    if (error.status === 403) return 'U mag deze bijlage niet openen.';
+    if (error.status === 404) return 'Deze bijlage bestaat niet meer.';
+  }
+  return 'Het downloaden lukte niet. Probeer het opnieuw.';
+}

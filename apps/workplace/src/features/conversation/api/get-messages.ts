@@ -1,0 +1,40 @@
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { channelPaths, MessagesResponse, type MessageView } from '@kcc/contracts/channels';
+import { apiRequest } from '../../../lib/api-client';
+import { conversationKeys } from './conversation-keys';
+
+export async function getMessages(contactId: string, signal?: AbortSignal): Promise<MessageView[]> {
+  return (await apiRequest('GET', channelPaths.messages(contactId), MessagesResponse, { signal })).items;
+}
+
+export const messagesQueryOptions = (contactId: string) =>
+  queryOptions({
+    queryKey: conversationKeys.messages(contactId),
+    queryFn: ({ signal }) => getMessages(contactId, signal),
+  });
+
+export function useMessages(contactId: string) {
+  return useQuery(messagesQueryOptions(contactId));
+}
+
+/** Insert or replace one message (same id = a newer state, e.g. an e-mail's delivery), kept in time order. */
+export function upsertMessage(messages: readonly MessageView[], message: MessageView): MessageView[] {
+  const index = messages.findIndex((m) => m.id === message.id);
+  if (index !== -1) return messages.map((m, i) => (i === index ? message : m));
+  const next = [...messages, message];
+  // Stable: messages with the same time keep the order in which they arrived.
+  return next
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => Date.parse(a.m.at) - Date.parse(b.m.at) || a.i - b.i)
+    .map(({ m }) => m);
+}
+
+/**
+ * `contact:message-added` and a sent message: upserted by id. Without a loaded transcript nothing is written,
+ * otherwise a cache with one message would hide the rest; the next fetch brings it (it is stored first).
+ */
+export function messageAdded(queryClient: QueryClient, contactId: string, message: MessageView): void {
+  queryClient.setQueryData(messagesQueryOptions(contactId).queryKey, (messages) =>
+    messages ? upsertMessage(messages, message) : messages,
+  );
+}

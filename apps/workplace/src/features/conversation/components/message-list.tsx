@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AttachmentView, MessageView } from '@kcc/contracts/channels';
+import { formatDateTime, formatTime } from '../../../lib/format';
+import { describeDownloadError, downloadAttachment } from '../api/download-attachment';
+
+const DELIVERY_LABELS: Record<NonNullable<MessageView['delivery']>, string> = {
+  pending: 'Wordt verstuurd',
+  sent: 'Verstuurd',
+  delivered: 'Afgeleverd',
+  failed: 'Niet verstuurd',
+};
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
+function AttachmentButton({ attachment, token }: { attachment: AttachmentView; token: string | undefined }) {
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  return (
+    <li>
+      <button
+        type="button"
+        data-testid="message-attachment"
+        className="btn-link text-sm"
+        disabled={state.busy || !token}
+        onClick={() => {
+          if (!token) return;
+          setState({ busy: true });
+          downloadAttachment(attachment, token).then(
+            () => setState({ busy: false }),
+            (err: unknown) => setState({ busy: false, error: describeDownloadError(err) }),
+          );
+        }}
+      >
+        Download {attachment.filename}
+      </button>{' '}
+      <span className="text-xs text-slate-700">({formatSize(attachment.size)})</span>
+      {state.error && (
+        <span role="alert" className="field-error block">
+          {state.error}
+        </span>
+      )}
+    </li>
+  );
+}
+
+interface MessageListProps {
+  messages: readonly MessageView[];
+  /** Name shown for incoming messages without a `from`. */
+  residentName: string;
+  isEmail: boolean;
+  token: string | undefined;
+}
+
+/**
+ * The transcript, oldest first. Every body is rendered as text (also the sanitised HTML of an e-mail is not
+ * injected: the text part carries the content, and text cannot run anything).
+ */
+export function MessageList({ messages, residentName, isEmail, token }: MessageListProps) {
+  const endRef = useRef<HTMLLIElement>(null);
+  const count = messages.length;
+  useEffect(() => {
+    endRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [count]);
+
+  if (count === 0) return <p className="text-sm text-slate-700">Nog geen berichten.</p>;
+  return (
+    <ol role="log" aria-label="Berichten" aria-live="polite" className="max-h-[28rem] space-y-2 overflow-y-auto">
+      {messages.map((message) => {
+        const incoming = message.direction === 'in';
+        const sender = incoming ? (message.from ?? residentName) : (message.agentName ?? 'Medewerker');
+        return (
+          <li
+            key={message.id}
+            data-testid="message"
+            data-message-id={message.id}
+            data-direction={message.direction}
+            data-delivery={message.delivery}
+            className={`rounded-md border px-3 py-2 text-sm ${
+              incoming ? 'mr-8 border-slate-300 bg-white' : 'ml-8 border-blue-200 bg-blue-50'
+            }`}
+          >
+            <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-700">
+              <span className="font-semibold text-slate-900">{sender}</span>
+              <span className="sr-only">{incoming ? '(inwoner)' : '(medewerker)'}</span>
+              <time dateTime={message.at} title={formatDateTime(message.at)}>
+                {isEmail ? formatDateTime(message.at) : formatTime(message.at)}
+              </time>
+              {message.delivery && (
+                <span
+                  className={`rounded px-1.5 font-medium ${
+                    message.delivery === 'failed' ? 'bg-red-100 text-red-900' : 'bg-slate-200 text-slate-900'
+                  }`}
+                >
+                  {DELIVERY_LABELS[message.delivery]}
+                </span>
+              )}
+            </p>
+            <p className="mt-1 whitespace-pre-wrap break-words text-slate-900">{message.body}</p>
+            {message.attachments && message.attachments.length > 0 && (
+              <ul aria-label="Bijlagen" className="mt-2 space-y-1">
+                {message.attachments.map((attachment) => (
+                  <AttachmentButton key={attachment.id} attachment={attachment} token={token} />
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+      <li ref={endRef} aria-hidden="true" />
+    </ol>
+  );
+}

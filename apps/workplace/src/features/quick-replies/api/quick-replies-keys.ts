@@ -1,0 +1,4 @@
+export const quickRepliesKeys = {
+  all: ['quick-replies'] as const,
+  list: () => [...quickRepliesKeys.all, 'list'] as const,
+};
