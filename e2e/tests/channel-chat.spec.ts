@@ -1,4 +1,5 @@
 import type { ContactContextResponse } from '@kcc/contracts/channels';
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { expect, test } from '../fixtures/channels';
 import { ConversationPane } from '../pages/conversation-pane';
 
@@ -6,6 +7,7 @@ test('@P0 a resident on the demo site chats with Anna in the workplace, Anna end
   openResident,
   loginAs,
   agentApi,
+  smtpSink,
 }) => {
   const anna = await loginAs('anna');
   await anna.setStatus('beschikbaar');
@@ -18,7 +20,7 @@ test('@P0 a resident on the demo site chats with Anna in the workplace, Anna end
     email: 'jan.jansen@example.nl',
     subject: 'Grofvuil ophalen',
   });
-  await expect(resident.notice).toContainText(/U bent nummer 1 in de wachtrij|helpt u nu/);
+  await expect(resident.notice).toContainText(/wachtrij|helpt u nu/);
 
   const offer = anna.offerFor('Grofvuil ophalen');
   await expect(offer).toBeVisible();
@@ -34,7 +36,7 @@ test('@P0 a resident on the demo site chats with Anna in the workplace, Anna end
 
   // Typing both ways
   await resident.composer.pressSequentially('Nog');
-  await expect(pane.typing).toBeVisible();
+  await expect(pane.typing).toContainText('typt…');
   await resident.composer.fill('');
   await pane.composer.pressSequentially('Even');
   await expect(resident.typing).toContainText('Anna typt');
@@ -45,6 +47,7 @@ test('@P0 a resident on the demo site chats with Anna in the workplace, Anna end
   await expect(resident.agentMessages.last()).toContainText('U kunt grofvuil online aanmelden.');
   await resident.send('Dank u wel!');
   await expect(pane.incoming.last()).toContainText('Dank u wel!');
+  await expectNoSeriousA11yViolations(resident.page, 'open widget, conversation');
 
   // Anna ends the chat; the resident sees the end and rates it.
   await pane.endChat();
@@ -52,6 +55,16 @@ test('@P0 a resident on the demo site chats with Anna in the workplace, Anna end
   await expect(resident.composer).toBeHidden();
   await resident.rate(4);
   await expect(resident.panel).toContainText('Bedankt voor uw beoordeling.');
+
+  // The transcript by e-mail, to the address given at the start (prefilled).
+  await resident.transcriptForm.getByRole('button', { name: 'Gesprek mailen' }).click();
+  await expect(resident.panel).toContainText('We sturen het gesprek naar jan.jansen@example.nl.');
+  const transcript = await smtpSink.waitFor((mail) => /^Uw chatgesprek van/.test(mail.subject ?? ''));
+  expect(transcript.to && 'value' in transcript.to ? transcript.to.value[0]?.address : undefined).toBe(
+    'jan.jansen@example.nl',
+  );
+  expect(transcript.text).toContain('Wanneer wordt het grofvuil opgehaald in de Dorpsstraat?');
+  expect(transcript.text).toContain('U kunt grofvuil online aanmelden.');
 
   // The transcript is kept with the contact, with the rating.
   const api = await agentApi('anna');
@@ -61,7 +74,7 @@ test('@P0 a resident on the demo site chats with Anna in the workplace, Anna end
   const context = await api.get<ContactContextResponse>(`/api/contacts/${contactId}/context`);
   expect(context.messages.map((m) => `${m.direction}:${m.body}`)).toEqual([
     'in:Wanneer wordt het grofvuil opgehaald in de Dorpsstraat?',
-    'out:U kunt grofvuil online aanmelden. Het wordt binnen twee weken opgehaald.',
+    'uit:U kunt grofvuil online aanmelden. Het wordt binnen twee weken opgehaald.',
     'in:Dank u wel!',
   ]);
 });

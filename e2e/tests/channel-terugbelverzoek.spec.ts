@@ -5,7 +5,7 @@ import { ConversationPane } from '../pages/conversation-pane';
 // Sanne Visser (seed-demo.ts): 0687654321.
 const SANNE = { telefoon: '0687654321', tel: 'tel:+31687654321', naam: 'Sanne Visser' };
 
-test('@P1 a terugbelverzoek comes due, is offered with a tel: link and is closed with outcome gelukt', async ({
+test('@P1 a terugbelverzoek made during a call comes due, is offered with a tel: link and closed as gelukt', async ({
   loginAs,
   cti,
   agentApi,
@@ -24,19 +24,20 @@ test('@P1 a terugbelverzoek comes due, is offered with a tel: link and is closed
   await anna.accept(anna.offerCards.filter({ hasText: SANNE.telefoon }));
   await expect(anna.openContactEntry()).toHaveAttribute('data-contact-id', callId!);
 
-  const api = await agentApi('anna');
-  const dueAt = Date.now() + 6_000;
-  const created = await api.post<{ contactId: string; terugbelverzoek: CallbackView }>(
-    `/api/contacts/${callId}/terugbelverzoek`,
-    {
-      telefoonnummer: SANNE.telefoon,
-      voorkeurVan: new Date(dueAt).toISOString(),
-      voorkeurTot: new Date(dueAt + 3_600_000).toISOString(),
-      notitie: 'Terugbellen over de status van haar bezwaar.',
-    },
-    201,
-  );
-  expect(created.terugbelverzoek.telLink).toBe(SANNE.tel);
+  // "Bellen vanaf" a few seconds ahead, in the browser's own clock and time zone (datetime-local with seconds).
+  const { dueAt, vanaf } = await anna.page.evaluate(() => {
+    const due = new Date(Date.now() + 8_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      dueAt: due.getTime(),
+      vanaf: `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(
+        due.getMinutes(),
+      )}:${pad(due.getSeconds())}`,
+    };
+  });
+  const pane = new ConversationPane(anna.page);
+  await pane.createCallback({ vanaf, notitie: 'Terugbellen over de status van haar bezwaar.' });
+  await expect(pane.handoverStatus).toContainText(`Terugbelverzoek opgeslagen: ${SANNE.telefoon}`);
 
   await cti({ eventId: 'pbx-7-ended', type: 'call.ended', callId: 'pbx-7' });
   await anna.fillRegistration({
@@ -54,19 +55,20 @@ test('@P1 a terugbelverzoek comes due, is offered with a tel: link and is closed
   expect(Date.now()).toBeGreaterThanOrEqual(dueAt - 1_000);
   await expect(offer).toContainText(SANNE.telefoon);
   await anna.accept(offer);
-  await expect(anna.openContactEntry()).toHaveAttribute('data-contact-id', created.contactId);
+  const callbackId = (await anna.openContactEntry().getAttribute('data-contact-id')) ?? '';
+  expect(callbackId).not.toBe(callId);
   await anna.expectHerkenning('telefoon', 'Herkend via telefoonnummer');
   await expect(anna.partijNaam).toHaveText(SANNE.naam);
 
-  const pane = new ConversationPane(anna.page);
-  await expect(pane.telLink()).toHaveAttribute('href', SANNE.tel);
+  await expect(pane.telLink).toHaveAttribute('href', SANNE.tel);
+  await expect(pane.telLink).toHaveText(`Bel ${SANNE.telefoon}`);
   await expect(pane.callback).toContainText('Terugbellen over de status van haar bezwaar.');
   await pane.registerCallbackOutcome('Gelukt');
+  await expect(pane.callbackOutcome).toHaveText(
+    'Gelukt: de inwoner is teruggebeld. Registreer nu het contact.',
+  );
 
-  await expect
-    .poll(
-      async () =>
-        (await api.get<CallbackView>(`/api/contacts/${created.contactId}/terugbelverzoek`)).uitkomst,
-    )
-    .toBe('gelukt');
+  const api = await agentApi('anna');
+  const stored = await api.get<CallbackView>(`/api/contacts/${callbackId}/terugbelverzoek`);
+  expect(stored).toMatchObject({ uitkomst: 'gelukt', poging: 1, bronContactId: callId });
 });

@@ -24,7 +24,7 @@ test('@P1 Anna transfers a chat to Bram with a note; Bram gets the whole context
 
   await bram.setStatus('beschikbaar');
   const note = 'Verhuisd binnen de gemeente; vergunning staat nog op het oude adres.';
-  await annaPane.transfer({ toAgent: 'Bram Jansen', note });
+  await annaPane.transfer({ toColleague: 'Bram Jansen', note });
   await expect(anna.activeContacts).toHaveCount(0);
 
   const offer = bram.offerFor('Bezoekersvergunning');
@@ -36,8 +36,8 @@ test('@P1 Anna transfers a chat to Bram with a note; Bram gets the whole context
   const bramPane = new ConversationPane(bram.page);
   await expect(bramPane.incoming.first()).toContainText('werkt niet meer sinds de verhuizing');
   await expect(bramPane.outgoing.first()).toContainText('Ik verbind u door');
-  await expect(bramPane.transferNote).toContainText(note);
-  await expect(bramPane.transferNote).toContainText('Anna');
+  await expect(bramPane.transferBanner).toContainText('Overgedragen door Anna de Vries');
+  await expect(bramPane.transferBanner).toContainText(note);
 
   // The resident stays in the same conversation: no start form, nothing to repeat.
   await expect(resident.notice).toContainText('Bram helpt u nu.');

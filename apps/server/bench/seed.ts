@@ -104,6 +104,14 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
   }
 }
 
+/**
+ * What acknowledged writes survive in this bench run: `BENCH_DB_SYNCHRONOUS=normal` runs the server with
+ * KCC_DB_SYNCHRONOUS=normal (kill -9 only); default `full` (a power cut too), the server's default.
+ */
+export function benchDbSynchronous(): 'full' | 'normal' {
+  return process.env.BENCH_DB_SYNCHRONOUS === 'normal' ? 'normal' : 'full';
+}
+
 /** The KCC_* environment for a bench server on a seeded data dir (no demo data, quiet logs). */
 export function benchServerEnv(
   dataDir: string,
@@ -121,6 +129,7 @@ export function benchServerEnv(
     KCC_NO_DESKTOP: '1',
     // A free port for the inbound SMTP channel, so a running dev server on 2525 does not collide.
     KCC_SMTP_PORT: '0',
+    KCC_DB_SYNCHRONOUS: benchDbSynchronous(),
     ...extra,
   };
 }

@@ -44,7 +44,9 @@ import { createQuickRepliesModule } from './modules/quick-replies/quick-replies.
 import { EventTap } from './modules/dashboard/event-tap';
 import { seedSimAgents } from './modules/dashboard/sim-agents';
 import { createReportsModule } from './modules/reports/reports.module';
+import { setAckBarrier } from './realtime/ack-barrier';
 import { createSocketNotifier, registerAgentNamespace } from './realtime/agent-namespace';
+import { createCommitSync } from './store/commit-sync';
 import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { serverMigrations } from './store/migrations';
@@ -131,7 +133,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       : reply.code(503).type('application/problem+json').send({ title: 'Niet gereed', status: 503 }),
   );
 
-  const db = openDatabase(config.dataDir);
+  // Commits go to the OS without an fsync (they survive kill -9); with KCC_DB_SYNCHRONOUS=full an answer also
+  // waits for an off-loop fsync of the WAL that many commits share (docs/decisions.md: durable commits).
+  const db = openDatabase(config.dataDir, undefined, { synchronous: 'NORMAL' });
+  const commitSync = config.dbSynchronous === 'full' ? createCommitSync(db) : undefined;
+  if (commitSync) {
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') await commitSync.durable();
+      return payload;
+    });
+  }
   try {
     migrate(db, serverMigrations(provider.migrations));
 
@@ -225,6 +236,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       maxHttpBufferSize: 100_000,
       connectionStateRecovery: { maxDisconnectionDuration: config.reconnectGraceMs, skipMiddlewares: false },
     });
+    if (commitSync) setAckBarrier(io, commitSync.durable);
     const tracker = new ConnectionTracker(
       {
         goOffline: (agentId) => routing.setPresence(agentId, 'offline'),
@@ -329,6 +341,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           void io.close(() => resolve());
         });
         await app.close().catch(() => undefined);
+        commitSync?.close();
         db.close();
       })();
       return closing;
@@ -336,6 +349,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return { app, io, db, url, smtpPort, close };
   } catch (err) {
     await app.close().catch(() => undefined);
+    commitSync?.close();
     if (db.open) db.close();
     throw err;
   }

@@ -22,6 +22,11 @@ const EnvSchema = z.object({
   KCC_HOST: z.string().trim().min(1).default('127.0.0.1'),
   KCC_PORT: port.default(4700),
   KCC_DATA_DIR: z.string().trim().min(1).default('./.kcc-data'),
+  /**
+   * `full`: an answer waits until its writes are fsynced (survives a power cut); `normal`: until they are
+   * written to the OS (survives `kill -9` of the server, not a power cut). docs/decisions.md.
+   */
+  KCC_DB_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   KCC_NO_DESKTOP: flag.optional(),
   KCC_DEMO: flag.default(true),
   KCC_INTEGRATION_KEY: z.string().min(8, 'moet minstens 8 tekens hebben').optional(),
@@ -63,6 +68,8 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** KCC_DB_SYNCHRONOUS: what an acknowledged write survives (`full`: a power cut, `normal`: `kill -9`). */
+  dbSynchronous: 'full' | 'normal';
   noDesktop: boolean;
   demo: boolean;
   /** Undefined: no webhook key configured, every inbound call is refused. */
@@ -166,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.KCC_HOST,
     port: e.KCC_PORT,
     dataDir: path.resolve(e.KCC_DATA_DIR),
+    dbSynchronous: e.KCC_DB_SYNCHRONOUS,
     noDesktop: e.KCC_NO_DESKTOP ?? false,
     demo: e.KCC_DEMO,
     integrationKey: e.KCC_INTEGRATION_KEY ?? (e.KCC_DEMO ? 'demo-integratie-sleutel' : undefined),

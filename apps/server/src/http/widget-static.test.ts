@@ -175,6 +175,19 @@ describe('POST /demo/contactformulier', () => {
       payload: JSON.stringify(body),
     });
     expect(noOrigin.statusCode).toBe(403);
+    // The site opened under another address of this server (e.g. on the LAN): Origin equals the Host.
+    const lan = await post(
+      body,
+      { origin: 'http://192.168.1.20:4700', host: '192.168.1.20:4700' },
+      '10.0.0.3',
+    );
+    expect(lan.statusCode).toBe(201);
+    const spoofed = await post(
+      body,
+      { origin: 'http://192.168.1.20:4700', host: 'kcc.example:4700' },
+      '10.0.0.3',
+    );
+    expect(spoofed.statusCode).toBe(403);
   });
 
   it('turns a submission into a webformulier contact with the submission as its first message', async () => {

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { LoginForm } from '../features/auth/components/login-form';
 import { useSession, useSessionActions, type Session } from '../features/auth/stores/session-store';
+import { conversationActions } from '../features/conversation/stores/conversation-store';
+import { handoverActions } from '../features/handover/stores/handover-store';
 import { inboxActions } from '../features/inbox/stores/inbox-store';
 import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-pane-store';
 import { klantZoekenActions } from '../features/klantzoeken/stores/klant-zoeken-store';
@@ -76,6 +78,8 @@ export function App() {
     registrationDraftActions.contactsLeft([]);
     kennisbankPaneActions.sessionEnded();
     klantZoekenActions.sessionEnded();
+    conversationActions.sessionEnded();
+    handoverActions.sessionEnded();
   }, [session, queryClient]);
 
   if (!session) return <LoginScreen />;

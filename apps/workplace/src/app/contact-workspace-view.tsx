@@ -10,8 +10,9 @@ import { KlantbeeldPanel } from '../features/klantbeeld/components/klantbeeld-pa
 import { presenceKeys } from '../features/presence/api/presence-keys';
 import { NawerkPanel } from '../features/presence/components/nawerk-panel';
 import { RegistrationForm } from '../features/registration/components/registration-form';
+import { ContactChannel, ContactHandover } from './channel-composition';
 
-/** The open contact: header, nawerk, klantbeeld and registration side by side. */
+/** The open contact: header, hand-over, nawerk, conversation / call / callback, klantbeeld and registration. */
 export function ContactWorkspaceView({ contact }: { contact: Contact }) {
   const queryClient = useQueryClient();
   const klantbeeldPartij = useKlantbeeld(contact.id).data?.partij;
@@ -34,7 +35,9 @@ export function ContactWorkspaceView({ contact }: { contact: Contact }) {
   return (
     <div className="space-y-4">
       <ContactHeader contact={contact} />
+      <ContactHandover contact={contact} />
       {contact.status === 'nawerk' && <NawerkPanel />}
+      <ContactChannel contact={contact} />
       {contact.status !== 'nawerk' && (
         <KennisbankSuggestions
           key={`kbs-${contact.id}`}

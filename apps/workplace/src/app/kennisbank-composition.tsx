@@ -7,6 +7,8 @@ import {
   kennisbankPaneActions,
   useKennisbankPaneOpen,
 } from '../features/kennisbank/stores/kennisbank-pane-store';
+import { conversationActions } from '../features/conversation/stores/conversation-store';
+import { hasConversation } from '../features/conversation/components/conversation-pane';
 import { articleUse } from '../features/kennisbank/utils/article-use';
 import { nieuwsKeys } from '../features/nieuws/api/nieuws-keys';
 import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
@@ -38,7 +40,7 @@ function contactLabel(contact: Contact): string {
 
 /**
  * The pane beside the open contact. "Gebruik in antwoord" goes into that contact's registration draft (answer,
- * bronnen, kanaalsturing); a chat or e-mail reply composer can be added here later.
+ * bronnen, kanaalsturing) and, for a chat / e-mail / webformulier contact, into the reply composer as well.
  */
 export function AgentKennisbankPane({ contact }: { contact?: Contact }) {
   const canAnswer = contact && contact.status !== 'nawerk';
@@ -49,8 +51,11 @@ export function AgentKennisbankPane({ contact }: { contact?: Contact }) {
         canAnswer
           ? {
               target: contactLabel(contact),
-              onUse: (article) =>
-                registrationDraftActions.articleUsed(contact.id, contact.channel, articleUse(article)),
+              onUse: (article) => {
+                const used = articleUse(article);
+                registrationDraftActions.articleUsed(contact.id, contact.channel, used);
+                if (hasConversation(contact)) conversationActions.textInserted(contact.id, used.answer);
+              },
             }
           : undefined
       }

@@ -7,6 +7,7 @@ import { KennisbankPane } from '../features/kennisbank/components/kennisbank-pan
 import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-pane-store';
 import { Werkberichten } from '../features/nieuws/components/werkberichten';
 import { useMe } from '../features/presence/api/get-me';
+import { QuickRepliesBeheer } from '../features/quick-replies/components/quick-replies-beheer';
 import { describeError } from '../lib/api-client';
 import { KennisbankButton, kennisbankContentChanged, useKennisbankShortcut } from './kennisbank-composition';
 import { ShortcutHelp } from './shortcut-help';
@@ -33,7 +34,7 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
   const roles = me.data?.user.roles ?? user.roles;
   const canEdit = beheerRights(roles).editContent;
   const canReadReports = roles.includes('beheerder');
-  const [tab, setTab] = useState<'beheer' | 'rapportages'>('beheer');
+  const [tab, setTab] = useState<'beheer' | 'rapportages' | 'snelle-antwoorden'>('beheer');
   useKennisbankShortcut();
 
   // Without content to edit, searching is the main task: open the kennisbank at once.
@@ -102,9 +103,19 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
                   >
                     Rapportages
                   </button>
+                  <button
+                    type="button"
+                    className={tab === 'snelle-antwoorden' ? 'btn-primary' : 'btn-secondary'}
+                    aria-current={tab === 'snelle-antwoorden' ? 'page' : undefined}
+                    onClick={() => setTab('snelle-antwoorden')}
+                  >
+                    Snelle antwoorden
+                  </button>
                 </nav>
               )}
-              {tab === 'rapportages' && canReadReports ? (
+              {tab === 'snelle-antwoorden' && canReadReports ? (
+                <QuickRepliesBeheer />
+              ) : tab === 'rapportages' && canReadReports ? (
                 <Suspense fallback={<p>Rapportages laden…</p>}>
                   <ReportsView token={token} />
                 </Suspense>

@@ -1,5 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import {
+  AgentChatEndedEvent,
+  AgentChatTypingEvent,
+  CallEndedEvent,
+  ConsultReceivedEvent,
+  ConsultRepliedEvent,
+  ContactMessageAddedEvent,
+  ContactTransferredEvent,
+} from '@kcc/contracts/channels';
 import { CHANNEL_LABELS } from '@kcc/contracts/domain';
 import {
   ContactChangedEvent,
@@ -8,8 +17,15 @@ import {
   PresenceChangedEvent,
   QueueWaitingEvent,
 } from '@kcc/contracts/realtime';
+import { conversationKeys } from '../features/conversation/api/conversation-keys';
+import { messageAdded, messagesQueryOptions } from '../features/conversation/api/get-messages';
+import { conversationActions } from '../features/conversation/stores/conversation-store';
+import { contactContextOutdated } from '../features/handover/api/get-contact-context';
+import { handoverKeys } from '../features/handover/api/handover-keys';
+import { handoverActions } from '../features/handover/stores/handover-store';
 import { contactUpdated, getCachedContact } from '../features/inbox/api/get-my-contacts';
 import { offerReceived, offerRemoved } from '../features/inbox/api/get-offers';
+import { useOpenContact } from '../features/inbox/hooks/use-open-contact';
 import { inboxKeys } from '../features/inbox/api/inbox-keys';
 import { interneTakenKeys } from '../features/interne-taken/api/interne-taken-keys';
 import { klantbeeldOutdated } from '../features/klantbeeld/api/get-klantbeeld';
@@ -30,6 +46,9 @@ const RECONNECT_AFTER_REFUSAL_MS = 3000;
 export function RealtimeBridge() {
   const socket = useAgentSocket();
   const queryClient = useQueryClient();
+  // Messages for the contact on screen are seen; others get an unread marker.
+  const openContactId = useRef<string | undefined>(undefined);
+  openContactId.current = useOpenContact()?.id;
 
   useEffect(() => {
     if (!socket) return;
@@ -106,6 +125,53 @@ export function RealtimeBridge() {
       'internetaken:changed': () => {
         void queryClient.invalidateQueries({ queryKey: interneTakenKeys.all });
         void klantbeeldOutdated(queryClient);
+      },
+      'contact:message-added': (payload) => {
+        const parsed = ContactMessageAddedEvent.safeParse(payload);
+        if (!parsed.success)
+          return invalid('contact:message-added', parsed.error.issues, conversationKeys.all);
+        const { contactId, message } = parsed.data;
+        // The same id again is a new state of a known message (e-mail delivery): not a new message.
+        const known = queryClient
+          .getQueryData(messagesQueryOptions(contactId).queryKey)
+          ?.some((m) => m.id === message.id);
+        messageAdded(queryClient, contactId, message);
+        if (message.direction === 'in' && !known)
+          conversationActions.messageReceived(contactId, openContactId.current);
+      },
+      'chat:typing': (payload) => {
+        const parsed = AgentChatTypingEvent.safeParse(payload);
+        if (!parsed.success) return console.warn('Ignored invalid chat:typing payload', parsed.error.issues);
+        conversationActions.residentTyping(parsed.data.contactId, parsed.data.typing);
+      },
+      'chat:ended': (payload) => {
+        const parsed = AgentChatEndedEvent.safeParse(payload);
+        if (!parsed.success) return invalid('chat:ended', parsed.error.issues, handoverKeys.all);
+        conversationActions.chatEnded(parsed.data.contactId, parsed.data.by);
+      },
+      'call:ended': (payload) => {
+        const parsed = CallEndedEvent.safeParse(payload);
+        if (!parsed.success) return invalid('call:ended', parsed.error.issues, inboxKeys.contacts());
+        conversationActions.callEnded(parsed.data.contactId);
+      },
+      'contact:transferred': (payload) => {
+        const parsed = ContactTransferredEvent.safeParse(payload);
+        if (!parsed.success) return invalid('contact:transferred', parsed.error.issues, inboxKeys.offers());
+        handoverActions.contactTransferred(parsed.data);
+        void contactContextOutdated(queryClient, parsed.data.contactId);
+      },
+      'consult:received': (payload) => {
+        const parsed = ConsultReceivedEvent.safeParse(payload);
+        if (!parsed.success)
+          return console.warn('Ignored invalid consult:received payload', parsed.error.issues);
+        handoverActions.consultReceived(parsed.data);
+      },
+      'consult:replied': (payload) => {
+        const parsed = ConsultRepliedEvent.safeParse(payload);
+        if (!parsed.success)
+          return console.warn('Ignored invalid consult:replied payload', parsed.error.issues);
+        handoverActions.consultReplied(parsed.data);
+        void contactContextOutdated(queryClient, parsed.data.contactId);
       },
     };
 

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { LoginResponse } from '@kcc/contracts/rest';
 import { useMyContacts } from '../features/inbox/api/get-my-contacts';
 import { useOffers } from '../features/inbox/api/get-offers';
+import { conversationActions } from '../features/conversation/stores/conversation-store';
+import { UnreadBadge } from '../features/conversation/components/unread-badge';
+import { HandoverInbox } from '../features/handover/components/handover-inbox';
 import { ActiveContactList } from '../features/inbox/components/active-contact-list';
 import { OfferList } from '../features/inbox/components/offer-list';
 import { useOpenContact } from '../features/inbox/hooks/use-open-contact';
@@ -47,7 +50,10 @@ export function Shell({ user, onLogout }: ShellProps) {
   }, [waitingTotal]);
 
   useEffect(() => {
-    if (contacts.data) registrationDraftActions.contactsLeft(contacts.data.map((c) => c.id));
+    if (!contacts.data) return;
+    const ids = contacts.data.map((c) => c.id);
+    registrationDraftActions.contactsLeft(ids);
+    conversationActions.contactsLeft(ids);
   }, [contacts.data]);
 
   // e2e tests wait for this marker: data loaded and the push channel open.
@@ -100,7 +106,8 @@ export function Shell({ user, onLogout }: ShellProps) {
           className="w-80 shrink-0 space-y-6 overflow-y-auto border-r border-slate-300 bg-slate-50 p-3"
         >
           <OfferList />
-          <ActiveContactList />
+          <ActiveContactList badge={(contactId) => <UnreadBadge contactId={contactId} />} />
+          <HandoverInbox />
           <InterneTakenList />
           <Werkberichten />
         </aside>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, tokenize } from './text';
+import { fold, tokenize, wordOffset } from './text';
 
 /** The word pattern the hand-written scanner implements. */
 const WORD = /[\p{L}\p{N}]+(?:['’.\-/][\p{L}\p{N}]+)*/gu;
@@ -56,5 +56,22 @@ describe('tokenize scanner', () => {
       '35',
       'δελτα',
     ]);
+  });
+});
+
+describe('wordOffset', () => {
+  it('finds the start of every word exactly where tokenize puts it', () => {
+    const alphabet = fc.constantFrom(..."ab1 .-/'’,É\n".split(''), '\u{1D400}');
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')),
+        (text) => {
+          const words = tokenize(text).filter((t) => !t.joined);
+          words.forEach((w, i) => expect(wordOffset(text, i)).toBe(w.start));
+          expect(wordOffset(text, words.length)).toBe(-1);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -142,3 +142,42 @@ export function tokenize(text: string, maxWords = Number.POSITIVE_INFINITY): Raw
   }
   return out;
 }
+
+/**
+ * Character offset of word `index` of `text` (words counted as `tokenize` counts them: hyphen parts each,
+ * joined forms not), or -1 when the text has fewer words. Allocates nothing for plain words.
+ */
+export function wordOffset(text: string, index: number): number {
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const run = wordRun(text, i);
+    if (run === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + run;
+    let separator = false;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (!isConnector(c)) break;
+      const next = wordRun(text, end + 1);
+      if (next === 0) break;
+      if (c !== APOSTROPHE && c !== RIGHT_QUOTE) separator = true;
+      end += 1 + next;
+    }
+    i = end;
+    if (!separator) {
+      if (count === index) return start;
+      count++;
+      continue;
+    }
+    // a word with . - or /: as many words as tokenize makes of it
+    const words = tokenize(text.slice(start, end)).filter((t) => !t.joined);
+    if (index < count + words.length) return start + words[index - count]!.start;
+    count += words.length;
+  }
+  return -1;
+}

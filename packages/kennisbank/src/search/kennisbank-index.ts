@@ -14,7 +14,7 @@ import type {
 } from '../types';
 import { BASE_TYPE_BOOST, typeBoosts } from './intent';
 import { FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
-import { makeSnippet } from './snippet';
+import { MAX_SNIPPET_SOURCE_CHARS, makeSnippet } from './snippet';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 
@@ -75,8 +75,8 @@ interface StoredDoc {
   sequence: Int32Array;
   /** index of the -1 between title and body in `sequence` */
   titleWords: number;
-  /** distinct term ids of the title's words, stopwords left out (unless the title has nothing else) */
-  titleTerms: Int32Array;
+  /** `sequence` holds every word of the part of the body a snippet looks at */
+  snippetWordsKnown: boolean;
   fieldLength: number[];
   validFrom: number;
   validUntil: number;
@@ -122,6 +122,8 @@ export class KennisbankIndex {
   private readonly postings: PostingList[] = [];
   /** per term id: the compound-part term ids of the first word seen with that stem (for snippets) */
   private readonly termParts: (Int32Array | undefined)[] = [];
+  /** per term id: 1 when every word seen with this stem is a stopword, 2 otherwise, 0 not seen as a word */
+  private termStop = new Uint8Array(1024);
   private df = new Int32Array(1024);
   private readonly surfaceTerm = new Map<string, number>();
   private readonly vocabulary = new Vocabulary();
@@ -235,6 +237,7 @@ export class KennisbankIndex {
       for (const t of terms) {
         const id = this.termId(t.term);
         if (t.surface !== undefined) {
+          if (this.termStop[id] !== 2) this.termStop[id] = STOPWORDS.has(t.surface) ? 1 : 2;
           flushParts();
           wordId = id;
           wordPosition = t.position;
@@ -273,13 +276,11 @@ export class KennisbankIndex {
     }
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldLengths[slot * FIELD_COUNT + f] = fieldLength[f]!;
 
-    const titleWordTerms = fields[TITLE]!.filter((t) => t.surface !== undefined);
-    const titleContent = titleWordTerms.filter((t) => !STOPWORDS.has(t.surface!));
-    const titleTerms = Int32Array.from(
-      new Set(
-        (titleContent.length > 0 ? titleContent : titleWordTerms).map((t) => this.termIds.get(t.term)!),
-      ),
-    );
+    // capped sequence (long body): check whether it still reaches past the snippet's source
+    const snippetWordsKnown =
+      sequence.length < MAX_SEQUENCE ||
+      tokenize(body.slice(0, MAX_SNIPPET_SOURCE_CHARS)).filter((t) => !t.joined).length <=
+        sequence.length - titleWords - 1;
     const boost =
       typeof doc.boost === 'number' && Number.isFinite(doc.boost) && doc.boost > 0 ? doc.boost : 1;
     this.slots.push({
@@ -287,7 +288,7 @@ export class KennisbankIndex {
       terms: Int32Array.from(tfByTerm.keys()),
       sequence: Int32Array.from(sequence),
       titleWords,
-      titleTerms,
+      snippetWordsKnown,
       fieldLength,
       validFrom: dateMs(doc.validFrom ?? doc.publishFrom),
       validUntil: dateMs(doc.validUntil ?? doc.publishUntil),
@@ -356,7 +357,7 @@ export class KennisbankIndex {
       }
     }
 
-    const top = new TopK<number>(Math.max(RERANK_DEPTH, limit));
+    const top = new TopK(Math.max(RERANK_DEPTH, limit));
     let total = 0;
     for (const slot of touched) {
       const base = this.total[slot]!;
@@ -385,16 +386,19 @@ export class KennisbankIndex {
 
     const anchored = clauses.filter((c) => !c.stopword && c.anchorTerms.size > 0).slice(0, MAX_ANCHORED);
     // per term id, a bit per anchored clause it counts for (scratch, cleared below)
-    const clauseOf = this.termClauseMask(anchored);
-    const ranked = top
-      .drain()
-      .map(({ item: slot, score }) => ({
-        slot,
-        score: score * this.proximityFactor(this.slots[slot]!, anchored.length, clauseOf),
-      }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
-    for (const clause of anchored) for (const id of clause.anchorTerms) clauseOf[id] = 0;
+    const maskedIds: number[] = [];
+    const clauseOf = this.termClauseMask(anchored, maskedIds);
+    // re-rank the kept candidates with the proximity bonus; ties keep the order of the base score
+    const kept = top.kept();
+    const finalScore = new Float64Array(kept.size);
+    const order: number[] = [];
+    for (let i = 0; i < kept.size; i++) {
+      const slot = kept.items[i]!;
+      finalScore[i] = kept.scores[i]! * this.proximityFactor(this.slots[slot]!, anchored.length, clauseOf);
+      order.push(i);
+    }
+    order.sort((a, b) => finalScore[b]! - finalScore[a]! || kept.scores[b]! - kept.scores[a]!);
+    for (let i = 0; i < maskedIds.length; i++) clauseOf[maskedIds[i]!] = 0;
 
     const highlight = new Set<string>();
     const highlightIds: number[] = [];
@@ -423,7 +427,10 @@ export class KennisbankIndex {
       }
       return match;
     };
-    const items: SearchHit[] = ranked.map(({ slot, score }) => {
+    const items: SearchHit[] = [];
+    for (let k = 0; k < Math.min(limit, order.length); k++) {
+      const slot = kept.items[order[k]!]!;
+      const score = finalScore[order[k]!]!;
       const stored = this.slots[slot]!;
       const doc = stored.doc;
       const useBody = typeof doc.body === 'string' && doc.body.length > 0;
@@ -436,14 +443,14 @@ export class KennisbankIndex {
         title: doc.title,
         snippet: makeSnippet(useBody ? doc.body : doc.title, isMatch, {
           ids,
-          complete: stored.sequence.length < MAX_SEQUENCE,
+          complete: useBody ? stored.snippetWordsKnown : stored.sequence.length < MAX_SEQUENCE,
           matches: matchesId,
         }),
         score: Math.round(score * 1000) / 1000,
       };
       if (typeof doc.url === 'string') hit.url = doc.url;
-      return hit;
-    });
+      items.push(hit);
+    }
     for (const id of highlightIds) mark[id] = 0;
     for (const id of marked) mark[id] = 0;
     return { total, items };
@@ -456,11 +463,26 @@ export class KennisbankIndex {
    */
   private titleNamed(stored: StoredDoc, titleCoverage: number, mark: Uint8Array): number {
     if (titleCoverage <= 0) return 0;
-    const terms = stored.titleTerms;
-    if (terms.length === 0) return 0;
+    // the title's distinct words, from the stored word sequence; stopwords count only in an all-stopword title
+    const seq = stored.sequence;
+    let words = 0;
     let found = 0;
-    for (let i = 0; i < terms.length; i++) if ((mark[terms[i]!]! & NAMED) !== 0) found++;
-    const share = found / terms.length;
+    let content = 0;
+    let contentFound = 0;
+    for (let i = 0; i < stored.titleWords; i++) {
+      const id = seq[i]!;
+      let repeated = false;
+      for (let k = 0; k < i && !repeated; k++) repeated = seq[k] === id;
+      if (repeated) continue;
+      const hit = (mark[id]! & NAMED) !== 0 ? 1 : 0;
+      words++;
+      found += hit;
+      if (this.termStop[id] !== 1) {
+        content++;
+        contentFound += hit;
+      }
+    }
+    const share = content > 0 ? contentFound / content : words > 0 ? found / words : 0;
     return share * share;
   }
 
@@ -492,6 +514,9 @@ export class KennisbankIndex {
         const df = new Int32Array(this.df.length * 2);
         df.set(this.df);
         this.df = df;
+        const stop = new Uint8Array(this.df.length);
+        stop.set(this.termStop);
+        this.termStop = stop;
       }
     }
     return id;
@@ -773,13 +798,17 @@ export class KennisbankIndex {
     return { touched, totalWeight: totalWeight || 1 };
   }
 
-  private termClauseMask(anchored: Clause[]): Int32Array {
+  /** Sets, per anchor term id, a bit per anchored clause; records the ids set in `ids` (to clear them). */
+  private termClauseMask(anchored: Clause[], ids: number[]): Int32Array {
     if (this.clauseMask.length < this.termStrings.length) {
       this.clauseMask = new Int32Array(Math.max(1024, Math.ceil(this.termStrings.length * 1.5)));
     }
     const mask = this.clauseMask;
     anchored.forEach((clause, c) => {
-      for (const id of clause.anchorTerms) mask[id]! |= 1 << c;
+      clause.anchorTerms.forEach((id) => {
+        mask[id]! |= 1 << c;
+        ids.push(id);
+      });
     });
     return mask;
   }

@@ -1,12 +1,12 @@
 import type { RawToken } from '../analysis/text';
-import { tokenize } from '../analysis/text';
+import { tokenize, wordOffset } from '../analysis/text';
 
 const MAX_SNIPPET_CHARS = 220;
 const WINDOW_TOKENS = 28;
 /** Tokens shown before the first match of the chosen window. */
 const LEAD_TOKENS = 4;
 /** Snippets come from the start of long texts (where the answer usually is). */
-const MAX_SOURCE_CHARS = 3_000;
+export const MAX_SNIPPET_SOURCE_CHARS = 3_000;
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -23,8 +23,7 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 /** Anything `show` has to change: an HTML special character, whitespace other than a space, or two spaces. */
 const NEEDS_WORK = /[&<>"']|[^\S ]| {2}/;
 /** Escaped, with runs of whitespace shown as one space. */
-const show = (text: string): string =>
-  NEEDS_WORK.test(text) ? escapeHtml(text).replace(/\s+/g, ' ') : text;
+const show = (text: string): string => (NEEDS_WORK.test(text) ? escapeHtml(text).replace(/\s+/g, ' ') : text);
 /**
  * What the index already knows about the words of a text: the term id of each word in order (maybe fewer
  * than the text has) and whether a term id matches the query. Lets a snippet pick its window without
@@ -80,7 +79,7 @@ function bestWindow(matched: Uint8Array, keyOf: (i: number) => string | number):
  * and only the text up to the excerpt is tokenised.
  */
 export function makeSnippet(text: string, isMatch: (surface: string) => boolean, known?: KnownWords): string {
-  const source = text.slice(0, MAX_SOURCE_CHARS);
+  const source = text.slice(0, MAX_SNIPPET_SOURCE_CHARS);
   let begin = 0;
   while (begin < source.length && isSpace(source.charCodeAt(begin))) begin++;
   let finish = source.length;
@@ -113,7 +112,7 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean,
   let firstWord = Math.max(0, bestStart - LEAD_TOKENS);
   let from = begin;
   if (firstWord > 0) {
-    const start = all ? (all[firstWord]?.start ?? -1) : wordStart(source, firstWord);
+    const start = all ? (all[firstWord]?.start ?? -1) : wordOffset(source, firstWord);
     if (start >= 0) from = start;
     else firstWord = 0;
   }
@@ -127,18 +126,18 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean,
 
   // the words of the excerpt: tokenised from `from` (a word start), two characters past `to` so a word
   // that runs on past the end is seen as such
-  const excerpt = all
-    ? all.slice(firstWord)
-    : wordsOf(source.slice(from, to + 2)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+  const excerpt = all ? all.slice(firstWord) : wordsOf(source.slice(from, to + 2));
+  const base = all ? 0 : from; // excerpt offsets are relative to `from` when tokenised on their own
   let html = from > begin ? '… ' : '';
   let cursor = from;
   for (let k = 0; k < excerpt.length; k++) {
     const t = excerpt[k]!;
-    if (t.end > to) break;
+    const start = t.start + base;
+    const end = t.end + base;
+    if (end > to) break;
     if (!matchedAt(firstWord + k, t.surface)) continue;
-    html +=
-      show(source.slice(cursor, t.start)) + '<mark>' + escapeHtml(source.slice(t.start, t.end)) + '</mark>';
-    cursor = t.end;
+    html += show(source.slice(cursor, start)) + '<mark>' + escapeHtml(source.slice(start, end)) + '</mark>';
+    cursor = end;
   }
   html += show(source.slice(cursor, to));
   if (to < finish) html += ' …';
@@ -148,14 +147,3 @@ export function makeSnippet(text: string, isMatch: (surface: string) => boolean,
 /** The words of a text (hyphen parts, not their joined form), as the index saw them. */
 const wordsOf = (text: string, maxWords?: number): RawToken[] =>
   tokenize(text, maxWords).filter((t) => !t.joined);
-
-/** Character offset of word `index` of `text`, or -1; tokenises only a growing prefix of the text. */
-function wordStart(text: string, index: number): number {
-  let limit = Math.min(text.length, (index + 2) * 16);
-  for (;;) {
-    const words = wordsOf(text.slice(0, limit), index + 2);
-    // with a word after it inside the prefix, word `index` is complete
-    if (words.length > index + 1 || limit >= text.length) return words[index]?.start ?? -1;
-    limit = Math.min(text.length, limit * 2);
-  }
-}

@@ -1,15 +1,22 @@
-/** Keeps the k highest-scoring items seen (a binary min-heap on score). */
-export class TopK<T> {
-  private readonly items: T[] = [];
-  private readonly scores: number[] = [];
+/**
+ * Keeps the k highest-scoring ids seen (a binary min-heap on score) in typed arrays: no allocation per
+ * push, and no array kind change that would throw the caller out of optimised code.
+ */
+export class TopK {
+  private readonly items: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
 
-  constructor(private readonly k: number) {}
+  constructor(private readonly k: number) {
+    this.items = new Int32Array(Math.max(1, k));
+    this.scores = new Float64Array(Math.max(1, k));
+  }
 
-  push(item: T, score: number): void {
-    if (this.items.length < this.k) {
-      this.items.push(item);
-      this.scores.push(score);
-      this.up(this.items.length - 1);
+  push(item: number, score: number): void {
+    if (this.size < this.k) {
+      this.items[this.size] = item;
+      this.scores[this.size] = score;
+      this.up(this.size++);
     } else if (score > this.scores[0]!) {
       this.items[0] = item;
       this.scores[0] = score;
@@ -17,14 +24,18 @@ export class TopK<T> {
     }
   }
 
-  /** All kept items, best first. */
-  drain(): { item: T; score: number }[] {
-    return this.items.map((item, i) => ({ item, score: this.scores[i]! })).sort((a, b) => b.score - a.score);
+  /** The kept items and their scores, in heap order (not sorted). */
+  kept(): { items: Int32Array; scores: Float64Array; size: number } {
+    return { items: this.items, scores: this.scores, size: this.size };
   }
 
   private swap(a: number, b: number): void {
-    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
-    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+    const item = this.items[a]!;
+    this.items[a] = this.items[b]!;
+    this.items[b] = item;
+    const score = this.scores[a]!;
+    this.scores[a] = this.scores[b]!;
+    this.scores[b] = score;
   }
 
   private up(i: number): void {
@@ -37,7 +48,7 @@ export class TopK<T> {
   }
 
   private down(i: number): void {
-    const n = this.items.length;
+    const n = this.size;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;

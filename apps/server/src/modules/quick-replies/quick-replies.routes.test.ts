@@ -60,7 +60,9 @@ describe('quick replies and colleagues over HTTP', () => {
       body: 'Een paspoort voor volwassenen kost € 84,-.',
     });
     expect(changed.status).toBe(200);
-    expect(QuickReplyView.parse(await changed.json()).body).toBe('Een paspoort voor volwassenen kost € 84,-.');
+    expect(QuickReplyView.parse(await changed.json()).body).toBe(
+      'Een paspoort voor volwassenen kost € 84,-.',
+    );
 
     const list = QuickRepliesResponse.parse(await (await call('anna', 'GET', '/api/quick-replies')).json());
     expect(list.items.find((i) => i.id === reply.id)?.body).toContain('volwassenen');
@@ -93,7 +95,11 @@ describe('quick replies and colleagues over HTTP', () => {
     });
     expect(extra.status).toBe(400);
 
-    const dup = await call('bea', 'POST', '/api/quick-replies', { code: 'welkom', title: 'Nog een', body: 'Hoi' });
+    const dup = await call('bea', 'POST', '/api/quick-replies', {
+      code: 'welkom',
+      title: 'Nog een',
+      body: 'Hoi',
+    });
     expect(dup.status).toBe(400);
     expect(((await dup.json()) as ProblemJson).invalidParams?.[0]).toMatchObject({
       name: 'code',

@@ -4,7 +4,12 @@ import { z } from 'zod';
  * Quick replies ("snelle antwoorden") and transfer targets. Extension of `@kcc/contracts`: the workplace keeps a
  * copy of these shapes in `features/quick-replies/api` and `features/handover/api` until they move into contracts.
  */
-export const QUICK_REPLY_LIMITS = { codeMaxChars: 40, titleMaxChars: 100, bodyMaxChars: 2000, maxItems: 500 } as const;
+export const QUICK_REPLY_LIMITS = {
+  codeMaxChars: 40,
+  titleMaxChars: 100,
+  bodyMaxChars: 2000,
+  maxItems: 500,
+} as const;
 
 export const QuickReplyInput = z
   .object({
@@ -14,7 +19,10 @@ export const QuickReplyInput = z
       .trim()
       .min(1)
       .max(QUICK_REPLY_LIMITS.codeMaxChars)
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'Alleen kleine letters, cijfers en -, beginnend met een letter of cijfer'),
+      .regex(
+        /^[a-z0-9][a-z0-9-]*$/,
+        'Alleen kleine letters, cijfers en -, beginnend met een letter of cijfer',
+      ),
     title: z.string().trim().min(1).max(QUICK_REPLY_LIMITS.titleMaxChars),
     body: z.string().trim().min(1).max(QUICK_REPLY_LIMITS.bodyMaxChars),
   })
@@ -40,7 +48,11 @@ export const ColleagueView = z.object({
   presence: z.enum(['beschikbaar', 'pauze', 'nawerk', 'offline', 'niet-reagerend']),
 });
 export type ColleagueView = z.infer<typeof ColleagueView>;
-export const TransferQueueView = z.object({ id: z.string(), name: z.string(), channels: z.array(z.string()) });
+export const TransferQueueView = z.object({
+  id: z.string(),
+  name: z.string(),
+  channels: z.array(z.string()),
+});
 export type TransferQueueView = z.infer<typeof TransferQueueView>;
 export const ColleaguesResponse = z.object({
   items: z.array(ColleagueView),

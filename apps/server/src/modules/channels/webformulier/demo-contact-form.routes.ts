@@ -67,8 +67,12 @@ function sameOrigin(request: FastifyRequest, ownOrigins: ReadonlySet<string>): b
   const fetchSite = request.headers['sec-fetch-site'];
   if (fetchSite !== undefined && fetchSite !== 'same-origin') return false;
   const origin = request.headers.origin;
-  // Browsers send Origin on every cross-origin POST; a same-origin fetch may send it too.
-  if (origin !== undefined) return ownOrigins.has(origin.replace(/\/+$/, ''));
+  // Browsers send Origin on every cross-origin POST; a same-origin fetch may send it too. The page may have been
+  // opened under another name than the configured ones (a LAN address): then Origin equals this request's host.
+  if (origin !== undefined) {
+    const normalised = origin.replace(/\/+$/, '');
+    return ownOrigins.has(normalised) || normalised === `${request.protocol}://${request.host}`;
+  }
   return fetchSite === 'same-origin';
 }
 

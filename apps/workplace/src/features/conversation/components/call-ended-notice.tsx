@@ -7,7 +7,11 @@ export function CallEndedNotice({ contact }: { contact: Contact }) {
   if (!ended) return null;
   const phone = contact.from.phone;
   return (
-    <p data-testid="call-ended" role="status" className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950">
+    <p
+      data-testid="call-ended"
+      role="status"
+      className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950"
+    >
       Gesprek beëindigd — registreer het contact.
       {phone && (
         <>

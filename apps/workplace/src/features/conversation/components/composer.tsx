@@ -113,7 +113,9 @@ export function Composer({ contactId, channel, quickReplies, disabledReason }: C
       }
     }
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    const sends = isChat ? !event.shiftKey && !event.ctrlKey && !event.metaKey : event.ctrlKey || event.metaKey;
+    const sends = isChat
+      ? !event.shiftKey && !event.ctrlKey && !event.metaKey
+      : event.ctrlKey || event.metaKey;
     if (sends) {
       event.preventDefault();
       submit();

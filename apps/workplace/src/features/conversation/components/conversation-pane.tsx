@@ -77,7 +77,10 @@ export function ConversationPane({ contact, quickReplies, token, chatEndedBefore
       </div>
       {!isChat && contact.from.email && (
         <p className="text-sm text-slate-700">
-          Van: <span className="text-slate-900">{contact.from.name ? `${contact.from.name} <${contact.from.email}>` : contact.from.email}</span>
+          Van:{' '}
+          <span className="text-slate-900">
+            {contact.from.name ? `${contact.from.name} <${contact.from.email}>` : contact.from.email}
+          </span>
         </p>
       )}
       {endChat.isError && (
@@ -99,7 +102,11 @@ export function ConversationPane({ contact, quickReplies, token, chatEndedBefore
       )}
       {isChat && !chatEnded && <TypingIndicator contactId={contact.id} name={residentName} />}
       {chatEnded && (
-        <p data-testid="chat-ended" role="status" className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950">
+        <p
+          data-testid="chat-ended"
+          role="status"
+          className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950"
+        >
           De chat is beëindigd{endedBy === 'inwoner' ? ' door de inwoner' : ''} — registreer het contact.
         </p>
       )}

@@ -67,7 +67,12 @@ export function MessageList({ messages, residentName, isEmail, token }: MessageL
 
   if (count === 0) return <p className="text-sm text-slate-700">Nog geen berichten.</p>;
   return (
-    <ol role="log" aria-label="Berichten" aria-live="polite" className="max-h-[28rem] space-y-2 overflow-y-auto">
+    <ol
+      role="log"
+      aria-label="Berichten"
+      aria-live="polite"
+      className="max-h-[28rem] space-y-2 overflow-y-auto"
+    >
       {messages.map((message) => {
         const incoming = message.direction === 'in';
         const sender = incoming ? (message.from ?? residentName) : (message.agentName ?? 'Medewerker');

@@ -88,10 +88,13 @@ const useConversationStore = create<ConversationState>()((set) => ({
   },
 }));
 
-export const useComposerText = (contactId: string) => useConversationStore((s) => s.composer[contactId] ?? '');
-export const useResidentTyping = (contactId: string) => useConversationStore((s) => s.typing[contactId] ?? false);
+export const useComposerText = (contactId: string) =>
+  useConversationStore((s) => s.composer[contactId] ?? '');
+export const useResidentTyping = (contactId: string) =>
+  useConversationStore((s) => s.typing[contactId] ?? false);
 export const useUnreadCount = (contactId: string) => useConversationStore((s) => s.unread[contactId] ?? 0);
 export const useChatEndedBy = (contactId: string) => useConversationStore((s) => s.chatEnded[contactId]);
-export const useCallEnded = (contactId: string) => useConversationStore((s) => s.callEnded[contactId] === true);
+export const useCallEnded = (contactId: string) =>
+  useConversationStore((s) => s.callEnded[contactId] === true);
 export const useConversationActions = () => useConversationStore((s) => s.actions);
 export const conversationActions = useConversationStore.getState().actions;

@@ -37,8 +37,7 @@ export function filterQuickReplies(
   const q = query.toLowerCase();
   const starts = items.filter((i) => i.code.toLowerCase().startsWith(q));
   const contains = items.filter(
-    (i) =>
-      !starts.includes(i) && (i.code.toLowerCase().includes(q) || i.title.toLowerCase().includes(q)),
+    (i) => !starts.includes(i) && (i.code.toLowerCase().includes(q) || i.title.toLowerCase().includes(q)),
   );
   return [...starts, ...contains].slice(0, limit);
 }

@@ -24,7 +24,8 @@ export function useCreateCallback(contactId: string) {
 export const callbackQueryOptions = (contactId: string) =>
   queryOptions({
     queryKey: handoverKeys.callback(contactId),
-    queryFn: ({ signal }) => apiRequest('GET', channelPaths.terugbelverzoek(contactId), CallbackView, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest('GET', channelPaths.terugbelverzoek(contactId), CallbackView, { signal }),
   });
 
 /** The request behind a terugbelverzoek contact (number, window, attempt). */

@@ -7,9 +7,16 @@ import { Presence } from '@kcc/contracts/domain';
  */
 export const ColleagueView = z.object({ id: z.string(), name: z.string(), presence: Presence });
 export type ColleagueView = z.infer<typeof ColleagueView>;
-export const TransferQueueView = z.object({ id: z.string(), name: z.string(), channels: z.array(z.string()) });
+export const TransferQueueView = z.object({
+  id: z.string(),
+  name: z.string(),
+  channels: z.array(z.string()),
+});
 export type TransferQueueView = z.infer<typeof TransferQueueView>;
-export const ColleaguesResponse = z.object({ items: z.array(ColleagueView), queues: z.array(TransferQueueView) });
+export const ColleaguesResponse = z.object({
+  items: z.array(ColleagueView),
+  queues: z.array(TransferQueueView),
+});
 export type ColleaguesResponse = z.infer<typeof ColleaguesResponse>;
 
 export const colleaguesPath = '/api/colleagues';

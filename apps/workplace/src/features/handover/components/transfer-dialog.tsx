@@ -99,7 +99,12 @@ export function TransferDialog({ contact, getDraft, onClose, onTransferred }: Tr
             Naar een collega
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${id}-kind`} checked={kind === 'queue'} onChange={() => setKind('queue')} />
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              checked={kind === 'queue'}
+              onChange={() => setKind('queue')}
+            />
             Naar een wachtrij
           </label>
         </fieldset>

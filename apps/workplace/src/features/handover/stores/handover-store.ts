@@ -54,10 +54,10 @@ const useHandoverStore = create<HandoverState>()((set) => ({
       set((s) => ({ consults: s.consults.filter((c) => c.consultId !== consultId) })),
     consultReplied: (event) =>
       set((s) => ({
-        replies: [event, ...s.replies.filter((r) => !(r.consultId === event.consultId && r.at === event.at))].slice(
-          0,
-          MAX_ITEMS,
-        ),
+        replies: [
+          event,
+          ...s.replies.filter((r) => !(r.consultId === event.consultId && r.at === event.at)),
+        ].slice(0, MAX_ITEMS),
       })),
     replyDismissed: (consultId, at) =>
       set((s) => ({ replies: s.replies.filter((r) => !(r.consultId === consultId && r.at === at)) })),

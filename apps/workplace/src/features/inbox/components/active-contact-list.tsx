@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CHANNEL_LABELS } from '@kcc/contracts/domain';
 import { ChannelIcon } from '../../../components/channel-icon';
 import { contactShortcut } from '../../../config/shortcuts';
@@ -14,8 +15,11 @@ function ContactSwitchHotkey({ index, onSwitch }: { index: number; onSwitch: (in
   return null;
 }
 
-/** "Mijn contacten": several at once, switchable with a click or Alt+1..9. */
-export function ActiveContactList() {
+/**
+ * "Mijn contacten": several at once, switchable with a click or Alt+1..9. `badge` lets the app add a marker per
+ * contact (e.g. unread chat messages) without this feature knowing about it.
+ */
+export function ActiveContactList({ badge }: { badge?: (contactId: string) => ReactNode } = {}) {
   const { data: contacts = [] } = useMyContacts();
   const open = useOpenContact();
   const { contactOpened } = useInboxActions();
@@ -67,6 +71,7 @@ export function ActiveContactList() {
                   </span>
                   <span className="flex shrink-0 flex-col items-end gap-1">
                     {index < 9 && <kbd className="kbd">Alt+{index + 1}</kbd>}
+                    {badge?.(contact.id)}
                     {contact.status === 'nawerk' && (
                       <span className="rounded bg-blue-800 px-1.5 text-xs font-semibold text-white">
                         Nawerk

@@ -58,7 +58,8 @@ export function QuickRepliesBeheer() {
           if (error instanceof ApiError && error.invalidParams.length > 0) {
             const next: FieldErrors = {};
             for (const p of error.invalidParams) {
-              if (p.name === 'code' || p.name === 'title' || p.name === 'body') next[p.name] ??= invalidParamReason(p);
+              if (p.name === 'code' || p.name === 'title' || p.name === 'body')
+                next[p.name] ??= invalidParamReason(p);
             }
             setErrors(next);
           }
@@ -71,12 +72,13 @@ export function QuickRepliesBeheer() {
   const set = (key: keyof FormValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   return (
-    <section aria-labelledby={`${id}-title`} data-testid="quick-replies-beheer" className="panel space-y-4">
-      <h2 id={`${id}-title`} className="panel-title">
+    <section aria-labelledby={`${id}-heading`} data-testid="quick-replies-beheer" className="panel space-y-4">
+      <h2 id={`${id}-heading`} className="panel-title">
         Snelle antwoorden
       </h2>
       <p className="text-sm text-slate-700">
-        Medewerkers typen in een chat of e-mail een / met de code, bijvoorbeeld <kbd className="kbd">/welkom</kbd>.
+        Medewerkers typen in een chat of e-mail een / met de code, bijvoorbeeld{' '}
+        <kbd className="kbd">/welkom</kbd>.
       </p>
       <form
         className="space-y-3"
@@ -86,10 +88,19 @@ export function QuickRepliesBeheer() {
           submit();
         }}
       >
-        <Field id={`${id}-code`} label="Code" required error={errors.code} hint="Kleine letters, cijfers en -">
+        <Field
+          id={`${id}-code`}
+          label="Code"
+          required
+          error={errors.code}
+          hint="Kleine letters, cijfers en -"
+        >
           <input
             ref={codeRef}
-            {...fieldProps(`${id}-code`, errors.code, { required: true, hint: 'Kleine letters, cijfers en -' })}
+            {...fieldProps(`${id}-code`, errors.code, {
+              required: true,
+              hint: 'Kleine letters, cijfers en -',
+            })}
             className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm"
             value={values.code}
             onChange={(e) => set('code')(e.target.value)}
@@ -142,7 +153,12 @@ export function QuickRepliesBeheer() {
       ) : (
         <ul className="divide-y divide-slate-200">
           {list.data.map((reply) => (
-            <li key={reply.id} data-testid="quick-reply-item" data-code={reply.code} className="space-y-1 py-2">
+            <li
+              key={reply.id}
+              data-testid="quick-reply-item"
+              data-code={reply.code}
+              className="space-y-1 py-2"
+            >
               <p className="text-sm">
                 <span className="font-semibold">/{reply.code}</span> · {reply.title}
               </p>

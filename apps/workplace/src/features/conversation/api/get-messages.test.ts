@@ -1,0 +1,46 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { MessageView } from '@kcc/contracts/channels';
+import { messageAdded, messagesQueryOptions, upsertMessage } from './get-messages';
+
+const msg = (id: string, at: string, extra: Partial<MessageView> = {}): MessageView => ({
+  id,
+  direction: 'in',
+  body: `bericht ${id}`,
+  at,
+  ...extra,
+});
+
+describe('upsertMessage', () => {
+  it('replaces a message with the same id in place (e.g. delivery pending → sent)', () => {
+    const list = [
+      msg('a', '2026-03-01T10:00:00Z'),
+      msg('b', '2026-03-01T10:01:00Z', { delivery: 'pending' }),
+    ];
+    const next = upsertMessage(list, msg('b', '2026-03-01T10:01:00Z', { delivery: 'sent' }));
+    expect(next.map((m) => [m.id, m.delivery])).toEqual([
+      ['a', undefined],
+      ['b', 'sent'],
+    ]);
+  });
+
+  it('inserts a new message in time order, keeping arrival order for equal times', () => {
+    const list = [msg('a', '2026-03-01T10:00:00Z'), msg('c', '2026-03-01T10:02:00Z')];
+    expect(upsertMessage(list, msg('b', '2026-03-01T10:01:00Z')).map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    expect(upsertMessage(list, msg('d', '2026-03-01T10:02:00Z')).map((m) => m.id)).toEqual(['a', 'c', 'd']);
+  });
+});
+
+describe('messageAdded', () => {
+  it('does not create a transcript that was never loaded (it would hide the other messages)', () => {
+    const queryClient = new QueryClient();
+    messageAdded(queryClient, 'c-1', msg('a', '2026-03-01T10:00:00Z'));
+    expect(queryClient.getQueryData(messagesQueryOptions('c-1').queryKey)).toBeUndefined();
+    queryClient.setQueryData(messagesQueryOptions('c-1').queryKey, []);
+    messageAdded(queryClient, 'c-1', msg('a', '2026-03-01T10:00:00Z'));
+    messageAdded(queryClient, 'c-1', msg('a', '2026-03-01T10:00:00Z', { body: 'nieuw' }));
+    expect(queryClient.getQueryData(messagesQueryOptions('c-1').queryKey)).toEqual([
+      msg('a', '2026-03-01T10:00:00Z', { body: 'nieuw' }),
+    ]);
+  });
+});
