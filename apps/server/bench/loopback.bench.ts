@@ -29,7 +29,7 @@ import {
 } from './bench-util';
 import { commitLatency } from './disk-probe';
 import { processCpuMs, startEchoProcess, startServerProcess } from './processes';
-import { benchServerEnv, seedBenchStore, type BenchAgent } from './seed';
+import { benchDbSynchronous, benchServerEnv, seedBenchStore, type BenchAgent } from './seed';
 
 type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -412,7 +412,7 @@ export async function runLoopbackBench(): Promise<BenchResult> {
       name: 'Disk: one durable commit (WAL, synchronous = FULL), p50',
       value: round((diskBefore.p50 + diskAfter.p50) / 2, 2),
       unit: 'ms',
-      note: `p50 ${round(diskBefore.p50, 2)} ms before and ${round(diskAfter.p50, 2)} ms after the loopback phase; p99 ${round(diskBefore.p99, 1)} / ${round(diskAfter.p99, 1)} ms. The server waits for this on every commit, several per contact`,
+      note: `p50 ${round(diskBefore.p50, 2)} ms before and ${round(diskAfter.p50, 2)} ms after the loopback phase; p99 ${round(diskBefore.p99, 1)} / ${round(diskAfter.p99, 1)} ms. With KCC_DB_SYNCHRONOUS=full (this run: ${benchDbSynchronous()}) every answer waits for an fsync like this, run off the event loop and shared by the commits made meanwhile`,
     },
     {
       name: LOOPBACK_ROWS.limit,

@@ -46,6 +46,7 @@ import { seedSimAgents } from './modules/dashboard/sim-agents';
 import { createReportsModule } from './modules/reports/reports.module';
 import { setAckBarrier } from './realtime/ack-barrier';
 import { createSocketNotifier, registerAgentNamespace } from './realtime/agent-namespace';
+import { startCheckpointer } from './store/checkpointer';
 import { createCommitSync } from './store/commit-sync';
 import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
@@ -137,6 +138,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   // waits for an off-loop fsync of the WAL that many commits share (docs/decisions.md: durable commits).
   const db = openDatabase(config.dataDir, undefined, { synchronous: 'NORMAL' });
   const commitSync = config.dbSynchronous === 'full' ? createCommitSync(db) : undefined;
+  // WAL checkpoints (copying pages into the database file, with fsyncs) run in a worker, not in a request.
+  const checkpointer = startCheckpointer(db, app.log);
   if (commitSync) {
     app.addHook('onSend', async (request, _reply, payload) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') await commitSync.durable();
@@ -341,6 +344,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           void io.close(() => resolve());
         });
         await app.close().catch(() => undefined);
+        await checkpointer.stop();
         commitSync?.close();
         db.close();
       })();
@@ -349,6 +353,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return { app, io, db, url, smtpPort, close };
   } catch (err) {
     await app.close().catch(() => undefined);
+    await checkpointer.stop();
     commitSync?.close();
     if (db.open) db.close();
     throw err;

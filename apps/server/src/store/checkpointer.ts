@@ -60,6 +60,10 @@ export function startCheckpointer(
     workerData: { driver, file: db.name, intervalMs: options.intervalMs ?? 200 },
   });
   worker.unref();
+  let exited = false;
+  worker.once('exit', () => {
+    exited = true;
+  });
   let lastWarning = 0;
   worker.on('message', (message: { error?: string }) => {
     // A busy or failing checkpoint is retried on the next tick; warn at most once a minute.
@@ -73,6 +77,7 @@ export function startCheckpointer(
   return {
     stop() {
       stopping ??= new Promise<void>((resolve) => {
+        if (exited) return resolve();
         const done = () => resolve();
         worker.once('exit', done);
         worker.on('message', (message: { stopped?: boolean }) => {

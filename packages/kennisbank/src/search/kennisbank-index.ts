@@ -15,6 +15,7 @@ import type {
 import { BASE_TYPE_BOOST, typeBoosts } from './intent';
 import { FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
 import { MAX_SNIPPET_SOURCE_CHARS, makeSnippet } from './snippet';
+import { SlotTable } from './slot-table';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 
@@ -78,9 +79,6 @@ interface StoredDoc {
   /** `sequence` holds every word of the part of the body a snippet looks at */
   snippetWordsKnown: boolean;
   fieldLength: number[];
-  validFrom: number;
-  validUntil: number;
-  boost: number;
 }
 
 interface TermRef {
@@ -130,6 +128,7 @@ export class KennisbankIndex {
   private readonly slots: (StoredDoc | undefined)[] = [];
   private readonly idToSlot = new Map<string, number>();
   private readonly typeCounts = new Map<string, number>();
+  private readonly slotTable = new SlotTable();
   private readonly fieldLengthSum = [0, 0, 0];
   /** field lengths per slot, flat: slot * FIELD_COUNT + field */
   private fieldLengths = new Float32Array(1024 * FIELD_COUNT);
@@ -290,10 +289,15 @@ export class KennisbankIndex {
       titleWords,
       snippetWordsKnown,
       fieldLength,
-      validFrom: dateMs(doc.validFrom ?? doc.publishFrom),
-      validUntil: dateMs(doc.validUntil ?? doc.publishUntil),
-      boost,
     });
+    this.slotTable.set(
+      slot,
+      doc.type,
+      doc.published !== false,
+      dateMs(doc.validFrom ?? doc.publishFrom),
+      dateMs(doc.validUntil ?? doc.publishUntil),
+      boost,
+    );
     this.idToSlot.set(doc.id, slot);
     this.typeCounts.set(doc.type, (this.typeCounts.get(doc.type) ?? 0) + 1);
     this.live++;
@@ -305,6 +309,7 @@ export class KennisbankIndex {
     if (slot === undefined) return;
     const stored = this.slots[slot]!;
     this.slots[slot] = undefined;
+    this.slotTable.clear(slot);
     this.idToSlot.delete(id);
     const isLive = (s: number): boolean => this.slots[s] !== undefined;
     for (const termId of stored.terms) {
@@ -357,30 +362,43 @@ export class KennisbankIndex {
       }
     }
 
+    // per type id: the intent boost and the share of the named-title bonus
+    const table = this.slotTable;
+    const typeFilter = type === undefined ? -1 : (table.typeId(type) ?? -2);
+    const typeBoost = new Float64Array(table.typeNames.length);
+    const namedShare = new Float64Array(table.typeNames.length);
+    table.typeNames.forEach((name, t) => {
+      typeBoost[t] = boosts.get(name) ?? 1;
+      namedShare[t] = NAMED_TITLE_BONUS * (intentTypes.has(name) ? 1 : NAMED_WITHOUT_INTENT);
+    });
+
     const top = new TopK(Math.max(RERANK_DEPTH, limit));
     let total = 0;
-    for (const slot of touched) {
+    for (let k = 0; k < touched.length; k++) {
+      const slot = touched[k]!;
       const base = this.total[slot]!;
       const coordination = this.matchedWeight[slot]! / totalWeight;
       const titleCoverage = this.titleWeight[slot]! / totalWeight;
       this.total[slot] = 0;
       this.matchedWeight[slot] = 0;
       this.titleWeight[slot] = 0;
-      if (base <= 0) continue;
-      const stored = this.slots[slot];
-      if (!stored || !this.visible(stored, type, now)) continue;
-      const score =
+      if (base <= 0 || !table.visible(slot, typeFilter, now)) continue;
+      total++;
+      const t = table.type[slot]!;
+      const rest =
         base *
         (COORDINATION_FLOOR + (1 - COORDINATION_FLOOR) * coordination) *
-        (1 +
-          (TITLE_COVERAGE_BONUS +
-            NAMED_TITLE_BONUS *
-              this.titleNamed(stored, titleCoverage, mark) *
-              (intentTypes.has(stored.doc.type) ? 1 : NAMED_WITHOUT_INTENT)) *
-            titleCoverage) *
-        (boosts.get(stored.doc.type) ?? 1) *
-        stored.boost;
-      total++;
+        typeBoost[t]! *
+        table.boost[slot]!;
+      let score = rest * (1 + TITLE_COVERAGE_BONUS * titleCoverage);
+      if (titleCoverage > 0) {
+        // the named-title bonus can only raise the score: look at the title only when that could matter
+        const most = rest * (1 + (TITLE_COVERAGE_BONUS + namedShare[t]!) * titleCoverage);
+        if (top.accepts(most)) {
+          const named = this.titleNamed(this.slots[slot]!, titleCoverage, mark);
+          score = rest * (1 + (TITLE_COVERAGE_BONUS + namedShare[t]! * named) * titleCoverage);
+        }
+      }
       top.push(slot, score);
     }
 
@@ -520,14 +538,6 @@ export class KennisbankIndex {
       }
     }
     return id;
-  }
-
-  private visible(stored: StoredDoc, type: string | undefined, now: number): boolean {
-    if (type !== undefined && stored.doc.type !== type) return false;
-    if (stored.doc.published === false) return false;
-    if (stored.validFrom > now) return false;
-    if (stored.validUntil < now) return false;
-    return true;
   }
 
   /** Groups the parts of hyphenated words with their joined form. */

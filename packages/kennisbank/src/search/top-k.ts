@@ -24,6 +24,11 @@ export class TopK {
     }
   }
 
+  /** Whether an item with this score would be kept now. */
+  accepts(score: number): boolean {
+    return this.size < this.k || score > this.scores[0]!;
+  }
+
   /** The kept items and their scores, in heap order (not sorted). */
   kept(): { items: Int32Array; scores: Float64Array; size: number } {
     return { items: this.items, scores: this.scores, size: this.size };

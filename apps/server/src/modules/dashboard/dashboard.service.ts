@@ -60,6 +60,8 @@ export class DashboardService {
   private readonly dirtyQueues = new Set<string>();
   private readonly dirtyAgents = new Set<string>();
   private readonly lastSent = new Map<string, string>();
+  /** A held contact as the board shows it, by id; dropped when the event log has news about the contact. */
+  private readonly heldInfo = new Map<string, AgentLive['contacts'][number]>();
   private lastTotals = '';
   private readonly listeners = new Set<(delta: DashboardDelta) => void>();
   private readonly presenceReasons = new Map<string, { presence: Presence; reason: string }>();
@@ -193,6 +195,7 @@ export class DashboardService {
     touched: { queues: Set<string>; agents: Set<string> },
   ): void {
     for (const f of this.fold.apply(e)) this.stats.apply(f, touched);
+    this.heldInfo.delete(e.contactId);
     const d = e.data ?? {};
     for (const key of ['queueId', 'fromQueueId', 'toQueueId'] as const) {
       const v = d[key];
@@ -364,11 +367,16 @@ export class DashboardService {
     const { routing, contacts } = this.deps;
     const config = routing.agentConfig(id);
     const state = routing.agentState(id);
+    // Cached: an agent with many contacts would otherwise cost a store read per contact on every delta.
     const held = routing.activeContactIds(id).flatMap((cid) => {
+      const known = this.heldInfo.get(cid);
+      if (known) return [known];
       const c = contacts.get(cid);
-      return c
-        ? [{ id: c.id, channel: c.channel, queueId: c.queueId, since: iso(c.acceptedAt ?? c.createdAt) }]
-        : [];
+      if (!c) return [];
+      const info = { id: c.id, channel: c.channel, queueId: c.queueId, since: iso(c.acceptedAt ?? c.createdAt) };
+      if (this.heldInfo.size >= 50_000) this.heldInfo.clear();
+      this.heldInfo.set(cid, info);
+      return [info];
     });
     const counters = this.stats.agentCounters(id);
     const noted = this.presenceReasons.get(id);
