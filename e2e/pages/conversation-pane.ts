@@ -30,6 +30,8 @@ export class ConversationPane {
   readonly send: Locator;
   readonly endChatButton: Locator;
   readonly chatEnded: Locator;
+  /** Telephone: "Gesprek beëindigd — registreer het contact." after the CTI `call.ended`. */
+  readonly callEnded: Locator;
 
   readonly handoverActions: Locator;
   readonly handoverStatus: Locator;
@@ -52,6 +54,7 @@ export class ConversationPane {
     this.send = this.composerForm.getByRole('button', { name: 'Versturen', exact: true });
     this.endChatButton = this.root.getByTestId('end-chat');
     this.chatEnded = this.root.getByTestId('chat-ended');
+    this.callEnded = page.getByTestId('call-ended');
 
     this.handoverActions = page.getByTestId('handover-actions');
     this.handoverStatus = this.handoverActions.getByRole('status');

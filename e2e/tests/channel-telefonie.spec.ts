@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/channels';
+import { ConversationPane } from '../pages/conversation-pane';
 
 // Fatima El Amrani (seed-demo.ts): 0612345678, BSN 999993653, two earlier klantcontacten.
 const FATIMA = { bsn: '999993653', naam: 'Fatima El Amrani' };
@@ -44,7 +45,10 @@ test('@P1 a CTI call is offered with a screen pop of the recognised resident, an
   await expect(anna.historyItems).toHaveCount(before.count);
 
   // The caller hangs up: the contact stays with Anna until she has registered it.
+  const pane = new ConversationPane(anna.page);
+  await expect(pane.callEnded).toBeHidden();
   await cti({ eventId: 'pbx-1-ended', type: 'call.ended', callId: 'pbx-1' });
+  await expect(pane.callEnded).toContainText('Gesprek beëindigd');
   await expect(anna.activeContacts).toHaveCount(1);
   await expect(anna.registrationForm).toBeVisible();
   await expect(anna.kanaal).toHaveValue('telefoon');

@@ -51,7 +51,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
  * Extra node flags for the sync server child, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`
  * to profile the server under a bench's load (NODE_OPTIONS does not allow `--cpu-prof`).
  */
-const serverNodeArgs = (): string[] => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const serverNodeArgs = (): string[] =>
+  (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 function spawnTs(
   file: string,

@@ -44,7 +44,6 @@ import { createQuickRepliesModule } from './modules/quick-replies/quick-replies.
 import { EventTap } from './modules/dashboard/event-tap';
 import { seedSimAgents } from './modules/dashboard/sim-agents';
 import { createReportsModule } from './modules/reports/reports.module';
-import { setAckBarrier } from './realtime/ack-barrier';
 import { createSocketNotifier, registerAgentNamespace } from './realtime/agent-namespace';
 import { startCheckpointer } from './store/checkpointer';
 import { createCommitSync } from './store/commit-sync';
@@ -239,7 +238,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       maxHttpBufferSize: 100_000,
       connectionStateRecovery: { maxDisconnectionDuration: config.reconnectGraceMs, skipMiddlewares: false },
     });
-    if (commitSync) setAckBarrier(io, commitSync.durable);
     const tracker = new ConnectionTracker(
       {
         goOffline: (agentId) => routing.setPresence(agentId, 'offline'),

@@ -10,7 +10,6 @@ import type { AgentClient } from './testing/test-server';
 import { bearer, nextEvent, tempDataDir } from './testing/test-server';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-const TSX = path.resolve(SERVER_DIR, '../../node_modules/.bin/tsx');
 const KEY = 'durability-sleutel';
 
 function freePort(): Promise<number> {
@@ -27,7 +26,8 @@ async function startProcess(
   port: number,
   extraEnv: Record<string, string> = {},
 ): Promise<ChildProcess> {
-  const child = spawn(TSX, ['src/main.ts'], {
+  // The server itself, not the tsx CLI: that would run it in a grandchild that SIGKILL does not reach.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

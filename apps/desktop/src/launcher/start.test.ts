@@ -33,6 +33,7 @@ function fakeRepo(): string {
   fs.symlinkSync(realNodeModules, path.join(root, 'node_modules'), 'dir');
   write('apps/server/src/main.ts', FAKE_SERVER);
   write('apps/workplace/dist/index.html', '<!doctype html>');
+  write('apps/widget/dist/widget.js', '// built widget');
   write('apps/desktop/build.mjs', '');
   return root;
 }

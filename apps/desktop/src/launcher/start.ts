@@ -80,14 +80,15 @@ export async function runStart({ repoRoot, env }: StartOptions): Promise<number>
   }
   const workplaceUrl = `${config.serverUrl}/`;
 
-  if (!fs.existsSync(config.workplaceIndex)) {
-    if (env['KCC_WORKPLACE_DIR']?.trim()) {
+  const widgetBuilt = fs.existsSync(path.join(repoRoot, 'apps/widget/dist/widget.js'));
+  if (!fs.existsSync(config.workplaceIndex) || !widgetBuilt) {
+    if (env['KCC_WORKPLACE_DIR']?.trim() && !fs.existsSync(config.workplaceIndex)) {
       console.error(`KCC_WORKPLACE_DIR bevat geen index.html (${config.workplaceIndex})`);
       return 1;
     }
-    console.log('De werkplek is nog niet gebouwd; dat gebeurt nu (npm run build -w @kcc/workplace).');
+    console.log('De werkplek en de chatwidget worden nu gebouwd (npm run build).');
     const npm = npmCommand();
-    const build = startChild(npm.command, ['run', 'build', '-w', '@kcc/workplace'], {
+    const build = startChild(npm.command, ['run', 'build'], {
       cwd: repoRoot,
       env,
       stdio: 'inherit',

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { ACK_ERRORS, type Ack, type AckIssue } from '@kcc/contracts/realtime';
 import type { Logger } from '../modules/routing/routing.service';
-import { ackBarrierOf } from './ack-barrier';
 
 interface Listenable {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
@@ -19,9 +18,8 @@ export function zodIssues(error: z.ZodError): AckIssue[] {
 }
 
 /**
- * Register a command handler: validate the payload, run the handler, wait until its writes are on disk (the
- * server's ack barrier), ack. Whatever the client sends (no payload, garbage, no ack callback, a throwing
- * handler) the server keeps running.
+ * Register a command handler: validate the payload, run the handler, ack. Whatever the client sends
+ * (no payload, garbage, no ack callback, a throwing handler) the server keeps running.
  */
 export function on<S extends z.ZodType>(
   socket: Listenable,
@@ -42,7 +40,6 @@ export function on<S extends z.ZodType>(
       } else {
         try {
           res = await handler(parsed.data);
-          await ackBarrierOf(socket)?.();
         } catch (err) {
           log.error({ err, event }, 'socket handler failed');
           res = { ok: false, error: ACK_ERRORS.internal };

@@ -198,18 +198,16 @@ export function createSqliteContactsRepository(db: Db): ContactsRepository {
       stmt.run({ ...Object.fromEntries(keys.map((k) => [k, patch[k]])), id, updatedAt: at });
     },
     listByStatus(statuses) {
-      return (
-        cachedList(`SELECT * FROM contacts WHERE status IN (${inList(statuses)}) ORDER BY created_at`).all(
-          ...statuses,
-        )
-      ).map(fromRow);
+      return cachedList(`SELECT * FROM contacts WHERE status IN (${inList(statuses)}) ORDER BY created_at`)
+        .all(...statuses)
+        .map(fromRow);
     },
     listForAgent(agentId, statuses) {
-      return (
-        cachedList(
-          `SELECT * FROM contacts WHERE assigned_agent_id = ? AND status IN (${inList(statuses)}) ORDER BY accepted_at, created_at`,
-        ).all(agentId, ...statuses)
-      ).map(fromRow);
+      return cachedList(
+        `SELECT * FROM contacts WHERE assigned_agent_id = ? AND status IN (${inList(statuses)}) ORDER BY accepted_at, created_at`,
+      )
+        .all(agentId, ...statuses)
+        .map(fromRow);
     },
     appendEvent(e) {
       insertEvent.run(e.contactId, e.type, e.at, e.agentId ?? null, e.data ? JSON.stringify(e.data) : null);

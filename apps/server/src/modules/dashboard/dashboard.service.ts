@@ -373,7 +373,12 @@ export class DashboardService {
       if (known) return [known];
       const c = contacts.get(cid);
       if (!c) return [];
-      const info = { id: c.id, channel: c.channel, queueId: c.queueId, since: iso(c.acceptedAt ?? c.createdAt) };
+      const info = {
+        id: c.id,
+        channel: c.channel,
+        queueId: c.queueId,
+        since: iso(c.acceptedAt ?? c.createdAt),
+      };
       if (this.heldInfo.size >= 50_000) this.heldInfo.clear();
       this.heldInfo.set(cid, info);
       return [info];

@@ -7,14 +7,25 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The last day asked for, [start, end): most calls fall in it, and Intl formatting is slow on hot paths. */
+let cached: { day: string; start: number; end: number } | undefined;
+
+function dayOf(ms: number): { day: string; start: number; end: number } {
+  if (cached && ms >= cached.start && ms < cached.end) return cached;
+  const day = dayFormat.format(new Date(ms));
+  const entry = { day, start: startOfDayAmsterdam(day), end: startOfDayAmsterdam(addDays(day, 1)) };
+  cached = entry;
+  return entry;
+}
+
 /** The Europe/Amsterdam calendar day of an instant, `YYYY-MM-DD`. */
 export function localDay(ms: number): string {
-  return dayFormat.format(new Date(ms));
+  return dayOf(ms).day;
 }
 
 /** Epoch ms of local midnight starting the day of `ms`. */
 export function localDayStart(ms: number): number {
-  return startOfDayAmsterdam(localDay(ms));
+  return dayOf(ms).start;
 }
 
 /** `YYYY-MM-DD` plus `days` calendar days. */

@@ -120,7 +120,11 @@ describe('universal queue over the agent socket', () => {
     // One verwerking per register that delivered personal data for this view (klantinteracties, brp, zaken).
     expect(logged.length).toBeGreaterThanOrEqual(1);
     for (const row of logged) {
-      expect(row).toEqual({ user_id: `user-${name}`, partij_uuid: beeld.partij?.uuid, doel: `contact:${contactId}` });
+      expect(row).toEqual({
+        user_id: `user-${name}`,
+        partij_uuid: beeld.partij?.uuid,
+        doel: `contact:${contactId}`,
+      });
     }
 
     const url = `${server.url}/api/contacts/${contactId}/registration`;
