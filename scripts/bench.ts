@@ -93,9 +93,10 @@ const BENCHES: BenchSpec[] = [
       'contacts are warm-up. The floor, in the same run: a bare socket.io server in a child process whose `echo` ' +
       'event acks the same JSON payload, one client, same rate and count. All clients share this process; the ' +
       "client's event-loop delay and send lag are reported so client-side noise is visible. The server logs at " +
-      '`warn` (no per-request log lines). Each contact costs the server six durable commits (contact stored, offer, ' +
-      'accept, registration, finish, presence), each waiting on the event loop for an fsync; the disk row measures ' +
-      'that commit latency in the same run, and the server CPU row shows how much of the time was computation.',
+      '`warn` (no per-request log lines). Each contact costs the server four commits (contact stored and offered, ' +
+      'accept, registration with its routing outcome, presence); HTTP answers wait for one shared fdatasync of the ' +
+      'WAL (KCC_DB_SYNCHRONOUS=full, see docs/decisions.md). The disk row measures the commit latency in the same ' +
+      'run, and the server CPU row shows how much of the time was computation.',
     goals: (rows) => {
       const floor = byName(rows, LOOPBACK_ROWS.floorP99);
       const p99 = byName(rows, LOOPBACK_ROWS.p99);
@@ -121,12 +122,13 @@ const BENCHES: BenchSpec[] = [
       'built by `createServer`, one `POST /api/contacts/:id/registration` (Bearer, Idempotency-Key, embedded ' +
       'Klantinteracties store) after the other for 8 s; this is the full route: auth, validation, the transaction ' +
       'with klantcontact, betrokkene, actorklantcontact, contact update, events and idempotency record, then the ' +
-      "routing service's own commits for finishing and closing the contact (three commits in all). Over HTTP: the server in a child process, 4 " +
+      'routing outcome (nawerk or closed), all in one commit, and the answer waits for the shared WAL fdatasync. ' +
+      'Over HTTP: the server in a child process, 4 ' +
       'concurrent keep-alive clients for 8 s. Raw: every row the in-process run inserted or updated, found by ' +
       'comparing the database with a copy taken just before that run, written again into that copy with prepared ' +
-      'better-sqlite3 statements, one transaction per registration, with the server pragmas (WAL, synchronous = ' +
-      'FULL, foreign keys). With synchronous = FULL every commit waits for an fsync, so all three numbers follow ' +
-      "the disk's fsync latency; the synchronous = NORMAL row shows how much of the raw cost that is.",
+      'better-sqlite3 statements, one transaction per registration, with the same durability guarantee (an fsync ' +
+      'per commit) and the same opener and checkpointer as the server; the synchronous = NORMAL row shows how much ' +
+      'of the raw cost the fsync is.',
     goals: (rows) => [
       atLeast('Registrations/s over HTTP', byName(rows, REGISTRATION_ROWS.http), 1_000, 'registrations/s'),
       atLeast('Registrations over HTTP vs raw', byName(rows, REGISTRATION_ROWS.httpVsRaw), 25, '% of raw'),
