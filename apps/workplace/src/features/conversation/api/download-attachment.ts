@@ -1,3 +1,4 @@
+import { saveBlob } from '../../../lib/save-blob';
 import type { AttachmentView } from '@kcc/contracts/channels';
 import { getApiBaseUrl } from '../../../lib/api-client';
 
@@ -20,15 +21,7 @@ export async function downloadAttachment(attachment: AttachmentView, token: stri
   });
   if (!response.ok) throw new AttachmentDownloadError(response.status);
   const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = attachment.filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(blob, attachment.filename);
 }
 
 export function describeDownloadError(error: unknown): string {

@@ -4,7 +4,7 @@ import { SetAgentPresencePayload, type AgentLive } from '@kcc/contracts/dashboar
 import { useSetAgentPresence } from '../api/dashboard-actions';
 import { describeDashboardError } from '../api/dashboard-socket';
 import { ActionForm, issuesByField } from './action-form';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../components/modal-dialog';
 
 const CHOICES = ['pauze', 'offline'] as const;
 

@@ -4,7 +4,7 @@ import { fieldProps } from '../../../components/field';
 import { useSetAgentQueues } from '../api/dashboard-actions';
 import { describeDashboardError } from '../api/dashboard-socket';
 import { ActionForm, issuesByField } from './action-form';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../components/modal-dialog';
 
 interface AgentQueuesDialogProps {
   agent: AgentLive;

@@ -5,7 +5,7 @@ import { Field, fieldProps } from '../../../components/field';
 import { useMoveContact } from '../api/dashboard-actions';
 import { describeDashboardError } from '../api/dashboard-socket';
 import { ActionForm, issuesByField } from './action-form';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../components/modal-dialog';
 
 interface MoveContactDialogProps {
   contact: WaitingContact;

@@ -5,7 +5,7 @@ import { Field, fieldProps } from '../../../components/field';
 import { useSetContactPriority } from '../api/dashboard-actions';
 import { describeDashboardError } from '../api/dashboard-socket';
 import { ActionForm, issuesByField } from './action-form';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../components/modal-dialog';
 
 const MAX_PRIORITY = 100;
 const PRIORITY_HINT = 'Van 0 tot en met 100. Hoger is eerder aan de beurt.';

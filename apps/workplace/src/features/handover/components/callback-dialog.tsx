@@ -6,7 +6,7 @@ import { ApiError, describeError, invalidParamReason } from '../../../lib/api-cl
 import { formatDateTime } from '../../../lib/format';
 import { useCreateCallback } from '../api/callback';
 import { localInputToIso, toLocalInput } from '../utils/local-datetime';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../components/modal-dialog';
 
 type FieldName = 'telefoonnummer' | 'voorkeurVan' | 'voorkeurTot' | 'notitie';
 type Errors = Partial<Record<FieldName, string>>;

@@ -5,7 +5,7 @@ import { describeError } from '../../../lib/api-client';
 import { useConsult } from '../api/consult';
 import { useColleagues } from '../api/get-colleagues';
 import { byAvailability, colleagueOptionLabel } from '../utils/presence-label';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../components/modal-dialog';
 
 const TEXT_MAX = 2000;
 

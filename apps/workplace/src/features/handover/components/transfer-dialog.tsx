@@ -6,7 +6,7 @@ import { ApiError, describeError, invalidParamReason } from '../../../lib/api-cl
 import { useColleagues } from '../api/get-colleagues';
 import { useTransferContact } from '../api/transfer-contact';
 import { byAvailability, colleagueOptionLabel } from '../utils/presence-label';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../components/modal-dialog';
 
 const NOTE_MAX = 2000;
 

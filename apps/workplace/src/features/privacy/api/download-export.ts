@@ -1,3 +1,4 @@
+import { saveBlob } from '../../../lib/save-blob';
 import { getApiBaseUrl } from '../../../lib/api-client';
 
 export type ExportFormat = 'json' | 'csv';
@@ -36,15 +37,7 @@ export async function downloadExport(bsn: string, format: ExportFormat, token: s
   if (!response.ok) throw new ExportDownloadError(response.status);
   const blob = await response.blob();
   const name = exportFileName(format, response.headers.get('content-disposition'));
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(blob, name);
   return name;
 }
 

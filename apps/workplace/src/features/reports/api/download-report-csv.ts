@@ -1,3 +1,4 @@
+import { saveBlob } from '../../../lib/save-blob';
 import { getApiBaseUrl } from '../../../lib/api-client';
 import { reportPath, type ReportFilters } from './get-report';
 
@@ -29,15 +30,7 @@ export async function downloadReportCsv(filters: ReportFilters, token: string): 
   if (!response.ok) throw new CsvDownloadError(response.status);
   const blob = await response.blob();
   const name = csvFileName(filters, response.headers.get('content-disposition'));
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(blob, name);
   return name;
 }
 
