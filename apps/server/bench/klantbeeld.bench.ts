@@ -7,6 +7,7 @@
  *   npx tsx apps/server/bench/klantbeeld.bench.ts          # table, JSON on the last line
  *   npx tsx apps/server/bench/klantbeeld.bench.ts --json   # JSON only
  */
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { createBrpConnector } from '../src/connectors/brp/brp-connector';
@@ -100,7 +101,8 @@ export async function runKlantbeeldBench(): Promise<{ rows: BenchRow[] }> {
             },
             at: new Date(),
           },
-          { bsn: '999993653' },
+          { klantcontact: { uuid: randomUUID(), url: 'lokaal' } },
+          { partijUuid: partij.uuid },
         ),
       );
     }

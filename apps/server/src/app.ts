@@ -33,6 +33,7 @@ import type { KlantinteractiesProvider } from './modules/klantinteracties-module
 import { ConnectionTracker } from './modules/presence/connection-tracker';
 import { DEMO_QUEUES, demoAgentProfile } from './modules/queues/demo-queues';
 import { KlantbeeldService } from './modules/registers/klantbeeld.service';
+import { registerKoppelingenRoutes } from './modules/registers/koppelingen.routes';
 import { registerKlantbeeldRegisterRoutes } from './modules/registers/registers.routes';
 import { createSqliteQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
 import { createSqliteIdempotencyStore } from './modules/registration/idempotency';
@@ -213,7 +214,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerInboundRoutes(app, { inbound, integrationKey: config.integrationKey });
     registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });
-    registerKlantbeeldRoutes(app, { guard, contacts, port: port_, verwerkingen, routing, klantbeeld });
+    registerKlantbeeldRoutes(app, {
+      guard,
+      contacts,
+      klantregister: connected.klantregister,
+      verwerkingen,
+      routing,
+      klantbeeld,
+    });
     registerKlantbeeldRegisterRoutes(app, {
       guard,
       contacts,
@@ -221,6 +229,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       klantbeeld,
       verwerkingen,
     });
+    registerKoppelingenRoutes(app, { guard, registers: connected.registers, outbox: connected.outbox });
     registerKennisbankRoutes(app, { guard, service: kennisbank });
     createQuickRepliesModule(app, {
       db,

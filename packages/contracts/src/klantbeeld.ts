@@ -246,3 +246,41 @@ export const klantbeeldPaths = {
   organisatie: (kvkNummer: string) => `/api/klantbeeld/organisatie/${encodeURIComponent(kvkNummer)}`,
   doelen: '/api/klantbeeld/doelen',
 } as const;
+
+// ---------------------------------------------------------------- koppelingen (beheerder)
+const OutboxState = z.enum(['wachtend', 'verstuurd', 'gecompenseerd', 'mislukt']);
+
+/** One registration the Open Klant outbox has not forwarded: references and errors, no personal data. */
+export const OutboxItem = z.object({
+  id: z.uuid(),
+  referentienummer: z.string(),
+  state: OutboxState.exclude(['verstuurd']),
+  attempts: z.number().int(),
+  lastError: z.string().optional(),
+  aangemaaktOp: z.string(),
+  volgendePogingOp: z.string().optional(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+/** GET /api/beheer/koppelingen — where each register's data comes from, and the Open Klant outbox. */
+export const KoppelingenResponse = z.object({
+  registers: z.array(z.object({ register: Register, bron: z.enum(['embedded', 'extern']) })),
+  /** Only when Open Klant is configured. */
+  openKlantOutbox: z
+    .object({
+      aantallen: z.record(OutboxState, z.number().int()),
+      oudsteWachtendSinds: z.string().optional(),
+      items: z.array(OutboxItem),
+    })
+    .optional(),
+});
+export type KoppelingenResponse = z.infer<typeof KoppelingenResponse>;
+
+/** POST /api/beheer/koppelingen/openklant-outbox/{id}/opnieuw — try one registration again now. */
+export const OutboxOpnieuwResponse = z.object({ item: z.object({ id: z.uuid(), state: OutboxState }) });
+export type OutboxOpnieuwResponse = z.infer<typeof OutboxOpnieuwResponse>;
+
+export const koppelingenPaths = {
+  overzicht: '/api/beheer/koppelingen',
+  opnieuw: (id: string) => `/api/beheer/koppelingen/openklant-outbox/${encodeURIComponent(id)}/opnieuw`,
+} as const;

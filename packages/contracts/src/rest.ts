@@ -161,6 +161,11 @@ export const KlantcontactView = z.object({
   plaatsgevondenOp: IsoDateTime,
   gespreksresultaat: z.string().optional(),
   medewerker: z.string().optional(),
+  /**
+   * Only with Open Klant as klantregister: a registration of this workplace that is not (yet) in Open Klant.
+   * `wachtend`: the outbox still forwards it; `mislukt`: forwarding stopped, a beheerder can retry it.
+   */
+  doorsturen: z.enum(['wachtend', 'mislukt']).optional(),
 });
 export type KlantcontactView = z.infer<typeof KlantcontactView>;
 
@@ -188,11 +193,17 @@ export const KlantbeeldResponse = z.object({
   kandidaten: z.array(PartijView),
   klantcontacten: z.array(KlantcontactView),
   openInterneTaken: z.array(InterneTaakView),
+  /** Set when the klantregister (Open Klant) could not be asked: recognition did not run. */
+  storing: z.string().optional(),
 });
 export type KlantbeeldResponse = z.infer<typeof KlantbeeldResponse>;
 
 /** GET /api/partijen?q= — find a partij to link an unknown caller to. */
-export const PartijSearchResponse = z.object({ items: z.array(PartijView) });
+export const PartijSearchResponse = z.object({
+  items: z.array(PartijView),
+  /** Why the search could not look the way it was asked (e.g. Open Klant cannot search by name). */
+  melding: z.string().optional(),
+});
 export type PartijSearchResponse = z.infer<typeof PartijSearchResponse>;
 
 /** POST /api/contacts/{id}/partij — link an existing partij, or create a new persoon and link it. */

@@ -3,21 +3,24 @@ import type { Register } from '@kcc/contracts/klantbeeld';
 import type { Config } from '../config';
 import type { KlantinteractiesPort } from '../modules/klantinteracties/ports';
 import { createEmbeddedBrp } from '../modules/registers/embedded-brp';
-import { createEmbeddedKlantinteractiesReader } from '../modules/registers/embedded-klantinteracties-reader';
+import { createEmbeddedKlantregister } from '../modules/registers/embedded-klantregister';
 import { createEmbeddedKvk } from '../modules/registers/embedded-kvk';
 import { createEmbeddedZaken } from '../modules/registers/embedded-zaken';
-import type { Registers } from '../modules/registers/ports';
+import type { Klantregister, Registers } from '../modules/registers/ports';
 import { createBrpConnector } from './brp/brp-connector';
 import { createKvkConnector } from './kvk/kvk-connector';
 import { createOpenKlantClient } from './openklant/openklant-client';
 import { OpenKlantOutbox, withOpenKlantOutbox } from './openklant/openklant-outbox';
 import { createOpenKlantReader } from './openklant/openklant-reader';
+import { createOpenKlantRegister } from './openklant/openklant-register';
 import { createOpenZaakConnector } from './openzaak/openzaak-connector';
 
 export type RegistersConfig = Config['registers'];
 
 export interface ConnectedRegisters {
   registers: Registers;
+  /** The klantregister of the contact panel (recognition, search, new partijen): embedded or Open Klant. */
+  klantregister: Klantregister;
   /** Per-register time budget of a klantbeeld section. */
   timeoutsMs: Record<Register, number>;
   /** Wraps the embedded Klantinteracties port so registrations also go to Open Klant (when configured). */
@@ -46,17 +49,27 @@ export function connectRegisters(
   const brp = config.brp ? createBrpConnector({ ...config.brp, timeoutMs: t }) : createEmbeddedBrp();
   const kvk = config.kvk ? createKvkConnector({ ...config.kvk, timeoutMs: t }) : createEmbeddedKvk();
   let outbox: OpenKlantOutbox | undefined;
-  let klantinteracties = createEmbeddedKlantinteractiesReader(deps.port);
+  let klantinteracties = createEmbeddedKlantregister(deps.port);
   if (config.openKlant) {
     const http = createOpenKlantClient({ ...config.openKlant, timeoutMs: t });
-    klantinteracties = createOpenKlantReader(http);
     outbox = new OpenKlantOutbox(deps.db, http, { ...(deps.log ? { log: deps.log } : {}) });
+    klantinteracties = createOpenKlantRegister({
+      http,
+      reader: createOpenKlantReader(http),
+      outbox,
+      gespreksresultaatNaam: (code) =>
+        deps
+          .port()
+          .gespreksresultaten()
+          .find((g) => g.code === code)?.naam,
+    });
     outbox.start();
   }
   // The section budget covers the connector's retries: three attempts plus backoff.
   const budget = (external: boolean) => (external ? t * 3 + 500 : t);
   return {
     registers: { zaken, brp, kvk, klantinteracties },
+    klantregister: klantinteracties,
     timeoutsMs: {
       zaken: budget(zaken.bron === 'extern'),
       brp: budget(brp.bron === 'extern'),

@@ -107,6 +107,10 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
     },
     gespreksresultaten: () => FAKE_GESPREKSRESULTATEN,
     afdelingen: () => [{ actorUuid: FAKE_AFDELING_UUID, naam: 'Burgerzaken' }],
+    getActor: (uuid) =>
+      uuid === FAKE_AFDELING_UUID
+        ? { uuid, naam: 'Burgerzaken', soortActor: 'organisatorische_eenheid' }
+        : undefined,
   };
   return {
     registered,

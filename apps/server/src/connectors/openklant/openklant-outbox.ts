@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { RegistrationResponse } from '@kcc/contracts/rest';
 import { canonicalPhone } from '../../modules/klantinteracties/phone';
 import type { KlantinteractiesPort, RegisterInput } from '../../modules/klantinteracties/ports';
 import type { Migration } from '../../store/migration';
@@ -28,7 +29,20 @@ export const openKlantOutboxMigrations: Migration[] = [
       CREATE INDEX openklant_outbox_due ON openklant_outbox (state, next_attempt_at);
     `,
   },
+  {
+    id: 'connectors/002_openklant_outbox_partij',
+    sql: `
+      -- The Open Klant partij of a registration: the klantbeeld shows registrations not yet in Open Klant.
+      ALTER TABLE openklant_outbox ADD COLUMN partij_uuid TEXT;
+      CREATE INDEX openklant_outbox_partij ON openklant_outbox (partij_uuid, state);
+    `,
+  },
 ];
+
+/** Who an interne taak goes to in Open Klant: a medewerker (by username) or an afdeling (by name). */
+export type Toewijzing =
+  | { soortActor: 'medewerker'; naam: string; gebruikersnaam: string }
+  | { soortActor: 'organisatorische_eenheid'; naam: string };
 
 /** What is forwarded: the klantcontact and its parts, with references Open Klant can resolve. */
 export interface OutboxRegistratie {
@@ -42,33 +56,62 @@ export interface OutboxRegistratie {
     plaatsgevondenOp: string;
     metadata?: Record<string, string>;
   };
-  /** The partij by identificator (local uuids mean nothing to Open Klant). */
-  partij?: { soort: 'bsn' | 'kvk_nummer'; objectId: string };
+  /** The partij in Open Klant: with Open Klant configured, contacts are linked to Open Klant partijen. */
+  partijUuid?: string;
   /** Digitale adressen the caller gave in this contact, stored on the betrokkene. */
   digitaleAdressen: { adres: string; soortDigitaalAdres: 'telefoonnummer' | 'email' }[];
   medewerker: { username: string; naam: string };
   zaakUuid?: string;
-  interneTaak?: { gevraagdeHandeling: string; toelichting?: string };
+  interneTaak?: { gevraagdeHandeling: string; toelichting?: string; toegewezenAan: Toewijzing };
+  /** The same registration in the embedded store (its uuids), shown in the klantbeeld until it is in Open Klant. */
+  lokaal: { klantcontactUuid: string; interneTaakUuid?: string };
 }
 
 type Steps = Partial<{
   klantcontact: string;
-  partij: string | null;
   betrokkene: string | null;
   actor: string;
   actorklantcontact: string;
   digitaleAdressen: string[];
   onderwerpobject: string | null;
+  taakActor: string | null;
   interneTaak: string | null;
 }>;
+
+export type OutboxState = 'wachtend' | 'verstuurd' | 'gecompenseerd' | 'mislukt';
 
 export interface OutboxRow {
   id: string;
   referentienummer: string;
-  state: 'wachtend' | 'verstuurd' | 'gecompenseerd' | 'mislukt';
+  state: OutboxState;
   attempts: number;
   steps: Steps;
   lastError?: string;
+}
+
+/** A registration not (yet) in Open Klant, for the klantbeeld of its partij. */
+export interface PendingRegistratie {
+  registratie: OutboxRegistratie;
+  state: Exclude<OutboxState, 'verstuurd'>;
+  /** The klantcontact in Open Klant, once the first step created it. */
+  remoteKlantcontactUuid?: string;
+}
+
+/** What a beheerder sees of the outbox: no personal data, only states, references and errors. */
+export interface OutboxOverzicht {
+  aantallen: Record<OutboxState, number>;
+  /** Creation time of the oldest registration still waiting (ISO), when there is one. */
+  oudsteWachtendSinds?: string;
+  /** Registrations not forwarded (waiting, failed or compensated), newest first. */
+  items: {
+    id: string;
+    referentienummer: string;
+    state: Exclude<OutboxState, 'verstuurd'>;
+    attempts: number;
+    lastError?: string;
+    aangemaaktOp: string;
+    volgendePogingOp?: string;
+  }[];
 }
 
 export interface OutboxOptions {
@@ -76,6 +119,18 @@ export interface OutboxOptions {
   maxAttempts?: number;
   backoffMs?: number;
   log?: (msg: string, data?: Record<string, unknown>) => void;
+}
+
+interface Row {
+  id: string;
+  referentienummer: string;
+  payload: string;
+  steps: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
 }
 
 /** 10 characters (Klantcontact.referentienummer has maxLength 10), unique per registration. */
@@ -114,24 +169,17 @@ export class OpenKlantOutbox {
     const t = this.now();
     this.db
       .prepare(
-        `INSERT INTO openklant_outbox (id, referentienummer, payload, state, next_attempt_at, created_at, updated_at)
-         VALUES (?, ?, ?, 'wachtend', ?, ?, ?)`,
+        `INSERT INTO openklant_outbox (id, referentienummer, payload, partij_uuid, state, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'wachtend', ?, ?, ?)`,
       )
-      .run(id, referentienummer, JSON.stringify(registratie), t, t, t);
+      .run(id, referentienummer, JSON.stringify(registratie), registratie.partijUuid ?? null, t, t, t);
+    // Forward soon after the caller's transaction commits, instead of at the next interval.
+    if (this.timer) setTimeout(() => this.runOnce(), 50).unref();
     return { id, referentienummer, state: 'wachtend', attempts: 0, steps: {} };
   }
 
   get(id: string): OutboxRow | undefined {
-    const r = this.db.prepare('SELECT * FROM openklant_outbox WHERE id = ?').get(id) as
-      | {
-          id: string;
-          referentienummer: string;
-          state: OutboxRow['state'];
-          attempts: number;
-          steps: string;
-          last_error: string | null;
-        }
-      | undefined;
+    const r = this.db.prepare('SELECT * FROM openklant_outbox WHERE id = ?').get(id) as Row | undefined;
     if (!r) return undefined;
     return {
       id: r.id,
@@ -141,6 +189,74 @@ export class OpenKlantOutbox {
       steps: JSON.parse(r.steps) as Steps,
       ...(r.last_error ? { lastError: r.last_error } : {}),
     };
+  }
+
+  /** Registrations about this Open Klant partij that are not in Open Klant (yet), newest first. */
+  pendingFor(partijUuid: string): PendingRegistratie[] {
+    const rows = this.db
+      .prepare(
+        `SELECT payload, state, steps FROM openklant_outbox WHERE partij_uuid = ? AND state != 'verstuurd' ORDER BY created_at DESC`,
+      )
+      .all(partijUuid) as { payload: string; state: PendingRegistratie['state']; steps: string }[];
+    return rows.map((r) => {
+      const remote = (JSON.parse(r.steps) as Steps).klantcontact;
+      return {
+        registratie: JSON.parse(r.payload) as OutboxRegistratie,
+        state: r.state,
+        ...(remote && r.state === 'wachtend' ? { remoteKlantcontactUuid: remote } : {}),
+      };
+    });
+  }
+
+  overzicht(limit = 50): OutboxOverzicht {
+    const aantallen: Record<OutboxState, number> = {
+      wachtend: 0,
+      verstuurd: 0,
+      gecompenseerd: 0,
+      mislukt: 0,
+    };
+    const counts = this.db
+      .prepare('SELECT state, COUNT(*) AS n, MIN(created_at) AS oudste FROM openklant_outbox GROUP BY state')
+      .all() as { state: OutboxState; n: number; oudste: number }[];
+    for (const c of counts) aantallen[c.state] = c.n;
+    const oudste = counts.find((c) => c.state === 'wachtend')?.oudste;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM openklant_outbox WHERE state != 'verstuurd' ORDER BY created_at DESC, id LIMIT ?`,
+      )
+      .all(limit) as Row[];
+    return {
+      aantallen,
+      ...(oudste !== undefined ? { oudsteWachtendSinds: new Date(oudste).toISOString() } : {}),
+      items: rows.map((r) => ({
+        id: r.id,
+        referentienummer: r.referentienummer,
+        state: r.state as Exclude<OutboxState, 'verstuurd'>,
+        attempts: r.attempts,
+        ...(r.last_error ? { lastError: r.last_error } : {}),
+        aangemaaktOp: new Date(r.created_at).toISOString(),
+        ...(r.state === 'wachtend' ? { volgendePogingOp: new Date(r.next_attempt_at).toISOString() } : {}),
+      })),
+    };
+  }
+
+  /**
+   * Try a registration again now. A failed one (`mislukt`: compensation did not succeed either) resumes with
+   * its steps; a compensated one starts over, because its remote klantcontact was deleted.
+   * Returns undefined for an unknown id, and the row unchanged when it was already forwarded.
+   */
+  opnieuw(id: string): OutboxRow | undefined {
+    const row = this.get(id);
+    if (!row || row.state === 'verstuurd') return row;
+    const t = this.now();
+    this.db
+      .prepare(
+        `UPDATE openklant_outbox SET state = 'wachtend', attempts = 0, next_attempt_at = ?, updated_at = ?,
+           steps = CASE WHEN state = 'gecompenseerd' THEN '{}' ELSE steps END WHERE id = ?`,
+      )
+      .run(t, t, id);
+    if (this.timer) setTimeout(() => this.runOnce(), 0).unref();
+    return this.get(id);
   }
 
   /** Forward every due registration once; returns how each ended. */
@@ -161,14 +277,7 @@ export class OpenKlantOutbox {
   }
 
   start(intervalMs = 5000): void {
-    this.timer ??= setInterval(() => {
-      if (this.running) return;
-      this.running = this.processDue()
-        .catch((err: unknown) => this.options.log?.('outbox run failed', { err: String(err) }))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, intervalMs);
+    this.timer ??= setInterval(() => this.runOnce(), intervalMs);
     this.timer.unref();
   }
 
@@ -178,6 +287,15 @@ export class OpenKlantOutbox {
     await this.running;
   }
 
+  private runOnce(): void {
+    if (this.running || !this.timer) return;
+    this.running = this.processDue()
+      .catch((err: unknown) => this.options.log?.('outbox run failed', { err: String(err) }))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
   private saveSteps(id: string, steps: Steps): void {
     this.db
       .prepare('UPDATE openklant_outbox SET steps = ?, updated_at = ? WHERE id = ?')
@@ -185,12 +303,7 @@ export class OpenKlantOutbox {
   }
 
   private async processOne(id: string): Promise<OutboxRow['state']> {
-    const row = this.db.prepare('SELECT * FROM openklant_outbox WHERE id = ?').get(id) as {
-      referentienummer: string;
-      payload: string;
-      steps: string;
-      attempts: number;
-    };
+    const row = this.db.prepare('SELECT * FROM openklant_outbox WHERE id = ?').get(id) as Row;
     const reg = JSON.parse(row.payload) as OutboxRegistratie;
     const steps = JSON.parse(row.steps) as Steps;
     try {
@@ -251,6 +364,33 @@ export class OpenKlantOutbox {
     return (await this.http.request<{ uuid: string }>({ method: 'POST', path, body })).body.uuid;
   }
 
+  /** The actor for a medewerker (by username) or an afdeling (by name), created when Open Klant has none yet. */
+  private async actorFor(t: Toewijzing): Promise<string> {
+    const found = await this.getList<{ uuid: string }>(
+      '/actoren',
+      t.soortActor === 'medewerker'
+        ? { actoridentificatorObjectId: t.gebruikersnaam, soortActor: 'medewerker' }
+        : { naam: t.naam, soortActor: 'organisatorische_eenheid' },
+    );
+    if (found[0]) return found[0].uuid;
+    return this.post('/actoren', {
+      naam: t.naam,
+      soortActor: t.soortActor,
+      indicatieActief: true,
+      ...(t.soortActor === 'medewerker'
+        ? {
+            actoridentificator: {
+              objectId: t.gebruikersnaam,
+              codeObjecttype: 'mdw',
+              codeRegister: 'handmatig',
+              codeSoortObjectId: 'gebruikersnaam',
+            },
+          }
+        : {}),
+      // actorIdentificatie is left out: the spec requires a phone number or e-mail with it.
+    });
+  }
+
   private async forward(id: string, ref: string, reg: OutboxRegistratie, steps: Steps): Promise<void> {
     const save = () => this.saveSteps(id, steps);
     if (!steps.klantcontact) {
@@ -266,19 +406,8 @@ export class OpenKlantOutbox {
       save();
     }
     const kc = { uuid: steps.klantcontact };
-    if (steps.partij === undefined) {
-      steps.partij = reg.partij
-        ? ((
-            await this.getList<{ uuid: string }>('/partijen', {
-              partijIdentificator__codeSoortObjectId: reg.partij.soort,
-              partijIdentificator__objectId: reg.partij.objectId,
-            })
-          )[0]?.uuid ?? null)
-        : null;
-      save();
-    }
     if (steps.betrokkene === undefined) {
-      if (steps.partij || reg.digitaleAdressen.length > 0) {
+      if (reg.partijUuid || reg.digitaleAdressen.length > 0) {
         const existing = await this.getList<{ uuid: string }>('/betrokkenen', {
           hadKlantcontact__uuid: kc.uuid,
         });
@@ -286,7 +415,7 @@ export class OpenKlantOutbox {
           existing[0]?.uuid ??
           (await this.post('/betrokkenen', {
             hadKlantcontact: kc,
-            wasPartij: steps.partij ? { uuid: steps.partij } : null,
+            wasPartij: reg.partijUuid ? { uuid: reg.partijUuid } : null,
             rol: 'klant',
             initiator: true,
           }));
@@ -294,24 +423,11 @@ export class OpenKlantOutbox {
       save();
     }
     if (!steps.actor) {
-      const found = await this.getList<{ uuid: string }>('/actoren', {
-        actoridentificatorObjectId: reg.medewerker.username,
+      steps.actor = await this.actorFor({
         soortActor: 'medewerker',
+        naam: reg.medewerker.naam,
+        gebruikersnaam: reg.medewerker.username,
       });
-      steps.actor =
-        found[0]?.uuid ??
-        (await this.post('/actoren', {
-          naam: reg.medewerker.naam,
-          soortActor: 'medewerker',
-          indicatieActief: true,
-          actoridentificator: {
-            objectId: reg.medewerker.username,
-            codeObjecttype: 'mdw',
-            codeRegister: 'handmatig',
-            codeSoortObjectId: 'gebruikersnaam',
-          },
-          // actorIdentificatie is left out: the spec requires a phone number or e-mail with it.
-        }));
       save();
     }
     if (!steps.actorklantcontact) {
@@ -363,8 +479,17 @@ export class OpenKlantOutbox {
       } else steps.onderwerpobject = null;
       save();
     }
+    if (steps.taakActor === undefined) {
+      const t = reg.interneTaak?.toegewezenAan;
+      steps.taakActor = t
+        ? t.soortActor === 'medewerker' && t.gebruikersnaam === reg.medewerker.username
+          ? steps.actor
+          : await this.actorFor(t)
+        : null;
+      save();
+    }
     if (steps.interneTaak === undefined) {
-      if (reg.interneTaak) {
+      if (reg.interneTaak && steps.taakActor) {
         const existing = await this.getList<{ uuid: string }>('/internetaken', {
           klantcontact__uuid: kc.uuid,
         });
@@ -375,7 +500,7 @@ export class OpenKlantOutbox {
             gevraagdeHandeling: reg.interneTaak.gevraagdeHandeling,
             ...(reg.interneTaak.toelichting ? { toelichting: reg.interneTaak.toelichting } : {}),
             status: 'te_verwerken',
-            toegewezenAanActoren: [{ uuid: steps.actor }],
+            toegewezenAanActoren: [{ uuid: steps.taakActor }],
           }));
       } else steps.interneTaak = null;
       save();
@@ -384,8 +509,10 @@ export class OpenKlantOutbox {
 }
 
 /**
- * Wrap the embedded port: every registration is also written to the outbox, in the same transaction
- * (the port is synchronous SQLite, and the registration route runs it inside `db.transaction`).
+ * Wrap the embedded port for Open Klant mode: partijen live in Open Klant, so the local registration keeps
+ * no partij (its uuid means nothing to the embedded store); the registration is also written to the outbox
+ * with the Open Klant partij, in the same transaction (the port is synchronous SQLite, and the registration
+ * route runs it inside `db.transaction`).
  */
 export function withOpenKlantOutbox(
   port: KlantinteractiesPort,
@@ -398,9 +525,13 @@ export function withOpenKlantOutbox(
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       }
       return (input: RegisterInput) => {
-        const result = target.register(input);
-        const partijUuid = input.request.partij?.uuid ?? input.contact.partijUuid;
-        outbox.enqueue(toOutboxRegistratie(input, partijUuid ? target.getPartij(partijUuid) : undefined));
+        const { partij, ...request } = input.request;
+        const { partijUuid: linked, ...contact } = input.contact;
+        const result = target.register({ ...input, contact, request });
+        const actor = request.interneTaak?.actor
+          ? target.getActor(request.interneTaak.actor.uuid)
+          : undefined;
+        outbox.enqueue(toOutboxRegistratie(input, result, { partijUuid: partij?.uuid ?? linked, actor }));
         return result;
       };
     },
@@ -409,12 +540,25 @@ export function withOpenKlantOutbox(
 
 export function toOutboxRegistratie(
   input: RegisterInput,
-  partij: { bsn?: string; kvkNummer?: string } | undefined,
+  result: RegistrationResponse,
+  refs: { partijUuid?: string | undefined; actor?: { naam: string; soortActor: string; objectId?: string } },
 ): OutboxRegistratie {
   const r = input.request;
   const from = input.contact.from;
   // Open Klant refuses numbers outside its pattern: only forward the canonical form.
   const phone = from.phone ? canonicalPhone(from.phone) : undefined;
+  const zelf: Toewijzing = {
+    soortActor: 'medewerker',
+    naam: input.medewerker.name,
+    gebruikersnaam: input.medewerker.username,
+  };
+  const a = refs.actor;
+  const toegewezenAan: Toewijzing =
+    a?.soortActor === 'organisatorische_eenheid'
+      ? { soortActor: 'organisatorische_eenheid', naam: a.naam }
+      : a?.soortActor === 'medewerker' && a.objectId
+        ? { soortActor: 'medewerker', naam: a.naam, gebruikersnaam: a.objectId }
+        : zelf;
   return {
     klantcontact: {
       kanaal: r.kanaal ?? input.contact.channel,
@@ -426,11 +570,7 @@ export function toOutboxRegistratie(
       plaatsgevondenOp: input.at.toISOString(),
       metadata: { gespreksresultaat: r.gespreksresultaat },
     },
-    ...(partij?.bsn
-      ? { partij: { soort: 'bsn' as const, objectId: partij.bsn } }
-      : partij?.kvkNummer
-        ? { partij: { soort: 'kvk_nummer' as const, objectId: partij.kvkNummer } }
-        : {}),
+    ...(refs.partijUuid ? { partijUuid: refs.partijUuid } : {}),
     digitaleAdressen: [
       ...(phone ? [{ adres: phone, soortDigitaalAdres: 'telefoonnummer' as const }] : []),
       ...(from.email ? [{ adres: from.email, soortDigitaalAdres: 'email' as const }] : []),
@@ -442,8 +582,13 @@ export function toOutboxRegistratie(
           interneTaak: {
             gevraagdeHandeling: r.interneTaak.gevraagdeHandeling,
             ...(r.interneTaak.toelichting ? { toelichting: r.interneTaak.toelichting } : {}),
+            toegewezenAan,
           },
         }
       : {}),
+    lokaal: {
+      klantcontactUuid: result.klantcontact.uuid,
+      ...(result.interneTaak ? { interneTaakUuid: result.interneTaak.uuid } : {}),
+    },
   };
 }

@@ -82,7 +82,12 @@ export function toPartijView(p: OkPartij): PartijView {
  * canonical form Open Klant validates), BSN / KvK through the partij-identificator filters, history through
  * `/klantcontacten?hadBetrokkene__wasPartij__uuid=…` (newest first, Open Klant's default order).
  */
-export function createOpenKlantReader(http: HttpClient): KlantinteractiesReader {
+export interface OpenKlantReader extends KlantinteractiesReader {
+  /** Partijen that gave this phone number (canonical form) or e-mail address (lower case). */
+  partijenMetAdres(soort: 'telefoonnummer' | 'email', adres: string): Promise<PartijView[]>;
+}
+
+export function createOpenKlantReader(http: HttpClient): OpenKlantReader {
   const get = async <T>(path: string, query?: Record<string, string | number>) =>
     (await http.request<T>({ method: 'GET', path, ...(query ? { query } : {}), idempotent: true })).body;
   const actorNamen = new Map<string, Promise<string>>();
@@ -158,6 +163,7 @@ export function createOpenKlantReader(http: HttpClient): KlantinteractiesReader 
     },
     getPartij: partij,
     partijMetIdentificator: metIdentificator,
+    partijenMetAdres: byAdres,
     async klantcontactenVan(partijUuid, limit) {
       const list = await klantcontacten(partijUuid, limit);
       return list.results.slice(0, limit).map((k): KlantcontactView => ({

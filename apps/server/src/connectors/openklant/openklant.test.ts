@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RegisterInput } from '../../modules/klantinteracties/ports';
@@ -5,6 +6,12 @@ import { OPENKLANT_TOKEN, startOpenKlantMock, type OpenKlantMock } from '../test
 import { createOpenKlantClient } from './openklant-client';
 import { OpenKlantOutbox, openKlantOutboxMigrations, toOutboxRegistratie } from './openklant-outbox';
 import { createOpenKlantReader } from './openklant-reader';
+
+/** The embedded store's answer to a registration (its own uuids). */
+const lokaal = (interneTaak = true) => ({
+  klantcontact: { uuid: randomUUID(), url: 'http://kcc/klantcontacten/x' },
+  ...(interneTaak ? { interneTaak: { uuid: randomUUID(), url: 'http://kcc/internetaken/x' } } : {}),
+});
 
 const input = (over: Partial<RegisterInput['request']> = {}): RegisterInput => ({
   contact: { id: 'c1', channel: 'telefoon', from: { phone: '06 1234 5678' } },
@@ -63,7 +70,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     });
 
     // Register one contact for this partij and read it back as history with its open interne taak.
-    outbox.enqueue(toOutboxRegistratie(input(), { bsn: '999993653' }));
+    outbox.enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: p.uuid }));
     expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
     const history = await reader.klantcontactenVan(p.uuid, 10);
     expect(history.map((k) => k.onderwerp)).toEqual(['Bezwaar WOZ']);
@@ -79,7 +86,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('forwards a registration step by step: klantcontact, betrokkene, actor, adressen, onderwerpobject, interne taak', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), undefined));
+    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     await outbox.processDue();
     const done = outbox.get(row.id)!;
     expect(done.state).toBe('verstuurd');
@@ -100,7 +107,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('resumes after a transient failure without duplicating earlier steps', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), undefined));
+    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     mock.failPost('internetaken', 503, 1);
     expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 1, gecompenseerd: 0 });
     const half = outbox.get(row.id)!;
@@ -121,7 +128,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
 
   it('finds a klantcontact created before a crash by its referentienummer instead of creating it again', async () => {
     const row = outbox.enqueue(
-      toOutboxRegistratie(input({ interneTaak: undefined, zaak: undefined }), undefined),
+      toOutboxRegistratie(input({ interneTaak: undefined, zaak: undefined }), lokaal(false), {}),
     );
     // Simulate: the POST succeeded remotely but the process died before storing the uuid.
     const http = client();
@@ -144,7 +151,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('compensates a permanent failure by deleting the remote klantcontact', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), undefined));
+    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     mock.failPost('onderwerpobjecten', 400, 1);
     expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 0, gecompenseerd: 1 });
     const r = outbox.get(row.id)!;
@@ -158,7 +165,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('gives up after maxAttempts of transient failures and compensates', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), undefined));
+    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     mock.failPost('internetaken', 503, 10);
     for (let i = 0; i < 3; i++) {
       await outbox.processDue();
@@ -166,5 +173,46 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     }
     expect(outbox.get(row.id)).toMatchObject({ state: 'gecompenseerd', attempts: 3 });
     mock.failPost('internetaken', 503, 0);
+  });
+
+  it('lets a beheerder retry a compensated registration: it starts over and lands once', async () => {
+    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
+    mock.failPost('onderwerpobjecten', 400, 1);
+    await outbox.processDue();
+    const first = outbox.get(row.id)!;
+    expect(first.state).toBe('gecompenseerd');
+    expect(outbox.overzicht().items.find((i) => i.id === row.id)).toMatchObject({
+      state: 'gecompenseerd',
+      referentienummer: row.referentienummer,
+    });
+    expect(outbox.opnieuw(row.id)).toMatchObject({ state: 'wachtend', attempts: 0, steps: {} });
+    expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
+    expect(
+      mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer),
+    ).toHaveLength(1);
+    expect(outbox.opnieuw(row.id)?.state).toBe('verstuurd');
+    expect(outbox.opnieuw('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it("lists a partij's registrations until they are forwarded; a refused partij compensates", async () => {
+    const p = mock.seedPartij({ bsn: '999990019', naam: { voornaam: 'Sanne', achternaam: 'Visser' } });
+    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: p.uuid }));
+    mock.failPost('klantcontacten', 503, 1);
+    await outbox.processDue();
+    expect(outbox.pendingFor(p.uuid)).toMatchObject([
+      { state: 'wachtend', registratie: { partijUuid: p.uuid, klantcontact: { onderwerp: 'Bezwaar WOZ' } } },
+    ]);
+    expect(outbox.overzicht().aantallen.wachtend).toBeGreaterThanOrEqual(1);
+    clock += 10_000;
+    await outbox.processDue();
+    expect(outbox.get(row.id)!.state).toBe('verstuurd');
+    expect(outbox.pendingFor(p.uuid)).toEqual([]);
+
+    // A partij Open Klant does not know: the betrokkene is refused (400) and the registration compensated.
+    const onbekend = randomUUID();
+    const refused = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: onbekend }));
+    await outbox.processDue();
+    expect(outbox.get(refused.id)!.state).toBe('gecompenseerd');
+    expect(outbox.pendingFor(onbekend)).toMatchObject([{ state: 'gecompenseerd' }]);
   });
 });

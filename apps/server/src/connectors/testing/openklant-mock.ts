@@ -84,6 +84,23 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
         status: 200,
         body: page(store[collection]!.filter((r) => filter(r, ctx.query)).map(map)),
       };
+  /** Open Klant refuses a betrokkene whose partij does not exist (400, invalidParams on wasPartij). */
+  const unknownPartij = (ctx: MockContext): MockReply | undefined => {
+    const partij = (ctx.body as { wasPartij?: { uuid?: string } | null }).wasPartij?.uuid;
+    if (!partij || store.partijen!.some((p) => p.uuid === partij)) return undefined;
+    return {
+      status: 400,
+      body: {
+        type: 'http://localhost/ref/fouten/ValidationError/',
+        code: 'invalid',
+        title: 'Invalid input.',
+        status: 400,
+        detail: '',
+        instance: `urn:uuid:${randomUUID()}`,
+        invalidParams: [{ name: 'wasPartij', code: 'does_not_exist', reason: 'Ongeldige UUID.' }],
+      },
+    };
+  };
   const eq = (a: unknown, b: string | null) => b === null || a === b;
   const uuidOf = (x: unknown) => (x as { uuid?: string } | null | undefined)?.uuid;
 
@@ -142,7 +159,9 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
             eq(
               (a.actoridentificator as Record<string, string> | undefined)?.objectId,
               q.get('actoridentificatorObjectId'),
-            ) && eq(a.soortActor, q.get('soortActor')),
+            ) &&
+            eq(a.soortActor, q.get('soortActor')) &&
+            eq(a.naam, q.get('naam')),
         ),
         'GET /actoren/{uuid}': (ctx) => {
           const a = store.actoren!.find((x) => x.uuid === ctx.params.uuid);
@@ -175,19 +194,22 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
             nummer: null,
           } as Row;
         }),
-        'POST /betrokkenen': create('betrokkenen', (ctx) => {
-          const body = ctx.body as Record<string, unknown>;
-          const uuid = randomUUID();
-          return {
-            ...ctx.sample(201),
-            ...body,
-            ...ref('betrokkenen', uuid),
-            hadKlantcontact: ref('klantcontacten', uuidOf(body.hadKlantcontact)!),
-            wasPartij: body.wasPartij ? ref('partijen', uuidOf(body.wasPartij)!) : null,
-            digitaleAdressen: [],
-            volledigeNaam: '',
-          } as Row;
-        }),
+        'POST /betrokkenen': (ctx) =>
+          auth(ctx) ??
+          unknownPartij(ctx) ??
+          create('betrokkenen', (ctx) => {
+            const body = ctx.body as Record<string, unknown>;
+            const uuid = randomUUID();
+            return {
+              ...ctx.sample(201),
+              ...body,
+              ...ref('betrokkenen', uuid),
+              hadKlantcontact: ref('klantcontacten', uuidOf(body.hadKlantcontact)!),
+              wasPartij: body.wasPartij ? ref('partijen', uuidOf(body.wasPartij)!) : null,
+              digitaleAdressen: [],
+              volledigeNaam: '',
+            } as Row;
+          })(ctx),
         'POST /actoren': create(
           'actoren',
           (ctx) => ({ ...ctx.sample(201), ...(ctx.body as object), ...ref('actoren', randomUUID()) }) as Row,
@@ -210,9 +232,51 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
             verstrektDoorBetrokkene: body.verstrektDoorBetrokkene
               ? ref('betrokkenen', uuidOf(body.verstrektDoorBetrokkene)!)
               : null,
-            verstrektDoorPartij: null,
+            verstrektDoorPartij: body.verstrektDoorPartij
+              ? ref('partijen', uuidOf(body.verstrektDoorPartij)!)
+              : null,
           } as Row;
         }),
+        'POST /partijen': create('partijen', (ctx) => {
+          const body = ctx.body as Record<string, unknown>;
+          const uuid = randomUUID();
+          const contactnaam = (body.partijIdentificatie as { contactnaam?: Record<string, string> })
+            .contactnaam;
+          const ids = (body.partijIdentificatoren ?? []) as { partijIdentificator: Record<string, string> }[];
+          return {
+            ...body,
+            ...ref('partijen', uuid),
+            betrokkenen: [],
+            categorieRelaties: [],
+            vertegenwoordigden: [],
+            partijIdentificatie: {
+              contactnaam,
+              volledigeNaam: [
+                contactnaam?.voornaam,
+                contactnaam?.voorvoegselAchternaam,
+                contactnaam?.achternaam,
+              ]
+                .filter(Boolean)
+                .join(' '),
+            },
+            partijIdentificatoren: ids.map((i) => ({
+              ...ref('partij-identificatoren', randomUUID()),
+              identificeerdePartij: ref('partijen', uuid),
+              subIdentificatorVan: null,
+              partijIdentificator: i.partijIdentificator,
+            })),
+          } as Row;
+        }),
+        'DELETE /partijen/{uuid}': (ctx) => {
+          const denied = auth(ctx);
+          if (denied) return denied;
+          const before = store.partijen!.length;
+          store.partijen = store.partijen!.filter((p) => p.uuid !== ctx.params.uuid);
+          store.digitaleadressen = store.digitaleadressen!.filter(
+            (d) => uuidOf(d.verstrektDoorPartij) !== ctx.params.uuid,
+          );
+          return before === store.partijen!.length ? { status: 404, body: {} } : { status: 204 };
+        },
         'POST /onderwerpobjecten': create('onderwerpobjecten', (ctx) => {
           const body = ctx.body as Record<string, unknown>;
           return {

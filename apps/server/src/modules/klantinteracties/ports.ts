@@ -16,6 +16,15 @@ export interface MedewerkerRef {
   name: string;
 }
 
+/** An actor as other modules need it: who an interne taak goes to. */
+export interface ActorRef {
+  uuid: string;
+  naam: string;
+  soortActor: 'medewerker' | 'geautomatiseerde_actor' | 'organisatorische_eenheid';
+  /** actoridentificator.objectId (a medewerker's username), when set. */
+  objectId?: string;
+}
+
 export interface RecognitionResult {
   herkenning: KlantbeeldResponse['herkenning'];
   partij?: PartijView;
@@ -55,6 +64,7 @@ export interface KlantinteractiesPort {
   register(input: RegisterInput): RegistrationResponse;
   gespreksresultaten(): Gespreksresultaat[];
   afdelingen(): Afdeling[];
+  getActor(uuid: string): ActorRef | undefined;
 }
 
 export class RegistrationError extends Error {

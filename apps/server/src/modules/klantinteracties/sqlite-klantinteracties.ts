@@ -20,6 +20,7 @@ import type {
 } from './store';
 import {
   RegistrationError,
+  type ActorRef,
   type KlantinteractiesPort,
   type MedewerkerRef,
   type RecognitionResult,
@@ -427,6 +428,18 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     return this.store
       .gespreksresultaten()
       .map((g) => ({ code: g.code, naam: g.naam, actief: g.actief === 1 }));
+  }
+
+  getActor(uuid: string): ActorRef | undefined {
+    const row = this.store.get<ActorRow>('ki_actoren', uuid);
+    return row
+      ? {
+          uuid: row.uuid,
+          naam: row.naam,
+          soortActor: row.soort_actor,
+          ...(row.ai_object_id ? { objectId: row.ai_object_id } : {}),
+        }
+      : undefined;
   }
 
   afdelingen(): Afdeling[] {

@@ -103,6 +103,7 @@ export interface ActorRow {
   soort_actor: 'medewerker' | 'geautomatiseerde_actor' | 'organisatorische_eenheid';
   indicatie_actief: number;
   actoridentificator_json: string | null;
+  ai_object_id: string;
   identificatie_json: string;
 }
 export interface ActorKlantcontactRow {

@@ -7,7 +7,7 @@ import type {
 } from '@kcc/contracts/klantbeeld';
 import type { ContactFrom } from '@kcc/contracts/domain';
 import type { InterneTaakView, KlantcontactView, PartijView } from '@kcc/contracts/rest';
-import type { RecognitionResult } from '../klantinteracties/ports';
+import type { KlantinteractiesPort, RecognitionResult } from '../klantinteracties/ports';
 
 /** Where a register's data comes from: demo data inside the server, or a configured external register. */
 export type RegisterBron = 'embedded' | 'extern';
@@ -82,6 +82,19 @@ export interface KlantinteractiesReader {
   partijMetIdentificator(soort: 'bsn' | 'kvk_nummer', objectId: string): Promise<PartijView | undefined>;
   klantcontactenVan(partijUuid: string, limit: number): Promise<KlantcontactView[]>;
   openInterneTakenVanPartij(partijUuid: string): Promise<InterneTaakView[]>;
+}
+
+export type NieuwePersoon = Parameters<KlantinteractiesPort['createPersoon']>[0];
+
+/**
+ * The klantregister the contact panel works with: the embedded store, or Open Klant when configured.
+ * Partij uuids in contacts and registrations are uuids of this register.
+ */
+export interface Klantregister extends KlantinteractiesReader {
+  /** Find partijen by name, BSN / KvK-nummer, phone number or e-mail address (what the register supports). */
+  searchPartijen(query: string, limit: number): Promise<{ items: PartijView[]; melding?: string }>;
+  /** Create a persoon (with BSN identificator and digitale adressen when given); no half-created partij remains. */
+  createPersoon(input: NieuwePersoon): Promise<PartijView>;
 }
 
 export interface Registers {

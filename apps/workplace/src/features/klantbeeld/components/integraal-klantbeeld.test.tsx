@@ -135,4 +135,27 @@ describe('KlantbeeldPanel with the integraal klantbeeld', () => {
       'Nog niet bekend in het klantregister.',
     );
   });
+
+  it('marks registrations the klantregister (Open Klant) does not have yet, or refused', async () => {
+    const base = integraalFatima();
+    if (base.klantcontacten.status !== 'beschikbaar') throw new Error('fixture');
+    const [eerste, tweede, ...rest] = base.klantcontacten.data.items;
+    renderPanel(
+      integraalFatima({
+        klantcontacten: {
+          status: 'beschikbaar',
+          data: {
+            ...base.klantcontacten.data,
+            items: [{ ...eerste!, doorsturen: 'wachtend' }, { ...tweede!, doorsturen: 'mislukt' }, ...rest],
+          },
+        },
+      }),
+    );
+    const marks = await screen.findAllByTestId('doorsturen');
+    expect(marks.map((m) => m.textContent)).toEqual([
+      'Wordt nog opgeslagen in het klantregister',
+      'Niet opgeslagen in het klantregister. Meld dit aan de beheerder.',
+    ]);
+    expect(marks[0]!.closest('li')).toHaveTextContent('Bezwaar WOZ-waarde');
+  });
 });

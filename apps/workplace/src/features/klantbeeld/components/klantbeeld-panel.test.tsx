@@ -145,4 +145,44 @@ describe('KlantbeeldPanel', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Register niet bereikbaar');
     expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeInTheDocument();
   });
+
+  it('says when the klantregister could not be reached, and tries again on request', async () => {
+    const user = userEvent.setup();
+    let calls = 0;
+    renderPanel({
+      [KLANTBEELD]: () =>
+        ++calls === 1
+          ? {
+              status: 200,
+              body: {
+                ...klantbeeldUnknown(),
+                storing: 'Het klantregister is nu niet bereikbaar. Daarom is de klant niet herkend.',
+              },
+            }
+          : { status: 200, body: klantbeeldKnown() },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Het klantregister is nu niet bereikbaar.');
+    await user.click(within(alert).getByRole('button', { name: 'Opnieuw proberen' }));
+    expect(await screen.findByTestId('partij-naam')).toHaveTextContent('Jan Jansen');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows why a search could not run, instead of "no results"', async () => {
+    const user = userEvent.setup();
+    renderPanel({
+      [KLANTBEELD]: { status: 200, body: klantbeeldUnknown() },
+      'GET /api/partijen': {
+        status: 200,
+        body: { items: [], melding: 'Open Klant kan niet op naam zoeken.' },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Klant zoeken' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Zoek een bestaande klant' }), 'Jansen');
+    await user.click(screen.getByRole('button', { name: 'Zoeken' }));
+    expect(await screen.findByTestId('partij-search-melding')).toHaveTextContent(
+      'Open Klant kan niet op naam zoeken.',
+    );
+    expect(screen.queryByText('Geen klant gevonden.')).toBeNull();
+  });
 });

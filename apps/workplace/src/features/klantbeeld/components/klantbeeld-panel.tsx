@@ -75,6 +75,17 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
           </button>
         </div>
       )}
+      {data?.storing && (
+        <div
+          role="alert"
+          className="space-y-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950"
+        >
+          <p>{data.storing}</p>
+          <button type="button" className="btn-secondary" onClick={() => void klantbeeld.refetch()}>
+            Opnieuw proberen
+          </button>
+        </div>
+      )}
       {link.isError && Object.keys(linkErrors).length === 0 && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           Koppelen is niet gelukt. {describeError(link.error)}

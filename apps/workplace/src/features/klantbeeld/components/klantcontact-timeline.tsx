@@ -5,6 +5,21 @@ import { formatDateTime } from '../../../lib/format';
 
 const ALLE = '';
 
+/** A registration of this workplace that Open Klant does not have (yet). */
+const DOORSTUREN: Record<
+  NonNullable<KlantcontactView['doorsturen']>,
+  { tekst: string; className: string }
+> = {
+  wachtend: {
+    tekst: 'Wordt nog opgeslagen in het klantregister',
+    className: 'border-amber-400 bg-amber-50 text-amber-950',
+  },
+  mislukt: {
+    tekst: 'Niet opgeslagen in het klantregister. Meld dit aan de beheerder.',
+    className: 'border-red-300 bg-red-50 text-red-800',
+  },
+};
+
 interface KlantcontactTimelineProps {
   items: KlantcontactView[];
   /** The channels present, from the server (for the filter). */
@@ -63,6 +78,14 @@ export function KlantcontactTimeline({ items, kanalen }: KlantcontactTimelinePro
                 · <span className="font-medium text-blue-900">{kanaalLabel(kc.kanaal)}</span> ·{' '}
                 <span className="font-medium">{kc.onderwerp}</span>
                 {kc.gespreksresultaat && <span className="text-slate-700"> · {kc.gespreksresultaat}</span>}
+                {kc.doorsturen && (
+                  <span
+                    data-testid="doorsturen"
+                    className={`ml-1 inline-block rounded border px-1.5 text-xs ${DOORSTUREN[kc.doorsturen].className}`}
+                  >
+                    {DOORSTUREN[kc.doorsturen].tekst}
+                  </span>
+                )}
               </summary>
               <div className="mt-1 space-y-1 pl-4 text-slate-800">
                 {kc.inhoud && (

@@ -16,6 +16,7 @@ export function PartijSearch({ onLink, linking }: PartijSearchProps) {
   const [query, setQuery] = useState('');
   const [tooShort, setTooShort] = useState(false);
   const search = useSearchPartijen(query);
+  const items = search.data?.items;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,14 +57,19 @@ export function PartijSearch({ onLink, linking }: PartijSearchProps) {
       <div aria-live="polite">
         {search.isFetching && <p className="text-sm text-slate-700">Zoeken…</p>}
         {search.isError && <p className="text-sm text-red-800">{describeError(search.error)}</p>}
-        {search.data?.length === 0 && <p className="text-sm text-slate-700">Geen klant gevonden.</p>}
-        {search.data && search.data.length > 0 && (
-          <p className="sr-only">{search.data.length} klanten gevonden.</p>
+        {search.data?.melding && (
+          <p className="text-sm text-amber-950" data-testid="partij-search-melding">
+            {search.data.melding}
+          </p>
         )}
+        {items?.length === 0 && !search.data?.melding && (
+          <p className="text-sm text-slate-700">Geen klant gevonden.</p>
+        )}
+        {items && items.length > 0 && <p className="sr-only">{items.length} klanten gevonden.</p>}
       </div>
-      {search.data && search.data.length > 0 && (
+      {items && items.length > 0 && (
         <ul className="space-y-1" data-testid="partij-search-results">
-          {search.data.map((partij) => {
+          {items.map((partij) => {
             const adressen = partij.digitaleAdressen.map((a) => a.adres).join(', ');
             return (
               <li

@@ -1,10 +1,8 @@
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
-import type { KlantinteractiesReader } from './ports';
+import type { Klantregister } from './ports';
 
-/** The klantbeeld's view of the embedded Klantinteracties store (synchronous SQLite behind an async port). */
-export function createEmbeddedKlantinteractiesReader(
-  port: () => KlantinteractiesPort,
-): KlantinteractiesReader {
+/** The embedded Klantinteracties store as klantregister (synchronous SQLite behind an async port). */
+export function createEmbeddedKlantregister(port: () => KlantinteractiesPort): Klantregister {
   return {
     bron: 'embedded',
     async recognise(from) {
@@ -27,6 +25,16 @@ export function createEmbeddedKlantinteractiesReader(
     },
     async openInterneTakenVanPartij(partijUuid) {
       return port().openInterneTakenVanPartij(partijUuid);
+    },
+    async searchPartijen(query, limit) {
+      return { items: port().searchPartijen(query, limit) };
+    },
+    async createPersoon(input) {
+      // One partij per BSN: an existing one is linked, not duplicated (as with Open Klant).
+      const existing = input.bsn ? port().recognise({ bsn: input.bsn }) : undefined;
+      return existing?.herkenning === 'bsn' && existing.partij
+        ? existing.partij
+        : port().createPersoon(input);
     },
   };
 }
