@@ -269,6 +269,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       guard,
       userName: (id) => users.findById(id)?.name,
       port: port_,
+      recogniseOnArrival: connected.klantregister.bron === 'embedded',
       ownOrigins: [url, publicBaseUrl],
       log: app.log,
       // `reports` is created below; replies are only composed after start-up.

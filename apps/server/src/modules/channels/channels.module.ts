@@ -81,6 +81,8 @@ export function createChannelsModule(
     guard: AuthGuard;
     userName: (id: string) => string | undefined;
     port: () => KlantinteractiesPort;
+    /** False when Open Klant is the klantregister (see KanaalswitchDetector). */
+    recogniseOnArrival: boolean;
     ownOrigins: readonly string[];
     log: Logger;
     /** Signed CSAT link for a contact, added to e-mail replies. */
@@ -137,7 +139,13 @@ export function createChannelsModule(
     log,
   });
 
-  const kanaalswitch = new KanaalswitchDetector({ db, contacts, port: deps.port, log });
+  const kanaalswitch = new KanaalswitchDetector({
+    db,
+    contacts,
+    port: deps.port,
+    recogniseOnArrival: deps.recogniseOnArrival,
+    log,
+  });
   inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
   const ingest = new EmailIngest({

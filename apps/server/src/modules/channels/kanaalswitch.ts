@@ -14,7 +14,7 @@ export interface Kanaalswitch {
 }
 
 /**
- * Kanaalswitch: the same partij (klantherkenning on arrival, or the partij an agent linked) contacted the KCC
+ * Kanaalswitch: the same partij (klantherkenning on arrival, or the partij an agent linked or registered) contacted the KCC
  * before, within 14 days, on another channel. Recorded once as a `kanaalswitch` contact event (KPI input).
  */
 export class KanaalswitchDetector {
@@ -26,6 +26,11 @@ export class KanaalswitchDetector {
       db: Db;
       contacts: ContactsRepository;
       port: () => KlantinteractiesPort;
+      /**
+       * Recognise the caller in the embedded store on arrival. Off when Open Klant is the klantregister: its
+       * partijen are not in the embedded store, and an HTTP call cannot run inside the creating transaction.
+       */
+      recogniseOnArrival: boolean;
       log: Logger;
       windowDays?: number;
     },
@@ -50,7 +55,7 @@ export class KanaalswitchDetector {
 
   /** inbound.service hook: runs inside the creating transaction. */
   onContactCreated(contact: ContactRecord): void {
-    if (Object.keys(contact.from).length === 0) return;
+    if (!this.deps.recogniseOnArrival || Object.keys(contact.from).length === 0) return;
     const recognised = this.deps.port().recognise(contact.from);
     if (!recognised.partij) return;
     this.insertHint.run(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
