@@ -5,6 +5,7 @@ import { KennisbankBeheerView } from '../features/kennisbank-beheer/components/k
 import { beheerRights } from '../features/kennisbank-beheer/utils/beheer-roles';
 import { KennisbankPane } from '../features/kennisbank/components/kennisbank-pane';
 import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-pane-store';
+import { KoppelingenView } from '../features/koppelingen/components/koppelingen-view';
 import { Werkberichten } from '../features/nieuws/components/werkberichten';
 import { useMe } from '../features/presence/api/get-me';
 import { QuickRepliesBeheer } from '../features/quick-replies/components/quick-replies-beheer';
@@ -34,7 +35,7 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
   const roles = me.data?.user.roles ?? user.roles;
   const canEdit = beheerRights(roles).editContent;
   const canReadReports = roles.includes('beheerder');
-  const [tab, setTab] = useState<'beheer' | 'rapportages' | 'snelle-antwoorden'>('beheer');
+  const [tab, setTab] = useState<'beheer' | 'rapportages' | 'snelle-antwoorden' | 'koppelingen'>('beheer');
   useKennisbankShortcut();
 
   // Without content to edit, searching is the main task: open the kennisbank at once.
@@ -111,9 +112,19 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
                   >
                     Snelle antwoorden
                   </button>
+                  <button
+                    type="button"
+                    className={tab === 'koppelingen' ? 'btn-primary' : 'btn-secondary'}
+                    aria-current={tab === 'koppelingen' ? 'page' : undefined}
+                    onClick={() => setTab('koppelingen')}
+                  >
+                    Koppelingen
+                  </button>
                 </nav>
               )}
-              {tab === 'snelle-antwoorden' && canReadReports ? (
+              {tab === 'koppelingen' && canReadReports ? (
+                <KoppelingenView />
+              ) : tab === 'snelle-antwoorden' && canReadReports ? (
                 <QuickRepliesBeheer />
               ) : tab === 'rapportages' && canReadReports ? (
                 <Suspense fallback={<p>Rapportages laden…</p>}>
