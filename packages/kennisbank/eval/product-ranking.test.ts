@@ -23,6 +23,9 @@ describe('products named by the query rank near the top (shipped corpus)', () =>
     ['uittreksel gba', 'upl:brpUittr'],
     ['verhuizing doorgeven', 'upl:verhuismelding'],
     ['identiteitskaart aanvragen', 'upl:identiteitskaart'],
+    // a two-word synonym key ("id kaart" → identiteitskaart) read as one span, in every spelling
+    ['id kaart verlengen', 'upl:identiteitskaart'],
+    ['ID-kaart verlengen', 'upl:identiteitskaart'],
     ['kliko kapot', 'sig:container-is-kapot'],
   ])('"%s" has %s in the top 3', (query, id) => {
     expect(top3(query)).toContain(id);

@@ -1,6 +1,7 @@
 export type {
   KennisbankDocument,
   KennisbankIndexOptions,
+  QueryClauseInfo,
   SearchHit,
   SearchOptions,
   SearchResult,

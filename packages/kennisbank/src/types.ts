@@ -38,3 +38,11 @@ export interface SearchResult {
 export interface KennisbankIndexOptions {
   synonyms?: Record<string, string[]>;
 }
+
+/** One clause of a read query (`KennisbankIndex.explain`). */
+export interface QueryClauseInfo {
+  /** the folded query words the clause stands for (several for a multi-word synonym key) */
+  words: string[];
+  /** the synonyms that may replace those words, as folded text */
+  synonyms: string[];
+}

@@ -215,3 +215,125 @@ describe('KennisbankIndex updates', () => {
     expect(ids(index, 'klikko')[0]).toBe('sig:container-is-kapot');
   });
 });
+
+describe('multi-word synonyms as spans', () => {
+  const idDocs = [
+    {
+      id: 'upl:identiteitskaart',
+      type: 'product',
+      title: 'Identiteitskaart',
+      body: 'Is uw identiteitskaart bijna verlopen? Verlengen kan niet: u vraagt een nieuwe aan bij de gemeente.',
+    },
+    {
+      id: 'vac:bsn-op-kaart',
+      type: 'vac',
+      title: 'Waar staat mijn bsn op mijn identiteitskaart (ID-kaart)?',
+      body: 'Uw bsn staat op de achterkant van de ID-kaart, onder de foto op de kaart.',
+    },
+    {
+      id: 'vac:kaart-kwijt',
+      type: 'vac',
+      title: 'ID-kaart kwijt',
+      body: 'Bent u uw ID-kaart kwijt? Meld het bij de gemeente. Een kaart die terugkomt is niet meer geldig.',
+    },
+    {
+      id: 'upl:parkeerkaart',
+      type: 'product',
+      title: 'Parkeerkaart verlengen',
+      body: 'Een parkeerkaart verlengen doet u online. Legitimatie met een identiteitsbewijs.',
+    },
+    {
+      id: 'vac:bewijs',
+      type: 'vac',
+      title: 'Welk identiteitsbewijs is geldig?',
+      body: 'Een paspoort, rijbewijs of identiteitskaart is een geldig identiteitsbewijs.',
+    },
+  ];
+  const synonyms = {
+    'id-kaart': ['identiteitskaart'],
+    id: ['identiteitskaart', 'identiteitsbewijs'],
+    'grof afval': ['grofvuil'],
+    'nieuw adres': ['verhuizing doorgeven'],
+  };
+  const index = new KennisbankIndex({ synonyms });
+  index.upsertMany(idDocs);
+  const ids = (q: string) => index.search(q).items.map((h) => h.id);
+
+  it('reads "id kaart verlengen" as one span clause plus "verlengen"', () => {
+    const expected = [
+      { words: ['id', 'kaart'], synonyms: ['identiteitskaart'] },
+      { words: ['verlengen'], synonyms: [] },
+    ];
+    expect(index.explain('id kaart verlengen')).toEqual(expected);
+    expect(index.explain('ID-kaart verlengen')).toEqual(expected);
+    expect(index.explain('Id Kaart verlengen?')).toEqual(expected);
+  });
+
+  it('keeps a one-word key as before: "id" alone is one clause with its own synonyms', () => {
+    expect(index.explain('id')).toEqual([
+      { words: ['id'], synonyms: ['identiteitskaart', 'identiteitsbewijs'] },
+    ]);
+    expect(index.explain('id verlengen')).toEqual([
+      { words: ['id'], synonyms: ['identiteitskaart', 'identiteitsbewijs'] },
+      { words: ['verlengen'], synonyms: [] },
+    ]);
+    // its synonyms still find documents without the word "id"
+    expect(ids('id')).toEqual(expect.arrayContaining(['upl:identiteitskaart', 'vac:bewijs']));
+  });
+
+  it('finds a document that only says "identiteitskaart" for "id kaart verlengen", on top', () => {
+    expect(ids('id kaart verlengen')[0]).toBe('upl:identiteitskaart');
+    expect(ids('ID-kaart verlengen')[0]).toBe('upl:identiteitskaart');
+    const items = index.search('id kaart verlengen').items;
+    expect(items[0]!.snippet).toContain('<mark>identiteitskaart</mark>');
+  });
+
+  it('ranks "id kaart verlengen" like "identiteitskaart verlengen" (the span counts once, not three times)', () => {
+    expect(ids('id kaart verlengen').slice(0, 2)).toEqual(ids('identiteitskaart verlengen').slice(0, 2));
+    // a document with "ID-kaart" and "kaart" but not "verlengen" does not outrank one with the synonym and "verlengen"
+    const ranked = ids('id kaart verlengen');
+    expect(ranked.indexOf('upl:identiteitskaart')).toBeLessThan(ranked.indexOf('vac:bsn-op-kaart'));
+    expect(ranked.indexOf('upl:identiteitskaart')).toBeLessThan(ranked.indexOf('vac:kaart-kwijt'));
+  });
+
+  it('still matches the words of the key themselves, and one word of it alone', () => {
+    expect(ids('id kaart kwijt')[0]).toBe('vac:kaart-kwijt');
+    expect(ids('kaart kwijt')[0]).toBe('vac:kaart-kwijt');
+  });
+
+  it('treats a multi-word synonym value as one span too, and applies new keys at once', () => {
+    const other = new KennisbankIndex({ synonyms });
+    other.upsertMany([
+      {
+        id: 'a',
+        type: 'vac',
+        title: 'Verhuizing doorgeven',
+        body: 'Geef uw verhuizing door aan de gemeente.',
+      },
+      {
+        id: 'b',
+        type: 'vac',
+        title: 'Nieuw paspoort',
+        body: 'Een nieuw paspoort vraagt u aan bij de gemeente.',
+      },
+    ]);
+    expect(other.explain('nieuw adres')).toEqual([
+      { words: ['nieuw', 'adres'], synonyms: ['verhuizing doorgeven'] },
+    ]);
+    expect(other.search('nieuw adres').items.map((h) => h.id)[0]).toBe('a');
+    other.setSynonyms({ 'nieuw paspoort': ['reisdocument'] });
+    expect(other.explain('nieuw adres')).toEqual([
+      { words: ['nieuw'], synonyms: [] },
+      { words: ['adres'], synonyms: [] },
+    ]);
+    expect(other.explain('nieuw paspoort')).toEqual([
+      { words: ['nieuw', 'paspoort'], synonyms: ['reisdocument'] },
+    ]);
+  });
+
+  it('explains bad input as nothing', () => {
+    expect(index.explain('')).toEqual([]);
+    expect(index.explain(null as unknown as string)).toEqual([]);
+    expect(index.explain('!!!')).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { tokenize } from '../analysis/text';
 import type {
   KennisbankDocument,
   KennisbankIndexOptions,
+  QueryClauseInfo,
   SearchHit,
   SearchOptions,
   SearchResult,
@@ -16,6 +17,8 @@ import { BASE_TYPE_BOOST, typeBoosts } from './intent';
 import { FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
 import { MAX_SNIPPET_SOURCE_CHARS, makeSnippet } from './snippet';
 import { SlotTable } from './slot-table';
+import type { SynonymSpan } from './synonym-spans';
+import { chooseSynonymSpans } from './synonym-spans';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 
@@ -66,7 +69,6 @@ const WEIGHT = {
   fuzzy1: 0.75,
   fuzzy2: 0.55,
   prefix: 0.7,
-  stopwordClause: 0.3,
 } as const;
 
 interface StoredDoc {
@@ -93,15 +95,58 @@ interface Alternative {
 }
 interface Clause {
   alternatives: Alternative[];
+  /**
+   * Alternatives of several words, each word a clause of its own, scored as the mean of their best scores:
+   * the words of a multi-word synonym span ("id kaart") and its multi-word synonyms, so the span counts once
+   * whichever of them a document uses.
+   */
+  groups?: WordGroup[];
   weight: number;
+  /** the query words this clause stands for, and the synonyms that may replace them (for `explain`) */
+  covers: readonly string[];
+  synonyms: readonly string[];
   /** term ids that count as this clause for the proximity bonus */
   anchorTerms: Set<number>;
   stopword: boolean;
+}
+interface WordGroup {
+  words: Clause[];
+  weight: number;
+  /** the query's own words (not a synonym) */
+  own: boolean;
 }
 interface QueryUnit {
   parts: string[];
   joined?: string;
   last: boolean;
+}
+
+/**
+ * The term ids that stand for each query word, in query order, for the proximity bonus: one set per clause,
+ * except that a multi-word synonym span has one per word of its own, and its synonyms count for every one of
+ * them. A synonym ("identiteitskaart") then stands for the whole phrase ("id kaart") next to the words around it.
+ */
+function proximityAnchors(clauses: Clause[]): ReadonlySet<number>[] {
+  const anchors: ReadonlySet<number>[] = [];
+  for (const clause of clauses) {
+    if (clause.stopword || clause.anchorTerms.size === 0) continue;
+    const own = clause.groups?.find((g) => g.own);
+    if (!own || own.words.length < 2) {
+      anchors.push(clause.anchorTerms);
+      continue;
+    }
+    const ownTerms = new Set(own.words.flatMap((w) => [...w.anchorTerms]));
+    const synonymTerms = [...clause.anchorTerms].filter((id) => !ownTerms.has(id));
+    for (const word of own.words) anchors.push(new Set([...word.anchorTerms, ...synonymTerms]));
+  }
+  return anchors;
+}
+
+/** Calls `visit` for every term of a clause, including those of its word groups. */
+function forEachTerm(clause: Clause, visit: (term: TermRef) => void): void {
+  for (const alt of clause.alternatives) for (const t of alt.terms) visit(t);
+  if (clause.groups)
+    for (const group of clause.groups) for (const word of group.words) forEachTerm(word, visit);
 }
 
 const dateMs = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
@@ -141,6 +186,13 @@ export class KennisbankIndex {
   private matchedWeight = new Float32Array(0);
   private titleWeight = new Float32Array(0);
   private clauseTitle = new Float32Array(0);
+  // for word groups (multi-word synonym spans): per word clause, then their mean
+  private wordBest = new Float32Array(0);
+  private wordTitle = new Float32Array(0);
+  private wordList = new Int32Array(0);
+  private spanScore = new Float32Array(0);
+  private spanTitle = new Float32Array(0);
+  private spanList = new Int32Array(0);
   private altList = new Int32Array(0);
   private clauseList = new Int32Array(0);
   private touchedList = new Int32Array(0);
@@ -170,6 +222,26 @@ export class KennisbankIndex {
   /** Analyses text the way this index does (with its learned compound lexicon). */
   analyze(text: string): string[] {
     return this.analyzer.analyze(typeof text === 'string' ? text.slice(0, MAX_QUERY_CHARS) : '');
+  }
+
+  /**
+   * How a query is read: one entry per scored clause, with the query words it stands for and the synonyms
+   * that may replace them. A multi-word synonym key is one entry ("id kaart" → identiteitskaart). For tests
+   * and for checking the synonym list; `search` reads the query the same way.
+   */
+  explain(query: string): QueryClauseInfo[] {
+    if (typeof query !== 'string') return [];
+    return this.readQuery(query).clauses.map((c) => ({ words: [...c.covers], synonyms: [...c.synonyms] }));
+  }
+
+  /** The query's tokens, the synonym spans it uses and its clauses. */
+  private readQuery(query: string): { tokens: RawToken[]; spans: SynonymSpan[]; clauses: Clause[] } {
+    const text = query.slice(0, MAX_QUERY_CHARS);
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return { tokens, spans: [], clauses: [] };
+    const units = this.queryUnits(tokens, /[\p{L}\p{N}]$/u.test(text));
+    const spans = this.synonymSpans(units);
+    return { tokens, spans, clauses: this.buildClauses(units, spans) };
   }
 
   setSynonyms(map: SynonymMap): void {
@@ -336,14 +408,10 @@ export class KennisbankIndex {
       options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
     const now = nowDate.getTime();
 
-    const text = query.slice(0, MAX_QUERY_CHARS);
-    const tokens = tokenize(text);
-    if (tokens.length === 0) return empty;
-    const endsInWord = /[\p{L}\p{N}]$/u.test(text);
-    const units = this.queryUnits(tokens, endsInWord);
-    const clauses = this.buildClauses(units);
+    const { tokens, spans, clauses } = this.readQuery(query);
     if (clauses.length === 0) return empty;
-    const boosts = typeBoosts(tokens.map((t) => t.surface).concat(this.synonymWords(units)));
+    const synonymWords = spans.flatMap((span) => span.values.flatMap((v) => v.split(' ')));
+    const boosts = typeBoosts(tokens.map((t) => t.surface).concat(synonymWords));
     const intentTypes = new Set(
       [...boosts].filter(([t, b]) => b > (BASE_TYPE_BOOST[t] ?? 1)).map(([t]) => t),
     );
@@ -402,8 +470,8 @@ export class KennisbankIndex {
       top.push(slot, score);
     }
 
-    const anchored = clauses.filter((c) => !c.stopword && c.anchorTerms.size > 0).slice(0, MAX_ANCHORED);
-    // per term id, a bit per anchored clause it counts for (scratch, cleared below)
+    const anchored = proximityAnchors(clauses).slice(0, MAX_ANCHORED);
+    // per term id, a bit per anchored word it counts for (scratch, cleared below)
     const maskedIds: number[] = [];
     const clauseOf = this.termClauseMask(anchored, maskedIds);
     // re-rank the kept candidates with the proximity bonus; ties keep the order of the base score
@@ -422,12 +490,11 @@ export class KennisbankIndex {
     const highlightIds: number[] = [];
     for (const clause of clauses) {
       if (clause.stopword && clauses.some((c) => !c.stopword)) continue;
-      for (const alt of clause.alternatives)
-        for (const t of alt.terms) {
-          highlight.add(this.termStrings[t.id]!);
-          highlightIds.push(t.id);
-          mark[t.id]! |= HIGHLIGHT;
-        }
+      forEachTerm(clause, (t) => {
+        highlight.add(this.termStrings[t.id]!);
+        highlightIds.push(t.id);
+        mark[t.id]! |= HIGHLIGHT;
+      });
     }
     const matchesId = (id: number): boolean => {
       if ((mark[id]! & HIGHLIGHT) !== 0) return true;
@@ -568,82 +635,17 @@ export class KennisbankIndex {
     return [...(this.synonyms.lookup(key) ?? []), ...(this.stemmedSynonyms.get(stemKey) ?? [])];
   }
 
-  private synonymWords(units: QueryUnit[]): string[] {
-    const words: string[] = [];
-    for (const unit of units) {
-      for (const form of [unit.joined, unit.parts.join(' ')]) {
-        if (!form) continue;
-        const stemKey = form
-          .split(' ')
-          .map((w) => this.analyzer.stem(w))
-          .join(' ');
-        for (const v of this.synonymValues(form, stemKey)) words.push(...v.split(' '));
-      }
-    }
-    return words;
-  }
-
-  private buildClauses(units: QueryUnit[]): Clause[] {
-    const allStop = units.every((u) => this.isStopUnit(u));
-    const clauses: Clause[] = [];
-    const unitClause = new Map<number, Clause>();
-
-    units.forEach((unit, index) => {
-      const stop = this.isStopUnit(unit);
-      if (stop && !allStop) return;
-      const clause: Clause = {
-        alternatives: [],
-        weight: stop && !allStop ? WEIGHT.stopwordClause : 1,
-        anchorTerms: new Set(),
-        stopword: stop,
-      };
-      const word = unit.joined ?? unit.parts[0]!;
-      const exact = this.knownTerm(this.analyzer.stem(word));
-      if (exact !== undefined) this.addAlternative(clause, [exact], WEIGHT.exact, true);
-      if (unit.joined) {
-        const parts = unit.parts
-          .filter((p) => !STOPWORDS.has(p))
-          .map((p) => this.knownTerm(this.analyzer.stem(p)))
-          .filter((id): id is number => id !== undefined);
-        if (parts.length > 0) this.addAlternative(clause, parts, WEIGHT.hyphenParts, true);
-      }
-      const compound = this.analyzer
-        .compoundParts(word)
-        .map((p) => this.knownTerm(p))
-        .filter((id): id is number => id !== undefined);
-      if (compound.length > 1)
-        this.addAlternative(clause, compound, WEIGHT.compoundPart * compound.length, false);
-      const completing = unit.last && word.length >= 3 && this.vocabulary.completions(word, 1).length > 0;
-      if (exact === undefined && !completing && !/\d/.test(word)) {
-        const matches = this.vocabulary
-          .fuzzy(word, 6)
-          .map((m) => ({ ...m, id: this.surfaceTerm.get(m.surface) }))
-          .filter(
-            (m): m is { surface: string; distance: number; id: number } =>
-              m.id !== undefined && this.df[m.id]! > 0,
-          );
-        const sharedDf = Math.max(0, ...matches.map((m) => this.df[m.id]!));
-        for (const m of matches) {
-          this.addAlternative(
-            clause,
-            [m.id],
-            m.distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2,
-            true,
-            sharedDf,
-          );
-        }
-      }
-      if (unit.last && word.length >= 3) this.addPrefixAlternatives(clause, word);
-      unitClause.set(index, clause);
-      clauses.push(clause);
-    });
-
-    // synonyms: longest key first at each start; one-word keys extend the unit's clause
-    for (let start = 0; start < units.length; start++) {
-      for (let n = Math.min(MAX_SYNONYM_WORDS, units.length - start); n >= 1; n--) {
-        const span = units.slice(start, start + n);
-        const forms = new Set([span.map((u) => u.parts.join(' ')).join(' ')]);
-        if (n === 1 && span[0]!.joined) forms.add(span[0]!.joined);
+  /** The synonym keys the query uses, as non-overlapping spans of its units (see `chooseSynonymSpans`). */
+  private synonymSpans(units: QueryUnit[]): SynonymSpan[] {
+    if (this.synonyms.size === 0) return [];
+    return chooseSynonymSpans(
+      units.length,
+      MAX_SYNONYM_WORDS,
+      (i) => this.isStopUnit(units[i]!),
+      (start, length) => {
+        const span = units.slice(start, start + length);
+        const forms = [span.map((u) => u.parts.join(' ')).join(' ')];
+        if (length === 1 && span[0]!.joined) forms.push(span[0]!.joined);
         const values = new Set<string>();
         for (const form of forms) {
           const stemKey = form
@@ -652,23 +654,154 @@ export class KennisbankIndex {
             .join(' ');
           for (const v of this.synonymValues(form, stemKey)) values.add(v);
         }
-        if (values.size === 0) continue;
-        let target = n === 1 ? unitClause.get(start) : undefined;
-        if (!target) {
-          target = { alternatives: [], weight: 1, anchorTerms: new Set(), stopword: false };
-          clauses.push(target);
-        }
-        for (const value of values) {
-          const ids = this.analyzer
-            .queryTokens(value)
-            .map((t) => this.knownTerm(this.analyzer.stem(t.surface)))
-            .filter((id): id is number => id !== undefined);
+        return [...values];
+      },
+    );
+  }
+
+  private buildClauses(units: QueryUnit[], spans: readonly SynonymSpan[]): Clause[] {
+    const allStop = units.every((u) => this.isStopUnit(u));
+    const keyed = new Set(spans.filter((span) => span.length === 1).map((span) => span.start));
+    const unitClauses = units.map((unit, i) => this.unitClause(unit, allStop, keyed.has(i)));
+    const clauses: Clause[] = [];
+    let next = 0;
+    const flushUnits = (until: number): void => {
+      for (; next < until; next++) {
+        const clause = unitClauses[next];
+        if (clause) clauses.push(clause);
+      }
+    };
+    for (const span of spans) {
+      flushUnits(span.start);
+      next = span.start + span.length;
+      if (span.length === 1) {
+        // a one-word key extends the word's own clause
+        const target = unitClauses[span.start];
+        if (!target) continue;
+        target.synonyms = span.values;
+        for (const value of span.values) {
+          const ids = this.valueTerms(value);
           if (ids.length > 0) this.addAlternative(target, ids, WEIGHT.synonym, true);
         }
-        break;
+        clauses.push(target);
+        continue;
+      }
+      // a multi-word key is one clause: its own words (together) or any of its synonyms
+      const words = unitClauses.slice(span.start, span.start + span.length).filter((c) => c !== undefined);
+      const spanClause: Clause = {
+        alternatives: [],
+        groups: [],
+        weight: 1,
+        covers: units.slice(span.start, span.start + span.length).flatMap((u) => u.parts),
+        synonyms: span.values,
+        anchorTerms: new Set(),
+        stopword: false,
+      };
+      if (words.length > 0) this.addGroup(spanClause, words, WEIGHT.exact, true);
+      for (const value of span.values) {
+        const ids = this.valueTerms(value);
+        if (ids.length === 1) this.addAlternative(spanClause, ids, WEIGHT.synonym, true);
+        else if (ids.length > 1)
+          this.addGroup(
+            spanClause,
+            ids.map((id) => this.termClause(id)),
+            WEIGHT.synonym,
+            false,
+          );
+      }
+      // only stopwords and no synonym the index knows: weighed like a stopword
+      spanClause.stopword =
+        words.every((c) => c.stopword) &&
+        spanClause.alternatives.length === 0 &&
+        spanClause.groups!.length <= 1;
+      clauses.push(spanClause);
+    }
+    flushUnits(units.length);
+    return clauses
+      .filter((c) => c.alternatives.length > 0 || (c.groups?.length ?? 0) > 0 || !c.stopword)
+      .slice(0, MAX_CLAUSES);
+  }
+
+  /** The known terms of a synonym value, stopwords left out (unless that leaves nothing). */
+  private valueTerms(value: string): number[] {
+    const ids = this.analyzer
+      .queryTokens(value)
+      .map((t) => this.knownTerm(this.analyzer.stem(t.surface)))
+      .filter((id): id is number => id !== undefined);
+    return [...new Set(ids)];
+  }
+
+  /** A clause of one exact term (a word of a multi-word synonym). */
+  private termClause(id: number): Clause {
+    const clause: Clause = {
+      alternatives: [],
+      weight: 1,
+      covers: [this.termStrings[id]!],
+      synonyms: [],
+      anchorTerms: new Set(),
+      stopword: false,
+    };
+    this.addAlternative(clause, [id], WEIGHT.exact, true);
+    return clause;
+  }
+
+  private addGroup(clause: Clause, words: Clause[], weight: number, own: boolean): void {
+    (clause.groups ??= []).push({ words, weight, own });
+    for (const word of words) for (const id of word.anchorTerms) clause.anchorTerms.add(id);
+  }
+
+  /** The clause of one query word (or hyphenated word); none for a stopword in a query with other words. */
+  private unitClause(unit: QueryUnit, allStop: boolean, synonymKey: boolean): Clause | undefined {
+    const stop = this.isStopUnit(unit);
+    if (stop && !allStop) return undefined;
+    const clause: Clause = {
+      alternatives: [],
+      weight: 1,
+      covers: unit.parts,
+      synonyms: [],
+      anchorTerms: new Set(),
+      stopword: stop,
+    };
+    const word = unit.joined ?? unit.parts[0]!;
+    const exact = this.knownTerm(this.analyzer.stem(word));
+    if (exact !== undefined) this.addAlternative(clause, [exact], WEIGHT.exact, true);
+    if (unit.joined) {
+      const parts = unit.parts
+        .filter((p) => !STOPWORDS.has(p))
+        .map((p) => this.knownTerm(this.analyzer.stem(p)))
+        .filter((id): id is number => id !== undefined);
+      if (synonymKey && parts.length > 1) {
+        // a hyphenated synonym key ("id-kaart") is a span too: its parts count once, like its synonyms
+        this.addGroup(
+          clause,
+          parts.map((id) => this.termClause(id)),
+          WEIGHT.hyphenParts,
+          false,
+        );
+      } else if (parts.length > 0) this.addAlternative(clause, parts, WEIGHT.hyphenParts, true);
+    }
+    const compound = this.analyzer
+      .compoundParts(word)
+      .map((p) => this.knownTerm(p))
+      .filter((id): id is number => id !== undefined);
+    if (compound.length > 1)
+      this.addAlternative(clause, compound, WEIGHT.compoundPart * compound.length, false);
+    const completing = unit.last && word.length >= 3 && this.vocabulary.completions(word, 1).length > 0;
+    if (exact === undefined && !completing && !/\d/.test(word)) {
+      const matches = this.vocabulary
+        .fuzzy(word, 6)
+        .map((m) => ({ ...m, id: this.surfaceTerm.get(m.surface) }))
+        .filter(
+          (m): m is { surface: string; distance: number; id: number } =>
+            m.id !== undefined && this.df[m.id]! > 0,
+        );
+      const sharedDf = Math.max(0, ...matches.map((m) => this.df[m.id]!));
+      for (const m of matches) {
+        this.addAlternative(clause, [m.id], m.distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2, true, sharedDf);
       }
     }
-    return clauses.filter((c) => c.alternatives.length > 0 || !c.stopword).slice(0, MAX_CLAUSES);
+    if (unit.last && word.length >= 3) this.addPrefixAlternatives(clause, word);
+    return clause;
   }
 
   private knownTerm(term: string): number | undefined {
@@ -718,6 +851,12 @@ export class KennisbankIndex {
     this.matchedWeight = new Float32Array(size);
     this.titleWeight = new Float32Array(size);
     this.clauseTitle = new Float32Array(size);
+    this.wordBest = new Float32Array(size);
+    this.wordTitle = new Float32Array(size);
+    this.wordList = new Int32Array(size);
+    this.spanScore = new Float32Array(size);
+    this.spanTitle = new Float32Array(size);
+    this.spanList = new Int32Array(size);
     this.altList = new Int32Array(size);
     this.clauseList = new Int32Array(size);
     this.touchedList = new Int32Array(size);
@@ -738,56 +877,96 @@ export class KennisbankIndex {
   private scoreClauses(clauses: Clause[]): { touched: Int32Array; totalWeight: number } {
     const n = Math.max(1, this.live);
     const avg = this.fieldLengthSum.map((sum) => Math.max(1, sum / n));
-    const { altScore, clauseBest, clauseTitle, altList, clauseList, touchedList, seen, fieldLengths } = this;
+    const { clauseBest, clauseTitle, clauseList, touchedList, seen } = this;
+    const { wordBest, wordTitle, wordList, spanScore, spanTitle, spanList } = this;
     let touchedCount = 0;
-    const minDf = (c: Clause): number =>
-      Math.min(Number.MAX_SAFE_INTEGER, ...c.alternatives.flatMap((a) => a.terms.map((t) => this.df[t.id]!)));
+    const minDf = (c: Clause): number => {
+      let min = Number.MAX_SAFE_INTEGER;
+      forEachTerm(c, (t) => (min = Math.min(min, this.df[t.id]!)));
+      return min;
+    };
     const ordered = [...clauses].sort((a, b) => minDf(a) - minDf(b));
     const commonDf = Math.max(COMMON_TERM_MIN_DF, n * COMMON_TERM_SHARE);
     let totalWeight = 0;
     for (const clause of ordered) {
       let clauseIdf = 0;
-      for (const alt of clause.alternatives) {
-        for (const t of alt.terms)
-          clauseIdf = Math.max(clauseIdf, this.idf(Math.max(t.df ?? 0, this.df[t.id]!)));
-      }
+      forEachTerm(
+        clause,
+        (t) => (clauseIdf = Math.max(clauseIdf, this.idf(Math.max(t.df ?? 0, this.df[t.id]!)))),
+      );
       const coordWeight = clause.weight * (clauseIdf || 1);
       totalWeight += coordWeight;
       let clauseCount = 0;
-      for (const alt of clause.alternatives) {
-        let altCount = 0;
-        for (const { id, weight, df: sharedDf } of alt.terms) {
-          const df = this.df[id]!;
-          if (df <= 0) continue;
-          const idf = this.idf(Math.max(sharedDf ?? 0, df));
-          const posting = this.postings[id]!;
-          const onlyCandidates = touchedCount >= MIN_CANDIDATES && df > commonDf;
-          const titleCredit = Math.min(1, alt.weight * weight);
-          const { slots, tf: tfs } = posting;
-          for (let i = 0; i < posting.length; i++) {
-            const slot = slots[i]!;
-            if (onlyCandidates ? seen[slot] !== 1 : this.slots[slot] === undefined) continue;
-            let tf = 0;
-            const base = slot * FIELD_COUNT;
-            const at = i * FIELD_COUNT;
-            for (let f = 0; f < FIELD_COUNT; f++) {
-              const raw = tfs[at + f]!;
-              if (raw === 0) continue;
-              tf +=
-                (FIELD_WEIGHTS[f]! * raw) /
-                (1 - FIELD_B[f]! + (FIELD_B[f]! * fieldLengths[base + f]!) / avg[f]!);
-            }
-            if (altScore[slot] === 0) altList[altCount++] = slot;
-            altScore[slot]! += (idf * weight * tf * (K1 + 1)) / (K1 + tf);
-            if (tfs[at + TITLE]! > 0 && titleCredit > clauseTitle[slot]!) clauseTitle[slot] = titleCredit;
+      if (!clause.groups) {
+        clauseCount = this.scoreAlternatives(
+          clause.alternatives,
+          clauseBest,
+          clauseTitle,
+          clauseList,
+          0,
+          touchedCount >= MIN_CANDIDATES,
+          commonDf,
+          avg,
+        );
+      } else {
+        // a span: its synonyms and word groups rarest first, each adding its documents to the candidates at
+        // once, so its common words ("kwijt", "niet") use the shortcut as they would as clauses of their own
+        const parts: (Alternative | WordGroup)[] = [...clause.alternatives, ...clause.groups];
+        const partDf = (part: Alternative | WordGroup): number =>
+          'terms' in part
+            ? Math.min(...part.terms.map((t) => this.df[t.id]!))
+            : Math.min(...part.words.map(minDf));
+        parts.sort((a, b) => partDf(a) - partDf(b));
+        for (const part of parts) {
+          if ('terms' in part) {
+            const from = clauseCount;
+            clauseCount = this.scoreAlternatives(
+              [part],
+              clauseBest,
+              clauseTitle,
+              clauseList,
+              clauseCount,
+              touchedCount >= MIN_CANDIDATES,
+              commonDf,
+              avg,
+            );
+            touchedCount = this.markTouched(clauseList, from, clauseCount, touchedCount);
+            continue;
           }
-        }
-        for (let k = 0; k < altCount; k++) {
-          const slot = altList[k]!;
-          const s = altScore[slot]! * alt.weight;
-          altScore[slot] = 0;
-          if (clauseBest[slot] === 0) clauseList[clauseCount++] = slot;
-          if (s > clauseBest[slot]!) clauseBest[slot] = s;
+          // a word group: the mean of each word clause's best, as one more alternative of the clause
+          const share = 1 / part.words.length;
+          let groupCount = 0;
+          for (const word of [...part.words].sort((a, b) => minDf(a) - minDf(b))) {
+            const wordCount = this.scoreAlternatives(
+              word.alternatives,
+              wordBest,
+              wordTitle,
+              wordList,
+              0,
+              touchedCount >= MIN_CANDIDATES,
+              commonDf,
+              avg,
+            );
+            touchedCount = this.markTouched(wordList, 0, wordCount, touchedCount);
+            for (let k = 0; k < wordCount; k++) {
+              const slot = wordList[k]!;
+              if (spanScore[slot] === 0) spanList[groupCount++] = slot;
+              spanScore[slot]! += wordBest[slot]! * share;
+              spanTitle[slot]! += wordTitle[slot]! * share;
+              wordBest[slot] = 0;
+              wordTitle[slot] = 0;
+            }
+          }
+          for (let k = 0; k < groupCount; k++) {
+            const slot = spanList[k]!;
+            const s = spanScore[slot]! * part.weight;
+            const title = spanTitle[slot]! * part.weight;
+            if (clauseBest[slot] === 0) clauseList[clauseCount++] = slot;
+            if (s > clauseBest[slot]!) clauseBest[slot] = s;
+            if (title > clauseTitle[slot]!) clauseTitle[slot] = title;
+            spanScore[slot] = 0;
+            spanTitle[slot] = 0;
+          }
         }
       }
       for (let k = 0; k < clauseCount; k++) {
@@ -808,14 +987,82 @@ export class KennisbankIndex {
     return { touched, totalWeight: totalWeight || 1 };
   }
 
-  /** Sets, per anchor term id, a bit per anchored clause; records the ids set in `ids` (to clear them). */
-  private termClauseMask(anchored: Clause[], ids: number[]): Int32Array {
+  /** Adds the slots of `list[from..to)` not yet seen to the touched list; returns the new touched count. */
+  private markTouched(list: Int32Array, from: number, to: number, touchedCount: number): number {
+    const { seen, touchedList } = this;
+    for (let k = from; k < to; k++) {
+      const slot = list[k]!;
+      if (seen[slot] === 0) {
+        seen[slot] = 1;
+        touchedList[touchedCount++] = slot;
+      }
+    }
+    return touchedCount;
+  }
+
+  /**
+   * Scores a clause's alternatives into `best` (per slot, the best alternative) and `title` (the best title
+   * credit), appending newly scored slots to `list` from `count` on; returns the new count. With
+   * `onlyCandidates`, a common term only adds to documents already seen.
+   */
+  private scoreAlternatives(
+    alternatives: readonly Alternative[],
+    best: Float32Array,
+    title: Float32Array,
+    list: Int32Array,
+    count: number,
+    onlyCandidates: boolean,
+    commonDf: number,
+    avg: number[],
+  ): number {
+    const { altScore, altList, seen, fieldLengths } = this;
+    for (const alt of alternatives) {
+      let altCount = 0;
+      for (const { id, weight, df: sharedDf } of alt.terms) {
+        const df = this.df[id]!;
+        if (df <= 0) continue;
+        const idf = this.idf(Math.max(sharedDf ?? 0, df));
+        const posting = this.postings[id]!;
+        const lookupsOnly = onlyCandidates && df > commonDf;
+        const titleCredit = Math.min(1, alt.weight * weight);
+        const { slots, tf: tfs } = posting;
+        for (let i = 0; i < posting.length; i++) {
+          const slot = slots[i]!;
+          if (lookupsOnly ? seen[slot] !== 1 : this.slots[slot] === undefined) continue;
+          let tf = 0;
+          const base = slot * FIELD_COUNT;
+          const at = i * FIELD_COUNT;
+          for (let f = 0; f < FIELD_COUNT; f++) {
+            const raw = tfs[at + f]!;
+            if (raw === 0) continue;
+            tf +=
+              (FIELD_WEIGHTS[f]! * raw) /
+              (1 - FIELD_B[f]! + (FIELD_B[f]! * fieldLengths[base + f]!) / avg[f]!);
+          }
+          if (altScore[slot] === 0) altList[altCount++] = slot;
+          altScore[slot]! += (idf * weight * tf * (K1 + 1)) / (K1 + tf);
+          if (tfs[at + TITLE]! > 0 && titleCredit > title[slot]!) title[slot] = titleCredit;
+        }
+      }
+      for (let k = 0; k < altCount; k++) {
+        const slot = altList[k]!;
+        const s = altScore[slot]! * alt.weight;
+        altScore[slot] = 0;
+        if (best[slot] === 0) list[count++] = slot;
+        if (s > best[slot]!) best[slot] = s;
+      }
+    }
+    return count;
+  }
+
+  /** Sets, per anchor term id, a bit per anchored word; records the ids set in `ids` (to clear them). */
+  private termClauseMask(anchored: ReadonlySet<number>[], ids: number[]): Int32Array {
     if (this.clauseMask.length < this.termStrings.length) {
       this.clauseMask = new Int32Array(Math.max(1024, Math.ceil(this.termStrings.length * 1.5)));
     }
     const mask = this.clauseMask;
-    anchored.forEach((clause, c) => {
-      clause.anchorTerms.forEach((id) => {
+    anchored.forEach((anchorTerms, c) => {
+      anchorTerms.forEach((id) => {
         mask[id]! |= 1 << c;
         ids.push(id);
       });
@@ -825,7 +1072,8 @@ export class KennisbankIndex {
 
   /**
    * Bonus for consecutive query words that stand next to each other (or within 3 words) in the title or body.
-   * `clauseOf[termId]` has bit c set when the term counts for anchored clause c.
+   * `clauseOf[termId]` has bit c set when the term counts for anchored word c. One word that counts for two
+   * consecutive query words (the synonym of a phrase) satisfies that pair by itself.
    */
   private proximityFactor(stored: StoredDoc, clauseCount: number, clauseOf: Int32Array): number {
     const pairs = clauseCount - 1;
@@ -847,8 +1095,9 @@ export class KennisbankIndex {
       for (let c = 0; c < clauseCount; c++) {
         if ((mask & (1 << c)) === 0) continue;
         if (c > 0) {
+          // d === 0: this same word also counted for word c - 1 (bits are visited in order)
           const d = i - last[c - 1]!;
-          if (d >= 1 && d <= 3) best[c - 1] = Math.max(best[c - 1]!, d === 1 ? 1 : 0.5);
+          if (d >= 0 && d <= 3) best[c - 1] = Math.max(best[c - 1]!, d <= 1 ? 1 : 0.5);
         }
         if (c + 1 < clauseCount) {
           const d = i - last[c + 1]!;
