@@ -107,6 +107,7 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
     },
     gespreksresultaten: () => FAKE_GESPREKSRESULTATEN,
     afdelingen: () => [{ actorUuid: FAKE_AFDELING_UUID, naam: 'Burgerzaken' }],
+    linkTranscript: () => ({ bijlageUuid: randomUUID() }),
     getActor: (uuid) =>
       uuid === FAKE_AFDELING_UUID
         ? { uuid, naam: 'Burgerzaken', soortActor: 'organisatorische_eenheid' }

@@ -5,6 +5,7 @@ import type { ContactKlantbeeldResponse } from '@kcc/contracts/klantbeeld';
 import type { AfdelingenResponse, LinkPartijResponse, PartijSearchResponse } from '@kcc/contracts/rest';
 import {
   bearer,
+  INTEGRATION_KEY,
   nextEvent,
   startTestServer,
   type AgentClient,
@@ -160,6 +161,50 @@ describe('the contact panel with Open Klant configured', () => {
     });
     expect(closing.status).toBe(201);
     await until(() => (outboxState().every((r) => r.state === 'verstuurd') ? true : undefined));
+  });
+
+  it('forwards the transcript of a web form as a bijlage of its klantcontact in Open Klant', async () => {
+    const offered = nextEvent(anna, 'contact:offered');
+    const form = await fetch(`${server.url}/api/channels/webformulier`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-integration-key': INTEGRATION_KEY },
+      body: JSON.stringify({
+        formulier: 'Melding openbare ruimte',
+        velden: { Locatie: 'Marktplein', Omschrijving: 'Kapotte lantaarnpaal' },
+        indiener: { naam: 'Jan Jansen', email: 'jan@example.nl' },
+      }),
+    });
+    expect(form.status).toBe(201);
+    const { offerId, contact } = await offered;
+    expect(await anna.emitWithAck('offer:accept', { offerId })).toMatchObject({ ok: true });
+    const registered = await call<{ klantcontact: { uuid: string } }>(
+      'POST',
+      `/api/contacts/${contact.id}/registration`,
+      { onderwerp: 'Kapotte lantaarnpaal', gespreksresultaat: 'zelfstandig_afgehandeld' },
+    );
+    expect(registered.status).toBe(201);
+    await until(() => (outboxState().every((r) => r.state === 'verstuurd') ? true : undefined));
+
+    const bijlagen = mock.store.bijlagen!.filter(
+      (b) => (b.bijlageidentificator as { objectId?: string } | null)?.objectId === contact.id,
+    );
+    expect(bijlagen).toHaveLength(1);
+    expect(bijlagen[0]!.bijlageidentificator).toEqual({
+      codeRegister: 'kcc',
+      codeObjecttype: 'transcript',
+      codeSoortObjectId: 'contact_id',
+      objectId: contact.id,
+    });
+    const remote = mock.store.klantcontacten!.find(
+      (k) => k.uuid === (bijlagen[0]!.wasBijlageVanKlantcontact as { uuid: string }).uuid,
+    );
+    expect(remote).toMatchObject({ onderwerp: 'Kapotte lantaarnpaal', kanaal: 'webformulier' });
+    // The embedded store keeps the same bijlage on its own copy of the registration.
+    expect(
+      server.db
+        .prepare('SELECT object_id FROM ki_bijlagen WHERE klantcontact_uuid = ?')
+        .all(registered.body.klantcontact.uuid),
+    ).toEqual([{ object_id: contact.id }]);
   });
 
   it('searches Open Klant by phone, explains why a name search cannot work, and creates a new persoon there', async () => {

@@ -2,7 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { RegistrationResponse } from '@kcc/contracts/rest';
 import { canonicalPhone } from '../../modules/klantinteracties/phone';
-import type { KlantinteractiesPort, RegisterInput } from '../../modules/klantinteracties/ports';
+import {
+  transcriptBijlage,
+  type KlantinteractiesPort,
+  type RegisterInput,
+} from '../../modules/klantinteracties/ports';
 import type { Migration } from '../../store/migration';
 import { ConnectorError } from '../errors';
 import type { HttpClient } from '../http-client';
@@ -63,6 +67,8 @@ export interface OutboxRegistratie {
   medewerker: { username: string; naam: string };
   zaakUuid?: string;
   interneTaak?: { gevraagdeHandeling: string; toelichting?: string; toegewezenAan: Toewijzing };
+  /** The contact's transcript (chat, e-mail thread, web form) as a Bijlage: objectId = the KCC contact id. */
+  bijlage?: { objectId: string };
   /** The same registration in the embedded store (its uuids), shown in the klantbeeld until it is in Open Klant. */
   lokaal: { klantcontactUuid: string; interneTaakUuid?: string };
 }
@@ -74,6 +80,7 @@ type Steps = Partial<{
   actorklantcontact: string;
   digitaleAdressen: string[];
   onderwerpobject: string | null;
+  bijlage: string | null;
   taakActor: string | null;
   interneTaak: string | null;
 }>;
@@ -141,7 +148,8 @@ function newReferentienummer(): string {
 /**
  * Transactional outbox to Open Klant. `enqueue` runs inside the caller's SQLite transaction. `processDue`
  * forwards due registrations step by step: klantcontact (found again by its referentienummer, so a retry
- * never duplicates it), betrokkene, actorklantcontact, digitale adressen, onderwerpobject (zaak), interne taak.
+ * never duplicates it), betrokkene, actorklantcontact, digitale adressen, onderwerpobject (zaak), bijlage
+ * (transcript), interne taak.
  * Each step's remote uuid is stored as soon as it succeeds, so a retry resumes where it stopped. Retryable
  * failures back off exponentially; a permanent failure (a 4xx, or too many attempts) compensates by deleting
  * the remote klantcontact, so Open Klant never keeps half a registration.
@@ -206,6 +214,27 @@ export class OpenKlantOutbox {
         ...(remote && r.state === 'wachtend' ? { remoteKlantcontactUuid: remote } : {}),
       };
     });
+  }
+
+  /**
+   * Add the transcript bijlage to the waiting registration of this local klantcontact. Runs inside the
+   * registration transaction (right after `enqueue`), so the worker never sees the registration without it.
+   * Returns false when no waiting registration has this klantcontact.
+   */
+  attachBijlage(lokaalKlantcontactUuid: string, bijlage: { objectId: string }): boolean {
+    const rows = this.db
+      .prepare(
+        `SELECT id, payload FROM openklant_outbox
+           WHERE state = 'wachtend' AND json_extract(payload, '$.lokaal.klantcontactUuid') = ?`,
+      )
+      .all(lokaalKlantcontactUuid) as { id: string; payload: string }[];
+    for (const r of rows) {
+      const reg = JSON.parse(r.payload) as OutboxRegistratie;
+      this.db
+        .prepare('UPDATE openklant_outbox SET payload = ?, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify({ ...reg, bijlage }), this.now(), r.id);
+    }
+    return rows.length > 0;
   }
 
   overzicht(limit = 50): OutboxOverzicht {
@@ -340,7 +369,7 @@ export class OpenKlantOutbox {
     }
   }
 
-  /** Delete the remote klantcontact (Open Klant cascades its betrokkenen, actorklantcontacten and interne taken). */
+  /** Delete the remote klantcontact (Open Klant cascades its betrokkenen, actorklantcontacten, bijlagen and interne taken). */
   private async compensate(steps: Steps): Promise<boolean> {
     if (!steps.klantcontact) return true;
     try {
@@ -479,6 +508,22 @@ export class OpenKlantOutbox {
       } else steps.onderwerpobject = null;
       save();
     }
+    if (steps.bijlage === undefined) {
+      if (reg.bijlage) {
+        const ident = transcriptBijlage(reg.bijlage.objectId);
+        const existing = await this.getList<{ uuid: string }>('/bijlagen', {
+          klantcontact__uuid: kc.uuid,
+          bijlageidentificatorCodeRegister: ident.codeRegister,
+          bijlageidentificatorCodeObjecttype: ident.codeObjecttype,
+          bijlageidentificatorCodeSoortObjectId: ident.codeSoortObjectId,
+          bijlageidentificatorObjectId: ident.objectId,
+        });
+        steps.bijlage =
+          existing[0]?.uuid ??
+          (await this.post('/bijlagen', { wasBijlageVanKlantcontact: kc, bijlageidentificator: ident }));
+      } else steps.bijlage = null;
+      save();
+    }
     if (steps.taakActor === undefined) {
       const t = reg.interneTaak?.toegewezenAan;
       steps.taakActor = t
@@ -512,7 +557,8 @@ export class OpenKlantOutbox {
  * Wrap the embedded port for Open Klant mode: partijen live in Open Klant, so the local registration keeps
  * no partij (its uuid means nothing to the embedded store); the registration is also written to the outbox
  * with the Open Klant partij, in the same transaction (the port is synchronous SQLite, and the registration
- * route runs it inside `db.transaction`).
+ * route runs it inside `db.transaction`). `linkTranscript` (the channels module calls it in that transaction when
+ * the contact has messages) also adds the transcript bijlage to that outbox registration.
  */
 export function withOpenKlantOutbox(
   port: KlantinteractiesPort,
@@ -520,6 +566,13 @@ export function withOpenKlantOutbox(
 ): KlantinteractiesPort {
   return new Proxy(port, {
     get(target, prop, receiver) {
+      if (prop === 'linkTranscript') {
+        return (klantcontactUuid: string, contactId: string) => {
+          const linked = target.linkTranscript(klantcontactUuid, contactId);
+          outbox.attachBijlage(klantcontactUuid, { objectId: contactId });
+          return linked;
+        };
+      }
       if (prop !== 'register') {
         const value = Reflect.get(target, prop, receiver) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RegisterInput } from '../../modules/klantinteracties/ports';
+import { createKlantinteracties, klantinteractiesMigrations } from '../../modules/klantinteracties';
+import { TRANSCRIPT_BIJLAGE, type RegisterInput } from '../../modules/klantinteracties/ports';
 import { OPENKLANT_TOKEN, startOpenKlantMock, type OpenKlantMock } from '../testing/openklant-mock';
 import { createOpenKlantClient } from './openklant-client';
-import { OpenKlantOutbox, openKlantOutboxMigrations, toOutboxRegistratie } from './openklant-outbox';
+import {
+  OpenKlantOutbox,
+  openKlantOutboxMigrations,
+  toOutboxRegistratie,
+  withOpenKlantOutbox,
+} from './openklant-outbox';
 import { createOpenKlantReader } from './openklant-reader';
 
 /** The embedded store's answer to a registration (its own uuids). */
@@ -214,5 +220,98 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     await outbox.processDue();
     expect(outbox.get(refused.id)!.state).toBe('gecompenseerd');
     expect(outbox.pendingFor(onbekend)).toMatchObject([{ state: 'gecompenseerd' }]);
+  });
+  const bijlagenVan = (kc: string | undefined) =>
+    mock.store.bijlagen!.filter((b) => (b.wasBijlageVanKlantcontact as { uuid: string }).uuid === kc);
+
+  it('forwards the transcript as a bijlage of the klantcontact, with the kcc transcript codes', async () => {
+    const reg = toOutboxRegistratie(input({ interneTaak: undefined }), lokaal(false), {});
+    const row = outbox.enqueue(reg);
+    expect(outbox.attachBijlage(reg.lokaal.klantcontactUuid, { objectId: 'chat-contact-1' })).toBe(true);
+    expect(outbox.attachBijlage(randomUUID(), { objectId: 'x' })).toBe(false);
+    expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
+    const done = outbox.get(row.id)!;
+    expect(done.steps.bijlage).toBeTruthy();
+    const [bijlage, ...rest] = bijlagenVan(done.steps.klantcontact);
+    expect(rest).toEqual([]);
+    expect(bijlage).toMatchObject({
+      uuid: done.steps.bijlage,
+      bijlageidentificator: { ...TRANSCRIPT_BIJLAGE, objectId: 'chat-contact-1' },
+    });
+    const kc = mock.store.klantcontacten!.find((k) => k.uuid === done.steps.klantcontact)!;
+    expect(kc.omvatteBijlagen).toEqual([{ uuid: bijlage!.uuid, url: expect.any(String) }]);
+    const lookup = mock.requests.find(
+      (q) => q.url.includes('/bijlagen?') && q.url.includes(`klantcontact__uuid=${done.steps.klantcontact}`),
+    )!;
+    expect(Object.fromEntries(new URL(lookup.url, 'http://x').searchParams)).toEqual({
+      klantcontact__uuid: done.steps.klantcontact,
+      bijlageidentificatorCodeRegister: 'kcc',
+      bijlageidentificatorCodeObjecttype: 'transcript',
+      bijlageidentificatorCodeSoortObjectId: 'contact_id',
+      bijlageidentificatorObjectId: 'chat-contact-1',
+    });
+    // Without a transcript there is no bijlage step.
+    const plain = outbox.enqueue(toOutboxRegistratie(input({ interneTaak: undefined }), lokaal(false), {}));
+    await outbox.processDue();
+    expect(outbox.get(plain.id)!.steps.bijlage).toBeNull();
+    expect(bijlagenVan(outbox.get(plain.id)!.steps.klantcontact)).toEqual([]);
+  });
+
+  it('retries the bijlage step without duplicating it, also when the POST landed before a crash', async () => {
+    const reg = toOutboxRegistratie(input(), lokaal(), {});
+    const row = outbox.enqueue({ ...reg, bijlage: { objectId: 'mail-contact-2' } });
+    mock.failPost('bijlagen', 503, 1);
+    expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 1, gecompenseerd: 0 });
+    const half = outbox.get(row.id)!;
+    expect(half.steps.onderwerpobject).toBeTruthy();
+    expect(half.steps.bijlage).toBeUndefined();
+    // The POST reached Open Klant but the answer was lost: the retry finds it by the filters.
+    await client().request({
+      method: 'POST',
+      path: '/bijlagen',
+      body: {
+        wasBijlageVanKlantcontact: { uuid: half.steps.klantcontact },
+        bijlageidentificator: { ...TRANSCRIPT_BIJLAGE, objectId: 'mail-contact-2' },
+      },
+    });
+    clock += 1000;
+    expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
+    const bijlagen = bijlagenVan(half.steps.klantcontact);
+    expect(bijlagen).toHaveLength(1);
+    expect(outbox.get(row.id)!.steps.bijlage).toBe(bijlagen[0]!.uuid);
+  });
+
+  it('compensation removes the bijlage with the klantcontact', async () => {
+    const reg = toOutboxRegistratie(input(), lokaal(), {});
+    const row = outbox.enqueue({ ...reg, bijlage: { objectId: 'form-contact-3' } });
+    mock.failPost('internetaken', 400, 1);
+    expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 0, gecompenseerd: 1 });
+    const r = outbox.get(row.id)!;
+    expect(r.steps.bijlage).toBeTruthy();
+    expect(mock.store.bijlagen!.some((b) => b.uuid === r.steps.bijlage)).toBe(false);
+  });
+
+  it('withOpenKlantOutbox: linkTranscript makes the local bijlage and adds it to the registration in the outbox', async () => {
+    const ki = createKlantinteracties({ db, publicBaseUrl: 'http://kcc.test', now: () => new Date(clock) });
+    for (const m of klantinteractiesMigrations) db.exec(m.sql);
+    const port = withOpenKlantOutbox(ki.port, outbox);
+    const contact = { id: 'webform-contact-4', channel: 'webformulier' as const, from: {} };
+    const result = db.transaction(() => {
+      const r = port.register({ ...input({ interneTaak: undefined, zaak: undefined }), contact });
+      port.linkTranscript!(r.klantcontact.uuid, contact.id);
+      port.linkTranscript!(r.klantcontact.uuid, contact.id);
+      return r;
+    })();
+    const local = db
+      .prepare('SELECT object_id, code_register FROM ki_bijlagen WHERE klantcontact_uuid = ?')
+      .all(result.klantcontact.uuid);
+    expect(local).toEqual([{ object_id: contact.id, code_register: 'kcc' }]);
+    await outbox.processDue();
+    const forwarded = db.prepare('SELECT steps FROM openklant_outbox').all() as { steps: string }[];
+    expect(forwarded).toHaveLength(1);
+    const steps = JSON.parse(forwarded[0]!.steps) as { klantcontact: string; bijlage: string };
+    expect(bijlagenVan(steps.klantcontact)).toMatchObject([
+      { uuid: steps.bijlage, bijlageidentificator: { objectId: contact.id } },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ export interface OpenKlantMock extends SpecMockServer {
 
 /**
  * A stateful Open Klant (Klantinteracties 0.9.0) for connector tests: list filters the connectors use,
- * create, read, delete. Bodies start from spec samples; every request and response is validated.
+ * create, read, delete (a deleted klantcontact takes its betrokkenen, bijlagen and the like with it). Bodies start from spec samples; every request and response is validated.
  */
 export async function startOpenKlantMock(): Promise<OpenKlantMock> {
   const { ki } = registerSpecs();
@@ -28,6 +28,7 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
     actoren: [],
     actorklantcontacten: [],
     onderwerpobjecten: [],
+    bijlagen: [],
     internetaken: [],
   };
   const failures = new Map<string, { status: number; times: number }>();
@@ -98,6 +99,26 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
         detail: '',
         instance: `urn:uuid:${randomUUID()}`,
         invalidParams: [{ name: 'wasPartij', code: 'does_not_exist', reason: 'Ongeldige UUID.' }],
+      },
+    };
+  };
+  /** Open Klant refuses a bijlage of a klantcontact it does not have (400, invalidParams). */
+  const unknownKlantcontact = (ctx: MockContext): MockReply | undefined => {
+    const kc = (ctx.body as { wasBijlageVanKlantcontact?: { uuid?: string } | null })
+      .wasBijlageVanKlantcontact?.uuid;
+    if (!kc || store.klantcontacten!.some((k) => k.uuid === kc)) return undefined;
+    return {
+      status: 400,
+      body: {
+        type: 'http://localhost/ref/fouten/ValidationError/',
+        code: 'invalid',
+        title: 'Invalid input.',
+        status: 400,
+        detail: '',
+        instance: `urn:uuid:${randomUUID()}`,
+        invalidParams: [
+          { name: 'wasBijlageVanKlantcontact.uuid', code: 'does_not_exist', reason: 'Ongeldige UUID.' },
+        ],
       },
     };
   };
@@ -173,6 +194,16 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
         'GET /onderwerpobjecten': list('onderwerpobjecten', (o, q) =>
           eq(uuidOf(o.klantcontact), q.get('klantcontact__uuid')),
         ),
+        'GET /bijlagen': list('bijlagen', (b, q) => {
+          const ident = (b.bijlageidentificator ?? {}) as Record<string, string | undefined>;
+          return (
+            eq(uuidOf(b.wasBijlageVanKlantcontact), q.get('klantcontact__uuid')) &&
+            eq(ident.objectId, q.get('bijlageidentificatorObjectId')) &&
+            eq(ident.codeObjecttype, q.get('bijlageidentificatorCodeObjecttype')) &&
+            eq(ident.codeRegister, q.get('bijlageidentificatorCodeRegister')) &&
+            eq(ident.codeSoortObjectId, q.get('bijlageidentificatorCodeSoortObjectId'))
+          );
+        }),
         'GET /internetaken': list('internetaken', (t, q) =>
           eq(uuidOf(t.aanleidinggevendKlantcontact), q.get('klantcontact__uuid')),
         ),
@@ -287,6 +318,21 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
             wasKlantcontact: null,
           } as Row;
         }),
+        'POST /bijlagen': (ctx) =>
+          auth(ctx) ??
+          unknownKlantcontact(ctx) ??
+          create('bijlagen', (ctx) => {
+            const body = ctx.body as Record<string, unknown>;
+            const uuid = randomUUID();
+            const kcUuid = uuidOf(body.wasBijlageVanKlantcontact);
+            const kc = store.klantcontacten!.find((k) => k.uuid === kcUuid);
+            if (kc) (kc.omvatteBijlagen as unknown[]).push(ref('bijlagen', uuid));
+            return {
+              ...ref('bijlagen', uuid),
+              wasBijlageVanKlantcontact: kcUuid ? ref('klantcontacten', kcUuid) : null,
+              bijlageidentificator: body.bijlageidentificator ?? null,
+            } as Row;
+          })(ctx),
         'POST /internetaken': create('internetaken', (ctx) => {
           const body = ctx.body as Record<string, unknown>;
           const uuid = randomUUID();
@@ -316,6 +362,9 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
           }
           store.internetaken = store.internetaken!.filter(
             (t) => uuidOf(t.aanleidinggevendKlantcontact) !== ctx.params.uuid,
+          );
+          store.bijlagen = store.bijlagen!.filter(
+            (b) => uuidOf(b.wasBijlageVanKlantcontact) !== ctx.params.uuid,
           );
           return before === store.klantcontacten!.length ? { status: 404, body: {} } : { status: 204 };
         },

@@ -291,8 +291,11 @@ export function createChannelsModule(
     onRegistered(event) {
       const contact = contacts.get(event.contactId);
       if (!contact) return;
-      if (messagesRepo.list(contact.id).length > 0)
+      if (messagesRepo.list(contact.id).length > 0) {
         linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
+        // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
+        deps.port().linkTranscript(event.klantcontactUuid, contact.id);
+      }
       const partij = event.request.partij?.uuid ?? contact.partijUuid;
       if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);
       if (contact.channel === 'chat')

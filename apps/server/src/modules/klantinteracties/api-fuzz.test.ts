@@ -21,6 +21,7 @@ const POSTS = [
   '/internetaken',
   '/actoren',
   '/actorklantcontacten',
+  '/bijlagen',
 ];
 
 /** JSON values that look a bit like the real bodies: the field names the API knows, with any values. */
@@ -51,6 +52,10 @@ const fieldNames = fc.constantFrom(
   'soortActor',
   'actorIdentificatie',
   'actor',
+  'wasBijlageVanKlantcontact',
+  'bijlageidentificator',
+  'objectId',
+  'codeRegister',
   'uuid',
   '__proto__',
 );
@@ -99,6 +104,22 @@ describe('fuzzing the write endpoints', () => {
     );
   });
 
+  it('answers 200 or 400 for arbitrary PUT and PATCH bodies on a bijlage, and keeps it conformant', async () => {
+    const kc = (await t.call('GET', '/klantcontacten')).body.results[0].uuid as string;
+    const bijlage = await t.call('POST', '/bijlagen', { wasBijlageVanKlantcontact: { uuid: kc } });
+    expect(bijlage.status).toBe(201);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('PUT' as const, 'PATCH' as const), body, async (method, payload) => {
+        const res = await t.call(method, `/bijlagen/${bijlage.body.uuid}`, payload);
+        expect([200, 400]).toContain(res.status);
+      }),
+      { numRuns: 150 },
+    );
+    // Whatever was accepted, the bijlage (and its klantcontact) still read back as the spec says.
+    expect((await t.call('GET', `/bijlagen/${bijlage.body.uuid}`)).status).toBe(200);
+    expect((await t.call('GET', `/klantcontacten/${kc}?expand=omvatteBijlagen`)).status).toBe(200);
+  });
+
   it('answers 200, 400 or 404 for arbitrary query strings on the lists', async () => {
     const params = fc.dictionary(
       fc.constantFrom(
@@ -112,13 +133,22 @@ describe('fuzzing the write endpoints', () => {
         'hadBetrokkene__wasPartij__uuid',
         'isStandaardAdres',
         'plaatsgevondenOp',
+        'klantcontact__uuid',
+        'bijlageidentificatorObjectId',
       ),
       fc.string({ maxLength: 12 }),
       { maxKeys: 4 },
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/klantcontacten', '/partijen', '/digitaleadressen', '/internetaken', '/actoren'),
+        fc.constantFrom(
+          '/klantcontacten',
+          '/partijen',
+          '/digitaleadressen',
+          '/internetaken',
+          '/actoren',
+          '/bijlagen',
+        ),
         params,
         async (path, q) => {
           const res = await t.call('GET', `${path}?${new URLSearchParams(q).toString()}`);

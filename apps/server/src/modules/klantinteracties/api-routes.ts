@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import {
   ActorKlantcontactInput,
   BetrokkeneInput,
+  BijlageInput,
   DigitaalAdresInput,
   InterneTaakInput,
   KlantcontactInput,
@@ -20,6 +21,7 @@ import type {
   ActorKlantcontactRow,
   ActorRow,
   BetrokkeneRow,
+  BijlageRow,
   DigitaalAdresRow,
   InterneTaakRow,
   KlantcontactRow,
@@ -315,6 +317,29 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
           reply,
           serializer.onderwerpobject(store.createOnderwerpobject(parse(OnderwerpobjectInput, request.body))),
         );
+      });
+
+      // ------------------------------------------------------------ bijlagen
+      scope.get('/bijlagen', async (request) =>
+        list<BijlageRow>(request, LISTS.bijlagen, (r) => serializer.bijlage(r)),
+      );
+      scope.get('/bijlagen/:uuid', async (request) =>
+        serializer.bijlage(byUuid<BijlageRow>('ki_bijlagen', request)),
+      );
+      scope.post('/bijlagen', async (request, reply) => {
+        return created(reply, serializer.bijlage(store.createBijlage(parse(BijlageInput, request.body))));
+      });
+      // PUT (Bijlage) and PATCH (PatchedBijlage) take the same fields: none is write-required.
+      const updateBijlage = async (request: FastifyRequest) => {
+        const row = byUuid<BijlageRow>('ki_bijlagen', request);
+        const input = parse(BijlageInput, request.body ?? {});
+        return serializer.bijlage(store.updateBijlage(row.uuid, input));
+      };
+      scope.put('/bijlagen/:uuid', updateBijlage);
+      scope.patch('/bijlagen/:uuid', updateBijlage);
+      scope.delete('/bijlagen/:uuid', async (request, reply) => {
+        store.deleteBijlage(byUuid<BijlageRow>('ki_bijlagen', request).uuid);
+        return reply.code(204).send();
       });
 
       // ------------------------------------------------------------ interne taken

@@ -195,6 +195,22 @@ export const MaakKlantcontactInput = z.object({
 });
 export type MaakKlantcontactInput = z.infer<typeof MaakKlantcontactInput>;
 
+// ---------------------------------------------------------------- bijlagen
+export const BijlageIdentificator = z.object({
+  objectId: str(200).optional(),
+  codeObjecttype: str(200).optional(),
+  codeRegister: str(200).optional(),
+  codeSoortObjectId: str(200).optional(),
+});
+export type BijlageIdentificator = z.infer<typeof BijlageIdentificator>;
+
+/** `Bijlage` has no write-required fields: POST, PUT and PATCH accept the same body. */
+export const BijlageInput = z.object({
+  wasBijlageVanKlantcontact: ForeignKey.nullable().optional(),
+  bijlageidentificator: BijlageIdentificator.nullable().optional(),
+});
+export type BijlageInput = z.infer<typeof BijlageInput>;
+
 // ---------------------------------------------------------------- actoren
 export const Actoridentificator = z.object({
   objectId: str(200).optional(),

@@ -622,3 +622,164 @@ describe('internetaken', () => {
     expect((await t.call('GET', `/internetaken/${UNKNOWN}`)).status).toBe(404);
   });
 });
+
+describe('bijlagen', () => {
+  const TRANSCRIPT = {
+    codeRegister: 'kcc',
+    codeObjecttype: 'transcript',
+    codeSoortObjectId: 'contact_id',
+    objectId: 'contact-42',
+  };
+  async function newKlantcontact(): Promise<string> {
+    const res = await t.call('POST', '/klantcontacten', {
+      kanaal: 'chat',
+      onderwerp: 'Parkeervergunning',
+      taal: 'nld',
+      vertrouwelijk: false,
+    });
+    expect(res.status).toBe(201);
+    return res.body.uuid as string;
+  }
+
+  it('creates a bijlage that the klantcontact lists in omvatteBijlagen and expands', async () => {
+    const kc = await newKlantcontact();
+    const res = await t.call('POST', '/bijlagen', {
+      wasBijlageVanKlantcontact: { uuid: kc },
+      bijlageidentificator: TRANSCRIPT,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      uuid: expect.any(String),
+      url: `${API}/bijlagen/${res.body.uuid}`,
+      wasBijlageVanKlantcontact: { uuid: kc, url: `${API}/klantcontacten/${kc}` },
+      bijlageidentificator: TRANSCRIPT,
+    });
+    const read = await t.call('GET', `/klantcontacten/${kc}?expand=omvatteBijlagen`);
+    expect(read.body.omvatteBijlagen).toEqual([{ uuid: res.body.uuid, url: res.body.url }]);
+    expect(read.body._expand.omvatteBijlagen).toEqual([res.body]);
+    expect((await t.call('GET', `/bijlagen/${res.body.uuid}`)).body).toEqual(res.body);
+
+    // A bijlage without klantcontact or identificator is allowed (nothing is write-required).
+    const loose = await t.call('POST', '/bijlagen', {});
+    expect(loose.status).toBe(201);
+    expect(loose.body).toMatchObject({ wasBijlageVanKlantcontact: null, bijlageidentificator: null });
+  });
+
+  it('filters on klantcontact__uuid and every bijlageidentificator field, and paginates', async () => {
+    const kc = await newKlantcontact();
+    const other = await newKlantcontact();
+    const uuids: string[] = [];
+    for (const [klantcontact, objectId] of [
+      [kc, 'contact-1'],
+      [kc, 'contact-2'],
+      [other, 'contact-1'],
+    ] as const) {
+      const res = await t.call('POST', '/bijlagen', {
+        wasBijlageVanKlantcontact: { uuid: klantcontact },
+        bijlageidentificator: { ...TRANSCRIPT, objectId },
+      });
+      uuids.push(res.body.uuid as string);
+    }
+    await t.call('POST', '/bijlagen', {
+      wasBijlageVanKlantcontact: { uuid: kc },
+      bijlageidentificator: { codeRegister: 'drc', codeObjecttype: 'informatieobject', objectId: 'doc-1' },
+    });
+    const ids = (res: { body: { results: { uuid: string }[] } }) => res.body.results.map((b) => b.uuid);
+
+    const all = await t.call('GET', '/bijlagen');
+    expect(all.body.count).toBe(4);
+    expect(ids(await t.call('GET', `/bijlagen?klantcontact__uuid=${other}`))).toEqual([uuids[2]]);
+    expect(
+      ids(await t.call('GET', `/bijlagen?klantcontact__uuid=${kc}&bijlageidentificatorObjectId=contact-1`)),
+    ).toEqual([uuids[0]]);
+    // Newest first, like the other lists.
+    expect(ids(await t.call('GET', '/bijlagen?bijlageidentificatorCodeObjecttype=transcript'))).toEqual([
+      uuids[2],
+      uuids[1],
+      uuids[0],
+    ]);
+    expect((await t.call('GET', '/bijlagen?bijlageidentificatorCodeRegister=drc')).body.count).toBe(1);
+    expect(
+      (await t.call('GET', '/bijlagen?bijlageidentificatorCodeSoortObjectId=contact_id')).body.count,
+    ).toBe(3);
+    expect((await t.call('GET', '/bijlagen?bijlageidentificatorObjectId=onbekend')).body.count).toBe(0);
+
+    const first = await t.call('GET', '/bijlagen?pageSize=3');
+    expect(first.body.results).toHaveLength(3);
+    expect(first.body.next).toBe(`${API}/bijlagen?pageSize=3&page=2`);
+    const second = await t.call('GET', first.body.next);
+    expect(second.body.results).toHaveLength(1);
+    expect(second.body.previous).toBe(`${API}/bijlagen?pageSize=3`);
+    expect((await t.call('GET', '/bijlagen?pageSize=3&page=3')).status).toBe(404);
+
+    const bad = await t.call('GET', '/bijlagen?klantcontact__uuid=geen-uuid');
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalidParams[0]).toMatchObject({ name: 'klantcontact__uuid', code: 'invalid' });
+  });
+
+  it('updates with PUT and PATCH: fields not sent stay, null clears, unknown references are refused', async () => {
+    const kc = await newKlantcontact();
+    const other = await newKlantcontact();
+    const created = await t.call('POST', '/bijlagen', {
+      wasBijlageVanKlantcontact: { uuid: kc },
+      bijlageidentificator: TRANSCRIPT,
+    });
+    const url = `/bijlagen/${created.body.uuid}`;
+
+    const patched = await t.call('PATCH', url, { bijlageidentificator: { objectId: 'contact-43' } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.bijlageidentificator).toEqual({ ...TRANSCRIPT, objectId: 'contact-43' });
+    expect(patched.body.wasBijlageVanKlantcontact.uuid).toBe(kc);
+    expect((await t.call('GET', `/bijlagen?bijlageidentificatorObjectId=contact-43`)).body.count).toBe(1);
+
+    const moved = await t.call('PUT', url, { wasBijlageVanKlantcontact: { uuid: other } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.wasBijlageVanKlantcontact.uuid).toBe(other);
+    expect(moved.body.bijlageidentificator.objectId).toBe('contact-43');
+    expect((await t.call('GET', `/klantcontacten/${kc}`)).body.omvatteBijlagen).toEqual([]);
+    expect((await t.call('GET', `/klantcontacten/${other}`)).body.omvatteBijlagen).toHaveLength(1);
+
+    const cleared = await t.call('PATCH', url, {
+      wasBijlageVanKlantcontact: null,
+      bijlageidentificator: { codeSoortObjectId: '' },
+    });
+    expect(cleared.body.wasBijlageVanKlantcontact).toBeNull();
+    expect(cleared.body.bijlageidentificator).toEqual({
+      codeRegister: 'kcc',
+      codeObjecttype: 'transcript',
+      objectId: 'contact-43',
+    });
+    expect((await t.call('PUT', url, { bijlageidentificator: null })).body.bijlageidentificator).toBeNull();
+
+    const unknown = await t.call('PATCH', url, { wasBijlageVanKlantcontact: { uuid: UNKNOWN } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.invalidParams[0]).toMatchObject({
+      name: 'wasBijlageVanKlantcontact.uuid',
+      code: 'does_not_exist',
+    });
+    const tooLong = await t.call('PUT', url, { bijlageidentificator: { objectId: 'x'.repeat(201) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.invalidParams[0]).toMatchObject({
+      name: 'bijlageidentificator.objectId',
+      code: 'max_length',
+    });
+    const wrongType = await t.call('POST', '/bijlagen', { wasBijlageVanKlantcontact: 'kc' });
+    expect(wrongType.status).toBe(400);
+    expect((await t.call('PATCH', `/bijlagen/${UNKNOWN}`, {})).status).toBe(404);
+  });
+
+  it('deletes a bijlage with 204 and then answers 404', async () => {
+    const kc = await newKlantcontact();
+    const created = await t.call('POST', '/bijlagen', {
+      wasBijlageVanKlantcontact: { uuid: kc },
+      bijlageidentificator: TRANSCRIPT,
+    });
+    const gone = await t.call('DELETE', `/bijlagen/${created.body.uuid}`);
+    expect(gone.status).toBe(204);
+    expect(gone.body).toBeUndefined();
+    expect((await t.call('GET', `/bijlagen/${created.body.uuid}`)).status).toBe(404);
+    expect((await t.call('DELETE', `/bijlagen/${created.body.uuid}`)).status).toBe(404);
+    expect((await t.call('GET', '/bijlagen/geen-uuid')).status).toBe(404);
+    expect((await t.call('GET', `/klantcontacten/${kc}`)).body.omvatteBijlagen).toEqual([]);
+  });
+});

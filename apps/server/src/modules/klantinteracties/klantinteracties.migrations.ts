@@ -189,4 +189,24 @@ export const klantinteractiesMigrations: Migration[] = [
       ).join('\n      ')}
     `,
   },
+  {
+    id: 'klantinteracties/002_bijlagen',
+    sql: `
+      -- Bijlage: content of a klantcontact kept in another register (here: the KCC transcript of a chat,
+      -- e-mail thread or web form). The identificator columns exist for the list filters.
+      CREATE TABLE ki_bijlagen (
+        seq INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        klantcontact_uuid TEXT REFERENCES ki_klantcontacten (uuid),
+        identificator_json TEXT,
+        code_objecttype TEXT NOT NULL DEFAULT '',
+        code_register TEXT NOT NULL DEFAULT '',
+        code_soort_object_id TEXT NOT NULL DEFAULT '',
+        object_id TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX ki_bijlagen_klantcontact ON ki_bijlagen (klantcontact_uuid);
+      CREATE INDEX ki_bijlagen_object ON ki_bijlagen (object_id);
+    `,
+  },
 ];

@@ -243,6 +243,17 @@ export const LISTS = {
       onderwerpobjectidentificatorCodeSoortObjectId: { type: 'string', sql: eq('t.code_soort_object_id') },
     },
   },
+  bijlagen: {
+    table: 'ki_bijlagen',
+    orderBy: 't.seq DESC',
+    filters: {
+      bijlageidentificatorCodeObjecttype: { type: 'string', sql: eq('t.code_objecttype') },
+      bijlageidentificatorCodeRegister: { type: 'string', sql: eq('t.code_register') },
+      bijlageidentificatorCodeSoortObjectId: { type: 'string', sql: eq('t.code_soort_object_id') },
+      bijlageidentificatorObjectId: { type: 'string', sql: eq('t.object_id') },
+      klantcontact__uuid: { type: 'uuid', sql: eq('t.klantcontact_uuid') },
+    },
+  },
   internetaken: {
     table: 'ki_interne_taken',
     orderBy: 't.seq DESC',

@@ -62,10 +62,28 @@ export interface KlantinteractiesPort {
    * Throws `RegistrationError` for references that do not exist (unknown partij, actor or gespreksresultaat).
    */
   register(input: RegisterInput): RegistrationResponse;
+  /**
+   * Make the KCC transcript of a contact (chat, e-mail thread, web form) visible on a klantcontact as a Bijlage
+   * (`TRANSCRIPT_BIJLAGE` identificator, objectId = the contact id). Idempotent: the same klantcontact and contact
+   * never get a second bijlage. Called inside the registration transaction.
+   */
+  linkTranscript(klantcontactUuid: string, contactId: string): { bijlageUuid: string };
   gespreksresultaten(): Gespreksresultaat[];
   afdelingen(): Afdeling[];
   getActor(uuid: string): ActorRef | undefined;
 }
+
+/**
+ * How a KCC transcript is identified as a Bijlage (`bijlageidentificator`). The spec leaves the codes free
+ * (strings ≤ 200): register "kcc" (this workplace), objecttype "transcript", the contact id as object id.
+ */
+export const TRANSCRIPT_BIJLAGE = {
+  codeRegister: 'kcc',
+  codeObjecttype: 'transcript',
+  codeSoortObjectId: 'contact_id',
+} as const;
+
+export const transcriptBijlage = (contactId: string) => ({ ...TRANSCRIPT_BIJLAGE, objectId: contactId });
 
 export class RegistrationError extends Error {
   constructor(

@@ -2,6 +2,7 @@ import type {
   ActorKlantcontactRow,
   ActorRow,
   BetrokkeneRow,
+  BijlageRow,
   DigitaalAdresRow,
   InterneTaakRow,
   KlantcontactRow,
@@ -192,12 +193,13 @@ export class KlantinteractiesSerializer {
     const onderwerpobjecten = this.store.onderwerpobjectenVanKlantcontact(row.uuid);
     const betrokkenen = this.store.betrokkenenVanKlantcontact(row.uuid);
     const taken = this.store.interneTakenVanKlantcontact(row.uuid);
+    const bijlagen = this.store.bijlagenVanKlantcontact(row.uuid);
     const out: Json = {
       uuid: row.uuid,
       url: this.url('klantcontacten', row.uuid),
       gingOverOnderwerpobjecten: onderwerpobjecten.map((o) => this.fk('onderwerpobjecten', o.uuid)),
       hadBetrokkenActoren: this.store.actorenVanKlantcontact(row.uuid).map((a) => this.actor(a)),
-      omvatteBijlagen: [],
+      omvatteBijlagen: bijlagen.map((b) => this.fk('bijlagen', b.uuid)),
       hadBetrokkenen: betrokkenen.map((b) => this.fk('betrokkenen', b.uuid)),
       leiddeTotInterneTaken: taken.map((t) => this.fk('internetaken', t.uuid)),
       nummer: null,
@@ -222,7 +224,7 @@ export class KlantinteractiesSerializer {
       if (expand.gingOverOnderwerpobjecten)
         e.gingOverOnderwerpobjecten = onderwerpobjecten.map((o) => this.onderwerpobject(o));
       if (expand.leiddeTotInterneTaken) e.leiddeTotInterneTaken = taken.map((t) => this.interneTaak(t));
-      if (expand.omvatteBijlagen) e.omvatteBijlagen = [];
+      if (expand.omvatteBijlagen) e.omvatteBijlagen = bijlagen.map((b) => this.bijlage(b));
       out._expand = e;
     }
     return out;
@@ -235,6 +237,15 @@ export class KlantinteractiesSerializer {
       klantcontact: this.fkOrNull('klantcontacten', row.klantcontact_uuid),
       wasKlantcontact: this.fkOrNull('klantcontacten', row.was_klantcontact_uuid),
       onderwerpobjectidentificator: parse(row.identificator_json),
+    };
+  }
+
+  bijlage(row: BijlageRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('bijlagen', row.uuid),
+      wasBijlageVanKlantcontact: this.fkOrNull('klantcontacten', row.klantcontact_uuid),
+      bijlageidentificator: parse(row.identificator_json),
     };
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RegistrationError, type MedewerkerRef, type RegisterInput } from './ports';
+import { RegistrationError, TRANSCRIPT_BIJLAGE, type MedewerkerRef, type RegisterInput } from './ports';
 import { DEMO_AFDELINGEN, DEMO_ORGANISATIE, DEMO_RESIDENTS } from './seed-demo';
 import { createTestKlantinteracties, tableCounts, type TestKlantinteracties } from './test-support';
 import { GESPREKSRESULTATEN_SEED } from './gespreksresultaten';
@@ -280,6 +280,37 @@ describe('register', () => {
       .klantcontactenVan(fatima().uuid, 10)
       .map((k) => k.onderwerp);
     expect(onderwerpen).toEqual(expect.arrayContaining(['Vraag 1', 'Vraag 2']));
+  });
+});
+
+describe('transcript as bijlage (linkTranscript)', () => {
+  it('adds the transcript as a Bijlage of the klantcontact, once, also when linked again', async () => {
+    const a = port().register(registration({ onderwerp: 'Vraag 1' }, { id: 'chat-7', channel: 'chat' }));
+    const b = port().register(registration({ onderwerp: 'Vraag 2' }, { id: 'chat-7', channel: 'chat' }));
+    const first = port().linkTranscript!(a.klantcontact.uuid, 'chat-7');
+    expect(port().linkTranscript!(a.klantcontact.uuid, 'chat-7')).toEqual(first);
+    // Each klantcontact of the contact gets its own bijlage pointing to the same transcript.
+    const second = port().linkTranscript!(b.klantcontact.uuid, 'chat-7');
+    expect(second.bijlageUuid).not.toBe(first.bijlageUuid);
+
+    const kc = await t.call('GET', `/klantcontacten/${a.klantcontact.uuid}?expand=omvatteBijlagen`);
+    expect(kc.body.omvatteBijlagen).toEqual([{ uuid: first.bijlageUuid, url: expect.any(String) }]);
+    expect(kc.body._expand.omvatteBijlagen[0].bijlageidentificator).toEqual({
+      ...TRANSCRIPT_BIJLAGE,
+      objectId: 'chat-7',
+    });
+    const all = await t.call(
+      'GET',
+      '/bijlagen?bijlageidentificatorCodeRegister=kcc&bijlageidentificatorCodeObjecttype=transcript&bijlageidentificatorObjectId=chat-7',
+    );
+    expect(all.body.count).toBe(2);
+  });
+
+  it('rolls back with the caller when the klantcontact does not exist', () => {
+    const before = tableCounts(t.db);
+    expect(() => port().linkTranscript!(UNKNOWN, 'chat-8')).toThrow();
+    expect(() => port().linkTranscript!(UNKNOWN, 'x'.repeat(201))).toThrow(RegistrationError);
+    expect(tableCounts(t.db)).toEqual(before);
   });
 });
 

@@ -20,6 +20,7 @@ import type {
 } from './store';
 import {
   RegistrationError,
+  transcriptBijlage,
   type ActorRef,
   type KlantinteractiesPort,
   type MedewerkerRef,
@@ -387,6 +388,22 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     } catch (e) {
       throw toRegistrationError(e);
     }
+  }
+
+  linkTranscript(klantcontactUuid: string, contactId: string): { bijlageUuid: string } {
+    if (contactId.length > 200) {
+      throw new RegistrationError('contactId', 'max_length', 'Een contact-id heeft hooguit 200 tekens.');
+    }
+    return this.db.transaction(() => {
+      const ident = transcriptBijlage(contactId);
+      const existing = this.store.findBijlage(klantcontactUuid, ident);
+      if (existing) return { bijlageUuid: existing.uuid };
+      const created = this.store.createBijlage({
+        wasBijlageVanKlantcontact: { uuid: klantcontactUuid },
+        bijlageidentificator: ident,
+      });
+      return { bijlageUuid: created.uuid };
+    })();
   }
 
   /** The resident as betrokkene: linked to the partij, or (anonymous caller) with the name and contact details the channel gave. */

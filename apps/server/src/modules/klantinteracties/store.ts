@@ -4,6 +4,8 @@ import type {
   ActorInput,
   ActorKlantcontactInput,
   BetrokkeneInput,
+  BijlageIdentificator,
+  BijlageInput,
   Contactnaam,
   DigitaalAdresInput,
   InterneTaakInput,
@@ -96,6 +98,16 @@ export interface OnderwerpobjectRow {
   was_klantcontact_uuid: string | null;
   identificator_json: string | null;
 }
+export interface BijlageRow {
+  seq: number;
+  uuid: string;
+  klantcontact_uuid: string | null;
+  identificator_json: string | null;
+  code_objecttype: string;
+  code_register: string;
+  code_soort_object_id: string;
+  object_id: string;
+}
 export interface ActorRow {
   seq: number;
   uuid: string;
@@ -138,6 +150,7 @@ export type TableName =
   | 'ki_klantcontacten'
   | 'ki_betrokkenen'
   | 'ki_onderwerpobjecten'
+  | 'ki_bijlagen'
   | 'ki_actoren'
   | 'ki_actorklantcontacten'
   | 'ki_interne_taken';
@@ -514,6 +527,75 @@ export class KlantinteractiesStore {
     ).all(klantcontactUuid) as OnderwerpobjectRow[];
   }
 
+  // ---------------------------------------------------------------- bijlagen
+  createBijlage(input: BijlageInput): BijlageRow {
+    return this.db.transaction(() => {
+      const kc = input.wasBijlageVanKlantcontact?.uuid ?? null;
+      if (kc) this.requireRef('ki_klantcontacten', kc, 'wasBijlageVanKlantcontact.uuid');
+      const uuid = randomUUID();
+      prepared(
+        this.db,
+        `INSERT INTO ki_bijlagen (uuid, klantcontact_uuid, identificator_json, code_objecttype, code_register,
+             code_soort_object_id, object_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(uuid, kc, ...bijlageIdentificatorColumns(compact(input.bijlageidentificator)), this.nowIso());
+      return this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
+    })();
+  }
+
+  /**
+   * PUT and PATCH (Bijlage has no write-required fields): as in Open Klant, a field that is not sent stays as it
+   * is, also inside `bijlageidentificator`; `null` clears the reference or the whole identificator.
+   */
+  updateBijlage(uuid: string, input: BijlageInput): BijlageRow {
+    return this.db.transaction(() => {
+      const row = this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
+      let kc = row.klantcontact_uuid;
+      if (input.wasBijlageVanKlantcontact !== undefined) {
+        kc = input.wasBijlageVanKlantcontact?.uuid ?? null;
+        if (kc) this.requireRef('ki_klantcontacten', kc, 'wasBijlageVanKlantcontact.uuid');
+      }
+      let ident = row.identificator_json === null ? null : (JSON.parse(row.identificator_json) as object);
+      if (input.bijlageidentificator === null) ident = null;
+      else if (input.bijlageidentificator !== undefined) {
+        const given = Object.entries(input.bijlageidentificator).filter(([, v]) => v !== undefined);
+        // '' clears a field: compact drops it after the merge.
+        ident = compact({ ...(ident ?? {}), ...Object.fromEntries(given) });
+      }
+      prepared(
+        this.db,
+        `UPDATE ki_bijlagen SET klantcontact_uuid = ?, identificator_json = ?, code_objecttype = ?, code_register = ?,
+             code_soort_object_id = ?, object_id = ? WHERE uuid = ?`,
+      ).run(kc, ...bijlageIdentificatorColumns(ident), uuid);
+      return this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
+    })();
+  }
+
+  deleteBijlage(uuid: string): void {
+    const result = prepared(this.db, 'DELETE FROM ki_bijlagen WHERE uuid = ?').run(uuid);
+    if (result.changes === 0) throw new KiNotFoundError('Bijlage');
+  }
+
+  bijlagenVanKlantcontact(klantcontactUuid: string): BijlageRow[] {
+    return prepared(this.db, 'SELECT * FROM ki_bijlagen WHERE klantcontact_uuid = ? ORDER BY seq').all(
+      klantcontactUuid,
+    ) as BijlageRow[];
+  }
+
+  /** The bijlage of this klantcontact with exactly this identificator (all four codes), if any. */
+  findBijlage(klantcontactUuid: string, ident: Required<BijlageIdentificator>): BijlageRow | undefined {
+    return prepared(
+      this.db,
+      `SELECT * FROM ki_bijlagen WHERE klantcontact_uuid = ? AND object_id = ? AND code_objecttype = ?
+           AND code_register = ? AND code_soort_object_id = ? ORDER BY seq LIMIT 1`,
+    ).get(
+      klantcontactUuid,
+      ident.objectId,
+      ident.codeObjecttype,
+      ident.codeRegister,
+      ident.codeSoortObjectId,
+    ) as BijlageRow | undefined;
+  }
+
   // ---------------------------------------------------------------- actoren
   createActor(input: ActorInput): ActorRow {
     return this.db.transaction(() => {
@@ -712,6 +794,19 @@ export class KlantinteractiesStore {
     return prepared(this.db, 'SELECT * FROM ki_gespreksresultaten WHERE code = ?').get(code) as
       GespreksresultaatRow | undefined;
   }
+}
+
+/** identificator_json and the four filter columns of a bijlage. */
+function bijlageIdentificatorColumns(
+  ident: Partial<BijlageIdentificator> | null,
+): [string | null, string, string, string, string] {
+  return [
+    ident ? JSON.stringify(ident) : null,
+    ident?.codeObjecttype ?? '',
+    ident?.codeRegister ?? '',
+    ident?.codeSoortObjectId ?? '',
+    ident?.objectId ?? '',
+  ];
 }
 
 /** Identificator combinations and checks as Open Klant's PartijIdentificatorTypesValidator applies them. */
