@@ -7,6 +7,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class DashboardPage {
   readonly dashboard: Locator;
   readonly totalWaiting: Locator;
+  /** "Bezetting vandaag" over all agents: the percent, and a sentence for screen readers. */
+  readonly totalOccupancy: Locator;
   readonly agentRows: Locator;
   readonly announcement: Locator;
   readonly wallboard: Locator;
@@ -15,6 +17,7 @@ export class DashboardPage {
   constructor(readonly page: Page) {
     this.dashboard = page.getByTestId('dashboard');
     this.totalWaiting = page.getByTestId('total-waiting');
+    this.totalOccupancy = page.getByTestId('total-occupancy');
     this.agentRows = page.getByTestId('agent-row');
     this.announcement = page.getByTestId('dashboard-announcement');
     this.wallboard = page.getByTestId('wallboard');
@@ -46,6 +49,11 @@ export class DashboardPage {
     return this.queueCard(queueId)
       .getByTestId('queue-stats')
       .getByRole('row', { name: /^Vandaag/ });
+  }
+
+  /** The "Bezetting" cell of a queue's "Vandaag" row: the percent, and a sentence for screen readers. */
+  occupancyToday(queueId: string): Locator {
+    return this.todayRow(queueId).getByTestId('queue-occupancy');
   }
 
   // ---- agents ----

@@ -117,6 +117,11 @@ test.describe('team-leader dashboard', () => {
     const tess = await loginAsTeamleider(browser, server.url);
     await expect(tess.waiting('algemeen')).toHaveText('0');
     await expect(tess.staffingText('algemeen')).toHaveText(/beschikbaar: 0$/);
+    // Nobody has been available yet: no occupancy rather than 0 %.
+    await expect(tess.occupancyToday('algemeen')).toContainText('Bezetting: nog geen gegevens');
+    await expect(
+      tess.queueCard('algemeen').getByRole('columnheader', { name: 'Bezetting', exact: true }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(tess.page, 'dashboard (empty)');
 
     await test.step('the queue fills up', async () => {
@@ -155,6 +160,15 @@ test.describe('team-leader dashboard', () => {
       await expect(tess.todayRow('algemeen').getByRole('cell').nth(0)).toHaveText('3');
       await expect(tess.todayRow('algemeen').getByRole('cell').nth(1)).toHaveText('3');
       await expect(tess.todayRow('algemeen').getByRole('cell').nth(2)).toHaveText('0');
+      // Bram was beschikbaar and in gesprek: the algemeen team (and everyone) has an occupancy now.
+      const occupancySentence = /Bezetting \d+ %: [\d,]+ van [\d,]+ beschikbare minuten in gesprek of nawerk/;
+      await expect(tess.occupancyToday('algemeen')).toContainText(occupancySentence);
+      await expect(tess.totalOccupancy).toContainText(occupancySentence);
+      const shown =
+        (await tess.occupancyToday('algemeen').locator('[aria-hidden="true"]').textContent()) ?? '';
+      const percent = Number(/^(\d+) %$/.exec(shown)?.[1]);
+      expect(percent, `occupancy shown as "${shown}"`).toBeGreaterThan(0);
+      expect(percent).toBeLessThanOrEqual(100);
       // With a handle time known, Erlang C gives a number; bram serves algemeen.
       await expect(tess.staffingText('algemeen')).toHaveText(
         /^Voor 80 % binnen 30 s nu nodig: \d+, beschikbaar: 1$/,

@@ -10,6 +10,7 @@ import type { Ack } from './realtime';
  * - ASA = mean wait (arrival in the queue → accepted) of answered contacts
  * - AHT = mean (talk + nawerk): accepted → nawerk ended (closed)
  * - abandon rate = abandoned after the threshold / (answered + abandoned after the threshold)
+ * - occupancy = agent time in gesprek + nawerk / agent time beschikbaar + in gesprek + nawerk
  *
  * A ratio is `null` when its denominator is 0 (nothing to measure), never an invented 0 or 100 %.
  */
@@ -48,6 +49,16 @@ export const QueueWindowStats = z.object({
   abandonRate: z.number().min(0).max(1).nullable(),
   /** Contacts whose handling ended (closed after nawerk) in the window. */
   handled: z.number().int().nonnegative(),
+  /**
+   * Occupancy (bezetting), 0..1: agent time in gesprek or nawerk / agent time beschikbaar, in gesprek or nawerk
+   * (pauze, niet-reagerend, offline excluded), of the agents serving the queue (totals: all agents) in the window;
+   * null when no agent was available. Added later: absent from older servers.
+   */
+  occupancy: z.number().min(0).max(1).nullable().optional(),
+  /** The occupancy's numerator: agent seconds in gesprek or nawerk in the window. */
+  busyAgentSeconds: z.number().nonnegative().optional(),
+  /** The occupancy's denominator: agent seconds beschikbaar, in gesprek or nawerk in the window. */
+  availableAgentSeconds: z.number().nonnegative().optional(),
 });
 export type QueueWindowStats = z.infer<typeof QueueWindowStats>;
 

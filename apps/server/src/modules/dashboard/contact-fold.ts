@@ -101,6 +101,11 @@ export class ContactFold {
     return this.attempts.size;
   }
 
+  /** The queue of the contact's open attempt (waiting or in handling), if the fold follows one. */
+  queueOf(contactId: string): string | undefined {
+    return this.attempts.get(contactId)?.queueId;
+  }
+
   apply(e: StoredContactEvent): ContactFact[] {
     const d = e.data ?? {};
     const open = this.attempts.get(e.contactId);

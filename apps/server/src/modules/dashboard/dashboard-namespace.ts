@@ -58,7 +58,10 @@ export function registerDashboardNamespace(
     next();
   });
 
-  const unsubscribe = dashboard.onDelta((delta) => nsp.emit('dashboard:delta', delta));
+  const unsubscribe = dashboard.onDelta(
+    (delta) => nsp.emit('dashboard:delta', delta),
+    () => nsp.sockets.size > 0,
+  );
   io.engine.once('close', unsubscribe);
 
   nsp.on('connection', (socket) => {

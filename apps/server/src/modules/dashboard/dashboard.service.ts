@@ -11,10 +11,11 @@ import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger, RoutingService } from '../routing/routing.service';
 import { ContactFold, type StoredAgentEvent, type StoredContactEvent } from './contact-fold';
-import type { EventTap } from './event-tap';
+import type { EventTap, TappedBatch } from './event-tap';
 import { EventLogReader } from './event-log';
 import { LiveStats } from './live-stats';
 import { localDay, localDayStart } from './local-day';
+import { OccupancyTracker, occupancyStats } from './occupancy';
 import { addCounters, averageHandleTimeSeconds, emptyCounters, windowStats } from './service-level';
 import { staffingAdvice } from './staffing';
 
@@ -35,6 +36,31 @@ const BATCH = 5000;
 const MAX_WAITING_LISTED = 50;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+type Touched = { queues: Set<string>; agents: Set<string> };
+
+type LogEvent = { log: 'contact'; event: StoredContactEvent } | { log: 'agent'; event: StoredAgentEvent };
+
+/** Both logs as one stream by event time, each log in its own order: occupancy needs them interleaved. */
+function mergeByTime(contacts: StoredContactEvent[], agents: StoredAgentEvent[]): LogEvent[] {
+  const out: LogEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < contacts.length || j < agents.length) {
+    const c = contacts[i];
+    const a = agents[j];
+    if (c !== undefined && (a === undefined || c.at <= a.at)) {
+      out.push({ log: 'contact', event: c });
+      i++;
+    } else if (a !== undefined) {
+      out.push({ log: 'agent', event: a });
+      j++;
+    }
+  }
+  return out;
+}
+
+const isPresence = (v: unknown): v is Presence => (PRESENCES as readonly unknown[]).includes(v);
+
 interface WaitingRow {
   id: string;
   channel: string;
@@ -45,17 +71,21 @@ interface WaitingRow {
 
 /**
  * The live read model of the team-leader dashboard. Figures (offered, answered, service level, ASA, AHT, handled,
- * niet-reagerend) are folded incrementally from the event log, rebuilt from today's events at start; the state of
- * this moment (waiting, presence, contacts held) is read from the routing engine. Changes are pushed as
- * coalesced deltas with a sequence number.
+ * niet-reagerend, occupancy) are folded incrementally from the event log, rebuilt from today's events at start;
+ * the state of this moment (waiting, presence, contacts held) is read from the routing engine. After start, the
+ * events come from the tap as they are appended (no read-back), checked against the log's sequence numbers; only
+ * when that check fails is the log read. Changes are pushed as coalesced deltas with a sequence number.
  */
 export class DashboardService {
   private readonly reader: EventLogReader;
   private readonly fold: ContactFold;
   private readonly stats: LiveStats;
+  private readonly occupancy: OccupancyTracker;
   private readonly waitingStmt;
   private lastContactSeq = 0;
   private lastAgentSeq = 0;
+  /** Drains that had to read the log back because the tap's batch did not match it (diagnostics, tests). */
+  private fallbacks = 0;
   private seq = 0;
   private readonly dirtyQueues = new Set<string>();
   private readonly dirtyAgents = new Set<string>();
@@ -63,7 +93,8 @@ export class DashboardService {
   /** A held contact as the board shows it, by id; dropped when the event log has news about the contact. */
   private readonly heldInfo = new Map<string, AgentLive['contacts'][number]>();
   private lastTotals = '';
-  private readonly listeners = new Set<(delta: DashboardDelta) => void>();
+  /** Delta listeners, each with whether anyone is listening through it now. */
+  private readonly listeners = new Map<(delta: DashboardDelta) => void, () => boolean>();
   private readonly presenceReasons = new Map<string, { presence: Presence; reason: string }>();
   private emitTimer: NodeJS.Timeout | undefined;
   private tickTimer: NodeJS.Timeout | undefined;
@@ -78,7 +109,10 @@ export class DashboardService {
       withinSeconds: (queueId) => deps.routing.queueConfig(queueId)?.servicenorm.withinSeconds,
       channelOf: (contactId) => this.reader.channelOf(contactId) as Channel | undefined,
     });
-    this.stats = new LiveStats(localDayStart(Date.now()));
+    const dayStart = localDayStart(Date.now());
+    this.stats = new LiveStats(dayStart);
+    this.occupancy = new OccupancyTracker(dayStart);
+    deps.tap.attach(() => deps.db.inTransaction);
     this.waitingStmt = deps.db.prepare<[string, number], WaitingRow>(
       `SELECT id, channel, created_at, priority, status FROM contacts
        WHERE queue_id = ? AND status IN ('new', 'queued', 'offered')
@@ -91,12 +125,20 @@ export class DashboardService {
     const now = Date.now();
     const max = this.reader.maxSeqs();
     const dayStart = this.stats.day;
-    const ignore = { queues: new Set<string>(), agents: new Set<string>() };
-    for (const e of this.reader.contactEventsBetween(dayStart, Number.MAX_SAFE_INTEGER, max.contact)) {
-      for (const f of this.fold.apply(e)) this.stats.apply(f, ignore);
+    const ignore: Touched = { queues: new Set<string>(), agents: new Set<string>() };
+    const replay = this.reader.dayReplay(dayStart, max);
+    // Contacts that arrived before midnight and still count today: their attempts and holders first.
+    for (const e of replay.carriedOver) this.foldContactEvent(e, ignore);
+    for (const e of replay.presenceBefore) {
+      const presence = e.data?.presence;
+      if (isPresence(presence)) this.occupancy.seedPresence(e.agentId, presence, dayStart);
     }
-    for (const e of this.reader.agentEventsBetween(dayStart, Number.MAX_SAFE_INTEGER, max.agent)) {
-      this.applyAgentEvent(e, ignore);
+    this.applyInOrder(mergeByTime(replay.contactEvents, replay.agentEvents), ignore);
+    // The engine starts every agent offline after a restart without logging it: follow the engine from now on,
+    // without counting the time the server was down.
+    for (const id of this.deps.routing.agentIds()) {
+      const presence = this.deps.routing.agentSnapshot(id)?.presence ?? 'offline';
+      if (presence !== this.occupancy.presenceOf(id)) this.occupancy.seedPresence(id, presence, now);
     }
     this.lastContactSeq = max.contact;
     this.lastAgentSeq = max.agent;
@@ -113,8 +155,17 @@ export class DashboardService {
     clearTimeout(this.emitTimer);
   }
 
-  onDelta(listener: (delta: DashboardDelta) => void): () => void {
-    this.listeners.add(listener);
+  /** How often the log had to be read back instead of taking the appended events from the tap. */
+  get logReadBacks(): number {
+    return this.fallbacks;
+  }
+
+  /**
+   * `hasAudience`: whether the listener passes deltas on to anyone now (the namespace: a team leader is
+   * connected). With no audience at all no delta is built; whoever connects later starts from a snapshot.
+   */
+  onDelta(listener: (delta: DashboardDelta) => void, hasAudience: () => boolean = () => true): () => void {
+    this.listeners.set(listener, hasAudience);
     return () => this.listeners.delete(listener);
   }
 
@@ -130,7 +181,7 @@ export class DashboardService {
       day: localDay(now),
       queues,
       agents,
-      totals: this.totals(agents),
+      totals: this.totals(now, agents),
     };
   }
 
@@ -162,27 +213,36 @@ export class DashboardService {
 
   // ------------------------------------------------------------------ following the log
 
-  /** Read every committed event not seen yet and fold it in. */
+  /** Fold in every committed event not seen yet: the tap's batch when it matches the log, else the log. */
   drain(): void {
     if (this.stopped) return;
     try {
+      // Rows of an open transaction are not committed yet; the tap pokes again after it ends.
+      if (this.deps.db.inTransaction) return;
       this.rollDay(Date.now());
-      const touched = { queues: this.dirtyQueues, agents: this.dirtyAgents };
-      for (;;) {
-        const batch = this.reader.contactEventsAfter(this.lastContactSeq, BATCH);
-        for (const e of batch) {
-          this.lastContactSeq = e.seq;
-          this.applyContactEvent(e, touched);
+      const touched: Touched = { queues: this.dirtyQueues, agents: this.dirtyAgents };
+      const batch = this.deps.tap.take();
+      const max = this.reader.maxSeqs();
+      const contactIds = new Set<string>();
+      if (this.matchesLog(batch, max)) {
+        let contactSeq = this.lastContactSeq;
+        let agentSeq = this.lastAgentSeq;
+        for (const t of batch.events) {
+          if (t.log === 'contact')
+            this.applyContactEvent({ ...t.event, seq: ++contactSeq }, touched, contactIds);
+          else this.applyAgentEvent({ ...t.event, seq: ++agentSeq }, touched);
         }
-        if (batch.length < BATCH) break;
+      } else {
+        if (batch.events.length > 0 || !batch.trusted) this.fallbacks++;
+        this.readLog(max, touched, contactIds);
       }
-      for (;;) {
-        const batch = this.reader.agentEventsAfter(this.lastAgentSeq, BATCH);
-        for (const e of batch) {
-          this.lastAgentSeq = e.seq;
-          this.applyAgentEvent(e, touched);
-        }
-        if (batch.length < BATCH) break;
+      this.lastContactSeq = max.contact;
+      this.lastAgentSeq = max.agent;
+      // The queue a contact is in changes its waiting / in-progress figures: a store read for contacts whose
+      // queue the fold does not know (no open attempt).
+      for (const id of contactIds) {
+        const current = this.deps.contacts.get(id);
+        if (current) touched.queues.add(current.queueId);
       }
       if (this.dirtyQueues.size > 0 || this.dirtyAgents.size > 0) this.scheduleEmit();
     } catch (err) {
@@ -190,24 +250,69 @@ export class DashboardService {
     }
   }
 
-  private applyContactEvent(
-    e: StoredContactEvent,
-    touched: { queues: Set<string>; agents: Set<string> },
-  ): void {
+  /** The tap saw exactly the rows the log gained since the last drain, all committed. */
+  private matchesLog(batch: TappedBatch, max: { contact: number; agent: number }): boolean {
+    if (!batch.trusted) return false;
+    let contacts = 0;
+    for (const t of batch.events) if (t.log === 'contact') contacts++;
+    return (
+      max.contact - this.lastContactSeq === contacts &&
+      max.agent - this.lastAgentSeq === batch.events.length - contacts
+    );
+  }
+
+  /** The rows after the last seen seqs up to `max`, read from the log (when the tap's batch cannot be used). */
+  private readLog(max: { contact: number; agent: number }, touched: Touched, contactIds: Set<string>): void {
+    const contacts: StoredContactEvent[] = [];
+    for (let after = this.lastContactSeq; after < max.contact;) {
+      const batch = this.reader.contactEventsAfter(after, BATCH).filter((e) => e.seq <= max.contact);
+      if (batch.length === 0) break;
+      contacts.push(...batch);
+      after = batch[batch.length - 1]?.seq ?? max.contact;
+    }
+    const agents: StoredAgentEvent[] = [];
+    for (let after = this.lastAgentSeq; after < max.agent;) {
+      const batch = this.reader.agentEventsAfter(after, BATCH).filter((e) => e.seq <= max.agent);
+      if (batch.length === 0) break;
+      agents.push(...batch);
+      after = batch[batch.length - 1]?.seq ?? max.agent;
+    }
+    this.applyInOrder(mergeByTime(contacts, agents), touched, contactIds);
+  }
+
+  private applyInOrder(events: LogEvent[], touched: Touched, contactIds?: Set<string>): void {
+    for (const t of events) {
+      if (t.log === 'contact') this.applyContactEvent(t.event, touched, contactIds);
+      else this.applyAgentEvent(t.event, touched);
+    }
+  }
+
+  /** The figures' part of a contact event: service-level facts and who holds the contact. */
+  private foldContactEvent(e: StoredContactEvent, touched: Touched): void {
     for (const f of this.fold.apply(e)) this.stats.apply(f, touched);
+    for (const agentId of this.occupancy.applyContactEvent(e)) touched.agents.add(agentId);
+  }
+
+  private applyContactEvent(e: StoredContactEvent, touched: Touched, contactIds?: Set<string>): void {
+    // The queue the contact is in: the fold's open attempt knows it, else the store is asked after the batch.
+    const queueId = this.fold.queueOf(e.contactId);
+    if (queueId !== undefined) touched.queues.add(queueId);
+    this.foldContactEvent(e, touched);
+    const after = this.fold.queueOf(e.contactId);
+    if (after !== undefined) touched.queues.add(after);
+    else if (queueId === undefined) contactIds?.add(e.contactId);
     this.heldInfo.delete(e.contactId);
     const d = e.data ?? {};
     for (const key of ['queueId', 'fromQueueId', 'toQueueId'] as const) {
       const v = d[key];
       if (typeof v === 'string') touched.queues.add(v);
     }
-    const current = this.deps.contacts.get(e.contactId);
-    if (current) touched.queues.add(current.queueId);
     if (e.agentId !== undefined) touched.agents.add(e.agentId);
   }
 
-  private applyAgentEvent(e: StoredAgentEvent, touched: { queues: Set<string>; agents: Set<string> }): void {
+  private applyAgentEvent(e: StoredAgentEvent, touched: Touched): void {
     touched.agents.add(e.agentId);
+    this.occupancy.applyAgentEvent(e);
     if (e.type === 'presence-changed') {
       const presence = e.data?.presence;
       if (presence === 'niet-reagerend') this.stats.agentWentNietReagerend(e.agentId, e.at);
@@ -222,6 +327,7 @@ export class DashboardService {
     const start = localDayStart(now);
     if (start === this.stats.day) return;
     this.stats.reset(start);
+    this.occupancy.reset(start);
     for (const q of this.deps.routing.queueIds()) this.dirtyQueues.add(q);
     for (const a of this.agentIds()) this.dirtyAgents.add(a);
   }
@@ -254,6 +360,14 @@ export class DashboardService {
 
   private emit(): void {
     if (this.dirtyQueues.size === 0 && this.dirtyAgents.size === 0) return;
+    if (![...this.listeners.values()].some((hasAudience) => hasAudience())) {
+      // Nobody to tell. Forget what was sent, so the first delta after a new snapshot sends whatever changed.
+      this.dirtyQueues.clear();
+      this.dirtyAgents.clear();
+      this.lastSent.clear();
+      this.lastTotals = '';
+      return;
+    }
     const now = Date.now();
     this.lastEmitAt = now;
     const queues: QueueLive[] = [];
@@ -270,7 +384,7 @@ export class DashboardService {
     }
     this.dirtyQueues.clear();
     this.dirtyAgents.clear();
-    const totals = this.totals();
+    const totals = this.totals(now);
     const totalsJson = JSON.stringify(totals);
     if (queues.length === 0 && agents.length === 0 && totalsJson === this.lastTotals) return;
     this.lastTotals = totalsJson;
@@ -282,7 +396,7 @@ export class DashboardService {
       agents,
       totals,
     };
-    for (const listener of this.listeners) {
+    for (const listener of this.listeners.keys()) {
       try {
         listener(delta);
       } catch (err) {
@@ -313,7 +427,7 @@ export class DashboardService {
     const snap = routing.queueSnapshot(id);
     const today = this.stats.today(id);
     const recent = this.stats.recent(id, now);
-    const { available, loggedIn } = this.agentsFor(id, config.channels);
+    const { available, loggedIn, team } = this.agentsFor(id, config.channels);
     const waitingContacts: WaitingContact[] = this.waitingStmt.all(id, MAX_WAITING_LISTED).map((r) => ({
       id: r.id,
       channel: r.channel as Channel,
@@ -331,8 +445,8 @@ export class DashboardService {
       oldestWaitingSince: oldest !== undefined ? iso(oldest) : null,
       longestWaitSeconds: oldest !== undefined ? Math.max(0, (now - oldest) / 1000) : 0,
       inProgress: snap.assigned,
-      today: windowStats(today),
-      last30: windowStats(recent.counters),
+      today: { ...windowStats(today), ...occupancyStats(this.occupancy.today(team, now)) },
+      last30: { ...windowStats(recent.counters), ...occupancyStats(this.occupancy.recent(team, now)) },
       staffing: staffingAdvice({
         servicenorm: config.servicenorm,
         arrivals: recent.counters.offered,
@@ -345,22 +459,30 @@ export class DashboardService {
     };
   }
 
-  /** Agents serving this queue on one of its channels: available (beschikbaar / nawerk) and logged in. */
-  private agentsFor(queueId: string, channels: readonly string[]): { available: number; loggedIn: number } {
+  /**
+   * Agents serving this queue on one of its channels (the queue's team, whose occupancy the queue shows):
+   * available (beschikbaar / nawerk) and logged in.
+   */
+  private agentsFor(
+    queueId: string,
+    channels: readonly string[],
+  ): { available: number; loggedIn: number; team: string[] } {
     const { routing } = this.deps;
     let available = 0;
     let loggedIn = 0;
+    const team: string[] = [];
     for (const agentId of routing.agentIds()) {
       const config = routing.agentConfig(agentId);
       if (!config) continue;
       const capacity = config.capacity as Record<string, number | undefined>;
       if (!channels.some((c) => (capacity[c] ?? 0) > 0)) continue;
       if (!routing.servedQueueIds(agentId).includes(queueId)) continue;
+      team.push(agentId);
       const presence = routing.agentSnapshot(agentId)?.presence ?? 'offline';
       if (presence !== 'offline') loggedIn++;
       if (presence === 'beschikbaar' || presence === 'nawerk') available++;
     }
-    return { available, loggedIn };
+    return { available, loggedIn, team };
   }
 
   private agentLive(id: string): AgentLive {
@@ -400,7 +522,7 @@ export class DashboardService {
     };
   }
 
-  private totals(agents?: AgentLive[]): DashboardTotals {
+  private totals(now: number, agents?: AgentLive[]): DashboardTotals {
     let waiting = 0;
     const today = emptyCounters();
     for (const id of this.deps.routing.queueIds()) {
@@ -416,6 +538,7 @@ export class DashboardService {
         byPresence[this.deps.routing.agentSnapshot(id)?.presence ?? 'offline']++;
       }
     }
-    return { waiting, agentsByPresence: byPresence, today: windowStats(today) };
+    const occupancy = occupancyStats(this.occupancy.today(this.deps.routing.agentIds(), now));
+    return { waiting, agentsByPresence: byPresence, today: { ...windowStats(today), ...occupancy } };
   }
 }

@@ -48,7 +48,8 @@ export interface AgentCounters {
 /**
  * Today's and the last 30 minutes' counters per queue, and per agent, from contact facts. Arrival-based figures
  * (offered, answered, abandoned, waits) count in the window of the contact's arrival; handle times in the window
- * the handling ended. A new day starts with empty counters.
+ * the handling ended. A contact that arrived before midnight and was answered or abandoned today counts today,
+ * on the day it ended (offered too), as in docs/service-level.md. A new day starts with empty counters.
  */
 export class LiveStats {
   private queues = new Map<string, QueueCounters>();
@@ -93,6 +94,12 @@ export class LiveStats {
       fn(q.minute(at));
       touched.queues.add(queueId);
     };
+    /** Still waiting at midnight, ended today: it counts on the day it ended, as offered and with its outcome. */
+    const carriedOver = (queueId: string, arrivedAt: number, endedAt: number, fn: (c: Counters) => void) => {
+      if (arrivedAt >= this.dayStart || endedAt < this.dayStart) return;
+      fn(this.queue(queueId).today);
+      touched.queues.add(queueId);
+    };
     switch (f.kind) {
       case 'arrived':
         add(f.queueId, f.arrivedAt, (c) => c.offered++);
@@ -101,20 +108,33 @@ export class LiveStats {
         add(f.fromQueueId, f.arrivedAt, (c) => c.offered--);
         add(f.toQueueId, f.arrivedAt, (c) => c.offered++);
         return;
-      case 'answered':
-        add(f.queueId, f.arrivedAt, (c) => {
+      case 'answered': {
+        const answered = (c: Counters) => {
           c.answered++;
           if (f.withinNorm) c.answeredWithinNorm++;
           c.waitMsSum += f.waitMs;
+        };
+        add(f.queueId, f.arrivedAt, answered);
+        carriedOver(f.queueId, f.arrivedAt, f.at, (c) => {
+          c.offered++;
+          answered(c);
         });
         if (f.agentId !== undefined) touched.agents.add(f.agentId);
         return;
+      }
       case 'abandoned':
         add(f.queueId, f.arrivedAt, (c) => {
           if (f.short) {
             c.shortAbandoned++;
             c.offered--;
           } else c.abandoned++;
+        });
+        carriedOver(f.queueId, f.arrivedAt, f.at, (c) => {
+          if (f.short) c.shortAbandoned++;
+          else {
+            c.offered++;
+            c.abandoned++;
+          }
         });
         return;
       case 'handled':

@@ -5,7 +5,7 @@ import type { DashboardSnapshot } from '@kcc/contracts/dashboard';
 import { SERVER_URL } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render-app';
 import { DashboardConnection } from '../hooks/dashboard-connection';
-import { agent, belastingen, delta, queue, snapshot } from '../testing/dashboard-fixtures';
+import { agent, belastingen, delta, queue, snapshot, stats } from '../testing/dashboard-fixtures';
 import { FakeDashboardSocket } from '../testing/fake-dashboard-socket';
 import { DashboardView } from './dashboard-view';
 
@@ -46,6 +46,40 @@ describe('live dashboard', () => {
     expect(within(card('belastingen')).getByTestId('staffing-advice')).toHaveTextContent('Genoeg');
     expect(agentRow('user-anna')).toHaveTextContent('Beschikbaar');
     expect(agentRow('user-anna')).toHaveTextContent('2:0');
+  });
+
+  it('shows the occupancy (bezetting) per queue and in total, with a text for screen readers', async () => {
+    renderDashboard(
+      snapshot({
+        queues: [
+          queue({ last30: stats({ occupancy: null, busyAgentSeconds: 0, availableAgentSeconds: 0 }) }),
+        ],
+      }),
+    );
+    const algemeen = await screen.findByRole('region', { name: 'Algemeen' });
+    const table = within(algemeen).getByTestId('queue-stats');
+    expect(within(table).getByRole('columnheader', { name: 'Bezetting' })).toBeInTheDocument();
+    const [today, last30] = within(table).getAllByTestId('queue-occupancy');
+    // 2250 of 3600 agent seconds: 37.5 of 60 minutes
+    expect(today).toHaveTextContent('63 %');
+    expect(
+      within(today!).getByText('Bezetting 63 %: 37,5 van 60 beschikbare minuten in gesprek of nawerk'),
+    ).toHaveClass('sr-only');
+    expect(last30).toHaveTextContent('–');
+    expect(last30).toHaveTextContent('nog geen gegevens');
+    const total = screen.getByTestId('total-occupancy');
+    expect(total).toHaveTextContent('63 %');
+    expect(total).toHaveAttribute('title', expect.stringContaining('in gesprek of nawerk'));
+  });
+
+  it('shows a dash for the occupancy of an older server that does not send it', async () => {
+    const old = stats();
+    delete old.occupancy;
+    delete old.busyAgentSeconds;
+    delete old.availableAgentSeconds;
+    renderDashboard(snapshot({ queues: [queue({ today: old })] }));
+    const algemeen = await screen.findByRole('region', { name: 'Algemeen' });
+    expect(within(algemeen).getAllByTestId('queue-occupancy')[0]).toHaveTextContent('–');
     expect(agentRow('user-bram')).toHaveTextContent('Alle passende');
   });
 

@@ -6,7 +6,7 @@ import { formatTime } from '../../../lib/format';
 import { useDashboardSnapshot } from '../api/get-snapshot';
 import { useDashboardConnected } from '../hooks/dashboard-connection';
 import { useWallboardParam } from '../hooks/use-wallboard-param';
-import { formatPercent, formatSeconds } from '../utils/figures';
+import { formatOccupancy, formatPercent, formatSeconds, occupancyText } from '../utils/figures';
 import { AgentPresenceDialog } from './agent-presence-dialog';
 import { AgentQueuesDialog } from './agent-queues-dialog';
 import { AgentTable } from './agent-table';
@@ -69,7 +69,7 @@ export function DashboardView() {
       >
         {announcement}
       </p>
-      <dl className="panel grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="dashboard-totals">
+      <dl className="panel grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" data-testid="dashboard-totals">
         <div>
           <dt className="text-slate-700">Totaal wachtend</dt>
           <dd className="text-2xl font-bold tabular-nums" data-testid="total-waiting">
@@ -92,7 +92,18 @@ export function DashboardView() {
             {formatSeconds(totals.today.asaSeconds)} / {formatSeconds(totals.today.ahtSeconds)}
           </dd>
         </div>
-        <div className="col-span-2 sm:col-span-4">
+        <div>
+          <dt className="text-slate-700">Bezetting vandaag</dt>
+          <dd
+            className="text-2xl font-bold tabular-nums"
+            data-testid="total-occupancy"
+            title={occupancyText(totals.today)}
+          >
+            <span aria-hidden="true">{formatOccupancy(totals.today)}</span>
+            <span className="sr-only">{occupancyText(totals.today)}</span>
+          </dd>
+        </div>
+        <div className="col-span-2 sm:col-span-5">
           <dt className="text-slate-700">Medewerkers</dt>
           <dd>
             {PRESENCES.map(

@@ -2,7 +2,13 @@ import { useId } from 'react';
 import type { QueueLive, QueueWindowStats, WaitingContact } from '@kcc/contracts/dashboard';
 import { formatDuration, secondsSince } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
-import { formatPercent, formatSeconds, formatServicenormWindow } from '../utils/figures';
+import {
+  formatOccupancy,
+  formatPercent,
+  formatSeconds,
+  formatServicenormWindow,
+  occupancyText,
+} from '../utils/figures';
 import { NormBadge } from './norm-badge';
 import { StaffingAdvice } from './staffing-advice';
 import { WaitingContactsTable } from './waiting-contacts-table';
@@ -35,7 +41,11 @@ function StatsRow({
         <NormBadge serviceLevel={stats.serviceLevel} targetPercent={targetPercent} />
       </td>
       <td className="px-2 text-right tabular-nums">{formatSeconds(stats.asaSeconds)}</td>
-      <td className="pl-2 text-right tabular-nums">{formatSeconds(stats.ahtSeconds)}</td>
+      <td className="px-2 text-right tabular-nums">{formatSeconds(stats.ahtSeconds)}</td>
+      <td className="pl-2 text-right tabular-nums" data-testid="queue-occupancy" title={occupancyText(stats)}>
+        <span aria-hidden="true">{formatOccupancy(stats)}</span>
+        <span className="sr-only">{occupancyText(stats)}</span>
+      </td>
     </tr>
   );
 }
@@ -106,8 +116,13 @@ export function QueueCard({ queue, onMove, onPriority }: QueueCardProps) {
               <th scope="col" className="px-2 font-medium">
                 <abbr title="Gemiddelde wachttijd tot aannemen">Gem. wachttijd</abbr>
               </th>
-              <th scope="col" className="pl-2 font-medium">
+              <th scope="col" className="px-2 font-medium">
                 <abbr title="Gemiddelde afhandeltijd: gesprek plus nawerk">Gem. afhandeltijd</abbr>
+              </th>
+              <th scope="col" className="pl-2 font-medium">
+                <abbr title="Deel van de beschikbare tijd van het team in gesprek of nawerk (pauze telt niet mee)">
+                  Bezetting
+                </abbr>
               </th>
             </tr>
           </thead>

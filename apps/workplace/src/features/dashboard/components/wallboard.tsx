@@ -4,6 +4,7 @@ import type { DashboardSnapshot, QueueLive } from '@kcc/contracts/dashboard';
 import { formatDuration } from '../../../lib/format';
 import { usePrefersReducedMotion } from '../hooks/use-prefers-reduced-motion';
 import {
+  formatOccupancy,
   formatPercent,
   formatSeconds,
   formatServicenormWindow,
@@ -56,7 +57,7 @@ function WallboardQueue({ queue }: { queue: QueueLive }) {
       </dl>
       <p className="text-2xl">
         Vandaag: {queue.today.offered} aangeboden, {queue.today.answered} beantwoord, {queue.today.abandoned}{' '}
-        afgebroken
+        afgebroken, bezetting {formatOccupancy(queue.today)}
       </p>
       <div className="text-3xl">
         <StaffingAdvice advice={queue.staffing} queueId={queue.id} large />

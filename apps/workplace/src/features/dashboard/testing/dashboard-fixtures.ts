@@ -20,6 +20,9 @@ export const stats = (overrides: Partial<QueueWindowStats> = {}): QueueWindowSta
   ahtSeconds: 245,
   abandonRate: 1 / 9,
   handled: 7,
+  occupancy: 0.625,
+  busyAgentSeconds: 2250,
+  availableAgentSeconds: 3600,
   ...overrides,
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { staffing } from '../testing/dashboard-fixtures';
+import { staffing, stats } from '../testing/dashboard-fixtures';
 import {
+  formatOccupancy,
   formatPercent,
+  occupancyText,
   formatServicenormWindow,
   judgeServiceLevel,
   judgeStaffing,
@@ -46,5 +48,19 @@ describe('service level against the norm', () => {
   it('shows percentages in Dutch and null as a dash', () => {
     expect(formatPercent(7 / 9)).toBe('78 %');
     expect(formatPercent(null)).toBe('–');
+  });
+});
+
+describe('occupancy (bezetting)', () => {
+  it('shows a percent and says what it means', () => {
+    const s = stats({ occupancy: 0.75, busyAgentSeconds: 2700, availableAgentSeconds: 3600 });
+    expect(formatOccupancy(s)).toBe('75 %');
+    expect(occupancyText(s)).toBe('Bezetting 75 %: 45 van 60 beschikbare minuten in gesprek of nawerk');
+  });
+
+  it('has no figure when nobody was available or the server does not send it', () => {
+    expect(formatOccupancy(stats({ occupancy: null }))).toBe('–');
+    expect(formatOccupancy({})).toBe('–');
+    expect(occupancyText({})).toBe('Bezetting: nog geen gegevens, er was niemand beschikbaar');
   });
 });

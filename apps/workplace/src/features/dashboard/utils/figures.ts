@@ -1,11 +1,28 @@
-import type { StaffingAdvice } from '@kcc/contracts/dashboard';
+import type { QueueWindowStats, StaffingAdvice } from '@kcc/contracts/dashboard';
 import { formatDuration } from '../../../lib/format';
 
 const percentFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const minutesFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
 /** A 0..1 ratio as "83 %"; null (nothing measured yet) as an en dash. */
 export function formatPercent(ratio: number | null): string {
   return ratio === null ? '–' : `${percentFormat.format(ratio * 100)} %`;
+}
+
+type OccupancyFields = Pick<QueueWindowStats, 'occupancy' | 'busyAgentSeconds' | 'availableAgentSeconds'>;
+
+/** Occupancy (bezetting) as "63 %"; null (nobody available) or absent (an older server) as an en dash. */
+export function formatOccupancy(stats: OccupancyFields): string {
+  return formatPercent(stats.occupancy ?? null);
+}
+
+/** What the occupancy means, for screen readers and the tooltip. */
+export function occupancyText(stats: OccupancyFields): string {
+  if (stats.occupancy === undefined || stats.occupancy === null) {
+    return 'Bezetting: nog geen gegevens, er was niemand beschikbaar';
+  }
+  const minutes = (seconds: number | undefined) => minutesFormat.format((seconds ?? 0) / 60);
+  return `Bezetting ${formatPercent(stats.occupancy)}: ${minutes(stats.busyAgentSeconds)} van ${minutes(stats.availableAgentSeconds)} beschikbare minuten in gesprek of nawerk`;
 }
 
 /** Seconds as "m:ss"; null as an en dash. */

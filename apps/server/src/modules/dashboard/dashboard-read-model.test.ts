@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DashboardDelta } from '@kcc/contracts/dashboard';
+import type { Presence } from '@kcc/contracts/domain';
+import type { Db } from '../../store/db';
+import { openDatabase } from '../../store/db';
+import { migrate } from '../../store/migrate';
+import { serverMigrations } from '../../store/migrations';
+import { tempDataDir } from '../../testing/test-server';
+import { createSqliteContactsRepository, type ContactsRepository } from '../contacts/contacts.repository';
+import type { RoutingService } from '../routing/routing.service';
+import { DashboardService } from './dashboard.service';
+import { EventTap } from './event-tap';
+import { startOfDayAmsterdam } from './local-day';
+
+/*
+ * The read model on a real event log (SQLite) with a fixed clock, and a stand-in for the routing engine (one
+ * queue, one agent), so "today" can be checked across midnight and after a restart.
+ */
+
+const MIN = 60_000;
+const MIDNIGHT = startOfDayAmsterdam('2026-01-16'); // 2026-01-15T23:00:00Z
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function fakeRouting(presence: () => Presence): RoutingService {
+  const queue = {
+    id: 'algemeen',
+    name: 'Algemeen',
+    channels: ['telefoon'],
+    servicenorm: { targetPercent: 80, withinSeconds: 30 },
+  };
+  const agent = { id: 'user-anna', skills: {}, capacity: { telefoon: 1 }, queueIds: [] };
+  const fake = {
+    queueIds: () => ['algemeen'],
+    hasQueue: (id: string) => id === 'algemeen',
+    queueConfig: (id: string) => (id === 'algemeen' ? queue : undefined),
+    queueSnapshot: () => ({ waiting: 0, offered: 0, assigned: 0, oldestArrivedAt: undefined }),
+    agentIds: () => ['user-anna'],
+    isAgent: (id: string) => id === 'user-anna',
+    agentConfig: (id: string) => (id === 'user-anna' ? agent : undefined),
+    servedQueueIds: () => ['algemeen'],
+    agentSnapshot: () => ({ presence: presence() }),
+    agentState: () => ({ presence: presence(), since: new Date().toISOString() }),
+    activeContactIds: () => [],
+  };
+  return fake as unknown as RoutingService;
+}
+
+let dataDir: string;
+let db: Db;
+let presence: Presence;
+const services: DashboardService[] = [];
+
+function dashboard(throttleMs?: number): { service: DashboardService; contacts: ContactsRepository } {
+  const tap = new EventTap();
+  const contacts = tap.wrap(createSqliteContactsRepository(db));
+  const service = new DashboardService({
+    db,
+    routing: fakeRouting(() => presence),
+    contacts,
+    userName: () => undefined,
+    tap,
+    log: silent,
+    ...(throttleMs !== undefined ? { throttleMs } : {}),
+  });
+  service.start();
+  services.push(service);
+  return { service, contacts };
+}
+
+function arrive(contacts: ContactsRepository, id: string): void {
+  const now = Date.now();
+  contacts.transaction(() => {
+    contacts.insertIfNew({
+      id,
+      channel: 'telefoon',
+      externalId: id,
+      queueId: 'algemeen',
+      status: 'queued',
+      priority: 0,
+      from: {},
+      createdAt: now,
+    });
+    contacts.appendEvent({ contactId: id, type: 'created', at: now, data: { channel: 'telefoon' } });
+    contacts.appendEvent({ contactId: id, type: 'queued', at: now, data: { queueId: 'algemeen' } });
+  });
+}
+
+function setPresence(contacts: ContactsRepository, p: Presence): void {
+  const previous = presence;
+  presence = p;
+  contacts.appendAgentEvent({
+    agentId: 'user-anna',
+    type: 'presence-changed',
+    at: Date.now(),
+    data: { presence: p, previous },
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  dataDir = tempDataDir();
+  db = openDatabase(dataDir);
+  migrate(db, serverMigrations([]));
+  presence = 'offline';
+});
+
+afterEach(() => {
+  for (const s of services.splice(0)) s.stop();
+  db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  vi.useRealTimers();
+});
+
+describe('dashboard read model with a fixed clock', () => {
+  it('counts a call that arrived at 23:58 and was answered at 00:01 today, live and after a restart', () => {
+    vi.setSystemTime(MIDNIGHT - 10 * MIN); // 23:50
+    const { service, contacts } = dashboard();
+    setPresence(contacts, 'beschikbaar');
+    vi.setSystemTime(MIDNIGHT - 2 * MIN); // 23:58
+    arrive(contacts, 'c1');
+    const before = service.snapshot();
+    expect(before.day).toBe('2026-01-15');
+    expect(before.queues[0]?.today).toMatchObject({ offered: 1, answered: 0 });
+
+    vi.setSystemTime(MIDNIGHT + MIN); // 00:01
+    contacts.appendEvent({ contactId: 'c1', type: 'assigned', at: Date.now(), agentId: 'user-anna' });
+    vi.setSystemTime(MIDNIGHT + 11 * MIN); // 00:11
+    const live = service.snapshot();
+    expect(live.day).toBe('2026-01-16');
+    const expected = {
+      offered: 1,
+      answered: 1,
+      answeredWithinNorm: 0, // waited 180 s, the norm is 30 s
+      serviceLevel: 0,
+      asaSeconds: 180,
+      // Anna was beschikbaar all of today's 11 minutes and in gesprek from 00:01: 10 of 11 minutes.
+      occupancy: 10 / 11,
+      busyAgentSeconds: 600,
+      availableAgentSeconds: 660,
+    };
+    expect(live.queues[0]?.today).toMatchObject(expected);
+    expect(live.totals.today).toMatchObject(expected);
+    // 23:42–00:11 is the recent window: beschikbaar since 23:50 (21 min), in gesprek 10 of them.
+    expect(live.queues[0]?.last30).toMatchObject({ busyAgentSeconds: 600, availableAgentSeconds: 1260 });
+    expect(service.logReadBacks).toBe(0);
+
+    // A restart rebuilds the same "today" from the log (the 23:58 arrival lies before the day).
+    service.stop();
+    const { service: restarted } = dashboard();
+    const rebuilt = restarted.snapshot();
+    expect(rebuilt.queues[0]?.today).toMatchObject(expected);
+    expect(rebuilt.totals.today).toMatchObject(expected);
+  });
+
+  it('reads the log back when the tap cannot vouch for its events: rolled back, or another transaction', () => {
+    vi.setSystemTime(MIDNIGHT + 8 * 60 * MIN); // 08:00
+    const { service, contacts } = dashboard();
+    arrive(contacts, 'c1');
+    expect(service.snapshot().queues[0]?.today.offered).toBe(1);
+    expect(service.logReadBacks).toBe(0);
+
+    // Rolled back: the event never existed, so it must not count.
+    expect(() =>
+      contacts.transaction(() => {
+        contacts.appendEvent({ contactId: 'c1', type: 'abandoned', at: Date.now() });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    const afterRollback = service.snapshot();
+    expect(afterRollback.queues[0]?.today).toMatchObject({ offered: 1, abandoned: 0 });
+    expect(service.logReadBacks).toBe(1);
+
+    // Committed by a transaction the tap does not own: read back, and counted.
+    vi.setSystemTime(MIDNIGHT + 8 * 60 * MIN + 20_000);
+    db.transaction(() => {
+      contacts.appendEvent({ contactId: 'c1', type: 'abandoned', at: Date.now() });
+    })();
+    const afterForeign = service.snapshot();
+    expect(afterForeign.queues[0]?.today).toMatchObject({ offered: 1, abandoned: 1, abandonRate: 1 });
+    expect(service.logReadBacks).toBe(2);
+  });
+
+  it('builds no delta while nobody listens; after a snapshot the next delta carries what changed', async () => {
+    vi.setSystemTime(MIDNIGHT + 9 * 60 * MIN); // 09:00
+    const { service, contacts } = dashboard(0);
+    const deltas: DashboardDelta[] = [];
+    let audience = false;
+    service.onDelta(
+      (d) => deltas.push(d),
+      () => audience,
+    );
+    setPresence(contacts, 'beschikbaar');
+    arrive(contacts, 'c1');
+    await sleep(30); // the tap's poke, then the (unthrottled) emit
+    expect(deltas).toEqual([]);
+
+    audience = true; // a team leader connects: snapshot first
+    const snap = service.snapshot();
+    expect(snap.queues[0]?.today.offered).toBe(1);
+    vi.setSystemTime(MIDNIGHT + 9 * 60 * MIN + 10_000);
+    contacts.appendEvent({ contactId: 'c1', type: 'assigned', at: Date.now(), agentId: 'user-anna' });
+    await sleep(30);
+    expect(deltas).toHaveLength(1);
+    expect(deltas[0]?.seq).toBe(snap.seq + 1);
+    expect(deltas[0]?.queues[0]?.today).toMatchObject({ offered: 1, answered: 1, answeredWithinNorm: 1 });
+    expect(deltas[0]?.agents.map((a) => a.id)).toEqual(['user-anna']);
+  });
+});
