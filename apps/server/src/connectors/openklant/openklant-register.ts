@@ -1,6 +1,6 @@
 import type { InterneTaakView, KlantcontactView, PartijView } from '@kcc/contracts/rest';
 import { canonicalPhone } from '../../modules/klantinteracties/phone';
-import { RegistrationError } from '../../modules/klantinteracties/ports';
+import { bsnIdentificator, RegistrationError } from '../../modules/klantinteracties/ports';
 import type { Klantregister, NieuwePersoon } from '../../modules/registers/ports';
 import type { HttpClient } from '../http-client';
 import type { OpenKlantOutbox, PendingRegistratie } from './openklant-outbox';
@@ -140,18 +140,7 @@ export function createOpenKlantRegister(deps: {
                 achternaam: input.achternaam,
               },
             },
-            partijIdentificatoren: input.bsn
-              ? [
-                  {
-                    partijIdentificator: {
-                      codeObjecttype: 'natuurlijk_persoon',
-                      codeSoortObjectId: 'bsn',
-                      objectId: input.bsn,
-                      codeRegister: 'brp',
-                    },
-                  },
-                ]
-              : [],
+            partijIdentificatoren: input.bsn ? [bsnIdentificator(input.bsn)] : [],
           },
         })
       ).body;

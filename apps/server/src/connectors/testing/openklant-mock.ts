@@ -85,42 +85,31 @@ export async function startOpenKlantMock(): Promise<OpenKlantMock> {
         status: 200,
         body: page(store[collection]!.filter((r) => filter(r, ctx.query)).map(map)),
       };
-  /** Open Klant refuses a betrokkene whose partij does not exist (400, invalidParams on wasPartij). */
+  /** Open Klant's answer to a reference that does not exist: 400 with the field in invalidParams. */
+  const doesNotExist = (name: string): MockReply => ({
+    status: 400,
+    body: {
+      type: 'http://localhost/ref/fouten/ValidationError/',
+      code: 'invalid',
+      title: 'Invalid input.',
+      status: 400,
+      detail: '',
+      instance: `urn:uuid:${randomUUID()}`,
+      invalidParams: [{ name, code: 'does_not_exist', reason: 'Ongeldige UUID.' }],
+    },
+  });
+  /** A betrokkene whose partij Open Klant does not have is refused. */
   const unknownPartij = (ctx: MockContext): MockReply | undefined => {
     const partij = (ctx.body as { wasPartij?: { uuid?: string } | null }).wasPartij?.uuid;
-    if (!partij || store.partijen!.some((p) => p.uuid === partij)) return undefined;
-    return {
-      status: 400,
-      body: {
-        type: 'http://localhost/ref/fouten/ValidationError/',
-        code: 'invalid',
-        title: 'Invalid input.',
-        status: 400,
-        detail: '',
-        instance: `urn:uuid:${randomUUID()}`,
-        invalidParams: [{ name: 'wasPartij', code: 'does_not_exist', reason: 'Ongeldige UUID.' }],
-      },
-    };
+    return partij && !store.partijen!.some((p) => p.uuid === partij) ? doesNotExist('wasPartij') : undefined;
   };
-  /** Open Klant refuses a bijlage of a klantcontact it does not have (400, invalidParams). */
+  /** A bijlage of a klantcontact Open Klant does not have is refused. */
   const unknownKlantcontact = (ctx: MockContext): MockReply | undefined => {
     const kc = (ctx.body as { wasBijlageVanKlantcontact?: { uuid?: string } | null })
       .wasBijlageVanKlantcontact?.uuid;
-    if (!kc || store.klantcontacten!.some((k) => k.uuid === kc)) return undefined;
-    return {
-      status: 400,
-      body: {
-        type: 'http://localhost/ref/fouten/ValidationError/',
-        code: 'invalid',
-        title: 'Invalid input.',
-        status: 400,
-        detail: '',
-        instance: `urn:uuid:${randomUUID()}`,
-        invalidParams: [
-          { name: 'wasBijlageVanKlantcontact.uuid', code: 'does_not_exist', reason: 'Ongeldige UUID.' },
-        ],
-      },
-    };
+    return kc && !store.klantcontacten!.some((k) => k.uuid === kc)
+      ? doesNotExist('wasBijlageVanKlantcontact.uuid')
+      : undefined;
   };
   const eq = (a: unknown, b: string | null) => b === null || a === b;
   const uuidOf = (x: unknown) => (x as { uuid?: string } | null | undefined)?.uuid;

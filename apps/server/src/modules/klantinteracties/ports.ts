@@ -85,6 +85,17 @@ export const TRANSCRIPT_BIJLAGE = {
 
 export const transcriptBijlage = (contactId: string) => ({ ...TRANSCRIPT_BIJLAGE, objectId: contactId });
 
+/** The partij-identificator of a persoon by BSN (BRP), as Klantinteracties nests it in a partij. */
+export const bsnIdentificator = (bsn: string) =>
+  ({
+    partijIdentificator: {
+      codeObjecttype: 'natuurlijk_persoon',
+      codeSoortObjectId: 'bsn',
+      objectId: bsn,
+      codeRegister: 'brp',
+    },
+  }) as const;
+
 export class RegistrationError extends Error {
   constructor(
     readonly field: string,

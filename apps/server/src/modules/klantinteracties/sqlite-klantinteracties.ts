@@ -19,6 +19,7 @@ import type {
   PartijRow,
 } from './store';
 import {
+  bsnIdentificator,
   RegistrationError,
   transcriptBijlage,
   type ActorRef,
@@ -196,18 +197,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   createPersoon(input: NieuwePersoon): PartijView {
     try {
       return this.db.transaction(() => {
-        const identificatoren: NestedPartijIdentificator[] = input.bsn
-          ? [
-              {
-                partijIdentificator: {
-                  codeObjecttype: 'natuurlijk_persoon',
-                  codeSoortObjectId: 'bsn',
-                  objectId: input.bsn,
-                  codeRegister: 'brp',
-                },
-              },
-            ]
-          : [];
+        const identificatoren: NestedPartijIdentificator[] = input.bsn ? [bsnIdentificator(input.bsn)] : [];
         const partij = this.store.createPartij({
           soortPartij: 'persoon',
           indicatieActief: true,
