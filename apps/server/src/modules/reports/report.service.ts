@@ -8,7 +8,6 @@ import {
 import type { Channel } from '@kcc/contracts/domain';
 import type { Db } from '../../store/db';
 import { ContactFold, type ContactFact } from '../dashboard/contact-fold';
-import { EventLogReader } from '../dashboard/event-log';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
 import {
   abandonRate,
@@ -19,13 +18,10 @@ import {
   type Counters,
 } from '../dashboard/service-level';
 import { bucketLabel, bucketOf, bucketStarts } from './periods';
+import { RangeEvents } from './range-events';
 import type { ReportRegistrations } from './report-registrations';
 
 const DAY_MS = 24 * 3600 * 1000;
-/** Replay this much before the range, so handling that ends in the range still finds its arrival. */
-const REPLAY_BEFORE_MS = DAY_MS;
-/** And this much after, so contacts arriving late on the last day get their outcome. */
-const REPLAY_AFTER_MS = DAY_MS;
 export const MAX_REPORT_DAYS = 400;
 export const DEFAULT_REPORT_DAYS = 7;
 
@@ -97,17 +93,20 @@ export interface ReportDeps {
 }
 
 /**
- * Figures per day / ISO week / month over a range of local days, from the same event fold as the live dashboard
- * (arrival-based figures in the bucket of arrival, handle time in the bucket the handling ended). Aggregates
- * only: no contact, partij or person appears in the output.
+ * Figures per day / ISO week / month over a range of local days, from the same event fold and with the same
+ * day rule as the live dashboard (docs/service-level.md): a contact counts (offered, answered or abandoned, its
+ * wait) in the bucket of the local day it was answered or abandoned, handle time in the bucket the handling
+ * ended. A contact still waiting at the end of the range counts as offered, without an outcome, in the bucket
+ * of its arrival, as the board showed it at the end of that day. Aggregates only: no contact, partij or person
+ * appears in the output.
  */
 export class ReportService {
-  private readonly reader: EventLogReader;
+  private readonly events: RangeEvents;
   private readonly contactInfo;
   private readonly kanaalsturing;
 
   constructor(private readonly deps: ReportDeps) {
-    this.reader = new EventLogReader(deps.db);
+    this.events = new RangeEvents(deps.db);
     this.contactInfo = deps.db.prepare<[string], { queue_id: string; channel: string }>(
       'SELECT queue_id, channel FROM contacts WHERE id = ?',
     );
@@ -180,6 +179,19 @@ export class ReportService {
       withinSeconds: (queueId) => norms.get(queueId),
       channelOf: (contactId) => contactOf(contactId)?.channel,
     });
+    /**
+     * The wait ended (answered or abandoned): the attempt leaves its arrival bucket, where it counted as offered
+     * while it waited, and counts in the bucket of this moment. Ended after the range: it was still waiting at
+     * the end, so it stays offered in its arrival bucket and its outcome belongs to a later report.
+     */
+    const endWait = (
+      f: { queueId: string; channel: Channel; arrivedAt: number; at: number },
+      outcome: (a: Acc) => void,
+    ) => {
+      if (f.at >= end) return;
+      add(f.arrivedAt, f.queueId, f.channel, (a) => a.c.offered--);
+      add(f.at, f.queueId, f.channel, outcome);
+    };
     const applyFact = (f: ContactFact) => {
       switch (f.kind) {
         case 'arrived':
@@ -188,17 +200,19 @@ export class ReportService {
           add(f.arrivedAt, f.fromQueueId, f.channel, (a) => a.c.offered--);
           return add(f.arrivedAt, f.toQueueId, f.channel, (a) => a.c.offered++);
         case 'answered':
-          return add(f.arrivedAt, f.queueId, f.channel, (a) => {
+          return endWait(f, (a) => {
+            a.c.offered++;
             a.c.answered++;
             if (f.withinNorm) a.c.answeredWithinNorm++;
             a.c.waitMsSum += f.waitMs;
           });
         case 'abandoned':
-          return add(f.arrivedAt, f.queueId, f.channel, (a) => {
-            if (f.short) {
-              a.c.shortAbandoned++;
-              a.c.offered--;
-            } else a.c.abandoned++;
+          return endWait(f, (a) => {
+            if (f.short) a.c.shortAbandoned++;
+            else {
+              a.c.offered++;
+              a.c.abandoned++;
+            }
           });
         case 'handled':
           return add(f.at, f.queueId, f.channel, (a) => {
@@ -216,7 +230,7 @@ export class ReportService {
           return;
       }
     };
-    for (const e of this.reader.contactEventsBetween(start - REPLAY_BEFORE_MS, end + REPLAY_AFTER_MS)) {
+    for (const e of this.events.between(start, end)) {
       for (const f of fold.apply(e)) applyFact(f);
     }
 

@@ -107,6 +107,23 @@ function seedDay(db: Db): Seeded {
     }
   })();
 
+  // Two calls that wait across a midnight: one from the evening before, answered just after midnight (it counts
+  // on this day), and one arriving late this day, abandoned after the next midnight (still waiting at the end
+  // of a report that ends on this day: offered here, its outcome belongs to the next day).
+  const night = (id: string, arrival: number, outcome: 'assigned' | 'abandoned', after: number) => {
+    insertContact.run(id, 'telefoon', id, 'algemeen', 'closed', null, '{}', arrival, arrival, null);
+    event(id, 'created', arrival, null, { channel: 'telefoon', queueId: 'algemeen' });
+    event(id, 'queued', arrival, null, { queueId: 'algemeen' });
+    if (outcome === 'assigned') {
+      event(id, 'assigned', arrival + after, 'user-anna');
+      event(id, 'closed', arrival + after + 240_000, 'user-anna');
+    } else event(id, 'abandoned', arrival + after, null, { reason: 'caller-hung-up' });
+  };
+  db.transaction(() => {
+    night(randomUUID(), start - 120_000, 'assigned', 180_000);
+    night(randomUUID(), startOfDayAmsterdam(addDays(day, 1)) - 60_000, 'abandoned', 100_000);
+  })();
+
   // Registrations for FCR: partij 0 comes back about the same onderwerp (differently written) 3 days later.
   const reg = db.prepare(
     'INSERT INTO report_registrations (klantcontact_uuid, contact_id, at, partij_uuid, onderwerp_hash, gespreksresultaat) VALUES (?, ?, ?, ?, ?, ?)',
@@ -135,10 +152,15 @@ function seedDay(db: Db): Seeded {
   return { day, contactIds, partijen };
 }
 
-/** The same figures, computed here straight from the rows, per contact, without the server's fold. */
+/**
+ * The same figures, computed here straight from the rows, per contact, without the server's fold: a contact
+ * counts on the day it was answered or abandoned; one still waiting at the end of the day counts as offered on
+ * the day it arrived; handle time counts on the day the handling ended.
+ */
 function independent(db: Db, day: string, queueFilter?: string) {
   const start = startOfDayAmsterdam(day);
   const end = startOfDayAmsterdam(addDays(day, 1));
+  const inDay = (at: number) => at >= start && at < end;
   const rows = db.prepare('SELECT contact_id, type, at, data FROM contact_events ORDER BY seq').all() as {
     contact_id: string;
     type: string;
@@ -161,7 +183,7 @@ function independent(db: Db, day: string, queueFilter?: string) {
   };
   for (const events of byContact.values()) {
     const queued = events.find((e) => e.type === 'queued');
-    if (!queued || queued.at < start || queued.at >= end) continue;
+    if (!queued) continue;
     let queue = (JSON.parse(queued.data ?? '{}') as { queueId: string }).queueId;
     const overflow = events.find((e) => e.type === 'overflowed');
     if (overflow) queue = (JSON.parse(overflow.data ?? '{}') as { toQueueId: string }).toQueueId;
@@ -169,23 +191,29 @@ function independent(db: Db, day: string, queueFilter?: string) {
     const assigned = events.find((e) => e.type === 'assigned');
     const abandoned = events.find((e) => e.type === 'abandoned');
     const closed = events.find((e) => e.type === 'closed');
-    if (abandoned) {
-      if (abandoned.at - queued.at < 5000) t.short++;
-      else {
-        t.abandoned++;
-        t.offered++;
+    const waitEnded = assigned ?? abandoned;
+    if (waitEnded && waitEnded.at < end) {
+      if (inDay(waitEnded.at)) {
+        if (abandoned) {
+          if (abandoned.at - queued.at < 5000) t.short++;
+          else {
+            t.abandoned++;
+            t.offered++;
+          }
+        } else if (assigned) {
+          t.offered++;
+          t.answered++;
+          t.wait += assigned.at - queued.at;
+          if (assigned.at - queued.at <= (NORM.get(queue) ?? 0) * 1000) t.within++;
+        }
       }
-    } else t.offered++;
-    if (assigned) {
-      t.answered++;
-      t.wait += assigned.at - queued.at;
-      if (assigned.at - queued.at <= (NORM.get(queue) ?? 0) * 1000) t.within++;
-      if (closed) {
-        t.handled++;
-        t.handle += closed.at - assigned.at;
-      }
+    } else if (inDay(queued.at)) t.offered++; // still waiting at the end of the day
+    if (assigned && closed && inDay(closed.at)) {
+      t.handled++;
+      t.handle += closed.at - assigned.at;
     }
     for (const e of events) {
+      if (!inDay(e.at)) continue;
       if (e.type === 'csat') t.csat.push((JSON.parse(e.data ?? '{}') as { score: number }).score);
       if (e.type === 'kanaalswitch') t.switches++;
     }
@@ -230,6 +258,19 @@ describe('GET /api/reports', () => {
     expect(m.csatAverage).toBeCloseTo(t.csat.reduce((a, b) => a + b, 0) / t.csat.length, 12);
     expect(report.buckets).toHaveLength(1);
     expect(report.buckets[0]).toMatchObject({ start: day, offered: t.offered, answered: t.answered });
+
+    // The night calls: the day before shows the evening call as offered without an outcome (it was still
+    // waiting when that day ended); the next day has the late call's abandon.
+    const before = ReportResponse.parse(
+      await (await getReport(`from=${addDays(day, -1)}&to=${addDays(day, -1)}`)).json(),
+    );
+    expect(before.total).toMatchObject({ offered: 1, answered: 0, abandoned: 0 });
+    const next = ReportResponse.parse(
+      await (await getReport(`from=${addDays(day, 1)}&to=${addDays(day, 1)}`)).json(),
+    );
+    expect(next.total).toMatchObject({ offered: 1, answered: 0, abandoned: 1, asaSeconds: null });
+    const both = ReportResponse.parse(await (await getReport(`from=${day}&to=${addDays(day, 1)}`)).json());
+    expect(both.total).toMatchObject({ offered: t.offered, abandoned: t.abandoned + 1 });
 
     // Per queue, and the queue filter, agree with the independent count per (final) queue.
     const alg = independent(server.db, day, 'algemeen');
@@ -287,8 +328,12 @@ describe('GET /api/reports', () => {
     expect(total[0]).toBe('Totaal');
     expect(total[header.indexOf('Aangeboden')]).toBe(String(t.offered));
     expect(total[header.indexOf('Beantwoord')]).toBe(String(t.answered));
+    // One decimal, with a decimal comma; a whole percentage without one ("20").
+    const serviceLevelPct = Math.round((t.within / (t.answered + t.abandoned)) * 1000) / 10;
     expect(total[header.indexOf('Serviceniveau (%)')]).toBe(
-      (Math.round((t.within / (t.answered + t.abandoned)) * 1000) / 10).toFixed(1).replace('.', ','),
+      Number.isInteger(serviceLevelPct)
+        ? String(serviceLevelPct)
+        : serviceLevelPct.toFixed(1).replace('.', ','),
     );
 
     const json = await (await getReport(`from=${day}&to=${day}`)).text();
