@@ -64,10 +64,14 @@ test('@P1 with Open Klant configured, a caller is recognised there and the regis
       ).results.map((k) => k.onderwerp),
     )
     .toEqual(['Afvalkalender']);
-  const afdeling = await openKlant.get<Page<{ naam: string }>>(
-    '/actoren?soortActor=organisatorische_eenheid',
-  );
-  expect(afdeling.results.map((a) => a.naam)).toEqual(['Afval en reiniging']);
+  // The interne taak is the outbox's last step: wait for its actor too.
+  await expect
+    .poll(async () =>
+      (
+        await openKlant.get<Page<{ naam: string }>>('/actoren?soortActor=organisatorische_eenheid')
+      ).results.map((a) => a.naam),
+    )
+    .toEqual(['Afval en reiniging']);
 
   // The next call from the same number shows it in the history, read from Open Klant.
   await inbound({
