@@ -3,7 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { REPO_ROOT, type Config } from './config';
 import { createAuthGuard } from './http/auth-guard';
-import { registerErrorHandlers } from './http/error-handlers';
+import { frameworkErrors, registerErrorHandlers } from './http/error-handlers';
+import { registerJsonBodyParser } from './http/json-body';
+import { collectRoutes, type RouteEntry } from './http/route-list';
 import { registerWidgetStatic, widgetDirFromEnv } from './http/widget-static';
 import { registerWorkplaceStatic } from './http/workplace-static';
 import { createAuditLog } from './modules/audit/audit-log';
@@ -52,6 +54,7 @@ import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { serverMigrations } from './store/migrations';
 import { loadOrCreateTokenSecret } from './store/token-secret';
+import { systemClock, type Clock } from './shared/clock';
 
 export interface ServerOptions {
   /** Replace the embedded Klantinteracties store (tests). */
@@ -60,6 +63,8 @@ export interface ServerOptions {
   widgetDir?: string;
   /** Demo only: seed this many simulator agents `sim001`… (default: env KCC_SIM_AGENTS, else 0). */
   simAgents?: number;
+  /** Time and domain timers (default: the system clock); tests pass a `TestClock` and advance it. */
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -69,6 +74,8 @@ export interface RunningServer {
   url: string;
   /** The inbound SMTP port (KCC_SMTP_PORT, or the random one when it is 0); undefined when e-mail in is off. */
   smtpPort: number | undefined;
+  /** Every HTTP route (method and URL pattern), for tests that walk them all. */
+  routes: readonly RouteEntry[];
   close(): Promise<void>;
 }
 
@@ -109,6 +116,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
   const publicBaseUrl = config.publicUrl ?? url;
+  const clock = options.clock ?? systemClock;
 
   let ready = false;
   const app = Fastify({
@@ -126,8 +134,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    frameworkErrors,
   });
   registerErrorHandlers(app);
+  registerJsonBodyParser(app);
+  const routes = collectRoutes(app);
   app.get('/health', async (_request, reply) =>
     ready
       ? reply.send({ status: 'ok' })
@@ -202,6 +213,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const routing = new RoutingService(contacts, queues, app.log, {
       ...(config.acceptTimeoutMs !== undefined ? { acceptTimeoutMs: config.acceptTimeoutMs } : {}),
       ...(config.wrapUpMs !== undefined ? { wrapUpMs: config.wrapUpMs } : {}),
+      clock,
     });
 
     registerAuthRoutes(app, { users, tokens });
@@ -254,6 +266,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       },
       { disconnectMs: config.disconnectGraceMs, reconnectMs: config.reconnectGraceMs },
       app.log,
+      clock,
     );
     const channels = createChannelsModule(app, io, {
       config: config.channels,
@@ -358,7 +371,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       })();
       return closing;
     };
-    return { app, io, db, url, smtpPort, close };
+    return { app, io, db, url, smtpPort, routes, close };
   } catch (err) {
     await app.close().catch(() => undefined);
     await checkpointer.stop();

@@ -267,7 +267,15 @@ export const DASHBOARD_NAMESPACE = '/dashboard';
 export const ReportPeriod = z.enum(['day', 'week', 'month']);
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
-const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik JJJJ-MM-DD');
+/** A real calendar day `YYYY-MM-DD` (no 2024-02-30) in a range a report can cover. */
+const DateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik JJJJ-MM-DD')
+  .refine((day) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return y >= 2000 && y <= 2999 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'Kies een bestaande datum tussen 2000 en 2999');
 
 /** `GET /api/reports` query (teamleider, beheerder). from/to are inclusive local days; default: the last 7 days. */
 export const ReportQuery = z

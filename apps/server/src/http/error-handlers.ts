@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, sendProblem } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -29,6 +29,7 @@ const DETAILS: Record<string, string> = {
   FST_ERR_CTP_INVALID_TYPE: 'Het inhoudstype is ongeldig.',
   FST_ERR_CTP_EMPTY_TYPE: 'Het inhoudstype ontbreekt.',
   FST_ERR_BAD_URL: 'Het adres is ongeldig.',
+  FST_ERR_MAX_PARAM_LENGTH: 'Een deel van het adres is te lang.',
 };
 
 export function registerErrorHandlers(app: FastifyInstance): void {
@@ -47,6 +48,19 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       new HttpProblem(500, 'Interne fout', 'Er ging iets mis op de server. Probeer het opnieuw.'),
     );
   });
+}
+
+/** Fastify's `frameworkErrors` option: errors from the router (bad URL, too long parameter) before any route runs. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 400;
+  void sendProblem(
+    reply,
+    new HttpProblem(
+      status,
+      TITLES[status] ?? 'Ongeldig verzoek',
+      DETAILS[error.code] ?? 'Het adres is ongeldig.',
+    ),
+  );
 }
 
 export function problemNotFound(path: string): HttpProblem {
