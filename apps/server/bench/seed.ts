@@ -46,7 +46,7 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
   const db = openDatabase(dataDir);
   try {
     migrate(db, serverMigrations(embeddedKlantinteracties.migrations));
-    const users = createSqliteUsersRepository(db);
+    const users = createSqliteUsersRepository(db, { demoAccounts: true });
     const queues = createSqliteQueuesRepository(db);
     const contacts = createSqliteContactsRepository(db);
     // One scrypt hash for all bench users: nobody logs in with a password here.

@@ -160,7 +160,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   try {
     migrate(db, serverMigrations(provider.migrations));
 
-    const users = createSqliteUsersRepository(db);
+    const users = createSqliteUsersRepository(db, { demoAccounts: config.demo });
     const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
     const tokens = new TokenService(tokenSecret);
     const guard = createAuthGuard(tokens, users);

@@ -152,6 +152,23 @@ function registersConfig(e: Env): Config['registers'] {
   };
 }
 
+/** The secrets demo mode uses by default; published in the README, so never valid in production. */
+export const DEMO_INTEGRATION_KEY = 'demo-integratie-sleutel';
+export const DEMO_KLANTINTERACTIES_TOKEN = 'demo-klantinteracties-token';
+
+/** Without demo mode the published demo secrets are refused: whoever read the README could use them. */
+function refuseDemoSecrets(e: Env): void {
+  const published = [
+    e.KCC_INTEGRATION_KEY === DEMO_INTEGRATION_KEY ? 'KCC_INTEGRATION_KEY' : undefined,
+    e.KCC_KLANTINTERACTIES_TOKEN === DEMO_KLANTINTERACTIES_TOKEN ? 'KCC_KLANTINTERACTIES_TOKEN' : undefined,
+  ].filter((name) => name !== undefined);
+  if (published.length > 0) {
+    throw new ConfigError(
+      `Ongeldige configuratie: ${published.join(' en ')} is de openbare demowaarde; kies een eigen geheim (KCC_DEMO=0)`,
+    );
+  }
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -167,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ongeldige configuratie: ${parts.join('; ')}`);
   }
   const e = parsed.data;
+  if (!e.KCC_DEMO) refuseDemoSecrets(e);
   const channels = parseChannelsEnv(relevant, e.KCC_DEMO);
   if (!channels.ok) throw new ConfigError(`Ongeldige configuratie: ${channels.problems.join('; ')}`);
   return {
@@ -176,9 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbSynchronous: e.KCC_DB_SYNCHRONOUS,
     noDesktop: e.KCC_NO_DESKTOP ?? false,
     demo: e.KCC_DEMO,
-    integrationKey: e.KCC_INTEGRATION_KEY ?? (e.KCC_DEMO ? 'demo-integratie-sleutel' : undefined),
+    integrationKey: e.KCC_INTEGRATION_KEY ?? (e.KCC_DEMO ? DEMO_INTEGRATION_KEY : undefined),
     klantinteractiesToken:
-      e.KCC_KLANTINTERACTIES_TOKEN ?? (e.KCC_DEMO ? 'demo-klantinteracties-token' : undefined),
+      e.KCC_KLANTINTERACTIES_TOKEN ?? (e.KCC_DEMO ? DEMO_KLANTINTERACTIES_TOKEN : undefined),
     smtpPort: e.KCC_SMTP_PORT,
     smtpRelay: e.KCC_SMTP_RELAY,
     publicUrl: e.KCC_PUBLIC_URL?.replace(/\/+$/, ''),

@@ -16,7 +16,7 @@ export interface AuthGuard {
 export function createAuthGuard(tokens: TokenService, users: UsersRepository): AuthGuard {
   const userFromToken = (token: unknown): User | undefined => {
     const claims = tokens.verify(token);
-    return claims ? users.findById(claims.sub) : undefined;
+    return claims ? users.findActiveById(claims.sub) : undefined;
   };
   return {
     userFromToken,

@@ -14,4 +14,15 @@ export const authMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // Accounts seeded by KCC_DEMO are marked, so they stop working as soon as demo mode is off (issue 11 §5).
+    // Databases seeded before this migration: the demo accounts' fixed ids and the simulator agents.
+    id: 'auth/002_demo_accounts',
+    sql: `
+      ALTER TABLE users ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+      UPDATE users SET demo = 1
+        WHERE id IN ('user-anna', 'user-bram', 'user-tess', 'user-bea', 'user-rob', 'user-priya')
+           OR id GLOB 'user-sim[0-9]*';
+    `,
+  },
 ];

@@ -18,6 +18,6 @@ export const DEMO_PASSWORD = 'demo';
 export async function seedDemoUsers(users: UsersRepository): Promise<void> {
   for (const u of DEMO_USERS) {
     if (users.findByUsername(u.username)) continue;
-    users.create({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) });
+    users.create({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), demo: true });
   }
 }

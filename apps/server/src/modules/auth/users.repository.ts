@@ -8,9 +8,21 @@ export interface UserRecord extends User {
 
 /** Port for user accounts; SQLite below, another store later. */
 export interface UsersRepository {
+  /** An account that may log in (a demo account only while demo mode is on). */
   findByUsername(username: string): UserRecord | undefined;
+  /** Any account, also a disabled one (names in logs and history). */
   findById(id: string): User | undefined;
-  create(input: { username: string; name: string; passwordHash: string; roles: Role[]; id?: string }): User;
+  /** An account that may use its tokens: like findById, but not a demo account while demo mode is off. */
+  findActiveById(id: string): User | undefined;
+  create(input: {
+    username: string;
+    name: string;
+    passwordHash: string;
+    roles: Role[];
+    id?: string;
+    /** Seeded by KCC_DEMO: disabled whenever the server runs without demo mode. */
+    demo?: boolean;
+  }): User;
   count(): number;
 }
 
@@ -20,6 +32,7 @@ interface Row {
   name: string;
   password_hash: string;
   roles: string;
+  demo: number;
 }
 
 function toUser(row: Row): UserRecord {
@@ -32,30 +45,38 @@ function toUser(row: Row): UserRecord {
   };
 }
 
-export function createSqliteUsersRepository(db: Db): UsersRepository {
+/** `demoAccounts`: whether accounts seeded by demo mode may log in (KCC_DEMO). */
+export function createSqliteUsersRepository(db: Db, options: { demoAccounts: boolean }): UsersRepository {
   const byUsername = db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?');
   const byId = db.prepare<[string], Row>('SELECT * FROM users WHERE id = ?');
   const insert = db.prepare(
-    'INSERT INTO users (id, username, name, password_hash, roles, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO users (id, username, name, password_hash, roles, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
-  const cache = new Map<string, User>();
+  const cache = new Map<string, { user: User; demo: boolean }>();
+  const allowed = (row: { demo: number | boolean }) => options.demoAccounts || !row.demo;
+  const lookup = (id: string) => {
+    const cached = cache.get(id);
+    if (cached) return cached;
+    const row = byId.get(id);
+    if (!row) return undefined;
+    const { passwordHash: _omit, ...user } = toUser(row);
+    const entry = { user, demo: row.demo === 1 };
+    cache.set(id, entry);
+    return entry;
+  };
   return {
     findByUsername(username) {
       const row = byUsername.get(username);
-      return row ? toUser(row) : undefined;
+      return row && allowed(row) ? toUser(row) : undefined;
     },
-    findById(id) {
-      const cached = cache.get(id);
-      if (cached) return cached;
-      const row = byId.get(id);
-      if (!row) return undefined;
-      const { passwordHash: _omit, ...user } = toUser(row);
-      cache.set(id, user);
-      return user;
+    findById: (id) => lookup(id)?.user,
+    findActiveById(id) {
+      const entry = lookup(id);
+      return entry && allowed(entry) ? entry.user : undefined;
     },
-    create({ username, name, passwordHash, roles, id = randomUUID() }) {
-      insert.run(id, username, name, passwordHash, JSON.stringify(roles), Date.now());
+    create({ username, name, passwordHash, roles, id = randomUUID(), demo = false }) {
+      insert.run(id, username, name, passwordHash, JSON.stringify(roles), Date.now(), demo ? 1 : 0);
       return { id, username, name, roles };
     },
     count() {

@@ -27,7 +27,14 @@ export async function seedSimAgents(
     const id = `user-${username}`;
     if (!users.findByUsername(username)) {
       hash ??= await hashPassword(SIM_AGENT_PASSWORD);
-      users.create({ id, username, name: `Simulatie ${i}`, passwordHash: hash, roles: ['medewerker'] });
+      users.create({
+        id,
+        username,
+        name: `Simulatie ${i}`,
+        passwordHash: hash,
+        roles: ['medewerker'],
+        demo: true,
+      });
     }
     if (!queues.agentProfile(id)) {
       queues.upsertAgentProfile({
