@@ -56,7 +56,7 @@ test('@P0 a resident on the demo site chats with Anna in the workplace, Anna end
   await resident.rate(4);
   await expect(resident.panel).toContainText('Bedankt voor uw beoordeling.');
 
-  // The transcript by e-mail, to the address given at the start (prefilled).
+  // The transcript by e-mail, only to the address given at the start.
   await resident.transcriptForm.getByRole('button', { name: 'Gesprek mailen' }).click();
   await expect(resident.panel).toContainText('We sturen het gesprek naar jan.jansen@example.nl.');
   const transcript = await smtpSink.waitFor((mail) => /^Uw chatgesprek van/.test(mail.subject ?? ''));

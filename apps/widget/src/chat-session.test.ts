@@ -293,11 +293,21 @@ describe('ChatSession: ending, rating, transcript', () => {
     await session.rate(5);
     expect(transport.sent(CLIENT_EVENTS.rating)).toHaveLength(1);
 
-    await session.requestTranscript('niet-goed');
-    expect(session.getState().error?.field).toBe('transcriptEmail');
-    await session.requestTranscript(' jan@example.nl ');
-    expect(transport.sent(CLIENT_EVENTS.transcript)).toEqual([{ email: 'jan@example.nl' }]);
+    transport.reply(CLIENT_EVENTS.transcript, { ok: true });
+    await session.requestTranscript();
+    // no address in the payload: the server sends only to the one given at the start
+    expect(transport.sent(CLIENT_EVENTS.transcript)).toEqual([{}]);
     expect(session.getState().transcriptSentTo).toBe('jan@example.nl');
+  });
+
+  it('offers no transcript when the resident gave no e-mail address at the start', async () => {
+    const { session, transport } = setup();
+    transport.reply(CLIENT_EVENTS.start, STARTED);
+    await session.start({ name: 'Jan', subject: 'Afval' });
+    await session.end();
+    await session.requestTranscript();
+    expect(transport.sent(CLIENT_EVENTS.transcript)).toEqual([]);
+    expect(session.getState().transcriptSentTo).toBeNull();
   });
 
   it('the medewerker ends the chat', async () => {

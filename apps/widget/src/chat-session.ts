@@ -288,18 +288,15 @@ export class ChatSession {
     else this.update({ busy: false, error: { field: 'score', message: refusalText(ack.error, ack.issues) } });
   }
 
-  async requestTranscript(rawEmail: string): Promise<void> {
-    if (this.state.phase !== 'ended' || this.state.busy) return;
-    const email = rawEmail.trim();
-    if (!isEmail(email)) return this.fail({ field: 'transcriptEmail', message: TEXTS.invalidEmail });
+  /** Asks for the transcript; the server sends it only to the e-mail address given at the start, once. */
+  async requestTranscript(): Promise<void> {
+    const email = this.state.contactDraft.email;
+    if (this.state.phase !== 'ended' || this.state.busy || !email) return;
     this.update({ busy: true, error: null });
-    const ack = await this.transport.request(CLIENT_EVENTS.transcript, { email });
-    if (ack.ok) this.update({ busy: false, transcriptSentTo: email });
-    else
-      this.update({
-        busy: false,
-        error: { field: 'transcriptEmail', message: refusalText(ack.error, ack.issues) },
-      });
+    const ack = await this.transport.request(CLIENT_EVENTS.transcript, {});
+    if (ack.ok || ack.error === ERROR_CODES.alreadySent)
+      this.update({ busy: false, transcriptSentTo: email });
+    else this.update({ busy: false, error: { message: refusalText(ack.error, ack.issues) } });
   }
 
   /** Shows the "Laat een bericht achter" form (also reachable from the start form). */

@@ -50,6 +50,7 @@ export class ChatView {
   private readonly ratingForm: HTMLFormElement;
   private readonly ratingDone: HTMLParagraphElement;
   private readonly transcriptForm: HTMLFormElement;
+  private readonly transcriptQuestion: HTMLParagraphElement;
   private readonly transcriptDone: HTMLParagraphElement;
   private readonly offlineForm: HTMLFormElement;
   private readonly callbackFields: HTMLFieldSetElement;
@@ -200,20 +201,20 @@ export class ChatView {
     });
     this.ratingDone = h('p', { class: 'done', hidden: true, tabindex: '-1' }, TEXTS.ratingThanks);
 
+    this.transcriptQuestion = h('p', { id: 'kcc-transcript-question' });
     this.transcriptForm = h(
       'form',
-      { novalidate: true, 'data-testid': 'kcc-transcript-form' },
-      field(
-        'kcc-transcript-email',
-        TEXTS.transcriptQuestion,
-        h('input', { type: 'email', name: 'transcriptEmail', autocomplete: 'email', maxlength: '254' }),
-        TEXTS.transcriptEmailHint,
-      ),
+      {
+        novalidate: true,
+        'data-testid': 'kcc-transcript-form',
+        'aria-labelledby': 'kcc-transcript-question',
+      },
+      this.transcriptQuestion,
       h('button', { type: 'submit', class: 'secondary' }, TEXTS.transcriptButton),
     );
     this.transcriptForm.addEventListener('submit', (e) => {
       e.preventDefault();
-      void this.session.requestTranscript(formValue(this.transcriptForm, 'transcriptEmail'));
+      void this.session.requestTranscript();
     });
     this.transcriptDone = h('p', { class: 'done', hidden: true, tabindex: '-1' });
     const newChat = h('button', { type: 'button', class: 'secondary' }, TEXTS.newChatButton);
@@ -430,7 +431,6 @@ export class ChatView {
         this.offlineReason.textContent = [reason, hours].filter(Boolean).join(' ');
         this.offlineReason.hidden = !this.offlineReason.textContent;
       }
-      if (state.phase === 'ended') this.prefillTranscript(state);
       if (state.phase === 'offline-sent') {
         this.offlineSentText.textContent =
           state.offlineKind === 'callback' ? TEXTS.offlineSentCallback : TEXTS.offlineSentMessage;
@@ -449,7 +449,9 @@ export class ChatView {
 
     this.ratingForm.hidden = state.ratingSent;
     this.ratingDone.hidden = !state.ratingSent;
-    this.transcriptForm.hidden = state.transcriptSentTo !== null;
+    // Only to the address given at the start: without one there is nothing to offer.
+    this.transcriptForm.hidden = state.transcriptSentTo !== null || !state.contactDraft.email;
+    this.transcriptQuestion.textContent = TEXTS.transcriptQuestion(state.contactDraft.email);
     this.transcriptDone.hidden = state.transcriptSentTo === null;
     if (state.transcriptSentTo)
       this.transcriptDone.textContent = TEXTS.transcriptSent(state.transcriptSentTo);
@@ -575,11 +577,6 @@ export class ChatView {
     };
     setIfEmpty('name', state.contactDraft.name);
     setIfEmpty('email', state.contactDraft.email);
-  }
-
-  private prefillTranscript(state: ChatState): void {
-    const el = this.transcriptForm.elements.namedItem('transcriptEmail');
-    if (el instanceof HTMLInputElement && !el.value) el.value = state.contactDraft.email;
   }
 }
 

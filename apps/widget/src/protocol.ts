@@ -69,6 +69,8 @@ const CITIZEN_ERROR_CODES = {
   notFound: 'not_found',
   alreadyStarted: 'already_started',
   notEnded: 'not_ended',
+  noEmail: 'no_email',
+  alreadySent: 'already_sent',
 } as const satisfies typeof CITIZEN_ERRORS;
 
 const CONNECT_ERROR_CODES = {

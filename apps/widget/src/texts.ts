@@ -32,8 +32,7 @@ export const TEXTS = {
   ratingHigh: '5 = heel tevreden',
   ratingButton: 'Beoordeling versturen',
   ratingThanks: 'Bedankt voor uw beoordeling.',
-  transcriptQuestion: 'Wilt u het gesprek per e-mail ontvangen?',
-  transcriptEmailHint: 'Vul uw e-mailadres in.',
+  transcriptQuestion: (email: string) => `Wilt u het gesprek per e-mail ontvangen op ${email}?`,
   transcriptButton: 'Gesprek mailen',
   transcriptSent: (email: string) => `We sturen het gesprek naar ${email}.`,
   newChatButton: 'Nieuwe chat starten',
@@ -108,6 +107,8 @@ export function refusalText(error: string, issues?: AckIssue[]): string {
     case ERROR_CODES.notFound:
     case ERROR_CODES.noConversation:
       return TEXTS.conversationGone;
+    case ERROR_CODES.noEmail:
+      return 'U gaf bij de start van de chat geen e-mailadres. Daarom kunnen we het gesprek niet mailen.';
     case ERROR_CODES.ended:
       return 'De chat is al beëindigd.';
     case ERROR_CODES.invalidPayload: {

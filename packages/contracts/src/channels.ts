@@ -315,7 +315,8 @@ export const ChatRatingPayload = z
   .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() })
   .strict();
 export type ChatRatingPayload = z.infer<typeof ChatRatingPayload>;
-export const ChatTranscriptPayload = z.object({ email: z.email().max(254).optional() }).strict();
+/** The transcript goes only to the address given at chat start, so the payload carries no address (no open relay). */
+export const ChatTranscriptPayload = z.object({}).strict();
 export type ChatTranscriptPayload = z.infer<typeof ChatTranscriptPayload>;
 export const EmptyPayload = z.object({}).strict().optional();
 
@@ -398,6 +399,8 @@ export const CITIZEN_ERRORS = {
   notFound: 'not_found',
   alreadyStarted: 'already_started',
   notEnded: 'not_ended',
+  noEmail: 'no_email',
+  alreadySent: 'already_sent',
 } as const;
 
 /** `connect_error` messages of `/citizen`. */

@@ -47,7 +47,10 @@ export interface ChatRepository {
   byContact(contactId: string): Conversation | undefined;
   end(id: string, by: 'inwoner' | 'medewerker', at: number): boolean;
   rate(id: string, score: number, comment: string | undefined, at: number): void;
-  transcriptSent(id: string, at: number): void;
+  /** Marks the transcript as sent unless it already was; false when another request got there first. */
+  claimTranscript(id: string, at: number): boolean;
+  /** Undoes a claim whose mail could not be sent, so the resident can try again. */
+  releaseTranscript(id: string): void;
 }
 
 export function createChatRepository(db: Db): ChatRepository {
@@ -64,7 +67,12 @@ export function createChatRepository(db: Db): ChatRepository {
   const rate = db.prepare(
     'UPDATE chat_conversations SET rating = ?, rating_comment = ?, rated_at = ? WHERE id = ?',
   );
-  const transcript = db.prepare('UPDATE chat_conversations SET transcript_sent_at = ? WHERE id = ?');
+  const claimTranscript = db.prepare(
+    'UPDATE chat_conversations SET transcript_sent_at = ? WHERE id = ? AND transcript_sent_at IS NULL',
+  );
+  const releaseTranscript = db.prepare(
+    'UPDATE chat_conversations SET transcript_sent_at = NULL WHERE id = ?',
+  );
   return {
     insert(c, hash) {
       insert.run(c.id, c.contactId, hash, c.name ?? null, c.email ?? null, c.pageUrl ?? null, c.createdAt);
@@ -87,8 +95,11 @@ export function createChatRepository(db: Db): ChatRepository {
     rate(id, score, comment, at) {
       rate.run(score, comment ?? null, at, id);
     },
-    transcriptSent(id, at) {
-      transcript.run(at, id);
+    claimTranscript(id, at) {
+      return claimTranscript.run(at, id).changes === 1;
+    },
+    releaseTranscript(id) {
+      releaseTranscript.run(id);
     },
   };
 }

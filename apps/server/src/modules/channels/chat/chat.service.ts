@@ -23,6 +23,7 @@ import type { Mailer } from '../email/mailer';
 import type { CallbackService } from '../terugbelverzoek/callback.service';
 import type { ChatRepository, Conversation } from './chat.repository';
 import { SlidingWindowLimiter } from './rate-limit';
+import { transcriptMail } from './transcript-mail';
 
 /** Sends to every socket of one conversation (room `chat:<conversationId>` on `/citizen`). */
 export interface CitizenEmitter {
@@ -274,47 +275,28 @@ export class ChatService implements OutboundChannel {
     return { ok: true };
   }
 
-  async sendTranscript(conversationId: string, email?: string): Promise<Ack> {
+  /**
+   * Mails the transcript to the address the resident gave at chat start, at most once per conversation. The
+   * resident cannot choose another address: the municipality's mail server must not relay their text to anyone.
+   */
+  async sendTranscript(conversationId: string): Promise<Ack> {
     const conv = this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
-    const to = email ?? conv.email;
-    if (to === undefined) {
-      return {
-        ok: false,
-        error: ACK_ERRORS.invalidPayload,
-        issues: [{ path: ['email'], message: 'Vul een e-mailadres in.', code: 'required' }],
-      };
-    }
+    if (conv.endedAt === undefined) return { ok: false, error: CITIZEN_ERRORS.notEnded };
+    if (conv.email === undefined) return { ok: false, error: CITIZEN_ERRORS.noEmail };
     if (!this.deps.mailer.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
-    const lines = this.transcript(conv).map((l) => {
-      const time = new Date(l.at).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
-      const who = l.from === 'medewerker' ? (l.name ?? 'Medewerker') : (l.name ?? 'U');
-      return `[${time}] ${who}: ${l.text}`;
-    });
-    const date = new Date(conv.createdAt).toLocaleDateString('nl-NL', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
+    const now = Date.now();
+    // claimed before sending, so concurrent requests send one mail between them
+    if (!this.deps.repo.claimTranscript(conv.id, now))
+      return { ok: false, error: CITIZEN_ERRORS.alreadySent };
+    const mail = transcriptMail(this.transcript(conv), conv.createdAt, this.deps.config.reply.signature);
     try {
-      await this.deps.mailer.send({
-        from: this.deps.config.mailFrom,
-        to,
-        subject: `Uw chatgesprek van ${date}`,
-        text: [
-          `Hierbij het verslag van uw chatgesprek met de gemeente op ${date}.`,
-          '',
-          ...lines,
-          '',
-          this.deps.config.reply.signature,
-        ].join('\n'),
-      });
+      await this.deps.mailer.send({ from: this.deps.config.mailFrom, to: conv.email, ...mail });
     } catch (err) {
+      this.deps.repo.releaseTranscript(conv.id);
       this.deps.log.warn({ err }, 'sending a chat transcript failed');
       return { ok: false, error: CITIZEN_ERRORS.unavailable };
     }
-    const now = Date.now();
-    this.deps.repo.transcriptSent(conv.id, now);
     this.deps.contacts.appendEvent({ contactId: conv.contactId, type: 'chat-transcript-sent', at: now });
     return { ok: true };
   }

@@ -196,9 +196,9 @@ export function registerCitizenNamespace(
       socket,
       'chat:transcript',
       ChatTranscriptPayload,
-      ({ email }) => {
+      () => {
         const id = conversationId();
-        return id === undefined ? noConversation : chat.sendTranscript(id, email);
+        return id === undefined ? noConversation : chat.sendTranscript(id);
       },
       log,
     );
