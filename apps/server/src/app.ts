@@ -22,6 +22,7 @@ import { TokenService } from './modules/auth/tokens';
 import { createSqliteUsersRepository } from './modules/auth/users.repository';
 import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
 import { createOriginCheck } from './modules/channels/chat/citizen-namespace';
+import { createCobrowseModule } from './modules/cobrowse/cobrowse.module';
 import { createChannelsModule } from './modules/channels/channels.module';
 import { registerDemoContactFormRoute } from './modules/channels/webformulier/demo-contact-form.routes';
 import { createInboundService } from './modules/contacts/inbound.service';
@@ -296,7 +297,21 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       extend: (socket) => channels.onAgentSocket(socket),
     });
     channels.bindAgentNamespace(agentNsp as never);
-    routing.setNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp)));
+    const cobrowse = createCobrowseModule(app, io, {
+      db,
+      contacts,
+      guard,
+      isAgent: (id) => routing.isAgent(id),
+      userName: (id) => users.findById(id)?.name,
+      audit,
+      originAllowed: widgetOrigin,
+      maxConnectionsPerIp: config.channels.chatMaxConnectionsPerIp,
+      widgetDir: options.widgetDir ?? widgetDirFromEnv(REPO_ROOT),
+      integrationKey: config.integrationKey,
+      settings: config.cobrowse,
+      log: app.log,
+    });
+    routing.setNotifier(cobrowse.wrapNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp))));
 
     const reports = createReportsModule(app, {
       db,
@@ -357,6 +372,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       closing ??= (async () => {
         ready = false;
         tracker.stop();
+        cobrowse.close();
         dashboard.stop();
         routing.stop();
         await channels.close();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseChannelsEnv, type ChannelsConfig } from './modules/channels/channels.config';
+import { cobrowseSettingsFromEnv, type CobrowseSettings } from './modules/cobrowse/cobrowse-settings';
 
 /** Repository root (apps/server/src → ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -95,6 +96,8 @@ export interface Config {
   };
   /** Chat, e-mail, CTI and callback settings (modules/channels/README.md). */
   channels: ChannelsConfig;
+  /** Co-browse settings (modules/cobrowse/README.md). */
+  cobrowse: CobrowseSettings;
 }
 
 type Env = z.infer<typeof EnvSchema>;
@@ -211,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reconnectGraceMs: e.KCC_RECONNECT_GRACE_MS,
     registers: registersConfig(e),
     channels: channels.config,
+    cobrowse: cobrowseSettingsFromEnv(relevant),
   };
 }

@@ -1,0 +1,145 @@
+import type { Namespace, Server } from 'socket.io';
+import {
+  COBROWSE_AGENT_NAMESPACE,
+  COBROWSE_ERRORS,
+  CobrowseContactPayload,
+  CobrowseInputPayload,
+  CobrowsePointerPayload,
+  CobrowseRedeemPayload,
+  CobrowseSessionPayload,
+  type CobrowseAgentClientToServerEvents,
+  type CobrowseAgentServerToClientEvents,
+  type CobrowseInputAction,
+  type CobrowsePointerPayload as Pointer,
+} from '@kcc/contracts/cobrowse';
+import type { Ack } from '@kcc/contracts/realtime';
+import type { AuthGuard } from '../../http/auth-guard';
+import { on } from '../../realtime/on';
+import { SlidingWindowLimiter } from '../channels/chat/rate-limit';
+import type { Logger } from '../routing/routing.service';
+import type { CobrowseService } from './cobrowse.service';
+
+interface AgentSocketData {
+  userId: string;
+}
+export type CobrowseAgentNamespace = Namespace<
+  CobrowseAgentClientToServerEvents,
+  CobrowseAgentServerToClientEvents,
+  Record<string, never>,
+  AgentSocketData
+>;
+
+export const agentSessionRoom = (sessionId: string) => `cobrowse:agent:${sessionId}`;
+
+/** Pointer moves and commands per socket per minute (the pane sends the pointer at most 20 times a second). */
+const EVENTS_PER_MINUTE = 1800;
+
+/** `/cobrowse-agent`: medewerkers with a token, as `/agent`. Every command checks that the agent holds the contact. */
+export function registerCobrowseAgentNamespace(
+  io: Server,
+  deps: {
+    service: CobrowseService;
+    guard: AuthGuard;
+    isAgent: (userId: string) => boolean;
+    toResident: {
+      pointer(sessionId: string, pointer: Omit<Pointer, 'sessionId'>): void;
+      input(sessionId: string, action: CobrowseInputAction): void;
+      resync(sessionId: string): void;
+    };
+    log: Logger;
+  },
+): CobrowseAgentNamespace {
+  const { service, log } = deps;
+  const nsp = io.of(COBROWSE_AGENT_NAMESPACE) as unknown as CobrowseAgentNamespace;
+
+  nsp.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+    const user = deps.guard.userFromToken(token);
+    if (!user) return next(new Error('unauthorized'));
+    if (!user.roles.includes('medewerker') || !deps.isAgent(user.id)) return next(new Error('forbidden'));
+    socket.data = { userId: user.id };
+    next();
+  });
+
+  nsp.on('connection', (socket) => {
+    const { userId } = socket.data;
+    const limiter = new SlidingWindowLimiter(EVENTS_PER_MINUTE, 60_000);
+    socket.use((packet, next) => {
+      if (limiter.hit('all').ok) return next();
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function')
+        (ack as (res: Ack) => void)({ ok: false, error: COBROWSE_ERRORS.rateLimited });
+    });
+    const joinSession = <T extends { sessionId: string } | null>(res: Ack<T>): Ack<T> => {
+      if (res.ok && res.data) void socket.join(agentSessionRoom(res.data.sessionId));
+      return res;
+    };
+
+    on(
+      socket,
+      'cobrowse:watch',
+      CobrowseContactPayload,
+      ({ contactId }) => joinSession(service.watch(userId, contactId)),
+      log,
+    );
+    on(
+      socket,
+      'cobrowse:request',
+      CobrowseContactPayload,
+      ({ contactId }) => joinSession(service.requestFromChat(userId, contactId)),
+      log,
+    );
+    on(
+      socket,
+      'cobrowse:redeem',
+      CobrowseRedeemPayload,
+      ({ contactId, code }) => joinSession(service.redeemCode(userId, contactId, code)),
+      log,
+    );
+    on(
+      socket,
+      'cobrowse:control-request',
+      CobrowseSessionPayload,
+      ({ sessionId }) => service.requestControl(userId, sessionId),
+      log,
+    );
+    on(
+      socket,
+      'cobrowse:input',
+      CobrowseInputPayload,
+      ({ sessionId, action }) => {
+        const allowed = service.mayControl(userId, sessionId);
+        if (allowed.ok) deps.toResident.input(sessionId, action);
+        return allowed;
+      },
+      log,
+    );
+    on(
+      socket,
+      'cobrowse:resync',
+      CobrowseSessionPayload,
+      ({ sessionId }) => {
+        if (!service.mayPoint(userId, sessionId)) return { ok: false, error: COBROWSE_ERRORS.notActive };
+        deps.toResident.resync(sessionId);
+        return { ok: true };
+      },
+      log,
+    );
+    on(
+      socket,
+      'cobrowse:end',
+      CobrowseSessionPayload,
+      ({ sessionId }) => service.endByAgent(userId, sessionId),
+      log,
+    );
+    // Pointer moves are fire-and-forget; a stale or foreign session is dropped silently.
+    socket.on('cobrowse:pointer', (payload: unknown) => {
+      const parsed = CobrowsePointerPayload.safeParse(payload);
+      if (!parsed.success || !service.mayPoint(userId, parsed.data.sessionId)) return;
+      const { sessionId, ...pointer } = parsed.data;
+      deps.toResident.pointer(sessionId, pointer);
+    });
+  });
+  return nsp;
+}

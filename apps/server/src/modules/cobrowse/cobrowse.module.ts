@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Server } from 'socket.io';
+import { z } from 'zod';
+import { problems } from '../../http/problem';
+import { parseOrThrow } from '../../http/validate';
+import type { Db } from '../../store/db';
+import type { AuthGuard } from '../../http/auth-guard';
+import type { AuditLog } from '../audit/audit-log';
+import { conversationRoom } from '../channels/chat/chat.service';
+import type { ContactsRepository } from '../contacts/contacts.repository';
+import { requireIntegrationKey } from '../contacts/inbound.routes';
+import type { RoutingNotifier } from '../routing/routing-notifier';
+import type { Logger } from '../routing/routing.service';
+import { agentSessionRoom, registerCobrowseAgentNamespace } from './agent-namespace';
+import type { CobrowseSettings } from './cobrowse-settings';
+import { CobrowseService, type CobrowseSessionRecord } from './cobrowse.service';
+import { registerResidentNamespace, residentRoom } from './resident-namespace';
+
+/** The contact events after which a session may not go on: the chat or the call ended. */
+const CHANNEL_END_EVENTS = new Set(['chat-ended', 'cti-ended']);
+/** How often sessions are checked against the clock and their contact. */
+const SWEEP_MS = 1000;
+
+export interface CobrowseModule {
+  service: CobrowseService;
+  /** Routing tells agents their contact changed: a transfer or the end of the contact ends the session. */
+  wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
+  close(): void;
+}
+
+const AdvanceBody = z.object({ advanceMs: z.number().int().min(0).max(86_400_000) }).strict();
+
+/**
+ * Co-browse: two socket.io namespaces that relay the resident's recorded page to the agent who holds the
+ * contact (rooms and emits only, so any socket.io adapter carries them across instances), the widget's lazy
+ * recorder chunk, and a verwerkingenlog line per session. The stream is never stored.
+ */
+export function createCobrowseModule(
+  app: FastifyInstance,
+  io: Server,
+  deps: {
+    db: Db;
+    contacts: ContactsRepository;
+    guard: AuthGuard;
+    isAgent: (userId: string) => boolean;
+    userName: (id: string) => string | undefined;
+    audit: AuditLog;
+    originAllowed: (origin: string | undefined) => boolean;
+    maxConnectionsPerIp: number;
+    widgetDir: string;
+    integrationKey: string | undefined;
+    settings: CobrowseSettings;
+    log: Logger;
+    now?: () => number;
+  },
+): CobrowseModule {
+  const { contacts, log } = deps;
+  let offset = 0;
+  const wallClock = deps.now ?? Date.now;
+  const now = () => wallClock() + offset;
+
+  const openConversation = deps.db.prepare<[string], { id: string }>(
+    'SELECT id FROM chat_conversations WHERE contact_id = ? AND ended_at IS NULL',
+  );
+  const service = new CobrowseService({
+    now,
+    contact: (id) => contacts.get(id),
+    openConversationOf: (contactId) => openConversation.get(contactId)?.id,
+    channelEndedSince: (contactId, since) =>
+      contacts.events(contactId).some((e) => CHANNEL_END_EVENTS.has(e.type) && e.at >= since),
+    agentName: (id) => firstName(deps.userName(id)),
+    onEnded: (record) => logSession(record),
+    resumeGraceMs: deps.settings.resumeGraceMs,
+  });
+
+  const agentNsp = registerCobrowseAgentNamespace(io, {
+    service,
+    guard: deps.guard,
+    isAgent: deps.isAgent,
+    log,
+    toResident: {
+      pointer: (sessionId, pointer) =>
+        residentNsp.to(residentRoom(sessionId)).emit('cobrowse:pointer', pointer),
+      input: (sessionId, action) => residentNsp.to(residentRoom(sessionId)).emit('cobrowse:input', action),
+      resync: (sessionId) => residentNsp.to(residentRoom(sessionId)).emit('cobrowse:resync'),
+    },
+  });
+  const residentNsp = registerResidentNamespace(io, {
+    service,
+    originAllowed: deps.originAllowed,
+    maxConnectionsPerIp: deps.maxConnectionsPerIp,
+    log,
+    toAgents: (sessionId, payload) =>
+      agentNsp.to(agentSessionRoom(sessionId)).emit('cobrowse:events', payload),
+  });
+  const citizenNsp = io.of('/citizen');
+  service.bindRelay({
+    toAgent: (sessionId, view) => agentNsp.to(agentSessionRoom(sessionId)).emit('cobrowse:state', view),
+    toResident: (sessionId, state) => residentNsp.to(residentRoom(sessionId)).emit('cobrowse:state', state),
+    inviteChat: (conversationId, invite) =>
+      citizenNsp.to(conversationRoom(conversationId)).emit('cobrowse:invite', invite),
+    inviteCode: (room, invite) => residentNsp.to(room).emit('cobrowse:invite', invite),
+  });
+
+  /** One verwerkingenlog line per session the resident allowed: metadata only (who, contact, when, consent). */
+  function logSession(r: CobrowseSessionRecord): void {
+    if (!r.viewConsent) return;
+    const partijUuid = contacts.get(r.contactId)?.partijUuid;
+    if (partijUuid === undefined) {
+      // No known resident to file it under; the server log keeps the metadata (no personal data).
+      log.info(
+        { sessionId: r.sessionId, contactId: r.contactId, agentId: r.agentId },
+        'co-browse zonder bekende klant',
+      );
+      return;
+    }
+    try {
+      deps.audit.record({
+        tijdstip: r.startedAt,
+        handeling: 'inzien',
+        actieNaam:
+          `Meekijken op de website (co-browse) van ${new Date(r.startedAt).toISOString()} ` +
+          `tot ${new Date(r.endedAt).toISOString()}; bekijken toegestaan, ` +
+          `bediening ${r.controlConsent ? 'toegestaan' : 'niet toegestaan'}`,
+        doel: `contact:${r.contactId}`,
+        contactId: r.contactId,
+        gegevensbron: 'klantinteracties',
+        gebruiker: { id: r.agentId },
+        objecten: [
+          {
+            partijUuid,
+            soortenGegevens: [
+              'websitepagina (gemaskeerd)',
+              ...(r.controlConsent ? ['bediening namens inwoner'] : []),
+            ],
+          },
+        ],
+      });
+    } catch (err) {
+      log.error({ err, sessionId: r.sessionId }, 'co-browse: verwerkingenlog schrijven mislukt');
+    }
+  }
+
+  // The recorder chunk the widget loads only when a session starts (apps/widget: `widget-cobrowse.js`).
+  const chunk = path.join(deps.widgetDir, 'widget-cobrowse.js');
+  app.get('/widget-cobrowse.js', async (_request, reply) => {
+    if (!fs.existsSync(chunk)) throw problems.notFound('De meekijkmodule is nog niet gebouwd.');
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300, must-revalidate')
+      .header('x-content-type-options', 'nosniff')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .send(await fs.promises.readFile(chunk));
+  });
+
+  if (deps.settings.testClock) {
+    app.post('/api/cobrowse/test-clock', async (request) => {
+      requireIntegrationKey(request, deps.integrationKey);
+      const { advanceMs } = parseOrThrow(AdvanceBody, request.body, 'body');
+      offset += advanceMs;
+      service.sweep();
+      return { now: new Date(now()).toISOString() };
+    });
+  }
+
+  const timer = setInterval(() => {
+    try {
+      service.sweep();
+    } catch (err) {
+      log.error({ err }, 'co-browse sweep failed');
+    }
+  }, SWEEP_MS);
+  timer.unref();
+
+  return {
+    service,
+    wrapNotifier(notifier) {
+      return {
+        ...notifier,
+        contactUpdated(agentId, contact) {
+          notifier.contactUpdated(agentId, contact);
+          try {
+            service.contactChanged(contact);
+          } catch (err) {
+            log.error({ err }, 'co-browse contact update failed');
+          }
+        },
+      };
+    },
+    close() {
+      clearInterval(timer);
+      service.endAll();
+    },
+  };
+}
+
+function firstName(name: string | undefined): string {
+  return name?.trim().split(/\s+/)[0] || 'Een medewerker';
+}
