@@ -327,6 +327,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       idempotency,
       port: port_,
       routing,
+      clock,
       onInterneTaakCreated: () => agentNsp.emit('internetaken:changed'),
       onRegistered: (event) => {
         kennisbank.recordRegistration(event);
@@ -342,6 +343,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       userName: (id) => users.findById(id)?.name,
       tap: eventTap,
       log: app.log,
+      clock,
     });
     registerAuditRoutes(app, { guard, audit });
     registerInzageRoutes(app, { guard, audit, baseUrl: publicBaseUrl });

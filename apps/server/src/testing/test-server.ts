@@ -83,7 +83,7 @@ export async function startTestServer(
 export function nextEvent<E extends keyof AgentServerToClientEvents>(
   socket: AgentClient,
   event: E,
-  ms = 5000,
+  ms = 15_000,
 ): Promise<Parameters<AgentServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

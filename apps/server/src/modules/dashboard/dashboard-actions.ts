@@ -6,6 +6,7 @@ import {
   type SetAgentQueuesPayload,
   type SetContactPriorityPayload,
 } from '@kcc/contracts/dashboard';
+import { systemClock, type Clock } from '../../shared/clock';
 import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { RoutingService } from '../routing/routing.service';
@@ -39,9 +40,14 @@ export class DashboardActions {
       routing: RoutingService;
       contacts: ContactsRepository;
       dashboard: DashboardService;
+      clock?: Clock;
     },
   ) {
     this.setPriorityStmt = deps.db.prepare('UPDATE contacts SET priority = ?, updated_at = ? WHERE id = ?');
+  }
+
+  private now(): number {
+    return (this.deps.clock ?? systemClock).now();
   }
 
   setAgentQueues(by: string, p: SetAgentQueuesPayload): ActionResult<AgentLive> {
@@ -59,7 +65,7 @@ export class DashboardActions {
     }
     const queueIds = [...new Set(p.queueIds)];
     const next = { ...current, queueIds, skills: p.skills ?? current.skills };
-    const now = Date.now();
+    const now = this.now();
     contacts.appendAgentEvent({
       agentId: p.agentId,
       type: TEAMLEIDER_ACTION,
@@ -85,7 +91,7 @@ export class DashboardActions {
     contacts.appendAgentEvent({
       agentId: p.agentId,
       type: TEAMLEIDER_ACTION,
-      at: Date.now(),
+      at: this.now(),
       data: { action: 'set-presence', by, reason: p.reason, presence: p.presence, previous },
     });
     // The agent's workplace hears `presence:changed` through the routing notifier.
@@ -119,7 +125,7 @@ export class DashboardActions {
     contacts.appendEvent({
       contactId: contact.id,
       type: TEAMLEIDER_ACTION,
-      at: Date.now(),
+      at: this.now(),
       data: { action: 'move', by, reason: p.reason, fromQueueId: contact.queueId, toQueueId: p.toQueueId },
     });
     routing.transferToQueue(contact.id, p.toQueueId);
@@ -133,7 +139,7 @@ export class DashboardActions {
     const contact = contacts.get(p.contactId);
     if (!contact) return unknownContact();
     if (!WAITING_STATUSES.has(contact.status)) return notWaiting();
-    const now = Date.now();
+    const now = this.now();
     contacts.transaction(() => {
       this.setPriorityStmt.run(p.priority, now, contact.id);
       contacts.appendEvent({

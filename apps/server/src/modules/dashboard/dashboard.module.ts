@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
 import type { AuthGuard } from '../../http/auth-guard';
+import type { Clock } from '../../shared/clock';
 import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger, RoutingService } from '../routing/routing.service';
@@ -31,6 +32,7 @@ export function createDashboardModule(
     tap: EventTap;
     log: Logger;
     throttleMs?: number;
+    clock?: Clock;
   },
 ): DashboardModule {
   const service = new DashboardService({
@@ -41,12 +43,14 @@ export function createDashboardModule(
     tap: deps.tap,
     log: deps.log,
     ...(deps.throttleMs !== undefined ? { throttleMs: deps.throttleMs } : {}),
+    ...(deps.clock !== undefined ? { clock: deps.clock } : {}),
   });
   const actions = new DashboardActions({
     db: deps.db,
     routing: deps.routing,
     contacts: deps.contacts,
     dashboard: service,
+    ...(deps.clock !== undefined ? { clock: deps.clock } : {}),
   });
   registerDashboardRoutes(app, { guard: deps.guard, dashboard: service, actions });
   registerDashboardNamespace(io, { guard: deps.guard, dashboard: service, actions, log: deps.log });

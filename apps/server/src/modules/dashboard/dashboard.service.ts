@@ -7,6 +7,7 @@ import type {
   WaitingContact,
 } from '@kcc/contracts/dashboard';
 import { PRESENCES, type Channel, type Presence } from '@kcc/contracts/domain';
+import { systemClock, type Clock } from '../../shared/clock';
 import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger, RoutingService } from '../routing/routing.service';
@@ -30,6 +31,8 @@ export interface DashboardDeps {
   throttleMs?: number;
   /** Time-driven refresh (rolling 30-minute window, day change, missed pokes); default 5000 ms. */
   tickMs?: number;
+  /** What time it is (default: the system clock). Throttling deltas stays on the event loop's time. */
+  clock?: Clock;
 }
 
 const BATCH = 5000;
@@ -103,13 +106,16 @@ export class DashboardService {
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
 
+  private readonly clock: Clock;
+
   constructor(private readonly deps: DashboardDeps) {
+    this.clock = deps.clock ?? systemClock;
     this.reader = new EventLogReader(deps.db);
     this.fold = new ContactFold({
       withinSeconds: (queueId) => deps.routing.queueConfig(queueId)?.servicenorm.withinSeconds,
       channelOf: (contactId) => this.reader.channelOf(contactId) as Channel | undefined,
     });
-    const dayStart = localDayStart(Date.now());
+    const dayStart = localDayStart(this.clock.now());
     this.stats = new LiveStats(dayStart);
     this.occupancy = new OccupancyTracker(dayStart);
     deps.tap.attach(() => deps.db.inTransaction);
@@ -122,7 +128,7 @@ export class DashboardService {
 
   /** Rebuild today's figures from the event log, then follow it. */
   start(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     const max = this.reader.maxSeqs();
     const dayStart = this.stats.day;
     const ignore: Touched = { queues: new Set<string>(), agents: new Set<string>() };
@@ -172,7 +178,7 @@ export class DashboardService {
   /** The whole view now; deltas after it carry seq + 1, … */
   snapshot(): DashboardSnapshot {
     this.drain();
-    const now = Date.now();
+    const now = this.clock.now();
     const queues = this.deps.routing.queueIds().map((id) => this.queueLive(id, now));
     const agents = this.agentIds().map((id) => this.agentLive(id));
     return {
@@ -186,7 +192,7 @@ export class DashboardService {
   }
 
   queue(id: string): QueueLive | undefined {
-    return this.deps.routing.hasQueue(id) ? this.queueLive(id, Date.now()) : undefined;
+    return this.deps.routing.hasQueue(id) ? this.queueLive(id, this.clock.now()) : undefined;
   }
 
   agent(id: string): AgentLive | undefined {
@@ -219,7 +225,7 @@ export class DashboardService {
     try {
       // Rows of an open transaction are not committed yet; the tap pokes again after it ends.
       if (this.deps.db.inTransaction) return;
-      this.rollDay(Date.now());
+      this.rollDay(this.clock.now());
       const touched: Touched = { queues: this.dirtyQueues, agents: this.dirtyAgents };
       const batch = this.deps.tap.take();
       const max = this.reader.maxSeqs();
@@ -334,7 +340,7 @@ export class DashboardService {
 
   private tick(): void {
     this.drain();
-    const minute = Math.floor(Date.now() / 60_000);
+    const minute = Math.floor(this.clock.now() / 60_000);
     if (minute !== this.lastTickMinute) {
       // The 30-minute window moved: recent figures and staffing advice change without any event.
       this.lastTickMinute = minute;
@@ -368,8 +374,8 @@ export class DashboardService {
       this.lastTotals = '';
       return;
     }
-    const now = Date.now();
-    this.lastEmitAt = now;
+    const now = this.clock.now();
+    this.lastEmitAt = Date.now();
     const queues: QueueLive[] = [];
     for (const id of this.dirtyQueues) {
       if (!this.deps.routing.hasQueue(id)) continue;

@@ -159,7 +159,7 @@ describe('M/M/N: the dashboard against Erlang C', () => {
     expect(registered).toBe(CONTACTS);
 
     const view = await connectDashboard(url, (await login(url, 'tess', 'demo')).token);
-    await view.waitFor((v) => v.queues.get('mmn')?.today.handled === CONTACTS, 5000, 'all handled');
+    await view.waitFor((v) => v.queues.get('mmn')?.today.handled === CONTACTS, 'all handled');
     const q = view.queues.get('mmn');
     view.socket.disconnect();
     if (!q) throw new Error('queue missing');

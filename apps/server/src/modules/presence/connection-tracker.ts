@@ -1,3 +1,4 @@
+import { systemClock, type CancelTimer, type Clock } from '../../shared/clock';
 import type { Logger } from '../routing/routing.service';
 
 export interface DisconnectActions {
@@ -8,8 +9,8 @@ export interface DisconnectActions {
 }
 
 interface AgentTimers {
-  offline?: NodeJS.Timeout;
-  requeue?: NodeJS.Timeout;
+  offline?: CancelTimer;
+  requeue?: CancelTimer;
 }
 
 /**
@@ -24,6 +25,7 @@ export class ConnectionTracker {
     private readonly actions: DisconnectActions,
     private readonly grace: { disconnectMs: number; reconnectMs: number },
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   connected(agentId: string, socketId: string): void {
@@ -62,15 +64,14 @@ export class ConnectionTracker {
     this.clearTimers(agentId);
     const timers: AgentTimers = {};
     if (opts.offline) {
-      timers.offline = setTimeout(
-        () => this.safely(agentId, 'offline', () => this.actions.goOffline(agentId)),
-        this.grace.disconnectMs,
+      timers.offline = this.clock.setTimer(this.grace.disconnectMs, () =>
+        this.safely(agentId, 'offline', () => this.actions.goOffline(agentId)),
       );
     }
-    timers.requeue = setTimeout(() => {
+    timers.requeue = this.clock.setTimer(this.grace.reconnectMs, () => {
       this.safely(agentId, 'requeue', () => this.actions.requeueActive(agentId));
       this.timers.delete(agentId);
-    }, this.grace.reconnectMs);
+    });
     this.timers.set(agentId, timers);
   }
 
@@ -85,8 +86,8 @@ export class ConnectionTracker {
   private clearTimers(agentId: string): void {
     const t = this.timers.get(agentId);
     if (!t) return;
-    clearTimeout(t.offline);
-    clearTimeout(t.requeue);
+    t.offline?.();
+    t.requeue?.();
     this.timers.delete(agentId);
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '@kcc/contracts/domain';
 import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
+import { TestClock } from '../../testing/test-clock';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../testing/test-server';
 
 let server: TestServer | undefined;
@@ -9,13 +10,24 @@ afterEach(async () => {
   server = undefined;
 });
 
-const GRACE = { KCC_DISCONNECT_GRACE_MS: '300', KCC_RECONNECT_GRACE_MS: '900' };
+const DISCONNECT_GRACE_MS = 30_000;
+const RECONNECT_GRACE_MS = 120_000;
+const GRACE = {
+  KCC_DISCONNECT_GRACE_MS: String(DISCONNECT_GRACE_MS),
+  KCC_RECONNECT_GRACE_MS: String(RECONNECT_GRACE_MS),
+};
+
+async function offersOf(token: string): Promise<{ offerId: string }[]> {
+  const res = await fetch(`${server?.url}/api/me/offers`, { headers: bearer(token) });
+  return ((await res.json()) as { items: { offerId: string }[] }).items;
+}
 
 describe('disconnects', () => {
   it('takes an agent offline after the disconnect grace and re-queues pending offers at once', async () => {
+    const clock = new TestClock();
     server = await startTestServer(
-      { ...GRACE, KCC_ACCEPT_TIMEOUT_MS: '60000' },
-      { klantinteracties: createFakeKlantinteracties() },
+      { ...GRACE, KCC_ACCEPT_TIMEOUT_MS: '600000' },
+      { klantinteracties: createFakeKlantinteracties(), clock },
     );
     const annaToken = await server.login('anna');
     const anna = await server.connectAgent(annaToken);
@@ -23,15 +35,17 @@ describe('disconnects', () => {
     const offered = nextEvent(anna, 'contact:offered');
     await server.inbound({ channel: 'telefoon', externalId: 'dc-1', from: {} });
     const { contact } = await offered;
-    const disconnectedAt = Date.now();
     anna.disconnect();
+    await clock.whenPending(DISCONNECT_GRACE_MS);
 
-    const bram = await server.connectAgent(await server.login('bram'));
-    const reoffered = nextEvent(bram, 'contact:offered', 3000);
+    const bramToken = await server.login('bram');
+    const bram = await server.connectAgent(bramToken);
     await bram.emitWithAck('presence:set', { status: 'beschikbaar' });
     // Bram becomes available before the grace ends, yet gets the contact only once Anna is taken offline.
+    expect(await offersOf(bramToken)).toEqual([]);
+    const reoffered = nextEvent(bram, 'contact:offered');
+    clock.advance(DISCONNECT_GRACE_MS);
     expect((await reoffered).contact.id).toBe(contact.id);
-    expect(Date.now() - disconnectedAt).toBeGreaterThanOrEqual(290);
     const me = (await (await fetch(`${server.url}/api/me`, { headers: bearer(annaToken) })).json()) as {
       state: { presence: string };
     };
@@ -39,7 +53,8 @@ describe('disconnects', () => {
   });
 
   it('keeps active contacts through a quick reconnect, and re-queues them after the reconnect grace', async () => {
-    server = await startTestServer(GRACE, { klantinteracties: createFakeKlantinteracties() });
+    const clock = new TestClock();
+    server = await startTestServer(GRACE, { klantinteracties: createFakeKlantinteracties(), clock });
     const annaToken = await server.login('anna');
     let anna = await server.connectAgent(annaToken);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
@@ -48,10 +63,12 @@ describe('disconnects', () => {
     const { offerId, contact } = await offered;
     expect(await anna.emitWithAck('offer:accept', { offerId })).toMatchObject({ ok: true });
 
-    // Quick reconnect within the grace: nothing happens.
+    // Quick reconnect within the grace: the timers are cancelled and nothing happens, however long it takes.
     anna.disconnect();
+    await clock.whenPending(RECONNECT_GRACE_MS);
     anna = await server.connectAgent(annaToken);
-    await new Promise((r) => setTimeout(r, 1000));
+    expect(clock.pending(RECONNECT_GRACE_MS)).toBe(0);
+    clock.advance(RECONNECT_GRACE_MS);
     const stillMine = (await (
       await fetch(`${server.url}/api/me/contacts`, { headers: bearer(annaToken) })
     ).json()) as {
@@ -61,9 +78,12 @@ describe('disconnects', () => {
 
     // Gone for longer than the reconnect grace: the contact goes to Bram with its context.
     anna.disconnect();
+    await clock.whenPending(RECONNECT_GRACE_MS);
     const bram = await server.connectAgent(await server.login('bram'));
     await bram.emitWithAck('presence:set', { status: 'beschikbaar' });
-    const reoffered = await nextEvent(bram, 'contact:offered', 3000);
+    const reofferedEvent = nextEvent(bram, 'contact:offered');
+    clock.advance(RECONNECT_GRACE_MS);
+    const reoffered = await reofferedEvent;
     expect(reoffered.contact).toMatchObject({ id: contact.id, channel: 'chat', from: { name: 'Els' } });
     expect(reoffered.contact.createdAt).toBe(contact.createdAt);
     const reasons = server.db

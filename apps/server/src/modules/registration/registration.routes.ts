@@ -9,6 +9,7 @@ import type { ContactsRepository } from '../contacts/contacts.repository';
 import { RegistrationError, type KlantinteractiesPort } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
 import { requestHash, type IdempotencyStore } from './idempotency';
+import type { Clock } from '../../shared/clock';
 
 const ContactParams = z.object({ contactId: z.string().min(1).max(100) });
 const IdempotencyKey = z.uuid({ message: 'Idempotency-Key moet een uuid zijn' });
@@ -35,6 +36,7 @@ export function registerRegistrationRoutes(
     idempotency: IdempotencyStore;
     port: () => KlantinteractiesPort;
     routing: RoutingService;
+    clock: Clock;
     onInterneTaakCreated: () => void;
     /** Runs inside the transaction (synchronously): a throw rolls the registration back. */
     onRegistered?: (event: RegisteredEvent) => void;
@@ -77,7 +79,7 @@ export function registerRegistrationRoutes(
       if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
 
       const afronden = body.afronden !== false;
-      const now = Date.now();
+      const now = deps.clock.now();
       let response: RegistrationResponse;
       try {
         response = deps.routing.command(() => {

@@ -4,6 +4,7 @@ import type { Contact } from '@kcc/contracts/domain';
 import type { KlantbeeldResponse } from '@kcc/contracts/rest';
 import type { ContactOfferedEvent } from '@kcc/contracts/realtime';
 import { createFakeKlantinteracties, type FakeKlantinteracties } from '../../testing/fake-klantinteracties';
+import { TestClock } from '../../testing/test-clock';
 import {
   bearer,
   nextEvent,
@@ -201,9 +202,10 @@ describe('universal queue over the agent socket', () => {
   });
 
   it('moves an offer that times out to the other agent and marks the first niet-reagerend', async () => {
+    const clock = new TestClock();
     server = await startTestServer(
-      { KCC_ACCEPT_TIMEOUT_MS: '400' },
-      { klantinteracties: createFakeKlantinteracties() },
+      { KCC_ACCEPT_TIMEOUT_MS: '20000' },
+      { klantinteracties: createFakeKlantinteracties(), clock },
     );
     const { anna, bram } = await twoAvailableAgents(server);
     const offered = firstOffer({ anna, bram });
@@ -220,7 +222,9 @@ describe('universal queue over the agent socket', () => {
     const second = first.name === 'anna' ? bram : anna;
     const revoked = nextEvent(first.socket, 'offer:revoked');
     const presence = nextEvent(first.socket, 'presence:changed');
-    const reoffered: ContactOfferedEvent = await nextEvent(second, 'contact:offered');
+    const reofferedEvent = nextEvent(second, 'contact:offered');
+    clock.advance(20_000);
+    const reoffered: ContactOfferedEvent = await reofferedEvent;
     expect(reoffered.contact.id).toBe(first.event.contact.id);
     expect(reoffered.offerId).not.toBe(first.event.offerId);
     expect(await revoked).toMatchObject({ offerId: first.event.offerId, reason: 'expired' });

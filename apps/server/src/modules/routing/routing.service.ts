@@ -22,6 +22,7 @@ import {
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { toContactDto, toContactSummary } from '../contacts/contacts.repository';
 import type { QueuesRepository, StoredQueue } from '../queues/queues.repository';
+import { systemClock, type CancelTimer, type Clock } from '../../shared/clock';
 import { silentNotifier, type RoutingNotifier } from './routing-notifier';
 
 export interface Logger {
@@ -47,10 +48,10 @@ export interface RoutingOptions {
   wrapUpMs?: number;
   /** How long waiting-count broadcasts are coalesced. */
   waitingBroadcastDelayMs?: number;
+  /** Time and the deadline timer (default: the system clock). */
+  clock?: Clock;
 }
 
-/** setTimeout cannot wait longer than ~24.8 days; we re-check at least hourly. */
-const MAX_TIMER_DELAY_MS = 3600_000;
 const MAX_REMEMBERED_OUTCOMES = 10_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -65,7 +66,7 @@ export class RoutingService {
   private readonly offers = new Map<string, OfferRecord>();
   /** What became of offers that are gone, so a late accept can say `expired` or `taken`. */
   private readonly outcomes = new Map<string, 'expired' | 'taken' | 'declined' | 'withdrawn'>();
-  private timer: NodeJS.Timeout | undefined;
+  private cancelTimer: CancelTimer | undefined;
   private armedFor: number | undefined;
   private waitingTimer: NodeJS.Timeout | undefined;
   private readonly touchedQueues = new Set<string>();
@@ -75,13 +76,16 @@ export class RoutingService {
   private pending: (() => void)[] | undefined;
   private notifier: RoutingNotifier = silentNotifier;
   private stopped = false;
+  private readonly clock: Clock;
 
   constructor(
     private readonly contacts: ContactsRepository,
     private readonly queueStore: QueuesRepository,
     private readonly log: Logger,
     private readonly options: RoutingOptions = {},
-  ) {}
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   setNotifier(notifier: RoutingNotifier): void {
     this.notifier = notifier;
@@ -96,7 +100,7 @@ export class RoutingService {
    */
   start(): { agentsWithActiveContacts: string[] } {
     for (const q of this.queueStore.list()) this.addQueue(q);
-    const now = Date.now();
+    const now = this.clock.now();
     for (const a of this.queueStore.agentProfiles()) {
       this.agents.set(a.id, a);
       this.engine.upsertAgent(a, now);
@@ -180,7 +184,7 @@ export class RoutingService {
 
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.cancelTimer?.();
     clearTimeout(this.waitingTimer);
   }
 
@@ -215,7 +219,7 @@ export class RoutingService {
 
   agentState(agentId: string): AgentState {
     const snap = this.engine.agentSnapshot(agentId);
-    if (!snap) return { presence: 'offline', since: iso(Date.now()) };
+    if (!snap) return { presence: 'offline', since: iso(this.clock.now()) };
     return {
       presence: snap.presence,
       since: iso(snap.presenceSince),
@@ -228,7 +232,7 @@ export class RoutingService {
   }
 
   offersFor(agentId: string): OfferRecord[] {
-    const now = Date.now();
+    const now = this.clock.now();
     return [...this.offers.values()].filter((o) => o.agentId === agentId && o.expiresAt > now);
   }
 
@@ -252,7 +256,7 @@ export class RoutingService {
   }
 
   waitingFor(agentId: string): QueueWaiting[] {
-    return this.waitingIn(this.agentQueueIds(agentId), Date.now());
+    return this.waitingIn(this.agentQueueIds(agentId), this.clock.now());
   }
 
   /** The counts for a newly connected window of this agent; the next push goes to the agent even if unchanged. */
@@ -357,7 +361,7 @@ export class RoutingService {
       }
       if (this.engine.agentSnapshot(agentId)?.presence !== 'nawerk') {
         // No wrap-up (0 s) or the engine kept the agent working: the contact closes right away.
-        this.closeIfInNawerk(contactId, Date.now(), this.pending ?? []);
+        this.closeIfInNawerk(contactId, this.clock.now(), this.pending ?? []);
       }
     });
   }
@@ -397,7 +401,7 @@ export class RoutingService {
     const c = this.contacts.get(contactId);
     if (!c || (c.status !== 'new' && c.status !== 'queued' && c.status !== 'offered')) return false;
     this.run((now) => this.engine.cancel(contactId, now));
-    const now = Date.now();
+    const now = this.clock.now();
     this.contacts.transaction(() => {
       this.contacts.update(contactId, { status: 'abandoned', closedAt: now }, now);
       this.contacts.appendEvent({
@@ -430,7 +434,7 @@ export class RoutingService {
     if (!outcome.ok) return { ok: false, error: outcome.error };
     const previous = before?.status === 'assigned' ? before.assignedAgentId : undefined;
     if (previous !== undefined) {
-      const now = Date.now();
+      const now = this.clock.now();
       this.contacts.update(contactId, { assignedAgentId: null, acceptedAt: null }, now);
       const after = this.contacts.get(contactId);
       if (after) this.flush([() => this.notifier.contactUpdated(previous, toContactDto(after))]);
@@ -443,7 +447,7 @@ export class RoutingService {
     const c = this.contacts.get(contactId);
     if (!c || (c.status !== 'closed' && c.status !== 'nawerk' && c.status !== 'abandoned')) return false;
     if (!this.queues.has(c.queueId)) return false;
-    const now = Date.now();
+    const now = this.clock.now();
     this.contacts.transaction(() => {
       this.contacts.update(
         contactId,
@@ -473,7 +477,7 @@ export class RoutingService {
   }
 
   queueSnapshot(queueId: string): QueueSnapshot {
-    return this.engine.queueSnapshot(queueId, Date.now());
+    return this.engine.queueSnapshot(queueId, this.clock.now());
   }
 
   agentSnapshot(agentId: string): AgentSnapshot | undefined {
@@ -499,7 +503,7 @@ export class RoutingService {
   // ------------------------------------------------------------------ event application
 
   private run(fn: (now: number) => RoutingEvent[]): void {
-    const now = Date.now();
+    const now = this.clock.now();
     try {
       const events = fn(now);
       this.apply(events, now);
@@ -720,7 +724,7 @@ export class RoutingService {
       this.waitingTimer = undefined;
       const touched = new Set(this.touchedQueues);
       this.touchedQueues.clear();
-      const now = Date.now();
+      const now = this.clock.now();
       const groups = new Map<string, { items: QueueWaiting[]; json: string; agentIds: string[] }>();
       for (const agentId of this.agents.keys()) {
         const ids = this.agentQueueIds(agentId);
@@ -751,21 +755,20 @@ export class RoutingService {
   private arm(): void {
     if (this.stopped) return;
     const next = this.engine.nextDeadline();
-    if (next === this.armedFor && this.timer !== undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    if (next === this.armedFor && this.cancelTimer !== undefined) return;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     this.armedFor = next;
     if (next === undefined) return;
-    const delay = Math.min(Math.max(0, next - Date.now()), MAX_TIMER_DELAY_MS);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.cancelTimer = this.clock.setTimer(Math.max(0, next - this.clock.now()), () => {
+      this.cancelTimer = undefined;
       this.armedFor = undefined;
       try {
         this.run((now) => this.engine.advance(now));
       } catch (err) {
         this.log.error({ err }, 'routing timer failed');
       }
-    }, delay);
+    });
   }
 
   private toContactInput(c: ContactRecord): ContactInput {

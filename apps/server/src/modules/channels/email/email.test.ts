@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MessagesResponse } from '@kcc/contracts/channels';
 import { bearer } from '../../../testing/test-server';
 import { nextAgentEvent, startChannelKit, type ChannelKit } from '../testing/channel-test-kit';
@@ -293,11 +293,16 @@ describe('e-mail in (SMTP) and out (relay)', () => {
         body: JSON.stringify({ body: 'Antwoord' }),
       });
       expect(res.status).toBe(201);
-      await new Promise((r) => setTimeout(r, 200));
-      const row = server.db
-        .prepare("SELECT delivery, body FROM contact_messages WHERE direction = 'uit'")
-        .get() as { delivery: string; body: string };
-      expect(row).toEqual({ delivery: 'failed', body: 'Antwoord' });
+      // Sending runs after the answer: wait until the outbox has tried and given up.
+      await vi.waitFor(
+        () => {
+          const row = server.db
+            .prepare("SELECT delivery, body FROM contact_messages WHERE direction = 'uit'")
+            .get() as { delivery: string; body: string };
+          expect(row).toEqual({ delivery: 'failed', body: 'Antwoord' });
+        },
+        { timeout: 15_000, interval: 20 },
+      );
       // A telephone contact has no messages to send.
       await agent.emitWithAck('presence:set', { status: 'offline' });
     } finally {

@@ -5,6 +5,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import type { CitizenClientToServerEvents, CitizenServerToClientEvents } from '@kcc/contracts/channels';
 import type { AgentServerToClientEvents, ContactOfferedEvent } from '@kcc/contracts/realtime';
 import type { AgentChannelServerToClientEvents } from '@kcc/contracts/channels';
+import type { ServerOptions } from '../../../app';
 import { createFakeKlantinteracties } from '../../../testing/fake-klantinteracties';
 import { nextEvent, startTestServer, type AgentClient, type TestServer } from '../../../testing/test-server';
 
@@ -45,7 +46,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     port,
     mails,
-    next(ms = 5000) {
+    next(ms = 15_000) {
       if (mails.length > seen) return Promise.resolve((mails[seen++] as { parsed: ParsedMail }).parsed);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no mail arrived at the sink')), ms);
@@ -73,11 +74,14 @@ export interface ChannelKit {
   stop(): Promise<void>;
 }
 
-export async function startChannelKit(env: Record<string, string> = {}): Promise<ChannelKit> {
+export async function startChannelKit(
+  env: Record<string, string> = {},
+  options: Pick<ServerOptions, 'clock'> = {},
+): Promise<ChannelKit> {
   const sink = await startSmtpSink();
   const server = await startTestServer(
     { KCC_SMTP_RELAY: `127.0.0.1:${sink.port}`, KCC_CHAT_QUEUE_PUSH_MS: '300', ...env },
-    { klantinteracties: createFakeKlantinteracties() },
+    { klantinteracties: createFakeKlantinteracties(), ...options },
   );
   const citizens: CitizenClient[] = [];
   const transport = nodemailer.createTransport({
@@ -137,7 +141,7 @@ export function nextAgentEvent<E extends keyof AgentChannelServerToClientEvents>
   socket: AgentClient,
   event: E,
   match: (payload: Parameters<AgentChannelServerToClientEvents[E]>[0]) => boolean = () => true,
-  ms = 5000,
+  ms = 15_000,
 ): Promise<Parameters<AgentChannelServerToClientEvents[E]>[0]> {
   const s = socket as unknown as {
     on(e: string, fn: (p: never) => void): void;
@@ -162,7 +166,7 @@ export function nextAgentEvent<E extends keyof AgentChannelServerToClientEvents>
 export function nextCitizenEvent<E extends keyof CitizenServerToClientEvents>(
   socket: CitizenClient,
   event: E,
-  ms = 5000,
+  ms = 15_000,
 ): Promise<Parameters<CitizenServerToClientEvents[E]>[0]> {
   const s = socket as unknown as {
     once(e: string, fn: (p: never) => void): void;

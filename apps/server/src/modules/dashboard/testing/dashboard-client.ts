@@ -62,7 +62,8 @@ export class DashboardView {
     for (const w of [...this.waiters]) w();
   }
 
-  waitFor(predicate: (view: DashboardView) => boolean, ms = 5000, what = 'dashboard state'): Promise<void> {
+  /** Resolves once `predicate` holds; `ms` only guards against a hang, it is no speed requirement. */
+  waitFor(predicate: (view: DashboardView) => boolean, what = 'dashboard state', ms = 15_000): Promise<void> {
     if (predicate(this)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const check = () => {
