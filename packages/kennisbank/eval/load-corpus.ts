@@ -22,14 +22,31 @@ function readJsonl(file: string): unknown[] {
 
 /** Every shipped kennisbank document (corpus plus KCC seed content). */
 export function loadShippedCorpus(): KennisbankDocument[] {
+  const kanalen = loadKanalenmatrix();
   const docs: KennisbankDocument[] = [];
   for (const file of CORPUS_FILES) {
     for (const raw of readJsonl(file)) {
       const doc = toKennisbankDocument(raw);
-      if (doc) docs.push(doc);
+      if (!doc) continue;
+      const kanaal = kanalen.get(doc.id);
+      if (kanaal) doc.kanaal = kanaal;
+      docs.push(doc);
     }
   }
   return docs;
+}
+
+/** The shipped kanalenmatrix by UPL id, as the server attaches it to search results. */
+export function loadKanalenmatrix(): Map<string, { primair: string; secundair: string }> {
+  const raw = JSON.parse(readFileSync(ASSETS_DIR + 'kanalenmatrix.json', 'utf8')) as Record<
+    string,
+    { uplId?: string; primair: string; secundair: string }
+  >;
+  const byId = new Map<string, { primair: string; secundair: string }>();
+  for (const entry of Object.values(raw)) {
+    if (entry.uplId) byId.set(entry.uplId, { primair: entry.primair, secundair: entry.secundair });
+  }
+  return byId;
 }
 
 export function loadSynonyms(): Record<string, string[]> {

@@ -130,9 +130,23 @@ export async function runEval(): Promise<EvalReport> {
   return { ...partial, markdown: markdownOf(partial) };
 }
 
+/** The report without the test set, for tuning runs (`npm run eval:kennisbank -- --dev-only`). */
+export function devOnlyMarkdown(markdown: string): string {
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of lines) {
+    if (line.startsWith('This engine by kind of query, ')) skipping = line.includes(SET_LABELS.test);
+    if (line.startsWith('Dev queries')) skipping = false;
+    if (!skipping && !line.includes(SET_LABELS.test)) out.push(line);
+  }
+  return out.join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runEval().then(
-    (report) => console.log(report.markdown),
+    (report) =>
+      console.log(process.argv.includes('--dev-only') ? devOnlyMarkdown(report.markdown) : report.markdown),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -5,6 +5,14 @@ const strings = (value: unknown): string[] =>
 const optionalString = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 
+/** The UPL's audience names in the words of a municipality. */
+const DOELGROEP: Record<string, string> = { burger: 'inwoner', bedrijf: 'ondernemer' };
+
+/** UPL names are lower case ("paspoort"); an agent reads a title ("Paspoort"). */
+export function capitalise(title: string): string {
+  return title.charAt(0).toLocaleUpperCase('nl') + title.slice(1);
+}
+
 /**
  * Maps one parsed line of the shipped kennisbank JSONL files to a document, or null when it lacks
  * the required fields. Source-specific metadata becomes keywords: VAC subjects, the Signalen main
@@ -29,9 +37,13 @@ export function toKennisbankDocument(raw: unknown): KennisbankDocument | null {
     ...item,
     id,
     type,
-    title,
+    title: capitalise(title),
     body: typeof item.body === 'string' ? item.body : '',
   };
+  const doelgroep = [...new Set(strings(item.audience).map((a) => DOELGROEP[a] ?? a))];
+  if (doelgroep.length > 0) doc.doelgroep = doelgroep;
+  const overheidslaag = strings(item.levels);
+  if (overheidslaag.length > 0) doc.overheidslaag = overheidslaag;
   const url = optionalString(item.url);
   if (url) doc.url = url;
   else delete doc.url;

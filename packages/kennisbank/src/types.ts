@@ -8,6 +8,12 @@ export interface KennisbankDocument {
   validFrom?: string;
   validUntil?: string;
   published?: boolean;
+  /** who the article is for: `inwoner`, `ondernemer` (from the UPL audience); ranks with the query's doelgroep */
+  doelgroep?: string[];
+  /** the government levels that provide the product (UPL): one without `gemeente` ranks lower */
+  overheidslaag?: string[];
+  /** the kanalenmatrix advice of the product, when it has one: the KCC's own products rank a little higher */
+  kanaal?: unknown;
   [k: string]: unknown;
 }
 

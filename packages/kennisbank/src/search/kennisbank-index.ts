@@ -16,6 +16,7 @@ import type {
 import { BASE_TYPE_BOOST, typeBoosts } from './intent';
 import { FIELD_COUNT, KEYWORDS, PostingList, TITLE } from './posting-list';
 import { MAX_SNIPPET_SOURCE_CHARS, makeSnippet } from './snippet';
+import { doelgroepBits, doelgroepFactor, documentPrior, queryIsOndernemer } from './priors';
 import { SlotTable } from './slot-table';
 import type { SynonymSpan } from './synonym-spans';
 import { chooseSynonymSpans } from './synonym-spans';
@@ -69,7 +70,12 @@ const WEIGHT = {
   fuzzy1: 0.75,
   fuzzy2: 0.55,
   prefix: 0.7,
+  compoundHead: 0.5,
 } as const;
+
+/** A query word of at least this many letters also finds the compounds it starts ("laadpaal" → laadpaalverzoek). */
+const MIN_COMPOUND_HEAD = 5;
+const MAX_COMPOUND_HEADS = 12;
 
 interface StoredDoc {
   doc: KennisbankDocument;
@@ -368,7 +374,8 @@ export class KennisbankIndex {
       doc.published !== false,
       dateMs(doc.validFrom ?? doc.publishFrom),
       dateMs(doc.validUntil ?? doc.publishUntil),
-      boost,
+      boost * documentPrior(doc),
+      doelgroepBits(doc),
     );
     this.idToSlot.set(doc.id, slot);
     this.typeCounts.set(doc.type, (this.typeCounts.get(doc.type) ?? 0) + 1);
@@ -433,6 +440,8 @@ export class KennisbankIndex {
     // per type id: the intent boost and the share of the named-title bonus
     const table = this.slotTable;
     const typeFilter = type === undefined ? -1 : (table.typeId(type) ?? -2);
+    const ondernemer = queryIsOndernemer(tokens.map((t) => t.surface));
+    const doelgroepBoost = [0, 1, 2, 3].map((bits) => doelgroepFactor(bits, ondernemer));
     const typeBoost = new Float64Array(table.typeNames.length);
     const namedShare = new Float64Array(table.typeNames.length);
     table.typeNames.forEach((name, t) => {
@@ -457,7 +466,8 @@ export class KennisbankIndex {
         base *
         (COORDINATION_FLOOR + (1 - COORDINATION_FLOOR) * coordination) *
         typeBoost[t]! *
-        table.boost[slot]!;
+        table.boost[slot]! *
+        doelgroepBoost[table.doelgroep[slot]!]!;
       let score = rest * (1 + TITLE_COVERAGE_BONUS * titleCoverage);
       if (titleCoverage > 0) {
         // the named-title bonus can only raise the score: look at the title only when that could matter
@@ -637,7 +647,6 @@ export class KennisbankIndex {
 
   /** The synonym keys the query uses, as non-overlapping spans of its units (see `chooseSynonymSpans`). */
   private synonymSpans(units: QueryUnit[]): SynonymSpan[] {
-    if (this.synonyms.size === 0) return [];
     return chooseSynonymSpans(
       units.length,
       MAX_SYNONYM_WORDS,
@@ -653,6 +662,14 @@ export class KennisbankIndex {
             .map((w) => this.analyzer.stem(w))
             .join(' ');
           for (const v of this.synonymValues(form, stemKey)) values.add(v);
+        }
+        // a compound written apart ("kwijt schelding", "burger service nummer") stands for the compound
+        if (length > 1 && span.every((u) => !u.joined && !this.isStopUnit(u))) {
+          const words = span.map((u) => u.parts[0]!);
+          const joined = this.knownCompound(words);
+          if (joined !== undefined) values.add(joined);
+          const asOne = words.join('');
+          for (const v of this.synonymValues(asOne, this.analyzer.stem(asOne))) values.add(v);
         }
         return [...values];
       },
@@ -722,6 +739,15 @@ export class KennisbankIndex {
       .slice(0, MAX_CLAUSES);
   }
 
+  /** The words joined into one the index knows, directly or with a linking s ("burger service nummer"). */
+  private knownCompound(words: string[]): string | undefined {
+    if (words.some((w) => w.length < 2 || /\d/.test(w))) return undefined;
+    const direct = words.join('');
+    if (this.vocabulary.has(direct)) return direct;
+    const linked = words.slice(0, -1).join('s') + 's' + words[words.length - 1]!;
+    return words.length === 2 && this.vocabulary.has(linked) ? linked : undefined;
+  }
+
   /** The known terms of a synonym value, stopwords left out (unless that leaves nothing). */
   private valueTerms(value: string): number[] {
     const ids = this.analyzer
@@ -786,6 +812,11 @@ export class KennisbankIndex {
       .filter((id): id is number => id !== undefined);
     if (compound.length > 1)
       this.addAlternative(clause, compound, WEIGHT.compoundPart * compound.length, false);
+    else if (exact === undefined) this.addKnownEnds(clause, word);
+    // "y" typed for "ij" (rijbewys, vrywilliger) is one letter off but two edits away
+    const ij = exact === undefined && word.includes('y') ? word.replace(/y/g, 'ij') : undefined;
+    const ijTerm = ij !== undefined ? this.knownTerm(this.analyzer.stem(ij)) : undefined;
+    if (ijTerm !== undefined) this.addAlternative(clause, [ijTerm], WEIGHT.fuzzy1, true);
     const completing = unit.last && word.length >= 3 && this.vocabulary.completions(word, 1).length > 0;
     if (exact === undefined && !completing && !/\d/.test(word)) {
       const matches = this.vocabulary
@@ -801,6 +832,7 @@ export class KennisbankIndex {
       }
     }
     if (unit.last && word.length >= 3) this.addPrefixAlternatives(clause, word);
+    else if (!stop) this.addCompoundHeadAlternatives(clause, word);
     return clause;
   }
 
@@ -839,6 +871,51 @@ export class KennisbankIndex {
       const closeness = prefix.length / Math.max(prefix.length, this.termStrings[id]!.length);
       this.addAlternative(clause, [id], WEIGHT.prefix * (0.5 + 0.5 * closeness), true, sharedDf);
     }
+  }
+
+  /**
+   * An unknown word the splitter cannot split (one of its parts is not in the corpus): its longest known
+   * beginning and its longest known end count as compound parts ("computercursus" → computer,
+   * "deeltaxi" → taxi).
+   */
+  private addKnownEnds(clause: Clause, word: string): void {
+    if (word.length < 7 || /\d/.test(word)) return;
+    const known = (part: string): number | undefined =>
+      this.vocabulary.has(part) ? this.knownTerm(this.analyzer.stem(part)) : undefined;
+    for (let end = word.length - 3; end >= 4; end--) {
+      const id = known(word.slice(0, end));
+      if (id === undefined) continue;
+      this.addAlternative(clause, [id], WEIGHT.compoundPart, true);
+      break;
+    }
+    for (let start = 3; start <= word.length - 4; start++) {
+      const id = known(word.slice(start));
+      if (id === undefined) continue;
+      this.addAlternative(clause, [id], WEIGHT.compoundPart, true);
+      break;
+    }
+  }
+
+  /**
+   * Compounds that start with the word and go on with a known word: "laadpaal" finds "laadpaalverzoek",
+   * "collecte" finds "collectevergunning". Scored like a compound part; the splitter cannot split these
+   * because their first part never occurs on its own in the corpus.
+   */
+  private addCompoundHeadAlternatives(clause: Clause, word: string): void {
+    if (word.length < MIN_COMPOUND_HEAD || /\d/.test(word)) return;
+    const existing = new Set(clause.alternatives.flatMap((a) => a.terms.map((t) => t.id)));
+    const ids: number[] = [];
+    for (const surface of this.vocabulary.completions(word, 200)) {
+      const rest = surface.slice(word.length);
+      const tail = rest.startsWith('s') && !this.vocabulary.has(rest) ? rest.slice(1) : rest;
+      if (tail.length < 3) continue;
+      if (!this.vocabulary.has(tail) && this.analyzer.compoundParts(tail).length < 2) continue;
+      const id = this.surfaceTerm.get(surface);
+      if (id !== undefined && this.df[id]! > 0 && !existing.has(id)) ids.push(id);
+    }
+    const best = ids.sort((a, b) => this.df[b]! - this.df[a]!).slice(0, MAX_COMPOUND_HEADS);
+    const sharedDf = best.length > 0 ? this.df[best[0]!]! : 0;
+    for (const id of best) this.addAlternative(clause, [id], WEIGHT.compoundHead, true, sharedDf);
   }
 
   private ensureScratch(): void {

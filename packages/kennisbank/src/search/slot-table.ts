@@ -13,6 +13,8 @@ export class SlotTable {
   from = new Float64Array(1024);
   until = new Float64Array(1024);
   boost = new Float64Array(1024);
+  /** doelgroep bits (see priors.ts) */
+  doelgroep = new Uint8Array(1024);
   readonly typeNames: string[] = [];
   private readonly typeIds = new Map<string, number>();
 
@@ -20,7 +22,15 @@ export class SlotTable {
     return this.typeIds.get(name);
   }
 
-  set(slot: number, type: string, published: boolean, from: number, until: number, boost: number): void {
+  set(
+    slot: number,
+    type: string,
+    published: boolean,
+    from: number,
+    until: number,
+    boost: number,
+    doelgroep = 0,
+  ): void {
     if (slot >= this.live.length) this.grow(Math.max(slot + 1, this.live.length * 2));
     let id = this.typeIds.get(type);
     if (id === undefined) {
@@ -34,6 +44,7 @@ export class SlotTable {
     this.from[slot] = from;
     this.until[slot] = until;
     this.boost[slot] = boost;
+    this.doelgroep[slot] = doelgroep;
   }
 
   clear(slot: number): void {
@@ -63,5 +74,6 @@ export class SlotTable {
     this.from = grown(this.from, (n) => new Float64Array(n));
     this.until = grown(this.until, (n) => new Float64Array(n));
     this.boost = grown(this.boost, (n) => new Float64Array(n));
+    this.doelgroep = grown(this.doelgroep, (n) => new Uint8Array(n));
   }
 }
