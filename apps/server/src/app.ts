@@ -6,6 +6,7 @@ import { createAuthGuard } from './http/auth-guard';
 import { frameworkErrors, registerErrorHandlers } from './http/error-handlers';
 import { registerJsonBodyParser } from './http/json-body';
 import { collectRoutes, type RouteEntry } from './http/route-list';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerWidgetStatic, widgetDirFromEnv } from './http/widget-static';
 import { registerWorkplaceStatic } from './http/workplace-static';
 import { createAuditLog } from './modules/audit/audit-log';
@@ -140,6 +141,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   registerErrorHandlers(app);
   registerJsonBodyParser(app);
   const routes = collectRoutes(app);
+  await registerSecurityHeaders(app);
   app.get('/health', async (_request, reply) =>
     ready
       ? reply.send({ status: 'ok' })
