@@ -1,5 +1,6 @@
 import { ChatSession } from './chat-session';
 import { ChatView } from './chat-view';
+import { markClosedShadowRoots, mountCobrowseLauncher } from './cobrowse/launcher';
 import type { WidgetConfig } from './config';
 import { createResumeStore, sessionStorageOrNull } from './resume-store';
 import { createSocketTransport, type ChatTransport } from './transport';
@@ -53,6 +54,8 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
     },
   });
   session.init();
+  markClosedShadowRoots(globalThis);
+  const cobrowse = mountCobrowseLauncher(doc, root, { serverUrl: config.serverUrl, storage, transport });
   // After a reload during a chat, the resident was looking at the panel: show it again.
   const wasOpen = (() => {
     try {
@@ -71,6 +74,7 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
     isOpen: () => view.isOpen(),
     destroy: () => {
       view.destroy();
+      cobrowse.destroy();
       transport.disconnect();
       host.remove();
     },

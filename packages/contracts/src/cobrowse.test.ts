@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPersonalNumbers } from './cobrowse';
+import { maskPersonalNumbers } from './cobrowse-mask';
 
 describe('maskPersonalNumbers', () => {
   it('masks a BSN that passes the 11-proef, also grouped', () => {

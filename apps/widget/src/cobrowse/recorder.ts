@@ -1,0 +1,101 @@
+import { record } from '@rrweb/record';
+import { maskPersonalNumbers } from '@kcc/contracts/cobrowse-mask';
+import { COBROWSE_PART_MAX_CHARS } from './protocol';
+
+export interface RecorderPart {
+  seq: number;
+  part: string;
+  final: boolean;
+}
+
+export interface Recorder {
+  stop(): void;
+  /** A new full snapshot (the agent's pane asks after a reload). */
+  snapshot(): void;
+  nodeOf(id: number): Node | null;
+}
+
+/** Elements never sent: the site's own marks, canvas and iframes (their content is not ours to share). */
+export const BLOCK_SELECTOR = '[data-kcc-block], canvas, iframe, object, embed, #kcc-chat-widget';
+const FLUSH_MS = 100;
+
+/** Origin and path only: a query string or fragment may hold personal data. */
+export function pageAddress(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.origin + url.pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** Every string in the batch passes the BSN/IBAN mask. */
+export function serialise(events: readonly unknown[]): string {
+  return JSON.stringify(events, (_key, value: unknown) =>
+    typeof value === 'string' ? maskPersonalNumbers(value) : value,
+  );
+}
+
+/** rrweb's Meta event (type 4) carries the page URL: keep its origin and path only. */
+export function withoutQuery<E extends { type: number; data?: unknown }>(event: E): E {
+  const data = event.data as { href?: unknown } | undefined;
+  if (event.type !== 4 || typeof data?.href !== 'string') return event;
+  return { ...event, data: { ...data, href: pageAddress(data.href) } };
+}
+
+export function splitParts(json: string, max = COBROWSE_PART_MAX_CHARS): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i < json.length; i += max) parts.push(json.slice(i, i + max));
+  return parts.length > 0 ? parts : ['[]'];
+}
+
+/**
+ * Records the page with rrweb, masked in the browser: every input value (a password as nothing at all, others
+ * as `*` per character), text in `data-kcc-mask`, blocked elements, and BSN/IBAN-shaped strings anywhere.
+ * Sends batches every 100 ms, split into parts that fit the socket's message limit.
+ */
+export function startRecorder(send: (part: RecorderPart) => void, win: Window = window): Recorder {
+  let queue: unknown[] = [];
+  let seq = 0;
+  let timer: number | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    const parts = splitParts(serialise(batch));
+    parts.forEach((part, i) => send({ seq: seq++, part, final: i === parts.length - 1 }));
+  };
+  const stopRecording = record({
+    emit(event) {
+      queue.push(withoutQuery(event));
+      timer ??= win.setTimeout(flush, FLUSH_MS);
+    },
+    maskAllInputs: true,
+    maskInputFn: (text, element) =>
+      element instanceof HTMLInputElement && element.type === 'password' ? '' : '*'.repeat(text.length),
+    maskTextSelector: '[data-kcc-mask]',
+    blockSelector: BLOCK_SELECTOR,
+    recordCanvas: false,
+    recordCrossOriginIframes: false,
+    collectFonts: false,
+    inlineImages: false,
+    sampling: { mousemove: 100, scroll: 150, media: 800, input: 'last' },
+    slimDOMOptions: {
+      script: true,
+      comment: true,
+      headFavicon: true,
+      headMetaSocial: true,
+      headMetaRobots: true,
+    },
+  });
+  return {
+    stop() {
+      stopRecording?.();
+      if (timer !== undefined) win.clearTimeout(timer);
+      flush();
+    },
+    snapshot: () => record.takeFullSnapshot(true),
+    nodeOf: (id) => record.mirror.getNode(id) as Node | null,
+  };
+}
