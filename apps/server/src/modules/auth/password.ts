@@ -1,22 +1,43 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { ScryptSlots } from './scrypt-slots';
 
 const KEY_LENGTH = 64;
 const COST = 16_384;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 
-function scryptAsync(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
+/** One scrypt at a time (about 40 ms each): the other thread-pool threads stay free for fsyncs and files. */
+export const scryptSlots = new ScryptSlots(1, 20);
+
+/** Too many password checks are waiting already; the caller answers 429. */
+export class PasswordCheckBusyError extends Error {
+  override name = 'PasswordCheckBusyError';
+}
+
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  n: number,
+  r: number,
+  p: number,
+  always = false,
+): Promise<Buffer> {
+  const run = scryptSlots.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password, salt, KEY_LENGTH, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        );
+      }),
+    always,
+  );
+  return run ?? Promise.reject(new PasswordCheckBusyError('too many password checks waiting'));
 }
 
 /** `scrypt$N$r$p$salt$hash` (base64url), so the cost can be raised later without breaking old hashes. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, COST, BLOCK_SIZE, PARALLELISM);
+  const key = await scryptAsync(password, salt, COST, BLOCK_SIZE, PARALLELISM, true);
   return [
     'scrypt',
     COST,

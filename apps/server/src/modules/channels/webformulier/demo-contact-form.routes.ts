@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { WebformRequest } from '@kcc/contracts/channels';
 import { HttpProblem, problems, type ProblemBody } from '../../../http/problem';
 import { parseOrThrow } from '../../../http/validate';
-import { SlidingWindowLimiter } from '../chat/rate-limit';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../../rate-limit/rate-limiter';
 
 /** The form name the submissions carry in the web-form channel (and the contact's subject). */
 export const DEMO_FORM_NAME = 'Contactformulier website';
@@ -83,16 +83,16 @@ function sameOrigin(request: FastifyRequest, ownOrigins: ReadonlySet<string>): b
  */
 export function registerDemoContactFormRoute(app: FastifyInstance, deps: DemoContactFormDeps): void {
   const ownOrigins = new Set(deps.ownOrigins.map((o) => o.replace(/\/+$/, '')));
-  const limiter = new SlidingWindowLimiter(deps.limit ?? 5, deps.windowMs ?? 10 * 60_000);
-  let sincePrune = 0;
+  const limiter = new RateLimiter(
+    memoryRateLimitStore,
+    'demo-contactformulier',
+    deps.limit ?? 5,
+    deps.windowMs ?? 10 * 60_000,
+  );
 
   app.post('/demo/contactformulier', async (request, reply) => {
     if (!sameOrigin(request, ownOrigins)) {
       throw problems.forbidden('Dit formulier kan alleen vanaf de website van de gemeente worden verstuurd.');
-    }
-    if (++sincePrune >= 100) {
-      sincePrune = 0;
-      limiter.prune();
     }
     const form = parseOrThrow(DemoContactForm, request.body ?? {}, 'body');
     if (deps.integrationKey === undefined) {
@@ -103,8 +103,8 @@ export function registerDemoContactFormRoute(app: FastifyInstance, deps: DemoCon
       );
     }
     // Count only well-formed submissions: a resident correcting a typo is not refused.
-    const allowed = limiter.hit(request.ip);
-    if (!allowed.ok) throw problems.tooManyRequests(Math.ceil(allowed.retryAfterMs / 1000));
+    const allowed = await limiter.hit(request.ip);
+    if (!allowed.ok) throw problems.tooManyRequests(retryAfterSeconds(allowed.retryAfterMs));
 
     const forwarded = await app.inject({
       method: 'POST',
