@@ -50,7 +50,7 @@ test('@P0 an agent finds "paspoord aanvragen" with Ctrl+K, uses the article in t
   await expectNoSeriousA11yViolations(anna.page, 'kennisbank pane with results');
 
   await kb.openResultWithKeyboard(await kb.indexOf('upl:paspoort'));
-  await expect(kb.articleTitle).toHaveText('paspoort');
+  await expect(kb.articleTitle).toHaveText('Paspoort');
   await expect(kb.articleTitle).toBeFocused();
   // Beside the contact: the registration form and the article are both on screen, the article to the right.
   await expect(anna.registrationForm).toBeInViewport();
@@ -64,7 +64,7 @@ test('@P0 an agent finds "paspoord aanvragen" with Ctrl+K, uses the article in t
   await expect(anna.antwoord).toHaveValue(/Uniforme productnaam: paspoort/);
   const kanaal = new KanaalsturingBlock(anna.page);
   await expect(kanaal.block).toContainText('Wijs op: website (afspraak maken)');
-  await expect(kanaal.bronnen).toContainText('paspoort');
+  await expect(kanaal.bronnen).toContainText('Paspoort');
   await kanaal.gewezen.check();
   await kb.closeWithKeyboard();
 

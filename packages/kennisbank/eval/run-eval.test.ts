@@ -75,8 +75,14 @@ describe('evaluation run', () => {
       expect(e.sets.dev.overall.queries).toBe(report.queryCounts.dev);
       expect(e.sets.tuning.overall.queries).toBe(64);
     }
-    expect(own!.sets.test.overall.mrrAt10).toBeGreaterThan(mini!.sets.test.overall.mrrAt10);
-    expect(own!.sets.test.overall.recallAt5).toBeGreaterThan(mini!.sets.test.overall.recallAt5);
+    // regression floors just under the measured test figures (0.723 / 0.706 / 0.646 on 2026-12-07), not the
+    // issue's goal (0.90 / 0.85 / 0.80), which this engine does not reach on unseen queries (README)
+    expect(own!.sets.test.overall.recallAt5).toBeGreaterThanOrEqual(0.7);
+    expect(own!.sets.test.overall.mrrAt10).toBeGreaterThanOrEqual(0.68);
+    expect(own!.sets.test.overall.precisionAt1).toBeGreaterThanOrEqual(0.62);
+    expect(own!.sets.test.overall.mrrAt10).toBeGreaterThan(mini!.sets.test.overall.mrrAt10 + 0.05);
+    expect(own!.sets.test.overall.recallAt5).toBeGreaterThan(mini!.sets.test.overall.recallAt5 + 0.05);
+    expect(own!.sets.tuning.overall.recallAt5).toBeGreaterThanOrEqual(0.9);
     expect(report.markdown).toContain('test (held out, never tuned on)');
   });
 });

@@ -8,9 +8,23 @@ const optionalString = (value: unknown): string | undefined =>
 /** The UPL's audience names in the words of a municipality. */
 const DOELGROEP: Record<string, string> = { burger: 'inwoner', bedrijf: 'ondernemer' };
 
-/** UPL names are lower case ("paspoort"); an agent reads a title ("Paspoort"). */
+/** Abbreviations in UPL names, as they are written. */
+const ABBREVIATIONS: Record<string, string> = Object.fromEntries(
+  [
+    ...['adr', 'anw', 'aow', 'bag', 'biz', 'brp', 'bsn', 'eed', 'eu', 'ggo', 'ioaw', 'ioaz', 'oggz', 'ov'],
+    ...['ozb', 'rni', 'vog', 'vos', 'vve', 'wia', 'wlz', 'wmo', 'woz', 'wsnp'],
+  ]
+    .map((a) => [a, a.toUpperCase()])
+    .concat([
+      ['digid', 'DigiD'],
+      ['eherkenning', 'eHerkenning'],
+    ]),
+);
+
+/** UPL names are lower case ("paspoort", "brp-uittreksel"); an agent reads a title ("Paspoort", "BRP-uittreksel"). */
 export function capitalise(title: string): string {
-  return title.charAt(0).toLocaleUpperCase('nl') + title.slice(1);
+  const written = title.replace(/\p{L}+/gu, (word) => ABBREVIATIONS[word] ?? word);
+  return written.charAt(0).toLocaleUpperCase('nl') + written.slice(1);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toKennisbankDocument } from '../corpus';
+import { capitalise, toKennisbankDocument } from '../corpus';
 import type { KennisbankDocument } from '../types';
 import { KennisbankIndex } from './kennisbank-index';
 import { documentPrior, doelgroepBits, doelgroepFactor, queryIsOndernemer } from './priors';
@@ -76,6 +76,10 @@ describe('priors from what the corpus knows', () => {
       levels: ['gemeente'],
     })!;
     expect(doc.title).toBe('Afvalcontainer');
+    expect(capitalise('brp-uittreksel')).toBe('BRP-uittreksel');
+    expect(capitalise('woz-beschikking')).toBe('WOZ-beschikking');
+    expect(capitalise('digid')).toBe('DigiD');
+    expect(capitalise('Wat kost een paspoort?')).toBe('Wat kost een paspoort?');
     expect(doc.doelgroep).toEqual(['inwoner', 'ondernemer']);
     expect(doc.overheidslaag).toEqual(['gemeente']);
   });

@@ -60,7 +60,7 @@ describe('kennisbank search over HTTP (seeded demo corpus)', () => {
     const product = result.items.find((i) => i.id === 'upl:paspoort');
     expect(product).toMatchObject({
       type: 'product',
-      title: 'paspoort',
+      title: 'Paspoort',
       url: 'http://standaarden.overheid.nl/owms/terms/paspoort',
       kanaal: { primair: 'website (afspraak maken)', secundair: 'telefoon (14 + netnummer)' },
     });
@@ -187,7 +187,7 @@ describe('kennisbank search over HTTP (seeded demo corpus)', () => {
     expect(article).toMatchObject({
       id: 'upl:brpUittr',
       type: 'product',
-      title: 'brp-uittreksel',
+      title: 'BRP-uittreksel',
       published: true,
       source: 'upl',
       kanaal: { primair: 'website (online aanvragen met DigiD)' },

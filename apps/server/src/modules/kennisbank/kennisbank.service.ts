@@ -73,7 +73,14 @@ function slug(text: string): string {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function toIndexDoc(a: ArticleRecord): KennisbankDocument {
+const metaStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const DOELGROEP: Record<string, string> = { burger: 'inwoner', bedrijf: 'ondernemer' };
+
+/** The index document of an article; `hasKanaal` says whether the kanalenmatrix advises a channel for it. */
+function toIndexDoc(a: ArticleRecord, hasKanaal = false): KennisbankDocument {
+  const doelgroep = metaStrings(a.meta.audience).map((d) => DOELGROEP[d] ?? d);
+  const overheidslaag = metaStrings(a.meta.levels);
   return {
     id: a.id,
     type: a.type,
@@ -84,6 +91,9 @@ function toIndexDoc(a: ArticleRecord): KennisbankDocument {
     published: a.published,
     ...engineWindow(a),
     ...(a.product !== undefined ? { product: a.product } : {}),
+    ...(doelgroep.length > 0 ? { doelgroep } : {}),
+    ...(overheidslaag.length > 0 ? { overheidslaag } : {}),
+    ...(hasKanaal ? { kanaal: true } : {}),
   };
 }
 
@@ -130,8 +140,8 @@ export class KennisbankService {
   buildIndex(): { documents: number; buildMs: number } {
     const started = performance.now();
     this.index.setSynonyms(this.repo.getSynonyms()?.map ?? {});
-    this.index.upsertMany(this.repo.allArticles().map(toIndexDoc));
     this.refreshKanalen();
+    this.index.upsertMany(this.repo.allArticles().map((a) => this.indexDoc(a)));
     this.built = { documents: this.index.size, buildMs: round(performance.now() - started, 1) };
     return this.built;
   }
@@ -177,6 +187,10 @@ export class KennisbankService {
       (product !== undefined ? this.kanaalByProduct.get(product.toLowerCase()) : undefined) ??
       (type === 'product' ? this.kanaalByProduct.get(title.toLowerCase()) : undefined)
     );
+  }
+
+  private indexDoc(a: ArticleRecord): KennisbankDocument {
+    return toIndexDoc(a, this.kanaalFor(a.id, a.type, a.title, a.product) !== undefined);
   }
 
   // ------------------------------------------------------------ articles
@@ -257,7 +271,7 @@ export class KennisbankService {
 
   private save(record: ArticleRecord): Article {
     this.repo.putArticle(record);
-    this.index.upsert(toIndexDoc(record));
+    this.index.upsert(this.indexDoc(record));
     return this.toArticle(record);
   }
 

@@ -9,9 +9,12 @@ export interface ArticleUse {
   kanaal?: { product: string; primair: string; secundair: string };
 }
 
-/** The product an article is about: its explicit link, or the UPL name for a product item. */
+/**
+ * The product an article is about: its explicit link, or the UPL name for a product item (the kanalenmatrix
+ * key is the lower-case UPL name; the title is capitalised for reading: "Paspoort", "BRP-uittreksel").
+ */
 export function productOf(article: Article): string | undefined {
-  return article.product ?? (article.type === 'product' ? article.title : undefined);
+  return article.product ?? (article.type === 'product' ? article.title.toLowerCase() : undefined);
 }
 
 export function articleUse(article: Article): ArticleUse {
