@@ -5,5 +5,7 @@ export default defineProject({
     name: 'widget',
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // A hang guard, not a speed target: tests wait for outcomes, which take longer on a loaded machine.
+    testTimeout: 60_000,
   },
 });

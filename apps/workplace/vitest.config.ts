@@ -8,5 +8,7 @@ export default defineProject({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/testing/setup.ts'],
+    // A hang guard, not a speed target: user-event scenarios take seconds on a loaded 2-core machine.
+    testTimeout: 60_000,
   },
 });

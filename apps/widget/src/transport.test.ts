@@ -26,7 +26,7 @@ describe('socket transport', () => {
     await io.close();
   });
 
-  function transport(timeoutMs = 2000): ChatTransport {
+  function transport(timeoutMs = 30_000): ChatTransport {
     const t = createSocketTransport(url + '/', { timeoutMs });
     transports.push(t);
     return t;
@@ -90,13 +90,12 @@ describe('socket transport', () => {
 
   it('settles waiting commands at once when the server refuses the connection for good', async () => {
     io.of('/citizen').use((_socket, next) => next(new Error('origin_not_allowed')));
-    const t = transport(5000);
+    // The ack timeout is far beyond the test's: only the refusal itself can settle the command.
+    const t = transport(10 * 60_000);
     const errors: string[] = [];
     t.onConnectError((error) => errors.push(error.message));
     t.connect();
-    const started = Date.now();
     expect(await t.request('chat:start', {})).toEqual({ ok: false, error: 'origin_not_allowed' });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(errors).toEqual(['origin_not_allowed']);
   });
 });

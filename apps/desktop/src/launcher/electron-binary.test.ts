@@ -54,10 +54,8 @@ describe('findElectronBinary', () => {
 });
 
 describe('locateElectronBinary', () => {
-  it('answers for this checkout without trying to download anything', () => {
-    const started = Date.now();
+  it('answers for this checkout from the file system alone (synchronously: nothing to download)', () => {
     const result = locateElectronBinary(path.resolve(__dirname, '../..'), {});
-    expect(Date.now() - started).toBeLessThan(1_000);
     if (result.ok) expect(path.isAbsolute(result.path)).toBe(true);
     else expect(result.reason).toMatch(/binary ontbreekt|niet geïnstalleerd/);
   });

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// `waitFor`/`findBy*` wait for an outcome; their timeout only ends a hang. The default (1 s) is a speed
+// requirement in disguise that a busy machine fails, so it is generous here.
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardDelta } from '@kcc/contracts/dashboard';
 import type { Presence } from '@kcc/contracts/domain';
@@ -182,7 +181,11 @@ describe('dashboard read model with a fixed clock', () => {
     expect(service.logReadBacks).toBe(2);
   });
 
-  it('builds no delta while nobody listens; after a snapshot the next delta carries what changed', async () => {
+  it('builds no delta while nobody listens; after a snapshot the next delta carries what changed', () => {
+    // The tap's poke (setImmediate) and the emit (setTimeout) run when the test moves the fake clock.
+    vi.useFakeTimers({
+      toFake: ['Date', 'setTimeout', 'clearTimeout', 'setImmediate', 'setInterval', 'clearInterval'],
+    });
     vi.setSystemTime(MIDNIGHT + 9 * 60 * MIN); // 09:00
     const { service, contacts } = dashboard(0);
     const deltas: DashboardDelta[] = [];
@@ -193,7 +196,8 @@ describe('dashboard read model with a fixed clock', () => {
     );
     setPresence(contacts, 'beschikbaar');
     arrive(contacts, 'c1');
-    await sleep(30); // the tap's poke, then the (unthrottled) emit
+    // The tap's poke, then the (unthrottled) emit: a 0 ms timer set while fake timers run is due 1 ms later.
+    vi.advanceTimersByTime(1);
     expect(deltas).toEqual([]);
 
     audience = true; // a team leader connects: snapshot first
@@ -201,7 +205,7 @@ describe('dashboard read model with a fixed clock', () => {
     expect(snap.queues[0]?.today.offered).toBe(1);
     vi.setSystemTime(MIDNIGHT + 9 * 60 * MIN + 10_000);
     contacts.appendEvent({ contactId: 'c1', type: 'assigned', at: Date.now(), agentId: 'user-anna' });
-    await sleep(30);
+    vi.advanceTimersByTime(1);
     expect(deltas).toHaveLength(1);
     expect(deltas[0]?.seq).toBe(snap.seq + 1);
     expect(deltas[0]?.queues[0]?.today).toMatchObject({ offered: 1, answered: 1, answeredWithinNorm: 1 });

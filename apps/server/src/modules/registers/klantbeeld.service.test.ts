@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InterneTaakView, KlantcontactView, PartijView } from '@kcc/contracts/rest';
 import { createEmbeddedBrp } from './embedded-brp';
 import { createEmbeddedKvk } from './embedded-kvk';
@@ -55,7 +55,6 @@ function reader(over: Partial<KlantinteractiesReader> = {}): KlantinteractiesRea
     ...over,
   };
 }
-const delayed = <T>(ms: number, value: T) => new Promise<T>((r) => setTimeout(() => r(value), ms));
 
 function registers(over: Partial<Registers> = {}): Registers {
   return {
@@ -104,27 +103,41 @@ describe('KlantbeeldService', () => {
     ]);
   });
 
-  it('calls the registers in parallel: total time follows the slowest, not the sum', async () => {
+  it('calls the registers in parallel: every call starts before any of them answers', async () => {
+    const started: string[] = [];
+    const gates: (() => void)[] = [];
+    /** A register call that answers only when the test opens all gates. */
+    const held =
+      <T>(name: string, value: T) =>
+      () => {
+        started.push(name);
+        return new Promise<T>((resolve) => gates.push(() => resolve(value)));
+      };
     const slow = registers({
       brp: {
         bron: 'extern',
         zoek: async () => ({ items: [], maximumBereikt: false }),
-        raadpleeg: () => delayed(150, undefined),
+        raadpleeg: held('brp', undefined),
       },
       zaken: {
         bron: 'extern',
-        zakenVanPersoon: () => delayed(150, []),
+        zakenVanPersoon: held('zaken', []),
         zakenVanOrganisatie: async () => [],
         getZaak: async () => undefined,
       },
       klantinteracties: reader({
-        klantcontactenVan: () => delayed(150, []),
-        openInterneTakenVanPartij: () => delayed(150, []),
+        klantcontactenVan: held('klantcontacten', []),
+        openInterneTakenVanPartij: held('taken', []),
       }),
     });
-    const t0 = performance.now();
-    await new KlantbeeldService(slow, { now: () => NOW }).compose({ partij: fatima, ...doel });
-    expect(performance.now() - t0).toBeLessThan(400);
+    const composing = new KlantbeeldService(slow, { now: () => NOW }).compose({ partij: fatima, ...doel });
+    // Called one after another, the second call would wait for the first answer, which never comes before this.
+    await vi.waitFor(() => expect(started.sort()).toEqual(['brp', 'klantcontacten', 'taken', 'zaken']), {
+      timeout: 15_000,
+    });
+    for (const open of gates) open();
+    const k = await composing;
+    expect(k.klantcontacten.status).toBe('beschikbaar');
   });
 
   it('a failing or slow register yields "niet_beschikbaar" while the rest loads', async () => {
@@ -139,7 +152,7 @@ describe('KlantbeeldService', () => {
       brp: {
         bron: 'extern',
         zoek: async () => ({ items: [], maximumBereikt: false }),
-        raadpleeg: () => delayed(1000, undefined),
+        raadpleeg: () => new Promise<undefined>(() => undefined), // never answers: only the timeout ends it
       },
     });
     const k = await new KlantbeeldService(broken, {

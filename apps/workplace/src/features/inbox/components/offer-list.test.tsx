@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { contact, offerEvent } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
 
@@ -12,20 +12,22 @@ async function readyApp(options: Parameters<typeof renderApp>[0] = {}) {
 
 describe('universal inbox', () => {
   it('shows an offer as soon as the socket pushes it, without a refetch', async () => {
+    // Only the date is frozen (timers run as usual), so the countdown reads the same on a slow machine.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const { socket, api } = await readyApp();
     const offersFetches = api.requestsTo('GET', '/api/me/offers').length;
 
-    const sentAt = performance.now();
     act(() => socket.serverEmit('contact:offered', offerEvent()));
 
-    // Query batches its notifications into the next task: the card is there within a few ms.
-    await waitFor(() => expect(screen.getByTestId('offer-card')).toBeInTheDocument(), { interval: 1 });
-    expect(performance.now() - sentAt).toBeLessThan(100);
-    const card = screen.getByTestId('offer-card');
+    // The pushed event itself fills the list (how fast is the offer benchmark's business, not this test's).
+    const card = await screen.findByTestId('offer-card');
     expect(card).toHaveTextContent('Telefoon');
     expect(card).toHaveTextContent('Vraag over afvalpas');
     expect(card).toHaveTextContent('Jan Jansen');
-    expect(within(card).getByTestId('offer-countdown')).toHaveTextContent(/Nog (19|20) s/);
+    expect(within(card).getByTestId('offer-countdown')).toHaveTextContent('Nog 20 s');
     expect(api.requestsTo('GET', '/api/me/offers')).toHaveLength(offersFetches);
     expect(screen.getByTestId('offer-announcer')).toHaveTextContent(
       'Nieuw aanbod: Telefoon, Vraag over afvalpas',
