@@ -4,6 +4,8 @@ import {
   ActorKlantcontactInput,
   BetrokkeneInput,
   BijlageInput,
+  CategorieInput,
+  CategorieRelatieInput,
   DigitaalAdresInput,
   InterneTaakInput,
   KlantcontactInput,
@@ -11,47 +13,58 @@ import {
   OnderwerpobjectInput,
   parse,
   parseActor,
+  parseActorPatch,
   parsePartij,
+  parsePartijPatch,
+  PartijIdentificatorInput,
+  PatchedActorKlantcontactInput,
+  PatchedBetrokkeneInput,
+  PatchedDigitaalAdresInput,
   PatchedInterneTaakInput,
+  PatchedKlantcontactInput,
+  PatchedPartijIdentificatorInput,
+  PatchedRekeningnummerInput,
+  PatchedVertegenwoordigingInput,
+  RekeningnummerInput,
+  VertegenwoordigingInput,
 } from './api-schemas';
 import { KiNotFoundError, KiValidationError, type InvalidParam } from './errors';
-import { LISTS, pageRequest, runList, type ListDefinition } from './list-queries';
+import {
+  checkKnownParameters,
+  filterDrift,
+  LISTS,
+  pageRequest,
+  queryValue,
+  runList,
+  type ListDefinition,
+} from './list-queries';
 import { expandTree, type ExpandTree, type KlantinteractiesSerializer } from './serializers';
-import type {
-  ActorKlantcontactRow,
-  ActorRow,
-  BetrokkeneRow,
-  BijlageRow,
-  DigitaalAdresRow,
-  InterneTaakRow,
-  KlantcontactRow,
-  KlantinteractiesStore,
-  OnderwerpobjectRow,
-  PartijRow,
-  TableName,
+import { HTTP_METHODS, specContract, type HttpMethod, type OperationSpec } from './spec-contract';
+import {
+  checkVerdereActie,
+  type ActorKlantcontactRow,
+  type ActorRow,
+  type BetrokkeneRow,
+  type BijlageRow,
+  type DigitaalAdresRow,
+  type InterneTaakRow,
+  type KlantcontactRow,
+  type KlantinteractiesStore,
+  type OnderwerpobjectRow,
+  type PartijIdentificatorRow,
+  type PartijRow,
+  type TableName,
 } from './store';
+import {
+  KlantinteractiesChanges,
+  type CategorieRelatieRow,
+  type CategorieRow,
+  type RekeningnummerRow,
+  type VertegenwoordigingRow,
+} from './store-changes';
 
 export const API_PREFIX = '/klantinteracties/api/v1';
 export const API_VERSION = '0.9.0';
-
-/** The expand values each endpoint accepts (klantinteracties-v1.yaml `expand` enums). */
-const EXPAND = {
-  klantcontacten: [
-    'gingOverOnderwerpobjecten',
-    'hadBetrokkenen',
-    'hadBetrokkenen.digitaleAdressen',
-    'hadBetrokkenen.wasPartij',
-    'leiddeTotInterneTaken',
-    'omvatteBijlagen',
-  ],
-  partijen: ['betrokkenen', 'betrokkenen.hadKlantcontact', 'categorieRelaties', 'digitaleAdressen'],
-  digitaleadressen: [
-    'verstrektDoorBetrokkene',
-    'verstrektDoorBetrokkene.hadKlantcontact',
-    'verstrektDoorBetrokkene.hadKlantcontact.leiddeTotInterneTaken',
-  ],
-  betrokkenen: ['digitaleAdressen'],
-} as const;
 
 /** vng-api-common problem body (`Fout` / `ValidatieFout`). */
 class KiProblem extends Error {
@@ -88,7 +101,19 @@ export interface ApiDeps {
 
 export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps): void {
   const { store, serializer } = deps;
+  const changes = new KlantinteractiesChanges(store);
+  const contract = specContract();
+  const drift = filterDrift(contract.operations);
+  if (drift.unimplemented.length > 0 || drift.unspecified.length > 0) {
+    throw new Error(`Klantinteracties filters differ from the spec: ${JSON.stringify(drift)}`);
+  }
   const base = deps.publicBaseUrl.replace(/\/+$/, '');
+  /** The spec operation of the matched route (`/partijen/:uuid` → `/partijen/{uuid}`). */
+  const operationOf = (request: FastifyRequest): OperationSpec | undefined => {
+    const url = request.routeOptions.url ?? '';
+    const template = url.slice(API_PREFIX.length).replace(/:([A-Za-z]+)/g, '{$1}');
+    return contract.operation(request.method as HttpMethod, template);
+  };
   const expectedToken = createHash('sha256').update(deps.token).digest();
 
   const sendProblem = (request: FastifyRequest, reply: FastifyReply, p: KiProblem) => {
@@ -160,13 +185,20 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
           throw new KiProblem(401, 'authentication_failed', 'Ongeldige token.', 'De token is onjuist.');
         }
       });
+      // Only JSON bodies: Fastify's text/plain parser would hand a string to the handlers (Open Klant: 415).
+      scope.removeContentTypeParser('text/plain');
+      scope.addHook('preHandler', async (request) => {
+        const op = request.method === 'GET' ? operationOf(request) : undefined;
+        if (op) checkKnownParameters(op, request.query as Record<string, unknown>);
+      });
       scope.addHook('onSend', async (_request, reply, payload) => {
         reply.header('API-version', API_VERSION);
         return payload;
       });
 
       // ------------------------------------------------------------ helpers
-      const expandOf = (request: FastifyRequest, allowed: readonly string[]): ExpandTree => {
+      const expandOf = (request: FastifyRequest): ExpandTree => {
+        const allowed = operationOf(request)?.query.get('expand')?.itemEnum ?? [];
         const query = request.query as Record<string, unknown>;
         const raw = query.expand;
         const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
@@ -179,7 +211,7 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
             wrong.map((v) => ({
               name: 'expand',
               code: 'invalid_choice',
-              reason: `"${v}" is een ongeldige keuze.`,
+              reason: `Selecteer een geldige keuze. ${v} is geen beschikbare keuze.`,
             })),
           );
         }
@@ -194,7 +226,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         const query = request.query as Record<string, unknown>;
         const page = pageRequest(query);
         if (page === 'invalid-page') throw notFound('Ongeldige pagina.');
-        const { count, rows } = runList<T>(store.db, def, query, page);
+        const op = operationOf(request)!;
+        const { count, rows } = runList<T>(store.db, op, def, query, page);
         if (page.page > 1 && rows.length === 0) throw notFound('Ongeldige pagina.');
         const pageUrl = (n: number) => {
           const u = new URL(request.url, `${base}/`);
@@ -222,24 +255,62 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
       };
 
       const created = (reply: FastifyReply, body: unknown) => reply.code(201).send(body);
+      const noContent = (reply: FastifyReply) => reply.code(204).send();
+      const body = (request: FastifyRequest): unknown => request.body ?? {};
+
+      /**
+       * One resource: list and read (with `expand` where the spec has it), create, PUT, PATCH and DELETE.
+       * PUT and PATCH parse with the resource's own schemas (PUT: the spec's write-required fields).
+       */
+      const resource = <T extends { uuid: string }>(r: {
+        path: string;
+        table: TableName;
+        list: ListDefinition;
+        serialize: (row: T, expand: ExpandTree) => unknown;
+        create: (body: unknown) => T;
+        put: (row: T, body: unknown) => T;
+        patch: (row: T, body: unknown) => T;
+        remove: (row: T, request: FastifyRequest, reply: FastifyReply) => unknown;
+      }) => {
+        scope.get(`/${r.path}`, async (request) => {
+          const expand = expandOf(request);
+          return list<T>(request, r.list, (row) => r.serialize(row, expand));
+        });
+        scope.get(`/${r.path}/:uuid`, async (request) => {
+          const expand = expandOf(request);
+          return r.serialize(byUuid<T>(r.table, request), expand);
+        });
+        scope.post(`/${r.path}`, async (request, reply) =>
+          created(reply, r.serialize(r.create(request.body), {})),
+        );
+        scope.put(`/${r.path}/:uuid`, async (request) =>
+          r.serialize(r.put(byUuid<T>(r.table, request), body(request)), {}),
+        );
+        scope.patch(`/${r.path}/:uuid`, async (request) =>
+          r.serialize(r.patch(byUuid<T>(r.table, request), body(request)), {}),
+        );
+        scope.delete(`/${r.path}/:uuid`, async (request, reply) =>
+          r.remove(byUuid<T>(r.table, request), request, reply),
+        );
+      };
 
       // ------------------------------------------------------------ klantcontacten
-      scope.get('/klantcontacten', async (request) => {
-        const expand = expandOf(request, EXPAND.klantcontacten);
-        return list<KlantcontactRow>(request, LISTS.klantcontacten, (r) =>
-          serializer.klantcontact(r, expand),
-        );
-      });
-      scope.get('/klantcontacten/:uuid', async (request) => {
-        const expand = expandOf(request, EXPAND.klantcontacten);
-        return serializer.klantcontact(byUuid<KlantcontactRow>('ki_klantcontacten', request), expand);
-      });
-      scope.post('/klantcontacten', async (request, reply) => {
-        const input = parse(KlantcontactInput, request.body);
-        return created(reply, serializer.klantcontact(store.createKlantcontact(input)));
+      resource<KlantcontactRow>({
+        path: 'klantcontacten',
+        table: 'ki_klantcontacten',
+        list: LISTS.klantcontacten,
+        serialize: (row, expand) => serializer.klantcontact(row, expand),
+        create: (b) => store.createKlantcontact(parse(KlantcontactInput, b)),
+        put: (row, b) => changes.updateKlantcontact(row.uuid, parse(KlantcontactInput, b)),
+        patch: (row, b) => changes.updateKlantcontact(row.uuid, parse(PatchedKlantcontactInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteKlantcontact(row.uuid);
+          return noContent(reply);
+        },
       });
       scope.post('/maak-klantcontact', async (request, reply) => {
         const input = parse(MaakKlantcontactInput, request.body);
+        checkVerdereActie(input.klantcontact, 'klantcontact.');
         const result = store.db.transaction(() => {
           const kc = store.createKlantcontact(input.klantcontact);
           const b = input.betrokkene
@@ -253,138 +324,219 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         const kc = store.mustGet<KlantcontactRow>('ki_klantcontacten', result.kc, 'Klantcontact');
         return created(reply, {
           klantcontact: serializer.klantcontact(kc),
-          ...(result.b ? { betrokkene: serializer.betrokkene(result.b) } : {}),
-          ...(result.o ? { onderwerpobject: serializer.onderwerpobject(result.o) } : {}),
+          betrokkene: result.b ? serializer.betrokkene(result.b) : null,
+          onderwerpobject: result.o ? serializer.onderwerpobject(result.o) : null,
         });
       });
 
       // ------------------------------------------------------------ partijen
-      scope.get('/partijen', async (request) => {
-        const expand = expandOf(request, EXPAND.partijen);
-        return list<PartijRow>(request, LISTS.partijen, (r) => serializer.partij(r, expand));
+      resource<PartijRow>({
+        path: 'partijen',
+        table: 'ki_partijen',
+        list: LISTS.partijen,
+        serialize: (row, expand) => serializer.partij(row, expand),
+        create: (b) => store.createPartij(parsePartij(b)),
+        put: (row, b) => changes.updatePartij(row.uuid, parsePartij(b)),
+        patch: (row, b) => changes.updatePartij(row.uuid, parsePartijPatch(b, row.soort_partij)),
+        remove: (row, _request, reply) => {
+          changes.deletePartij(row.uuid);
+          return noContent(reply);
+        },
       });
-      scope.get('/partijen/:uuid', async (request) => {
-        const expand = expandOf(request, EXPAND.partijen);
-        return serializer.partij(byUuid<PartijRow>('ki_partijen', request), expand);
-      });
-      scope.post('/partijen', async (request, reply) => {
-        return created(reply, serializer.partij(store.createPartij(parsePartij(request.body))));
+      resource<PartijIdentificatorRow>({
+        path: 'partij-identificatoren',
+        table: 'ki_partij_identificatoren',
+        list: LISTS['partij-identificatoren'],
+        serialize: (row) => serializer.partijIdentificator(row),
+        create: (b) => changes.createIdentificator(parse(PartijIdentificatorInput, b)),
+        put: (row, b) => changes.updateIdentificator(row.uuid, parse(PartijIdentificatorInput, b)),
+        patch: (row, b) => changes.updateIdentificator(row.uuid, parse(PatchedPartijIdentificatorInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteIdentificator(row.uuid);
+          return noContent(reply);
+        },
       });
 
       // ------------------------------------------------------------ digitale adressen
-      scope.get('/digitaleadressen', async (request) => {
-        const expand = expandOf(request, EXPAND.digitaleadressen);
-        return list<DigitaalAdresRow>(request, LISTS.digitaleadressen, (r) =>
-          serializer.digitaalAdres(r, expand),
-        );
-      });
-      scope.get('/digitaleadressen/:uuid', async (request) => {
-        const expand = expandOf(request, EXPAND.digitaleadressen);
-        return serializer.digitaalAdres(byUuid<DigitaalAdresRow>('ki_digitale_adressen', request), expand);
-      });
-      scope.post('/digitaleadressen', async (request, reply) => {
-        return created(
-          reply,
-          serializer.digitaalAdres(store.createDigitaalAdres(parse(DigitaalAdresInput, request.body))),
-        );
+      resource<DigitaalAdresRow>({
+        path: 'digitaleadressen',
+        table: 'ki_digitale_adressen',
+        list: LISTS.digitaleadressen,
+        serialize: (row, expand) => serializer.digitaalAdres(row, expand),
+        create: (b) => store.createDigitaalAdres(parse(DigitaalAdresInput, b)),
+        put: (row, b) => changes.updateDigitaalAdres(row.uuid, parse(DigitaalAdresInput, b)),
+        patch: (row, b) => changes.updateDigitaalAdres(row.uuid, parse(PatchedDigitaalAdresInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteDigitaalAdres(row.uuid);
+          return noContent(reply);
+        },
       });
 
       // ------------------------------------------------------------ betrokkenen
-      scope.get('/betrokkenen', async (request) => {
-        const expand = expandOf(request, EXPAND.betrokkenen);
-        return list<BetrokkeneRow>(request, LISTS.betrokkenen, (r) => serializer.betrokkene(r, expand));
-      });
-      scope.get('/betrokkenen/:uuid', async (request) => {
-        const expand = expandOf(request, EXPAND.betrokkenen);
-        return serializer.betrokkene(byUuid<BetrokkeneRow>('ki_betrokkenen', request), expand);
-      });
-      scope.post('/betrokkenen', async (request, reply) => {
-        return created(
-          reply,
-          serializer.betrokkene(store.createBetrokkene(parse(BetrokkeneInput, request.body))),
-        );
+      resource<BetrokkeneRow>({
+        path: 'betrokkenen',
+        table: 'ki_betrokkenen',
+        list: LISTS.betrokkenen,
+        serialize: (row, expand) => serializer.betrokkene(row, expand),
+        create: (b) => store.createBetrokkene(parse(BetrokkeneInput, b)),
+        put: (row, b) => changes.updateBetrokkene(row.uuid, parse(BetrokkeneInput, b)),
+        patch: (row, b) => changes.updateBetrokkene(row.uuid, parse(PatchedBetrokkeneInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteBetrokkene(row.uuid);
+          return noContent(reply);
+        },
       });
 
       // ------------------------------------------------------------ onderwerpobjecten
-      scope.get('/onderwerpobjecten', async (request) =>
-        list<OnderwerpobjectRow>(request, LISTS.onderwerpobjecten, (r) => serializer.onderwerpobject(r)),
-      );
-      scope.get('/onderwerpobjecten/:uuid', async (request) =>
-        serializer.onderwerpobject(byUuid<OnderwerpobjectRow>('ki_onderwerpobjecten', request)),
-      );
-      scope.post('/onderwerpobjecten', async (request, reply) => {
-        return created(
-          reply,
-          serializer.onderwerpobject(store.createOnderwerpobject(parse(OnderwerpobjectInput, request.body))),
-        );
+      resource<OnderwerpobjectRow>({
+        path: 'onderwerpobjecten',
+        table: 'ki_onderwerpobjecten',
+        list: LISTS.onderwerpobjecten,
+        serialize: (row) => serializer.onderwerpobject(row),
+        create: (b) => store.createOnderwerpobject(parse(OnderwerpobjectInput, b)),
+        put: (row, b) => changes.updateOnderwerpobject(row.uuid, parse(OnderwerpobjectInput, b)),
+        patch: (row, b) => changes.updateOnderwerpobject(row.uuid, parse(OnderwerpobjectInput, b)),
+        remove: (row, request, reply) => {
+          const raw = queryValue(request.query as Record<string, unknown>, 'cascade') ?? 'false';
+          const cascade = raw.toLowerCase() === 'true';
+          const { behouden } = changes.deleteOnderwerpobject(row.uuid, cascade);
+          if (!cascade) return noContent(reply);
+          return reply.code(200).send({ behouden: behouden.map((u) => serializer.url('klantcontacten', u)) });
+        },
       });
 
       // ------------------------------------------------------------ bijlagen
-      scope.get('/bijlagen', async (request) =>
-        list<BijlageRow>(request, LISTS.bijlagen, (r) => serializer.bijlage(r)),
-      );
-      scope.get('/bijlagen/:uuid', async (request) =>
-        serializer.bijlage(byUuid<BijlageRow>('ki_bijlagen', request)),
-      );
-      scope.post('/bijlagen', async (request, reply) => {
-        return created(reply, serializer.bijlage(store.createBijlage(parse(BijlageInput, request.body))));
-      });
       // PUT (Bijlage) and PATCH (PatchedBijlage) take the same fields: none is write-required.
-      const updateBijlage = async (request: FastifyRequest) => {
-        const row = byUuid<BijlageRow>('ki_bijlagen', request);
-        const input = parse(BijlageInput, request.body ?? {});
-        return serializer.bijlage(store.updateBijlage(row.uuid, input));
-      };
-      scope.put('/bijlagen/:uuid', updateBijlage);
-      scope.patch('/bijlagen/:uuid', updateBijlage);
-      scope.delete('/bijlagen/:uuid', async (request, reply) => {
-        store.deleteBijlage(byUuid<BijlageRow>('ki_bijlagen', request).uuid);
-        return reply.code(204).send();
+      resource<BijlageRow>({
+        path: 'bijlagen',
+        table: 'ki_bijlagen',
+        list: LISTS.bijlagen,
+        serialize: (row) => serializer.bijlage(row),
+        create: (b) => store.createBijlage(parse(BijlageInput, b)),
+        put: (row, b) => store.updateBijlage(row.uuid, parse(BijlageInput, b)),
+        patch: (row, b) => store.updateBijlage(row.uuid, parse(BijlageInput, b)),
+        remove: (row, _request, reply) => {
+          store.deleteBijlage(row.uuid);
+          return noContent(reply);
+        },
       });
 
       // ------------------------------------------------------------ interne taken
-      scope.get('/internetaken', async (request) =>
-        list<InterneTaakRow>(request, LISTS.internetaken, (r) => serializer.interneTaak(r)),
-      );
-      scope.get('/internetaken/:uuid', async (request) =>
-        serializer.interneTaak(byUuid<InterneTaakRow>('ki_interne_taken', request)),
-      );
-      scope.post('/internetaken', async (request, reply) => {
-        return created(
-          reply,
-          serializer.interneTaak(store.createInterneTaak(parse(InterneTaakInput, request.body))),
-        );
-      });
-      scope.patch('/internetaken/:uuid', async (request) => {
-        const row = byUuid<InterneTaakRow>('ki_interne_taken', request);
-        const patch = parse(PatchedInterneTaakInput, request.body ?? {});
-        return serializer.interneTaak(store.patchInterneTaak(row.uuid, patch));
+      resource<InterneTaakRow>({
+        path: 'internetaken',
+        table: 'ki_interne_taken',
+        list: LISTS.internetaken,
+        serialize: (row) => serializer.interneTaak(row),
+        create: (b) => store.createInterneTaak(parse(InterneTaakInput, b)),
+        put: (row, b) => store.patchInterneTaak(row.uuid, parse(InterneTaakInput, b), true),
+        patch: (row, b) => store.patchInterneTaak(row.uuid, parse(PatchedInterneTaakInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteInterneTaak(row.uuid);
+          return noContent(reply);
+        },
       });
 
       // ------------------------------------------------------------ actoren
-      scope.get('/actoren', async (request) =>
-        list<ActorRow>(request, LISTS.actoren, (r) => serializer.actor(r)),
-      );
-      scope.get('/actoren/:uuid', async (request) =>
-        serializer.actor(byUuid<ActorRow>('ki_actoren', request)),
-      );
-      scope.post('/actoren', async (request, reply) => {
-        return created(reply, serializer.actor(store.createActor(parseActor(request.body))));
+      resource<ActorRow>({
+        path: 'actoren',
+        table: 'ki_actoren',
+        list: LISTS.actoren,
+        serialize: (row) => serializer.actor(row),
+        create: (b) => store.createActor(parseActor(b)),
+        put: (row, b) => changes.updateActor(row.uuid, parseActor(b)),
+        patch: (row, b) => changes.updateActor(row.uuid, parseActorPatch(b, row.soort_actor)),
+        remove: (row, _request, reply) => {
+          changes.deleteActor(row.uuid);
+          return noContent(reply);
+        },
+      });
+      resource<ActorKlantcontactRow>({
+        path: 'actorklantcontacten',
+        table: 'ki_actorklantcontacten',
+        list: LISTS.actorklantcontacten,
+        serialize: (row) => serializer.actorKlantcontact(row),
+        create: (b) => store.createActorKlantcontact(parse(ActorKlantcontactInput, b)),
+        put: (row, b) => changes.updateActorKlantcontact(row.uuid, parse(ActorKlantcontactInput, b)),
+        patch: (row, b) => changes.updateActorKlantcontact(row.uuid, parse(PatchedActorKlantcontactInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteActorKlantcontact(row.uuid);
+          return noContent(reply);
+        },
       });
 
-      // ------------------------------------------------------------ actorklantcontacten
-      scope.get('/actorklantcontacten', async (request) =>
-        list<ActorKlantcontactRow>(request, LISTS.actorklantcontacten, (r) =>
-          serializer.actorKlantcontact(r),
-        ),
-      );
-      scope.get('/actorklantcontacten/:uuid', async (request) =>
-        serializer.actorKlantcontact(byUuid<ActorKlantcontactRow>('ki_actorklantcontacten', request)),
-      );
-      scope.post('/actorklantcontacten', async (request, reply) => {
-        const input = parse(ActorKlantcontactInput, request.body);
-        return created(reply, serializer.actorKlantcontact(store.createActorKlantcontact(input)));
+      // ------------------------------------------------------------ rekeningnummers, categorieën, vertegenwoordigingen
+      resource<RekeningnummerRow>({
+        path: 'rekeningnummers',
+        table: 'ki_rekeningnummers',
+        list: LISTS.rekeningnummers,
+        serialize: (row) => serializer.rekeningnummer(row),
+        create: (b) => changes.saveRekeningnummer(undefined, parse(RekeningnummerInput, b)),
+        put: (row, b) => changes.saveRekeningnummer(row.uuid, parse(RekeningnummerInput, b)),
+        patch: (row, b) => changes.saveRekeningnummer(row.uuid, parse(PatchedRekeningnummerInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteRekeningnummer(row.uuid);
+          return noContent(reply);
+        },
       });
+      resource<CategorieRow>({
+        path: 'categorieen',
+        table: 'ki_categorieen',
+        list: LISTS.categorieen,
+        serialize: (row) => serializer.categorie(row),
+        create: (b) => changes.saveCategorie(undefined, parse(CategorieInput, b)),
+        put: (row, b) => changes.saveCategorie(row.uuid, parse(CategorieInput, b)),
+        patch: (row, b) => changes.saveCategorie(row.uuid, parse(CategorieInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteCategorie(row.uuid);
+          return noContent(reply);
+        },
+      });
+      resource<CategorieRelatieRow>({
+        path: 'categorie-relaties',
+        table: 'ki_categorie_relaties',
+        list: LISTS['categorie-relaties'],
+        serialize: (row) => serializer.categorieRelatie(row),
+        create: (b) => changes.saveCategorieRelatie(undefined, parse(CategorieRelatieInput, b)),
+        put: (row, b) => changes.saveCategorieRelatie(row.uuid, parse(CategorieRelatieInput, b)),
+        patch: (row, b) => changes.saveCategorieRelatie(row.uuid, parse(CategorieRelatieInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteCategorieRelatie(row.uuid);
+          return noContent(reply);
+        },
+      });
+      resource<VertegenwoordigingRow>({
+        path: 'vertegenwoordigingen',
+        table: 'ki_vertegenwoordigingen',
+        list: LISTS.vertegenwoordigingen,
+        serialize: (row) => serializer.vertegenwoordiging(row),
+        create: (b) => changes.saveVertegenwoordiging(undefined, parse(VertegenwoordigingInput, b)),
+        put: (row, b) => changes.saveVertegenwoordiging(row.uuid, parse(VertegenwoordigingInput, b)),
+        patch: (row, b) => changes.saveVertegenwoordiging(row.uuid, parse(PatchedVertegenwoordigingInput, b)),
+        remove: (row, _request, reply) => {
+          changes.deleteVertegenwoordiging(row.uuid);
+          return noContent(reply);
+        },
+      });
+
+      // ------------------------------------------------------------ methods the spec does not have → 405
+      for (const template of contract.templates()) {
+        const allowed = contract.methodsOf(template);
+        const missing = HTTP_METHODS.filter((m) => !allowed.includes(m));
+        if (missing.length === 0) continue;
+        scope.route({
+          method: missing,
+          url: template.replace(/\{([^}]+)\}/g, ':$1'),
+          handler: async (request, reply) => {
+            reply.header('allow', allowed.join(', '));
+            throw new KiProblem(
+              405,
+              'method_not_allowed',
+              'Methode niet toegestaan.',
+              `Methode "${request.method}" niet toegestaan.`,
+            );
+          },
+        });
+      }
     },
     { prefix: API_PREFIX },
   );

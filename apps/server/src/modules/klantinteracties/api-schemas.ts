@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseApiDateTime } from './datetime';
 import { KiValidationError, zodIssuesToInvalidParams } from './errors';
 
 /**
@@ -20,6 +21,22 @@ export const INTERNE_TAAK_STATUS = ['te_verwerken', 'verwerkt'] as const;
 export const CODE_OBJECTTYPE = ['natuurlijk_persoon', 'niet_natuurlijk_persoon', 'vestiging'] as const;
 export const CODE_SOORT_OBJECT_ID = ['bsn', 'vestigingsnummer', 'kvk_nummer', 'rsin'] as const;
 export const CODE_REGISTER = ['brp', 'hr'] as const;
+
+/** A datetime as DRF accepts it (ISO 8601, zone optional: Amsterdam time), normalised to UTC ISO. */
+const apiDateTime = z
+  .string()
+  .refine((v) => parseApiDateTime(v) !== undefined, {
+    message: 'Datetime heeft een ongeldig formaat.',
+    params: { code: 'invalid' },
+  })
+  .transform((v) => parseApiDateTime(v)!.toISOString());
+/** Deprecated `nummer` fields: digits only, at most 10 (Open Klant's validate_integer). */
+const nummer = z
+  .string()
+  .max(10)
+  .regex(/^[0-9]*$/, 'Voer een getal in.')
+  .nullable()
+  .optional();
 
 const PHONE_PATTERN = /^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/;
 /** Optional text: '' is allowed (Django `blank=True`) and stored as absent. */
@@ -62,6 +79,9 @@ export const PartijIdentificatorGroep = z.object({
 export type PartijIdentificatorGroep = z.infer<typeof PartijIdentificatorGroep>;
 
 export const NestedPartijIdentificator = z.object({
+  uuid: z.uuid().optional(),
+  /** Set by the server; Open Klant refuses it on a nested identificator. */
+  identificeerdePartij: z.unknown().optional(),
   anderePartijIdentificator: str(200).optional(),
   partijIdentificator: PartijIdentificatorGroep,
   subIdentificatorVan: ForeignKey.nullable().optional(),
@@ -69,6 +89,7 @@ export const NestedPartijIdentificator = z.object({
 export type NestedPartijIdentificator = z.infer<typeof NestedPartijIdentificator>;
 
 export const PartijBase = z.object({
+  nummer,
   soortPartij: z.enum(SOORT_PARTIJ),
   indicatieActief: z.boolean(),
   indicatieGeheimhouding: z.boolean().nullable().optional(),
@@ -76,12 +97,8 @@ export const PartijBase = z.object({
   interneNotitie: str(1000).optional(),
   digitaleAdressen: z.array(ForeignKey).nullable().optional(),
   voorkeursDigitaalAdres: ForeignKey.nullable().optional(),
-  rekeningnummers: z
-    .array(ForeignKey)
-    .max(0, 'Rekeningnummers worden niet ondersteund.')
-    .nullable()
-    .optional(),
-  voorkeursRekeningnummer: z.null().optional(),
+  rekeningnummers: z.array(ForeignKey).nullable().optional(),
+  voorkeursRekeningnummer: ForeignKey.nullable().optional(),
   partijIdentificatoren: z.array(NestedPartijIdentificator).nullable().optional(),
   bezoekadres: Adres.nullable().optional(),
   correspondentieadres: Adres.nullable().optional(),
@@ -103,6 +120,20 @@ export type PartijIdentificatieInput =
 export type PartijInput = Omit<z.infer<typeof PartijBase>, 'partijIdentificatie'> & {
   partijIdentificatie: PartijIdentificatieInput;
 };
+export type PartijPatch = Partial<Omit<PartijInput, 'partijIdentificatie'>> & {
+  partijIdentificatie?: PartijIdentificatieInput;
+};
+
+/** PATCH: every field optional; `partijIdentificatie` is read by the partij's own soort when it is not sent. */
+export function parsePartijPatch(body: unknown, currentSoort: PartijInput['soortPartij']): PartijPatch {
+  const base = parse(PartijBase.partial(), body ?? {});
+  if (base.partijIdentificatie === undefined) {
+    const { partijIdentificatie: _ignored, ...rest } = base;
+    return rest;
+  }
+  const full = parsePartij({ ...base, soortPartij: base.soortPartij ?? currentSoort, indicatieActief: true });
+  return { ...base, partijIdentificatie: full.partijIdentificatie };
+}
 
 export function parsePartij(body: unknown): PartijInput {
   const base = parse(PartijBase, body);
@@ -139,9 +170,12 @@ export const DigitaalAdresInput = z.object({
   verificatieDatum: z.iso.date().nullable().optional(),
 });
 export type DigitaalAdresInput = z.infer<typeof DigitaalAdresInput>;
+export const PatchedDigitaalAdresInput = DigitaalAdresInput.partial();
+export type PatchedDigitaalAdresInput = z.infer<typeof PatchedDigitaalAdresInput>;
 
 // ---------------------------------------------------------------- klantcontacten
 export const KlantcontactInput = z.object({
+  nummer,
   referentienummer: str(10).nullable().optional(),
   kanaal: str(50).min(1),
   onderwerp: str(200).min(1),
@@ -152,10 +186,12 @@ export const KlantcontactInput = z.object({
   verdereActieOndernomen: z.boolean().optional(),
   taal: str(3).min(1),
   vertrouwelijk: z.boolean(),
-  plaatsgevondenOp: z.iso.datetime({ offset: true }).optional(),
+  plaatsgevondenOp: apiDateTime.optional(),
   metadata: z.record(z.string().max(200), z.string().max(255)).optional(),
 });
 export type KlantcontactInput = z.infer<typeof KlantcontactInput>;
+export const PatchedKlantcontactInput = KlantcontactInput.partial();
+export type PatchedKlantcontactInput = z.infer<typeof PatchedKlantcontactInput>;
 
 const BetrokkeneFields = {
   wasPartij: ForeignKey.nullable().optional(),
@@ -168,6 +204,8 @@ const BetrokkeneFields = {
 };
 export const BetrokkeneInput = z.object({ hadKlantcontact: ForeignKey, ...BetrokkeneFields });
 export type BetrokkeneInput = z.infer<typeof BetrokkeneInput>;
+export const PatchedBetrokkeneInput = BetrokkeneInput.partial();
+export type PatchedBetrokkeneInput = z.infer<typeof PatchedBetrokkeneInput>;
 /** In /maak-klantcontact `hadKlantcontact` is readOnly: the server fills it. */
 export const MaakBetrokkeneInput = z.object(BetrokkeneFields);
 export type MaakBetrokkeneInput = z.infer<typeof MaakBetrokkeneInput>;
@@ -188,10 +226,11 @@ export const OnderwerpobjectInput = z.object({
 export type OnderwerpobjectInput = z.infer<typeof OnderwerpobjectInput>;
 export const MaakOnderwerpobjectInput = OnderwerpobjectInput.omit({ klantcontact: true });
 
+/** As in Open Klant, `betrokkene` and `onderwerpobject` may be left out but not be null. */
 export const MaakKlantcontactInput = z.object({
   klantcontact: KlantcontactInput,
-  betrokkene: MaakBetrokkeneInput.nullable().optional(),
-  onderwerpobject: MaakOnderwerpobjectInput.nullable().optional(),
+  betrokkene: MaakBetrokkeneInput.optional(),
+  onderwerpobject: MaakOnderwerpobjectInput.optional(),
 });
 export type MaakKlantcontactInput = z.infer<typeof MaakKlantcontactInput>;
 
@@ -253,6 +292,18 @@ export type ActorInput = Omit<z.infer<typeof ActorBase>, 'actorIdentificatie'> &
   actorIdentificatie?: ActorIdentificatieInput;
 };
 
+export type ActorPatch = Partial<ActorInput>;
+/** PATCH: `actorIdentificatie` is read by the new or the current soortActor. */
+export function parseActorPatch(body: unknown, currentSoort: ActorInput['soortActor']): ActorPatch {
+  const base = parse(ActorBase.partial(), body ?? {});
+  if (base.actorIdentificatie === undefined) {
+    const { actorIdentificatie: _ignored, ...rest } = base;
+    return rest;
+  }
+  const full = parseActor({ naam: 'x', ...base, soortActor: base.soortActor ?? currentSoort });
+  return { ...base, actorIdentificatie: full.actorIdentificatie };
+}
+
 export function parseActor(body: unknown): ActorInput {
   const base = parse(ActorBase, body);
   const raw = base.actorIdentificatie;
@@ -268,9 +319,12 @@ export function parseActor(body: unknown): ActorInput {
 
 export const ActorKlantcontactInput = z.object({ actor: ForeignKey, klantcontact: ForeignKey });
 export type ActorKlantcontactInput = z.infer<typeof ActorKlantcontactInput>;
+export const PatchedActorKlantcontactInput = ActorKlantcontactInput.partial();
+export type PatchedActorKlantcontactInput = z.infer<typeof PatchedActorKlantcontactInput>;
 
 // ---------------------------------------------------------------- interne taken
 export const InterneTaakInput = z.object({
+  nummer,
   referentienummer: str(10).nullable().optional(),
   gevraagdeHandeling: str(200).min(1),
   aanleidinggevendKlantcontact: ForeignKey,
@@ -278,11 +332,51 @@ export const InterneTaakInput = z.object({
   toegewezenAanActoren: z.array(ForeignKey).optional(),
   toelichting: str(1000).optional(),
   status: z.enum(INTERNE_TAAK_STATUS),
-  afgehandeldOp: z.iso.datetime({ offset: true }).nullable().optional(),
+  afgehandeldOp: apiDateTime.nullable().optional(),
 });
 export type InterneTaakInput = z.infer<typeof InterneTaakInput>;
 export const PatchedInterneTaakInput = InterneTaakInput.partial();
 export type PatchedInterneTaakInput = z.infer<typeof PatchedInterneTaakInput>;
+
+// ---------------------------------------------------------------- partij-identificatoren
+export const PartijIdentificatorInput = z.object({
+  uuid: z.uuid().optional(),
+  identificeerdePartij: ForeignKey.nullable().optional(),
+  anderePartijIdentificator: str(200).optional(),
+  partijIdentificator: PartijIdentificatorGroep,
+  subIdentificatorVan: ForeignKey.nullable().optional(),
+});
+export type PartijIdentificatorInput = z.infer<typeof PartijIdentificatorInput>;
+export const PatchedPartijIdentificatorInput = PartijIdentificatorInput.partial();
+export type PatchedPartijIdentificatorInput = z.infer<typeof PatchedPartijIdentificatorInput>;
+
+// ---------------------------------------------------------------- rekeningnummers, categorieën, vertegenwoordigingen
+export const RekeningnummerInput = z.object({
+  partij: ForeignKey.nullable().optional(),
+  iban: str(34).regex(/^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$/, 'Voer een geldig IBAN in.'),
+  bic: z.string().min(8).max(11).regex(/^\S+$/, 'Voer een geldige BIC in.').optional(),
+});
+export type RekeningnummerInput = z.infer<typeof RekeningnummerInput>;
+export const PatchedRekeningnummerInput = RekeningnummerInput.partial();
+
+export const CategorieInput = z.object({ naam: str(80).optional() });
+export type CategorieInput = z.infer<typeof CategorieInput>;
+
+export const CategorieRelatieInput = z.object({
+  partij: ForeignKey.nullable().optional(),
+  categorie: ForeignKey.nullable().optional(),
+  beginDatum: z.iso.date().nullable().optional(),
+  eindDatum: z.iso.date().nullable().optional(),
+});
+export type CategorieRelatieInput = z.infer<typeof CategorieRelatieInput>;
+
+export const VertegenwoordigingInput = z.object({
+  vertegenwoordigendePartij: ForeignKey,
+  vertegenwoordigdePartij: ForeignKey,
+});
+export type VertegenwoordigingInput = z.infer<typeof VertegenwoordigingInput>;
+export const PatchedVertegenwoordigingInput = VertegenwoordigingInput.partial();
+export type PatchedVertegenwoordigingInput = z.infer<typeof PatchedVertegenwoordigingInput>;
 
 /** Parse with a zod schema or throw a KiValidationError (400) naming the fields. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> {

@@ -209,4 +209,62 @@ export const klantinteractiesMigrations: Migration[] = [
       CREATE INDEX ki_bijlagen_object ON ki_bijlagen (object_id);
     `,
   },
+  {
+    id: 'klantinteracties/003_full_api',
+    sql: `
+      -- Deprecated nummer fields are kept as the client wrote them (Open Klant stores them; partij nummer is unique).
+      ALTER TABLE ki_partijen ADD COLUMN nummer TEXT;
+      CREATE UNIQUE INDEX ki_partijen_nummer ON ki_partijen (nummer) WHERE nummer IS NOT NULL;
+      ALTER TABLE ki_partijen ADD COLUMN voorkeurs_rekeningnummer_uuid TEXT;
+      ALTER TABLE ki_klantcontacten ADD COLUMN nummer TEXT;
+      ALTER TABLE ki_interne_taken ADD COLUMN nummer TEXT;
+
+      CREATE TABLE ki_rekeningnummers (
+        seq INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        partij_uuid TEXT REFERENCES ki_partijen (uuid),
+        iban TEXT NOT NULL,
+        bic TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX ki_rekeningnummers_partij ON ki_rekeningnummers (partij_uuid);
+
+      CREATE TABLE ki_categorieen (
+        seq INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        naam TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE ki_categorie_relaties (
+        seq INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        partij_uuid TEXT REFERENCES ki_partijen (uuid),
+        categorie_uuid TEXT REFERENCES ki_categorieen (uuid),
+        begin_datum TEXT,
+        eind_datum TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX ki_categorie_relaties_partij ON ki_categorie_relaties (partij_uuid);
+      CREATE INDEX ki_categorie_relaties_categorie ON ki_categorie_relaties (categorie_uuid);
+
+      CREATE TABLE ki_vertegenwoordigingen (
+        seq INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        vertegenwoordigende_partij_uuid TEXT NOT NULL REFERENCES ki_partijen (uuid),
+        vertegenwoordigde_partij_uuid TEXT NOT NULL REFERENCES ki_partijen (uuid),
+        created_at TEXT NOT NULL,
+        UNIQUE (vertegenwoordigende_partij_uuid, vertegenwoordigde_partij_uuid)
+      );
+      CREATE INDEX ki_vertegenwoordigingen_vertegenwoordigde ON ki_vertegenwoordigingen (vertegenwoordigde_partij_uuid);
+
+      -- What the list filters and cascading deletes look up.
+      CREATE INDEX ki_partij_identificatoren_partij ON ki_partij_identificatoren (partij_uuid);
+      CREATE INDEX ki_partij_identificatoren_sub ON ki_partij_identificatoren (sub_identificator_van_uuid);
+      CREATE INDEX ki_onderwerpobjecten_was_klantcontact ON ki_onderwerpobjecten (was_klantcontact_uuid);
+      CREATE INDEX ki_actorklantcontacten_actor ON ki_actorklantcontacten (actor_uuid);
+      CREATE INDEX ki_klantcontacten_kanaal ON ki_klantcontacten (kanaal);
+      CREATE INDEX ki_partijen_soort ON ki_partijen (soort_partij);
+    `,
+  },
 ];

@@ -12,6 +12,13 @@ import type {
   PartijRow,
 } from './store';
 import { volledigeNaam } from './store';
+import type {
+  CategorieRelatieRow,
+  CategorieRow,
+  RekeningnummerRow,
+  VertegenwoordigingRow,
+} from './store-changes';
+import { prepared } from '../../store/prepared';
 
 /** Requested expansions as a tree: `hadBetrokkenen.wasPartij` → `{hadBetrokkenen: {wasPartij: {}}}`. */
 export interface ExpandTree {
@@ -61,18 +68,30 @@ export class KlantinteractiesSerializer {
   partij(row: PartijRow, expand: ExpandTree = {}): Json {
     const adressen = this.store.digitaleAdressenVanPartij(row.uuid);
     const betrokkenen = this.store.betrokkenenVanPartij(row.uuid);
+    const relaties = prepared(
+      this.store.db,
+      'SELECT * FROM ki_categorie_relaties WHERE partij_uuid = ? ORDER BY seq',
+    ).all(row.uuid) as CategorieRelatieRow[];
+    const vertegenwoordigden = prepared(
+      this.store.db,
+      'SELECT vertegenwoordigde_partij_uuid AS uuid FROM ki_vertegenwoordigingen WHERE vertegenwoordigende_partij_uuid = ? ORDER BY seq',
+    ).all(row.uuid) as { uuid: string }[];
+    const rekeningnummers = prepared(
+      this.store.db,
+      'SELECT uuid FROM ki_rekeningnummers WHERE partij_uuid = ? ORDER BY seq',
+    ).all(row.uuid) as { uuid: string }[];
     const out: Json = {
       uuid: row.uuid,
       url: this.url('partijen', row.uuid),
-      nummer: null,
+      nummer: row.nummer,
       interneNotitie: row.interne_notitie,
       betrokkenen: betrokkenen.map((b) => this.fk('betrokkenen', b.uuid)),
-      categorieRelaties: [],
+      categorieRelaties: relaties.map((r) => this.categorieRelatieFk(r)),
       digitaleAdressen: adressen.map((d) => this.fk('digitaleadressen', d.uuid)),
       voorkeursDigitaalAdres: this.fkOrNull('digitaleadressen', row.voorkeurs_digitaal_adres_uuid),
-      vertegenwoordigden: [],
-      rekeningnummers: [],
-      voorkeursRekeningnummer: null,
+      vertegenwoordigden: vertegenwoordigden.map((v) => this.fk('partijen', v.uuid)),
+      rekeningnummers: rekeningnummers.map((r) => this.fk('rekeningnummers', r.uuid)),
+      voorkeursRekeningnummer: this.fkOrNull('rekeningnummers', row.voorkeurs_rekeningnummer_uuid),
       partijIdentificatoren: this.store.identificatorenVan(row.uuid).map((i) => this.partijIdentificator(i)),
       soortPartij: row.soort_partij,
       indicatieGeheimhouding: row.indicatie_geheimhouding === null ? null : row.indicatie_geheimhouding === 1,
@@ -86,7 +105,7 @@ export class KlantinteractiesSerializer {
       const e: Json = {};
       if (expand.digitaleAdressen) e.digitaleAdressen = adressen.map((d) => this.digitaalAdres(d));
       if (expand.betrokkenen) e.betrokkenen = betrokkenen.map((b) => this.betrokkene(b, expand.betrokkenen));
-      if (expand.categorieRelaties) e.categorieRelaties = [];
+      if (expand.categorieRelaties) e.categorieRelaties = relaties.map((r) => this.categorieRelatie(r));
       out._expand = e;
     }
     return out;
@@ -202,7 +221,7 @@ export class KlantinteractiesSerializer {
       omvatteBijlagen: bijlagen.map((b) => this.fk('bijlagen', b.uuid)),
       hadBetrokkenen: betrokkenen.map((b) => this.fk('betrokkenen', b.uuid)),
       leiddeTotInterneTaken: taken.map((t) => this.fk('internetaken', t.uuid)),
-      nummer: null,
+      nummer: row.nummer,
       referentienummer: row.referentienummer,
       kanaal: row.kanaal,
       onderwerp: row.onderwerp,
@@ -285,7 +304,7 @@ export class KlantinteractiesSerializer {
     return {
       uuid: row.uuid,
       url: this.url('internetaken', row.uuid),
-      nummer: null,
+      nummer: row.nummer,
       referentienummer: row.referentienummer,
       gevraagdeHandeling: row.gevraagde_handeling,
       aanleidinggevendKlantcontact: this.fk('klantcontacten', row.klantcontact_uuid),
@@ -295,6 +314,62 @@ export class KlantinteractiesSerializer {
       status: row.status,
       toegewezenOp: row.toegewezen_op,
       afgehandeldOp: row.afgehandeld_op,
+    };
+  }
+
+  // ---------------------------------------------------------------- rekeningnummers, categorieën, vertegenwoordigingen
+  rekeningnummer(row: RekeningnummerRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('rekeningnummers', row.uuid),
+      partij: this.fkOrNull('partijen', row.partij_uuid),
+      iban: row.iban,
+      ...(row.bic !== '' ? { bic: row.bic } : {}),
+    };
+  }
+
+  categorie(row: CategorieRow): Json {
+    return { uuid: row.uuid, url: this.url('categorieen', row.uuid), naam: row.naam };
+  }
+
+  private categorieNaam(uuid: string | null): string | null {
+    if (uuid === null) return null;
+    return this.store.get<CategorieRow>('ki_categorieen', uuid)?.naam ?? null;
+  }
+
+  private categorieRelatieFk(row: CategorieRelatieRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('categorie-relaties', row.uuid),
+      categorieNaam: this.categorieNaam(row.categorie_uuid),
+      beginDatum: row.begin_datum,
+      eindDatum: row.eind_datum,
+    };
+  }
+
+  categorieRelatie(row: CategorieRelatieRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('categorie-relaties', row.uuid),
+      partij: this.fkOrNull('partijen', row.partij_uuid),
+      categorie:
+        row.categorie_uuid === null
+          ? null
+          : {
+              ...this.fk('categorieen', row.categorie_uuid),
+              naam: this.categorieNaam(row.categorie_uuid) ?? '',
+            },
+      beginDatum: row.begin_datum,
+      eindDatum: row.eind_datum,
+    };
+  }
+
+  vertegenwoordiging(row: VertegenwoordigingRow): Json {
+    return {
+      uuid: row.uuid,
+      url: this.url('vertegenwoordigingen', row.uuid),
+      vertegenwoordigendePartij: this.fk('partijen', row.vertegenwoordigende_partij_uuid),
+      vertegenwoordigdePartij: this.fk('partijen', row.vertegenwoordigde_partij_uuid),
     };
   }
 }

@@ -34,6 +34,8 @@ export interface PartijRow {
   correspondentieadres_json: string | null;
   voorkeurs_digitaal_adres_uuid: string | null;
   naam: string;
+  nummer: string | null;
+  voorkeurs_rekeningnummer_uuid: string | null;
   created_at: string;
 }
 export interface PartijIdentificatorRow {
@@ -76,6 +78,7 @@ export interface KlantcontactRow {
   plaatsgevonden_op: string;
   plaatsgevonden_ms: number;
   metadata_json: string;
+  nummer: string | null;
   gespreksresultaat_code: string | null;
   kcc_contact_id: string | null;
 }
@@ -134,6 +137,7 @@ export interface InterneTaakRow {
   status: 'te_verwerken' | 'verwerkt';
   toegewezen_op: string;
   afgehandeld_op: string | null;
+  nummer: string | null;
 }
 export interface GespreksresultaatRow {
   code: string;
@@ -153,7 +157,11 @@ export type TableName =
   | 'ki_bijlagen'
   | 'ki_actoren'
   | 'ki_actorklantcontacten'
-  | 'ki_interne_taken';
+  | 'ki_interne_taken'
+  | 'ki_rekeningnummers'
+  | 'ki_categorieen'
+  | 'ki_categorie_relaties'
+  | 'ki_vertegenwoordigingen';
 
 /** Drop '' and undefined values so optional patterned fields never come back as '' (which the spec patterns refuse). */
 export function compact<T extends object>(value: T | null | undefined): Partial<T> | null {
@@ -188,7 +196,7 @@ export class KlantinteractiesStore {
     private readonly now: () => Date,
   ) {}
 
-  private nowIso(): string {
+  nowIso(): string {
     return this.now().toISOString();
   }
 
@@ -204,42 +212,75 @@ export class KlantinteractiesStore {
   }
 
   /** A reference in a request body that must exist (→ 400 does_not_exist, as DRF does). */
-  private requireRef(table: TableName, uuid: string, field: string): void {
+  requireRef(table: TableName, uuid: string, field: string): void {
     const row = prepared(this.db, `SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid);
     if (!row) throw KiValidationError.one(field, 'does_not_exist', `Object met uuid "${uuid}" bestaat niet.`);
   }
 
   // ---------------------------------------------------------------- partijen
+  /** Display name and stored `partijIdentificatie` of a partij; a contactpersoon works for an organisatie. */
+  partijIdentificatieColumns(
+    ident: PartijInput['partijIdentificatie'],
+    previous?: PartijRow,
+  ): { naam: string; identificatie: object } {
+    if (ident.soortPartij === 'organisatie') {
+      return { naam: ident.identificatie.naam ?? '', identificatie: compact(ident.identificatie) ?? {} };
+    }
+    const contactnaam = compact(ident.identificatie.contactnaam);
+    const naam = volledigeNaam(contactnaam);
+    if (ident.soortPartij === 'persoon') return { naam, identificatie: { contactnaam } };
+    const werkteVoor = ident.identificatie.werkteVoorPartij ?? null;
+    if (werkteVoor) {
+      const name = 'partijIdentificatie.werkteVoorPartij';
+      const partij = this.get<PartijRow>('ki_partijen', werkteVoor.uuid);
+      if (!partij)
+        throw KiValidationError.one(
+          name,
+          'does_not_exist',
+          `Object met uuid "${werkteVoor.uuid}" bestaat niet.`,
+        );
+      if (partij.soort_partij !== 'organisatie') {
+        throw KiValidationError.one(
+          name,
+          'invalid',
+          'Een contactpersoon kan alleen voor een partij van soort organisatie werken.',
+        );
+      }
+    }
+    const previousUuid =
+      previous?.soort_partij === 'contactpersoon'
+        ? (JSON.parse(previous.identificatie_json) as { uuid?: string }).uuid
+        : undefined;
+    return {
+      naam,
+      identificatie: {
+        contactnaam,
+        werkteVoorPartij: werkteVoor ? { uuid: werkteVoor.uuid } : null,
+        uuid: previousUuid ?? randomUUID(),
+      },
+    };
+  }
+
+  /** Partij `nummer` is unique (Open Klant's model constraint). */
+  requireFreeNummer(nummer: string | null | undefined, own?: string): void {
+    if (!nummer) return;
+    const other = prepared(this.db, 'SELECT uuid FROM ki_partijen WHERE nummer = ?').get(nummer) as
+      { uuid: string } | undefined;
+    if (other && other.uuid !== own) {
+      throw KiValidationError.one('nummer', 'unique', 'Er bestaat al een partij met dit nummer.');
+    }
+  }
+
   createPartij(input: PartijInput): PartijRow {
     return this.db.transaction(() => {
       const uuid = randomUUID();
-      const ident = input.partijIdentificatie;
-      let naam: string;
-      let identificatie: object;
-      if (ident.soortPartij === 'organisatie') {
-        naam = ident.identificatie.naam ?? '';
-        identificatie = compact(ident.identificatie) ?? {};
-      } else if (ident.soortPartij === 'persoon') {
-        const contactnaam = compact(ident.identificatie.contactnaam);
-        naam = volledigeNaam(contactnaam);
-        identificatie = { contactnaam };
-      } else {
-        const contactnaam = compact(ident.identificatie.contactnaam);
-        const werkteVoor = ident.identificatie.werkteVoorPartij ?? null;
-        if (werkteVoor)
-          this.requireRef('ki_partijen', werkteVoor.uuid, 'partijIdentificatie.werkteVoorPartij.uuid');
-        naam = volledigeNaam(contactnaam);
-        identificatie = {
-          contactnaam,
-          werkteVoorPartij: werkteVoor ? { uuid: werkteVoor.uuid } : null,
-          uuid: randomUUID(),
-        };
-      }
+      const { naam, identificatie } = this.partijIdentificatieColumns(input.partijIdentificatie);
+      this.requireFreeNummer(input.nummer);
       prepared(
         this.db,
         `INSERT INTO ki_partijen (uuid, soort_partij, indicatie_actief, indicatie_geheimhouding, voorkeurstaal, interne_notitie,
-             identificatie_json, bezoekadres_json, correspondentieadres_json, naam, naam_zoek, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             identificatie_json, bezoekadres_json, correspondentieadres_json, naam, naam_zoek, created_at, nummer)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         uuid,
         input.soortPartij,
@@ -253,52 +294,115 @@ export class KlantinteractiesStore {
         naam,
         naam.toLowerCase(),
         this.nowIso(),
+        input.nummer ?? null,
       );
       this.addIdentificatoren(uuid, input.partijIdentificatoren ?? []);
-      for (const [i, da] of (input.digitaleAdressen ?? []).entries()) {
-        this.requireRef('ki_digitale_adressen', da.uuid, `digitaleAdressen.${i}.uuid`);
-        prepared(this.db, 'UPDATE ki_digitale_adressen SET partij_uuid = ? WHERE uuid = ?').run(
-          uuid,
-          da.uuid,
-        );
-      }
-      if (input.voorkeursDigitaalAdres) {
-        const v = input.voorkeursDigitaalAdres.uuid;
-        if (!(input.digitaleAdressen ?? []).some((d) => d.uuid === v)) {
-          throw KiValidationError.one(
-            'voorkeursDigitaalAdres',
-            'invalid',
-            'Het voorkeursadres moet een van de digitale adressen van deze partij zijn.',
-          );
-        }
-        prepared(this.db, 'UPDATE ki_partijen SET voorkeurs_digitaal_adres_uuid = ? WHERE uuid = ?').run(
-          v,
-          uuid,
-        );
-      }
+      this.linkToPartij(uuid, input);
       return this.mustGet<PartijRow>('ki_partijen', uuid, 'Partij');
     })();
   }
 
-  private addIdentificatoren(partijUuid: string, list: NestedPartijIdentificator[]): void {
+  /**
+   * `digitaleAdressen` / `rekeningnummers` (when given) become exactly this partij's; the voorkeur must be one
+   * of them (given in the same request, or already linked when the list is not sent).
+   */
+  linkToPartij(
+    uuid: string,
+    input: Pick<
+      PartijInput,
+      'digitaleAdressen' | 'voorkeursDigitaalAdres' | 'rekeningnummers' | 'voorkeursRekeningnummer'
+    >,
+  ): void {
+    const links = [
+      ['ki_digitale_adressen', 'digitaleAdressen', 'voorkeursDigitaalAdres', 'voorkeurs_digitaal_adres_uuid'],
+      ['ki_rekeningnummers', 'rekeningnummers', 'voorkeursRekeningnummer', 'voorkeurs_rekeningnummer_uuid'],
+    ] as const;
+    for (const [table, listField, voorkeurField, voorkeurColumn] of links) {
+      const list = input[listField];
+      if (list !== undefined && list !== null) {
+        list.forEach((item, i) => this.requireRef(table, item.uuid, `${listField}.${i}.uuid`));
+        prepared(this.db, `UPDATE ${table} SET partij_uuid = NULL WHERE partij_uuid = ?`).run(uuid);
+        for (const item of list) {
+          prepared(this.db, `UPDATE ${table} SET partij_uuid = ? WHERE uuid = ?`).run(uuid, item.uuid);
+        }
+      }
+      const voorkeur = input[voorkeurField];
+      if (voorkeur === undefined) continue;
+      if (voorkeur !== null) {
+        const linked = prepared(this.db, `SELECT 1 FROM ${table} WHERE uuid = ? AND partij_uuid = ?`).get(
+          voorkeur.uuid,
+          uuid,
+        );
+        if (!linked) {
+          throw KiValidationError.one(
+            voorkeurField,
+            'invalid',
+            listField === 'digitaleAdressen'
+              ? 'Het voorkeurs adres moet een gelinkte digitaal adres zijn.'
+              : 'Het voorkeurs rekeningnummer moet een gelinkte rekeningnummer zijn.',
+          );
+        }
+      }
+      prepared(this.db, `UPDATE ki_partijen SET ${voorkeurColumn} = ? WHERE uuid = ?`).run(
+        voorkeur?.uuid ?? null,
+        uuid,
+      );
+    }
+  }
+
+  /** Nested identificatoren of a partij (field names under `namePrefix`), or one on its own (`namePrefix` ''). */
+  addIdentificatoren(
+    partijUuid: string | null,
+    list: NestedPartijIdentificator[],
+    namePrefix = 'partijIdentificatoren',
+  ): void {
     const seenSoort = new Set<string>();
+    const uuids = list.map((item) => item.uuid).filter((u) => u !== undefined);
+    if (new Set(uuids).size < uuids.length) {
+      throw KiValidationError.one(
+        'identificeerdePartij',
+        'invalid',
+        'Duplicaat uuid kan niet worden ingevoerd voor `partij_identificatoren`.',
+      );
+    }
     for (const [i, item] of list.entries()) {
-      const name = `partijIdentificatoren.${i}`;
+      const at = (field: string) =>
+        [namePrefix === '' ? '' : `${namePrefix}.${i}`, field].filter(Boolean).join('.');
+      if (item.identificeerdePartij !== undefined && item.identificeerdePartij !== null) {
+        throw KiValidationError.one(
+          'identificeerdePartij',
+          'invalid',
+          'Het veld `identificeerde_partij` wordt automatisch ingesteld en hoeft niet te worden opgegeven.',
+        );
+      }
       const g = item.partijIdentificator;
       if (seenSoort.has(g.codeSoortObjectId)) {
         throw KiValidationError.one(
-          `${name}.partijIdentificator.codeSoortObjectId`,
+          at('partijIdentificator.codeSoortObjectId'),
           'unique',
           `Een partij mag maar één identificator van soort "${g.codeSoortObjectId}" hebben.`,
         );
       }
       seenSoort.add(g.codeSoortObjectId);
-      validateIdentificator(g, `${name}.partijIdentificator`);
+      const sameSoort =
+        partijUuid !== null &&
+        prepared(
+          this.db,
+          'SELECT 1 FROM ki_partij_identificatoren WHERE partij_uuid = ? AND code_soort_object_id = ?',
+        ).get(partijUuid, g.codeSoortObjectId);
+      if (sameSoort) {
+        throw KiValidationError.one(
+          at('partijIdentificator.codeSoortObjectId'),
+          'unique',
+          `Deze partij heeft al een identificator van soort "${g.codeSoortObjectId}".`,
+        );
+      }
+      validateIdentificator(g, at('partijIdentificator'));
       const sub = item.subIdentificatorVan?.uuid ?? null;
       if (g.codeSoortObjectId === 'vestigingsnummer') {
         if (!sub) {
           throw KiValidationError.one(
-            `${name}.subIdentificatorVan`,
+            at('subIdentificatorVan'),
             'invalid',
             'Een vestigingsnummer hoort bij een KvK-nummer: vul subIdentificatorVan in.',
           );
@@ -306,13 +410,13 @@ export class KlantinteractiesStore {
         const parent = this.get<PartijIdentificatorRow>('ki_partij_identificatoren', sub);
         if (!parent || parent.code_soort_object_id !== 'kvk_nummer') {
           throw KiValidationError.one(
-            `${name}.subIdentificatorVan`,
+            at('subIdentificatorVan'),
             'invalid',
             'subIdentificatorVan moet naar een bestaande identificator van soort kvk_nummer wijzen.',
           );
         }
       } else if (sub) {
-        this.requireRef('ki_partij_identificatoren', sub, `${name}.subIdentificatorVan.uuid`);
+        this.requireRef('ki_partij_identificatoren', sub, at('subIdentificatorVan.uuid'));
       }
       const exists = prepared(
         this.db,
@@ -321,7 +425,7 @@ export class KlantinteractiesStore {
       ).get(g.codeObjecttype, g.codeSoortObjectId, g.objectId, g.codeRegister, sub ?? '');
       if (exists) {
         throw KiValidationError.one(
-          `${name}.partijIdentificator`,
+          at('partijIdentificator'),
           'unique',
           `Er bestaat al een partij-identificator ${g.codeSoortObjectId} ${g.objectId}.`,
         );
@@ -331,7 +435,7 @@ export class KlantinteractiesStore {
         `INSERT INTO ki_partij_identificatoren (uuid, partij_uuid, code_objecttype, code_soort_object_id, object_id,
              code_register, sub_identificator_van_uuid, andere_partij_identificator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        randomUUID(),
+        item.uuid && !this.get('ki_partij_identificatoren', item.uuid) ? item.uuid : randomUUID(),
         partijUuid,
         g.codeObjecttype,
         g.codeSoortObjectId,
@@ -351,37 +455,68 @@ export class KlantinteractiesStore {
   }
 
   // ---------------------------------------------------------------- digitale adressen
+  /**
+   * The checks Open Klant makes on a digitaal adres (also on PUT/PATCH, with `own` the adres being changed):
+   * the address by its soort, `isStandaardAdres` only with a partij, and (partij, referentie, soort) unique.
+   * Phone numbers are kept as sent; `adres_match` holds the canonical form klantherkenning matches on.
+   */
+  digitaalAdresColumns(input: DigitaalAdresInput, own?: string): { adres: string; match: string } {
+    const adres = input.adres.trim();
+    let match = adres;
+    if (input.soortDigitaalAdres === 'telefoonnummer') {
+      const canonical = isValidKlantinteractiesPhone(adres) ? canonicalPhone(adres) : undefined;
+      if (!canonical) {
+        throw KiValidationError.one(
+          'adres',
+          'invalid',
+          'Ongeldig telefoonnummer. Toegestaan: 0612345678, +31612345678 of 0031612345678 (geen 0800- of 0900-nummers).',
+        );
+      }
+      match = canonical;
+    } else if (input.soortDigitaalAdres === 'email') {
+      if (!isEmail(adres)) throw KiValidationError.one('adres', 'invalid', 'Voer een geldig e-mailadres in.');
+      match = adres.toLowerCase();
+    }
+    const partij = input.verstrektDoorPartij?.uuid ?? null;
+    const betrokkene = input.verstrektDoorBetrokkene?.uuid ?? null;
+    if (partij) this.requireRef('ki_partijen', partij, 'verstrektDoorPartij.uuid');
+    if (betrokkene) this.requireRef('ki_betrokkenen', betrokkene, 'verstrektDoorBetrokkene.uuid');
+    if (input.isStandaardAdres === true && !partij) {
+      throw KiValidationError.one(
+        'isStandaardAdres',
+        'invalid',
+        '`is_standaard_adres` kan alleen gezet worden als `verstrekt_door_partij` is ingevuld.',
+      );
+    }
+    if (partij && input.referentie) {
+      const dup = prepared(
+        this.db,
+        `SELECT uuid FROM ki_digitale_adressen WHERE partij_uuid = ? AND referentie = ? AND soort_digitaal_adres = ?
+           AND uuid <> ?`,
+      ).get(partij, input.referentie, input.soortDigitaalAdres, own ?? '');
+      if (dup) {
+        throw KiValidationError.one(
+          'nonFieldErrors',
+          'unique',
+          'De velden verstrekt_door_partij, referentie, soort_digitaal_adres moeten een unieke set zijn.',
+        );
+      }
+    }
+    if (input.isStandaardAdres === true && partij) {
+      prepared(
+        this.db,
+        'UPDATE ki_digitale_adressen SET is_standaard_adres = 0 WHERE partij_uuid = ? AND soort_digitaal_adres = ?',
+      ).run(partij, input.soortDigitaalAdres);
+    }
+    return { adres, match };
+  }
+
   createDigitaalAdres(input: DigitaalAdresInput): DigitaalAdresRow {
     return this.db.transaction(() => {
-      let adres = input.adres.trim();
-      let match = adres;
-      if (input.soortDigitaalAdres === 'telefoonnummer') {
-        const canonical = isValidKlantinteractiesPhone(adres) ? canonicalPhone(adres) : undefined;
-        if (!canonical) {
-          throw KiValidationError.one(
-            'adres',
-            'invalid',
-            'Ongeldig telefoonnummer. Toegestaan: 0612345678, +31612345678 of 0031612345678 (geen 0800- of 0900-nummers).',
-          );
-        }
-        adres = canonical;
-        match = canonical;
-      } else if (input.soortDigitaalAdres === 'email') {
-        if (!isEmail(adres))
-          throw KiValidationError.one('adres', 'invalid', 'Voer een geldig e-mailadres in.');
-        match = adres.toLowerCase();
-      }
+      const { adres, match } = this.digitaalAdresColumns(input);
       const partij = input.verstrektDoorPartij?.uuid ?? null;
       const betrokkene = input.verstrektDoorBetrokkene?.uuid ?? null;
-      if (partij) this.requireRef('ki_partijen', partij, 'verstrektDoorPartij.uuid');
-      if (betrokkene) this.requireRef('ki_betrokkenen', betrokkene, 'verstrektDoorBetrokkene.uuid');
       const standaard = input.isStandaardAdres === true;
-      if (standaard && partij) {
-        prepared(
-          this.db,
-          'UPDATE ki_digitale_adressen SET is_standaard_adres = 0 WHERE partij_uuid = ? AND soort_digitaal_adres = ?',
-        ).run(partij, input.soortDigitaalAdres);
-      }
       const uuid = randomUUID();
       prepared(
         this.db,
@@ -422,15 +557,17 @@ export class KlantinteractiesStore {
     extra: { gespreksresultaatCode?: string; kccContactId?: string } = {},
   ): KlantcontactRow {
     return this.db.transaction(() => {
+      checkVerdereActie(input);
       const uuid = randomUUID();
       const at = input.plaatsgevondenOp ? new Date(input.plaatsgevondenOp) : this.now();
       prepared(
         this.db,
-        `INSERT INTO ki_klantcontacten (uuid, referentienummer, kanaal, onderwerp, inhoud, reactie, indicatie_contact_gelukt,
+        `INSERT INTO ki_klantcontacten (nummer, uuid, referentienummer, kanaal, onderwerp, inhoud, reactie, indicatie_contact_gelukt,
              hoofd_onderwerp_type, verdere_actie_ondernomen, taal, vertrouwelijk, plaatsgevonden_op, plaatsgevonden_ms,
              metadata_json, gespreksresultaat_code, kcc_contact_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
+        input.nummer ?? null,
         uuid,
         input.referentienummer ?? null,
         input.kanaal,
@@ -677,15 +814,17 @@ export class KlantinteractiesStore {
         input.aanleidinggevendKlantcontact.uuid,
         'aanleidinggevendKlantcontact.uuid',
       );
-      const actoren = this.resolveToegewezen(input);
+      const actoren = this.resolveToegewezen(input, true);
+      checkAfgehandeldOp(input.afgehandeldOp, input.status);
       const uuid = randomUUID();
       const now = this.nowIso();
       const afgehandeld = input.status === 'verwerkt' ? (input.afgehandeldOp ?? now) : null;
       prepared(
         this.db,
-        `INSERT INTO ki_interne_taken (uuid, referentienummer, gevraagde_handeling, klantcontact_uuid, toelichting, status,
-             toegewezen_op, afgehandeld_op, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ki_interne_taken (nummer, uuid, referentienummer, gevraagde_handeling, klantcontact_uuid, toelichting,
+             status, toegewezen_op, afgehandeld_op, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
+        input.nummer ?? null,
         uuid,
         input.referentienummer ?? null,
         input.gevraagdeHandeling,
@@ -701,11 +840,33 @@ export class KlantinteractiesStore {
     })();
   }
 
-  /** `toegewezenAanActoren` wins; the deprecated `toegewezenAanActor` is used when only it is given. */
-  private resolveToegewezen(input: {
-    toegewezenAanActor?: { uuid: string } | undefined;
-    toegewezenAanActoren?: { uuid: string }[] | undefined;
-  }): string[] | undefined {
+  /**
+   * Exactly one of `toegewezenAanActor` (deprecated) and `toegewezenAanActoren` (Open Klant: required on create
+   * and PUT, both together never; PATCH may leave both out).
+   */
+  private resolveToegewezen(
+    input: {
+      toegewezenAanActor?: { uuid: string } | undefined;
+      toegewezenAanActoren?: { uuid: string }[] | undefined;
+    },
+    required: boolean,
+  ): string[] | undefined {
+    const one = input.toegewezenAanActor !== undefined;
+    const many = input.toegewezenAanActoren !== undefined;
+    if (one && many) {
+      throw KiValidationError.one(
+        'nonFieldErrors',
+        'invalid',
+        '`toegewezen_aan_actor` en `toegewezen_aan_actoren` mag niet beiden gebruikt worden.',
+      );
+    }
+    if (!one && !many && required) {
+      throw KiValidationError.one(
+        'nonFieldErrors',
+        'invalid',
+        '`toegewezen_aan_actor` of `toegewezen_aan_actoren` is required (mag niet beiden gebruiken).',
+      );
+    }
     const list =
       input.toegewezenAanActoren ?? (input.toegewezenAanActor ? [input.toegewezenAanActor] : undefined);
     if (list === undefined) return undefined;
@@ -730,9 +891,11 @@ export class KlantinteractiesStore {
     actoren.forEach((a, i) => insert.run(taakUuid, a, i));
   }
 
-  patchInterneTaak(uuid: string, patch: PatchedInterneTaakInput): InterneTaakRow {
+  /** PATCH, and PUT with `full` (then an actor is required, as on create). */
+  patchInterneTaak(uuid: string, patch: PatchedInterneTaakInput, full = false): InterneTaakRow {
     return this.db.transaction(() => {
       const row = this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+      checkAfgehandeldOp(patch.afgehandeldOp, patch.status ?? row.status);
       if (patch.aanleidinggevendKlantcontact) {
         this.requireRef(
           'ki_klantcontacten',
@@ -740,7 +903,7 @@ export class KlantinteractiesStore {
           'aanleidinggevendKlantcontact.uuid',
         );
       }
-      const actoren = this.resolveToegewezen(patch);
+      const actoren = this.resolveToegewezen(patch, full);
       const status = patch.status ?? row.status;
       let afgehandeld = row.afgehandeld_op;
       if (patch.afgehandeldOp !== undefined) {
@@ -752,9 +915,10 @@ export class KlantinteractiesStore {
       }
       prepared(
         this.db,
-        `UPDATE ki_interne_taken SET referentienummer = ?, gevraagde_handeling = ?, klantcontact_uuid = ?, toelichting = ?,
-             status = ?, afgehandeld_op = ? WHERE uuid = ?`,
+        `UPDATE ki_interne_taken SET nummer = ?, referentienummer = ?, gevraagde_handeling = ?, klantcontact_uuid = ?,
+             toelichting = ?, status = ?, afgehandeld_op = ? WHERE uuid = ?`,
       ).run(
+        patch.nummer !== undefined ? patch.nummer : row.nummer,
         patch.referentienummer !== undefined ? patch.referentienummer : row.referentienummer,
         patch.gevraagdeHandeling ?? row.gevraagde_handeling,
         patch.aanleidinggevendKlantcontact?.uuid ?? row.klantcontact_uuid,
@@ -793,6 +957,31 @@ export class KlantinteractiesStore {
   gespreksresultaat(code: string): GespreksresultaatRow | undefined {
     return prepared(this.db, 'SELECT * FROM ki_gespreksresultaten WHERE code = ?').get(code) as
       GespreksresultaatRow | undefined;
+  }
+}
+
+/** Open Klant's VerdereActieOndernomenValidator: a contact that succeeded needs no further action. */
+export function checkVerdereActie(
+  kc: { verdereActieOndernomen?: boolean; indicatieContactGelukt?: boolean | null },
+  prefix = '',
+): void {
+  if (kc.verdereActieOndernomen === true && kc.indicatieContactGelukt === true) {
+    throw KiValidationError.one(
+      `${prefix}nonFieldErrors`,
+      'no-further-action-when-contact-succesful',
+      'Als het contact gelukt is kan er geen verdere actie zijn ondernomen',
+    );
+  }
+}
+
+/** `afgehandeldOp` only on a verwerkte taak (Open Klant's InterneTaakSerializer.validate). */
+function checkAfgehandeldOp(afgehandeldOp: string | null | undefined, status: string): void {
+  if (afgehandeldOp && status !== 'verwerkt') {
+    throw KiValidationError.one(
+      'afgehandeldOp',
+      'invalid',
+      "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.",
+    );
   }
 }
 

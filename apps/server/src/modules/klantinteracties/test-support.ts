@@ -85,7 +85,12 @@ export async function createTestKlantinteracties(
 export function expectConformance(method: string, url: string, res: ApiResponse): void {
   expect(res.headers['api-version']).toBe('0.9.0');
   if (res.status >= 200 && res.status < 300) {
-    const result = specValidator().validateResponse(method, url, res.status, res.body);
+    const result = specValidator().validateResponse(
+      method,
+      url,
+      res.status,
+      withoutKnownSpecGaps(method, url, res.body),
+    );
     const shown = res.body === undefined ? '(no body)' : JSON.stringify(res.body, null, 2).slice(0, 2000);
     expect(result.errors, `${result.schema}\n${shown}`).toEqual([]);
     expect(result.valid).toBe(true);
@@ -110,6 +115,23 @@ export function expectConformance(method: string, url: string, res: ApiResponse)
       }
     }
   }
+}
+
+/**
+ * Open Klant 2.18 answers `POST /maak-klantcontact` with `betrokkene: null` / `onderwerpobject: null` when they
+ * were not sent, where its own spec has non-nullable objects; we answer as Open Klant does, so the validator
+ * sees those two as left out (when present they are validated in full).
+ */
+export function withoutKnownSpecGaps(method: string, url: string, body: unknown): unknown {
+  if (
+    method !== 'POST' ||
+    !url.split('?')[0]!.endsWith('/maak-klantcontact') ||
+    typeof body !== 'object' ||
+    !body
+  ) {
+    return body;
+  }
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
 }
 
 /** Count rows of every Klantinteracties table (to prove that a failed write left nothing behind). */
