@@ -1,4 +1,3 @@
-import type { Identificatieniveau } from '@kcc/contracts/klantbeeld';
 import type {
   InterneTaakView,
   KlantbeeldResponse,
@@ -33,14 +32,7 @@ export interface RecognitionResult {
 }
 
 export interface RegisterInput {
-  contact: {
-    id: string;
-    channel: Channel;
-    from: ContactFrom;
-    partijUuid?: string;
-    /** How sure the agent was who the resident is (kept in the klantcontact's metadata). */
-    identificatieniveau?: Identificatieniveau;
-  };
+  contact: { id: string; channel: Channel; from: ContactFrom; partijUuid?: string };
   medewerker: MedewerkerRef;
   request: RegistrationRequest;
   /** When the contact took place (plaatsgevondenOp). */

@@ -347,11 +347,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
             vertrouwelijk: false,
             indicatieContactGelukt: gr.contact_gelukt === 1,
             plaatsgevondenOp: input.at.toISOString(),
-            metadata: {
-              gespreksresultaat: gr.code,
-              kccContactId: contact.id.slice(0, 255),
-              ...(contact.identificatieniveau ? { identificatieniveau: contact.identificatieniveau } : {}),
-            },
+            metadata: { gespreksresultaat: gr.code, kccContactId: contact.id.slice(0, 255) },
           },
           { gespreksresultaatCode: gr.code, kccContactId: contact.id },
         );
