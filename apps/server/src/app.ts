@@ -226,6 +226,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log: app.log,
       calendar: config.channels.calendar,
       ...(provider.normalisePhone ? { normalisePhone: provider.normalisePhone } : {}),
+      clock,
     });
     registerInboundRoutes(app, { inbound, integrationKey: config.integrationKey });
     registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });

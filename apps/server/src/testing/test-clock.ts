@@ -7,17 +7,20 @@ interface PendingTimer {
 }
 
 /**
- * A clock for tests: it reads the wall clock plus however far the test advanced it, and its timers fire only
- * when the test calls `advance`, never on their own. So a test waits for nothing: it advances past a deadline
- * and the timer has run, synchronously, when `advance` returns.
+ * A clock for tests: its timers fire only when the test calls `advance`, never on their own. So a test waits
+ * for nothing: it advances past a deadline and the timer has run, synchronously, when `advance` returns.
+ * By default it reads the wall clock plus however far the test advanced it (so time never runs backwards
+ * against code that reads `Date.now()` itself); `frozenAt` makes it stand still except when advanced.
  */
 export class TestClock implements Clock {
   private offset = 0;
   private readonly timers = new Set<PendingTimer>();
   private readonly waiters = new Set<() => void>();
 
+  constructor(private readonly options: { frozenAt?: number } = {}) {}
+
   now(): number {
-    return Date.now() + this.offset;
+    return (this.options.frozenAt ?? Date.now()) + this.offset;
   }
 
   setTimer(ms: number, fn: () => void): CancelTimer {

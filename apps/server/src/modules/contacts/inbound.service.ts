@@ -3,6 +3,7 @@ import type { Channel, ContactFrom } from '@kcc/contracts/domain';
 import { DEFAULT_CALENDAR, DUE_TIME_CHANNELS, dueTimeFor, type WorkingCalendar } from '../queues/due-time';
 import type { Logger, RoutingService } from '../routing/routing.service';
 import type { ContactRecord, ContactsRepository } from './contacts.repository';
+import { systemClock, type Clock } from '../../shared/clock';
 
 /** Working days for e-mail and web forms when the queue has no day-long servicenorm. */
 const FALLBACK_DUE_WORKING_DAYS = 2;
@@ -58,6 +59,7 @@ export function createInboundService(deps: {
   log: Logger;
   normalisePhone?: (phone: string) => string;
   calendar?: WorkingCalendar;
+  clock?: Clock;
 }): InboundService {
   const hooks: ContactCreatedHook[] = [];
   const calendar = deps.calendar ?? DEFAULT_CALENDAR;
@@ -95,7 +97,7 @@ export function createInboundService(deps: {
     },
     receive(input, inTransaction) {
       const queueId = resolveQueue(input.channel, input.queue);
-      const now = Date.now();
+      const now = (deps.clock ?? systemClock).now();
       const from = { ...input.from };
       if (from.phone !== undefined && deps.normalisePhone) from.phone = deps.normalisePhone(from.phone);
       const dueAt = input.dueAt ?? dueAtFor(input.channel, queueId, now);

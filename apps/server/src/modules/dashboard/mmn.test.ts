@@ -1,36 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ack, ContactOfferedEvent } from '@kcc/contracts/realtime';
 import { erlangCAverageSpeedOfAnswer, erlangCServiceLevel } from '@kcc/routing';
 import { exponential, mulberry32 } from '@kcc/routing/simulator';
-import { startServerProcess, type ChildServer } from '../../../bench/processes';
+import { createServer, type RunningServer } from '../../app';
+import { loadConfig } from '../../config';
 import { openDatabase } from '../../store/db';
-import { tempDataDir } from '../../testing/test-server';
-import { login } from './simulation/sim-agent';
+import { TestClock } from '../../testing/test-clock';
+import { bearer, tempDataDir } from '../../testing/test-server';
 import { createSqliteQueuesRepository } from '../queues/queues.repository';
-import { simUsername, SIM_AGENT_PASSWORD } from './sim-agents';
-import { sendInbound, SimAgent } from './simulation/sim-agent';
+import { SIM_AGENT_PASSWORD, simUsername } from './sim-agents';
 import { connectDashboard } from './testing/dashboard-client';
+import { localDay, startOfDayAmsterdam } from './local-day';
+import { login } from './simulation/sim-agent';
 
 /**
  * The M/M/N check (docs/service-level.md): one queue, N bot agents over the real `/agent` socket and
  * registration route, Poisson arrivals through `/api/inbound`, exponential handle times, no nawerk, accept at once.
- * The server runs in its own process (as in production: its event loop is not shared with the bots). Time is
- * compressed (mean handle 1 s, T = 0.1 s) so 600 contacts take about 2 minutes. The seed is fixed, so the sample
- * path and its own sampling error are fixed (for this seed an ideal FCFS queue is 0.5 points from Erlang C; a
- * random path of 600 contacts is typically 2–3 points off at this load) and the check is reproducible. Erlang C
- * gets the generator's arrival rate and the AHT the dashboard measured (talk + the registration round trip); the
- * dashboard must match it within 2 percentage points (service level) and 2 % of the mean handle time (ASA), and
- * match the exact FCFS waits of the same sample path within 3 points.
+ * Time is the server's injected clock, standing still except when the test moves it: every arrival and every
+ * registration happens at its sampled moment, whatever the machine's load. The seed is fixed, so the sample path
+ * and its own sampling error are fixed (for this seed an ideal FCFS queue is 0.5 points from Erlang C; a random
+ * path of 600 contacts is typically 2–3 points off at this load) and the check is reproducible. The dashboard must
+ * equal the exact FCFS waits of the same sample path, and be within 2 percentage points of Erlang C (service level)
+ * and 2 % of the mean handle time (ASA).
  */
 const N = 8;
-const MEAN_HANDLE_S = 1;
+const MEAN_HANDLE_S = 60;
 const LOAD = 5; // Erlang: utilisation 62.5 %
-const T_S = 0.1; // service level threshold: T/h = 0.1
-/** 600 by default (~2 minutes); KCC_MMN_CONTACTS=20000 for a long run where sampling noise is well below 2 points. */
+const T_S = 6; // service level threshold: T/h = 0.1
+/** 600 by default; KCC_MMN_CONTACTS=20000 for a long run where sampling noise is well below 2 points. */
 const CONTACTS = Number(process.env.KCC_MMN_CONTACTS ?? 600) || 600;
 const SEED = 20_260_601;
-const RATE = LOAD / MEAN_HANDLE_S; // 5 contacts per second
+const RATE = LOAD / MEAN_HANDLE_S; // contacts per second
 const INTEGRATION_KEY = 'mmn-integratie-sleutel';
 
 /** Exact waits of a FCFS queue with N servers for given arrivals and service times (Kiefer–Wolfowitz). */
@@ -45,28 +49,31 @@ function fcfsWaits(arrivals: number[], services: number[], servers: number): num
   });
 }
 
-let server: ChildServer | undefined;
+// 08:00 tomorrow (Amsterdam): the sampled hours fall within one day, whenever the test runs.
+const START = startOfDayAmsterdam(localDay(Date.now() + 86_400_000)) + 8 * 3600_000;
+const clock = new TestClock({ frozenAt: START });
+let server: RunningServer | undefined;
 let dataDir = '';
-const agents: SimAgent[] = [];
 
-function serverEnv(): Record<string, string> {
-  return {
+function start(): Promise<RunningServer> {
+  const config = loadConfig({
+    KCC_PORT: '0',
     KCC_DATA_DIR: dataDir,
-    KCC_LOG_LEVEL: 'warn',
+    KCC_LOG_LEVEL: 'silent',
     KCC_INTEGRATION_KEY: INTEGRATION_KEY,
     KCC_SMTP_PORT: '0',
     KCC_WRAP_UP_MS: '0',
-    KCC_SIM_AGENTS: String(N),
     KCC_WORKPLACE_DIR: path.join(dataDir, 'no-workplace'),
-  };
+  });
+  return createServer(config, { simAgents: N, clock });
 }
 
 beforeAll(async () => {
   dataDir = tempDataDir();
   // The first start creates the store and the bot agents; then the M/M/N queue is configured and the server
   // restarts (queues are loaded at start).
-  const first = await startServerProcess(serverEnv());
-  await first.stop();
+  const first = await start();
+  await first.close();
   const db = openDatabase(dataDir);
   const queues = createSqliteQueuesRepository(db);
   queues.upsert(
@@ -91,17 +98,21 @@ beforeAll(async () => {
     if (profile) queues.upsertAgentProfile({ ...profile, queueIds: ['mmn'] });
   }
   db.close();
-  server = await startServerProcess(serverEnv());
-}, 120_000);
+  server = await start();
+});
 
 afterAll(async () => {
-  for (const a of agents) a.stop();
-  await server?.stop();
+  await server?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+interface Bot {
+  token: string;
+  socket: Socket;
+}
+
 describe('M/M/N: the dashboard against Erlang C', () => {
-  it('service level within 2 percentage points and ASA within 2 % of the handle time', async () => {
+  it('equals the exact FCFS waits of its sample path; service level within 2 points and ASA within 2 % of Erlang C', async () => {
     if (!server) throw new Error('no server');
     const url = server.url;
     const random = mulberry32(SEED);
@@ -113,50 +124,87 @@ describe('M/M/N: the dashboard against Erlang C', () => {
       arrivals.push(t);
       services.push(exponential(random, MEAN_HANDLE_S));
     }
-    const handleOf = new Map(services.map((s, i) => [`mmn-${i}`, s * 1000]));
+    const serviceOf = new Map(services.map((s, i) => [`mmn-${i}`, s]));
 
-    let registered = 0;
-    const errors: unknown[] = [];
+    // The bots: each accepts every offer at once; the test registers the contact when its handle time is over.
+    const completions: { at: number; contactId: string; bot: Bot }[] = [];
+    let accepted: ((externalId: string) => void) | undefined;
+    const bots: Bot[] = [];
     for (let i = 1; i <= N; i++) {
-      const agent = new SimAgent(
-        url,
-        simUsername(i),
-        SIM_AGENT_PASSWORD,
-        {
-          handleMs: (contact) => handleOf.get(contact.externalId) ?? 0,
-          gespreksresultaat: () => 'zelfstandig_afgehandeld',
-          onderwerp: () => 'Simulatie',
-        },
-        { onRegistered: () => registered++, onError: (_id, what, err) => errors.push([what, err]) },
-      );
-      agents.push(agent);
-      await agent.start();
+      const { token } = await login(url, simUsername(i), SIM_AGENT_PASSWORD);
+      const socket = ioClient(`${url}/agent`, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const bot = { token, socket };
+      socket.on('contact:offered', (event: ContactOfferedEvent) => {
+        socket.emit(
+          'offer:accept',
+          { offerId: event.offerId },
+          (ack: Ack<{ contact: { id: string; externalId: string } }>) => {
+            if (!ack.ok) throw new Error(`accept refused: ${ack.error}`);
+            const { id, externalId } = ack.data.contact;
+            const handle = serviceOf.get(externalId) ?? 0;
+            completions.push({ at: (clock.now() - START) / 1000 + handle, contactId: id, bot });
+            accepted?.(externalId);
+          },
+        );
+      });
+      const ack = (await socket.emitWithAck('presence:set', { status: 'beschikbaar' })) as Ack;
+      expect(ack.ok).toBe(true);
+      bots.push(bot);
     }
+    /** Routing decides within the request: when one is due, exactly one offer follows, and is accepted. */
+    const nextAccept = () => new Promise<string>((resolve) => (accepted = resolve));
 
-    // Arrivals at their absolute sampled times (no drift from timer lateness).
-    const t0 = performance.now() + 200;
-    const sends: Promise<string>[] = [];
-    await new Promise<void>((resolve) => {
-      let i = 0;
-      const next = () => {
-        while (i < CONTACTS && (arrivals[i] ?? 0) * 1000 <= performance.now() - t0) {
-          sends.push(
-            sendInbound(url, INTEGRATION_KEY, { channel: 'telefoon', externalId: `mmn-${i}`, queue: 'mmn' }),
-          );
-          i++;
-        }
-        if (i >= CONTACTS) return resolve();
-        setTimeout(next, Math.max(0, t0 + (arrivals[i] ?? 0) * 1000 - performance.now()));
-      };
-      next();
-    });
-    await Promise.all(sends);
-    const deadline = Date.now() + 30_000;
-    while (registered < CONTACTS && Date.now() < deadline && errors.length === 0) {
-      await new Promise((r) => setTimeout(r, 100));
+    // One event at a time in order of its moment: an arrival, or the end of a conversation.
+    let free = N;
+    let waiting = 0;
+    let next = 0;
+    while (next < CONTACTS || completions.length > 0) {
+      completions.sort((a, b) => a.at - b.at);
+      const done = completions[0];
+      const arrival = next < CONTACTS ? (arrivals[next] ?? Infinity) : Infinity;
+      if (done && done.at <= arrival) {
+        completions.shift();
+        clock.advance(Math.max(0, Math.round(START + done.at * 1000) - clock.now()));
+        const offered = waiting > 0 ? nextAccept() : undefined;
+        const res = await fetch(`${url}/api/contacts/${done.contactId}/registration`, {
+          method: 'POST',
+          headers: {
+            ...bearer(done.bot.token),
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
+          body: JSON.stringify({ onderwerp: 'Simulatie', gespreksresultaat: 'zelfstandig_afgehandeld' }),
+        });
+        expect(res.status).toBe(201);
+        if (offered) {
+          waiting--;
+          await offered;
+        } else free++;
+      } else {
+        clock.advance(Math.max(0, Math.round(START + arrival * 1000) - clock.now()));
+        const offered = free > 0 ? nextAccept() : undefined;
+        const res = await fetch(`${url}/api/inbound`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-integration-key': INTEGRATION_KEY },
+          body: JSON.stringify({ channel: 'telefoon', externalId: `mmn-${next}`, from: {}, queue: 'mmn' }),
+        });
+        expect(res.status).toBe(201);
+        next++;
+        if (offered) {
+          free--;
+          expect(await offered).toBe(`mmn-${next - 1}`);
+        } else waiting++;
+      }
     }
-    expect(errors).toEqual([]);
-    expect(registered).toBe(CONTACTS);
+    for (const bot of bots) bot.socket.disconnect();
 
     const view = await connectDashboard(url, (await login(url, 'tess', 'demo')).token);
     await view.waitFor((v) => v.queues.get('mmn')?.today.handled === CONTACTS, 'all handled');
@@ -166,29 +214,25 @@ describe('M/M/N: the dashboard against Erlang C', () => {
     expect(q.today).toMatchObject({ offered: CONTACTS, answered: CONTACTS, abandoned: 0 });
     const sl = q.today.serviceLevel ?? NaN;
     const asa = q.today.asaSeconds ?? NaN;
-
-    // Erlang C for the system actually run: the generator's arrival rate, and the handle time the dashboard
-    // measured (talk + the registration round trip, which keeps the agent busy too: ~3 % here).
     const aht = q.today.ahtSeconds ?? NaN;
-    const lambda = RATE;
-    const load = lambda * aht;
-    const erlangSl = erlangCServiceLevel(load, N, aht, T_S);
-    const erlangAsa = erlangCAverageSpeedOfAnswer(load, N, aht);
-    // The same sample path through an ideal FCFS queue, with the measured per-contact overhead added.
-    const overhead = aht - services.reduce((a, b) => a + b, 0) / CONTACTS;
-    const waits = fcfsWaits(
-      arrivals,
-      services.map((x) => x + overhead),
-      N,
-    );
+
+    // The same sample path through an ideal FCFS queue: on a clock that only the samples move, the server's
+    // figures are this path's exactly (up to the rounding of seconds in the figures).
+    const waits = fcfsWaits(arrivals, services, N);
     const pathSl = waits.filter((w) => w <= T_S).length / CONTACTS;
     const pathAsa = waits.reduce((a, b) => a + b, 0) / CONTACTS;
-    const summary = { sl, pathSl, erlangSl, asa, pathAsa, erlangAsa, aht, lambda, load };
-    console.info('M/M/N', JSON.stringify(summary));
+    const pathAht = services.reduce((a, b) => a + b, 0) / CONTACTS;
+    // Erlang C for the system run: the generator's arrival rate and the handle time the dashboard measured.
+    const load = RATE * aht;
+    const erlangSl = erlangCServiceLevel(load, N, aht, T_S);
+    const erlangAsa = erlangCAverageSpeedOfAnswer(load, N, aht);
+    const summary = JSON.stringify({ sl, pathSl, erlangSl, asa, pathAsa, erlangAsa, aht, pathAht, load });
+    console.info('M/M/N', summary);
 
-    expect(Math.abs(sl - erlangSl), JSON.stringify(summary)).toBeLessThanOrEqual(0.02);
-    expect(Math.abs(asa - erlangAsa), JSON.stringify(summary)).toBeLessThanOrEqual(0.02 * MEAN_HANDLE_S);
-    // The ideal queue has no offer → accept round trip; that latency (a few ms against T = 50 ms) is the gap.
-    expect(Math.abs(sl - pathSl), JSON.stringify(summary)).toBeLessThanOrEqual(0.03);
-  }, 200_000);
+    expect(Math.abs(sl - pathSl), summary).toBeLessThanOrEqual(1 / CONTACTS);
+    expect(Math.abs(asa - pathAsa), summary).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(aht - pathAht), summary).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(sl - erlangSl), summary).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(asa - erlangAsa), summary).toBeLessThanOrEqual(0.02 * MEAN_HANDLE_S);
+  }, 600_000);
 });
