@@ -8,6 +8,7 @@ import { interneTakenKeys } from '../features/interne-taken/api/interne-taken-ke
 import { klantbeeldOutdated, useKlantbeeld } from '../features/klantbeeld/api/get-klantbeeld';
 import { KlantbeeldPanel } from '../features/klantbeeld/components/klantbeeld-panel';
 import { presenceKeys } from '../features/presence/api/presence-keys';
+import { hasConversation } from '../features/conversation/components/conversation-pane';
 import { NawerkPanel } from '../features/presence/components/nawerk-panel';
 import { RegistrationForm } from '../features/registration/components/registration-form';
 import { ContactChannel, ContactHandover } from './channel-composition';
@@ -32,31 +33,47 @@ export function ContactWorkspaceView({ contact }: { contact: Contact }) {
     }
   };
 
+  const registration = contact.status !== 'nawerk' && (
+    <RegistrationForm
+      key={`reg-${contact.id}`}
+      contactId={contact.id}
+      channel={contact.channel}
+      partij={partij}
+      registrations={contact.registrations}
+      onRegistered={onRegistered}
+    />
+  );
+  // A call or callback has no conversation: its registration takes the main column, beside the klantbeeld.
+  const written = hasConversation(contact);
+
+  // Side by side (as Chatwoot's and Flex's agent views): the conversation with its composer always in view on the
+  // left, klantbeeld and registration on the right; each column scrolls on its own, the page never does.
   return (
-    <div className="space-y-4">
-      <ContactHeader contact={contact} />
-      <ContactHandover contact={contact} />
-      {contact.status === 'nawerk' && <NawerkPanel />}
-      <ContactChannel contact={contact} />
-      {contact.status !== 'nawerk' && (
-        <KennisbankSuggestions
-          key={`kbs-${contact.id}`}
-          subject={contact.subject}
-          firstMessage={contact.body}
-        />
-      )}
-      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
-        <KlantbeeldPanel key={`kb-${contact.id}`} contactId={contact.id} from={contact.from} />
+    <div data-testid="contact-workspace" className="flex min-h-0 flex-1 gap-3">
+      <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2">
+        <ContactHeader contact={contact} />
+        <ContactHandover contact={contact} />
+        {contact.status === 'nawerk' && <NawerkPanel />}
+        <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto">
+          <ContactChannel contact={contact} />
+          {!written && registration}
+        </div>
+      </div>
+      <div
+        role="region"
+        aria-label="Klantbeeld en registratie"
+        data-testid="contact-side"
+        className="flex w-[27rem] shrink-0 flex-col gap-3 overflow-y-auto"
+      >
         {contact.status !== 'nawerk' && (
-          <RegistrationForm
-            key={`reg-${contact.id}`}
-            contactId={contact.id}
-            channel={contact.channel}
-            partij={partij}
-            registrations={contact.registrations}
-            onRegistered={onRegistered}
+          <KennisbankSuggestions
+            key={`kbs-${contact.id}`}
+            subject={contact.subject}
+            firstMessage={contact.body}
           />
         )}
+        <KlantbeeldPanel key={`kb-${contact.id}`} contactId={contact.id} from={contact.from} />
+        {written && registration}
       </div>
     </div>
   );

@@ -39,14 +39,15 @@ function contactLabel(contact: Contact): string {
 }
 
 /**
- * The pane beside the open contact. "Gebruik in antwoord" goes into that contact's registration draft (answer,
+ * The pane over the right-hand side of the workspace (klantbeeld and registration), at its own width, so neither
+ * its result list nor the conversation is squeezed. "Gebruik in antwoord" goes into that contact's registration draft (answer,
  * bronnen, kanaalsturing) and, for a chat / e-mail / webformulier contact, into the reply composer as well.
  */
 export function AgentKennisbankPane({ contact }: { contact?: Contact }) {
   const canAnswer = contact && contact.status !== 'nawerk';
   return (
     <KennisbankPane
-      className="w-[28rem] shrink-0"
+      className="absolute inset-y-0 right-0 z-30 w-[30rem] max-w-full shadow-xl"
       useInAnswer={
         canAnswer
           ? {

@@ -24,7 +24,7 @@ export function KlantZoekenButton() {
 }
 
 /**
- * Above the workspace while open: the search form and, once a result is chosen, its klantbeeld beside it. The
+ * Over the workspace while open (it keeps its own scroll; the contact stays as it was underneath): the search form and, once a result is chosen, its klantbeeld beside it. The
  * open contact (if any) is the purpose; a new contact starts a new search.
  */
 export function KlantZoekenSlot({ contact }: { contact?: Contact }) {
@@ -44,7 +44,10 @@ function KlantZoekenWithKlantbeeld({ contact }: { contact?: Contact }) {
     ? (contact.from.name ?? contact.from.phone ?? contact.from.email ?? 'dit contact')
     : '';
   return (
-    <div className="mb-4 grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
+    <div
+      data-testid="klant-zoeken-layer"
+      className="absolute inset-0 z-20 grid grid-cols-1 items-start gap-4 overflow-y-auto bg-slate-100 p-3 xl:grid-cols-2"
+    >
       <KlantZoeken
         contact={held ? { id: contact.id, label } : undefined}
         onOpen={(target, doel) => setOpened({ target, doel, at: Date.now() })}

@@ -6,12 +6,15 @@ import { conversationActions } from '../features/conversation/stores/conversatio
 import { UnreadBadge } from '../features/conversation/components/unread-badge';
 import { HandoverInbox } from '../features/handover/components/handover-inbox';
 import { ActiveContactList } from '../features/inbox/components/active-contact-list';
+import { OfferAlertSettingsButton } from '../features/inbox/components/offer-alert-settings';
 import { OfferList } from '../features/inbox/components/offer-list';
+import { useOfferAlert } from '../features/inbox/hooks/use-offer-alert';
 import { useOpenContact } from '../features/inbox/hooks/use-open-contact';
 import { InterneTakenList } from '../features/interne-taken/components/interne-taken-list';
 import { useMe } from '../features/presence/api/get-me';
 import { useQueueWaiting } from '../features/presence/api/get-queue-waiting';
 import { NawerkPanel } from '../features/presence/components/nawerk-panel';
+import { PresenceChangeNotice } from '../features/presence/components/presence-change-notice';
 import { StatusSelect } from '../features/presence/components/status-select';
 import { WaitingCounts } from '../features/presence/components/waiting-counts';
 import { Werkberichten } from '../features/nieuws/components/werkberichten';
@@ -39,6 +42,7 @@ export function Shell({ user, onLogout }: ShellProps) {
   const [everConnected, setEverConnected] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   useKennisbankShortcut();
+  useOfferAlert(offers.data);
 
   useEffect(() => {
     if (connected) setEverConnected(true);
@@ -63,30 +67,32 @@ export function Shell({ user, onLogout }: ShellProps) {
       ? 'ready'
       : 'loading';
 
+  // One screen, no page scroll (also at 1366×768): the header is one row and every column scrolls on its own.
   return (
-    <div data-app-state={appState} className="flex h-screen flex-col">
+    <div data-app-state={appState} className="flex h-screen flex-col overflow-hidden">
       <a href="#main" className="skip-link">
         Naar hoofdinhoud
       </a>
-      <header className="app-header flex flex-wrap items-center gap-x-6 gap-y-2 bg-blue-800 px-4 py-2 text-white">
-        <p className="text-lg font-semibold">KCC Werkplek</p>
+      <header className="app-header flex flex-nowrap items-center gap-x-4 bg-blue-800 px-3 py-1.5 text-white">
+        <p className="shrink-0 font-semibold whitespace-nowrap">KCC Werkplek</p>
         <StatusSelect />
         <WaitingCounts />
-        <div className="ml-auto flex items-center gap-3">
-          <span className="text-sm" data-testid="user-name">
+        <div className="ml-auto flex min-w-0 items-center gap-2">
+          <span className="truncate text-sm" data-testid="user-name">
             {me.data?.user.name ?? user.name}
           </span>
           <KlantZoekenButton />
           <KennisbankButton />
+          <OfferAlertSettingsButton />
           <button
             type="button"
-            className="btn-header"
+            className="btn-header whitespace-nowrap"
             onClick={() => setHelpOpen(true)}
             title="Sneltoetsen (? of F1)"
           >
             Sneltoetsen
           </button>
-          <button type="button" className="btn-header" onClick={onLogout}>
+          <button type="button" className="btn-header whitespace-nowrap" onClick={onLogout}>
             Uitloggen
           </button>
         </div>
@@ -100,10 +106,11 @@ export function Shell({ user, onLogout }: ShellProps) {
           Verbinding met de server is weg. We proberen opnieuw te verbinden…
         </p>
       )}
-      <div className="flex min-h-0 flex-1">
+      <PresenceChangeNotice />
+      <div className="relative flex min-h-0 flex-1">
         <aside
           aria-label="Inbox"
-          className="w-80 shrink-0 space-y-6 overflow-y-auto border-r border-slate-300 bg-slate-50 p-3"
+          className="w-64 shrink-0 space-y-5 overflow-y-auto border-r border-slate-300 bg-slate-50 p-3"
         >
           <OfferList />
           <ActiveContactList badge={(contactId) => <UnreadBadge contactId={contactId} />} />
@@ -111,7 +118,7 @@ export function Shell({ user, onLogout }: ShellProps) {
           <InterneTakenList />
           <Werkberichten />
         </aside>
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto p-4">
+        <main id="main" tabIndex={-1} className="relative flex min-h-0 min-w-0 flex-1 flex-col p-3">
           <h1 className="sr-only">Werkplek van {user.name}</h1>
           <KlantZoekenSlot contact={openContact} />
           {me.isError ? (

@@ -15,7 +15,12 @@ export const SHORTCUTS = {
   focusKlantbeeld: { code: 'KeyK', alt: true, label: 'Alt+K', description: 'Naar het klantbeeld' },
   submitAndClose: { label: 'Ctrl+Enter', description: 'Registreren en afronden (in het formulier)' },
   submitKeepOpen: { label: 'Ctrl+Shift+Enter', description: 'Vraag registreren, contact blijft open' },
-  nawerkDone: { code: 'KeyD', alt: true, label: 'Alt+D', description: 'Nawerk klaar: weer beschikbaar' },
+  nawerkDone: {
+    code: 'KeyD',
+    alt: true,
+    label: 'Alt+D',
+    description: 'Weer beschikbaar (na nawerk of een gemist aanbod)',
+  },
   kennisbank: { code: 'KeyK', ctrl: true, label: 'Ctrl+K', description: 'Kennisbank: zoeken (overal)' },
   kennisbankNavigate: {
     label: '↑ ↓ en Enter',

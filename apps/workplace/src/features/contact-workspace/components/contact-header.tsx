@@ -14,18 +14,18 @@ export function ContactHeader({ contact }: { contact: Contact }) {
     <header
       data-testid="contact-header"
       aria-labelledby="contact-title"
-      className="rounded-lg border border-slate-300 bg-white p-4"
+      className="shrink-0 rounded-lg border border-slate-300 bg-white px-3 py-2"
     >
       <div className="flex flex-wrap items-center gap-3">
         <ChannelBadge channel={contact.channel} />
         {contact.status === 'nawerk' && (
           <span className="rounded bg-blue-800 px-2 py-0.5 text-sm font-semibold text-white">Nawerk</span>
         )}
-        <h2 id="contact-title" className="text-xl font-semibold text-slate-900">
+        <h2 id="contact-title" className="text-lg font-semibold text-slate-900">
           {from.name ?? from.phone ?? from.email ?? 'Onbekende afzender'}
         </h2>
       </div>
-      <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+      <dl className="mt-1 flex flex-wrap gap-x-5 gap-y-0.5 text-sm">
         {from.phone && (
           <div className="flex gap-1">
             <dt className="text-slate-700">Telefoon:</dt>
@@ -62,9 +62,14 @@ export function ContactHeader({ contact }: { contact: Contact }) {
         )}
       </dl>
       {contact.body && (
-        <details className="mt-3 text-sm" open={contact.channel !== 'telefoon'}>
+        <details className="mt-1 text-sm" open={contact.channel !== 'telefoon'}>
           <summary className="cursor-pointer font-medium">Bericht van de klant</summary>
-          <p className="mt-1 whitespace-pre-wrap rounded bg-slate-50 p-2 text-slate-900">{contact.body}</p>
+          <p
+            tabIndex={0}
+            className="mt-1 max-h-24 overflow-y-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-slate-900"
+          >
+            {contact.body}
+          </p>
         </details>
       )}
     </header>

@@ -128,7 +128,7 @@ export function Composer({ contactId, channel, quickReplies, disabledReason }: C
   return (
     <form
       data-testid="composer"
-      className="space-y-2"
+      className="shrink-0 space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -142,7 +142,7 @@ export function Composer({ contactId, channel, quickReplies, disabledReason }: C
           ref={textareaRef}
           id={`${id}-text`}
           value={text}
-          rows={isChat ? 3 : 8}
+          rows={isChat ? 3 : 6}
           readOnly={disabled}
           aria-disabled={disabled || undefined}
           aria-invalid={error ? true : undefined}

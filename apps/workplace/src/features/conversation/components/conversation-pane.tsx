@@ -56,7 +56,7 @@ export function ConversationPane({ contact, quickReplies, token, chatEndedBefore
       data-contact-id={contact.id}
       data-channel={contact.channel}
       data-chat-ended={chatEnded ? 'true' : undefined}
-      className="panel space-y-3"
+      className="panel flex min-h-0 flex-1 flex-col gap-2"
     >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id={`conversation-title-${contact.id}`} className="panel-title mr-auto">

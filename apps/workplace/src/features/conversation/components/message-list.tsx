@@ -59,62 +59,69 @@ interface MessageListProps {
  * injected: the text part carries the content, and text cannot run anything).
  */
 export function MessageList({ messages, residentName, isEmail, token }: MessageListProps) {
-  const endRef = useRef<HTMLLIElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
   const count = messages.length;
   useEffect(() => {
     endRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [count]);
 
   if (count === 0) return <p className="text-sm text-slate-700">Nog geen berichten.</p>;
+  // The log role sits on a wrapper: on the <ol> itself it would hide the list semantics its <li>s need.
   return (
-    <ol
+    <div
       role="log"
       aria-label="Berichten"
       aria-live="polite"
-      className="max-h-[28rem] space-y-2 overflow-y-auto"
+      tabIndex={0}
+      data-testid="message-log"
+      className="min-h-24 flex-1 overflow-y-auto"
     >
-      {messages.map((message) => {
-        const incoming = message.direction === 'in';
-        const sender = incoming ? (message.from ?? residentName) : (message.agentName ?? 'Medewerker');
-        return (
-          <li
-            key={message.id}
-            data-testid="message"
-            data-message-id={message.id}
-            data-direction={message.direction}
-            data-delivery={message.delivery}
-            className={`rounded-md border px-3 py-2 text-sm ${
-              incoming ? 'mr-8 border-slate-300 bg-white' : 'ml-8 border-blue-200 bg-blue-50'
-            }`}
-          >
-            <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-700">
-              <span className="font-semibold text-slate-900">{sender}</span>
-              <span className="sr-only">{incoming ? '(inwoner)' : '(medewerker)'}</span>
-              <time dateTime={message.at} title={formatDateTime(message.at)}>
-                {isEmail ? formatDateTime(message.at) : formatTime(message.at)}
-              </time>
-              {message.delivery && (
-                <span
-                  className={`rounded px-1.5 font-medium ${
-                    message.delivery === 'failed' ? 'bg-red-100 text-red-900' : 'bg-slate-200 text-slate-900'
-                  }`}
-                >
-                  {DELIVERY_LABELS[message.delivery]}
-                </span>
+      <ol className="space-y-2">
+        {messages.map((message) => {
+          const incoming = message.direction === 'in';
+          const sender = incoming ? (message.from ?? residentName) : (message.agentName ?? 'Medewerker');
+          return (
+            <li
+              key={message.id}
+              data-testid="message"
+              data-message-id={message.id}
+              data-direction={message.direction}
+              data-delivery={message.delivery}
+              className={`rounded-md border px-3 py-2 text-sm ${
+                incoming ? 'mr-8 border-slate-300 bg-white' : 'ml-8 border-blue-200 bg-blue-50'
+              }`}
+            >
+              <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-700">
+                <span className="font-semibold text-slate-900">{sender}</span>
+                <span className="sr-only">{incoming ? '(inwoner)' : '(medewerker)'}</span>
+                <time dateTime={message.at} title={formatDateTime(message.at)}>
+                  {isEmail ? formatDateTime(message.at) : formatTime(message.at)}
+                </time>
+                {message.delivery && (
+                  <span
+                    className={`rounded px-1.5 font-medium ${
+                      message.delivery === 'failed'
+                        ? 'bg-red-100 text-red-900'
+                        : 'bg-slate-200 text-slate-900'
+                    }`}
+                  >
+                    {DELIVERY_LABELS[message.delivery]}
+                  </span>
+                )}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap break-words text-slate-900">{message.body}</p>
+              {message.attachments && message.attachments.length > 0 && (
+                <ul aria-label="Bijlagen" className="mt-2 space-y-1">
+                  {message.attachments.map((attachment) => (
+                    <AttachmentButton key={attachment.id} attachment={attachment} token={token} />
+                  ))}
+                </ul>
               )}
-            </p>
-            <p className="mt-1 whitespace-pre-wrap break-words text-slate-900">{message.body}</p>
-            {message.attachments && message.attachments.length > 0 && (
-              <ul aria-label="Bijlagen" className="mt-2 space-y-1">
-                {message.attachments.map((attachment) => (
-                  <AttachmentButton key={attachment.id} attachment={attachment} token={token} />
-                ))}
-              </ul>
-            )}
-          </li>
-        );
-      })}
-      <li ref={endRef} aria-hidden="true" />
-    </ol>
+            </li>
+          );
+        })}
+      </ol>
+      <div ref={endRef} aria-hidden="true" />
+    </div>
   );
 }

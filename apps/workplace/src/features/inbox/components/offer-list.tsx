@@ -6,6 +6,7 @@ import { useHotkey } from '../../../lib/use-hotkey';
 import { useAcceptOffer } from '../api/accept-offer';
 import { useDeclineOffer } from '../api/decline-offer';
 import { useOffers } from '../api/get-offers';
+import { NotificationPermissionPrompt } from './notification-permission-prompt';
 import { OfferCard } from './offer-card';
 
 export function OfferList() {
@@ -52,6 +53,7 @@ export function OfferList() {
       <div aria-live="polite" className="sr-only" data-testid="offer-announcer">
         {announcement}
       </div>
+      <NotificationPermissionPrompt />
       {error !== null && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
           {describeCommandError(error)}
