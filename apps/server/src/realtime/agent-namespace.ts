@@ -12,7 +12,8 @@ import {
 import type { AuthGuard } from '../http/auth-guard';
 import type { ConnectionTracker } from '../modules/presence/connection-tracker';
 import type { RoutingNotifier } from '../modules/routing/routing-notifier';
-import type { Logger, RoutingService } from '../modules/routing/routing.service';
+import type { Logger } from '../shared/logger';
+import type { RoutingService } from '../modules/routing/routing.service';
 import { on } from './on';
 
 export type AgentNamespace = Namespace<

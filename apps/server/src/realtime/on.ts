@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ACK_ERRORS, type Ack, type AckIssue } from '@kcc/contracts/realtime';
-import type { Logger } from '../modules/routing/routing.service';
+import type { Logger } from '../shared/logger';
 
 interface Listenable {
   on(event: string, listener: (...args: unknown[]) => void): unknown;

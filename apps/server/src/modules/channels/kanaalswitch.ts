@@ -2,7 +2,7 @@ import type { Channel } from '@kcc/contracts/domain';
 import type { Db } from '../../store/db';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
-import type { Logger } from '../routing/routing.service';
+import type { Logger } from '../../shared/logger';
 
 export const KANAALSWITCH_WINDOW_DAYS = 14;
 

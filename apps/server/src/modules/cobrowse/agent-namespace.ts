@@ -16,7 +16,7 @@ import type { Ack } from '@kcc/contracts/realtime';
 import type { AuthGuard } from '../../http/auth-guard';
 import { on } from '../../realtime/on';
 import { SlidingWindowLimiter } from '../channels/chat/rate-limit';
-import type { Logger } from '../routing/routing.service';
+import type { Logger } from '../../shared/logger';
 import type { CobrowseService } from './cobrowse.service';
 
 interface AgentSocketData {

@@ -12,7 +12,7 @@ import { conversationRoom } from '../channels/chat/chat.service';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import { requireIntegrationKey } from '../contacts/inbound.routes';
 import type { RoutingNotifier } from '../routing/routing-notifier';
-import type { Logger } from '../routing/routing.service';
+import type { Logger } from '../../shared/logger';
 import { agentSessionRoom, registerCobrowseAgentNamespace } from './agent-namespace';
 import type { CobrowseSettings } from './cobrowse-settings';
 import { CobrowseService, type CobrowseSessionRecord } from './cobrowse.service';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, ContactFrom } from '@kcc/contracts/domain';
 import { DEFAULT_CALENDAR, DUE_TIME_CHANNELS, dueTimeFor, type WorkingCalendar } from '../queues/due-time';
-import type { Logger, RoutingService } from '../routing/routing.service';
+import type { Logger } from '../../shared/logger';
+import type { RoutingService } from '../routing/routing.service';
 import type { ContactRecord, ContactsRepository } from './contacts.repository';
 import { systemClock, type Clock } from '../../shared/clock';
 

@@ -13,7 +13,7 @@ import {
 import { ACK_ERRORS, type Ack } from '@kcc/contracts/realtime';
 import type { AuthGuard } from '../../http/auth-guard';
 import { on } from '../../realtime/on';
-import type { Logger } from '../routing/routing.service';
+import type { Logger } from '../../shared/logger';
 import type { ActionResult, DashboardActions } from './dashboard-actions';
 import type { DashboardService } from './dashboard.service';
 

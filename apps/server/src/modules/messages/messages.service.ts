@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Channel } from '@kcc/contracts/domain';
 import type { AgentChannelServerToClientEvents, AttachmentView, MessageView } from '@kcc/contracts/channels';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
-import type { Logger } from '../routing/routing.service';
+import type { Logger } from '../../shared/logger';
 import type { MessagesRepository, NewMessage, StoredAttachment, StoredMessage } from './messages.repository';
 
 /** Push one event to every window of one agent (`/agent`, room `agent:<id>`). */

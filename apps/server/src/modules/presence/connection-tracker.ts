@@ -1,5 +1,5 @@
 import { systemClock, type CancelTimer, type Clock } from '../../shared/clock';
-import type { Logger } from '../routing/routing.service';
+import type { Logger } from '../../shared/logger';
 
 export interface DisconnectActions {
   /** All sockets gone for the disconnect grace: presence offline, pending offers re-queued. */

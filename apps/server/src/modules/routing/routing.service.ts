@@ -23,13 +23,8 @@ import type { ContactRecord, ContactsRepository } from '../contacts/contacts.rep
 import { toContactDto, toContactSummary } from '../contacts/contacts.repository';
 import type { QueuesRepository, StoredQueue } from '../queues/queues.repository';
 import { systemClock, type CancelTimer, type Clock } from '../../shared/clock';
+import type { Logger } from '../../shared/logger';
 import { silentNotifier, type RoutingNotifier } from './routing-notifier';
-
-export interface Logger {
-  info(obj: unknown, msg?: string): void;
-  warn(obj: unknown, msg?: string): void;
-  error(obj: unknown, msg?: string): void;
-}
 
 export interface OfferRecord {
   offerId: string;

@@ -17,7 +17,8 @@ import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.
 import { InboundError, type InboundService } from '../../contacts/inbound.service';
 import type { AgentPush, MessagesService, OutboundChannel } from '../../messages/messages.service';
 import { MessageRefused } from '../../messages/messages.service';
-import type { Logger, RoutingService } from '../../routing/routing.service';
+import type { Logger } from '../../../shared/logger';
+import type { RoutingService } from '../../routing/routing.service';
 import { isOpenAt, openingHoursLabel, type ChannelsConfig } from '../channels.config';
 import type { Mailer } from '../email/mailer';
 import type { CallbackService } from '../terugbelverzoek/callback.service';

@@ -15,7 +15,7 @@ import {
 } from '@kcc/contracts/channels';
 import type { Ack } from '@kcc/contracts/realtime';
 import { on } from '../../../realtime/on';
-import type { Logger } from '../../routing/routing.service';
+import type { Logger } from '../../../shared/logger';
 import type { ChannelsConfig } from '../channels.config';
 import { conversationRoom, type ChatService } from './chat.service';
 import { SlidingWindowLimiter } from './rate-limit';

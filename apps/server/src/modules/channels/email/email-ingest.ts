@@ -8,7 +8,8 @@ import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.
 import type { InboundService } from '../../contacts/inbound.service';
 import type { MessagesRepository, StoredAttachment } from '../../messages/messages.repository';
 import type { MessagesService } from '../../messages/messages.service';
-import type { Logger, RoutingService } from '../../routing/routing.service';
+import type { Logger } from '../../../shared/logger';
+import type { RoutingService } from '../../routing/routing.service';
 import { sanitiseEmailHtml } from './html-sanitise';
 
 /** An SMTP-level refusal: the sending MTA keeps the message and reports it (nothing is lost silently). */

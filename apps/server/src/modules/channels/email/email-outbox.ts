@@ -7,7 +7,7 @@ import {
   type OutboundChannel,
   type SendingAgent,
 } from '../../messages/messages.service';
-import type { Logger } from '../../routing/routing.service';
+import type { Logger } from '../../../shared/logger';
 import type { ChannelsConfig } from '../channels.config';
 import type { Mailer } from './mailer';
 import { composeReply, replySubject } from './reply-template';

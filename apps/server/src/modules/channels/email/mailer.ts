@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { SendMailOptions, Transporter } from 'nodemailer';
-import type { Logger } from '../../routing/routing.service';
+import type { Logger } from '../../../shared/logger';
 
 /** Outbound e-mail through KCC_SMTP_RELAY (`host:port`, plain SMTP to a local relay/MTA). */
 export interface Mailer {

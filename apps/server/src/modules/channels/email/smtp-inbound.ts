@@ -1,5 +1,5 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import type { Logger } from '../../routing/routing.service';
+import type { Logger } from '../../../shared/logger';
 import { MailRefused } from './email-ingest';
 
 export interface SmtpInbound {
