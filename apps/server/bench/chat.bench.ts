@@ -97,6 +97,8 @@ async function chat(): Promise<{ rows: BenchRow[]; loopP99: number }> {
     benchServerEnv(dataDir, seeded.tokenSecret, KEY, {
       KCC_WIDGET_ORIGINS: '*',
       KCC_CHAT_MAX_CONNECTIONS_PER_IP: String(CHATS * 2),
+      KCC_CHAT_CONNECTIONS_PER_IP_PER_MINUTE: String(CHATS * 4),
+      KCC_CHAT_STARTS_PER_IP_PER_MINUTE: String(CHATS * 2),
       KCC_CHAT_MESSAGES_PER_MINUTE: '10000',
     }),
   );

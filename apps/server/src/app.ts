@@ -291,6 +291,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log: app.log,
       // `reports` is created below; replies are only composed after start-up.
       ratingLinkFor: (contactId) => reports.ratingLinks.linkFor(contactId),
+      clock,
     });
     const agentNsp = registerAgentNamespace(io, {
       guard,

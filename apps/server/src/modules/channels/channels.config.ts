@@ -20,6 +20,8 @@ export interface ChannelsConfig {
   calendar: WorkingCalendar;
   chatMaxConnectionsPerIp: number;
   chatMessagesPerMinute: number;
+  /** Flood limits of the citizen chat (issue 11 §3): new connections and chat starts per minute. */
+  chatFlood: ChatFloodLimits;
   mailFrom: string;
   mailMaxBytes: number;
   attachmentMaxBytes: number;
@@ -39,6 +41,15 @@ export interface ChannelsConfig {
   smtpPortExplicit: boolean;
 }
 
+export interface ChatFloodLimits {
+  connectionsPerIpPerMinute: number;
+  connectionsPerMinute: number;
+  startsPerIpPerMinute: number;
+  startsPerMinute: number;
+  /** A waiting chat whose resident has no connection this long (and did not resume) is dropped. */
+  residentGraceMs: number;
+}
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const ChannelsEnv = z.object({
@@ -48,6 +59,11 @@ const ChannelsEnv = z.object({
   KCC_HOLIDAYS: z.string().trim().default(''),
   KCC_CHAT_MAX_CONNECTIONS_PER_IP: int(1, 100_000).default(50),
   KCC_CHAT_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
+  KCC_CHAT_CONNECTIONS_PER_IP_PER_MINUTE: int(1, 1_000_000).default(120),
+  KCC_CHAT_CONNECTIONS_PER_MINUTE: int(1, 10_000_000).default(6000),
+  KCC_CHAT_STARTS_PER_IP_PER_MINUTE: int(1, 1_000_000).default(10),
+  KCC_CHAT_STARTS_PER_MINUTE: int(1, 10_000_000).default(600),
+  KCC_CHAT_RESIDENT_GRACE_MS: int(1000, 3600_000).default(60_000),
   KCC_MAIL_FROM: z.string().trim().min(3).default('Gemeente Voorbeeld <klantcontact@gemeente.example>'),
   KCC_MAIL_MAX_BYTES: int(1024, 200 * 1024 * 1024).default(25 * 1024 * 1024),
   KCC_MAIL_MAX_ATTACHMENT_BYTES: int(1, 200 * 1024 * 1024).default(10 * 1024 * 1024),
@@ -154,6 +170,13 @@ export function parseChannelsEnv(
       calendar: { workingDays, holidays: new Set(holidays) },
       chatMaxConnectionsPerIp: e.KCC_CHAT_MAX_CONNECTIONS_PER_IP,
       chatMessagesPerMinute: e.KCC_CHAT_MESSAGES_PER_MINUTE,
+      chatFlood: {
+        connectionsPerIpPerMinute: e.KCC_CHAT_CONNECTIONS_PER_IP_PER_MINUTE,
+        connectionsPerMinute: e.KCC_CHAT_CONNECTIONS_PER_MINUTE,
+        startsPerIpPerMinute: e.KCC_CHAT_STARTS_PER_IP_PER_MINUTE,
+        startsPerMinute: e.KCC_CHAT_STARTS_PER_MINUTE,
+        residentGraceMs: e.KCC_CHAT_RESIDENT_GRACE_MS,
+      },
       mailFrom: e.KCC_MAIL_FROM,
       mailMaxBytes: e.KCC_MAIL_MAX_BYTES,
       attachmentMaxBytes: e.KCC_MAIL_MAX_ATTACHMENT_BYTES,

@@ -10,6 +10,7 @@ import { ACK_ERRORS } from '@kcc/contracts/realtime';
 import type { AuthGuard } from '../../http/auth-guard';
 import { currentUser } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
+import type { Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
 import type { Db } from '../../store/db';
@@ -88,6 +89,8 @@ export function createChannelsModule(
     log: Logger;
     /** Signed CSAT link for a contact, added to e-mail replies. */
     ratingLinkFor?: (contactId: string) => string;
+    /** Domain timers (the chat resident's grace); default the system clock. */
+    clock?: Clock;
   },
 ): ChannelsModule {
   const { config, db, contacts, routing, inbound, guard, log } = deps;
@@ -138,6 +141,7 @@ export function createChannelsModule(
     config,
     originAllowed: createOriginCheck(config, deps.ownOrigins),
     log,
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
 
   const kanaalswitch = new KanaalswitchDetector({

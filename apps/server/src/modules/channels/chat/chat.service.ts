@@ -60,6 +60,7 @@ export class ChatService implements OutboundChannel {
   private readonly messageLimiter: SlidingWindowLimiter;
   private readonly answerTimes;
   private ticker: NodeJS.Timeout | undefined;
+  private readonly stopHooks: (() => void)[] = [];
 
   constructor(
     private readonly deps: {
@@ -103,6 +104,12 @@ export class ChatService implements OutboundChannel {
 
   stop(): void {
     clearInterval(this.ticker);
+    for (const hook of this.stopHooks.splice(0)) hook();
+  }
+
+  /** Run `hook` when the service stops (timers of the citizen namespace). */
+  onStop(hook: () => void): void {
+    this.stopHooks.push(hook);
   }
 
   // ------------------------------------------------------------------ resident side
@@ -257,6 +264,19 @@ export class ChatService implements OutboundChannel {
     this.emitter.emit(conv.id, 'chat:ended', { by: 'inwoner' });
     this.forget(conv);
     return { ok: true };
+  }
+
+  /**
+   * The resident left a chat that is still waiting and did not come back within the grace: end it as if they
+   * ended it, so no agent is offered an empty chat. Chats an agent already holds stay (the agent sees the state).
+   */
+  dropIfWaiting(conversationId: string): boolean {
+    const conv = this.deps.repo.get(conversationId);
+    if (!conv || conv.endedAt !== undefined) return false;
+    const contact = this.deps.contacts.get(conv.contactId);
+    if (!contact || !WAITING.has(contact.status)) return false;
+    this.endByResident(conversationId);
+    return true;
   }
 
   rate(conversationId: string, score: number, comment?: string): Ack {

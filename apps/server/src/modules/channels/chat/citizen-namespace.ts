@@ -15,8 +15,11 @@ import {
 } from '@kcc/contracts/channels';
 import type { Ack } from '@kcc/contracts/realtime';
 import { on } from '../../../realtime/on';
+import { systemClock, type Clock } from '../../../shared/clock';
+import { memoryRateLimitStore, retryAfterSeconds, type RateLimitStore } from '../../rate-limit/rate-limiter';
 import type { Logger } from '../../../shared/logger';
 import type { ChannelsConfig } from '../channels.config';
+import { ChatFloodLimiter, ResidentPresence } from './chat-flood';
 import { conversationRoom, type ChatService } from './chat.service';
 import { SlidingWindowLimiter } from './rate-limit';
 
@@ -63,6 +66,10 @@ export function registerCitizenNamespace(
     config: ChannelsConfig;
     originAllowed: (origin: string | undefined) => boolean;
     log: Logger;
+    /** Times the grace of a resident who left a waiting chat (default: the system clock). */
+    clock?: Clock;
+    /** Where the flood counters live (default: this process's memory). */
+    rateLimitStore?: RateLimitStore;
   },
 ): CitizenNamespace {
   const { chat, config, log } = deps;
@@ -71,6 +78,16 @@ export function registerCitizenNamespace(
   const leaveLimiter = new SlidingWindowLimiter(LEAVE_MESSAGES_PER_HOUR, 3600_000);
   // Every event counts (typing included): generous, but a script hammering the socket gets cut off.
   const eventsPerMinute = config.chatMessagesPerMinute * 4 + 60;
+  const flood = new ChatFloodLimiter(deps.rateLimitStore ?? memoryRateLimitStore, config.chatFlood);
+  const presence = new ResidentPresence({
+    clock: deps.clock ?? systemClock,
+    graceMs: config.chatFlood.residentGraceMs,
+    gone: (conversationId) => {
+      if (chat.dropIfWaiting(conversationId))
+        log.info({ conversationId }, 'waiting chat dropped: resident gone');
+    },
+  });
+  chat.onStop(() => presence.stop());
 
   chat.bindEmitter({
     emit: (conversationId, event, payload) => {
@@ -81,10 +98,11 @@ export function registerCitizenNamespace(
     },
   });
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     if (!deps.originAllowed(socket.handshake.headers.origin))
       return next(new Error(CITIZEN_CONNECT_ERRORS.origin));
     const ip = socket.handshake.address;
+    if (!(await flood.connection(ip)).ok) return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
     const count = perIp.get(ip) ?? 0;
     if (count >= config.chatMaxConnectionsPerIp)
       return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
@@ -119,10 +137,18 @@ export function registerCitizenNamespace(
     const conversationId = () => socket.data.conversationId;
     const join = (id: string) => {
       const previous = socket.data.conversationId;
-      if (previous !== undefined && previous !== id) void socket.leave(conversationRoom(previous));
+      if (previous !== undefined && previous !== id) {
+        void socket.leave(conversationRoom(previous));
+        presence.left(previous, socket.id);
+      }
       socket.data.conversationId = id;
       void socket.join(conversationRoom(id));
+      presence.joined(id, socket.id);
     };
+    socket.once('disconnect', () => {
+      const id = socket.data.conversationId;
+      if (id !== undefined) presence.left(id, socket.id);
+    });
     const noConversation = { ok: false as const, error: CITIZEN_ERRORS.noConversation };
 
     on(socket, 'chat:availability', EmptyPayload, () => ({ ok: true, data: chat.availability() }), log);
@@ -130,7 +156,24 @@ export function registerCitizenNamespace(
       socket,
       'chat:start',
       ChatStartPayload,
-      (payload) => {
+      async (payload) => {
+        if (socket.data.conversationId !== undefined)
+          return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
+        const allowed = await flood.start(socket.data.ip);
+        if (!allowed.ok) {
+          const seconds = retryAfterSeconds(allowed.retryAfterMs);
+          return {
+            ok: false,
+            error: CITIZEN_ERRORS.rateLimited,
+            issues: [
+              {
+                path: [],
+                message: `Er worden nu te veel chats gestart. Probeer het over ${seconds} seconden opnieuw.`,
+                code: 'rate_limited',
+              },
+            ],
+          };
+        }
         if (socket.data.conversationId !== undefined)
           return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
         const res = chat.start(payload);
