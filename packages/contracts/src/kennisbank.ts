@@ -96,6 +96,10 @@ export const Article = z.object({
   updatedAt: IsoDateTime,
   updatedBy: z.string().optional(),
   kanaal: Kanaal.optional(),
+  /** Who keeps the article correct (a team or role, not a person's private data). */
+  owner: z.string().optional(),
+  /** When the owner checks the article again (a date); past it, the article is on the beheer report. */
+  reviewDate: z.string().optional(),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -116,6 +120,8 @@ export const ArticleInput = z
     validUntil: ValidityDate.optional(),
     belangrijk: z.boolean().default(false),
     product: z.string().trim().min(1).max(200).optional(),
+    owner: z.string().trim().min(1).max(100).optional(),
+    reviewDate: z.iso.date({ message: 'verwacht een datum (JJJJ-MM-DD)' }).optional(),
   })
   .strict();
 export type ArticleInput = z.input<typeof ArticleInput>;
@@ -222,3 +228,67 @@ export const KanaalsturingStatsResponse = KanaalsturingCounts.extend({
   perProduct: z.array(KanaalsturingCounts.extend({ product: z.string(), primairKanaal: z.string() })),
 });
 export type KanaalsturingStatsResponse = z.infer<typeof KanaalsturingStatsResponse>;
+
+// ---------------------------------------------------------------- agent feedback and the quality report
+/** `POST /api/kennisbank/feedback`: "Dit hielp" / "Dit hielp niet" on a result, for the query it answered. */
+export const KennisbankFeedbackInput = z
+  .object({
+    articleId: z.string().min(1).max(200),
+    query: z.string().trim().min(1).max(256),
+    hielp: z.boolean(),
+  })
+  .strict();
+export type KennisbankFeedbackInput = z.infer<typeof KennisbankFeedbackInput>;
+
+const ReportArticle = z.object({ id: z.string(), type: ArticleType, title: z.string() });
+/** `GET /api/kennisbank/rapport`: what the redacteur should look at. */
+export const KennisbankRapport = z.object({
+  /** Published articles whose body has no answer text. */
+  zonderAntwoord: z.array(ReportArticle),
+  /** Articles past their review date, oldest first. */
+  reviewVerlopen: z.array(ReportArticle.extend({ owner: z.string().optional(), reviewDate: z.string() })),
+  /** Articles agents marked "Dit hielp niet" more often than "Dit hielp". */
+  zwakkeArtikelen: z.array(ReportArticle.extend({ hielp: z.number().int(), hieldNiet: z.number().int() })),
+  /** Queries with "Dit hielp niet" and no result that helped. */
+  vragenZonderGoedAntwoord: z.array(z.object({ query: z.string(), hieldNiet: z.number().int() })),
+  /** Full counts of the first two lists (each list shows at most 200). */
+  aantallen: z.object({ zonderAntwoord: z.number().int(), reviewVerlopen: z.number().int() }),
+  /** Residents on the website: sessions that opened an answer, and of those the ones that started no chat. */
+  publiek: z.object({ sessiesMetAntwoord: z.number().int(), zonderChat: z.number().int() }),
+});
+export type KennisbankRapport = z.infer<typeof KennisbankRapport>;
+
+// ---------------------------------------------------------------- public search (residents, the widget)
+export const PUBLIC_SEARCH_LIMIT_MAX = 10;
+export const PublicSearchQuery = z.object({
+  q: z
+    .string({ message: 'q moet één tekst zijn' })
+    .trim()
+    .min(2, { message: 'typ minstens 2 tekens' })
+    .max(256, { message: 'hoogstens 256 tekens' }),
+  limit: z.coerce.number().int().min(1).max(PUBLIC_SEARCH_LIMIT_MAX).default(5),
+});
+export const PublicSearchItem = z.object({
+  id: z.string(),
+  type: ArticleType,
+  title: z.string(),
+  /** HTML-escaped excerpt with `<mark>` around matched words. */
+  snippet: z.string(),
+  url: z.string().nullable(),
+  /** The kanalenmatrix advice: the channel that serves this question best. */
+  kanaal: Kanaal.optional(),
+});
+export type PublicSearchItem = z.infer<typeof PublicSearchItem>;
+export const PublicSearchResponse = z.object({ query: z.string(), items: z.array(PublicSearchItem) });
+export type PublicSearchResponse = z.infer<typeof PublicSearchResponse>;
+
+/** `POST /api/public/kennisbank/events`: the widget reports an opened answer or a chat started after one. */
+export const PublicKennisbankEvent = z
+  .object({
+    kind: z.enum(['geopend', 'chat-gestart']),
+    /** A random id the widget keeps for this visit (not personal data). */
+    sessie: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'ongeldige sessie' }),
+    articleId: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type PublicKennisbankEvent = z.infer<typeof PublicKennisbankEvent>;

@@ -64,4 +64,40 @@ export const kennisbankMigrations: Migration[] = [
       CREATE INDEX kennisbank_bronnen_article ON kennisbank_bronnen (article_id);
     `,
   },
+  {
+    // issue 16: owner and review date on every article; agent feedback; residents' use of public answers
+    id: 'kennisbank/002_quality',
+    sql: `
+      ALTER TABLE kennisbank_articles ADD COLUMN owner TEXT;
+      ALTER TABLE kennisbank_articles ADD COLUMN review_date TEXT;
+      UPDATE kennisbank_articles SET
+        owner = CASE type
+          WHEN 'afdeling' THEN title
+          WHEN 'werkinstructie' THEN 'Teamleiders KCC'
+          WHEN 'nieuws' THEN 'Teamleiders KCC'
+          WHEN 'meldingcategorie' THEN 'Openbare ruimte (beheer en onderhoud)'
+          ELSE 'Redactie kennisbank' END,
+        review_date = date(updated_at / 1000, 'unixepoch', '+12 months');
+      CREATE TABLE kennisbank_feedback (
+        agent_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        -- the query as searched, folded to lower case and single spaces
+        query TEXT NOT NULL,
+        hielp INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (agent_id, article_id, query)
+      );
+      CREATE INDEX kennisbank_feedback_article ON kennisbank_feedback (article_id);
+      CREATE INDEX kennisbank_feedback_query ON kennisbank_feedback (query);
+      -- a random id per website visit (no IP address, no person): opened answers and chats started after one
+      CREATE TABLE kennisbank_public_events (
+        sessie TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('geopend', 'chat-gestart')),
+        article_id TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX kennisbank_public_events_sessie ON kennisbank_public_events (sessie, kind);
+      CREATE INDEX kennisbank_public_events_at ON kennisbank_public_events (at);
+    `,
+  },
 ];

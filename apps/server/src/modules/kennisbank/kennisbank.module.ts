@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../store/db';
 import { createSqliteKennisbankRepository } from './kennisbank.repository';
+import { KennisbankQuality } from './kennisbank-quality';
 import { KennisbankService } from './kennisbank.service';
 import { KENNISBANK_ASSETS_DIR, seedKennisbank } from './seed-kennisbank';
 
@@ -26,6 +27,12 @@ export function createKennisbankService(deps: {
   if (seeded.articles + seeded.synonyms + seeded.kanalen > 0) deps.log.info(seeded, 'kennisbank seeded');
   if (seeded.skipped > 0) deps.log.warn({ skipped: seeded.skipped }, 'kennisbank seed lines skipped');
   const service = new KennisbankService(repo, clock);
+  service.quality = new KennisbankQuality(
+    deps.db,
+    repo,
+    clock,
+    (a) => service.kanaalFor(a.id, a.type, a.title, a.product) !== undefined,
+  );
   const built = service.buildIndex();
   deps.log.info(built, 'kennisbank index built');
   return service;

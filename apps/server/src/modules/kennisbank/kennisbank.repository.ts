@@ -13,6 +13,9 @@ export interface ArticleRecord {
   validUntil?: string;
   belangrijk: boolean;
   product?: string;
+  owner?: string;
+  /** YYYY-MM-DD */
+  reviewDate?: string;
   /** Source metadata of seeded content (source, license, subjects, …). */
   meta: Record<string, unknown>;
   createdAt: number;
@@ -102,6 +105,8 @@ interface ArticleRow {
   valid_until: string | null;
   belangrijk: number;
   product: string | null;
+  owner: string | null;
+  review_date: string | null;
   meta: string;
   created_at: number;
   updated_at: number;
@@ -130,6 +135,8 @@ function toArticle(row: ArticleRow): ArticleRecord {
     ...(row.valid_until !== null ? { validUntil: row.valid_until } : {}),
     belangrijk: row.belangrijk === 1,
     ...(row.product !== null ? { product: row.product } : {}),
+    ...(row.owner !== null ? { owner: row.owner } : {}),
+    ...(row.review_date !== null ? { reviewDate: row.review_date } : {}),
     meta: JSON.parse(row.meta) as Record<string, unknown>,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -160,16 +167,16 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
   );
   const upsert = db.prepare(`
     INSERT INTO kennisbank_articles
-      (id, type, title, body, url, keywords, published, valid_from, valid_until, belangrijk, product, meta,
-       created_at, updated_at, updated_by)
+      (id, type, title, body, url, keywords, published, valid_from, valid_until, belangrijk, product, owner,
+       review_date, meta, created_at, updated_at, updated_by)
     VALUES
       (@id, @type, @title, @body, @url, @keywords, @published, @validFrom, @validUntil, @belangrijk, @product,
-       @meta, @createdAt, @updatedAt, @updatedBy)
+       @owner, @reviewDate, @meta, @createdAt, @updatedAt, @updatedBy)
     ON CONFLICT (id) DO UPDATE SET
       type = excluded.type, title = excluded.title, body = excluded.body, url = excluded.url,
       keywords = excluded.keywords, published = excluded.published, valid_from = excluded.valid_from,
       valid_until = excluded.valid_until, belangrijk = excluded.belangrijk, product = excluded.product,
-      meta = excluded.meta, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+      owner = excluded.owner, review_date = excluded.review_date, meta = excluded.meta, updated_at = excluded.updated_at, updated_by = excluded.updated_by
   `);
   const del = db.prepare<[string]>('DELETE FROM kennisbank_articles WHERE id = ?');
   const getSyn = db.prepare<[], { map: string; updated_at: number; updated_by: string | null }>(
@@ -265,6 +272,8 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
         validUntil: a.validUntil ?? null,
         belangrijk: a.belangrijk ? 1 : 0,
         product: a.product ?? null,
+        owner: a.owner ?? null,
+        reviewDate: a.reviewDate ?? null,
         meta: JSON.stringify(a.meta),
         createdAt: a.createdAt,
         updatedAt: a.updatedAt,

@@ -5,6 +5,7 @@ import {
   ArticleListQuery,
   KanaalsturingStatsQuery,
   KanalenmatrixPut,
+  KennisbankFeedbackInput,
   KennisbankSearchQuery,
   SynonymsBody,
   type KanalenmatrixResponse,
@@ -162,6 +163,17 @@ export function registerKennisbankRoutes(
     }
     const response: NieuwsGelezenResponse = { id, gelezen: true };
     return response;
+  });
+
+  app.post('/api/kennisbank/feedback', readers, async (request, reply) => {
+    const input = parseOrThrow(KennisbankFeedbackInput, request.body, 'body');
+    if (!service.quality?.recordFeedback(currentUser(request).id, input)) throw notFound();
+    return reply.code(204).send();
+  });
+
+  app.get('/api/kennisbank/rapport', editors, async () => {
+    if (!service.quality) throw problems.notFound('Geen rapport beschikbaar.');
+    return service.quality.rapport();
   });
 
   app.get('/api/kennisbank/kanaalsturing/stats', kpi, async (request) => {

@@ -12,6 +12,8 @@ import type {
   KennisbankSearchItem,
   KennisbankSearchResponse,
   NieuwsResponse,
+  PublicSearchItem,
+  PublicSearchResponse,
   SynonymsResponse,
 } from '@kcc/contracts/kennisbank';
 import { KennisbankIndex, MAX_QUERY_CHARS, type KennisbankDocument } from '@kcc/kennisbank';
@@ -21,6 +23,8 @@ import type {
   KanalenmatrixRecord,
   KennisbankRepository,
 } from './kennisbank.repository';
+import { defaultOwner, reviewDateAfter } from './article-owner';
+import type { KennisbankQuality } from './kennisbank-quality';
 import { engineWindow, isLive, validFromMs } from './validity';
 
 /** A parsed, defaulted `ArticleInput`. */
@@ -35,6 +39,8 @@ export interface ArticleFields {
   validUntil?: string | undefined;
   belangrijk: boolean;
   product?: string | undefined;
+  owner?: string | undefined;
+  reviewDate?: string | undefined;
 }
 
 export interface Editor {
@@ -50,6 +56,11 @@ export interface RegisteredEvent {
   request: RegistrationRequest;
   at: number;
 }
+
+/** What residents may see: answers and products, not the KCC's internal werkinstructies, afdelingen, werkberichten. */
+export const PUBLIC_TYPES = ['product', 'vac', 'producttekst', 'meldingcategorie'] as const;
+/** Results searched before the public filter (internal types are at most a handful of them). */
+const PUBLIC_CANDIDATES = 30;
 
 const ID_PREFIX: Partial<Record<ArticleType, string>> = {
   werkinstructie: 'wi',
@@ -131,6 +142,9 @@ export class KennisbankService {
   private kanaalByProduct = new Map<string, Kanaal>();
   private built = { documents: 0, buildMs: 0 };
 
+  /** Agent feedback, residents' use of public answers and the beheer report (set by the module). */
+  quality?: KennisbankQuality;
+
   constructor(
     private readonly repo: KennisbankRepository,
     private readonly clock: () => number = Date.now,
@@ -178,6 +192,45 @@ export class KennisbankService {
       };
     });
     return { query: text.trim(), total: result.total, tookMs: round(performance.now() - started, 3), items };
+  }
+
+  /**
+   * The resident's search (website widget): the same engine and ranking as the agents', public article types
+   * only (no werkinstructies, afdelingen or werkberichten), live only, each with its kanaaladvies.
+   */
+  publicSearch(q: string, limit: number): PublicSearchResponse {
+    const text = q.slice(0, MAX_QUERY_CHARS);
+    const result = this.index.search(text, { limit: PUBLIC_CANDIDATES, now: new Date(this.clock()) });
+    const items = result.items
+      .filter((hit) => (PUBLIC_TYPES as readonly string[]).includes(hit.type))
+      .slice(0, limit)
+      .map((hit): PublicSearchItem => {
+        const product = this.index.get(hit.id)?.product;
+        const kanaal = this.kanaalFor(
+          hit.id,
+          hit.type,
+          hit.title,
+          typeof product === 'string' ? product : undefined,
+        );
+        return {
+          id: hit.id,
+          type: hit.type as ArticleType,
+          title: hit.title,
+          snippet: hit.snippet,
+          url: hit.url ?? null,
+          ...(kanaal ? { kanaal } : {}),
+        };
+      });
+    return { query: text.trim(), items };
+  }
+
+  /** A public article for a resident, or undefined (not public, not live, unknown). */
+  publicArticle(id: string): Article | undefined {
+    const a = this.repo.getArticle(id);
+    if (!a || !(PUBLIC_TYPES as readonly string[]).includes(a.type) || !isLive(a, this.clock()))
+      return undefined;
+    const { owner: _owner, reviewDate: _reviewDate, updatedBy: _updatedBy, ...article } = this.toArticle(a);
+    return article;
   }
 
   /** The kanalenmatrix entry for a product: by its UPL id, its explicit product link, or a product's title. */
@@ -266,6 +319,8 @@ export class KennisbankService {
       ...(f.validUntil !== undefined ? { validUntil: f.validUntil } : {}),
       belangrijk: f.belangrijk,
       ...(f.product !== undefined ? { product: f.product } : {}),
+      owner: f.owner ?? defaultOwner(f.type, f.title),
+      reviewDate: f.reviewDate ?? reviewDateAfter(this.clock()),
     };
   }
 
@@ -296,6 +351,8 @@ export class KennisbankService {
       updatedAt: iso(a.updatedAt),
       ...(a.updatedBy !== undefined ? { updatedBy: a.updatedBy } : {}),
       ...(kanaal ? { kanaal } : {}),
+      ...(a.owner !== undefined ? { owner: a.owner } : {}),
+      ...(a.reviewDate !== undefined ? { reviewDate: a.reviewDate } : {}),
     };
   }
 

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ARTICLE_TYPES, type ArticleType } from '@kcc/contracts/kennisbank';
 import { toKennisbankDocument } from '@kcc/kennisbank';
 import { REPO_ROOT } from '../../config';
+import { defaultOwner, reviewDateAfter } from './article-owner';
 import type { ArticleRecord, KennisbankRepository } from './kennisbank.repository';
 
 /** The shipped content (copied from the shared data set, with attribution in its SOURCES.md). */
@@ -27,6 +28,8 @@ const COLUMN_FIELDS = new Set([
   'publishUntil',
   'belangrijk',
   'product',
+  'owner',
+  'reviewDate',
 ]);
 
 const isArticleType = (t: string): t is ArticleType => (ARTICLE_TYPES as readonly string[]).includes(t);
@@ -41,6 +44,8 @@ export function seedArticle(raw: unknown, now: number): ArticleRecord | undefine
     Object.entries(item).filter(([k, v]) => !COLUMN_FIELDS.has(k) && v !== null),
   );
   const product = str(item.product) ?? str(item.upl);
+  // a year after the source last changed it (VAC `lastmodified`), else a year after seeding
+  const lastModified = Date.parse(str(item.lastmodified) ?? '');
   return {
     id: doc.id,
     type: doc.type,
@@ -53,6 +58,8 @@ export function seedArticle(raw: unknown, now: number): ArticleRecord | undefine
     ...(doc.validUntil !== undefined ? { validUntil: doc.validUntil } : {}),
     belangrijk: item.belangrijk === true,
     ...(product !== undefined ? { product } : {}),
+    owner: str(item.owner) ?? defaultOwner(doc.type, doc.title),
+    reviewDate: str(item.reviewDate) ?? reviewDateAfter(Number.isNaN(lastModified) ? now : lastModified),
     meta,
     createdAt: now,
     updatedAt: now,
