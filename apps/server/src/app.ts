@@ -30,6 +30,7 @@ import { createInboundService } from './modules/contacts/inbound.service';
 import { registerInboundRoutes } from './modules/contacts/inbound.routes';
 import { createKennisbankService } from './modules/kennisbank/kennisbank.module';
 import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes';
+import { registerPublicKennisbankRoutes } from './modules/kennisbank/kennisbank-public.routes';
 import { connectRegisters } from './connectors/index';
 import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
 import { verwerkingenLogFor } from './modules/klantbeeld/verwerkingen';
@@ -256,6 +257,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
 
     const widgetOrigin = createOriginCheck(config.channels, [url, publicBaseUrl]);
+    registerPublicKennisbankRoutes(app, { service: kennisbank, originAllowed: widgetOrigin });
     const io = new Server(app.server, {
       serveClient: false,
       // Long-polling from the widget on a municipality's website (allow-list: KCC_WIDGET_ORIGINS).
