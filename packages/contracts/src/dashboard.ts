@@ -75,10 +75,23 @@ export const StaffingAdvice = z.object({
   ahtSeconds: z.number().nonnegative().nullable(),
   /** Offered load A in Erlang (λ × AHT). */
   offeredLoadErlang: z.number().nonnegative(),
-  /** Agents needed now; 0 when there were no arrivals; null when no handle time is known yet. */
+  /** Agents needed now: for the arrivals plus for the backlog; null when no handle time is known yet. */
   agentsNeeded: z.number().int().nonnegative().nullable(),
-  /** Agents serving this queue who are beschikbaar or in nawerk, or busy with a contact of it. */
+  /** Erlang C for the recent arrivals (steady state); 0 without arrivals; null without a handle time. */
+  agentsForArrivals: z.number().int().nonnegative().nullable(),
+  /**
+   * Extra agents to work off the contacts waiting now within the backlog horizon (waiting × AHT / horizon):
+   * Erlang C assumes a steady state and does not see a queue that has already built up.
+   */
+  agentsForBacklog: z.number().int().nonnegative().nullable(),
+  /** Contacts waiting now, the backlog the advice includes. */
+  waiting: z.number().int().nonnegative(),
+  /** Seconds within which the advice works off the backlog: the recent window or the servicenorm, the longer. */
+  backlogHorizonSeconds: z.number().positive(),
+  /** Agents serving this queue who are beschikbaar (idle or with a contact): they take work now. */
   agentsAvailable: z.number().int().nonnegative(),
+  /** Agents serving this queue in nawerk: not counted as available. */
+  agentsInNawerk: z.number().int().nonnegative(),
   /** Agents serving this queue who are logged in (any presence but offline). */
   agentsLoggedIn: z.number().int().nonnegative(),
   /** Predicted service level with `agentsAvailable` (0..1), null when it cannot be computed. */
@@ -351,3 +364,37 @@ export const RatingForm = z.object({
   comment: z.string().trim().max(1000).optional(),
 });
 export type RatingForm = z.infer<typeof RatingForm>;
+
+// ---------------------------------------------------------------- intraday (the day so far, per interval)
+
+/** Length of one interval of the intraday chart. */
+export const INTRADAY_INTERVAL_MINUTES = 15;
+
+export const IntradayInterval = z.object({
+  /** Start of the interval. */
+  start: IsoDateTime,
+  /** The most contacts waiting at once in this queue during the interval. */
+  maxWaiting: z.number().int().nonnegative(),
+  /** Contacts that arrived in the interval (short abandons excluded). */
+  offered: z.number().int().nonnegative(),
+  /** Service level of the contacts that arrived in the interval and were answered or abandoned; null: none. */
+  serviceLevel: z.number().min(0).max(1).nullable(),
+});
+export type IntradayInterval = z.infer<typeof IntradayInterval>;
+
+export const IntradayQueue = z.object({
+  id: z.string(),
+  name: z.string(),
+  servicenorm: z.object({ targetPercent: z.number(), withinSeconds: z.number() }),
+  /** From the start of the day to the interval that holds now, in time order. */
+  intervals: z.array(IntradayInterval),
+});
+export type IntradayQueue = z.infer<typeof IntradayQueue>;
+
+/** `GET /api/dashboard/intraday`: waiting contacts and service level through the day, per queue. */
+export const IntradayResponse = z.object({
+  day: z.string(),
+  intervalMinutes: z.number().int().positive(),
+  queues: z.array(IntradayQueue),
+});
+export type IntradayResponse = z.infer<typeof IntradayResponse>;

@@ -33,6 +33,8 @@ export type ContactFact =
       toQueueId: string;
       channel: Channel;
       arrivedAt: number;
+      /** When it moved. */
+      at: number;
     }
   | {
       kind: 'answered';
@@ -119,14 +121,14 @@ export class ContactFold {
       case 'requeued': {
         const queueId = str(d.queueId);
         if (!queueId) return [];
-        if (open && open.answeredAt === undefined) return this.move(e.contactId, open, queueId);
+        if (open && open.answeredAt === undefined) return this.move(e.contactId, open, queueId, e.at);
         if (!open && e.type === 'requeued') return []; // its arrival lies before what we saw (e.g. a restart)
         // A new attempt: first arrival, or back in a queue after an agent held it (transfer, disconnect).
         return this.arrive(e.contactId, queueId, e.at);
       }
       case 'overflowed': {
         const to = str(d.toQueueId);
-        return open && to && open.answeredAt === undefined ? this.move(e.contactId, open, to) : [];
+        return open && to && open.answeredAt === undefined ? this.move(e.contactId, open, to, e.at) : [];
       }
       case 'assigned': {
         if (!open || open.answeredAt !== undefined) return [];
@@ -206,13 +208,12 @@ export class ContactFold {
     return [{ kind: 'arrived', contactId, queueId, channel, arrivedAt: at }];
   }
 
-  private move(contactId: string, open: Attempt, toQueueId: string): ContactFact[] {
+  private move(contactId: string, open: Attempt, toQueueId: string, at: number): ContactFact[] {
     if (open.queueId === toQueueId) return [];
     const fromQueueId = open.queueId;
     open.queueId = toQueueId;
-    return [
-      { kind: 'moved', contactId, fromQueueId, toQueueId, channel: open.channel, arrivedAt: open.arrivedAt },
-    ];
+    const { channel, arrivedAt } = open;
+    return [{ kind: 'moved', contactId, fromQueueId, toQueueId, channel, arrivedAt, at }];
   }
 
   private forget(contactId: string): void {

@@ -46,6 +46,10 @@ export function registerDashboardRoutes(
     dashboard.snapshot(),
   );
 
+  app.get('/api/dashboard/intraday', { preHandler: guard.require('teamleider', 'beheerder') }, async () =>
+    dashboard.intradayView(),
+  );
+
   app.post('/api/dashboard/agents/:agentId/queues', teamleider, async (request) => {
     const { agentId } = parseOrThrow(AgentParams, request.params, 'params');
     const body = parseOrThrow(SetAgentQueuesPayload.omit({ agentId: true }), request.body, 'body');

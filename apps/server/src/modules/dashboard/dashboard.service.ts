@@ -3,9 +3,11 @@ import type {
   DashboardDelta,
   DashboardSnapshot,
   DashboardTotals,
+  IntradayResponse,
   QueueLive,
   WaitingContact,
 } from '@kcc/contracts/dashboard';
+import { INTRADAY_INTERVAL_MINUTES } from '@kcc/contracts/dashboard';
 import { PRESENCES, type Channel, type Presence } from '@kcc/contracts/domain';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { Db } from '../../store/db';
@@ -17,6 +19,7 @@ import type { EventTap, TappedBatch } from './event-tap';
 import { EventLogReader } from './event-log';
 import { LiveStats } from './live-stats';
 import { localDay, localDayStart } from './local-day';
+import { IntradaySeries } from './intraday';
 import { OccupancyTracker, occupancyStats } from './occupancy';
 import { addCounters, averageHandleTimeSeconds, emptyCounters, windowStats } from './service-level';
 import { staffingAdvice } from './staffing';
@@ -84,6 +87,7 @@ export class DashboardService {
   private readonly reader: EventLogReader;
   private readonly fold: ContactFold;
   private readonly stats: LiveStats;
+  private readonly intraday: IntradaySeries;
   private readonly occupancy: OccupancyTracker;
   private readonly waitingStmt;
   private lastContactSeq = 0;
@@ -118,6 +122,7 @@ export class DashboardService {
     });
     const dayStart = localDayStart(this.clock.now());
     this.stats = new LiveStats(dayStart);
+    this.intraday = new IntradaySeries(dayStart);
     this.occupancy = new OccupancyTracker(dayStart);
     deps.tap.attach(() => deps.db.inTransaction);
     this.waitingStmt = deps.db.prepare<[string, number], WaitingRow>(
@@ -296,8 +301,12 @@ export class DashboardService {
 
   /** The figures' part of a contact event: service-level facts and who holds the contact. */
   private foldContactEvent(e: StoredContactEvent, touched: Touched): void {
-    for (const f of this.fold.apply(e)) this.stats.apply(f, touched);
-    for (const agentId of this.occupancy.applyContactEvent(e)) touched.agents.add(agentId);
+    for (const f of this.fold.apply(e)) {
+      this.stats.apply(f, touched);
+      this.intraday.apply(f);
+    }
+    const queueId = this.fold.queueOf(e.contactId);
+    for (const agentId of this.occupancy.applyContactEvent(e, queueId)) touched.agents.add(agentId);
   }
 
   private applyContactEvent(e: StoredContactEvent, touched: Touched, contactIds?: Set<string>): void {
@@ -334,6 +343,7 @@ export class DashboardService {
     const start = localDayStart(now);
     if (start === this.stats.day) return;
     this.stats.reset(start);
+    this.intraday.reset(start);
     this.occupancy.reset(start);
     for (const q of this.deps.routing.queueIds()) this.dirtyQueues.add(q);
     for (const a of this.agentIds()) this.dirtyAgents.add(a);
@@ -434,7 +444,7 @@ export class DashboardService {
     const snap = routing.queueSnapshot(id);
     const today = this.stats.today(id);
     const recent = this.stats.recent(id, now);
-    const { available, loggedIn, team } = this.agentsFor(id, config.channels);
+    const { available, inNawerk, loggedIn, team } = this.agentsFor(id, config.channels);
     const waitingContacts: WaitingContact[] = this.waitingStmt.all(id, MAX_WAITING_LISTED).map((r) => ({
       id: r.id,
       channel: r.channel as Channel,
@@ -452,14 +462,16 @@ export class DashboardService {
       oldestWaitingSince: oldest !== undefined ? iso(oldest) : null,
       longestWaitSeconds: oldest !== undefined ? Math.max(0, (now - oldest) / 1000) : 0,
       inProgress: snap.assigned,
-      today: { ...windowStats(today), ...occupancyStats(this.occupancy.today(team, now)) },
-      last30: { ...windowStats(recent.counters), ...occupancyStats(this.occupancy.recent(team, now)) },
+      today: { ...windowStats(today), ...occupancyStats(this.occupancy.today(team, now, id)) },
+      last30: { ...windowStats(recent.counters), ...occupancyStats(this.occupancy.recent(team, now, id)) },
       staffing: staffingAdvice({
         servicenorm: config.servicenorm,
         arrivals: recent.counters.offered,
         windowMs: recent.windowMs,
         ahtSeconds: averageHandleTimeSeconds(recent.counters) ?? averageHandleTimeSeconds(today),
+        waiting: snap.waiting + snap.offered,
         agentsAvailable: available,
+        agentsInNawerk: inNawerk,
         agentsLoggedIn: loggedIn,
       }),
       waitingContacts,
@@ -468,14 +480,16 @@ export class DashboardService {
 
   /**
    * Agents serving this queue on one of its channels (the queue's team, whose occupancy the queue shows):
-   * available (beschikbaar / nawerk) and logged in.
+   * available (beschikbaar: idle or with a contact), in nawerk, and logged in. Nawerk and pauze take no new
+   * contact now, so the staffing advice does not count them as available.
    */
   private agentsFor(
     queueId: string,
     channels: readonly string[],
-  ): { available: number; loggedIn: number; team: string[] } {
+  ): { available: number; inNawerk: number; loggedIn: number; team: string[] } {
     const { routing } = this.deps;
     let available = 0;
+    let inNawerk = 0;
     let loggedIn = 0;
     const team: string[] = [];
     for (const agentId of routing.agentIds()) {
@@ -487,9 +501,32 @@ export class DashboardService {
       team.push(agentId);
       const presence = routing.agentSnapshot(agentId)?.presence ?? 'offline';
       if (presence !== 'offline') loggedIn++;
-      if (presence === 'beschikbaar' || presence === 'nawerk') available++;
+      if (presence === 'beschikbaar') available++;
+      else if (presence === 'nawerk') inNawerk++;
     }
-    return { available, loggedIn, team };
+    return { available, inNawerk, loggedIn, team };
+  }
+
+  /** Waiting contacts and service level through today, per queue, up to now. */
+  intradayView(): IntradayResponse {
+    const now = this.clock.now();
+    const { routing } = this.deps;
+    return {
+      day: localDay(now),
+      intervalMinutes: INTRADAY_INTERVAL_MINUTES,
+      queues: routing.queueIds().flatMap((id) => {
+        const config = routing.queueConfig(id);
+        if (!config) return [];
+        return [
+          {
+            id,
+            name: config.name,
+            servicenorm: { ...config.servicenorm },
+            intervals: this.intraday.intervals(id, now),
+          },
+        ];
+      }),
+    };
   }
 
   private agentLive(id: string): AgentLive {

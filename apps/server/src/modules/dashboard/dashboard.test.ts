@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DashboardSnapshot, DashboardDelta } from '@kcc/contracts/dashboard';
+import { DashboardSnapshot, DashboardDelta, IntradayResponse } from '@kcc/contracts/dashboard';
 import { erlangCAgentsNeeded, erlangCServiceLevel } from '@kcc/routing';
 import { TestClock } from '../../testing/test-clock';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../testing/test-server';
@@ -360,9 +360,58 @@ describe('staffing advice', () => {
     const aht = s.ahtSeconds ?? 0;
     const load = (s.arrivalsPerHour / 3600) * aht;
     expect(s.offeredLoadErlang).toBeCloseTo(load, 10);
-    expect(s.agentsNeeded).toBe(erlangCAgentsNeeded(load, aht, 30, 0.8));
+    expect(s.agentsForArrivals).toBe(erlangCAgentsNeeded(load, aht, 30, 0.8));
+    // the caller still waiting is a backlog Erlang C does not see: worked off within the 30-minute window
+    expect(s.waiting).toBe(1);
+    expect(s.agentsForBacklog).toBe(Math.ceil(aht / s.backlogHorizonSeconds));
+    expect(s.agentsNeeded).toBe(erlangCAgentsNeeded(load, aht, 30, 0.8) + (s.agentsForBacklog ?? 0));
     expect(s.agentsAvailable).toBe(1); // anna; bram is offline
     expect(s.agentsLoggedIn).toBe(1);
     expect(s.predictedServiceLevel).toBeCloseTo(erlangCServiceLevel(load, 1, aht, 30), 10);
+
+    // bezetting per queue: anna's time on algemeen's calls counts for algemeen, not for the other queues of her team
+    const tess = await server.login('tess');
+    const snapshot = DashboardSnapshot.parse(
+      await (await fetch(`${server.url}/api/dashboard/snapshot`, { headers: bearer(tess) })).json(),
+    );
+    const algemeenNow = snapshot.queues.find((x) => x.id === 'algemeen');
+    expect(algemeenNow?.today.busyAgentSeconds).toBeGreaterThanOrEqual((3 * HANDLE_MS) / 1000);
+    const others = snapshot.queues.filter(
+      (x) => x.id !== 'algemeen' && (x.today.availableAgentSeconds ?? 0) > 0,
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) expect(other.today).toMatchObject({ busyAgentSeconds: 0, occupancy: 0 });
+
+    // the day so far, per 15 minutes
+    const res = await fetch(`${server.url}/api/dashboard/intraday`, {
+      headers: bearer(await server.login('tess')),
+    });
+    expect(res.status).toBe(200);
+    const intraday = IntradayResponse.parse(await res.json());
+    const algemeen = intraday.queues.find((x) => x.id === 'algemeen');
+    const offered = algemeen?.intervals.reduce((sum, i) => sum + i.offered, 0);
+    expect(offered).toBe(4);
+    expect(algemeen?.intervals.at(-1)?.maxWaiting).toBeGreaterThanOrEqual(1);
+    const annaCannot = await fetch(`${server.url}/api/dashboard/intraday`, { headers: bearer(annaToken) });
+    expect(annaCannot.status).toBe(403);
+  });
+
+  it('does not count agents in nawerk or pauze as available', async () => {
+    const clock = new TestClock();
+    server = await startTestServer({ KCC_WRAP_UP_MS: '600000' }, { clock });
+    const view = await dashboardAs(server, 'tess');
+    const annaToken = await server.login('anna');
+    const anna = await server.connectAgent(annaToken);
+    const bram = await server.connectAgent(await server.login('bram'));
+    await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
+    await bram.emitWithAck('presence:set', { status: 'pauze' });
+    const offered = nextEvent(anna, 'contact:offered');
+    const contactId = await call(server, 1);
+    expect((await anna.emitWithAck('offer:accept', { offerId: (await offered).offerId })).ok).toBe(true);
+    clock.advance(HANDLE_MS);
+    await register(server, annaToken, contactId);
+    await view.waitFor((v) => v.queues.get('algemeen')?.staffing.agentsInNawerk === 1, 'anna in nawerk');
+    const s = view.queues.get('algemeen')?.staffing;
+    expect(s).toMatchObject({ agentsAvailable: 0, agentsInNawerk: 1, agentsLoggedIn: 2 });
   });
 });

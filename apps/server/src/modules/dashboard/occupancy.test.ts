@@ -120,3 +120,39 @@ describe('occupancy (bezetting)', () => {
     expect(tracker.applyAgentEvent(presence('a', 'koffie', at(9, 0)))).toBeUndefined();
   });
 });
+
+describe('occupancy per queue', () => {
+  it("counts a queue's busy time on its own contacts only: shared segments split, nawerk for the last queue", () => {
+    const tracker = new OccupancyTracker(localDayStart(at(10, 0)));
+    const events: [StoredAgentEvent | StoredContactEvent, string?][] = [
+      [presence('a', 'beschikbaar', at(10, 0))],
+      [contact('c1', 'assigned', at(10, 5), 'a'), 'algemeen'],
+      [contact('c1', 'closed', at(10, 15), 'a')],
+      [contact('c2', 'assigned', at(10, 20), 'a'), 'wmo'],
+      [contact('c3', 'assigned', at(10, 20), 'a'), 'algemeen'],
+      [contact('c2', 'closed', at(10, 30), 'a')],
+      [contact('c3', 'closed', at(10, 30), 'a')],
+      [presence('a', 'nawerk', at(10, 30))],
+      [presence('a', 'beschikbaar', at(10, 35))],
+    ];
+    for (const [e, queueId] of events) {
+      if ('contactId' in e) tracker.applyContactEvent(e, queueId);
+      else tracker.applyAgentEvent(e);
+    }
+    const now = at(10, 40);
+    // algemeen: 10 min (c1) + 5 min (half of c2+c3) + 5 min nawerk after c3; wmo: the other half of c2+c3
+    expect(tracker.today(['a'], now, 'algemeen')).toEqual({ busyMs: 20 * MIN, availableMs: 40 * MIN });
+    expect(tracker.today(['a'], now, 'wmo')).toEqual({ busyMs: 5 * MIN, availableMs: 40 * MIN });
+    expect(tracker.today(['a'], now, 'belastingen')).toEqual({ busyMs: 0, availableMs: 40 * MIN });
+    expect(tracker.today(['a'], now)).toEqual({ busyMs: 25 * MIN, availableMs: 40 * MIN });
+    expect(tracker.recent(['a'], now, 'wmo')).toMatchObject({ busyMs: 5 * MIN });
+  });
+
+  it('counts the open segment for the queue of the contact held now', () => {
+    const tracker = new OccupancyTracker(localDayStart(at(10, 0)));
+    tracker.applyAgentEvent(presence('a', 'beschikbaar', at(10, 0)));
+    tracker.applyContactEvent(contact('c1', 'assigned', at(10, 10), 'a'), 'wmo');
+    expect(tracker.today(['a'], at(10, 20), 'wmo')).toEqual({ busyMs: 10 * MIN, availableMs: 20 * MIN });
+    expect(tracker.today(['a'], at(10, 20), 'algemeen')).toEqual({ busyMs: 0, availableMs: 20 * MIN });
+  });
+});

@@ -8,7 +8,11 @@ export interface StaffingInput {
   windowMs: number;
   /** Mean handle time (talk + nawerk), seconds; null when unknown. */
   ahtSeconds: number | null;
+  /** Contacts waiting now (including those with a pending offer). */
+  waiting: number;
+  /** Agents serving the queue who are beschikbaar: idle or with a contact. */
   agentsAvailable: number;
+  agentsInNawerk: number;
   agentsLoggedIn: number;
 }
 
@@ -16,25 +20,30 @@ export interface StaffingInput {
 const MAX_TARGET = 0.999;
 
 /**
- * Agents needed now for the servicenorm (Erlang C on the recent arrival rate and handle time), next to the
- * agents available. Erlang C assumes Poisson arrivals, exponential handle times and no abandonment: an estimate.
+ * Agents needed now: Erlang C on the recent arrival rate and handle time (a steady-state estimate: Poisson
+ * arrivals, exponential handle times, no abandonment), plus the agents it takes to work off the contacts already
+ * waiting within the backlog horizon, which Erlang C does not see. Compared with the agents who are beschikbaar:
+ * agents in nawerk or pauze take no contact now.
  */
 export function staffingAdvice(input: StaffingInput): StaffingAdvice {
-  const { servicenorm, agentsAvailable, agentsLoggedIn } = input;
+  const { servicenorm, agentsAvailable, agentsInNawerk, agentsLoggedIn, waiting } = input;
   const ratePerSecond = input.windowMs > 0 ? input.arrivals / (input.windowMs / 1000) : 0;
   const aht = input.ahtSeconds !== null && input.ahtSeconds > 0 ? input.ahtSeconds : null;
   const load = aht !== null ? offeredLoad(ratePerSecond, aht) : 0;
   const target = Math.min(MAX_TARGET, Math.max(0, servicenorm.targetPercent / 100));
-  let agentsNeeded: number | null;
+  const horizonSeconds = Math.max(input.windowMs / 1000, servicenorm.withinSeconds);
+  let forArrivals: number | null;
+  let forBacklog: number | null;
   let predicted: number | null = null;
-  if (ratePerSecond === 0) {
-    agentsNeeded = 0;
-  } else if (aht === null) {
-    agentsNeeded = null;
+  if (aht === null) {
+    forArrivals = ratePerSecond === 0 ? 0 : null;
+    forBacklog = waiting === 0 ? 0 : null;
   } else {
-    agentsNeeded = erlangCAgentsNeeded(load, aht, servicenorm.withinSeconds, target);
-    predicted =
-      agentsAvailable > 0 ? erlangCServiceLevel(load, agentsAvailable, aht, servicenorm.withinSeconds) : 0;
+    forArrivals = ratePerSecond === 0 ? 0 : erlangCAgentsNeeded(load, aht, servicenorm.withinSeconds, target);
+    forBacklog = Math.ceil((waiting * aht) / horizonSeconds);
+    if (ratePerSecond > 0)
+      predicted =
+        agentsAvailable > 0 ? erlangCServiceLevel(load, agentsAvailable, aht, servicenorm.withinSeconds) : 0;
   }
   return {
     targetPercent: servicenorm.targetPercent,
@@ -42,8 +51,13 @@ export function staffingAdvice(input: StaffingInput): StaffingAdvice {
     arrivalsPerHour: ratePerSecond * 3600,
     ahtSeconds: input.ahtSeconds,
     offeredLoadErlang: load,
-    agentsNeeded,
+    agentsNeeded: forArrivals === null || forBacklog === null ? null : forArrivals + forBacklog,
+    agentsForArrivals: forArrivals,
+    agentsForBacklog: forBacklog,
+    waiting,
+    backlogHorizonSeconds: horizonSeconds,
     agentsAvailable,
+    agentsInNawerk,
     agentsLoggedIn,
     predictedServiceLevel: predicted,
   };

@@ -2,4 +2,5 @@
 export const dashboardKeys = {
   all: ['dashboard'] as const,
   snapshot: () => [...dashboardKeys.all, 'snapshot'] as const,
+  intraday: () => [...dashboardKeys.all, 'intraday'] as const,
 };

@@ -5,7 +5,7 @@ import type { DashboardSnapshot } from '@kcc/contracts/dashboard';
 import { SERVER_URL } from '../../../testing/fixtures';
 import { renderWithProviders } from '../../../testing/render-app';
 import { DashboardConnection } from '../hooks/dashboard-connection';
-import { agent, belastingen, delta, queue, snapshot, stats } from '../testing/dashboard-fixtures';
+import { agent, belastingen, delta, intraday, queue, snapshot, stats } from '../testing/dashboard-fixtures';
 import { FakeDashboardSocket } from '../testing/fake-dashboard-socket';
 import { DashboardView } from './dashboard-view';
 
@@ -16,7 +16,12 @@ function renderDashboard(initial: DashboardSnapshot = snapshot()) {
     <DashboardConnection serverUrl={SERVER_URL} token="tl-token" createSocket={createSocket}>
       <DashboardView />
     </DashboardConnection>,
-    { routes: { 'GET /api/dashboard/snapshot': { status: 200, body: initial } } },
+    {
+      routes: {
+        'GET /api/dashboard/snapshot': { status: 200, body: initial },
+        'GET /api/dashboard/intraday': { status: 200, body: intraday() },
+      },
+    },
   );
   act(() => socket.serverConnect());
   return { ...rendered, socket };
@@ -243,6 +248,38 @@ describe('dashboard actions', () => {
     expect(socket.commandsOf('contact:move')).toEqual([
       { contactId: 'c-10', toQueueId: 'belastingen', reason: 'Vraag over aanslag' },
     ]);
+  });
+
+  it('charts waiting contacts and service level through the day, with the figures as a table', async () => {
+    const user = userEvent.setup();
+    renderDashboard();
+    const chart = await screen.findByRole('img', { name: /^Algemeen: per 15 minuten/ });
+    expect(chart).toHaveAccessibleName(expect.stringContaining('Nu: 3 wachtend, service level 50 %'));
+    // the night before the first contact stays out
+    expect(within(chart).getAllByTestId('intraday-bar')).toHaveLength(3);
+    await user.click(screen.getByText('Toon als tabel'));
+    const rows = within(screen.getByTestId('intraday-table')).getAllByRole('row');
+    expect(rows).toHaveLength(4);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Wachtrij' }), 'belastingen');
+    expect(await screen.findByRole('img', { name: /^Belastingen:/ })).toBeInTheDocument();
+  });
+
+  it('says when the waiting list is cut ("50 van 79") and when it is whole', async () => {
+    renderDashboard(snapshot({ queues: [queue({ waiting: 79 }), belastingen()] }));
+    const algemeen = await screen.findByRole('region', { name: 'Algemeen' });
+    expect(within(algemeen).getByText(/^Wachtende contacten \(/)).toHaveTextContent(
+      'Wachtende contacten (2 van 79)',
+    );
+    expect(within(algemeen).getByTestId('waiting-list-cut')).toHaveTextContent('77 meer wachten nog.');
+  });
+
+  it('shows the whole waiting list without a cut notice', async () => {
+    renderDashboard();
+    const algemeen = await screen.findByRole('region', { name: 'Algemeen' });
+    expect(within(algemeen).getByText(/^Wachtende contacten \(/)).toHaveTextContent(
+      'Wachtende contacten (2)',
+    );
+    expect(within(algemeen).queryByTestId('waiting-list-cut')).toBeNull();
   });
 
   it('raises the priority of a waiting contact within 0–100', async () => {

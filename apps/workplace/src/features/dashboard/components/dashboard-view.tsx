@@ -10,6 +10,7 @@ import { formatOccupancy, formatPercent, formatSeconds, occupancyText } from '..
 import { AgentPresenceDialog } from './agent-presence-dialog';
 import { AgentQueuesDialog } from './agent-queues-dialog';
 import { AgentTable } from './agent-table';
+import { IntradayChart } from './intraday-chart';
 import { MoveContactDialog } from './move-contact-dialog';
 import { PriorityDialog } from './priority-dialog';
 import { QueueCard } from './queue-card';
@@ -127,6 +128,7 @@ export function DashboardView() {
           ))}
         </div>
       </section>
+      <IntradayChart />
       <section className="panel">
         <AgentTable
           agents={data.agents}

@@ -8,12 +8,16 @@ interface StaffingAdviceProps {
   large?: boolean;
 }
 
-/** Erlang C advice for the servicenorm, computed by the server from the last 30 minutes. */
+/** Staffing advice for the servicenorm (Erlang C plus the backlog), computed by the server from the last 30 minutes. */
 export function StaffingAdvice({ advice, queueId, large = false }: StaffingAdviceProps) {
   const { judgement, shortBy } = judgeStaffing(advice);
   const status =
     judgement === 'tekort'
-      ? { text: `${shortBy} te weinig`, className: large ? 'text-red-300' : 'text-red-900', symbol: '✗' }
+      ? {
+          text: advice.agentsNeeded === null ? 'Niemand beschikbaar' : `${shortBy} te weinig`,
+          className: large ? 'text-red-300' : 'text-red-900',
+          symbol: '✗',
+        }
       : judgement === 'genoeg'
         ? { text: 'Genoeg', className: large ? 'text-green-300' : 'text-green-900', symbol: '✓' }
         : {

@@ -12,11 +12,19 @@ interface WaitingContactsTableProps {
 /** The waiting contacts of one queue, longest first, without personal data. */
 export function WaitingContactsTable({ queue, onMove, onPriority }: WaitingContactsTableProps) {
   const now = useNow();
+  const listed = queue.waitingContacts.length;
+  // The server lists at most 50; say so instead of letting 50 look like the whole queue.
+  const cut = listed < queue.waiting;
   return (
     <details className="rounded border border-slate-300">
       <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium">
-        Wachtende contacten ({queue.waitingContacts.length})
+        Wachtende contacten ({cut ? `${listed} van ${queue.waiting}` : listed})
       </summary>
+      {cut && (
+        <p className="px-3 py-1 text-sm text-slate-700" data-testid="waiting-list-cut">
+          De {listed} die het langst wachten staan hieronder. {queue.waiting - listed} meer wachten nog.
+        </p>
+      )}
       <table className="w-full text-sm" data-testid="waiting-contacts">
         <caption className="sr-only">Wachtende contacten in {queue.name}, langst wachtend eerst</caption>
         <thead>

@@ -41,27 +41,40 @@ describe('wallboard', () => {
     expect(shown()).toBe('algemeen');
     act(() => vi.advanceTimersByTime(1));
     expect(shown()).toBe('belastingen');
-    act(() => vi.advanceTimersByTime(16_000));
+    act(() => vi.advanceTimersByTime(8_000));
+    expect(shown()).toBe('wmo');
+    act(() => vi.advanceTimersByTime(8_000));
     expect(shown()).toBe('algemeen');
   });
 
-  it('pauses while the pointer is over it or focus is inside, and with the Pauzeren button', () => {
+  it('keeps rotating with the pointer over it and focus inside: the board fills the screen', () => {
     render(<Wallboard snapshot={three()} onExit={() => {}} cycleSeconds={5} />);
     const board = screen.getByTestId('wallboard');
     fireEvent.mouseEnter(board);
-    act(() => vi.advanceTimersByTime(20_000));
-    expect(shown()).toBe('algemeen');
-    expect(board).toHaveAttribute('data-paused', 'true');
-    fireEvent.mouseLeave(board);
+    screen.getByRole('button', { name: 'Wallboard sluiten' }).focus();
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(shown()).toBe('belastingen');
+    expect(board).toHaveAttribute('data-paused', 'false');
+  });
+
+  it('pauses with the Pauzeren button; Volgende moves on and starts the count anew', () => {
+    render(<Wallboard snapshot={three()} onExit={() => {}} cycleSeconds={5} />);
     act(() => vi.advanceTimersByTime(5_000));
     expect(shown()).toBe('belastingen');
 
     fireEvent.click(screen.getByRole('button', { name: 'Pauzeren' }));
-    fireEvent.mouseLeave(board);
     act(() => vi.advanceTimersByTime(20_000));
     expect(shown()).toBe('belastingen');
     expect(screen.getByRole('button', { name: 'Doorgaan' })).toHaveAttribute('aria-pressed', 'true');
     fireEvent.click(screen.getByRole('button', { name: 'Volgende' }));
+    expect(shown()).toBe('wmo');
+    fireEvent.click(screen.getByRole('button', { name: 'Doorgaan' }));
+    act(() => vi.advanceTimersByTime(4_000));
+    fireEvent.click(screen.getByRole('button', { name: 'Vorige' }));
+    expect(shown()).toBe('belastingen');
+    act(() => vi.advanceTimersByTime(4_999));
+    expect(shown()).toBe('belastingen');
+    act(() => vi.advanceTimersByTime(1));
     expect(shown()).toBe('wmo');
   });
 

@@ -74,23 +74,22 @@ interface WallboardProps {
 
 /**
  * For a big screen: large type, white on black, one queue at a time. It moves to the next queue every
- * `cycleSeconds`, but not while the pointer is over it or focus is inside (WCAG 2.2.2: pause), nor when the
- * user asked for reduced motion (then "Doorgaan" starts it).
+ * `cycleSeconds` until someone presses "Pauzeren" (WCAG 2.2.2), and not by itself when the user asked for reduced
+ * motion (then "Doorgaan" starts it). It does not pause on hover or focus: the board fills the screen, so the
+ * pointer and focus are always inside it and it would never move. "Vorige"/"Volgende" start the count anew.
  */
 export function Wallboard({ snapshot, onExit, cycleSeconds = DEFAULT_CYCLE_SECONDS }: WallboardProps) {
   const reducedMotion = usePrefersReducedMotion();
   const [index, setIndex] = useState(0);
   const [stopped, setStopped] = useState(reducedMotion);
-  const [hovered, setHovered] = useState(false);
-  const [focused, setFocused] = useState(false);
   const count = snapshot.queues.length;
-  const paused = stopped || hovered || focused || count < 2;
+  const paused = stopped || count < 2;
 
   useEffect(() => {
     if (paused) return;
-    const timer = setInterval(() => setIndex((i) => (i + 1) % count), cycleSeconds * 1000);
-    return () => clearInterval(timer);
-  }, [paused, count, cycleSeconds]);
+    const timer = setTimeout(() => setIndex((i) => (i + 1) % count), cycleSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [paused, count, cycleSeconds, index]);
 
   const current = count > 0 ? snapshot.queues[index % count] : undefined;
   const presences = Object.entries(snapshot.totals.agentsByPresence).filter(([, n]) => n > 0);
@@ -100,12 +99,6 @@ export function Wallboard({ snapshot, onExit, cycleSeconds = DEFAULT_CYCLE_SECON
       data-testid="wallboard"
       data-paused={paused}
       className="fixed inset-0 z-30 flex flex-col gap-8 overflow-y-auto bg-black p-8 text-white"
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
-      onFocus={() => setFocused(true)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
-      }}
     >
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-3xl font-bold">Wallboard</h1>

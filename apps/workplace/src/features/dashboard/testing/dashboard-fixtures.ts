@@ -2,6 +2,7 @@ import type {
   AgentLive,
   DashboardDelta,
   DashboardSnapshot,
+  IntradayResponse,
   QueueLive,
   QueueWindowStats,
   StaffingAdvice,
@@ -33,7 +34,12 @@ export const staffing = (overrides: Partial<StaffingAdvice> = {}): StaffingAdvic
   ahtSeconds: 300,
   offeredLoadErlang: 5,
   agentsNeeded: 7,
+  agentsForArrivals: 7,
+  agentsForBacklog: 0,
+  waiting: 0,
+  backlogHorizonSeconds: 1800,
   agentsAvailable: 5,
+  agentsInNawerk: 0,
   agentsLoggedIn: 6,
   predictedServiceLevel: 0.4,
   ...overrides,
@@ -130,3 +136,29 @@ export const delta = (seq: number, changes: Partial<DashboardDelta> = {}): Dashb
   totals: totals(changes.queues?.reduce((sum, q) => sum + q.waiting, 0) ?? 2),
   ...changes,
 });
+
+/** Today from midnight to 08:30 in 15-minute intervals: quiet until 08:00, then three intervals with contacts. */
+export const intraday = (): IntradayResponse => {
+  const start = (i: number) =>
+    new Date(Date.UTC(2026, 2, 10, 0, 0) - 3_600_000 + i * 15 * 60_000).toISOString();
+  const quiet = Array.from({ length: 32 }, (_, i) => ({
+    start: start(i),
+    maxWaiting: 0,
+    offered: 0,
+    serviceLevel: null,
+  }));
+  const busy = [
+    { start: start(32), maxWaiting: 2, offered: 4, serviceLevel: 1 },
+    { start: start(33), maxWaiting: 5, offered: 6, serviceLevel: 0.75 },
+    { start: start(34), maxWaiting: 3, offered: 2, serviceLevel: 0.5 },
+  ];
+  const servicenorm = { targetPercent: 80, withinSeconds: 30 };
+  return {
+    day: '2026-03-10',
+    intervalMinutes: 15,
+    queues: [
+      { id: 'algemeen', name: 'Algemeen', servicenorm, intervals: [...quiet, ...busy] },
+      { id: 'belastingen', name: 'Belastingen', servicenorm, intervals: quiet },
+    ],
+  };
+};

@@ -16,10 +16,23 @@ describe('staffing advice', () => {
     expect(judgeStaffing(staffing())).toEqual({ judgement: 'tekort', shortBy: 2 });
   });
 
+  it('says how much of the need comes from the backlog, and who is in nawerk', () => {
+    const advice = staffing({ agentsNeeded: 17, agentsForArrivals: 6, agentsForBacklog: 11, waiting: 79 });
+    expect(staffingText({ ...advice, agentsAvailable: 6, agentsInNawerk: 2 })).toBe(
+      'Voor 80 % binnen 30 s nu nodig: 17 (6 voor nieuwe contacten, 11 om 79 wachtenden weg te werken), beschikbaar: 6, in nawerk: 2',
+    );
+    expect(judgeStaffing({ ...advice, agentsAvailable: 8 })).toEqual({ judgement: 'tekort', shortBy: 9 });
+  });
+
   it('does not invent a number when no handle time is known yet', () => {
     const advice = staffing({ agentsNeeded: null, ahtSeconds: null });
     expect(staffingText(advice)).toBe('Voor 80 % binnen 30 s nu nodig: nog onbekend, beschikbaar: 5');
     expect(judgeStaffing(advice).judgement).toBe('onbekend');
+    // …but with people waiting and nobody available it is short, whatever the number
+    expect(judgeStaffing({ ...advice, waiting: 3, agentsAvailable: 0 })).toEqual({
+      judgement: 'tekort',
+      shortBy: 1,
+    });
   });
 
   it('is enough when available ≥ needed', () => {

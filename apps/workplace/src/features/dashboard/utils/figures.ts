@@ -53,13 +53,22 @@ export const NORM_LABELS: Record<NormJudgement, string> = {
 /** The staffing sentence from the issue: "voor 80 % binnen 30 s nu nodig: 7, beschikbaar: 5". */
 export function staffingText(advice: StaffingAdvice): string {
   const needed = advice.agentsNeeded === null ? 'nog onbekend' : String(advice.agentsNeeded);
-  return `Voor ${percentFormat.format(advice.targetPercent)} % binnen ${formatServicenormWindow(advice.withinSeconds)} nu nodig: ${needed}, beschikbaar: ${advice.agentsAvailable}`;
+  const backlog =
+    advice.agentsForBacklog !== null && advice.agentsForBacklog > 0 && advice.agentsForArrivals !== null
+      ? ` (${advice.agentsForArrivals} voor nieuwe contacten, ${advice.agentsForBacklog} om ${advice.waiting} wachtende${advice.waiting === 1 ? '' : 'n'} weg te werken)`
+      : '';
+  const nawerk = advice.agentsInNawerk > 0 ? `, in nawerk: ${advice.agentsInNawerk}` : '';
+  return `Voor ${percentFormat.format(advice.targetPercent)} % binnen ${formatServicenormWindow(advice.withinSeconds)} nu nodig: ${needed}${backlog}, beschikbaar: ${advice.agentsAvailable}${nawerk}`;
 }
 
 export type StaffingJudgement = 'onbekend' | 'genoeg' | 'tekort';
 
 export function judgeStaffing(advice: StaffingAdvice): { judgement: StaffingJudgement; shortBy: number } {
-  if (advice.agentsNeeded === null) return { judgement: 'onbekend', shortBy: 0 };
+  if (advice.agentsNeeded === null) {
+    // No handle time yet, but people wait and nobody takes them: short by at least one, whatever the number.
+    if (advice.waiting > 0 && advice.agentsAvailable === 0) return { judgement: 'tekort', shortBy: 1 };
+    return { judgement: 'onbekend', shortBy: 0 };
+  }
   const shortBy = advice.agentsNeeded - advice.agentsAvailable;
   return shortBy > 0 ? { judgement: 'tekort', shortBy } : { judgement: 'genoeg', shortBy: 0 };
 }
