@@ -310,6 +310,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       isAgent: (id) => routing.isAgent(id),
       userName: (id) => users.findById(id)?.name,
       audit,
+      recognisedPartij: (contact) => ki.port.recognise(contact.from).partij?.uuid,
       originAllowed: widgetOrigin,
       maxConnectionsPerIp: config.channels.chatMaxConnectionsPerIp,
       widgetDir: options.widgetDir ?? widgetDirFromEnv(REPO_ROOT),

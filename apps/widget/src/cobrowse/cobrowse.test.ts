@@ -37,6 +37,13 @@ describe('recorder output', () => {
     expect(JSON.parse(json)).toHaveLength(2);
   });
 
+  it('marks blocked elements as not shared', () => {
+    const json = serialise([
+      { node: { type: 2, tagName: 'canvas', attributes: { rr_width: '10px', rr_height: '5px' } } },
+    ]);
+    expect(json).toContain('"class":"kcc-niet-gedeeld"');
+  });
+
   it('keeps only origin and path of the page address in the Meta event', () => {
     expect(pageAddress('https://gemeente.nl/formulier?bsn=111222333#stap2')).toBe(
       'https://gemeente.nl/formulier',

@@ -29,11 +29,23 @@ export function pageAddress(href: string): string {
   }
 }
 
-/** Every string in the batch passes the BSN/IBAN mask. */
+/** Class the agent's replay shows as a labelled "Niet gedeeld" placeholder. */
+export const NOT_SHARED_CLASS = 'kcc-niet-gedeeld';
+
+/**
+ * Every string in the batch passes the BSN/IBAN mask. A blocked element (rrweb keeps only its class and size,
+ * `rr_width`) gets the placeholder class, so the replay can label it.
+ */
 export function serialise(events: readonly unknown[]): string {
-  return JSON.stringify(events, (_key, value: unknown) =>
-    typeof value === 'string' ? maskPersonalNumbers(value) : value,
-  );
+  return JSON.stringify(events, (_key, value: unknown) => {
+    if (typeof value === 'string') return maskPersonalNumbers(value);
+    const attributes = (value as { attributes?: Record<string, unknown> } | null)?.attributes;
+    if (attributes && typeof attributes === 'object' && 'rr_width' in attributes) {
+      const own = typeof attributes.class === 'string' ? `${attributes.class} ` : '';
+      return { ...(value as object), attributes: { ...attributes, class: own + NOT_SHARED_CLASS } };
+    }
+    return value;
+  });
 }
 
 /** rrweb's Meta event (type 4) carries the page URL: keep its origin and path only. */

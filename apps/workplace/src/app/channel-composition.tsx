@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { DraftView } from '@kcc/contracts/channels';
 import type { Contact } from '@kcc/contracts/domain';
 import { useSession } from '../features/auth/stores/session-store';
+import { CobrowsePane } from '../features/cobrowse/components/cobrowse-pane';
 import { CallEndedNotice } from '../features/conversation/components/call-ended-notice';
 import { ConversationPane, hasConversation } from '../features/conversation/components/conversation-pane';
 import { useContactContext } from '../features/handover/api/get-contact-context';
@@ -13,6 +14,7 @@ import { useKlantbeeld } from '../features/klantbeeld/api/get-klantbeeld';
 import { useMe } from '../features/presence/api/get-me';
 import { presenceKeys } from '../features/presence/api/presence-keys';
 import { useQuickReplies } from '../features/quick-replies/api/get-quick-replies';
+import { useAppDependencies } from './provider';
 import {
   registrationDraftActions,
   useRegistrationDraft,
@@ -88,6 +90,11 @@ export function ContactChannel({ contact }: { contact: Contact }) {
   const session = useSession();
   const quickReplies = useQuickReplies().data;
   const context = useContactContext(contact.id);
+  const { serverUrl } = useAppDependencies();
+  const cobrowse =
+    (contact.channel === 'chat' || contact.channel === 'telefoon') &&
+    contact.status === 'assigned' &&
+    session?.token;
   return (
     <>
       {contact.channel === 'telefoon' && <CallEndedNotice contact={contact} />}
@@ -101,6 +108,14 @@ export function ContactChannel({ contact }: { contact: Contact }) {
           quickReplies={quickReplies ?? []}
           token={session?.token}
           chatEndedBefore={context.data?.chat?.ended ?? false}
+        />
+      )}
+      {cobrowse && (
+        <CobrowsePane
+          key={`cobrowse-${contact.id}`}
+          contact={contact}
+          serverUrl={serverUrl}
+          token={cobrowse}
         />
       )}
     </>

@@ -9,7 +9,7 @@ import type { Db } from '../../store/db';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { AuditLog } from '../audit/audit-log';
 import { conversationRoom } from '../channels/chat/chat.service';
-import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { requireIntegrationKey } from '../contacts/inbound.routes';
 import type { RoutingNotifier } from '../routing/routing-notifier';
 import type { Logger } from '../../shared/logger';
@@ -47,6 +47,8 @@ export function createCobrowseModule(
     isAgent: (userId: string) => boolean;
     userName: (id: string) => string | undefined;
     audit: AuditLog;
+    /** The partij a contact's caller or chatter is recognised as, when the contact is not linked to one. */
+    recognisedPartij?: (contact: ContactRecord) => string | undefined;
     originAllowed: (origin: string | undefined) => boolean;
     maxConnectionsPerIp: number;
     widgetDir: string;
@@ -107,7 +109,13 @@ export function createCobrowseModule(
   /** One verwerkingenlog line per session the resident allowed: metadata only (who, contact, when, consent). */
   function logSession(r: CobrowseSessionRecord): void {
     if (!r.viewConsent) return;
-    const partijUuid = contacts.get(r.contactId)?.partijUuid;
+    const contact = contacts.get(r.contactId);
+    let partijUuid = contact?.partijUuid;
+    try {
+      if (partijUuid === undefined && contact) partijUuid = deps.recognisedPartij?.(contact);
+    } catch {
+      // Recognition only finds whom to file the entry under; without it the server log keeps the metadata.
+    }
     if (partijUuid === undefined) {
       // No known resident to file it under; the server log keeps the metadata (no personal data).
       log.info(

@@ -88,7 +88,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
   }
 
   it('phone flow: code, consent, relay only after Toestaan, control only after the second consent, resident stops; verwerkingenlog line', async () => {
-    const { pane, contactId, socket } = await annaOnACall('call-cb-1');
+    const { pane, contactId } = await annaOnACall('call-cb-1');
     const res = await resident();
     const code = await ack<{ code: string; expiresAt: string }>(res, 'cobrowse:code');
     expect(code.ok).toBe(true);
@@ -181,7 +181,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
   });
 
   it('only the agent who holds the contact co-browses it; an expired code and guessing are refused', async () => {
-    const { pane, contactId, socket } = await annaOnACall('call-cb-2');
+    const { pane, contactId } = await annaOnACall('call-cb-2');
     const bram = await agentPane(await kit.server.login('bram'));
     const res = await resident();
     const code = await ack<{ code: string }>(res, 'cobrowse:code');
@@ -216,7 +216,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
   });
 
   it('an expired code is refused as expired (injected clock)', async () => {
-    const { pane, contactId, socket } = await annaOnACall('call-cb-3');
+    const { pane, contactId } = await annaOnACall('call-cb-3');
     const res = await resident();
     const code = await ack<{ code: string }>(res, 'cobrowse:code');
     if (!code.ok) throw new Error('no code');
@@ -267,7 +267,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
   });
 
   it('a resident between pages pauses the session and resumes it with the token; gone too long ends it', async () => {
-    const { pane, contactId, socket } = await annaOnACall('call-cb-4');
+    const { pane, contactId } = await annaOnACall('call-cb-4');
     const res = await resident();
     const code = await ack<{ code: string }>(res, 'cobrowse:code');
     if (!code.ok) throw new Error('no code');
