@@ -188,7 +188,7 @@ describe('role-aware shell', () => {
     expect(screen.queryByTestId('status-select')).toBeNull();
     expect(api.requests.some((r) => r.path.startsWith('/api/me/'))).toBe(false);
     const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
-    expect(tabs).toEqual(['Artikelen', 'Synoniemen', 'Kanalenmatrix', 'Kanaalsturing']);
+    expect(tabs).toEqual(['Artikelen', 'Synoniemen', 'Kanalenmatrix', 'Kanaalsturing', 'Kwaliteit']);
     expect(screen.queryByTestId('kennisbank-pane')).toBeNull();
     expect(screen.getByRole('button', { name: 'Rapportages' })).toBeInTheDocument();
   });
@@ -224,6 +224,7 @@ describe('role-aware shell', () => {
       'Artikelen',
       'Synoniemen',
       'Kanalenmatrix',
+      'Kwaliteit',
     ]);
     expect(await screen.findByRole('button', { name: 'Terugtrekken: Instructie' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Verwijderen: Instructie' })).toBeNull();

@@ -14,4 +14,5 @@ export const beheerKeys = {
   synonyms: () => [...beheerKeys.all, 'synonyms'] as const,
   kanalenmatrix: () => [...beheerKeys.all, 'kanalenmatrix'] as const,
   kanaalsturingStats: () => [...beheerKeys.all, 'kanaalsturing-stats'] as const,
+  rapport: () => [...beheerKeys.all, 'rapport'] as const,
 };

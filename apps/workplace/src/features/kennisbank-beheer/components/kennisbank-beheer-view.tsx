@@ -5,6 +5,7 @@ import { BEHEER_TAB_LABELS, beheerRights, beheerTabs, type BeheerTab } from '../
 import { ArticlesTab } from './articles-tab';
 import { KanaalsturingStats } from './kanaalsturing-stats';
 import { KanalenmatrixTable } from './kanalenmatrix-table';
+import { QualityReport } from './quality-report';
 import { SynonymsEditor } from './synonyms-editor';
 
 interface KennisbankBeheerViewProps {
@@ -77,6 +78,7 @@ export function KennisbankBeheerView({ roles, onContentChanged }: KennisbankBehe
         </div>
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current}`}>
           {current === 'artikelen' && <ArticlesTab canDelete={rights.deleteArticles} />}
+          {current === 'kwaliteit' && <QualityReport />}
           {current === 'synoniemen' && <SynonymsEditor />}
           {current === 'kanalenmatrix' && <KanalenmatrixTable canEdit={rights.editKanalenmatrix} />}
           {current === 'kanaalsturing' && <KanaalsturingStats />}

@@ -1,9 +1,10 @@
 import type { Role } from '@kcc/contracts/domain';
 
-export type BeheerTab = 'artikelen' | 'synoniemen' | 'kanalenmatrix' | 'kanaalsturing';
+export type BeheerTab = 'artikelen' | 'kwaliteit' | 'synoniemen' | 'kanalenmatrix' | 'kanaalsturing';
 
 export const BEHEER_TAB_LABELS: Record<BeheerTab, string> = {
   artikelen: 'Artikelen',
+  kwaliteit: 'Kwaliteit',
   synoniemen: 'Synoniemen',
   kanalenmatrix: 'Kanalenmatrix',
   kanaalsturing: 'Kanaalsturing',
@@ -27,5 +28,6 @@ export function beheerTabs(roles: readonly Role[]): BeheerTab[] {
     ...(rights.editContent ? (['artikelen', 'synoniemen'] as const) : []),
     'kanalenmatrix',
     ...(rights.readKpi ? (['kanaalsturing'] as const) : []),
+    ...(rights.editContent ? (['kwaliteit'] as const) : []),
   ];
 }

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Article } from '@kcc/contracts/kennisbank';
 import { describeError } from '../../../lib/api-client';
 import { useArticle } from '../api/get-article';
+import { useKennisbankQuery } from '../stores/kennisbank-pane-store';
 import { safeExternalUrl } from '../utils/safe-url';
 import { sourceLabel, typeLabel } from '../utils/type-label';
 import { ArticleBody } from './article-body';
+import { ArticleFeedback } from './article-feedback';
 import { WijsOpBadge } from './wijs-op-badge';
 
 export interface UseInAnswer {
@@ -24,16 +26,17 @@ interface KennisbankArticleProps {
 /** One article beside the contact: title, type, channels, safe body, source and "Gebruik in antwoord". */
 export function KennisbankArticle({ articleId, onBack, useInAnswer }: KennisbankArticleProps) {
   const article = useArticle(articleId);
+  const query = useKennisbankQuery();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [usedFor, setUsedFor] = useState<string | null>(null);
+  // "Toegevoegd aan …" belongs to the article it was said for
+  const [used, setUsed] = useState<{ articleId: string; target: string } | null>(null);
+  const usedFor = used?.articleId === articleId ? used.target : null;
 
   // Focus the title once per loaded article (not on every refetch), so reading starts at the top.
   const loadedId = article.data?.id;
   useEffect(() => {
     if (loadedId) headingRef.current?.focus();
   }, [loadedId]);
-
-  useEffect(() => setUsedFor(null), [articleId]);
 
   const back = (
     <button type="button" className="btn-link text-sm" onClick={onBack}>
@@ -95,7 +98,7 @@ export function KennisbankArticle({ articleId, onBack, useInAnswer }: Kennisbank
             className="btn-primary"
             onClick={() => {
               useInAnswer.onUse(a);
-              setUsedFor(useInAnswer.target);
+              setUsed({ articleId: a.id, target: useInAnswer.target });
             }}
           >
             Gebruik in antwoord
@@ -110,6 +113,7 @@ export function KennisbankArticle({ articleId, onBack, useInAnswer }: Kennisbank
         </p>
       )}
       <ArticleBody body={a.body} />
+      <ArticleFeedback articleId={a.id} query={query} />
       <footer className="border-t border-slate-200 pt-2 text-xs text-slate-700">
         {a.source || a.license ? (
           <p>

@@ -175,6 +175,34 @@ describe('KennisbankPane', () => {
     expect(screen.getByText('Toegevoegd aan het antwoord voor Jan Jansen.')).toBeInTheDocument();
   });
 
+  it('"Dit hielp" / "Dit hielp niet" sends the verdict with the query the article was found with', async () => {
+    const user = userEvent.setup();
+    const rendered = renderWithProviders(<KennisbankPane />, {
+      routes: {
+        'GET /api/kennisbank/search': searchRoute,
+        'GET /api/kennisbank/articles/upl%3Apaspoort': { status: 200, body: paspoort },
+        'POST /api/kennisbank/feedback': { status: 204, body: undefined },
+      },
+    });
+    act(() => kennisbankPaneActions.searchRequested());
+    await user.type(searchBox(), 'paspoort kwijt');
+    await screen.findByRole('listbox');
+    await user.keyboard('{Enter}');
+    const feedback = await screen.findByRole('group', { name: 'Hielp dit artikel bij "paspoort kwijt"?' });
+    await user.click(within(feedback).getByRole('button', { name: 'Dit hielp niet' }));
+    await waitFor(() => expect(rendered.api.requestsTo('POST', '/api/kennisbank/feedback')).toHaveLength(1));
+    expect(rendered.api.requestsTo('POST', '/api/kennisbank/feedback')[0]!.body).toEqual({
+      articleId: 'upl:paspoort',
+      query: 'paspoort kwijt',
+      hielp: false,
+    });
+    expect(within(feedback).getByRole('button', { name: 'Dit hielp niet' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(within(feedback).getByRole('status')).toHaveTextContent('Bedankt, de redactie ziet uw oordeel.');
+  });
+
   it('filters by type and shows a clear message when nothing is found or the search fails', async () => {
     const user = userEvent.setup();
     const { api } = renderPane();
