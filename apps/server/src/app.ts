@@ -34,6 +34,7 @@ import { registerPublicKennisbankRoutes } from './modules/kennisbank/kennisbank-
 import { connectRegisters } from './connectors/index';
 import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
 import { verwerkingenLogFor } from './modules/klantbeeld/verwerkingen';
+import { useContentReadLog } from './modules/messages/contact-access';
 import type { KlantinteractiesProvider } from './modules/klantinteracties-module';
 import { ConnectionTracker } from './modules/presence/connection-tracker';
 import { DEMO_QUEUES, demoAgentProfile } from './modules/queues/demo-queues';
@@ -201,6 +202,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     audit.importLegacy();
     const verwerkingen = verwerkingenLogFor(audit);
+    // Reads of a contact's messages, drafts and transcripts are logged like klantbeeld reads.
+    useContentReadLog(app, verwerkingen);
 
     if (config.demo) {
       await seedDemoUsers(users);

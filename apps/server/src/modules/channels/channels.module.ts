@@ -17,7 +17,7 @@ import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
-import { contactFromParams } from '../messages/contact-access';
+import { contactFromParams, requireReadable } from '../messages/contact-access';
 import { createSqliteMessagesRepository } from '../messages/messages.repository';
 import { registerMessagesRoutes } from '../messages/messages.routes';
 import { MessagesService, type AgentPush } from '../messages/messages.service';
@@ -237,12 +237,13 @@ export function createChannelsModule(
   /** The transcript a klantcontact refers to (chat, e-mail thread, web form). */
   app.get(
     '/api/klantcontacten/:uuid/transcript',
-    { preHandler: guard.require('medewerker', 'teamleider') },
+    { preHandler: guard.require('medewerker') },
     async (request) => {
       const { uuid } = parseOrThrow(KlantcontactParams, request.params, 'params');
       const row = transcriptOf.get(uuid);
       const contact = row ? contacts.get(row.contact_id) : undefined;
       if (!contact) throw problems.notFound('Bij dit klantcontact hoort geen verslag.');
+      requireReadable(request, contact, routing, ['berichten'], contacts);
       return {
         klantcontactUuid: uuid,
         contactId: contact.id,

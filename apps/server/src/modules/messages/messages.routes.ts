@@ -34,12 +34,11 @@ export function registerMessagesRoutes(
     repo: MessagesRepository;
   },
 ): void {
-  const agent = { preHandler: deps.guard.require('medewerker', 'teamleider') };
+  const agent = { preHandler: deps.guard.require('medewerker') };
 
   app.get('/api/contacts/:id/messages', agent, async (request) => {
-    const user = currentUser(request);
     const contact = contactFromParams(request, deps.contacts);
-    requireReadable(user, contact, deps.routing);
+    requireReadable(request, contact, deps.routing, ['berichten'], deps.contacts);
     const response: MessagesResponse = { items: deps.messages.views(contact.id) };
     return response;
   });
@@ -75,11 +74,10 @@ export function registerMessagesRoutes(
   );
 
   app.get('/api/contacts/:id/attachments/:attId', agent, async (request, reply) => {
-    const user = currentUser(request);
     const { id, attId } = parseOrThrow(AttachmentParams, request.params, 'params');
     const contact = deps.contacts.get(id);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
-    requireReadable(user, contact, deps.routing);
+    requireReadable(request, contact, deps.routing, ['bijlagen'], deps.contacts);
     const att = deps.repo.attachment(contact.id, attId);
     if (!att || !fs.existsSync(att.storedPath)) throw problems.notFound('Deze bijlage bestaat niet.');
     const type = ACTIVE_TYPES.test(att.contentType) ? 'application/octet-stream' : att.contentType;

@@ -49,7 +49,6 @@ export function registerTransferRoutes(
 ): void {
   const { contacts, routing, repo } = deps;
   const medewerker = { preHandler: deps.guard.require('medewerker') };
-  const reader = { preHandler: deps.guard.require('medewerker', 'teamleider') };
   const iso = (ms: number) => new Date(ms).toISOString();
 
   const noteView = (n: Note): NoteView => {
@@ -96,17 +95,15 @@ export function registerTransferRoutes(
     return draftView(saved);
   });
 
-  app.get('/api/contacts/:id/draft', reader, async (request) => {
-    const user = currentUser(request);
+  app.get('/api/contacts/:id/draft', medewerker, async (request) => {
     const contact = contactFromParams(request, contacts);
-    requireReadable(user, contact, routing);
+    requireReadable(request, contact, routing, ['registratieconcept'], contacts);
     return { items: repo.drafts(contact.id).map(draftView) };
   });
 
-  app.get('/api/contacts/:id/context', reader, async (request) => {
-    const user = currentUser(request);
+  app.get('/api/contacts/:id/context', medewerker, async (request) => {
     const contact = contactFromParams(request, contacts);
-    requireReadable(user, contact, routing);
+    requireReadable(request, contact, routing, ['berichten', 'notities', 'registratieconcept'], contacts);
     const response: ContactContextResponse = {
       contactId: contact.id,
       channel: contact.channel,

@@ -56,11 +56,10 @@ export function registerCallbackRoutes(
 
   app.get(
     '/api/contacts/:id/terugbelverzoek',
-    { preHandler: deps.guard.require('medewerker', 'teamleider') },
+    { preHandler: deps.guard.require('medewerker') },
     async (request) => {
-      const user = currentUser(request);
       const contact = contactFromParams(request, deps.contacts);
-      requireReadable(user, contact, deps.routing);
+      requireReadable(request, contact, deps.routing, ['contactgegevens'], deps.contacts);
       const view = deps.callbacks.get(contact.id);
       if (!view) throw problems.notFound('Dit contact is geen terugbelverzoek.');
       return view;
