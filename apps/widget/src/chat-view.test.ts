@@ -102,7 +102,7 @@ describe('ChatView: isolation and semantics', () => {
 });
 
 describe('ChatView: keyboard', () => {
-  it('opens on the launcher, focuses the first field, and Escape returns focus to the launcher', async () => {
+  it('opens on the launcher, focuses the first field ("Zoek uw vraag"), and Escape returns focus to the launcher', async () => {
     const { $, root, widget } = mount();
     const launcher = $<HTMLButtonElement>('.launcher');
     launcher.focus();
@@ -110,7 +110,7 @@ describe('ChatView: keyboard', () => {
     await flush();
     expect(widget.isOpen()).toBe(true);
     expect(launcher.getAttribute('aria-expanded')).toBe('true');
-    expect(root.activeElement).toBe($('input[name="name"]'));
+    expect(root.activeElement).toBe($('input[type="search"]'));
     key(root.activeElement!, 'Escape');
     expect(widget.isOpen()).toBe(false);
     expect($('#kcc-panel').hidden).toBe(true);

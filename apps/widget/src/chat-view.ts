@@ -10,6 +10,10 @@ export interface ChatViewOptions {
   title: string;
   /** Called when the panel opens or closes (to remember it over a page reload). */
   onOpenChange?: (open: boolean) => void;
+  /** Shown on the start screen above the start form ("Zoek uw vraag"). */
+  startExtras?: HTMLElement;
+  /** Called when the resident submits the start form. */
+  onStartSubmit?: () => void;
 }
 
 type Section = 'start' | 'waiting' | 'conversation' | 'offline' | 'offline-sent';
@@ -117,6 +121,7 @@ export class ChatView {
     leaveInstead.addEventListener('click', () => this.session.leaveMessageInstead());
     this.startForm.addEventListener('submit', (e) => {
       e.preventDefault();
+      this.options.onStartSubmit?.();
       void this.session.start({
         name: formValue(this.startForm, 'name'),
         email: formValue(this.startForm, 'email'),
@@ -309,7 +314,13 @@ export class ChatView {
     offlineNew.addEventListener('click', () => this.session.newChat());
 
     this.sections = {
-      start: h('div', { class: 'body', 'data-section': 'start' }, this.startForm, leaveInstead),
+      start: h(
+        'div',
+        { class: 'body', 'data-section': 'start' },
+        options.startExtras,
+        this.startForm,
+        leaveInstead,
+      ),
       waiting: h('div', { class: 'body', 'data-section': 'waiting', hidden: true }, this.waitingText),
       conversation: h(
         'div',

@@ -1,7 +1,9 @@
+import { ANSWER_CSS, AnswerSearch } from './answer-search';
 import { ChatSession } from './chat-session';
 import { ChatView } from './chat-view';
 import { markClosedShadowRoots, mountCobrowseLauncher } from './cobrowse/launcher';
 import type { WidgetConfig } from './config';
+import { h } from './dom';
 import { createResumeStore, sessionStorageOrNull } from './resume-store';
 import { createSocketTransport, type ChatTransport } from './transport';
 
@@ -19,6 +21,8 @@ export interface MountOptions {
   transport?: ChatTransport;
   storage?: Storage | null;
   pageUrl?: string;
+  /** For the "Zoek uw vraag" search; defaults to the browser's fetch. */
+  fetch?: typeof fetch;
 }
 
 export const HOST_ID = 'kcc-chat-widget';
@@ -42,8 +46,15 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
     pageUrl: options.pageUrl ?? pagePath(doc),
   });
   const openKey = `${key}:open`;
+  const answers = new AnswerSearch({
+    serverUrl: config.serverUrl,
+    storage,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const view = new ChatView(root, session, {
     title: config.title,
+    startExtras: answers.element,
+    onStartSubmit: () => answers.chatStarted(),
     onOpenChange: (open) => {
       try {
         if (open) storage?.setItem(openKey, '1');
@@ -54,6 +65,7 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
     },
   });
   session.init();
+  adoptAnswerStyles(root);
   markClosedShadowRoots(globalThis);
   const cobrowse = mountCobrowseLauncher(doc, root, { serverUrl: config.serverUrl, storage, transport });
   // After a reload during a chat, the resident was looking at the panel: show it again.
@@ -84,4 +96,15 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
 function pagePath(doc: Document): string | undefined {
   const loc = doc.location;
   return loc && /^https?:$/.test(loc.protocol) ? loc.origin + loc.pathname : undefined;
+}
+
+/** The answer search's styles next to the widget's own (see `adoptStyles` in chat-view.ts). */
+function adoptAnswerStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(ANSWER_CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    root.append(h('style', {}, ANSWER_CSS));
+  }
 }
