@@ -118,12 +118,12 @@ test('@P1 the browser asks for notifications only after an explanation, and only
   expect((await alerts(page)).permissionRequests).toBe(0);
 
   // The sound is a choice under Meldingen, kept per device.
-  await page.getByRole('button', { name: 'Meldingen' }).click();
+  await page.getByRole('button', { name: 'Meldingen', exact: true }).click();
   const settings = page.getByTestId('offer-alert-settings');
   await settings.getByRole('combobox', { name: 'Geluid' }).selectOption({ label: 'Geen geluid' });
   await settings.getByRole('button', { name: 'Sluiten' }).click();
   await page.reload();
   await anna.expectReady();
-  await page.getByRole('button', { name: 'Meldingen' }).click();
+  await page.getByRole('button', { name: 'Meldingen', exact: true }).click();
   await expect(settings.getByRole('combobox', { name: 'Geluid' })).toHaveValue('uit');
 });

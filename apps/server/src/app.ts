@@ -33,6 +33,9 @@ import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes
 import { registerPublicKennisbankRoutes } from './modules/kennisbank/kennisbank-public.routes';
 import { connectRegisters } from './connectors/index';
 import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
+import { registerDemoDigidRoutes } from './modules/klantbeeld/demo-digid.routes';
+import { createDemoDigidIssuer, createDigidVerifier, digidConfigFromEnv } from './modules/klantbeeld/digid';
+import { createIdentificatieStore } from './modules/klantbeeld/identificatie';
 import { verwerkingenLogFor } from './modules/klantbeeld/verwerkingen';
 import { useContentReadLog } from './modules/messages/contact-access';
 import type { KlantinteractiesProvider } from './modules/klantinteracties-module';
@@ -239,6 +242,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       contacts,
       klantregister: connected.klantregister,
       verwerkingen,
+    const identificatie = createIdentificatieStore(db);
+    // DigiD tokens from the municipality's site (KCC_DIGID_*), or in demo mode the demo site's test issuer.
+    const digidConfig = digidConfigFromEnv();
+    const demoDigid =
+      digidConfig === undefined && config.demo ? await createDemoDigidIssuer(() => clock.now()) : undefined;
+    const digidSettings = digidConfig ?? demoDigid?.config;
+    const digid = digidSettings ? await createDigidVerifier(digidSettings, () => clock.now()) : undefined;
+    if (demoDigid) registerDemoDigidRoutes(app, { issuer: demoDigid });
       routing,
       klantbeeld,
     });
@@ -246,6 +257,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       guard,
       contacts,
       registers: connected.registers,
+      identificatie,
+      brp: connected.registers.brp,
+      now: () => clock.now(),
       klantbeeld,
       verwerkingen,
     });
@@ -253,6 +267,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     registerKennisbankRoutes(app, { guard, service: kennisbank });
     createQuickRepliesModule(app, {
       db,
+      identificatie,
       guard,
       routing,
       userName: (id) => users.findById(id)?.name,
@@ -311,6 +326,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       contacts,
       guard,
       isAgent: (id) => routing.isAgent(id),
+      digid,
+      onAuthenticated: (contactId, at) => identificatie.recordAuthenticated(contactId, at),
       userName: (id) => users.findById(id)?.name,
       audit,
       recognisedPartij: (contact) => ki.port.recognise(contact.from).partij?.uuid,
@@ -353,6 +370,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       userName: (id) => users.findById(id)?.name,
       tap: eventTap,
       log: app.log,
+      identificatieniveau: (contact, partijUuid) =>
+        identificatie.identificatie(
+          contact,
+          partijUuid !== undefined
+            ? { uuid: partijUuid, bsn: port_().getPartij(partijUuid)?.bsn }
+            : contact.from.bsn !== undefined
+              ? { bsn: contact.from.bsn }
+              : undefined,
+        ).niveau,
       clock,
     });
     registerAuditRoutes(app, { guard, audit });

@@ -71,6 +71,7 @@ const CITIZEN_ERROR_CODES = {
   notEnded: 'not_ended',
   noEmail: 'no_email',
   alreadySent: 'already_sent',
+  digidInvalid: 'digid_invalid',
 } as const satisfies typeof CITIZEN_ERRORS;
 
 const CONNECT_ERROR_CODES = {

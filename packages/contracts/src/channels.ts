@@ -297,6 +297,11 @@ export const ChatStartPayload = z
     pageUrl: z.url().max(2000).optional(),
     /** Queue id (the widget's data-queue); default: the chat queue. */
     queue: z.string().trim().min(1).max(100).optional(),
+    /**
+     * The resident logged in with DigiD on the municipality's site: the signed token (JWT) it passed to the
+     * widget. The server checks it against the configured issuer; the contact is then `geauthenticeerd`.
+     */
+    digidToken: z.string().min(20).max(8192).optional(),
   })
   .strict();
 export type ChatStartPayload = z.infer<typeof ChatStartPayload>;
@@ -401,6 +406,8 @@ export const CITIZEN_ERRORS = {
   notEnded: 'not_ended',
   noEmail: 'no_email',
   alreadySent: 'already_sent',
+  /** The DigiD token is expired, not for this server, or not signed by the configured issuer. */
+  digidInvalid: 'digid_invalid',
 } as const;
 
 /** `connect_error` messages of `/citizen`. */

@@ -47,11 +47,18 @@ export const SectieNietVanToepassing = z.object({
   /** Why there is nothing to show, e.g. "Geen BSN bekend". */
   melding: z.string(),
 });
+/** Withheld by the server because the caller's identity is not established well enough (see Identificatie). */
+export const SectieAfgeschermd = z.object({
+  status: z.literal('afgeschermd'),
+  /** Why, for the agent (B1), e.g. "Verifieer eerst wie u spreekt. Daarna ziet u de zaken." */
+  melding: z.string(),
+});
 const sectie = <T extends z.ZodType>(data: T) =>
   z.discriminatedUnion('status', [
     z.object({ status: z.literal('beschikbaar'), data }),
     SectieNietBeschikbaar,
     SectieNietVanToepassing,
+    SectieAfgeschermd,
   ]);
 
 /** BRP identity, minimal for the purpose: "alleen ter verificatie". */
@@ -143,7 +150,7 @@ export type Register = z.infer<typeof Register>;
 
 export const BronStatus = z.object({
   register: Register,
-  status: z.enum(['beschikbaar', 'niet_beschikbaar', 'niet_van_toepassing']),
+  status: z.enum(['beschikbaar', 'niet_beschikbaar', 'niet_van_toepassing', 'afgeschermd']),
   /** `embedded` (demo data in the server) or `extern` (a configured register). */
   bron: z.enum(['embedded', 'extern']),
   duurMs: z.number(),
@@ -170,6 +177,74 @@ export const IntegraalKlantbeeld = z.object({
 });
 export type IntegraalKlantbeeld = z.infer<typeof IntegraalKlantbeeld>;
 
+// ---------------------------------------------------------------- identification of the resident
+
+/**
+ * How sure we are who the resident is, per contact (ordered): `onbekend` (no partij), `herkend` (a partij matched
+ * by phone, e-mail or a BSN an integration passed on, or linked by the agent: a candidate, not a fact),
+ * `geverifieerd` (the agent asked verification questions and the server found the answers equal to the BRP),
+ * `geauthenticeerd` (the resident logged in with DigiD; the server checked the signed token).
+ */
+export const IDENTIFICATIENIVEAUS = ['onbekend', 'herkend', 'geverifieerd', 'geauthenticeerd'] as const;
+export const Identificatieniveau = z.enum(IDENTIFICATIENIVEAUS);
+export type Identificatieniveau = z.infer<typeof Identificatieniveau>;
+
+export const IDENTIFICATIENIVEAU_LABELS: Record<Identificatieniveau, string> = {
+  onbekend: 'Onbekend',
+  herkend: 'Herkend, niet geverifieerd',
+  geverifieerd: 'Geverifieerd',
+  geauthenticeerd: 'Ingelogd met DigiD',
+};
+
+/** True when `niveau` is at least `minimum`. */
+export function niveauMinstens(niveau: Identificatieniveau, minimum: Identificatieniveau): boolean {
+  return IDENTIFICATIENIVEAUS.indexOf(niveau) >= IDENTIFICATIENIVEAUS.indexOf(minimum);
+}
+
+/** Parts of the klantbeeld that need `geverifieerd` or higher. */
+export const AFGESCHERMDE_ONDERDELEN = ['identiteit', 'zaken', 'signalen'] as const;
+
+export const Identificatie = z.object({
+  niveau: Identificatieniveau,
+  /** How the level was reached. */
+  methode: z.enum(['telefoon', 'email', 'bsn', 'gekoppeld', 'verificatievragen', 'digid']).optional(),
+  /** When `geverifieerd` or `geauthenticeerd` was reached. */
+  sinds: IsoDateTime.optional(),
+  /** Parts of the klantbeeld the server withheld at this level (empty from `geverifieerd`). */
+  afgeschermd: z.array(z.enum(AFGESCHERMDE_ONDERDELEN)),
+  verificatie: z.object({
+    /** False when there is nothing to verify against (no partij with a BSN) or it is not needed. */
+    mogelijk: z.boolean(),
+    /** Why not, for the agent (B1). */
+    reden: z.string().optional(),
+    /** Attempts left for this contact. */
+    pogingenOver: z.number().int().min(0),
+  }),
+});
+export type Identificatie = z.infer<typeof Identificatie>;
+
+/**
+ * POST /api/contacts/{id}/verificatie — what the resident said; the server compares it with the BRP. The BRP
+ * values never leave the server: the answer only says whether everything matched.
+ */
+export const VerificatieRequest = z
+  .object({
+    geboortedatum: z.iso.date({ message: 'Vul de geboortedatum in als jjjj-mm-dd' }),
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]{3}\s?[A-Za-z]{2}$/, 'Een postcode is 4 cijfers en 2 letters, zoals 7311 AB'),
+    huisnummer: z.coerce.number().int().min(1).max(99999),
+  })
+  .strict();
+export type VerificatieRequest = z.infer<typeof VerificatieRequest>;
+
+export const VerificatieResponse = z.object({
+  resultaat: z.enum(['geverifieerd', 'onjuist']),
+  identificatie: Identificatie,
+});
+export type VerificatieResponse = z.infer<typeof VerificatieResponse>;
+
 // ---------------------------------------------------------------- endpoints
 
 /**
@@ -178,6 +253,8 @@ export type IntegraalKlantbeeld = z.infer<typeof IntegraalKlantbeeld>;
  */
 export const ContactKlantbeeldResponse = KlantbeeldResponse.extend({
   integraal: IntegraalKlantbeeld.optional(),
+  /** The identification level of this contact; below `geverifieerd` BSN, BRP, zaken and signals are withheld. */
+  identificatie: Identificatie,
 });
 export type ContactKlantbeeldResponse = z.infer<typeof ContactKlantbeeldResponse>;
 
@@ -243,6 +320,7 @@ export const klantbeeldPaths = {
   personen: '/api/klantbeeld/personen',
   organisaties: '/api/klantbeeld/organisaties',
   persoon: (bsn: string) => `/api/klantbeeld/persoon/${encodeURIComponent(bsn)}`,
+  verificatie: (contactId: string) => `/api/contacts/${encodeURIComponent(contactId)}/verificatie`,
   organisatie: (kvkNummer: string) => `/api/klantbeeld/organisatie/${encodeURIComponent(kvkNummer)}`,
   doelen: '/api/klantbeeld/doelen',
 } as const;

@@ -1,6 +1,7 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
 import { channelsMigrations } from '../modules/channels/channels.migrations';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
+import { identificatieMigrations } from '../modules/klantbeeld/identificatie';
 import { verwerkingenMigrations } from '../modules/klantbeeld/verwerkingen';
 import { kennisbankMigrations } from '../modules/kennisbank/kennisbank.migrations';
 import { messagesMigrations } from '../modules/messages/messages.repository';
@@ -10,6 +11,7 @@ import { idempotencyMigrations } from '../modules/registration/idempotency';
 import { transferMigrations } from '../modules/transfer/transfer.repository';
 import { quickRepliesMigrations } from '../modules/quick-replies/quick-replies.module';
 import { reportsMigrations } from '../modules/reports/reports.migrations';
+import { retentionMigrations } from '../modules/retention/retention.migrations';
 import type { Migration } from './migration';
 
 /** Every module's migrations, in the order they must run. */
@@ -23,9 +25,11 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...transferMigrations,
     ...quickRepliesMigrations,
     ...verwerkingenMigrations,
+    ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,
     ...reportsMigrations,
+    ...retentionMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
   ];

@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contact, offerEvent } from '../testing/fixtures';
+import { contact, klantbeeldUnknown, offerEvent } from '../testing/fixtures';
 import { renderApp } from '../testing/render-app';
 
 async function ready(options: Parameters<typeof renderApp>[0] = {}) {
@@ -56,7 +56,7 @@ describe('realtime bridge', () => {
         'GET /api/me/contacts': { status: 200, body: { items: [contact()] } },
         'GET /api/contacts/c-1/klantbeeld': {
           status: 200,
-          body: { herkenning: 'onbekend', kandidaten: [], klantcontacten: [], openInterneTaken: [] },
+          body: klantbeeldUnknown(),
         },
       },
     });

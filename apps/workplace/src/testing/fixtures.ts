@@ -1,6 +1,7 @@
 import type { Contact } from '@kcc/contracts/domain';
 import type { ContactOfferedEvent } from '@kcc/contracts/realtime';
-import type { KlantbeeldResponse, LoginResponse, MeResponse, PartijView } from '@kcc/contracts/rest';
+import type { ContactKlantbeeldResponse } from '@kcc/contracts/klantbeeld';
+import type { LoginResponse, MeResponse, PartijView } from '@kcc/contracts/rest';
 
 export const SERVER_URL = 'http://kcc.test';
 
@@ -87,8 +88,15 @@ export const partij = (overrides: Partial<PartijView> = {}): PartijView => ({
   ...overrides,
 });
 
-export const klantbeeldKnown = (): KlantbeeldResponse => ({
+export const klantbeeldKnown = (): ContactKlantbeeldResponse => ({
   herkenning: 'telefoon',
+  identificatie: {
+    niveau: 'geverifieerd',
+    methode: 'verificatievragen',
+    sinds: '2026-03-02T10:20:00+01:00',
+    afgeschermd: [],
+    verificatie: { mogelijk: false, reden: 'De klant is al geïdentificeerd.', pogingenOver: 3 },
+  },
   partij: partij(),
   kandidaten: [],
   klantcontacten: [
@@ -105,8 +113,17 @@ export const klantbeeldKnown = (): KlantbeeldResponse => ({
   openInterneTaken: [],
 });
 
-export const klantbeeldUnknown = (): KlantbeeldResponse => ({
+export const klantbeeldUnknown = (): ContactKlantbeeldResponse => ({
   herkenning: 'onbekend',
+  identificatie: {
+    niveau: 'onbekend',
+    afgeschermd: ['identiteit', 'zaken', 'signalen'],
+    verificatie: {
+      mogelijk: false,
+      reden: 'Zoek of koppel eerst de klant. Daarna kunt u verifiëren.',
+      pogingenOver: 3,
+    },
+  },
   kandidaten: [],
   klantcontacten: [],
   openInterneTaken: [],

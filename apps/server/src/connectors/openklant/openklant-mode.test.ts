@@ -85,8 +85,11 @@ describe('the contact panel with Open Klant configured', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
       herkenning: 'telefoon',
-      partij: { uuid: partij.uuid, naam: 'Fatima El Amrani', bsn: FATIMA.bsn },
+      partij: { uuid: partij.uuid, naam: 'Fatima El Amrani' },
+      identificatie: { niveau: 'herkend', methode: 'telefoon' },
     });
+    // Recognised, not verified: the BSN stays on the server.
+    expect(first.body.partij).not.toHaveProperty('bsn');
     expect(first.body.integraal?.verantwoording.bronnen).toContainEqual(
       expect.objectContaining({ register: 'klantinteracties', bron: 'extern', status: 'beschikbaar' }),
     );
@@ -106,6 +109,10 @@ describe('the contact panel with Open Klant configured', () => {
       interneTaak: { gevraagdeHandeling: 'Terugbellen over bezwaar', actor: { uuid: afdeling.actorUuid } },
     });
     expect(registered.status).toBe(201);
+    const payload = server.db.prepare('SELECT payload FROM openklant_outbox').get() as { payload: string };
+    expect(JSON.parse(payload.payload)).toMatchObject({
+      klantcontact: { metadata: { identificatieniveau: 'herkend' } },
+    });
     // Wait until the outbox has seen that refusal (it retries after a backoff of 2 s).
     await until(() =>
       (server.db.prepare('SELECT attempts FROM openklant_outbox').get() as { attempts: number }).attempts ===
@@ -284,13 +291,16 @@ describe('the contact panel when Open Klant cannot be reached', () => {
 
     const kb = await fetch(`${server.url}/api/contacts/${contact.id}/klantbeeld`, { headers });
     expect(kb.status).toBe(200);
-    expect(await kb.json()).toEqual({
+    const body = (await kb.json()) as ContactKlantbeeldResponse;
+    expect(body).toMatchObject({
       herkenning: 'onbekend',
       kandidaten: [],
       klantcontacten: [],
       openInterneTaken: [],
       storing: KLANTREGISTER_STORING,
+      identificatie: { niveau: 'onbekend' },
     });
+    expect(body).not.toHaveProperty('integraal');
     const search = await fetch(`${server.url}/api/partijen?q=0612345678`, { headers });
     expect(search.status).toBe(503);
     expect(search.headers.get('content-type')).toContain('application/problem+json');

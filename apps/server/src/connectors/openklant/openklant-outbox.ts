@@ -621,7 +621,12 @@ export function toOutboxRegistratie(
       taal: 'nld',
       vertrouwelijk: false,
       plaatsgevondenOp: input.at.toISOString(),
-      metadata: { gespreksresultaat: r.gespreksresultaat },
+      metadata: {
+        gespreksresultaat: r.gespreksresultaat,
+        ...(input.contact.identificatieniveau
+          ? { identificatieniveau: input.contact.identificatieniveau }
+          : {}),
+      },
     },
     ...(refs.partijUuid ? { partijUuid: refs.partijUuid } : {}),
     digitaleAdressen: [

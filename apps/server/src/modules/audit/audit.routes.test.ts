@@ -54,6 +54,13 @@ describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integra
     const { offerId, contact } = await offered;
     expect(await anna.emitWithAck('offer:accept', { offerId })).toMatchObject({ ok: true });
     contactId = contact.id;
+    // Recognised by phone only: the agent verifies the caller before the klantbeeld shows BRP and zaken.
+    const verified = await fetch(`${server.url}/api/contacts/${contactId}/verificatie`, {
+      method: 'POST',
+      headers: { ...bearer(tokens.anna!), 'content-type': 'application/json' },
+      body: JSON.stringify({ geboortedatum: '1984-03-12', postcode: '1234AB', huisnummer: 4 }),
+    });
+    expect(verified.status).toBe(200);
   });
   afterAll(() => server.stop());
 
@@ -131,7 +138,13 @@ describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integra
 
   it('shows the privacy officer exactly the views that happened, and logs that reading', async () => {
     const first = await auditOf(FATIMA.bsn);
-    const views = first.items.filter((a) => a.verwerkingsactiviteitCode !== 'privacy-inzageverzoek');
+    const verificatie = first.items.filter((a) => a.doel === 'verificatie');
+    expect(verificatie).toHaveLength(1);
+    expect(verificatie[0]).toMatchObject({ gegevensbron: 'brp', contactId, handelingNaam: 'inzien' });
+    expect(verificatie[0]?.verwerkteObjecten[0]?.betrokkenheid).toBe('Klant (verificatie gelukt)');
+    const views = first.items.filter(
+      (a) => a.verwerkingsactiviteitCode !== 'privacy-inzageverzoek' && a.doel !== 'verificatie',
+    );
     // One klantbeeld view: one verwerkingsactie per register it read, all under the contact's verwerking.
     expect(views.map((a) => a.gegevensbron).sort()).toEqual(['brp', 'klantinteracties', 'zaken']);
     expect(new Set(views.map((a) => a.verwerkingId)).size).toBe(1);

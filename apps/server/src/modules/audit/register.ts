@@ -82,6 +82,7 @@ export function doelOmschrijving(doel: string): string {
   if (doel === DOEL_INZAGEVERZOEK) return 'Inzageverzoek (AVG art. 15)';
   if (doel === 'zoeken-partij') return 'Zoeken naar een klant';
   if (doel === 'integratie') return 'Levering aan gekoppeld systeem';
+  if (doel === 'verificatie') return 'Identiteit van de klant verifiëren (antwoorden vergeleken met de BRP)';
   const parsed = KlantbeeldDoel.safeParse(doel);
   return parsed.success ? KLANTBEELD_DOEL_LABELS[parsed.data] : doel;
 }

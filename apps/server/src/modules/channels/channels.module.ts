@@ -91,6 +91,10 @@ export function createChannelsModule(
     ratingLinkFor?: (contactId: string) => string;
     /** Domain timers (the chat resident's grace); default the system clock. */
     clock?: Clock;
+    /** Checks DigiD tokens passed to the chat widget (configured issuer, or the demo's test issuer). */
+    digid?: { verify(token: string): Promise<{ bsn: string }> } | undefined;
+    /** A chat started with a valid DigiD token (inside the contact's creating transaction). */
+    onAuthenticated?: (contactId: string, at: number) => void;
   },
 ): ChannelsModule {
   const { config, db, contacts, routing, inbound, guard, log } = deps;
@@ -134,6 +138,7 @@ export function createChannelsModule(
     config,
     log,
     userName: deps.userName,
+    ...(deps.onAuthenticated ? { onAuthenticated: deps.onAuthenticated } : {}),
   });
   messages.registerOutbound(['chat'], chat);
   registerCitizenNamespace(io, {
@@ -142,6 +147,7 @@ export function createChannelsModule(
     originAllowed: createOriginCheck(config, deps.ownOrigins),
     log,
     ...(deps.clock ? { clock: deps.clock } : {}),
+    digid: deps.digid,
   });
 
   const kanaalswitch = new KanaalswitchDetector({

@@ -1,8 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { User } from '@kcc/contracts/domain';
-import type { ContactKlantbeeldResponse } from '@kcc/contracts/klantbeeld';
 import {
+  type ContactKlantbeeldResponse,
+  VerificatieRequest,
+  type VerificatieResponse,
+  niveauMinstens,
+} from '@kcc/contracts/klantbeeld';
+import {
+  type KlantbeeldResponse,
   LinkPartijRequest,
   type LinkPartijResponse,
   type PartijSearchResponse,
@@ -11,16 +17,18 @@ import {
 import { ConnectorError } from '../../connectors/errors';
 import type { AuthGuard } from '../../http/auth-guard';
 import { currentUser } from '../../http/auth-guard';
-import { problems } from '../../http/problem';
+import { HttpProblem, problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { toContactDto } from '../contacts/contacts.repository';
 import { RegistrationError } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
 import type { KlantbeeldService } from '../registers/klantbeeld.service';
-import type { Klantregister } from '../registers/ports';
+import type { BrpPort, Klantregister } from '../registers/ports';
 import { registerProblem } from '../registers/registers.routes';
 import { logKlantbeeldRead } from '../registers/verwerking-log';
+import { AFGESCHERMD_MELDING, type IdentificatieStore } from './identificatie';
+import { antwoordenKloppen } from './verificatie';
 import type { VerwerkingenLog } from './verwerkingen';
 
 const ContactParams = z.object({ id: z.string().min(1).max(100) });
@@ -61,6 +69,11 @@ export function registerKlantbeeldRoutes(
     routing: RoutingService;
     /** Composes the integraal klantbeeld (BRP, zaken, klantcontacten…) of a recognised partij. */
     klantbeeld: KlantbeeldService;
+    /** Verification and DigiD per contact. */
+    identificatie: IdentificatieStore;
+    /** The BRP that verification answers are compared with. */
+    brp: BrpPort;
+    now: () => number;
   },
 ): void {
   const agent = { preHandler: deps.guard.require('medewerker') };
@@ -84,37 +97,60 @@ export function registerKlantbeeldRoutes(
   app.get('/api/contacts/:id/klantbeeld', agent, async (request) => {
     const user = currentUser(request);
     const contact = heldContact(request, user, true);
-    const response: ContactKlantbeeldResponse = {
-      herkenning: 'onbekend',
-      kandidaten: [],
-      klantcontacten: [],
-      openInterneTaken: [],
-    };
+    let herkenning: KlantbeeldResponse['herkenning'] = 'onbekend';
+    let partij: PartijView | undefined;
+    let kandidaten: PartijView[] = [];
+    let storing: string | undefined;
     try {
       const linked =
         contact.partijUuid !== undefined ? await register.getPartij(contact.partijUuid) : undefined;
       if (linked) {
-        response.herkenning = 'gekoppeld';
-        response.partij = linked;
+        herkenning = 'gekoppeld';
+        partij = linked;
       } else {
         const r = await register.recognise(contact.from);
-        response.herkenning = r.herkenning;
-        if (r.partij) response.partij = r.partij;
-        response.kandidaten = r.kandidaten;
+        herkenning = r.herkenning;
+        partij = r.partij;
+        kandidaten = r.kandidaten;
       }
     } catch (err) {
       request.log.warn({ err: String(err) }, 'klantregister niet bereikbaar bij klantherkenning');
-      response.storing = KLANTREGISTER_STORING;
+      storing = KLANTREGISTER_STORING;
     }
-    const at = Date.now();
+    const identificatie = deps.identificatie.identificatie(
+      contact,
+      partij ?? (contact.from.bsn !== undefined ? { bsn: contact.from.bsn } : undefined),
+      herkenning === 'onbekend' ? undefined : herkenning,
+    );
+    const vastgesteld = niveauMinstens(identificatie.niveau, 'geverifieerd');
+    // Below geverifieerd a BSN is a fact the agent has not established: it stays on the server.
+    const zonderBsn = (p: PartijView): PartijView => {
+      if (vastgesteld) return p;
+      const { bsn: _bsn, ...rest } = p;
+      return rest;
+    };
+    const response: ContactKlantbeeldResponse = {
+      herkenning,
+      kandidaten: kandidaten.map(zonderBsn),
+      klantcontacten: [],
+      openInterneTaken: [],
+      identificatie,
+      ...(partij ? { partij: zonderBsn(partij) } : {}),
+      ...(storing !== undefined ? { storing } : {}),
+    };
+    const at = deps.now();
     const doel = `contact:${contact.id}`;
-    const partij = response.partij;
-    if (partij) {
+    const betrokkenheid = `Klant (identificatieniveau: ${identificatie.niveau})`;
+    // A DigiD login whose BSN is not (yet) a partij: the klantbeeld is composed from the BSN alone.
+    const bsn = partij?.bsn ?? (identificatie.niveau === 'geauthenticeerd' ? contact.from.bsn : undefined);
+    if (partij || (vastgesteld && bsn !== undefined)) {
       const integraal = await deps.klantbeeld.compose({
-        partij,
+        ...(partij ? { partij } : {}),
+        ...(vastgesteld && bsn !== undefined ? { bsn } : {}),
         doel,
         doelOmschrijving: `Contact via ${contact.channel}`,
         ...(contact.subject ? { onderwerp: contact.subject } : {}),
+        ...(vastgesteld ? {} : { afgeschermd: AFGESCHERMD_MELDING }),
       });
       response.integraal = integraal;
       if (integraal.klantcontacten.status === 'beschikbaar') {
@@ -123,25 +159,32 @@ export function registerKlantbeeldRoutes(
       if (integraal.interneTaken.status === 'beschikbaar') {
         response.openInterneTaken = integraal.interneTaken.data.items;
       }
-      // BRP, KvK and zaken reads are logged per source; the Klantinteracties read is logged below.
-      logKlantbeeldRead(
-        deps.verwerkingen,
-        { at, userId: user.id, doel, contactId: contact.id, partijUuid: partij.uuid, bsn: partij.bsn },
-        integraal,
-        ['brp', 'kvk', 'zaken'],
-      );
-      deps.verwerkingen.log({
+      const read = {
         at,
         userId: user.id,
-        handeling: 'inzien',
-        partijUuid: partij.uuid,
-        ...(partij.bsn ? { bsn: partij.bsn } : {}),
-        categorieen: KLANTBEELD_CATEGORIEEN,
         doel,
         contactId: contact.id,
-      });
+        partijUuid: partij?.uuid,
+        bsn,
+        betrokkenheid,
+      };
+      // BRP, KvK and zaken reads are logged per source; the Klantinteracties read is logged below.
+      logKlantbeeldRead(deps.verwerkingen, read, integraal, ['brp', 'kvk', 'zaken']);
+      if (partij) {
+        deps.verwerkingen.log({
+          at,
+          userId: user.id,
+          handeling: 'inzien',
+          partijUuid: partij.uuid,
+          ...(partij.bsn ? { bsn: partij.bsn } : {}),
+          categorieen: KLANTBEELD_CATEGORIEEN,
+          doel,
+          contactId: contact.id,
+          betrokkenheid,
+        });
+      }
     }
-    for (const k of response.kandidaten) {
+    for (const k of kandidaten) {
       if (k.uuid === partij?.uuid) continue;
       deps.verwerkingen.log({
         at,
@@ -152,8 +195,72 @@ export function registerKlantbeeldRoutes(
         categorieen: ['identificatie', 'contactgegevens'],
         doel,
         contactId: contact.id,
+        betrokkenheid: 'Kandidaat bij klantherkenning (identificatieniveau: herkend)',
       });
     }
+    return response;
+  });
+
+  app.post('/api/contacts/:id/verificatie', agent, async (request) => {
+    const user = currentUser(request);
+    const contact = heldContact(request, user, true);
+    const antwoord = parseOrThrow(VerificatieRequest, request.body, 'body');
+    // The partij the klantbeeld shows: linked by the agent, or recognised.
+    let partij: PartijView | undefined;
+    try {
+      partij =
+        contact.partijUuid !== undefined
+          ? await register.getPartij(contact.partijUuid)
+          : (await register.recognise(contact.from)).partij;
+    } catch (err) {
+      return klantregisterProblem(err);
+    }
+    const voor = deps.identificatie.identificatie(contact, partij);
+    if (!voor.verificatie.mogelijk || partij?.bsn === undefined) {
+      if (voor.verificatie.pogingenOver === 0 && voor.niveau === 'herkend') {
+        throw new HttpProblem(429, 'Te veel pogingen', voor.verificatie.reden);
+      }
+      throw problems.conflict(voor.verificatie.reden ?? 'Verifiëren kan bij dit contact niet.');
+    }
+    const bsn = partij.bsn;
+    let brp;
+    try {
+      brp = await deps.brp.raadpleeg(bsn);
+    } catch (err) {
+      return registerProblem(err, 'De BRP');
+    }
+    const at = deps.now();
+    const gelukt = brp !== undefined && antwoordenKloppen(brp, antwoord);
+    const p = partij;
+    const na = deps.contacts.transaction(() => {
+      deps.identificatie.recordAttempt(contact.id, user.id, gelukt, at);
+      if (gelukt) deps.identificatie.recordVerified(contact.id, p.uuid, user.id, at);
+      deps.contacts.appendEvent({
+        contactId: contact.id,
+        type: gelukt ? 'geverifieerd' : 'verificatie-mislukt',
+        at,
+        agentId: user.id,
+      });
+      // The BRP data was compared (not shown): logged with verification as its purpose.
+      deps.verwerkingen.log({
+        at,
+        userId: user.id,
+        handeling: 'inzien',
+        partijUuid: p.uuid,
+        bsn,
+        categorieen: ['geboortedatum (BRP, vergeleken)', 'adres (BRP, vergeleken)'],
+        doel: 'verificatie',
+        contactId: contact.id,
+        gegevensbron: 'brp',
+        betrokkenheid: `Klant (verificatie ${gelukt ? 'gelukt' : 'mislukt'})`,
+      });
+      return deps.identificatie.identificatie(contact, p);
+    });
+    request.log.info({ contactId: contact.id, gelukt }, 'verificatie');
+    const response: VerificatieResponse = {
+      resultaat: gelukt ? 'geverifieerd' : 'onjuist',
+      identificatie: na,
+    };
     return response;
   });
 

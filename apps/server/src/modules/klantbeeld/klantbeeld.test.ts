@@ -47,12 +47,14 @@ describe('klantbeeld, partij search and linking', () => {
   it('shows an unknown caller as onbekend, then links an existing partij found by search', async () => {
     const id = await holdContact('kb-1', { name: 'Onbekende beller' });
     const before = await get<KlantbeeldResponse>(`/api/contacts/${id}/klantbeeld`);
-    expect(before.body).toEqual({
+    expect(before.body).toMatchObject({
       herkenning: 'onbekend',
       kandidaten: [],
       klantcontacten: [],
       openInterneTaken: [],
+      identificatie: { niveau: 'onbekend', verificatie: { mogelijk: false } },
     });
+    expect(before.body).not.toHaveProperty('integraal');
 
     expect((await get(`/api/partijen?q=j`)).status).toBe(400);
     const found = await get<PartijSearchResponse>(`/api/partijen?q=jansen`);
@@ -65,7 +67,12 @@ describe('klantbeeld, partij search and linking', () => {
     expect(linked.body.partij.uuid).toBe(uuid);
     expect((await updated).contact.partijUuid).toBe(uuid);
     const after = await get<KlantbeeldResponse>(`/api/contacts/${id}/klantbeeld`);
-    expect(after.body).toMatchObject({ herkenning: 'gekoppeld', partij: { uuid } });
+    // Linked by the agent on the resident's word: a candidate, not yet verified.
+    expect(after.body).toMatchObject({
+      herkenning: 'gekoppeld',
+      partij: { uuid },
+      identificatie: { niveau: 'herkend', methode: 'gekoppeld' },
+    });
     expect((await get<Contact>(`/api/contacts/${id}`)).body.partijUuid).toBe(uuid);
   });
 

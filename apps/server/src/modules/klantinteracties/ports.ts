@@ -1,3 +1,4 @@
+import type { Identificatieniveau } from '@kcc/contracts/klantbeeld';
 import type {
   InterneTaakView,
   KlantbeeldResponse,
@@ -32,7 +33,14 @@ export interface RecognitionResult {
 }
 
 export interface RegisterInput {
-  contact: { id: string; channel: Channel; from: ContactFrom; partijUuid?: string };
+  contact: {
+    id: string;
+    channel: Channel;
+    from: ContactFrom;
+    partijUuid?: string;
+    /** How sure the agent was who the resident is (kept in the klantcontact's metadata). */
+    identificatieniveau?: Identificatieniveau;
+  };
   medewerker: MedewerkerRef;
   request: RegistrationRequest;
   /** When the contact took place (plaatsgevondenOp). */

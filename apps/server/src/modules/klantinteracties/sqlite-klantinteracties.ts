@@ -347,7 +347,11 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
             vertrouwelijk: false,
             indicatieContactGelukt: gr.contact_gelukt === 1,
             plaatsgevondenOp: input.at.toISOString(),
-            metadata: { gespreksresultaat: gr.code, kccContactId: contact.id.slice(0, 255) },
+            metadata: {
+              gespreksresultaat: gr.code,
+              kccContactId: contact.id.slice(0, 255),
+              ...(contact.identificatieniveau ? { identificatieniveau: contact.identificatieniveau } : {}),
+            },
           },
           { gespreksresultaatCode: gr.code, kccContactId: contact.id },
         );

@@ -14,7 +14,8 @@ import type { Registers } from './ports';
 type Sectie<T> =
   | { status: 'beschikbaar'; data: T }
   | { status: 'niet_beschikbaar'; melding: string }
-  | { status: 'niet_van_toepassing'; melding: string };
+  | { status: 'niet_van_toepassing'; melding: string }
+  | { status: 'afgeschermd'; melding: string };
 
 export const NIET_BESCHIKBAAR: Record<Register, string> = {
   brp: 'Gegevens uit de BRP tijdelijk niet beschikbaar',
@@ -42,6 +43,11 @@ export interface KlantbeeldOnderwerp {
   doelOmschrijving: string;
   /** Subject of the current contact, to spot a recent contact about the same subject. */
   onderwerp?: string;
+  /**
+   * The resident's identity is not established (`herkend` or lower): BRP, KvK and zaken are not asked at all and
+   * their sections, like the signals, are `afgeschermd` with this melding.
+   */
+  afgeschermd?: string;
 }
 
 class RegisterTimeout extends Error {
@@ -79,6 +85,7 @@ export class KlantbeeldService {
     const kvkNummer = bsn === undefined ? (o.kvkNummer ?? o.partij?.kvkNummer) : undefined;
     const partijUuid = o.partij?.uuid;
     const r = this.registers;
+    if (o.afgeschermd !== undefined) return this.composeAfgeschermd(o, o.afgeschermd, started);
 
     const identiteitP: Promise<Sectie<PersoonIdentiteit | OrganisatieIdentiteit>> = bsn
       ? this.section(
@@ -186,6 +193,71 @@ export class KlantbeeldService {
         interneTaken: interneTaken.status === 'beschikbaar' ? interneTaken.data.items : [],
         ...(o.onderwerp !== undefined ? { onderwerp: o.onderwerp } : {}),
       }),
+      verantwoording: {
+        doel: o.doel,
+        doelOmschrijving: o.doelOmschrijving,
+        samengesteldOp: now.toISOString(),
+        duurMs: Math.round(performance.now() - started),
+        bronnen: bronnen.sort((a, b) => a.register.localeCompare(b.register)),
+      },
+    };
+  }
+
+  /** Only what Klantinteracties holds about the partij: contact history, open taken and contact details. */
+  private async composeAfgeschermd(
+    o: KlantbeeldOnderwerp,
+    melding: string,
+    started: number,
+  ): Promise<IntegraalKlantbeeld> {
+    const r = this.registers;
+    const bronnen: BronStatus[] = [];
+    const partijUuid = o.partij?.uuid;
+    const geenPartij = {
+      status: 'niet_van_toepassing',
+      melding: 'Nog niet bekend in het klantregister',
+    } as const;
+    const [klantcontacten, interneTaken] = await Promise.all([
+      partijUuid
+        ? this.section(
+            'klantinteracties',
+            r.klantinteracties.bron,
+            bronnen,
+            () => r.klantinteracties.klantcontactenVan(partijUuid, this.historyLimit),
+            (items) => ({
+              status: 'beschikbaar' as const,
+              data: { items, kanalen: [...new Set(items.map((k) => k.kanaal))] },
+            }),
+          )
+        : geenPartij,
+      partijUuid
+        ? this.section(
+            'klantinteracties',
+            r.klantinteracties.bron,
+            null,
+            () => r.klantinteracties.openInterneTakenVanPartij(partijUuid),
+            (items) => ({ status: 'beschikbaar' as const, data: { items } }),
+          )
+        : geenPartij,
+    ]);
+    if (!partijUuid) {
+      bronnen.push({
+        register: 'klantinteracties',
+        status: 'niet_van_toepassing',
+        bron: r.klantinteracties.bron,
+        duurMs: 0,
+      });
+    }
+    for (const reg of ['brp', 'kvk', 'zaken'] as const) {
+      bronnen.push({ register: reg, status: 'afgeschermd', bron: r[reg].bron, duurMs: 0 });
+    }
+    const now = this.now();
+    return {
+      identiteit: { status: 'afgeschermd', melding },
+      contactgegevens: o.partij ? { status: 'beschikbaar', data: contactgegevensVan(o.partij) } : geenPartij,
+      klantcontacten,
+      interneTaken,
+      zaken: { status: 'afgeschermd', melding },
+      signalen: [],
       verantwoording: {
         doel: o.doel,
         doelOmschrijving: o.doelOmschrijving,

@@ -173,6 +173,13 @@ describe('klantbeeld routes: search, open, purpose, role matrix, logging (embedd
 
   it('recognises a caller by phone and shows zaken in the contact klantbeeld (existing fields kept)', async () => {
     const id = await holdCall('kb-reg-1', '0612345678', 'Vraag over WOZ bezwaar');
+    // Recognised by phone is not identified: the agent verifies first (modules/klantbeeld/identificatie.test.ts).
+    const verified = await fetch(`${server.url}/api/contacts/${id}/verificatie`, {
+      method: 'POST',
+      headers: { ...bearer(anna), 'content-type': 'application/json' },
+      body: JSON.stringify({ geboortedatum: '1984-03-12', postcode: '1234AB', huisnummer: 4 }),
+    });
+    expect(verified.status).toBe(200);
     const before = log().length;
     const res = await get<ContactKlantbeeldResponse>(`/api/contacts/${id}/klantbeeld`);
     expect(res.status).toBe(200);

@@ -10,12 +10,14 @@ import {
   type KlantbeeldDetailResponse,
   type OrganisatieZoekResponse,
   type PersoonZoekResponse,
+  niveauMinstens,
 } from '@kcc/contracts/klantbeeld';
 import type { AuthGuard } from '../../http/auth-guard';
 import { currentUser } from '../../http/auth-guard';
 import { HttpProblem, problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import type { ContactsRepository } from '../contacts/contacts.repository';
+import { AFGESCHERMD_MELDING, type IdentificatieStore } from '../klantbeeld/identificatie';
 import type { VerwerkingenLog } from '../klantbeeld/verwerkingen';
 import { isValidBsn } from '../klantinteracties/elfproef';
 import type { KlantbeeldService } from './klantbeeld.service';
@@ -88,6 +90,8 @@ export function registerKlantbeeldRegisterRoutes(
     registers: Registers;
     klantbeeld: KlantbeeldService;
     verwerkingen: VerwerkingenLog;
+    /** With a contact as purpose, the contact's identification level limits the klantbeeld. */
+    identificatie?: IdentificatieStore;
   },
 ): void {
   const agent = { preHandler: deps.guard.require('medewerker') };
@@ -182,11 +186,19 @@ export function registerKlantbeeldRegisterRoutes(
     const partij = await deps.registers.klantinteracties
       .partijMetIdentificator('bsn', bsn)
       .catch(() => undefined);
+    // For a contact, the resident on the line must be verified as this person (or logged in with DigiD).
+    const contact = doel.contactId !== undefined ? deps.contacts.get(doel.contactId) : undefined;
+    const niveau =
+      contact && deps.identificatie
+        ? deps.identificatie.identificatie(contact, partij ? { uuid: partij.uuid, bsn } : { bsn }).niveau
+        : undefined;
+    const afgeschermd = niveau !== undefined && !niveauMinstens(niveau, 'geverifieerd');
     const integraal = await deps.klantbeeld.compose({
       bsn,
       ...(partij ? { partij } : {}),
       doel: doel.doel,
       doelOmschrijving: doel.omschrijving,
+      ...(afgeschermd ? { afgeschermd: AFGESCHERMD_MELDING } : {}),
     });
     logKlantbeeldRead(
       deps.verwerkingen,
@@ -197,6 +209,7 @@ export function registerKlantbeeldRegisterRoutes(
         contactId: doel.contactId,
         partijUuid: partij?.uuid,
         bsn,
+        ...(niveau !== undefined ? { betrokkenheid: `Klant (identificatieniveau: ${niveau})` } : {}),
       },
       integraal,
     );

@@ -9,6 +9,8 @@ export interface KlantbeeldRead {
   contactId?: string | undefined;
   partijUuid?: string | undefined;
   bsn?: string | undefined;
+  /** How the person was involved, with the identification level, e.g. `Klant (identificatieniveau: herkend)`. */
+  betrokkenheid?: string | undefined;
 }
 
 /** Categories of personal data per source that a klantbeeld actually showed (sections that loaded). */
@@ -57,6 +59,7 @@ export function logKlantbeeldRead(
       doel: read.doel,
       ...(read.contactId !== undefined ? { contactId: read.contactId } : {}),
       gegevensbron: bron,
+      ...(read.betrokkenheid !== undefined ? { betrokkenheid: read.betrokkenheid } : {}),
     };
     log.log(v);
   }

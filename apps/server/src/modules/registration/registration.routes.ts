@@ -5,7 +5,8 @@ import type { AuthGuard } from '../../http/auth-guard';
 import { currentUser } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { Identificatieniveau } from '@kcc/contracts/klantbeeld';
+import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { RegistrationError, type KlantinteractiesPort } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
 import { requestHash, type IdempotencyStore } from './idempotency';
@@ -40,6 +41,8 @@ export function registerRegistrationRoutes(
     onInterneTaakCreated: () => void;
     /** Runs inside the transaction (synchronously): a throw rolls the registration back. */
     onRegistered?: (event: RegisteredEvent) => void;
+    /** The contact's identification level for this partij, stored with the klantcontact. */
+    identificatieniveau?: (contact: ContactRecord, partijUuid: string | undefined) => Identificatieniveau;
   },
 ): void {
   app.post(
@@ -83,12 +86,16 @@ export function registerRegistrationRoutes(
       let response: RegistrationResponse;
       try {
         response = deps.routing.command(() => {
+          const partijUuid = body.partij?.uuid ?? contact.partijUuid;
           const result = deps.port().register({
             contact: {
               id: contact.id,
               channel: contact.channel,
               from: contact.from,
               ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
+              ...(deps.identificatieniveau
+                ? { identificatieniveau: deps.identificatieniveau(contact, partijUuid) }
+                : {}),
             },
             medewerker: { userId: user.id, username: user.username, name: user.name },
             request: body,

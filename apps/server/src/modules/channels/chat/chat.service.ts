@@ -76,6 +76,8 @@ export class ChatService implements OutboundChannel {
       config: ChannelsConfig;
       log: Logger;
       userName: (id: string) => string | undefined;
+      /** A chat started with a valid DigiD token: called in the contact's creating transaction. */
+      onAuthenticated?: (contactId: string, at: number) => void;
     },
   ) {
     this.messageLimiter = new SlidingWindowLimiter(deps.config.chatMessagesPerMinute, 60_000);
@@ -135,7 +137,8 @@ export class ChatService implements OutboundChannel {
     };
   }
 
-  start(payload: ChatStartPayload): Ack<ChatStarted> {
+  /** `digid`: the BSN of a DigiD token the caller verified. */
+  start(payload: ChatStartPayload, digid?: { bsn: string }): Ack<ChatStarted> {
     const availability = this.availability(payload.queue);
     if (!availability.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
     const conversationId = randomUUID();
@@ -148,12 +151,13 @@ export class ChatService implements OutboundChannel {
           from: {
             ...(payload.name !== undefined ? { name: payload.name } : {}),
             ...(payload.email !== undefined ? { email: payload.email } : {}),
+            ...(digid ? { bsn: digid.bsn } : {}),
           },
           ...(payload.subject !== undefined ? { subject: payload.subject } : {}),
           ...(payload.queue !== undefined ? { queue: payload.queue } : {}),
           ...(payload.pageUrl !== undefined ? { body: `Gestart op ${payload.pageUrl}` } : {}),
         },
-        (created) =>
+        (created) => {
           this.deps.repo.insert(
             {
               id: conversationId,
@@ -164,7 +168,9 @@ export class ChatService implements OutboundChannel {
               ...(payload.pageUrl !== undefined ? { pageUrl: payload.pageUrl } : {}),
             },
             hashToken(resumeToken),
-          ),
+          );
+          if (digid) this.deps.onAuthenticated?.(created.id, created.createdAt);
+        },
       );
       this.conversationByContact.set(contact.id, conversationId);
     } catch (err) {

@@ -70,6 +70,8 @@ export function registerCitizenNamespace(
     clock?: Clock;
     /** Where the flood counters live (default: this process's memory). */
     rateLimitStore?: RateLimitStore;
+    /** Checks a DigiD token from `chat:start`; without it a token is refused (DigiD not configured). */
+    digid?: { verify(token: string): Promise<{ bsn: string }> } | undefined;
   },
 ): CitizenNamespace {
   const { chat, config, log } = deps;
@@ -159,6 +161,29 @@ export function registerCitizenNamespace(
       async (payload) => {
         if (socket.data.conversationId !== undefined)
           return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
+        let digid: { bsn: string } | undefined;
+        if (payload.digidToken !== undefined) {
+          try {
+            if (!deps.digid) throw new Error('DigiD is niet ingesteld');
+            digid = await deps.digid.verify(payload.digidToken);
+          } catch (err) {
+            log.info({ reason: err instanceof Error ? err.message : String(err) }, 'DigiD token refused');
+            return {
+              ok: false,
+              error: CITIZEN_ERRORS.digidInvalid,
+              issues: [
+                {
+                  path: ['digidToken'],
+                  message: 'Uw DigiD-inlog is verlopen of niet geldig. Log opnieuw in, of chat zonder DigiD.',
+                  code: 'digid_invalid',
+                },
+              ],
+            };
+          }
+          // Checked again: the socket may have started a chat while the token was checked.
+          if (socket.data.conversationId !== undefined)
+            return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
+        }
         const allowed = await flood.start(socket.data.ip);
         if (!allowed.ok) {
           const seconds = retryAfterSeconds(allowed.retryAfterMs);
@@ -176,7 +201,7 @@ export function registerCitizenNamespace(
         }
         if (socket.data.conversationId !== undefined)
           return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
-        const res = chat.start(payload);
+        const res = chat.start(payload, digid);
         if (res.ok) join(res.data.conversationId);
         return res;
       },

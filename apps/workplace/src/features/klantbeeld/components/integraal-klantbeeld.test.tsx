@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../../testing/render-app';
-import { fatimaPartij, integraalFatima } from '../testing/integraal-fixtures';
+import { fatimaPartij, geverifieerd, integraalFatima } from '../testing/integraal-fixtures';
 import { KlantbeeldPanel } from './klantbeeld-panel';
 
 const KLANTBEELD = 'GET /api/contacts/c-1/klantbeeld';
@@ -18,6 +18,7 @@ function renderPanel(integraal = integraalFatima()) {
           kandidaten: [],
           klantcontacten: [],
           openInterneTaken: [],
+          identificatie: geverifieerd(),
           integraal,
         },
       },

@@ -7,6 +7,8 @@ import { useHotkey } from '../../../lib/use-hotkey';
 import { useKlantbeeld } from '../api/get-klantbeeld';
 import { useLinkPartij } from '../api/link-partij';
 import { HerkenningBadge } from './herkenning-badge';
+import { IdentificatieBadge } from './identificatie-badge';
+import { IdentificatieMelding } from './identificatie-melding';
 import { IntegraalKlantbeeld } from './integraal-klantbeeld';
 import { KandidatenList } from './kandidaten-list';
 import { KlantcontactHistory } from './klantcontact-history';
@@ -14,6 +16,7 @@ import { NewPartijForm } from './new-partij-form';
 import { PartijDetails } from './partij-details';
 import { PartijInterneTaken } from './partij-interne-taken';
 import { PartijSearch } from './partij-search';
+import { VerificatieDialog } from './verificatie-dialog';
 
 type Mode = 'view' | 'search' | 'new';
 
@@ -37,6 +40,8 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
   const klantbeeld = useKlantbeeld(contactId);
   const link = useLinkPartij(contactId);
   const [mode, setMode] = useState<Mode>('view');
+  const [verifieren, setVerifieren] = useState(false);
+  const [melding, setMelding] = useState('');
   useHotkey(SHORTCUTS.focusKlantbeeld, () => document.getElementById('klantbeeld')?.focus());
 
   const onLink = (body: LinkPartijRequest) =>
@@ -63,8 +68,16 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
         <h2 id="klantbeeld-title" className="panel-title">
           Klantbeeld
         </h2>
-        {data && <HerkenningBadge herkenning={data.herkenning} />}
+        {data && (
+          <div className="flex flex-wrap items-center gap-2">
+            <IdentificatieBadge niveau={data.identificatie.niveau} />
+            <HerkenningBadge herkenning={data.herkenning} />
+          </div>
+        )}
       </div>
+      <p aria-live="polite" className="sr-only" data-testid="klantbeeld-live">
+        {melding}
+      </p>
 
       {klantbeeld.isPending && <p className="text-sm text-slate-700">Klantgegevens laden…</p>}
       {klantbeeld.isError && (
@@ -90,6 +103,22 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           Koppelen is niet gelukt. {describeError(link.error)}
         </p>
+      )}
+
+      {data && mode === 'view' && (
+        <IdentificatieMelding identificatie={data.identificatie} onVerifieren={() => setVerifieren(true)} />
+      )}
+      {verifieren && data && partij && (
+        <VerificatieDialog
+          contactId={contactId}
+          naam={partij.naam}
+          pogingenOver={data.identificatie.verificatie.pogingenOver}
+          onClose={() => setVerifieren(false)}
+          onVerified={() => {
+            setVerifieren(false);
+            setMelding('De klant is geverifieerd. U ziet nu alle gegevens.');
+          }}
+        />
       )}
 
       {data && partij && integraal && (

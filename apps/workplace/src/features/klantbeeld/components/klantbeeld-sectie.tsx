@@ -43,6 +43,14 @@ export function KlantbeeldSectie<S extends AnySectie>({
           wel geladen.
         </p>
       )}
+      {sectie.status === 'afgeschermd' && (
+        <p
+          data-testid="sectie-melding"
+          className="rounded border border-slate-500 bg-slate-50 p-2 text-sm text-slate-900"
+        >
+          <strong>Afgeschermd.</strong> {sectie.melding}
+        </p>
+      )}
       {sectie.status === 'niet_van_toepassing' && (
         <p data-testid="sectie-melding" className="text-sm text-slate-700">
           {sectie.melding}.

@@ -1,7 +1,16 @@
-import type { IntegraalKlantbeeld, KlantbeeldDetailResponse } from '@kcc/contracts/klantbeeld';
+import type { Identificatie, IntegraalKlantbeeld, KlantbeeldDetailResponse } from '@kcc/contracts/klantbeeld';
 import type { PartijView } from '@kcc/contracts/rest';
 
 export const FATIMA_BSN = '999993653';
+
+/** Verified with the verification questions: nothing is withheld. */
+export const geverifieerd = (): Identificatie => ({
+  niveau: 'geverifieerd',
+  methode: 'verificatievragen',
+  sinds: '2026-11-23T20:45:00.000Z',
+  afgeschermd: [],
+  verificatie: { mogelijk: false, reden: 'De klant is al geïdentificeerd.', pogingenOver: 3 },
+});
 export const FATIMA_PARTIJ_UUID = '78a3634f-0c3d-4f3e-a0ed-419ad94e8382';
 
 export const fatimaPartij = (): PartijView => ({

@@ -23,6 +23,7 @@ export const BRON_STATUS_LABELS = {
   beschikbaar: 'geladen',
   niet_beschikbaar: 'niet beschikbaar',
   niet_van_toepassing: 'niet nodig',
+  afgeschermd: 'afgeschermd tot verificatie',
 } as const;
 
 /** The deadline that counts for the resident: the planned end, else the latest end. */
