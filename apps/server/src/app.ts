@@ -285,6 +285,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     const tracker = new ConnectionTracker(
       {
+        // Nobody sees an offer now: pause (pending offers are re-offered at once) and resume on a reconnect.
+        unreachable: (agentId) => {
+          if (routing.agentState(agentId).presence !== 'beschikbaar') return false;
+          routing.setPresence(agentId, 'pauze');
+          return true;
+        },
+        reachable: (agentId) => {
+          if (routing.agentState(agentId).presence === 'pauze') routing.setPresence(agentId, 'beschikbaar');
+        },
         goOffline: (agentId) => routing.setPresence(agentId, 'offline'),
         requeueActive: (agentId) => routing.requeueActive(agentId, 'agent-disconnected'),
       },

@@ -2,6 +2,13 @@ import { systemClock, type CancelTimer, type Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 
 export interface DisconnectActions {
+  /**
+   * The last socket is gone: nobody sees offers now. Withdraw the pending ones (they are re-offered at once) and
+   * take no new ones during the grace; `true` when this changed the agent, so a reconnect undoes it.
+   */
+  unreachable(agentId: string): boolean;
+  /** Back within the disconnect grace after `unreachable` changed the agent: take offers again. */
+  reachable(agentId: string): void;
   /** All sockets gone for the disconnect grace: presence offline, pending offers re-queued. */
   goOffline(agentId: string): void;
   /** Still gone after the reconnect grace: the agent's active contacts go back in line with their context. */
@@ -20,6 +27,8 @@ interface AgentTimers {
 export class ConnectionTracker {
   private readonly sockets = new Map<string, Set<string>>();
   private readonly timers = new Map<string, AgentTimers>();
+  /** Agents `unreachable` changed whose disconnect grace is still running. */
+  private readonly parked = new Set<string>();
 
   constructor(
     private readonly actions: DisconnectActions,
@@ -36,6 +45,7 @@ export class ConnectionTracker {
     }
     set.add(socketId);
     this.clearTimers(agentId);
+    if (this.parked.delete(agentId)) this.safely(agentId, 'reachable', () => this.actions.reachable(agentId));
   }
 
   disconnected(agentId: string, socketId: string): void {
@@ -44,6 +54,9 @@ export class ConnectionTracker {
     if (set && set.size > 0) return;
     this.sockets.delete(agentId);
     this.startGrace(agentId, { offline: true });
+    this.safely(agentId, 'unreachable', () => {
+      if (this.actions.unreachable(agentId)) this.parked.add(agentId);
+    });
   }
 
   /** After a restart: agents holding contacts get the reconnect grace (they are already offline). */
@@ -64,9 +77,10 @@ export class ConnectionTracker {
     this.clearTimers(agentId);
     const timers: AgentTimers = {};
     if (opts.offline) {
-      timers.offline = this.clock.setTimer(this.grace.disconnectMs, () =>
-        this.safely(agentId, 'offline', () => this.actions.goOffline(agentId)),
-      );
+      timers.offline = this.clock.setTimer(this.grace.disconnectMs, () => {
+        this.parked.delete(agentId);
+        this.safely(agentId, 'offline', () => this.actions.goOffline(agentId));
+      });
     }
     timers.requeue = this.clock.setTimer(this.grace.reconnectMs, () => {
       this.safely(agentId, 'requeue', () => this.actions.requeueActive(agentId));

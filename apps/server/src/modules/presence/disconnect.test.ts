@@ -23,7 +23,7 @@ async function offersOf(token: string): Promise<{ offerId: string }[]> {
 }
 
 describe('disconnects', () => {
-  it('takes an agent offline after the disconnect grace and re-queues pending offers at once', async () => {
+  it('re-offers a pending offer as soon as all sockets of its agent are gone, and takes the agent offline after the grace', async () => {
     const clock = new TestClock();
     server = await startTestServer(
       { ...GRACE, KCC_ACCEPT_TIMEOUT_MS: '600000' },
@@ -32,24 +32,53 @@ describe('disconnects', () => {
     const annaToken = await server.login('anna');
     const anna = await server.connectAgent(annaToken);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
+    const bramToken = await server.login('bram');
+    const bram = await server.connectAgent(bramToken);
+    await bram.emitWithAck('presence:set', { status: 'pauze' });
     const offered = nextEvent(anna, 'contact:offered');
     await server.inbound({ channel: 'telefoon', externalId: 'dc-1', from: {} });
     const { contact } = await offered;
-    anna.disconnect();
-    await clock.whenPending(DISCONNECT_GRACE_MS);
-
-    const bramToken = await server.login('bram');
-    const bram = await server.connectAgent(bramToken);
     await bram.emitWithAck('presence:set', { status: 'beschikbaar' });
-    // Bram becomes available before the grace ends, yet gets the contact only once Anna is taken offline.
     expect(await offersOf(bramToken)).toEqual([]);
+
+    // Anna's only window goes: the caller must not ring on for the 10-minute accept timeout (issue 11 §10).
     const reoffered = nextEvent(bram, 'contact:offered');
-    clock.advance(DISCONNECT_GRACE_MS);
+    anna.disconnect();
     expect((await reoffered).contact.id).toBe(contact.id);
+    expect(await offersOf(annaToken)).toEqual([]);
+
+    await clock.whenPending(DISCONNECT_GRACE_MS);
+    clock.advance(DISCONNECT_GRACE_MS);
     const me = (await (await fetch(`${server.url}/api/me`, { headers: bearer(annaToken) })).json()) as {
       state: { presence: string };
     };
     expect(me.state.presence).toBe('offline');
+  });
+
+  it('a quick reconnect makes the agent beschikbaar again, and no offer waits for a closed window meanwhile', async () => {
+    const clock = new TestClock();
+    server = await startTestServer(
+      { ...GRACE, KCC_ACCEPT_TIMEOUT_MS: '600000' },
+      { klantinteracties: createFakeKlantinteracties(), clock },
+    );
+    const annaToken = await server.login('anna');
+    const anna = await server.connectAgent(annaToken);
+    await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
+    anna.disconnect();
+    await clock.whenPending(DISCONNECT_GRACE_MS);
+    // While no window is open, a new call is not offered to Anna.
+    await server.inbound({ channel: 'telefoon', externalId: 'dc-2', from: {} });
+    expect(await offersOf(annaToken)).toEqual([]);
+
+    const back = await server.connectAgent(annaToken);
+    const me = (await (await fetch(`${server.url}/api/me`, { headers: bearer(annaToken) })).json()) as {
+      state: { presence: string };
+    };
+    expect(me.state.presence).toBe('beschikbaar');
+    // The waiting call is offered to her now (the window reads its offers on connect).
+    expect(await offersOf(annaToken)).toHaveLength(1);
+    expect(clock.pending(DISCONNECT_GRACE_MS)).toBe(0);
+    back.disconnect();
   });
 
   it('keeps active contacts through a quick reconnect, and re-queues them after the reconnect grace', async () => {
