@@ -85,8 +85,10 @@ fieldset { margin: 0; padding: 8px 12px 12px; border: 1px solid #6b7280; border-
 .actions { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 8px; padding: 0 16px 12px; }
 .stack { display: flex; flex-direction: column; gap: 16px; }
 .body.conversation.ended { overflow-y: auto; }
-.ended .log { flex: none; overflow: visible; }
-.after { padding: 16px; border-top: 1px solid #d1d5db; display: flex; flex-direction: column; gap: 16px; overflow-y: auto; }
+/* Ended: the end screen keeps its full height; the transcript above it shrinks and scrolls on its own. */
+.ended .log { flex: 1 1 auto; min-height: 72px; }
+.ended .typing { display: none; }
+.after { flex: none; padding: 16px; border-top: 1px solid #d1d5db; display: flex; flex-direction: column; gap: 16px; }
 .stars { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 4px 0; }
 .stars label { display: inline-flex; align-items: center; gap: 6px; font-weight: 400; }
 .done { margin: 0; font-weight: 600; }
