@@ -76,6 +76,13 @@ const WEIGHT = {
 /** A query word of at least this many letters also finds the compounds it starts ("laadpaal" → laadpaalverzoek). */
 const MIN_COMPOUND_HEAD = 5;
 const MAX_COMPOUND_HEADS = 12;
+/**
+ * Expansions of one word (prefix completions, compound heads) together scan at most this share of the index's
+ * documents (at least EXPANSION_MIN_POSTINGS postings): "ver" alone would otherwise score a dozen of the largest
+ * posting lists on a 100,000-document index. The most frequent expansions come first, so the cap drops rare ones.
+ */
+const EXPANSION_SHARE = 0.3;
+const EXPANSION_MIN_POSTINGS = 5_000;
 
 interface StoredDoc {
   doc: KennisbankDocument;
@@ -634,7 +641,19 @@ export class KennisbankIndex {
     if (parts.length > 0) units.push({ parts, last: false });
     const last = units[units.length - 1];
     if (last && endsInWord) last.last = true;
-    return units.slice(0, MAX_CLAUSES);
+    // a word said twice counts once ("paspoort paspoort …" would otherwise score the same postings 24 times)
+    const seen = new Map<string, QueryUnit>();
+    const unique = units.filter((u) => {
+      const key = `${u.joined ?? ''}|${u.parts.join(' ')}`;
+      const first = seen.get(key);
+      if (first) {
+        first.last ||= u.last;
+        return false;
+      }
+      seen.set(key, u);
+      return true;
+    });
+    return unique.slice(0, MAX_CLAUSES);
   }
 
   private isStopUnit(unit: QueryUnit): boolean {
@@ -861,10 +880,12 @@ export class KennisbankIndex {
       if (id !== undefined && this.df[id]! > 0) ids.add(id);
     }
     const existing = new Set(clause.alternatives.flatMap((a) => a.terms.map((t) => t.id)));
-    const best = [...ids]
-      .filter((id) => !existing.has(id))
-      .sort((a, b) => this.df[b]! - this.df[a]!)
-      .slice(0, 12);
+    const best = this.withinPostingBudget(
+      [...ids]
+        .filter((id) => !existing.has(id))
+        .sort((a, b) => this.df[b]! - this.df[a]!)
+        .slice(0, 12),
+    );
     const sharedDf = best.length > 0 ? this.df[best[0]!]! : 0;
     for (const id of best) {
       // shorter completions are closer to what the agent is typing
@@ -913,9 +934,23 @@ export class KennisbankIndex {
       const id = this.surfaceTerm.get(surface);
       if (id !== undefined && this.df[id]! > 0 && !existing.has(id)) ids.push(id);
     }
-    const best = ids.sort((a, b) => this.df[b]! - this.df[a]!).slice(0, MAX_COMPOUND_HEADS);
+    const best = this.withinPostingBudget(
+      ids.sort((a, b) => this.df[b]! - this.df[a]!).slice(0, MAX_COMPOUND_HEADS),
+    );
     const sharedDf = best.length > 0 ? this.df[best[0]!]! : 0;
     for (const id of best) this.addAlternative(clause, [id], WEIGHT.compoundHead, true, sharedDf);
+  }
+
+  /** The leading term ids (most frequent first) whose postings fit the expansion budget; at least one. */
+  private withinPostingBudget(ids: number[]): number[] {
+    const budget = Math.max(EXPANSION_MIN_POSTINGS, this.live * EXPANSION_SHARE);
+    let used = 0;
+    let n = 0;
+    for (; n < ids.length; n++) {
+      used += this.df[ids[n]!]!;
+      if (used > budget && n > 0) break;
+    }
+    return ids.slice(0, n);
   }
 
   private ensureScratch(): void {

@@ -120,3 +120,17 @@ describe('priors from what the corpus knows', () => {
     expect(ids(index, 'afvalinzameling voor mijn bedrijf')[0]).toBe('upl:voor-bedrijven');
   });
 });
+
+describe('query shapes that cost time without adding meaning', () => {
+  const index = new KennisbankIndex();
+  index.upsertMany([...filler, product('upl:paspoort', 'paspoort')]);
+
+  it('reads a word said many times once', () => {
+    expect(index.explain('paspoort paspoort paspoort kwijt paspoort')).toHaveLength(2);
+    expect(ids(index, 'paspoort '.repeat(200))[0]).toBe('upl:paspoort');
+  });
+
+  it('keeps at least the most frequent completion of a prefix', () => {
+    expect(ids(index, 'verz').length).toBeGreaterThan(0);
+  });
+});
