@@ -158,6 +158,24 @@ const BENCHES: BenchSpec[] = [
     goals: (rows) => [
       atMost('Query p95, shipped corpus', byName(rows, 'corpus kennisbank query p95'), 2, 'ms'),
       atMost('Query p95, 100,000 documents', byName(rows, '100k kennisbank query p95'), 20, 'ms'),
+      atMost(
+        'Slowest query shape, 100,000 documents',
+        byName(rows, '100k kennisbank slowest query shape'),
+        50,
+        'ms',
+      ),
+    ],
+  },
+  {
+    name: 'kennisbank-public-http',
+    title: 'Public kennisbank search over HTTP (residents)',
+    file: 'apps/server/bench/kennisbank-public-http.bench.ts',
+    exportName: 'runPublicKennisbankHttpBench',
+    how:
+      'Anonymous `GET /api/public/kennisbank/search` over loopback: the kennisbank module with the demo corpus behind ' +
+      "Fastify with the server's error handlers, one keep-alive client, requests one after another (rate limit raised).",
+    goals: (rows) => [
+      atMost('Public HTTP search p95', byName(rows, 'public kennisbank HTTP search p95'), 10, 'ms'),
     ],
   },
   {
