@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatValue, round, toMarkdown, type BenchRow } from '../apps/server/bench/bench-util';
 import { LOOPBACK_ROWS } from '../apps/server/bench/loopback.bench';
 import { REGISTRATION_ROWS } from '../apps/server/bench/registration.bench';
+import { KI_CALLS, klantinteractiesRowName } from '../apps/server/bench/klantinteracties-api.bench';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -227,6 +228,29 @@ const BENCHES: BenchSpec[] = [
       'Messages per second through the SMTP channel (parse, sanitise, store, route) next to a bare smtp-server sink ' +
       'fed by the same client in the same run.',
     goals: () => [],
+  },
+  {
+    name: 'klantinteracties',
+    title: 'Klantinteracties API list calls (in process)',
+    file: 'apps/server/bench/klantinteracties-api.bench.ts',
+    exportName: 'runKlantinteractiesApiBench',
+    how:
+      'The embedded Klantinteracties API in this process (`app.inject` into Fastify: token auth, spec parameter ' +
+      'check, filter SQL, count, page, serialisation with `_expand`) on an in-memory store seeded with 100,000 ' +
+      'klantcontacten (each with a betrokkene and an actorklantcontact; every 2nd with an onderwerpobject, every ' +
+      '4th with a digitaal adres of the betrokkene, every 10th with an interne taak) and 50,000 partijen (BSN ' +
+      'identificator, phone number), then ANALYZE. The filtered and expanded calls KISS makes, 400 rounds each on ' +
+      'varying partijen after 50 warm-up calls, p95; next to the same calls on 1,000 klantcontacten and 500 ' +
+      'partijen in the same run.',
+    goals: (rows) =>
+      KI_CALLS.map((call) =>
+        atMost(
+          `${call}, 100k klantcontacten, p95`,
+          byName(rows, klantinteractiesRowName(call, 'large')),
+          20,
+          'ms',
+        ),
+      ),
   },
 ];
 

@@ -38,6 +38,10 @@ const SOORTEN: Record<string, string[]> = {
   klantcontacten: ['klantcontacten'],
   betrokkenen: ['contactnaam', 'adres'],
   digitaleadressen: ['contactgegevens'],
+  'partij-identificatoren': ['identificatie'],
+  rekeningnummers: ['bankrekening'],
+  vertegenwoordigingen: ['vertegenwoordiging'],
+  'categorie-relaties': ['categorie'],
 };
 
 /** The persons whose data a Klantinteracties API response holds. */
@@ -75,6 +79,21 @@ export function subjectsOfResponse(
     for (const b of items) if (isObject(b)) addPartij(uuidOf(b.wasPartij));
   } else if (collection === 'digitaleadressen') {
     for (const d of items) if (isObject(d)) addPartij(uuidOf(d.verstrektDoorPartij));
+  } else if (collection === 'partij-identificatoren') {
+    for (const i of items) {
+      if (!isObject(i)) continue;
+      const pi = isObject(i.partijIdentificator) ? i.partijIdentificator : {};
+      const bsn = pi.codeSoortObjectId === 'bsn' && typeof pi.objectId === 'string' ? pi.objectId : undefined;
+      addPartij(uuidOf(i.identificeerdePartij), bsn);
+    }
+  } else if (collection === 'rekeningnummers' || collection === 'categorie-relaties') {
+    for (const r of items) if (isObject(r)) addPartij(uuidOf(r.partij));
+  } else if (collection === 'vertegenwoordigingen') {
+    for (const v of items) {
+      if (!isObject(v)) continue;
+      addPartij(uuidOf(v.vertegenwoordigendePartij));
+      addPartij(uuidOf(v.vertegenwoordigdePartij));
+    }
   }
   return [...partijen].map(([partijUuid, bsn]) => ({
     partijUuid,

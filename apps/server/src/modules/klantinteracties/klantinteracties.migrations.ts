@@ -267,4 +267,19 @@ export const klantinteractiesMigrations: Migration[] = [
       CREATE INDEX ki_partijen_soort ON ki_partijen (soort_partij);
     `,
   },
+  {
+    id: 'klantinteracties/004_filter_indexes',
+    sql: `
+      -- The list filters look values up by these columns (see list-queries.ts and the klantinteracties bench).
+      CREATE INDEX ki_partij_identificatoren_object_id ON ki_partij_identificatoren (object_id);
+      CREATE INDEX ki_digitale_adressen_adres ON ki_digitale_adressen (adres);
+      CREATE INDEX ki_klantcontacten_nummer ON ki_klantcontacten (nummer) WHERE nummer IS NOT NULL;
+      CREATE INDEX ki_klantcontacten_referentienummer ON ki_klantcontacten (referentienummer)
+        WHERE referentienummer IS NOT NULL;
+      CREATE INDEX ki_interne_taken_referentienummer ON ki_interne_taken (referentienummer)
+        WHERE referentienummer IS NOT NULL;
+      CREATE INDEX ki_onderwerpobjecten_code ON ki_onderwerpobjecten (code_objecttype, object_id);
+      CREATE INDEX ki_interne_taak_actoren_actor_taak ON ki_interne_taak_actoren (actor_uuid, interne_taak_uuid);
+    `,
+  },
 ];

@@ -40,6 +40,10 @@ const jsonEq =
 const exists =
   (subquery: string): FilterSql =>
   (v) => ({ where: `EXISTS (${subquery})`, params: [v] });
+/** `column IN (subquery)`: the subquery is driven by the filter value's index, not by a scan of the list. */
+const inSet =
+  (column: string, subquery: string): FilterSql =>
+  (v) => ({ where: `${column} IN (${subquery})`, params: [v] });
 const existsIf =
   (subquery: string): FilterSql =>
   (v) => ({ where: `${v === 'true' ? '' : 'NOT '}EXISTS (${subquery})`, params: [] });
@@ -59,14 +63,23 @@ const IDENTIFICATOR_COLUMNS = {
 type IdentificatorField = keyof typeof IDENTIFICATOR_COLUMNS;
 const IDENTIFICATOR_FIELDS = Object.keys(IDENTIFICATOR_COLUMNS) as IdentificatorField[];
 
-/** `<prefix>partijIdentificator__<field>`: the partij in `partijColumn` has an identificator with that value. */
+/**
+ * `<prefix>partijIdentificator__<field>`: the partij in `partijColumn` has an identificator with that value.
+ * An objectId selects a handful of identificatoren, so it drives the query (IN); the codes match half the table,
+ * so they are checked per listed row (EXISTS on the partij index).
+ */
 function partijIdentificatorFilters(prefix: string, partijColumn: string): Record<string, FilterSql> {
   return Object.fromEntries(
     IDENTIFICATOR_FIELDS.map((f) => [
       `${prefix}partijIdentificator__${f}`,
-      exists(
-        `SELECT 1 FROM ki_partij_identificatoren pi WHERE pi.partij_uuid = ${partijColumn} AND pi.${IDENTIFICATOR_COLUMNS[f]} = ?`,
-      ),
+      f === 'objectId'
+        ? inSet(
+            partijColumn,
+            'SELECT pi.partij_uuid FROM ki_partij_identificatoren pi WHERE pi.object_id = ?',
+          )
+        : exists(
+            `SELECT 1 FROM ki_partij_identificatoren pi WHERE pi.partij_uuid = ${partijColumn} AND pi.${IDENTIFICATOR_COLUMNS[f]} = ?`,
+          ),
     ]),
   );
 }
@@ -76,9 +89,11 @@ function onderwerpobjectFilters(prefix: string, fk: string): Record<string, Filt
   return Object.fromEntries(
     IDENTIFICATOR_FIELDS.map((f) => [
       `${prefix}onderwerpobjectidentificator${f[0]!.toUpperCase()}${f.slice(1)}`,
-      exists(
-        `SELECT 1 FROM ki_onderwerpobjecten o WHERE o.${fk} = t.uuid AND o.${IDENTIFICATOR_COLUMNS[f]} = ?`,
-      ),
+      f === 'objectId'
+        ? inSet('t.uuid', `SELECT o.${fk} FROM ki_onderwerpobjecten o WHERE o.object_id = ?`)
+        : exists(
+            `SELECT 1 FROM ki_onderwerpobjecten o WHERE o.${fk} = t.uuid AND o.${IDENTIFICATOR_COLUMNS[f]} = ?`,
+          ),
     ]),
   );
 }
@@ -136,22 +151,30 @@ export const LISTS = {
       leiddeTotInterneTaken: existsIf(
         'SELECT 1 FROM ki_interne_taken it WHERE it.klantcontact_uuid = t.uuid',
       ),
-      hadBetrokkene__uuid: exists(
-        'SELECT 1 FROM ki_betrokkenen b WHERE b.klantcontact_uuid = t.uuid AND b.uuid = ?',
+      hadBetrokkene__uuid: inSet(
+        't.uuid',
+        'SELECT b.klantcontact_uuid FROM ki_betrokkenen b WHERE b.uuid = ?',
       ),
       hadBetrokkene__wasPartij: existsIf(
         'SELECT 1 FROM ki_betrokkenen b WHERE b.klantcontact_uuid = t.uuid AND b.partij_uuid IS NOT NULL',
       ),
-      hadBetrokkene__wasPartij__uuid: exists(
-        'SELECT 1 FROM ki_betrokkenen b WHERE b.klantcontact_uuid = t.uuid AND b.partij_uuid = ?',
+      hadBetrokkene__wasPartij__uuid: inSet(
+        't.uuid',
+        'SELECT b.klantcontact_uuid FROM ki_betrokkenen b WHERE b.partij_uuid = ?',
       ),
       ...Object.fromEntries(
         IDENTIFICATOR_FIELDS.map((f) => [
           `hadBetrokkene__wasPartij__partijIdentificator__${f}`,
-          exists(
-            `SELECT 1 FROM ki_betrokkenen b JOIN ki_partij_identificatoren pi ON pi.partij_uuid = b.partij_uuid
-             WHERE b.klantcontact_uuid = t.uuid AND pi.${IDENTIFICATOR_COLUMNS[f]} = ?`,
-          ),
+          f === 'objectId'
+            ? inSet(
+                't.uuid',
+                `SELECT b.klantcontact_uuid FROM ki_partij_identificatoren pi JOIN ki_betrokkenen b ON b.partij_uuid = pi.partij_uuid
+                 WHERE pi.object_id = ?`,
+              )
+            : exists(
+                `SELECT 1 FROM ki_betrokkenen b JOIN ki_partij_identificatoren pi ON pi.partij_uuid = b.partij_uuid
+                 WHERE b.klantcontact_uuid = t.uuid AND pi.${IDENTIFICATOR_COLUMNS[f]} = ?`,
+              ),
         ]),
       ),
       hadBetrokkene__digitaaladres__adres__icontains: (v) => ({
@@ -159,12 +182,14 @@ export const LISTS = {
           WHERE b.klantcontact_uuid = t.uuid AND d.adres LIKE ? ESCAPE '\\')`,
         params: [likeParam(v)],
       }),
-      onderwerpobject__uuid: exists(
-        'SELECT 1 FROM ki_onderwerpobjecten o WHERE o.klantcontact_uuid = t.uuid AND o.uuid = ?',
+      onderwerpobject__uuid: inSet(
+        't.uuid',
+        'SELECT o.klantcontact_uuid FROM ki_onderwerpobjecten o WHERE o.uuid = ?',
       ),
       ...onderwerpobjectFilters('onderwerpobject__', 'klantcontact_uuid'),
-      wasOnderwerpobject__uuid: exists(
-        'SELECT 1 FROM ki_onderwerpobjecten o WHERE o.was_klantcontact_uuid = t.uuid AND o.uuid = ?',
+      wasOnderwerpobject__uuid: inSet(
+        't.uuid',
+        'SELECT o.was_klantcontact_uuid FROM ki_onderwerpobjecten o WHERE o.uuid = ?',
       ),
       ...onderwerpobjectFilters('wasOnderwerpobject__', 'was_klantcontact_uuid'),
     },
@@ -181,10 +206,11 @@ export const LISTS = {
       ...Object.fromEntries(
         IDENTIFICATOR_FIELDS.map((f) => [
           `subIdentificatorVan__${f}`,
-          exists(
-            `SELECT 1 FROM ki_partij_identificatoren pi JOIN ki_partij_identificatoren parent
-               ON parent.uuid = pi.sub_identificator_van_uuid
-             WHERE pi.partij_uuid = t.uuid AND parent.${IDENTIFICATOR_COLUMNS[f]} = ?`,
+          inSet(
+            't.uuid',
+            `SELECT pi.partij_uuid FROM ki_partij_identificatoren parent JOIN ki_partij_identificatoren pi
+               ON pi.sub_identificator_van_uuid = parent.uuid
+             WHERE parent.${IDENTIFICATOR_COLUMNS[f]} = ?`,
           ),
         ]),
       ),
@@ -256,14 +282,16 @@ export const LISTS = {
     orderBy: 't.seq DESC',
     filters: {
       hadKlantcontact__uuid: eq('t.klantcontact_uuid'),
-      hadKlantcontact__nummer: exists(
-        'SELECT 1 FROM ki_klantcontacten k WHERE k.uuid = t.klantcontact_uuid AND k.nummer = ?',
+      hadKlantcontact__nummer: inSet(
+        't.klantcontact_uuid',
+        'SELECT k.uuid FROM ki_klantcontacten k WHERE k.nummer = ?',
       ),
-      hadKlantcontact__referentienummer: exists(
-        'SELECT 1 FROM ki_klantcontacten k WHERE k.uuid = t.klantcontact_uuid AND k.referentienummer = ?',
+      hadKlantcontact__referentienummer: inSet(
+        't.klantcontact_uuid',
+        'SELECT k.uuid FROM ki_klantcontacten k WHERE k.referentienummer = ?',
       ),
       wasPartij__uuid: eq('t.partij_uuid'),
-      wasPartij__nummer: exists('SELECT 1 FROM ki_partijen p WHERE p.uuid = t.partij_uuid AND p.nummer = ?'),
+      wasPartij__nummer: inSet('t.partij_uuid', 'SELECT p.uuid FROM ki_partijen p WHERE p.nummer = ?'),
       ...partijIdentificatorFilters('wasPartij__', 't.partij_uuid'),
       organisatienaam: eq('t.organisatienaam'),
       ...Object.fromEntries(
@@ -272,11 +300,13 @@ export const LISTS = {
           jsonEq('t.contactnaam_json', field),
         ]),
       ),
-      verstrektedigitaalAdres__uuid: exists(
-        'SELECT 1 FROM ki_digitale_adressen d WHERE d.betrokkene_uuid = t.uuid AND d.uuid = ?',
+      verstrektedigitaalAdres__uuid: inSet(
+        't.uuid',
+        'SELECT d.betrokkene_uuid FROM ki_digitale_adressen d WHERE d.uuid = ?',
       ),
-      verstrektedigitaalAdres__adres: exists(
-        'SELECT 1 FROM ki_digitale_adressen d WHERE d.betrokkene_uuid = t.uuid AND d.adres = ?',
+      verstrektedigitaalAdres__adres: inSet(
+        't.uuid',
+        'SELECT d.betrokkene_uuid FROM ki_digitale_adressen d WHERE d.adres = ?',
       ),
     },
   },
@@ -306,18 +336,22 @@ export const LISTS = {
       referentienummer: eq('t.referentienummer'),
       aanleidinggevendKlantcontact__uuid: eq('t.klantcontact_uuid'),
       klantcontact__uuid: eq('t.klantcontact_uuid'),
-      klantcontact__nummer: exists(
-        'SELECT 1 FROM ki_klantcontacten k WHERE k.uuid = t.klantcontact_uuid AND k.nummer = ?',
+      klantcontact__nummer: inSet(
+        't.klantcontact_uuid',
+        'SELECT k.uuid FROM ki_klantcontacten k WHERE k.nummer = ?',
       ),
-      klantcontact__referentienummer: exists(
-        'SELECT 1 FROM ki_klantcontacten k WHERE k.uuid = t.klantcontact_uuid AND k.referentienummer = ?',
+      klantcontact__referentienummer: inSet(
+        't.klantcontact_uuid',
+        'SELECT k.uuid FROM ki_klantcontacten k WHERE k.referentienummer = ?',
       ),
-      toegewezenAanActor__uuid: exists(
-        'SELECT 1 FROM ki_interne_taak_actoren ta WHERE ta.interne_taak_uuid = t.uuid AND ta.actor_uuid = ?',
+      toegewezenAanActor__uuid: inSet(
+        't.uuid',
+        'SELECT ta.interne_taak_uuid FROM ki_interne_taak_actoren ta WHERE ta.actor_uuid = ?',
       ),
-      actoren__naam: exists(
-        `SELECT 1 FROM ki_interne_taak_actoren ta JOIN ki_actoren a ON a.uuid = ta.actor_uuid
-         WHERE ta.interne_taak_uuid = t.uuid AND a.naam = ?`,
+      actoren__naam: inSet(
+        't.uuid',
+        `SELECT ta.interne_taak_uuid FROM ki_actoren a JOIN ki_interne_taak_actoren ta ON ta.actor_uuid = a.uuid
+         WHERE a.naam = ?`,
       ),
       toegewezenOp: instantEq('t.toegewezen_op'),
     },
@@ -351,7 +385,7 @@ export const LISTS = {
     orderBy: 't.seq DESC',
     filters: {
       partij__uuid: eq('t.partij_uuid'),
-      partij__nummer: exists('SELECT 1 FROM ki_partijen p WHERE p.uuid = t.partij_uuid AND p.nummer = ?'),
+      partij__nummer: inSet('t.partij_uuid', 'SELECT p.uuid FROM ki_partijen p WHERE p.nummer = ?'),
       categorie__uuid: eq('t.categorie_uuid'),
       categorie__naam: exists(
         'SELECT 1 FROM ki_categorieen c WHERE c.uuid = t.categorie_uuid AND c.naam = ?',
