@@ -18,6 +18,10 @@ export class KlantbeeldPanel {
   readonly kanaalFilter: Locator;
   readonly interneTaken: Locator;
   readonly verantwoording: Locator;
+  /** The identification level badge in the klantbeeld header (contact klantbeeld only). */
+  readonly identificatieniveau: Locator;
+  /** Why parts are hidden, with the "Verifiëren" button. */
+  readonly identificatieMelding: Locator;
 
   constructor(readonly root: Locator) {
     this.signalen = root.getByTestId('signaal');
@@ -33,6 +37,35 @@ export class KlantbeeldPanel {
     this.kanaalFilter = this.klantcontacten.getByRole('combobox', { name: 'Toon kanaal' });
     this.interneTaken = root.getByTestId('interne-taken-klant');
     this.verantwoording = root.getByTestId('verantwoording');
+    this.identificatieniveau = root.getByTestId('identificatieniveau');
+    this.identificatieMelding = root.getByTestId('identificatie-melding');
+  }
+
+  /** The "Klant verifiëren" dialog (rendered next to the panel). */
+  verificatieDialog(): Locator {
+    return this.root.page().getByRole('dialog', { name: 'Klant verifiëren' });
+  }
+
+  /**
+   * Opens "Verifiëren" and types what the resident says, with the keyboard only: the dialog focuses the first
+   * field, Tab moves on, Enter submits.
+   */
+  async verifieer(antwoord: { geboortedatum: string; postcode: string; huisnummer: string }): Promise<void> {
+    const dialog = this.verificatieDialog();
+    if (!(await dialog.isVisible())) {
+      await this.identificatieMelding.getByRole('button', { name: 'Verifiëren' }).click();
+    }
+    await expect(dialog.getByLabel('Geboortedatum')).toBeFocused();
+    const page = this.root.page();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(antwoord.geboortedatum);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(antwoord.postcode);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(antwoord.huisnummer);
+    await page.keyboard.press('Enter');
   }
 
   /** The klantbeeld in the open contact's panel. */

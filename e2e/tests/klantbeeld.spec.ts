@@ -5,6 +5,8 @@ import { KlantbeeldPanel, KlantOpzoeken } from '../pages/klantbeeld-panel';
 // Demo data (apps/server/src/modules/registers/demo-registers-data.ts, klantinteracties/seed-demo.ts):
 // Fatima El Amrani calls from 0612345678 and has a lopende zaak past its planned end date.
 const FATIMA = { naam: 'Fatima El Amrani', telefoon: '06-12345678' };
+// What Fatima answers to the verification questions (the BRP has the same).
+const FATIMA_ANTWOORDEN = { geboortedatum: '12-03-1984', postcode: '1234 AB', huisnummer: '4' };
 const WOZ_ZAAK = 'ZAAK-2026-0001231';
 
 test('@P1 a caller recognised by phone sees the integraal klantbeeld with lopende zaken and signals', async ({
@@ -24,6 +26,30 @@ test('@P1 a caller recognised by phone sees the integraal klantbeeld with lopend
   await anna.expectHerkenning('telefoon', 'Herkend via telefoonnummer');
   await expect(anna.partijNaam).toHaveText(FATIMA.naam);
   const klantbeeld = KlantbeeldPanel.ofContact(anna.page);
+
+  // Recognised by the number is not identified: BRP, zaken and signals stay hidden, and the panel says why.
+  await expect(klantbeeld.identificatieniveau).toHaveText(/Herkend, niet geverifieerd/);
+  await expect(klantbeeld.identificatieMelding).toContainText(
+    'Daarom ziet u geen BRP-gegevens, zaken en signalen.',
+  );
+  await expect(klantbeeld.zaken).toHaveAttribute('data-status', 'afgeschermd');
+  await expect(klantbeeld.identiteit).toHaveAttribute('data-status', 'afgeschermd');
+  await expect(klantbeeld.signalen).toHaveCount(0);
+  await expect(klantbeeld.root).not.toContainText('12 maart 1984');
+  await expect(klantbeeld.historyItems).toHaveCount(2);
+
+  // A wrong answer: the dialog says so without telling which answer or what the BRP says.
+  await klantbeeld.verifieer({ ...FATIMA_ANTWOORDEN, huisnummer: '5' });
+  const dialog = klantbeeld.verificatieDialog();
+  await expect(dialog).toContainText('De antwoorden kloppen niet');
+  await expect(dialog).toContainText('nog 2 keer');
+  await expect(dialog).not.toContainText('12-03-1984');
+  await expectNoSeriousA11yViolations(anna.page, 'verificatie dialog');
+  // The right answers: geverifieerd, and the full klantbeeld appears.
+  await klantbeeld.verifieer(FATIMA_ANTWOORDEN);
+  await expect(dialog).toBeHidden();
+  await expect(klantbeeld.identificatieniveau).toHaveText(/Geverifieerd/);
+  await expect(klantbeeld.identificatieMelding).toBeHidden();
 
   // Signals on top: the zaak past its deadline and the open callback request.
   await expect(klantbeeld.signalen.filter({ hasText: WOZ_ZAAK })).toContainText('Let op:');
@@ -132,6 +158,8 @@ test.describe('with Open Zaak down', () => {
     await expect(anna.partijNaam).toHaveText(FATIMA.naam);
 
     const klantbeeld = KlantbeeldPanel.ofContact(anna.page);
+    await klantbeeld.verifieer(FATIMA_ANTWOORDEN);
+    await expect(klantbeeld.identificatieniveau).toHaveText(/Geverifieerd/);
     await expect(klantbeeld.zaken).toHaveAttribute('data-status', 'niet_beschikbaar');
     await expect(klantbeeld.sectieMelding(klantbeeld.zaken)).toContainText(
       'Zaken tijdelijk niet beschikbaar',
@@ -187,6 +215,9 @@ test('@P1 the klantbeeld and Klant opzoeken screens have no serious or critical 
     });
     await anna.accept(anna.offerFor('Toegankelijkheid klantbeeld'));
     const klantbeeld = KlantbeeldPanel.ofContact(page);
+    await expect(klantbeeld.identificatieMelding).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'contact klantbeeld before verification');
+    await klantbeeld.verifieer(FATIMA_ANTWOORDEN);
     await expect(klantbeeld.zaakItems).toHaveCount(1);
     await klantbeeld.zaakItems.first().getByText('Documenten').click();
     await klantbeeld.historyItems.first().locator('summary').click();

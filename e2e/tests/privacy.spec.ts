@@ -71,7 +71,11 @@ test("@P1 the privacy officer's export shows exactly the views of a resident tha
     subject: 'Vraag over mijn bezwaar',
   });
   await anna.accept(anna.offerFor('Vraag over mijn bezwaar'));
-  await expect(KlantbeeldPanel.ofContact(anna.page).zaakItems).toHaveCount(1);
+  // Recognised by phone only: the agent verifies her first (logged with purpose verificatie).
+  const contactKlantbeeld = KlantbeeldPanel.ofContact(anna.page);
+  await contactKlantbeeld.verifieer({ geboortedatum: '12-03-1984', postcode: '1234AB', huisnummer: '4' });
+  await expect(contactKlantbeeld.identificatieniveau).toHaveText(/Geverifieerd/);
+  await expect(contactKlantbeeld.zaakItems).toHaveCount(1);
 
   // 3. With the contact open, the agent looks her up again: the open contact is the purpose.
   await zoeken.open();
@@ -132,16 +136,26 @@ test("@P1 the privacy officer's export shows exactly the views of a resident tha
     );
     expect(zoekActies.every((a) => a.gegevensbron === 'brp')).toBe(true);
 
+    // The verification compared her answers with the BRP: one action, with its own purpose.
+    const verificatie = acties.filter((a) => a.doel === 'verificatie');
+    expect(verificatie.map((a) => [a.gegevensbron, a.contactId])).toEqual([['brp', contactId]]);
+    expect(verificatie[0]!.verwerkteObjecten[0]!.betrokkenheid).toBe('Klant (verificatie gelukt)');
+
     // Views: one group per klantbeeld read, each with one action per register that delivered data.
-    const inzien = acties.filter((a) => a.handelingNaam === 'inzien');
-    expect(inzien).toHaveLength(acties.length - zoekActies.length);
+    const inzien = acties.filter((a) => a.handelingNaam === 'inzien' && a.doel !== 'verificatie');
+    expect(inzien).toHaveLength(acties.length - zoekActies.length - verificatie.length);
     const groups = [...groupByTijdstip(inzien).values()];
     const expectedViews = views.filter((v) => v.kind !== 'zoeken');
     expect(groups).toHaveLength(expectedViews.length);
     expect(groups.map((g) => g[0]!.doel).sort()).toEqual(expectedViews.map((v) => v.doel).sort());
     for (const group of groups) {
       expect(new Set(group.map((a) => a.doel)).size).toBe(1);
-      expect(group.map((a) => a.gegevensbron).sort()).toEqual(['brp', 'klantinteracties', 'zaken']);
+      // Before the verification the contact's klantbeeld read only the klantregister; the level is in the log.
+      const herkend =
+        group[0]!.verwerkteObjecten[0]!.betrokkenheid === 'Klant (identificatieniveau: herkend)';
+      expect(group.map((a) => a.gegevensbron).sort()).toEqual(
+        herkend ? ['klantinteracties'] : ['brp', 'klantinteracties', 'zaken'],
+      );
     }
     // Callback-request views fall under their own processing activity.
     expect(

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Identificatie } from '@kcc/contracts/klantbeeld';
 import { Field, fieldProps } from '../../../components/field';
 import { ModalDialog } from '../../../components/modal-dialog';
@@ -35,6 +35,7 @@ export function VerificatieDialog({
   const [draft, setDraft] = useState<VerificatieDraft>({ geboortedatum: '', postcode: '', huisnummer: '' });
   const [errors, setErrors] = useState<VerificatieErrors>({});
   const [uitkomst, setUitkomst] = useState<{ pogingenOver: number } | undefined>();
+  const eerste = useRef<HTMLInputElement>(null);
   const over = uitkomst?.pogingenOver ?? pogingenOver;
   const op = verify.error instanceof ApiError && verify.error.status === 429;
   const set = (field: keyof VerificatieDraft) => (event: React.ChangeEvent<HTMLInputElement>) =>
@@ -50,7 +51,12 @@ export function VerificatieDialog({
     verify.mutate(parsed.body, {
       onSuccess: (res) => {
         if (res.resultaat === 'geverifieerd') onVerified(res.identificatie);
-        else setUitkomst({ pogingenOver: res.identificatie.verificatie.pogingenOver });
+        else {
+          setUitkomst({ pogingenOver: res.identificatie.verificatie.pogingenOver });
+          // Ask again from the top: the first answer is selected, ready to be typed over.
+          eerste.current?.focus();
+          eerste.current?.select();
+        }
       },
     });
   };
@@ -73,6 +79,7 @@ export function VerificatieDialog({
         <Field id={`${id}-gd`} label="Geboortedatum" required hint={DATUM_HINT} error={errors.geboortedatum}>
           <input
             {...fieldProps(`${id}-gd`, errors.geboortedatum, { required: true, hint: DATUM_HINT })}
+            ref={eerste}
             className={INPUT}
             autoComplete="off"
             inputMode="numeric"
