@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, maskBsn, maskedBsnLabel, secondsUntil } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatTime,
+  maskBsn,
+  maskedBsnLabel,
+  secondsUntil,
+} from './format';
 
 describe('format', () => {
   it('formats durations as m:ss and h:mm:ss', () => {
@@ -19,5 +27,15 @@ describe('format', () => {
   it('masks a BSN except its last three digits', () => {
     expect(maskBsn('999993653')).toBe('••••••653');
     expect(maskedBsnLabel('999993653')).toBe('BSN eindigend op 6 5 3');
+  });
+
+  it('shows Dutch dates and times in Europe/Amsterdam, whatever the zone of the PC', () => {
+    // 22:30 UTC on 1 July is 00:30 on 2 July in Amsterdam (summer time).
+    expect(formatTime('2026-07-01T22:30:00Z')).toBe('00:30');
+    expect(formatDateTime('2026-07-01T22:30:00Z')).toMatch(/^2 jul 2026.* 00:30$/);
+    expect(formatDate('2026-01-15T08:00:00Z')).toBe('15 jan 2026');
+    // A calendar date stays that day.
+    expect(formatDate('2026-12-31')).toBe('31 dec 2026');
+    expect(formatDate('geen datum')).toBe('geen datum');
   });
 });

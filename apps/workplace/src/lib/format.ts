@@ -1,11 +1,33 @@
+/** The workplace serves a Dutch municipality: dates and times are shown in its time zone, wherever the PC is. */
+export const TIME_ZONE = 'Europe/Amsterdam';
+
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
 });
-const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+// A calendar date (`2026-12-31`) is a day, not an instant: formatted as that day whatever the zone.
+const calendarDateFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `m:ss` or `h:mm:ss`; negative values count as zero. */
 export function formatDuration(totalSeconds: number): string {
@@ -28,6 +50,13 @@ export function secondsUntil(iso: string, now: number): number {
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
+/** A calendar date (`2026-12-31`) or the day of a date-time, e.g. "31 dec 2026". */
+export function formatDate(value: string): string {
+  if (CALENDAR_DATE.test(value)) return calendarDateFormat.format(new Date(`${value}T00:00:00Z`));
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
 export function formatTime(iso: string): string {

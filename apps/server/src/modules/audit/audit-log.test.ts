@@ -240,7 +240,7 @@ describe('audit log: hash chain, append-only, tamper evidence', () => {
       vertrouwelijkheid: 'normaal',
       systeem: 'kcc-werkplek',
       gebruiker: { id: 'user-bram', naam: 'Bram Jansen', rol: 'medewerker' },
-      doelOmschrijving: 'Lopend klantcontact c-9',
+      doelOmschrijving: 'Afhandelen van een lopend klantcontact',
     });
     expect(log.get(b.actieId)?.verwerkingId).toBe(first.verwerkingId);
     expect(log.get(c.actieId)).toMatchObject({

@@ -17,7 +17,7 @@ const actie: VerwerkingsactieDto = {
   gebruiker: { id: 'user-anna', naam: 'Anna "AdV"; de Vries', rol: 'medewerker' },
   gegevensbron: 'klantinteracties',
   doel: 'contact:c-1',
-  doelOmschrijving: 'Lopend klantcontact c-1',
+  doelOmschrijving: 'Afhandelen van een lopend klantcontact',
   contactId: 'c-1',
   tijdstip: '2024-05-01T08:00:00.000Z',
   tijdstipRegistratie: '2024-05-01T08:00:00.010Z',
@@ -53,7 +53,9 @@ describe('CSV export', () => {
     expect(CSV_HEADERS).toContain('Tijdstip');
     expect(CSV_HEADERS).toContain('Soorten gegevens');
     const cells = lines[1]!.split(';');
-    expect(cells[0]).toBe('2024-05-01T08:00:00.000Z');
+    // Local time in Amsterdam (summer time: UTC+2), also for the registration time.
+    expect(cells[0]).toBe('2024-05-01 10:00:00');
+    expect(lines[1]!.endsWith(';2024-05-01 10:00:00')).toBe(true); // Tijdstip registratie, the last column
     expect(cells[CSV_HEADERS.indexOf('Soorten gegevens')]).toBe('identificatie, contactgegevens');
     expect(cells[CSV_HEADERS.indexOf('BSN')]).toBe('999993653');
     expect(lines[1]).toContain('"Anna ""AdV""; de Vries"');

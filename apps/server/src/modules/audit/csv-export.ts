@@ -1,11 +1,15 @@
 import type { VerwerkingsactieDto } from '@kcc/contracts/verwerkingen';
+import { localDateTime } from './dates';
 
-/** Column headers (Dutch) and how each is read from a verwerkingsactie and one of its verwerkte objecten. */
+/**
+ * Column headers (Dutch) and how each is read from a verwerkingsactie and one of its verwerkte objecten. Times are
+ * local (Europe/Amsterdam), as the resident and the privacy officer read them; the JSON export keeps ISO 8601.
+ */
 const COLUMNS: [
   string,
   (a: VerwerkingsactieDto, o: VerwerkingsactieDto['verwerkteObjecten'][number]) => string,
 ][] = [
-  ['Tijdstip', (a) => a.tijdstip],
+  ['Tijdstip', (a) => localDateTime(a.tijdstip)],
   ['Handeling', (a) => a.handelingNaam],
   ['Actie', (a) => a.actieNaam],
   ['Verwerkingsactiviteit', (a) => a.verwerkingNaam],
@@ -22,7 +26,7 @@ const COLUMNS: [
   ['Bewaartermijn', (a) => a.bewaartermijn],
   ['Actie-ID', (a) => a.actieId],
   ['Verwerking-ID', (a) => a.verwerkingId],
-  ['Tijdstip registratie', (a) => a.tijdstipRegistratie],
+  ['Tijdstip registratie', (a) => localDateTime(a.tijdstipRegistratie)],
 ];
 
 export const CSV_HEADERS = COLUMNS.map(([h]) => h);

@@ -46,3 +46,11 @@ export function periodBound(value: string | undefined, kind: 'van' | 'tot'): num
   const next = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
   return startOfDayAmsterdam(next);
 }
+
+/** An instant as local time in Europe/Amsterdam, `YYYY-MM-DD HH:mm:ss` (sorts as text, reads in a spreadsheet). */
+export function localDateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const p = Object.fromEntries(formatter.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}

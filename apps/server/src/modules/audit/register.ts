@@ -78,7 +78,8 @@ export function activiteitVoorDoel(doel: string): VerwerkingsactiviteitCode {
 
 /** Dutch description of a purpose for the log and the export. */
 export function doelOmschrijving(doel: string): string {
-  if (doel.startsWith('contact:')) return `Lopend klantcontact ${doel.slice('contact:'.length)}`;
+  // The contact stays traceable through `contactId`; an id means nothing to the resident or the privacy officer.
+  if (doel.startsWith('contact:')) return 'Afhandelen van een lopend klantcontact';
   if (doel === DOEL_INZAGEVERZOEK) return 'Inzageverzoek (AVG art. 15)';
   if (doel === 'zoeken-partij') return 'Zoeken naar een klant';
   if (doel === 'integratie') return 'Levering aan gekoppeld systeem';

@@ -6,6 +6,7 @@ import type { ArticleListFilter } from '../api/beheer-keys';
 import { useDeleteArticle } from '../api/delete-article';
 import { LIST_PAGE_SIZE, useArticleList } from '../api/list-articles';
 import { usePublishArticle } from '../api/publish-article';
+import { ARTICLE_STATUS_LABELS, articleStatus, validityText } from '../utils/article-status';
 
 interface ArticleListProps {
   canDelete: boolean;
@@ -17,11 +18,6 @@ interface ArticleListProps {
 
 const typeName = (type: string) => ARTICLE_TYPE_LABELS[type as keyof typeof ARTICLE_TYPE_LABELS] ?? type;
 
-function validity(item: ArticleSummary): string {
-  if (!item.validFrom && !item.validUntil) return 'Altijd';
-  return `${item.validFrom ?? '…'} t/m ${item.validUntil ?? '…'}`;
-}
-
 /** Articles newest change first, with filter, paging, publish/unpublish and (beheerder) delete. */
 export function ArticleList({ canDelete, onEdit, onNew, notice }: ArticleListProps) {
   const id = useId();
@@ -30,6 +26,8 @@ export function ArticleList({ canDelete, onEdit, onNew, notice }: ArticleListPro
   const publish = usePublishArticle();
   const remove = useDeleteArticle();
   const [message, setMessage] = useState('');
+  // Validity is judged against the moment the list was opened (a new search or page opens it again).
+  const [now] = useState(() => Date.now());
 
   const change = (patch: Partial<ArticleListFilter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
   const total = list.data?.total ?? 0;
@@ -174,8 +172,10 @@ export function ArticleList({ canDelete, onEdit, onNew, notice }: ArticleListPro
                     )}
                   </td>
                   <td className="py-1 pr-3">{typeName(item.type)}</td>
-                  <td className="py-1 pr-3">{item.published ? 'Gepubliceerd' : 'Concept'}</td>
-                  <td className="py-1 pr-3">{validity(item)}</td>
+                  <td className="py-1 pr-3" data-testid="article-status">
+                    {ARTICLE_STATUS_LABELS[articleStatus(item, now)]}
+                  </td>
+                  <td className="py-1 pr-3">{validityText(item)}</td>
                   <td className="py-1 pr-3">
                     {formatDateTime(item.updatedAt)}
                     {item.updatedBy && <span className="block text-xs text-slate-700">{item.updatedBy}</span>}

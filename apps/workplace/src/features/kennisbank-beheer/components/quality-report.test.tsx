@@ -38,7 +38,7 @@ describe('QualityReport', () => {
       '9 van 12 bezoekers openden een antwoord en begonnen daarna geen chat.',
     );
     const review = screen.getByRole('region', { name: 'Review verlopen (1)' });
-    expect(within(review).getByText(/review 2025-03-01, eigenaar Redactie kennisbank/)).toBeInTheDocument();
+    expect(within(review).getByText(/review 1 mrt 2025, eigenaar Redactie kennisbank/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Zonder antwoordtekst (940)' })).toBeInTheDocument();
   });
 

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { ARTICLE_TYPE_LABELS } from '@kcc/contracts/kennisbank';
 import { describeError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
 import { useRapport } from '../api/get-rapport';
 
 const SHOWN = 25;
@@ -95,7 +96,7 @@ export function QualityReport() {
         <ul className="space-y-1 text-sm">
           {r.reviewVerlopen.slice(0, SHOWN).map((a) => (
             <li key={a.id}>
-              <span className="font-medium">{a.title}</span>: review {a.reviewDate}
+              <span className="font-medium">{a.title}</span>: review {formatDate(a.reviewDate)}
               {a.owner ? `, eigenaar ${a.owner}` : ''}
             </li>
           ))}
