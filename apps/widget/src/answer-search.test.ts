@@ -115,7 +115,7 @@ describe('AnswerSearch ("Zoek uw vraag")', () => {
   });
 });
 
-describe('the widget start screen', () => {
+describe('the widget start and offline screens', () => {
   let widget: MountedWidget | undefined;
   afterEach(() => widget?.destroy());
 
@@ -149,5 +149,26 @@ describe('the widget start screen', () => {
       .filter((c) => c.url.endsWith('/events'))
       .map((c) => (JSON.parse(String(c.init!.body)) as { kind: string }).kind);
     expect(kinds).toEqual(['geopend', 'chat-gestart']);
+  });
+
+  it('shows "Zoek uw vraag" on the offline form too when no one can chat', async () => {
+    const transport = new FakeTransport().reply(CLIENT_EVENTS.availability, {
+      ok: true,
+      data: { available: false, reason: 'geen-medewerkers', openingHours: 'altijd' },
+    });
+    widget = mountWidget(
+      document,
+      { serverUrl: SERVER, queue: 'chat', title: 'Chat' },
+      { transport, storage: memoryStorage(), fetch: fakeFetch(() => json(ANSWERS)).fn },
+    );
+    widget.open();
+    await vi.waitFor(() =>
+      expect(widget!.host.shadowRoot!.querySelector('[data-section=offline]')!.hasAttribute('hidden')).toBe(
+        false,
+      ),
+    );
+    const offline = widget.host.shadowRoot!.querySelector('[data-section=offline]')!;
+    expect(offline.querySelector('[data-testid=kcc-answer-search]')).not.toBeNull();
+    expect(offline.firstElementChild!.getAttribute('data-testid')).toBe('kcc-answer-search');
   });
 });

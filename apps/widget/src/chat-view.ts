@@ -420,6 +420,9 @@ export class ChatView {
 
     if (phaseChanged) {
       for (const [name, el] of Object.entries(this.sections)) el.hidden = name !== section;
+      // "Zoek uw vraag" also helps when no one can chat: it moves (with what was typed) to the offline form
+      const extras = this.options.startExtras;
+      if (extras && (section === 'start' || section === 'offline')) this.sections[section].prepend(extras);
       this.waitingText.textContent = state.phase === 'resuming' ? TEXTS.resuming : TEXTS.starting;
       const chatting = state.phase === 'chat';
       this.composer.hidden = !chatting;
