@@ -11,6 +11,7 @@ import { registerWidgetStatic, widgetDirFromEnv } from './http/widget-static';
 import { registerWorkplaceStatic } from './http/workplace-static';
 import { createAuditLog } from './modules/audit/audit-log';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { createCheckpointSigner } from './modules/audit/checkpoints';
 import { createBsnProtection, loadOrCreateAuditKey } from './modules/audit/bsn-protection';
 import { registerInzageRoutes } from './modules/audit/inzage.routes';
 import {
@@ -32,10 +33,10 @@ import { createKennisbankService } from './modules/kennisbank/kennisbank.module'
 import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes';
 import { registerPublicKennisbankRoutes } from './modules/kennisbank/kennisbank-public.routes';
 import { connectRegisters } from './connectors/index';
-import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
 import { registerDemoDigidRoutes } from './modules/klantbeeld/demo-digid.routes';
 import { createDemoDigidIssuer, createDigidVerifier, digidConfigFromEnv } from './modules/klantbeeld/digid';
 import { createIdentificatieStore } from './modules/klantbeeld/identificatie';
+import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
 import { verwerkingenLogFor } from './modules/klantbeeld/verwerkingen';
 import { useContentReadLog } from './modules/messages/contact-access';
 import type { KlantinteractiesProvider } from './modules/klantinteracties-module';
@@ -49,6 +50,7 @@ import { createSqliteIdempotencyStore } from './modules/registration/idempotency
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';
 import { RoutingService } from './modules/routing/routing.service';
 import { registerWorkplaceRoutes } from './modules/workplace/workplace.routes';
+import { createRetentionModule } from './modules/retention/retention.module';
 import { createDashboardModule } from './modules/dashboard/dashboard.module';
 import { createQuickRepliesModule } from './modules/quick-replies/quick-replies.module';
 import { EventTap } from './modules/dashboard/event-tap';
@@ -190,8 +192,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       onRegisterError: (register, err) =>
         app.log.warn({ register, err: String(err) }, 'register niet beschikbaar'),
     });
+    const auditKey = loadOrCreateAuditKey(config.dataDir);
+    const checkpoints = createCheckpointSigner(auditKey);
     const audit = createAuditLog(db, {
-      protection: createBsnProtection(loadOrCreateAuditKey(config.dataDir)),
+      protection: createBsnProtection(auditKey),
+      checkpoints,
       baseUrl: publicBaseUrl,
       bsnOfPartij: (uuid) => ki.port.getPartij(uuid)?.bsn,
       partijenMetBsn: (bsn) => {
@@ -237,11 +242,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerInboundRoutes(app, { inbound, integrationKey: config.integrationKey });
     registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });
-    registerKlantbeeldRoutes(app, {
-      guard,
-      contacts,
-      klantregister: connected.klantregister,
-      verwerkingen,
     const identificatie = createIdentificatieStore(db);
     // DigiD tokens from the municipality's site (KCC_DIGID_*), or in demo mode the demo site's test issuer.
     const digidConfig = digidConfigFromEnv();
@@ -250,24 +250,29 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const digidSettings = digidConfig ?? demoDigid?.config;
     const digid = digidSettings ? await createDigidVerifier(digidSettings, () => clock.now()) : undefined;
     if (demoDigid) registerDemoDigidRoutes(app, { issuer: demoDigid });
+    registerKlantbeeldRoutes(app, {
+      guard,
+      contacts,
+      klantregister: connected.klantregister,
+      verwerkingen,
       routing,
       klantbeeld,
+      identificatie,
+      brp: connected.registers.brp,
+      now: () => clock.now(),
     });
     registerKlantbeeldRegisterRoutes(app, {
       guard,
       contacts,
       registers: connected.registers,
-      identificatie,
-      brp: connected.registers.brp,
-      now: () => clock.now(),
       klantbeeld,
       verwerkingen,
+      identificatie,
     });
     registerKoppelingenRoutes(app, { guard, registers: connected.registers, outbox: connected.outbox });
     registerKennisbankRoutes(app, { guard, service: kennisbank });
     createQuickRepliesModule(app, {
       db,
-      identificatie,
       guard,
       routing,
       userName: (id) => users.findById(id)?.name,
@@ -321,6 +326,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       // `reports` is created below; replies are only composed after start-up.
       ratingLinkFor: (contactId) => reports.ratingLinks.linkFor(contactId),
       clock,
+      digid,
+      onAuthenticated: (contactId, at) => identificatie.recordAuthenticated(contactId, at),
     });
     const agentNsp = registerAgentNamespace(io, {
       guard,
@@ -335,8 +342,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       contacts,
       guard,
       isAgent: (id) => routing.isAgent(id),
-      digid,
-      onAuthenticated: (contactId, at) => identificatie.recordAuthenticated(contactId, at),
       userName: (id) => users.findById(id)?.name,
       audit,
       recognisedPartij: (contact) => ki.port.recognise(contact.from).partij?.uuid,
@@ -365,6 +370,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       routing,
       clock,
       onInterneTaakCreated: () => agentNsp.emit('internetaken:changed'),
+      identificatieniveau: (contact, partijUuid) =>
+        identificatie.identificatie(
+          contact,
+          partijUuid !== undefined
+            ? { uuid: partijUuid, bsn: port_().getPartij(partijUuid)?.bsn }
+            : contact.from.bsn !== undefined
+              ? { bsn: contact.from.bsn }
+              : undefined,
+        ).niveau,
       onRegistered: (event) => {
         kennisbank.recordRegistration(event);
         channels.onRegistered(event);
@@ -379,18 +393,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       userName: (id) => users.findById(id)?.name,
       tap: eventTap,
       log: app.log,
-      identificatieniveau: (contact, partijUuid) =>
-        identificatie.identificatie(
-          contact,
-          partijUuid !== undefined
-            ? { uuid: partijUuid, bsn: port_().getPartij(partijUuid)?.bsn }
-            : contact.from.bsn !== undefined
-              ? { bsn: contact.from.bsn }
-              : undefined,
-        ).niveau,
       clock,
     });
     registerAuditRoutes(app, { guard, audit });
+    const retention = createRetentionModule(app, {
+      db,
+      guard,
+      settings: config.retention,
+      checkpoints,
+      clock,
+      log: app.log,
+    });
     registerInzageRoutes(app, { guard, audit, baseUrl: publicBaseUrl });
     if (config.klantinteractiesToken !== undefined) {
       registerKlantinteractiesApiLogging(app, {
@@ -408,6 +421,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
     const { agentsWithActiveContacts } = routing.start();
     dashboard.start();
+    retention.start();
     for (const agentId of agentsWithActiveContacts) tracker.startReconnectGrace(agentId);
 
     const { smtpPort } = await channels.start();
@@ -421,6 +435,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         tracker.stop();
         cobrowse.close();
         dashboard.stop();
+        retention.stop();
         routing.stop();
         await channels.close();
         await connected.close();

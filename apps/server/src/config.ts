@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseChannelsEnv, type ChannelsConfig } from './modules/channels/channels.config';
 import { cobrowseSettingsFromEnv, type CobrowseSettings } from './modules/cobrowse/cobrowse-settings';
+import { retentionSettingsFromEnv, type RetentionSettings } from './modules/retention/retention-settings';
 
 /** Repository root (apps/server/src → ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -98,6 +99,8 @@ export interface Config {
   channels: ChannelsConfig;
   /** Co-browse settings (modules/cobrowse/README.md). */
   cobrowse: CobrowseSettings;
+  /** Bewaartermijnen per kind of data and the hour of the daily run (modules/retention/README.md). */
+  retention: RetentionSettings;
 }
 
 type Env = z.infer<typeof EnvSchema>;
@@ -190,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!e.KCC_DEMO) refuseDemoSecrets(e);
   const channels = parseChannelsEnv(relevant, e.KCC_DEMO);
   if (!channels.ok) throw new ConfigError(`Ongeldige configuratie: ${channels.problems.join('; ')}`);
+  const retention = retentionSettingsFromEnv(relevant);
+  if (!retention.ok) throw new ConfigError(`Ongeldige configuratie: ${retention.problems.join('; ')}`);
   return {
     host: e.KCC_HOST,
     port: e.KCC_PORT,
@@ -215,5 +220,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registers: registersConfig(e),
     channels: channels.config,
     cobrowse: cobrowseSettingsFromEnv(relevant),
+    retention: retention.settings,
   };
 }

@@ -165,10 +165,19 @@ export const ChainStatus = z.object({
   /** Hash of the newest entry; record it elsewhere to detect a rewrite of the whole chain. */
   headHash: z.string(),
   checkedAt: IsoDateTime,
+  /** Actions up to this seq were deleted after their bewaartermijn; the chain is checked from a signed checkpoint. */
+  prunedUpTo: z.number().int().optional(),
   broken: z
     .object({
       seq: z.number().int(),
-      reason: z.enum(['content-changed', 'chain-broken', 'row-missing', 'tail-truncated', 'orphan-object']),
+      reason: z.enum([
+        'content-changed',
+        'chain-broken',
+        'row-missing',
+        'tail-truncated',
+        'orphan-object',
+        'checkpoint-invalid',
+      ]),
       melding: z.string(),
     })
     .optional(),

@@ -9,6 +9,7 @@ import type {
 } from '@kcc/contracts/verwerkingen';
 import type { Db } from '../../store/db';
 import type { BsnProtection } from './bsn-protection';
+import type { CheckpointSigner } from './checkpoints';
 import { GENESIS_HASH, chainHash, verifyChain, type ActieRow, type ObjectRow } from './hash-chain';
 import { activiteit, activiteitById, activiteitVoorDoel, doelOmschrijving } from './register';
 
@@ -67,6 +68,8 @@ export interface AuditLogDeps {
   partijenMetBsn?: ((bsn: string) => string[]) | undefined;
   gebruiker?: ((userId: string) => { naam: string; rol: string } | undefined) | undefined;
   now?: (() => number) | undefined;
+  /** Verifies the checkpoints that pruning after the bewaartermijn leaves (prune.ts). */
+  checkpoints?: CheckpointSigner | undefined;
 }
 
 export interface AuditLog {
@@ -360,7 +363,7 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
       const a = o ? actieBySeq.get(o.actie_seq) : undefined;
       return o && a ? actieDto(a, [o]) : undefined;
     },
-    verify: () => verifyChain(db, () => new Date(now())),
+    verify: () => verifyChain(db, () => new Date(now()), deps.checkpoints),
     importLegacy() {
       return db.transaction(() => {
         const rows = legacyRows.all(lastLegacy.get()?.n ?? 0);

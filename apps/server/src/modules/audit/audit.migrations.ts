@@ -93,4 +93,34 @@ export const auditMigrations: Migration[] = [
         FROM audit_verwerkte_objecten o JOIN audit_verwerkingsacties a ON a.seq = o.actie_seq;
     `,
   },
+  {
+    /*
+     * Pruning after the bewaartermijn (retention.ts): the oldest actions may be deleted, and only below a signed
+     * checkpoint that records the hash the chain goes on from. Checkpoints are append-only themselves.
+     */
+    id: 'audit/003_checkpoints',
+    sql: `
+      CREATE TABLE audit_checkpoints (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        upto_seq INTEGER NOT NULL,
+        upto_hash TEXT NOT NULL,
+        pruned INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        signature TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+      CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+
+      DROP TRIGGER audit_acties_no_delete;
+      CREATE TRIGGER audit_acties_no_delete BEFORE DELETE ON audit_verwerkingsacties
+        WHEN OLD.seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkingsacties is append-only'); END;
+      DROP TRIGGER audit_objecten_no_delete;
+      CREATE TRIGGER audit_objecten_no_delete BEFORE DELETE ON audit_verwerkte_objecten
+        WHEN OLD.actie_seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ChainStatus } from '@kcc/contracts/verwerkingen';
 import type { Db } from '../../store/db';
 import { canonicalJson } from './canonical-json';
+import { allCheckpoints, type CheckpointSigner } from './checkpoints';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -63,6 +64,7 @@ const MELDINGEN: Record<NonNullable<ChainStatus['broken']>['reason'], string> = 
   'row-missing': 'Er ontbreekt een logregel.',
   'tail-truncated': 'De laatste logregels zijn verwijderd.',
   'orphan-object': 'Er is een verwerkt object zonder verwerkingsactie.',
+  'checkpoint-invalid': 'Een controlepunt van het opschonen is niet echt of klopt niet met de logregels.',
 };
 
 const BATCH = 1000;
@@ -71,9 +73,15 @@ const BATCH = 1000;
  * Walk the whole chain in seq order and report the first break. Detects a changed row (hash), a removed or
  * moved row (seq gap or prev_hash mismatch), removed rows at the end (sqlite_sequence ahead of the last
  * row), and objects whose action is gone. A rewrite of the whole chain is only detectable against a
- * head hash recorded elsewhere (`headHash`).
+ * head hash recorded elsewhere (`headHash`). After pruning the walk starts at the newest checkpoint: every
+ * checkpoint must carry a valid signature and follow the one before, and the first remaining action must
+ * continue from the checkpoint's hash.
  */
-export function verifyChain(db: Db, now: () => Date = () => new Date()): ChainStatus {
+export function verifyChain(
+  db: Db,
+  now: () => Date = () => new Date(),
+  signer?: CheckpointSigner,
+): ChainStatus {
   const actiesAfter = db.prepare<[number, number], ActieRow>(
     'SELECT * FROM audit_verwerkingsacties WHERE seq > ? ORDER BY seq LIMIT ?',
   );
@@ -81,6 +89,7 @@ export function verifyChain(db: Db, now: () => Date = () => new Date()): ChainSt
     'SELECT * FROM audit_verwerkte_objecten WHERE actie_seq BETWEEN ? AND ? ORDER BY actie_seq, ordinal',
   );
   const checkedAt = now().toISOString();
+  let prunedUpTo: number | undefined;
   const result = (
     count: number,
     headHash: string,
@@ -90,6 +99,7 @@ export function verifyChain(db: Db, now: () => Date = () => new Date()): ChainSt
     count,
     headHash,
     checkedAt,
+    ...(prunedUpTo !== undefined ? { prunedUpTo } : {}),
     ...(broken ? { broken: { ...broken, melding: MELDINGEN[broken.reason] } } : {}),
   });
 
@@ -97,6 +107,14 @@ export function verifyChain(db: Db, now: () => Date = () => new Date()): ChainSt
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let count = 0;
+    for (const c of allCheckpoints(db)) {
+      if (!signer?.verify(c) || c.upto_seq < expectedSeq - 1) {
+        return result(count, prevHash, { seq: c.upto_seq, reason: 'checkpoint-invalid' });
+      }
+      prunedUpTo = c.upto_seq;
+      prevHash = c.upto_hash;
+      expectedSeq = c.upto_seq + 1;
+    }
     for (;;) {
       const acties = actiesAfter.all(expectedSeq - 1, BATCH);
       if (acties.length === 0) break;

@@ -41,6 +41,8 @@ import { registerCallbackRoutes } from './terugbelverzoek/callback.routes';
 import { CallbackService } from './terugbelverzoek/callback.service';
 import { registerWebformRoutes } from './webformulier/webformulier.routes';
 
+export { createChannelsRetention } from './channels-retention';
+
 interface AgentSocketLike {
   data: { userId: string };
   on(event: string, listener: (...args: unknown[]) => void): unknown;

@@ -57,4 +57,19 @@ export const contactsMigrations: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'agent_events is append-only'); END;
     `,
   },
+  {
+    /*
+     * Retention walks closed contacts by closing time. Events stay append-only, except that retention may strip
+     * free-text fields from their data (the statistics never read those).
+     */
+    id: 'contacts/002_retention',
+    sql: `
+      CREATE INDEX contacts_closed_at ON contacts (closed_at, id) WHERE closed_at IS NOT NULL;
+      DROP TRIGGER contact_events_no_update;
+      CREATE TRIGGER contact_events_no_update BEFORE UPDATE ON contact_events
+        WHEN NEW.seq IS NOT OLD.seq OR NEW.contact_id IS NOT OLD.contact_id OR NEW.type IS NOT OLD.type
+          OR NEW.at IS NOT OLD.at OR NEW.agent_id IS NOT OLD.agent_id
+        BEGIN SELECT RAISE(ABORT, 'contact_events is append-only'); END;
+    `,
+  },
 ];

@@ -187,6 +187,17 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
       });
       // Only JSON bodies: Fastify's text/plain parser would hand a string to the handlers (Open Klant: 415).
       scope.removeContentTypeParser('text/plain');
+      // An empty JSON body is no body (clients send Content-Type: application/json on DELETE too, which DRF accepts);
+      // anything else goes through Fastify's own parser (prototype-poisoning checks included).
+      const jsonParser = scope.getDefaultJsonParser('error', 'error');
+      scope.removeContentTypeParser('application/json');
+      scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+        if (body === '') {
+          done(null, undefined);
+          return;
+        }
+        jsonParser(request, String(body), done);
+      });
       scope.addHook('preHandler', async (request) => {
         const op = request.method === 'GET' ? operationOf(request) : undefined;
         if (op) checkKnownParameters(op, request.query as Record<string, unknown>);

@@ -628,6 +628,21 @@ describe('error shapes', () => {
     });
   });
 
+  it('takes an empty body with Content-Type application/json as no body (a DELETE as clients send it)', async () => {
+    const kc = await c.call('POST', '/klantcontacten', {
+      kanaal: 'x',
+      onderwerp: 'y',
+      taal: 'nld',
+      vertrouwelijk: false,
+    });
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/klantinteracties/api/v1/klantcontacten/${kc.body.uuid}`,
+      headers: { authorization: 'Token test-klantinteracties-token', 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(204);
+  });
+
   it('answers a text/plain body with 415', async () => {
     const res = await inject('POST', '/klantcontacten', 'kanaal=telefoon', 'text/plain');
     expect(res.statusCode).toBe(415);

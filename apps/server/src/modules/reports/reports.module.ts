@@ -10,6 +10,8 @@ import { ReportRegistrations } from './report-registrations';
 import { ReportService } from './report.service';
 import { registerReportRoutes } from './reports.routes';
 
+export { createReportsRetention } from './reports-retention';
+
 export interface ReportsModule {
   service: ReportService;
   /** For e-mail replies: `ratingLinks.linkFor(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */

@@ -1,0 +1,5 @@
+/** The audit module's public entry for other modules (more of it moves here as issue 10's split lands). */
+export { createCheckpointSigner, type CheckpointSigner } from './checkpoints';
+export { startOfDayAmsterdam } from './dates';
+export { addIsoDuration, isIsoDuration, subtractIsoDuration } from './iso-duration';
+export { pruneVerwerkingenlog, type PruneStep } from './prune';

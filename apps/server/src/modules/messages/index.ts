@@ -1,0 +1,2 @@
+/** The messages module's public entry for other modules (more of it moves here as issue 10's split lands). */
+export { createMessagesRetention, type MessagesRetention } from './messages-retention';

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuthGuard } from '../../http/auth-guard';
+import type { Clock } from '../../shared/clock';
+import type { Logger } from '../../shared/logger';
+import type { Db } from '../../store/db';
+import { pruneVerwerkingenlog, type CheckpointSigner } from '../audit';
+import { createChannelsRetention } from '../channels/channels.module';
+import { createContactsRetention } from '../contacts';
+import { createMessagesRetention } from '../messages';
+import { createReportsRetention } from '../reports/reports.module';
+import { createTransferRetention } from '../transfer';
+import type { RetentionSettings } from './retention-settings';
+import { registerRetentionRoutes } from './retention.routes';
+import { createRetentionService, type RetentionService } from './retention.service';
+
+/**
+ * The retention service over this database: each module's own retention functions (each runs SQL on its own tables
+ * only) composed into one job.
+ */
+export function createRetention(deps: {
+  db: Db;
+  settings: RetentionSettings;
+  checkpoints: CheckpointSigner;
+  clock: Clock;
+  log: Logger;
+}): RetentionService {
+  const { db } = deps;
+  const messages = createMessagesRetention(db);
+  const contacts = createContactsRetention(db);
+  const channels = createChannelsRetention(db);
+  const transfer = createTransferRetention(db);
+  const reports = createReportsRetention(db);
+  return createRetentionService({
+    db,
+    settings: deps.settings,
+    contacts,
+    purgers: {
+      contacten: [
+        contacts.anonymise,
+        channels.anonymise,
+        transfer.deleteNotesAndDrafts,
+        reports.forgetPartij,
+      ],
+      transcripten: [messages.eraseTexts],
+      bijlagen: [messages.deleteAttachments],
+    },
+    pruneLog: (opts) => pruneVerwerkingenlog(db, deps.checkpoints, opts),
+    clock: deps.clock,
+    log: deps.log,
+  });
+}
+
+/** Bewaartermijnen: the daily job and the beheerder's routes. */
+export function createRetentionModule(
+  app: FastifyInstance,
+  deps: Parameters<typeof createRetention>[0] & { guard: AuthGuard },
+): RetentionService {
+  const retention = createRetention(deps);
+  registerRetentionRoutes(app, { guard: deps.guard, retention });
+  return retention;
+}
