@@ -220,6 +220,42 @@ const BENCHES: BenchSpec[] = [
     goals: () => [],
   },
   {
+    name: 'cobrowse',
+    title: 'Co-browse (rrweb relay)',
+    file: 'apps/server/bench/cobrowse.bench.ts',
+    exportName: 'runCobrowseBench',
+    how:
+      'Debian Chromium against the server process, the built widget and the built workplace: a resident with a ' +
+      'co-browse session (code, consent) and Anna watching in the workplace pane. Bytes of `cobrowse:events` frames ' +
+      "the agent's page receives while a scripted resident fills in the demo parkeervergunning form (30 s), and on a " +
+      '10,000-node page with a storm of 1,000 mutations every 100 ms; the resident’s synchronous time per batch ' +
+      '(mutations plus the MutationObservers they trigger) and Chrome TaskDuration per batch, each next to the same ' +
+      'storm without a session; latency from a DOM change on the resident page to the same text in the agent’s ' +
+      'replay iframe (same machine clock), next to a bare socket.io echo round trip.',
+    goals: (rows) => {
+      const p99 = byName(rows, 'DOM change → agent replay p99');
+      const floor = byName(rows, 'socket.io echo round trip p99 (floor)');
+      const limit = floor ? 3 * floor.value + 50 : Number.NaN;
+      return [
+        atMost('Demo form', byName(rows, 'Demo form: bytes per minute while filling in'), 100, 'kB/min'),
+        atMost(
+          'Resident time per mutation batch (sync)',
+          byName(rows, 'Resident mutation batch + observers (sync), recording'),
+          50,
+          'ms',
+        ),
+        {
+          goal: 'DOM change → replay p99 ≤ 3 × echo p99 + 50 ms',
+          measured:
+            p99 && floor
+              ? `${formatValue(p99.value)} ms (limit ${formatValue(round(limit, 1))} ms)`
+              : 'no such row',
+          met: p99 && floor ? p99.value <= limit : undefined,
+        },
+      ];
+    },
+  },
+  {
     name: 'smtp',
     title: 'SMTP ingest',
     file: 'apps/server/bench/smtp.bench.ts',

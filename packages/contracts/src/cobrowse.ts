@@ -13,8 +13,11 @@ export const COBROWSE_AGENT_NAMESPACE = '/cobrowse-agent';
 export const COBROWSE_CODE_TTL_MS = 10 * 60_000;
 export const CobrowseCode = z.string().regex(/^[0-9]{6}$/, 'Een code heeft 6 cijfers');
 
-/** One relayed part of a batch of rrweb events (the batch is JSON, split so a part stays under the socket limit). */
-export const COBROWSE_PART_MAX_CHARS = 60_000;
+/**
+ * One relayed part of a batch of rrweb events (the batch is JSON, split so a part stays under the socket limit of
+ * 100,000 bytes even when every character is escaped in the packet or takes several UTF-8 bytes).
+ */
+export const COBROWSE_PART_MAX_CHARS = 30_000;
 
 export const COBROWSE_ERRORS = {
   notFound: 'not_found',

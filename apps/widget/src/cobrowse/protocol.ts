@@ -9,7 +9,7 @@ import type {
  * into the widget. `protocol.test.ts` checks them against the contract.
  */
 export const COBROWSE_NAMESPACE = '/cobrowse';
-export const COBROWSE_PART_MAX_CHARS = 60_000;
+export const COBROWSE_PART_MAX_CHARS = 30_000;
 export const COBROWSE_CHUNK_PATH = '/widget-cobrowse.js';
 /** The chunk announces itself with this DOM event (no global). */
 export const COBROWSE_READY_EVENT = 'kcc-cobrowse-ready';

@@ -17,7 +17,8 @@ export interface Recorder {
 
 /** Elements never sent: the site's own marks, canvas and iframes (their content is not ours to share). */
 export const BLOCK_SELECTOR = '[data-kcc-block], canvas, iframe, object, embed, #kcc-chat-widget';
-const FLUSH_MS = 100;
+// The next task: latency to the agent matters; the events of one task (a mutation batch) share a message.
+const FLUSH_MS = 0;
 
 /** Origin and path only: a query string or fragment may hold personal data. */
 export function pageAddress(href: string): string {
@@ -64,7 +65,7 @@ export function splitParts(json: string, max = COBROWSE_PART_MAX_CHARS): string[
 /**
  * Records the page with rrweb, masked in the browser: every input value (a password as nothing at all, others
  * as `*` per character), text in `data-kcc-mask`, blocked elements, and BSN/IBAN-shaped strings anywhere.
- * Sends batches every 100 ms, split into parts that fit the socket's message limit.
+ * Sends each task's events as one batch, split into parts that fit the socket's message limit.
  */
 export function startRecorder(send: (part: RecorderPart) => void, win: Window = window): Recorder {
   let queue: unknown[] = [];

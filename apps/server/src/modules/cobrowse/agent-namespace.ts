@@ -52,10 +52,10 @@ export function registerCobrowseAgentNamespace(
   const { service, log } = deps;
   const nsp = io.of(COBROWSE_AGENT_NAMESPACE) as unknown as CobrowseAgentNamespace;
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     const auth: unknown = socket.handshake.auth;
     const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
-    const user = deps.guard.userFromToken(token);
+    const user = await deps.guard.authenticateSocket(socket, token);
     if (!user) return next(new Error('unauthorized'));
     if (!user.roles.includes('medewerker') || !deps.isAgent(user.id)) return next(new Error('forbidden'));
     socket.data = { userId: user.id };

@@ -38,8 +38,8 @@ export const codeRoom = (socketId: string) => `cobrowse:code:${socketId}`;
 
 /** Codes per IP per hour: enough for a resident who asks again, not for a script. */
 const CODES_PER_HOUR = 10;
-/** Commands and stream parts per socket per minute (the recorder sends a batch at most every 100 ms). */
-const EVENTS_PER_MINUTE = 1500;
+/** Commands and stream parts per socket per minute (a batch per task of the page, split in parts). */
+const EVENTS_PER_MINUTE = 6000;
 
 /**
  * `/cobrowse`: the resident's widget. Same guards as `/citizen` (origin, connections per IP, events per socket);

@@ -7,6 +7,8 @@ import {
   type CobrowseSessionView,
 } from '@kcc/contracts/cobrowse';
 import type { Ack } from '@kcc/contracts/realtime';
+import { renewSocketAuth } from '../../auth/api/token-refresh';
+import { getSessionToken } from '../../auth/stores/session-store';
 
 export const COBROWSE_ACK_TIMEOUT_MS = 5000;
 
@@ -32,7 +34,14 @@ export interface CobrowseConnection {
 export function connectCobrowse(serverUrl: string, token: string): CobrowseConnection {
   const socket: Socket<CobrowseAgentServerToClientEvents, CobrowseAgentClientToServerEvents> = io(
     `${serverUrl}${COBROWSE_AGENT_NAMESPACE}`,
-    { auth: { token }, transports: ['websocket', 'polling'], autoConnect: false },
+    {
+      auth: (cb) => cb({ token: getSessionToken() ?? token }),
+      transports: ['websocket', 'polling'],
+      autoConnect: false,
+    },
+  );
+  const stopRenewal = renewSocketAuth(
+    socket as unknown as { emit(event: string, ...args: unknown[]): unknown },
   );
   const send = async <T>(
     event: keyof CobrowseAgentClientToServerEvents,
@@ -71,7 +80,10 @@ export function connectCobrowse(serverUrl: string, token: string): CobrowseConne
     onEvents: (listener) => listen('cobrowse:events', listener),
     onReconnect: (listener) => listen('connect', listener),
     open: () => void socket.connect(),
-    close: () => void socket.disconnect(),
+    close: () => {
+      stopRenewal();
+      socket.disconnect();
+    },
   };
 }
 

@@ -51,6 +51,7 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
     if (!host) return;
     const stream = new EventStream();
     let pending: ReplayEvent[] = [];
+    const baseline = { time: 0, startedAt: 0 };
     const fit = (width: number, height: number) => {
       const s = Math.min(1, host.clientWidth / Math.max(1, width));
       setScale(s);
@@ -77,6 +78,7 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
         const metaAt = pending.findIndex((e) => e.type === 4);
         const start = pending.slice(Math.max(0, metaAt));
         pending = [];
+        baseline.time = start[0]?.timestamp ?? Date.now();
         replayer = new Replayer([], {
           root: host,
           liveMode: true,
@@ -90,11 +92,16 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
           const { width, height } = dim as { width: number; height: number };
           fit(width, height);
         });
-        replayer.startLive(start[0]?.timestamp);
+        replayer.startLive(baseline.time);
+        baseline.startedAt = performance.now();
         for (const e of start) replayer.addEvent(e as never);
         setWaiting(false);
       } else {
-        for (const e of events) replayer.addEvent(e as never);
+        // rrweb's live timer plays an event at (timestamp − baseline) after the start, which would keep the lag
+        // of the first (large) snapshot for good: an event "from the future" of the replay clock plays now.
+        const now = baseline.time + (performance.now() - baseline.startedAt);
+        for (const e of events)
+          replayer.addEvent((e.timestamp > now ? { ...e, timestamp: now } : e) as never);
       }
       queueMicrotask(countNotShared);
     });
