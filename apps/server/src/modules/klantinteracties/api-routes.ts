@@ -347,7 +347,12 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         list: LISTS.partijen,
         serialize: (row, expand) => serializer.partij(row, expand),
         create: (b) => store.createPartij(parsePartij(b)),
-        put: (row, b) => changes.updatePartij(row.uuid, parsePartij(b)),
+        put: (row, b) => {
+          // DRF keeps what is not sent: without partijIdentificatie the name stays as it is.
+          const { partijIdentificatie, ...rest } = parsePartij(b);
+          const sent = typeof b === 'object' && b !== null && 'partijIdentificatie' in b;
+          return changes.updatePartij(row.uuid, sent ? { ...rest, partijIdentificatie } : rest);
+        },
         patch: (row, b) => changes.updatePartij(row.uuid, parsePartijPatch(b, row.soort_partij)),
         remove: (row, _request, reply) => {
           changes.deletePartij(row.uuid);

@@ -862,6 +862,12 @@ describe('PUT, PATCH and DELETE of every resource', () => {
     });
     expect(put.body).toMatchObject({ indicatieActief: false, nummer: '2001' });
     expect(put.body.partijIdentificatie.volledigeNaam).toBe('Eva Eerst');
+    const keepsName = await ok('PUT', `/partijen/${E.uuid}`, {
+      soortPartij: 'persoon',
+      indicatieActief: false,
+      nummer: '2001',
+    });
+    expect(keepsName.body.partijIdentificatie.volledigeNaam).toBe('Eva Eerst');
     expect(
       (
         await ok('PATCH', `/partijen/${E.uuid}`, {
