@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { KennisbankDocument } from '../src/index';
-import { toKennisbankDocument } from '../src/index';
+import type { KennisbankDocument, ProductInfo } from '../src/index';
+import { toKennisbankDocument, withProductInfo } from '../src/index';
 
 /** assets/kennisbank in the repository, found from this file. */
 export const ASSETS_DIR = fileURLToPath(new URL('../../../assets/kennisbank/', import.meta.url));
@@ -23,11 +23,16 @@ function readJsonl(file: string): unknown[] {
 /** Every shipped kennisbank document (corpus plus KCC seed content). */
 export function loadShippedCorpus(): KennisbankDocument[] {
   const kanalen = loadKanalenmatrix();
+  const info = JSON.parse(readFileSync(ASSETS_DIR + 'productinformatie.json', 'utf8')) as Record<
+    string,
+    ProductInfo
+  >;
   const docs: KennisbankDocument[] = [];
   for (const file of CORPUS_FILES) {
     for (const raw of readJsonl(file)) {
-      const doc = toKennisbankDocument(raw);
-      if (!doc) continue;
+      const mapped = toKennisbankDocument(raw);
+      if (!mapped) continue;
+      const doc = withProductInfo(mapped, info[mapped.id]);
       const kanaal = kanalen.get(doc.id);
       if (kanaal) doc.kanaal = kanaal;
       docs.push(doc);

@@ -68,3 +68,32 @@ export function toKennisbankDocument(raw: unknown): KennisbankDocument | null {
   if (validUntil) doc.validUntil = validUntil;
   return doc;
 }
+
+/** Costs, how to apply and delivery time of a product, from the licensed sources (`assets/kennisbank/productinformatie.json`). */
+export interface ProductInfo {
+  kosten?: string;
+  aanvragen?: string;
+  levertijd?: string;
+  /** ids of the corpus articles the text is taken from */
+  bronnen?: string[];
+}
+
+const PRODUCT_INFO_LABELS: [keyof ProductInfo, string][] = [
+  ['kosten', 'Kosten'],
+  ['aanvragen', 'Aanvragen'],
+  ['levertijd', 'Levertijd'],
+];
+
+/**
+ * The product's answer text in front of its UPL metadata: "Kosten: …", "Aanvragen: …", "Levertijd: …" as
+ * paragraphs, so an agent can answer from the product itself. A document without info is returned unchanged.
+ */
+export function withProductInfo(doc: KennisbankDocument, info: ProductInfo | undefined): KennisbankDocument {
+  if (!info) return doc;
+  const parts = PRODUCT_INFO_LABELS.filter(([key]) => typeof info[key] === 'string' && info[key] !== '').map(
+    ([key, label]) => `${label}: ${String(info[key])}`,
+  );
+  if (parts.length === 0) return doc;
+  const sources = info.bronnen && info.bronnen.length > 0 ? [`Bron: ${info.bronnen.join(', ')}`] : [];
+  return { ...doc, body: [...parts, ...sources, doc.body].filter((p) => p !== '').join('\n\n') };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, toKennisbankDocument } from '../corpus';
+import { capitalise, toKennisbankDocument, withProductInfo } from '../corpus';
 import type { KennisbankDocument } from '../types';
 import { KennisbankIndex } from './kennisbank-index';
 import { documentPrior, doelgroepBits, doelgroepFactor, queryIsOndernemer } from './priors';
@@ -132,5 +132,21 @@ describe('query shapes that cost time without adding meaning', () => {
 
   it('keeps at least the most frequent completion of a prefix', () => {
     expect(ids(index, 'verz').length).toBeGreaterThan(0);
+  });
+});
+
+describe('product information', () => {
+  it('puts costs, how to apply and delivery time in front of the UPL metadata, with the sources', () => {
+    const doc = product('upl:paspoort', 'Paspoort');
+    const withInfo = withProductInfo(doc, {
+      kosten: '€ 88,65',
+      levertijd: '5 werkdagen',
+      bronnen: ['vac:1'],
+    });
+    expect(withInfo.body).toBe(
+      'Kosten: € 88,65\n\nLevertijd: 5 werkdagen\n\nBron: vac:1\n\nUniforme productnaam: Paspoort.',
+    );
+    expect(withProductInfo(doc, undefined)).toBe(doc);
+    expect(withProductInfo(doc, { bronnen: ['vac:1'] })).toBe(doc);
   });
 });

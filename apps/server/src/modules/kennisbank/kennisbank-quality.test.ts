@@ -41,7 +41,7 @@ describe('kennisbank quality: feedback, review dates, answers without text, resi
     const db = freshDb();
     const service = createKennisbankService({ db, demo: true, log, clock: () => NOW });
     const rapport = KennisbankRapport.parse(service.quality!.rapport());
-    expect(rapport.zonderAntwoord.map((a) => a.id)).toContain('upl:paspoort');
+    expect(rapport.zonderAntwoord.map((a) => a.id)).toContain('upl:rijbewijs');
     expect(rapport.zonderAntwoord.map((a) => a.id)).not.toContain('wi:kwijtschelding');
     expect(rapport.aantallen.zonderAntwoord).toBeGreaterThan(900);
     expect(rapport.reviewVerlopen.length).toBeGreaterThan(0);
@@ -86,6 +86,22 @@ describe('kennisbank quality: feedback, review dates, answers without text, resi
     q.recordPublicEvent({ kind: 'chat-gestart', sessie: 'sessie-bbbb' });
     q.recordPublicEvent({ kind: 'chat-gestart', sessie: 'sessie-cccc' }); // a chat without an opened answer
     expect(q.rapport().publiek).toEqual({ sessiesMetAntwoord: 2, zonderChat: 1 });
+    db.close();
+  });
+});
+
+describe('product information from the licensed sources', () => {
+  it('gives the seeded paspoort its costs, how to apply and delivery time; the report no longer lists it', () => {
+    const db = freshDb();
+    const service = createKennisbankService({ db, demo: true, log, clock: () => NOW });
+    const paspoort = service.article('upl:paspoort', { includeHidden: true })!;
+    expect(paspoort.body).toMatch(/^Kosten: In 2026 hoogstens € 88,65/);
+    expect(paspoort.body).toContain('Aanvragen: Persoonlijk bij de gemeente');
+    expect(paspoort.body).toContain('Levertijd: Ongeveer 5 werkdagen');
+    expect(paspoort.body).toContain('Uniforme productnaam: paspoort');
+    const rapport = service.quality!.rapport();
+    expect(rapport.zonderAntwoord.map((a) => a.id)).not.toContain('upl:paspoort');
+    expect(rapport.zonderAntwoord.map((a) => a.id)).toContain('upl:rijbewijs');
     db.close();
   });
 });

@@ -107,13 +107,11 @@ export class KennisbankQuality {
     const pastReview = articles
       .filter((a) => a.reviewDate !== undefined && a.reviewDate < today)
       .sort((a, b) => a.reviewDate!.localeCompare(b.reviewDate!) || a.id.localeCompare(b.id));
-    const reviewVerlopen = pastReview
-      .slice(0, REPORT_LIMIT)
-      .map((a) => ({
-        ...ref(a),
-        ...(a.owner !== undefined ? { owner: a.owner } : {}),
-        reviewDate: a.reviewDate!,
-      }));
+    const reviewVerlopen = pastReview.slice(0, REPORT_LIMIT).map((a) => ({
+      ...ref(a),
+      ...(a.owner !== undefined ? { owner: a.owner } : {}),
+      reviewDate: a.reviewDate!,
+    }));
     const zwakkeArtikelen = this.perArticle
       .all()
       .filter((r) => r.niet >= WEAK_ARTICLE_MIN_VOTES && r.niet > r.hielp && byId.has(r.article_id))

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { ARTICLE_TYPES, type ArticleType } from '@kcc/contracts/kennisbank';
-import { toKennisbankDocument } from '@kcc/kennisbank';
+import { toKennisbankDocument, withProductInfo, type ProductInfo } from '@kcc/kennisbank';
 import { REPO_ROOT } from '../../config';
 import { defaultOwner, reviewDateAfter } from './article-owner';
 import type { ArticleRecord, KennisbankRepository } from './kennisbank.repository';
@@ -12,6 +12,8 @@ export const KENNISBANK_ASSETS_DIR = path.join(REPO_ROOT, 'assets', 'kennisbank'
 const ARTICLE_FILES = ['kennisbank.jsonl', 'werkinstructies.jsonl', 'afdelingen.jsonl', 'nieuws.jsonl'];
 const SYNONYMS_FILE = 'synoniemen.json';
 const KANALENMATRIX_FILE = 'kanalenmatrix.json';
+/** Costs, how to apply and delivery time per UPL product, from the licensed sources (CC0 VACs). */
+const PRODUCT_INFO_FILE = 'productinformatie.json';
 
 /** Raw fields that become columns; everything else is kept as source metadata. */
 const COLUMN_FIELDS = new Set([
@@ -36,9 +38,16 @@ const isArticleType = (t: string): t is ArticleType => (ARTICLE_TYPES as readonl
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
 /** One parsed JSONL line → an article record, or undefined when it lacks id/type/title or has an unknown type. */
-export function seedArticle(raw: unknown, now: number): ArticleRecord | undefined {
-  const doc = toKennisbankDocument(raw);
-  if (!doc || !isArticleType(doc.type)) return undefined;
+export function seedArticle(
+  raw: unknown,
+  now: number,
+  productInfo: Record<string, ProductInfo> = {},
+): ArticleRecord | undefined {
+  const mapped = toKennisbankDocument(raw);
+  if (!mapped) return undefined;
+  const type = mapped.type;
+  if (!isArticleType(type)) return undefined;
+  const doc = withProductInfo(mapped, productInfo[mapped.id]);
   const item = raw as Record<string, unknown>;
   const meta = Object.fromEntries(
     Object.entries(item).filter(([k, v]) => !COLUMN_FIELDS.has(k) && v !== null),
@@ -48,7 +57,7 @@ export function seedArticle(raw: unknown, now: number): ArticleRecord | undefine
   const lastModified = Date.parse(str(item.lastmodified) ?? '');
   return {
     id: doc.id,
-    type: doc.type,
+    type,
     title: doc.title,
     body: doc.body,
     ...(doc.url !== undefined ? { url: doc.url } : {}),
@@ -58,7 +67,7 @@ export function seedArticle(raw: unknown, now: number): ArticleRecord | undefine
     ...(doc.validUntil !== undefined ? { validUntil: doc.validUntil } : {}),
     belangrijk: item.belangrijk === true,
     ...(product !== undefined ? { product } : {}),
-    owner: str(item.owner) ?? defaultOwner(doc.type, doc.title),
+    owner: str(item.owner) ?? defaultOwner(type, doc.title),
     reviewDate: str(item.reviewDate) ?? reviewDateAfter(Number.isNaN(lastModified) ? now : lastModified),
     meta,
     createdAt: now,
@@ -66,14 +75,18 @@ export function seedArticle(raw: unknown, now: number): ArticleRecord | undefine
   };
 }
 
-function readJsonl(file: string, now: number): { articles: ArticleRecord[]; skipped: number } {
+function readJsonl(
+  file: string,
+  now: number,
+  productInfo: Record<string, ProductInfo>,
+): { articles: ArticleRecord[]; skipped: number } {
   const articles: ArticleRecord[] = [];
   let skipped = 0;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     let article: ArticleRecord | undefined;
     try {
-      article = seedArticle(JSON.parse(line), now);
+      article = seedArticle(JSON.parse(line), now, productInfo);
     } catch {
       article = undefined;
     }
@@ -103,12 +116,15 @@ export function seedKennisbank(
   const file = (name: string) => path.join(dir, name);
   repo.transaction(() => {
     if (demo && repo.countArticles() === 0) {
+      const productInfo = fs.existsSync(file(PRODUCT_INFO_FILE))
+        ? (JSON.parse(fs.readFileSync(file(PRODUCT_INFO_FILE), 'utf8')) as Record<string, ProductInfo>)
+        : {};
       for (const name of ARTICLE_FILES) {
         if (!fs.existsSync(file(name))) {
           log.warn({ file: file(name) }, 'kennisbank seed file missing');
           continue;
         }
-        const { articles, skipped } = readJsonl(file(name), now);
+        const { articles, skipped } = readJsonl(file(name), now, productInfo);
         for (const a of articles) repo.putArticle(a);
         result.articles += articles.length;
         result.skipped += skipped;
