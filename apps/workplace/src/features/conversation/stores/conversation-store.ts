@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 
 export type ChatEndedBy = 'inwoner' | 'medewerker';
 
@@ -42,51 +43,65 @@ function keepOnly<T>(record: Record<string, T>, keep: Set<string>): Record<strin
 
 const initial = { composer: {}, typing: {}, unread: {}, chatEnded: {}, callEnded: {} };
 
-const useConversationStore = create<ConversationState>()((set) => ({
-  ...initial,
-  actions: {
-    composerEdited: (contactId, text) => set((s) => ({ composer: { ...s.composer, [contactId]: text } })),
-    textInserted: (contactId, text) =>
-      set((s) => {
-        const current = s.composer[contactId] ?? '';
-        const addition = text.trim();
-        if (addition === '' || current.includes(addition)) return s;
-        const next = current.trim() === '' ? addition : `${current.trimEnd()}\n\n${addition}`;
-        return { composer: { ...s.composer, [contactId]: next } };
-      }),
-    messageSent: (contactId) => set((s) => ({ composer: without(s.composer, contactId) })),
-    residentTyping: (contactId, typing) =>
-      set((s) =>
-        (s.typing[contactId] ?? false) === typing
-          ? s
-          : { typing: typing ? { ...s.typing, [contactId]: true } : without(s.typing, contactId) },
-      ),
-    messageReceived: (contactId, openContactId) =>
-      set((s) => ({
-        typing: without(s.typing, contactId),
-        unread:
-          contactId === openContactId
-            ? s.unread
-            : { ...s.unread, [contactId]: (s.unread[contactId] ?? 0) + 1 },
-      })),
-    contactViewed: (contactId) => set((s) => ({ unread: without(s.unread, contactId) })),
-    chatEnded: (contactId, by) =>
-      set((s) => ({ chatEnded: { ...s.chatEnded, [contactId]: by }, typing: without(s.typing, contactId) })),
-    callEnded: (contactId) => set((s) => ({ callEnded: { ...s.callEnded, [contactId]: true } })),
-    contactsLeft: (activeContactIds) =>
-      set((s) => {
-        const keep = new Set(activeContactIds);
-        return {
-          composer: keepOnly(s.composer, keep),
-          typing: keepOnly(s.typing, keep),
-          unread: keepOnly(s.unread, keep),
-          chatEnded: keepOnly(s.chatEnded, keep),
-          callEnded: keepOnly(s.callEnded, keep),
-        };
-      }),
-    sessionEnded: () => set(initial),
-  },
-}));
+/** Unsent replies survive a reload and a reconnect (this tab's sessionStorage; see registration-drafts-store). */
+const useConversationStore = create<ConversationState>()(
+  persist(
+    (set) => ({
+      ...initial,
+      actions: {
+        composerEdited: (contactId, text) => set((s) => ({ composer: { ...s.composer, [contactId]: text } })),
+        textInserted: (contactId, text) =>
+          set((s) => {
+            const current = s.composer[contactId] ?? '';
+            const addition = text.trim();
+            if (addition === '' || current.includes(addition)) return s;
+            const next = current.trim() === '' ? addition : `${current.trimEnd()}\n\n${addition}`;
+            return { composer: { ...s.composer, [contactId]: next } };
+          }),
+        messageSent: (contactId) => set((s) => ({ composer: without(s.composer, contactId) })),
+        residentTyping: (contactId, typing) =>
+          set((s) =>
+            (s.typing[contactId] ?? false) === typing
+              ? s
+              : { typing: typing ? { ...s.typing, [contactId]: true } : without(s.typing, contactId) },
+          ),
+        messageReceived: (contactId, openContactId) =>
+          set((s) => ({
+            typing: without(s.typing, contactId),
+            unread:
+              contactId === openContactId
+                ? s.unread
+                : { ...s.unread, [contactId]: (s.unread[contactId] ?? 0) + 1 },
+          })),
+        contactViewed: (contactId) => set((s) => ({ unread: without(s.unread, contactId) })),
+        chatEnded: (contactId, by) =>
+          set((s) => ({
+            chatEnded: { ...s.chatEnded, [contactId]: by },
+            typing: without(s.typing, contactId),
+          })),
+        callEnded: (contactId) => set((s) => ({ callEnded: { ...s.callEnded, [contactId]: true } })),
+        contactsLeft: (activeContactIds) =>
+          set((s) => {
+            const keep = new Set(activeContactIds);
+            return {
+              composer: keepOnly(s.composer, keep),
+              typing: keepOnly(s.typing, keep),
+              unread: keepOnly(s.unread, keep),
+              chatEnded: keepOnly(s.chatEnded, keep),
+              callEnded: keepOnly(s.callEnded, keep),
+            };
+          }),
+        sessionEnded: () => set(initial),
+      },
+    }),
+    {
+      name: 'kcc-reply-drafts',
+      version: 1,
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (state) => ({ composer: state.composer }),
+    },
+  ),
+);
 
 export const useComposerText = (contactId: string) =>
   useConversationStore((s) => s.composer[contactId] ?? '');

@@ -8,11 +8,14 @@ import { useDeclineOffer } from '../api/decline-offer';
 import { useOffers } from '../api/get-offers';
 import { NotificationPermissionPrompt } from './notification-permission-prompt';
 import { OfferCard } from './offer-card';
+import { useResetOnReconnect } from '../../../lib/use-reset-on-reconnect';
 
 export function OfferList() {
   const { data: offers = [], isError } = useOffers();
   const accept = useAcceptOffer();
   const decline = useDeclineOffer();
+  useResetOnReconnect(accept);
+  useResetOnReconnect(decline);
   const busyOfferId = accept.isPending ? accept.variables : decline.isPending ? decline.variables : undefined;
   const [announcement, setAnnouncement] = useState('');
   const seen = useRef<Set<string> | null>(null);

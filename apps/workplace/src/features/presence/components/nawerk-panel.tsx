@@ -6,11 +6,13 @@ import { useHotkey } from '../../../lib/use-hotkey';
 import { useNow } from '../../../lib/use-now';
 import { useAgentState } from '../api/get-me';
 import { useSetPresence } from '../api/set-presence';
+import { useResetOnReconnect } from '../../../lib/use-reset-on-reconnect';
 
 /** Wrap-up after a closing registration: a countdown to `nawerkUntil` and "Klaar" (= beschikbaar now). */
 export function NawerkPanel() {
   const state = useAgentState();
   const setPresence = useSetPresence();
+  useResetOnReconnect(setPresence);
   const now = useNow();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const inNawerk = state?.presence === 'nawerk';

@@ -7,6 +7,7 @@ import { useAgentState } from '../api/get-me';
 import { useSetPresence } from '../api/set-presence';
 import { getRequestedPresence } from '../stores/presence-request-store';
 import { systemChangeReason } from '../utils/system-change-reason';
+import { useResetOnReconnect } from '../../../lib/use-reset-on-reconnect';
 
 /**
  * A status change the agent did not make (a missed offer, a restart of the server) is said with its reason,
@@ -15,6 +16,7 @@ import { systemChangeReason } from '../utils/system-change-reason';
 export function PresenceChangeNotice() {
   const state = useAgentState();
   const setPresence = useSetPresence();
+  useResetOnReconnect(setPresence);
   const previous = useRef<Presence | undefined>(undefined);
   const [notice, setNotice] = useState<{ to: Presence; reason: string } | null>(null);
   const presence = state?.presence;

@@ -6,6 +6,7 @@ import { useHotkey } from '../../../lib/use-hotkey';
 import { useAgentState } from '../api/get-me';
 import { useSetPresence } from '../api/set-presence';
 import { PresenceDot } from './presence-dot';
+import { useResetOnReconnect } from '../../../lib/use-reset-on-reconnect';
 
 /**
  * The agent's own status. A native select keeps it fully keyboard- and screen-reader-operable. The system
@@ -15,6 +16,7 @@ export function StatusSelect() {
   const id = useId();
   const state = useAgentState();
   const setPresence = useSetPresence();
+  useResetOnReconnect(setPresence);
   useHotkey(SHORTCUTS.focusStatus, () => document.getElementById(id)?.focus());
 
   const presence = state?.presence ?? 'offline';

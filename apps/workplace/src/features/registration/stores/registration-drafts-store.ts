@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import { randomUuid } from '../../../lib/uuid';
 import { LIMITS } from '../utils/registration-limits';
 
@@ -103,93 +104,113 @@ interface DraftsState {
   };
 }
 
-const useDraftsStore = create<DraftsState>()((set, get) => {
-  const update = (contactId: string, kanaal: string, fn: (draft: RegistrationDraft) => RegistrationDraft) =>
-    set((state) => ({
-      drafts: { ...state.drafts, [contactId]: fn(state.drafts[contactId] ?? emptyDraft(kanaal)) },
-    }));
-  return {
-    drafts: {},
-    actions: {
-      draftEdited: (contactId, kanaal, patch) => update(contactId, kanaal, (d) => ({ ...d, ...patch })),
-      articleUsed: (contactId, kanaal, used) =>
-        update(contactId, kanaal, (d) => ({
-          ...d,
-          // A second click on the same article must not paste its text twice.
-          reactie: d.reactie.includes(used.answer.trim()) ? d.reactie : appendAnswer(d.reactie, used.answer),
-          bronnen: d.bronnen.some((b) => b.id === used.bron.id)
-            ? d.bronnen
-            : [...d.bronnen, used.bron].slice(-MAX_BRONNEN),
-          kanaalsturing: used.kanaal
-            ? {
-                product: used.kanaal.product,
-                primairKanaal: used.kanaal.primair,
-                secundairKanaal: used.kanaal.secundair,
-                gewezenOpPrimairKanaal:
-                  d.kanaalsturing?.product === used.kanaal.product
-                    ? d.kanaalsturing.gewezenOpPrimairKanaal
-                    : false,
-              }
-            : d.kanaalsturing,
-        })),
-      gewezenOpPrimairKanaalChanged: (contactId, kanaal, gewezen) =>
-        update(contactId, kanaal, (d) =>
-          d.kanaalsturing
-            ? { ...d, kanaalsturing: { ...d.kanaalsturing, gewezenOpPrimairKanaal: gewezen } }
-            : d,
-        ),
-      kanaalsturingRemoved: (contactId) =>
-        set((state) => {
-          const draft = state.drafts[contactId];
-          if (!draft?.kanaalsturing) return state;
-          const { kanaalsturing: _removed, ...rest } = draft;
-          return { drafts: { ...state.drafts, [contactId]: rest } };
-        }),
-      bronRemoved: (contactId, bronId) =>
-        set((state) => {
-          const draft = state.drafts[contactId];
-          if (!draft) return state;
-          return {
-            drafts: {
-              ...state.drafts,
-              [contactId]: { ...draft, bronnen: draft.bronnen.filter((b) => b.id !== bronId) },
-            },
-          };
-        }),
-      submitStarted: (contactId, kanaal) => {
-        const key = get().drafts[contactId]?.pendingKey ?? randomUuid();
-        update(contactId, kanaal, (d) => ({ ...d, pendingKey: key }));
-        return key;
-      },
-      submitRefused: (contactId) =>
-        set((state) => {
-          const draft = state.drafts[contactId];
-          if (!draft) return state;
-          const { pendingKey: _dropped, ...rest } = draft;
-          return { drafts: { ...state.drafts, [contactId]: rest } };
-        }),
-      questionRegistered: (contactId) =>
-        set((state) => {
-          const draft = state.drafts[contactId];
-          if (!draft) return state;
-          return { drafts: { ...state.drafts, [contactId]: emptyDraft(draft.kanaal) } };
-        }),
-      contactRegistered: (contactId) =>
-        set((state) => {
-          const { [contactId]: _done, ...drafts } = state.drafts;
-          return { drafts };
-        }),
-      contactsLeft: (activeContactIds) =>
-        set((state) => {
-          const keep = new Set(activeContactIds);
-          const entries = Object.entries(state.drafts).filter(([id]) => keep.has(id));
-          return entries.length === Object.keys(state.drafts).length
-            ? state
-            : { drafts: Object.fromEntries(entries) };
-        }),
+/**
+ * Drafts survive a reload and a reconnect: kept in this tab's sessionStorage (where the session token lives too),
+ * so they are gone with the tab and cleared with the session (contactsLeft([]) on logout), never shared.
+ */
+const useDraftsStore = create<DraftsState>()(
+  persist(
+    (set, get) => {
+      const update = (
+        contactId: string,
+        kanaal: string,
+        fn: (draft: RegistrationDraft) => RegistrationDraft,
+      ) =>
+        set((state) => ({
+          drafts: { ...state.drafts, [contactId]: fn(state.drafts[contactId] ?? emptyDraft(kanaal)) },
+        }));
+      return {
+        drafts: {},
+        actions: {
+          draftEdited: (contactId, kanaal, patch) => update(contactId, kanaal, (d) => ({ ...d, ...patch })),
+          articleUsed: (contactId, kanaal, used) =>
+            update(contactId, kanaal, (d) => ({
+              ...d,
+              // A second click on the same article must not paste its text twice.
+              reactie: d.reactie.includes(used.answer.trim())
+                ? d.reactie
+                : appendAnswer(d.reactie, used.answer),
+              bronnen: d.bronnen.some((b) => b.id === used.bron.id)
+                ? d.bronnen
+                : [...d.bronnen, used.bron].slice(-MAX_BRONNEN),
+              kanaalsturing: used.kanaal
+                ? {
+                    product: used.kanaal.product,
+                    primairKanaal: used.kanaal.primair,
+                    secundairKanaal: used.kanaal.secundair,
+                    gewezenOpPrimairKanaal:
+                      d.kanaalsturing?.product === used.kanaal.product
+                        ? d.kanaalsturing.gewezenOpPrimairKanaal
+                        : false,
+                  }
+                : d.kanaalsturing,
+            })),
+          gewezenOpPrimairKanaalChanged: (contactId, kanaal, gewezen) =>
+            update(contactId, kanaal, (d) =>
+              d.kanaalsturing
+                ? { ...d, kanaalsturing: { ...d.kanaalsturing, gewezenOpPrimairKanaal: gewezen } }
+                : d,
+            ),
+          kanaalsturingRemoved: (contactId) =>
+            set((state) => {
+              const draft = state.drafts[contactId];
+              if (!draft?.kanaalsturing) return state;
+              const { kanaalsturing: _removed, ...rest } = draft;
+              return { drafts: { ...state.drafts, [contactId]: rest } };
+            }),
+          bronRemoved: (contactId, bronId) =>
+            set((state) => {
+              const draft = state.drafts[contactId];
+              if (!draft) return state;
+              return {
+                drafts: {
+                  ...state.drafts,
+                  [contactId]: { ...draft, bronnen: draft.bronnen.filter((b) => b.id !== bronId) },
+                },
+              };
+            }),
+          submitStarted: (contactId, kanaal) => {
+            const key = get().drafts[contactId]?.pendingKey ?? randomUuid();
+            update(contactId, kanaal, (d) => ({ ...d, pendingKey: key }));
+            return key;
+          },
+          submitRefused: (contactId) =>
+            set((state) => {
+              const draft = state.drafts[contactId];
+              if (!draft) return state;
+              const { pendingKey: _dropped, ...rest } = draft;
+              return { drafts: { ...state.drafts, [contactId]: rest } };
+            }),
+          questionRegistered: (contactId) =>
+            set((state) => {
+              const draft = state.drafts[contactId];
+              if (!draft) return state;
+              return { drafts: { ...state.drafts, [contactId]: emptyDraft(draft.kanaal) } };
+            }),
+          contactRegistered: (contactId) =>
+            set((state) => {
+              const { [contactId]: _done, ...drafts } = state.drafts;
+              return { drafts };
+            }),
+          contactsLeft: (activeContactIds) =>
+            set((state) => {
+              const keep = new Set(activeContactIds);
+              const entries = Object.entries(state.drafts).filter(([id]) => keep.has(id));
+              return entries.length === Object.keys(state.drafts).length
+                ? state
+                : { drafts: Object.fromEntries(entries) };
+            }),
+        },
+      };
     },
-  };
-});
+    {
+      name: 'kcc-registration-drafts',
+      version: 1,
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (state) => ({ drafts: state.drafts }),
+    },
+  ),
+);
 
 /** The draft for a contact (a fresh one, not yet stored, until the agent types). */
 export function useRegistrationDraft(contactId: string, kanaal: string): RegistrationDraft {
