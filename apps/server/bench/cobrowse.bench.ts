@@ -213,12 +213,10 @@ async function storm(page: Page): Promise<number[]> {
   const sync: number[] = [];
   for (let i = 0; i < STORM_BATCHES; i++) {
     sync.push(
-      await page.evaluate(async (n) => {
-        const t0 = performance.now();
-        (window as unknown as { stormBatch(n: number): void }).stormBatch(n);
-        await Promise.resolve();
-        return performance.now() - t0;
-      }, STORM_MUTATIONS),
+      await page.evaluate<number>(
+        `(async () => { const t0 = performance.now(); window.stormBatch(${STORM_MUTATIONS}); ` +
+          'await Promise.resolve(); return performance.now() - t0; })()',
+      ),
     );
     await sleep(100);
   }
@@ -248,31 +246,27 @@ async function echoFloor(echo: ChildServer): Promise<number[]> {
 async function replayLatency(session: Session): Promise<number[]> {
   const frame = session.agent.frameLocator('[data-testid="cobrowse-replay"] iframe');
   await frame.locator('#marker').waitFor();
-  await session.agent.evaluate(() => {
-    const iframe = document.querySelector<HTMLIFrameElement>('[data-testid="cobrowse-replay"] iframe');
-    const doc = iframe?.contentDocument;
-    const seen: Record<string, number> = {};
-    (window as unknown as { seen: Record<string, number> }).seen = seen;
+  // Page scripts as strings: this file compiles without the DOM library.
+  await session.agent.evaluate(`(() => {
+    const doc = document.querySelector('[data-testid="cobrowse-replay"] iframe')?.contentDocument;
+    const seen = (window.seen = {});
     if (!doc) return;
     new MutationObserver(() => {
       const text = doc.getElementById('marker')?.textContent ?? '';
       if (text && seen[text] === undefined) seen[text] = performance.timeOrigin + performance.now();
     }).observe(doc, { subtree: true, childList: true, characterData: true });
-  });
+  })()`);
   const sent: Record<string, number> = {};
   for (let i = 0; i < LATENCY_SAMPLES; i++) {
     const label = `M${i}`;
-    sent[label] = await session.resident.evaluate((text) => {
-      const el = document.getElementById('marker');
-      if (el) el.textContent = text;
-      return performance.timeOrigin + performance.now();
-    }, label);
+    sent[label] = await session.resident.evaluate<number>(
+      `(() => { document.getElementById('marker').textContent = '${label}'; ` +
+        'return performance.timeOrigin + performance.now(); })()',
+    );
     await sleep(50);
   }
   await sleep(3000);
-  const seen = await session.agent.evaluate(
-    () => (window as unknown as { seen: Record<string, number> }).seen,
-  );
+  const seen = await session.agent.evaluate<Record<string, number>>('window.seen');
   return Object.entries(sent).flatMap(([label, t0]) => (seen[label] !== undefined ? [seen[label] - t0] : []));
 }
 
