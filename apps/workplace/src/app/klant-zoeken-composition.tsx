@@ -5,17 +5,25 @@ import type {
   KlantbeeldTarget,
 } from '../features/klantbeeld/api/get-register-klantbeeld';
 import { RegisterKlantbeeld } from '../features/klantbeeld/components/register-klantbeeld';
+import { SHORTCUTS } from '../config/shortcuts';
 import { KlantZoeken } from '../features/klantzoeken/components/klant-zoeken';
 import { klantZoekenActions, useKlantZoekenOpen } from '../features/klantzoeken/stores/klant-zoeken-store';
+import { useHotkey } from '../lib/use-hotkey';
 
 /** Header button: open "Klant opzoeken" (search the BRP / Handelsregister with a purpose). */
 export function KlantZoekenButton() {
   const open = useKlantZoekenOpen();
+  useHotkey(SHORTCUTS.klantZoeken, () => {
+    if (open) return false;
+    klantZoekenActions.opened();
+  });
   return (
     <button
       type="button"
       className="btn-header"
       aria-expanded={open}
+      aria-keyshortcuts="Alt+Z"
+      title={`Klant opzoeken (${SHORTCUTS.klantZoeken.label})`}
       onClick={() => (open ? klantZoekenActions.closed() : klantZoekenActions.opened())}
     >
       Klant opzoeken

@@ -13,6 +13,14 @@ export const SHORTCUTS = {
     description: 'Naar het registratieformulier',
   },
   focusKlantbeeld: { code: 'KeyK', alt: true, label: 'Alt+K', description: 'Naar het klantbeeld' },
+  klantZoeken: {
+    code: 'KeyZ',
+    alt: true,
+    label: 'Alt+Z',
+    description: 'Klant opzoeken (BRP, Handelsregister)',
+  },
+  transfer: { code: 'KeyT', alt: true, label: 'Alt+T', description: 'Open contact doorverbinden' },
+  endChat: { code: 'KeyX', alt: true, label: 'Alt+X', description: 'Chat beëindigen' },
   submitAndClose: { label: 'Ctrl+Enter', description: 'Registreren en afronden (in het formulier)' },
   submitKeepOpen: { label: 'Ctrl+Shift+Enter', description: 'Vraag registreren, contact blijft open' },
   nawerkDone: {

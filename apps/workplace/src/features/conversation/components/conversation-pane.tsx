@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { Contact } from '@kcc/contracts/domain';
+import { SHORTCUTS } from '../../../config/shortcuts';
 import { describeError } from '../../../lib/api-client';
+import { useHotkey } from '../../../lib/use-hotkey';
 import { useEndChat } from '../api/end-chat';
 import { useMessages } from '../api/get-messages';
 import { useChatEndedBy, useConversationActions } from '../stores/conversation-store';
@@ -42,6 +44,12 @@ export function ConversationPane({ contact, quickReplies, token, chatEndedBefore
     contactViewed(contact.id);
   }, [contact.id, messageCount, contactViewed]);
 
+  const canEndChat = isChat && !chatEnded && contact.status === 'assigned';
+  useHotkey(SHORTCUTS.endChat, () => {
+    if (!canEndChat || endChat.isPending) return false;
+    endChat.mutate();
+  });
+
   const disabledReason =
     contact.status === 'nawerk'
       ? 'Dit contact is in nawerk: u kunt geen berichten meer sturen.'
@@ -63,11 +71,13 @@ export function ConversationPane({ contact, quickReplies, token, chatEndedBefore
           {isChat ? 'Chat' : channel === 'email' ? 'E-mail' : 'Webformulier'}
           {contact.subject && !isChat ? `: ${contact.subject}` : ''}
         </h2>
-        {isChat && !chatEnded && contact.status === 'assigned' && (
+        {canEndChat && (
           <button
             type="button"
             data-testid="end-chat"
             className="btn-secondary"
+            title={`Chat beëindigen (${SHORTCUTS.endChat.label})`}
+            aria-keyshortcuts="Alt+X"
             disabled={endChat.isPending}
             onClick={() => endChat.mutate()}
           >

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { TransferResponse } from '@kcc/contracts/channels';
 import type { Contact } from '@kcc/contracts/domain';
+import { SHORTCUTS } from '../../../config/shortcuts';
+import { useHotkey } from '../../../lib/use-hotkey';
 import { useHandoverActions } from '../stores/handover-store';
 import { CallbackDialog } from './callback-dialog';
 import { ConsultDialog } from './consult-dialog';
@@ -21,11 +23,21 @@ export function HandoverActions({ contact, phone, getDraft, onTransferred }: Han
   const { noticeAdded } = useHandoverActions();
   const close = () => setOpen(null);
   const canTransfer = contact.status === 'assigned';
+  useHotkey(SHORTCUTS.transfer, () => {
+    if (!canTransfer || open !== null) return false;
+    setOpen('transfer');
+  });
 
   return (
     <div data-testid="handover-actions" className="flex flex-wrap items-center gap-2">
       {canTransfer && (
-        <button type="button" className="btn-secondary" onClick={() => setOpen('transfer')}>
+        <button
+          type="button"
+          className="btn-secondary"
+          title={`Doorverbinden (${SHORTCUTS.transfer.label})`}
+          aria-keyshortcuts="Alt+T"
+          onClick={() => setOpen('transfer')}
+        >
           Doorverbinden
         </button>
       )}
