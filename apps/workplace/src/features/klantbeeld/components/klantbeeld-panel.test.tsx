@@ -59,6 +59,7 @@ describe('KlantbeeldPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Zoeken' }));
     const results = await screen.findByTestId('partij-search-results');
     expect(api.requests.some((r) => r.path === '/api/partijen?q=Jansen')).toBe(true);
+    expect(screen.getByTestId('partij-search-count')).toHaveTextContent('1 klant gevonden.');
     await user.click(within(results).getByRole('button', { name: 'Koppelen: Jan Jansen' }));
 
     await waitFor(() =>

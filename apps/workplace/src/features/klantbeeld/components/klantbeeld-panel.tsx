@@ -134,7 +134,10 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
       {data && !partij && otherKandidaten.length > 0 && mode === 'view' && (
         <div className="space-y-2">
           <p className="text-sm font-medium">
-            Er zijn {otherKandidaten.length} klanten gevonden. Vraag door en kies de juiste klant.
+            {otherKandidaten.length === 1
+              ? 'Er is 1 klant gevonden.'
+              : `Er zijn ${otherKandidaten.length} klanten gevonden.`}{' '}
+            Vraag door en kies de juiste klant.
           </p>
           <KandidatenList kandidaten={otherKandidaten} linking={link.isPending} onChoose={onLink} />
         </div>

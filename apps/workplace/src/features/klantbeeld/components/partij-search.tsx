@@ -65,7 +65,11 @@ export function PartijSearch({ onLink, linking }: PartijSearchProps) {
         {items?.length === 0 && !search.data?.melding && (
           <p className="text-sm text-slate-700">Geen klant gevonden.</p>
         )}
-        {items && items.length > 0 && <p className="sr-only">{items.length} klanten gevonden.</p>}
+        {items && items.length > 0 && (
+          <p role="status" className="text-sm text-slate-700" data-testid="partij-search-count">
+            {items.length === 1 ? '1 klant gevonden.' : `${items.length} klanten gevonden.`}
+          </p>
+        )}
       </div>
       {items && items.length > 0 && (
         <ul className="space-y-1" data-testid="partij-search-results">
