@@ -52,10 +52,20 @@ const CHAIN_OK = {
   body: { ok: true, count: 6, headHash: 'c68aa433'.padEnd(64, '0'), checkedAt: '2026-11-23T20:46:05.209Z' },
 };
 
+const RETENTION = {
+  status: 200,
+  body: {
+    terms: { contacten: 'P1Y', transcripten: 'P1Y', bijlagen: 'P3M', verwerkingenlog: 'P2Y' },
+    nextRunAt: '2026-11-24T02:00:00.000Z',
+    lastRun: null,
+    dryRun: { at: '2026-11-23T20:46:05.209Z', dryRun: true, kinds: [] },
+  },
+};
+
 function renderPrivacy(routes: RenderRoutes) {
   return renderWithProviders(<PrivacyView user={PRIYA} token="priya-token" onLogout={vi.fn()} />, {
     session: { token: 'priya-token', user: PRIYA },
-    routes: { 'GET /api/audit/verify': CHAIN_OK, ...routes },
+    routes: { 'GET /api/audit/verify': CHAIN_OK, 'GET /api/beheer/bewaartermijnen': RETENTION, ...routes },
   });
 }
 
@@ -64,6 +74,15 @@ afterEach(() => {
 });
 
 describe('PrivacyView', () => {
+  it('shows the bewaartermijnen to look at, without a run button', async () => {
+    renderPrivacy({});
+    expect(await screen.findByRole('heading', { name: 'Bewaartermijnen' })).toBeInTheDocument();
+    expect(await screen.findByTestId('bewaartermijnen-volgende')).toHaveTextContent(
+      'De volgende nachtelijke ronde',
+    );
+    expect(screen.queryByRole('button', { name: 'Nu opschonen' })).toBeNull();
+  });
+
   it('validates the BSN, then shows the verwerkingsacties of that resident in a table', async () => {
     const user = userEvent.setup();
     const { api } = renderPrivacy({
@@ -193,7 +212,7 @@ describe('PrivacyView', () => {
     expect(await screen.findByTestId('verwerkingen-count')).toHaveTextContent(
       '0 verwerkingsacties gevonden.',
     );
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('table', { name: /^Verwerkingsacties/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('U mag het verwerkingenlog niet exporteren.');
   });

@@ -1,6 +1,7 @@
 import type { LoginResponse } from '@kcc/contracts/rest';
 import { ChainStatusPanel } from './chain-status';
 import { VerwerkingenSearch } from './verwerkingen-search';
+import { BewaartermijnenView } from '../../bewaartermijnen/components/bewaartermijnen-view';
 
 interface PrivacyViewProps {
   user: LoginResponse['user'];
@@ -35,6 +36,7 @@ export function PrivacyView({ user, token, onLogout }: PrivacyViewProps) {
         </p>
         <VerwerkingenSearch token={token} />
         <ChainStatusPanel />
+        <BewaartermijnenView canRun={false} />
       </main>
     </div>
   );
