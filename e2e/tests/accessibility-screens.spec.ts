@@ -55,8 +55,10 @@ test('@P1 each channel’s contact view with messages, every agent dialog and th
     });
     await anna.accept(anna.offerFor('Afvalpas kwijt'));
     await expect(pane.root).toHaveAttribute('data-channel', 'email');
-    await pane.reply('U kunt een nieuwe afvalpas aanvragen via Mijn Gemeente.');
     await expect(pane.messages).toHaveCount(2);
+    await pane.reply('U kunt een nieuwe afvalpas aanvragen via Mijn Gemeente.');
+    // Her mail, the automatic receipt and the reply.
+    await expect(pane.messages).toHaveCount(3);
     await expectNoSeriousA11yViolations(page, 'e-mail contact with a thread');
   });
 
@@ -108,7 +110,8 @@ test('@P1 each channel’s contact view with messages, every agent dialog and th
     });
     await anna.accept(anna.offerFor('Melding openbare ruimte'));
     await expect(pane.root).toHaveAttribute('data-channel', 'webformulier');
-    await expect(pane.messages).toHaveCount(1);
+    // The submission and the automatic receipt.
+    await expect(pane.messages).toHaveCount(2);
     await expectNoSeriousA11yViolations(page, 'webformulier contact');
   });
 
@@ -165,7 +168,7 @@ test('@P1 every beheer tab and the privacy screen have no serious WCAG 2.1 AA vi
     await expect(beheer.tab(tab)).toHaveAttribute('aria-selected', 'true');
     await expectNoSeriousA11yViolations(bea, `beheer: ${tab}`);
   }
-  for (const section of ['Rapportages', 'Snelle antwoorden', 'Koppelingen']) {
+  for (const section of ['Rapportages', 'Snelle antwoorden', 'Ontvangstbevestiging', 'Koppelingen']) {
     const button = bea.getByRole('button', { name: section, exact: true });
     await button.click();
     await expect(button).toHaveAttribute('aria-current', 'page');

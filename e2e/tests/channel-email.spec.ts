@@ -22,6 +22,13 @@ test('@P1 an e-mail comes in over SMTP, is answered in the workplace and the rep
     html: '<p>Goedemiddag,</p><p>Ik ben mijn <b>afvalpas</b> kwijt. Hoe vraag ik een nieuwe aan?</p><script>alert(1)</script>',
   });
 
+  // The resident gets an automatic receipt at once, threaded to her mail and marked as automatic.
+  const receipt = await smtpSink.waitFor((mail) => mail.subject === 'Ontvangen: Afvalpas kwijt');
+  expect(receipt.inReplyTo).toBe(incomingId);
+  expect(receipt.headers.get('auto-submitted')).toBe('auto-replied');
+  expect(receipt.text).toContain('U krijgt uiterlijk');
+  expect(receipt.text).toContain('Antwoord dan op deze e-mail');
+
   const offer = anna.offerFor('Afvalpas kwijt');
   await expect(offer).toBeVisible();
   await anna.accept(offer);
@@ -37,7 +44,9 @@ test('@P1 an e-mail comes in over SMTP, is answered in the workplace and the rep
   await expect(pane.incoming.first()).toContainText('Ik ben mijn afvalpas kwijt');
 
   await pane.reply('U kunt een nieuwe afvalpas aanvragen via Mijn Gemeente. De pas kost 10 euro.');
-  const reply = await smtpSink.waitFor((mail) => mail.inReplyTo === incomingId);
+  const reply = await smtpSink.waitFor(
+    (mail) => mail.inReplyTo === incomingId && mail.subject === 'Re: Afvalpas kwijt',
+  );
   expect(reply.subject).toBe('Re: Afvalpas kwijt');
   expect(reply.to && 'value' in reply.to ? reply.to.value[0]?.address : undefined).toBe(FATIMA.email);
   const references = Array.isArray(reply.references) ? reply.references : [reply.references];
@@ -54,9 +63,12 @@ test('@P1 an e-mail comes in over SMTP, is answered in the workplace and the rep
       const { items } = await api.get<MessagesResponse>(`/api/contacts/${contactId}/messages`);
       return items.map((m) => `${m.direction}:${m.delivery ?? ''}`);
     })
-    .toEqual(['in:', 'uit:sent']);
+    .toEqual(['in:', 'uit:sent', 'uit:sent']);
   // Only sanitised HTML is stored and shown: the script in the mail is gone, the markup is kept.
-  const [incoming] = (await api.get<MessagesResponse>(`/api/contacts/${contactId}/messages`)).items;
+  const [incoming, sentReceipt] = (await api.get<MessagesResponse>(`/api/contacts/${contactId}/messages`))
+    .items;
+  // The agent sees what the resident got automatically.
+  expect(sentReceipt?.body).toContain('Wij hebben uw bericht over "Afvalpas kwijt" goed ontvangen.');
   expect(incoming?.html).toContain('<b>afvalpas</b>');
   expect(incoming?.html).not.toContain('script');
 

@@ -4,6 +4,7 @@ import { ConversationPane } from '../pages/conversation-pane';
 test('@P1 a submission of the demo contact form becomes a webformulier contact with the submission as first message', async ({
   openResident,
   loginAs,
+  smtpSink,
 }) => {
   const anna = await loginAs('anna');
   await anna.setStatus('beschikbaar');
@@ -22,6 +23,14 @@ test('@P1 a submission of the demo contact form becomes a webformulier contact w
     'Bedankt. We hebben uw vraag ontvangen. U krijgt binnen 2 werkdagen antwoord.',
   );
 
+  // She gets an automatic receipt by e-mail, saying what happens next and by when.
+  const receipt = await smtpSink.waitFor((mail) => mail.subject === 'Ontvangen: Contactformulier website');
+  expect(receipt.to && 'value' in receipt.to ? receipt.to.value[0]?.address : undefined).toBe(
+    'sanne.visser@example.com',
+  );
+  expect(receipt.headers.get('auto-submitted')).toBe('auto-replied');
+  expect(receipt.text).toContain('Dat is binnen 2 werkdagen.');
+
   const offer = anna.offerFor('Contactformulier website');
   await expect(offer).toBeVisible();
   await anna.accept(offer);
@@ -31,7 +40,9 @@ test('@P1 a submission of the demo contact form becomes a webformulier contact w
   await expect(anna.partijNaam).toHaveText('Sanne Visser');
 
   const pane = new ConversationPane(anna.page);
-  await expect(pane.messages).toHaveCount(1);
+  // The submission, and the receipt she got (the agent sees it too).
+  await expect(pane.messages).toHaveCount(2);
+  await expect(pane.outgoing.first()).toContainText('goed ontvangen');
   const first = pane.incoming.first();
   await expect(first).toContainText('Formulier: Contactformulier website');
   await expect(first).toContainText('Onderwerp: Verhuizing');
@@ -63,7 +74,7 @@ test('@P1 a submission from a form platform (integration key) appears as a conta
   await expect(anna.openContactEntry()).toHaveAttribute('data-contact-id', contactId);
 
   const pane = new ConversationPane(anna.page);
-  await expect(pane.messages).toHaveCount(1);
+  await expect(pane.messages).toHaveCount(2);
   await expect(pane.incoming.first()).toContainText('Locatie: Dorpsstraat 12');
   await expect(pane.incoming.first()).toContainText('Omschrijving: Losse stoeptegel voor de bakker');
   await expect(pane.incoming.first()).toContainText('Foto bijgevoegd: nee');

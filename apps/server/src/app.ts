@@ -336,6 +336,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log: app.log,
       extend: (socket) => channels.onAgentSocket(socket),
     });
+      queues: () => queues.list().map((q) => q.config),
     channels.bindAgentNamespace(agentNsp as never);
     const cobrowse = createCobrowseModule(app, io, {
       db,

@@ -523,3 +523,43 @@ export const channelPaths = {
   ctiEvents: '/api/channels/telefonie/events',
   webformulier: '/api/channels/webformulier',
 } as const;
+
+// ---------------------------------------------------------------- ontvangstbevestiging (receipts)
+
+/** The automatic receipt of one queue's e-mail and web-form contacts, as the beheerder edits it. */
+export const OntvangstbevestigingTemplate = z.object({
+  queueId: z.string(),
+  /** With placeholders {naam}, {onderwerp}, {datum}, {werkdagen}, {kenmerk}; greeting and signature are added. */
+  tekst: z.string(),
+  actief: z.boolean(),
+  /** True while the beheerder has not changed it (the default text). */
+  standaard: z.boolean(),
+  bijgewerktOp: z.string().optional(),
+  bijgewerktDoor: z.string().optional(),
+});
+export type OntvangstbevestigingTemplate = z.infer<typeof OntvangstbevestigingTemplate>;
+
+/** GET /api/beheer/ontvangstbevestigingen — one template per queue, and the placeholders a text may use. */
+export const OntvangstbevestigingenResponse = z.object({
+  items: z.array(OntvangstbevestigingTemplate.extend({ queueNaam: z.string() })),
+  plaatshouders: z.array(z.string()),
+});
+export type OntvangstbevestigingenResponse = z.infer<typeof OntvangstbevestigingenResponse>;
+
+/** PUT /api/beheer/ontvangstbevestigingen/{queueId}. */
+export const OntvangstbevestigingUpdate = z
+  .object({
+    tekst: z
+      .string()
+      .trim()
+      .min(20, 'De tekst is te kort: schrijf ten minste één zin.')
+      .max(5000, 'De tekst is te lang: hooguit 5000 tekens.'),
+    actief: z.boolean(),
+  })
+  .strict();
+export type OntvangstbevestigingUpdate = z.infer<typeof OntvangstbevestigingUpdate>;
+
+export const ontvangstbevestigingPaths = {
+  lijst: '/api/beheer/ontvangstbevestigingen',
+  queue: (queueId: string) => `/api/beheer/ontvangstbevestigingen/${encodeURIComponent(queueId)}`,
+} as const;

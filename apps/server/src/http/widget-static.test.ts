@@ -221,7 +221,9 @@ describe('POST /demo/contactformulier', () => {
     });
     expect(messages.status).toBe(200);
     const { items } = (await messages.json()) as { items: { direction?: string; body: string }[] };
-    expect(items).toHaveLength(1);
+    // The submission, and the automatic receipt to the submitter (issue 15 §2).
+    expect(items.map((m) => m.direction)).toEqual(['in', 'uit']);
+    expect(items[1]?.body).toContain(`Wij hebben uw bericht over "${DEMO_FORM_NAME}" goed ontvangen.`);
     expect(items[0]?.body).toContain(`Formulier: ${DEMO_FORM_NAME}`);
     expect(items[0]?.body).toContain('Onderwerp: Grofvuil');
     expect(items[0]?.body).toContain('Vraag: Wanneer wordt het grofvuil opgehaald?');

@@ -1,5 +1,6 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
 import { channelsMigrations } from '../modules/channels/channels.migrations';
+import { ontvangstbevestigingMigrations } from '../modules/channels/email/ontvangstbevestiging';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
 import { identificatieMigrations } from '../modules/klantbeeld/identificatie';
 import { verwerkingenMigrations } from '../modules/klantbeeld/verwerkingen';
@@ -22,6 +23,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...contactsMigrations,
     ...messagesMigrations,
     ...channelsMigrations,
+    ...ontvangstbevestigingMigrations,
     ...transferMigrations,
     ...quickRepliesMigrations,
     ...verwerkingenMigrations,

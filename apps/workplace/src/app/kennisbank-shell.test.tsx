@@ -43,7 +43,13 @@ describe('kennisbank shell: the Koppelingen tab', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Kennisbank beheren', 'Rapportages', 'Snelle antwoorden', 'Koppelingen']);
+    ).toEqual([
+      'Kennisbank beheren',
+      'Rapportages',
+      'Snelle antwoorden',
+      'Ontvangstbevestiging',
+      'Koppelingen',
+    ]);
     // Not loaded before the beheerder asks for it.
     expect(api.requestsTo('GET', '/api/beheer/koppelingen')).toHaveLength(0);
 

@@ -8,6 +8,7 @@ import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-
 import { KoppelingenView } from '../features/koppelingen/components/koppelingen-view';
 import { Werkberichten } from '../features/nieuws/components/werkberichten';
 import { useMe } from '../features/presence/api/get-me';
+import { OntvangstbevestigingBeheer } from '../features/ontvangstbevestiging/components/ontvangstbevestiging-beheer';
 import { QuickRepliesBeheer } from '../features/quick-replies/components/quick-replies-beheer';
 import { describeError } from '../lib/api-client';
 import { KennisbankButton, kennisbankContentChanged, useKennisbankShortcut } from './kennisbank-composition';
@@ -35,7 +36,9 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
   const roles = me.data?.user.roles ?? user.roles;
   const canEdit = beheerRights(roles).editContent;
   const canReadReports = roles.includes('beheerder');
-  const [tab, setTab] = useState<'beheer' | 'rapportages' | 'snelle-antwoorden' | 'koppelingen'>('beheer');
+  const [tab, setTab] = useState<
+    'beheer' | 'rapportages' | 'snelle-antwoorden' | 'ontvangstbevestiging' | 'koppelingen'
+  >('beheer');
   useKennisbankShortcut();
 
   // Without content to edit, searching is the main task: open the kennisbank at once.
@@ -114,6 +117,14 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
                   </button>
                   <button
                     type="button"
+                    className={tab === 'ontvangstbevestiging' ? 'btn-primary' : 'btn-secondary'}
+                    aria-current={tab === 'ontvangstbevestiging' ? 'page' : undefined}
+                    onClick={() => setTab('ontvangstbevestiging')}
+                  >
+                    Ontvangstbevestiging
+                  </button>
+                  <button
+                    type="button"
                     className={tab === 'koppelingen' ? 'btn-primary' : 'btn-secondary'}
                     aria-current={tab === 'koppelingen' ? 'page' : undefined}
                     onClick={() => setTab('koppelingen')}
@@ -124,6 +135,8 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
               )}
               {tab === 'koppelingen' && canReadReports ? (
                 <KoppelingenView />
+              ) : tab === 'ontvangstbevestiging' && canReadReports ? (
+                <OntvangstbevestigingBeheer />
               ) : tab === 'snelle-antwoorden' && canReadReports ? (
                 <QuickRepliesBeheer />
               ) : tab === 'rapportages' && canReadReports ? (

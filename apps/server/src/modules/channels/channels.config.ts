@@ -39,6 +39,8 @@ export interface ChannelsConfig {
    * turns inbound e-mail off with a warning (a second demo server on one machine).
    */
   smtpPortExplicit: boolean;
+  /** Automatic receipts for e-mail and web forms (KCC_ONTVANGSTBEVESTIGING, default on; texts per queue). */
+  ontvangstbevestiging: boolean;
 }
 
 export interface ChatFloodLimits {
@@ -70,6 +72,7 @@ const ChannelsEnv = z.object({
   KCC_REPLY_AANHEF: z.string().default('Beste {naam},'),
   KCC_REPLY_AFSLUITING: z.string().default('Met vriendelijke groet,'),
   KCC_REPLY_SIGNATURE: z.string().default('Klantcontactcentrum\nGemeente Voorbeeld\nTelefoon 14 020'),
+  KCC_ONTVANGSTBEVESTIGING: z.enum(['aan', 'uit'], "verwacht 'aan' of 'uit'").default('aan'),
   KCC_CTI_NUMBERS: z.string().trim().default(''),
   KCC_CTI_CALLBACK_QUEUES: z.string().trim().optional(),
   KCC_CALLBACK_MAX_ATTEMPTS: int(1, 10).default(3),
@@ -178,6 +181,7 @@ export function parseChannelsEnv(
         residentGraceMs: e.KCC_CHAT_RESIDENT_GRACE_MS,
       },
       mailFrom: e.KCC_MAIL_FROM,
+      ontvangstbevestiging: e.KCC_ONTVANGSTBEVESTIGING === 'aan',
       mailMaxBytes: e.KCC_MAIL_MAX_BYTES,
       attachmentMaxBytes: e.KCC_MAIL_MAX_ATTACHMENT_BYTES,
       reply: {

@@ -33,6 +33,8 @@ import { ChatService } from './chat/chat.service';
 import { createOriginCheck, registerCitizenNamespace } from './chat/citizen-namespace';
 import { EmailIngest } from './email/email-ingest';
 import { EmailOutbox } from './email/email-outbox';
+import { Ontvangstbevestigingen } from './email/ontvangstbevestiging';
+import { registerOntvangstbevestigingRoutes, type QueueRef } from './email/ontvangstbevestiging.routes';
 import { createMailer } from './email/mailer';
 import { startSmtpInbound, type SmtpInbound } from './email/smtp-inbound';
 import { KanaalswitchDetector } from './kanaalswitch';
@@ -95,6 +97,8 @@ export function createChannelsModule(
     clock?: Clock;
     /** Checks DigiD tokens passed to the chat widget (configured issuer, or the demo's test issuer). */
     digid?: { verify(token: string): Promise<{ bsn: string }> } | undefined;
+    /** The queues, for the beheerder's receipt texts per queue. */
+    queues?: () => readonly QueueRef[];
     /** A chat started with a valid DigiD token (inside the contact's creating transaction). */
     onAuthenticated?: (contactId: string, at: number) => void;
   },
@@ -161,6 +165,17 @@ export function createChannelsModule(
   });
   inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
+  const ontvangst = new Ontvangstbevestigingen({
+    db,
+    repo: messagesRepo,
+    mailFrom: config.mailFrom,
+    signature: config.reply.signature,
+    calendar: config.calendar,
+    now: () => deps.clock?.now() ?? Date.now(),
+  });
+  const receipts = config.ontvangstbevestiging
+    ? { ontvangstbevestiging: ontvangst, onOntvangstbevestiging: () => outbox.deliver() }
+    : {};
   const ingest = new EmailIngest({
     dataDir: deps.dataDir,
     attachmentMaxBytes: config.attachmentMaxBytes,
@@ -170,6 +185,7 @@ export function createChannelsModule(
     repo: messagesRepo,
     routing,
     log,
+    ...receipts,
   });
 
   // ---------------------------------------------------------------- HTTP
@@ -184,7 +200,8 @@ export function createChannelsModule(
     push,
     config,
   });
-  registerWebformRoutes(app, { integrationKey: deps.integrationKey, inbound, messages });
+  registerWebformRoutes(app, { integrationKey: deps.integrationKey, inbound, messages, ...receipts });
+  registerOntvangstbevestigingRoutes(app, { guard, queues: deps.queues ?? (() => []), ontvangst });
   registerCallbackRoutes(app, { guard, contacts, routing, callbacks });
   const extras = (
     contactId: string,

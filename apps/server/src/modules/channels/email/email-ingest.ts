@@ -11,6 +11,7 @@ import type { MessagesService } from '../../messages/messages.service';
 import type { Logger } from '../../../shared/logger';
 import type { RoutingService } from '../../routing/routing.service';
 import { sanitiseEmailHtml } from './html-sanitise';
+import { geenAutomatischAntwoord, type Ontvangstbevestigingen } from './ontvangstbevestiging';
 
 /** An SMTP-level refusal: the sending MTA keeps the message and reports it (nothing is lost silently). */
 export class MailRefused extends Error {
@@ -98,6 +99,10 @@ export class EmailIngest {
       routing: RoutingService;
       log: Logger;
       parse?: (raw: Buffer) => Promise<ParsedMail>;
+      /** Automatic receipts for new contacts (never for thread replies, duplicates or automatic mail). */
+      ontvangstbevestiging?: Ontvangstbevestigingen;
+      /** After a receipt was queued (and committed): hand it to the relay. */
+      onOntvangstbevestiging?: () => void;
     },
   ) {}
 
@@ -173,6 +178,15 @@ export class EmailIngest {
       this.deps.routing.reopen(threadContact.id, 'email-reply');
       return { contactId: threadContact.id, outcome: 'thread' };
     }
+    const ontvangst = this.deps.ontvangstbevestiging;
+    const weigering = ontvangst
+      ? geenAutomatischAntwoord(parsed, {
+          envelopeFrom: envelope.mailFrom,
+          from: email,
+          eigenAdres: ontvangst.eigenAdres,
+        })
+      : undefined;
+    let bevestigd = false;
     const { contact, created } = this.deps.inbound.receive(
       {
         channel: 'email',
@@ -181,8 +195,28 @@ export class EmailIngest {
         subject: subject === '' ? '(geen onderwerp)' : subject,
         body: text,
       },
-      (c: ContactRecord) => this.deps.messages.addInbound(c, input, attachments),
+      (c: ContactRecord) => {
+        this.deps.messages.addInbound(c, input, attachments);
+        const to = replyTo ?? email;
+        if (!ontvangst || to === undefined) return;
+        if (weigering !== undefined) {
+          this.deps.contacts.appendEvent({
+            contactId: c.id,
+            type: 'ontvangstbevestiging-overgeslagen',
+            at: Date.now(),
+            data: { reden: weigering },
+          });
+          return;
+        }
+        bevestigd = ontvangst.bevestig(c, {
+          to,
+          subject,
+          inReplyTo: messageId,
+          references: chain,
+        });
+      },
     );
+    if (bevestigd) this.deps.onOntvangstbevestiging?.();
     return { contactId: contact.id, outcome: created ? 'new' : 'duplicate' };
   }
 

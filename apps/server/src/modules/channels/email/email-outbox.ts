@@ -23,6 +23,8 @@ interface OutgoingMeta {
   text: string;
   inReplyTo?: string;
   references?: string[];
+  /** `auto-replied` for automatic receipts (RFC 3834); agent replies are `no`. */
+  autoSubmitted?: 'auto-replied';
 }
 
 /** `Gemeente <kcc@gemeente.nl>` → `gemeente.nl` (for our own Message-IDs). */
@@ -152,7 +154,7 @@ export class EmailOutbox implements OutboundChannel {
         messageId: message.externalId,
         ...(meta.inReplyTo !== undefined ? { inReplyTo: meta.inReplyTo } : {}),
         ...(meta.references !== undefined ? { references: meta.references } : {}),
-        headers: { 'Auto-Submitted': 'no' },
+        headers: { 'Auto-Submitted': meta.autoSubmitted ?? 'no' },
       });
       this.deps.repo.setDelivery(message.id, 'sent', attempts);
     } catch (err) {

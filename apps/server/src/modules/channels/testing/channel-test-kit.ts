@@ -80,7 +80,13 @@ export async function startChannelKit(
 ): Promise<ChannelKit> {
   const sink = await startSmtpSink();
   const server = await startTestServer(
-    { KCC_SMTP_RELAY: `127.0.0.1:${sink.port}`, KCC_CHAT_QUEUE_PUSH_MS: '300', ...env },
+    {
+      KCC_SMTP_RELAY: `127.0.0.1:${sink.port}`,
+      KCC_CHAT_QUEUE_PUSH_MS: '300',
+      // Receipts are tested in ontvangstbevestiging.test.ts; elsewhere the sink gets only the mail under test.
+      KCC_ONTVANGSTBEVESTIGING: 'uit',
+      ...env,
+    },
     { klantinteracties: createFakeKlantinteracties(), ...options },
   );
   const citizens: CitizenClient[] = [];

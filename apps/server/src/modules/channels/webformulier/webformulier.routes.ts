@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../../http/validate';
 import { inboundProblem, requireIntegrationKey } from '../../contacts/inbound.routes';
 import { InboundError, type InboundService } from '../../contacts/inbound.service';
 import type { MessagesService } from '../../messages/messages.service';
+import type { Ontvangstbevestigingen } from '../email/ontvangstbevestiging';
 
 /** The submission as the agent reads it: one "veld: waarde" line per field. */
 export function formatSubmission(
@@ -24,7 +25,14 @@ export function formatSubmission(
  */
 export function registerWebformRoutes(
   app: FastifyInstance,
-  deps: { integrationKey: string | undefined; inbound: InboundService; messages: MessagesService },
+  deps: {
+    integrationKey: string | undefined;
+    inbound: InboundService;
+    messages: MessagesService;
+    /** Automatic receipt to the submitter's e-mail address. */
+    ontvangstbevestiging?: Ontvangstbevestigingen;
+    onOntvangstbevestiging?: () => void;
+  },
 ): void {
   app.post('/api/channels/webformulier', async (request, reply) => {
     requireIntegrationKey(request, deps.integrationKey);
@@ -35,6 +43,7 @@ export function registerWebformRoutes(
     const text = formatSubmission(body.formulier, body.velden);
     const { indiener } = body;
     let result;
+    let bevestigd = false;
     try {
       result = deps.inbound.receive(
         {
@@ -50,17 +59,26 @@ export function registerWebformRoutes(
           body: text,
           ...(body.queue !== undefined ? { queue: body.queue } : {}),
         },
-        (contact) =>
+        (contact) => {
           deps.messages.addInbound(contact, {
             body: text,
             fromLabel: indiener.naam ?? indiener.email ?? 'Indiener',
             meta: { formulier: body.formulier, velden: body.velden, subject: body.formulier },
-          }),
+          });
+          // A form has no Message-ID to thread to; the receipt starts the thread the resident can answer.
+          if (deps.ontvangstbevestiging && indiener.email !== undefined) {
+            bevestigd = deps.ontvangstbevestiging.bevestig(contact, {
+              to: indiener.email.toLowerCase(),
+              subject: body.formulier,
+            });
+          }
+        },
       );
     } catch (err) {
       if (err instanceof InboundError) throw inboundProblem(err);
       throw err;
     }
+    if (bevestigd) deps.onOntvangstbevestiging?.();
     const response: InboundResponse = { contactId: result.contact.id };
     return reply.code(result.created ? 201 : 200).send(response);
   });
