@@ -1,4 +1,5 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { expect, test } from '../fixtures/channels';
 import { INTEGRATION_KEY } from '../fixtures/server';
 import { VIEWPORT } from '../fixtures/test';
@@ -76,6 +77,8 @@ test('@P1 phone: code, consent, the agent sees the form masked, pointer, control
   openResident,
   request,
 }) => {
+  // One long scenario (four form steps, two consents, three axe scans): a hang guard, not a speed claim.
+  test.setTimeout(150_000);
   const { workplace: anna, frames } = await agentWithFrames(browser, server.url, 'anna');
   await anna.setStatus('beschikbaar');
   const offered = await cti({
@@ -98,18 +101,22 @@ test('@P1 phone: code, consent, the agent sees the form masked, pointer, control
   const pane = new AgentCobrowse(anna.page);
   await pane.enterCode(code);
   await expect(pane.status).toHaveText('Wachten tot de inwoner toestemming geeft…');
+  // The agent's pane (before the live page: axe cannot enter the replay's sandboxed, script-free frame).
+  await expectNoSeriousA11yViolations(anna.page, 'co-browse pane, waiting for consent');
   await expect(resident.consent).toBeVisible();
   await expect(resident.consent).toContainText('Anna');
   await expect(resident.consent).toContainText('Wat u in formuliervelden typt, ziet de medewerker niet.');
   // Nothing of the page left the browser before "Toestaan".
   expect(sent.filter((f) => f.includes('cobrowse:events'))).toEqual([]);
   await expect(resident.consent.getByRole('heading')).toBeFocused();
+  await expectNoSeriousA11yViolations(widget.page, 'co-browse consent dialog');
 
   await resident.allow();
   await expect(pane.status).toHaveText('U kijkt mee.');
   await expect(pane.url).toHaveText(`${server.url}/demo/parkeervergunning.html`);
   await expect(pane.viewport).toHaveText(`${VIEWPORT.width} × ${VIEWPORT.height}`);
   await expect(pane.replay.getByText('Burgerservicenummer (BSN)')).toBeVisible();
+  await expectNoSeriousA11yViolations(widget.page, 'co-browse banner');
 
   // The resident fills in the form, BSN and IBAN included.
   const page = widget.page;
