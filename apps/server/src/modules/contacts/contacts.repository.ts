@@ -34,6 +34,8 @@ export type ContactPatch = Partial<{
   closedAt: number | null;
   partijUuid: string | null;
   registrations: number;
+  /** Only set by a registration when the contact had no subject of its own. */
+  subject: string;
 }>;
 
 export interface ContactEventInput {
@@ -117,6 +119,7 @@ const COLUMNS: Record<keyof ContactPatch, string> = {
   closedAt: 'closed_at',
   partijUuid: 'partij_uuid',
   registrations: 'registrations',
+  subject: 'subject',
 };
 
 export function createSqliteContactsRepository(db: Db): ContactsRepository {

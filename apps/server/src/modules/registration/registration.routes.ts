@@ -114,6 +114,8 @@ export function registerRegistrationRoutes(
               registrations: contact.registrations + 1,
               ...(afronden ? { status: 'nawerk' as const } : {}),
               ...(body.partij ? { partijUuid: body.partij.uuid } : {}),
+              // A call has no subject of its own: the registered onderwerp names it from now on (header, inbox).
+              ...(contact.subject === undefined ? { subject: body.onderwerp } : {}),
             },
             now,
           );

@@ -83,7 +83,13 @@ describe('registration into the embedded Klantinteracties store', () => {
     const open = (await (
       await fetch(`${server.url}/api/contacts/${contact.id}`, { headers: bearer(token) })
     ).json()) as Contact;
-    expect(open).toMatchObject({ status: 'assigned', registrations: 1, partijUuid });
+    // The call had no subject: the first registered onderwerp names it (header and inbox no longer say "Geen onderwerp").
+    expect(open).toMatchObject({
+      status: 'assigned',
+      registrations: 1,
+      partijUuid,
+      subject: 'Afvalpas kwijt',
+    });
 
     // Second question with an interne taak to an afdeling: closes the contact and starts nawerk.
     const afdelingen = (await (
