@@ -90,6 +90,26 @@ describe('ChatSession: starting', () => {
     expect(session.getState().error).toEqual({ field: 'email', message: 'Controleer dit: e-mailadres.' });
   });
 
+  it('starts with the DigiD token the site passed, and forgets it when the server refuses it', async () => {
+    const { session, transport } = setup();
+    session.setDigidToken('eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiI5OTk5OTM2NTMifQ.c2ln');
+    transport.reply(CLIENT_EVENTS.start, {
+      ok: false,
+      error: 'digid_invalid',
+      issues: [{ path: ['digidToken'], message: 'verlopen', code: 'digid_invalid' }],
+    });
+    await session.start({ subject: 'Mijn zaak' });
+    expect(transport.sent(CLIENT_EVENTS.start)[0]).toMatchObject({
+      digidToken: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiI5OTk5OTM2NTMifQ.c2ln',
+    });
+    expect(session.getState().phase).toBe('start');
+    expect(session.getState().error?.message).toContain('Uw DigiD-inlog is verlopen of niet geldig.');
+    transport.reply(CLIENT_EVENTS.start, STARTED);
+    await session.start({ subject: 'Mijn zaak' });
+    expect(transport.sent(CLIENT_EVENTS.start)[1]).not.toHaveProperty('digidToken');
+    expect(session.getState().phase).toBe('chat');
+  });
+
   it('checks availability when asked and shows the offline form straight away', async () => {
     const { session, transport } = setup();
     transport.reply(CLIENT_EVENTS.availability, {

@@ -118,6 +118,8 @@ export class ChatSession {
   private readonly typingIdleMs: number;
   private readonly agentTypingTimeoutMs: number;
   private resumeToken: string | null = null;
+  /** A DigiD login the municipality's site passed on (`KccChat.setDigidToken`), sent with `chat:start`. */
+  private digidToken: string | undefined;
   private nextId = 1;
   private typingSentAt: number | null = null;
   private typingStopTimer: ReturnType<typeof setTimeout> | null = null;
@@ -177,6 +179,11 @@ export class ChatSession {
     } else this.update({ busy: false });
   }
 
+  /** The resident logged in with DigiD on the website (or logged out: `undefined`). */
+  setDigidToken(token: string | undefined): void {
+    this.digidToken = token;
+  }
+
   async start(form: StartForm): Promise<void> {
     if (this.state.phase !== 'start') return;
     const name = clean(form.name);
@@ -189,6 +196,7 @@ export class ChatSession {
     if (subject) payload.subject = subject;
     if (this.pageUrl && /^https?:/.test(this.pageUrl)) payload.pageUrl = this.pageUrl;
     if (this.queue) payload.queue = this.queue;
+    if (this.digidToken) payload.digidToken = this.digidToken;
 
     this.update({
       phase: 'starting',
@@ -217,6 +225,8 @@ export class ChatSession {
       this.goOffline(availability.ok ? (availability.data ?? null) : null);
     } else {
       this.transport.disconnect();
+      // An expired or invalid login: forget it, so starting again works without DigiD.
+      if (!ack.ok && ack.error === ERROR_CODES.digidInvalid) this.digidToken = undefined;
       this.update({
         phase: 'start',
         busy: false,

@@ -111,6 +111,8 @@ export function refusalText(error: string, issues?: AckIssue[]): string {
       return 'U gaf bij de start van de chat geen e-mailadres. Daarom kunnen we het gesprek niet mailen.';
     case ERROR_CODES.ended:
       return 'De chat is al beëindigd.';
+    case ERROR_CODES.digidInvalid:
+      return 'Uw DigiD-inlog is verlopen of niet geldig. Start de chat opnieuw zonder DigiD, of log opnieuw in.';
     case ERROR_CODES.invalidPayload: {
       if ((issues ?? []).some((i) => i.path[0] === 'text' && i.code === 'too_big')) return TEXTS.tooLong;
       const fields = (issues ?? []).map((issue) => fieldName(String(issue.path[0] ?? ''))).filter(Boolean);
