@@ -178,6 +178,9 @@ test('@P1 phone: code, consent, the agent sees the form masked, pointer, control
   const all = frames.join('\n');
   expect(frames.some((f) => f.includes('cobrowse:events'))).toBe(true);
   expect(personalNumbers(all)).toEqual([]);
+  // The widget itself (code, dialogs, banner) is not shared either.
+  expect(all.includes('kijkt mee'), 'the widget banner reached the agent').toBe(false);
+  expect(all.includes('Bediening terugnemen'), 'the widget banner reached the agent').toBe(false);
   for (const typed of [BSN, IBAN, PASSWORD, NAME, STREET, PLATE, 'fatima@example.nl', 'NL91', '0417164300'])
     expect(all.includes(typed), `a frame holds ${typed}`).toBe(false);
 
