@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Capacity } from '@kcc/routing';
 import { hashPassword } from '../src/modules/auth/password';
+import { SessionStore } from '../src/modules/auth/sessions';
 import { TokenService } from '../src/modules/auth/tokens';
 import { createSqliteUsersRepository } from '../src/modules/auth/users.repository';
 import { createSqliteContactsRepository } from '../src/modules/contacts/contacts.repository';
@@ -42,11 +43,12 @@ export interface SeededStore {
  */
 export async function seedBenchStore(dataDir: string, options: SeedOptions): Promise<SeededStore> {
   const tokenSecret = randomBytes(32).toString('hex');
-  const tokens = new TokenService(tokenSecret);
+  const tokens = new TokenService(tokenSecret, Date.now, 24 * 3600 * 1000);
   const db = openDatabase(dataDir);
   try {
     migrate(db, serverMigrations(embeddedKlantinteracties.migrations));
     const users = createSqliteUsersRepository(db, { demoAccounts: true });
+    const sessions = new SessionStore(db);
     const queues = createSqliteQueuesRepository(db);
     const contacts = createSqliteContactsRepository(db);
     // One scrypt hash for all bench users: nobody logs in with a password here.
@@ -71,7 +73,7 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
           capacity: options.capacity,
           queueIds,
         });
-        agents.push({ id: user.id, username, token: tokens.issue(user.id, ['medewerker']).token });
+        agents.push({ id: user.id, username, token: '' });
       }
       const now = Date.now();
       for (let i = 0; i < (options.assignedContacts ?? 0); i++) {
@@ -98,6 +100,11 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
         assigned.push({ id: contact.id, agent });
       }
     })();
+    // Each bench agent has a session of its own, as after a login.
+    for (const agent of agents) {
+      const { session } = sessions.create(agent.id);
+      agent.token = (await tokens.issue(agent.id, ['medewerker'], session.id)).token;
+    }
     return { tokenSecret, agents, assigned };
   } finally {
     db.close();

@@ -20,6 +20,7 @@ import {
 } from './modules/audit/ki-api-logging';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { seedDemoUsers } from './modules/auth/demo-users';
+import { SessionStore } from './modules/auth/sessions';
 import { TokenService } from './modules/auth/tokens';
 import { createSqliteUsersRepository } from './modules/auth/users.repository';
 import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
@@ -74,6 +75,11 @@ export interface ServerOptions {
   simAgents?: number;
   /** Time and domain timers (default: the system clock); tests pass a `TestClock` and advance it. */
   clock?: Clock;
+  /**
+   * Time of access tokens and sessions (default: the system clock, not `clock`, so simulations that advance the
+   * domain clock by hours keep their logins); tests of token expiry pass a `TestClock`.
+   */
+  authClock?: Clock;
 }
 
 export interface RunningServer {
@@ -172,8 +178,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
     const users = createSqliteUsersRepository(db, { demoAccounts: config.demo });
     const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
-    const tokens = new TokenService(tokenSecret);
-    const guard = createAuthGuard(tokens, users);
+    const authClock = options.authClock ?? systemClock;
+    const tokens = new TokenService(tokenSecret, () => authClock.now());
+    const sessions = new SessionStore(db, () => authClock.now());
+    const guard = createAuthGuard(tokens, users, sessions, authClock);
     const queues = createSqliteQueuesRepository(db);
     // Appends to the event log poke the dashboard, which then reads the committed rows.
     const eventTap = new EventTap();
@@ -231,7 +239,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
     });
 
-    registerAuthRoutes(app, { users, tokens });
+    registerAuthRoutes(app, { users, tokens, sessions, guard });
     const inbound = createInboundService({
       contacts,
       routing,

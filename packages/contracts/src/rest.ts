@@ -29,11 +29,21 @@ export const LoginRequest = z.object({
   password: z.string().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+/**
+ * `token`: a short access token (Bearer, 15 minutes); `refreshToken` gets the next one from
+ * `POST /api/auth/refresh` (rotated on each use) until the session ends (logout, revocation, 12 hours).
+ */
 export const LoginResponse = z.object({
   token: z.string(),
+  /** When `token` expires. */
+  expiresAt: IsoDateTime.optional(),
+  refreshToken: z.string().optional(),
   user: User.pick({ id: true, name: true, roles: true }),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+/** `POST /api/auth/refresh`: answered with a LoginResponse (a new token and a new refresh token). */
+export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(200) }).strict();
+export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
 // ---------------------------------------------------------------- inbound (channel webhooks)
 export const InboundRequest = z
@@ -238,6 +248,8 @@ export type MyInterneTakenResponse = z.infer<typeof MyInterneTakenResponse>;
 export const apiPaths = {
   health: '/health',
   login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
   me: '/api/me',
   myContacts: '/api/me/contacts',
   myOffers: '/api/me/offers',

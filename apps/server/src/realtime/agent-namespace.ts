@@ -43,10 +43,10 @@ export function registerAgentNamespace(
   const nsp = io.of('/agent') as unknown as AgentNamespace;
   const { guard, routing, tracker, log } = deps;
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     const auth: unknown = socket.handshake.auth;
     const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
-    const user = guard.userFromToken(token);
+    const user = await guard.authenticateSocket(socket, token);
     if (!user) return next(new Error('unauthorized'));
     if (!user.roles.includes('medewerker') || !routing.isAgent(user.id)) return next(new Error('forbidden'));
     socket.data = { userId: user.id, roles: user.roles };

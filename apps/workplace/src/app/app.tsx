@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { LoginForm } from '../features/auth/components/login-form';
-import { useSession, useSessionActions, type Session } from '../features/auth/stores/session-store';
+import { logout } from '../features/auth/api/logout';
+import { scheduleTokenRefresh, stopTokenRefresh } from '../features/auth/api/token-refresh';
+import { useSession, type Session } from '../features/auth/stores/session-store';
 import { conversationActions } from '../features/conversation/stores/conversation-store';
 import { handoverActions } from '../features/handover/stores/handover-store';
 import { inboxActions } from '../features/inbox/stores/inbox-store';
@@ -24,7 +26,6 @@ const TeamleiderShell = lazy(() => import('./teamleider-shell'));
 
 function AuthenticatedApp({ session }: { session: Session }) {
   const { serverUrl, createSocket } = useAppDependencies();
-  const { loggedOut } = useSessionActions();
   const [socket, setSocket] = useState<AgentSocket | null>(null);
 
   useEffect(() => {
@@ -44,7 +45,7 @@ function AuthenticatedApp({ session }: { session: Session }) {
         new Promise((resolve) => setTimeout(resolve, LOGOUT_OFFLINE_WAIT_MS)),
       ]);
     }
-    loggedOut();
+    await logout();
   };
 
   return (
@@ -88,7 +89,12 @@ export function App() {
 
 /** Medewerkers get the agent shell with its socket; other roles a shell without it (see workplace-view). */
 function SessionView({ session }: { session: Session }) {
-  const { loggedOut } = useSessionActions();
+  // Short access tokens: refreshed in the background for as long as this session is shown.
+  useEffect(() => {
+    scheduleTokenRefresh();
+    return stopTokenRefresh;
+  }, [session]);
+  const loggedOut = () => void logout();
   const view = workplaceViewFor(session.user.roles);
   if (view === 'agent') return <AuthenticatedApp session={session} />;
   if (view === 'teamleider')

@@ -1,5 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { refreshAccessToken } from '../features/auth/api/token-refresh';
 import { getSessionToken, sessionActions } from '../features/auth/stores/session-store';
 import { configureApiClient } from '../lib/api-client';
 import type { AgentSocket } from '../lib/socket';
@@ -27,6 +28,7 @@ export function AppProvider({ deps, children }: { deps: AppDependencies; childre
       baseUrl: deps.serverUrl,
       getToken: getSessionToken,
       onUnauthorized: sessionActions.sessionExpired,
+      refresh: refreshAccessToken,
     }),
   );
   return (

@@ -54,6 +54,32 @@ describe('apiRequest', () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
+  it('refreshes an expired access token once and sends the request again (issue 11 §9)', async () => {
+    let token = 'verlopen';
+    const onUnauthorized = vi.fn();
+    const refresh = vi.fn(async () => {
+      token = 'nieuw';
+      return true;
+    });
+    const api = mockFetch({
+      'GET /api/me': (request) =>
+        request.headers.authorization === 'Bearer nieuw'
+          ? { status: 200, body: me() }
+          : { status: 401, body: { title: 'Niet ingelogd', status: 401 } },
+    });
+    configureApiClient({ baseUrl: 'http://server.test', getToken: () => token, onUnauthorized, refresh });
+    expect((await apiRequest('GET', '/api/me', MeResponse)).user.name).toBe('Anna de Vries');
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual(['Bearer verlopen', 'Bearer nieuw']);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+
+    // A session that cannot be refreshed ends after one try.
+    token = 'verlopen';
+    refresh.mockResolvedValue(false);
+    await expect(apiRequest('GET', '/api/me', MeResponse)).rejects.toBeInstanceOf(ApiError);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    configureApiClient({ refresh: async () => false });
+  });
+
   it('gives a Dutch title when the error body is not problem JSON', async () => {
     mockFetch({ 'GET /x': { status: 502, body: '<html>' } });
     const error = (await apiRequest('GET', '/x', MeResponse).catch((e: unknown) => e)) as ApiError;

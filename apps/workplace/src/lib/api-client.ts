@@ -38,9 +38,16 @@ export interface ApiClientConfig {
   getToken: () => string | undefined;
   /** Called when an authenticated request gets 401: the session is no longer valid. */
   onUnauthorized: () => void;
+  /** Get a new access token after a 401 (an expired one); `true` when the request may be sent again. */
+  refresh: () => Promise<boolean>;
 }
 
-let config: ApiClientConfig = { baseUrl: '', getToken: () => undefined, onUnauthorized: () => {} };
+let config: ApiClientConfig = {
+  baseUrl: '',
+  getToken: () => undefined,
+  onUnauthorized: () => {},
+  refresh: () => Promise.resolve(false),
+};
 
 export function configureApiClient(next: Partial<ApiClientConfig>): void {
   config = { ...config, ...next, baseUrl: (next.baseUrl ?? config.baseUrl).replace(/\/+$/, '') };
@@ -77,6 +84,7 @@ export async function apiRequest<T>(
   path: string,
   schema: ResponseSchema<T>,
   options: RequestOptions = {},
+  mayRefresh = true,
 ): Promise<T> {
   const auth = options.auth ?? true;
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -103,6 +111,9 @@ export async function apiRequest<T>(
 
   const payload: unknown = await readJson(response);
   if (!response.ok) {
+    if (response.status === 401 && auth && mayRefresh && (await config.refresh())) {
+      return apiRequest(method, path, schema, options, false);
+    }
     if (response.status === 401 && auth) config.onUnauthorized();
     const parsed = Problem.safeParse(payload);
     throw new ApiError(

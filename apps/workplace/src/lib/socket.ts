@@ -8,6 +8,8 @@ import type {
   AgentClientToServerEvents as CoreClientToServerEvents,
   AgentServerToClientEvents as CoreServerToClientEvents,
 } from '@kcc/contracts/realtime';
+import { renewSocketAuth } from '../features/auth/api/token-refresh';
+import { getSessionToken } from '../features/auth/stores/session-store';
 
 /** Core commands plus the channel commands (`chat:typing`, `chat:end`). */
 export type AgentClientToServerEvents = CoreClientToServerEvents & AgentChannelClientToServerEvents;
@@ -52,10 +54,14 @@ export const ACK_TIMEOUT = 'timeout';
 
 export function createAgentSocket(serverUrl: string, token: string): AgentSocket {
   const socket: Socket<AgentServerToClientEvents, AgentClientToServerEvents> = io(`${serverUrl}/agent`, {
-    auth: { token },
+    // A reconnect (network, server restart) authenticates with the newest access token.
+    auth: (cb) => cb({ token: getSessionToken() ?? token }),
     // WebSocket first: offers must arrive within 100 ms, long-polling adds a round trip.
     transports: ['websocket', 'polling'],
   });
+  const stopRenewal = renewSocketAuth(
+    socket as unknown as { emit(event: string, ...args: unknown[]): unknown },
+  );
   // socket.io's listener types are a union of event maps; our map is a superset of both, hence the casts.
   const raw = socket as unknown as {
     on(event: string, listener: (...args: never[]) => void): void;
@@ -91,6 +97,7 @@ export function createAgentSocket(serverUrl: string, token: string): AgentSocket
       socket.connect();
     },
     disconnect() {
+      stopRenewal();
       socket.disconnect();
     },
   };

@@ -25,4 +25,19 @@ export const authMigrations: Migration[] = [
            OR id GLOB 'user-sim[0-9]*';
     `,
   },
+  {
+    // Server-side sessions: logout and revocation end every token of a login (issue 11 §9).
+    id: 'auth/003_sessions',
+    sql: `
+      CREATE TABLE auth_sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        refresh_hash TEXT NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX auth_sessions_user ON auth_sessions (user_id);
+    `,
+  },
 ];

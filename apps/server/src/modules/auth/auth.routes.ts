@@ -1,18 +1,39 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginRequest, type LoginResponse } from '@kcc/contracts/rest';
+import { LoginRequest, RefreshRequest, type LoginResponse } from '@kcc/contracts/rest';
+import type { User } from '@kcc/contracts/domain';
+import { currentSessionId, type AuthGuard } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import { memoryRateLimitStore, retryAfterSeconds } from '../rate-limit/rate-limiter';
 import { LoginLimits } from './login-limits';
 import { dummyHash, PasswordCheckBusyError, verifyPassword } from './password';
+import type { SessionStore } from './sessions';
 import type { TokenService } from './tokens';
 import type { UsersRepository } from './users.repository';
 
+/** `POST /api/auth/login`, `/refresh` and `/logout` (issue 11 §6, §9). */
 export function registerAuthRoutes(
   app: FastifyInstance,
-  deps: { users: UsersRepository; tokens: TokenService; limits?: LoginLimits },
+  deps: {
+    users: UsersRepository;
+    tokens: TokenService;
+    sessions: SessionStore;
+    guard: AuthGuard;
+    limits?: LoginLimits;
+  },
 ): void {
   const limits = deps.limits ?? new LoginLimits(memoryRateLimitStore);
+
+  const answer = async (user: User, sessionId: string, refreshToken: string): Promise<LoginResponse> => {
+    const { token, expiresAt } = await deps.tokens.issue(user.id, user.roles, sessionId);
+    return {
+      token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      refreshToken,
+      user: { id: user.id, name: user.name, roles: user.roles },
+    };
+  };
+
   app.post('/api/auth/login', async (request, reply) => {
     const body = parseOrThrow(LoginRequest, request.body, 'body');
     const wait = await limits.retryAfterMs(body.username, request.ip);
@@ -31,8 +52,20 @@ export function registerAuthRoutes(
       throw problems.unauthorized('Gebruikersnaam of wachtwoord klopt niet.');
     }
     await limits.succeeded(body.username, request.ip);
-    const { token } = deps.tokens.issue(user.id, user.roles);
-    const response: LoginResponse = { token, user: { id: user.id, name: user.name, roles: user.roles } };
-    return reply.code(200).send(response);
+    const { session, refreshToken } = deps.sessions.create(user.id);
+    return reply.code(200).send(await answer(user, session.id, refreshToken));
+  });
+
+  app.post('/api/auth/refresh', async (request) => {
+    const { refreshToken } = parseOrThrow(RefreshRequest, request.body, 'body');
+    const refreshed = deps.sessions.refresh(refreshToken);
+    const user = refreshed ? deps.users.findActiveById(refreshed.session.userId) : undefined;
+    if (!refreshed || !user) throw problems.unauthorized('Uw sessie is verlopen. Log opnieuw in.');
+    return answer(user, refreshed.session.id, refreshed.refreshToken);
+  });
+
+  app.post('/api/auth/logout', { preHandler: deps.guard.require() }, async (request, reply) => {
+    deps.guard.endSession(currentSessionId(request));
+    return reply.code(204).send();
   });
 }

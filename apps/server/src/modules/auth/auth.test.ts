@@ -14,21 +14,24 @@ describe('passwords and tokens', () => {
     expect(await verifyPassword('geheim', 'garbage')).toBe(false);
   });
 
-  it('refuses tampered, foreign and expired tokens', () => {
-    let now = 1_000_000;
+  it('refuses tampered, foreign, wrongly signed, unsigned and expired tokens (jose)', async () => {
+    let now = 1_000_000_000_000;
     const tokens = new TokenService('x'.repeat(40), () => now);
-    const { token } = tokens.issue('u1', ['medewerker']);
-    expect(tokens.verify(token)?.sub).toBe('u1');
+    const { token, expiresAt } = await tokens.issue('u1', ['medewerker'], 's1');
+    expect(expiresAt - now).toBe(15 * 60 * 1000);
+    expect((await tokens.verify(token))?.sub).toBe('u1');
+    expect((await tokens.verify(token))?.sid).toBe('s1');
     const [h, p, s] = token.split('.') as [string, string, string];
-    const forged = Buffer.from(
-      JSON.stringify({ sub: 'u1', roles: ['beheerder'], iat: 1, exp: 9e9 }),
-    ).toString('base64url');
-    expect(tokens.verify(`${h}.${forged}.${s}`)).toBeUndefined();
-    expect(new TokenService('y'.repeat(40), () => now).verify(token)).toBeUndefined();
-    expect(tokens.verify(`${h}.${p}`)).toBeUndefined();
-    expect(tokens.verify(42)).toBeUndefined();
-    now += 12 * 3600 * 1000 + 1;
-    expect(tokens.verify(token)).toBeUndefined();
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['beheerder'] })).toString('base64url');
+    expect(await tokens.verify(`${h}.${forged}.${s}`)).toBeUndefined();
+    expect(await new TokenService('y'.repeat(40), () => now).verify(token)).toBeUndefined();
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    expect(await tokens.verify(`${none}.${p}.`)).toBeUndefined();
+    expect(await tokens.verify(`${h}.${p}`)).toBeUndefined();
+    expect(await tokens.verify(42)).toBeUndefined();
+    now += 15 * 60 * 1000 + 1;
+    expect(await tokens.verify(token)).toBeUndefined();
   });
 });
 

@@ -1,52 +1,67 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { Role } from '@kcc/contracts/domain';
 
-export const TOKEN_LIFETIME_MS = 12 * 3600 * 1000;
+/** Access tokens are short: a stolen one is useful for minutes; the workplace refreshes it with its session. */
+export const ACCESS_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+const ISSUER = 'kcc-werkplek';
+const AUDIENCE = 'kcc-werkplek';
 
-const Claims = z.object({ sub: z.string(), roles: z.array(Role), iat: z.number(), exp: z.number() });
+const Claims = z.object({
+  sub: z.string(),
+  roles: z.array(Role),
+  /** The session (auth_sessions.id): logout and revocation end it, and every token of it with it. */
+  sid: z.string(),
+  iat: z.number(),
+  exp: z.number(),
+});
 export type TokenClaims = z.infer<typeof Claims>;
 
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-
-/** Compact HS256 JWT; only this server issues and reads them. */
+/** HS256 access tokens (`jose`); only this server issues and reads them. */
 export class TokenService {
-  constructor(
-    private readonly secret: string,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly key: Uint8Array;
 
-  issue(userId: string, roles: Role[]): { token: string; expiresAt: number } {
-    const iat = this.now();
-    const exp = iat + TOKEN_LIFETIME_MS;
-    const payload = Buffer.from(
-      JSON.stringify({ sub: userId, roles, iat: Math.floor(iat / 1000), exp: Math.floor(exp / 1000) }),
-    ).toString('base64url');
-    return { token: `${HEADER}.${payload}.${this.sign(`${HEADER}.${payload}`)}`, expiresAt: exp };
+  constructor(
+    secret: string,
+    private readonly now: () => number = Date.now,
+    private readonly lifetimeMs = ACCESS_TOKEN_LIFETIME_MS,
+  ) {
+    this.key = new TextEncoder().encode(secret);
   }
 
-  /** The claims of a valid, unexpired token; undefined otherwise. */
-  verify(token: unknown): TokenClaims | undefined {
+  async issue(
+    userId: string,
+    roles: Role[],
+    sessionId: string,
+  ): Promise<{ token: string; expiresAt: number }> {
+    const iat = Math.floor(this.now() / 1000);
+    const exp = iat + Math.floor(this.lifetimeMs / 1000);
+    const token = await new SignJWT({ roles, sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: exp * 1000 };
+  }
+
+  /** The claims of a valid, unexpired token of this server; undefined otherwise. */
+  async verify(token: unknown): Promise<TokenClaims | undefined> {
     if (typeof token !== 'string' || token.length > 4096) return undefined;
-    const parts = token.split('.');
-    if (parts.length !== 3) return undefined;
-    const [header, payload, signature] = parts as [string, string, string];
-    if (header !== HEADER) return undefined;
-    const expected = Buffer.from(this.sign(`${header}.${payload}`));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    let json: unknown;
     try {
-      json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(this.now()),
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      const claims = Claims.safeParse(payload);
+      return claims.success ? claims.data : undefined;
     } catch {
       return undefined;
     }
-    const claims = Claims.safeParse(json);
-    if (!claims.success || claims.data.exp * 1000 <= this.now()) return undefined;
-    return claims.data;
-  }
-
-  private sign(data: string): string {
-    return createHmac('sha256', this.secret).update(data).digest('base64url');
   }
 }

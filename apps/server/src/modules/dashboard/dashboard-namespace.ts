@@ -46,10 +46,10 @@ export function registerDashboardNamespace(
   const nsp = io.of(DASHBOARD_NAMESPACE) as unknown as DashboardNamespace;
   const { guard, dashboard, actions, log } = deps;
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     const auth: unknown = socket.handshake.auth;
     const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
-    const user = guard.userFromToken(token);
+    const user = await guard.authenticateSocket(socket, token);
     if (!user) return next(new Error('unauthorized'));
     if (!user.roles.includes('teamleider') && !user.roles.includes('beheerder')) {
       return next(new Error('forbidden'));

@@ -32,6 +32,19 @@ function writeStoredSession(session: Session | null): void {
   }
 }
 
+/**
+ * The newest access and refresh token of the session. A refresh replaces them here and in storage, but not in
+ * `session`: its identity keys the whole signed-in view, which must not remount every 15 minutes.
+ */
+export interface Credentials {
+  token: string;
+  refreshToken?: string | undefined;
+  expiresAt?: string | undefined;
+}
+let credentials: Credentials | null = null;
+const credentialsOf = (session: Session | null): Credentials | null =>
+  session ? { token: session.token, refreshToken: session.refreshToken, expiresAt: session.expiresAt } : null;
+
 interface SessionState {
   session: Session | null;
   /** Why the last session ended, shown on the login screen. */
@@ -40,23 +53,36 @@ interface SessionState {
     loggedIn: (session: Session) => void;
     loggedOut: () => void;
     sessionExpired: () => void;
+    tokenRefreshed: (next: Session) => void;
   };
 }
 
-const useSessionStore = create<SessionState>()((set) => ({
-  session: readStoredSession(),
+const initial = readStoredSession();
+credentials = credentialsOf(initial);
+
+const useSessionStore = create<SessionState>()((set, get) => ({
+  session: initial,
   endedReason: null,
   actions: {
     loggedIn: (session) => {
       writeStoredSession(session);
+      credentials = credentialsOf(session);
       set({ session, endedReason: null });
     },
     loggedOut: () => {
       writeStoredSession(null);
+      credentials = null;
       set({ session: null, endedReason: null });
+    },
+    tokenRefreshed: (next) => {
+      const session = get().session;
+      if (!session) return;
+      credentials = credentialsOf(next);
+      writeStoredSession({ ...session, ...credentials });
     },
     sessionExpired: () => {
       writeStoredSession(null);
+      credentials = null;
       set((state) =>
         state.session ? { session: null, endedReason: 'Uw sessie is verlopen. Log opnieuw in.' } : state,
       );
@@ -69,10 +95,12 @@ export const useSessionEndedReason = () => useSessionStore((s) => s.endedReason)
 export const useSessionActions = () => useSessionStore((s) => s.actions);
 
 /** For non-React code (the API client). */
-export const getSessionToken = (): string | undefined => useSessionStore.getState().session?.token;
+export const getSessionToken = (): string | undefined => credentials?.token;
+export const currentCredentials = (): Credentials | null => credentials;
 export const sessionActions = useSessionStore.getState().actions;
 /** Tests only: start from a known session. */
 export const resetSessionStore = (session: Session | null = null) => {
   writeStoredSession(session);
+  credentials = credentialsOf(session);
   useSessionStore.setState({ session, endedReason: null });
 };

@@ -1,6 +1,7 @@
 import { saveBlob } from '../../../lib/save-blob';
 import type { AttachmentView } from '@kcc/contracts/channels';
 import { getApiBaseUrl } from '../../../lib/api-client';
+import { getSessionToken } from '../../auth/stores/session-store';
 
 export class AttachmentDownloadError extends Error {
   constructor(readonly status: number) {
@@ -15,7 +16,7 @@ export class AttachmentDownloadError extends Error {
  */
 export async function downloadAttachment(attachment: AttachmentView, token: string): Promise<void> {
   const response = await fetch(getApiBaseUrl() + attachment.url, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${getSessionToken() ?? token}` },
   }).catch(() => {
     throw new AttachmentDownloadError(0);
   });

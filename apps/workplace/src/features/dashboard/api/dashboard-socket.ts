@@ -5,6 +5,8 @@ import {
   type DashboardServerToClientEvents,
 } from '@kcc/contracts/dashboard';
 import type { Ack } from '@kcc/contracts/realtime';
+import { renewSocketAuth } from '../../auth/api/token-refresh';
+import { getSessionToken } from '../../auth/stores/session-store';
 
 /** Server pushes on `/dashboard` plus the socket's own lifecycle events. */
 export type DashboardSocketEvents = DashboardServerToClientEvents & {
@@ -49,7 +51,10 @@ const COMMAND_TIMEOUT_MS = 5000;
 export const createDashboardSocket: CreateDashboardSocket = (serverUrl, token) => {
   const socket: Socket<DashboardServerToClientEvents, DashboardClientToServerEvents> = io(
     `${serverUrl}${DASHBOARD_NAMESPACE}`,
-    { auth: { token }, transports: ['websocket', 'polling'] },
+    { auth: (cb) => cb({ token: getSessionToken() ?? token }), transports: ['websocket', 'polling'] },
+  );
+  const stopRenewal = renewSocketAuth(
+    socket as unknown as { emit(event: string, ...args: unknown[]): unknown },
   );
   // socket.io's listener types are a union of event maps; ours is a superset of both, hence the casts.
   const raw = socket as unknown as {
@@ -83,6 +88,7 @@ export const createDashboardSocket: CreateDashboardSocket = (serverUrl, token) =
       socket.connect();
     },
     disconnect() {
+      stopRenewal();
       socket.disconnect();
     },
   };

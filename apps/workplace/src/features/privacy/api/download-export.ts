@@ -1,5 +1,6 @@
 import { saveBlob } from '../../../lib/save-blob';
 import { getApiBaseUrl } from '../../../lib/api-client';
+import { getSessionToken } from '../../auth/stores/session-store';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -29,7 +30,7 @@ export async function downloadExport(bsn: string, format: ExportFormat, token: s
   const response = await fetch(getApiBaseUrl() + exportPath(bsn, format), {
     headers: {
       accept: format === 'csv' ? 'text/csv' : 'application/json',
-      authorization: `Bearer ${token}`,
+      authorization: `Bearer ${getSessionToken() ?? token}`,
     },
   }).catch(() => {
     throw new ExportDownloadError(0);

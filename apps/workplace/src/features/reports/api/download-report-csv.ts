@@ -1,6 +1,7 @@
 import { saveBlob } from '../../../lib/save-blob';
 import { getApiBaseUrl } from '../../../lib/api-client';
 import { reportPath, type ReportFilters } from './get-report';
+import { getSessionToken } from '../../auth/stores/session-store';
 
 export class CsvDownloadError extends Error {
   constructor(readonly status: number) {
@@ -23,7 +24,7 @@ export function csvFileName(filters: ReportFilters, disposition: string | null):
  */
 export async function downloadReportCsv(filters: ReportFilters, token: string): Promise<string> {
   const response = await fetch(getApiBaseUrl() + reportPath(filters, 'csv'), {
-    headers: { accept: 'text/csv', authorization: `Bearer ${token}` },
+    headers: { accept: 'text/csv', authorization: `Bearer ${getSessionToken() ?? token}` },
   }).catch(() => {
     throw new CsvDownloadError(0);
   });
