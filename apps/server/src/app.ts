@@ -64,6 +64,8 @@ import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { serverMigrations } from './store/migrations';
 import { loadOrCreateTokenSecret } from './store/token-secret';
+import { registerTestClockRoute } from './http/test-clock.routes';
+import type { AdjustableClock } from './shared/adjustable-clock';
 import { systemClock, type Clock } from './shared/clock';
 
 export interface ServerOptions {
@@ -75,6 +77,8 @@ export interface ServerOptions {
   simAgents?: number;
   /** Time and domain timers (default: the system clock); tests pass a `TestClock` and advance it. */
   clock?: Clock;
+  /** End-to-end tests only (KCC_TEST_CLOCK=1, demo): this clock, movable over `POST /api/test/clock`. */
+  testClock?: AdjustableClock;
   /**
    * Time of access tokens and sessions (default: the system clock, not `clock`, so simulations that advance the
    * domain clock by hours keep their logins); tests of token expiry pass a `TestClock`.
@@ -131,7 +135,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
   const publicBaseUrl = config.publicUrl ?? url;
-  const clock = options.clock ?? systemClock;
+  const clock = options.testClock ?? options.clock ?? systemClock;
 
   let ready = false;
   const app = Fastify({
@@ -425,6 +429,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       integrationKey: config.integrationKey,
       ownOrigins: [url, publicBaseUrl],
     });
+    if (options.testClock) {
+      if (!config.demo)
+        throw new Error('KCC_TEST_CLOCK is for end-to-end tests of a demo server only (KCC_DEMO=1)');
+      registerTestClockRoute(app, { clock: options.testClock, integrationKey: config.integrationKey });
+    }
     await registerWidgetStatic(app, options.widgetDir ?? widgetDirFromEnv(REPO_ROOT));
     await registerWorkplaceStatic(app, config.workplaceDir);
 

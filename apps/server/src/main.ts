@@ -1,5 +1,6 @@
 import { createServer } from './app';
 import { ConfigError, loadConfig } from './config';
+import { AdjustableClock } from './shared/adjustable-clock';
 
 async function main(): Promise<void> {
   let config;
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
   }
   let server;
   try {
-    server = await createServer(config);
+    // End-to-end tests move the server's time instead of waiting for it (demo only; createServer checks).
+    server = await createServer(
+      config,
+      process.env.KCC_TEST_CLOCK === '1' ? { testClock: new AdjustableClock() } : {},
+    );
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE')
