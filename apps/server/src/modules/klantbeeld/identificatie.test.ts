@@ -110,6 +110,17 @@ describe('identification levels', () => {
     expect(lines.map((l) => l.gegevensbron)).toEqual(['klantinteracties']);
     expect(lines[0]?.betrokkenheid).toBe('Klant (identificatieniveau: herkend)');
 
+    // A BRP search for the contact shows names only: no birth dates or addresses to read the answers from.
+    const zoek = await call<{ items: Record<string, unknown>[] }>(
+      'GET',
+      `/api/klantbeeld/personen?postcode=1234AB&huisnummer=4&contactId=${id}`,
+    );
+    expect(zoek.status).toBe(200);
+    expect(zoek.body.items.length).toBeGreaterThan(0);
+    for (const p of zoek.body.items) {
+      expect(p).not.toHaveProperty('geboortedatum');
+      expect(p.adresregels).toEqual([]);
+    }
     // The contact-bound persoon detail is refused the same way: no way around it with the BSN.
     const detail = await call<KlantbeeldDetailResponse>(
       'GET',
@@ -172,6 +183,12 @@ describe('identification levels', () => {
     const reads = lines.filter((l) => l.doel === `contact:${id}`);
     expect(new Set(reads.map((l) => l.gegevensbron))).toEqual(new Set(['brp', 'zaken', 'klantinteracties']));
     expect(reads.every((l) => l.betrokkenheid === 'Klant (identificatieniveau: geverifieerd)')).toBe(true);
+    // Once verified, a search for the contact shows birth dates and addresses again.
+    const zoek = await call<{ items: { geboortedatum?: string }[] }>(
+      'GET',
+      `/api/klantbeeld/personen?bsn=${FATIMA.bsn}&contactId=${id}`,
+    );
+    expect(zoek.body.items[0]?.geboortedatum).toBe('1984-03-12');
     // Verifying again is not needed.
     expect((await verifieer(id, GOED)).status).toBe(409);
 

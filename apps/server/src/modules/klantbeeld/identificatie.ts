@@ -54,6 +54,8 @@ export interface IdentificatieStore {
   /** The contact is verified against this partij. */
   recordVerified(contactId: string, partijUuid: string, userId: string, at: number): void;
   failedAttempts(contactId: string): number;
+  /** The resident of this contact is verified or logged in with DigiD (for whichever partij). */
+  isVastgesteld(contactId: string): boolean;
   /**
    * The level of a contact for the partij the agent works with (`partij`: recognised or linked; `bsn`: the
    * partij's BSN, or the BSN of a DigiD login without a partij).
@@ -108,6 +110,7 @@ export function createIdentificatieStore(db: Db): IdentificatieStore {
       });
     },
     failedAttempts,
+    isVastgesteld: (contactId) => get.get(contactId) !== undefined,
     identificatie(contact, partij, herkenning) {
       const row = get.get(contact.id);
       const pogingenOver = Math.max(0, MAX_VERIFICATIE_POGINGEN - failedAttempts(contact.id));

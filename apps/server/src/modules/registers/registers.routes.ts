@@ -127,9 +127,22 @@ export function registerKlantbeeldRegisterRoutes(
     } else {
       throw one('query.bsn', 'Zoek op BSN, op achternaam en geboortedatum, of op postcode en huisnummer.');
     }
-    const result = await deps.registers.brp
+    const found = await deps.registers.brp
       .zoek(vraag)
       .catch((err: unknown) => registerProblem(err, 'De BRP'));
+    // With an unverified resident on the line, a search must not hand the agent the answers to the verification
+    // questions: only names, no birth dates or addresses.
+    const contact = doel.contactId !== undefined ? deps.contacts.get(doel.contactId) : undefined;
+    const beperkt =
+      contact !== undefined &&
+      deps.identificatie !== undefined &&
+      !deps.identificatie.isVastgesteld(contact.id);
+    const result = beperkt
+      ? {
+          ...found,
+          items: found.items.map(({ geboortedatum: _g, ...p }) => ({ ...p, adresregels: [] })),
+        }
+      : found;
     const at = Date.now();
     for (const p of result.items) {
       deps.verwerkingen.log({
