@@ -1,10 +1,14 @@
 import { expect, test } from '../fixtures/test';
+import { INTEGRATION_KEY } from '../fixtures/server';
 
-test.use({ serverEnv: { KCC_ACCEPT_TIMEOUT_MS: '4000' } });
+// The accept timeout passes when the test moves the server's clock (KCC_TEST_CLOCK), never while the page is slow.
+const ACCEPT_TIMEOUT_MS = 60_000;
+test.use({ serverEnv: { KCC_ACCEPT_TIMEOUT_MS: String(ACCEPT_TIMEOUT_MS), KCC_TEST_CLOCK: '1' } });
 
 test('@P0 an offer that times out moves to the other agent, and the first agent is marked Niet reagerend', async ({
   loginAs,
   inbound,
+  request,
 }) => {
   const anna = await loginAs('anna');
   const bram = await loginAs('bram');
@@ -25,6 +29,11 @@ test('@P0 an offer that times out moves to the other agent, and the first agent 
   const firstOfferId = await annasOffer.getAttribute('data-offer-id');
 
   // Anna does not react: after the accept timeout the offer leaves her inbox and goes to Bram.
+  const moved = await request.post('/api/test/clock', {
+    headers: { 'X-Integration-Key': INTEGRATION_KEY },
+    data: { advanceMs: ACCEPT_TIMEOUT_MS },
+  });
+  expect(moved.status(), await moved.text()).toBe(200);
   const bramsOffer = bram.offerFor('Parkeervergunning');
   await expect(bramsOffer).toBeVisible();
   await expect(bramsOffer).not.toHaveAttribute('data-offer-id', firstOfferId ?? '');
