@@ -19,6 +19,15 @@ function renderShell(roles: Role[]) {
       'GET /api/kennisbank/nieuws': { status: 200, body: { items: [], ongelezen: 0 } },
       'GET /api/kennisbank/articles': { status: 200, body: { total: 0, items: [] } },
       'GET /api/kanalenmatrix': { status: 200, body: { items: [] } },
+      'GET /api/beheer/bewaartermijnen': {
+        status: 200,
+        body: {
+          terms: { contacten: 'P1Y', transcripten: 'P1Y', bijlagen: 'P3M', verwerkingenlog: 'P2Y' },
+          nextRunAt: '2026-12-08T02:00:00.000Z',
+          lastRun: null,
+          dryRun: { at: '2026-12-07T15:00:00.000Z', dryRun: true, kinds: [] },
+        },
+      },
       'GET /api/beheer/koppelingen': {
         status: 200,
         body: {
@@ -49,6 +58,7 @@ describe('kennisbank shell: the Koppelingen tab', () => {
       'Snelle antwoorden',
       'Ontvangstbevestiging',
       'Koppelingen',
+      'Bewaartermijnen',
     ]);
     // Not loaded before the beheerder asks for it.
     expect(api.requestsTo('GET', '/api/beheer/koppelingen')).toHaveLength(0);
@@ -63,6 +73,16 @@ describe('kennisbank shell: the Koppelingen tab', () => {
     expect(await screen.findByRole('table', { name: 'Registers' })).toBeInTheDocument();
     expect(screen.queryByTestId('kennisbank-beheer')).toBeNull();
     expect(api.requestsTo('GET', '/api/beheer/koppelingen')).toHaveLength(1);
+  });
+
+  it('a beheerder opens Bewaartermijnen and can run it', async () => {
+    const user = userEvent.setup();
+    const { api } = renderShell(['beheerder']);
+    const nav = await screen.findByRole('navigation', { name: 'Onderdelen' });
+    await user.click(within(nav).getByRole('button', { name: 'Bewaartermijnen' }));
+    expect(screen.getByRole('heading', { name: 'Bewaartermijnen', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Nu opschonen' })).toBeInTheDocument();
+    expect(api.requestsTo('GET', '/api/beheer/bewaartermijnen')).toHaveLength(1);
   });
 
   it('a redacteur has no Koppelingen tab', async () => {

@@ -5,6 +5,7 @@ import { KennisbankBeheerView } from '../features/kennisbank-beheer/components/k
 import { beheerRights } from '../features/kennisbank-beheer/utils/beheer-roles';
 import { KennisbankPane } from '../features/kennisbank/components/kennisbank-pane';
 import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-pane-store';
+import { BewaartermijnenView } from '../features/bewaartermijnen/components/bewaartermijnen-view';
 import { KoppelingenView } from '../features/koppelingen/components/koppelingen-view';
 import { Werkberichten } from '../features/nieuws/components/werkberichten';
 import { useMe } from '../features/presence/api/get-me';
@@ -37,7 +38,12 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
   const canEdit = beheerRights(roles).editContent;
   const canReadReports = roles.includes('beheerder');
   const [tab, setTab] = useState<
-    'beheer' | 'rapportages' | 'snelle-antwoorden' | 'ontvangstbevestiging' | 'koppelingen'
+    | 'beheer'
+    | 'rapportages'
+    | 'snelle-antwoorden'
+    | 'ontvangstbevestiging'
+    | 'koppelingen'
+    | 'bewaartermijnen'
   >('beheer');
   useKennisbankShortcut();
 
@@ -90,7 +96,7 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
           ) : (
             <>
               {canReadReports && (
-                <nav aria-label="Onderdelen" className="mb-4 flex gap-2">
+                <nav aria-label="Onderdelen" className="mb-4 flex flex-wrap gap-2">
                   <button
                     type="button"
                     className={tab === 'beheer' ? 'btn-primary' : 'btn-secondary'}
@@ -131,9 +137,19 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
                   >
                     Koppelingen
                   </button>
+                  <button
+                    type="button"
+                    className={tab === 'bewaartermijnen' ? 'btn-primary' : 'btn-secondary'}
+                    aria-current={tab === 'bewaartermijnen' ? 'page' : undefined}
+                    onClick={() => setTab('bewaartermijnen')}
+                  >
+                    Bewaartermijnen
+                  </button>
                 </nav>
               )}
-              {tab === 'koppelingen' && canReadReports ? (
+              {tab === 'bewaartermijnen' && canReadReports ? (
+                <BewaartermijnenView canRun />
+              ) : tab === 'koppelingen' && canReadReports ? (
                 <KoppelingenView />
               ) : tab === 'ontvangstbevestiging' && canReadReports ? (
                 <OntvangstbevestigingBeheer />
