@@ -103,12 +103,19 @@ test('refuses unknown channels in the preload and invalid input in main', async 
     return {
       unknown: await message(kcc.invoke('kcc:shell:run', { cmd: 'calc' })),
       invalid: await message(kcc.invoke('kcc:tray:set-waiting', { count: -1 })),
-      external: await message(kcc.invoke('kcc:system:open-external', { url: 'file:///etc/passwd' })),
+      // Removed from the bridge (issue 11 §11): the renderer cannot open URLs or change the server.
+      external: await message(
+        kcc.invoke('kcc:system:open-external' as never, { url: 'https://x.example' } as never),
+      ),
+      serverUrl: await message(
+        kcc.invoke('kcc:config:set-server-url' as never, { url: 'https://x.example' } as never),
+      ),
     };
   });
   expect(errors.unknown).toMatch(/Onbekend IPC-kanaal/);
   expect(errors.invalid).toMatch(/ongeldige invoer/);
-  expect(errors.external).toMatch(/Alleen http- of https-adressen/);
+  expect(errors.external).toMatch(/Onbekend IPC-kanaal/);
+  expect(errors.serverUrl).toMatch(/Onbekend IPC-kanaal/);
 });
 
 test('denies new windows and sends the CSP header', async () => {

@@ -16,7 +16,6 @@ let run: {
   noFrame: { error?: string };
   waiting: unknown;
   badInput: { error?: string };
-  external: unknown;
   headers: Record<string, string[]>;
   permissions: Record<string, boolean>;
   bridgeKeys: string[];
@@ -49,14 +48,15 @@ describe('dist/main.cjs wiring', () => {
         'permissionRequest',
         'permissionCheck',
         'kcc:config:get',
-        'kcc:config:set-server-url',
         'kcc:notify:offer',
         'kcc:tray:set-waiting',
-        'kcc:system:open-external',
         'app:second-instance',
         'app:web-contents-created',
       ]),
     );
+    // The renderer cannot change the server or open URLs through IPC (issue 11 §11).
+    expect(run.registered).not.toContain('kcc:config:set-server-url');
+    expect(run.registered).not.toContain('kcc:system:open-external');
   });
 
   it('creates the window with the security baseline and loads the workplace from --server-url', () => {
@@ -80,7 +80,8 @@ describe('dist/main.cjs wiring', () => {
     expect(run.noFrame.error).toMatch(/afzender niet toegestaan/);
     expect(run.badInput.error).toMatch(/ongeldige invoer/);
     expect(run.calls).toContain('tray:KCC Werkplek — 3 wachtend');
-    expect(run.calls).toContain('openExternal:https://www.gemeente.nl/');
+    // No IPC path reaches shell.openExternal any more.
+    expect(run.calls.filter((c) => c.startsWith('openExternal:'))).toEqual([]);
   });
 
   it('adds the CSP header and grants only allowed permissions', () => {

@@ -9,11 +9,6 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: 'Alleen http- of https-adre
 export const invokeContract = {
   /** Desktop settings the renderer needs at start. */
   'kcc:config:get': { input: z.undefined(), output: z.object({ serverUrl: HttpUrl, version: z.string() }) },
-  /** Change the sync server URL; the window reloads from the new server. */
-  'kcc:config:set-server-url': {
-    input: z.object({ url: HttpUrl }).strict(),
-    output: z.object({ serverUrl: HttpUrl }),
-  },
   /** An offer arrived: a native notification and a taskbar flash, only when the window is not focused. */
   'kcc:notify:offer': {
     input: z
@@ -26,8 +21,6 @@ export const invokeContract = {
     input: z.object({ count: z.number().int().min(0).max(100_000) }).strict(),
     output: z.void(),
   },
-  /** Open an http(s) link in the system browser. */
-  'kcc:system:open-external': { input: z.object({ url: HttpUrl }).strict(), output: z.void() },
 } as const satisfies Record<`kcc:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const pushEvents = {

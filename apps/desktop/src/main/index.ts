@@ -132,18 +132,6 @@ function main(): void {
       () => ({ serverUrl: serverUrl(), version: app.getVersion() }),
       serverOrigin,
     );
-    handle(
-      ipcMain,
-      'kcc:config:set-server-url',
-      ({ url }) => {
-        const next = settings.setServerUrl(url);
-        log(`server URL changed to ${next}`);
-        // Reload after the reply has been delivered to the old page.
-        setImmediate(() => loadWorkplace());
-        return { serverUrl: next };
-      },
-      serverOrigin,
-    );
     handle(ipcMain, 'kcc:notify:offer', (notice) => notifier.offerArrived(notice), serverOrigin);
     handle(
       ipcMain,
@@ -151,14 +139,6 @@ function main(): void {
       ({ count }) => {
         tray?.setToolTip(trayTooltip(count));
         app.setBadgeCount(badgeCount(count));
-      },
-      serverOrigin,
-    );
-    handle(
-      ipcMain,
-      'kcc:system:open-external',
-      async ({ url }) => {
-        await openExternal(url);
       },
       serverOrigin,
     );

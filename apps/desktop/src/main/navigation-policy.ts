@@ -22,7 +22,7 @@ export type WindowOpenDecision =
 
 /**
  * `setWindowOpenHandler`: always deny. An http(s) link (e.g. a kennisbank article opened with target=_blank) is
- * handed to the same validated path as `kcc:system:open-external`; any other scheme is dropped (checklist #15).
+ * handed to the system browser after the same http(s) check; any other scheme is dropped (checklist #15).
  */
 export function decideWindowOpen(url: string): WindowOpenDecision {
   return { action: 'deny', openExternally: mayOpenExternally(url) ? url : undefined };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, normalizeServerUrl, originOf, workplaceUrl } from './server-url';
+import { isHttpUrl, isServerUrl, normalizeServerUrl, originOf, workplaceUrl } from './server-url';
 
 describe('server URLs', () => {
   it('accepts http and https only', () => {
@@ -21,6 +21,22 @@ describe('server URLs', () => {
   });
 
   it('refuses anything else with a clear error', () => {
-    expect(() => normalizeServerUrl('javascript:alert(1)')).toThrow(/Geen geldig http- of https-adres/);
+    expect(() => normalizeServerUrl('javascript:alert(1)')).toThrow(/Geen geldig serveradres/);
+  });
+
+  it('allows plain http only for a server on this machine (issue 11 §11)', () => {
+    expect(isServerUrl('http://127.0.0.1:4700')).toBe(true);
+    expect(isServerUrl('http://localhost:4700/werkplek')).toBe(true);
+    expect(isServerUrl('https://kcc.gemeente.nl')).toBe(true);
+    expect(isServerUrl('https://10.0.0.5:4700')).toBe(true);
+    for (const url of [
+      'http://10.0.0.5:4700',
+      'http://kcc.gemeente.nl',
+      'http://localhost.evil.example',
+      'http://127.0.0.1.nip.io',
+    ]) {
+      expect(isServerUrl(url), url).toBe(false);
+      expect(() => normalizeServerUrl(url)).toThrow(/alleen op localhost of 127.0.0.1/);
+    }
   });
 });

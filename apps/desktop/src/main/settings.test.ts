@@ -12,14 +12,14 @@ describe('createSettings', () => {
   it('takes KCC_SERVER_URL as the default when nothing was saved', () => {
     const settings = createSettings(createMemoryStore(), {
       argv: [],
-      env: { KCC_SERVER_URL: 'http://10.0.0.5:4700/' },
+      env: { KCC_SERVER_URL: 'https://kcc.gemeente.nl/' },
     });
-    expect(settings.serverUrl()).toBe('http://10.0.0.5:4700');
+    expect(settings.serverUrl()).toBe('https://kcc.gemeente.nl');
   });
 
   it('prefers the saved URL over the environment, and --server-url over both', () => {
     const store = createMemoryStore({ serverUrl: 'https://kcc.gemeente.nl' });
-    const env = { KCC_SERVER_URL: 'http://10.0.0.5:4700' };
+    const env = { KCC_SERVER_URL: 'https://kcc-test.gemeente.nl' };
     expect(createSettings(store, { argv: [], env }).serverUrl()).toBe('https://kcc.gemeente.nl');
     expect(
       createSettings(store, {
@@ -39,26 +39,33 @@ describe('createSettings', () => {
     );
   });
 
-  it('persists a new URL, keeping other saved settings', () => {
-    const store = createMemoryStore({ serverUrl: 'http://127.0.0.1:4700', theme: 'donker' });
-    const settings = createSettings(store, { argv: [], env: {} });
-    expect(settings.setServerUrl('https://kcc.gemeente.nl/')).toBe('https://kcc.gemeente.nl');
-    expect(settings.serverUrl()).toBe('https://kcc.gemeente.nl');
-    expect(store.read()).toEqual({ serverUrl: 'https://kcc.gemeente.nl', theme: 'donker' });
+  it('reads a saved https URL, and ignores plain http to another machine (issue 11 §11)', () => {
+    const store = createMemoryStore({ serverUrl: 'https://kcc.gemeente.nl/', theme: 'donker' });
     expect(createSettings(store, { argv: [], env: {} }).serverUrl()).toBe('https://kcc.gemeente.nl');
-  });
-
-  it('refuses a non-http URL without touching the store', () => {
-    const store = createMemoryStore();
-    const settings = createSettings(store, { argv: [], env: {} });
-    expect(() => settings.setServerUrl('file:///etc')).toThrow(/Geen geldig/);
-    expect(store.writes).toBe(0);
+    for (const serverUrl of ['http://10.0.0.5:4700', 'http://kcc.gemeente.nl', 'http://127.0.0.2:4700']) {
+      const settings = createSettings(createMemoryStore({ serverUrl }), { argv: [], env: {} });
+      expect(settings.serverUrl(), serverUrl).toBe('http://127.0.0.1:4700');
+    }
+    const local = createSettings(createMemoryStore({ serverUrl: 'http://localhost:4800' }), {
+      argv: [],
+      env: {},
+    });
+    expect(local.serverUrl()).toBe('http://localhost:4800');
+    expect(() =>
+      createSettings(createMemoryStore(), { argv: ['--server-url=http://10.0.0.5:4700'], env: {} }),
+    ).toThrow(/alleen op localhost of 127.0.0.1/);
+    expect(
+      createSettings(createMemoryStore(), {
+        argv: [],
+        env: { KCC_SERVER_URL: 'http://intern:4700' },
+      }).serverUrl(),
+    ).toBe('http://127.0.0.1:4700');
   });
 });
 
 describe('serverUrlFromArgv', () => {
   it('reads --server-url and rejects a bad value loudly', () => {
-    expect(serverUrlFromArgv(['x', '--server-url=http://a:1/'])).toBe('http://a:1');
+    expect(serverUrlFromArgv(['x', '--server-url=http://localhost:1/'])).toBe('http://localhost:1');
     expect(serverUrlFromArgv(['x'])).toBeUndefined();
     expect(() => serverUrlFromArgv(['--server-url=nope'])).toThrow(/--server-url=/);
   });

@@ -8,10 +8,8 @@ import type { InvokeChannel, PushChannel } from '@kcc/contracts/ipc';
  */
 export const INVOKE_CHANNELS = [
   'kcc:config:get',
-  'kcc:config:set-server-url',
   'kcc:notify:offer',
   'kcc:tray:set-waiting',
-  'kcc:system:open-external',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
