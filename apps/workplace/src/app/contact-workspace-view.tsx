@@ -63,7 +63,7 @@ export function ContactWorkspaceView({ contact }: { contact: Contact }) {
         role="region"
         aria-label="Klantbeeld en registratie"
         data-testid="contact-side"
-        className="flex w-[27rem] shrink-0 flex-col gap-3 overflow-y-auto"
+        className="flex w-[28rem] shrink-0 flex-col gap-3 overflow-y-auto"
       >
         {contact.status !== 'nawerk' && (
           <KennisbankSuggestions

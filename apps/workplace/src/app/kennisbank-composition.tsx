@@ -39,15 +39,16 @@ function contactLabel(contact: Contact): string {
 }
 
 /**
- * The pane over the right-hand side of the workspace (klantbeeld and registration), at its own width, so neither
- * its result list nor the conversation is squeezed. "Gebruik in antwoord" goes into that contact's registration draft (answer,
- * bronnen, kanaalsturing) and, for a chat / e-mail / webformulier contact, into the reply composer as well.
+ * The pane over the right-hand column of the workspace (its 28rem plus the workspace's padding), so neither its
+ * result list nor the conversation is squeezed, and a call's registration in the main column stays in view.
+ * "Gebruik in antwoord" goes into that contact's registration draft (answer, bronnen, kanaalsturing) and, for a
+ * chat / e-mail / webformulier contact, into the reply composer as well.
  */
 export function AgentKennisbankPane({ contact }: { contact?: Contact }) {
   const canAnswer = contact && contact.status !== 'nawerk';
   return (
     <KennisbankPane
-      className="absolute inset-y-0 right-0 z-30 w-[30rem] max-w-full shadow-xl"
+      className="absolute inset-y-0 right-0 z-30 w-[28.75rem] max-w-full shadow-xl"
       useInAnswer={
         canAnswer
           ? {
