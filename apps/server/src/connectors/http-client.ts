@@ -6,7 +6,7 @@ export interface HttpClientOptions {
   register: string;
   baseUrl: string;
   /** Headers for every call (computed per call, e.g. a fresh JWT). */
-  headers?: () => Record<string, string>;
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
   timeoutMs: number;
   /** Extra attempts for idempotent calls after the first. */
   retries?: number;
@@ -73,7 +73,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     const url = buildUrl(opts.baseUrl, req.path, req.query);
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...(opts.headers?.() ?? {}),
+      ...((await opts.headers?.()) ?? {}),
       ...(req.headers ?? {}),
     };
     let body: string | undefined;

@@ -22,22 +22,22 @@ describe('Open Zaak connector against mocks generated from zaken-v1.yaml and cat
     await mock.close();
   });
 
-  it('mints an HS256 JWT with the ZGW claims', () => {
-    const token = mintZgwJwt({
+  it('mints an HS256 JWT with the ZGW claims (jose)', async () => {
+    const token = await mintZgwJwt({
       clientId: 'c',
       secret: 's3cret',
       userId: 'u',
       userRepresentation: 'U',
       now: new Date(1_700_000_000_000),
     });
-    expect(verifyHs256(token, 's3cret')).toEqual({
+    expect(await verifyHs256(token, 's3cret')).toEqual({
       iss: 'c',
       iat: 1_700_000_000,
       client_id: 'c',
       user_id: 'u',
       user_representation: 'U',
     });
-    expect(verifyHs256(token, 'wrong')).toBeUndefined();
+    expect(await verifyHs256(token, 'wrong')).toBeUndefined();
   });
 
   it('finds the lopende zaken of a person by BSN with status text, behandelaar, deadline and documents', async () => {

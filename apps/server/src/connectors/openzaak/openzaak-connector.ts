@@ -99,8 +99,8 @@ export function createOpenZaakConnector(config: OpenZaakConnectorConfig): ZakenP
     baseUrl: config.url,
     timeoutMs: config.timeoutMs,
     retries: config.retries ?? 2,
-    headers: () => ({
-      authorization: `Bearer ${mintZgwJwt({
+    headers: async () => ({
+      authorization: `Bearer ${await mintZgwJwt({
         clientId: config.clientId,
         secret: config.secret,
         userId: 'kcc-werkplek',

@@ -39,9 +39,9 @@ export const OPENZAAK_SECRET = 'geheim-voor-tests-1234';
 export async function startOpenZaakMock(now: () => Date = () => new Date()): Promise<SpecMockServer> {
   const { zaken, catalogi } = registerSpecs();
   const day = (offset: number) => isoDate(new Date(now().getTime() + offset * DAY));
-  const jwtCheck = (r: RecordedRequest): string[] => {
+  const jwtCheck = async (r: RecordedRequest): Promise<string[]> => {
     const auth = String(r.headers.authorization ?? '');
-    const claims = auth.startsWith('Bearer ') ? verifyHs256(auth.slice(7), OPENZAAK_SECRET) : undefined;
+    const claims = auth.startsWith('Bearer ') ? await verifyHs256(auth.slice(7), OPENZAAK_SECRET) : undefined;
     if (!claims) return [`${r.method} ${r.url}: no valid HS256 JWT`];
     const missing = ['iss', 'iat', 'client_id', 'user_id', 'user_representation'].filter(
       (k) => !(k in claims),

@@ -57,7 +57,7 @@ export interface SpecMockServer {
  */
 export async function startSpecMock(
   mounts: MockMount[],
-  opts: { extraValidator?: (r: RecordedRequest) => string[] } = {},
+  opts: { extraValidator?: (r: RecordedRequest) => string[] | Promise<string[]> } = {},
 ): Promise<SpecMockServer> {
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -104,7 +104,7 @@ export async function startSpecMock(
         const relUrl = rel + url.search;
         const problems = [
           ...mount.spec.validateRequest({ method: recorded.method, url: relUrl, headers: req.headers, body }),
-          ...(opts.extraValidator?.(recorded) ?? []),
+          ...((await opts.extraValidator?.(recorded)) ?? []),
         ];
         if (problems.length > 0) {
           violations.push(...problems);
