@@ -83,6 +83,13 @@ const MAX_COMPOUND_HEADS = 12;
  */
 const EXPANSION_SHARE = 0.3;
 const EXPANSION_MIN_POSTINGS = 5_000;
+/**
+ * All clauses of one query together scan at most this many postings per indexed document (at least
+ * QUERY_MIN_POSTINGS): 40 stopwords or a dozen very common words would otherwise read most of a large index
+ * several times over. Rarest clauses first, so what is left out weighs least.
+ */
+const QUERY_POSTINGS_PER_DOC = 1;
+const QUERY_MIN_POSTINGS = 50_000;
 
 interface StoredDoc {
   doc: KennisbankDocument;
@@ -999,8 +1006,16 @@ export class KennisbankIndex {
     };
     const ordered = [...clauses].sort((a, b) => minDf(a) - minDf(b));
     const commonDf = Math.max(COMMON_TERM_MIN_DF, n * COMMON_TERM_SHARE);
+    // Postings budget: the rarest clauses always run; once they scanned this much, the remaining (more common)
+    // clauses are left out and do not count for coordination either. Never reached on the shipped corpus.
+    const budget = Math.max(QUERY_MIN_POSTINGS, n * QUERY_POSTINGS_PER_DOC);
+    let scanned = 0;
     let totalWeight = 0;
     for (const clause of ordered) {
+      let postings = 0;
+      forEachTerm(clause, (t) => (postings += this.df[t.id]!));
+      if (scanned > 0 && scanned + postings > budget) break;
+      scanned += postings;
       let clauseIdf = 0;
       forEachTerm(
         clause,
