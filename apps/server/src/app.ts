@@ -340,6 +340,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
       digid,
       onAuthenticated: (contactId, at) => identificatie.recordAuthenticated(contactId, at),
+      queues: () => queues.list().map((q) => q.config),
     });
     const agentNsp = registerAgentNamespace(io, {
       guard,
@@ -348,7 +349,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log: app.log,
       extend: (socket) => channels.onAgentSocket(socket),
     });
-      queues: () => queues.list().map((q) => q.config),
     channels.bindAgentNamespace(agentNsp as never);
     const cobrowse = createCobrowseModule(app, io, {
       db,
