@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MessageView } from '@kcc/contracts/channels';
 import { messageAdded, messagesQueryOptions, upsertMessage } from './get-messages';
 
@@ -42,5 +42,28 @@ describe('messageAdded', () => {
     expect(queryClient.getQueryData(messagesQueryOptions('c-1').queryKey)).toEqual([
       msg('a', '2026-03-01T10:00:00Z', { body: 'nieuw' }),
     ]);
+  });
+
+  it('reads a transcript again when a message arrives while it is still loading (the first read may predate it)', async () => {
+    const queryClient = new QueryClient();
+    const stored: MessageView[] = [];
+    let releaseFirst: (() => void) | undefined;
+    const fetchMock = vi.fn((_url: string) => {
+      const body = JSON.stringify({ items: [...stored] });
+      const response = new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return fetchMock.mock.calls.length === 1
+        ? new Promise<Response>((resolve) => (releaseFirst = () => resolve(response)))
+        : Promise.resolve(response);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const loading = queryClient.fetchQuery(messagesQueryOptions('c-9'));
+    await vi.waitFor(() => expect(releaseFirst).toBeDefined());
+    // The server stores the message after that read began, then pushes it.
+    stored.push(msg('a', '2026-03-01T10:00:00Z'));
+    messageAdded(queryClient, 'c-9', msg('a', '2026-03-01T10:00:00Z'));
+    releaseFirst?.();
+    expect(await loading).toEqual([msg('a', '2026-03-01T10:00:00Z')]);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    vi.unstubAllGlobals();
   });
 });

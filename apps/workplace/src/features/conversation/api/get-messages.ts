@@ -7,10 +7,26 @@ export async function getMessages(contactId: string, signal?: AbortSignal): Prom
   return (await apiRequest('GET', channelPaths.messages(contactId), MessagesResponse, { signal })).items;
 }
 
+/** Pushes per contact that arrived while its transcript was not loaded yet (see messageAdded). */
+const pushesWhileLoading = new Map<string, number>();
+const MAX_READS = 3;
+
+/** A push during a read may be missing from that read's answer: read once more (bounded) until none came. */
+async function readTranscript(contactId: string, signal: AbortSignal | undefined): Promise<MessageView[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    const before = pushesWhileLoading.get(contactId) ?? 0;
+    const items = await getMessages(contactId, signal);
+    if ((pushesWhileLoading.get(contactId) ?? 0) === before || attempt === MAX_READS) {
+      pushesWhileLoading.delete(contactId);
+      return items;
+    }
+  }
+}
+
 export const messagesQueryOptions = (contactId: string) =>
   queryOptions({
     queryKey: conversationKeys.messages(contactId),
-    queryFn: ({ signal }) => getMessages(contactId, signal),
+    queryFn: ({ signal }) => readTranscript(contactId, signal),
   });
 
 export function useMessages(contactId: string) {
@@ -31,10 +47,14 @@ export function upsertMessage(messages: readonly MessageView[], message: Message
 
 /**
  * `contact:message-added` and a sent message: upserted by id. Without a loaded transcript nothing is written,
- * otherwise a cache with one message would hide the rest; the next fetch brings it (it is stored first).
+ * otherwise a cache with one message would hide the rest; the next fetch brings it (it is stored first). A read
+ * still under way may predate the message: it reads again (readTranscript).
  */
 export function messageAdded(queryClient: QueryClient, contactId: string, message: MessageView): void {
-  queryClient.setQueryData(messagesQueryOptions(contactId).queryKey, (messages) =>
-    messages ? upsertMessage(messages, message) : messages,
-  );
+  const { queryKey } = messagesQueryOptions(contactId);
+  if (queryClient.getQueryData(queryKey) === undefined) {
+    pushesWhileLoading.set(contactId, (pushesWhileLoading.get(contactId) ?? 0) + 1);
+    return;
+  }
+  queryClient.setQueryData(queryKey, (messages) => (messages ? upsertMessage(messages, message) : messages));
 }
