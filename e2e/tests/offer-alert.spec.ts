@@ -1,7 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
+import { INTEGRATION_KEY } from '../fixtures/server';
 
-test.use({ viewport: { width: 1366, height: 768 }, serverEnv: { KCC_ACCEPT_TIMEOUT_MS: '6000' } });
+// The offers expire when the test moves the server's clock (KCC_TEST_CLOCK), not after wall time.
+const ACCEPT_TIMEOUT_MS = 60_000;
+test.use({
+  viewport: { width: 1366, height: 768 },
+  serverEnv: { KCC_ACCEPT_TIMEOUT_MS: String(ACCEPT_TIMEOUT_MS), KCC_TEST_CLOCK: '1' },
+});
 
 interface AlertRecord {
   tones: number;
@@ -56,6 +62,7 @@ const alerts = (page: Page) => page.evaluate(() => (window as unknown as { __ale
 test('@P1 two offers at once ring once, count in the title and share one notification; a missed offer says why and Alt+D makes the agent available again', async ({
   loginAs,
   inbound,
+  request,
 }) => {
   const anna = await loginAs('anna');
   const { page } = anna;
@@ -84,8 +91,13 @@ test('@P1 two offers at once ring once, count in the title and share one notific
   expect(new Set(notifications.map((n) => n.tag))).toEqual(new Set(['kcc-aanbod']));
 
   // Anna does not react: the offers expire, she is Niet reagerend and is told why.
+  const moved = await request.post('/api/test/clock', {
+    headers: { 'X-Integration-Key': INTEGRATION_KEY },
+    data: { advanceMs: ACCEPT_TIMEOUT_MS },
+  });
+  expect(moved.status(), await moved.text()).toBe(200);
   const notice = page.getByTestId('presence-change-notice');
-  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toBeVisible();
   await expect(notice).toContainText('U heeft een aanbod niet op tijd aangenomen of geweigerd.');
   await anna.expectStatus('niet-reagerend', 'Niet reagerend');
   await expect(anna.offerCards).toHaveCount(0);
