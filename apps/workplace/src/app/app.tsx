@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { LoginForm } from '../features/auth/components/login-form';
-import { logout } from '../features/auth/api/logout';
+import { logout as endSession } from '../features/auth/api/logout';
 import { scheduleTokenRefresh, stopTokenRefresh } from '../features/auth/api/token-refresh';
 import { useSession, type Session } from '../features/auth/stores/session-store';
 import { conversationActions } from '../features/conversation/stores/conversation-store';
@@ -45,7 +45,7 @@ function AuthenticatedApp({ session }: { session: Session }) {
         new Promise((resolve) => setTimeout(resolve, LOGOUT_OFFLINE_WAIT_MS)),
       ]);
     }
-    await logout();
+    await endSession();
   };
 
   return (
@@ -94,7 +94,7 @@ function SessionView({ session }: { session: Session }) {
     scheduleTokenRefresh();
     return stopTokenRefresh;
   }, [session]);
-  const loggedOut = () => void logout();
+  const loggedOut = () => void endSession();
   const view = workplaceViewFor(session.user.roles);
   if (view === 'agent') return <AuthenticatedApp session={session} />;
   if (view === 'teamleider')
