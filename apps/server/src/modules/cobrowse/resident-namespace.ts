@@ -13,6 +13,7 @@ import { CITIZEN_CONNECT_ERRORS } from '@kcc/contracts/channels';
 import type { Ack } from '@kcc/contracts/realtime';
 import { on } from '../../realtime/on';
 import { SlidingWindowLimiter } from '../channels/chat/rate-limit';
+import { memoryRateLimitStore, RateLimiter } from '../rate-limit/rate-limiter';
 import type { Logger } from '../../shared/logger';
 import type { CobrowseService } from './cobrowse.service';
 
@@ -59,7 +60,7 @@ export function registerResidentNamespace(
   const { service, log } = deps;
   const nsp = io.of(COBROWSE_RESIDENT_NAMESPACE) as unknown as ResidentNamespace;
   const perIp = new Map<string, number>();
-  const codeLimiter = new SlidingWindowLimiter(CODES_PER_HOUR, 3600_000);
+  const codeLimiter = new RateLimiter(memoryRateLimitStore, 'cobrowse-code', CODES_PER_HOUR, 3600_000);
 
   nsp.use((socket, next) => {
     if (!deps.originAllowed(socket.handshake.headers.origin))
@@ -101,8 +102,9 @@ export function registerResidentNamespace(
       socket,
       'cobrowse:code',
       CobrowseEmptyPayload,
-      () => {
-        if (!codeLimiter.hit(socket.data.ip).ok) return { ok: false, error: COBROWSE_ERRORS.rateLimited };
+      async () => {
+        if (!(await codeLimiter.hit(socket.data.ip)).ok)
+          return { ok: false, error: COBROWSE_ERRORS.rateLimited };
         const room = codeRoom(socket.id);
         void socket.join(room);
         const { code, expiresAt } = service.issueCode(room);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { SlidingWindowLimiter } from '../channels/chat/rate-limit';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit/rate-limiter';
 import { DEMO_PERSONEN } from '../registers/demo-registers-data';
 import { volledigeNaam } from '../registers/embedded-brp';
 import type { DemoDigidIssuer } from './digid';
@@ -15,7 +15,7 @@ const Inloggen = z.object({ bsn: z.string().regex(/^[0-9]{9}$/, 'Kies een demo-i
  * chat widget. A real municipality gets the token from its own DigiD broker; the server verifies both the same way.
  */
 export function registerDemoDigidRoutes(app: FastifyInstance, deps: { issuer: DemoDigidIssuer }): void {
-  const limiter = new SlidingWindowLimiter(20, 10 * 60_000);
+  const limiter = new RateLimiter(memoryRateLimitStore, 'demo-digid', 20, 10 * 60_000);
   const personen = DEMO_PERSONEN.filter((p) => !p.overleden);
 
   app.get('/demo/digid/personen', async () => ({
@@ -24,8 +24,8 @@ export function registerDemoDigidRoutes(app: FastifyInstance, deps: { issuer: De
 
   app.post('/demo/digid/inloggen', async (request) => {
     const { bsn } = parseOrThrow(Inloggen, request.body ?? {}, 'body');
-    const allowed = limiter.hit(request.ip);
-    if (!allowed.ok) throw problems.tooManyRequests(Math.ceil(allowed.retryAfterMs / 1000));
+    const allowed = await limiter.hit(request.ip);
+    if (!allowed.ok) throw problems.tooManyRequests(retryAfterSeconds(allowed.retryAfterMs));
     const persoon = personen.find((p) => p.bsn === bsn);
     if (!persoon) {
       throw problems.invalid([{ name: 'body.bsn', code: 'not-found', reason: 'Kies een demo-inwoner.' }]);

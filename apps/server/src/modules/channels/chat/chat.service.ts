@@ -23,7 +23,7 @@ import { isOpenAt, openingHoursLabel, type ChannelsConfig } from '../channels.co
 import type { Mailer } from '../email/mailer';
 import type { CallbackService } from '../terugbelverzoek/callback.service';
 import type { ChatRepository, Conversation } from './chat.repository';
-import { SlidingWindowLimiter } from './rate-limit';
+import { memoryRateLimitStore, RateLimiter } from '../../rate-limit/rate-limiter';
 import { transcriptMail } from './transcript-mail';
 
 /** Sends to every socket of one conversation (room `chat:<conversationId>` on `/citizen`). */
@@ -57,7 +57,7 @@ export class ChatService implements OutboundChannel {
   private emitter: CitizenEmitter = { emit: () => undefined };
   private readonly conversationByContact = new Map<string, string>();
   private readonly lastQueuePush = new Map<string, string>();
-  private readonly messageLimiter: SlidingWindowLimiter;
+  private readonly messageLimiter: RateLimiter;
   private readonly answerTimes;
   private ticker: NodeJS.Timeout | undefined;
   private readonly stopHooks: (() => void)[] = [];
@@ -80,7 +80,12 @@ export class ChatService implements OutboundChannel {
       onAuthenticated?: (contactId: string, at: number) => void;
     },
   ) {
-    this.messageLimiter = new SlidingWindowLimiter(deps.config.chatMessagesPerMinute, 60_000);
+    this.messageLimiter = new RateLimiter(
+      memoryRateLimitStore,
+      'chat-message',
+      deps.config.chatMessagesPerMinute,
+      60_000,
+    );
     this.answerTimes = deps.db.prepare<[string, number], { w: number }>(
       `SELECT accepted_at - created_at AS w FROM contacts
        WHERE channel = 'chat' AND queue_id = ? AND accepted_at IS NOT NULL AND accepted_at >= ?
@@ -96,7 +101,6 @@ export class ChatService implements OutboundChannel {
     this.ticker = setInterval(() => {
       try {
         this.pushQueuePositions();
-        this.messageLimiter.prune();
       } catch (err) {
         this.deps.log.error({ err }, 'chat queue push failed');
       }
@@ -217,11 +221,11 @@ export class ChatService implements OutboundChannel {
     };
   }
 
-  message(conversationId: string, text: string): Ack {
+  async message(conversationId: string, text: string): Promise<Ack> {
     const conv = this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (conv.endedAt !== undefined) return { ok: false, error: CITIZEN_ERRORS.ended };
-    const limited = this.messageLimiter.hit(conversationId);
+    const limited = await this.messageLimiter.hit(conversationId);
     if (!limited.ok) {
       const seconds = Math.ceil(limited.retryAfterMs / 1000);
       return {
@@ -505,7 +509,7 @@ export class ChatService implements OutboundChannel {
   private forget(conv: Conversation): void {
     this.conversationByContact.delete(conv.contactId);
     this.lastQueuePush.delete(conv.id);
-    this.messageLimiter.forget(conv.id);
+    void this.messageLimiter.forget(conv.id);
   }
 
   private transcript(conv: Conversation): ChatTranscriptLine[] {

@@ -16,7 +16,12 @@ import {
 import type { Ack } from '@kcc/contracts/realtime';
 import { on } from '../../../realtime/on';
 import { systemClock, type Clock } from '../../../shared/clock';
-import { memoryRateLimitStore, retryAfterSeconds, type RateLimitStore } from '../../rate-limit/rate-limiter';
+import {
+  memoryRateLimitStore,
+  RateLimiter,
+  retryAfterSeconds,
+  type RateLimitStore,
+} from '../../rate-limit/rate-limiter';
 import type { Logger } from '../../../shared/logger';
 import type { ChannelsConfig } from '../channels.config';
 import { ChatFloodLimiter, ResidentPresence } from './chat-flood';
@@ -77,7 +82,12 @@ export function registerCitizenNamespace(
   const { chat, config, log } = deps;
   const nsp = io.of('/citizen') as unknown as CitizenNamespace;
   const perIp = new Map<string, number>();
-  const leaveLimiter = new SlidingWindowLimiter(LEAVE_MESSAGES_PER_HOUR, 3600_000);
+  const leaveLimiter = new RateLimiter(
+    deps.rateLimitStore ?? memoryRateLimitStore,
+    'chat-leave-message',
+    LEAVE_MESSAGES_PER_HOUR,
+    3600_000,
+  );
   // Every event counts (typing included): generous, but a script hammering the socket gets cut off.
   const eventsPerMinute = config.chatMessagesPerMinute * 4 + 60;
   const flood = new ChatFloodLimiter(deps.rateLimitStore ?? memoryRateLimitStore, config.chatFlood);
@@ -274,8 +284,9 @@ export function registerCitizenNamespace(
       socket,
       'chat:leave-message',
       ChatLeaveMessagePayload,
-      (payload) => {
-        if (!leaveLimiter.hit(socket.data.ip).ok) return { ok: false, error: CITIZEN_ERRORS.rateLimited };
+      async (payload) => {
+        if (!(await leaveLimiter.hit(socket.data.ip)).ok)
+          return { ok: false, error: CITIZEN_ERRORS.rateLimited };
         return chat.leaveMessage(payload);
       },
       log,
