@@ -4,7 +4,7 @@ import type { User } from '@kcc/contracts/domain';
 import { currentSessionId, type AuthGuard } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { memoryRateLimitStore, retryAfterSeconds } from '../rate-limit/rate-limiter';
+import { memoryRateLimitStore, retryAfterSeconds } from '../rate-limit';
 import { LoginLimits } from './login-limits';
 import { dummyHash, PasswordCheckBusyError, verifyPassword } from './password';
 import type { SessionStore } from './sessions';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
 import { startTestServer, type TestServer } from '../../testing/test-server';
-import { memoryRateLimitStore } from '../rate-limit/rate-limiter';
+import { memoryRateLimitStore } from '../rate-limit';
 import { LoginLimits } from './login-limits';
 import { hashPassword, PasswordCheckBusyError, scryptSlots, verifyPassword } from './password';
 import { ScryptSlots } from './scrypt-slots';

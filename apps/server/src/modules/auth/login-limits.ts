@@ -1,4 +1,4 @@
-import { RateLimiter, type RateLimitStore } from '../rate-limit/rate-limiter';
+import { RateLimiter, type RateLimitStore } from '../rate-limit';
 
 const WINDOW_MS = 5 * 60 * 1000;
 

@@ -13,7 +13,7 @@ import { CITIZEN_CONNECT_ERRORS } from '@kcc/contracts/channels';
 import type { Ack } from '@kcc/contracts/realtime';
 import { on } from '../../realtime/on';
 import { SlidingWindowLimiter } from '../channels/chat/rate-limit';
-import { memoryRateLimitStore, RateLimiter } from '../rate-limit/rate-limiter';
+import { memoryRateLimitStore, RateLimiter } from '../rate-limit';
 import type { Logger } from '../../shared/logger';
 import type { CobrowseService } from './cobrowse.service';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit/rate-limiter';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit';
 import { DEMO_PERSONEN } from '../registers/demo-registers-data';
 import { volledigeNaam } from '../registers/embedded-brp';
 import type { DemoDigidIssuer } from './digid';

@@ -1,5 +1,5 @@
 import type { CancelTimer, Clock } from '../../../shared/clock';
-import { RateLimiter, type RateLimitResult, type RateLimitStore } from '../../rate-limit/rate-limiter';
+import { RateLimiter, type RateLimitResult, type RateLimitStore } from '../../rate-limit';
 import type { ChatFloodLimits } from '../channels.config';
 
 const MINUTE = 60_000;

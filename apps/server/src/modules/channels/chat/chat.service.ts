@@ -23,7 +23,7 @@ import { isOpenAt, openingHoursLabel, type ChannelsConfig } from '../channels.co
 import type { Mailer } from '../email/mailer';
 import type { CallbackService } from '../terugbelverzoek/callback.service';
 import type { ChatRepository, Conversation } from './chat.repository';
-import { memoryRateLimitStore, RateLimiter } from '../../rate-limit/rate-limiter';
+import { memoryRateLimitStore, RateLimiter } from '../../rate-limit';
 import { transcriptMail } from './transcript-mail';
 
 /** Sends to every socket of one conversation (room `chat:<conversationId>` on `/citizen`). */

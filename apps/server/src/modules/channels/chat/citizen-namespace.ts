@@ -16,12 +16,7 @@ import {
 import type { Ack } from '@kcc/contracts/realtime';
 import { on } from '../../../realtime/on';
 import { systemClock, type Clock } from '../../../shared/clock';
-import {
-  memoryRateLimitStore,
-  RateLimiter,
-  retryAfterSeconds,
-  type RateLimitStore,
-} from '../../rate-limit/rate-limiter';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds, type RateLimitStore } from '../../rate-limit';
 import type { Logger } from '../../../shared/logger';
 import type { ChannelsConfig } from '../channels.config';
 import { ChatFloodLimiter, ResidentPresence } from './chat-flood';

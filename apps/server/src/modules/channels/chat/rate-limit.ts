@@ -1,4 +1,8 @@
-/** At most `limit` hits per key within a sliding `windowMs`. In memory: limits are per server process. */
+/**
+ * At most `limit` hits per key within a sliding `windowMs`, synchronously and in memory. Only for per-socket flood
+ * brakes inside `socket.use` (a socket lives in one process, and its packets are checked in order); every limit
+ * that must hold across instances (per IP, per conversation, per user) uses `modules/rate-limit`.
+ */
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { WebformRequest } from '@kcc/contracts/channels';
 import { HttpProblem, problems, type ProblemBody } from '../../../http/problem';
 import { parseOrThrow } from '../../../http/validate';
-import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../../rate-limit/rate-limiter';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../../rate-limit';
 
 /** The form name the submissions carry in the web-form channel (and the contact's subject). */
 export const DEMO_FORM_NAME = 'Contactformulier website';

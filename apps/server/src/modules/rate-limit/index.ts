@@ -1,0 +1,7 @@
+export {
+  memoryRateLimitStore,
+  RateLimiter,
+  retryAfterSeconds,
+  type RateLimitResult,
+  type RateLimitStore,
+} from './rate-limiter';
