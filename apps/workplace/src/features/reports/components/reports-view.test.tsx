@@ -63,6 +63,8 @@ const PATH = '/api/reports?period=day&from=2026-03-09&to=2026-03-10';
 
 function renderReports(routes: RenderRoutes = {}) {
   return renderWithProviders(<ReportsView token="tl-token" initialFilters={FILTERS} />, {
+    // the download takes the session's current (refreshed) token
+    session: { token: 'tl-token', user: { id: 'u-tess', name: 'Tess', roles: ['teamleider'] } },
     routes: { [`GET ${PATH}`]: { status: 200, body: report() }, ...routes },
   });
 }
