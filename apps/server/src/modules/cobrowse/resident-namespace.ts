@@ -16,6 +16,7 @@ import { SlidingWindowLimiter } from '../channels/chat/rate-limit';
 import { memoryRateLimitStore, RateLimiter } from '../rate-limit';
 import type { Logger } from '../../shared/logger';
 import type { CobrowseService } from './cobrowse.service';
+import { connectionsPerIp } from '../../realtime/connections-per-ip';
 
 interface ResidentSocketData {
   ip: string;
@@ -59,26 +60,15 @@ export function registerResidentNamespace(
 ): ResidentNamespace {
   const { service, log } = deps;
   const nsp = io.of(COBROWSE_RESIDENT_NAMESPACE) as unknown as ResidentNamespace;
-  const perIp = new Map<string, number>();
+  const perIp = connectionsPerIp();
   const codeLimiter = new RateLimiter(memoryRateLimitStore, 'cobrowse-code', CODES_PER_HOUR, 3600_000);
 
   nsp.use((socket, next) => {
     if (!deps.originAllowed(socket.handshake.headers.origin))
       return next(new Error(CITIZEN_CONNECT_ERRORS.origin));
     const ip = socket.handshake.address;
-    const count = perIp.get(ip) ?? 0;
-    if (count >= deps.maxConnectionsPerIp) return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
-    perIp.set(ip, count + 1);
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      const n = (perIp.get(ip) ?? 1) - 1;
-      if (n <= 0) perIp.delete(ip);
-      else perIp.set(ip, n);
-    };
-    socket.once('disconnect', release);
-    socket.conn.once('close', release);
+    if (!perIp.admit(socket, ip, deps.maxConnectionsPerIp))
+      return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
     socket.data = { ip };
     next();
   });

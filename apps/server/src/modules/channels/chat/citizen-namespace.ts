@@ -22,6 +22,7 @@ import type { ChannelsConfig } from '../channels.config';
 import { ChatFloodLimiter, ResidentPresence } from './chat-flood';
 import { conversationRoom, type ChatService } from './chat.service';
 import { SlidingWindowLimiter } from './rate-limit';
+import { connectionsPerIp } from '../../../realtime/connections-per-ip';
 
 interface CitizenSocketData {
   ip: string;
@@ -76,7 +77,7 @@ export function registerCitizenNamespace(
 ): CitizenNamespace {
   const { chat, config, log } = deps;
   const nsp = io.of('/citizen') as unknown as CitizenNamespace;
-  const perIp = new Map<string, number>();
+  const perIp = connectionsPerIp();
   const leaveLimiter = new RateLimiter(
     deps.rateLimitStore ?? memoryRateLimitStore,
     'chat-leave-message',
@@ -110,20 +111,8 @@ export function registerCitizenNamespace(
       return next(new Error(CITIZEN_CONNECT_ERRORS.origin));
     const ip = socket.handshake.address;
     if (!(await flood.connection(ip)).ok) return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
-    const count = perIp.get(ip) ?? 0;
-    if (count >= config.chatMaxConnectionsPerIp)
+    if (!perIp.admit(socket, ip, config.chatMaxConnectionsPerIp))
       return next(new Error(CITIZEN_CONNECT_ERRORS.tooManyConnections));
-    perIp.set(ip, count + 1);
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      const n = (perIp.get(ip) ?? 1) - 1;
-      if (n <= 0) perIp.delete(ip);
-      else perIp.set(ip, n);
-    };
-    socket.once('disconnect', release);
-    socket.conn.once('close', release);
     socket.data = { ip };
     next();
   });
