@@ -13,6 +13,8 @@ export class DashboardPage {
   readonly announcement: Locator;
   readonly wallboard: Locator;
   readonly reports: Locator;
+  /** The channel strategy's KPIs on the live board (last 30 days). */
+  readonly kanaalstrategie: Locator;
 
   constructor(readonly page: Page) {
     this.dashboard = page.getByTestId('dashboard');
@@ -22,6 +24,7 @@ export class DashboardPage {
     this.announcement = page.getByTestId('dashboard-announcement');
     this.wallboard = page.getByTestId('wallboard');
     this.reports = page.getByTestId('reports');
+    this.kanaalstrategie = page.getByTestId('kanaalstrategie');
   }
 
   /** The team-leader shell is loaded: snapshot in and the `/dashboard` socket connected. */

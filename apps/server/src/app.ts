@@ -374,6 +374,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       routing,
       secret: tokenSecret,
       publicBaseUrl,
+      beloften: (from, to) => channels.beloften(from, to),
     });
     registerRegistrationRoutes(app, {
       guard,

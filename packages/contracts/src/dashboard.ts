@@ -22,6 +22,8 @@ export const SERVICE_LEVEL_DEFINITION = {
   recentWindowMinutes: 30,
   /** First-contact resolution: no new contact of the same partij about the same onderwerp within this many days. */
   fcrWindowDays: 7,
+  /** Inspanning: contacts of the same partij about the same onderwerp within this many days are one question. */
+  inspanningWindowDays: 14,
 } as const;
 
 /** Gespreksresultaat code (Klantinteracties) that counts as "zelfstandig afgehandeld" (first-line resolved). */
@@ -325,8 +327,27 @@ export const ReportMetrics = z.object({
   /** Kanaalsturing registrations (kennisbank) in the bucket, and how many pointed to the primary channel. */
   kanaalsturing: z.number().int().nonnegative(),
   kanaalsturingPrimary: z.number().int().nonnegative(),
+  /** Of the kanaalsturing registrations: contacts that came in through the product's primary channel. */
+  viaPrimaryChannel: z.number().int().nonnegative(),
+  /** viaPrimaryChannel / kanaalsturing: the channel residents actually used, not the agent's tick. */
   primaryChannelShare: z.number().min(0).max(1).nullable(),
-  /** CSAT ratings (chat and e-mail link, 1..5). */
+  /**
+   * Inspanning: questions (a known partij's first contact about an onderwerp, counted in the bucket it started)
+   * with the contacts and channel changes it took within `inspanningWindowDays`.
+   */
+  vragen: z.number().int().nonnegative(),
+  contactenVoorVragen: z.number().int().nonnegative(),
+  kanaalwisselsVoorVragen: z.number().int().nonnegative(),
+  /** contactenVoorVragen / vragen, null when no questions. */
+  contactenPerVraag: z.number().nonnegative().nullable(),
+  /**
+   * Voorspelbaarheid: answers promised in ontvangstbevestigingen that fell due in the bucket, and how many were
+   * answered (a reply sent by an agent, or the contact registered) by the promised time.
+   */
+  beloften: z.number().int().nonnegative(),
+  beloftenNagekomen: z.number().int().nonnegative(),
+  voorspelbaarheid: z.number().min(0).max(1).nullable(),
+  /** CSAT ratings (rating links after every channel, 1..5). */
   csatCount: z.number().int().nonnegative(),
   csatAverage: z.number().min(1).max(5).nullable(),
 });
@@ -348,6 +369,7 @@ export const ReportResponse = z.object({
   definitions: z.object({
     shortAbandonSeconds: z.number(),
     fcrWindowDays: z.number(),
+    inspanningWindowDays: z.number(),
     serviceLevel: z.string(),
   }),
   buckets: z.array(ReportBucket),

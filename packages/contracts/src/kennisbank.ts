@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from './domain';
+import { Doelgroep, KANAAL_SOORTEN, KanaalSoort } from './kanaaladvies';
 
 /**
  * Kennisbank REST DTOs: search, articles, beheer, synonyms, kanalenmatrix, nieuws/werkberichten and the
@@ -34,7 +35,13 @@ export const ValidityDate = z.union([z.iso.date(), IsoDateTime], {
   message: 'verwacht een datum (JJJJ-MM-DD) of datum-tijd (ISO 8601)',
 });
 
-export const Kanaal = z.object({ primair: z.string(), secundair: z.string() });
+export const Kanaal = z.object({
+  primair: z.string(),
+  secundair: z.string(),
+  doelgroep: Doelgroep.optional(),
+  /** Kinds of channel through which the product cannot be handled. */
+  nietVia: z.array(KanaalSoort).optional(),
+});
 export type Kanaal = z.infer<typeof Kanaal>;
 
 // ---------------------------------------------------------------- search
@@ -180,6 +187,8 @@ export const KanalenmatrixEntry = z.object({
   uplId: z.string().optional(),
   primair: z.string(),
   secundair: z.string(),
+  doelgroep: Doelgroep,
+  nietVia: z.array(KanaalSoort),
   updatedAt: IsoDateTime,
 });
 export type KanalenmatrixEntry = z.infer<typeof KanalenmatrixEntry>;
@@ -190,6 +199,12 @@ export const KanalenmatrixPut = z
     primair: z.string().trim().min(1).max(200),
     secundair: z.string().trim().min(1).max(200),
     uplId: z.string().trim().min(1).max(200).optional(),
+    doelgroep: Doelgroep.default('beide'),
+    nietVia: z
+      .array(KanaalSoort)
+      .max(KANAAL_SOORTEN.length)
+      .refine((l) => new Set(l).size === l.length, { message: 'Elk kanaal mag één keer voorkomen' })
+      .default([]),
   })
   .strict();
 export type KanalenmatrixPut = z.infer<typeof KanalenmatrixPut>;
@@ -223,6 +238,10 @@ export const KanaalsturingCounts = z.object({
   nietGewezen: z.number().int(),
   /** gewezen / total, 0 when total is 0. */
   aandeelGewezen: z.number(),
+  /** Contacts that came in through the product's primary channel (the channel used, not the agent's tick). */
+  viaPrimairKanaal: z.number().int(),
+  /** viaPrimairKanaal / total, 0 when total is 0. */
+  aandeelViaPrimairKanaal: z.number(),
 });
 export const KanaalsturingStatsResponse = KanaalsturingCounts.extend({
   perProduct: z.array(KanaalsturingCounts.extend({ product: z.string(), primairKanaal: z.string() })),

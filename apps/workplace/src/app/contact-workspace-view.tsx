@@ -70,6 +70,7 @@ export function ContactWorkspaceView({ contact }: { contact: Contact }) {
             key={`kbs-${contact.id}`}
             subject={contact.subject}
             firstMessage={contact.body}
+            channel={contact.channel}
           />
         )}
         <KlantbeeldPanel key={`kb-${contact.id}`} contactId={contact.id} from={contact.from} />

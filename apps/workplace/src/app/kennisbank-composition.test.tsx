@@ -119,6 +119,9 @@ describe('kennisbank in the agent shell', () => {
     );
     const kanaalsturing = screen.getByTestId('kanaalsturing');
     expect(kanaalsturing).toHaveTextContent('Wijs op: website (afspraak maken)');
+    // A caller is never told to call: the phone fallback is left out for a phone contact.
+    expect(kanaalsturing).not.toHaveTextContent('Lukt dat niet?');
+    expect(within(article).getByTestId('article-kanaal')).not.toHaveTextContent('telefoon');
     expect(within(screen.getByTestId('bronnen')).getByText('paspoort')).toBeInTheDocument();
     // Using the same article twice adds neither its text nor its source again.
     await user.click(within(article).getByRole('button', { name: 'Gebruik in antwoord' }));

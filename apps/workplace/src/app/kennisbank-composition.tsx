@@ -49,6 +49,7 @@ export function AgentKennisbankPane({ contact }: { contact?: Contact }) {
   return (
     <KennisbankPane
       className="absolute inset-y-0 right-0 z-30 w-[28.75rem] max-w-full shadow-xl"
+      {...(contact ? { channel: contact.channel } : {})}
       useInAnswer={
         canAnswer
           ? {

@@ -9,6 +9,7 @@ import { KennisbankBeheerView } from '../features/kennisbank-beheer/components/k
 import { KennisbankPane } from '../features/kennisbank/components/kennisbank-pane';
 import { kennisbankPaneActions } from '../features/kennisbank/stores/kennisbank-pane-store';
 import { ReportsView } from '../features/reports/components/reports-view';
+import { KanaalstrategieSummary } from '../features/reports/components/kanaalstrategie-summary';
 import { KennisbankButton, kennisbankContentChanged, useKennisbankShortcut } from './kennisbank-composition';
 import { useAppDependencies } from './provider';
 
@@ -100,7 +101,12 @@ function TeamleiderLayout({ user, token, onLogout }: TeamleiderShellProps) {
               {TABS.find((t) => t.id === tab)?.label} voor {user.name}
             </h1>
           )}
-          {tab === 'live' && <DashboardView />}
+          {tab === 'live' && (
+            <div className="space-y-4">
+              <DashboardView />
+              <KanaalstrategieSummary />
+            </div>
+          )}
           {tab === 'rapportages' && <ReportsView token={token} />}
           {tab === 'kennisbank' && (
             <KennisbankBeheerView

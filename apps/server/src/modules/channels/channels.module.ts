@@ -33,7 +33,7 @@ import { ChatService } from './chat/chat.service';
 import { createOriginCheck, registerCitizenNamespace } from './chat/citizen-namespace';
 import { EmailIngest } from './email/email-ingest';
 import { EmailOutbox } from './email/email-outbox';
-import { Ontvangstbevestigingen } from './email/ontvangstbevestiging';
+import { Ontvangstbevestigingen, type Belofte } from './email/ontvangstbevestiging';
 import { registerOntvangstbevestigingRoutes, type QueueRef } from './email/ontvangstbevestiging.routes';
 import { createMailer } from './email/mailer';
 import { startSmtpInbound, type SmtpInbound } from './email/smtp-inbound';
@@ -59,6 +59,8 @@ export interface ChannelsModule {
   wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
   /** Registration hook (inside the registration transaction). */
   onRegistered(event: RegisteredEvent): void;
+  /** Answers promised in ontvangstbevestigingen, due in [from, to) (KPI voorspelbaarheid). */
+  beloften(from: number, to: number): Belofte[];
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
   start(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
@@ -319,6 +321,7 @@ export function createChannelsModule(
         },
       };
     },
+    beloften: (from, to) => ontvangst.beloften(from, to),
     onRegistered(event) {
       const contact = contacts.get(event.contactId);
       if (!contact) return;

@@ -60,6 +60,8 @@ describe('kanaalsturing recorded with a registration', () => {
       gewezenOpPrimairKanaal: 0,
       nietGewezen: 0,
       aandeelGewezen: 0,
+      viaPrimairKanaal: 0,
+      aandeelViaPrimairKanaal: 0,
       perProduct: [],
     });
 
@@ -86,7 +88,7 @@ describe('kanaalsturing recorded with a registration', () => {
 
     const rows = server.db
       .prepare(
-        'SELECT contact_id, agent_id, product, primair_kanaal, gewezen FROM kanaalsturing WHERE klantcontact_uuid = ?',
+        'SELECT contact_id, agent_id, product, primair_kanaal, gewezen, via_primair FROM kanaalsturing WHERE klantcontact_uuid = ?',
       )
       .all(klantcontact.uuid);
     expect(rows).toEqual([
@@ -96,6 +98,8 @@ describe('kanaalsturing recorded with a registration', () => {
         product: 'paspoort',
         primair_kanaal: 'website (afspraak maken)',
         gewezen: 1,
+        // a caller did not use the website, whatever the agent ticked
+        via_primair: 0,
       },
     ]);
     const bronnen = server.db
@@ -149,9 +153,31 @@ describe('kanaalsturing recorded with a registration', () => {
     expect(
       (await register(c3, { onderwerp: 'Iets anders', gespreksresultaat: 'zelfstandig_afgehandeld' })).status,
     ).toBe(201);
+    // A product whose primary channel is the phone, asked by phone: served through the primary channel.
+    const c4 = await acceptedContact();
+    expect(
+      (
+        await register(c4, {
+          onderwerp: 'Inschrijving uit het buitenland',
+          gespreksresultaat: 'zelfstandig_afgehandeld',
+          kanaalsturing: {
+            product: 'brp-inschrijving',
+            primairKanaal: 'telefoon (14 + netnummer)',
+            gewezenOpPrimairKanaal: false,
+          },
+        })
+      ).status,
+    ).toBe(201);
 
     const s = await stats();
-    expect(s).toMatchObject({ total: 3, gewezenOpPrimairKanaal: 1, nietGewezen: 2, aandeelGewezen: 0.3333 });
+    expect(s).toMatchObject({
+      total: 4,
+      gewezenOpPrimairKanaal: 1,
+      nietGewezen: 3,
+      aandeelGewezen: 0.25,
+      viaPrimairKanaal: 1,
+      aandeelViaPrimairKanaal: 0.25,
+    });
     expect(s.perProduct).toEqual([
       {
         product: 'paspoort',
@@ -160,6 +186,8 @@ describe('kanaalsturing recorded with a registration', () => {
         gewezenOpPrimairKanaal: 1,
         nietGewezen: 1,
         aandeelGewezen: 0.5,
+        viaPrimairKanaal: 0,
+        aandeelViaPrimairKanaal: 0,
       },
       {
         product: 'afvalinzameling grofvuil',
@@ -168,6 +196,18 @@ describe('kanaalsturing recorded with a registration', () => {
         gewezenOpPrimairKanaal: 0,
         nietGewezen: 1,
         aandeelGewezen: 0,
+        viaPrimairKanaal: 0,
+        aandeelViaPrimairKanaal: 0,
+      },
+      {
+        product: 'brp-inschrijving',
+        primairKanaal: 'telefoon (14 + netnummer)',
+        total: 1,
+        gewezenOpPrimairKanaal: 0,
+        nietGewezen: 1,
+        aandeelGewezen: 0,
+        viaPrimairKanaal: 1,
+        aandeelViaPrimairKanaal: 1,
       },
     ]);
     // A window in the future holds nothing; the beheerder may read the KPI too.

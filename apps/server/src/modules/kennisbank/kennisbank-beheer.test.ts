@@ -142,7 +142,11 @@ describe('kennisbank beheer over HTTP', () => {
       published: true,
       product: 'rijbewijs',
     });
-    expect(a.kanaal).toEqual({ primair: 'website (afspraak maken)', secundair: 'telefoon (14 + netnummer)' });
+    expect(a.kanaal).toEqual({
+      primair: 'website (afspraak maken)',
+      secundair: 'telefoon (14 + netnummer)',
+      doelgroep: 'inwoner',
+    });
     const hit = (await search('ooievaarsdorp')).items.find((i) => i.id === a.id);
     expect(hit?.kanaal?.primair).toBe('website (afspraak maken)');
   });
@@ -264,10 +268,25 @@ describe('kennisbank beheer over HTTP', () => {
       ...body,
     });
     const hit = (await search('hondenbelasting')).items.find((i) => i.id === 'upl:hondenbelasting');
-    expect(hit?.kanaal).toEqual(body);
+    expect(hit?.kanaal).toEqual({ ...body, doelgroep: 'beide' });
     expect(
       await invalid(await call('bea', 'PUT', '/api/kanalenmatrix/hondenbelasting', { primair: '' })),
     ).toEqual(['primair', 'secundair']);
+
+    // Doelgroep and the channels a product cannot go through (issue 15 §6) travel with the search hit.
+    const ondernemer = { ...body, doelgroep: 'ondernemer', nietVia: ['balie', 'post'] };
+    const saved = await call('bea', 'PUT', '/api/kanalenmatrix/hondenbelasting', ondernemer);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject(ondernemer);
+    const again = (await search('hondenbelasting')).items.find((i) => i.id === 'upl:hondenbelasting');
+    expect(again?.kanaal).toEqual(ondernemer);
+    for (const wrong of [
+      { ...body, doelgroep: 'toerist' },
+      { ...body, nietVia: ['fax'] },
+      { ...body, nietVia: ['balie', 'balie'] },
+    ]) {
+      expect((await call('bea', 'PUT', '/api/kanalenmatrix/hondenbelasting', wrong)).status).toBe(400);
+    }
   });
 
   it('keeps werkberichten: belangrijk first, read marks per agent', async () => {

@@ -213,6 +213,8 @@ describe('kennisbank search over HTTP (seeded demo corpus)', () => {
     expect(items.find((k) => k.product === 'paspoort')).toMatchObject({
       uplId: 'upl:paspoort',
       primair: 'website (afspraak maken)',
+      doelgroep: 'inwoner',
+      nietVia: [],
     });
   });
 });

@@ -100,4 +100,15 @@ export const kennisbankMigrations: Migration[] = [
       CREATE INDEX kennisbank_public_events_at ON kennisbank_public_events (at);
     `,
   },
+  {
+    // issue 15 §6: the kanalenmatrix's doelgroep and channels a product cannot go through; whether a contact
+    // about a product came in through its primary channel (the KPI counts the channel used, not the agent's tick)
+    id: 'kennisbank/003_kanaalstrategie',
+    sql: `
+      ALTER TABLE kanalenmatrix ADD COLUMN doelgroep TEXT NOT NULL DEFAULT 'beide'
+        CHECK (doelgroep IN ('inwoner', 'ondernemer', 'beide'));
+      ALTER TABLE kanalenmatrix ADD COLUMN niet_via TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE kanaalsturing ADD COLUMN via_primair INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -1,4 +1,6 @@
 import type { ArticleType } from '@kcc/contracts/kennisbank';
+import type { Channel } from '@kcc/contracts/domain';
+import { kanaalSoort, kanaalSoortVan, type Doelgroep, type KanaalSoort } from '@kcc/contracts/kanaaladvies';
 import type { Db } from '../../store/db';
 
 export interface ArticleRecord {
@@ -28,6 +30,8 @@ export interface KanalenmatrixRecord {
   uplId?: string;
   primair: string;
   secundair: string;
+  doelgroep: Doelgroep;
+  nietVia: KanaalSoort[];
   updatedAt: number;
   updatedBy?: string;
 }
@@ -53,6 +57,8 @@ export interface KanaalsturingRecord {
   product: string;
   primairKanaal: string;
   gewezen: boolean;
+  /** The channel the contact came in through. */
+  channel: Channel;
   at: number;
 }
 
@@ -69,6 +75,8 @@ export interface KanaalsturingAggregate {
   primairKanaal: string;
   total: number;
   gewezen: number;
+  /** Contacts that came in through the product's primary channel. */
+  viaPrimair: number;
 }
 
 /** Port for kennisbank content, synonyms, kanalenmatrix, read marks and kanaalsturing records. */
@@ -118,6 +126,8 @@ interface KanaalRow {
   upl_id: string | null;
   primair: string;
   secundair: string;
+  doelgroep: string;
+  niet_via: string;
   updated_at: number;
   updated_by: string | null;
 }
@@ -150,6 +160,8 @@ function toKanaal(row: KanaalRow): KanalenmatrixRecord {
     ...(row.upl_id !== null ? { uplId: row.upl_id } : {}),
     primair: row.primair,
     secundair: row.secundair,
+    doelgroep: row.doelgroep as Doelgroep,
+    nietVia: JSON.parse(row.niet_via) as KanaalSoort[],
     updatedAt: row.updated_at,
     ...(row.updated_by !== null ? { updatedBy: row.updated_by } : {}),
   };
@@ -189,10 +201,11 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
   `);
   const kanalen = db.prepare<[], KanaalRow>('SELECT * FROM kanalenmatrix ORDER BY product COLLATE NOCASE');
   const putKanaal = db.prepare(`
-    INSERT INTO kanalenmatrix (product, upl_id, primair, secundair, updated_at, updated_by)
-    VALUES (@product, @uplId, @primair, @secundair, @updatedAt, @updatedBy)
+    INSERT INTO kanalenmatrix (product, upl_id, primair, secundair, doelgroep, niet_via, updated_at, updated_by)
+    VALUES (@product, @uplId, @primair, @secundair, @doelgroep, @nietVia, @updatedAt, @updatedBy)
     ON CONFLICT (product) DO UPDATE SET upl_id = excluded.upl_id, primair = excluded.primair,
-      secundair = excluded.secundair, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+      secundair = excluded.secundair, doelgroep = excluded.doelgroep, niet_via = excluded.niet_via,
+      updated_at = excluded.updated_at, updated_by = excluded.updated_by
   `);
   const gelezen = db.prepare<[string], { article_id: string }>(
     'SELECT article_id FROM kennisbank_nieuws_gelezen WHERE user_id = ?',
@@ -202,8 +215,8 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
   );
   const putSturing = db.prepare(`
     INSERT OR REPLACE INTO kanaalsturing
-      (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
+      (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, via_primair, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   `);
   const putBron = db.prepare(`
     INSERT OR REPLACE INTO kennisbank_bronnen (klantcontact_uuid, contact_id, article_id, title, at)
@@ -216,9 +229,17 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
   // SQLite takes bare columns (primair_kanaal) from the row that holds MAX(at): the latest primary channel.
   const perProduct = db.prepare<
     [number, number],
-    { product: string; primair_kanaal: string; total: number; gewezen: number; last: number }
+    {
+      product: string;
+      primair_kanaal: string;
+      total: number;
+      gewezen: number;
+      via_primair: number;
+      last: number;
+    }
   >(`
-    SELECT product, primair_kanaal, COUNT(*) AS total, SUM(gewezen) AS gewezen, MAX(at) AS last
+    SELECT product, primair_kanaal, COUNT(*) AS total, SUM(gewezen) AS gewezen, SUM(via_primair) AS via_primair,
+      MAX(at) AS last
     FROM kanaalsturing WHERE at >= ? AND at <= ?
     GROUP BY product COLLATE NOCASE
     ORDER BY total DESC, product
@@ -301,6 +322,8 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
         uplId: r.uplId ?? null,
         primair: r.primair,
         secundair: r.secundair,
+        doelgroep: r.doelgroep,
+        nietVia: JSON.stringify(r.nietVia),
         updatedAt: r.updatedAt,
         updatedBy: r.updatedBy ?? null,
       });
@@ -317,6 +340,7 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
         r.product,
         r.primairKanaal,
         r.gewezen ? 1 : 0,
+        kanaalSoortVan(r.channel) === kanaalSoort(r.primairKanaal) ? 1 : 0,
         r.at,
       );
     },
@@ -337,6 +361,7 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
         primairKanaal: r.primair_kanaal,
         total: r.total,
         gewezen: r.gewezen,
+        viaPrimair: r.via_primair,
       })),
     transaction: (fn) => db.transaction(fn)(),
   };

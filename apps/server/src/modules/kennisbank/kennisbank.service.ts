@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Channel } from '@kcc/contracts/domain';
 import type { RegistrationRequest } from '@kcc/contracts/rest';
 import type {
   Article,
@@ -51,6 +52,7 @@ export interface Editor {
 /** What the registration route tells the kennisbank, inside its transaction. */
 export interface RegisteredEvent {
   contactId: string;
+  channel: Channel;
   agentId: string;
   klantcontactUuid: string;
   request: RegistrationRequest;
@@ -128,6 +130,8 @@ function toKanaalEntry(r: KanalenmatrixRecord): KanalenmatrixEntry {
     ...(r.uplId !== undefined ? { uplId: r.uplId } : {}),
     primair: r.primair,
     secundair: r.secundair,
+    doelgroep: r.doelgroep,
+    nietVia: r.nietVia,
     updatedAt: iso(r.updatedAt),
   };
 }
@@ -392,6 +396,8 @@ export class KennisbankService {
           : {}),
       primair: body.primair,
       secundair: body.secundair,
+      doelgroep: body.doelgroep,
+      nietVia: body.nietVia,
       updatedAt: this.clock(),
       updatedBy: editor.name,
     };
@@ -404,7 +410,12 @@ export class KennisbankService {
     const byUpl = new Map<string, Kanaal>();
     const byProduct = new Map<string, Kanaal>();
     for (const k of this.repo.kanalenmatrix()) {
-      const kanaal = { primair: k.primair, secundair: k.secundair };
+      const kanaal: Kanaal = {
+        primair: k.primair,
+        secundair: k.secundair,
+        doelgroep: k.doelgroep,
+        ...(k.nietVia.length > 0 ? { nietVia: k.nietVia } : {}),
+      };
       byProduct.set(k.product.toLowerCase(), kanaal);
       if (k.uplId !== undefined) byUpl.set(k.uplId, kanaal);
     }
@@ -459,6 +470,7 @@ export class KennisbankService {
         product: sturing.product,
         primairKanaal: sturing.primairKanaal,
         gewezen: sturing.gewezenOpPrimairKanaal,
+        channel: e.channel,
         at: e.at,
       });
     }
@@ -482,20 +494,25 @@ export class KennisbankService {
       from !== undefined ? Date.parse(from) : 0,
       to !== undefined ? Date.parse(to) : Number.MAX_SAFE_INTEGER,
     );
-    const counts = (total: number, gewezen: number) => ({
+    const counts = (total: number, gewezen: number, viaPrimair: number) => ({
       total,
       gewezenOpPrimairKanaal: gewezen,
       nietGewezen: total - gewezen,
       aandeelGewezen: total === 0 ? 0 : round(gewezen / total, 4),
+      viaPrimairKanaal: viaPrimair,
+      aandeelViaPrimairKanaal: total === 0 ? 0 : round(viaPrimair / total, 4),
     });
-    const total = rows.reduce((s, r) => s + r.total, 0);
-    const gewezen = rows.reduce((s, r) => s + r.gewezen, 0);
+    const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
     return {
-      ...counts(total, gewezen),
+      ...counts(
+        sum((r) => r.total),
+        sum((r) => r.gewezen),
+        sum((r) => r.viaPrimair),
+      ),
       perProduct: rows.map((r) => ({
         product: r.product,
         primairKanaal: r.primairKanaal,
-        ...counts(r.total, r.gewezen),
+        ...counts(r.total, r.gewezen, r.viaPrimair),
       })),
     };
   }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
 import { ARTICLE_TYPES, type ArticleType } from '@kcc/contracts/kennisbank';
+import { Doelgroep, KanaalSoort } from '@kcc/contracts/kanaaladvies';
 import { toKennisbankDocument, withProductInfo, type ProductInfo } from '@kcc/kennisbank';
 import { REPO_ROOT } from '../../config';
 import { defaultOwner, reviewDateAfter } from './article-owner';
@@ -149,7 +151,17 @@ export function seedKennisbank(
         const secundair = str(v.secundair);
         if (!primair || !secundair) continue;
         const uplId = str(v.uplId);
-        repo.putKanaal({ product, ...(uplId ? { uplId } : {}), primair, secundair, updatedAt: now });
+        const doelgroep = Doelgroep.safeParse(v.doelgroep);
+        const nietVia = z.array(KanaalSoort).safeParse(v.nietVia);
+        repo.putKanaal({
+          product,
+          ...(uplId ? { uplId } : {}),
+          primair,
+          secundair,
+          doelgroep: doelgroep.success ? doelgroep.data : 'beide',
+          nietVia: nietVia.success ? nietVia.data : [],
+          updatedAt: now,
+        });
         result.kanalen++;
       }
     }

@@ -6,6 +6,7 @@ import { currentUser } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import type { Identificatieniveau } from '@kcc/contracts/klantbeeld';
+import type { Channel } from '@kcc/contracts/domain';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { RegistrationError, type KlantinteractiesPort } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
@@ -18,6 +19,8 @@ const IdempotencyKey = z.uuid({ message: 'Idempotency-Key moet een uuid zijn' })
 /** A registration as other modules see it, inside the registration transaction. */
 export interface RegisteredEvent {
   contactId: string;
+  /** The channel the contact came in through (not the registration's kanaal, which the agent may change). */
+  channel: Channel;
   agentId: string;
   klantcontactUuid: string;
   request: RegistrationRequest;
@@ -103,6 +106,7 @@ export function registerRegistrationRoutes(
           });
           deps.onRegistered?.({
             contactId: contact.id,
+            channel: contact.channel,
             agentId: user.id,
             klantcontactUuid: result.klantcontact.uuid,
             request: body,

@@ -91,6 +91,7 @@ beforeEach(() => {
   reports = new ReportService({
     db,
     registrations: new ReportRegistrations(db),
+    beloften: () => [],
     queues: () => QUEUES.map((q) => ({ id: q.id, name: q.name, withinSeconds: q.servicenorm.withinSeconds })),
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '../dashboard/service-level';
 import { bucketLabel, bucketOf, bucketStarts } from './periods';
 import { RangeEvents } from './range-events';
-import type { ReportRegistrations } from './report-registrations';
+import type { ReportRegistrations, StoredRegistrationFact } from './report-registrations';
 
 const DAY_MS = 24 * 3600 * 1000;
 export const MAX_REPORT_DAYS = 400;
@@ -37,6 +37,12 @@ interface Acc {
   switches: number;
   sturing: number;
   sturingPrimary: number;
+  viaPrimary: number;
+  vragen: number;
+  vraagContacten: number;
+  vraagWissels: number;
+  beloften: number;
+  nagekomen: number;
   csatCount: number;
   csatSum: number;
 }
@@ -49,6 +55,12 @@ const emptyAcc = (): Acc => ({
   switches: 0,
   sturing: 0,
   sturingPrimary: 0,
+  viaPrimary: 0,
+  vragen: 0,
+  vraagContacten: 0,
+  vraagWissels: 0,
+  beloften: 0,
+  nagekomen: 0,
   csatCount: 0,
   csatSum: 0,
 });
@@ -71,7 +83,15 @@ function metrics(a: Acc): ReportMetrics {
     channelSwitches: a.switches,
     kanaalsturing: a.sturing,
     kanaalsturingPrimary: a.sturingPrimary,
-    primaryChannelShare: a.sturing > 0 ? a.sturingPrimary / a.sturing : null,
+    viaPrimaryChannel: a.viaPrimary,
+    primaryChannelShare: a.sturing > 0 ? a.viaPrimary / a.sturing : null,
+    vragen: a.vragen,
+    contactenVoorVragen: a.vraagContacten,
+    kanaalwisselsVoorVragen: a.vraagWissels,
+    contactenPerVraag: a.vragen > 0 ? a.vraagContacten / a.vragen : null,
+    beloften: a.beloften,
+    beloftenNagekomen: a.nagekomen,
+    voorspelbaarheid: a.beloften > 0 ? a.nagekomen / a.beloften : null,
     csatCount: a.csatCount,
     csatAverage: a.csatCount > 0 ? a.csatSum / a.csatCount : null,
   };
@@ -86,9 +106,18 @@ export class ReportValidationError extends Error {
   }
 }
 
+/** An answer promised to a resident (ontvangstbevestiging) and when the first reply went out. */
+export interface Belofte {
+  contactId: string;
+  beloofdVoor: number;
+  beantwoordOp?: number;
+}
+
 export interface ReportDeps {
   db: Db;
   registrations: ReportRegistrations;
+  /** Promises due in [from, to). */
+  beloften: (from: number, to: number) => Belofte[];
   queues: () => { id: string; name: string; withinSeconds: number }[];
 }
 
@@ -112,8 +141,8 @@ export class ReportService {
     );
     this.kanaalsturing = deps.db.prepare<
       [number, number],
-      { contact_id: string; gewezen: number; at: number }
-    >('SELECT contact_id, gewezen, at FROM kanaalsturing WHERE at >= ? AND at < ?');
+      { contact_id: string; gewezen: number; via_primair: number; at: number }
+    >('SELECT contact_id, gewezen, via_primair, at FROM kanaalsturing WHERE at >= ? AND at < ?');
   }
 
   report(query: ReportQuery, now = Date.now()): ReportResponse {
@@ -237,7 +266,11 @@ export class ReportService {
     // First-contact resolution: zelfstandig afgehandeld, and the same partij did not come back about the same
     // onderwerp (another contact) within 7 days.
     const windowMs = SERVICE_LEVEL_DEFINITION.fcrWindowDays * DAY_MS;
-    const regs = this.deps.registrations.inRange(start, end + windowMs);
+    const inspanningMs = SERVICE_LEVEL_DEFINITION.inspanningWindowDays * DAY_MS;
+    const regs = this.deps.registrations.inRange(
+      start - inspanningMs,
+      end + Math.max(windowMs, inspanningMs),
+    );
     const later = new Map<string, { at: number; contactId: string }[]>();
     for (const r of regs) {
       if (r.partijUuid === null) continue;
@@ -247,7 +280,7 @@ export class ReportService {
       later.set(key, list);
     }
     for (const r of regs) {
-      if (r.at >= end || r.gespreksresultaat !== ZELFSTANDIG_AFGEHANDELD) continue;
+      if (r.at < start || r.at >= end || r.gespreksresultaat !== ZELFSTANDIG_AFGEHANDELD) continue;
       const returned =
         r.partijUuid !== null &&
         (later.get(`${r.partijUuid}|${r.onderwerpHash}`) ?? []).some(
@@ -266,6 +299,33 @@ export class ReportService {
       addForContact(k.contact_id, k.at, (a) => {
         a.sturing++;
         if (k.gewezen) a.sturingPrimary++;
+        if (k.via_primair) a.viaPrimary++;
+      });
+    }
+
+    for (const q of questions(regs, inspanningMs)) {
+      if (q.start < start || q.start >= end) continue;
+      const channels = q.contactIds.map((id) => contactOf(id)?.channel);
+      const wissels = channels.filter((c, i) => i > 0 && c !== channels[i - 1]).length;
+      addForContact(q.contactIds[0] ?? '', q.start, (a) => {
+        a.vragen++;
+        a.vraagContacten += q.contactIds.length;
+        a.vraagWissels += wissels;
+      });
+    }
+
+    const firstRegistration = new Map<string, number>();
+    for (const r of regs) {
+      const seen = firstRegistration.get(r.contactId);
+      if (seen === undefined || r.at < seen) firstRegistration.set(r.contactId, r.at);
+    }
+    for (const b of this.deps.beloften(start, end)) {
+      const answeredAt = Math.min(b.beantwoordOp ?? Infinity, firstRegistration.get(b.contactId) ?? Infinity);
+      // Not yet due and not yet answered: the promise can still be kept.
+      if (b.beloofdVoor > now && answeredAt === Infinity) continue;
+      addForContact(b.contactId, b.beloofdVoor, (a) => {
+        a.beloften++;
+        if (answeredAt <= b.beloofdVoor) a.nagekomen++;
       });
     }
 
@@ -280,6 +340,7 @@ export class ReportService {
       definitions: {
         shortAbandonSeconds: SERVICE_LEVEL_DEFINITION.shortAbandonSeconds,
         fcrWindowDays: SERVICE_LEVEL_DEFINITION.fcrWindowDays,
+        inspanningWindowDays: SERVICE_LEVEL_DEFINITION.inspanningWindowDays,
         serviceLevel: SERVICE_LEVEL_TEXT,
       },
       buckets: starts.map((s) => ({
@@ -296,4 +357,36 @@ export class ReportService {
         .map(([channel, acc]) => ({ channel, ...metrics(acc) })),
     };
   }
+}
+
+/**
+ * Inspanning's questions: a known partij's registrations about one onderwerp, where the first one starts a
+ * question and every registration within `windowMs` after it belongs to it; a later one starts the next question.
+ * Contacts are counted once each, in the order they were first registered.
+ */
+export function questions(
+  regs: readonly StoredRegistrationFact[],
+  windowMs: number,
+): { start: number; contactIds: string[] }[] {
+  const byKey = new Map<string, StoredRegistrationFact[]>();
+  for (const r of regs) {
+    if (r.partijUuid === null) continue;
+    const key = `${r.partijUuid}|${r.onderwerpHash}`;
+    const list = byKey.get(key) ?? [];
+    list.push(r);
+    byKey.set(key, list);
+  }
+  const out: { start: number; contactIds: string[] }[] = [];
+  for (const list of byKey.values()) {
+    list.sort((a, b) => a.at - b.at);
+    let current: { start: number; contactIds: string[] } | undefined;
+    for (const r of list) {
+      if (!current || r.at > current.start + windowMs) {
+        current = { start: r.at, contactIds: [] };
+        out.push(current);
+      }
+      if (!current.contactIds.includes(r.contactId)) current.contactIds.push(r.contactId);
+    }
+  }
+  return out;
 }

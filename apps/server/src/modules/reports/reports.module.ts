@@ -7,7 +7,7 @@ import type { RoutingService } from '../routing/routing.service';
 import { createRatingLinks, type RatingLinks } from './rating-link';
 import { registerRatingRoutes } from './rating.routes';
 import { ReportRegistrations } from './report-registrations';
-import { ReportService } from './report.service';
+import { ReportService, type Belofte } from './report.service';
 import { registerReportRoutes } from './reports.routes';
 
 export { createReportsRetention } from './reports-retention';
@@ -30,12 +30,15 @@ export function createReportsModule(
     /** Server secret the rating tokens are signed with. */
     secret: string;
     publicBaseUrl: string;
+    /** Answers promised to residents (the channels module's ontvangstbevestigingen). */
+    beloften: (from: number, to: number) => Belofte[];
   },
 ): ReportsModule {
   const registrations = new ReportRegistrations(deps.db);
   const service = new ReportService({
     db: deps.db,
     registrations,
+    beloften: deps.beloften,
     queues: () =>
       deps.routing.queueIds().flatMap((id) => {
         const q = deps.routing.queueConfig(id);

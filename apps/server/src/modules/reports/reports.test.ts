@@ -144,10 +144,11 @@ function seedDay(db: Db): Seeded {
   );
 
   const ks = db.prepare(
-    'INSERT INTO kanaalsturing (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO kanaalsturing (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, via_primair, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  // The agent pointed three residents to the primary channel; one of the four contacts came in through it.
   [1, 1, 0, 1].forEach((gewezen, i) =>
-    ks.run(randomUUID(), contactIds[10 + i], 'user-anna', 'Paspoort', 'online', gewezen, at),
+    ks.run(randomUUID(), contactIds[10 + i], 'user-anna', 'Paspoort', 'online', gewezen, i === 2 ? 1 : 0, at),
   );
   return { day, contactIds, partijen };
 }
@@ -249,7 +250,8 @@ describe('GET /api/reports', () => {
       firstContactResolution: 0.5,
       kanaalsturing: 4,
       kanaalsturingPrimary: 3,
-      primaryChannelShare: 0.75,
+      viaPrimaryChannel: 1,
+      primaryChannelShare: 0.25,
     });
     expect(m.serviceLevel).toBeCloseTo(t.within / (t.answered + t.abandoned), 12);
     expect(m.abandonRate).toBeCloseTo(t.abandoned / (t.answered + t.abandoned), 12);

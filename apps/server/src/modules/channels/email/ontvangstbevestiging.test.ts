@@ -122,6 +122,12 @@ describe('ontvangstbevestiging for e-mail and web forms', () => {
     );
     expect(receipt.text).toContain(`Uw kenmerk: ${contact.id.slice(0, 8).toUpperCase()}`);
     expect(receipt.text).toContain('Dit is een automatisch bericht.');
+    // The promise is kept for the KPI voorspelbaarheid: due at the contact's due time, not yet answered.
+    expect(
+      kit.server.db
+        .prepare('SELECT beloofd_voor FROM ontvangstbevestigingen WHERE contact_id = ?')
+        .get(contact.id),
+    ).toEqual({ beloofd_voor: contact.due_at });
 
     // The resident answers the receipt: the mail joins the same contact and gets no second receipt.
     await kit.sendMail({

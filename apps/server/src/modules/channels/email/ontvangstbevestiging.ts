@@ -28,7 +28,22 @@ export const ontvangstbevestigingMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // issue 15 §6: the promised answer time, for the KPI voorspelbaarheid (promises kept)
+    id: 'channels/ontvangstbevestiging_002_belofte',
+    sql: `
+      ALTER TABLE ontvangstbevestigingen ADD COLUMN beloofd_voor INTEGER;
+      CREATE INDEX ontvangstbevestigingen_beloofd_voor ON ontvangstbevestigingen (beloofd_voor);
+    `,
+  },
 ];
+
+/** A promised answer (the receipt's "uiterlijk {datum}") and when the first reply went out, if one did. */
+export interface Belofte {
+  contactId: string;
+  beloofdVoor: number;
+  beantwoordOp?: number;
+}
 
 export const PLAATSHOUDERS = ['naam', 'onderwerp', 'datum', 'werkdagen', 'kenmerk'] as const;
 
@@ -224,8 +239,10 @@ export class Ontvangstbevestigingen {
     const at = this.deps.now();
     const messageId = `<${randomUUID()}@${this.domain}>`;
     const inserted = this.deps.db
-      .prepare('INSERT OR IGNORE INTO ontvangstbevestigingen (contact_id, message_id, at) VALUES (?, ?, ?)')
-      .run(contact.id, messageId, at);
+      .prepare(
+        'INSERT OR IGNORE INTO ontvangstbevestigingen (contact_id, message_id, at, beloofd_voor) VALUES (?, ?, ?, ?)',
+      )
+      .run(contact.id, messageId, at, contact.dueAt ?? null);
     if (inserted.changes === 0) return false;
     const text = this.compose(contact, template.tekst, mail.subject);
     const references = [...(mail.references ?? [])];
@@ -251,5 +268,33 @@ export class Ontvangstbevestigingen {
       },
     });
     return true;
+  }
+
+  /**
+   * Promises whose time falls in [from, to), with the first reply sent by an agent (not an automatic message).
+   * A reply that failed to go out is no answer.
+   */
+  beloften(from: number, to: number): Belofte[] {
+    const rows = this.deps.db
+      .prepare<[number, number], { contact_id: string; beloofd_voor: number }>(
+        'SELECT contact_id, beloofd_voor FROM ontvangstbevestigingen WHERE beloofd_voor >= ? AND beloofd_voor < ?',
+      )
+      .all(from, to);
+    return rows.map((r) => {
+      const reply = this.deps.repo
+        .list(r.contact_id)
+        .find(
+          (m) =>
+            m.direction === 'uit' &&
+            m.agentId !== undefined &&
+            m.meta?.autoSubmitted === undefined &&
+            (m.delivery === undefined || m.delivery === 'sent' || m.delivery === 'delivered'),
+        );
+      return {
+        contactId: r.contact_id,
+        beloofdVoor: r.beloofd_voor,
+        ...(reply !== undefined ? { beantwoordOp: reply.at } : {}),
+      };
+    });
   }
 }

@@ -1,4 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import {
+  KANAAL_SOORT_LABELS,
+  KANAAL_SOORTEN,
+  type Doelgroep,
+  type KanaalSoort,
+} from '@kcc/contracts/kanaaladvies';
 import type { KanalenmatrixEntry } from '@kcc/contracts/kennisbank';
 import { describeError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -11,7 +17,18 @@ interface KanaalValues {
   product: string;
   primair: string;
   secundair: string;
+  doelgroep: Doelgroep;
+  nietVia: KanaalSoort[];
 }
+
+const DOELGROEP_LABELS: Record<Doelgroep, string> = {
+  inwoner: 'Inwoners',
+  ondernemer: 'Ondernemers',
+  beide: 'Inwoners en ondernemers',
+};
+
+const nietViaTekst = (nietVia: readonly KanaalSoort[]) =>
+  nietVia.length === 0 ? '—' : nietVia.map((k) => KANAAL_SOORT_LABELS[k]).join(', ');
 
 function validate(values: KanaalValues): string | null {
   if (values.product.trim() === '') return 'Vul de productnaam in.';
@@ -37,8 +54,14 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
   const start = (entry?: KanalenmatrixEntry) => {
     setEditing(
       entry
-        ? { product: entry.product, primair: entry.primair, secundair: entry.secundair }
-        : { product: '', primair: '', secundair: '' },
+        ? {
+            product: entry.product,
+            primair: entry.primair,
+            secundair: entry.secundair,
+            doelgroep: entry.doelgroep,
+            nietVia: entry.nietVia,
+          }
+        : { product: '', primair: '', secundair: '', doelgroep: 'beide', nietVia: [] },
     );
     setIsNew(!entry);
     setError(null);
@@ -57,6 +80,8 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
         product: editing.product.trim(),
         primair: editing.primair.trim(),
         secundair: editing.secundair.trim(),
+        doelgroep: editing.doelgroep,
+        nietVia: editing.nietVia,
         ...(existing?.uplId ? { uplId: existing.uplId } : {}),
       },
       {
@@ -71,7 +96,7 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
   const items = (matrix.data ?? []).filter((e) =>
     e.product.toLowerCase().includes(filter.trim().toLowerCase()),
   );
-  const field = (name: keyof KanaalValues, label: string, disabled = false) => (
+  const field = (name: 'product' | 'primair' | 'secundair', label: string, disabled = false) => (
     <div>
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
         {label}
@@ -122,6 +147,54 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
             {field('primair', 'Primair kanaal (wijs op)')}
             {field('secundair', 'Secundair kanaal')}
           </div>
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+            <div>
+              <label htmlFor={`${id}-doelgroep`} className="block text-sm font-medium">
+                Doelgroep
+              </label>
+              <select
+                id={`${id}-doelgroep`}
+                value={editing.doelgroep}
+                onChange={(e) =>
+                  setEditing((v) => (v ? { ...v, doelgroep: e.target.value as Doelgroep } : v))
+                }
+                className="field"
+              >
+                {Object.entries(DOELGROEP_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="sm:col-span-2">
+              <legend className="text-sm font-medium">Niet via dit kanaal</legend>
+              <div className="flex flex-wrap gap-x-4 gap-y-1">
+                {KANAAL_SOORTEN.filter((k) => k !== 'anders').map((k) => (
+                  <label key={k} className="flex items-center gap-1 text-sm">
+                    <input
+                      type="checkbox"
+                      className="h-4 w-4"
+                      checked={editing.nietVia.includes(k)}
+                      onChange={(e) =>
+                        setEditing((v) =>
+                          v
+                            ? {
+                                ...v,
+                                nietVia: e.target.checked
+                                  ? [...v.nietVia, k]
+                                  : v.nietVia.filter((x) => x !== k),
+                              }
+                            : v,
+                        )
+                      }
+                    />
+                    {KANAAL_SOORT_LABELS[k]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </div>
           <div className="flex gap-2">
             <button type="submit" className="btn-primary" disabled={save.isPending}>
               Opslaan
@@ -169,6 +242,12 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
                   Secundair
                 </th>
                 <th scope="col" className="py-1 pr-3">
+                  Doelgroep
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Niet via
+                </th>
+                <th scope="col" className="py-1 pr-3">
                   Gewijzigd
                 </th>
                 {canEdit && (
@@ -186,6 +265,8 @@ export function KanalenmatrixTable({ canEdit }: { canEdit: boolean }) {
                   </th>
                   <td className="py-1 pr-3">{entry.primair}</td>
                   <td className="py-1 pr-3">{entry.secundair}</td>
+                  <td className="py-1 pr-3">{DOELGROEP_LABELS[entry.doelgroep]}</td>
+                  <td className="py-1 pr-3">{nietViaTekst(entry.nietVia)}</td>
                   <td className="py-1 pr-3">{formatDateTime(entry.updatedAt)}</td>
                   {canEdit && (
                     <td className="py-1">

@@ -27,6 +27,8 @@ const matrix: KanalenmatrixEntry[] = [
     uplId: 'upl:paspoort',
     primair: 'website',
     secundair: 'telefoon',
+    doelgroep: 'inwoner',
+    nietVia: [],
     updatedAt: '2026-11-01T00:00:00Z',
   },
 ];
@@ -199,6 +201,9 @@ describe('KennisbankBeheerView', () => {
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Vul het primaire en secundaire kanaal in.');
     await user.type(primair, 'website (afspraak maken)');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Doelgroep' }), 'Inwoners en ondernemers');
+    const nietVia = screen.getByRole('group', { name: 'Niet via dit kanaal' });
+    await user.click(within(nietVia).getByRole('checkbox', { name: 'Post' }));
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() =>
       expect(beheerder.api.requestsTo('PUT', '/api/kanalenmatrix/paspoort')).toHaveLength(1),
@@ -206,6 +211,8 @@ describe('KennisbankBeheerView', () => {
     expect(beheerder.api.requestsTo('PUT', '/api/kanalenmatrix/paspoort')[0]!.body).toEqual({
       primair: 'website (afspraak maken)',
       secundair: 'telefoon',
+      doelgroep: 'beide',
+      nietVia: ['post'],
       uplId: 'upl:paspoort',
     });
     expect(

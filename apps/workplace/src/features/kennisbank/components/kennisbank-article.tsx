@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { kanaaladvies } from '@kcc/contracts/kanaaladvies';
+import type { Channel } from '@kcc/contracts/domain';
 import type { Article } from '@kcc/contracts/kennisbank';
 import { describeError } from '../../../lib/api-client';
 import { useArticle } from '../api/get-article';
@@ -18,13 +20,15 @@ export interface UseInAnswer {
 
 interface KennisbankArticleProps {
   articleId: string;
+  /** The channel of the contact being helped: the channel advice takes it into account. */
+  channel?: Channel;
   onBack: () => void;
   /** Absent when no contact can receive an answer (no open contact, or a beheer session). */
   useInAnswer?: UseInAnswer;
 }
 
 /** One article beside the contact: title, type, channels, safe body, source and "Gebruik in antwoord". */
-export function KennisbankArticle({ articleId, onBack, useInAnswer }: KennisbankArticleProps) {
+export function KennisbankArticle({ articleId, channel, onBack, useInAnswer }: KennisbankArticleProps) {
   const article = useArticle(articleId);
   const query = useKennisbankQuery();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -87,8 +91,10 @@ export function KennisbankArticle({ articleId, onBack, useInAnswer }: Kennisbank
       </div>
       {a.kanaal && (
         <div className="rounded border border-green-800 bg-green-50 p-2 text-sm" data-testid="article-kanaal">
-          <WijsOpBadge kanaal={a.kanaal} />
-          <p className="mt-1 text-slate-900">Lukt dat niet? Dan: {a.kanaal.secundair}</p>
+          <WijsOpBadge kanaal={a.kanaal} channel={channel} />
+          {kanaaladvies(a.kanaal, channel).anders !== undefined && (
+            <p className="mt-1 text-slate-900">Lukt dat niet? Dan: {a.kanaal.secundair}</p>
+          )}
         </div>
       )}
       {useInAnswer ? (

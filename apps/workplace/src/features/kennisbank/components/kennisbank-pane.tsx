@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import type { Channel } from '@kcc/contracts/domain';
 import {
   useKennisbankPaneActions,
   useKennisbankPaneOpen,
@@ -9,6 +10,8 @@ import { KennisbankSearch } from './kennisbank-search';
 
 interface KennisbankPaneProps {
   useInAnswer?: UseInAnswer;
+  /** The channel of the contact being helped, for the channel advice. */
+  channel?: Channel;
   className?: string;
 }
 
@@ -21,7 +24,7 @@ export function KennisbankPane(props: KennisbankPaneProps) {
   return open ? <OpenPane {...props} /> : null;
 }
 
-function OpenPane({ useInAnswer, className = '' }: KennisbankPaneProps) {
+function OpenPane({ useInAnswer, channel, className = '' }: KennisbankPaneProps) {
   const titleId = useId();
   const articleId = useOpenArticleId();
   const { paneClosed, articleOpened, articleClosed } = useKennisbankPaneActions();
@@ -64,9 +67,14 @@ function OpenPane({ useInAnswer, className = '' }: KennisbankPaneProps) {
           Sluiten
         </button>
       </div>
-      <KennisbankSearch onOpenArticle={articleOpened} showResults={articleId === null} />
+      <KennisbankSearch onOpenArticle={articleOpened} channel={channel} showResults={articleId === null} />
       {articleId && (
-        <KennisbankArticle articleId={articleId} onBack={articleClosed} useInAnswer={useInAnswer} />
+        <KennisbankArticle
+          articleId={articleId}
+          channel={channel}
+          onBack={articleClosed}
+          useInAnswer={useInAnswer}
+        />
       )}
     </aside>
   );

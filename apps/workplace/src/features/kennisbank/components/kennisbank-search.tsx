@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Channel } from '@kcc/contracts/domain';
 import { ARTICLE_TYPE_LABELS, ARTICLE_TYPES } from '@kcc/contracts/kennisbank';
 import { describeError } from '../../../lib/api-client';
 import { normaliseSearchText, useKennisbankSearch } from '../api/search-kennisbank';
@@ -30,11 +31,13 @@ function countText(total: number, shown: number, query: string): string {
  */
 interface KennisbankSearchProps {
   onOpenArticle: (articleId: string) => void;
+  /** The channel of the contact being helped, for the channel advice. */
+  channel?: Channel;
   /** False while an article is shown below the search field: the result list is hidden, not forgotten. */
   showResults?: boolean;
 }
 
-export function KennisbankSearch({ onOpenArticle, showResults = true }: KennisbankSearchProps) {
+export function KennisbankSearch({ onOpenArticle, channel, showResults = true }: KennisbankSearchProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const query = useKennisbankQuery();
@@ -185,7 +188,7 @@ export function KennisbankSearch({ onOpenArticle, showResults = true }: Kennisba
               <HighlightedSnippet snippet={item.snippet} className="mt-1 text-sm text-slate-800" />
               {item.kanaal && (
                 <div className="mt-1">
-                  <WijsOpBadge kanaal={item.kanaal} />
+                  <WijsOpBadge kanaal={item.kanaal} channel={channel} />
                 </div>
               )}
             </li>

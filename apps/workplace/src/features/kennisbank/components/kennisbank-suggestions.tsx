@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Channel } from '@kcc/contracts/domain';
 import { kennisbankSearchQueryOptions, normaliseSearchText } from '../api/search-kennisbank';
 import { kennisbankPaneActions } from '../stores/kennisbank-pane-store';
 import { typeLabel } from '../utils/type-label';
@@ -16,9 +17,11 @@ export function suggestionQuery(subject?: string, firstMessage?: string): string
 export function KennisbankSuggestions({
   subject,
   firstMessage,
+  channel,
 }: {
   subject?: string;
   firstMessage?: string;
+  channel?: Channel;
 }) {
   const q = suggestionQuery(subject, firstMessage);
   const search = useQuery({
@@ -52,7 +55,7 @@ export function KennisbankSuggestions({
               >
                 {item.title}
               </button>
-              {item.kanaal && <WijsOpBadge kanaal={item.kanaal} />}
+              {item.kanaal && <WijsOpBadge kanaal={item.kanaal} channel={channel} />}
             </li>
           ))}
         </ul>

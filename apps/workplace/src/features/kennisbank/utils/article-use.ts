@@ -1,3 +1,4 @@
+import type { KanaalSoort } from '@kcc/contracts/kanaaladvies';
 import type { Article } from '@kcc/contracts/kennisbank';
 import { toPlainText } from './light-markdown';
 
@@ -6,7 +7,7 @@ export interface ArticleUse {
   answer: string;
   bron: { id: string; title: string };
   /** Set when the article is about a product in the kanalenmatrix ("Wijs op: …"). */
-  kanaal?: { product: string; primair: string; secundair: string };
+  kanaal?: { product: string; primair: string; secundair: string; nietVia?: KanaalSoort[] };
 }
 
 /**
@@ -24,7 +25,14 @@ export function articleUse(article: Article): ArticleUse {
     answer: body === '' ? article.title : body,
     bron: { id: article.id, title: article.title.slice(0, 300) },
     ...(article.kanaal && product
-      ? { kanaal: { product, primair: article.kanaal.primair, secundair: article.kanaal.secundair } }
+      ? {
+          kanaal: {
+            product,
+            primair: article.kanaal.primair,
+            secundair: article.kanaal.secundair,
+            ...(article.kanaal.nietVia ? { nietVia: article.kanaal.nietVia } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -1,6 +1,10 @@
+import { kanaaladvies } from '@kcc/contracts/kanaaladvies';
+import type { Channel } from '@kcc/contracts/domain';
 import type { Bron, KanaalsturingDraft } from '../stores/registration-drafts-store';
 
 interface KanaalsturingBlockProps {
+  /** The channel of the contact: the advice never points to the channel the resident is using now. */
+  channel: Channel;
   kanaalsturing?: KanaalsturingDraft;
   bronnen: Bron[];
   onGewezenChange: (gewezen: boolean) => void;
@@ -13,6 +17,7 @@ interface KanaalsturingBlockProps {
  * (recorded for the KPI "served through the primary channel") and the consulted sources.
  */
 export function KanaalsturingBlock({
+  channel,
   kanaalsturing,
   bronnen,
   onGewezenChange,
@@ -20,28 +25,47 @@ export function KanaalsturingBlock({
   onRemoveBron,
 }: KanaalsturingBlockProps) {
   if (!kanaalsturing && bronnen.length === 0) return null;
+  const advies = kanaalsturing
+    ? kanaaladvies(
+        {
+          primair: kanaalsturing.primairKanaal,
+          secundair: kanaalsturing.secundairKanaal ?? '',
+          ...(kanaalsturing.nietVia ? { nietVia: kanaalsturing.nietVia } : {}),
+        },
+        channel,
+      )
+    : undefined;
   return (
     <div className="space-y-3">
-      {kanaalsturing && (
+      {kanaalsturing && advies && (
         <fieldset
           data-testid="kanaalsturing"
           className="space-y-2 rounded border border-green-800 bg-green-50 p-3"
         >
           <legend className="px-1 text-sm font-medium">Kanaalsturing: {kanaalsturing.product}</legend>
-          <p className="font-semibold text-green-900">Wijs op: {kanaalsturing.primairKanaal}</p>
-          {kanaalsturing.secundairKanaal && (
-            <p className="text-sm text-slate-900">Lukt dat niet? Dan: {kanaalsturing.secundairKanaal}</p>
+          <p
+            className={`font-semibold ${advies.nietViaHuidig ? 'text-amber-900' : 'text-green-900'}`}
+            data-testid="kanaaladvies"
+          >
+            {advies.tekst}
+          </p>
+          {advies.wijsOp && advies.anders && (
+            <p className="text-sm text-slate-900">Lukt dat niet? Dan: {advies.anders}</p>
           )}
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={kanaalsturing.gewezenOpPrimairKanaal}
-                onChange={(e) => onGewezenChange(e.target.checked)}
-                className="h-4 w-4"
-              />
-              Klant gewezen op primair kanaal
-            </label>
+            {advies.wijsOp ? (
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={kanaalsturing.gewezenOpPrimairKanaal}
+                  onChange={(e) => onGewezenChange(e.target.checked)}
+                  className="h-4 w-4"
+                />
+                Klant gewezen op primair kanaal
+              </label>
+            ) : (
+              <span />
+            )}
             <button type="button" className="btn-link text-sm" onClick={onRemoveKanaalsturing}>
               Kanaalsturing weghalen
             </button>

@@ -188,6 +188,7 @@ export function RegistrationForm({
       {area('inhoud', 'Vraag', 3)}
       {area('reactie', 'Antwoord / notitie', 3)}
       <KanaalsturingBlock
+        channel={channel}
         kanaalsturing={draft.kanaalsturing}
         bronnen={draft.bronnen}
         onGewezenChange={(gewezen) => actions.gewezenOpPrimairKanaalChanged(contactId, channel, gewezen)}

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { KanaalSoort } from '@kcc/contracts/kanaaladvies';
 import { randomUuid } from '../../../lib/uuid';
 import { LIMITS } from '../utils/registration-limits';
 
@@ -13,6 +14,8 @@ export interface KanaalsturingDraft {
   product: string;
   primairKanaal: string;
   secundairKanaal?: string;
+  /** Kinds of channel the product cannot be handled through (kanalenmatrix). */
+  nietVia?: KanaalSoort[];
   gewezenOpPrimairKanaal: boolean;
 }
 
@@ -20,7 +23,7 @@ export interface KanaalsturingDraft {
 export interface UsedArticle {
   answer: string;
   bron: Bron;
-  kanaal?: { product: string; primair: string; secundair: string };
+  kanaal?: { product: string; primair: string; secundair: string; nietVia?: KanaalSoort[] };
 }
 
 export const MAX_BRONNEN = 20;
@@ -138,6 +141,7 @@ const useDraftsStore = create<DraftsState>()(
                     product: used.kanaal.product,
                     primairKanaal: used.kanaal.primair,
                     secundairKanaal: used.kanaal.secundair,
+                    ...(used.kanaal.nietVia ? { nietVia: used.kanaal.nietVia } : {}),
                     gewezenOpPrimairKanaal:
                       d.kanaalsturing?.product === used.kanaal.product
                         ? d.kanaalsturing.gewezenOpPrimairKanaal

@@ -86,8 +86,8 @@ export function ReportCharts({ report }: { report: ReportResponse }) {
         </BarChart>
       </ChartFigure>
       <ChartFigure
-        title={`Service level, direct opgelost en voorkeurskanaal per ${per} (%)`}
-        summary={`Over de hele periode: service level ${formatRatio(total.serviceLevel)}, direct opgelost ${formatRatio(total.firstContactResolution)}, naar voorkeurskanaal ${formatRatio(total.primaryChannelShare)}.`}
+        title={`Service level, direct opgelost en via primair kanaal per ${per} (%)`}
+        summary={`Over de hele periode: service level ${formatRatio(total.serviceLevel)}, direct opgelost ${formatRatio(total.firstContactResolution)}, via primair kanaal ${formatRatio(total.primaryChannelShare)}.`}
       >
         <LineChart data={buckets} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
@@ -112,7 +112,7 @@ export function ReportCharts({ report }: { report: ReportResponse }) {
           />
           <Line
             dataKey="primair"
-            name="Naar voorkeurskanaal"
+            name="Via primair kanaal"
             stroke={PURPLE}
             strokeWidth={2}
             strokeDasharray="2 2"

@@ -22,7 +22,15 @@ const metrics = (overrides: Partial<ReportMetrics> = {}): ReportMetrics => ({
   channelSwitches: 1,
   kanaalsturing: 4,
   kanaalsturingPrimary: 3,
+  viaPrimaryChannel: 3,
   primaryChannelShare: 0.75,
+  vragen: 4,
+  contactenVoorVragen: 6,
+  kanaalwisselsVoorVragen: 1,
+  contactenPerVraag: 1.5,
+  beloften: 5,
+  beloftenNagekomen: 4,
+  voorspelbaarheid: 0.8,
   csatCount: 3,
   csatAverage: 4.333,
   ...overrides,
@@ -36,6 +44,7 @@ const report = (overrides: Partial<ReportResponse> = {}): ReportResponse => ({
   definitions: {
     shortAbandonSeconds: 5,
     fcrWindowDays: 7,
+    inspanningWindowDays: 14,
     serviceLevel: 'Beantwoord binnen de norm gedeeld door beantwoord plus afgebroken na 5 seconden.',
   },
   buckets: [
@@ -84,7 +93,9 @@ describe('reports', () => {
     expect(tiles).toHaveTextContent('Gem. wachttijd0:24');
     expect(tiles).toHaveTextContent('Gem. afhandeltijd5:10');
     expect(tiles).toHaveTextContent('Direct opgelost83,3 %');
-    expect(tiles).toHaveTextContent('Naar voorkeurskanaal75 %');
+    expect(tiles).toHaveTextContent('Via primair kanaal75 %');
+    expect(tiles).toHaveTextContent('Contacten per vraag1,5');
+    expect(tiles).toHaveTextContent('Belofte nagekomen80 %');
     expect(tiles).toHaveTextContent('Tevredenheid (1–5)4,3 (3×)');
 
     const charts = screen.getAllByTestId('report-chart');

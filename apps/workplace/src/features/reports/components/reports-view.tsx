@@ -6,7 +6,7 @@ import { describeError } from '../../../lib/api-client';
 import { describeCsvError, downloadReportCsv } from '../api/download-report-csv';
 import { useReport, type ReportFilters } from '../api/get-report';
 import { lastDays } from '../utils/local-days';
-import { formatCsat, formatRatio, formatSecondsOrDash } from '../utils/report-format';
+import { formatCsat, formatPerVraag, formatRatio, formatSecondsOrDash } from '../utils/report-format';
 import { KpiTable } from './kpi-table';
 import { ReportCharts } from './report-charts';
 import { ReportFiltersForm } from './report-filters-form';
@@ -20,11 +20,13 @@ function KpiTiles({ total }: { total: ReportMetrics }) {
     ['Afbreekpercentage', formatRatio(total.abandonRate)],
     ['Direct opgelost', formatRatio(total.firstContactResolution)],
     ['Kanaalwissels', String(total.channelSwitches)],
-    ['Naar voorkeurskanaal', formatRatio(total.primaryChannelShare)],
+    ['Via primair kanaal', formatRatio(total.primaryChannelShare)],
+    ['Contacten per vraag', formatPerVraag(total)],
+    ['Belofte nagekomen', formatRatio(total.voorspelbaarheid)],
     ['Tevredenheid (1–5)', formatCsat(total)],
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-9" data-testid="report-tiles">
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-6" data-testid="report-tiles">
       {tiles.map(([label, value]) => (
         <div key={label} className="panel p-3">
           <dt className="text-xs text-slate-700">{label}</dt>
@@ -127,6 +129,14 @@ export function ReportsView({ token, initialFilters }: ReportsViewProps) {
               mee. Direct opgelost: zelfstandig afgehandeld en binnen {report.data.definitions.fcrWindowDays}{' '}
               dagen geen nieuw contact van dezelfde klant over hetzelfde onderwerp. De rapportage bevat geen
               persoonsgegevens.
+            </p>
+            <p className="mt-1">
+              Contacten per vraag (inspanning): alle contacten van dezelfde klant over hetzelfde onderwerp
+              binnen {report.data.definitions.inspanningWindowDays} dagen zijn één vraag; de vraag telt op de
+              dag van het eerste contact. Belofte nagekomen (voorspelbaarheid): het deel van de antwoorden die
+              we in een ontvangstbevestiging beloofden en die op tijd kwamen. Via primair kanaal: het deel van
+              de contacten over een product dat binnenkwam via het kanaal dat de kanalenmatrix als eerste
+              noemt.
             </p>
           </details>
         </>

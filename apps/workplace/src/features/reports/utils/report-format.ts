@@ -12,6 +12,13 @@ export function formatSecondsOrDash(seconds: number | null): string {
   return seconds === null ? '–' : formatDuration(seconds);
 }
 
+const perVraagFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+
+/** Inspanning: contacts per question, "–" when no question was counted. */
+export function formatPerVraag(m: Pick<ReportMetrics, 'contactenPerVraag'>): string {
+  return m.contactenPerVraag === null ? '–' : perVraagFormat.format(m.contactenPerVraag);
+}
+
 export function formatCsat(metrics: Pick<ReportMetrics, 'csatAverage' | 'csatCount'>): string {
   return metrics.csatAverage === null
     ? '–'
@@ -57,9 +64,22 @@ export const KPI_COLUMNS: {
   { key: 'switches', header: 'Kanaalwissels', value: (m) => String(m.channelSwitches) },
   {
     key: 'primary',
-    header: 'Naar voorkeurskanaal',
-    title: 'Deel van de kanaalsturing dat naar het primaire kanaal wees',
+    header: 'Via primair kanaal',
+    title:
+      'Deel van de contacten over een product dat binnenkwam via het primaire kanaal van de kanalenmatrix',
     value: (m) => formatRatio(m.primaryChannelShare),
+  },
+  {
+    key: 'inspanning',
+    header: 'Contacten per vraag',
+    title: 'Inspanning: contacten van een klant over hetzelfde onderwerp binnen 14 dagen',
+    value: formatPerVraag,
+  },
+  {
+    key: 'voorspelbaarheid',
+    header: 'Belofte nagekomen',
+    title: 'Voorspelbaarheid: deel van de beloofde antwoorden dat op tijd kwam',
+    value: (m) => formatRatio(m.voorspelbaarheid),
   },
   {
     key: 'csat',
