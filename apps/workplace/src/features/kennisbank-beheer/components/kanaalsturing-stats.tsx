@@ -30,6 +30,12 @@ export function KanaalsturingStats() {
             van {stats.data.total} {stats.data.total === 1 ? 'inwoner' : 'inwoners'} gewezen op het primaire
             kanaal ({stats.data.gewezenOpPrimairKanaal} gewezen, {stats.data.nietGewezen} niet).
           </p>
+          <p>
+            <span className="text-2xl font-semibold" data-testid="aandeel-via-primair">
+              {percent(stats.data.aandeelViaPrimairKanaal)}
+            </span>{' '}
+            kwam al via het primaire kanaal binnen ({stats.data.viaPrimairKanaal} van {stats.data.total}).
+          </p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Kanaalsturing per product</caption>
             <thead>
@@ -43,8 +49,11 @@ export function KanaalsturingStats() {
                 <th scope="col" className="py-1 pr-3">
                   Gewezen
                 </th>
+                <th scope="col" className="py-1 pr-3">
+                  Aandeel gewezen
+                </th>
                 <th scope="col" className="py-1">
-                  Aandeel
+                  Via primair kanaal
                 </th>
               </tr>
             </thead>
@@ -58,7 +67,10 @@ export function KanaalsturingStats() {
                   <td className="py-1 pr-3">
                     {row.gewezenOpPrimairKanaal} van {row.total}
                   </td>
-                  <td className="py-1">{percent(row.aandeelGewezen)}</td>
+                  <td className="py-1 pr-3">{percent(row.aandeelGewezen)}</td>
+                  <td className="py-1">
+                    {row.viaPrimairKanaal} van {row.total}
+                  </td>
                 </tr>
               ))}
             </tbody>
