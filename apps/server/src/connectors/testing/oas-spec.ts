@@ -36,6 +36,7 @@ interface Operation {
 }
 interface Doc {
   openapi: string;
+  servers?: { url: string }[];
   paths: Record<string, Record<string, Operation> & { parameters?: Parameter[] }>;
   components: {
     schemas: Record<string, Schema>;
@@ -73,6 +74,8 @@ export interface MatchedOperation {
 
 export interface LoadedSpec {
   file: string;
+  /** The path of the spec's first server (`/klantinteracties/api/v1`), '' when it has none. */
+  basePath: string;
   match(method: string, pathname: string): MatchedOperation | undefined;
   /** Every problem with a request, empty when it conforms. */
   validateRequest(req: SpecRequest): string[];
@@ -280,8 +283,10 @@ export function loadSpec(file: string): LoadedSpec {
   const operation = (method: string, template: string): Operation | undefined =>
     doc.paths[template]?.[method.toLowerCase()];
 
+  const server = doc.servers?.[0]?.url;
   return {
     file,
+    basePath: server ? new URL(server, 'http://placeholder').pathname.replace(/\/+$/, '') : '',
     match,
     validateRequest(req) {
       const url = new URL(req.url, 'http://mock.invalid');

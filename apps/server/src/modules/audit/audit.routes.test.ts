@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KlantbeeldResponse } from '@kcc/contracts/rest';
 import {
@@ -8,7 +7,6 @@ import {
   VerwerkingsactiviteitenResponse,
   type VerwerkingsactieDto,
 } from '@kcc/contracts/verwerkingen';
-import { REPO_ROOT } from '../../config';
 import {
   bearer,
   nextEvent,
@@ -21,7 +19,7 @@ import { CSV_HEADERS } from './csv-export';
 
 const FATIMA = { bsn: '999993653', phone: '0612345678' };
 const KI_TOKEN = 'test-ki-token-12345';
-const inzageSpec = loadOasValidator(path.join(REPO_ROOT, 'assets/specs/verwerkingenlogging-inzage.yaml'));
+const inzageSpec = loadOasValidator('verwerkingenlogging-inzage.yaml');
 
 describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integrations', () => {
   let server: TestServer;

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
@@ -8,14 +6,9 @@ import { loadOasValidator, type OasValidator } from './oas-validator';
 
 /** Test helpers for this module: an in-memory store with migrations applied, a bare Fastify app, spec validation. */
 
-export const SPEC_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../assets/specs/klantinteracties-v1.yaml',
-);
-
 let validator: OasValidator | undefined;
 export function specValidator(): OasValidator {
-  validator ??= loadOasValidator(SPEC_PATH);
+  validator ??= loadOasValidator('klantinteracties-v1.yaml');
   return validator;
 }
 
