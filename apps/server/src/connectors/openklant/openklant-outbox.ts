@@ -564,31 +564,45 @@ export function withOpenKlantOutbox(
   port: KlantinteractiesPort,
   outbox: OpenKlantOutbox,
 ): KlantinteractiesPort {
-  return new Proxy(port, {
-    get(target, prop, receiver) {
-      if (prop === 'linkTranscript') {
-        return (klantcontactUuid: string, contactId: string) => {
-          const linked = target.linkTranscript(klantcontactUuid, contactId);
-          outbox.attachBijlage(klantcontactUuid, { objectId: contactId });
-          return linked;
-        };
-      }
-      if (prop !== 'register') {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      }
-      return (input: RegisterInput) => {
-        const { partij, ...request } = input.request;
-        const { partijUuid: linked, ...contact } = input.contact;
-        const result = target.register({ ...input, contact, request });
-        const actor = request.interneTaak?.actor
-          ? target.getActor(request.interneTaak.actor.uuid)
-          : undefined;
-        outbox.enqueue(toOutboxRegistratie(input, result, { partijUuid: partij?.uuid ?? linked, actor }));
-        return result;
-      };
-    },
-  });
+  return new OpenKlantOutboxPort(port, outbox);
+}
+
+/** The decorator itself: `register` and `linkTranscript` also write to the outbox; the rest is the embedded port. */
+class OpenKlantOutboxPort implements KlantinteractiesPort {
+  constructor(
+    private readonly port: KlantinteractiesPort,
+    private readonly outbox: OpenKlantOutbox,
+  ) {}
+
+  register(input: RegisterInput): RegistrationResponse {
+    const { partij, ...request } = input.request;
+    const { partijUuid: linked, ...contact } = input.contact;
+    const result = this.port.register({ ...input, contact, request });
+    const actor = request.interneTaak?.actor ? this.port.getActor(request.interneTaak.actor.uuid) : undefined;
+    this.outbox.enqueue(toOutboxRegistratie(input, result, { partijUuid: partij?.uuid ?? linked, actor }));
+    return result;
+  }
+
+  linkTranscript(klantcontactUuid: string, contactId: string): { bijlageUuid: string } {
+    const linked = this.port.linkTranscript(klantcontactUuid, contactId);
+    this.outbox.attachBijlage(klantcontactUuid, { objectId: contactId });
+    return linked;
+  }
+
+  recognise: KlantinteractiesPort['recognise'] = (from) => this.port.recognise(from);
+  getPartij: KlantinteractiesPort['getPartij'] = (uuid) => this.port.getPartij(uuid);
+  searchPartijen: KlantinteractiesPort['searchPartijen'] = (query, limit) =>
+    this.port.searchPartijen(query, limit);
+  createPersoon: KlantinteractiesPort['createPersoon'] = (input) => this.port.createPersoon(input);
+  klantcontactenVan: KlantinteractiesPort['klantcontactenVan'] = (partijUuid, limit) =>
+    this.port.klantcontactenVan(partijUuid, limit);
+  openInterneTakenVanPartij: KlantinteractiesPort['openInterneTakenVanPartij'] = (partijUuid) =>
+    this.port.openInterneTakenVanPartij(partijUuid);
+  openInterneTakenVoorMedewerker: KlantinteractiesPort['openInterneTakenVoorMedewerker'] = (medewerker) =>
+    this.port.openInterneTakenVoorMedewerker(medewerker);
+  gespreksresultaten: KlantinteractiesPort['gespreksresultaten'] = () => this.port.gespreksresultaten();
+  afdelingen: KlantinteractiesPort['afdelingen'] = () => this.port.afdelingen();
+  getActor: KlantinteractiesPort['getActor'] = (uuid) => this.port.getActor(uuid);
 }
 
 export function toOutboxRegistratie(
