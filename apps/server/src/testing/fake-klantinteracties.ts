@@ -69,7 +69,6 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
         .map((r) => r.klantcontact)
         .slice(0, limit),
     openInterneTakenVanPartij: (uuid) => taken.filter((t) => t.partij?.uuid === uuid),
-    openInterneTakenVoorMedewerker: () => [],
     // Working interne taken is tested against the real embedded store (modules/interne-taken).
     interneTaak: () => undefined,
     openInterneTakenVanActoren: () => [],

@@ -77,8 +77,6 @@ export interface KlantinteractiesPort {
   /** Klantcontacten of a partij across all channels, newest first. */
   klantcontactenVan(partijUuid: string, limit: number): KlantcontactView[];
   openInterneTakenVanPartij(partijUuid: string): InterneTaakView[];
-  /** Open interne taken assigned to this medewerker's actor. */
-  openInterneTakenVoorMedewerker(medewerker: MedewerkerRef): InterneTaakView[];
   /** One interne taak with its klantcontact and actoren. */
   interneTaak(uuid: string): InterneTaakRecord | undefined;
   /** Open interne taken assigned to any of these actoren, longest waiting first. */

@@ -261,20 +261,6 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     return rows.map((r) => this.interneTaakView(r));
   }
 
-  openInterneTakenVoorMedewerker(medewerker: MedewerkerRef): InterneTaakView[] {
-    const actor = this.store.findActorByIdentificator({
-      ...MEDEWERKER_IDENTIFICATOR,
-      objectId: medewerker.username,
-    });
-    if (!actor) return [];
-    const rows = prepared(
-      this.db,
-      `SELECT t.* FROM ki_interne_taken t JOIN ki_interne_taak_actoren ta ON ta.interne_taak_uuid = t.uuid
-         WHERE ta.actor_uuid = ? AND t.status = 'te_verwerken' ORDER BY t.seq DESC`,
-    ).all(actor.uuid) as InterneTaakRow[];
-    return rows.map((r) => this.interneTaakView(r));
-  }
-
   // ---------------------------------------------------------------- working interne taken
   private interneTaakRecord(row: InterneTaakRow): InterneTaakRecord {
     const kc = this.store.mustGet<KlantcontactRow>(
