@@ -202,7 +202,10 @@ function TaakInhoud({ taak }: { taak: InterneTaakDetail }) {
                 maxLength={2000}
                 className="w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm"
                 value={tekst}
-                onChange={(e) => setTekst(e.target.value)}
+                onChange={(e) => {
+                  setTekst(e.target.value);
+                  setLeeg(false);
+                }}
               />
             </Field>
             <button type="submit" className="btn-secondary" disabled={bezig}>
