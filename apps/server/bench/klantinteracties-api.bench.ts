@@ -32,6 +32,7 @@ export const KI_CALLS = [
   'digitaal adres by phone, expand verstrektDoorBetrokkene',
   'klantcontacten by BSN of a betrokkene',
   'open interne taken of an actor, page of 20',
+  'open interne taken of an actor with 5 taken',
 ] as const;
 
 export const klantinteractiesRowName = (call: string, size: 'large' | 'small') =>
@@ -42,6 +43,8 @@ interface World {
   db: Database.Database;
   partijen: { uuid: string; bsn: string; phone: string }[];
   actoren: string[];
+  /** An afdeling with exactly 5 taken (3 open) in both worlds: the same answer on 1k and on 100k. */
+  kleineAfdeling: string;
 }
 
 /** A valid BSN (11-proef) from a running number. */
@@ -61,7 +64,7 @@ function bsnOf(n: number): string {
 /** Rows written straight into the store's tables (the API's own writes are far too slow to seed 100,000). */
 function seed(db: Database.Database, partijen: number, klantcontacten: number): Omit<World, 'app' | 'db'> {
   const now = new Date('2025-06-01T08:00:00Z').getTime();
-  const out: Omit<World, 'app' | 'db'> = { partijen: [], actoren: [] };
+  const out: Omit<World, 'app' | 'db'> = { partijen: [], actoren: [], kleineAfdeling: randomUUID() };
   const insertPartij = db.prepare(
     `INSERT INTO ki_partijen (uuid, soort_partij, indicatie_actief, identificatie_json, naam, naam_zoek, created_at)
      VALUES (?, 'persoon', 1, ?, ?, ?, ?)`,
@@ -106,6 +109,7 @@ function seed(db: Database.Database, partijen: number, klantcontacten: number): 
       insertActor.run(uuid, `Afdeling ${i}`, iso);
       out.actoren.push(uuid);
     }
+    insertActor.run(out.kleineAfdeling, 'Kleine afdeling', iso);
     for (let i = 0; i < partijen; i++) {
       const uuid = randomUUID();
       const bsn = bsnOf(i + 1);
@@ -167,6 +171,11 @@ function seed(db: Database.Database, partijen: number, klantcontacten: number): 
         insertT.run(t, uuid, k % 3 === 0 ? 'verwerkt' : 'te_verwerken', new Date(at).toISOString(), iso);
         insertTa.run(t, out.actoren[k % 20]);
       }
+      if (i % 10 === 1 && i < 50) {
+        const t = randomUUID();
+        insertT.run(t, uuid, i < 30 ? 'te_verwerken' : 'verwerkt', new Date(at).toISOString(), iso);
+        insertTa.run(t, out.kleineAfdeling);
+      }
     }
   })();
   db.exec('ANALYZE');
@@ -186,7 +195,7 @@ export async function buildWorld(partijen: number, klantcontacten: number): Prom
   return { app, db, ...data };
 }
 
-function urlFor(call: (typeof KI_CALLS)[number], w: World, i: number): string {
+export function urlFor(call: (typeof KI_CALLS)[number], w: World, i: number): string {
   const p = w.partijen[(i * 7919) % w.partijen.length]!;
   const api = '/klantinteracties/api/v1';
   switch (call) {
@@ -202,6 +211,8 @@ function urlFor(call: (typeof KI_CALLS)[number], w: World, i: number): string {
       return `${api}/klantcontacten?hadBetrokkene__wasPartij__partijIdentificator__objectId=${p.bsn}&pageSize=50`;
     case 'open interne taken of an actor, page of 20':
       return `${api}/internetaken?status=te_verwerken&toegewezenAanActor__uuid=${w.actoren[i % w.actoren.length]}&pageSize=20`;
+    case 'open interne taken of an actor with 5 taken':
+      return `${api}/internetaken?status=te_verwerken&toegewezenAanActor__uuid=${w.kleineAfdeling}&pageSize=20`;
   }
 }
 

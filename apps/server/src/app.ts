@@ -51,6 +51,7 @@ import { createSqliteIdempotencyStore } from './modules/registration/idempotency
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';
 import { RoutingService } from './modules/routing/routing.service';
 import { registerWorkplaceRoutes } from './modules/workplace/workplace.routes';
+import { createInterneTakenModule } from './modules/interne-taken/index';
 import { createRetentionModule } from './modules/retention/retention.module';
 import { createDashboardModule } from './modules/dashboard/dashboard.module';
 import { createQuickRepliesModule } from './modules/quick-replies/quick-replies.module';
@@ -398,6 +399,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         channels.onRegistered(event);
         reports.recordRegistration(event);
       },
+    });
+    createInterneTakenModule(app, {
+      db,
+      guard,
+      port: port_,
+      log: verwerkingen,
+      clock,
+      userExists: (id) => users.findById(id) !== undefined,
+      onChanged: () => agentNsp.emit('internetaken:changed'),
+      demo: config.demo,
     });
     const dashboard = createDashboardModule(app, io, {
       db,

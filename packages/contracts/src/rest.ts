@@ -241,9 +241,6 @@ export type LinkPartijRequest = z.infer<typeof LinkPartijRequest>;
 export const LinkPartijResponse = z.object({ partij: PartijView });
 export type LinkPartijResponse = z.infer<typeof LinkPartijResponse>;
 
-export const MyInterneTakenResponse = z.object({ items: z.array(InterneTaakView) });
-export type MyInterneTakenResponse = z.infer<typeof MyInterneTakenResponse>;
-
 /** REST paths used by the workplace, in one place. */
 export const apiPaths = {
   health: '/health',
@@ -253,7 +250,6 @@ export const apiPaths = {
   me: '/api/me',
   myContacts: '/api/me/contacts',
   myOffers: '/api/me/offers',
-  myInterneTaken: '/api/me/internetaken',
   queueWaiting: '/api/queues/waiting',
   gespreksresultaten: '/api/gespreksresultaten',
   afdelingen: '/api/afdelingen',

@@ -13,6 +13,7 @@ import { transferMigrations } from '../modules/transfer/transfer.repository';
 import { quickRepliesMigrations } from '../modules/quick-replies/quick-replies.module';
 import { reportsMigrations } from '../modules/reports/reports.migrations';
 import { retentionMigrations } from '../modules/retention/retention.migrations';
+import { interneTakenMigrations } from '../modules/interne-taken/index';
 import type { Migration } from './migration';
 
 /** Every module's migrations, in the order they must run. */
@@ -34,5 +35,6 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...retentionMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
+    ...interneTakenMigrations,
   ];
 }

@@ -69,7 +69,16 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
         .map((r) => r.klantcontact)
         .slice(0, limit),
     openInterneTakenVanPartij: (uuid) => taken.filter((t) => t.partij?.uuid === uuid),
-    openInterneTakenVoorMedewerker: () => [],
+    // Working interne taken is tested against the real embedded store (modules/interne-taken).
+    interneTaak: () => undefined,
+    openInterneTakenVanActoren: () => [],
+    medewerkerActor: (m) => ({ uuid: randomUUID(), naam: m.name, soortActor: 'medewerker' }),
+    wijsInterneTaakToe: () => {
+      throw new Error('not supported by the fake');
+    },
+    rondInterneTaakAf: () => {
+      throw new Error('not supported by the fake');
+    },
     register({ request, contact, at, medewerker }) {
       if (!FAKE_GESPREKSRESULTATEN.some((g) => g.code === request.gespreksresultaat)) {
         throw new RegistrationError('gespreksresultaat', 'unknown', 'Dit gespreksresultaat bestaat niet.');

@@ -15,7 +15,10 @@ describe('query-key factories', () => {
     const factories = [
       [inboxKeys.all, [inboxKeys.offers(), inboxKeys.contacts()]],
       [presenceKeys.all, [presenceKeys.me(), presenceKeys.queueWaiting()]],
-      [interneTakenKeys.all, [interneTakenKeys.mine()]],
+      [
+        interneTakenKeys.all,
+        [interneTakenKeys.lijst('mijn'), interneTakenKeys.lijst('afdeling'), interneTakenKeys.taak('t-1')],
+      ],
       [
         klantbeeldKeys.all,
         [klantbeeldKeys.details(), klantbeeldKeys.detail('c-1'), klantbeeldKeys.partijSearch('x')],

@@ -23,7 +23,12 @@ describe('realtime bridge', () => {
     // The refetch starts within the reconnect's own act: the next test relies on that to see none happen.
     expect(api.requests.length).toBeGreaterThan(before);
     await waitFor(() => expect(api.requestsTo('GET', '/api/me/offers').length).toBeGreaterThan(1));
-    for (const path of ['/api/me', '/api/me/contacts', '/api/me/internetaken', '/api/queues/waiting']) {
+    for (const path of [
+      '/api/me',
+      '/api/me/contacts',
+      '/api/internetaken?lijst=mijn',
+      '/api/queues/waiting',
+    ]) {
       expect(api.requests.slice(before).some((r) => r.path === path)).toBe(true);
     }
     expect(screen.queryByTestId('connection-lost')).toBeNull();
@@ -69,7 +74,7 @@ describe('realtime bridge', () => {
     await waitFor(() => expect(api.requestsTo('GET', '/api/contacts/c-1/klantbeeld')).toHaveLength(2));
 
     act(() => socket.serverEmit('internetaken:changed'));
-    await waitFor(() => expect(api.requestsTo('GET', '/api/me/internetaken')).toHaveLength(2));
+    await waitFor(() => expect(api.requestsTo('GET', '/api/internetaken?lijst=mijn')).toHaveLength(2));
   });
 
   it('stops listening when the session ends', async () => {

@@ -29,6 +29,7 @@ export const SHORTCUTS = {
     label: 'Alt+D',
     description: 'Weer beschikbaar (na nawerk of een gemist aanbod)',
   },
+  interneTaken: { code: 'KeyI', alt: true, label: 'Alt+I', description: 'Naar mijn interne taken' },
   kennisbank: { code: 'KeyK', ctrl: true, label: 'Ctrl+K', description: 'Kennisbank: zoeken (overal)' },
   kennisbankNavigate: {
     label: '↑ ↓ en Enter',

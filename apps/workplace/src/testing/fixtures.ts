@@ -145,7 +145,7 @@ export function shellRoutes(overrides: Record<string, unknown> = {}) {
     'GET /api/me': { status: 200, body: me() },
     'GET /api/me/contacts': { status: 200, body: { items: [] } },
     'GET /api/me/offers': { status: 200, body: { items: [] } },
-    'GET /api/me/internetaken': { status: 200, body: { items: [] } },
+    'GET /api/internetaken': { status: 200, body: { afdelingen: [], items: [] } },
     'GET /api/queues/waiting': {
       status: 200,
       body: { items: [{ queue: 'algemeen', name: 'Algemeen', waiting: 2, longestWaitSeconds: 40 }] },

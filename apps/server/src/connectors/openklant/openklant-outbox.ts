@@ -598,8 +598,16 @@ class OpenKlantOutboxPort implements KlantinteractiesPort {
     this.port.klantcontactenVan(partijUuid, limit);
   openInterneTakenVanPartij: KlantinteractiesPort['openInterneTakenVanPartij'] = (partijUuid) =>
     this.port.openInterneTakenVanPartij(partijUuid);
-  openInterneTakenVoorMedewerker: KlantinteractiesPort['openInterneTakenVoorMedewerker'] = (medewerker) =>
-    this.port.openInterneTakenVoorMedewerker(medewerker);
+  // Claims and afronden change the embedded store only; forwarding them to Open Klant is not built yet.
+  interneTaak: KlantinteractiesPort['interneTaak'] = (uuid) => this.port.interneTaak(uuid);
+  openInterneTakenVanActoren: KlantinteractiesPort['openInterneTakenVanActoren'] = (actorUuids) =>
+    this.port.openInterneTakenVanActoren(actorUuids);
+  medewerkerActor: KlantinteractiesPort['medewerkerActor'] = (medewerker) =>
+    this.port.medewerkerActor(medewerker);
+  wijsInterneTaakToe: KlantinteractiesPort['wijsInterneTaakToe'] = (uuid, medewerker) =>
+    this.port.wijsInterneTaakToe(uuid, medewerker);
+  rondInterneTaakAf: KlantinteractiesPort['rondInterneTaakAf'] = (uuid, at) =>
+    this.port.rondInterneTaakAf(uuid, at);
   gespreksresultaten: KlantinteractiesPort['gespreksresultaten'] = () => this.port.gespreksresultaten();
   afdelingen: KlantinteractiesPort['afdelingen'] = () => this.port.afdelingen();
   getActor: KlantinteractiesPort['getActor'] = (uuid) => this.port.getActor(uuid);

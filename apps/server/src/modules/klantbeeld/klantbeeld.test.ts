@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '@kcc/contracts/domain';
 import type { KlantbeeldResponse, LinkPartijResponse, PartijSearchResponse } from '@kcc/contracts/rest';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
+import { createFakeKlantinteracties, FAKE_AFDELING_UUID } from '../../testing/fake-klantinteracties';
 import {
   bearer,
   nextEvent,
@@ -101,6 +101,10 @@ describe('klantbeeld, partij search and linking', () => {
     expect((await get<{ items: { naam: string }[] }>('/api/afdelingen')).body.items[0]?.naam).toBe(
       'Burgerzaken',
     );
-    expect((await get<{ items: unknown[] }>('/api/me/internetaken')).body).toEqual({ items: [] });
+    // Demo: Anna works Burgerzaken's taken (modules/interne-taken).
+    expect((await get('/api/internetaken')).body).toEqual({
+      afdelingen: [{ uuid: FAKE_AFDELING_UUID, naam: 'Burgerzaken' }],
+      items: [],
+    });
   });
 });

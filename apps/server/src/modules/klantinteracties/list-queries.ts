@@ -554,6 +554,20 @@ export function filterDrift(
   return { unimplemented, unspecified };
 }
 
+/** The count and the page query of a list call (`params`, then LIMIT and OFFSET for the page). */
+export function listSql(
+  op: OperationSpec,
+  def: ListDefinition,
+  query: Record<string, unknown>,
+): { countSql: string; pageSql: string; params: unknown[] } {
+  const { sql, params } = whereClause(op, def, query);
+  return {
+    countSql: `SELECT COUNT(*) AS n FROM ${def.table} t ${sql}`,
+    pageSql: `SELECT t.* FROM ${def.table} t ${sql} ORDER BY ${def.orderBy} LIMIT ? OFFSET ?`,
+    params,
+  };
+}
+
 /** SQL texts vary with the filters used, so they are compiled per call rather than cached for ever. */
 export function runList<T>(
   db: Database.Database,
@@ -562,12 +576,8 @@ export function runList<T>(
   query: Record<string, unknown>,
   page: PageRequest,
 ): { count: number; rows: T[] } {
-  const { sql, params } = whereClause(op, def, query);
-  const count = (
-    db.prepare(`SELECT COUNT(*) AS n FROM ${def.table} t ${sql}`).get(...params) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(`SELECT t.* FROM ${def.table} t ${sql} ORDER BY ${def.orderBy} LIMIT ? OFFSET ?`)
-    .all(...params, page.pageSize, (page.page - 1) * page.pageSize) as T[];
+  const { countSql, pageSql, params } = listSql(op, def, query);
+  const count = (db.prepare(countSql).get(...params) as { n: number }).n;
+  const rows = db.prepare(pageSql).all(...params, page.pageSize, (page.page - 1) * page.pageSize) as T[];
   return { count, rows };
 }

@@ -26,6 +26,21 @@ export interface ActorRef {
   objectId?: string;
 }
 
+/** An interne taak as the workplace's task list works it (the Klantinteracties resource plus what it came from). */
+export interface InterneTaakRecord {
+  uuid: string;
+  gevraagdeHandeling: string;
+  toelichting: string;
+  status: 'te_verwerken' | 'verwerkt';
+  toegewezenOp: string;
+  afgehandeldOp?: string;
+  /** toegewezenAanActoren, in order. */
+  actoren: ActorRef[];
+  klantcontact: KlantcontactView;
+  /** The partij of the klantcontact's first betrokkene, when known. */
+  partij?: { uuid: string; naam: string };
+}
+
 export interface RecognitionResult {
   herkenning: KlantbeeldResponse['herkenning'];
   partij?: PartijView;
@@ -62,8 +77,19 @@ export interface KlantinteractiesPort {
   /** Klantcontacten of a partij across all channels, newest first. */
   klantcontactenVan(partijUuid: string, limit: number): KlantcontactView[];
   openInterneTakenVanPartij(partijUuid: string): InterneTaakView[];
-  /** Open interne taken assigned to this medewerker's actor. */
-  openInterneTakenVoorMedewerker(medewerker: MedewerkerRef): InterneTaakView[];
+  /** One interne taak with its klantcontact and actoren. */
+  interneTaak(uuid: string): InterneTaakRecord | undefined;
+  /** Open interne taken assigned to any of these actoren, longest waiting first. */
+  openInterneTakenVanActoren(actorUuids: readonly string[]): InterneTaakRecord[];
+  /** The medewerker's actor (created when missing). */
+  medewerkerActor(medewerker: MedewerkerRef): ActorRef;
+  /**
+   * Claim: the medewerker becomes the taak's medewerker actor, next to its organisatorische eenheden (another
+   * medewerker actor is replaced). Returns the taak as stored.
+   */
+  wijsInterneTaakToe(uuid: string, medewerker: MedewerkerRef): InterneTaakRecord;
+  /** Status `verwerkt` with `afgehandeldOp` = `at`. */
+  rondInterneTaakAf(uuid: string, at: Date): InterneTaakRecord;
   /**
    * Register one question of a contact: klantcontact + betrokkene (if partij) + onderwerpobject (if zaak)
    * + actorklantcontact (the medewerker) + interne taak (if asked), all in one transaction.

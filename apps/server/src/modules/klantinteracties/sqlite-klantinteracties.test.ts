@@ -246,10 +246,10 @@ describe('register', () => {
 
   it('assigns an interne taak without actor to the registering medewerker', () => {
     const res = port().register(registration({ interneTaak: { gevraagdeHandeling: 'Zelf terugbellen' } }));
-    const mine = port().openInterneTakenVoorMedewerker(nieuw);
+    const mine = port().openInterneTakenVanActoren([port().medewerkerActor(nieuw).uuid]);
     expect(mine.map((x) => x.uuid)).toEqual([res.interneTaak!.uuid]);
     expect(mine[0]).toMatchObject({
-      toegewezenAan: ['Noor Hendriks'],
+      actoren: [{ naam: 'Noor Hendriks', soortActor: 'medewerker' }],
       klantcontact: { onderwerp: 'Afvalpas', kanaal: 'telefoon' },
     });
   });
@@ -392,7 +392,7 @@ describe('managed lists, medewerkers and demo data', () => {
   });
 
   it('has open interne taken in the demo data, one of them for demo user anna', () => {
-    const mine = port().openInterneTakenVoorMedewerker(anna);
+    const mine = port().openInterneTakenVanActoren([port().medewerkerActor(anna).uuid]);
     expect(mine).toHaveLength(1);
     expect(mine[0]?.partij?.naam).toBe('Mehmet Yilmaz');
     expect(port().openInterneTakenVanPartij(fatima().uuid)[0]?.toegewezenAan).toEqual(['Belastingen']);

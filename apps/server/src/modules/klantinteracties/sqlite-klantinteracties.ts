@@ -23,6 +23,7 @@ import {
   RegistrationError,
   transcriptBijlage,
   type ActorRef,
+  type InterneTaakRecord,
   type KlantinteractiesPort,
   type MedewerkerRef,
   type RecognitionResult,
@@ -260,18 +261,66 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     return rows.map((r) => this.interneTaakView(r));
   }
 
-  openInterneTakenVoorMedewerker(medewerker: MedewerkerRef): InterneTaakView[] {
-    const actor = this.store.findActorByIdentificator({
-      ...MEDEWERKER_IDENTIFICATOR,
-      objectId: medewerker.username,
-    });
-    if (!actor) return [];
-    const rows = prepared(
-      this.db,
-      `SELECT t.* FROM ki_interne_taken t JOIN ki_interne_taak_actoren ta ON ta.interne_taak_uuid = t.uuid
-         WHERE ta.actor_uuid = ? AND t.status = 'te_verwerken' ORDER BY t.seq DESC`,
-    ).all(actor.uuid) as InterneTaakRow[];
-    return rows.map((r) => this.interneTaakView(r));
+  // ---------------------------------------------------------------- working interne taken
+  private interneTaakRecord(row: InterneTaakRow): InterneTaakRecord {
+    const kc = this.store.mustGet<KlantcontactRow>(
+      'ki_klantcontacten',
+      row.klantcontact_uuid,
+      'Klantcontact',
+    );
+    const view = this.interneTaakView(row);
+    return {
+      uuid: row.uuid,
+      gevraagdeHandeling: row.gevraagde_handeling,
+      toelichting: row.toelichting,
+      status: row.status,
+      toegewezenOp: row.toegewezen_op,
+      ...(row.afgehandeld_op ? { afgehandeldOp: row.afgehandeld_op } : {}),
+      actoren: this.store.toegewezenActoren(row.uuid).map(actorRef),
+      klantcontact: this.klantcontactView(kc),
+      ...(view.partij ? { partij: view.partij } : {}),
+    };
+  }
+
+  interneTaak(uuid: string): InterneTaakRecord | undefined {
+    const row = this.store.get<InterneTaakRow>('ki_interne_taken', uuid);
+    return row ? this.interneTaakRecord(row) : undefined;
+  }
+
+  openInterneTakenVanActoren(actorUuids: readonly string[]): InterneTaakRecord[] {
+    if (actorUuids.length === 0) return [];
+    // Driven by the actor index (ki_interne_taak_actoren_actor_taak), status checked on ki_interne_taken_uuid_status.
+    const rows = this.db
+      .prepare(
+        `SELECT t.* FROM ki_interne_taken t WHERE t.status = 'te_verwerken' AND t.uuid IN
+           (SELECT ta.interne_taak_uuid FROM ki_interne_taak_actoren ta
+             WHERE ta.actor_uuid IN (${actorUuids.map(() => '?').join(', ')}))
+         ORDER BY t.toegewezen_op, t.seq`,
+      )
+      .all(...actorUuids) as InterneTaakRow[];
+    return rows.map((r) => this.interneTaakRecord(r));
+  }
+
+  medewerkerActor(medewerker: MedewerkerRef): ActorRef {
+    const { actorUuid } = this.ensureMedewerker(medewerker);
+    return actorRef(this.store.mustGet<ActorRow>('ki_actoren', actorUuid, 'Actor'));
+  }
+
+  wijsInterneTaakToe(uuid: string, medewerker: MedewerkerRef): InterneTaakRecord {
+    return this.db.transaction(() => {
+      const mine = this.medewerkerActor(medewerker).uuid;
+      const eenheden = this.store
+        .toegewezenActoren(uuid)
+        .filter((a) => a.soort_actor !== 'medewerker')
+        .map((a) => ({ uuid: a.uuid }));
+      const row = this.store.patchInterneTaak(uuid, { toegewezenAanActoren: [...eenheden, { uuid: mine }] });
+      return this.interneTaakRecord(row);
+    })();
+  }
+
+  rondInterneTaakAf(uuid: string, at: Date): InterneTaakRecord {
+    const row = this.store.patchInterneTaak(uuid, { status: 'verwerkt', afgehandeldOp: at.toISOString() });
+    return this.interneTaakRecord(row);
   }
 
   // ---------------------------------------------------------------- medewerkers
@@ -443,14 +492,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
 
   getActor(uuid: string): ActorRef | undefined {
     const row = this.store.get<ActorRow>('ki_actoren', uuid);
-    return row
-      ? {
-          uuid: row.uuid,
-          naam: row.naam,
-          soortActor: row.soort_actor,
-          ...(row.ai_object_id ? { objectId: row.ai_object_id } : {}),
-        }
-      : undefined;
+    return row ? actorRef(row) : undefined;
   }
 
   afdelingen(): Afdeling[] {
@@ -482,6 +524,15 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   identificatoren(partijUuid: string): PartijIdentificatorRow[] {
     return this.store.identificatorenVan(partijUuid);
   }
+}
+
+function actorRef(row: ActorRow): ActorRef {
+  return {
+    uuid: row.uuid,
+    naam: row.naam,
+    soortActor: row.soort_actor,
+    ...(row.ai_object_id ? { objectId: row.ai_object_id } : {}),
+  };
 }
 
 function toRegistrationError(e: unknown, rename: (name: string) => string = (n) => n): unknown {

@@ -4,7 +4,6 @@ import type {
   GespreksresultatenResponse,
   MeResponse,
   MyContactsResponse,
-  MyInterneTakenResponse,
   MyOffersResponse,
   QueueWaitingResponse,
 } from '@kcc/contracts/rest';
@@ -60,16 +59,6 @@ export function registerWorkplaceRoutes(
         });
     }
     const response: MyOffersResponse = { items };
-    return response;
-  });
-
-  app.get('/api/me/internetaken', agent, async (request) => {
-    const user = currentUser(request);
-    const response: MyInterneTakenResponse = {
-      items: deps
-        .port()
-        .openInterneTakenVoorMedewerker({ userId: user.id, username: user.username, name: user.name }),
-    };
     return response;
   });
 

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuthGuard } from '../../http/auth-guard';
+import type { Clock } from '../../shared/clock';
+import type { Db } from '../../store/db';
+import type { KlantinteractiesPort } from '../klantinteracties/index';
+import { createAfdelingMedewerkersRepository } from './afdeling-medewerkers.repository';
+import { createInterneTakenService, type InzageLog } from './interne-taken.service';
+import { registerInterneTakenRoutes } from './interne-taken.routes';
+import { createNotitiesRepository } from './notities.repository';
+
+export { interneTakenMigrations } from './interne-taken.migrations';
+
+/** Demo: Bram works the taken of "Afval en reiniging" and "Belastingen"; Anna those of "Burgerzaken". */
+const DEMO_LEDEN: Record<string, string[]> = {
+  'Afval en reiniging': ['user-bram'],
+  Belastingen: ['user-bram'],
+  Burgerzaken: ['user-anna'],
+};
+
+/** Working interne taken in the workplace: lists, opening, oppakken, notes, afronden (issue 14 §3). */
+export function createInterneTakenModule(
+  app: FastifyInstance,
+  deps: {
+    db: Db;
+    guard: AuthGuard;
+    port: () => KlantinteractiesPort;
+    log: InzageLog;
+    clock: Clock;
+    userExists: (id: string) => boolean;
+    onChanged: () => void;
+    demo: boolean;
+  },
+) {
+  const leden = createAfdelingMedewerkersRepository(deps.db);
+  if (deps.demo) {
+    for (const a of deps.port().afdelingen()) {
+      const users = DEMO_LEDEN[a.naam];
+      if (users && leden.medewerkersVan(a.actorUuid).length === 0) leden.zet(a.actorUuid, users);
+    }
+  }
+  const service = createInterneTakenService({
+    port: deps.port,
+    leden,
+    notities: createNotitiesRepository(deps.db),
+    log: deps.log,
+    clock: deps.clock,
+    onChanged: deps.onChanged,
+  });
+  registerInterneTakenRoutes(app, {
+    guard: deps.guard,
+    service,
+    leden,
+    port: deps.port,
+    userExists: deps.userExists,
+  });
+  return { service, leden };
+}
