@@ -81,7 +81,7 @@ export class WorkplacePage {
 
     const form = page.getByTestId('registration-form');
     this.registrationForm = form;
-    this.onderwerp = form.getByRole('textbox', { name: 'Onderwerp', exact: true });
+    this.onderwerp = form.getByRole('combobox', { name: 'Onderwerp', exact: true });
     this.vraag = form.getByRole('textbox', { name: 'Vraag', exact: true });
     this.antwoord = form.getByRole('textbox', { name: 'Antwoord / notitie', exact: true });
     this.kanaal = form.getByRole('combobox', { name: 'Kanaal', exact: true });

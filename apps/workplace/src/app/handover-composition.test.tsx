@@ -66,7 +66,7 @@ describe('Doorverbinden', () => {
   it('validates the target, syncs the registration draft first, then transfers to a colleague with a note', async () => {
     const user = userEvent.setup();
     const { api } = await ready({ routes: routes() });
-    await user.type(screen.getByRole('textbox', { name: 'Onderwerp' }), 'Bezwaar WOZ');
+    await user.type(screen.getByRole('combobox', { name: 'Onderwerp' }), 'Bezwaar WOZ');
     await user.click(screen.getByRole('button', { name: 'Doorverbinden' }));
     const dialog = await screen.findByTestId('transfer-dialog');
     const colleague = within(dialog).getByRole('combobox', { name: 'Collega' });
@@ -198,7 +198,7 @@ describe('Doorverbinden', () => {
     expect(banner).toHaveTextContent('Vraag aan collega van Cor de Wit: Weet jij of dit bezwaar kan?');
     expect(banner).toHaveTextContent('Concept van Cor de Wit');
     await user.click(within(banner).getByRole('button', { name: 'Concept overnemen' }));
-    expect(screen.getByRole('textbox', { name: 'Onderwerp' })).toHaveValue('Bezwaar WOZ');
+    expect(screen.getByRole('combobox', { name: 'Onderwerp' })).toHaveValue('Bezwaar WOZ');
     expect(screen.getByRole('textbox', { name: 'Vraag' })).toHaveValue('Inwoner wil bezwaar maken');
   });
 

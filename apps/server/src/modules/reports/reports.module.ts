@@ -27,6 +27,8 @@ export function createReportsModule(
     guard: AuthGuard;
     contacts: ContactsRepository;
     routing: RoutingService;
+    /** The current name of an onderwerp of the managed list (rows of the onderwerp breakdown). */
+    onderwerpNaam: (id: string) => string | undefined;
     /** Server secret the rating tokens are signed with. */
     secret: string;
     publicBaseUrl: string;
@@ -36,6 +38,7 @@ export function createReportsModule(
   const service = new ReportService({
     db: deps.db,
     registrations,
+    onderwerpNaam: deps.onderwerpNaam,
     queues: () =>
       deps.routing.queueIds().flatMap((id) => {
         const q = deps.routing.queueConfig(id);
@@ -56,6 +59,7 @@ export function createReportsModule(
         at: event.at,
         ...(partij !== undefined ? { partijUuid: partij } : {}),
         onderwerp: event.request.onderwerp,
+        ...(event.request.onderwerpId !== undefined ? { onderwerpId: event.request.onderwerpId } : {}),
         gespreksresultaat: event.request.gespreksresultaat,
       });
     },
