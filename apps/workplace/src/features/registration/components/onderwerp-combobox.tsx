@@ -129,7 +129,6 @@ export function OnderwerpCombobox({
           onChange={(e) => type(e.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
-          data-from-list={picked ? 'true' : 'false'}
           className="field"
         />
         <ul
