@@ -18,6 +18,8 @@ test('@P1 an agent picks the onderwerp from the list by keyboard, writes a nawer
   await anna.acceptFirstOfferWithKeyboard();
 
   await test.step('type-ahead over the onderwerpen list, keyboard only', async () => {
+    // Alt+R works once the contact's registration form is there.
+    await expect(anna.registrationForm).toBeVisible();
     await anna.focusRegistrationWithKeyboard();
     await page.keyboard.type('pasp');
     const listbox = anna.registrationForm.getByRole('listbox', { name: 'Onderwerpen' });
