@@ -11,6 +11,8 @@ test('@P1 an agent picks the onderwerp from the list by keyboard, writes a nawer
   browser,
   server,
 }) => {
+  // Two users and three axe scans in one journey: a longer hang guard, not a speed target.
+  test.slow();
   const anna = await loginAs('anna');
   const page = anna.page;
   await anna.setStatus('beschikbaar');
