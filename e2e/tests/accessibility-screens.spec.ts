@@ -160,6 +160,8 @@ test('@P1 every beheer tab and the privacy screen have no serious WCAG 2.1 AA vi
   browser,
   server,
 }) => {
+  // Many screens in one journey: a longer hang guard, not a speed target.
+  test.slow();
   const bea = await loginOther(browser, server.url, 'bea');
   const beheer = new KennisbankBeheerPage(bea);
   await beheer.expectReady();
@@ -168,7 +170,13 @@ test('@P1 every beheer tab and the privacy screen have no serious WCAG 2.1 AA vi
     await expect(beheer.tab(tab)).toHaveAttribute('aria-selected', 'true');
     await expectNoSeriousA11yViolations(bea, `beheer: ${tab}`);
   }
-  for (const section of ['Rapportages', 'Snelle antwoorden', 'Ontvangstbevestiging', 'Koppelingen']) {
+  for (const section of [
+    'Rapportages',
+    'Snelle antwoorden',
+    'Onderwerpen',
+    'Ontvangstbevestiging',
+    'Koppelingen',
+  ]) {
     const button = bea.getByRole('button', { name: section, exact: true });
     await button.click();
     await expect(button).toHaveAttribute('aria-current', 'page');

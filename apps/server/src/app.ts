@@ -49,6 +49,8 @@ import { registerKlantbeeldRegisterRoutes } from './modules/registers/registers.
 import { createSqliteQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
 import { createSqliteIdempotencyStore } from './modules/registration/idempotency';
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';
+import { createNawerkNotities, registerNawerkRoutes, withNawerkNotities } from './modules/registration';
+import { createOnderwerpenModule } from './modules/onderwerpen/onderwerpen.module';
 import { RoutingService } from './modules/routing/routing.service';
 import { registerWorkplaceRoutes } from './modules/workplace/workplace.routes';
 import { createInterneTakenModule } from './modules/interne-taken/index';
@@ -192,6 +194,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const eventTap = new EventTap();
     const contacts = eventTap.wrap(createSqliteContactsRepository(db));
     const idempotency = createSqliteIdempotencyStore(db);
+    const nawerk = createNawerkNotities(db);
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date() });
     const connected = connectRegisters(config.registers, {
       db,
@@ -200,11 +203,25 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     const wrappedPort = connected.wrapPort(ki.port);
     const port_ = () => wrappedPort;
-    const klantbeeld = new KlantbeeldService(connected.registers, {
-      timeoutsMs: connected.timeoutsMs,
-      onRegisterError: (register, err) =>
-        app.log.warn({ register, err: String(err) }, 'register niet beschikbaar'),
+    // The history shows each klantcontact with the nawerk notes of the contact it was registered from.
+    const historyReader = new Proxy(connected.registers.klantinteracties, {
+      get(target, prop, receiver) {
+        if (prop === 'klantcontactenVan') {
+          return async (partijUuid: string, limit: number) =>
+            withNawerkNotities(await target.klantcontactenVan(partijUuid, limit), nawerk);
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
     });
+    const klantbeeld = new KlantbeeldService(
+      { ...connected.registers, klantinteracties: historyReader },
+      {
+        timeoutsMs: connected.timeoutsMs,
+        onRegisterError: (register, err) =>
+          app.log.warn({ register, err: String(err) }, 'register niet beschikbaar'),
+      },
+    );
     const auditKey = loadOrCreateAuditKey(config.dataDir);
     const checkpoints = createCheckpointSigner(auditKey);
     const audit = createAuditLog(db, {
@@ -233,6 +250,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ki.seedDemo();
     }
     const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log });
+    const onderwerpen = createOnderwerpenModule(app, {
+      db,
+      guard,
+      clock,
+      log: app.log,
+      products: () => kennisbank.products(),
+    });
     for (const profile of queues.agentProfiles()) {
       const user = users.findById(profile.id);
       if (user) ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
@@ -376,6 +400,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       secret: tokenSecret,
       publicBaseUrl,
       beloften: (from, to) => channels.beloften(from, to),
+      onderwerpNaam: (id) => onderwerpen.repo.get(id)?.naam,
     });
     registerRegistrationRoutes(app, {
       guard,
@@ -394,6 +419,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
               ? { bsn: contact.from.bsn }
               : undefined,
         ).niveau,
+      onderwerp: (id) => onderwerpen.repo.get(id),
       onRegistered: (event) => {
         kennisbank.recordRegistration(event);
         channels.onRegistered(event);
@@ -410,6 +436,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       onChanged: () => agentNsp.emit('internetaken:changed'),
       demo: config.demo,
     });
+    registerNawerkRoutes(app, { guard, contacts, notities: nawerk, clock });
     const dashboard = createDashboardModule(app, io, {
       db,
       guard,

@@ -361,6 +361,27 @@ export const ReportBucket = ReportMetrics.extend({
 });
 export type ReportBucket = z.infer<typeof ReportBucket>;
 
+/**
+ * Registrations per onderwerp over the whole range (issue 14 §7), under both filters: those picked from the managed
+ * list per onderwerp (its current name), all free text together in one row (`onderwerpId: null`). Contact figures
+ * (handle time, ratings) count once for every onderwerp registered on the contact.
+ */
+export const ReportOnderwerp = z.object({
+  onderwerpId: z.string().nullable(),
+  naam: z.string(),
+  registraties: z.number().int().nonnegative(),
+  contacten: z.number().int().nonnegative(),
+  zelfstandigAfgehandeld: z.number().int().nonnegative(),
+  firstContactResolved: z.number().int().nonnegative(),
+  firstContactResolution: z.number().min(0).max(1).nullable(),
+  ahtSeconds: z.number().nonnegative().nullable(),
+  kanaalsturing: z.number().int().nonnegative(),
+  primaryChannelShare: z.number().min(0).max(1).nullable(),
+  csatCount: z.number().int().nonnegative(),
+  csatAverage: z.number().min(1).max(5).nullable(),
+});
+export type ReportOnderwerp = z.infer<typeof ReportOnderwerp>;
+
 export const ReportResponse = z.object({
   period: ReportPeriod,
   from: z.string(),
@@ -377,6 +398,8 @@ export const ReportResponse = z.object({
   /** Over the whole range; byQueue applies only the channel filter, byChannel only the queue filter. */
   byQueue: z.array(ReportMetrics.extend({ queue: z.string(), name: z.string() })),
   byChannel: z.array(ReportMetrics.extend({ channel: Channel })),
+  /** Most registrations first. */
+  byOnderwerp: z.array(ReportOnderwerp),
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 

@@ -67,6 +67,11 @@ const UuidRef = z.object({ uuid: z.uuid() });
 export const RegistrationRequest = z
   .object({
     onderwerp: z.string().trim().min(1).max(200),
+    /**
+     * Extension (issue 14 §7): the id of the onderwerp picked from the managed list (GET /api/onderwerpen); left out
+     * for free text. The server then registers the list's current name as `onderwerp`.
+     */
+    onderwerpId: z.uuid().optional(),
     /** The question as the resident asked it (Klantcontact.inhoud). */
     inhoud: z.string().max(1000).optional(),
     /** The answer or note of the agent (Klantcontact.reactie). Extension to CONTRACT. */
@@ -171,6 +176,10 @@ export const KlantcontactView = z.object({
   plaatsgevondenOp: IsoDateTime,
   gespreksresultaat: z.string().optional(),
   medewerker: z.string().optional(),
+  /** The KCC contact this workplace registered it from (not for klantcontacten made elsewhere). */
+  kccContactId: z.string().optional(),
+  /** The agent's nawerk notes on that contact (issue 14 §7). */
+  nawerkNotitie: z.string().optional(),
   /**
    * Only with Open Klant as klantregister: a registration of this workplace that is not (yet) in Open Klant.
    * `wachtend`: the outbox still forwards it; `mislukt`: forwarding stopped, a beheerder can retry it.

@@ -11,6 +11,8 @@ import { openKlantOutboxMigrations } from '../connectors/openklant/openklant-out
 import { idempotencyMigrations } from '../modules/registration/idempotency';
 import { transferMigrations } from '../modules/transfer/transfer.repository';
 import { quickRepliesMigrations } from '../modules/quick-replies/quick-replies.module';
+import { onderwerpenMigrations } from '../modules/onderwerpen/onderwerpen.module';
+import { nawerkMigrations } from '../modules/registration/nawerk-notities';
 import { reportsMigrations } from '../modules/reports/reports.migrations';
 import { retentionMigrations } from '../modules/retention/retention.migrations';
 import { interneTakenMigrations } from '../modules/interne-taken/index';
@@ -31,6 +33,8 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,
+    ...onderwerpenMigrations,
+    ...nawerkMigrations,
     ...reportsMigrations,
     ...retentionMigrations,
     ...openKlantOutboxMigrations,

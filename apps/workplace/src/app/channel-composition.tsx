@@ -77,9 +77,13 @@ export function ContactHandover({ contact }: { contact: Contact }) {
       <TransferBanner
         contactId={contact.id}
         currentUserId={me.data?.user.id}
-        onAdoptDraft={(colleagueDraft) =>
-          registrationDraftActions.draftEdited(contact.id, contact.channel, draftPatchFrom(colleagueDraft))
-        }
+        onAdoptDraft={(colleagueDraft) => {
+          registrationDraftActions.draftEdited(contact.id, contact.channel, draftPatchFrom(colleagueDraft));
+          // An onderwerp the colleague picked from the list stays picked.
+          const { onderwerp, onderwerpId } = colleagueDraft;
+          if (typeof onderwerp === 'string' && typeof onderwerpId === 'string' && onderwerp.trim() !== '')
+            registrationDraftActions.onderwerpEdited(contact.id, contact.channel, { onderwerp, onderwerpId });
+        }}
       />
     </>
   );

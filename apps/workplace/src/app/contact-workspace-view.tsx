@@ -10,6 +10,7 @@ import { KlantbeeldPanel } from '../features/klantbeeld/components/klantbeeld-pa
 import { presenceKeys } from '../features/presence/api/presence-keys';
 import { hasConversation } from '../features/conversation/components/conversation-pane';
 import { NawerkPanel } from '../features/presence/components/nawerk-panel';
+import { NawerkNotitieField } from '../features/registration/components/nawerk-notitie-field';
 import { RegistrationForm } from '../features/registration/components/registration-form';
 import { ContactChannel, ContactHandover } from './channel-composition';
 
@@ -53,7 +54,11 @@ export function ContactWorkspaceView({ contact }: { contact: Contact }) {
       <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-2">
         <ContactHeader contact={contact} />
         <ContactHandover contact={contact} />
-        {contact.status === 'nawerk' && <NawerkPanel />}
+        {contact.status === 'nawerk' && (
+          <NawerkPanel>
+            <NawerkNotitieField key={contact.id} contactId={contact.id} />
+          </NawerkPanel>
+        )}
         <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto">
           <ContactChannel contact={contact} />
           {!written && registration}

@@ -66,7 +66,7 @@ describe('Doorverbinden', () => {
   it('validates the target, syncs the registration draft first, then transfers to a colleague with a note', async () => {
     const user = userEvent.setup();
     const { api } = await ready({ routes: routes() });
-    await user.type(screen.getByRole('textbox', { name: 'Onderwerp' }), 'Bezwaar WOZ');
+    await user.type(screen.getByRole('combobox', { name: 'Onderwerp' }), 'Bezwaar WOZ');
     await user.click(screen.getByRole('button', { name: 'Doorverbinden' }));
     const dialog = await screen.findByTestId('transfer-dialog');
     const colleague = within(dialog).getByRole('combobox', { name: 'Collega' });
@@ -185,7 +185,12 @@ describe('Doorverbinden', () => {
               {
                 agentId: 'user-cor',
                 agentName: 'Cor de Wit',
-                draft: { onderwerp: 'Bezwaar WOZ', inhoud: 'Inwoner wil bezwaar maken', pendingKey: 'x' },
+                draft: {
+                  onderwerp: 'Paspoort',
+                  onderwerpId: '0b1f5d36-8a44-4c0e-9a52-6f1d2e3c4b03',
+                  inhoud: 'Inwoner wil bezwaar maken',
+                  pendingKey: 'x',
+                },
                 savedAt: at(2),
               },
             ],
@@ -198,7 +203,10 @@ describe('Doorverbinden', () => {
     expect(banner).toHaveTextContent('Vraag aan collega van Cor de Wit: Weet jij of dit bezwaar kan?');
     expect(banner).toHaveTextContent('Concept van Cor de Wit');
     await user.click(within(banner).getByRole('button', { name: 'Concept overnemen' }));
-    expect(screen.getByRole('textbox', { name: 'Onderwerp' })).toHaveValue('Bezwaar WOZ');
+    // The onderwerp the colleague picked from the list stays picked.
+    const onderwerp = screen.getByRole('combobox', { name: 'Onderwerp' });
+    expect(onderwerp).toHaveValue('Paspoort');
+    await waitFor(() => expect(onderwerp).toHaveAccessibleDescription('Uit de lijst: Paspoort.'));
     expect(screen.getByRole('textbox', { name: 'Vraag' })).toHaveValue('Inwoner wil bezwaar maken');
   });
 

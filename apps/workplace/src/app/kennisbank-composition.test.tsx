@@ -131,7 +131,7 @@ describe('kennisbank in the agent shell', () => {
     await user.click(
       within(kanaalsturing).getByRole('checkbox', { name: 'Klant gewezen op primair kanaal' }),
     );
-    await user.type(screen.getByRole('textbox', { name: 'Onderwerp' }), 'Paspoort aanvragen');
+    await user.type(screen.getByRole('combobox', { name: 'Onderwerp' }), 'Paspoort aanvragen');
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'Gespreksresultaat' }),
       'Zelfstandig afgehandeld',

@@ -56,6 +56,7 @@ describe('kennisbank shell: the Koppelingen tab', () => {
       'Kennisbank beheren',
       'Rapportages',
       'Snelle antwoorden',
+      'Onderwerpen',
       'Ontvangstbevestiging',
       'Koppelingen',
       'Bewaartermijnen',

@@ -9,6 +9,7 @@ import { BewaartermijnenView } from '../features/bewaartermijnen/components/bewa
 import { KoppelingenView } from '../features/koppelingen/components/koppelingen-view';
 import { Werkberichten } from '../features/nieuws/components/werkberichten';
 import { useMe } from '../features/presence/api/get-me';
+import { OnderwerpenBeheer } from '../features/onderwerpen-beheer/components/onderwerpen-beheer';
 import { OntvangstbevestigingBeheer } from '../features/ontvangstbevestiging/components/ontvangstbevestiging-beheer';
 import { QuickRepliesBeheer } from '../features/quick-replies/components/quick-replies-beheer';
 import { describeError } from '../lib/api-client';
@@ -41,6 +42,7 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
     | 'beheer'
     | 'rapportages'
     | 'snelle-antwoorden'
+    | 'onderwerpen'
     | 'ontvangstbevestiging'
     | 'koppelingen'
     | 'bewaartermijnen'
@@ -123,6 +125,14 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
                   </button>
                   <button
                     type="button"
+                    className={tab === 'onderwerpen' ? 'btn-primary' : 'btn-secondary'}
+                    aria-current={tab === 'onderwerpen' ? 'page' : undefined}
+                    onClick={() => setTab('onderwerpen')}
+                  >
+                    Onderwerpen
+                  </button>
+                  <button
+                    type="button"
                     className={tab === 'ontvangstbevestiging' ? 'btn-primary' : 'btn-secondary'}
                     aria-current={tab === 'ontvangstbevestiging' ? 'page' : undefined}
                     onClick={() => setTab('ontvangstbevestiging')}
@@ -153,6 +163,8 @@ export function KennisbankShell({ user, token, onLogout }: KennisbankShellWithTo
                 <KoppelingenView />
               ) : tab === 'ontvangstbevestiging' && canReadReports ? (
                 <OntvangstbevestigingBeheer />
+              ) : tab === 'onderwerpen' && canReadReports ? (
+                <OnderwerpenBeheer />
               ) : tab === 'snelle-antwoorden' && canReadReports ? (
                 <QuickRepliesBeheer />
               ) : tab === 'rapportages' && canReadReports ? (

@@ -18,6 +18,7 @@ import { PresenceChangeNotice } from '../features/presence/components/presence-c
 import { StatusSelect } from '../features/presence/components/status-select';
 import { WaitingCounts } from '../features/presence/components/waiting-counts';
 import { Werkberichten } from '../features/nieuws/components/werkberichten';
+import { NawerkNotitieField } from '../features/registration/components/nawerk-notitie-field';
 import { registrationDraftActions } from '../features/registration/stores/registration-drafts-store';
 import { describeError } from '../lib/api-client';
 import { setTrayWaiting } from '../lib/ipc';
@@ -38,6 +39,8 @@ export function Shell({ user, onLogout }: ShellProps) {
   const contacts = useMyContacts();
   const waiting = useQueueWaiting();
   const openContact = useOpenContact();
+  // Nawerk with no contact open: the notes go with the contact in nawerk.
+  const nawerkContact = contacts.data?.find((c) => c.status === 'nawerk');
   const connected = useSocketConnected();
   const [everConnected, setEverConnected] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -131,7 +134,9 @@ export function Shell({ user, onLogout }: ShellProps) {
           ) : openContact ? (
             <ContactWorkspaceView contact={openContact} />
           ) : me.data?.state.presence === 'nawerk' ? (
-            <NawerkPanel />
+            <NawerkPanel>
+              {nawerkContact && <NawerkNotitieField key={nawerkContact.id} contactId={nawerkContact.id} />}
+            </NawerkPanel>
           ) : (
             <div className="panel text-slate-800">
               <h2 className="panel-title">Geen contact geopend</h2>

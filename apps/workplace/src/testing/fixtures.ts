@@ -140,6 +140,35 @@ export const gespreksresultaten = {
 export const afdelingen = { items: [{ actorUuid: AFDELING_UUID, naam: 'Burgerzaken' }] };
 
 /** The REST routes a logged-in shell loads, with empty lists. */
+const onderwerp = (id: string, naam: string, uplUri?: string) => ({
+  id,
+  naam,
+  ...(uplUri ? { uplUri } : {}),
+  actief: true,
+  bron: uplUri ? 'kennisbank' : 'beheer',
+  updatedAt: '2026-03-01T09:00:00.000Z',
+});
+
+/** The active onderwerpen of the managed list (GET /api/onderwerpen). */
+export const onderwerpen = [
+  onderwerp('0b1f5d36-8a44-4c0e-9a52-6f1d2e3c4b01', 'Afvalpas kwijt'),
+  onderwerp(
+    '0b1f5d36-8a44-4c0e-9a52-6f1d2e3c4b02',
+    'Parkeervergunning',
+    'http://standaarden.overheid.nl/owms/terms/parkeervergunning',
+  ),
+  onderwerp(
+    '0b1f5d36-8a44-4c0e-9a52-6f1d2e3c4b03',
+    'Paspoort',
+    'http://standaarden.overheid.nl/owms/terms/paspoort',
+  ),
+  onderwerp(
+    '0b1f5d36-8a44-4c0e-9a52-6f1d2e3c4b04',
+    'Rijbewijs',
+    'http://standaarden.overheid.nl/owms/terms/rijbewijs',
+  ),
+];
+
 export function shellRoutes(overrides: Record<string, unknown> = {}) {
   return {
     'GET /api/me': { status: 200, body: me() },
@@ -152,6 +181,7 @@ export function shellRoutes(overrides: Record<string, unknown> = {}) {
     },
     'GET /api/gespreksresultaten': { status: 200, body: gespreksresultaten },
     'GET /api/afdelingen': { status: 200, body: afdelingen },
+    'GET /api/onderwerpen': { status: 200, body: { items: onderwerpen } },
     ...overrides,
   } as Record<string, { status: number; body?: unknown }>;
 }

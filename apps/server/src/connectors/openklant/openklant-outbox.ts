@@ -53,6 +53,8 @@ export interface OutboxRegistratie {
   klantcontact: {
     kanaal: string;
     onderwerp: string;
+    /** The UPL uri of an onderwerp from the managed list (Klantinteracties 0.9.0+; older versions ignore it). */
+    hoofdOnderwerpType?: string;
     inhoud?: string;
     reactie?: string;
     taal: string;
@@ -638,6 +640,7 @@ export function toOutboxRegistratie(
     klantcontact: {
       kanaal: r.kanaal ?? input.contact.channel,
       onderwerp: r.onderwerp,
+      ...(input.hoofdOnderwerpType !== undefined ? { hoofdOnderwerpType: input.hoofdOnderwerpType } : {}),
       ...(r.inhoud ? { inhoud: r.inhoud } : {}),
       ...(r.reactie ? { reactie: r.reactie } : {}),
       taal: 'nld',

@@ -263,6 +263,18 @@ export class KennisbankService {
     return { total, items: items.map(toSummary) };
   }
 
+  /**
+   * The live product articles a municipality's KCC answers about (the onderwerpen list is seeded from these):
+   * seeded UPL items of the gemeente level, and every product written in beheer. `uplUri` is the UPL term's uri.
+   */
+  products(): { naam: string; uplUri?: string }[] {
+    const now = this.clock();
+    return this.repo
+      .publishedOfType('product')
+      .filter((a) => isLive(a, now) && isMunicipal(a))
+      .map((a) => ({ naam: a.title, ...(isUplUri(a.url) ? { uplUri: a.url } : {}) }));
+  }
+
   hasProduct(product: string): boolean {
     return this.kanaalByProduct.has(product.toLowerCase());
   }
@@ -516,4 +528,13 @@ export class KennisbankService {
       })),
     };
   }
+}
+
+const isUplUri = (url: string | undefined): url is string =>
+  url !== undefined && /^https?:\/\/standaarden\.overheid\.nl\/owms\/terms\/[^/?#]+$/.test(url);
+
+/** UPL metadata names the levels of government that deliver a product; content without it is the KCC's own. */
+function isMunicipal(a: ArticleRecord): boolean {
+  const levels = a.meta.levels;
+  return !Array.isArray(levels) || levels.includes('gemeente');
 }

@@ -58,6 +58,8 @@ export interface RegisterInput {
   };
   medewerker: MedewerkerRef;
   request: RegistrationRequest;
+  /** The type of the onderwerp (the UPL uri of an onderwerp from the managed list): `hoofdOnderwerpType`. */
+  hoofdOnderwerpType?: string;
   /** When the contact took place (plaatsgevondenOp). */
   at: Date;
 }

@@ -100,6 +100,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
           ? { gespreksresultaat: row.gespreksresultaat_code }
           : {}),
       ...(medewerker ? { medewerker: medewerker.naam } : {}),
+      ...(row.kcc_contact_id !== null ? { kccContactId: row.kcc_contact_id } : {}),
     };
   }
 
@@ -390,6 +391,9 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
           {
             kanaal: request.kanaal ?? contact.channel,
             onderwerp: request.onderwerp,
+            ...(input.hoofdOnderwerpType !== undefined
+              ? { hoofdOnderwerpType: input.hoofdOnderwerpType }
+              : {}),
             inhoud: request.inhoud ?? '',
             reactie: request.reactie ?? '',
             taal: 'nld',

@@ -46,6 +46,8 @@ export function registerRegistrationRoutes(
     onRegistered?: (event: RegisteredEvent) => void;
     /** The contact's identification level for this partij, stored with the klantcontact. */
     identificatieniveau?: (contact: ContactRecord, partijUuid: string | undefined) => Identificatieniveau;
+    /** An onderwerp of the managed list (issue 14 §7), by id. */
+    onderwerp?: (id: string) => { naam: string; uplUri?: string; actief: boolean } | undefined;
   },
 ): void {
   app.post(
@@ -68,8 +70,8 @@ export function registerRegistrationRoutes(
         ]);
       }
       const key = keyParsed.data.toLowerCase();
-      const body = parseOrThrow(RegistrationRequest, request.body, 'body');
-      const hash = requestHash({ contactId, body });
+      const sent = parseOrThrow(RegistrationRequest, request.body, 'body');
+      const hash = requestHash({ contactId, body: sent });
 
       // Everything from here to the commit is synchronous: no other request can interleave.
       const stored = deps.idempotency.get(user.id, key);
@@ -83,6 +85,7 @@ export function registerRegistrationRoutes(
       if (!contact) throw problems.notFound('Dit contact bestaat niet.');
       if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
       if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
+      const { body, hoofdOnderwerpType } = fromOnderwerpenList(sent, deps.onderwerp);
 
       const afronden = body.afronden !== false;
       const now = deps.clock.now();
@@ -102,6 +105,7 @@ export function registerRegistrationRoutes(
             },
             medewerker: { userId: user.id, username: user.username, name: user.name },
             request: body,
+            ...(hoofdOnderwerpType !== undefined ? { hoofdOnderwerpType } : {}),
             at: new Date(now),
           });
           deps.onRegistered?.({
@@ -153,4 +157,32 @@ export function registerRegistrationRoutes(
       return reply.code(201).send(response);
     },
   );
+}
+
+/**
+ * A registration whose onderwerp comes from the managed list is registered under the list's current name, with
+ * the product's UPL uri as the klantcontact's `hoofdOnderwerpType` ("het type van het onderwerp"). An id that is
+ * unknown or no longer active is refused on the field, so the agent picks again or keeps the text as free text.
+ */
+function fromOnderwerpenList(
+  sent: RegistrationRequest,
+  lookup: ((id: string) => { naam: string; uplUri?: string; actief: boolean } | undefined) | undefined,
+): { body: RegistrationRequest; hoofdOnderwerpType?: string } {
+  if (sent.onderwerpId === undefined) return { body: sent };
+  const item = lookup?.(sent.onderwerpId);
+  if (!item || !item.actief) {
+    throw problems.invalid([
+      {
+        name: 'onderwerpId',
+        code: item ? 'inactive' : 'does_not_exist',
+        reason: item
+          ? `Het onderwerp '${item.naam}' is niet meer in gebruik. Kies een ander onderwerp.`
+          : 'Dit onderwerp staat niet in de lijst. Kies een onderwerp uit de lijst of typ het zelf.',
+      },
+    ]);
+  }
+  return {
+    body: { ...sent, onderwerp: item.naam },
+    ...(item.uplUri !== undefined ? { hoofdOnderwerpType: item.uplUri } : {}),
+  };
 }

@@ -76,6 +76,7 @@ describe('inspanning: contacts per question within 14 days', () => {
         partijUuid: partij,
         onderwerpHash: onderwerpHash(onderwerp),
         gespreksresultaat: 'x',
+        onderwerpId: null,
       }) satisfies StoredRegistrationFact;
     const q = questions(
       [

@@ -1,4 +1,4 @@
-import type { ReportMetrics, ReportResponse } from '@kcc/contracts/dashboard';
+import type { ReportMetrics, ReportOnderwerp, ReportResponse } from '@kcc/contracts/dashboard';
 import { csvCell } from '../audit/csv-export';
 
 const num = (v: number | null, digits = 1): string =>
@@ -34,6 +34,25 @@ const COLUMNS: [string, (m: ReportMetrics) => string][] = [
   ['Gem. beoordeling (1-5)', (m) => num(m.csatAverage, 2)],
 ];
 
+const ONDERWERP_COLUMNS: [string, (o: ReportOnderwerp) => string][] = [
+  ['Registraties', (o) => num(o.registraties)],
+  ['Contacten', (o) => num(o.contacten)],
+  ['Zelfstandig afgehandeld', (o) => num(o.zelfstandigAfgehandeld)],
+  ['Eerste keer goed', (o) => num(o.firstContactResolved)],
+  ['Eerste keer goed (%)', (o) => pct(o.firstContactResolution)],
+  ['Gem. afhandeltijd (s)', (o) => num(o.ahtSeconds)],
+  ['Kanaalsturing', (o) => num(o.kanaalsturing)],
+  ['Primair kanaal (%)', (o) => pct(o.primaryChannelShare)],
+  ['Beoordelingen', (o) => num(o.csatCount)],
+  ['Gem. beoordeling (1-5)', (o) => num(o.csatAverage, 2)],
+];
+
+export const REPORT_CSV_ONDERWERP_HEADERS = [
+  'Onderwerp',
+  'Uit de lijst',
+  ...ONDERWERP_COLUMNS.map(([h]) => h),
+];
+
 export const REPORT_CSV_HEADERS = ['Periode', 'Begindatum', ...COLUMNS.map(([h]) => h)];
 
 /** `;`-separated, decimal comma, CRLF, UTF-8 with BOM (Dutch spreadsheet settings); one line per bucket + total. */
@@ -43,5 +62,17 @@ export function reportToCsv(report: ReportResponse): string {
   const lines = [REPORT_CSV_HEADERS.map(csvCell).join(';')];
   for (const b of report.buckets) lines.push(line(b.label, b.start, b));
   lines.push(line('Totaal', report.from, report.total));
+  // A second table after a blank line: the breakdown by onderwerp (issue 14 §7).
+  if (report.byOnderwerp.length > 0) {
+    lines.push('', REPORT_CSV_ONDERWERP_HEADERS.map(csvCell).join(';'));
+    for (const o of report.byOnderwerp) {
+      const cells = [
+        o.naam,
+        o.onderwerpId === null ? 'nee' : 'ja',
+        ...ONDERWERP_COLUMNS.map(([, get]) => get(o)),
+      ];
+      lines.push(cells.map(csvCell).join(';'));
+    }
+  }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -7,6 +7,8 @@ export interface RegistrationFact {
   at: number;
   partijUuid?: string;
   onderwerp: string;
+  /** Set when the onderwerp came from the managed list. */
+  onderwerpId?: string;
   gespreksresultaat: string;
 }
 
@@ -16,6 +18,7 @@ export interface StoredRegistrationFact {
   at: number;
   partijUuid: string | null;
   onderwerpHash: string;
+  onderwerpId: string | null;
   gespreksresultaat: string;
 }
 
@@ -37,8 +40,8 @@ export class ReportRegistrations {
   constructor(db: Db) {
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO report_registrations
-         (klantcontact_uuid, contact_id, at, partij_uuid, onderwerp_hash, gespreksresultaat)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+         (klantcontact_uuid, contact_id, at, partij_uuid, onderwerp_hash, onderwerp_id, gespreksresultaat)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.between = db.prepare<
       [number, number],
@@ -48,6 +51,7 @@ export class ReportRegistrations {
         at: number;
         partij_uuid: string | null;
         onderwerp_hash: string;
+        onderwerp_id: string | null;
         gespreksresultaat: string;
       }
     >('SELECT * FROM report_registrations WHERE at >= ? AND at < ? ORDER BY at');
@@ -61,6 +65,7 @@ export class ReportRegistrations {
       f.at,
       f.partijUuid ?? null,
       onderwerpHash(f.onderwerp),
+      f.onderwerpId ?? null,
       f.gespreksresultaat,
     );
   }
@@ -72,6 +77,7 @@ export class ReportRegistrations {
       at: r.at,
       partijUuid: r.partij_uuid,
       onderwerpHash: r.onderwerp_hash,
+      onderwerpId: r.onderwerp_id,
       gespreksresultaat: r.gespreksresultaat,
     }));
   }

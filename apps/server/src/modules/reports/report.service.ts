@@ -19,6 +19,7 @@ import {
 } from '../dashboard/service-level';
 import { bucketLabel, bucketOf, bucketStarts } from './periods';
 import { RangeEvents } from './range-events';
+import { OnderwerpBreakdown } from './report-onderwerpen';
 import type { ReportRegistrations, StoredRegistrationFact } from './report-registrations';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -118,6 +119,7 @@ export interface ReportDeps {
   registrations: ReportRegistrations;
   /** Promises due in [from, to). */
   beloften: (from: number, to: number) => Belofte[];
+  onderwerpNaam?: (id: string) => string | undefined;
   queues: () => { id: string; name: string; withinSeconds: number }[];
 }
 
@@ -141,8 +143,10 @@ export class ReportService {
     );
     this.kanaalsturing = deps.db.prepare<
       [number, number],
-      { contact_id: string; gewezen: number; via_primair: number; at: number }
-    >('SELECT contact_id, gewezen, via_primair, at FROM kanaalsturing WHERE at >= ? AND at < ?');
+      { klantcontact_uuid: string; contact_id: string; gewezen: number; via_primair: number; at: number }
+    >(
+      'SELECT klantcontact_uuid, contact_id, gewezen, via_primair, at FROM kanaalsturing WHERE at >= ? AND at < ?',
+    );
   }
 
   report(query: ReportQuery, now = Date.now()): ReportResponse {
@@ -203,6 +207,18 @@ export class ReportService {
       const c = contactOf(contactId);
       if (c) add(at, c.queueId, c.channel, fn);
     };
+    /** The per-onderwerp rows take both filters, as the total does. */
+    const onderwerpen = new OnderwerpBreakdown();
+    const passes = (contactId: string, at: number) => {
+      const c = contactOf(contactId);
+      return (
+        c !== null &&
+        at >= start &&
+        at < end &&
+        (query.queue === undefined || query.queue === c.queueId) &&
+        (query.channel === undefined || query.channel === c.channel)
+      );
+    };
 
     const fold = new ContactFold({
       withinSeconds: (queueId) => norms.get(queueId),
@@ -244,6 +260,7 @@ export class ReportService {
             }
           });
         case 'handled':
+          if (passes(f.contactId, f.at)) onderwerpen.handled(f.contactId, f.handleMs);
           return add(f.at, f.queueId, f.channel, (a) => {
             a.c.handled++;
             a.c.handleMsSum += f.handleMs;
@@ -251,6 +268,7 @@ export class ReportService {
         case 'kanaalswitch':
           return addForContact(f.contactId, f.at, (a) => a.switches++);
         case 'csat':
+          if (passes(f.contactId, f.at)) onderwerpen.rated(f.contactId, f.score);
           return addForContact(f.contactId, f.at, (a) => {
             a.csatCount++;
             a.csatSum += f.score;
@@ -280,12 +298,16 @@ export class ReportService {
       later.set(key, list);
     }
     for (const r of regs) {
-      if (r.at < start || r.at >= end || r.gespreksresultaat !== ZELFSTANDIG_AFGEHANDELD) continue;
+      if (r.at < start || r.at >= end) continue;
+      const zelfstandig = r.gespreksresultaat === ZELFSTANDIG_AFGEHANDELD;
       const returned =
+        zelfstandig &&
         r.partijUuid !== null &&
         (later.get(`${r.partijUuid}|${r.onderwerpHash}`) ?? []).some(
           (o) => o.contactId !== r.contactId && o.at > r.at && o.at <= r.at + windowMs,
         );
+      if (passes(r.contactId, r.at)) onderwerpen.registration(r, !returned);
+      if (!zelfstandig) continue;
       addForContact(r.contactId, r.at, (a) => {
         a.zelfstandig++;
         if (r.partijUuid !== null) {
@@ -296,6 +318,7 @@ export class ReportService {
     }
 
     for (const k of this.kanaalsturing.all(start, end)) {
+      if (passes(k.contact_id, k.at)) onderwerpen.kanaalsturing(k.klantcontact_uuid, k.gewezen === 1);
       addForContact(k.contact_id, k.at, (a) => {
         a.sturing++;
         if (k.gewezen) a.sturingPrimary++;
@@ -355,6 +378,7 @@ export class ReportService {
       byChannel: [...byChannel.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([channel, acc]) => ({ channel, ...metrics(acc) })),
+      byOnderwerp: onderwerpen.rows((id) => this.deps.onderwerpNaam?.(id)),
     };
   }
 }

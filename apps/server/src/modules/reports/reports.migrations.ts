@@ -18,4 +18,11 @@ export const reportsMigrations: Migration[] = [
       CREATE INDEX report_registrations_partij ON report_registrations (partij_uuid, onderwerp_hash, at);
     `,
   },
+  {
+    id: 'reports/002_report_registrations_onderwerp',
+    sql: `
+      -- The onderwerp picked from the managed list (issue 14 §7); NULL for free text (kept only as the hash).
+      ALTER TABLE report_registrations ADD COLUMN onderwerp_id TEXT;
+    `,
+  },
 ];

@@ -27,6 +27,8 @@ export function createReportsModule(
     guard: AuthGuard;
     contacts: ContactsRepository;
     routing: RoutingService;
+    /** The current name of an onderwerp of the managed list (rows of the onderwerp breakdown). */
+    onderwerpNaam: (id: string) => string | undefined;
     /** Server secret the rating tokens are signed with. */
     secret: string;
     publicBaseUrl: string;
@@ -39,6 +41,7 @@ export function createReportsModule(
     db: deps.db,
     registrations,
     beloften: deps.beloften,
+    onderwerpNaam: deps.onderwerpNaam,
     queues: () =>
       deps.routing.queueIds().flatMap((id) => {
         const q = deps.routing.queueConfig(id);
@@ -59,6 +62,7 @@ export function createReportsModule(
         at: event.at,
         ...(partij !== undefined ? { partijUuid: partij } : {}),
         onderwerp: event.request.onderwerp,
+        ...(event.request.onderwerpId !== undefined ? { onderwerpId: event.request.onderwerpId } : {}),
         gespreksresultaat: event.request.gespreksresultaat,
       });
     },

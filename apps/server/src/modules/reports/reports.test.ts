@@ -319,11 +319,17 @@ describe('GET /api/reports', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain(`kcc-rapport-${day}-${day}.csv`);
     const csv = await res.text();
-    const lines = csv
+    // The figures (header, one day, total), a blank line, then the breakdown by onderwerp.
+    const [figures = '', perOnderwerp = ''] = csv
       .replace(/^\uFEFF/, '')
       .trim()
-      .split('\r\n');
+      .split('\r\n\r\n');
+    const lines = figures.split('\r\n');
     expect(lines).toHaveLength(3);
+    // The seeded registrations are free text: one row, without their text.
+    expect(perOnderwerp.split('\r\n').slice(1)).toEqual([
+      expect.stringMatching(/^Vrije tekst \(niet uit de lijst\);nee;\d+;/),
+    ]);
     const header = lines[0]?.split(';') ?? [];
     const total = lines[2]?.split(';') ?? [];
     const t = independent(server.db, day);

@@ -7,6 +7,7 @@ import { pruneVerwerkingenlog, type CheckpointSigner } from '../audit';
 import { createChannelsRetention } from '../channels/channels.module';
 import { createContactsRetention } from '../contacts';
 import { createMessagesRetention } from '../messages';
+import { createRegistrationRetention } from '../registration';
 import { createReportsRetention } from '../reports/reports.module';
 import { createTransferRetention } from '../transfer';
 import type { RetentionSettings } from './retention-settings';
@@ -30,6 +31,7 @@ export function createRetention(deps: {
   const channels = createChannelsRetention(db);
   const transfer = createTransferRetention(db);
   const reports = createReportsRetention(db);
+  const registration = createRegistrationRetention(db);
   return createRetentionService({
     db,
     settings: deps.settings,
@@ -40,6 +42,7 @@ export function createRetention(deps: {
         channels.anonymise,
         transfer.deleteNotesAndDrafts,
         reports.forgetPartij,
+        registration.deleteNawerkNotities,
       ],
       transcripten: [messages.eraseTexts],
       bijlagen: [messages.deleteAttachments],

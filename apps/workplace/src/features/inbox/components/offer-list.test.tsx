@@ -145,16 +145,16 @@ describe('universal inbox', () => {
       },
     });
     expect(await screen.findAllByTestId('active-contact')).toHaveLength(2);
-    await user.type(screen.getByRole('textbox', { name: 'Onderwerp' }), 'Afvalpas kwijt');
+    await user.type(screen.getByRole('combobox', { name: 'Onderwerp' }), 'Afvalpas kwijt');
 
     await user.keyboard('{Alt>}2{/Alt}');
     expect(screen.getByTestId('contact-header')).toHaveTextContent('Piet Pieters');
-    expect(screen.getByRole('textbox', { name: 'Onderwerp' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Onderwerp' })).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Kanaal' })).toHaveValue('chat');
 
     await user.keyboard('{Alt>}1{/Alt}');
     expect(screen.getByTestId('contact-header')).toHaveTextContent('Jan Jansen');
-    expect(screen.getByRole('textbox', { name: 'Onderwerp' })).toHaveValue('Afvalpas kwijt');
+    expect(screen.getByRole('combobox', { name: 'Onderwerp' })).toHaveValue('Afvalpas kwijt');
   });
 
   it('drops a contact from Mijn contacten once the server closes it', async () => {

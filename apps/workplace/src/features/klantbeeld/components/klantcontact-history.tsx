@@ -38,6 +38,11 @@ export function KlantcontactHistory({ klantcontacten }: { klantcontacten: Klantc
                       <span className="font-medium">Antwoord:</span> {kc.reactie}
                     </p>
                   )}
+                  {kc.nawerkNotitie && (
+                    <p className="whitespace-pre-line">
+                      <span className="font-medium">Aantekeningen:</span> {kc.nawerkNotitie}
+                    </p>
+                  )}
                   {kc.medewerker && <p className="text-slate-700">Medewerker: {kc.medewerker}</p>}
                 </div>
               </details>

@@ -98,6 +98,11 @@ export function KlantcontactTimeline({ items, kanalen }: KlantcontactTimelinePro
                     <span className="font-medium">Antwoord:</span> {kc.reactie}
                   </p>
                 )}
+                {kc.nawerkNotitie && (
+                  <p className="whitespace-pre-line">
+                    <span className="font-medium">Aantekeningen:</span> {kc.nawerkNotitie}
+                  </p>
+                )}
                 {kc.medewerker && <p className="text-slate-700">Medewerker: {kc.medewerker}</p>}
               </div>
             </details>

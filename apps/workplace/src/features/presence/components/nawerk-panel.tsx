@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { SHORTCUTS } from '../../../config/shortcuts';
 import { formatDuration, secondsUntil } from '../../../lib/format';
 import { describeCommandError } from '../../../lib/socket';
@@ -8,18 +8,23 @@ import { useAgentState } from '../api/get-me';
 import { useSetPresence } from '../api/set-presence';
 import { useResetOnReconnect } from '../../../lib/use-reset-on-reconnect';
 
-/** Wrap-up after a closing registration: a countdown to `nawerkUntil` and "Klaar" (= beschikbaar now). */
-export function NawerkPanel() {
+/**
+ * Wrap-up after a closing registration: a countdown to `nawerkUntil`, the notes field the app composes in
+ * (`children`), and "Klaar" (= beschikbaar now).
+ */
+export function NawerkPanel({ children }: { children?: ReactNode }) {
   const state = useAgentState();
   const setPresence = useSetPresence();
   useResetOnReconnect(setPresence);
   const now = useNow();
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const inNawerk = state?.presence === 'nawerk';
   const remaining = inNawerk && state.nawerkUntil ? secondsUntil(state.nawerkUntil, now) : undefined;
 
+  // "Klaar" gets the focus unless a field inside (the notes) already took it.
   useEffect(() => {
-    buttonRef.current?.focus();
+    if (!sectionRef.current?.contains(document.activeElement)) buttonRef.current?.focus();
   }, []);
   useHotkey(SHORTCUTS.nawerkDone, () => {
     if (!setPresence.isPending) setPresence.mutate('beschikbaar');
@@ -27,6 +32,7 @@ export function NawerkPanel() {
 
   return (
     <section
+      ref={sectionRef}
       data-testid="nawerk"
       aria-labelledby="nawerk-title"
       className="rounded-lg border border-blue-300 bg-blue-50 p-4 text-blue-950"
@@ -35,7 +41,7 @@ export function NawerkPanel() {
         Nawerk
       </h2>
       <p className="mt-1 text-sm">
-        Het contact is geregistreerd. Rond uw aantekeningen af.{' '}
+        Het contact is geregistreerd.{' '}
         {remaining !== undefined && (
           <>
             U bent weer beschikbaar over{' '}
@@ -46,6 +52,7 @@ export function NawerkPanel() {
           </>
         )}
       </p>
+      {children}
       <div className="mt-3 flex items-center gap-3">
         <button
           ref={buttonRef}

@@ -1,5 +1,5 @@
 import { onlineManager } from '@tanstack/react-query';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AFDELING_UUID, PARTIJ_UUID } from '../../../testing/fixtures';
@@ -28,9 +28,10 @@ function renderForm(routes: RenderRoutes = {}, onRegistered = vi.fn()) {
 
 const field = (name: string) => screen.getByRole('textbox', { name });
 const select = (name: string) => screen.getByRole('combobox', { name });
+const onderwerpField = () => screen.getByRole('combobox', { name: 'Onderwerp' });
 
 async function fillValid(user: ReturnType<typeof userEvent.setup>) {
-  await user.type(field('Onderwerp'), 'Afvalpas');
+  await user.type(onderwerpField(), 'Afvalpas');
   await user.type(field('Vraag'), 'Mijn afvalpas is kwijt.');
   await user.type(field('Antwoord / notitie'), 'Nieuwe pas aangevraagd.');
   await waitFor(() => expect(select('Gespreksresultaat')).toBeEnabled());
@@ -52,8 +53,8 @@ describe('RegistrationForm', () => {
     await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
     expect(screen.getByText('Vul het onderwerp in.')).toBeInTheDocument();
     expect(screen.getByText('Kies een gespreksresultaat.')).toBeInTheDocument();
-    expect(field('Onderwerp')).toHaveAttribute('aria-invalid', 'true');
-    expect(field('Onderwerp')).toHaveFocus();
+    expect(onderwerpField()).toHaveAttribute('aria-invalid', 'true');
+    expect(onderwerpField()).toHaveFocus();
     expect(screen.getByRole('alert')).toHaveTextContent('Er zijn 2 fouten in het formulier.');
     expect(api.requestsTo('POST', '/api/contacts/c-1/registration')).toHaveLength(0);
   });
@@ -75,6 +76,68 @@ describe('RegistrationForm', () => {
       partij: { uuid: PARTIJ_UUID },
       afronden: true,
     });
+  });
+
+  it('picks an onderwerp from the list by keyboard (combobox) and sends its id; free text stays possible', async () => {
+    const user = userEvent.setup();
+    const { api } = renderForm({ [REGISTRATION]: created });
+    const input = onderwerpField();
+    expect(input).toHaveAttribute('aria-expanded', 'false');
+    await user.type(input, 'pa');
+    await waitFor(() => expect(input).toHaveAttribute('aria-expanded', 'true'));
+    const listbox = screen.getByRole('listbox', { name: 'Onderwerpen' });
+    expect(input).toHaveAttribute('aria-controls', listbox.id);
+    // Names that start with "pa" first, then names that contain it.
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Parkeervergunning', 'Paspoort', 'Afvalpas kwijt']);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    const active = screen.getByRole('option', { name: 'Paspoort' });
+    expect(input).toHaveAttribute('aria-activedescendant', active.id);
+    expect(active).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Enter}');
+    expect(input).toHaveValue('Paspoort');
+    expect(input).toHaveAttribute('aria-expanded', 'false');
+    expect(input).toHaveAccessibleDescription('Uit de lijst: Paspoort.');
+
+    await user.type(screen.getByRole('textbox', { name: 'Vraag' }), 'Verlopen paspoort.');
+    await waitFor(() => expect(select('Gespreksresultaat')).toBeEnabled());
+    await user.selectOptions(select('Gespreksresultaat'), 'Zelfstandig afgehandeld');
+    await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
+    await waitFor(() => expect(api.requestsTo('POST', '/api/contacts/c-1/registration')).toHaveLength(1));
+    expect(api.requestsTo('POST', '/api/contacts/c-1/registration')[0]?.body).toMatchObject({
+      onderwerp: 'Paspoort',
+      onderwerpId: '0b1f5d36-8a44-4c0e-9a52-6f1d2e3c4b03',
+    });
+  });
+
+  it('treats edited text as free text, and Escape closes the list, then empties the field', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    const input = onderwerpField();
+    await user.type(input, 'rij');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(input).toHaveValue('Rijbewijs');
+    await user.type(input, ' verlopen');
+    expect(input).toHaveAccessibleDescription('Eigen tekst: dit onderwerp staat niet in de lijst.');
+    expect(input).toHaveAttribute('aria-expanded', 'false'); // nothing in the list matches
+    await user.clear(input);
+    await user.type(input, 'afval');
+    expect(input).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Escape}');
+    expect(input).toHaveAttribute('aria-expanded', 'false');
+    expect(input).toHaveValue('afval');
+    await user.keyboard('{Escape}');
+    expect(input).toHaveValue('');
+    // Alt+↓ opens the whole list without choosing.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(input).toHaveAttribute('aria-expanded', 'true');
+    expect(input).not.toHaveAttribute('aria-activedescendant');
+    expect(within(screen.getByRole('listbox', { name: 'Onderwerpen' })).getAllByRole('option')).toHaveLength(
+      4,
+    );
   });
 
   it('holds a registration made while offline, says so, and sends it once when the connection is back', async () => {
@@ -107,7 +170,7 @@ describe('RegistrationForm', () => {
     await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Er komt geen dubbele registratie.');
     // The draft is still there for the retry.
-    expect(field('Onderwerp')).toHaveValue('Afvalpas');
+    expect(onderwerpField()).toHaveValue('Afvalpas');
 
     await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
     await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(1));
@@ -176,7 +239,7 @@ describe('RegistrationForm', () => {
       afronden: false,
       kanaal: 'email',
     });
-    expect(field('Onderwerp')).toHaveValue('');
+    expect(onderwerpField()).toHaveValue('');
     expect(field('Vraag')).toHaveValue('');
     expect(select('Kanaal')).toHaveValue('email');
     expect(
@@ -188,7 +251,7 @@ describe('RegistrationForm', () => {
     const user = userEvent.setup();
     const { onRegistered } = renderForm({ [REGISTRATION]: created });
     await fillValid(user);
-    await user.click(field('Onderwerp'));
+    await user.click(onderwerpField());
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(created.body, true));
   });

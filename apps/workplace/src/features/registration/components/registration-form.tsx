@@ -21,6 +21,7 @@ import {
   type RegistrationErrors,
 } from '../utils/registration-validation';
 import { KanaalsturingBlock } from './kanaalsturing-block';
+import { OnderwerpCombobox } from './onderwerp-combobox';
 
 interface RegistrationFormProps {
   contactId: string;
@@ -116,17 +117,6 @@ export function RegistrationForm({
   };
 
   const errorCount = Object.keys(errors).length + server.general.length;
-  const text = (field: 'onderwerp', label: string, required = false) => (
-    <Field id={fid(field)} label={label} error={errors[field]} required={required}>
-      <input
-        {...fieldProps(fid(field), errors[field], { required })}
-        value={draft[field]}
-        maxLength={LIMITS[field] + 50}
-        onChange={(e) => edit(field, e.target.value)}
-        className="field"
-      />
-    </Field>
-  );
   const area = (field: 'inhoud' | 'reactie' | 'toelichting', label: string, rows: number) => (
     <Field id={fid(field)} label={label} error={errors[field]} hint={`Maximaal ${LIMITS[field]} tekens`}>
       <textarea
@@ -184,7 +174,18 @@ export function RegistrationForm({
         {lastQuestionDone ? 'Vraag geregistreerd. Het contact blijft open voor de volgende vraag.' : ''}
       </p>
 
-      {text('onderwerp', 'Onderwerp', true)}
+      <OnderwerpCombobox
+        id={fid('onderwerp')}
+        value={draft.onderwerp}
+        onderwerpId={draft.onderwerpId}
+        error={errors.onderwerp}
+        maxLength={LIMITS.onderwerp}
+        onChange={(value) => {
+          actions.onderwerpEdited(contactId, channel, value);
+          setLastQuestionDone(false);
+          if (clientErrors.onderwerp) setClientErrors(({ onderwerp: _gone, ...rest }) => rest);
+        }}
+      />
       {area('inhoud', 'Vraag', 3)}
       {area('reactie', 'Antwoord / notitie', 3)}
       <KanaalsturingBlock

@@ -30,6 +30,8 @@ export const MAX_BRONNEN = 20;
 
 export interface RegistrationDraft {
   onderwerp: string;
+  /** Set when the onderwerp was picked from the managed list (sent as `onderwerpId`). */
+  onderwerpId?: string;
   inhoud: string;
   reactie: string;
   kanaal: string;
@@ -48,7 +50,10 @@ export interface RegistrationDraft {
   pendingKey?: string;
 }
 
-export type DraftField = Exclude<keyof RegistrationDraft, 'pendingKey' | 'bronnen' | 'kanaalsturing'>;
+export type DraftField = Exclude<
+  keyof RegistrationDraft,
+  'pendingKey' | 'bronnen' | 'kanaalsturing' | 'onderwerpId'
+>;
 
 export function emptyDraft(kanaal: string): RegistrationDraft {
   return {
@@ -89,6 +94,12 @@ interface DraftsState {
       kanaal: string,
       patch: Partial<Pick<RegistrationDraft, DraftField>>,
     ) => void;
+    /** The onderwerp typed or picked: `onderwerpId` only when it is the list's. */
+    onderwerpEdited: (
+      contactId: string,
+      kanaal: string,
+      value: { onderwerp: string; onderwerpId?: string },
+    ) => void;
     /** "Gebruik in antwoord": the text joins the answer, the article the sources, its product the kanaalsturing. */
     articleUsed: (contactId: string, kanaal: string, used: UsedArticle) => void;
     gewezenOpPrimairKanaalChanged: (contactId: string, kanaal: string, gewezen: boolean) => void;
@@ -126,6 +137,12 @@ const useDraftsStore = create<DraftsState>()(
         drafts: {},
         actions: {
           draftEdited: (contactId, kanaal, patch) => update(contactId, kanaal, (d) => ({ ...d, ...patch })),
+          onderwerpEdited: (contactId, kanaal, { onderwerp, onderwerpId }) =>
+            update(contactId, kanaal, ({ onderwerpId: _old, ...d }) => ({
+              ...d,
+              onderwerp,
+              ...(onderwerpId !== undefined ? { onderwerpId } : {}),
+            })),
           articleUsed: (contactId, kanaal, used) =>
             update(contactId, kanaal, (d) => ({
               ...d,

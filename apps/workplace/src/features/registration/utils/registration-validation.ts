@@ -39,6 +39,7 @@ export function toRegistrationRequest(
   const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
   return {
     onderwerp: draft.onderwerp.trim(),
+    onderwerpId: draft.onderwerpId,
     inhoud: optional(draft.inhoud),
     reactie: optional(draft.reactie),
     kanaal: draft.kanaal,
@@ -65,6 +66,7 @@ export function toRegistrationRequest(
 
 const PARAM_FIELDS: Record<string, DraftField> = {
   onderwerp: 'onderwerp',
+  onderwerpId: 'onderwerp',
   inhoud: 'inhoud',
   reactie: 'reactie',
   kanaal: 'kanaal',

@@ -44,6 +44,7 @@ const report = (total: ReportMetrics, byChannel: ReportResponse['byChannel']): R
   total,
   byQueue: [],
   byChannel,
+  byOnderwerp: [],
 });
 
 describe('KanaalstrategieSummary', () => {

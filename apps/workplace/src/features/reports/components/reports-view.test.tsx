@@ -64,6 +64,36 @@ const report = (overrides: Partial<ReportResponse> = {}): ReportResponse => ({
     { ...metrics({ offered: 9 }), channel: 'telefoon' },
     { ...metrics({ offered: 3 }), channel: 'chat' },
   ],
+  byOnderwerp: [
+    {
+      onderwerpId: '3f0b7a52-5c1e-4a57-9a43-0d4f5d1c2b11',
+      naam: 'Paspoort',
+      registraties: 4,
+      contacten: 3,
+      zelfstandigAfgehandeld: 3,
+      firstContactResolved: 2,
+      firstContactResolution: 2 / 3,
+      ahtSeconds: 250,
+      kanaalsturing: 2,
+      primaryChannelShare: 0.5,
+      csatCount: 1,
+      csatAverage: 4,
+    },
+    {
+      onderwerpId: null,
+      naam: 'Vrije tekst (niet uit de lijst)',
+      registraties: 1,
+      contacten: 1,
+      zelfstandigAfgehandeld: 0,
+      firstContactResolved: 0,
+      firstContactResolution: null,
+      ahtSeconds: null,
+      kanaalsturing: 0,
+      primaryChannelShare: null,
+      csatCount: 0,
+      csatAverage: null,
+    },
+  ],
   ...overrides,
 });
 
@@ -113,6 +143,16 @@ describe('reports', () => {
     expect(within(buckets).getByRole('columnheader', { name: 'Direct opgelost' })).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Cijfers per wachtrij' })).toHaveTextContent('Belastingen');
     expect(screen.getByRole('table', { name: 'Cijfers per kanaal' })).toHaveTextContent('Telefoon');
+
+    const perOnderwerp = screen.getByRole('table', { name: 'Registraties per onderwerp' });
+    const onderwerpRows = within(perOnderwerp).getAllByRole('row').slice(1);
+    expect(onderwerpRows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Paspoort',
+      'Vrije tekst (niet uit de lijst)',
+    ]);
+    expect(onderwerpRows[0]!.querySelector('[data-kpi="registraties"]')).toHaveTextContent('4');
+    expect(onderwerpRows[0]!.querySelector('[data-kpi="fcr"]')).toHaveTextContent('66,7 %');
+    expect(onderwerpRows[1]!.querySelector('[data-kpi="aht"]')).toHaveTextContent('–');
   });
 
   it('filters by period, queue and channel', async () => {

@@ -7,6 +7,7 @@ import { describeCsvError, downloadReportCsv } from '../api/download-report-csv'
 import { useReport, type ReportFilters } from '../api/get-report';
 import { lastDays } from '../utils/local-days';
 import { formatCsat, formatPerVraag, formatRatio, formatSecondsOrDash } from '../utils/report-format';
+import { OnderwerpTable } from './onderwerp-table';
 import { KpiTable } from './kpi-table';
 import { ReportCharts } from './report-charts';
 import { ReportFiltersForm } from './report-filters-form';
@@ -120,6 +121,7 @@ export function ReportsView({ token, initialFilters }: ReportsViewProps) {
               rowKey={(c) => c.channel}
               testId="report-table-channels"
             />
+            <OnderwerpTable rows={report.data.byOnderwerp} />
           </section>
           <details className="panel text-sm">
             <summary className="cursor-pointer font-medium">Zo rekenen we</summary>

@@ -1,0 +1,17 @@
+import type { Db } from '../../store/db';
+import { createNawerkNotities } from './nawerk-notities';
+
+export { createSqliteIdempotencyStore } from './idempotency';
+export { registerRegistrationRoutes, type RegisteredEvent } from './registration.routes';
+export {
+  createNawerkNotities,
+  registerNawerkRoutes,
+  withNawerkNotities,
+  type NawerkNotities,
+} from './nawerk-notities';
+
+/** Retention: the nawerk notes go with the contact's other content. */
+export function createRegistrationRetention(db: Db) {
+  const notities = createNawerkNotities(db);
+  return { deleteNawerkNotities: (contactIds: readonly string[]) => notities.deleteFor(contactIds) };
+}
