@@ -107,6 +107,11 @@ export const RegistrationRequest = z
      * (a contact may yield several klantcontacten). Default `true`: the contact closes and nawerk starts.
      */
     afronden: z.boolean().optional(),
+    /**
+     * Extension: close the contact although an e-mail reply did not go out (the medewerker chose so). Without it,
+     * closing such a contact is refused with 409 and invalidParams code `reply_not_sent`.
+     */
+    afrondenOndanksNietVerstuurd: z.boolean().optional(),
   })
   .strict();
 export type RegistrationRequest = z.infer<typeof RegistrationRequest>;

@@ -126,7 +126,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
           <p data-testid="partij-naam" className="text-lg font-semibold text-slate-900">
             {partij.naam}
           </p>
-          <IntegraalKlantbeeld integraal={integraal} />
+          <IntegraalKlantbeeld integraal={integraal} doel={{ contactId }} />
         </>
       )}
       {data && partij && !integraal && <PartijDetails partij={partij} />}
@@ -202,7 +202,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
 
       {data && partij && !integraal && (
         <>
-          <KlantcontactHistory klantcontacten={data.klantcontacten} />
+          <KlantcontactHistory klantcontacten={data.klantcontacten} doel={{ contactId }} />
           <PartijInterneTaken taken={data.openInterneTaken} />
         </>
       )}
