@@ -164,6 +164,18 @@ export const PartijView = z.object({
       isStandaardAdres: z.boolean(),
     }),
   ),
+  /**
+   * Extension (issue 14 §8): what tells two persons apart in a search or among kandidaten, from the BRP, read for
+   * the search's purpose. Year of birth, street and woonplaats only: the full birth date, postcode and house number
+   * are the verification questions and stay unknown to the medewerker until the resident answers them.
+   */
+  onderscheid: z
+    .object({
+      geboortejaar: z.number().int().optional(),
+      straat: z.string().optional(),
+      woonplaats: z.string().optional(),
+    })
+    .optional(),
 });
 export type PartijView = z.infer<typeof PartijView>;
 

@@ -182,7 +182,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
 
       {mode === 'search' && (
         <div className="space-y-2 rounded border border-slate-200 bg-slate-50 p-3">
-          <PartijSearch onLink={onLink} linking={link.isPending} />
+          <PartijSearch contactId={contactId} onLink={onLink} linking={link.isPending} />
           <button type="button" className="btn-link text-sm" onClick={() => setMode('view')}>
             Zoeken sluiten
           </button>
