@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { MessagesResponse } from '@kcc/contracts/channels';
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { expect, test as base } from '../fixtures/channels';
 import { startSmtpSink, type SmtpSink } from '../fixtures/smtp-sink';
 import { ConversationPane } from '../pages/conversation-pane';
@@ -83,6 +84,10 @@ test.describe('a refusing relay', () => {
     const dialog = anna.page.getByRole('dialog', { name: 'Het antwoord is niet verstuurd. Toch afronden?' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Contact open laten' })).toBeFocused();
+    await expectNoSeriousA11yViolations(
+      anna.page,
+      'e-mail contact with a failed reply and the close question',
+    );
     await anna.page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(anna.nawerk).toBeHidden();
