@@ -30,6 +30,18 @@ export type AttachmentView = z.infer<typeof AttachmentView>;
 export const MessageDirection = z.enum(['in', 'uit']);
 export type MessageDirection = z.infer<typeof MessageDirection>;
 
+/** Why an outgoing e-mail did not go out (classified from the relay's answer or the network error). */
+export const DeliveryFailureReason = z.enum([
+  'no-relay',
+  'relay-unreachable',
+  'temporarily-refused',
+  'recipient-refused',
+  'sender-refused',
+  'message-refused',
+  'unknown',
+]);
+export type DeliveryFailureReason = z.infer<typeof DeliveryFailureReason>;
+
 /** CONTRACT: `{id, direction, body, at, from?}`; the other fields are extensions. */
 export const MessageView = z.object({
   id: z.string(),
@@ -43,6 +55,19 @@ export const MessageView = z.object({
   attachments: z.array(AttachmentView).optional(),
   /** Outgoing e-mail: `pending` until the relay accepted it, `failed` after the retries ran out. */
   delivery: z.enum(['pending', 'sent', 'failed', 'delivered']).optional(),
+  /** The last failed attempt of a message not sent yet: `pending` with a retry planned, or `failed`. */
+  deliveryFailure: z
+    .object({
+      reason: DeliveryFailureReason,
+      /** What the relay or the network said. */
+      detail: z.string().optional(),
+      attempts: z.number().int().nonnegative(),
+      /** When the next automatic attempt is due (`pending` only). */
+      nextAttemptAt: IsoDateTime.optional(),
+    })
+    .optional(),
+  /** Grows with every delivery change: of two views of one message the higher is the newer. */
+  revision: z.number().int().nonnegative().optional(),
   /** Name of the medewerker who sent an outgoing message. */
   agentName: z.string().optional(),
 });
@@ -54,6 +79,14 @@ export type MessagesResponse = z.infer<typeof MessagesResponse>;
 export const PostMessageRequest = z.object({ body: z.string().trim().min(1).max(20_000) }).strict();
 export type PostMessageRequest = z.infer<typeof PostMessageRequest>;
 export const PostMessageResponse = z.object({ message: MessageView });
+/** `GET /api/klantcontacten/{uuid}/transcript`. */
+export const KlantcontactTranscriptResponse = z.object({
+  klantcontactUuid: z.string(),
+  contactId: z.string(),
+  channel: z.string(),
+  messages: z.array(MessageView),
+});
+export type KlantcontactTranscriptResponse = z.infer<typeof KlantcontactTranscriptResponse>;
 export type PostMessageResponse = z.infer<typeof PostMessageResponse>;
 
 // ---------------------------------------------------------------- context, drafts, transfer, consult
@@ -510,6 +543,11 @@ export interface AgentChannelServerToClientEvents {
 /** REST paths added by the channels part. */
 export const channelPaths = {
   messages: (id: string) => `/api/contacts/${encodeURIComponent(id)}/messages`,
+  /** `POST`: try an outgoing e-mail that did not go out again now (holder). */
+  messageRetry: (id: string, messageId: string) =>
+    `/api/contacts/${encodeURIComponent(id)}/messages/${encodeURIComponent(messageId)}/retry`,
+  /** `GET`: the messages a registered klantcontact refers to (its transcript). */
+  klantcontactTranscript: (uuid: string) => `/api/klantcontacten/${encodeURIComponent(uuid)}/transcript`,
   attachment: (id: string, attId: string) =>
     `/api/contacts/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attId)}`,
   context: (id: string) => `/api/contacts/${encodeURIComponent(id)}/context`,

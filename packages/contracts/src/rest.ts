@@ -112,6 +112,11 @@ export const RegistrationRequest = z
      * (a contact may yield several klantcontacten). Default `true`: the contact closes and nawerk starts.
      */
     afronden: z.boolean().optional(),
+    /**
+     * Extension: close the contact although an e-mail reply did not go out (the medewerker chose so). Without it,
+     * closing such a contact is refused with 409 and invalidParams code `reply_not_sent`.
+     */
+    afrondenOndanksNietVerstuurd: z.boolean().optional(),
   })
   .strict();
 export type RegistrationRequest = z.infer<typeof RegistrationRequest>;
@@ -164,6 +169,18 @@ export const PartijView = z.object({
       isStandaardAdres: z.boolean(),
     }),
   ),
+  /**
+   * Extension (issue 14 §8): what tells two persons apart in a search or among kandidaten, from the BRP, read for
+   * the search's purpose. Year of birth, street and woonplaats only: the full birth date, postcode and house number
+   * are the verification questions and stay unknown to the medewerker until the resident answers them.
+   */
+  onderscheid: z
+    .object({
+      geboortejaar: z.number().int().optional(),
+      straat: z.string().optional(),
+      woonplaats: z.string().optional(),
+    })
+    .optional(),
 });
 export type PartijView = z.infer<typeof PartijView>;
 

@@ -9,8 +9,8 @@ import {
 import { ACK_ERRORS } from '@kcc/contracts/realtime';
 import type { AuthGuard } from '../../http/auth-guard';
 import { currentUser } from '../../http/auth-guard';
-import { problems } from '../../http/problem';
-import type { Clock } from '../../shared/clock';
+import { HttpProblem, problems } from '../../http/problem';
+import { systemClock, type Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
 import type { Db } from '../../store/db';
@@ -64,6 +64,14 @@ export interface ChannelsModule {
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
   start(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
+}
+
+/** Closing a contact whose e-mail reply did not go out needs the medewerker's explicit choice (issue 14 §4). */
+function replyNotSent(): HttpProblem {
+  const reason = 'Het antwoord is niet verstuurd. Kies of u het contact toch wilt afronden.';
+  return new HttpProblem(409, 'Antwoord niet verstuurd', reason, [
+    { name: 'afrondenOndanksNietVerstuurd', code: 'reply_not_sent', reason },
+  ]);
 }
 
 const KlantcontactParams = z.object({ uuid: z.string().min(1).max(100) });
@@ -121,6 +129,7 @@ export function createChannelsModule(
     mailer,
     config,
     log,
+    clock: deps.clock ?? systemClock,
     ...(deps.ratingLinkFor ? { ratingLinkFor: deps.ratingLinkFor } : {}),
   });
   messages.registerOutbound(['email', 'webformulier'], outbox);
@@ -325,6 +334,12 @@ export function createChannelsModule(
     onRegistered(event) {
       const contact = contacts.get(event.contactId);
       if (!contact) return;
+      if (
+        event.request.afronden !== false &&
+        event.request.afrondenOndanksNietVerstuurd !== true &&
+        messagesRepo.undelivered(contact.id).length > 0
+      )
+        throw replyNotSent();
       if (messagesRepo.list(contact.id).length > 0) {
         linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
         // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).

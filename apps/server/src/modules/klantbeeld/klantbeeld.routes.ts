@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { User } from '@kcc/contracts/domain';
 import {
   type ContactKlantbeeldResponse,
+  DoelQuery,
   VerificatieRequest,
   type VerificatieResponse,
   niveauMinstens,
@@ -25,14 +26,15 @@ import { RegistrationError } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
 import type { KlantbeeldService } from '../registers/klantbeeld.service';
 import type { BrpPort, Klantregister } from '../registers/ports';
-import { registerProblem } from '../registers/registers.routes';
+import { registerProblem, resolveDoel, type Doelbinding } from '../registers/registers.routes';
 import { logKlantbeeldRead } from '../registers/verwerking-log';
 import { AFGESCHERMD_MELDING, type IdentificatieStore } from './identificatie';
+import { heeftToevoeging, onderscheidVan, parseAdresZoekvraag } from './onderscheid';
 import { antwoordenKloppen } from './verificatie';
 import type { VerwerkingenLog } from './verwerkingen';
 
 const ContactParams = z.object({ id: z.string().min(1).max(100) });
-const SearchQuery = z.object({
+const SearchQuery = DoelQuery.extend({
   q: z.string().trim().min(2, 'Typ minstens 2 tekens').max(100),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -129,6 +131,15 @@ export function registerKlantbeeldRoutes(
       const { bsn: _bsn, ...rest } = p;
       return rest;
     };
+    // Several partijen on one number or address: what tells them apart, read for this contact.
+    if (kandidaten.length > 1) {
+      const doel = {
+        doel: `contact:${contact.id}`,
+        omschrijving: `Contact via ${contact.channel}`,
+        contactId: contact.id,
+      };
+      kandidaten = await metOnderscheid(kandidaten, user, doel, 'Kandidaat bij klantherkenning');
+    }
     const response: ContactKlantbeeldResponse = {
       herkenning,
       kandidaten: kandidaten.map(zonderBsn),
@@ -264,13 +275,98 @@ export function registerKlantbeeldRoutes(
     return response;
   });
 
+  /**
+   * What tells each person apart (issue 14 §8), read from the BRP for the search's purpose and logged per person.
+   * A person the BRP does not know, or a BRP that does not answer, just gets no onderscheid.
+   */
+  const metOnderscheid = async (
+    items: PartijView[],
+    user: User,
+    doel: Doelbinding,
+    betrokkenheid: string,
+  ): Promise<PartijView[]> =>
+    Promise.all(
+      items.map(async (p) => {
+        if (p.bsn === undefined || p.soortPartij !== 'persoon' || p.onderscheid) return p;
+        const persoon = await deps.brp
+          .zoek({ type: 'bsn', bsn: p.bsn })
+          .then((r) => r.items[0])
+          .catch(() => undefined);
+        if (!persoon) return p;
+        logOnderscheid(user, doel, p.bsn, p.uuid, betrokkenheid);
+        return { ...p, onderscheid: onderscheidVan(persoon) };
+      }),
+    );
+  const logOnderscheid = (
+    user: User,
+    doel: Doelbinding,
+    bsn: string,
+    partijUuid: string | undefined,
+    betrokkenheid: string,
+  ) =>
+    deps.verwerkingen.log({
+      at: deps.now(),
+      userId: user.id,
+      handeling: 'zoeken',
+      bsn,
+      ...(partijUuid !== undefined ? { partijUuid } : {}),
+      categorieen: ['geboortejaar (BRP)', 'straat en woonplaats (BRP)'],
+      doel: doel.doel,
+      ...(doel.contactId !== undefined ? { contactId: doel.contactId } : {}),
+      gegevensbron: 'brp',
+      betrokkenheid,
+    });
+
+  /** Postcode + huisnummer: the BRP's residents of that address that are partijen in the klantregister. */
+  const zoekOpAdres = async (
+    q: string,
+    limit: number,
+    user: User,
+    doel: Doelbinding,
+  ): Promise<PartijSearchResponse | undefined> => {
+    const vraag = parseAdresZoekvraag(q);
+    if (!vraag) return undefined;
+    const bewoners = await deps.brp
+      .zoek({ type: 'adres', postcode: vraag.postcode, huisnummer: vraag.huisnummer })
+      .catch((err: unknown) => registerProblem(err, 'De BRP'));
+    const items: PartijView[] = [];
+    let zonderPartij = 0;
+    for (const persoon of bewoners.items.filter((b) => heeftToevoeging(b.adresregels[0], vraag))) {
+      let partij: PartijView | undefined;
+      try {
+        partij = await register.partijMetIdentificator('bsn', persoon.bsn);
+      } catch (err) {
+        return klantregisterProblem(err);
+      }
+      logOnderscheid(user, doel, persoon.bsn, partij?.uuid, 'Zoekresultaat (adres)');
+      if (!partij) zonderPartij += 1;
+      else if (items.length < limit) items.push({ ...partij, onderscheid: onderscheidVan(persoon) });
+    }
+    const melding =
+      zonderPartij === 0
+        ? undefined
+        : zonderPartij === 1
+          ? 'Op dit adres woont 1 persoon die nog geen klant is. Maak zo nodig een nieuwe klant aan.'
+          : `Op dit adres wonen ${zonderPartij} personen die nog geen klant zijn. Maak zo nodig een nieuwe klant aan.`;
+    return { items, ...(melding !== undefined ? { melding } : {}) };
+  };
+
   app.get('/api/partijen', agent, async (request) => {
     const user = currentUser(request);
-    const { q, limit } = parseOrThrow(SearchQuery, request.query, 'query');
+    const query = parseOrThrow(SearchQuery, request.query, 'query');
+    const { q, limit } = query;
+    // The purpose: the contact in whose klantbeeld the search box is, or a stated doel. Reading the BRP (address
+    // search, onderscheid) needs one; a search of the klantregister alone is logged as `zoeken-partij` without.
+    const stated = query.contactId !== undefined || query.doel !== undefined;
+    const doel: Doelbinding | undefined = stated ? resolveDoel(deps.contacts, user, query) : undefined;
+    if (!doel && parseAdresZoekvraag(q)) resolveDoel(deps.contacts, user, query); // throws: no purpose
     let result: PartijSearchResponse;
     try {
-      result = await register.searchPartijen(q, limit);
+      result =
+        (doel ? await zoekOpAdres(q, limit, user, doel) : undefined) ??
+        (await register.searchPartijen(q, limit));
     } catch (err) {
+      if (err instanceof HttpProblem) throw err;
       return klantregisterProblem(err);
     }
     const at = Date.now();
@@ -282,9 +378,12 @@ export function registerKlantbeeldRoutes(
         partijUuid: p.uuid,
         ...(p.bsn ? { bsn: p.bsn } : {}),
         categorieen: ['identificatie', 'contactgegevens'],
-        doel: 'zoeken-partij',
+        doel: doel?.doel ?? 'zoeken-partij',
+        ...(doel?.contactId !== undefined ? { contactId: doel.contactId } : {}),
       });
     }
+    if (doel && result.items.some((p) => p.onderscheid === undefined))
+      result = { ...result, items: await metOnderscheid(result.items, user, doel, 'Zoekresultaat') };
     return result;
   });
 

@@ -45,6 +45,13 @@ export const messagesMigrations: Migration[] = [
       CREATE INDEX contact_attachments_message ON contact_attachments (message_id);
     `,
   },
+  {
+    id: 'messages/002_delivery_revision',
+    sql: `
+      -- Grows with every delivery change, so a client keeps the newest of two views of one message.
+      ALTER TABLE contact_messages ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export type Delivery = 'pending' | 'sent' | 'failed' | 'delivered';
@@ -63,7 +70,14 @@ export interface StoredMessage {
   delivery?: Delivery;
   deliveryAttempts: number;
   nextAttemptAt?: number;
+  revision?: number;
   meta?: Record<string, unknown>;
+}
+
+/** Why the last delivery attempt failed (kept in `meta.deliveryFailure` until the message is sent). */
+export interface StoredDeliveryFailure {
+  reason: string;
+  detail: string;
 }
 
 export interface StoredAttachment {
@@ -86,9 +100,23 @@ export interface MessagesRepository {
   list(contactId: string): StoredMessage[];
   /** The first stored message (any channel) with one of these e-mail Message-IDs, in the given order (threading). */
   findByExternalIds(externalIds: readonly string[]): StoredMessage | undefined;
-  setDelivery(id: string, delivery: Delivery, attempts: number, nextAttemptAt?: number, error?: string): void;
+  /** A new delivery state (revision + 1); `failure` is kept until the message is sent. */
+  setDelivery(
+    id: string,
+    delivery: Delivery,
+    attempts: number,
+    nextAttemptAt?: number,
+    failure?: StoredDeliveryFailure,
+  ): void;
   /** Outgoing messages whose next delivery attempt is due. */
   dueDeliveries(now: number, limit: number): StoredMessage[];
+  /** When the earliest pending delivery is due, if any. */
+  nextDueAt(): number | undefined;
+  /**
+   * A medewerker's outgoing messages of this contact that did not go out: `failed`, or `pending` after a failed
+   * attempt (automatic receipts are not replies and do not count).
+   */
+  undelivered(contactId: string): StoredMessage[];
   addAttachment(a: StoredAttachment): void;
   attachments(contactId: string): StoredAttachment[];
   attachment(contactId: string, id: string): StoredAttachment | undefined;
@@ -108,6 +136,7 @@ interface Row {
   delivery: Delivery | null;
   delivery_attempts: number;
   next_attempt_at: number | null;
+  revision: number;
   meta: string | null;
 }
 
@@ -120,6 +149,7 @@ function fromRow(r: Row): StoredMessage {
     body: r.body,
     at: r.at,
     deliveryAttempts: r.delivery_attempts,
+    revision: r.revision,
     ...(r.html !== null ? { html: r.html } : {}),
     ...(r.from_label !== null ? { fromLabel: r.from_label } : {}),
     ...(r.agent_id !== null ? { agentId: r.agent_id } : {}),
@@ -169,9 +199,20 @@ export function createSqliteMessagesRepository(db: Db): MessagesRepository {
     'SELECT * FROM contact_messages WHERE external_id = ? ORDER BY n LIMIT 1',
   );
   const updateDelivery = db.prepare(
-    `UPDATE contact_messages SET delivery = ?, delivery_attempts = ?, next_attempt_at = ?,
-       meta = CASE WHEN ? IS NULL THEN meta ELSE json_set(COALESCE(meta, '{}'), '$.deliveryError', ?) END
-     WHERE id = ?`,
+    `UPDATE contact_messages SET delivery = @delivery, delivery_attempts = @attempts,
+       next_attempt_at = @nextAttemptAt, revision = revision + 1,
+       meta = CASE
+         WHEN @delivery = 'sent' THEN json_remove(COALESCE(meta, '{}'), '$.deliveryFailure')
+         WHEN @failure IS NULL THEN meta
+         ELSE json_set(COALESCE(meta, '{}'), '$.deliveryFailure', json(@failure)) END
+     WHERE id = @id`,
+  );
+  const earliestDue = db.prepare<[], { due: number | null }>(
+    `SELECT MIN(COALESCE(next_attempt_at, 0)) AS due FROM contact_messages WHERE delivery = 'pending'`,
+  );
+  const undeliveredOf = db.prepare<[string], Row>(
+    `SELECT * FROM contact_messages WHERE contact_id = ? AND direction = 'uit' AND agent_id IS NOT NULL
+       AND (delivery = 'failed' OR (delivery = 'pending' AND delivery_attempts > 0)) ORDER BY n`,
   );
   const due = db.prepare<[number, number], Row>(
     `SELECT * FROM contact_messages WHERE delivery = 'pending' AND COALESCE(next_attempt_at, 0) <= ?
@@ -222,11 +263,23 @@ export function createSqliteMessagesRepository(db: Db): MessagesRepository {
       }
       return undefined;
     },
-    setDelivery(id, delivery, attempts, nextAttemptAt, error) {
-      updateDelivery.run(delivery, attempts, nextAttemptAt ?? null, error ?? null, error ?? null, id);
+    setDelivery(id, delivery, attempts, nextAttemptAt, failure) {
+      updateDelivery.run({
+        id,
+        delivery,
+        attempts,
+        nextAttemptAt: nextAttemptAt ?? null,
+        failure: failure ? JSON.stringify(failure) : null,
+      });
     },
     dueDeliveries(now, limit) {
       return due.all(now, limit).map(fromRow);
+    },
+    nextDueAt() {
+      return earliestDue.get()?.due ?? undefined;
+    },
+    undelivered(contactId) {
+      return undeliveredOf.all(contactId).map(fromRow);
     },
     addAttachment(a) {
       insertAttachment.run(a);

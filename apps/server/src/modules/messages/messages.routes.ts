@@ -10,8 +10,9 @@ import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { RoutingService } from '../routing/routing.service';
 import { contactFromParams, requireHolder, requireReadable } from './contact-access';
 import type { MessagesRepository } from './messages.repository';
-import { MessageRefused, type MessagesService } from './messages.service';
+import { MessageNotFound, MessageRefused, type MessagesService } from './messages.service';
 
+const RetryParams = z.object({ id: z.string().min(1).max(100), messageId: z.string().min(1).max(100) });
 const AttachmentParams = z.object({ id: z.string().min(1).max(100), attId: z.string().min(1).max(100) });
 
 /** Types a browser could execute or render as a page: always downloaded as bytes. */
@@ -66,12 +67,32 @@ export function registerMessagesRoutes(
           body: view.body,
           at: view.at,
           ...(view.delivery !== undefined ? { delivery: view.delivery } : {}),
+          ...(view.revision !== undefined ? { revision: view.revision } : {}),
           ...(view.agentName !== undefined ? { agentName: view.agentName } : {}),
         },
       };
       return reply.code(201).send(response);
     },
   );
+
+  app.post('/api/contacts/:id/messages/:messageId/retry', agent, async (request) => {
+    const { id, messageId } = parseOrThrow(RetryParams, request.params, 'params');
+    const user = currentUser(request);
+    const contact = deps.contacts.get(id);
+    if (!contact) throw problems.notFound('Dit contact bestaat niet.');
+    if (contact.assignedAgentId !== user.id || !['assigned', 'nawerk'].includes(contact.status))
+      throw problems.forbidden('U behandelt dit contact niet.');
+    try {
+      const response: PostMessageResponse = {
+        message: deps.messages.view(deps.messages.retry(contact, messageId)),
+      };
+      return response;
+    } catch (err) {
+      if (err instanceof MessageNotFound) throw problems.notFound(err.message);
+      if (err instanceof MessageRefused) throw problems.conflict(err.message);
+      throw err;
+    }
+  });
 
   app.get('/api/contacts/:id/attachments/:attId', agent, async (request, reply) => {
     const { id, attId } = parseOrThrow(AttachmentParams, request.params, 'params');

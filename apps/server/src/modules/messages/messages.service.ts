@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '@kcc/contracts/domain';
-import type { AgentChannelServerToClientEvents, AttachmentView, MessageView } from '@kcc/contracts/channels';
+import {
+  DeliveryFailureReason,
+  type AgentChannelServerToClientEvents,
+  type AttachmentView,
+  type MessageView,
+} from '@kcc/contracts/channels';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger } from '../../shared/logger';
 import type { MessagesRepository, NewMessage, StoredAttachment, StoredMessage } from './messages.repository';
@@ -22,12 +27,19 @@ export class MessageRefused extends Error {
   override name = 'MessageRefused';
 }
 
+/** No such message in this contact (404 problem). */
+export class MessageNotFound extends Error {
+  override name = 'MessageNotFound';
+}
+
 /** How a channel sends an agent's message; registered by the channel adapter. */
 export interface OutboundChannel {
   /** Synchronous, before the message is stored: refuse (throw MessageRefused) or add delivery fields. */
   prepare(contact: ContactRecord, body: string, agent: SendingAgent): Partial<NewMessage>;
   /** After the message is committed: deliver it (or hand it to an outbox). Must not throw. */
   deliver(contact: ContactRecord, message: StoredMessage, agent: SendingAgent): void;
+  /** Try an outgoing message that did not go out again (channels with an outbox). */
+  retry?(message: StoredMessage): void;
 }
 
 export interface InboundMessageInput {
@@ -114,6 +126,23 @@ export class MessagesService {
     return this.repo.get(message.id) ?? message;
   }
 
+  /**
+   * The holder tries an outgoing message that did not go out again: `failed`, or `pending` after a failed attempt
+   * (not waiting for the next automatic one). A sent or in-flight message is refused.
+   */
+  retry(contact: ContactRecord, messageId: string): StoredMessage {
+    const message = this.repo.get(messageId);
+    if (!message || message.contactId !== contact.id || message.direction !== 'uit')
+      throw new MessageNotFound('Dit bericht bestaat niet.');
+    const handler = this.outbound.get(message.channel);
+    const undelivered =
+      message.delivery === 'failed' || (message.delivery === 'pending' && message.deliveryAttempts > 0);
+    if (!handler?.retry || !undelivered)
+      throw new MessageRefused('Dit bericht hoeft niet opnieuw verstuurd te worden.');
+    handler.retry(message);
+    return this.repo.get(message.id) ?? message;
+  }
+
   list(contactId: string): StoredMessage[] {
     return this.repo.list(contactId);
   }
@@ -140,6 +169,8 @@ export class MessagesService {
       ...(m.html !== undefined ? { html: m.html } : {}),
       ...(atts.length > 0 ? { attachments: atts.map((a) => attachmentView(a)) } : {}),
       ...(m.delivery !== undefined ? { delivery: m.delivery } : {}),
+      ...deliveryFailureView(m),
+      ...(m.revision !== undefined ? { revision: m.revision } : {}),
       ...(agentName !== undefined ? { agentName } : {}),
     };
   }
@@ -157,6 +188,24 @@ export class MessagesService {
       this.deps.log.warn({ err, contactId }, 'message push failed');
     }
   }
+}
+
+/** The last failure of a message that has not gone out: `failed`, or `pending` with a retry planned. */
+function deliveryFailureView(m: StoredMessage): Pick<MessageView, 'deliveryFailure'> {
+  const stored = m.meta?.deliveryFailure as { reason?: unknown; detail?: unknown } | undefined;
+  const reason = DeliveryFailureReason.safeParse(stored?.reason);
+  const undelivered = m.delivery === 'failed' || (m.delivery === 'pending' && m.deliveryAttempts > 0);
+  if (!undelivered || !reason.success) return {};
+  return {
+    deliveryFailure: {
+      reason: reason.data,
+      attempts: m.deliveryAttempts,
+      ...(typeof stored?.detail === 'string' ? { detail: stored.detail } : {}),
+      ...(m.delivery === 'pending' && m.nextAttemptAt !== undefined
+        ? { nextAttemptAt: new Date(m.nextAttemptAt).toISOString() }
+        : {}),
+    },
+  };
 }
 
 export function attachmentView(a: StoredAttachment): AttachmentView {

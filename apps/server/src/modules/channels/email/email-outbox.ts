@@ -7,15 +7,17 @@ import {
   type OutboundChannel,
   type SendingAgent,
 } from '../../messages/messages.service';
+import type { CancelTimer, Clock } from '../../../shared/clock';
 import type { Logger } from '../../../shared/logger';
 import type { ChannelsConfig } from '../channels.config';
+import { classifyDeliveryFailure } from './delivery-failure';
 import type { Mailer } from './mailer';
 import { composeReply, replySubject } from './reply-template';
 
-const MAX_ATTEMPTS = 6;
-const RETRY_BASE_MS = 30_000;
+/** Automatic attempts for a transient failure (relay away, 4xx): 30 s, 1, 2, 4 and 8 min apart, then `failed`. */
+export const MAX_ATTEMPTS = 6;
+export const RETRY_BASE_MS = 30_000;
 const RETRY_MAX_MS = 3600_000;
-const SWEEP_MS = 15_000;
 
 interface OutgoingMeta {
   to: string;
@@ -35,13 +37,15 @@ export function mailDomain(from: string): string {
 
 /**
  * Agent replies to e-mail (and web form, and "laat een bericht achter") contacts: stored as `pending` with our own
- * Message-ID (so the resident's answer threads back), then handed to KCC_SMTP_RELAY with retries. Nothing is lost
- * when the relay is down: the message stays `pending` until it is accepted or the attempts run out (`failed`).
+ * Message-ID (so the resident's answer threads back), then handed to KCC_SMTP_RELAY. A transient failure (relay
+ * unreachable, 4xx) is retried on the injected clock; a final one (5xx, no relay) is `failed` at once. Every change
+ * is pushed to the holder with its classified reason; the medewerker can try a failed message again (`retry`).
  */
 export class EmailOutbox implements OutboundChannel {
   private running = false;
   private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private cancelTimer: CancelTimer | undefined;
   private readonly domain: string;
 
   constructor(
@@ -52,6 +56,7 @@ export class EmailOutbox implements OutboundChannel {
       mailer: Mailer;
       config: ChannelsConfig;
       log: Logger;
+      clock: Clock;
       ratingLinkFor?: (contactId: string) => string;
     },
   ) {
@@ -104,14 +109,21 @@ export class EmailOutbox implements OutboundChannel {
     this.kick();
   }
 
+  /** The medewerker tries a message that did not go out again: a new round of attempts, starting now. */
+  retry(message: StoredMessage): void {
+    this.deps.repo.setDelivery(message.id, 'pending', 0, this.deps.clock.now());
+    this.announce(message.id);
+    this.kick();
+  }
+
   start(): void {
-    this.timer = setInterval(() => this.kick(), SWEEP_MS);
-    this.timer.unref();
+    this.stopped = false;
     this.kick();
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    this.cancelTimer?.();
   }
 
   /** Process due deliveries now (coalesced). */
@@ -132,17 +144,30 @@ export class EmailOutbox implements OutboundChannel {
 
   private async process(): Promise<void> {
     for (;;) {
-      const due = this.deps.repo.dueDeliveries(Date.now(), 20);
-      if (due.length === 0) return;
+      const due = this.deps.repo.dueDeliveries(this.deps.clock.now(), 20);
+      if (due.length === 0) break;
       for (const message of due) await this.sendOne(message);
     }
+    this.scheduleNext();
+  }
+
+  /** One timer on the clock for the earliest planned retry. */
+  private scheduleNext(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    const next = this.deps.repo.nextDueAt();
+    if (next === undefined || this.stopped) return;
+    this.cancelTimer = this.deps.clock.setTimer(Math.max(0, next - this.deps.clock.now()), () => this.kick());
   }
 
   private async sendOne(message: StoredMessage): Promise<void> {
     const meta = message.meta as unknown as OutgoingMeta | undefined;
     const attempts = message.deliveryAttempts + 1;
     if (!meta || message.externalId === undefined) {
-      this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, 'onvolledig bericht');
+      this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, {
+        reason: 'unknown',
+        detail: 'onvolledig bericht',
+      });
       return this.announce(message.id);
     }
     try {
@@ -158,15 +183,18 @@ export class EmailOutbox implements OutboundChannel {
       });
       this.deps.repo.setDelivery(message.id, 'sent', attempts);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      if (!this.deps.mailer.available || attempts >= MAX_ATTEMPTS) {
-        this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, reason);
-        this.deps.log.error({ messageId: message.id, reason }, 'e-mail reply could not be delivered');
+      const failure = classifyDeliveryFailure(err, this.deps.mailer.available);
+      const stored = { reason: failure.reason, detail: failure.detail };
+      if (!failure.transient || attempts >= MAX_ATTEMPTS) {
+        this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, stored);
+        this.deps.log.error({ messageId: message.id, ...stored, attempts }, 'e-mail reply not delivered');
       } else {
         const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (attempts - 1));
-        this.deps.repo.setDelivery(message.id, 'pending', attempts, Date.now() + delay, reason);
-        this.deps.log.warn({ messageId: message.id, reason, attempts }, 'e-mail relay refused; will retry');
-        return;
+        this.deps.repo.setDelivery(message.id, 'pending', attempts, this.deps.clock.now() + delay, stored);
+        this.deps.log.warn(
+          { messageId: message.id, ...stored, attempts },
+          'e-mail reply not delivered yet; will retry',
+        );
       }
     }
     this.announce(message.id);

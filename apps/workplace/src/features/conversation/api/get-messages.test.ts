@@ -29,6 +29,14 @@ describe('upsertMessage', () => {
     expect(upsertMessage(list, msg('b', '2026-03-01T10:01:00Z')).map((m) => m.id)).toEqual(['a', 'b', 'c']);
     expect(upsertMessage(list, msg('d', '2026-03-01T10:02:00Z')).map((m) => m.id)).toEqual(['a', 'c', 'd']);
   });
+
+  it('keeps the newer delivery state when an older one arrives late (the POST answer after the push)', () => {
+    const failed = msg('b', '2026-03-01T10:01:00Z', { delivery: 'failed', revision: 1 });
+    const late = msg('b', '2026-03-01T10:01:00Z', { delivery: 'pending', revision: 0 });
+    expect(upsertMessage([failed], late)[0]?.delivery).toBe('failed');
+    const retried = msg('b', '2026-03-01T10:01:00Z', { delivery: 'pending', revision: 2 });
+    expect(upsertMessage([failed], retried)[0]?.delivery).toBe('pending');
+  });
 });
 
 describe('messageAdded', () => {

@@ -33,10 +33,16 @@ export function useMessages(contactId: string) {
   return useQuery(messagesQueryOptions(contactId));
 }
 
-/** Insert or replace one message (same id = a newer state, e.g. an e-mail's delivery), kept in time order. */
+/**
+ * Insert or replace one message (same id = another state, e.g. an e-mail's delivery), kept in time order. Of two
+ * states the higher `revision` wins: the answer to a POST may arrive after the push of a later state.
+ */
 export function upsertMessage(messages: readonly MessageView[], message: MessageView): MessageView[] {
   const index = messages.findIndex((m) => m.id === message.id);
-  if (index !== -1) return messages.map((m, i) => (i === index ? message : m));
+  if (index !== -1) {
+    if ((messages[index]?.revision ?? 0) > (message.revision ?? 0)) return [...messages];
+    return messages.map((m, i) => (i === index ? message : m));
+  }
   const next = [...messages, message];
   // Stable: messages with the same time keep the order in which they arrived.
   return next

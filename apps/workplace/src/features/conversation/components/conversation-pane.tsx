@@ -108,7 +108,15 @@ export function ConversationPane({ contact, quickReplies, token, chatEndedBefore
           </button>
         </div>
       ) : (
-        <MessageList messages={messages.data} residentName={residentName} isEmail={!isChat} token={token} />
+        <MessageList
+          messages={messages.data}
+          residentName={residentName}
+          isEmail={!isChat}
+          token={token}
+          {...(contact.status === 'assigned' || contact.status === 'nawerk'
+            ? { retryContactId: contact.id }
+            : {})}
+        />
       )}
       {isChat && !chatEnded && <TypingIndicator contactId={contact.id} name={residentName} />}
       {chatEnded && (

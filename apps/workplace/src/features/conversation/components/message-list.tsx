@@ -1,14 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AttachmentView, MessageView } from '@kcc/contracts/channels';
+import { DeliveryState, isUndelivered } from '../../../components/delivery-state';
+import { describeError } from '../../../lib/api-client';
 import { formatDateTime, formatTime } from '../../../lib/format';
 import { describeDownloadError, downloadAttachment } from '../api/download-attachment';
-
-const DELIVERY_LABELS: Record<NonNullable<MessageView['delivery']>, string> = {
-  pending: 'Wordt verstuurd',
-  sent: 'Verstuurd',
-  delivered: 'Afgeleverd',
-  failed: 'Niet verstuurd',
-};
+import { useRetryMessage } from '../api/retry-message';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -46,7 +42,32 @@ function AttachmentButton({ attachment, token }: { attachment: AttachmentView; t
   );
 }
 
+/** "Opnieuw proberen" under an e-mail that did not go out (only while the medewerker holds the contact). */
+function RetryDelivery({ contactId, message }: { contactId: string; message: MessageView }) {
+  const retry = useRetryMessage(contactId);
+  return (
+    <p className="mt-1 flex flex-wrap items-center gap-2 text-xs">
+      <button
+        type="button"
+        className="btn-secondary px-2 py-0.5 text-xs"
+        data-testid="retry-delivery"
+        disabled={retry.isPending}
+        onClick={() => retry.mutate(message.id)}
+      >
+        {message.delivery === 'failed' ? 'Opnieuw proberen' : 'Nu opnieuw proberen'}
+      </button>
+      {retry.isError && (
+        <span role="alert" className="field-error">
+          Opnieuw proberen is niet gelukt. {describeError(retry.error)}
+        </span>
+      )}
+    </p>
+  );
+}
+
 interface MessageListProps {
+  /** Set while the medewerker holds the contact: undelivered e-mails get "Opnieuw proberen". */
+  retryContactId?: string;
   messages: readonly MessageView[];
   /** Name shown for incoming messages without a `from`. */
   residentName: string;
@@ -58,7 +79,7 @@ interface MessageListProps {
  * The transcript, oldest first. Every body is rendered as text (also the sanitised HTML of an e-mail is not
  * injected: the text part carries the content, and text cannot run anything).
  */
-export function MessageList({ messages, residentName, isEmail, token }: MessageListProps) {
+export function MessageList({ messages, residentName, isEmail, token, retryContactId }: MessageListProps) {
   const endRef = useRef<HTMLDivElement>(null);
   const count = messages.length;
   useEffect(() => {
@@ -97,19 +118,12 @@ export function MessageList({ messages, residentName, isEmail, token }: MessageL
                 <time dateTime={message.at} title={formatDateTime(message.at)}>
                   {isEmail ? formatDateTime(message.at) : formatTime(message.at)}
                 </time>
-                {message.delivery && (
-                  <span
-                    className={`rounded px-1.5 font-medium ${
-                      message.delivery === 'failed'
-                        ? 'bg-red-100 text-red-900'
-                        : 'bg-slate-200 text-slate-900'
-                    }`}
-                  >
-                    {DELIVERY_LABELS[message.delivery]}
-                  </span>
-                )}
+                {message.delivery && <DeliveryState message={message} />}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words text-slate-900">{message.body}</p>
+              {retryContactId !== undefined && isUndelivered(message) && (
+                <RetryDelivery contactId={retryContactId} message={message} />
+              )}
               {message.attachments && message.attachments.length > 0 && (
                 <ul aria-label="Bijlagen" className="mt-2 space-y-1">
                   {message.attachments.map((attachment) => (

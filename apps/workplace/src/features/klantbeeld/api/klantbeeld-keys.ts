@@ -3,7 +3,7 @@ export const klantbeeldKeys = {
   details: () => [...klantbeeldKeys.all, 'detail'] as const,
   detail: (contactId: string) => [...klantbeeldKeys.details(), contactId] as const,
   partijSearches: () => [...klantbeeldKeys.all, 'partij-search'] as const,
-  partijSearch: (q: string) => [...klantbeeldKeys.partijSearches(), q] as const,
+  partijSearch: (q: string, contactId = '') => [...klantbeeldKeys.partijSearches(), q, contactId] as const,
   /** Klantbeelden opened from the registers (search), apart from `details` so contact pushes never refetch them. */
   registerViews: () => [...klantbeeldKeys.all, 'register'] as const,
   registerView: (soort: string, id: string, doel: string) =>

@@ -1,4 +1,5 @@
 import type { IntegraalKlantbeeld as Integraal } from '@kcc/contracts/klantbeeld';
+import type { KlantbeeldDoelkeuze } from '../api/get-register-klantbeeld';
 import { ContactgegevensDetails } from './contactgegevens-details';
 import { OrganisatieIdentiteitDetails, PersoonIdentiteitDetails } from './identiteit-details';
 import { KlantbeeldSectie } from './klantbeeld-sectie';
@@ -12,7 +13,14 @@ import { ZakenList } from './zaken-list';
  * The integraal klantbeeld: signals first, then identity, contact details, lopende zaken, the history across
  * channels and open interne taken; the purpose it was read for at the bottom. Each part loads on its own.
  */
-export function IntegraalKlantbeeld({ integraal }: { integraal: Integraal }) {
+export function IntegraalKlantbeeld({
+  integraal,
+  doel,
+}: {
+  integraal: Integraal;
+  /** The purpose it was read for; earlier contacts' messages are read for the same one. */
+  doel?: KlantbeeldDoelkeuze;
+}) {
   const soort = integraal.identiteit.status === 'beschikbaar' ? integraal.identiteit.data.soort : undefined;
   return (
     <div className="space-y-4" data-testid="integraal-klantbeeld">
@@ -47,7 +55,9 @@ export function IntegraalKlantbeeld({ integraal }: { integraal: Integraal }) {
         testId="klantcontacten"
         count={(data) => data.items.length}
       >
-        {(data) => <KlantcontactTimeline items={data.items} kanalen={data.kanalen} />}
+        {(data) => (
+          <KlantcontactTimeline items={data.items} kanalen={data.kanalen} {...(doel ? { doel } : {})} />
+        )}
       </KlantbeeldSectie>
       <KlantbeeldSectie
         title="Open interne taken"

@@ -1,5 +1,6 @@
 import type { LinkPartijRequest, PartijView } from '@kcc/contracts/rest';
 import { maskBsn } from '../../../lib/format';
+import { onderscheidTekst } from '../utils/onderscheid-tekst';
 
 interface KandidatenListProps {
   kandidaten: PartijView[];
@@ -15,6 +16,11 @@ export function KandidatenList({ kandidaten, linking, onChoose }: KandidatenList
         <li key={partij.uuid} className="flex items-center gap-2 rounded border border-slate-300 p-2 text-sm">
           <span className="min-w-0 flex-1">
             <span className="block font-medium">{partij.naam}</span>
+            {partij.onderscheid && (
+              <span className="block text-slate-800" data-testid="onderscheid">
+                {onderscheidTekst(partij)}
+              </span>
+            )}
             <span className="block truncate text-slate-700">
               {[
                 partij.bsn ? `BSN ${maskBsn(partij.bsn)}` : null,

@@ -58,7 +58,8 @@ describe('KlantbeeldPanel', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Zoek een bestaande klant' }), 'Jansen');
     await user.click(screen.getByRole('button', { name: 'Zoeken' }));
     const results = await screen.findByTestId('partij-search-results');
-    expect(api.requests.some((r) => r.path === '/api/partijen?q=Jansen')).toBe(true);
+    // The contact is the search's purpose.
+    expect(api.requests.some((r) => r.path === '/api/partijen?q=Jansen&contactId=c-1')).toBe(true);
     expect(screen.getByTestId('partij-search-count')).toHaveTextContent('1 klant gevonden.');
     await user.click(within(results).getByRole('button', { name: 'Koppelen: Jan Jansen' }));
 

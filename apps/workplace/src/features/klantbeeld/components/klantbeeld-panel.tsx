@@ -126,7 +126,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
           <p data-testid="partij-naam" className="text-lg font-semibold text-slate-900">
             {partij.naam}
           </p>
-          <IntegraalKlantbeeld integraal={integraal} />
+          <IntegraalKlantbeeld integraal={integraal} doel={{ contactId }} />
         </>
       )}
       {data && partij && !integraal && <PartijDetails partij={partij} />}
@@ -182,7 +182,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
 
       {mode === 'search' && (
         <div className="space-y-2 rounded border border-slate-200 bg-slate-50 p-3">
-          <PartijSearch onLink={onLink} linking={link.isPending} />
+          <PartijSearch contactId={contactId} onLink={onLink} linking={link.isPending} />
           <button type="button" className="btn-link text-sm" onClick={() => setMode('view')}>
             Zoeken sluiten
           </button>
@@ -202,7 +202,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
 
       {data && partij && !integraal && (
         <>
-          <KlantcontactHistory klantcontacten={data.klantcontacten} />
+          <KlantcontactHistory klantcontacten={data.klantcontacten} doel={{ contactId }} />
           <PartijInterneTaken taken={data.openInterneTaken} />
         </>
       )}

@@ -1,9 +1,18 @@
 import type { KlantcontactView } from '@kcc/contracts/rest';
 import { kanaalLabel } from '../../../components/channel-icon';
 import { formatDateTime } from '../../../lib/format';
+import type { KlantbeeldDoelkeuze } from '../api/get-register-klantbeeld';
+import { KlantcontactBerichten } from './klantcontact-berichten';
 
 /** Earlier klantcontacten of this partij across every channel, newest first. */
-export function KlantcontactHistory({ klantcontacten }: { klantcontacten: KlantcontactView[] }) {
+export function KlantcontactHistory({
+  klantcontacten,
+  doel,
+}: {
+  klantcontacten: KlantcontactView[];
+  /** The purpose the klantbeeld was read for: opening an item reads its messages for the same purpose. */
+  doel?: KlantbeeldDoelkeuze;
+}) {
   const sorted = [...klantcontacten].sort(
     (a, b) => Date.parse(b.plaatsgevondenOp) - Date.parse(a.plaatsgevondenOp),
   );
@@ -44,6 +53,7 @@ export function KlantcontactHistory({ klantcontacten }: { klantcontacten: Klantc
                     </p>
                   )}
                   {kc.medewerker && <p className="text-slate-700">Medewerker: {kc.medewerker}</p>}
+                  {doel && <KlantcontactBerichten uuid={kc.uuid} doel={doel} />}
                 </div>
               </details>
             </li>

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import type { KlantcontactView } from '@kcc/contracts/rest';
 import { kanaalLabel } from '../../../components/channel-icon';
 import { formatDateTime } from '../../../lib/format';
+import type { KlantbeeldDoelkeuze } from '../api/get-register-klantbeeld';
+import { KlantcontactBerichten } from './klantcontact-berichten';
 
 const ALLE = '';
 
@@ -24,10 +26,12 @@ interface KlantcontactTimelineProps {
   items: KlantcontactView[];
   /** The channels present, from the server (for the filter). */
   kanalen: string[];
+  /** The purpose the klantbeeld was read for: opening an item reads its messages for the same purpose. */
+  doel?: KlantbeeldDoelkeuze;
 }
 
 /** Contact history across every channel, newest first, with a channel filter. */
-export function KlantcontactTimeline({ items, kanalen }: KlantcontactTimelineProps) {
+export function KlantcontactTimeline({ items, kanalen, doel }: KlantcontactTimelineProps) {
   const id = useId();
   const [kanaal, setKanaal] = useState(ALLE);
   const sorted = [...items].sort((a, b) => Date.parse(b.plaatsgevondenOp) - Date.parse(a.plaatsgevondenOp));
@@ -104,6 +108,7 @@ export function KlantcontactTimeline({ items, kanalen }: KlantcontactTimelinePro
                   </p>
                 )}
                 {kc.medewerker && <p className="text-slate-700">Medewerker: {kc.medewerker}</p>}
+                {doel && <KlantcontactBerichten uuid={kc.uuid} doel={doel} />}
               </div>
             </details>
           </li>

@@ -3,19 +3,22 @@ import type { LinkPartijRequest } from '@kcc/contracts/rest';
 import { describeError } from '../../../lib/api-client';
 import { maskBsn } from '../../../lib/format';
 import { MIN_SEARCH_LENGTH, useSearchPartijen } from '../api/search-partijen';
+import { onderscheidTekst } from '../utils/onderscheid-tekst';
 
 interface PartijSearchProps {
+  /** The contact whose klantbeeld the search is in: the purpose of the search. */
+  contactId: string;
   onLink: (body: LinkPartijRequest) => void;
   linking: boolean;
 }
 
-/** Search an existing partij (name, phone, e-mail or BSN) and link it with "Koppelen". */
-export function PartijSearch({ onLink, linking }: PartijSearchProps) {
+/** Search an existing partij (name, phone, e-mail, BSN or postcode + huisnummer) and link it with "Koppelen". */
+export function PartijSearch({ contactId, onLink, linking }: PartijSearchProps) {
   const id = useId();
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
   const [tooShort, setTooShort] = useState(false);
-  const search = useSearchPartijen(query);
+  const search = useSearchPartijen(query, contactId);
   const items = search.data?.items;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -42,7 +45,7 @@ export function PartijSearch({ onLink, linking }: PartijSearchProps) {
             className="field"
           />
           <p id={`${id}-hint`} className="text-xs text-slate-700">
-            Naam, telefoonnummer, e-mailadres of BSN
+            Naam, telefoonnummer, e-mailadres, BSN, of postcode en huisnummer (1234 AB 12)
           </p>
         </div>
         <button type="submit" className="btn-secondary mb-5">
@@ -75,6 +78,7 @@ export function PartijSearch({ onLink, linking }: PartijSearchProps) {
         <ul className="space-y-1" data-testid="partij-search-results">
           {items.map((partij) => {
             const adressen = partij.digitaleAdressen.map((a) => a.adres).join(', ');
+            const onderscheid = onderscheidTekst(partij);
             return (
               <li
                 key={partij.uuid}
@@ -82,6 +86,11 @@ export function PartijSearch({ onLink, linking }: PartijSearchProps) {
               >
                 <span className="min-w-0 flex-1">
                   <span className="block font-medium">{partij.naam}</span>
+                  {onderscheid && (
+                    <span className="block text-slate-800" data-testid="onderscheid">
+                      {onderscheid}
+                    </span>
+                  )}
                   <span className="block truncate text-slate-700">
                     {partij.bsn ? `BSN ${maskBsn(partij.bsn)}` : ''}
                     {partij.bsn && adressen ? ' · ' : ''}

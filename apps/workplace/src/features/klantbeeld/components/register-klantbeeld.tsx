@@ -58,7 +58,7 @@ export function RegisterKlantbeeld({ target, doel, onClose }: RegisterKlantbeeld
               {data.soort === 'persoon' ? 'Deze inwoner' : 'Dit bedrijf'} staat nog niet in het klantregister.
             </p>
           )}
-          <IntegraalKlantbeeld integraal={data.integraal} />
+          <IntegraalKlantbeeld integraal={data.integraal} doel={doel} />
         </>
       )}
     </section>

@@ -204,6 +204,51 @@ describe('RegistrationForm', () => {
     expect(new Set(keys).size).toBe(2);
   });
 
+  it('asks before closing a contact whose e-mail reply did not go out, and keeps it open unless the agent chooses', async () => {
+    const user = userEvent.setup();
+    const notSent = {
+      status: 409,
+      body: {
+        title: 'Antwoord niet verstuurd',
+        status: 409,
+        detail: 'Het antwoord is niet verstuurd.',
+        invalidParams: [
+          { name: 'afrondenOndanksNietVerstuurd', code: 'reply_not_sent', reason: 'Niet verstuurd.' },
+        ],
+      },
+    };
+    const { api, onRegistered } = renderForm({
+      [REGISTRATION]: (request) =>
+        (request.body as { afrondenOndanksNietVerstuurd?: boolean }).afrondenOndanksNietVerstuurd
+          ? created
+          : notSent,
+    });
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Het antwoord is niet verstuurd. Toch afronden?',
+    });
+    // The safe choice has the focus; no error in the form for what is a question.
+    expect(screen.getByRole('button', { name: 'Contact open laten' })).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(dialog).not.toBeInTheDocument();
+    expect(onRegistered).not.toHaveBeenCalled();
+    expect(field('Onderwerp')).toHaveValue('Afvalpas');
+
+    await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
+    await user.click(await screen.findByRole('button', { name: 'Toch afronden' }));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(1));
+    const requests = api.requestsTo('POST', '/api/contacts/c-1/registration');
+    expect(
+      requests.map(
+        (r) => (r.body as { afrondenOndanksNietVerstuurd?: boolean }).afrondenOndanksNietVerstuurd,
+      ),
+    ).toEqual([undefined, undefined, true]);
+    // One attempt to register: nothing was stored for the refused ones, so the key stays the same.
+    expect(new Set(requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+  });
+
   it('shows server invalidParams next to the fields they belong to', async () => {
     const user = userEvent.setup();
     renderForm({
