@@ -234,7 +234,7 @@ describe('RegistrationForm', () => {
     await user.keyboard('{Enter}');
     expect(dialog).not.toBeInTheDocument();
     expect(onRegistered).not.toHaveBeenCalled();
-    expect(field('Onderwerp')).toHaveValue('Afvalpas');
+    expect(onderwerpField()).toHaveValue('Afvalpas');
 
     await user.click(screen.getByRole('button', { name: 'Registreren en afronden' }));
     await user.click(await screen.findByRole('button', { name: 'Toch afronden' }));
