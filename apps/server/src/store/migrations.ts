@@ -13,6 +13,9 @@ import { transferMigrations } from '../modules/transfer/transfer.repository';
 import { quickRepliesMigrations } from '../modules/quick-replies/quick-replies.module';
 import { reportsMigrations } from '../modules/reports/reports.migrations';
 import { retentionMigrations } from '../modules/retention/retention.migrations';
+import { ratingTokenMigrations } from '../modules/reports/reports.module';
+import { terugkoppelingMigrations } from '../modules/terugkoppeling/index';
+import { toestemmingenMigrations } from '../modules/toestemmingen/index';
 import type { Migration } from './migration';
 
 /** Every module's migrations, in the order they must run. */
@@ -32,6 +35,9 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...kennisbankMigrations,
     ...reportsMigrations,
     ...retentionMigrations,
+    ...ratingTokenMigrations,
+    ...toestemmingenMigrations,
+    ...terugkoppelingMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
   ];

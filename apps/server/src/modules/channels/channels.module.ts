@@ -14,7 +14,7 @@ import type { Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
 import type { Db } from '../../store/db';
-import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import { contactFromParams, requireReadable } from '../messages/contact-access';
@@ -35,7 +35,7 @@ import { EmailIngest } from './email/email-ingest';
 import { EmailOutbox } from './email/email-outbox';
 import { Ontvangstbevestigingen } from './email/ontvangstbevestiging';
 import { registerOntvangstbevestigingRoutes, type QueueRef } from './email/ontvangstbevestiging.routes';
-import { createMailer } from './email/mailer';
+import { createMailer, type Mailer } from './email/mailer';
 import { startSmtpInbound, type SmtpInbound } from './email/smtp-inbound';
 import { KanaalswitchDetector } from './kanaalswitch';
 import { registerCtiRoutes } from './telefonie/cti.routes';
@@ -59,6 +59,8 @@ export interface ChannelsModule {
   wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
   /** Registration hook (inside the registration transaction). */
   onRegistered(event: RegisteredEvent): void;
+  /** Outbound e-mail through KCC_SMTP_RELAY (also for terugkoppelingen). */
+  mailer: Mailer;
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
   start(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
@@ -99,6 +101,11 @@ export function createChannelsModule(
     digid?: { verify(token: string): Promise<{ bsn: string }> } | undefined;
     /** The queues, for the beheerder's receipt texts per queue. */
     queues?: () => readonly QueueRef[];
+    /** A terugbelverzoek is closed (inside the outcome's transaction). */
+    onTerugbelverzoekAfgesloten?: (
+      contact: ContactRecord,
+      e: { uitkomst: 'gelukt' | 'niet-bereikt'; pogingen: number },
+    ) => void;
     /** A chat started with a valid DigiD token (inside the contact's creating transaction). */
     onAuthenticated?: (contactId: string, at: number) => void;
   },
@@ -129,6 +136,7 @@ export function createChannelsModule(
     contacts,
     maxAttempts: config.callbackMaxAttempts,
     retryMinutes: config.callbackRetryMinutes,
+    ...(deps.onTerugbelverzoekAfgesloten ? { onAfgesloten: deps.onTerugbelverzoekAfgesloten } : {}),
   });
   const chatRepo = createChatRepository(db);
   const chat = new ChatService({
@@ -281,6 +289,7 @@ export function createChannelsModule(
   let smtp: SmtpInbound | undefined;
 
   return {
+    mailer,
     onAgentSocket(socket) {
       const userId = socket.data.userId;
       on(

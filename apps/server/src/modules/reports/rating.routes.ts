@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { RatingForm } from '@kcc/contracts/dashboard';
 import type { ContactsRepository } from '../contacts/contacts.repository';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit';
 import type { RatingLinks } from './rating-link';
+import type { RatingTokens } from './rating-tokens';
 
 const TokenParams = z.object({ token: z.string().min(1).max(400) });
 
@@ -57,35 +59,73 @@ const thanks = page(
   '<h1>Bedankt voor uw mening</h1><p>Wij gebruiken uw cijfer om onze dienstverlening te verbeteren.</p>',
 );
 const already = page('Al ontvangen', '<h1>Wij hebben uw mening al ontvangen</h1><p>Bedankt!</p>');
+const tooMany = page(
+  'Even wachten',
+  '<h1>Te veel pogingen</h1><p>Probeer het over een paar minuten opnieuw.</p>',
+);
 
 /**
  * `GET /beoordeling/:token` shows a small form, `POST` stores the rating as a `csat` contact event
- * (`{score, channel: 'email'}`), once per contact. Form posts and JSON are both accepted.
+ * (`{score, channel}`), once per contact and channel. Form posts and JSON are both accepted. Two kinds of token:
+ * the signed link in e-mail replies (channel `email`), and the single-use random link sent after a phone contact
+ * (channel `telefoon`, `RatingTokens`). Both pages are public: rate-limited per IP.
  */
 export function registerRatingRoutes(
   app: FastifyInstance,
-  deps: { links: RatingLinks; contacts: ContactsRepository },
+  deps: {
+    links: RatingLinks;
+    tokens: RatingTokens;
+    contacts: ContactsRepository;
+    now: () => number;
+    /** Requests per IP per minute (default 30). */
+    perMinute?: number;
+  },
 ): void {
+  const limiter = new RateLimiter(memoryRateLimitStore, 'beoordeling', deps.perMinute ?? 30, 60_000);
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 10_000 },
       (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
+    scope.addHook('onRequest', async (request, reply) => {
+      const allowed = await limiter.hit(request.ip);
+      if (allowed.ok) return;
+      const wait = retryAfterSeconds(allowed.retryAfterMs);
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .type('text/html; charset=utf-8')
+        .send(tooMany);
+    });
     const resolve = (params: unknown) => {
       const parsed = TokenParams.safeParse(params);
-      const contactId = parsed.success ? deps.links.verify(parsed.data.token) : undefined;
+      if (!parsed.success) return undefined;
+      const token = parsed.data.token;
+      const signed = deps.links.verify(token);
+      const single = signed === undefined ? deps.tokens.resolve(token) : undefined;
+      const contactId = signed ?? single?.contactId;
       const contact = contactId !== undefined ? deps.contacts.get(contactId) : undefined;
-      return contact && parsed.success ? { contact, token: parsed.data.token } : undefined;
+      if (!contact) return undefined;
+      return {
+        contact,
+        token,
+        channel: single?.kanaal ?? 'email',
+        singleUse: single !== undefined,
+        used: single?.used ?? false,
+      };
     };
-    const rated = (contactId: string) =>
-      deps.contacts.events(contactId).some((e) => e.type === 'csat' && e.data?.channel === 'email');
+    const rated = (found: { contact: { id: string }; channel: string; used: boolean }) =>
+      found.used ||
+      deps.contacts
+        .events(found.contact.id)
+        .some((e) => e.type === 'csat' && e.data?.channel === found.channel);
 
     scope.get('/beoordeling/:token', async (request, reply) => {
       const found = resolve(request.params);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!found) return reply.code(404).send(notFound);
-      return reply.send(rated(found.contact.id) ? already : formPage(found.token));
+      return reply.send(rated(found) ? already : formPage(found.token));
     });
 
     scope.post('/beoordeling/:token', async (request, reply) => {
@@ -116,7 +156,7 @@ export function registerRatingRoutes(
               .type('text/html; charset=utf-8')
               .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.'));
       }
-      if (rated(found.contact.id)) {
+      if (rated(found) || (found.singleUse && !deps.tokens.use(found.token))) {
         return json
           ? reply.code(409).send({ ok: false, error: 'already_rated' })
           : reply.type('text/html; charset=utf-8').send(already);
@@ -125,8 +165,8 @@ export function registerRatingRoutes(
       deps.contacts.appendEvent({
         contactId: found.contact.id,
         type: 'csat',
-        at: Date.now(),
-        data: { score: form.data.score, channel: 'email', ...(comment ? { comment } : {}) },
+        at: deps.now(),
+        data: { score: form.data.score, channel: found.channel, ...(comment ? { comment } : {}) },
       });
       return json ? reply.code(201).send({ ok: true }) : reply.type('text/html; charset=utf-8').send(thanks);
     });
