@@ -206,12 +206,16 @@ describe('terugkoppeling and toestemmingen', () => {
     expect(rows.n).toBe(1);
     expect(notify.sms).toHaveLength(3);
 
-    const lines = server.db
-      .prepare(
-        "SELECT count(*) AS n FROM audit_verwerkingsacties WHERE activiteit_code = 'kcc-terugkoppeling' AND handeling = 'exporteren'",
-      )
-      .get() as { n: number };
-    expect(lines.n).toBe(3);
+    // One verwerkingenlog line per message sent (written right after NotifyNL accepted it).
+    const lines = () =>
+      (
+        server.db
+          .prepare(
+            "SELECT count(*) AS n FROM audit_verwerkingsacties WHERE activiteit_code = 'kcc-terugkoppeling' AND handeling = 'exporteren'",
+          )
+          .get() as { n: number }
+      ).n;
+    await expect.poll(lines).toBe(3);
   });
 
   it('the rating link after the call records tevredenheid for telefoon once, and is unguessable', async () => {
@@ -264,7 +268,7 @@ describe('terugkoppeling and toestemmingen', () => {
     clock.advance(30_000);
     await smsCount(sent + 2);
     // Both delivered on the second attempt, and nothing is left waiting: no later attempt can send them again.
-    expect(rows()).toEqual([
+    await expect.poll(rows).toEqual([
       { aanleiding: 'beoordeling', status: 'verstuurd', pogingen: 2 },
       { aanleiding: 'vervolg_geregistreerd', status: 'verstuurd', pogingen: 2 },
     ]);
@@ -273,6 +277,40 @@ describe('terugkoppeling and toestemmingen', () => {
     ).toEqual({
       n: 0,
     });
+  });
+
+  it('tells the resident when a terugbelverzoek is closed (reached), once', async () => {
+    const contactId = await belFatima('tk-cb');
+    const cb = await api<{ contactId: string }>('POST', `/api/contacts/${contactId}/terugbelverzoek`, {
+      telefoonnummer: FATIMA.telefoon,
+    });
+    expect(cb.status).toBe(201);
+    const sent = notify.sms.length;
+    // The callback is routed as soon as the agent is free again.
+    const offered = nextEvent(anna.socket, 'contact:offered');
+    await registreer(contactId, {
+      onderwerp: 'Terugbellen afgesproken',
+      gespreksresultaat: 'zelfstandig_afgehandeld',
+    });
+    await smsCount(sent + 1); // the rating link for this call
+    const offer = await offered;
+    expect(offer.contact.id).toBe(cb.body.contactId);
+    expect((await anna.socket.emitWithAck('offer:accept', { offerId: offer.offerId })).ok).toBe(true);
+    const uitkomst = () =>
+      api('POST', `/api/contacts/${cb.body.contactId}/terugbelverzoek/uitkomst`, { uitkomst: 'gelukt' });
+    expect((await uitkomst()).status).toBe(200);
+    expect((await uitkomst()).status).toBe(409);
+    await smsCount(sent + 2);
+    expect(notify.sms.at(-1)!.personalisation.bericht).toContain('Wij hebben u teruggebeld');
+    await registreer(cb.body.contactId, {
+      onderwerp: 'Teruggebeld',
+      gespreksresultaat: 'zelfstandig_afgehandeld',
+    });
+    expect(
+      server.db
+        .prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE sleutel = ?')
+        .get(`terugbelverzoek:${cb.body.contactId}`),
+    ).toEqual({ n: 1 });
   });
 
   it('after a withdrawal nothing goes out, and the agent sees why', async () => {
