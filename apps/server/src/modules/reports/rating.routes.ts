@@ -31,14 +31,18 @@ button{font:inherit;padding:.6rem 1.2rem;background:#0b5cad;color:#fff;border:0;
 
 const LABELS = ['Heel ontevreden', 'Ontevreden', 'Neutraal', 'Tevreden', 'Heel tevreden'];
 
-function formPage(token: string, error?: string): string {
+/** What the resident is asked about: the reply they got by e-mail, or the call they had. */
+const WAAROVER: Record<string, string> = { email: 'ons antwoord', telefoon: 'het telefoongesprek' };
+
+function formPage(token: string, error?: string, channel = 'email'): string {
+  const over = WAAROVER[channel] ?? 'ons antwoord';
   const scores = LABELS.map(
     (label, i) =>
       `<label class="score"><input type="radio" name="score" value="${i + 1}" required> <span>${i + 1}</span><span>${label}</span></label>`,
   ).join('');
   return page(
-    'Uw mening over ons antwoord',
-    `<h1>Hoe tevreden bent u over ons antwoord?</h1>
+    `Uw mening over ${over}`,
+    `<h1>Hoe tevreden bent u over ${over}?</h1>
 <p>Kies een cijfer van 1 (heel ontevreden) tot 5 (heel tevreden).</p>
 ${error ? `<p class="fout" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/beoordeling/${escapeHtml(token)}">
@@ -125,7 +129,7 @@ export function registerRatingRoutes(
       const found = resolve(request.params);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!found) return reply.code(404).send(notFound);
-      return reply.send(rated(found) ? already : formPage(found.token));
+      return reply.send(rated(found) ? already : formPage(found.token, undefined, found.channel));
     });
 
     scope.post('/beoordeling/:token', async (request, reply) => {
@@ -154,7 +158,7 @@ export function registerRatingRoutes(
           : reply
               .code(400)
               .type('text/html; charset=utf-8')
-              .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.'));
+              .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.', found.channel));
       }
       if (rated(found) || (found.singleUse && !deps.tokens.use(found.token))) {
         return json

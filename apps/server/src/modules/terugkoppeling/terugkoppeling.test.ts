@@ -224,7 +224,7 @@ describe('terugkoppeling and toestemmingen', () => {
     expect(link).toBeDefined();
     const page = await fetch(link!);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Hoe tevreden bent u');
+    expect(await page.text()).toContain('Hoe tevreden bent u over het telefoongesprek?');
     const post = () =>
       fetch(link!, {
         method: 'POST',
@@ -396,5 +396,15 @@ describe('terugkoppeling and toestemmingen', () => {
     expect(body.verwerkingsacties.some((a) => a.verwerkingsactiviteitCode === 'kcc-terugkoppeling')).toBe(
       true,
     );
+  });
+
+  it('rate-limits the public rating page per IP', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await fetch(`${server.url}/beoordeling/${'B'.repeat(43)}`)).status);
+    }
+    // The earlier tests used a few of the 30 per minute already; the 31st here is certainly over.
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
   });
 });
