@@ -158,7 +158,18 @@ describe('terugkoppeling and toestemmingen', () => {
     });
     expect(proactief.status).toBe(201);
 
+    const gelezen = () =>
+      (
+        server.db
+          .prepare(
+            "SELECT count(*) AS n FROM verwerkingen WHERE partij_uuid = ? AND categorieen LIKE '%toestemmingen%' AND handeling = 'inzien'",
+          )
+          .get(partijUuid) as { n: number }
+      ).n;
+    // The reads before there was anything to show handed out nothing: not logged. This one is.
+    expect(gelezen()).toBe(0);
     const now = await api<ToestemmingenResponse>('GET', `/api/contacts/${contactId}/toestemmingen`);
+    expect(gelezen()).toBe(1);
     expect(now.body.actueel.map((t) => t.soort).sort()).toEqual(['proactief_contact', 'voorkeurskanaal']);
     expect(now.body.voorkeurskanaal).toEqual({ kanaal: 'sms', adres: FATIMA.telefoon });
     const log = server.db

@@ -78,25 +78,31 @@ export function registerToestemmingenRoutes(
       return leeg;
     }
     const partij = held.partij;
-    deps.log({
-      at: deps.now(),
-      userId: user.id,
-      handeling: 'inzien',
-      partijUuid: partij.uuid,
-      ...(partij.bsn ? { bsn: partij.bsn } : {}),
-      categorieen: ['toestemmingen', 'contactgegevens'],
-      doel: `contact:${held.contactId}`,
-      contactId: held.contactId,
-    });
     const actueel = deps.store.actueel(partij.uuid);
     const voorkeur = actueel.find((t) => t.soort === 'voorkeurskanaal');
+    const geschiedenis = deps.store.geschiedenis(partij.uuid);
+    const terugkoppelingen = deps.terugkoppelingen(partij.uuid);
+    // Logged when it shows something: "no toestemmingen, no messages" hands out nothing about this resident
+    // beyond the klantbeeld read that is logged already (and would double every view in an inzageverzoek).
+    if (geschiedenis.length > 0 || terugkoppelingen.length > 0) {
+      deps.log({
+        at: deps.now(),
+        userId: user.id,
+        handeling: 'inzien',
+        partijUuid: partij.uuid,
+        ...(partij.bsn ? { bsn: partij.bsn } : {}),
+        categorieen: ['toestemmingen', 'contactgegevens'],
+        doel: `contact:${held.contactId}`,
+        contactId: held.contactId,
+      });
+    }
     const response: ToestemmingenResponse = {
       partij: { uuid: partij.uuid, naam: partij.naam },
       actueel,
-      geschiedenis: deps.store.geschiedenis(partij.uuid),
+      geschiedenis,
       ...(voorkeur ? { voorkeurskanaal: { kanaal: voorkeur.kanaal, adres: voorkeur.adres } } : {}),
       vastleggenToegestaan,
-      terugkoppelingen: deps.terugkoppelingen(partij.uuid),
+      terugkoppelingen,
     };
     return response;
   });
