@@ -143,15 +143,6 @@ export class TerugkoppelingOutbox {
       .map(view);
   }
 
-  vanContact(contactId: string): TerugkoppelingView[] {
-    return this.deps.db
-      .prepare<[string], Row>(
-        'SELECT * FROM terugkoppelingen WHERE contact_id = ? ORDER BY aangemaakt_op DESC',
-      )
-      .all(contactId)
-      .map(view);
-  }
-
   start(): void {
     // A row claimed when the server stopped may or may not have gone out: never send it again.
     this.deps.db
@@ -186,14 +177,6 @@ export class TerugkoppelingOutbox {
           this.kick();
         } else this.arm();
       });
-  }
-
-  /** Resolves when nothing is due any more (tests). */
-  async idle(): Promise<void> {
-    while (this.running || this.due().length > 0) {
-      if (!this.running) this.kick();
-      await new Promise((r) => setImmediate(r));
-    }
   }
 
   private due(): Row[] {
