@@ -380,17 +380,29 @@ describe('terugkoppeling and toestemmingen', () => {
       subject: 'Vraag over de markt',
       body: 'Mag ik een kraam huren?',
     });
-    await registreer(contactId, {
+    const body = {
       onderwerp: 'Marktkraam huren',
       gespreksresultaat: 'contactverzoek_gemaakt',
       interneTaak: { gevraagdeHandeling: 'Beschikbaarheid nakijken' },
-    });
+    };
+    // The workplace retries a registration with the same Idempotency-Key: one klantcontact, one message.
+    const key = randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const res = await api('POST', `/api/contacts/${contactId}/registration`, body, {
+        'idempotency-key': key,
+      });
+      expect(res.status).toBe(201);
+    }
+    expect(
+      server.db.prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE contact_id = ?').get(contactId),
+    ).toEqual({ n: 1 });
     let mail = await sink.next();
     // The agent's work may have produced an ontvangstbevestiging first; find ours.
     while (mail.subject !== 'Wij zoeken uw vraag verder uit') mail = await sink.next();
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('onbekend@example.nl');
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
     expect(mail.text).toContain('"Marktkraam huren"');
+    expect(sink.mails.filter((m) => m.parsed.subject === 'Wij zoeken uw vraag verder uit')).toHaveLength(1);
   });
 
   it('puts the toestemmingen with their history in the inzage export', async () => {
