@@ -22,6 +22,9 @@ export class KlantbeeldPanel {
   readonly identificatieniveau: Locator;
   /** Why parts are hidden, with the "Verifiëren" button. */
   readonly identificatieMelding: Locator;
+  /** Toestemmingen of the resident and the messages that went to them (contact klantbeeld only). */
+  readonly toestemmingen: Locator;
+  readonly geldigeToestemmingen: Locator;
 
   constructor(readonly root: Locator) {
     this.signalen = root.getByTestId('signaal');
@@ -39,6 +42,18 @@ export class KlantbeeldPanel {
     this.verantwoording = root.getByTestId('verantwoording');
     this.identificatieniveau = root.getByTestId('identificatieniveau');
     this.identificatieMelding = root.getByTestId('identificatie-melding');
+    this.toestemmingen = root.getByTestId('toestemmingen');
+    this.geldigeToestemmingen = this.toestemmingen.getByTestId('toestemming');
+  }
+
+  /** Records what the resident allows, as the agent hears it: waarvoor, kanaal and address. */
+  async legToestemmingVast(waarvoor: string, kanaal: 'E-mail' | 'Sms', adres?: string): Promise<void> {
+    await this.toestemmingen.getByLabel('Waarvoor').selectOption({ label: waarvoor });
+    await this.toestemmingen.getByRole('radio', { name: kanaal }).check();
+    if (adres !== undefined) {
+      await this.toestemmingen.getByLabel(kanaal === 'Sms' ? 'Mobiel nummer' : 'E-mailadres').fill(adres);
+    }
+    await this.toestemmingen.getByRole('button', { name: 'Toestemming vastleggen' }).click();
   }
 
   /** The "Klant verifiëren" dialog (rendered next to the panel). */

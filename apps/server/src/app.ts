@@ -37,6 +37,7 @@ import { connectRegisters } from './connectors/index';
 import { registerDemoDigidRoutes } from './modules/klantbeeld/demo-digid.routes';
 import { createDemoDigidIssuer, createDigidVerifier, digidConfigFromEnv } from './modules/klantbeeld/digid';
 import { createIdentificatieStore } from './modules/klantbeeld/identificatie';
+import { heldContactPartij } from './modules/klantbeeld/contact-partij';
 import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
 import { verwerkingenLogFor } from './modules/klantbeeld/verwerkingen';
 import { useContentReadLog } from './modules/messages/contact-access';
@@ -55,6 +56,8 @@ import { RoutingService } from './modules/routing/routing.service';
 import { registerWorkplaceRoutes } from './modules/workplace/workplace.routes';
 import { createInterneTakenModule } from './modules/interne-taken/index';
 import { createRetentionModule } from './modules/retention/retention.module';
+import { createTerugkoppelingModule } from './modules/terugkoppeling/index';
+import { createToestemmingenModule } from './modules/toestemmingen/index';
 import { createDashboardModule } from './modules/dashboard/dashboard.module';
 import { createQuickRepliesModule } from './modules/quick-replies/quick-replies.module';
 import { EventTap } from './modules/dashboard/event-tap';
@@ -240,6 +243,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     audit.importLegacy();
     const verwerkingen = verwerkingenLogFor(audit);
+    /** The partij of a contact: linked, or the one partij its phone, e-mail or BSN matches. */
+    const partijVanContact = (contact: {
+      partijUuid?: string | undefined;
+      from: Parameters<typeof ki.port.recognise>[0];
+    }): { partijUuid?: string } => {
+      const uuid = contact.partijUuid ?? ki.port.recognise(contact.from).partij?.uuid;
+      return uuid !== undefined ? { partijUuid: uuid } : {};
+    };
     // Reads of a contact's messages, drafts and transcripts are logged like klantbeeld reads.
     useContentReadLog(app, verwerkingen);
 
@@ -366,6 +377,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       digid,
       onAuthenticated: (contactId, at) => identificatie.recordAuthenticated(contactId, at),
       queues: () => queues.list().map((q) => q.config),
+      // `terugkoppeling` is created below; outcomes are only recorded after start-up.
+      onTerugbelverzoekAfgesloten: (contact, e) =>
+        terugkoppeling.terugbelverzoekAfgesloten({
+          contactId: contact.id,
+          ...e,
+          ...partijVanContact(contact),
+        }),
     });
     const agentNsp = registerAgentNamespace(io, {
       guard,
@@ -401,7 +419,54 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       publicBaseUrl,
       beloften: (from, to) => channels.beloften(from, to),
       onderwerpNaam: (id) => onderwerpen.repo.get(id)?.naam,
+      now: () => clock.now(),
     });
+    // Issue 15 §3–4: toestemmingen, and messages to the resident about what happened with their question.
+    const toestemmingen = createToestemmingenModule(app, {
+      db,
+      guard,
+      userName: (id) => users.findById(id)?.name,
+      contact: heldContactPartij({ contacts, klantregister: connected.klantregister, identificatie }),
+      log: (v) => verwerkingen.log(v),
+      terugkoppelingen: (partijUuid) => terugkoppeling.outbox.vanPartij(partijUuid),
+      now: () => clock.now(),
+    });
+    const terugkoppeling = createTerugkoppelingModule({
+      db,
+      clock,
+      log: app.log,
+      settings: config.terugkoppeling,
+      toestemming: (partijUuid, soort) => {
+        const t = toestemmingen.store.geldig(partijUuid, soort);
+        return t ? { kanaal: t.kanaal, adres: t.adres } : undefined;
+      },
+      contact: (id) => {
+        const c = contacts.get(id);
+        return c ? { channel: c.channel, email: c.from.email } : undefined;
+      },
+      mail: channels.mailer,
+      mailFrom: config.channels.mailFrom,
+      signature: config.channels.reply.signature,
+      beoordelingslink: (contactId) => reports.phoneRatingLink(contactId),
+      logVerzending: (v) =>
+        audit.record({
+          tijdstip: v.at,
+          handeling: 'exporteren',
+          actieNaam: `Terugkoppeling versturen (${v.kanaal === 'sms' ? 'sms via NotifyNL' : 'e-mail'})`,
+          doel: v.contactId !== undefined ? `contact:${v.contactId}` : 'terugkoppeling',
+          activiteit: 'kcc-terugkoppeling',
+          contactId: v.contactId,
+          gegevensbron: 'klantinteracties',
+          systeem: 'kcc-terugkoppeling',
+          objecten: [
+            {
+              partijUuid: v.partijUuid,
+              soortenGegevens: ['contactgegevens', `terugkoppeling:${v.aanleiding}`],
+            },
+          ],
+        }),
+    });
+    ki.onInterneTaakVerwerkt?.((e) => terugkoppeling.interneTaakVerwerkt(e));
     registerRegistrationRoutes(app, {
       guard,
       contacts,
@@ -424,6 +489,25 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         kennisbank.recordRegistration(event);
         channels.onRegistered(event);
         reports.recordRegistration(event);
+        const contact = contacts.get(event.contactId);
+        if (contact) {
+          const actor = event.request.interneTaak?.actor?.uuid;
+          const afdeling = actor !== undefined ? port_().getActor(actor) : undefined;
+          const partij = event.request.partij?.uuid;
+          terugkoppeling.geregistreerd({
+            contactId: contact.id,
+            klantcontactUuid: event.klantcontactUuid,
+            channel: contact.channel,
+            onderwerp: event.request.onderwerp,
+            ...(partij !== undefined ? { partijUuid: partij } : partijVanContact(contact)),
+            ...(event.request.interneTaak
+              ? {
+                  vervolg:
+                    afdeling?.soortActor === 'organisatorische_eenheid' ? { afdeling: afdeling.naam } : {},
+                }
+              : {}),
+          });
+        }
       },
     });
     createInterneTakenModule(app, {
@@ -447,7 +531,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log: app.log,
       clock,
     });
-    registerAuditRoutes(app, { guard, audit });
+    registerAuditRoutes(app, {
+      guard,
+      audit,
+      toestemmingenVan: (subject) => {
+        const partijen =
+          'partijUuid' in subject
+            ? [subject.partijUuid]
+            : [ki.port.recognise({ bsn: subject.bsn }).partij?.uuid].filter((u) => u !== undefined);
+        return partijen.flatMap((uuid) => toestemmingen.store.geschiedenis(uuid));
+      },
+    });
     const retention = createRetentionModule(app, {
       db,
       guard,
@@ -479,6 +573,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const { agentsWithActiveContacts } = routing.start();
     dashboard.start();
     retention.start();
+    terugkoppeling.start();
     for (const agentId of agentsWithActiveContacts) tracker.startReconnectGrace(agentId);
 
     const { smtpPort } = await channels.start();
@@ -493,6 +588,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         cobrowse.close();
         dashboard.stop();
         retention.stop();
+        terugkoppeling.stop();
         routing.stop();
         await channels.close();
         await connected.close();

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { parseChannelsEnv, type ChannelsConfig } from './modules/channels/channels.config';
 import { cobrowseSettingsFromEnv, type CobrowseSettings } from './modules/cobrowse/cobrowse-settings';
 import { retentionSettingsFromEnv, type RetentionSettings } from './modules/retention/retention-settings';
+import {
+  terugkoppelingSettingsFromEnv,
+  type TerugkoppelingSettings,
+} from './modules/terugkoppeling/terugkoppeling-settings';
 
 /** Repository root (apps/server/src → ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -101,6 +105,8 @@ export interface Config {
   cobrowse: CobrowseSettings;
   /** Bewaartermijnen per kind of data and the hour of the daily run (modules/retention/README.md). */
   retention: RetentionSettings;
+  /** Terugkoppeling to residents: NotifyNL for SMS, the KCC's number in the texts (modules/terugkoppeling/README.md). */
+  terugkoppeling: TerugkoppelingSettings;
 }
 
 type Env = z.infer<typeof EnvSchema>;
@@ -195,6 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!channels.ok) throw new ConfigError(`Ongeldige configuratie: ${channels.problems.join('; ')}`);
   const retention = retentionSettingsFromEnv(relevant);
   if (!retention.ok) throw new ConfigError(`Ongeldige configuratie: ${retention.problems.join('; ')}`);
+  const terugkoppeling = terugkoppelingSettingsFromEnv(relevant);
+  if (!terugkoppeling.ok)
+    throw new ConfigError(`Ongeldige configuratie: ${terugkoppeling.problems.join('; ')}`);
   return {
     host: e.KCC_HOST,
     port: e.KCC_PORT,
@@ -221,5 +230,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     channels: channels.config,
     cobrowse: cobrowseSettingsFromEnv(relevant),
     retention: retention.settings,
+    terugkoppeling: terugkoppeling.settings,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from './domain';
+import { Toestemming } from './toestemmingen';
 
 /**
  * Verwerkingenlog (protocollering) DTOs, following the VNG Verwerkingenlogging model
@@ -22,6 +23,7 @@ export const VERWERKINGSACTIVITEIT_CODES = [
   'kcc-terugbelverzoek',
   'kcc-integratie-klantinteracties',
   'privacy-inzageverzoek',
+  'kcc-terugkoppeling',
 ] as const;
 export const VerwerkingsactiviteitCode = z.enum(VERWERKINGSACTIVITEIT_CODES);
 export type VerwerkingsactiviteitCode = z.infer<typeof VerwerkingsactiviteitCode>;
@@ -154,6 +156,8 @@ export const AuditExport = z.object({
   gegenereerdOp: IsoDateTime,
   aantal: z.number().int(),
   verwerkingsacties: z.array(VerwerkingsactieDto),
+  /** The resident's toestemmingen with their full history (issue 15 §4): what, when, which channel, withdrawn when. */
+  toestemmingen: z.array(Toestemming).optional(),
 });
 export type AuditExport = z.infer<typeof AuditExport>;
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from '../store/migration';
 import type { KlantinteractiesPort, MedewerkerRef } from './klantinteracties/ports';
+import type { InterneTaakVerwerkt } from './klantinteracties/store';
 
 /** What `modules/klantinteracties/index.ts` provides to the rest of the server. */
 export interface KlantinteractiesModule {
@@ -9,6 +10,8 @@ export interface KlantinteractiesModule {
   registerApi(app: FastifyInstance, opts: { token: string }): void;
   seedDemo(): void;
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
+  /** Every transition of an interne taak to `verwerkt`, inside its transaction (absent: no terugkoppeling). */
+  onInterneTaakVerwerkt?(listener: (e: InterneTaakVerwerkt) => void): void;
 }
 
 export interface KlantinteractiesProvider {

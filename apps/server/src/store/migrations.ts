@@ -16,6 +16,9 @@ import { nawerkMigrations } from '../modules/registration/nawerk-notities';
 import { reportsMigrations } from '../modules/reports/reports.migrations';
 import { retentionMigrations } from '../modules/retention/retention.migrations';
 import { interneTakenMigrations } from '../modules/interne-taken/index';
+import { ratingTokenMigrations } from '../modules/reports/reports.module';
+import { terugkoppelingMigrations } from '../modules/terugkoppeling/index';
+import { toestemmingenMigrations } from '../modules/toestemmingen/index';
 import type { Migration } from './migration';
 
 /** Every module's migrations, in the order they must run. */
@@ -37,6 +40,9 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...nawerkMigrations,
     ...reportsMigrations,
     ...retentionMigrations,
+    ...ratingTokenMigrations,
+    ...toestemmingenMigrations,
+    ...terugkoppelingMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
     ...interneTakenMigrations,

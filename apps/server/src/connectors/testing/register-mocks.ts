@@ -425,3 +425,102 @@ export async function startKvkMock(): Promise<{
       }),
   };
 }
+
+let notifySpec: LoadedSpec | undefined;
+export const NOTIFY_SERVICE_ID = '26785a09-ab16-4eb0-8407-a37497a57506';
+export const NOTIFY_SECRET = '3d844edf-8d35-48ac-975b-e847b4f122b0';
+/** A key shaped like NotifyNL's: `{naam}-{service_id}-{secret}`. */
+export const NOTIFY_API_KEY = `kcc_test-${NOTIFY_SERVICE_ID}-${NOTIFY_SECRET}`;
+
+export interface NotifyMock extends SpecMockServer {
+  /** The SMS messages NotifyNL accepted, oldest first. */
+  sms: {
+    id: string;
+    phone_number: string;
+    template_id: string;
+    personalisation: Record<string, string>;
+    reference?: string;
+  }[];
+}
+
+/**
+ * NotifyNL API v2 (assets/specs/notifynl-v2.yaml): accepts SMS, answers their status. Every request must carry an
+ * HS256 JWT with `iss` = the service id and an `iat` within 30 s of `now` (as NotifyNL checks it).
+ */
+export async function startNotifyMock(now: () => number = Date.now): Promise<NotifyMock> {
+  notifySpec ??= loadSpec('notifynl-v2.yaml');
+  const sms: NotifyMock['sms'] = [];
+  const jwtCheck = async (r: RecordedRequest): Promise<string[]> => {
+    const auth = String(r.headers.authorization ?? '');
+    const claims = auth.startsWith('Bearer ') ? await verifyHs256(auth.slice(7), NOTIFY_SECRET) : undefined;
+    if (!claims) return [`${r.method} ${r.url}: no valid HS256 JWT`];
+    if (claims.iss !== NOTIFY_SERVICE_ID) return [`JWT iss is not the service id`];
+    if (typeof claims.iat !== 'number' || Math.abs(claims.iat - now() / 1000) > 30)
+      return ['JWT iat expired'];
+    return [];
+  };
+  const server = await startSpecMock(
+    [
+      {
+        basePath: '',
+        spec: notifySpec,
+        handlers: {
+          'POST /v2/notifications/sms': (ctx) => {
+            const body = ctx.body as NotifyMock['sms'][number];
+            const id = randomUUID();
+            sms.push({ ...body, id });
+            return {
+              status: 201,
+              body: {
+                id,
+                reference: body.reference ?? null,
+                content: {
+                  body: Object.values(body.personalisation ?? {}).join(' '),
+                  from_number: 'Gemeente',
+                },
+                uri: `${ctx.base}/v2/notifications/${id}`,
+                template: {
+                  id: body.template_id,
+                  version: 1,
+                  uri: `${ctx.base}/v2/template/${body.template_id}`,
+                },
+              },
+            };
+          },
+          'GET /v2/notifications/{notification_id}': (ctx) => {
+            const found = sms.find((s) => s.id === ctx.params.notification_id);
+            if (!found) {
+              return {
+                status: 404,
+                body: { status_code: 404, errors: [{ error: 'NoResultFound', message: 'No result found' }] },
+              };
+            }
+            return {
+              status: 200,
+              body: {
+                id: found.id,
+                reference: found.reference ?? null,
+                email_address: null,
+                phone_number: found.phone_number,
+                type: 'sms',
+                status: 'delivered',
+                template: {
+                  id: found.template_id,
+                  version: 1,
+                  uri: `${ctx.base}/v2/template/${found.template_id}`,
+                },
+                body: Object.values(found.personalisation ?? {}).join(' '),
+                subject: null,
+                created_at: new Date(now()).toISOString(),
+                sent_at: new Date(now()).toISOString(),
+                completed_at: new Date(now()).toISOString(),
+              },
+            };
+          },
+        },
+      },
+    ],
+    { extraValidator: jwtCheck },
+  );
+  return Object.assign(server, { sms });
+}

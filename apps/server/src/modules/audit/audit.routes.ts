@@ -7,6 +7,7 @@ import {
   type AuditListResponse,
   type VerwerkingsactiviteitenResponse,
 } from '@kcc/contracts/verwerkingen';
+import type { Toestemming } from '@kcc/contracts/toestemmingen';
 import type { AuthGuard } from '../../http/auth-guard';
 import { currentUser } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
@@ -46,7 +47,15 @@ export function inzageObject(subject: AuditSubject): VerwerktObjectInput {
  * chain verification. Every read of the log is itself logged (activity `privacy-inzageverzoek`).
  * The register of processing activities is readable for every signed-in user (it holds no personal data).
  */
-export function registerAuditRoutes(app: FastifyInstance, deps: { guard: AuthGuard; audit: AuditLog }): void {
+export function registerAuditRoutes(
+  app: FastifyInstance,
+  deps: {
+    guard: AuthGuard;
+    audit: AuditLog;
+    /** The resident's toestemmingen (with history), for the export of an inzageverzoek. */
+    toestemmingenVan?: (subject: AuditSubject) => Toestemming[];
+  },
+): void {
   const { audit } = deps;
   const privacy = { preHandler: deps.guard.require('privacy') };
   const anyone = { preHandler: deps.guard.require() };
@@ -95,8 +104,11 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { guard: AuthGua
     const filter = auditFilter(q);
     const acties = audit.all(filter);
     const gegenereerdOp = new Date().toISOString();
+    const object = inzageObject(filter.subject);
     logRead(request, 'exporteren', `Verwerkingenlog exporteren (${q.format.toUpperCase()})`, [
-      inzageObject(filter.subject),
+      deps.toestemmingenVan && q.format === 'json'
+        ? { ...object, soortenGegevens: [...object.soortenGegevens, 'toestemmingen'] }
+        : object,
     ]);
     const name = `verwerkingen-inzageverzoek-${gegenereerdOp.slice(0, 10)}.${q.format}`;
     reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
@@ -107,6 +119,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { guard: AuthGua
       gegenereerdOp,
       aantal: acties.length,
       verwerkingsacties: acties,
+      ...(deps.toestemmingenVan ? { toestemmingen: deps.toestemmingenVan(filter.subject) } : {}),
     };
     return reply.type('application/json; charset=utf-8').send(body);
   });

@@ -45,6 +45,16 @@ export const VERWERKINGSACTIVITEITEN: readonly VerwerkingsactiviteitDto[] = [
     bewaartermijn: 'P2Y',
     vertrouwelijkheid: 'normaal',
   },
+  {
+    id: '9b3f6c52-1d7e-4f0a-8c2b-5e4d7a9f1c03',
+    code: 'kcc-terugkoppeling',
+    naam: 'Inwoner informeren over de afhandeling van een vraag (KCC)',
+    doel: 'Een inwoner laten weten wat er met de vraag is gebeurd, en na een telefoongesprek om een oordeel vragen als de inwoner daarvoor toestemming gaf.',
+    grondslag:
+      'AVG art. 6 lid 1 sub e (taak van algemeen belang); vragen om een oordeel: sub a (toestemming)',
+    bewaartermijn: 'P2Y',
+    vertrouwelijkheid: 'normaal',
+  },
 ];
 
 const BY_CODE = new Map(VERWERKINGSACTIVITEITEN.map((a) => [a.code, a]));

@@ -14,7 +14,7 @@ import { systemClock, type Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
 import type { Db } from '../../store/db';
-import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import { contactFromParams, requireReadable } from '../messages/contact-access';
@@ -35,7 +35,7 @@ import { EmailIngest } from './email/email-ingest';
 import { EmailOutbox } from './email/email-outbox';
 import { Ontvangstbevestigingen, type Belofte } from './email/ontvangstbevestiging';
 import { registerOntvangstbevestigingRoutes, type QueueRef } from './email/ontvangstbevestiging.routes';
-import { createMailer } from './email/mailer';
+import { createMailer, type Mailer } from './email/mailer';
 import { startSmtpInbound, type SmtpInbound } from './email/smtp-inbound';
 import { KanaalswitchDetector } from './kanaalswitch';
 import { registerCtiRoutes } from './telefonie/cti.routes';
@@ -61,6 +61,8 @@ export interface ChannelsModule {
   onRegistered(event: RegisteredEvent): void;
   /** Answers promised in ontvangstbevestigingen, due in [from, to) (KPI voorspelbaarheid). */
   beloften(from: number, to: number): Belofte[];
+  /** Outbound e-mail through KCC_SMTP_RELAY (also for terugkoppelingen). */
+  mailer: Mailer;
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
   start(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
@@ -109,6 +111,11 @@ export function createChannelsModule(
     digid?: { verify(token: string): Promise<{ bsn: string }> } | undefined;
     /** The queues, for the beheerder's receipt texts per queue. */
     queues?: () => readonly QueueRef[];
+    /** A terugbelverzoek is closed (inside the outcome's transaction). */
+    onTerugbelverzoekAfgesloten?: (
+      contact: ContactRecord,
+      e: { uitkomst: 'gelukt' | 'niet-bereikt'; pogingen: number },
+    ) => void;
     /** A chat started with a valid DigiD token (inside the contact's creating transaction). */
     onAuthenticated?: (contactId: string, at: number) => void;
   },
@@ -140,6 +147,7 @@ export function createChannelsModule(
     contacts,
     maxAttempts: config.callbackMaxAttempts,
     retryMinutes: config.callbackRetryMinutes,
+    ...(deps.onTerugbelverzoekAfgesloten ? { onAfgesloten: deps.onTerugbelverzoekAfgesloten } : {}),
   });
   const chatRepo = createChatRepository(db);
   const chat = new ChatService({
@@ -292,6 +300,7 @@ export function createChannelsModule(
   let smtp: SmtpInbound | undefined;
 
   return {
+    mailer,
     onAgentSocket(socket) {
       const userId = socket.data.userId;
       on(

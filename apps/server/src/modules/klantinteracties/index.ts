@@ -7,7 +7,7 @@ import type { KlantinteractiesPort, MedewerkerRef } from './ports';
 import { seedDemo } from './seed-demo';
 import { KlantinteractiesSerializer } from './serializers';
 import { SqliteKlantinteracties } from './sqlite-klantinteracties';
-import { KlantinteractiesStore } from './store';
+import { KlantinteractiesStore, type InterneTaakVerwerkt } from './store';
 
 export const klantinteractiesMigrations: Migration[] = migrations;
 
@@ -21,6 +21,7 @@ export function createKlantinteracties(deps: {
   registerApi(app: FastifyInstance, opts: { token: string }): void;
   seedDemo(): void;
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
+  onInterneTaakVerwerkt(listener: (e: InterneTaakVerwerkt) => void): void;
 } {
   const store = new KlantinteractiesStore(deps.db, deps.now);
   const serializer = new KlantinteractiesSerializer(store, deps.publicBaseUrl);
@@ -36,8 +37,10 @@ export function createKlantinteracties(deps: {
       }),
     seedDemo: () => seedDemo(store, port, deps.now),
     ensureMedewerker: (m) => port.ensureMedewerker(m),
+    onInterneTaakVerwerkt: (listener) => store.onInterneTaakVerwerkt(listener),
   };
 }
 
 export { canonicalPhone } from './phone';
 export * from './ports';
+export type { InterneTaakVerwerkt } from './store';

@@ -127,6 +127,18 @@ export interface ActorKlantcontactRow {
   actor_uuid: string;
   klantcontact_uuid: string;
 }
+/** An interne taak that just went to `verwerkt`, with what a message to the resident needs. */
+export interface InterneTaakVerwerkt {
+  taakUuid: string;
+  /** The onderwerp of the klantcontact it came from. */
+  onderwerp: string;
+  /** The afdeling it was assigned to (an actor of soort organisatorische_eenheid). */
+  afdeling?: string;
+  partijUuid?: string;
+  /** The KCC contact of the klantcontact, when it was registered here. */
+  contactId?: string;
+}
+
 export interface InterneTaakRow {
   seq: number;
   uuid: string;
@@ -191,10 +203,40 @@ const bool = (b: boolean | null | undefined): number | null =>
  * (nested calls become savepoints, so it is safe inside a caller's transaction too).
  */
 export class KlantinteractiesStore {
+  private readonly verwerktListeners: ((e: InterneTaakVerwerkt) => void)[] = [];
+
   constructor(
     readonly db: Database.Database,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * Called inside the writing transaction whenever an interne taak goes to `verwerkt`, whatever wrote it (the
+   * Klantinteracties API's PATCH/PUT, the workplace): a throw rolls the change back.
+   */
+  onInterneTaakVerwerkt(listener: (e: InterneTaakVerwerkt) => void): void {
+    this.verwerktListeners.push(listener);
+  }
+
+  private interneTaakVerwerkt(taak: InterneTaakRow): void {
+    if (this.verwerktListeners.length === 0) return;
+    const kc = this.get<KlantcontactRow>('ki_klantcontacten', taak.klantcontact_uuid);
+    const partij = prepared(
+      this.db,
+      "SELECT partij_uuid FROM ki_betrokkenen WHERE klantcontact_uuid = ? AND partij_uuid IS NOT NULL ORDER BY rol = 'klant' DESC, seq LIMIT 1",
+    ).get(taak.klantcontact_uuid) as { partij_uuid: string } | undefined;
+    const afdeling = this.toegewezenActoren(taak.uuid).find(
+      (a) => a.soort_actor === 'organisatorische_eenheid',
+    );
+    const e: InterneTaakVerwerkt = {
+      taakUuid: taak.uuid,
+      onderwerp: kc?.onderwerp || taak.gevraagde_handeling,
+      ...(afdeling ? { afdeling: afdeling.naam } : {}),
+      ...(partij ? { partijUuid: partij.partij_uuid } : {}),
+      ...(kc?.kcc_contact_id ? { contactId: kc.kcc_contact_id } : {}),
+    };
+    for (const l of this.verwerktListeners) l(e);
+  }
 
   nowIso(): string {
     return this.now().toISOString();
@@ -928,7 +970,9 @@ export class KlantinteractiesStore {
         uuid,
       );
       this.setToegewezen(uuid, actoren);
-      return this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+      const updated = this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+      if (status === 'verwerkt' && row.status !== 'verwerkt') this.interneTaakVerwerkt(updated);
+      return updated;
     })();
   }
 

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { RatingForm } from '@kcc/contracts/dashboard';
 import type { ContactsRepository } from '../contacts/contacts.repository';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit';
 import type { RatingLinks } from './rating-link';
+import type { RatingTokens } from './rating-tokens';
 
 const TokenParams = z.object({ token: z.string().min(1).max(400) });
 
@@ -29,14 +31,18 @@ button{font:inherit;padding:.6rem 1.2rem;background:#0b5cad;color:#fff;border:0;
 
 const LABELS = ['Heel ontevreden', 'Ontevreden', 'Neutraal', 'Tevreden', 'Heel tevreden'];
 
-function formPage(token: string, error?: string): string {
+/** What the resident is asked about: the reply they got by e-mail, or the call they had. */
+const WAAROVER: Record<string, string> = { email: 'ons antwoord', telefoon: 'het telefoongesprek' };
+
+function formPage(token: string, error?: string, channel = 'email'): string {
+  const over = WAAROVER[channel] ?? 'ons antwoord';
   const scores = LABELS.map(
     (label, i) =>
       `<label class="score"><input type="radio" name="score" value="${i + 1}" required> <span>${i + 1}</span><span>${label}</span></label>`,
   ).join('');
   return page(
-    'Uw mening over ons antwoord',
-    `<h1>Hoe tevreden bent u over ons antwoord?</h1>
+    `Uw mening over ${over}`,
+    `<h1>Hoe tevreden bent u over ${over}?</h1>
 <p>Kies een cijfer van 1 (heel ontevreden) tot 5 (heel tevreden).</p>
 ${error ? `<p class="fout" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/beoordeling/${escapeHtml(token)}">
@@ -57,35 +63,73 @@ const thanks = page(
   '<h1>Bedankt voor uw mening</h1><p>Wij gebruiken uw cijfer om onze dienstverlening te verbeteren.</p>',
 );
 const already = page('Al ontvangen', '<h1>Wij hebben uw mening al ontvangen</h1><p>Bedankt!</p>');
+const tooMany = page(
+  'Even wachten',
+  '<h1>Te veel pogingen</h1><p>Probeer het over een paar minuten opnieuw.</p>',
+);
 
 /**
  * `GET /beoordeling/:token` shows a small form, `POST` stores the rating as a `csat` contact event
- * (`{score, channel: 'email'}`), once per contact. Form posts and JSON are both accepted.
+ * (`{score, channel}`), once per contact and channel. Form posts and JSON are both accepted. Two kinds of token:
+ * the signed link in e-mail replies (channel `email`), and the single-use random link sent after a phone contact
+ * (channel `telefoon`, `RatingTokens`). Both pages are public: rate-limited per IP.
  */
 export function registerRatingRoutes(
   app: FastifyInstance,
-  deps: { links: RatingLinks; contacts: ContactsRepository },
+  deps: {
+    links: RatingLinks;
+    tokens: RatingTokens;
+    contacts: ContactsRepository;
+    now: () => number;
+    /** Requests per IP per minute (default 30). */
+    perMinute?: number;
+  },
 ): void {
+  const limiter = new RateLimiter(memoryRateLimitStore, 'beoordeling', deps.perMinute ?? 30, 60_000);
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 10_000 },
       (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
+    scope.addHook('onRequest', async (request, reply) => {
+      const allowed = await limiter.hit(request.ip);
+      if (allowed.ok) return;
+      const wait = retryAfterSeconds(allowed.retryAfterMs);
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .type('text/html; charset=utf-8')
+        .send(tooMany);
+    });
     const resolve = (params: unknown) => {
       const parsed = TokenParams.safeParse(params);
-      const contactId = parsed.success ? deps.links.verify(parsed.data.token) : undefined;
+      if (!parsed.success) return undefined;
+      const token = parsed.data.token;
+      const signed = deps.links.verify(token);
+      const single = signed === undefined ? deps.tokens.resolve(token) : undefined;
+      const contactId = signed ?? single?.contactId;
       const contact = contactId !== undefined ? deps.contacts.get(contactId) : undefined;
-      return contact && parsed.success ? { contact, token: parsed.data.token } : undefined;
+      if (!contact) return undefined;
+      return {
+        contact,
+        token,
+        channel: single?.kanaal ?? 'email',
+        singleUse: single !== undefined,
+        used: single?.used ?? false,
+      };
     };
-    const rated = (contactId: string) =>
-      deps.contacts.events(contactId).some((e) => e.type === 'csat' && e.data?.channel === 'email');
+    const rated = (found: { contact: { id: string }; channel: string; used: boolean }) =>
+      found.used ||
+      deps.contacts
+        .events(found.contact.id)
+        .some((e) => e.type === 'csat' && e.data?.channel === found.channel);
 
     scope.get('/beoordeling/:token', async (request, reply) => {
       const found = resolve(request.params);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!found) return reply.code(404).send(notFound);
-      return reply.send(rated(found.contact.id) ? already : formPage(found.token));
+      return reply.send(rated(found) ? already : formPage(found.token, undefined, found.channel));
     });
 
     scope.post('/beoordeling/:token', async (request, reply) => {
@@ -114,9 +158,9 @@ export function registerRatingRoutes(
           : reply
               .code(400)
               .type('text/html; charset=utf-8')
-              .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.'));
+              .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.', found.channel));
       }
-      if (rated(found.contact.id)) {
+      if (rated(found) || (found.singleUse && !deps.tokens.use(found.token))) {
         return json
           ? reply.code(409).send({ ok: false, error: 'already_rated' })
           : reply.type('text/html; charset=utf-8').send(already);
@@ -125,8 +169,8 @@ export function registerRatingRoutes(
       deps.contacts.appendEvent({
         contactId: found.contact.id,
         type: 'csat',
-        at: Date.now(),
-        data: { score: form.data.score, channel: 'email', ...(comment ? { comment } : {}) },
+        at: deps.now(),
+        data: { score: form.data.score, channel: found.channel, ...(comment ? { comment } : {}) },
       });
       return json ? reply.code(201).send({ ok: true }) : reply.type('text/html; charset=utf-8').send(thanks);
     });

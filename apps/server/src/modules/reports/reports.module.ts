@@ -6,16 +6,20 @@ import type { RegisteredEvent } from '../registration/registration.routes';
 import type { RoutingService } from '../routing/routing.service';
 import { createRatingLinks, type RatingLinks } from './rating-link';
 import { registerRatingRoutes } from './rating.routes';
+import { RatingTokens } from './rating-tokens';
 import { ReportRegistrations } from './report-registrations';
 import { ReportService, type Belofte } from './report.service';
 import { registerReportRoutes } from './reports.routes';
 
 export { createReportsRetention } from './reports-retention';
+export { ratingTokenMigrations } from './rating-tokens';
 
 export interface ReportsModule {
   service: ReportService;
   /** For e-mail replies: `ratingLinks.linkFor(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */
   ratingLinks: RatingLinks;
+  /** Single-use rating links for phone contacts: `phoneRatingLink(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */
+  phoneRatingLink(contactId: string): string;
   /** Registration hook (inside the registration transaction): keeps the facts FCR needs. */
   recordRegistration(event: RegisteredEvent): void;
 }
@@ -34,6 +38,7 @@ export function createReportsModule(
     publicBaseUrl: string;
     /** Answers promised to residents (the channels module's ontvangstbevestigingen). */
     beloften: (from: number, to: number) => Belofte[];
+    now?: () => number;
   },
 ): ReportsModule {
   const registrations = new ReportRegistrations(deps.db);
@@ -50,10 +55,13 @@ export function createReportsModule(
   });
   const ratingLinks = createRatingLinks(deps.secret, deps.publicBaseUrl);
   registerReportRoutes(app, { guard: deps.guard, reports: service });
-  registerRatingRoutes(app, { links: ratingLinks, contacts: deps.contacts });
+  const now = deps.now ?? Date.now;
+  const ratingTokens = new RatingTokens(deps.db, deps.publicBaseUrl, now);
+  registerRatingRoutes(app, { links: ratingLinks, tokens: ratingTokens, contacts: deps.contacts, now });
   return {
     service,
     ratingLinks,
+    phoneRatingLink: (contactId) => ratingTokens.issue(contactId, 'telefoon'),
     recordRegistration(event) {
       const partij = event.request.partij?.uuid ?? deps.contacts.get(event.contactId)?.partijUuid;
       registrations.record({

@@ -60,6 +60,11 @@ export class CallbackService {
       contacts: ContactsRepository;
       maxAttempts: number;
       retryMinutes: number;
+      /** The callback request is closed: reached, or not reached at the last attempt (inside the transaction). */
+      onAfgesloten?: (
+        contact: ContactRecord,
+        e: { uitkomst: 'gelukt' | 'niet-bereikt'; pogingen: number },
+      ) => void;
     },
   ) {
     this.insert = deps.db.prepare(
@@ -183,6 +188,8 @@ export class CallbackService {
           { poging: row.poging + 1, firstContactId: row.first_contact_id },
         );
         response.volgende = { contactId: next.contact.id, voorkeurVan: new Date(van).toISOString() };
+      } else {
+        this.deps.onAfgesloten?.(contact, { uitkomst, pogingen: row.poging });
       }
       return response;
     });

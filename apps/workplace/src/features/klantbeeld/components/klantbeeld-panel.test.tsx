@@ -14,9 +14,17 @@ import { KlantbeeldPanel } from './klantbeeld-panel';
 const KLANTBEELD = 'GET /api/contacts/c-1/klantbeeld';
 const LINK = 'POST /api/contacts/c-1/partij';
 
+/** The resident of c-1 gave no toestemmingen yet (the panel's toestemmingen section reads them). */
+const GEEN_TOESTEMMINGEN = {
+  'GET /api/contacts/c-1/toestemmingen': {
+    status: 200,
+    body: { actueel: [], geschiedenis: [], vastleggenToegestaan: false, terugkoppelingen: [] },
+  },
+};
+
 function renderPanel(routes: RenderRoutes) {
   return renderWithProviders(<KlantbeeldPanel contactId="c-1" from={{ phone: '+31687654321' }} />, {
-    routes,
+    routes: { ...GEEN_TOESTEMMINGEN, ...routes },
   });
 }
 

@@ -16,6 +16,7 @@ import { NewPartijForm } from './new-partij-form';
 import { PartijDetails } from './partij-details';
 import { PartijInterneTaken } from './partij-interne-taken';
 import { PartijSearch } from './partij-search';
+import { ToestemmingenSectie } from './toestemmingen-sectie';
 import { VerificatieDialog } from './verificatie-dialog';
 
 type Mode = 'view' | 'search' | 'new';
@@ -130,6 +131,7 @@ export function KlantbeeldPanel({ contactId, from }: KlantbeeldPanelProps) {
         </>
       )}
       {data && partij && !integraal && <PartijDetails partij={partij} />}
+      {data && partij && mode === 'view' && <ToestemmingenSectie contactId={contactId} partij={partij} />}
 
       {data && !partij && otherKandidaten.length > 0 && mode === 'view' && (
         <div className="space-y-2">

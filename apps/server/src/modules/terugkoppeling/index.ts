@@ -1,0 +1,146 @@
+import { ConnectorError } from '../../connectors/errors';
+import { createNotifyClient } from '../../connectors/notifynl/notifynl-connector';
+import type { Clock } from '../../shared/clock';
+import type { Logger } from '../../shared/logger';
+import type { Db } from '../../store/db';
+import type { TerugkoppelingSettings } from './terugkoppeling-settings';
+import { TerugkoppelingOutbox, VerzendFout, type TerugkoppelingDeps } from './terugkoppeling.outbox';
+
+export { terugkoppelingMigrations } from './terugkoppeling.migrations';
+export { terugkoppelingSettingsFromEnv, type TerugkoppelingSettings } from './terugkoppeling-settings';
+export type { TerugkoppelingOutbox } from './terugkoppeling.outbox';
+
+/** Why a send failed; retried only when the message certainly did not go out (never twice). */
+export function classifySendError(err: unknown): VerzendFout {
+  if (err instanceof ConnectorError) {
+    // A timeout or an unreadable answer: NotifyNL may have accepted it. Answered errors and refused connections
+    // did not send anything; a 4xx other than 429 will not get better by trying again.
+    if (err.kind === 'timeout' || err.kind === 'invalid_response')
+      return new VerzendFout(
+        'Onbekend of de sms is aangekomen (geen geldig antwoord). Niet opnieuw verstuurd.',
+        false,
+      );
+    const opnieuw =
+      err.kind === 'network' ||
+      err.kind === 'circuit_open' ||
+      err.kind === 'server' ||
+      err.kind === 'rate_limited';
+    return new VerzendFout(`NotifyNL: ${err.message}`, opnieuw);
+  }
+  const e = err as { responseCode?: number; code?: string; message?: string };
+  // SMTP: a 5xx answer is permanent (RFC 5321); 4xx and a connection that never got there are worth a retry.
+  if (typeof e.responseCode === 'number')
+    return new VerzendFout(`Mailserver: ${e.message ?? e.responseCode}`, e.responseCode < 500);
+  return new VerzendFout(`Mailserver niet bereikbaar: ${e.message ?? String(err)}`, true);
+}
+
+export interface TerugkoppelingModule {
+  outbox: TerugkoppelingOutbox;
+  /** An interne taak went to `verwerkt` (inside the store's transaction). */
+  interneTaakVerwerkt(e: {
+    taakUuid: string;
+    onderwerp: string;
+    afdeling?: string;
+    partijUuid?: string;
+    contactId?: string;
+  }): void;
+  /** A terugbelverzoek got its last outcome (inside the outcome's transaction). */
+  terugbelverzoekAfgesloten(e: {
+    contactId: string;
+    uitkomst: 'gelukt' | 'niet-bereikt';
+    pogingen: number;
+    partijUuid?: string;
+  }): void;
+  /** A klantcontact was registered (inside the registration transaction). */
+  geregistreerd(e: {
+    contactId: string;
+    klantcontactUuid: string;
+    channel: string;
+    onderwerp: string;
+    partijUuid?: string;
+    /** Set when the registration made an interne taak (a follow-up). */
+    vervolg?: { afdeling?: string };
+  }): void;
+  start(): void;
+  stop(): void;
+}
+
+export function createTerugkoppelingModule(
+  deps: Omit<TerugkoppelingDeps, 'sms' | 'classify' | 'telefoon'> & {
+    db: Db;
+    clock: Clock;
+    log: Logger;
+    settings: TerugkoppelingSettings;
+    /** Tests: a fetch for the NotifyNL client. */
+    fetch?: typeof fetch;
+  },
+): TerugkoppelingModule {
+  const notify = deps.settings.notify;
+  const outbox = new TerugkoppelingOutbox({
+    ...deps,
+    telefoon: deps.settings.telefoon,
+    classify: classifySendError,
+    ...(notify
+      ? {
+          sms: {
+            client: createNotifyClient({
+              url: notify.url,
+              apiKey: notify.apiKey,
+              timeoutMs: 10_000,
+              ...(deps.fetch ? { fetch: deps.fetch } : {}),
+            }),
+            templateTerugkoppeling: notify.templateTerugkoppeling,
+            templateBeoordeling: notify.templateBeoordeling,
+          },
+        }
+      : {}),
+  });
+  return {
+    outbox,
+    interneTaakVerwerkt(e) {
+      outbox.record({
+        sleutel: `interne-taak:${e.taakUuid}`,
+        aanleiding: {
+          soort: 'interne_taak_verwerkt',
+          onderwerp: e.onderwerp,
+          ...(e.afdeling ? { afdeling: e.afdeling } : {}),
+        },
+        partijUuid: e.partijUuid,
+        contactId: e.contactId,
+      });
+    },
+    terugbelverzoekAfgesloten(e) {
+      outbox.record({
+        sleutel: `terugbelverzoek:${e.contactId}`,
+        aanleiding: { soort: 'terugbelverzoek_afgesloten', uitkomst: e.uitkomst, pogingen: e.pogingen },
+        partijUuid: e.partijUuid,
+        contactId: e.contactId,
+      });
+    },
+    geregistreerd(e) {
+      if (e.vervolg) {
+        outbox.record({
+          sleutel: `vervolg:${e.klantcontactUuid}`,
+          aanleiding: {
+            soort: 'vervolg_geregistreerd',
+            onderwerp: e.onderwerp,
+            ...(e.vervolg.afdeling ? { afdeling: e.vervolg.afdeling } : {}),
+          },
+          partijUuid: e.partijUuid,
+          contactId: e.contactId,
+        });
+      }
+      // One rating request per phone contact, however many questions it registered.
+      if (e.channel === 'telefoon') {
+        outbox.record({
+          sleutel: `beoordeling:${e.contactId}`,
+          aanleiding: { soort: 'beoordeling' },
+          partijUuid: e.partijUuid,
+          contactId: e.contactId,
+        });
+      }
+    },
+    start: () => outbox.start(),
+    stop: () => outbox.stop(),
+  };
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { User } from '@kcc/contracts/domain';
+import type { TerugkoppelingView } from '@kcc/contracts/toestemmingen';
+import type { AuthGuard } from '../../http/auth-guard';
+import type { Db } from '../../store/db';
+import {
+  registerToestemmingenRoutes,
+  type ContactMetPartij,
+  type LogVerwerking,
+} from './toestemmingen.routes';
+import { ToestemmingenStore } from './toestemmingen.store';
+
+export { toestemmingenMigrations, ToestemmingenStore } from './toestemmingen.store';
+export type { ContactMetPartij } from './toestemmingen.routes';
+
+/** Toestemmingen (issue 15 §4): the store and the agent's routes. */
+export function createToestemmingenModule(
+  app: FastifyInstance,
+  deps: {
+    db: Db;
+    guard: AuthGuard;
+    userName: (id: string) => string | undefined;
+    contact: (contactId: string, user: User) => Promise<ContactMetPartij>;
+    log: LogVerwerking;
+    terugkoppelingen: (partijUuid: string) => TerugkoppelingView[];
+    now: () => number;
+  },
+): { store: ToestemmingenStore } {
+  const store = new ToestemmingenStore(deps.db, (id) => deps.userName(id) ?? id);
+  registerToestemmingenRoutes(app, { ...deps, store });
+  return { store };
+}
