@@ -282,6 +282,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
               users,
               settings: oidcSettings,
               log: app.log,
+              // A medewerker can take contacts from the first login on; the Klantinteracties actor carries
+              // the employee identifier (their username).
+              onLogin: (user) => {
+                if (!user.roles.includes('medewerker')) return;
+                routing.enrolAgent(user.id);
+                ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
+              },
             })
           : undefined,
       flows: oidcFlows,

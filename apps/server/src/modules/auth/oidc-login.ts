@@ -30,6 +30,8 @@ export class OidcLogin {
       users: UsersRepository;
       settings: OidcSettings;
       log: Log;
+      /** After a successful login (before the session): make a medewerker an agent, and so on. */
+      onLogin?: (user: User) => void;
     },
   ) {}
 
@@ -96,6 +98,7 @@ export class OidcLogin {
     if (!employee.ok) return this.fail(employee.reason, 'no access', { sub: tokens.claims.sub });
     const user = this.deps.users.upsertOidcUser(employee);
     if (user === 'conflict') return this.fail('account-bestaat-lokaal', 'employee id is a local account');
+    this.deps.onLogin?.(user);
     return { ok: true, user, idToken: tokens.idToken };
   }
 

@@ -100,6 +100,9 @@ describe('login with the identity provider (OpenID Connect)', () => {
     expect(session.refreshToken).toBeTruthy();
     const me = await fetch(`${s.url}/api/me`, { headers: bearer(session.token) });
     expect(me.status).toBe(200);
+    // A medewerker is an agent from the first login: the /agent socket admits them.
+    const socket = await s.connectAgent(session.token);
+    expect(socket.connected).toBe(true);
     // The same session refreshes like a local one.
     const refreshed = await fetch(`${s.url}/api/auth/refresh`, {
       method: 'POST',
