@@ -78,6 +78,7 @@ export async function startTestProvider(
     cookies: { keys: ['kcc-test-provider-cookie-key'] },
     claims: { openid: ['sub', 'roles'], email: ['email'], profile: ['name'] },
     conformIdTokenClaims: false,
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 3600 },
     pkce: { required: () => true },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     findAccount: async (_ctx: unknown, id: string) => {

@@ -293,6 +293,47 @@ describe('login with the identity provider (OpenID Connect)', () => {
     });
   });
 
+  it('answers bad input with 400 or a refusal, never 500, and limits login starts per IP', async () => {
+    const { s } = await start();
+    const post = (path: string, body: unknown) =>
+      fetch(`${s.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    for (const body of [{}, { code: 'kort' }, { code: 'x'.repeat(500) }, { code: 1 }, [], null]) {
+      expect((await post('/api/auth/oidc/session', body)).status).toBe(400);
+    }
+    expect((await post('/api/auth/oidc/session', { code: 'x'.repeat(43) })).status).toBe(401);
+    for (const body of [{}, { callbackQuery: 'code=1&state=2', codeVerifier: 'kort' }]) {
+      expect((await post('/api/auth/oidc/desktop/finish', body)).status).toBe(400);
+    }
+    for (const query of ['', '?state=', '?code=a&state=b', '?error=access_denied', '?state=%ZZ&code[]=1']) {
+      const res = await fetch(`${s.url}/api/auth/oidc/callback${query}`, { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/#oidc-fout=verlopen');
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await fetch(`${s.url}/api/auth/oidc/login`, { redirect: 'manual' })).status);
+    }
+    expect(statuses.slice(0, 30).every((st) => st === 302)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
+  it('the verwerkingenlog names the employee identifier', async () => {
+    const { s } = await start({ env: { KCC_DEMO: '1' } });
+    const session = await loginAs(s, 'anna');
+    const res = await fetch(`${s.url}/api/klantbeeld/persoon/999993653?doel=klantvraag_zonder_contact`, {
+      headers: bearer(session.token),
+    });
+    expect(res.status).toBe(200);
+    const rows = s.db
+      .prepare('SELECT DISTINCT gebruiker_id, gebruiker_naam FROM audit_verwerkingsacties')
+      .all();
+    expect(rows).toEqual([{ gebruiker_id: 'anna.devries@gemeente.test', gebruiker_naam: 'Anna de Vries' }]);
+  });
+
   it('keeps the test accounts in line with the role map', () => {
     expect(TEST_ACCOUNTS.map((a) => a.sub)).toEqual(['anna', 'tess', 'piet', 'zonder']);
   });
