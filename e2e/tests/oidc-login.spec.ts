@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { expect, test as base } from '../fixtures/test';
 import { startOidcProvider, signInAtProvider, type OidcProviderProcess } from '../fixtures/oidc-provider';
 import { startServer } from '../fixtures/server';
@@ -74,6 +75,7 @@ test('@P1 an employee without a mapped role is refused in Dutch', async ({ page,
     /U heeft geen toegang tot de KCC Werkplek\. Uw organisatieaccount heeft geen rol voor de werkplek\./,
   );
   await expect(page.getByRole('button', { name: organisationButton })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'login screen with the organisation account and a refusal');
   expect(await page.evaluate(() => window.sessionStorage.getItem('kcc.session'))).toBeNull();
   const config = await fetch(`${server.url}/api/auth/config`);
   expect(await config.json()).toEqual({ oidc: true, localLogin: false });
