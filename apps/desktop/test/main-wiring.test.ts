@@ -50,6 +50,7 @@ describe('dist/main.cjs wiring', () => {
         'kcc:config:get',
         'kcc:notify:offer',
         'kcc:tray:set-waiting',
+        'kcc:auth:oidc-login',
         'app:second-instance',
         'app:web-contents-created',
       ]),

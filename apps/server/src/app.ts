@@ -20,6 +20,11 @@ import {
 } from './modules/audit/ki-api-logging';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { seedDemoUsers } from './modules/auth/demo-users';
+import { loginResponse } from './modules/auth/login-response';
+import { createOidcClient } from './modules/auth/oidc-client';
+import { OidcFlowStore } from './modules/auth/oidc-flows';
+import { OidcLogin } from './modules/auth/oidc-login';
+import { registerOidcRoutes } from './modules/auth/oidc.routes';
 import { SessionStore } from './modules/auth/sessions';
 import { TokenService } from './modules/auth/tokens';
 import { createSqliteUsersRepository } from './modules/auth/users.repository';
@@ -279,7 +284,56 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
     });
 
-    registerAuthRoutes(app, { users, tokens, sessions, guard });
+    // Login through the municipality's identity provider (KCC_OIDC_*); its logins end in our own session.
+    const oidcSettings = config.auth.oidc;
+    const oidcClient = oidcSettings
+      ? createOidcClient(oidcSettings, { now: () => authClock.now() })
+      : undefined;
+    const oidcFlows = oidcSettings ? new OidcFlowStore(db, () => authClock.now()) : undefined;
+    if (oidcClient) {
+      void oidcClient.warmUp().catch((err: unknown) => app.log.error(String(err)));
+    }
+    const postLogoutUri = `${publicBaseUrl}/`;
+    registerAuthRoutes(app, {
+      users,
+      tokens,
+      sessions,
+      guard,
+      localLogin: config.auth.localLogin,
+      ...(oidcClient
+        ? {
+            endSessionUrl: async (sessionId: string) => {
+              const idToken = sessions.idToken(sessionId);
+              return idToken ? oidcClient.endSessionUrl(idToken, postLogoutUri) : undefined;
+            },
+          }
+        : {}),
+    });
+    registerOidcRoutes(app, {
+      login:
+        oidcSettings && oidcClient && oidcFlows
+          ? new OidcLogin({
+              client: oidcClient,
+              flows: oidcFlows,
+              users,
+              settings: oidcSettings,
+              log: app.log,
+              // A medewerker can take contacts from the first login on; the Klantinteracties actor carries
+              // the employee identifier (their username).
+              onLogin: (user) => {
+                if (!user.roles.includes('medewerker')) return;
+                routing.enrolAgent(user.id);
+                ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
+              },
+            })
+          : undefined,
+      flows: oidcFlows,
+      localLogin: config.auth.localLogin,
+      publicBaseUrl,
+      users,
+      sessions,
+      answer: (user, sessionId, refreshToken) => loginResponse(tokens, user, sessionId, refreshToken),
+    });
     const inbound = createInboundService({
       contacts,
       routing,

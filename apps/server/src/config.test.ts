@@ -60,4 +60,47 @@ describe('loadConfig', () => {
       expect((err as Error).message).not.toContain('\n');
     }
   });
+
+  describe('OpenID Connect (issue 11)', () => {
+    const oidc = {
+      KCC_OIDC_ISSUER: 'https://login.gemeente.nl/realms/kcc',
+      KCC_OIDC_CLIENT_ID: 'kcc-werkplek',
+      KCC_OIDC_ROLE_MAP: 'kcc-agents=medewerker, kcc-leads=teamleider,kcc-leads=medewerker',
+    };
+
+    it('is off without issuer and client id; local login is then the way in', () => {
+      expect(loadConfig({}).auth).toEqual({ oidc: undefined, localLogin: true });
+    });
+
+    it('reads the provider, the defaults of the claims and the role map', () => {
+      const { auth } = loadConfig({ ...oidc, KCC_DEMO: '0', KCC_INTEGRATION_KEY: 'eigen-sleutel-1' });
+      expect(auth.localLogin).toBe(false);
+      expect(auth.oidc).toMatchObject({
+        issuer: oidc.KCC_OIDC_ISSUER,
+        clientId: 'kcc-werkplek',
+        clientSecret: undefined,
+        rolesClaim: 'roles',
+        employeeClaim: 'email',
+      });
+      expect([...auth.oidc!.roleMap]).toEqual([
+        ['kcc-agents', ['medewerker']],
+        ['kcc-leads', ['teamleider', 'medewerker']],
+      ]);
+      // Demo mode keeps the demo accounts usable; KCC_LOCAL_LOGIN decides explicitly.
+      expect(loadConfig(oidc).auth.localLogin).toBe(true);
+      expect(loadConfig({ ...oidc, KCC_LOCAL_LOGIN: '0' }).auth.localLogin).toBe(false);
+    });
+
+    it.each([
+      [{ KCC_OIDC_ISSUER: oidc.KCC_OIDC_ISSUER }, /KCC_OIDC_CLIENT_ID ontbreekt/],
+      [{ ...oidc, KCC_OIDC_ROLE_MAP: undefined }, /KCC_OIDC_ROLE_MAP ontbreekt/],
+      [{ ...oidc, KCC_OIDC_ROLE_MAP: 'kcc-agents=baas' }, /onbekende werkplekrol "baas"/],
+      [{ ...oidc, KCC_OIDC_ROLE_MAP: 'kcc-agents' }, /geen paar idp-rol=werkplekrol/],
+      [{ ...oidc, KCC_OIDC_ISSUER: 'http://login.gemeente.nl' }, /moet https gebruiken/],
+      [{ ...oidc, KCC_OIDC_CLIENT_SECRET: 'kort' }, /KCC_OIDC_CLIENT_SECRET/],
+      [{ KCC_OIDC_ROLE_MAP: 'a=medewerker' }, /zonder KCC_OIDC_ISSUER/],
+    ])('refuses a wrong setting with a clear line (%#)', (env, message) => {
+      expect(() => loadConfig(env as Record<string, string>)).toThrow(message);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { authSettingsFromEnv, type AuthSettings } from './modules/auth/oidc-settings';
 import { parseChannelsEnv, type ChannelsConfig } from './modules/channels/channels.config';
 import { cobrowseSettingsFromEnv, type CobrowseSettings } from './modules/cobrowse/cobrowse-settings';
 import { retentionSettingsFromEnv, type RetentionSettings } from './modules/retention/retention-settings';
@@ -107,6 +108,8 @@ export interface Config {
   retention: RetentionSettings;
   /** Terugkoppeling to residents: NotifyNL for SMS, the KCC's number in the texts (modules/terugkoppeling/README.md). */
   terugkoppeling: TerugkoppelingSettings;
+  /** Login: the municipality's identity provider (OIDC) and/or local accounts (modules/auth/README.md). */
+  auth: AuthSettings;
 }
 
 type Env = z.infer<typeof EnvSchema>;
@@ -199,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!e.KCC_DEMO) refuseDemoSecrets(e);
   const channels = parseChannelsEnv(relevant, e.KCC_DEMO);
   if (!channels.ok) throw new ConfigError(`Ongeldige configuratie: ${channels.problems.join('; ')}`);
+  const auth = authSettingsFromEnv(relevant, e.KCC_DEMO);
+  if (!auth.ok) throw new ConfigError(`Ongeldige configuratie: ${auth.problems.join('; ')}`);
   const retention = retentionSettingsFromEnv(relevant);
   if (!retention.ok) throw new ConfigError(`Ongeldige configuratie: ${retention.problems.join('; ')}`);
   const terugkoppeling = terugkoppelingSettingsFromEnv(relevant);
@@ -231,5 +236,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cobrowse: cobrowseSettingsFromEnv(relevant),
     retention: retention.settings,
     terugkoppeling: terugkoppeling.settings,
+    auth: auth.settings,
   };
 }

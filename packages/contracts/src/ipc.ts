@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoginResponse } from './rest';
 
 /**
  * The desktop bridge, typed once. Main validates every input against these schemas and checks the sender;
@@ -15,6 +16,17 @@ export const invokeContract = {
       .object({ offerId: z.string().max(100), title: z.string().max(200), body: z.string().max(500) })
       .strict(),
     output: z.object({ shown: z.boolean() }),
+  },
+  /**
+   * "Inloggen met uw organisatieaccount" in the desktop shell: main opens the system browser with PKCE and a
+   * loopback redirect (RFC 8252), never a login window inside the app, and returns the server's session.
+   */
+  'kcc:auth:oidc-login': {
+    input: z.undefined(),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), session: LoginResponse }),
+      z.object({ ok: z.literal(false), message: z.string().max(500) }),
+    ]),
   },
   /** The number of waiting contacts in my queues, for the tray icon tooltip and badge. */
   'kcc:tray:set-waiting': {

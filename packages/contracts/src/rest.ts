@@ -45,6 +45,67 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(200) }).strict();
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
+/** `GET /api/auth/config` (public): how the login screen offers login. */
+export const AuthConfigResponse = z.object({
+  /** "Inloggen met uw organisatieaccount" (the municipality's identity provider, OpenID Connect). */
+  oidc: z.boolean(),
+  /** The username + password form (local accounts). */
+  localLogin: z.boolean(),
+});
+export type AuthConfigResponse = z.infer<typeof AuthConfigResponse>;
+/** Why a login at the identity provider gave no access; the login screen says it in Dutch. */
+export const OidcLoginFailure = z.enum([
+  'geen-rol',
+  'geen-medewerker-id',
+  'account-bestaat-lokaal',
+  'geweigerd',
+  'verlopen',
+  'mislukt',
+  'niet-beschikbaar',
+]);
+export type OidcLoginFailure = z.infer<typeof OidcLoginFailure>;
+export const OIDC_FAILURE_MESSAGES: Record<OidcLoginFailure, string> = {
+  'geen-rol':
+    'U heeft geen toegang tot de KCC Werkplek. Uw organisatieaccount heeft geen rol voor de werkplek. Vraag uw leidinggevende om toegang.',
+  'geen-medewerker-id':
+    'Uw organisatieaccount geeft geen e-mailadres of medewerkernummer door. Neem contact op met de beheerder.',
+  'account-bestaat-lokaal':
+    'Er bestaat al een lokaal account met dezelfde naam. Neem contact op met de beheerder.',
+  geweigerd: 'Inloggen bij uw organisatie is afgebroken. Probeer het opnieuw.',
+  verlopen: 'Het inloggen duurde te lang of is al gebruikt. Probeer het opnieuw.',
+  mislukt: 'Inloggen met uw organisatieaccount is mislukt. Probeer het opnieuw.',
+  'niet-beschikbaar': 'Inloggen met uw organisatieaccount kan nu niet. Probeer het later opnieuw.',
+};
+/** `POST /api/auth/oidc/session`: the one-time code of the redirect back; answered with a LoginResponse. */
+export const OidcSessionRequest = z.object({ code: z.string().min(20).max(100) }).strict();
+export type OidcSessionRequest = z.infer<typeof OidcSessionRequest>;
+/**
+ * `POST /api/auth/oidc/desktop/start` (desktop shell, RFC 8252): the shell's loopback redirect URI and its PKCE
+ * challenge; answered with the authorization URL to open in the system browser.
+ */
+export const DesktopOidcStartRequest = z
+  .object({
+    redirectUri: z
+      .string()
+      .regex(/^http:\/\/127\.0\.0\.1:\d{1,5}\/callback$/, 'http://127.0.0.1:<poort>/callback'),
+    codeChallenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'S256-challenge (base64url)'),
+  })
+  .strict();
+export type DesktopOidcStartRequest = z.infer<typeof DesktopOidcStartRequest>;
+export const DesktopOidcStartResponse = z.object({ authorizationUrl: z.string() });
+export type DesktopOidcStartResponse = z.infer<typeof DesktopOidcStartResponse>;
+/** `POST /api/auth/oidc/desktop/finish`: the query the loopback received and the shell's PKCE verifier. */
+export const DesktopOidcFinishRequest = z
+  .object({
+    callbackQuery: z.string().min(1).max(4000),
+    codeVerifier: z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, 'PKCE-verifier'),
+  })
+  .strict();
+export type DesktopOidcFinishRequest = z.infer<typeof DesktopOidcFinishRequest>;
+/** `POST /api/auth/logout` of a session from the identity provider: where to end the provider's session too. */
+export const LogoutResponse = z.object({ endSessionUrl: z.string().optional() });
+export type LogoutResponse = z.infer<typeof LogoutResponse>;
+
 // ---------------------------------------------------------------- inbound (channel webhooks)
 export const InboundRequest = z
   .object({
@@ -273,6 +334,11 @@ export const apiPaths = {
   login: '/api/auth/login',
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
+  authConfig: '/api/auth/config',
+  oidcLogin: '/api/auth/oidc/login',
+  oidcSession: '/api/auth/oidc/session',
+  oidcDesktopStart: '/api/auth/oidc/desktop/start',
+  oidcDesktopFinish: '/api/auth/oidc/desktop/finish',
   me: '/api/me',
   myContacts: '/api/me/contacts',
   myOffers: '/api/me/offers',

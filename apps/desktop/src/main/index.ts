@@ -18,6 +18,7 @@ import { createJsonFileStore } from './json-file-store';
 import { isServerUnreachable, loadFailurePage, RETRY_SECONDS } from './load-failure';
 import { decideWindowOpen, mayNavigate, mayOpenExternally } from './navigation-policy';
 import { createOfferNotifier, type NotificationAdapter } from './offer-notifier';
+import { desktopOidcLogin } from './oidc-login';
 import { mayGrantPermission } from './permission-policy';
 import { createPush } from './push';
 import { originOf, workplaceUrl } from './server-url';
@@ -133,6 +134,17 @@ function main(): void {
       serverOrigin,
     );
     handle(ipcMain, 'kcc:notify:offer', (notice) => notifier.offerArrived(notice), serverOrigin);
+    // Login at the identity provider in the system browser (RFC 8252), then back to the front.
+    handle(
+      ipcMain,
+      'kcc:auth:oidc-login',
+      async () => {
+        const result = await desktopOidcLogin({ serverUrl: serverUrl(), openExternal });
+        bringToFront(mainWindow);
+        return result;
+      },
+      serverOrigin,
+    );
     handle(
       ipcMain,
       'kcc:tray:set-waiting',

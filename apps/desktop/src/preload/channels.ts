@@ -9,6 +9,7 @@ import type { InvokeChannel, PushChannel } from '@kcc/contracts/ipc';
 export const INVOKE_CHANNELS = [
   'kcc:config:get',
   'kcc:notify:offer',
+  'kcc:auth:oidc-login',
   'kcc:tray:set-waiting',
 ] as const satisfies readonly InvokeChannel[];
 

@@ -30,7 +30,7 @@ describe('shortcut help', () => {
   it('types ? in a text field instead of opening the help', async () => {
     const user = userEvent.setup();
     renderApp({ session: null });
-    await user.type(screen.getByLabelText('Gebruikersnaam'), 'wie?');
+    await user.type(await screen.findByLabelText('Gebruikersnaam'), 'wie?');
     expect(screen.getByLabelText('Gebruikersnaam')).toHaveValue('wie?');
     expect(screen.queryByRole('dialog')).toBeNull();
   });

@@ -48,6 +48,11 @@ export function notifyOffer(offer: { offerId: string; title: string; body: strin
   });
 }
 
+/** Desktop shell: the login at the identity provider in the system browser; undefined in a browser. */
+export async function desktopOidcLogin(): Promise<InvokeOutput<'kcc:auth:oidc-login'> | undefined> {
+  return invoke('kcc:auth:oidc-login', undefined);
+}
+
 export function setTrayWaiting(count: number): void {
   void invoke('kcc:tray:set-waiting', { count: Math.max(0, Math.min(100_000, Math.round(count))) });
 }

@@ -1,6 +1,6 @@
 import type { ZaakView } from '@kcc/contracts/klantbeeld';
-import type { OrganisatieIdentificatie, ZakenPort } from '../../modules/registers/ports';
-import { RegisterInputError } from '../../modules/registers/ports';
+import type { Namens, OrganisatieIdentificatie, ZakenPort } from '../../modules/registers/ports';
+import { RegisterInputError, SYSTEEM } from '../../modules/registers/ports';
 import {
   assertBsn,
   assertKvkNummer,
@@ -99,56 +99,68 @@ export function createOpenZaakConnector(config: OpenZaakConnectorConfig): ZakenP
     baseUrl: config.url,
     timeoutMs: config.timeoutMs,
     retries: config.retries ?? 2,
-    headers: async () => ({
-      authorization: `Bearer ${await mintZgwJwt({
-        clientId: config.clientId,
-        secret: config.secret,
-        userId: 'kcc-werkplek',
-        userRepresentation: 'KCC-werkplek',
-      })}`,
-      'accept-crs': 'EPSG:4326',
-    }),
+    headers: () => ({ 'accept-crs': 'EPSG:4326' }),
     ...(config.fetch ? { fetch: config.fetch } : {}),
     ...(config.breaker ? { breaker: config.breaker } : {}),
     ...(config.backoffMs !== undefined ? { backoffMs: config.backoffMs } : {}),
   });
-  const get = async <T>(path: string, query?: Record<string, string>) =>
-    (await http.request<T>({ method: 'GET', path, ...(query ? { query } : {}), idempotent: true })).body;
+  // Open Zaak's audit trail names who asked: the employee (their identifier and name), else the system.
+  const authorization = async (namens: Namens) => ({
+    authorization: `Bearer ${await mintZgwJwt({
+      clientId: config.clientId,
+      secret: config.secret,
+      userId: namens.id,
+      userRepresentation: namens.naam,
+    })}`,
+  });
+  const get = async <T>(namens: Namens, path: string, query?: Record<string, string>) =>
+    (
+      await http.request<T>({
+        method: 'GET',
+        path,
+        ...(query ? { query } : {}),
+        idempotent: true,
+        headers: await authorization(namens),
+      })
+    ).body;
 
   const catalogiCache = new Map<string, Promise<unknown>>();
-  const cached = <T>(url: string): Promise<T> => {
+  const cached = <T>(namens: Namens, url: string): Promise<T> => {
     let p = catalogiCache.get(url);
     if (!p) {
-      p = get<T>(url);
+      p = get<T>(namens, url);
       catalogiCache.set(url, p);
       p.catch(() => catalogiCache.delete(url));
     }
     return p as Promise<T>;
   };
 
-  const list = async (filter: Record<string, string>): Promise<Zaak[]> => {
+  const list = async (namens: Namens, filter: Record<string, string>): Promise<Zaak[]> => {
     const out: Zaak[] = [];
-    let page = await get<Paginated<Zaak>>(`${ZAKEN}/zaken`, {
+    let page = await get<Paginated<Zaak>>(namens, `${ZAKEN}/zaken`, {
       ...filter,
       einddatum__isnull: 'true',
       ordering: '-startdatum',
     });
     out.push(...page.results);
     for (let i = 1; i < MAX_PAGES && page.next; i++) {
-      page = await get<Paginated<Zaak>>(page.next);
+      page = await get<Paginated<Zaak>>(namens, page.next);
       out.push(...page.results);
     }
     return out.filter((z) => !z.einddatum);
   };
 
-  const detail = async (z: Zaak): Promise<ZaakView> => {
+  const detail = async (namens: Namens, z: Zaak): Promise<ZaakView> => {
     const [zaaktype, status, rollen, documenten] = await Promise.all([
-      cached<ZaakType>(z.zaaktype).catch(() => undefined),
+      cached<ZaakType>(namens, z.zaaktype).catch(() => undefined),
       z.status
-        ? get<Status>(z.status).then(async (s) => ({ s, t: await cached<StatusType>(s.statustype) }))
+        ? get<Status>(namens, z.status).then(async (s) => ({
+            s,
+            t: await cached<StatusType>(namens, s.statustype),
+          }))
         : Promise.resolve(undefined),
-      get<Paginated<Rol>>(`${ZAKEN}/rollen`, { zaak: z.url, omschrijvingGeneriek: 'behandelaar' }),
-      get<ZaakInformatieObject[]>(`${ZAKEN}/zaakinformatieobjecten`, { zaak: z.url }),
+      get<Paginated<Rol>>(namens, `${ZAKEN}/rollen`, { zaak: z.url, omschrijvingGeneriek: 'behandelaar' }),
+      get<ZaakInformatieObject[]>(namens, `${ZAKEN}/zaakinformatieobjecten`, { zaak: z.url }),
     ]);
     const behandelaar = rollen.results.map(rolNaam).find((n) => n !== undefined);
     const view: ZaakView = {
@@ -182,16 +194,19 @@ export function createOpenZaakConnector(config: OpenZaakConnectorConfig): ZakenP
     return view;
   };
 
-  const detailAll = async (zaken: Zaak[]) =>
-    sortZaken(await Promise.all(zaken.slice(0, config.maxZaken ?? 20).map(detail)));
+  const detailAll = async (namens: Namens, zaken: Zaak[]) =>
+    sortZaken(await Promise.all(zaken.slice(0, config.maxZaken ?? 20).map((z) => detail(namens, z))));
 
   return {
     bron: 'extern',
-    async zakenVanPersoon(bsn) {
+    async zakenVanPersoon(bsn, namens = SYSTEEM) {
       assertBsn(bsn);
-      return detailAll(await list({ rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: bsn }));
+      return detailAll(
+        namens,
+        await list(namens, { rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: bsn }),
+      );
     },
-    async zakenVanOrganisatie(id: OrganisatieIdentificatie) {
+    async zakenVanOrganisatie(id: OrganisatieIdentificatie, namens = SYSTEEM) {
       let filter: Record<string, string>;
       if (id.rsin !== undefined) {
         assertRsin(id.rsin);
@@ -208,16 +223,17 @@ export function createOpenZaakConnector(config: OpenZaakConnectorConfig): ZakenP
           'Zaken van een organisatie zoeken kan alleen met RSIN of vestigingsnummer.',
         );
       }
-      return detailAll(await list(filter));
+      return detailAll(namens, await list(namens, filter));
     },
-    async getZaak(uuid) {
+    async getZaak(uuid, namens = SYSTEEM) {
       const res = await http.request<Zaak>({
         method: 'GET',
         path: `${ZAKEN}/zaken/${encodeURIComponent(uuid)}`,
         idempotent: true,
         acceptStatus: [404],
+        headers: await authorization(namens),
       });
-      return res.status === 404 ? undefined : detail(res.body);
+      return res.status === 404 ? undefined : detail(namens, res.body);
     },
   };
 }

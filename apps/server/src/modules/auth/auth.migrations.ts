@@ -40,4 +40,29 @@ export const authMigrations: Migration[] = [
       CREATE INDEX auth_sessions_user ON auth_sessions (user_id);
     `,
   },
+  {
+    // Login through the municipality's identity provider (issue 11, OIDC): accounts it created, the ID token of
+    // such a session (for the IdP's logout), pending logins (state, nonce, PKCE) and one-time hand-offs.
+    id: 'auth/004_oidc',
+    sql: `
+      ALTER TABLE users ADD COLUMN oidc INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE auth_sessions ADD COLUMN id_token TEXT;
+      CREATE TABLE auth_oidc_flows (
+        state TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        code_verifier TEXT,
+        code_challenge TEXT NOT NULL,
+        redirect_uri TEXT NOT NULL,
+        binding_hash TEXT,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE auth_oidc_handoffs (
+        code_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        id_token TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

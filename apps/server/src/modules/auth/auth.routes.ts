@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginRequest, RefreshRequest, type LoginResponse } from '@kcc/contracts/rest';
-import type { User } from '@kcc/contracts/domain';
+import { LoginRequest, RefreshRequest } from '@kcc/contracts/rest';
 import { currentSessionId, type AuthGuard } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import { memoryRateLimitStore, retryAfterSeconds } from '../rate-limit';
 import { LoginLimits } from './login-limits';
+import { loginResponse } from './login-response';
 import { dummyHash, PasswordCheckBusyError, verifyPassword } from './password';
 import type { SessionStore } from './sessions';
 import type { TokenService } from './tokens';
@@ -20,21 +20,21 @@ export function registerAuthRoutes(
     sessions: SessionStore;
     guard: AuthGuard;
     limits?: LoginLimits;
+    /** False when the identity provider is the only way in (OIDC without demo mode or KCC_LOCAL_LOGIN=1). */
+    localLogin?: boolean;
+    /** The identity provider's logout URL for a session that started there (its end_session_endpoint). */
+    endSessionUrl?: (sessionId: string) => Promise<string | undefined>;
   },
 ): void {
   const limits = deps.limits ?? new LoginLimits(memoryRateLimitStore);
-
-  const answer = async (user: User, sessionId: string, refreshToken: string): Promise<LoginResponse> => {
-    const { token, expiresAt } = await deps.tokens.issue(user.id, user.roles, sessionId);
-    return {
-      token,
-      expiresAt: new Date(expiresAt).toISOString(),
-      refreshToken,
-      user: { id: user.id, name: user.name, roles: user.roles },
-    };
-  };
+  const answer = (user: Parameters<typeof loginResponse>[1], sessionId: string, refreshToken: string) =>
+    loginResponse(deps.tokens, user, sessionId, refreshToken);
 
   app.post('/api/auth/login', async (request, reply) => {
+    if (deps.localLogin === false)
+      throw problems.forbidden(
+        'Inloggen met gebruikersnaam en wachtwoord staat uit. Log in met uw organisatieaccount.',
+      );
     const body = parseOrThrow(LoginRequest, request.body, 'body');
     const wait = await limits.retryAfterMs(body.username, request.ip);
     if (wait > 0) throw problems.tooManyRequests(retryAfterSeconds(wait));
@@ -65,7 +65,14 @@ export function registerAuthRoutes(
   });
 
   app.post('/api/auth/logout', { preHandler: deps.guard.require() }, async (request, reply) => {
-    deps.guard.endSession(currentSessionId(request));
+    const sessionId = currentSessionId(request);
+    const endSessionUrl = await deps.endSessionUrl?.(sessionId).catch((err: unknown) => {
+      request.log.warn({ err: String(err) }, 'uitloggen bij de identity provider niet mogelijk');
+      return undefined;
+    });
+    deps.guard.endSession(sessionId);
+    // A session from the identity provider: the workplace also ends the provider's session there.
+    if (endSessionUrl) return reply.code(200).send({ endSessionUrl });
     return reply.code(204).send();
   });
 }

@@ -22,13 +22,14 @@ export class SessionStore {
   private readonly byId;
   private readonly rotate;
   private readonly revokeStmt;
+  private readonly idTokenStmt;
 
   constructor(
     db: Db,
     private readonly now: () => number = Date.now,
   ) {
     this.insert = db.prepare(
-      'INSERT INTO auth_sessions (id, user_id, created_at, expires_at, refresh_hash) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO auth_sessions (id, user_id, created_at, expires_at, refresh_hash, id_token) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.byId = db.prepare<
       [string],
@@ -40,13 +41,17 @@ export class SessionStore {
     this.revokeStmt = db.prepare(
       'UPDATE auth_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
     );
+    this.idTokenStmt = db.prepare<[string], { id_token: string | null }>(
+      'SELECT id_token FROM auth_sessions WHERE id = ?',
+    );
   }
 
-  create(userId: string): { session: Session; refreshToken: string } {
+  /** `idToken`: a login through the identity provider keeps its ID token for the provider's logout. */
+  create(userId: string, idToken?: string): { session: Session; refreshToken: string } {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = this.now() + SESSION_LIFETIME_MS;
-    this.insert.run(id, userId, this.now(), expiresAt, hash(secret));
+    this.insert.run(id, userId, this.now(), expiresAt, hash(secret), idToken ?? null);
     return { session: { id, userId, expiresAt }, refreshToken: `${id}.${secret}` };
   }
 
@@ -74,6 +79,11 @@ export class SessionStore {
     const next = randomBytes(32).toString('base64url');
     if (this.rotate.run(hash(next), id, row.refresh_hash).changes !== 1) return undefined;
     return { session, refreshToken: `${id}.${next}` };
+  }
+
+  /** The ID token of a session that started at the identity provider. */
+  idToken(id: string): string | undefined {
+    return this.idTokenStmt.get(id)?.id_token ?? undefined;
   }
 
   revoke(id: string): boolean {

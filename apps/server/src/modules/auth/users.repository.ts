@@ -24,6 +24,12 @@ export interface UsersRepository {
     demo?: boolean;
   }): User;
   count(): number;
+  /**
+   * The account of an employee who logged in through the identity provider: created on the first login, name and
+   * roles brought up to date on every next one. Its id and username are the employee identifier. `conflict`: a
+   * local account already has that id or username (never taken over).
+   */
+  upsertOidcUser(input: { employeeId: string; name: string; roles: Role[] }): User | 'conflict';
 }
 
 interface Row {
@@ -33,6 +39,7 @@ interface Row {
   password_hash: string;
   roles: string;
   demo: number;
+  oidc: number;
 }
 
 function toUser(row: Row): UserRecord {
@@ -53,6 +60,10 @@ export function createSqliteUsersRepository(db: Db, options: { demoAccounts: boo
     'INSERT INTO users (id, username, name, password_hash, roles, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
+  const insertOidc = db.prepare(
+    "INSERT INTO users (id, username, name, password_hash, roles, created_at, demo, oidc) VALUES (?, ?, ?, '!', ?, ?, 0, 1)",
+  );
+  const updateOidc = db.prepare('UPDATE users SET name = ?, roles = ? WHERE id = ? AND oidc = 1');
   const cache = new Map<string, { user: User; demo: boolean }>();
   const allowed = (row: { demo: number | boolean }) => options.demoAccounts || !row.demo;
   const lookup = (id: string) => {
@@ -68,7 +79,8 @@ export function createSqliteUsersRepository(db: Db, options: { demoAccounts: boo
   return {
     findByUsername(username) {
       const row = byUsername.get(username);
-      return row && allowed(row) ? toUser(row) : undefined;
+      // Accounts of the identity provider have no password here.
+      return row && allowed(row) && !row.oidc ? toUser(row) : undefined;
     },
     findById: (id) => lookup(id)?.user,
     findActiveById(id) {
@@ -81,6 +93,16 @@ export function createSqliteUsersRepository(db: Db, options: { demoAccounts: boo
     },
     count() {
       return countStmt.get()?.n ?? 0;
+    },
+    upsertOidcUser({ employeeId, name, roles }) {
+      return db.transaction((): User | 'conflict' => {
+        const existing = byId.get(employeeId) ?? byUsername.get(employeeId);
+        if (existing && (!existing.oidc || existing.id !== employeeId)) return 'conflict';
+        if (existing) updateOidc.run(name, JSON.stringify(roles), employeeId);
+        else insertOidc.run(employeeId, employeeId, name, JSON.stringify(roles), Date.now());
+        cache.delete(employeeId);
+        return { id: employeeId, username: employeeId, name, roles };
+      })();
     },
   };
 }

@@ -156,6 +156,8 @@ export function registerKlantbeeldRoutes(
     const bsn = partij?.bsn ?? (identificatie.niveau === 'geauthenticeerd' ? contact.from.bsn : undefined);
     if (partij || (vastgesteld && bsn !== undefined)) {
       const integraal = await deps.klantbeeld.compose({
+        // Open Zaak's audit trail names the employee (username = employee identifier).
+        namens: { id: user.username, naam: user.name },
         ...(partij ? { partij } : {}),
         ...(vastgesteld && bsn !== undefined ? { bsn } : {}),
         doel,

@@ -9,7 +9,7 @@ import type {
   ZaakView,
 } from '@kcc/contracts/klantbeeld';
 import type { InterneTaakView, KlantcontactView, PartijView } from '@kcc/contracts/rest';
-import type { Registers } from './ports';
+import type { Namens, Registers } from './ports';
 
 type Sectie<T> =
   | { status: 'beschikbaar'; data: T }
@@ -40,6 +40,8 @@ export interface KlantbeeldOnderwerp {
   kvkNummer?: string;
   /** `contact:<id>` or a purpose code. */
   doel: string;
+  /** The employee who asks (Open Zaak's audit trail); the system when absent. */
+  namens?: Namens;
   doelOmschrijving: string;
   /** Subject of the current contact, to spot a recent contact about the same subject. */
   onderwerp?: string;
@@ -116,7 +118,7 @@ export class KlantbeeldService {
           'zaken',
           r.zaken.bron,
           bronnen,
-          () => r.zaken.zakenVanPersoon(bsn),
+          () => r.zaken.zakenVanPersoon(bsn, o.namens),
           (items) => ({
             status: 'beschikbaar',
             data: { items },
@@ -132,7 +134,7 @@ export class KlantbeeldService {
               const id = await identiteitP;
               const rsin =
                 id.status === 'beschikbaar' && id.data.soort === 'organisatie' ? id.data.rsin : undefined;
-              return r.zaken.zakenVanOrganisatie({ kvkNummer, ...(rsin ? { rsin } : {}) });
+              return r.zaken.zakenVanOrganisatie({ kvkNummer, ...(rsin ? { rsin } : {}) }, o.namens);
             },
             (items) => ({ status: 'beschikbaar', data: { items } }),
           )

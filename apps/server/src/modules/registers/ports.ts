@@ -29,15 +29,31 @@ export interface OrganisatieIdentificatie {
   vestigingsnummer?: string;
 }
 
-/** Zaken (ZGW Zaken + Catalogi), read-only. */
+/**
+ * On whose behalf a register is asked: Open Zaak's `user_id` / `user_representation` (its audit trail). `id` is
+ * the employee identifier: the identity provider's employee claim, or a local account's username.
+ */
+export interface Namens {
+  id: string;
+  naam: string;
+}
+/** A logged-in employee: their username is the employee identifier. */
+export const namensVan = (user: { username: string; name: string }): Namens => ({
+  id: user.username,
+  naam: user.name,
+});
+/** The server itself (no employee behind the call). */
+export const SYSTEEM: Namens = { id: 'kcc-werkplek', naam: 'KCC-werkplek' };
+
+/** Zaken (ZGW Zaken + Catalogi), read-only. `namens`: the employee who asks (default: the system). */
 export interface ZakenPort {
   readonly bron: RegisterBron;
   /** Lopende zaken where the person has a rol (rol filter on BSN), soonest deadline first. */
-  zakenVanPersoon(bsn: string): Promise<ZaakView[]>;
+  zakenVanPersoon(bsn: string, namens?: Namens): Promise<ZaakView[]>;
   /** Lopende zaken of an organisation by RSIN (innNnpId), vestigingsnummer, or KvK-nummer where supported. */
-  zakenVanOrganisatie(id: OrganisatieIdentificatie): Promise<ZaakView[]>;
+  zakenVanOrganisatie(id: OrganisatieIdentificatie, namens?: Namens): Promise<ZaakView[]>;
   /** One zaak (e.g. to check a zaak reference before linking a klantcontact to it). */
-  getZaak(uuid: string): Promise<ZaakView | undefined>;
+  getZaak(uuid: string, namens?: Namens): Promise<ZaakView | undefined>;
 }
 
 export type BrpZoekVraag =

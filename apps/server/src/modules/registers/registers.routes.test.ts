@@ -13,6 +13,12 @@ import {
   type AgentClient,
   type TestServer,
 } from '../../testing/test-server';
+import { verifyHs256 } from '../../connectors/openzaak/jwt';
+import {
+  OPENZAAK_CLIENT_ID,
+  OPENZAAK_SECRET,
+  startOpenZaakMock,
+} from '../../connectors/testing/register-mocks';
 
 interface LogRow {
   handeling: string;
@@ -254,6 +260,38 @@ describe('klantbeeld with a register down', () => {
       expect(bronnen.map((b) => b.gegevensbron)).not.toContain('zaken');
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('Open Zaak hears who asks (issue 11)', () => {
+  it('carries the logged-in employee as user_id, not the system', async () => {
+    const mock = await startOpenZaakMock();
+    const server = await startTestServer({
+      KCC_OPENZAAK_URL: mock.url,
+      KCC_OPENZAAK_CLIENT_ID: OPENZAAK_CLIENT_ID,
+      KCC_OPENZAAK_SECRET: OPENZAAK_SECRET,
+    });
+    try {
+      const token = await server.login('anna');
+      const res = await fetch(
+        `${server.url}/api/klantbeeld/persoon/999993653?doel=klantvraag_zonder_contact`,
+        { headers: bearer(token) },
+      );
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as KlantbeeldDetailResponse).integraal.zaken.status).toBe('beschikbaar');
+      const claims = await Promise.all(
+        mock.requests.map((r) =>
+          verifyHs256(String(r.headers.authorization).replace(/^Bearer /, ''), OPENZAAK_SECRET),
+        ),
+      );
+      expect(claims.length).toBeGreaterThan(0);
+      for (const c of claims) {
+        expect(c).toMatchObject({ user_id: 'anna', user_representation: 'Anna de Vries' });
+      }
+    } finally {
+      await server.stop();
+      await mock.close();
     }
   });
 });

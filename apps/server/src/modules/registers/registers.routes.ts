@@ -21,7 +21,7 @@ import { AFGESCHERMD_MELDING, type IdentificatieStore } from '../klantbeeld/iden
 import type { VerwerkingenLog } from '../klantbeeld/verwerkingen';
 import { isValidBsn } from '../klantinteracties/elfproef';
 import type { KlantbeeldService } from './klantbeeld.service';
-import { RegisterInputError, type Registers } from './ports';
+import { namensVan, RegisterInputError, type Registers } from './ports';
 import { logKlantbeeldRead } from './verwerking-log';
 
 export interface Doelbinding {
@@ -207,6 +207,7 @@ export function registerKlantbeeldRegisterRoutes(
         : undefined;
     const afgeschermd = niveau !== undefined && !niveauMinstens(niveau, 'geverifieerd');
     const integraal = await deps.klantbeeld.compose({
+      namens: namensVan(user),
       bsn,
       ...(partij ? { partij } : {}),
       doel: doel.doel,
@@ -243,6 +244,7 @@ export function registerKlantbeeldRegisterRoutes(
       .partijMetIdentificator('kvk_nummer', kvkNummer)
       .catch(() => undefined);
     const integraal = await deps.klantbeeld.compose({
+      namens: namensVan(user),
       kvkNummer,
       ...(partij ? { partij } : {}),
       doel: doel.doel,

@@ -103,6 +103,13 @@ export class QueueDirectory {
     });
   }
 
+  /** A new agent (an employee's first login as medewerker): stored and known from now on. */
+  addAgent(config: AgentConfig): void {
+    if (this.agents.has(config.id)) return;
+    this.store.upsertAgentProfile(config);
+    this.agents.set(config.id, config);
+  }
+
   /** Store an agent's new queues / skills (team leader). */
   updateAgent(config: AgentConfig): void {
     if (!this.agents.has(config.id)) throw new Error(`unknown agent ${config.id}`);

@@ -6,6 +6,7 @@ import type {
   QueueWaiting,
 } from '@kcc/contracts/domain';
 import { ACK_ERRORS } from '@kcc/contracts/realtime';
+import { DEFAULT_CAPACITY } from '@kcc/routing';
 import type {
   AgentConfig,
   AgentSnapshot,
@@ -357,6 +358,17 @@ export class RoutingService {
 
   agentSnapshot(agentId: string): AgentSnapshot | undefined {
     return this.engine.agentSnapshot(agentId);
+  }
+
+  /**
+   * Make a medewerker an agent on their first login through the identity provider: every queue, default
+   * capacity, no skills (a team leader sets queues and skills on the dashboard). Does nothing for a known agent.
+   */
+  enrolAgent(userId: string): void {
+    if (this.directory.isAgent(userId)) return;
+    const config: AgentConfig = { id: userId, skills: {}, capacity: { ...DEFAULT_CAPACITY }, queueIds: [] };
+    this.directory.addAgent(config);
+    this.engine.upsertAgent(config);
   }
 
   /** Change an agent's queues / skills (team leader): stored, applied to routing at once, pushed to the agent. */

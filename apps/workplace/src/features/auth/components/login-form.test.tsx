@@ -1,7 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { session } from '../../../testing/fixtures';
+import { resetOidcReturnForTests } from '../api/oidc';
 import { renderApp } from '../../../testing/render-app';
 
 describe('login', () => {
@@ -13,7 +14,7 @@ describe('login', () => {
     });
     expect(container.querySelector('[data-app-state="ready"]')).not.toBeNull();
 
-    await user.type(screen.getByLabelText('Gebruikersnaam'), 'anna');
+    await user.type(await screen.findByLabelText('Gebruikersnaam'), 'anna');
     await user.type(screen.getByLabelText('Wachtwoord'), 'demo');
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
 
@@ -38,7 +39,7 @@ describe('login', () => {
         },
       },
     });
-    await user.type(screen.getByLabelText('Gebruikersnaam'), 'anna');
+    await user.type(await screen.findByLabelText('Gebruikersnaam'), 'anna');
     await user.type(screen.getByLabelText('Wachtwoord'), 'fout');
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Gebruikersnaam of wachtwoord klopt niet.');
@@ -56,7 +57,7 @@ describe('login', () => {
         },
       },
     });
-    await user.type(screen.getByLabelText('Gebruikersnaam'), 'anna');
+    await user.type(await screen.findByLabelText('Gebruikersnaam'), 'anna');
     await user.type(screen.getByLabelText('Wachtwoord'), 'x');
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -67,12 +68,12 @@ describe('login', () => {
   it('says what is missing without calling the server', async () => {
     const user = userEvent.setup();
     const { api } = renderApp({ session: null });
-    await user.click(screen.getByRole('button', { name: 'Inloggen' }));
+    await user.click(await screen.findByRole('button', { name: 'Inloggen' }));
     expect(screen.getByText('Vul uw gebruikersnaam in.')).toBeInTheDocument();
     expect(screen.getByText('Vul uw wachtwoord in.')).toBeInTheDocument();
     expect(screen.getByLabelText('Gebruikersnaam')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Gebruikersnaam')).toHaveFocus();
-    expect(api.requests).toHaveLength(0);
+    expect(api.requests.filter((r) => r.path !== '/api/auth/config')).toHaveLength(0);
   });
 
   it('ends the session on a 401 from the API and says why', async () => {
@@ -92,5 +93,50 @@ describe('login', () => {
     expect(socket.commandsOf('presence:set')).toEqual([{ status: 'offline' }]);
     expect(socket.disconnectCalls).toBeGreaterThan(0);
     expect(window.sessionStorage.getItem('kcc.session')).toBeNull();
+  });
+
+  describe('with the identity provider (OIDC, issue 11)', () => {
+    afterEach(() => {
+      resetOidcReturnForTests();
+      window.history.replaceState(null, '', '/');
+    });
+    const oidcOnly = { 'GET /api/auth/config': { status: 200, body: { oidc: true, localLogin: false } } };
+
+    it('offers "Inloggen met uw organisatieaccount" and hides the local form', async () => {
+      renderApp({ session: null, routes: oidcOnly });
+      expect(await screen.findByRole('button', { name: 'Inloggen met uw organisatieaccount' })).toBeVisible();
+      expect(screen.queryByLabelText('Gebruikersnaam')).toBeNull();
+    });
+
+    it('shows both when the server also allows local accounts (demo mode)', async () => {
+      renderApp({
+        session: null,
+        routes: { 'GET /api/auth/config': { status: 200, body: { oidc: true, localLogin: true } } },
+      });
+      expect(await screen.findByRole('button', { name: 'Inloggen met uw organisatieaccount' })).toBeVisible();
+      expect(screen.getByLabelText('Gebruikersnaam')).toBeVisible();
+    });
+
+    it('says in Dutch why a login without a mapped role gets no access', async () => {
+      window.history.replaceState(null, '', '/#oidc-fout=geen-rol');
+      renderApp({ session: null, routes: oidcOnly });
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'U heeft geen toegang tot de KCC Werkplek. Uw organisatieaccount heeft geen rol voor de werkplek.',
+      );
+      expect(window.location.hash).toBe('');
+    });
+
+    it('exchanges the one-time code of the redirect back for the session', async () => {
+      window.history.replaceState(null, '', '/#oidc=eenmalige-code-van-de-server-1234');
+      const { api } = renderApp({
+        session: null,
+        routes: { ...oidcOnly, 'POST /api/auth/oidc/session': { status: 200, body: session } },
+      });
+      expect(await screen.findByTestId('user-name')).toHaveTextContent('Anna de Vries');
+      expect(api.requestsTo('POST', '/api/auth/oidc/session')[0]?.body).toEqual({
+        code: 'eenmalige-code-van-de-server-1234',
+      });
+      expect(window.location.hash).toBe('');
+    });
   });
 });

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../../../lib/api-client';
 import { useLogin } from '../api/login';
-import { useSessionEndedReason } from '../stores/session-store';
+import { oidcReturnPending, oidcReturnOnce, startOidcLogin, useAuthConfig } from '../api/oidc';
+import { useSessionActions, useSessionEndedReason } from '../stores/session-store';
 
 interface FieldErrors {
   username?: string;
@@ -18,8 +19,38 @@ function loginErrorMessage(error: unknown): string {
   return describeError(error);
 }
 
+/**
+ * The login screen: "Inloggen met uw organisatieaccount" when the server has an identity provider (OIDC), and the
+ * username + password form for local accounts when the server allows them (always without OIDC; with OIDC only
+ * in demo mode or with KCC_LOCAL_LOGIN=1).
+ */
 export function LoginForm() {
   const id = useId();
+  const config = useAuthConfig();
+  const { loggedIn } = useSessionActions();
+  const [oidcBusy, setOidcBusy] = useState(oidcReturnPending);
+  const [oidcError, setOidcError] = useState<string | null>(null);
+
+  // Back from the identity provider: exchange the one-time code, or show why there is no access.
+  useEffect(() => {
+    void oidcReturnOnce().then((outcome) => {
+      setOidcBusy(false);
+      if (!outcome) return;
+      if (outcome.ok) loggedIn(outcome.session);
+      else setOidcError(outcome.message);
+    });
+  }, [loggedIn]);
+
+  const loginWithOrganisation = () => {
+    setOidcBusy(true);
+    setOidcError(null);
+    void startOidcLogin().then((outcome) => {
+      setOidcBusy(false);
+      if (outcome.ok) loggedIn(outcome.session);
+      else setOidcError(outcome.message);
+    });
+  };
+
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -40,7 +71,9 @@ export function LoginForm() {
     login.mutate({ username: username.trim(), password });
   };
 
-  const serverError = login.isError ? loginErrorMessage(login.error) : null;
+  const serverError = login.isError ? loginErrorMessage(login.error) : oidcError;
+  const oidc = config?.oidc === true;
+  const localLogin = config?.localLogin === true;
 
   return (
     <form
@@ -53,7 +86,11 @@ export function LoginForm() {
         <h1 id={`${id}-title`} className="text-2xl font-semibold text-slate-900">
           Inloggen
         </h1>
-        <p className="mt-1 text-sm text-slate-700">Log in op de KCC Werkplek met uw eigen account.</p>
+        <p className="mt-1 text-sm text-slate-700">
+          {oidc
+            ? 'Log in op de KCC Werkplek met het account van uw organisatie.'
+            : 'Log in op de KCC Werkplek met uw eigen account.'}
+        </p>
       </div>
       {endedReason && !serverError && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
@@ -65,51 +102,71 @@ export function LoginForm() {
           {serverError}
         </p>
       )}
-      <div className="space-y-1">
-        <label htmlFor={`${id}-username`} className="block text-sm font-medium">
-          Gebruikersnaam
-        </label>
-        <input
-          id={`${id}-username`}
-          name="username"
-          autoComplete="username"
-          autoFocus
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          aria-invalid={fieldErrors.username ? true : undefined}
-          aria-describedby={fieldErrors.username ? `${id}-username-error` : undefined}
-          className="field"
-        />
-        {fieldErrors.username && (
-          <p id={`${id}-username-error`} className="field-error">
-            {fieldErrors.username}
-          </p>
-        )}
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={`${id}-password`} className="block text-sm font-medium">
-          Wachtwoord
-        </label>
-        <input
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={fieldErrors.password ? true : undefined}
-          aria-describedby={fieldErrors.password ? `${id}-password-error` : undefined}
-          className="field"
-        />
-        {fieldErrors.password && (
-          <p id={`${id}-password-error`} className="field-error">
-            {fieldErrors.password}
-          </p>
-        )}
-      </div>
-      <button type="submit" className="btn-primary w-full" disabled={login.isPending}>
-        {login.isPending ? 'Bezig met inloggen…' : 'Inloggen'}
-      </button>
+      {config === undefined && (
+        <p role="status" className="text-sm text-slate-700">
+          Laden…
+        </p>
+      )}
+      {oidc && (
+        <button
+          type="button"
+          className={localLogin ? 'btn-secondary w-full' : 'btn-primary w-full'}
+          onClick={loginWithOrganisation}
+          disabled={oidcBusy}
+        >
+          {oidcBusy ? 'Bezig met inloggen…' : 'Inloggen met uw organisatieaccount'}
+        </button>
+      )}
+      {oidc && localLogin && <p className="text-center text-sm text-slate-700">of met een lokaal account</p>}
+      {localLogin && (
+        <>
+          <div className="space-y-1">
+            <label htmlFor={`${id}-username`} className="block text-sm font-medium">
+              Gebruikersnaam
+            </label>
+            <input
+              id={`${id}-username`}
+              name="username"
+              autoComplete="username"
+              autoFocus
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-invalid={fieldErrors.username ? true : undefined}
+              aria-describedby={fieldErrors.username ? `${id}-username-error` : undefined}
+              className="field"
+            />
+            {fieldErrors.username && (
+              <p id={`${id}-username-error`} className="field-error">
+                {fieldErrors.username}
+              </p>
+            )}
+          </div>
+          <div className="space-y-1">
+            <label htmlFor={`${id}-password`} className="block text-sm font-medium">
+              Wachtwoord
+            </label>
+            <input
+              id={`${id}-password`}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={fieldErrors.password ? true : undefined}
+              aria-describedby={fieldErrors.password ? `${id}-password-error` : undefined}
+              className="field"
+            />
+            {fieldErrors.password && (
+              <p id={`${id}-password-error`} className="field-error">
+                {fieldErrors.password}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="btn-primary w-full" disabled={login.isPending}>
+            {login.isPending ? 'Bezig met inloggen…' : 'Inloggen'}
+          </button>
+        </>
+      )}
     </form>
   );
 }
