@@ -15,7 +15,8 @@ const NAME = 'Fatima El Amrani';
 const STREET = 'Lindelaan 14';
 const PLATE = 'XK-482-P';
 
-test.use({ serverEnv: { KCC_COBROWSE_TEST_CLOCK: '1' } });
+// Code expiry and the closed tab's grace time pass when the test moves the server's clock (KCC_TEST_CLOCK).
+test.use({ serverEnv: { KCC_TEST_CLOCK: '1' } });
 
 /** Every websocket frame a page receives (or sends), from before the page's first socket. */
 function recordFrames(page: Page, direction: 'received' | 'sent'): string[] {
@@ -63,7 +64,7 @@ function personalNumbers(text: string): string[] {
 }
 
 async function advanceServerClock(request: APIRequestContext, ms: number) {
-  const res = await request.post('/api/cobrowse/test-clock', {
+  const res = await request.post('/api/test/clock', {
     headers: { 'X-Integration-Key': INTEGRATION_KEY },
     data: { advanceMs: ms },
   });
