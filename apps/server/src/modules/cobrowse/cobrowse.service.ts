@@ -84,6 +84,9 @@ const WRONG_CODE_WINDOW_MS = 10 * 60_000;
 const DEFAULT_INVITE_TTL_MS = 5 * 60_000;
 const EXPIRED_CODE_KEPT_MS = 60 * 60_000;
 
+/** Statuses of a contact that goes on with someone else (a transfer, or back to the queue). */
+const MOVED_ON = new Set(['transferred', 'queued', 'offered', 'assigned']);
+
 const err = (error: string) => ({ ok: false as const, error });
 
 /**
@@ -257,12 +260,15 @@ export class CobrowseService {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** A contact changed (routing): a session ends when its agent no longer holds the contact. */
+  /**
+   * A contact changed (routing): a session ends when its agent no longer holds the contact. A contact that goes on
+   * elsewhere (another queue or colleague) was transferred; in nawerk or closed it ended.
+   */
   contactChanged(contact: ContactRecord | { id: string; status: string; assignedAgentId?: string }): void {
     for (const s of this.sessions.values()) {
       if (s.contactId !== contact.id) continue;
       if (contact.status === 'assigned' && contact.assignedAgentId === s.agentId) continue;
-      this.end(s, contact.status === 'transferred' ? 'transferred' : 'contact-ended');
+      this.end(s, MOVED_ON.has(contact.status) ? 'transferred' : 'contact-ended');
     }
   }
 

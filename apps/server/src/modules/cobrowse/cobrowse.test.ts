@@ -284,6 +284,31 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
     expect(lines[1]?.actie_naam).toContain('bekijken toegestaan, bediening niet toegestaan');
   });
 
+  it('a transfer of the call ends a running session as transferred', async () => {
+    const { token, pane, contactId } = await annaOnACall('call-cb-5');
+    const res = await resident();
+    const code = await ack<{ code: string }>(res, 'cobrowse:code');
+    if (!code.ok) throw new Error('no code');
+    const invited = next<CobrowseInvite>(res, 'cobrowse:invite');
+    await ack(pane, 'cobrowse:redeem', { contactId, code: code.data.code });
+    const invite = await invited;
+    await ack(res, 'cobrowse:join', { sessionId: invite.sessionId, token: invite.token });
+    await ack(res, 'cobrowse:consent', { allow: true });
+    const ended = next<CobrowseSessionView>(pane, 'cobrowse:state', (v) => v.status === 'ended');
+    const residentEnded = next<CobrowseResidentState>(res, 'cobrowse:state', (v) => v.status === 'ended');
+    const transfer = await fetch(`${kit.server.url}/api/contacts/${contactId}/transfer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ toQueue: 'belastingen', note: 'Vraag over de aanslag' }),
+    });
+    expect(transfer.status).toBe(200);
+    expect(await ended).toMatchObject({ endedReason: 'transferred' });
+    expect(await residentEnded).toMatchObject({ endedReason: 'transferred' });
+    expect(await ack(res, 'cobrowse:events', { seq: 0, part: '[]', final: true })).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('a resident between pages pauses the session and resumes it with the token; gone too long ends it', async () => {
     const { pane, contactId } = await annaOnACall('call-cb-4');
     const res = await resident();
