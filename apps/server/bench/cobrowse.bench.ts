@@ -411,6 +411,27 @@ export async function runCobrowseBench(): Promise<BenchResult> {
         note: 'same page and storm, same run, nothing else running',
       },
     );
+
+    // 4. The same storm, recording and sending, while the agent's page is frozen (Chrome's page lifecycle): its
+    // replay no longer takes the 2 cores the resident's page runs on, as when the agent sits at another machine.
+    const agentCdp = await session.agent.context().newCDPSession(session.agent);
+    await agentCdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+    const alone = await taskMs(session.resident, () => storm(session.resident));
+    await agentCdp.send('Page.setWebLifecycleState', { state: 'active' });
+    rows.push(
+      {
+        name: 'Resident mutation batch + observers (sync), recording, agent page frozen',
+        value: perBatch(alone.result),
+        unit: 'ms',
+        note: 'same storm and session, the agent’s replay not running on the same cores',
+      },
+      {
+        name: 'Resident main-thread time per batch, recording, agent page frozen',
+        value: round(alone.ms / STORM_BATCHES, 2),
+        unit: 'ms',
+        note: 'Chrome TaskDuration, as above',
+      },
+    );
     await session.close();
     return { rows };
   } finally {
