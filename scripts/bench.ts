@@ -230,7 +230,7 @@ const BENCHES: BenchSpec[] = [
       "the agent's page receives while a scripted resident fills in the demo parkeervergunning form (30 s), and on a " +
       '10,000-node page with a storm of 1,000 mutations every 100 ms; the resident’s synchronous time per batch ' +
       '(mutations plus the MutationObservers they trigger) and Chrome TaskDuration per batch, each next to the same ' +
-      'storm without a session; latency from a DOM change on the resident page to the same text in the agent’s ' +
+      'storm without a session and with `@rrweb/record` alone (its default options, no masking or sending); latency from a DOM change on the resident page to the same text in the agent’s ' +
       'replay iframe (same machine clock), next to a bare socket.io echo round trip.',
     goals: (rows) => {
       const p99 = byName(rows, 'DOM change → agent replay p99');

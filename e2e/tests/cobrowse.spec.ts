@@ -15,7 +15,8 @@ const NAME = 'Fatima El Amrani';
 const STREET = 'Lindelaan 14';
 const PLATE = 'XK-482-P';
 
-test.use({ serverEnv: { KCC_COBROWSE_TEST_CLOCK: '1' } });
+// Code expiry and the closed tab's grace time pass when the test moves the server's clock (KCC_TEST_CLOCK).
+test.use({ serverEnv: { KCC_TEST_CLOCK: '1' } });
 
 /** Every websocket frame a page receives (or sends), from before the page's first socket. */
 function recordFrames(page: Page, direction: 'received' | 'sent'): string[] {
@@ -63,7 +64,7 @@ function personalNumbers(text: string): string[] {
 }
 
 async function advanceServerClock(request: APIRequestContext, ms: number) {
-  const res = await request.post('/api/cobrowse/test-clock', {
+  const res = await request.post('/api/test/clock', {
     headers: { 'X-Integration-Key': INTEGRATION_KEY },
     data: { advanceMs: ms },
   });
@@ -144,11 +145,35 @@ test('@P1 phone: code, consent, the agent sees the form masked, pointer, control
   await expect(pane.replay.locator('dd[data-veld="iban"]')).toHaveText('•'.repeat(IBAN.length));
   await expect(pane.replay.locator('dd[data-veld="naam"]')).not.toContainText('Fatima');
   await expect(pane.notShared).not.toHaveText('niets');
+  // Added while the agent looks: an iframe and a host with a closed shadow root are placeholders as well.
+  const shownBefore = Number.parseInt((await pane.notShared.textContent()) ?? '', 10);
+  await page.evaluate(`(() => {
+    const form = document.getElementById('vergunning');
+    const frame = document.createElement('iframe');
+    frame.id = 'betaalmodule';
+    frame.title = 'Betaalmodule';
+    form.append(frame);
+    const host = document.createElement('div');
+    host.id = 'gesloten';
+    form.append(host);
+    host.attachShadow({ mode: 'closed' }).innerHTML = '<p>Alleen voor deze module</p>';
+  })()`);
+  // (rrweb keeps only the class and size of a blocked element, so they are found by their placeholder class.)
+  await expect(pane.replay.locator('.kcc-niet-gedeeld')).toHaveCount(shownBefore + 2);
+  await expect(pane.notShared).toHaveText(`${shownBefore + 2} onderdelen`);
+  await expect(pane.replay.getByText('Alleen voor deze module')).toHaveCount(0);
 
   // Pointing: the resident sees the agent's pointer, and a highlight where the agent clicks.
   await pane.layer.hover({ position: { x: 200, y: 200 } });
   await expect(resident.pointer).toBeVisible();
   await pane.clickOnReplayed(pane.replay.locator('dd[data-veld="kenteken"]'));
+  await expect(resident.highlight).toBeVisible();
+  // The same by keyboard: arrows move the pointer (off the element: no highlight), Enter points at what is under it.
+  await pane.layer.focus();
+  await anna.page.keyboard.press('ArrowUp');
+  await expect(resident.highlight).toBeHidden();
+  await anna.page.keyboard.press('ArrowDown');
+  await anna.page.keyboard.press('Enter');
   await expect(resident.highlight).toBeVisible();
 
   // Control: not without the second consent; refused once, then allowed.
@@ -199,7 +224,7 @@ test('@P1 phone: code, consent, the agent sees the form masked, pointer, control
   expect(entry?.actieNaam).toContain('bediening toegestaan');
 });
 
-test('@P1 chat: refusal, then consent; the agent follows the resident to the next page; the tab closes', async ({
+test('@P1 chat: refusal, then consent; the agent follows the resident to the next page; the agent stops; the tab closes', async ({
   browser,
   server,
   openResident,
@@ -233,6 +258,16 @@ test('@P1 chat: refusal, then consent; the agent follows the resident to the nex
   await expect(resident.banner).toBeVisible();
   await expect(pane.url).toHaveText(`${server.url}/demo/parkeervergunning.html`);
   await expect(pane.replay.getByText('Burgerservicenummer (BSN)')).toBeVisible();
+  await expect(pane.status).toHaveText('U kijkt mee.');
+
+  // The agent stops with one click; asked again, the resident allows again.
+  await pane.end.click();
+  await expect(pane.status).toHaveText('U heeft het meekijken gestopt.');
+  await expect(resident.banner).toBeHidden();
+  await expect(resident.live).toHaveText('Het meekijken is gestopt.');
+  await pane.start.click();
+  await resident.allow();
+  await expect(resident.banner).toBeVisible();
   await expect(pane.status).toHaveText('U kijkt mee.');
 
   // The resident closes the tab: paused at once, ended when the grace time has passed (server clock).

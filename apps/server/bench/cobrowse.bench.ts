@@ -5,7 +5,8 @@
  * - bytes per minute of `cobrowse:events` frames the agent's page receives while a scripted resident fills in
  *   the parkeervergunning form, and on a 10,000-node page with a mutation storm;
  * - resident main-thread time per mutation batch on that page (Chrome's TaskDuration), with the recorder and,
- *   in the same run, without it (the same storm on a page without a session);
+ *   in the same run, without it (the same storm on a page without a session) and with rrweb's recorder alone
+ *   (default options, events only stringified: the share of rrweb's own mutation handling);
  * - latency from a DOM change on the resident's page to its display in the agent's replay (a MutationObserver in
  *   the replay iframe), p50 and p99, next to a bare socket.io echo round trip over loopback (the floor).
  *
@@ -36,6 +37,8 @@ const STORM_BATCHES = Number(process.env.COBROWSE_BENCH_STORM_BATCHES ?? 150);
 const STORM_MUTATIONS = 1000;
 const LATENCY_SAMPLES = Number(process.env.COBROWSE_BENCH_LATENCY_SAMPLES ?? 200);
 const VIEWPORT = { width: 1366, height: 768 };
+/** rrweb's recorder as one script (it sets `window.rrwebRecord`), for the storm without our layer on top. */
+const RRWEB_RECORD_UMD = path.join(REPO_ROOT, 'node_modules/@rrweb/record/dist/record.umd.min.cjs');
 
 /** 10,000 nodes: 1,000 rows of a div with 9 spans; the storm changes text or class of 1,000 spans a batch. */
 const STORM_HTML = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Storm</title></head><body>
@@ -296,6 +299,20 @@ export async function runCobrowseBench(): Promise<BenchResult> {
     await plain.page.getByTestId('kcc-cobrowse-help').waitFor();
     const base = await taskMs(plain.page, () => storm(plain.page));
     await plain.context.close();
+    // rrweb alone on the same storm: its own mutation handling, without our masking, parts and socket.
+    const bare = await newPage(browser, server.url);
+    await bare.page.goto('/demo/cobrowse-storm.html');
+    await bare.page.getByTestId('kcc-cobrowse-help').waitFor();
+    await bare.page.evaluate(fs.readFileSync(RRWEB_RECORD_UMD, 'utf8'));
+    await bare.page.evaluate(`(() => {
+      let queue = [], timer;
+      window.rrwebRecord.record({ emit(event) {
+        queue.push(event);
+        timer ??= setTimeout(() => { timer = undefined; window.bareBytes = (window.bareBytes ?? 0) + JSON.stringify(queue).length; queue = []; }, 0);
+      } });
+    })()`);
+    const rrwebAlone = await taskMs(bare.page, () => storm(bare.page));
+    await bare.context.close();
 
     // 1. The demo form, filled in at a human pace.
     const session = await openSession(browser, server.url, '/demo/parkeervergunning.html', 'bench-1');
@@ -370,16 +387,49 @@ export async function runCobrowseBench(): Promise<BenchResult> {
         note: 'same page and storm, same run',
       },
       {
+        name: 'Resident mutation batch + observers (sync), rrweb alone',
+        value: perBatch(rrwebAlone.result),
+        unit: 'ms',
+        note: 'same storm, `@rrweb/record` with its default options and no masking or sending: its own share',
+      },
+      {
         name: 'Resident main-thread time per batch, recording',
         value: round(rec.ms / STORM_BATCHES, 2),
         unit: 'ms',
         note: 'Chrome TaskDuration: scripts, style, layout, paint, sending; the agent’s replay shares the 2 cores',
       },
       {
+        name: 'Resident main-thread time per batch, rrweb alone',
+        value: round(rrwebAlone.ms / STORM_BATCHES, 2),
+        unit: 'ms',
+        note: 'same storm, rrweb’s defaults, events only stringified',
+      },
+      {
         name: 'Resident main-thread time per batch, no session (baseline)',
         value: round(base.ms / STORM_BATCHES, 2),
         unit: 'ms',
         note: 'same page and storm, same run, nothing else running',
+      },
+    );
+
+    // 4. The same storm, recording and sending, while the agent's page is frozen (Chrome's page lifecycle): its
+    // replay no longer takes the 2 cores the resident's page runs on, as when the agent sits at another machine.
+    const agentCdp = await session.agent.context().newCDPSession(session.agent);
+    await agentCdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+    const alone = await taskMs(session.resident, () => storm(session.resident));
+    await agentCdp.send('Page.setWebLifecycleState', { state: 'active' });
+    rows.push(
+      {
+        name: 'Resident mutation batch + observers (sync), recording, agent page frozen',
+        value: perBatch(alone.result),
+        unit: 'ms',
+        note: 'same storm and session, the agent’s replay not running on the same cores',
+      },
+      {
+        name: 'Resident main-thread time per batch, recording, agent page frozen',
+        value: round(alone.ms / STORM_BATCHES, 2),
+        unit: 'ms',
+        note: 'Chrome TaskDuration, as above',
       },
     );
     await session.close();

@@ -458,8 +458,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       originAllowed: widgetOrigin,
       maxConnectionsPerIp: config.channels.chatMaxConnectionsPerIp,
       widgetDir: options.widgetDir ?? widgetDirFromEnv(REPO_ROOT),
-      integrationKey: config.integrationKey,
       settings: config.cobrowse,
+      clock,
       log: app.log,
     });
     routing.setNotifier(cobrowse.wrapNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp))));

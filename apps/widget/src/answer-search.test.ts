@@ -107,6 +107,17 @@ describe('AnswerSearch ("Zoek uw vraag")', () => {
     expect(status(broken)).toBe(ANSWER_TEXTS.failed);
   });
 
+  it('builds on a page without fetch (as jsdom); the search then says it failed', async () => {
+    vi.stubGlobal('fetch', undefined);
+    try {
+      const search = new AnswerSearch({ serverUrl: SERVER });
+      await search.search('paspoort');
+      expect(search.element.querySelector('[role="status"]')?.textContent).toBe(ANSWER_TEXTS.failed);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('decodes only the entities the engine escapes', () => {
     const text = snippetNodes('a &amp;lt; b <mark>c&quot;</mark>')
       .map((n) => (n.nodeName === 'MARK' ? `[${n.textContent}]` : n.textContent))

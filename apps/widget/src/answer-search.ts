@@ -68,7 +68,7 @@ export class AnswerSearch {
   private readonly input: HTMLInputElement;
   private readonly status: HTMLParagraphElement;
   private readonly list: HTMLUListElement;
-  private readonly fetchFn: typeof fetch;
+  private readonly fetchFn: (url: string, init: RequestInit) => Promise<Response>;
   private readonly serverUrl: string;
   private readonly storage: AnswerSearchOptions['storage'];
   private openedAny = false;
@@ -76,7 +76,8 @@ export class AnswerSearch {
 
   constructor(options: AnswerSearchOptions) {
     this.serverUrl = options.serverUrl.replace(/\/+$/, '');
-    this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+    // Looked up when used, not bound now: a page without `fetch` still gets the widget (the search then fails).
+    this.fetchFn = options.fetch ?? (async (url, init) => globalThis.fetch(url, init));
     this.storage = options.storage ?? null;
     this.input = h('input', {
       type: 'search',

@@ -4,6 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { io as ioClient } from 'socket.io-client';
 import { createSocketTransport, type ChatTransport } from './transport';
 
 /** The adapter against a real socket.io server on port 0 (the `/citizen` namespace only). */
@@ -27,7 +28,7 @@ describe('socket transport', () => {
   });
 
   function transport(timeoutMs = 30_000): ChatTransport {
-    const t = createSocketTransport(url + '/', { timeoutMs });
+    const t = createSocketTransport(url + '/', { timeoutMs, loadIo: () => Promise.resolve(ioClient) });
     transports.push(t);
     return t;
   }
@@ -97,5 +98,26 @@ describe('socket transport', () => {
     t.connect();
     expect(await t.request('chat:start', {})).toEqual({ ok: false, error: 'origin_not_allowed' });
     expect(errors).toEqual(['origin_not_allowed']);
+  });
+
+  it('loads socket.io only when asked; a chunk that did not load fails the waiting command and is tried again', async () => {
+    io.of('/citizen').on('connection', (socket) => {
+      socket.on('chat:availability', (_payload, ack) => ack({ ok: true, data: { available: true } }));
+    });
+    let loads = 0;
+    const t = createSocketTransport(url, {
+      timeoutMs: 10 * 60_000,
+      loadIo: () => (++loads === 1 ? Promise.reject(new Error('offline')) : Promise.resolve(ioClient)),
+    });
+    transports.push(t);
+    const errors: string[] = [];
+    t.onConnectError((error) => errors.push(error.message));
+    expect(loads).toBe(0);
+    t.connect();
+    expect(await t.request('chat:availability', {})).toEqual({ ok: false, error: 'timeout' });
+    expect(errors).toEqual(['socket_unavailable']);
+    t.connect();
+    expect(await t.request('chat:availability', {})).toEqual({ ok: true, data: { available: true } });
+    expect(loads).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { Io } from './lazy-chunk';
 import { CITIZEN_NAMESPACE, FATAL_CONNECT_ERRORS, type Ack } from './protocol';
 
 /** What the chat session needs from the connection; a fake implements it in tests. */
@@ -18,27 +19,71 @@ export interface ChatTransport {
 
 export const ACK_TIMEOUT_MS = 10_000;
 
-/** Socket.io connection to `serverUrl + '/citizen'`; connects only when the resident starts or resumes a chat. */
+type Handler = (payload: unknown) => void;
+
+/**
+ * Socket.io connection to `serverUrl + '/citizen'`; connects only when the resident starts or resumes a chat.
+ * socket.io's client itself is loaded then (`loadIo`, the `widget-socket.js` chunk): handlers registered before
+ * are attached when it arrives, and commands wait for it.
+ */
 export function createSocketTransport(
   serverUrl: string,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; loadIo: () => Promise<Io> },
 ): ChatTransport {
   const timeoutMs = options.timeoutMs ?? ACK_TIMEOUT_MS;
-  const socket: Socket = io(serverUrl.replace(/\/+$/, '') + CITIZEN_NAMESPACE, {
-    autoConnect: false,
-    transports: ['websocket', 'polling'],
-    withCredentials: false,
-  });
+  const handlers: [string, Handler][] = [];
+  let socket: Socket | undefined;
+  let loading: Promise<Socket | undefined> | undefined;
+  let wanted = false;
   // Commands waiting for an ack; settled at once when the server refuses the connection for good (origin, limit).
   const pending = new Set<(ack: Ack<never>) => void>();
-  socket.on('connect_error', (error: Error) => {
-    if (socket.active || !FATAL_CONNECT_ERRORS.includes(error.message)) return;
-    for (const settle of [...pending]) settle({ ok: false, error: error.message });
-  });
+  const settleAll = (error: string) => {
+    for (const settle of [...pending]) settle({ ok: false, error });
+  };
+
+  const ready = (): Promise<Socket | undefined> => {
+    loading ??= options.loadIo().then(
+      (io) => {
+        const s = io(serverUrl.replace(/\/+$/, '') + CITIZEN_NAMESPACE, {
+          autoConnect: false,
+          transports: ['websocket', 'polling'],
+          withCredentials: false,
+        });
+        s.on('connect_error', (error: Error) => {
+          if (!s.active && FATAL_CONNECT_ERRORS.includes(error.message)) settleAll(error.message);
+        });
+        for (const [event, handler] of handlers) s.on(event, handler);
+        socket = s;
+        if (wanted) s.connect();
+        return s;
+      },
+      () => {
+        // The chunk did not load (network): like a server that cannot be reached; the next connect tries again.
+        loading = undefined;
+        settleAll('timeout');
+        const error = new Error('socket_unavailable');
+        for (const [event, handler] of handlers) if (event === 'connect_error') handler(error);
+        return undefined;
+      },
+    );
+    return loading;
+  };
+  const listen = (event: string, handler: Handler) => {
+    handlers.push([event, handler]);
+    socket?.on(event, handler);
+  };
+
   return {
-    connect: () => void socket.connect(),
-    disconnect: () => void socket.disconnect(),
-    isConnected: () => socket.connected,
+    connect: () => {
+      wanted = true;
+      if (socket) socket.connect();
+      else void ready();
+    },
+    disconnect: () => {
+      wanted = false;
+      socket?.disconnect();
+    },
+    isConnected: () => socket?.connected ?? false,
     request<T>(event: string, payload: unknown): Promise<Ack<T>> {
       return new Promise((resolve) => {
         let done = false;
@@ -49,20 +94,22 @@ export function createSocketTransport(
           resolve(ack);
         };
         pending.add(settle);
-        socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, res: unknown) => {
-          if (err) settle({ ok: false, error: 'timeout' });
-          else settle(isAck<T>(res) ? res : { ok: false, error: 'internal_error' });
-        });
+        void ready().then((s) =>
+          s?.timeout(timeoutMs).emit(event, payload, (err: Error | null, res: unknown) => {
+            if (err) settle({ ok: false, error: 'timeout' });
+            else settle(isAck<T>(res) ? res : { ok: false, error: 'internal_error' });
+          }),
+        );
       });
     },
     notify: (event, payload) => {
       // Typing is only useful now: never queue it while offline.
-      if (socket.connected) socket.emit(event, payload);
+      if (socket?.connected) socket.emit(event, payload);
     },
-    on: (event, handler) => void socket.on(event, handler),
-    onConnect: (handler) => void socket.on('connect', handler),
-    onDisconnect: (handler) => void socket.on('disconnect', handler),
-    onConnectError: (handler) => void socket.on('connect_error', handler),
+    on: (event, handler) => listen(event, handler),
+    onConnect: (handler) => listen('connect', handler),
+    onDisconnect: (handler) => listen('disconnect', handler),
+    onConnectError: (handler) => listen('connect_error', handler as Handler),
   };
 }
 

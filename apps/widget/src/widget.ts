@@ -4,6 +4,7 @@ import { ChatView } from './chat-view';
 import { markClosedShadowRoots, mountCobrowseLauncher } from './cobrowse/launcher';
 import type { WidgetConfig } from './config';
 import { h } from './dom';
+import { socketLoader, type Io } from './lazy-chunk';
 import { createResumeStore, sessionStorageOrNull } from './resume-store';
 import { createSocketTransport, type ChatTransport } from './transport';
 
@@ -23,6 +24,8 @@ export interface MountOptions {
   pageUrl?: string;
   /** For the "Zoek uw vraag" search; defaults to the browser's fetch. */
   fetch?: typeof fetch;
+  /** socket.io's client; defaults to loading the `widget-socket.js` chunk from the server on first use. */
+  loadIo?: () => Promise<Io>;
 }
 
 export const HOST_ID = 'kcc-chat-widget';
@@ -37,7 +40,8 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
   const storage = options.storage === undefined ? sessionStorageOrNull() : options.storage;
   const key = `kcc-chat:${config.serverUrl}:${config.queue ?? ''}`;
   const store = createResumeStore(storage, key);
-  const transport = options.transport ?? createSocketTransport(config.serverUrl);
+  const loadIo = options.loadIo ?? socketLoader(doc, config.serverUrl);
+  const transport = options.transport ?? createSocketTransport(config.serverUrl, { loadIo });
   const session = new ChatSession({
     transport,
     store,
@@ -67,7 +71,12 @@ export function mountWidget(doc: Document, config: WidgetConfig, options: MountO
   session.init();
   adoptAnswerStyles(root);
   markClosedShadowRoots(globalThis);
-  const cobrowse = mountCobrowseLauncher(doc, root, { serverUrl: config.serverUrl, storage, transport });
+  const cobrowse = mountCobrowseLauncher(doc, root, {
+    serverUrl: config.serverUrl,
+    storage,
+    transport,
+    loadIo,
+  });
   // After a reload during a chat, the resident was looking at the panel: show it again.
   const wasOpen = (() => {
     try {

@@ -66,8 +66,11 @@ export type VerwerkingsactiviteitenResponse = z.infer<typeof Verwerkingsactivite
 export const VerwerktObjectDto = z.object({
   verwerktObjectId: z.uuid(),
   objecttype: z.literal('persoon'),
-  /** `BSN` when the BSN is known, otherwise `partij` (the Klantinteracties partij uuid). */
-  soortObjectId: z.enum(['BSN', 'partij']),
+  /**
+   * `BSN` when the BSN is known, otherwise `partij` (the Klantinteracties partij uuid), or `klantcontact` (its id)
+   * for a resident who was not identified (an anonymous chat).
+   */
+  soortObjectId: z.enum(['BSN', 'partij', 'klantcontact']),
   objectId: z.string(),
   partijUuid: z.uuid().optional(),
   bsn: z.string().optional(),

@@ -7,12 +7,14 @@ import { bearer, startTestServer, tempDataDir, type TestServer } from '../testin
 import { DEMO_CSP } from './widget-static';
 
 const WIDGET_JS = 'window.KccChat={open(){},close(){},isOpen(){return false}};';
+const SOCKET_JS = 'document.dispatchEvent(new CustomEvent("kcc-socket-ready"));';
 
 /** A fake widget build and a fake workplace build (so the SPA fallback is active) in the data dir. */
 function writeBuilds(dataDir: string): { widgetDir: string; workplaceDir: string } {
   const widgetDir = path.join(dataDir, 'widget-dist');
   fs.mkdirSync(path.join(widgetDir, 'demo'), { recursive: true });
   fs.writeFileSync(path.join(widgetDir, 'widget.js'), WIDGET_JS);
+  fs.writeFileSync(path.join(widgetDir, 'widget-socket.js'), SOCKET_JS);
   fs.writeFileSync(
     path.join(widgetDir, 'demo', 'index.html'),
     '<!doctype html><h1>Gemeente Voorbeeldstad</h1>',
@@ -53,6 +55,15 @@ describe('serving the widget and the demo site', () => {
     // (undici's fetch adds `cache-control: no-cache` to conditional requests, so ask like a browser cache would)
     const again = await server.app.inject({ url: '/widget.js', headers: { 'if-none-match': etag ?? '' } });
     expect(again.statusCode).toBe(304);
+  });
+
+  it('serves the socket.io chunk the widget loads when the chat opens, as widget.js', async () => {
+    const res = await fetch(`${server.url}/widget-socket.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await res.text()).toBe(SOCKET_JS);
   });
 
   it('redirects /demo to /demo/ and serves the pages with a CSP and no-cache', async () => {

@@ -62,7 +62,7 @@ export function widgetDirFromEnv(repoRoot: string, env: NodeJS.ProcessEnv = proc
 }
 
 /**
- * `/widget.js` (the citizen chat widget) and `/demo/` (the demo municipal website) from the widget build
+ * `/widget.js` (the citizen chat widget, with `/widget-socket.js`, its socket.io chunk) and `/demo/` (the demo municipal website) from the widget build
  * (`<widgetDir>/widget.js`, `<widgetDir>/demo/`). Both live in their own scope with their own 404, so the
  * workplace's SPA fallback never answers for them. Without a build they answer a short Dutch 404.
  */
@@ -80,13 +80,16 @@ export async function registerWidgetStatic(
   await app.register(async (scope) => {
     if (status.widget) {
       await scope.register(fastifyStatic, { root: widgetDir, serve: false });
-      scope.get('/widget.js', async (_request, reply) => {
-        reply.header('cache-control', WIDGET_CACHE);
-        reply.header('x-content-type-options', 'nosniff');
-        // Municipal websites on other origins load it with a plain <script> tag.
-        reply.header('cross-origin-resource-policy', 'cross-origin');
-        return reply.sendFile('widget.js', { cacheControl: false });
-      });
+      // The widget and the socket.io chunk it loads when the chat opens (apps/widget: `widget-socket.js`).
+      for (const file of ['widget.js', 'widget-socket.js']) {
+        scope.get(`/${file}`, async (_request, reply) => {
+          reply.header('cache-control', WIDGET_CACHE);
+          reply.header('x-content-type-options', 'nosniff');
+          // Municipal websites on other origins load it with a plain <script> tag.
+          reply.header('cross-origin-resource-policy', 'cross-origin');
+          return reply.sendFile(file, { cacheControl: false });
+        });
+      }
     } else {
       scope.get('/widget.js', async (_request, reply) =>
         reply

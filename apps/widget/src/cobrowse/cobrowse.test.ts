@@ -2,8 +2,11 @@ import {
   COBROWSE_PART_MAX_CHARS as CONTRACT_PART_MAX,
   COBROWSE_RESIDENT_NAMESPACE,
 } from '@kcc/contracts/cobrowse';
+import fc from 'fast-check';
+import { maskPersonalNumbers } from '@kcc/contracts/cobrowse-mask';
 import { describe, expect, it } from 'vitest';
 import { FakeTransport } from '../testing/fake-transport';
+import { SOCKET_CHUNK_PATH, socketLoader } from '../lazy-chunk';
 import { applyInput } from './control';
 import { markClosedShadowRoots, mountCobrowseLauncher } from './launcher';
 import {
@@ -13,7 +16,7 @@ import {
   readStored,
   storeKey,
 } from './protocol';
-import { pageAddress, serialise, splitParts, withoutQuery } from './recorder';
+import { NOT_SHARED_CLASS, pageAddress, serialise, splitParts, withoutQuery } from './recorder';
 
 describe('co-browse protocol', () => {
   it('uses the contract’s namespace and part size', () => {
@@ -35,6 +38,49 @@ describe('recorder output', () => {
     expect(json).not.toContain('NL91ABNA0417164300');
     expect(json).toContain('order 123456789');
     expect(JSON.parse(json)).toHaveLength(2);
+  });
+
+  it('masks every string of any batch exactly as a replacer over every value would, and changes nothing it was given', () => {
+    // The reference: JSON.stringify calling the mask on every string value (what the recorder did before).
+    const reference = (events: readonly unknown[]) =>
+      JSON.stringify(events, (_key, value: unknown) => {
+        if (typeof value === 'string') return maskPersonalNumbers(value);
+        const attributes = (value as { attributes?: Record<string, unknown> } | null)?.attributes;
+        if (attributes && typeof attributes === 'object' && 'rr_width' in attributes) {
+          const own = typeof attributes.class === 'string' ? `${attributes.class} ` : '';
+          return { ...(value as object), attributes: { ...attributes, class: own + NOT_SHARED_CLASS } };
+        }
+        return value;
+      });
+    const personal = fc.constantFrom(
+      '111222333',
+      '111 222 333',
+      'NL91ABNA0417164300',
+      'NL91 ABNA 0417 1643 00',
+    );
+    const text = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.string(), personal, fc.string()).map(([a, p, b]) => a + p + b),
+    );
+    const attributes = fc.dictionary(fc.constantFrom('class', 'title', 'rr_width', 'value'), text);
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.record({ attributes, textContent: text, childNodes: fc.array(tie('node'), { maxLength: 3 }) }),
+        fc.dictionary(fc.string(), tie('node'), { maxKeys: 3 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 5 }), (events) => {
+        const before = JSON.stringify(events);
+        expect(serialise(events)).toBe(reference(events));
+        expect(JSON.stringify(events)).toBe(before);
+      }),
+    );
   });
 
   it('marks blocked elements as not shared', () => {
@@ -100,11 +146,12 @@ describe('launcher (first load)', () => {
       serverUrl: 'https://kcc.example.nl',
       storage,
       transport,
+      loadIo: socketLoader(document, 'https://kcc.example.nl'),
     });
     return { root, transport, launcher };
   };
-  const chunkScripts = () =>
-    [...document.querySelectorAll('script')].filter((s) => s.src.endsWith(COBROWSE_CHUNK_PATH));
+  const chunkScripts = (path = COBROWSE_CHUNK_PATH) =>
+    [...document.querySelectorAll('script')].filter((s) => s.src.endsWith(path));
 
   it('shows "Hulp van een medewerker" and loads nothing until a session starts', () => {
     const { root } = mount();
@@ -112,6 +159,7 @@ describe('launcher (first load)', () => {
       'Hulp van een medewerker',
     );
     expect(chunkScripts()).toHaveLength(0);
+    expect(chunkScripts(SOCKET_CHUNK_PATH)).toHaveLength(0);
   });
 
   it('loads the chunk once on a click, on an invite from the chat, or to resume after a page load', () => {
@@ -120,6 +168,10 @@ describe('launcher (first load)', () => {
     transport.push('cobrowse:invite', { sessionId: 's', token: 't', agentName: 'Anna' });
     expect(chunkScripts()).toHaveLength(1);
     expect(chunkScripts()[0]?.src).toBe('https://kcc.example.nl/widget-cobrowse.js');
+    // socket.io's client is a chunk of its own, shared with the chat.
+    expect(chunkScripts(SOCKET_CHUNK_PATH).map((s) => s.src)).toEqual([
+      'https://kcc.example.nl/widget-socket.js',
+    ]);
 
     const storage = window.sessionStorage;
     storage.setItem(
@@ -141,5 +193,10 @@ describe('launcher (first load)', () => {
     await Promise.resolve();
     expect(host.hasAttribute('data-kcc-block')).toBe(true);
     expect(open.hasAttribute('data-kcc-block')).toBe(false);
+    // A host already in the page is marked at once, before the recorder's observer serialises it.
+    const inPage = document.createElement('div');
+    document.body.append(inPage);
+    inPage.attachShadow({ mode: 'closed' });
+    expect(inPage.hasAttribute('data-kcc-block')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-import { io } from 'socket.io-client';
 import { h } from '../dom';
+import { loadChunk, type Io } from '../lazy-chunk';
 import { addStyles } from './sheet';
 import type { ChatTransport } from '../transport';
 import {
@@ -21,8 +21,8 @@ export interface CobrowseDeps {
   root: ShadowRoot;
   serverUrl: string;
   storage: Storage | null;
-  /** The widget's socket.io client: the chunk shares it (and its connection) instead of bundling its own. */
-  io: typeof io;
+  /** The widget's socket.io client (its own chunk): shared with the chat, with its connection, not bundled twice. */
+  io: Io;
   /** Gives the focus back to the help button when a code panel closes. */
   restoreFocus: () => void;
 }
@@ -49,7 +49,12 @@ const HELP_CSS = `
 export function mountCobrowseLauncher(
   doc: Document,
   root: ShadowRoot,
-  options: { serverUrl: string; storage: Storage | null; transport: ChatTransport },
+  options: {
+    serverUrl: string;
+    storage: Storage | null;
+    transport: ChatTransport;
+    loadIo: () => Promise<Io>;
+  },
 ): { destroy(): void } {
   const { serverUrl, storage } = options;
   const button = h(
@@ -62,21 +67,13 @@ export function mountCobrowseLauncher(
 
   let controller: Promise<CobrowseController> | undefined;
   const load = (): Promise<CobrowseController> => {
-    controller ??= new Promise<CobrowseChunk>((resolve, reject) => {
-      const onReady = (event: Event) => resolve((event as CustomEvent<CobrowseChunk>).detail);
-      doc.addEventListener(COBROWSE_READY_EVENT, onReady, { once: true });
-      const script = doc.createElement('script');
-      script.src = serverUrl + COBROWSE_CHUNK_PATH;
-      script.async = true;
-      script.onerror = () => {
-        doc.removeEventListener(COBROWSE_READY_EVENT, onReady);
-        controller = undefined;
-        reject(new Error('co-browse chunk did not load'));
-      };
-      doc.body.append(script);
-    }).then((chunk) =>
+    controller ??= Promise.all([
+      loadChunk<CobrowseChunk>(doc, serverUrl + COBROWSE_CHUNK_PATH, COBROWSE_READY_EVENT),
+      options.loadIo(),
+    ]).then(([chunk, io]) =>
       chunk.start({ doc, root, serverUrl, storage, io, restoreFocus: () => button.focus() }),
     );
+    controller.catch(() => (controller = undefined));
     return controller;
   };
   const failed = () => {
@@ -105,7 +102,8 @@ export function mountCobrowseLauncher(
 /**
  * A closed shadow root cannot be recorded (nobody outside can read it). Its host gets `data-kcc-block`, so the
  * agent sees a labelled "Niet gedeeld" placeholder instead of an empty box. Roots attached before the widget
- * loaded are not seen. The attribute is set after the constructor, where custom elements may not get attributes.
+ * loaded are not seen. On a host not yet in the page (maybe in a custom element's constructor, where it may not get
+ * attributes) the attribute is set in the next microtask.
  */
 export function markClosedShadowRoots(win: typeof globalThis): void {
   const proto = win.Element?.prototype;
@@ -113,7 +111,10 @@ export function markClosedShadowRoots(win: typeof globalThis): void {
   const original = proto.attachShadow;
   const patched = function (this: Element, init: ShadowRootInit): ShadowRoot {
     const shadow = original.call(this, init);
-    if (init.mode === 'closed') queueMicrotask(() => this.setAttribute('data-kcc-block', ''));
+    // Set before the recorder's MutationObserver serialises the host: at once on a host in the page, else (maybe a
+    // constructor) in the next microtask, which runs before the observer of a later insertion.
+    if (init.mode === 'closed' && this.isConnected) this.setAttribute('data-kcc-block', '');
+    else if (init.mode === 'closed') queueMicrotask(() => this.setAttribute('data-kcc-block', ''));
     return shadow;
   };
   (patched as { kccMarked?: boolean }).kccMarked = true;

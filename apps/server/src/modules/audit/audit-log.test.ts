@@ -248,8 +248,69 @@ describe('audit log: hash chain, append-only, tamper evidence', () => {
       doelOmschrijving: 'Terugbelverzoek afhandelen',
     });
     expect(() => log.record(entry({ objecten: [] }))).toThrow();
-    expect(() => log.record(entry({ objecten: [{ soortenGegevens: ['x'] }] }))).toThrow();
+    expect(() =>
+      log.record(entry({ contactId: undefined, objecten: [{ soortenGegevens: ['x'] }] })),
+    ).toThrow();
     expect(log.verify()).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('migration 004 keeps every row, its hash and the append-only triggers', () => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    dir = tempDataDir();
+    db = openDatabase(dir);
+    migrate(
+      db,
+      auditMigrations.filter((m) => m.id !== 'audit/004_niet_geidentificeerd'),
+    );
+    log = createAuditLog(db, {
+      protection: createBsnProtection(KEY),
+      baseUrl: 'http://kcc.test',
+      now: () => clock,
+    });
+    fill(4);
+    log.record(entry({ objecten: [{ bsn: JAN.bsn, soortenGegevens: ['identificatie'] }] }));
+    migrate(db, auditMigrations);
+    log = createAuditLog(db, {
+      protection: createBsnProtection(KEY),
+      baseUrl: 'http://kcc.test',
+      now: () => clock,
+    });
+    expect(log.verify()).toMatchObject({ ok: true, count: 5 });
+    expect(log.list({ subject: { bsn: JAN.bsn } }, { offset: 0, limit: 9 }).count).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM verwerkingen').get()).toEqual({ n: 5 });
+    expect(() => db.prepare('DELETE FROM audit_verwerkte_objecten').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_verwerkte_objecten SET betrokkenheid = 'x'").run()).toThrow(
+      /append-only/,
+    );
+  });
+
+  it('names the klantcontact for a resident who was not identified (an anonymous chat)', () => {
+    const { actieId } = log.record(
+      entry({
+        contactId: 'c-anon',
+        doel: 'contact:c-anon',
+        objecten: [{ soortenGegevens: ['websitepagina'] }],
+      }),
+    );
+    expect(log.get(actieId)?.verwerkteObjecten).toEqual([
+      expect.objectContaining({
+        objecttype: 'persoon',
+        soortObjectId: 'klantcontact',
+        objectId: 'c-anon',
+        betrokkenheid: 'Inwoner van het klantcontact, niet geïdentificeerd',
+      }),
+    ]);
+    // The database refuses an object without a subject that is not marked as such.
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO audit_verwerkte_objecten (actie_seq, ordinal, verwerkt_object_id, betrokkenheid, soorten_gegevens)
+           VALUES ((SELECT MAX(seq) FROM audit_verwerkingsacties), 9, 'x', 'Klant', '[]')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(log.verify()).toMatchObject({ ok: true, count: 1 });
   });
 
   it('keeps the VerwerkingenLog port working (log, forPartij, the old verwerkingen view)', () => {

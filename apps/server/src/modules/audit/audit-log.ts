@@ -8,6 +8,7 @@ import type {
   VerwerktObjectDto,
 } from '@kcc/contracts/verwerkingen';
 import type { Db } from '../../store/db';
+import { NIET_GEIDENTIFICEERD } from './audit.migrations';
 import type { BsnProtection } from './bsn-protection';
 import type { CheckpointSigner } from './checkpoints';
 import { GENESIS_HASH, chainHash, verifyChain, type ActieRow, type ObjectRow } from './hash-chain';
@@ -15,6 +16,10 @@ import { activiteit, activiteitById, activiteitVoorDoel, doelOmschrijving } from
 
 export const SYSTEEM_WERKPLEK = 'kcc-werkplek';
 
+/**
+ * The person whose data was processed: a partij, a BSN, or neither when the resident was not identified (an
+ * anonymous chat); the object then names the action's klantcontact (`contactId` is required for that).
+ */
 export interface VerwerktObjectInput {
   partijUuid?: string | undefined;
   bsn?: string | undefined;
@@ -197,8 +202,9 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
     };
     const objecten: ObjectRow[] = input.objecten.map((o, ordinal) => {
       const bsn = resolveBsn(o);
-      if (o.partijUuid === undefined && bsn === undefined) {
-        throw new Error('Een verwerkt object heeft een partij of een BSN nodig.');
+      const identified = o.partijUuid !== undefined || bsn !== undefined;
+      if (!identified && input.contactId === undefined) {
+        throw new Error('Een verwerkt object heeft een partij, een BSN of een klantcontact nodig.');
       }
       return {
         seq: 0,
@@ -208,7 +214,7 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
         partij_uuid: o.partijUuid ?? null,
         bsn_hmac: bsn !== undefined ? protection.hmac(bsn) : null,
         bsn_enc: bsn !== undefined ? protection.encrypt(bsn) : null,
-        betrokkenheid: o.betrokkenheid ?? 'Klant',
+        betrokkenheid: identified ? (o.betrokkenheid ?? 'Klant') : NIET_GEIDENTIFICEERD,
         soorten_gegevens: JSON.stringify([...o.soortenGegevens]),
       };
     });
@@ -218,13 +224,13 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
   });
 
   // ------------------------------------------------------------ reading
-  const objectDto = (o: ObjectRow): VerwerktObjectDto => {
+  const objectDto = (o: ObjectRow, a: ActieRow): VerwerktObjectDto => {
     const bsn = o.bsn_enc !== null ? protection.decrypt(o.bsn_enc) : undefined;
     return {
       verwerktObjectId: o.verwerkt_object_id,
       objecttype: 'persoon',
-      soortObjectId: bsn !== undefined ? 'BSN' : 'partij',
-      objectId: bsn ?? o.partij_uuid ?? '',
+      soortObjectId: bsn !== undefined ? 'BSN' : o.partij_uuid !== null ? 'partij' : 'klantcontact',
+      objectId: bsn ?? o.partij_uuid ?? a.contact_id ?? '',
       ...(o.partij_uuid !== null ? { partijUuid: o.partij_uuid } : {}),
       ...(bsn !== undefined ? { bsn } : {}),
       betrokkenheid: o.betrokkenheid,
@@ -262,7 +268,7 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
     ...(a.contact_id !== null ? { contactId: a.contact_id } : {}),
     tijdstip: a.tijdstip,
     tijdstipRegistratie: a.tijdstip_registratie,
-    verwerkteObjecten: objecten.map(objectDto),
+    verwerkteObjecten: objecten.map((o) => objectDto(o, a)),
   });
 
   const subjectParams = (subject: AuditSubject): { h: string | null; partijen: string } => {

@@ -1,5 +1,8 @@
 import type { Migration } from '../../store/migration';
 
+/** `betrokkenheid` of an object that names the klantcontact because the resident was not identified (004). */
+export const NIET_GEIDENTIFICEERD = 'Inwoner van het klantcontact, niet geïdentificeerd';
+
 export const auditMigrations: Migration[] = [
   {
     // The first, simple log. Kept with its original id so existing data dirs skip it; 002 retires it.
@@ -121,6 +124,50 @@ export const auditMigrations: Migration[] = [
       CREATE TRIGGER audit_objecten_no_delete BEFORE DELETE ON audit_verwerkte_objecten
         WHEN OLD.actie_seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
         BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+    `,
+  },
+  {
+    /*
+     * A resident who was not identified (an anonymous chat, an unknown caller) is still a person whose data was
+     * processed: the object then names the klantcontact (the action's contact_id) instead of a partij or BSN. SQLite
+     * cannot change a CHECK in place, so the table is rebuilt with the same columns and rows (the hashes stay valid),
+     * and its indexes, triggers and the compatibility view are made again. The marker is `betrokkenheid`.
+     */
+    id: 'audit/004_niet_geidentificeerd',
+    sql: `
+      DROP VIEW verwerkingen;
+      CREATE TABLE audit_verwerkte_objecten_004 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        actie_seq INTEGER NOT NULL REFERENCES audit_verwerkingsacties (seq),
+        ordinal INTEGER NOT NULL,
+        verwerkt_object_id TEXT NOT NULL UNIQUE,
+        partij_uuid TEXT,
+        bsn_hmac TEXT,
+        bsn_enc TEXT,
+        betrokkenheid TEXT NOT NULL,
+        soorten_gegevens TEXT NOT NULL,
+        UNIQUE (actie_seq, ordinal),
+        CHECK (partij_uuid IS NOT NULL OR bsn_hmac IS NOT NULL OR betrokkenheid = '${NIET_GEIDENTIFICEERD}')
+      );
+      INSERT INTO audit_verwerkte_objecten_004
+        (seq, actie_seq, ordinal, verwerkt_object_id, partij_uuid, bsn_hmac, bsn_enc, betrokkenheid, soorten_gegevens)
+        SELECT seq, actie_seq, ordinal, verwerkt_object_id, partij_uuid, bsn_hmac, bsn_enc, betrokkenheid,
+               soorten_gegevens
+        FROM audit_verwerkte_objecten;
+      DROP TABLE audit_verwerkte_objecten;
+      ALTER TABLE audit_verwerkte_objecten_004 RENAME TO audit_verwerkte_objecten;
+      CREATE INDEX audit_objecten_partij ON audit_verwerkte_objecten (partij_uuid, actie_seq);
+      CREATE INDEX audit_objecten_bsn ON audit_verwerkte_objecten (bsn_hmac, actie_seq);
+      CREATE TRIGGER audit_objecten_no_update BEFORE UPDATE ON audit_verwerkte_objecten
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+      CREATE TRIGGER audit_objecten_no_delete BEFORE DELETE ON audit_verwerkte_objecten
+        WHEN OLD.actie_seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+      CREATE VIEW verwerkingen AS
+        SELECT o.seq AS seq, a.tijdstip_ms AS at, a.gebruiker_id AS user_id, a.handeling AS handeling,
+               o.partij_uuid AS partij_uuid, o.soorten_gegevens AS categorieen, a.doel AS doel,
+               a.contact_id AS contact_id
+        FROM audit_verwerkte_objecten o JOIN audit_verwerkingsacties a ON a.seq = o.actie_seq;
     `,
   },
 ];

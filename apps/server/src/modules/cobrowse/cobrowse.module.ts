@@ -2,16 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
-import { z } from 'zod';
 import { problems } from '../../http/problem';
-import { parseOrThrow } from '../../http/validate';
 import type { Db } from '../../store/db';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { AuditLog } from '../audit/audit-log';
 import { conversationRoom } from '../channels/chat/chat.service';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
-import { requireIntegrationKey } from '../contacts/inbound.routes';
 import type { RoutingNotifier } from '../routing/routing-notifier';
+import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import { agentSessionRoom, registerCobrowseAgentNamespace } from './agent-namespace';
 import type { CobrowseSettings } from './cobrowse-settings';
@@ -20,7 +18,10 @@ import { registerResidentNamespace, residentRoom } from './resident-namespace';
 
 /** The contact events after which a session may not go on: the chat or the call ended. */
 const CHANNEL_END_EVENTS = new Set(['chat-ended', 'cti-ended']);
-/** How often sessions are checked against the clock and their contact. */
+/**
+ * How often sessions are checked against their contact (a chat or call that ended). A poll of stored state on the
+ * event loop; the deadlines themselves (invite, resident away) are timers on the server's clock.
+ */
 const SWEEP_MS = 1000;
 
 export interface CobrowseModule {
@@ -29,8 +30,6 @@ export interface CobrowseModule {
   wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
   close(): void;
 }
-
-const AdvanceBody = z.object({ advanceMs: z.number().int().min(0).max(86_400_000) }).strict();
 
 /**
  * Co-browse: two socket.io namespaces that relay the resident's recorded page to the agent who holds the
@@ -52,22 +51,18 @@ export function createCobrowseModule(
     originAllowed: (origin: string | undefined) => boolean;
     maxConnectionsPerIp: number;
     widgetDir: string;
-    integrationKey: string | undefined;
     settings: CobrowseSettings;
+    clock: Clock;
     log: Logger;
-    now?: () => number;
   },
 ): CobrowseModule {
   const { contacts, log } = deps;
-  let offset = 0;
-  const wallClock = deps.now ?? Date.now;
-  const now = () => wallClock() + offset;
 
   const openConversation = deps.db.prepare<[string], { id: string }>(
     'SELECT id FROM chat_conversations WHERE contact_id = ? AND ended_at IS NULL',
   );
   const service = new CobrowseService({
-    now,
+    clock: deps.clock,
     contact: (id) => contacts.get(id),
     openConversationOf: (contactId) => openConversation.get(contactId)?.id,
     channelEndedSince: (contactId, since) =>
@@ -106,43 +101,40 @@ export function createCobrowseModule(
     inviteCode: (room, invite) => residentNsp.to(room).emit('cobrowse:invite', invite),
   });
 
-  /** One verwerkingenlog line per session the resident allowed: metadata only (who, contact, when, consent). */
+  /**
+   * One verwerkingenlog line per session, metadata only: who, which contact, start and end, consent for view and
+   * control. Filed under the resident's partij or BSN when known; a resident who was not identified (an anonymous
+   * chat, an unknown caller) is named by the klantcontact.
+   */
   function logSession(r: CobrowseSessionRecord): void {
-    if (!r.viewConsent) return;
     const contact = contacts.get(r.contactId);
     let partijUuid = contact?.partijUuid;
     try {
       if (partijUuid === undefined && contact) partijUuid = deps.recognisedPartij?.(contact);
     } catch {
-      // Recognition only finds whom to file the entry under; without it the server log keeps the metadata.
+      // Recognition only finds whom to file the entry under; without it the klantcontact names the resident.
     }
-    if (partijUuid === undefined) {
-      // No known resident to file it under; the server log keeps the metadata (no personal data).
-      log.info(
-        { sessionId: r.sessionId, contactId: r.contactId, agentId: r.agentId },
-        'co-browse zonder bekende klant',
-      );
-      return;
-    }
+    const bsn = partijUuid === undefined ? contact?.from.bsn : undefined;
+    const period = `van ${new Date(r.startedAt).toISOString()} tot ${new Date(r.endedAt).toISOString()}`;
+    const consent = r.viewConsent
+      ? `bekijken toegestaan, bediening ${r.controlConsent ? 'toegestaan' : 'niet toegestaan'}`
+      : `bekijken niet toegestaan (${r.endedReason === 'refused' ? 'geweigerd' : 'niet beantwoord'}), niets gedeeld`;
     try {
       deps.audit.record({
         tijdstip: r.startedAt,
         handeling: 'inzien',
-        actieNaam:
-          `Meekijken op de website (co-browse) van ${new Date(r.startedAt).toISOString()} ` +
-          `tot ${new Date(r.endedAt).toISOString()}; bekijken toegestaan, ` +
-          `bediening ${r.controlConsent ? 'toegestaan' : 'niet toegestaan'}`,
+        actieNaam: `Meekijken op de website (co-browse) ${period}; ${consent}`,
         doel: `contact:${r.contactId}`,
         contactId: r.contactId,
         gegevensbron: 'klantinteracties',
         gebruiker: { id: r.agentId },
         objecten: [
           {
-            partijUuid,
-            soortenGegevens: [
-              'websitepagina (gemaskeerd)',
-              ...(r.controlConsent ? ['bediening namens inwoner'] : []),
-            ],
+            ...(partijUuid !== undefined ? { partijUuid } : {}),
+            ...(bsn !== undefined ? { bsn } : {}),
+            soortenGegevens: r.viewConsent
+              ? ['websitepagina (gemaskeerd)', ...(r.controlConsent ? ['bediening namens inwoner'] : [])]
+              : ['verzoek om mee te kijken'],
           },
         ],
       });
@@ -162,16 +154,6 @@ export function createCobrowseModule(
       .header('cross-origin-resource-policy', 'cross-origin')
       .send(await fs.promises.readFile(chunk));
   });
-
-  if (deps.settings.testClock) {
-    app.post('/api/cobrowse/test-clock', async (request) => {
-      requireIntegrationKey(request, deps.integrationKey);
-      const { advanceMs } = parseOrThrow(AdvanceBody, request.body, 'body');
-      offset += advanceMs;
-      service.sweep();
-      return { now: new Date(now()).toISOString() };
-    });
-  }
 
   const timer = setInterval(() => {
     try {

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CobrowseResidentState, CobrowseSessionView } from '@kcc/contracts/cobrowse';
+import { TestClock } from '../../testing/test-clock';
 import type { ContactRecord } from '../contacts/contacts.repository';
 import { CobrowseService, type CobrowseSessionRecord } from './cobrowse.service';
 
 function setup() {
-  let now = 1_000_000;
+  const clock = new TestClock({ frozenAt: 1_000_000 });
   const contacts = new Map<string, ContactRecord>();
   const ended: CobrowseSessionRecord[] = [];
   const toAgent: CobrowseSessionView[] = [];
   const toResident: CobrowseResidentState[] = [];
   const channelEnded = new Set<string>();
   const service = new CobrowseService({
-    now: () => now,
+    clock,
     contact: (id) => contacts.get(id),
     openConversationOf: (id) => (contacts.get(id)?.channel === 'chat' ? `conv-${id}` : undefined),
     channelEndedSince: (id) => channelEnded.has(id),
@@ -35,7 +36,7 @@ function setup() {
       status: 'assigned',
       priority: 0,
       from: {},
-      createdAt: now,
+      createdAt: clock.now(),
       assignedAgentId: 'user-anna',
       registrations: 0,
       ...over,
@@ -51,7 +52,7 @@ function setup() {
     toResident,
     invites,
     channelEnded,
-    advance: (ms: number) => (now += ms),
+    advance: (ms: number) => clock.advance(ms),
   };
 }
 
@@ -99,7 +100,7 @@ describe('CobrowseService', () => {
     expect(t.service.mayPoint('user-bram', s.data.sessionId)).toBe(false);
   });
 
-  it('the sweep ends unanswered invites, residents away too long, and sessions whose chat ended', () => {
+  it('unanswered invites and residents away too long end on the clock; the sweep ends sessions whose chat ended', () => {
     const t = setup();
     t.contact('c1');
     t.contact('c2');
@@ -113,13 +114,12 @@ describe('CobrowseService', () => {
     t.service.residentAway(b.data.sessionId);
     t.channelEnded.add('c3');
     t.advance(29_999);
+    // The poll sees the ended chat; the deadlines are timers on the clock and run the sweep themselves.
     t.service.sweep();
     expect(t.ended.map((r) => [r.contactId, r.endedReason])).toEqual([['c3', 'contact-ended']]);
     t.advance(1);
-    t.service.sweep();
     expect(t.ended.map((r) => r.endedReason)).toContain('resident-left');
     t.advance(5 * 60_000);
-    t.service.sweep();
     expect(t.ended.map((r) => [r.contactId, r.endedReason])).toContainEqual(['c1', 'expired']);
     expect(t.ended.find((r) => r.contactId === 'c1')?.viewConsent).toBe(false);
   });

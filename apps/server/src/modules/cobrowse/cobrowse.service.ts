@@ -11,6 +11,7 @@ import {
   type CobrowseVia,
 } from '@kcc/contracts/cobrowse';
 import type { Ack } from '@kcc/contracts/realtime';
+import type { CancelTimer, Clock } from '../../shared/clock';
 import type { ContactRecord } from '../contacts/contacts.repository';
 
 /** Where the service sends what it decided; the namespaces implement it with socket.io rooms only. */
@@ -37,7 +38,8 @@ export interface CobrowseSessionRecord {
 }
 
 export interface CobrowseDeps {
-  now: () => number;
+  /** The server's clock: code expiry, the invite's and the resident's deadlines (timers that run the sweep). */
+  clock: Clock;
   contact: (id: string) => ContactRecord | undefined;
   /** The open chat conversation of a contact (undefined when there is none or it ended). */
   openConversationOf: (contactId: string) => string | undefined;
@@ -66,6 +68,8 @@ interface Session {
   endedReason?: CobrowseEndReason;
   /** When the resident's socket went away (a page load, or the tab closed). */
   awaySince?: number;
+  /** Deadlines on the clock (invite unanswered, resident away): each runs the sweep, cancelled at the end. */
+  timers: CancelTimer[];
 }
 
 interface PendingCode {
@@ -79,6 +83,9 @@ const WRONG_CODES_ALL_AGENTS = 50;
 const WRONG_CODE_WINDOW_MS = 10 * 60_000;
 const DEFAULT_INVITE_TTL_MS = 5 * 60_000;
 const EXPIRED_CODE_KEPT_MS = 60 * 60_000;
+
+/** Statuses of a contact that goes on with someone else (a transfer, or back to the queue). */
+const MOVED_ON = new Set(['transferred', 'queued', 'offered', 'assigned']);
 
 const err = (error: string) => ({ ok: false as const, error });
 
@@ -117,7 +124,7 @@ export class CobrowseService {
   redeemCode(agentId: string, contactId: string, code: string): Ack<CobrowseSessionView> {
     const held = this.heldBy(agentId, contactId);
     if (!held.ok) return held;
-    const now = this.deps.now();
+    const now = this.deps.clock.now();
     if (!this.wrongAllowed(agentId, now)) return err(COBROWSE_ERRORS.rateLimited);
     const pending = this.codes.get(code);
     if (!pending) {
@@ -176,7 +183,7 @@ export class CobrowseService {
 
   /** "Hulp van een medewerker": a 6-digit code for the socket in `room`. Replaces that socket's earlier code. */
   issueCode(room: string): { code: string; expiresAt: number } {
-    const now = this.deps.now();
+    const now = this.deps.clock.now();
     for (const [code, p] of this.codes)
       if (p.room === room || p.expiresAt + EXPIRED_CODE_KEPT_MS <= now) this.codes.delete(code);
     let code: string;
@@ -211,7 +218,7 @@ export class CobrowseService {
     }
     if (s.status === 'invited') {
       s.status = 'active';
-      s.startedAt = this.deps.now();
+      s.startedAt = this.deps.clock.now();
       this.publish(s);
     }
     return { ok: true };
@@ -243,7 +250,8 @@ export class CobrowseService {
   residentAway(sessionId: string): void {
     const s = this.sessions.get(sessionId);
     if (!s || s.status === 'ended') return;
-    s.awaySince = this.deps.now();
+    s.awaySince = this.deps.clock.now();
+    s.timers.push(this.deps.clock.setTimer(this.deps.resumeGraceMs, () => this.sweep()));
     if (s.status === 'active') {
       s.status = 'paused';
       this.publish(s);
@@ -252,18 +260,21 @@ export class CobrowseService {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** A contact changed (routing): a session ends when its agent no longer holds the contact. */
+  /**
+   * A contact changed (routing): a session ends when its agent no longer holds the contact. A contact that goes on
+   * elsewhere (another queue or colleague) was transferred; in nawerk or closed it ended.
+   */
   contactChanged(contact: ContactRecord | { id: string; status: string; assignedAgentId?: string }): void {
     for (const s of this.sessions.values()) {
       if (s.contactId !== contact.id) continue;
       if (contact.status === 'assigned' && contact.assignedAgentId === s.agentId) continue;
-      this.end(s, contact.status === 'transferred' ? 'transferred' : 'contact-ended');
+      this.end(s, MOVED_ON.has(contact.status) ? 'transferred' : 'contact-ended');
     }
   }
 
   /** Ends what time or the contact ended: expired invites and codes, residents gone too long, ended chats/calls. */
   sweep(): void {
-    const now = this.deps.now();
+    const now = this.deps.clock.now();
     // An expired code is kept a while, so the agent hears "verlopen" rather than "onjuist".
     for (const [code, p] of this.codes)
       if (p.expiresAt + EXPIRED_CODE_KEPT_MS <= now) this.codes.delete(code);
@@ -345,9 +356,13 @@ export class CobrowseService {
       via,
       status: 'invited',
       control: 'none',
-      createdAt: this.deps.now(),
+      createdAt: this.deps.clock.now(),
       controlEverGranted: false,
+      timers: [],
     };
+    session.timers.push(
+      this.deps.clock.setTimer(this.deps.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS, () => this.sweep()),
+    );
     this.sessions.set(session.id, session);
     return session;
   }
@@ -358,6 +373,7 @@ export class CobrowseService {
     s.status = 'ended';
     s.control = 'none';
     s.endedReason = reason;
+    for (const cancel of s.timers.splice(0)) cancel();
     this.sessions.delete(s.id);
     this.publish(s);
     this.deps.onEnded({
@@ -366,7 +382,7 @@ export class CobrowseService {
       agentId: s.agentId,
       via: s.via,
       startedAt: s.startedAt ?? s.createdAt,
-      endedAt: this.deps.now(),
+      endedAt: this.deps.clock.now(),
       viewConsent: wasStarted,
       controlConsent: s.controlEverGranted,
       endedReason: reason,

@@ -3,6 +3,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import type { CobrowseInvite, CobrowseResidentState, CobrowseSessionView } from '@kcc/contracts/cobrowse';
 import type { Ack } from '@kcc/contracts/realtime';
 import { INTEGRATION_KEY } from '../../testing/test-server';
+import { TestClock } from '../../testing/test-clock';
 import { startChannelKit, type ChannelKit } from '../channels/testing/channel-test-kit';
 
 type Client = Socket;
@@ -33,15 +34,16 @@ const ack = <T = undefined>(socket: Client, event: string, payload: unknown = {}
 
 describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
   let kit: ChannelKit;
+  let clock: TestClock;
   let seq = 0;
   let clients: Client[] = [];
   // A server per test: each test's agent starts free.
   beforeEach(async () => {
-    kit = await startChannelKit({
-      KCC_CTI_NUMBERS: '14020=algemeen',
-      KCC_COBROWSE_TEST_CLOCK: '1',
-      KCC_CHAT_MAX_CONNECTIONS_PER_IP: '60',
-    });
+    clock = new TestClock();
+    kit = await startChannelKit(
+      { KCC_CTI_NUMBERS: '14020=algemeen', KCC_CHAT_MAX_CONNECTIONS_PER_IP: '60' },
+      { clock },
+    );
   });
   afterEach(async () => {
     for (const c of clients) c.disconnect();
@@ -69,12 +71,6 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-integration-key': INTEGRATION_KEY },
       body: JSON.stringify({ eventId: `ev-${++seq}`, type, callId, ...extra }),
-    });
-  const advanceClock = (advanceMs: number) =>
-    fetch(`${kit.server.url}/api/cobrowse/test-clock`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-integration-key': INTEGRATION_KEY },
-      body: JSON.stringify({ advanceMs }),
     });
 
   /** Anna answers a call; returns her token, her pane socket and the contact id. */
@@ -192,7 +188,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
     });
     expect(await ack(bram, 'cobrowse:watch', { contactId })).toEqual({ ok: false, error: 'forbidden' });
 
-    expect((await advanceClock(10 * 60_000 + 1)).status).toBe(200);
+    clock.advance(10 * 60_000 + 1);
     expect(await ack(pane, 'cobrowse:redeem', { contactId, code: code.data.code })).toMatchObject({
       ok: false,
     });
@@ -220,7 +216,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
     const res = await resident();
     const code = await ack<{ code: string }>(res, 'cobrowse:code');
     if (!code.ok) throw new Error('no code');
-    expect((await advanceClock(10 * 60_000)).status).toBe(200);
+    clock.advance(10 * 60_000);
     expect(await ack(pane, 'cobrowse:redeem', { contactId, code: code.data.code })).toEqual({
       ok: false,
       error: 'expired_code',
@@ -232,7 +228,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
     });
   });
 
-  it('chat flow: the invite reaches the chat; refusing ends it; the end of the call ends a running session', async () => {
+  it('chat flow: the invite reaches the chat; refusing ends it; the end of the chat ends a running session; both are in the verwerkingenlog', async () => {
     const { token, socket } = await kit.agent('anna');
     const citizen = await kit.citizen();
     const offered = kit.acceptNext(socket);
@@ -264,6 +260,53 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
     const ended = next<CobrowseSessionView>(pane, 'cobrowse:state', (v) => v.status === 'ended');
     await citizen.emitWithAck('chat:end', {});
     expect(await ended).toMatchObject({ endedReason: 'contact-ended' });
+
+    // An anonymous chat: both sessions are in the verwerkingenlog, naming the klantcontact.
+    const lines = kit.server.db
+      .prepare(
+        `SELECT a.actie_naam, a.gebruiker_id, a.doel, o.partij_uuid, o.bsn_hmac, o.betrokkenheid, o.soorten_gegevens
+         FROM audit_verwerkingsacties a JOIN audit_verwerkte_objecten o ON o.actie_seq = a.seq
+         WHERE a.contact_id = ? AND a.actie_naam LIKE 'Meekijken%' ORDER BY a.seq`,
+      )
+      .all(offer.contact.id) as Record<string, string | null>[];
+    const anonymous = {
+      gebruiker_id: 'user-anna',
+      doel: `contact:${offer.contact.id}`,
+      partij_uuid: null,
+      bsn_hmac: null,
+      betrokkenheid: 'Inwoner van het klantcontact, niet geïdentificeerd',
+    };
+    expect(lines).toEqual([
+      expect.objectContaining({ ...anonymous, soorten_gegevens: '["verzoek om mee te kijken"]' }),
+      expect.objectContaining({ ...anonymous, soorten_gegevens: '["websitepagina (gemaskeerd)"]' }),
+    ]);
+    expect(lines[0]?.actie_naam).toContain('bekijken niet toegestaan (geweigerd), niets gedeeld');
+    expect(lines[1]?.actie_naam).toContain('bekijken toegestaan, bediening niet toegestaan');
+  });
+
+  it('a transfer of the call ends a running session as transferred', async () => {
+    const { token, pane, contactId } = await annaOnACall('call-cb-5');
+    const res = await resident();
+    const code = await ack<{ code: string }>(res, 'cobrowse:code');
+    if (!code.ok) throw new Error('no code');
+    const invited = next<CobrowseInvite>(res, 'cobrowse:invite');
+    await ack(pane, 'cobrowse:redeem', { contactId, code: code.data.code });
+    const invite = await invited;
+    await ack(res, 'cobrowse:join', { sessionId: invite.sessionId, token: invite.token });
+    await ack(res, 'cobrowse:consent', { allow: true });
+    const ended = next<CobrowseSessionView>(pane, 'cobrowse:state', (v) => v.status === 'ended');
+    const residentEnded = next<CobrowseResidentState>(res, 'cobrowse:state', (v) => v.status === 'ended');
+    const transfer = await fetch(`${kit.server.url}/api/contacts/${contactId}/transfer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ toQueue: 'belastingen', note: 'Vraag over de aanslag' }),
+    });
+    expect(transfer.status).toBe(200);
+    expect(await ended).toMatchObject({ endedReason: 'transferred' });
+    expect(await residentEnded).toMatchObject({ endedReason: 'transferred' });
+    expect(await ack(res, 'cobrowse:events', { seq: 0, part: '[]', final: true })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('a resident between pages pauses the session and resumes it with the token; gone too long ends it', async () => {
@@ -293,7 +336,7 @@ describe('co-browse relay (/cobrowse and /cobrowse-agent)', () => {
     const gone = next<CobrowseSessionView>(pane, 'cobrowse:state', (v) => v.status === 'ended');
     nextPage.disconnect();
     await next<CobrowseSessionView>(pane, 'cobrowse:state', (v) => v.status === 'paused');
-    expect((await advanceClock(30_000)).status).toBe(200);
+    clock.advance(30_000);
     expect(await gone).toMatchObject({ endedReason: 'resident-left' });
   });
 

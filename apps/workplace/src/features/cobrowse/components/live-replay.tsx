@@ -45,6 +45,8 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
   const [notShared, setNotShared] = useState(0);
   const [waiting, setWaiting] = useState(true);
   const pointer = useRef({ x: 40, y: 40, last: 0 });
+  const trailing = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(trailing.current), []);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -62,10 +64,18 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
       }
       host.style.height = `${Math.ceil(height * s)}px`;
     };
-    const countNotShared = () =>
-      setNotShared(
-        replayerRef.current?.iframe.contentDocument?.querySelectorAll(`.${NOT_SHARED}`).length ?? 0,
-      );
+    // Counted when rrweb has applied events (in live mode it plays them on its own timer, after `addEvent`).
+    let countQueued = false;
+    const countNotShared = () => {
+      if (countQueued) return;
+      countQueued = true;
+      queueMicrotask(() => {
+        countQueued = false;
+        setNotShared(
+          replayerRef.current?.iframe.contentDocument?.querySelectorAll(`.${NOT_SHARED}`).length ?? 0,
+        );
+      });
+    };
     const off = connection.onEvents((push) => {
       if (push.sessionId !== sessionId) return;
       const events = stream.push(push.part, push.final);
@@ -88,6 +98,7 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
           insertStyleRules: STYLE_RULES,
         });
         replayerRef.current = replayer;
+        replayer.on('event-cast', countNotShared);
         replayer.on('resize', (dim: unknown) => {
           const { width, height } = dim as { width: number; height: number };
           fit(width, height);
@@ -103,7 +114,6 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
         for (const e of events)
           replayer.addEvent((e.timestamp > now ? { ...e, timestamp: now } : e) as never);
       }
-      queueMicrotask(countNotShared);
     });
     // A full snapshot for a pane that opened (or reconnected) after the session started.
     const askSnapshot = () =>
@@ -130,7 +140,14 @@ export function LiveReplay({ connection, sessionId, mode, canControl, onSelect, 
     pointer.current.x = x;
     pointer.current.y = y;
     const now = performance.now();
-    if (nodeId === undefined && now - pointer.current.last < POINTER_MS) return;
+    if (nodeId === undefined && now - pointer.current.last < POINTER_MS) {
+      // Throttled: the last position still goes out, so quick arrow keys do not leave the pointer behind.
+      trailing.current ??= window.setTimeout(() => {
+        trailing.current = undefined;
+        sendPointer(pointer.current.x, pointer.current.y);
+      }, POINTER_MS);
+      return;
+    }
     pointer.current.last = now;
     connection.pointer(sessionId, x, y, nodeId);
   };
