@@ -45,6 +45,7 @@ describe('public kennisbank search over HTTP (anonymous, the resident widget)', 
     expect(product?.kanaal).toEqual({
       primair: 'website (afspraak maken)',
       secundair: 'telefoon (14 + netnummer)',
+      doelgroep: 'inwoner',
     });
   });
 

@@ -9,6 +9,7 @@ import { createContactsRetention } from '../contacts';
 import { createMessagesRetention } from '../messages';
 import { createRegistrationRetention } from '../registration';
 import { createReportsRetention } from '../reports/reports.module';
+import { createTerugkoppelingRetention } from '../terugkoppeling';
 import { createTransferRetention } from '../transfer';
 import type { RetentionSettings } from './retention-settings';
 import { registerRetentionRoutes } from './retention.routes';
@@ -32,6 +33,7 @@ export function createRetention(deps: {
   const transfer = createTransferRetention(db);
   const reports = createReportsRetention(db);
   const registration = createRegistrationRetention(db);
+  const terugkoppeling = createTerugkoppelingRetention(db);
   return createRetentionService({
     db,
     settings: deps.settings,
@@ -43,6 +45,7 @@ export function createRetention(deps: {
         transfer.deleteNotesAndDrafts,
         reports.forgetPartij,
         registration.deleteNawerkNotities,
+        terugkoppeling.deleteForContacts,
       ],
       transcripten: [messages.eraseTexts],
       bijlagen: [messages.deleteAttachments],

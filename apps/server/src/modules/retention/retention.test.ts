@@ -71,6 +71,17 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
       (db.prepare('SELECT COUNT(*) AS n FROM audit_verwerkingsacties').get() as { n: number }).n;
     const linesBefore = logLines();
     expect(linesBefore).toBeGreaterThan(0);
+    // A message that went back to her about this contact (terugkoppeling) holds her address and its text.
+    db.prepare(
+      `INSERT INTO terugkoppelingen (id, sleutel, aanleiding, contact_id, gegevens, status, volgende_poging, aangemaakt_op)
+       VALUES ('t-1', 'vervolg:x', '{"soort":"vervolg_geregistreerd","onderwerp":"Paspoort"}', ?, '{"email":"fatima.elamrani@example.com"}', 'verstuurd', 0, ?)`,
+    ).run(contactId, closedAt);
+    const berichten = () =>
+      (
+        db.prepare('SELECT COUNT(*) AS n FROM terugkoppelingen WHERE contact_id = ?').get(contactId) as {
+          n: number;
+        }
+      ).n;
 
     // The job as the server runs it, on the same database, at moments the test chooses (no timers started).
     const clock = new TestClock({ frozenAt: closedAt });
@@ -98,6 +109,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
       db.prepare('SELECT body FROM contact_messages WHERE contact_id = ?').get(contactId) as { body: string };
     expect(message().body).toContain('paspoort');
     expect(kind(afterThreeMonths, 'contacten')).toMatchObject({ expired: 0, removed: 0 });
+    expect(berichten()).toBe(1);
 
     // after a year: what was said and who said it; the contact still counts in the figures
     advanceTo('P1Y');
@@ -105,6 +117,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
     expect(kind(afterAYear, 'transcripten')).toMatchObject({ expired: 1 });
     expect(kind(afterAYear, 'contacten')).toMatchObject({ expired: 1 });
     expect(message().body).toBe('');
+    expect(berichten()).toBe(0);
     const contact = db
       .prepare(
         'SELECT subject, body, from_json, partij_uuid, channel, status, closed_at FROM contacts WHERE id = ?',

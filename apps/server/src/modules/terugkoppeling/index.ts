@@ -7,6 +7,7 @@ import type { TerugkoppelingSettings } from './terugkoppeling-settings';
 import { TerugkoppelingOutbox, VerzendFout, type TerugkoppelingDeps } from './terugkoppeling.outbox';
 
 export { terugkoppelingMigrations } from './terugkoppeling.migrations';
+export { createTerugkoppelingRetention } from './terugkoppeling-retention';
 export { terugkoppelingSettingsFromEnv, type TerugkoppelingSettings } from './terugkoppeling-settings';
 export type { TerugkoppelingOutbox } from './terugkoppeling.outbox';
 
