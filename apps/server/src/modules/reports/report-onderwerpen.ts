@@ -62,13 +62,16 @@ export class OnderwerpBreakdown {
     this.ratings.set(contactId, [...(this.ratings.get(contactId) ?? []), score]);
   }
 
-  /** A kanaalsturing record: counts for the onderwerp of its klantcontact (after the registrations). */
-  kanaalsturing(klantcontactUuid: string, gewezen: boolean): void {
+  /**
+   * A kanaalsturing record: counts for the onderwerp of its klantcontact (after the registrations), and whether the
+   * contact came in through the product's primary channel (as `primaryChannelShare` in the other breakdowns).
+   */
+  kanaalsturing(klantcontactUuid: string, viaPrimair: boolean): void {
     const key = this.byKlantcontact.get(klantcontactUuid);
     if (key === undefined) return;
     const g = this.group(key);
     g.sturing++;
-    if (gewezen) g.sturingPrimary++;
+    if (viaPrimair) g.sturingPrimary++;
   }
 
   rows(naam: (id: string) => string | undefined): ReportOnderwerp[] {

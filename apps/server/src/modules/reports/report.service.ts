@@ -318,7 +318,7 @@ export class ReportService {
     }
 
     for (const k of this.kanaalsturing.all(start, end)) {
-      if (passes(k.contact_id, k.at)) onderwerpen.kanaalsturing(k.klantcontact_uuid, k.gewezen === 1);
+      if (passes(k.contact_id, k.at)) onderwerpen.kanaalsturing(k.klantcontact_uuid, k.via_primair === 1);
       addForContact(k.contact_id, k.at, (a) => {
         a.sturing++;
         if (k.gewezen) a.sturingPrimary++;

@@ -1,27 +1,35 @@
-import type { ReportMetrics } from '@kcc/contracts/dashboard';
-import { KPI_COLUMNS } from '../utils/report-format';
+import type { KpiColumn } from '../utils/report-format';
 
-interface KpiTableProps<R extends ReportMetrics> {
+/** `C`: what the columns read (the metrics); `R`: a row, which has those metrics and its own label. */
+interface KpiTableProps<C, R extends C> {
   caption: string;
-  /** Header of the first column (Periode, Wachtrij, Kanaal). */
+  /** Header of the first column (Periode, Wachtrij, Kanaal, Onderwerp). */
   rowHeader: string;
   rows: readonly R[];
+  columns: readonly KpiColumn<C>[];
   rowLabel: (row: R) => string;
   rowKey: (row: R) => string;
-  total?: ReportMetrics;
+  total?: C;
+  /** Shown in place of the rows when there are none. */
+  emptyText: string;
+  /** Long row labels (onderwerpen) wrap; short ones (days, queues, channels) stay on one line. */
+  wrapRowLabels?: boolean;
   testId?: string;
 }
 
-/** Every KPI per row (a period, queue or channel), with a total row when given. */
-export function KpiTable<R extends ReportMetrics>({
+/** Every KPI per row (a period, queue, channel or onderwerp), with a total row when given. */
+export function KpiTable<C, R extends C>({
   caption,
   rowHeader,
   rows,
+  columns,
   rowLabel,
   rowKey,
   total,
+  emptyText,
+  wrapRowLabels = false,
   testId,
-}: KpiTableProps<R>) {
+}: KpiTableProps<C, R>) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid={testId}>
@@ -31,7 +39,7 @@ export function KpiTable<R extends ReportMetrics>({
             <th scope="col" className="py-1 pr-3 text-left font-medium">
               {rowHeader}
             </th>
-            {KPI_COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th key={column.key} scope="col" className="px-2 font-medium">
                 {column.title ? <abbr title={column.title}>{column.header}</abbr> : column.header}
               </th>
@@ -41,10 +49,13 @@ export function KpiTable<R extends ReportMetrics>({
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)} className="border-b border-slate-200" data-row={rowKey(row)}>
-              <th scope="row" className="py-1 pr-3 text-left font-medium whitespace-nowrap">
+              <th
+                scope="row"
+                className={`py-1 pr-3 text-left font-medium ${wrapRowLabels ? '' : 'whitespace-nowrap'}`}
+              >
                 {rowLabel(row)}
               </th>
-              {KPI_COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <td key={column.key} className="px-2 text-right tabular-nums" data-kpi={column.key}>
                   {column.value(row)}
                 </td>
@@ -53,8 +64,8 @@ export function KpiTable<R extends ReportMetrics>({
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={KPI_COLUMNS.length + 1} className="py-2 text-slate-700">
-                Geen contacten in deze periode.
+              <td colSpan={columns.length + 1} className="py-2 text-slate-700">
+                {emptyText}
               </td>
             </tr>
           )}
@@ -65,7 +76,7 @@ export function KpiTable<R extends ReportMetrics>({
               <th scope="row" className="py-1 pr-3 text-left">
                 Totaal
               </th>
-              {KPI_COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <td key={column.key} className="px-2 text-right tabular-nums" data-kpi={column.key}>
                   {column.value(total)}
                 </td>

@@ -6,7 +6,13 @@ import { describeError } from '../../../lib/api-client';
 import { describeCsvError, downloadReportCsv } from '../api/download-report-csv';
 import { useReport, type ReportFilters } from '../api/get-report';
 import { lastDays } from '../utils/local-days';
-import { formatCsat, formatPerVraag, formatRatio, formatSecondsOrDash } from '../utils/report-format';
+import {
+  formatCsat,
+  formatPerVraag,
+  formatRatio,
+  formatSecondsOrDash,
+  KPI_COLUMNS,
+} from '../utils/report-format';
 import { OnderwerpTable } from './onderwerp-table';
 import { KpiTable } from './kpi-table';
 import { ReportCharts } from './report-charts';
@@ -97,6 +103,8 @@ export function ReportsView({ token, initialFilters }: ReportsViewProps) {
           <ReportCharts report={report.data} />
           <section className="panel space-y-6">
             <KpiTable
+              columns={KPI_COLUMNS}
+              emptyText="Geen contacten in deze periode."
               caption="Cijfers per periode"
               rowHeader="Periode"
               rows={report.data.buckets}
@@ -106,6 +114,8 @@ export function ReportsView({ token, initialFilters }: ReportsViewProps) {
               testId="report-table-buckets"
             />
             <KpiTable
+              columns={KPI_COLUMNS}
+              emptyText="Geen contacten in deze periode."
               caption="Cijfers per wachtrij"
               rowHeader="Wachtrij"
               rows={report.data.byQueue}
@@ -114,6 +124,8 @@ export function ReportsView({ token, initialFilters }: ReportsViewProps) {
               testId="report-table-queues"
             />
             <KpiTable
+              columns={KPI_COLUMNS}
+              emptyText="Geen contacten in deze periode."
               caption="Cijfers per kanaal"
               rowHeader="Kanaal"
               rows={report.data.byChannel}

@@ -31,12 +31,15 @@ export function toPercent(ratio: number | null): number | null {
 }
 
 /** The columns of the KPI tables, in one place: header, abbreviation help, and how to show the value. */
-export const KPI_COLUMNS: {
+export interface KpiColumn<R> {
   key: string;
   header: string;
+  /** Explanation of an abbreviation or a definition, shown on hover. */
   title?: string;
-  value: (m: ReportMetrics) => string;
-}[] = [
+  value: (row: R) => string;
+}
+
+export const KPI_COLUMNS: KpiColumn<ReportMetrics>[] = [
   { key: 'offered', header: 'Aangeboden', value: (m) => String(m.offered) },
   { key: 'answered', header: 'Beantwoord', value: (m) => String(m.answered) },
   { key: 'abandoned', header: 'Afgebroken', value: (m) => String(m.abandoned) },
