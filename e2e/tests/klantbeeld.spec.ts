@@ -2,7 +2,7 @@ import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { expect, test } from '../fixtures/test';
 import { KlantbeeldPanel, KlantOpzoeken } from '../pages/klantbeeld-panel';
 
-// Demo data (apps/server/src/modules/registers/demo-registers-data.ts, klantinteracties/seed-demo.ts):
+// Demo data (apps/server/src/modules/klantbeeld/demo-registers-data.ts, klantinteracties/seed-demo.ts):
 // Fatima El Amrani calls from 0612345678 and has a lopende zaak past its planned end date.
 const FATIMA = { naam: 'Fatima El Amrani', telefoon: '06-12345678' };
 // What Fatima answers to the verification questions (the BRP has the same).

@@ -30,8 +30,8 @@ import {
   startKvkMock,
   startOpenZaakMock,
 } from '../src/connectors/testing/register-mocks';
-import { KlantbeeldService } from '../src/modules/registers/klantbeeld.service';
-import type { Registers } from '../src/modules/registers/ports';
+import { KlantbeeldService } from '../src/modules/klantbeeld/klantbeeld.service';
+import type { Registers } from '../src/modules/klantbeeld/ports';
 
 export interface BenchRow {
   name: string;

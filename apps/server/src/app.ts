@@ -44,14 +44,14 @@ import { createDemoDigidIssuer, createDigidVerifier, digidConfigFromEnv } from '
 import { createIdentificatieStore } from './modules/klantbeeld/identificatie';
 import { heldContactPartij } from './modules/klantbeeld/contact-partij';
 import { registerKlantbeeldRoutes } from './modules/klantbeeld/klantbeeld.routes';
-import { verwerkingenLogFor } from './modules/klantbeeld/verwerkingen';
+import { verwerkingenLogFor } from './modules/audit';
 import { useContentReadLog } from './modules/messages/contact-access';
 import type { KlantinteractiesProvider } from './modules/klantinteracties-module';
 import { ConnectionTracker } from './modules/presence/connection-tracker';
 import { DEMO_QUEUES, demoAgentProfile } from './modules/queues/demo-queues';
-import { KlantbeeldService } from './modules/registers/klantbeeld.service';
-import { registerKoppelingenRoutes } from './modules/registers/koppelingen.routes';
-import { registerKlantbeeldRegisterRoutes } from './modules/registers/registers.routes';
+import { KlantbeeldService } from './modules/klantbeeld/klantbeeld.service';
+import { registerKoppelingenRoutes } from './modules/klantbeeld/koppelingen.routes';
+import { registerKlantbeeldRegisterRoutes } from './modules/klantbeeld/registers.routes';
 import { createSqliteQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
 import { createSqliteIdempotencyStore } from './modules/registration/idempotency';
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';

@@ -3,7 +3,7 @@ import { channelsMigrations } from '../modules/channels/channels.migrations';
 import { ontvangstbevestigingMigrations } from '../modules/channels/email/ontvangstbevestiging';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
 import { identificatieMigrations } from '../modules/klantbeeld/identificatie';
-import { verwerkingenMigrations } from '../modules/klantbeeld/verwerkingen';
+import { auditMigrations } from '../modules/audit';
 import { kennisbankMigrations } from '../modules/kennisbank/kennisbank.migrations';
 import { messagesMigrations } from '../modules/messages/messages.repository';
 import { queuesMigrations } from '../modules/queues/queues.migrations';
@@ -32,7 +32,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...ontvangstbevestigingMigrations,
     ...transferMigrations,
     ...quickRepliesMigrations,
-    ...verwerkingenMigrations,
+    ...auditMigrations,
     ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRP_FIELDS } from '../../modules/registers/ports';
-import { RegisterInputError } from '../../modules/registers/ports';
+import { BRP_FIELDS } from '../../modules/klantbeeld/ports';
+import { RegisterInputError } from '../../modules/klantbeeld/ports';
 import { BRP_API_KEY, startBrpMock } from '../testing/register-mocks';
 import type { SpecMockServer } from '../testing/spec-mock-server';
 import { createBrpConnector } from './brp-connector';

@@ -5,14 +5,14 @@ import {
   BRP_MAX_RESULTATEN_ADRES,
   type BrpPort,
   type BrpZoekVraag,
-} from '../../modules/registers/ports';
+} from '../../modules/klantbeeld/ports';
 import {
   assertBsn,
   assertDatum,
   assertGeslachtsnaam,
   assertHuisnummer,
   normalisePostcode,
-} from '../../modules/registers/validation';
+} from '../../modules/klantbeeld/validation';
 import { ConnectorError } from '../errors';
 import { createHttpClient, type HttpClientOptions } from '../http-client';
 

@@ -1,6 +1,6 @@
 import type { OrganisatieIdentiteit, OrganisatieZoekResultaat } from '@kcc/contracts/klantbeeld';
-import { KVK_MAX_RESULTATEN, RegisterInputError, type KvkPort } from '../../modules/registers/ports';
-import { assertHuisnummer, assertKvkNummer, normalisePostcode } from '../../modules/registers/validation';
+import { KVK_MAX_RESULTATEN, RegisterInputError, type KvkPort } from '../../modules/klantbeeld/ports';
+import { assertHuisnummer, assertKvkNummer, normalisePostcode } from '../../modules/klantbeeld/validation';
 import { createHttpClient, type HttpClientOptions } from '../http-client';
 
 /**

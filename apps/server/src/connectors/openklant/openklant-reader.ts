@@ -2,7 +2,7 @@ import type { ContactFrom } from '@kcc/contracts/domain';
 import type { InterneTaakView, KlantcontactView, PartijView } from '@kcc/contracts/rest';
 import { canonicalPhone } from '../../modules/klantinteracties/phone';
 import type { RecognitionResult } from '../../modules/klantinteracties/ports';
-import type { KlantinteractiesReader } from '../../modules/registers/ports';
+import type { KlantinteractiesReader } from '../../modules/klantbeeld/ports';
 import type { HttpClient } from '../http-client';
 import type { Paginated } from './openklant-client';
 

@@ -1,7 +1,7 @@
 import type { InterneTaakView, KlantcontactView, PartijView } from '@kcc/contracts/rest';
 import { canonicalPhone } from '../../modules/klantinteracties/phone';
 import { bsnIdentificator, RegistrationError } from '../../modules/klantinteracties/ports';
-import type { Klantregister, NieuwePersoon } from '../../modules/registers/ports';
+import type { Klantregister, NieuwePersoon } from '../../modules/klantbeeld/ports';
 import type { HttpClient } from '../http-client';
 import type { OpenKlantOutbox, PendingRegistratie } from './openklant-outbox';
 import type { OpenKlantReader } from './openklant-reader';

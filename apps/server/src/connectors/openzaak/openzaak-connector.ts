@@ -1,13 +1,13 @@
 import type { ZaakView } from '@kcc/contracts/klantbeeld';
-import type { Namens, OrganisatieIdentificatie, ZakenPort } from '../../modules/registers/ports';
-import { RegisterInputError, SYSTEEM } from '../../modules/registers/ports';
+import type { Namens, OrganisatieIdentificatie, ZakenPort } from '../../modules/klantbeeld/ports';
+import { RegisterInputError, SYSTEEM } from '../../modules/klantbeeld/ports';
 import {
   assertBsn,
   assertKvkNummer,
   assertRsin,
   assertVestigingsnummer,
-} from '../../modules/registers/validation';
-import { sortZaken, termijnVerstreken } from '../../modules/registers/zaak-termijn';
+} from '../../modules/klantbeeld/validation';
+import { sortZaken, termijnVerstreken } from '../../modules/klantbeeld/zaak-termijn';
 import { createHttpClient, type HttpClientOptions } from '../http-client';
 import { mintZgwJwt } from './jwt';
 

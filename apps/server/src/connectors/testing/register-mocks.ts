@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_ORGANISATIES, DEMO_PERSONEN, DEMO_ZAKEN } from '../../modules/registers/demo-registers-data';
-import { isoDate } from '../../modules/registers/zaak-termijn';
+import { DEMO_ORGANISATIES, DEMO_PERSONEN, DEMO_ZAKEN } from '../../modules/klantbeeld/demo-registers-data';
+import { isoDate } from '../../modules/klantbeeld/zaak-termijn';
 import { verifyHs256 } from '../openzaak/jwt';
 import { loadSpec, type LoadedSpec } from './oas-spec';
 import {

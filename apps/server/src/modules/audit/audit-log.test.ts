@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { tempDataDir } from '../../testing/test-server';
-import { verwerkingenLogFor } from '../klantbeeld/verwerkingen';
+import { verwerkingenLogFor } from './verwerkingen';
 import { createAuditLog, type AuditLog, type VerwerkingsactieInput } from './audit-log';
 import { auditMigrations } from './audit.migrations';
 import { createBsnProtection } from './bsn-protection';

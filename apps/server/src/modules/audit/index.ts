@@ -3,3 +3,5 @@ export { createCheckpointSigner, type CheckpointSigner } from './checkpoints';
 export { startOfDayAmsterdam } from './dates';
 export { addIsoDuration, isIsoDuration, subtractIsoDuration } from './iso-duration';
 export { pruneVerwerkingenlog, type PruneStep } from './prune';
+export { auditMigrations } from './audit.migrations';
+export { verwerkingenLogFor, type Verwerking, type VerwerkingenLog } from './verwerkingen';

@@ -17,7 +17,7 @@ export interface Medewerker {
   name: string;
 }
 
-/** The verwerkingenlog as this module writes to it (klantbeeld/verwerkingen.ts implements it). */
+/** The verwerkingenlog as this module writes to it (audit/verwerkingen.ts implements it). */
 export interface InzageLog {
   log(v: {
     at: number;

@@ -2,7 +2,7 @@ import type { User } from '@kcc/contracts/domain';
 import type { Identificatieniveau } from '@kcc/contracts/klantbeeld';
 import { problems } from '../../http/problem';
 import type { ContactsRepository } from '../contacts/contacts.repository';
-import type { Klantregister } from '../registers/ports';
+import type { Klantregister } from './ports';
 import type { IdentificatieStore } from './identificatie';
 
 export interface HeldContactPartij {

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit';
-import { DEMO_PERSONEN } from '../registers/demo-registers-data';
-import { volledigeNaam } from '../registers/embedded-brp';
+import { DEMO_PERSONEN } from './demo-registers-data';
+import { volledigeNaam } from './embedded-brp';
 import type { DemoDigidIssuer } from './digid';
 
 const Inloggen = z.object({ bsn: z.string().regex(/^[0-9]{9}$/, 'Kies een demo-inwoner') }).strict();

@@ -24,14 +24,14 @@ import type { ContactRecord, ContactsRepository } from '../contacts/contacts.rep
 import { toContactDto } from '../contacts/contacts.repository';
 import { RegistrationError } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
-import type { KlantbeeldService } from '../registers/klantbeeld.service';
-import type { BrpPort, Klantregister } from '../registers/ports';
-import { registerProblem, resolveDoel, type Doelbinding } from '../registers/registers.routes';
-import { logKlantbeeldRead } from '../registers/verwerking-log';
+import type { KlantbeeldService } from './klantbeeld.service';
+import type { BrpPort, Klantregister } from './ports';
+import { registerProblem, resolveDoel, type Doelbinding } from './registers.routes';
+import { logKlantbeeldRead } from './verwerking-log';
 import { AFGESCHERMD_MELDING, type IdentificatieStore } from './identificatie';
 import { heeftToevoeging, onderscheidVan, parseAdresZoekvraag } from './onderscheid';
 import { antwoordenKloppen } from './verificatie';
-import type { VerwerkingenLog } from './verwerkingen';
+import type { VerwerkingenLog } from '../audit';
 
 const ContactParams = z.object({ id: z.string().min(1).max(100) });
 const SearchQuery = DoelQuery.extend({

@@ -6,7 +6,7 @@ import { currentUser } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
-import type { VerwerkingenLog } from '../klantbeeld/verwerkingen';
+import type { VerwerkingenLog } from '../audit';
 import type { RoutingService } from '../routing/routing.service';
 
 export const ContactIdParams = z.object({ id: z.string().min(1).max(100) });

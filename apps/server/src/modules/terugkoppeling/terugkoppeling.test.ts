@@ -17,7 +17,7 @@ import { startSmtpSink, type SmtpSink } from '../channels/testing/channel-test-k
 const KI_TOKEN = 'ki-test-token-123';
 const TEMPLATE_TERUGKOPPELING = '0b6c8f0e-7a57-4c43-9d2f-3c1a4e5b6d70';
 const TEMPLATE_BEOORDELING = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
-// Demo data (klantinteracties/seed-demo.ts, registers/demo-registers-data.ts).
+// Demo data (klantinteracties/seed-demo.ts, klantbeeld/demo-registers-data.ts).
 const FATIMA = { telefoon: '0612345678', geboortedatum: '1984-03-12', postcode: '1234AB', huisnummer: 4 };
 
 let server: TestServer;

@@ -1,11 +1,8 @@
 import type { Gegevensbron, Handeling, VerwerkingsactiviteitCode } from '@kcc/contracts/verwerkingen';
 import type { Db } from '../../store/db';
-import type { AuditLog } from '../audit/audit-log';
-import { createAuditLog } from '../audit/audit-log';
-import { createBsnProtection } from '../audit/bsn-protection';
-
-/** The log's migrations live in the audit module; the old name stays for `store/migrations.ts`. */
-export { auditMigrations as verwerkingenMigrations } from '../audit/audit.migrations';
+import type { AuditLog } from './audit-log';
+import { createAuditLog } from './audit-log';
+import { createBsnProtection } from './bsn-protection';
 
 /** One processing of personal data, as the klantbeeld and connectors report it. */
 export interface Verwerking {

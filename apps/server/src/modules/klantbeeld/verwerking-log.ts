@@ -1,6 +1,6 @@
 import type { IntegraalKlantbeeld } from '@kcc/contracts/klantbeeld';
 import type { Gegevensbron } from '@kcc/contracts/verwerkingen';
-import type { Verwerking, VerwerkingenLog } from '../klantbeeld/verwerkingen';
+import type { Verwerking, VerwerkingenLog } from '../audit';
 
 export interface KlantbeeldRead {
   at: number;
