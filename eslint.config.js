@@ -6,6 +6,12 @@ import tseslint from 'typescript-eslint';
 import { SERVER_MODULE_EXCEPTIONS } from './eslint/server-module-exceptions.js';
 
 const SERVER_MODULES = './apps/server/src/modules';
+/** Test and demo drivers live outside the production tree; only tests import them. */
+const testSupportZone = {
+  target: './apps/server/src',
+  from: './apps/server/test-support',
+  message: 'apps/server/test-support is for tests only.',
+};
 const serverModules = fs
   .readdirSync(SERVER_MODULES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -66,8 +72,13 @@ export default tseslint.config(
   },
   {
     files: ['apps/server/src/modules/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/testing/**'],
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: serverModuleZones }] },
+    ignores: ['**/*.test.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...serverModuleZones, testSupportZone] }] },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'apps/server/src/modules/**'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [testSupportZone] }] },
   },
   {
     files: ['apps/workplace/src/**/*.{ts,tsx}'],

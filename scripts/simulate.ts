@@ -9,7 +9,7 @@
  * real second (20) --start-hour (8) --duration real seconds (300) --max-contacts (5000) --seed (1) --pause-chance (0.1)
  */
 import { parseArgs } from 'node:util';
-import { runDaySimulation } from '../apps/server/src/modules/dashboard/simulation/day-simulation';
+import { runDaySimulation } from '../apps/server/test-support/simulation/day-simulation';
 
 const { values } = parseArgs({
   options: {

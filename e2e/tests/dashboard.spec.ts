@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { ReportMetrics, ReportResponse } from '@kcc/contracts/dashboard';
+import type { Channel } from '@kcc/contracts/domain';
+import { kanaalSoort, kanaalSoortVan } from '@kcc/contracts/kanaaladvies';
 import type { ContactOfferedEvent } from '@kcc/contracts/realtime';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { INTEGRATION_KEY } from '../fixtures/server';
@@ -322,12 +324,20 @@ test.describe('team-leader dashboard', () => {
     const ours = [...arrivals.entries()].filter(([, a]) => a.channel !== 'terugbelverzoek').map(([id]) => id);
     bot = await AgentBot.login(request, server.url, 'bram');
     await bot.setPresence('beschikbaar');
+    // primair: the agent's tick; kanaal: the product's primary channel (a caller about a phone product came in
+    // through it, whatever was ticked).
     const PATTERN = [
-      { gespreksresultaat: 'zelfstandig_afgehandeld', primair: true },
-      { gespreksresultaat: 'zelfstandig_afgehandeld', primair: false },
-      { gespreksresultaat: 'contactverzoek_gemaakt', primair: true },
+      { gespreksresultaat: 'zelfstandig_afgehandeld', primair: true, kanaal: 'telefoon (14 + netnummer)' },
+      { gespreksresultaat: 'zelfstandig_afgehandeld', primair: false, kanaal: 'website' },
+      { gespreksresultaat: 'contactverzoek_gemaakt', primair: true, kanaal: 'telefoon (14 + netnummer)' },
     ];
-    const handled: { id: string; wait: number; gespreksresultaat: string; primair: boolean }[] = [];
+    const handled: {
+      id: string;
+      wait: number;
+      gespreksresultaat: string;
+      primair: boolean;
+      kanaal: string;
+    }[] = [];
     const handleNext = async () => {
       const { contactId, acceptedAt } = await bot!.acceptNext();
       const arrival = arrivals.get(contactId);
@@ -339,7 +349,7 @@ test.describe('team-leader dashboard', () => {
         gespreksresultaat: registration.gespreksresultaat,
         kanaalsturing: {
           product: 'Paspoort',
-          primairKanaal: 'website',
+          primairKanaal: registration.kanaal,
           gewezenOpPrimairKanaal: registration.primair,
         },
       });
@@ -368,6 +378,9 @@ test.describe('team-leader dashboard', () => {
       zelfstandigAfgehandeld: handled.filter((h) => h.gespreksresultaat === 'zelfstandig_afgehandeld').length,
       kanaalsturing: handled.length,
       kanaalsturingPrimary: handled.filter((h) => h.primair).length,
+      viaPrimaryChannel: handled.filter(
+        (h) => kanaalSoortVan(arrivals.get(h.id)!.channel as Channel) === kanaalSoort(h.kanaal),
+      ).length,
     };
 
     const after = await reportFor('');
@@ -378,10 +391,12 @@ test.describe('team-leader dashboard', () => {
       zelfstandigAfgehandeld: m.zelfstandigAfgehandeld,
       kanaalsturing: m.kanaalsturing,
       kanaalsturingPrimary: m.kanaalsturingPrimary,
+      viaPrimaryChannel: m.viaPrimaryChannel,
     });
     expect(pick(after.total)).toEqual(expectedTotal);
+    expect(expectedTotal.viaPrimaryChannel).toBeGreaterThan(0);
     expect(after.total.primaryChannelShare).toBeCloseTo(
-      expectedTotal.kanaalsturingPrimary / expectedTotal.kanaalsturing,
+      expectedTotal.viaPrimaryChannel / expectedTotal.kanaalsturing,
       6,
     );
     expect(after.total.abandonRate).toBeCloseTo(1 / (expectedTotal.answered + expectedTotal.abandoned), 6);
@@ -418,7 +433,7 @@ test.describe('team-leader dashboard', () => {
     await expect(tess.reportCell(perQueue, 'algemeen', 'abandoned')).toHaveText(String(algemeen.abandoned));
     const perDay = tess.reportTable('Cijfers per periode');
     await expect(tess.reportCell(perDay, 'totaal', 'offered')).toHaveText(String(expectedTotal.offered));
-    const share = (100 * expectedTotal.kanaalsturingPrimary) / expectedTotal.kanaalsturing;
+    const share = (100 * expectedTotal.viaPrimaryChannel) / expectedTotal.kanaalsturing;
     await expect(tess.reportCell(perDay, 'totaal', 'primary')).toHaveText(
       `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(share)} %`,
     );

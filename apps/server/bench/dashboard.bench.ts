@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { exponential, mulberry32 } from '@kcc/routing/simulator';
 import { simUsername, SIM_AGENT_PASSWORD } from '../src/modules/dashboard/sim-agents';
-import { login, sendInbound, SimAgent } from '../src/modules/dashboard/simulation/sim-agent';
-import { connectDashboard } from '../src/modules/dashboard/testing/dashboard-client';
+import { login, sendInbound, SimAgent } from '../test-support/simulation/sim-agent';
+import { connectDashboard } from '../test-support/dashboard-client';
 import {
   isMain,
   openLoop,

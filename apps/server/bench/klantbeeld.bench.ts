@@ -20,7 +20,7 @@ import {
 } from '../src/connectors/openklant/openklant-outbox';
 import { createOpenKlantReader } from '../src/connectors/openklant/openklant-reader';
 import { createOpenZaakConnector } from '../src/connectors/openzaak/openzaak-connector';
-import { OPENKLANT_TOKEN, startOpenKlantMock } from '../src/connectors/testing/openklant-mock';
+import { OPENKLANT_TOKEN, startOpenKlantMock } from '../test-support/connectors/openklant-mock';
 import {
   BRP_API_KEY,
   KVK_API_KEY,
@@ -29,7 +29,7 @@ import {
   startBrpMock,
   startKvkMock,
   startOpenZaakMock,
-} from '../src/connectors/testing/register-mocks';
+} from '../test-support/connectors/register-mocks';
 import { KlantbeeldService } from '../src/modules/klantbeeld/klantbeeld.service';
 import type { Registers } from '../src/modules/klantbeeld/ports';
 

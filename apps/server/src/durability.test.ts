@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io as ioClient } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentClient } from './testing/test-server';
-import { bearer, nextEvent, tempDataDir } from './testing/test-server';
+import type { AgentClient } from '../test-support/test-server';
+import { bearer, nextEvent, tempDataDir } from '../test-support/test-server';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'durability-sleutel';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeKlantinteracties } from './testing/fake-klantinteracties';
-import { bearer, startTestServer, type AgentClient, type TestServer } from './testing/test-server';
+import { createFakeKlantinteracties } from '../test-support/fake-klantinteracties';
+import { bearer, startTestServer, type AgentClient, type TestServer } from '../test-support/test-server';
 
 /** Arbitrary JSON-ish values, including shapes close to the real payloads. */
 const junk = fc.oneof(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeKlantinteracties } from './testing/fake-klantinteracties';
-import { bearer, INTEGRATION_KEY, startTestServer, type TestServer } from './testing/test-server';
+import { createFakeKlantinteracties } from '../test-support/fake-klantinteracties';
+import { bearer, INTEGRATION_KEY, startTestServer, type TestServer } from '../test-support/test-server';
 
 /**
  * Every route Fastify knows, called with arbitrary path parameters, query strings and bodies, as every kind of

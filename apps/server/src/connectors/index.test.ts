@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
-import { createFakeKlantinteracties } from '../testing/fake-klantinteracties';
+import { createFakeKlantinteracties } from '../../test-support/fake-klantinteracties';
 import { connectRegisters } from './index';
 import { openKlantOutboxMigrations } from './openklant/openklant-outbox';
 

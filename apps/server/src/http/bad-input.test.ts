@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeKlantinteracties } from '../testing/fake-klantinteracties';
-import { bearer, startTestServer, type TestServer } from '../testing/test-server';
+import { createFakeKlantinteracties } from '../../test-support/fake-klantinteracties';
+import { bearer, startTestServer, type TestServer } from '../../test-support/test-server';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-body';
 
 describe('JSON nesting depth', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeKlantinteracties } from '../testing/fake-klantinteracties';
-import { startTestServer, tempDataDir, type TestServer } from '../testing/test-server';
+import { createFakeKlantinteracties } from '../../test-support/fake-klantinteracties';
+import { startTestServer, tempDataDir, type TestServer } from '../../test-support/test-server';
 
 describe('HTTP errors are problem JSON, never 500', () => {
   let server: TestServer;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FORM_NAME } from '../modules/channels/webformulier/demo-contact-form.routes';
-import { createFakeKlantinteracties } from '../testing/fake-klantinteracties';
-import { bearer, startTestServer, tempDataDir, type TestServer } from '../testing/test-server';
+import { createFakeKlantinteracties } from '../../test-support/fake-klantinteracties';
+import { bearer, startTestServer, tempDataDir, type TestServer } from '../../test-support/test-server';
 import { DEMO_CSP } from './widget-static';
 
 const WIDGET_JS = 'window.KccChat={open(){},close(){},isOpen(){return false}};';

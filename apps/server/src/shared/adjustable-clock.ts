@@ -9,7 +9,7 @@ interface Timer {
 /**
  * The system clock, which an end-to-end test can move forward (never back) instead of waiting: timers that are due
  * after the move fire at once, the others keep waiting for what is left. Only for a server started with
- * KCC_TEST_CLOCK=1 in demo mode (`POST /api/test/clock`); in-process tests use `testing/test-clock.ts`.
+ * KCC_TEST_CLOCK=1 in demo mode (`POST /api/test/clock`); in-process tests use `test-support/test-clock.ts`.
  */
 export class AdjustableClock implements Clock {
   private offset = 0;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tempDataDir } from '../testing/test-server';
+import { tempDataDir } from '../../test-support/test-server';
 import { startCheckpointer } from './checkpointer';
 import { createCommitSync } from './commit-sync';
 import { openDatabase, type Db } from './db';

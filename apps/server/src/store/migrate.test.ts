@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tempDataDir } from '../testing/test-server';
+import { tempDataDir } from '../../test-support/test-server';
 import { openDatabase } from './db';
 import { migrate } from './migrate';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRP_FIELDS } from '../../modules/klantbeeld/ports';
 import { RegisterInputError } from '../../modules/klantbeeld/ports';
-import { BRP_API_KEY, startBrpMock } from '../testing/register-mocks';
-import type { SpecMockServer } from '../testing/spec-mock-server';
+import { BRP_API_KEY, startBrpMock } from '../../../test-support/connectors/register-mocks';
+import type { SpecMockServer } from '../../../test-support/connectors/spec-mock-server';
 import { createBrpConnector } from './brp-connector';
 
 describe('BRP Personen 2.x connector against a mock generated from brp-personen-v2.yaml', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KVK_API_KEY, startKvkMock } from '../testing/register-mocks';
+import { KVK_API_KEY, startKvkMock } from '../../../test-support/connectors/register-mocks';
 import { createKvkConnector } from './kvk-connector';
 
 describe('KvK Zoeken v2 + Basisprofiel connector (mock follows the public documentation; no spec file)', () => {

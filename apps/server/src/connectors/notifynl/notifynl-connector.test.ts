@@ -6,7 +6,7 @@ import {
   NOTIFY_SERVICE_ID,
   startNotifyMock,
   type NotifyMock,
-} from '../testing/register-mocks';
+} from '../../../test-support/connectors/register-mocks';
 import { createNotifyClient, internationaalNummer, parseNotifyApiKey } from './notifynl-connector';
 
 const TEMPLATE = '0b6c8f0e-7a57-4c43-9d2f-3c1a4e5b6d70';

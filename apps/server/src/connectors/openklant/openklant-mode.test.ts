@@ -10,8 +10,12 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
-import { OPENKLANT_TOKEN, startOpenKlantMock, type OpenKlantMock } from '../testing/openklant-mock';
+} from '../../../test-support/test-server';
+import {
+  OPENKLANT_TOKEN,
+  startOpenKlantMock,
+  type OpenKlantMock,
+} from '../../../test-support/connectors/openklant-mock';
 import { ZOEKEN_OP_NAAM_MELDING } from './openklant-register';
 import { KLANTREGISTER_STORING } from '../../modules/klantbeeld/klantbeeld.routes';
 

@@ -3,7 +3,11 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKlantinteracties, klantinteractiesMigrations } from '../../modules/klantinteracties';
 import { TRANSCRIPT_BIJLAGE, type RegisterInput } from '../../modules/klantinteracties/ports';
-import { OPENKLANT_TOKEN, startOpenKlantMock, type OpenKlantMock } from '../testing/openklant-mock';
+import {
+  OPENKLANT_TOKEN,
+  startOpenKlantMock,
+  type OpenKlantMock,
+} from '../../../test-support/connectors/openklant-mock';
 import { createOpenKlantClient } from './openklant-client';
 import {
   OpenKlantOutbox,

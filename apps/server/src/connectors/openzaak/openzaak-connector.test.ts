@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPENZAAK_CLIENT_ID, OPENZAAK_SECRET, startOpenZaakMock } from '../testing/register-mocks';
-import type { SpecMockServer } from '../testing/spec-mock-server';
+import {
+  OPENZAAK_CLIENT_ID,
+  OPENZAAK_SECRET,
+  startOpenZaakMock,
+} from '../../../test-support/connectors/register-mocks';
+import type { SpecMockServer } from '../../../test-support/connectors/spec-mock-server';
 import { mintZgwJwt, verifyHs256 } from './jwt';
 import { createOpenZaakConnector } from './openzaak-connector';
 

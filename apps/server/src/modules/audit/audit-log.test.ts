@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../store/db';
 import { migrate } from '../../store/migrate';
-import { tempDataDir } from '../../testing/test-server';
+import { tempDataDir } from '../../../test-support/test-server';
 import { verwerkingenLogFor } from './verwerkingen';
 import { createAuditLog, type AuditLog, type VerwerkingsactieInput } from './audit-log';
 import { auditMigrations } from './audit.migrations';

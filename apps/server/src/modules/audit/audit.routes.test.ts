@@ -13,8 +13,8 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
-import { loadOasValidator } from '../klantinteracties/oas-validator';
+} from '../../../test-support/test-server';
+import { loadOasValidator } from '../../../test-support/klantinteracties/oas-validator';
 import { CSV_HEADERS } from './csv-export';
 
 const FATIMA = { bsn: '999993653', phone: '0612345678' };

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../store/db';
 import { migrate } from '../../store/migrate';
-import { tempDataDir } from '../../testing/test-server';
+import { tempDataDir } from '../../../test-support/test-server';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { auditMigrations } from './audit.migrations';
 import { createBsnProtection } from './bsn-protection';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
-import { bearer, startTestServer, tempDataDir } from '../../testing/test-server';
+import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { bearer, startTestServer, tempDataDir } from '../../../test-support/test-server';
 
 describe('demo accounts outlive demo mode no longer (issue 11 §5)', () => {
   it('a store seeded with KCC_DEMO=1 refuses its demo accounts and their tokens after a restart with KCC_DEMO=0', async () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock } from '../../testing/test-clock';
+import { TestClock } from '../../../test-support/test-clock';
 import { createIdTokenVerifier } from './id-token';
 
 /** The `jose` layer alone: each check it adds on top of openid-client refuses on its own. */

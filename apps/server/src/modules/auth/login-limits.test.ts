@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
-import { startTestServer, type TestServer } from '../../testing/test-server';
+import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { startTestServer, type TestServer } from '../../../test-support/test-server';
 import { memoryRateLimitStore } from '../rate-limit';
 import { LoginLimits } from './login-limits';
 import { hashPassword, PasswordCheckBusyError, scryptSlots, verifyPassword } from './password';

@@ -9,9 +9,9 @@ import {
   type TestAccount,
   type TestProvider,
 } from '../../../test-support/oidc-test-provider';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
-import { TestClock } from '../../testing/test-clock';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { TestClock } from '../../../test-support/test-clock';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { FLOW_LIFETIME_MS } from './oidc-flows';
 
 /** Issue 11, OIDC: login through a real OpenID provider (oidc-provider) started in this process. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '@kcc/contracts/rest';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
-import { TestClock } from '../../testing/test-clock';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { TestClock } from '../../../test-support/test-clock';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { ACCESS_TOKEN_LIFETIME_MS } from './tokens';
 
 /** Issue 11 §9: server-side logout and revocation, short access tokens with refresh, sockets that follow. */

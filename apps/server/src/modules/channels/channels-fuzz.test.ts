@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTEGRATION_KEY, bearer } from '../../testing/test-server';
-import { startChannelKit, type ChannelKit, type CitizenClient } from './testing/channel-test-kit';
+import { INTEGRATION_KEY, bearer } from '../../../test-support/test-server';
+import { startChannelKit, type ChannelKit, type CitizenClient } from '../../../test-support/channel-test-kit';
 
 function serialise(value: unknown): string {
   try {

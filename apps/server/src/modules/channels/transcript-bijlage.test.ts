@@ -7,7 +7,7 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 const KI_TOKEN = 'transcript-bijlage-test-token';
 

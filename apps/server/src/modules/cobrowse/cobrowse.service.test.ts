@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CobrowseResidentState, CobrowseSessionView } from '@kcc/contracts/cobrowse';
-import { TestClock } from '../../testing/test-clock';
+import { TestClock } from '../../../test-support/test-clock';
 import type { ContactRecord } from '../contacts/contacts.repository';
 import { CobrowseService, type CobrowseSessionRecord } from './cobrowse.service';
 

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { CobrowseInvite, CobrowseResidentState, CobrowseSessionView } from '@kcc/contracts/cobrowse';
 import type { Ack } from '@kcc/contracts/realtime';
-import { INTEGRATION_KEY } from '../../testing/test-server';
-import { TestClock } from '../../testing/test-clock';
-import { startChannelKit, type ChannelKit } from '../channels/testing/channel-test-kit';
+import { INTEGRATION_KEY } from '../../../test-support/test-server';
+import { TestClock } from '../../../test-support/test-clock';
+import { startChannelKit, type ChannelKit } from '../../../test-support/channel-test-kit';
 
 type Client = Socket;
 

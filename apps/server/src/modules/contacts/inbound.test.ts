@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
-import { INTEGRATION_KEY, startTestServer, type TestServer } from '../../testing/test-server';
+import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { INTEGRATION_KEY, startTestServer, type TestServer } from '../../../test-support/test-server';
 
 describe('POST /api/inbound', () => {
   let server: TestServer;

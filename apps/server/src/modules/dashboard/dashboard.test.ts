@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DashboardSnapshot, DashboardDelta, IntradayResponse } from '@kcc/contracts/dashboard';
 import { erlangCAgentsNeeded, erlangCServiceLevel } from '@kcc/routing';
-import { TestClock } from '../../testing/test-clock';
-import { bearer, nextEvent, startTestServer, type TestServer } from '../../testing/test-server';
-import { connectDashboard, type DashboardView } from './testing/dashboard-client';
+import { TestClock } from '../../../test-support/test-clock';
+import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
+import { connectDashboard, type DashboardView } from '../../../test-support/dashboard-client';
 
 let server: TestServer | undefined;
 const views: DashboardView[] = [];

@@ -9,13 +9,13 @@ import { exponential, mulberry32 } from '@kcc/routing/simulator';
 import { createServer, type RunningServer } from '../../app';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../store/db';
-import { TestClock } from '../../testing/test-clock';
-import { bearer, tempDataDir } from '../../testing/test-server';
+import { TestClock } from '../../../test-support/test-clock';
+import { bearer, tempDataDir } from '../../../test-support/test-server';
 import { createSqliteQueuesRepository } from '../queues/queues.repository';
 import { SIM_AGENT_PASSWORD, simUsername } from './sim-agents';
-import { connectDashboard } from './testing/dashboard-client';
+import { connectDashboard } from '../../../test-support/dashboard-client';
 import { localDay, startOfDayAmsterdam } from './local-day';
-import { login } from './simulation/sim-agent';
+import { login } from '../../../test-support/simulation/sim-agent';
 
 /**
  * The M/M/N check (docs/service-level.md): one queue, N bot agents over the real `/agent` socket and

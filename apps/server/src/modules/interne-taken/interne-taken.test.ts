@@ -8,7 +8,7 @@ import type {
 } from '@kcc/contracts/interne-taken';
 import type { AfdelingenResponse, KlantbeeldResponse, RegistrationResponse } from '@kcc/contracts/rest';
 import type { VerwerkingsactieDto } from '@kcc/contracts/verwerkingen';
-import { TestClock } from '../../testing/test-clock';
+import { TestClock } from '../../../test-support/test-clock';
 import {
   bearer,
   nextEvent,
@@ -16,7 +16,7 @@ import {
   tempDataDir,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 const KI = { authorization: 'Token demo-klantinteracties-token' };
 const NOW = Date.parse('2026-03-02T09:15:00Z');

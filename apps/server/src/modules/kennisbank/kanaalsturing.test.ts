@@ -8,7 +8,7 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 /** The real flow: inbound contact → agent accepts → registration with kanaalsturing and bronnen. */
 describe('kanaalsturing recorded with a registration', () => {

@@ -6,7 +6,7 @@ import {
   NieuwsResponse,
   SynonymsResponse,
 } from '@kcc/contracts/kennisbank';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 
 interface ProblemJson {
   status: number;

@@ -7,7 +7,7 @@ import { PublicSearchResponse } from '@kcc/contracts/kennisbank';
 import { registerErrorHandlers } from '../../http/error-handlers';
 import { openDatabase } from '../../store/db';
 import { migrate } from '../../store/migrate';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { kennisbankMigrations } from './kennisbank.migrations';
 import { createKennisbankService } from './kennisbank.module';
 import { registerPublicKennisbankRoutes } from './kennisbank-public.routes';

@@ -5,7 +5,7 @@ import {
   KennisbankSearchResponse,
   type KennisbankSearchItem,
 } from '@kcc/contracts/kennisbank';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 
 interface ProblemJson {
   status: number;

@@ -7,7 +7,12 @@ import type {
   VerificatieResponse,
 } from '@kcc/contracts/klantbeeld';
 import type { ChatStarted } from '@kcc/contracts/channels';
-import { nextEvent, startTestServer, type AgentClient, type TestServer } from '../../testing/test-server';
+import {
+  nextEvent,
+  startTestServer,
+  type AgentClient,
+  type TestServer,
+} from '../../../test-support/test-server';
 import { createDemoDigidIssuer } from './digid';
 
 // Demo data: Fatima El Amrani (BSN 999993653) calls from 0612345678, was born 1984-03-12 and lives at

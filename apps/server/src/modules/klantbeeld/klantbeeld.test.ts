@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '@kcc/contracts/domain';
 import type { KlantbeeldResponse, LinkPartijResponse, PartijSearchResponse } from '@kcc/contracts/rest';
-import { createFakeKlantinteracties, FAKE_AFDELING_UUID } from '../../testing/fake-klantinteracties';
+import { createFakeKlantinteracties, FAKE_AFDELING_UUID } from '../../../test-support/fake-klantinteracties';
 import {
   bearer,
   nextEvent,
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 describe('klantbeeld, partij search and linking', () => {
   let server: TestServer;

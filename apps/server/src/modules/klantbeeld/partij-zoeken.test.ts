@@ -6,7 +6,7 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 import { heeftToevoeging, onderscheidVan, parseAdresZoekvraag } from './onderscheid';
 
 describe('parseAdresZoekvraag', () => {

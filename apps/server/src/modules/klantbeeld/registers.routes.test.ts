@@ -12,13 +12,13 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 import { verifyHs256 } from '../../connectors/openzaak/jwt';
 import {
   OPENZAAK_CLIENT_ID,
   OPENZAAK_SECRET,
   startOpenZaakMock,
-} from '../../connectors/testing/register-mocks';
+} from '../../../test-support/connectors/register-mocks';
 
 interface LogRow {
   handeling: string;

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestKlantinteracties, type TestKlantinteracties } from './test-support';
+import {
+  createTestKlantinteracties,
+  type TestKlantinteracties,
+} from '../../../test-support/klantinteracties/test-support';
 
 /** Bad input is refused with problem JSON, never a crash or a 500 (every response is also checked by `call`). */
 let t: TestKlantinteracties;

@@ -6,7 +6,7 @@ import {
   tableCounts,
   TEST_BASE_URL,
   type TestKlantinteracties,
-} from './test-support';
+} from '../../../test-support/klantinteracties/test-support';
 
 const API = `${TEST_BASE_URL}/klantinteracties/api/v1`;
 const UNKNOWN = '6f1d1f0e-3b5a-4c1e-9a57-2f0d6f9a1b2c';

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceClient, problems, uuids, type ConformanceClient } from './conformance-client';
+import {
+  conformanceClient,
+  problems,
+  uuids,
+  type ConformanceClient,
+} from '../../../test-support/klantinteracties/conformance-client';
 import { NON_FILTER_PARAMETERS } from './list-queries';
 import { specContract } from './spec-contract';
-import { createTestKlantinteracties, tableCounts, type TestKlantinteracties } from './test-support';
+import {
+  createTestKlantinteracties,
+  tableCounts,
+  type TestKlantinteracties,
+} from '../../../test-support/klantinteracties/test-support';
 
 /**
  * Conformance of the embedded API with klantinteracties-v1.yaml and Open Klant 2.18's behaviour: every operation,

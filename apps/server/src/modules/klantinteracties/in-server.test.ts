@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../testing/test-server';
+import { startTestServer, type TestServer } from '../../../test-support/test-server';
 
 /**
  * The embedded API inside the real server (helmet, rate limits, the server's own error handlers around it):

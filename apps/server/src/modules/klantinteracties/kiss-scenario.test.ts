@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceClient, uuids, type ConformanceClient } from './conformance-client';
+import {
+  conformanceClient,
+  uuids,
+  type ConformanceClient,
+} from '../../../test-support/klantinteracties/conformance-client';
 import { DEMO_ORGANISATIE, DEMO_RESIDENTS } from './seed-demo';
-import { createTestKlantinteracties, type TestKlantinteracties } from './test-support';
+import {
+  createTestKlantinteracties,
+  type TestKlantinteracties,
+} from '../../../test-support/klantinteracties/test-support';
 
 /**
  * KISS (Klantinteractie-Servicesysteem) against the embedded API, call by call as its Open Klant 2 service makes

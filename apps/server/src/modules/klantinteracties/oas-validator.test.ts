@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { specValidator } from './test-support';
+import { specValidator } from '../../../test-support/klantinteracties/test-support';
 
 const uuid = '6f1d1f0e-3b5a-4c1e-9a57-2f0d6f9a1b2c';
 const url = (c: string) => `http://127.0.0.1:4700/klantinteracties/api/v1/${c}/${uuid}`;

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegistrationError, TRANSCRIPT_BIJLAGE, type MedewerkerRef, type RegisterInput } from './ports';
 import { DEMO_AFDELINGEN, DEMO_ORGANISATIE, DEMO_RESIDENTS } from './seed-demo';
-import { createTestKlantinteracties, tableCounts, type TestKlantinteracties } from './test-support';
+import {
+  createTestKlantinteracties,
+  tableCounts,
+  type TestKlantinteracties,
+} from '../../../test-support/klantinteracties/test-support';
 import { GESPREKSRESULTATEN_SEED } from './gespreksresultaten';
 
 /** Newer than every demo klantcontact, so registrations come first in "newest first" lists. */

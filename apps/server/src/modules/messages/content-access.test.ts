@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
+import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
 import {
   bearer,
   INTEGRATION_KEY,
   nextEvent,
   startTestServer,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 /**
  * Issue 11 §4: a contact's content (messages, context, drafts, callback, transcript) is read only with a held

@@ -9,7 +9,7 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 const PASPOORT_UPL = 'http://standaarden.overheid.nl/owms/terms/paspoort';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '@kcc/contracts/domain';
-import { createFakeKlantinteracties } from '../../testing/fake-klantinteracties';
-import { TestClock } from '../../testing/test-clock';
-import { bearer, nextEvent, startTestServer, type TestServer } from '../../testing/test-server';
+import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { TestClock } from '../../../test-support/test-clock';
+import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { DEMO_QUICK_REPLIES } from './quick-replies.repository';
 import { ColleaguesResponse, QuickRepliesResponse, QuickReplyView } from './quick-replies.schemas';
 

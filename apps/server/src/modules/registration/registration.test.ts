@@ -8,7 +8,7 @@ import {
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 /** Registration against the real embedded Klantinteracties store and its compatible API. */
 describe('registration into the embedded Klantinteracties store', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
 import type { Channel } from '@kcc/contracts/domain';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
 import { onderwerpHash, type StoredRegistrationFact } from './report-registrations';
 import { questions } from './report.service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
-import { bearer, nextEvent, startTestServer, type TestServer } from '../../testing/test-server';
+import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { loadOrCreateTokenSecret } from '../../store/token-secret';
 import { createRatingLinks } from './rating-link';
 

@@ -6,7 +6,7 @@ import type { Db } from '../../store/db';
 import { openDatabase } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { serverMigrations } from '../../store/migrations';
-import { tempDataDir } from '../../testing/test-server';
+import { tempDataDir } from '../../../test-support/test-server';
 import { createSqliteContactsRepository, type ContactsRepository } from '../contacts/contacts.repository';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { EventTap } from '../dashboard/event-tap';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
 import { mulberry32 } from '@kcc/routing/simulator';
 import type { Db } from '../../store/db';
-import { bearer, startTestServer, type TestServer } from '../../testing/test-server';
+import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
 import { DEMO_QUEUES } from '../queues/demo-queues';
 import { onderwerpHash } from './report-registrations';

@@ -5,8 +5,8 @@ import { RetentionOverview, type RetentionRun } from '@kcc/contracts/bewaartermi
 import { loadOrCreateAuditKey } from '../audit/bsn-protection';
 import { createCheckpointSigner } from '../audit/checkpoints';
 import { addIsoDuration } from '../audit/iso-duration';
-import { TestClock } from '../../testing/test-clock';
-import { bearer, nextEvent, startTestServer, type TestServer } from '../../testing/test-server';
+import { TestClock } from '../../../test-support/test-clock';
+import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import type { Logger } from '../../shared/logger';
 import { DEFAULT_RETENTION } from './retention-settings';
 import { createRetention } from './retention.module';

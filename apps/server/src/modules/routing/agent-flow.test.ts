@@ -3,15 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '@kcc/contracts/domain';
 import type { KlantbeeldResponse } from '@kcc/contracts/rest';
 import type { ContactOfferedEvent } from '@kcc/contracts/realtime';
-import { createFakeKlantinteracties, type FakeKlantinteracties } from '../../testing/fake-klantinteracties';
-import { TestClock } from '../../testing/test-clock';
+import {
+  createFakeKlantinteracties,
+  type FakeKlantinteracties,
+} from '../../../test-support/fake-klantinteracties';
+import { TestClock } from '../../../test-support/test-clock';
 import {
   bearer,
   nextEvent,
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
+} from '../../../test-support/test-server';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -3,16 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AfdelingenResponse, RegistrationResponse } from '@kcc/contracts/rest';
 import type { ToestemmingenResponse, Toestemming } from '@kcc/contracts/toestemmingen';
 import type { AuditExport } from '@kcc/contracts/verwerkingen';
-import { NOTIFY_API_KEY, startNotifyMock, type NotifyMock } from '../../connectors/testing/register-mocks';
-import { TestClock } from '../../testing/test-clock';
+import {
+  NOTIFY_API_KEY,
+  startNotifyMock,
+  type NotifyMock,
+} from '../../../test-support/connectors/register-mocks';
+import { TestClock } from '../../../test-support/test-clock';
 import {
   bearer,
   nextEvent,
   startTestServer,
   type AgentClient,
   type TestServer,
-} from '../../testing/test-server';
-import { startSmtpSink, type SmtpSink } from '../channels/testing/channel-test-kit';
+} from '../../../test-support/test-server';
+import { startSmtpSink, type SmtpSink } from '../../../test-support/channel-test-kit';
 
 const KI_TOKEN = 'ki-test-token-123';
 const TEMPLATE_TERUGKOPPELING = '0b6c8f0e-7a57-4c43-9d2f-3c1a4e5b6d70';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactContextResponse } from '@kcc/contracts/channels';
-import { bearer } from '../../testing/test-server';
+import { bearer } from '../../../test-support/test-server';
 import {
   nextAgentEvent,
   nextCitizenEvent,
   startChannelKit,
   type ChannelKit,
-} from '../channels/testing/channel-test-kit';
+} from '../../../test-support/channel-test-kit';
 
 describe('transfer, consult and kanaalswitch', () => {
   let kit: ChannelKit;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestClock } from '../../../testing/test-clock';
-import { startChannelKit, type ChannelKit } from '../testing/channel-test-kit';
+import { TestClock } from '../../../../test-support/test-clock';
+import { startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 
 /** Issue 11 §3: a connect-start-disconnect loop cannot flood the chat queue; real residents keep being served. */
 describe('chat flood protection', () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessagesResponse } from '@kcc/contracts/channels';
-import { bearer } from '../../../testing/test-server';
+import { bearer } from '../../../../test-support/test-server';
 import {
   nextAgentEvent,
   nextCitizenEvent,
   startChannelKit,
   type ChannelKit,
-} from '../testing/channel-test-kit';
+} from '../../../../test-support/channel-test-kit';
 
 describe('citizen chat (/citizen) end to end', () => {
   let kit: ChannelKit;

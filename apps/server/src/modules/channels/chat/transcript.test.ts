@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChannelKit, type ChannelKit, type CitizenClient } from '../testing/channel-test-kit';
+import {
+  startChannelKit,
+  type ChannelKit,
+  type CitizenClient,
+} from '../../../../test-support/channel-test-kit';
 import { defang } from './transcript-mail';
 
 describe('defang', () => {

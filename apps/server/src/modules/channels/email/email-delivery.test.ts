@@ -3,9 +3,9 @@ import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessagesResponse, MessageView } from '@kcc/contracts/channels';
-import { TestClock } from '../../../testing/test-clock';
-import { bearer, type AgentClient } from '../../../testing/test-server';
-import { startChannelKit, type ChannelKit } from '../testing/channel-test-kit';
+import { TestClock } from '../../../../test-support/test-clock';
+import { bearer, type AgentClient } from '../../../../test-support/test-server';
+import { startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 import { classifyDeliveryFailure } from './delivery-failure';
 import { MAX_ATTEMPTS, RETRY_BASE_MS } from './email-outbox';
 

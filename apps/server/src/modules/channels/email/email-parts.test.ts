@@ -9,7 +9,7 @@ import type { RoutingService } from '../../routing/routing.service';
 import { openDatabase } from '../../../store/db';
 import { migrate } from '../../../store/migrate';
 import { serverMigrations } from '../../../store/migrations';
-import { tempDataDir } from '../../../testing/test-server';
+import { tempDataDir } from '../../../../test-support/test-server';
 import { EmailIngest, MailRefused } from './email-ingest';
 import { sanitiseEmailHtml } from './html-sanitise';
 import { composeReply, replySubject } from './reply-template';

@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MessagesResponse } from '@kcc/contracts/channels';
-import { bearer } from '../../../testing/test-server';
-import { nextAgentEvent, startChannelKit, type ChannelKit } from '../testing/channel-test-kit';
+import { bearer } from '../../../../test-support/test-server';
+import { nextAgentEvent, startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 
 /** Talk raw SMTP (for input nodemailer would never produce); returns every reply line. */
 async function rawSmtp(port: number, commands: (string | Buffer)[]): Promise<string[]> {
@@ -269,8 +269,8 @@ describe('e-mail in (SMTP) and out (relay)', () => {
   });
 
   it('marks a reply failed (not lost) when there is no relay', async () => {
-    const { startTestServer } = await import('../../../testing/test-server');
-    const { createFakeKlantinteracties } = await import('../../../testing/fake-klantinteracties');
+    const { startTestServer } = await import('../../../../test-support/test-server');
+    const { createFakeKlantinteracties } = await import('../../../../test-support/fake-klantinteracties');
     const server = await startTestServer({}, { klantinteracties: createFakeKlantinteracties() });
     try {
       const token = await server.login('anna');

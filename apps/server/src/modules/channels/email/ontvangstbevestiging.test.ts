@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OntvangstbevestigingenResponse } from '@kcc/contracts/channels';
-import { bearer, INTEGRATION_KEY } from '../../../testing/test-server';
-import { startChannelKit, type ChannelKit } from '../testing/channel-test-kit';
+import { bearer, INTEGRATION_KEY } from '../../../../test-support/test-server';
+import { startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 import { DEFAULT_CALENDAR } from '../../queues/due-time';
 import { geenAutomatischAntwoord, ontvangenOnderwerp, werkdagenTussen } from './ontvangstbevestiging';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClock } from '../../../testing/test-clock';
-import { INTEGRATION_KEY, bearer } from '../../../testing/test-server';
-import { nextAgentEvent, startChannelKit, type ChannelKit } from '../testing/channel-test-kit';
+import { TestClock } from '../../../../test-support/test-clock';
+import { INTEGRATION_KEY, bearer } from '../../../../test-support/test-server';
+import { nextAgentEvent, startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 
 describe('telephony (CTI) events', () => {
   let kit: ChannelKit;

@@ -1,8 +1,8 @@
-import { loadSpec } from '../../connectors/testing/oas-spec';
+import { loadSpec } from '../connectors/oas-spec';
 
 /**
  * Response validation by request URL (test helper): finds the operation a full URL belongs to (the spec's server
- * path stripped) and validates with the one OpenAPI → JSON Schema conversion in `connectors/testing/oas-spec.ts`
+ * path stripped) and validates with the one OpenAPI → JSON Schema conversion in `test-support/connectors/oas-spec.ts`
  * (nullable, `discriminator` mapping, OAS 3.1).
  */
 export interface OasValidationResult {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { AgentClientToServerEvents, AgentServerToClientEvents } from '@kcc/contracts/realtime';
-import { createServer, type RunningServer, type ServerOptions } from '../app';
-import { loadConfig } from '../config';
+import { createServer, type RunningServer, type ServerOptions } from '../src/app';
+import { loadConfig } from '../src/config';
 
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 

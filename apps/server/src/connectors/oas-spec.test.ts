@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromPattern, loadSpec } from './oas-spec';
+import { fromPattern, loadSpec } from '../../test-support/connectors/oas-spec';
 
 describe('spec tooling: request validation, response sampling', () => {
   const zaken = loadSpec('zaken-v1.yaml');

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { createKlantinteracties, klantinteractiesMigrations } from './index';
+import { createKlantinteracties, klantinteractiesMigrations } from '../../src/modules/klantinteracties';
 import { loadOasValidator, type OasValidator } from './oas-validator';
 
 /** Test helpers for this module: an in-memory store with migrations applied, a bare Fastify app, spec validation. */

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { loadSpec, type LoadedSpec } from '../../connectors/testing/oas-spec';
+import { loadSpec, type LoadedSpec } from '../connectors/oas-spec';
 import { withoutKnownSpecGaps, type ApiResponse, type TestKlantinteracties } from './test-support';
 
 /**

@@ -1,5 +1,5 @@
 import { exponential, mulberry32 } from '@kcc/routing/simulator';
-import { simUsername, SIM_AGENT_PASSWORD } from '../sim-agents';
+import { simUsername, SIM_AGENT_PASSWORD } from '../../src/modules/dashboard/sim-agents';
 import { sendInbound, SimAgent } from './sim-agent';
 
 /** Contacts per hour of the day (local time) at normal speed, per channel: a municipal KCC on a weekday. */

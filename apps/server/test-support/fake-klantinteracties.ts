@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InterneTaakView, KlantcontactView, PartijView } from '@kcc/contracts/rest';
-import type { KlantinteractiesProvider } from '../modules/klantinteracties-module';
-import { RegistrationError, type KlantinteractiesPort } from '../modules/klantinteracties/ports';
+import type { KlantinteractiesProvider } from '../src/modules/klantinteracties-module';
+import { RegistrationError, type KlantinteractiesPort } from '../src/modules/klantinteracties/ports';
 
 export interface FakeKlantinteracties extends KlantinteractiesProvider {
   /** Everything registered, to assert on. */

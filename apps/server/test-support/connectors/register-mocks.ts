@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_ORGANISATIES, DEMO_PERSONEN, DEMO_ZAKEN } from '../../modules/klantbeeld/demo-registers-data';
-import { isoDate } from '../../modules/klantbeeld/zaak-termijn';
-import { verifyHs256 } from '../openzaak/jwt';
+import {
+  DEMO_ORGANISATIES,
+  DEMO_PERSONEN,
+  DEMO_ZAKEN,
+} from '../../src/modules/klantbeeld/demo-registers-data';
+import { isoDate } from '../../src/modules/klantbeeld/zaak-termijn';
+import { verifyHs256 } from '../../src/connectors/openzaak/jwt';
 import { loadSpec, type LoadedSpec } from './oas-spec';
 import {
   startSpecMock,

@@ -5,9 +5,9 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import type { CitizenClientToServerEvents, CitizenServerToClientEvents } from '@kcc/contracts/channels';
 import type { AgentServerToClientEvents, ContactOfferedEvent } from '@kcc/contracts/realtime';
 import type { AgentChannelServerToClientEvents } from '@kcc/contracts/channels';
-import type { ServerOptions } from '../../../app';
-import { createFakeKlantinteracties } from '../../../testing/fake-klantinteracties';
-import { nextEvent, startTestServer, type AgentClient, type TestServer } from '../../../testing/test-server';
+import type { ServerOptions } from '../src/app';
+import { createFakeKlantinteracties } from './fake-klantinteracties';
+import { nextEvent, startTestServer, type AgentClient, type TestServer } from './test-server';
 
 export type CitizenClient = Socket<CitizenServerToClientEvents, CitizenClientToServerEvents>;
 

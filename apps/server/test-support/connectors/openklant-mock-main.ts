@@ -1,6 +1,6 @@
 /**
  * The Open Klant mock as a process, for end-to-end tests and for trying Open Klant mode by hand:
- *   node --import tsx apps/server/src/connectors/testing/openklant-mock-main.ts
+ *   node --import tsx apps/server/test-support/connectors/openklant-mock-main.ts
  * Prints one JSON line `{"base", "token"}`; seeds Fatima El Amrani (BSN 999993653, 0612345678).
  * On SIGTERM / SIGINT it exits with 1 when any request or response broke klantinteracties-v1.yaml.
  */

@@ -17,7 +17,7 @@ import { parse as parseYaml } from 'yaml';
 
 export const SPECS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../assets/specs',
+  '../../../../assets/specs',
 );
 
 type Schema = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { CancelTimer, Clock } from '../shared/clock';
+import type { CancelTimer, Clock } from '../src/shared/clock';
 
 interface PendingTimer {
   due: number;
