@@ -20,6 +20,7 @@ import {
   type ArticleFormField,
   type ArticleFormValues,
 } from '../utils/article-form';
+import { FormErrors } from '../../../components/form-errors';
 
 interface ArticleFormProps {
   /** The article to edit; absent for a new one. */
@@ -108,27 +109,12 @@ export function ArticleForm({ article, onSaved, onCancel }: ArticleFormProps) {
       <h2 id={`${id}-heading`} tabIndex={-1} className="panel-title">
         {title}
       </h2>
-      {errorCount > 0 && !save.isPending && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-          <p className="font-medium">
-            {errorCount === 1
-              ? 'Er is 1 fout in het formulier.'
-              : `Er zijn ${errorCount} fouten in het formulier.`}
-          </p>
-          {server.general.length > 0 && (
-            <ul className="list-disc pl-5">
-              {server.general.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      {generalError && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-          {generalError}
-        </p>
-      )}
+      <FormErrors
+        errorCount={errorCount}
+        general={server.general}
+        generalError={generalError}
+        pending={save.isPending}
+      />
       <Field id={fid('type')} label="Soort" required>
         <select
           {...fieldProps(fid('type'), errors.type, { required: true })}

@@ -23,6 +23,7 @@ import {
 } from '../utils/registration-validation';
 import { KanaalsturingBlock } from './kanaalsturing-block';
 import { OnderwerpCombobox } from './onderwerp-combobox';
+import { FormErrors } from '../../../components/form-errors';
 
 interface RegistrationFormProps {
   contactId: string;
@@ -199,27 +200,12 @@ export function RegistrationForm({
           </p>
         </div>
 
-        {errorCount > 0 && !register.isPending && (
-          <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-            <p className="font-medium">
-              {errorCount === 1
-                ? 'Er is 1 fout in het formulier.'
-                : `Er zijn ${errorCount} fouten in het formulier.`}
-            </p>
-            {server.general.length > 0 && (
-              <ul className="list-disc pl-5">
-                {server.general.map((reason) => (
-                  <li key={reason}>{reason}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        {generalError && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-            {generalError}
-          </p>
-        )}
+        <FormErrors
+          errorCount={errorCount}
+          general={server.general}
+          generalError={generalError}
+          pending={register.isPending}
+        />
         <p role="status" className="text-sm text-green-900">
           {lastQuestionDone ? 'Vraag geregistreerd. Het contact blijft open voor de volgende vraag.' : ''}
         </p>
