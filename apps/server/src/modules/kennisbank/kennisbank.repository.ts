@@ -1,6 +1,5 @@
 import type { ArticleType } from '@kcc/contracts/kennisbank';
-import type { Channel } from '@kcc/contracts/domain';
-import { kanaalSoort, kanaalSoortVan, type Doelgroep, type KanaalSoort } from '@kcc/contracts/kanaaladvies';
+import type { Doelgroep, KanaalSoort } from '@kcc/contracts/kanaaladvies';
 import type { Db } from '../../store/db';
 
 export interface ArticleRecord {
@@ -57,8 +56,8 @@ export interface KanaalsturingRecord {
   product: string;
   primairKanaal: string;
   gewezen: boolean;
-  /** The channel the contact came in through. */
-  channel: Channel;
+  /** The contact came in through the product's primary channel. */
+  viaPrimair: boolean;
   at: number;
 }
 
@@ -340,7 +339,7 @@ export function createSqliteKennisbankRepository(db: Db): KennisbankRepository {
         r.product,
         r.primairKanaal,
         r.gewezen ? 1 : 0,
-        kanaalSoortVan(r.channel) === kanaalSoort(r.primairKanaal) ? 1 : 0,
+        r.viaPrimair ? 1 : 0,
         r.at,
       );
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '@kcc/contracts/domain';
+import { kanaalSoort, kanaalSoortVan } from '@kcc/contracts/kanaaladvies';
 import type { RegistrationRequest } from '@kcc/contracts/rest';
 import type {
   Article,
@@ -482,7 +483,7 @@ export class KennisbankService {
         product: sturing.product,
         primairKanaal: sturing.primairKanaal,
         gewezen: sturing.gewezenOpPrimairKanaal,
-        channel: e.channel,
+        viaPrimair: kanaalSoortVan(e.channel) === kanaalSoort(sturing.primairKanaal),
         at: e.at,
       });
     }
