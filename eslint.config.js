@@ -85,10 +85,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Found in 13 places when the plugin came in (docs/decisions.md, "Server core"): warnings until they are
-      // rewritten (derived state instead of setState in an effect, no ref writes during render); then errors.
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/refs': 'warn',
+      'react-hooks/set-state-in-effect': 'error',
+      'react-hooks/refs': 'error',
     },
   },
   {

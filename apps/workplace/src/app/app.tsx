@@ -30,6 +30,8 @@ function AuthenticatedApp({ session }: { session: Session }) {
 
   useEffect(() => {
     const created = createSocket(serverUrl, session.token);
+    // The socket is the external system this effect owns; children need it before it connects.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSocket(created);
     return () => {
       created.disconnect();

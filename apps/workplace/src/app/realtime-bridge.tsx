@@ -48,7 +48,10 @@ export function RealtimeBridge() {
   const queryClient = useQueryClient();
   // Messages for the contact on screen are seen; others get an unread marker.
   const openContactId = useRef<string | undefined>(undefined);
-  openContactId.current = useOpenContact()?.id;
+  const openId = useOpenContact()?.id;
+  useEffect(() => {
+    openContactId.current = openId;
+  }, [openId]);
 
   useEffect(() => {
     if (!socket) return;

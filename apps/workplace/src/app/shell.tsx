@@ -47,9 +47,7 @@ export function Shell({ user, onLogout }: ShellProps) {
   useKennisbankShortcut();
   useOfferAlert(offers.data);
 
-  useEffect(() => {
-    if (connected) setEverConnected(true);
-  }, [connected]);
+  if (connected && !everConnected) setEverConnected(true);
 
   const waitingTotal = waiting.data?.reduce((sum, q) => sum + q.waiting, 0);
   useEffect(() => {

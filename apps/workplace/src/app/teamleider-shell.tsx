@@ -40,9 +40,7 @@ function TeamleiderLayout({ user, token, onLogout }: TeamleiderShellProps) {
   const [tab, setTab] = useState<TeamleiderTab>(initialTab);
   useKennisbankShortcut();
 
-  useEffect(() => {
-    if (connected) setEverConnected(true);
-  }, [connected]);
+  if (connected && !everConnected) setEverConnected(true);
 
   // A team leader reads the kennisbank but does not edit it: searching is the task there.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CHAT_LIMITS } from '@kcc/contracts/channels';
 import { describeError } from '../../../lib/api-client';
 import { useSendMessage } from '../api/send-message';
@@ -49,10 +49,12 @@ export function Composer({ contactId, channel, quickReplies, disabledReason }: C
   const activeOption = listOpen ? options[Math.min(active, options.length - 1)] : undefined;
 
   // A new contact: no open list, no stale error.
-  useEffect(() => {
+  const [shownContactId, setShownContactId] = useState(contactId);
+  if (shownContactId !== contactId) {
+    setShownContactId(contactId);
     setToken(null);
     setError(null);
-  }, [contactId]);
+  }
 
   const updateToken = (value: string, caret: number) => {
     const next = slashTokenAt(value, caret);

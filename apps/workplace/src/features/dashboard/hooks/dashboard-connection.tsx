@@ -46,6 +46,8 @@ export function DashboardConnection({
 
   useEffect(() => {
     const created = createSocket(serverUrl, token);
+    // The socket is the external system this effect owns; children need it before it connects.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSocket(created);
     let resyncing = false;
     let refusedRetry: ReturnType<typeof setTimeout> | undefined;

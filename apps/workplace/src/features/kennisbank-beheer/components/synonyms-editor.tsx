@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { describeError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useSynonyms } from '../api/get-synonyms';
@@ -10,13 +10,12 @@ export function SynonymsEditor() {
   const id = useId();
   const synonyms = useSynonyms();
   const save = useSaveSynonyms();
-  const [text, setText] = useState<string | null>(null);
+  // null: not edited yet, so the saved list shows.
+  const [edited, setText] = useState<string | null>(null);
   const [errors, setErrors] = useState<SynonymLineError[]>([]);
   const [saved, setSaved] = useState('');
 
-  useEffect(() => {
-    if (synonyms.data && text === null) setText(formatSynonyms(synonyms.data.synonyms));
-  }, [synonyms.data, text]);
+  const text = edited ?? (synonyms.data ? formatSynonyms(synonyms.data.synonyms) : null);
 
   const onSave = () => {
     const parsed = parseSynonyms(text ?? '');

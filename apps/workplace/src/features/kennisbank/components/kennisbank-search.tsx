@@ -59,7 +59,11 @@ export function KennisbankSearch({ onOpenArticle, channel, showResults = true }:
   }, [focusRequest]);
 
   // New results: nothing chosen yet (Enter takes the first).
-  useEffect(() => setActive(-1), [search.data]);
+  const [activeIn, setActiveIn] = useState(search.data);
+  if (activeIn !== search.data) {
+    setActiveIn(search.data);
+    setActive(-1);
+  }
 
   useEffect(() => {
     if (active >= 0)

@@ -31,23 +31,25 @@ export function OpenKlantOutboxSection({ outbox }: { outbox: Outbox }) {
   const retry = useRetryOutboxItem();
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
-  const [retriedId, setRetriedId] = useState<string | null>(null);
+  // Set before the refetch that follows a retry can answer (the mutation's own onSuccess runs first).
+  const retriedId = useRef<string | null>(null);
   const open = openCount(outbox.aantallen);
 
   // A forwarded registration leaves the list, and its button with it: keep the keyboard focus in the section.
   useEffect(() => {
-    if (retriedId === null || outbox.items.some((item) => item.id === retriedId)) return;
+    const retried = retriedId.current;
+    if (retried === null || outbox.items.some((item) => item.id === retried)) return;
     if (document.activeElement === null || document.activeElement === document.body)
       headingRef.current?.focus();
-    setRetriedId(null);
-  }, [outbox.items, retriedId]);
+    retriedId.current = null;
+  }, [outbox.items]);
 
   const tryAgain = (target: RetryTarget) => {
     setMessage('');
     setFailure(null);
     retry.mutate(target, {
       onSuccess: () => {
-        setRetriedId(target.id);
+        retriedId.current = target.id;
         setMessage(
           `Registratie ${target.referentienummer} staat weer klaar en wordt zo opnieuw naar Open Klant gestuurd.`,
         );
