@@ -100,6 +100,37 @@ describe('socket transport', () => {
     expect(errors).toEqual(['origin_not_allowed']);
   });
 
+  // A second connect() while the first is on its way sent a second CONNECT; socket.io closes the whole connection
+  // when one comes for a namespace it has already connected (the resident saw "verbinding verbroken").
+  it('asks the server for the namespace once when connect() is called again while connecting', async () => {
+    const connects: string[] = [];
+    io.engine.on(
+      'connection',
+      (conn: { on(event: 'packet', fn: (p: { type: string; data?: unknown }) => void): void }) =>
+        conn.on('packet', (packet) => {
+          if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.startsWith('0/'))
+            connects.push(packet.data.slice(1).split(',')[0] ?? '');
+        }),
+    );
+    let admit: (() => void) | undefined;
+    const arrived = new Promise<void>((resolve) =>
+      io.of('/citizen').use((_socket, next) => {
+        admit = () => next();
+        resolve();
+      }),
+    );
+    io.of('/citizen').on('connection', (socket) => {
+      socket.on('chat:availability', (_payload, ack) => ack({ ok: true, data: { available: true } }));
+    });
+    const t = transport();
+    t.connect();
+    await arrived;
+    t.connect();
+    admit?.();
+    expect(await t.request('chat:availability', {})).toEqual({ ok: true, data: { available: true } });
+    expect(connects).toEqual(['/citizen']);
+  });
+
   it('loads socket.io only when asked; a chunk that did not load fails the waiting command and is tried again', async () => {
     io.of('/citizen').on('connection', (socket) => {
       socket.on('chat:availability', (_payload, ack) => ack({ ok: true, data: { available: true } }));

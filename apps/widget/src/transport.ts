@@ -54,7 +54,8 @@ export function createSocketTransport(
         });
         for (const [event, handler] of handlers) s.on(event, handler);
         socket = s;
-        if (wanted) s.connect();
+        // `active`: already connecting (a manager shared with co-browse connects new sockets on its own).
+        if (wanted && !s.active) s.connect();
         return s;
       },
       () => {
@@ -76,8 +77,10 @@ export function createSocketTransport(
   return {
     connect: () => {
       wanted = true;
-      if (socket) socket.connect();
-      else void ready();
+      // Once only while connecting: a second CONNECT for a namespace the server has just accepted makes socket.io
+      // close the whole connection.
+      if (socket && !socket.active) socket.connect();
+      else if (!socket) void ready();
     },
     disconnect: () => {
       wanted = false;

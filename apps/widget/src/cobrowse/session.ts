@@ -34,8 +34,9 @@ export class CobrowseSession implements CobrowseController {
       transports: ['websocket', 'polling'],
       withCredentials: false,
     });
-    // The manager may be the chat's, which does not connect on its own (autoConnect false).
-    this.socket.connect();
+    // The manager may be the chat's, which does not connect on its own (autoConnect false); one that does has
+    // already started, and a second CONNECT would make socket.io close the connection.
+    if (!this.socket.active) this.socket.connect();
     this.socket.on(S.invite, (invite: CobrowseInvite) => this.invited(invite));
     this.socket.on(S.state, (state: CobrowseResidentState) => this.onState(state));
     this.socket.on(S.pointer, (p: { x: number; y: number; nodeId?: number }) => this.onPointer(p));

@@ -8,5 +8,6 @@ configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();
-  window.sessionStorage.clear();
+  // Socket tests against a real socket.io server run in Node (`@vitest-environment node`), without a window.
+  if (typeof window !== 'undefined') window.sessionStorage.clear();
 });

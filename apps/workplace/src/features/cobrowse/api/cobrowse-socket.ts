@@ -79,7 +79,12 @@ export function connectCobrowse(serverUrl: string, token: string): CobrowseConne
     onState: (listener) => listen('cobrowse:state', listener),
     onEvents: (listener) => listen('cobrowse:events', listener),
     onReconnect: (listener) => listen('connect', listener),
-    open: () => void socket.connect(),
+    // Connect only a socket that is not connecting yet. On the `/agent` socket's connection (its manager connects
+    // every new socket at once, whatever `autoConnect` says here) a second connect() sends a second CONNECT, and
+    // socket.io closes the whole connection (`/agent` too) when it comes after the first one has been accepted.
+    open: () => {
+      if (!socket.active) socket.connect();
+    },
     close: () => {
       stopRenewal();
       socket.disconnect();

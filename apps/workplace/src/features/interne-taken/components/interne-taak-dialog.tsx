@@ -60,6 +60,9 @@ function TaakInhoud({ taak }: { taak: InterneTaakDetail }) {
   const [melding, setMelding] = useState<string>();
   const kc = taak.klantcontact;
   const open = taak.status === 'te_verwerken';
+  // While an action runs the buttons are aria-disabled, not disabled: a disabled button loses the focus, and a
+  // pending action lasts until every interne-taken query is read again, so the taak (or a refetch after
+  // `internetaken:changed`) can swap Oppakken for Afronden before it ends; Afronden must take the focus then.
   const bezig = acties.oppakken.isPending || acties.notitie.isPending || acties.afronden.isPending;
   const actiesRef = useRef<HTMLDivElement>(null);
 
@@ -99,8 +102,9 @@ function TaakInhoud({ taak }: { taak: InterneTaakDetail }) {
           <button
             type="button"
             className="btn-primary"
-            disabled={bezig}
+            aria-disabled={bezig || undefined}
             onClick={() =>
+              !bezig &&
               acties.oppakken.mutate(undefined, { onSuccess: done('U heeft de taak opgepakt.'), onError })
             }
           >
@@ -111,8 +115,9 @@ function TaakInhoud({ taak }: { taak: InterneTaakDetail }) {
           <button
             type="button"
             className="btn-primary"
-            disabled={bezig}
+            aria-disabled={bezig || undefined}
             onClick={() =>
+              !bezig &&
               acties.afronden.mutate(undefined, { onSuccess: done('De taak is afgerond.'), onError })
             }
           >
@@ -179,6 +184,7 @@ function TaakInhoud({ taak }: { taak: InterneTaakDetail }) {
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
+              if (bezig) return;
               if (tekst.trim() === '') {
                 setLeeg(true);
                 return;
@@ -208,7 +214,7 @@ function TaakInhoud({ taak }: { taak: InterneTaakDetail }) {
                 }}
               />
             </Field>
-            <button type="submit" className="btn-secondary" disabled={bezig}>
+            <button type="submit" className="btn-secondary" aria-disabled={bezig || undefined}>
               Notitie toevoegen
             </button>
           </form>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InterneTaakDetail, InterneTaakRegel } from '@kcc/contracts/interne-taken';
@@ -96,5 +96,54 @@ describe('InterneTakenList', () => {
 
     await user.click(afronden);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Conflict. Deze taak is al afgerond.');
+  });
+
+  // The claim stays pending until every interne-taken query is read again; the taak itself (or the refetch that
+  // `internetaken:changed` starts) can come back first and swap Oppakken for Afronden while the claim is pending.
+  it('puts the focus on Afronden after Oppakken when the taak is read again before the claim is done', async () => {
+    const user = userEvent.setup();
+    let claimed = false;
+    let releaseLijst: (() => void) | undefined;
+    const { api, queryClient } = renderList(() =>
+      claimed
+        ? detail({
+            medewerker: { uuid: AFVAL.uuid, naam: 'Bram Jansen' },
+            magOppakken: false,
+            magAfronden: true,
+          })
+        : detail(),
+    );
+    await user.click(await screen.findByRole('button', { name: /^Afdeling/ }));
+    await user.click(await screen.findByRole('button', { name: /^Terugbellen over grofvuil/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Oppakken' })).toHaveFocus();
+    api.route(`POST /api/internetaken/${TAAK}/oppakken`, () => {
+      claimed = true;
+      return { status: 200, body: { ...REGEL, medewerker: { uuid: AFVAL.uuid, naam: 'Bram Jansen' } } };
+    });
+    // The afdeling list is slow to answer the refetch after the claim; the taak answers at once.
+    api.route('GET /api/internetaken?lijst=afdeling', () => {
+      if (!claimed) return { status: 200, body: { afdelingen: [AFVAL], items: [REGEL] } };
+      const lijst = { status: 200, body: { afdelingen: [AFVAL], items: [] } };
+      if (releaseLijst) return lijst;
+      return new Promise((resolve) => {
+        releaseLijst = () => resolve(lijst);
+      });
+    });
+
+    await user.keyboard('{Enter}');
+    const afronden = await within(dialog).findByRole('button', { name: 'Afronden' });
+    expect(within(dialog).queryByRole('button', { name: 'Oppakken' })).toBeNull();
+    await waitFor(() => expect(releaseLijst).toBeDefined());
+    releaseLijst?.();
+    expect(await within(dialog).findByText('U heeft de taak opgepakt.')).toBeInTheDocument();
+    expect(afronden).toBeEnabled();
+    expect(afronden).not.toHaveAttribute('aria-disabled');
+    await waitFor(() => expect(afronden).toHaveFocus());
+
+    // More refetches (another colleague's change, `internetaken:changed`) keep the same button and its focus.
+    await act(() => queryClient.invalidateQueries());
+    expect(within(dialog).getByRole('button', { name: 'Afronden' })).toBe(afronden);
+    expect(afronden).toHaveFocus();
   });
 });
