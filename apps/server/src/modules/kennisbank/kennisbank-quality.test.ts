@@ -104,4 +104,16 @@ describe('product information from the licensed sources', () => {
     expect(rapport.zonderAntwoord.map((a) => a.id)).toContain('upl:rijbewijs');
     db.close();
   });
+
+  it('gives a seeded product the words residents use as keywords (zoektermen.json), so the agent finds it by them', () => {
+    const db = freshDb();
+    const service = createKennisbankService({ db, demo: true, log, clock: () => NOW });
+    expect(service.article('upl:afvalcontainer', { includeHidden: true })!.keywords).toContain('kliko');
+    expect(service.article('upl:gladheidbestrijding', { includeHidden: true })!.keywords).toContain(
+      'strooien',
+    );
+    const hits = service.search('wordt er gestrooid bij ijzel', { limit: 5 }).items.map((i) => i.id);
+    expect(hits).toContain('upl:gladheidbestrijding');
+    db.close();
+  });
 });
