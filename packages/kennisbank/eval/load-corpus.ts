@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { KennisbankDocument, ProductInfo } from '../src/index';
-import { toKennisbankDocument, withProductInfo } from '../src/index';
+import { toKennisbankDocument, withProductInfo, withZoektermen } from '../src/index';
 
 /** assets/kennisbank in the repository, found from this file. */
 export const ASSETS_DIR = fileURLToPath(new URL('../../../assets/kennisbank/', import.meta.url));
@@ -27,12 +27,13 @@ export function loadShippedCorpus(): KennisbankDocument[] {
     string,
     ProductInfo
   >;
+  const zoektermen = loadZoektermen();
   const docs: KennisbankDocument[] = [];
   for (const file of CORPUS_FILES) {
     for (const raw of readJsonl(file)) {
       const mapped = toKennisbankDocument(raw);
       if (!mapped) continue;
-      const doc = withProductInfo(mapped, info[mapped.id]);
+      const doc = withZoektermen(withProductInfo(mapped, info[mapped.id]), zoektermen[mapped.id]);
       const kanaal = kanalen.get(doc.id);
       if (kanaal) doc.kanaal = kanaal;
       docs.push(doc);
@@ -56,4 +57,9 @@ export function loadKanalenmatrix(): Map<string, { primair: string; secundair: s
 
 export function loadSynonyms(): Record<string, string[]> {
   return JSON.parse(readFileSync(ASSETS_DIR + 'synoniemen.json', 'utf8')) as Record<string, string[]>;
+}
+
+/** The words residents use per article id (`zoektermen.json`), added to the article's keywords. */
+export function loadZoektermen(): Record<string, string[]> {
+  return JSON.parse(readFileSync(ASSETS_DIR + 'zoektermen.json', 'utf8')) as Record<string, string[]>;
 }

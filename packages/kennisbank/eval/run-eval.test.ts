@@ -31,6 +31,16 @@ describe('kennisbank evaluation sets', () => {
       expect(kinds.has(kind), kind).toBe(true);
     }
   });
+
+  it('uses the phrases and abbreviations the issue names: "wat kost", "hoe lang duurt", id, wmo, ozb', () => {
+    const words = [...sets.dev, ...sets.test].map((q) => ` ${q.query.toLowerCase()} `);
+    for (const phrase of [' wat kost ', ' hoe lang duurt ', ' id ', ' wmo ', ' ozb ']) {
+      expect(
+        words.some((w) => w.includes(phrase)),
+        phrase,
+      ).toBe(true);
+    }
+  });
 });
 
 describe('split', () => {
@@ -75,13 +85,14 @@ describe('evaluation run', () => {
       expect(e.sets.dev.overall.queries).toBe(report.queryCounts.dev);
       expect(e.sets.tuning.overall.queries).toBe(64);
     }
-    // regression floors just under the measured test figures (0.726 / 0.710 / 0.652 on 2026-12-07), not the
-    // issue's goal (0.90 / 0.85 / 0.80), which this engine does not reach on unseen queries (README)
-    expect(own!.sets.test.overall.recallAt5).toBeGreaterThanOrEqual(0.7);
-    expect(own!.sets.test.overall.mrrAt10).toBeGreaterThanOrEqual(0.68);
-    expect(own!.sets.test.overall.precisionAt1).toBeGreaterThanOrEqual(0.62);
-    expect(own!.sets.test.overall.mrrAt10).toBeGreaterThan(mini!.sets.test.overall.mrrAt10 + 0.05);
-    expect(own!.sets.test.overall.recallAt5).toBeGreaterThan(mini!.sets.test.overall.recallAt5 + 0.05);
+    // the issue's goal on the test set (measured 0.924 / 0.896 / 0.839 on 2026-12-07 with zoektermen.json);
+    // MiniSearch gets the same analysis and the same zoektermen, so the engine's own gain is the ranking's
+    expect(own!.sets.test.overall.recallAt5).toBeGreaterThanOrEqual(0.9);
+    expect(own!.sets.test.overall.mrrAt10).toBeGreaterThanOrEqual(0.85);
+    expect(own!.sets.test.overall.precisionAt1).toBeGreaterThanOrEqual(0.8);
+    expect(own!.sets.test.overall.recallAt5).toBeGreaterThanOrEqual(mini!.sets.test.overall.recallAt5);
+    expect(own!.sets.test.overall.mrrAt10).toBeGreaterThan(mini!.sets.test.overall.mrrAt10 + 0.03);
+    expect(own!.sets.test.overall.precisionAt1).toBeGreaterThan(mini!.sets.test.overall.precisionAt1 + 0.03);
     expect(own!.sets.tuning.overall.recallAt5).toBeGreaterThanOrEqual(0.9);
     expect(report.markdown).toContain('test (held out, never tuned on)');
   });

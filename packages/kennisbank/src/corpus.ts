@@ -97,3 +97,17 @@ export function withProductInfo(doc: KennisbankDocument, info: ProductInfo | und
   const sources = info.bronnen && info.bronnen.length > 0 ? [`Bron: ${info.bronnen.join(', ')}`] : [];
   return { ...doc, body: [...parts, ...sources, doc.body].filter((p) => p !== '').join('\n\n') };
 }
+
+/**
+ * The words residents and agents use for an article (`assets/kennisbank/zoektermen.json`, in the manner of the
+ * Samenwerkende Catalogi's synonyms per product) added to its keywords, so "kliko" finds the product
+ * "afvalcontainer" without a query-side synonym. A document without terms is returned unchanged.
+ */
+export function withZoektermen(
+  doc: KennisbankDocument,
+  terms: readonly string[] | undefined,
+): KennisbankDocument {
+  const added = (terms ?? []).filter((t) => typeof t === 'string' && t.trim() !== '');
+  if (added.length === 0) return doc;
+  return { ...doc, keywords: [...new Set([...(doc.keywords ?? []), ...added])] };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, toKennisbankDocument, withProductInfo } from '../corpus';
+import { capitalise, toKennisbankDocument, withProductInfo, withZoektermen } from '../corpus';
 import type { KennisbankDocument } from '../types';
 import { KennisbankIndex } from './kennisbank-index';
 import { documentPrior, doelgroepBits, doelgroepFactor, queryIsOndernemer } from './priors';
@@ -148,5 +148,32 @@ describe('product information', () => {
     );
     expect(withProductInfo(doc, undefined)).toBe(doc);
     expect(withProductInfo(doc, { bronnen: ['vac:1'] })).toBe(doc);
+  });
+});
+
+describe('zoektermen (the words residents use, per article)', () => {
+  it('adds the terms to the keywords once, and leaves a document without terms unchanged', () => {
+    const doc = product('upl:afvalcontainer', 'Afvalcontainer', { keywords: ['afval'] });
+    expect(withZoektermen(doc, ['kliko', 'afval', ' ', 'vuilnisbak']).keywords).toEqual([
+      'afval',
+      'kliko',
+      'vuilnisbak',
+    ]);
+    expect(withZoektermen(doc, undefined)).toBe(doc);
+    expect(withZoektermen(doc, [])).toBe(doc);
+  });
+
+  it("lets a resident's word find the product whose title and body never use it", () => {
+    const docs = [
+      product('upl:afvalcontainer', 'Afvalcontainer'),
+      product('upl:afvalkalender', 'Afvalkalender'),
+      { id: 'vac:bak', type: 'vac', title: 'Waar laat ik mijn bak?', body: 'Zet de bak aan de straat.' },
+    ];
+    const without = new KennisbankIndex();
+    without.upsertMany(docs);
+    expect(ids(without, 'kliko kapot')).not.toContain('upl:afvalcontainer');
+    const withTerms = new KennisbankIndex();
+    withTerms.upsertMany(docs.map((d) => withZoektermen(d, d.id === 'upl:afvalcontainer' ? ['kliko'] : [])));
+    expect(ids(withTerms, 'kliko kapot')[0]).toBe('upl:afvalcontainer');
   });
 });

@@ -104,4 +104,33 @@ describe('product information from the licensed sources', () => {
     expect(rapport.zonderAntwoord.map((a) => a.id)).toContain('upl:rijbewijs');
     db.close();
   });
+
+  it('gives every product the licensed VACs describe its answer text: bezwaar, Woo-verzoek, stempas, noodreisdocument, …', () => {
+    const db = freshDb();
+    const service = createKennisbankService({ db, demo: true, log, clock: () => NOW });
+    const body = (id: string) => service.article(id, { includeHidden: true })!.body;
+    expect(body('upl:bezwaar')).toMatch(/^Aanvragen: Stuur een bezwaar per post of digitaal/);
+    expect(body('upl:bezwaar')).toContain('Levertijd: Meestal een beslissing binnen 6 weken');
+    expect(body('upl:verstrekking_overheidsinformatie')).toContain(
+      'Levertijd: U krijgt eerst een ontvangstbevestiging',
+    );
+    expect(body('upl:toeristenbelasting')).toMatch(/^Kosten: Verschilt per gemeente/);
+    const zonder = service.quality!.rapport().zonderAntwoord.map((a) => a.id);
+    for (const id of ['upl:bezwaar', 'upl:stempas', 'upl:briefadres', 'upl:noodreisdocument']) {
+      expect(zonder).not.toContain(id);
+    }
+    db.close();
+  });
+
+  it('gives a seeded product the words residents use as keywords (zoektermen.json), so the agent finds it by them', () => {
+    const db = freshDb();
+    const service = createKennisbankService({ db, demo: true, log, clock: () => NOW });
+    expect(service.article('upl:afvalcontainer', { includeHidden: true })!.keywords).toContain('kliko');
+    expect(service.article('upl:gladheidbestrijding', { includeHidden: true })!.keywords).toContain(
+      'strooien',
+    );
+    const hits = service.search('wordt er gestrooid bij ijzel', { limit: 5 }).items.map((i) => i.id);
+    expect(hits).toContain('upl:gladheidbestrijding');
+    db.close();
+  });
 });

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import { ARTICLE_TYPES, type ArticleType } from '@kcc/contracts/kennisbank';
 import { Doelgroep, KanaalSoort } from '@kcc/contracts/kanaaladvies';
-import { toKennisbankDocument, withProductInfo, type ProductInfo } from '@kcc/kennisbank';
+import { toKennisbankDocument, withProductInfo, withZoektermen, type ProductInfo } from '@kcc/kennisbank';
 import { REPO_ROOT } from '../../config';
 import { defaultOwner, reviewDateAfter } from './article-owner';
 import type { ArticleRecord, KennisbankRepository } from './kennisbank.repository';
@@ -16,6 +16,14 @@ const SYNONYMS_FILE = 'synoniemen.json';
 const KANALENMATRIX_FILE = 'kanalenmatrix.json';
 /** Costs, how to apply and delivery time per UPL product, from the licensed sources (CC0 VACs). */
 const PRODUCT_INFO_FILE = 'productinformatie.json';
+/** The words residents use per article id, added to its keywords (the redacteur edits them there). */
+const ZOEKTERMEN_FILE = 'zoektermen.json';
+
+/** Per-article content that the seed adds to the corpus items. */
+export interface SeedExtras {
+  productInfo?: Record<string, ProductInfo>;
+  zoektermen?: Record<string, string[]>;
+}
 
 /** Raw fields that become columns; everything else is kept as source metadata. */
 const COLUMN_FIELDS = new Set([
@@ -40,16 +48,15 @@ const isArticleType = (t: string): t is ArticleType => (ARTICLE_TYPES as readonl
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
 /** One parsed JSONL line → an article record, or undefined when it lacks id/type/title or has an unknown type. */
-export function seedArticle(
-  raw: unknown,
-  now: number,
-  productInfo: Record<string, ProductInfo> = {},
-): ArticleRecord | undefined {
+export function seedArticle(raw: unknown, now: number, extras: SeedExtras = {}): ArticleRecord | undefined {
   const mapped = toKennisbankDocument(raw);
   if (!mapped) return undefined;
   const type = mapped.type;
   if (!isArticleType(type)) return undefined;
-  const doc = withProductInfo(mapped, productInfo[mapped.id]);
+  const doc = withZoektermen(
+    withProductInfo(mapped, extras.productInfo?.[mapped.id]),
+    extras.zoektermen?.[mapped.id],
+  );
   const item = raw as Record<string, unknown>;
   const meta = Object.fromEntries(
     Object.entries(item).filter(([k, v]) => !COLUMN_FIELDS.has(k) && v !== null),
@@ -80,7 +87,7 @@ export function seedArticle(
 function readJsonl(
   file: string,
   now: number,
-  productInfo: Record<string, ProductInfo>,
+  extras: SeedExtras,
 ): { articles: ArticleRecord[]; skipped: number } {
   const articles: ArticleRecord[] = [];
   let skipped = 0;
@@ -88,7 +95,7 @@ function readJsonl(
     if (line.trim() === '') continue;
     let article: ArticleRecord | undefined;
     try {
-      article = seedArticle(JSON.parse(line), now, productInfo);
+      article = seedArticle(JSON.parse(line), now, extras);
     } catch {
       article = undefined;
     }
@@ -118,15 +125,18 @@ export function seedKennisbank(
   const file = (name: string) => path.join(dir, name);
   repo.transaction(() => {
     if (demo && repo.countArticles() === 0) {
-      const productInfo = fs.existsSync(file(PRODUCT_INFO_FILE))
-        ? (JSON.parse(fs.readFileSync(file(PRODUCT_INFO_FILE), 'utf8')) as Record<string, ProductInfo>)
-        : {};
+      const readOptional = <T>(name: string): T | undefined =>
+        fs.existsSync(file(name)) ? (JSON.parse(fs.readFileSync(file(name), 'utf8')) as T) : undefined;
+      const extras: SeedExtras = {
+        productInfo: readOptional<Record<string, ProductInfo>>(PRODUCT_INFO_FILE) ?? {},
+        zoektermen: readOptional<Record<string, string[]>>(ZOEKTERMEN_FILE) ?? {},
+      };
       for (const name of ARTICLE_FILES) {
         if (!fs.existsSync(file(name))) {
           log.warn({ file: file(name) }, 'kennisbank seed file missing');
           continue;
         }
-        const { articles, skipped } = readJsonl(file(name), now, productInfo);
+        const { articles, skipped } = readJsonl(file(name), now, extras);
         for (const a of articles) repo.putArticle(a);
         result.articles += articles.length;
         result.skipped += skipped;
