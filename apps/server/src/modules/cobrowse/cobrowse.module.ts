@@ -8,8 +8,8 @@ import type { AuthGuard } from '../../http/auth-guard';
 import type { AuditLog } from '../audit/audit-log';
 import { conversationRoom } from '../channels/chat/chat.service';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
-import type { RoutingNotifier } from '../routing/routing-notifier';
 import type { Clock } from '../../shared/clock';
+import type { EventBus } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
 import { agentSessionRoom, registerCobrowseAgentNamespace } from './agent-namespace';
 import type { CobrowseSettings } from './cobrowse-settings';
@@ -26,8 +26,6 @@ const SWEEP_MS = 1000;
 
 export interface CobrowseModule {
   service: CobrowseService;
-  /** Routing tells agents their contact changed: a transfer or the end of the contact ends the session. */
-  wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
   close(): void;
 }
 
@@ -54,6 +52,8 @@ export function createCobrowseModule(
     settings: CobrowseSettings;
     clock: Clock;
     log: Logger;
+    /** `contact-changed`: a transfer or the end of the contact ends the session. */
+    events: EventBus;
   },
 ): CobrowseModule {
   const { contacts, log } = deps;
@@ -164,21 +164,10 @@ export function createCobrowseModule(
   }, SWEEP_MS);
   timer.unref();
 
+  deps.events.on('contact-changed', (e) => service.contactChanged(e.contact));
+
   return {
     service,
-    wrapNotifier(notifier) {
-      return {
-        ...notifier,
-        contactUpdated(agentId, contact) {
-          notifier.contactUpdated(agentId, contact);
-          try {
-            service.contactChanged(contact);
-          } catch (err) {
-            log.error({ err }, 'co-browse contact update failed');
-          }
-        },
-      };
-    },
     close() {
       clearInterval(timer);
       service.endAll();
