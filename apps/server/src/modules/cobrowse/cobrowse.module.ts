@@ -19,8 +19,9 @@ import { registerResidentNamespace, residentRoom } from './resident-namespace';
 /** The contact events after which a session may not go on: the chat or the call ended. */
 const CHANNEL_END_EVENTS = new Set(['chat-ended', 'cti-ended']);
 /**
- * How often sessions are checked against their contact (a chat or call that ended). A poll of stored state on the
- * event loop; the deadlines themselves (invite, resident away) are timers on the server's clock.
+ * How often sessions are checked against their contact, a safety net: an ended chat or call ends its sessions at
+ * once through its domain event. A poll of stored state on the event loop; the deadlines themselves (invite,
+ * resident away) are timers on the server's clock.
  */
 const SWEEP_MS = 1000;
 
@@ -52,7 +53,7 @@ export function createCobrowseModule(
     settings: CobrowseSettings;
     clock: Clock;
     log: Logger;
-    /** `contact-changed`: a transfer or the end of the contact ends the session. */
+    /** `contact-changed` (a transfer or the end of the contact) and an ended chat or call end the session. */
     events: EventBus;
   },
 ): CobrowseModule {
@@ -165,6 +166,9 @@ export function createCobrowseModule(
   timer.unref();
 
   deps.events.on('contact-changed', (e) => service.contactChanged(e.contact));
+  deps.events.on('contact-logged', (e) => {
+    if (CHANNEL_END_EVENTS.has(e.event.type)) service.channelEnded(e.event.contactId);
+  });
 
   return {
     service,
