@@ -203,7 +203,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log);
     const idempotency = createSqliteIdempotencyStore(db);
     const nawerk = createNawerkNotities(db);
-    const ki = provider.create({ db, publicBaseUrl, now: () => new Date() });
+    const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
       db,
       port: () => ki.port,
@@ -526,7 +526,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           ],
         }),
     });
-    ki.onInterneTaakVerwerkt?.((e) => terugkoppeling.interneTaakVerwerkt(e));
     registerRegistrationRoutes(app, {
       guard,
       contacts,

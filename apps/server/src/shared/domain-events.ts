@@ -31,6 +31,18 @@ export interface RegisteredEvent {
   at: number;
 }
 
+/** An interne taak went to `verwerkt`, whoever wrote it (the Klantinteracties API, the workplace). */
+export interface InterneTaakVerwerkt {
+  taakUuid: string;
+  /** The onderwerp of the klantcontact it came from. */
+  onderwerp: string;
+  /** The afdeling it was assigned to (an actor of soort organisatorische_eenheid). */
+  afdeling?: string;
+  partijUuid?: string;
+  /** The KCC contact of the klantcontact, when it was registered here. */
+  contactId?: string;
+}
+
 /**
  * What a command did, as its subscribers hear it after the commit. `contact-logged` and `agent-logged` are the
  * rows the command appended to the event log (queued, offered, assigned, registered, transferred, abandoned,
@@ -51,6 +63,7 @@ export type DomainEvent =
   | ({ type: 'contact-registered' } & RegisteredEvent)
   /** An interne taak was made, claimed, noted or finished: the workplaces refresh their lists. */
   | { type: 'interne-taken-changed' }
+  | ({ type: 'interne-taak-verwerkt' } & InterneTaakVerwerkt)
   /** A terugbelverzoek got its last outcome. */
   | {
       type: 'terugbelverzoek-afgesloten';

@@ -38,7 +38,7 @@ export function classifySendError(err: unknown): VerzendFout {
 
 export interface TerugkoppelingModule {
   outbox: TerugkoppelingOutbox;
-  /** An interne taak went to `verwerkt` (inside the store's transaction). */
+  /** An interne taak went to `verwerkt` (`interne-taak-verwerkt`). */
   interneTaakVerwerkt(e: {
     taakUuid: string;
     onderwerp: string;
@@ -75,7 +75,7 @@ export function createTerugkoppelingModule(
     settings: TerugkoppelingSettings;
     /** Tests: a fetch for the NotifyNL client. */
     fetch?: typeof fetch;
-    /** `contact-registered` and `terugbelverzoek-afgesloten` become terugkoppelingen. */
+    /** `contact-registered`, `interne-taak-verwerkt` and `terugbelverzoek-afgesloten` become terugkoppelingen. */
     events?: EventBus;
     /** The partij of a contact: linked, or the one its phone, e-mail or BSN matches. */
     partijVan?: (contactId: string) => string | undefined;
@@ -155,6 +155,7 @@ export function createTerugkoppelingModule(
     const uuid = deps.partijVan?.(contactId);
     return uuid !== undefined ? { partijUuid: uuid } : {};
   };
+  deps.events?.on('interne-taak-verwerkt', (e) => module.interneTaakVerwerkt(e));
   deps.events?.on('terugbelverzoek-afgesloten', (e) =>
     module.terugbelverzoekAfgesloten({
       contactId: e.contactId,
