@@ -137,6 +137,15 @@ describe('unit of work and event bus', () => {
     expect(second).toEqual(['registered', 'chat-ended']);
   });
 
+  it('says so when a unit with events ran inside a transaction it does not own', () => {
+    const { events, contacts, types } = setup();
+    db.transaction(() => events.run(() => undefined))();
+    expect(errors).toEqual([]);
+    db.transaction(() => contacts.appendEvent({ contactId: 'c1', type: 'queued', at: 2 }))();
+    expect(types()).toEqual(['queued']);
+    expect(errors).toHaveLength(1);
+  });
+
   it('unsubscribing stops the handler', () => {
     const { events, contacts } = setup();
     const heard: string[] = [];

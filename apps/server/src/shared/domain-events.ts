@@ -149,11 +149,6 @@ export class DomainEvents implements UnitOfWork, EventBus {
         throw err;
       }
     }
-    if (this.store.inTransaction() && !this.warnedForeign) {
-      // A transaction this unit does not own: its events would be dispatched before that one commits.
-      this.warnedForeign = true;
-      this.log.error({}, 'unit of work started inside a transaction it does not own');
-    }
     const events: DomainEvent[] = [];
     this.pending = events;
     let result: T;
@@ -161,6 +156,11 @@ export class DomainEvents implements UnitOfWork, EventBus {
       result = this.store.transaction(fn);
     } finally {
       this.pending = undefined;
+    }
+    if (events.length > 0 && this.store.inTransaction() && !this.warnedForeign) {
+      // The unit ran inside a transaction it does not own: its events go out before that one commits.
+      this.warnedForeign = true;
+      this.log.error({}, 'domain events dispatched inside a transaction the unit of work does not own');
     }
     this.dispatch(events);
     return result;
