@@ -29,6 +29,7 @@ import { SessionStore } from './modules/auth/sessions';
 import { TokenService } from './modules/auth/tokens';
 import { createSqliteUsersRepository } from './modules/auth/users.repository';
 import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
+import { contactsUnitOfWork } from './modules/contacts/index';
 import { createOriginCheck } from './modules/channels/chat/citizen-namespace';
 import { createCobrowseModule } from './modules/cobrowse/cobrowse.module';
 import { createChannelsModule } from './modules/channels/channels.module';
@@ -65,10 +66,9 @@ import { createTerugkoppelingModule } from './modules/terugkoppeling/index';
 import { createToestemmingenModule } from './modules/toestemmingen/index';
 import { createDashboardModule } from './modules/dashboard/dashboard.module';
 import { createQuickRepliesModule } from './modules/quick-replies/quick-replies.module';
-import { EventTap } from './modules/dashboard/event-tap';
 import { seedSimAgents } from './modules/dashboard/sim-agents';
 import { createReportsModule } from './modules/reports/reports.module';
-import { createSocketNotifier, registerAgentNamespace } from './realtime/agent-namespace';
+import { pushToAgents, registerAgentNamespace } from './realtime/agent-namespace';
 import { startCheckpointer } from './store/checkpointer';
 import { createCommitSync } from './store/commit-sync';
 import { openDatabase, type Db } from './store/db';
@@ -198,12 +198,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const sessions = new SessionStore(db, () => authClock.now());
     const guard = createAuthGuard(tokens, users, sessions, authClock);
     const queues = createSqliteQueuesRepository(db);
-    // Appends to the event log poke the dashboard, which then reads the committed rows.
-    const eventTap = new EventTap();
-    const contacts = eventTap.wrap(createSqliteContactsRepository(db));
+    // One unit of work per command: its domain events are appended to the event log in its transaction and
+    // dispatched to the modules' subscribers after the commit (docs/ARCHITECTURE.md, "One path of a contact").
+    const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log);
     const idempotency = createSqliteIdempotencyStore(db);
     const nawerk = createNawerkNotities(db);
-    const ki = provider.create({ db, publicBaseUrl, now: () => new Date() });
+    const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
       db,
       port: () => ki.port,
@@ -265,7 +265,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await seedSimAgents(users, queues, options.simAgents ?? (Number(process.env.KCC_SIM_AGENTS ?? 0) || 0));
       ki.seedDemo();
     }
-    const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log });
+    const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log, events });
     const onderwerpen = createOnderwerpenModule(app, {
       db,
       guard,
@@ -278,7 +278,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       if (user) ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
     }
 
-    const routing = new RoutingService(contacts, queues, app.log, {
+    const routing = new RoutingService(contacts, queues, app.log, events, {
       ...(config.acceptTimeoutMs !== undefined ? { acceptTimeoutMs: config.acceptTimeoutMs } : {}),
       ...(config.wrapUpMs !== undefined ? { wrapUpMs: config.wrapUpMs } : {}),
       clock,
@@ -337,6 +337,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const inbound = createInboundService({
       contacts,
       routing,
+      unitOfWork: events,
       log: app.log,
       calendar: config.channels.calendar,
       ...(provider.normalisePhone ? { normalisePhone: provider.normalisePhone } : {}),
@@ -431,13 +432,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       digid,
       onAuthenticated: (contactId, at) => identificatie.recordAuthenticated(contactId, at),
       queues: () => queues.list().map((q) => q.config),
-      // `terugkoppeling` is created below; outcomes are only recorded after start-up.
-      onTerugbelverzoekAfgesloten: (contact, e) =>
-        terugkoppeling.terugbelverzoekAfgesloten({
-          contactId: contact.id,
-          ...e,
-          ...partijVanContact(contact),
-        }),
+      events,
     });
     const agentNsp = registerAgentNamespace(io, {
       guard,
@@ -447,6 +442,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       extend: (socket) => channels.onAgentSocket(socket),
     });
     channels.bindAgentNamespace(agentNsp as never);
+    pushToAgents(agentNsp, events);
     const cobrowse = createCobrowseModule(app, io, {
       db,
       contacts,
@@ -461,8 +457,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       settings: config.cobrowse,
       clock,
       log: app.log,
+      events,
     });
-    routing.setNotifier(cobrowse.wrapNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp))));
 
     const reports = createReportsModule(app, {
       db,
@@ -474,6 +470,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       beloften: (from, to) => channels.beloften(from, to),
       onderwerpNaam: (id) => onderwerpen.repo.get(id)?.naam,
       now: () => clock.now(),
+      events,
     });
     // Issue 15 §3–4: toestemmingen, and messages to the resident about what happened with their question.
     const toestemmingen = createToestemmingenModule(app, {
@@ -502,6 +499,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       mailFrom: config.channels.mailFrom,
       signature: config.channels.reply.signature,
       beoordelingslink: (contactId) => reports.phoneRatingLink(contactId),
+      events,
+      partijVan: (contactId) => {
+        const contact = contacts.get(contactId);
+        return contact ? partijVanContact(contact).partijUuid : undefined;
+      },
+      afdelingNaam: (actorUuid) => {
+        const actor = port_().getActor(actorUuid);
+        return actor?.soortActor === 'organisatorische_eenheid' ? actor.naam : undefined;
+      },
       logVerzending: (v) =>
         audit.record({
           tijdstip: v.at,
@@ -520,15 +526,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           ],
         }),
     });
-    ki.onInterneTaakVerwerkt?.((e) => terugkoppeling.interneTaakVerwerkt(e));
     registerRegistrationRoutes(app, {
       guard,
       contacts,
       idempotency,
       port: port_,
       routing,
+      unitOfWork: events,
       clock,
-      onInterneTaakCreated: () => agentNsp.emit('internetaken:changed'),
+      check: (contactId, request) => channels.checkRegistration(contactId, request),
       identificatieniveau: (contact, partijUuid) =>
         identificatie.identificatie(
           contact,
@@ -539,30 +545,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
               : undefined,
         ).niveau,
       onderwerp: (id) => onderwerpen.repo.get(id),
-      onRegistered: (event) => {
-        kennisbank.recordRegistration(event);
-        channels.onRegistered(event);
-        reports.recordRegistration(event);
-        const contact = contacts.get(event.contactId);
-        if (contact) {
-          const actor = event.request.interneTaak?.actor?.uuid;
-          const afdeling = actor !== undefined ? port_().getActor(actor) : undefined;
-          const partij = event.request.partij?.uuid;
-          terugkoppeling.geregistreerd({
-            contactId: contact.id,
-            klantcontactUuid: event.klantcontactUuid,
-            channel: contact.channel,
-            onderwerp: event.request.onderwerp,
-            ...(partij !== undefined ? { partijUuid: partij } : partijVanContact(contact)),
-            ...(event.request.interneTaak
-              ? {
-                  vervolg:
-                    afdeling?.soortActor === 'organisatorische_eenheid' ? { afdeling: afdeling.naam } : {},
-                }
-              : {}),
-          });
-        }
-      },
     });
     createInterneTakenModule(app, {
       db,
@@ -571,7 +553,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log: verwerkingen,
       clock,
       userExists: (id) => users.findById(id) !== undefined,
-      onChanged: () => agentNsp.emit('internetaken:changed'),
+      events,
       demo: config.demo,
     });
     registerNawerkRoutes(app, { guard, contacts, notities: nawerk, clock });
@@ -581,7 +563,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       routing,
       contacts,
       userName: (id) => users.findById(id)?.name,
-      tap: eventTap,
+      events,
       log: app.log,
       clock,
     });

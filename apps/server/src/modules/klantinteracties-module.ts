@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from '../store/migration';
 import type { KlantinteractiesPort, MedewerkerRef } from './klantinteracties/ports';
-import type { InterneTaakVerwerkt } from './klantinteracties/store';
+import type { UnitOfWork } from '../shared/domain-events';
 
 /** What `modules/klantinteracties/index.ts` provides to the rest of the server. */
 export interface KlantinteractiesModule {
@@ -10,12 +10,19 @@ export interface KlantinteractiesModule {
   registerApi(app: FastifyInstance, opts: { token: string }): void;
   seedDemo(): void;
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
-  /** Every transition of an interne taak to `verwerkt`, inside its transaction (absent: no terugkoppeling). */
-  onInterneTaakVerwerkt?(listener: (e: InterneTaakVerwerkt) => void): void;
 }
 
 export interface KlantinteractiesProvider {
   migrations: Migration[];
-  create(deps: { db: Database.Database; publicBaseUrl: string; now: () => Date }): KlantinteractiesModule;
+  /**
+   * `events`: the server's unit of work; a store that records `interne-taak-verwerkt` in it gets terugkoppelingen
+   * for every interne taak that goes to `verwerkt`.
+   */
+  create(deps: {
+    db: Database.Database;
+    publicBaseUrl: string;
+    now: () => Date;
+    events?: UnitOfWork;
+  }): KlantinteractiesModule;
   normalisePhone?: (phone: string) => string;
 }

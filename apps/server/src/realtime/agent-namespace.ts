@@ -11,7 +11,7 @@ import {
 } from '@kcc/contracts/realtime';
 import type { AuthGuard } from '../http/auth-guard';
 import type { ConnectionTracker } from '../modules/presence/connection-tracker';
-import type { RoutingNotifier } from '../modules/routing/routing-notifier';
+import type { EventBus } from '../shared/domain-events';
 import type { Logger } from '../shared/logger';
 import type { RoutingService } from '../modules/routing/routing.service';
 import { on } from './on';
@@ -92,14 +92,28 @@ export function registerAgentNamespace(
   return nsp;
 }
 
-export function createSocketNotifier(nsp: AgentNamespace): RoutingNotifier {
-  return {
-    offered: (agentId, event) => nsp.to(agentRoom(agentId)).emit('contact:offered', event),
-    offerRevoked: (agentId, event) => nsp.to(agentRoom(agentId)).emit('offer:revoked', event),
-    contactUpdated: (agentId, contact) => nsp.to(agentRoom(agentId)).emit('contact:updated', { contact }),
-    presenceChanged: (agentId, state) => nsp.to(agentRoom(agentId)).emit('presence:changed', state),
-    waitingChanged: (agentId, items) => nsp.to(agentRoom(agentId)).emit('queue:waiting-changed', { items }),
-    waitingChangedFor: (agentIds, items) =>
-      nsp.to(agentIds.map(agentRoom)).emit('queue:waiting-changed', { items }),
-  };
+/**
+ * The agents' screens hear what committed units of work did: offers, revoked offers, their contacts' new state,
+ * their presence, waiting counts, and that the interne taken changed.
+ */
+export function pushToAgents(nsp: AgentNamespace, events: EventBus): void {
+  const to = (agentId: string) => nsp.to(agentRoom(agentId));
+  events.subscribe((e) => {
+    switch (e.type) {
+      case 'contact-offered':
+        return void to(e.agentId).emit('contact:offered', e.offer);
+      case 'offer-revoked':
+        return void to(e.agentId).emit('offer:revoked', e.revoked);
+      case 'contact-changed':
+        return void to(e.agentId).emit('contact:updated', { contact: e.contact });
+      case 'presence-changed':
+        return void to(e.agentId).emit('presence:changed', e.state);
+      case 'waiting-changed':
+        return void nsp.to(e.agentIds.map(agentRoom)).emit('queue:waiting-changed', { items: e.items });
+      case 'interne-taken-changed':
+        return void nsp.emit('internetaken:changed');
+      default:
+        return;
+    }
+  });
 }

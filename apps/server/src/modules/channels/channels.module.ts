@@ -14,15 +14,14 @@ import { systemClock, type Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
 import type { Db } from '../../store/db';
-import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
+import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import { contactFromParams, requireReadable } from '../messages/contact-access';
 import { createSqliteMessagesRepository } from '../messages/messages.repository';
 import { registerMessagesRoutes } from '../messages/messages.routes';
 import { MessagesService, type AgentPush } from '../messages/messages.service';
-import type { RegisteredEvent } from '../registration/registration.routes';
-import type { RoutingNotifier } from '../routing/routing-notifier';
+import type { EventBus, RegisteredEvent, UnitOfWork } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
 import type { RoutingService } from '../routing/routing.service';
 import { createTransferRepository } from '../transfer/transfer.repository';
@@ -55,10 +54,11 @@ export interface ChannelsModule {
   onAgentSocket(socket: AgentSocketLike): void;
   /** Late binding: pushes to agents go through the `/agent` namespace. */
   bindAgentNamespace(nsp: Namespace): void;
-  /** Wraps the routing notifier so chats learn when they are answered or re-queued. */
-  wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
-  /** Registration hook (inside the registration transaction). */
-  onRegistered(event: RegisteredEvent): void;
+  /**
+   * Before a registration: closing the contact while an e-mail reply did not go out needs the medewerker's
+   * explicit choice (throws a 409 problem).
+   */
+  checkRegistration(contactId: string, request: RegisteredEvent['request']): void;
   /** Answers promised in ontvangstbevestigingen, due in [from, to) (KPI voorspelbaarheid). */
   beloften(from: number, to: number): Belofte[];
   /** Outbound e-mail through KCC_SMTP_RELAY (also for terugkoppelingen). */
@@ -111,11 +111,8 @@ export function createChannelsModule(
     digid?: { verify(token: string): Promise<{ bsn: string }> } | undefined;
     /** The queues, for the beheerder's receipt texts per queue. */
     queues?: () => readonly QueueRef[];
-    /** A terugbelverzoek is closed (inside the outcome's transaction). */
-    onTerugbelverzoekAfgesloten?: (
-      contact: ContactRecord,
-      e: { uitkomst: 'gelukt' | 'niet-bereikt'; pogingen: number },
-    ) => void;
+    /** Units of work; chats follow `contact-changed`, transcripts and kanaalswitch `contact-registered`. */
+    events: UnitOfWork & EventBus;
     /** A chat started with a valid DigiD token (inside the contact's creating transaction). */
     onAuthenticated?: (contactId: string, at: number) => void;
   },
@@ -147,7 +144,7 @@ export function createChannelsModule(
     contacts,
     maxAttempts: config.callbackMaxAttempts,
     retryMinutes: config.callbackRetryMinutes,
-    ...(deps.onTerugbelverzoekAfgesloten ? { onAfgesloten: deps.onTerugbelverzoekAfgesloten } : {}),
+    events: deps.events,
   });
   const chatRepo = createChatRepository(db);
   const chat = new ChatService({
@@ -297,6 +294,22 @@ export function createChannelsModule(
     },
   );
 
+  // A chat that got assigned tells the resident who answers; one re-queued or closed tells them too.
+  deps.events.on('contact-changed', (e) => chat.onContactUpdated(e.agentId, e.contact));
+  deps.events.on('contact-registered', (event) => {
+    const contact = contacts.get(event.contactId);
+    if (!contact) return;
+    if (messagesRepo.list(contact.id).length > 0) {
+      linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
+      // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
+      deps.port().linkTranscript(event.klantcontactUuid, contact.id);
+    }
+    const partij = event.request.partij?.uuid ?? contact.partijUuid;
+    if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);
+    if (contact.channel === 'chat')
+      chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
+  });
+
   let smtp: SmtpInbound | undefined;
 
   return {
@@ -326,38 +339,14 @@ export function createChannelsModule(
     bindAgentNamespace(nsp) {
       agentNsp = nsp;
     },
-    wrapNotifier(notifier) {
-      return {
-        ...notifier,
-        contactUpdated(agentId, contact) {
-          notifier.contactUpdated(agentId, contact);
-          try {
-            chat.onContactUpdated(agentId, contact);
-          } catch (err) {
-            log.error({ err }, 'chat update failed');
-          }
-        },
-      };
-    },
     beloften: (from, to) => ontvangst.beloften(from, to),
-    onRegistered(event) {
-      const contact = contacts.get(event.contactId);
-      if (!contact) return;
+    checkRegistration(contactId, request) {
       if (
-        event.request.afronden !== false &&
-        event.request.afrondenOndanksNietVerstuurd !== true &&
-        messagesRepo.undelivered(contact.id).length > 0
+        request.afronden !== false &&
+        request.afrondenOndanksNietVerstuurd !== true &&
+        messagesRepo.undelivered(contactId).length > 0
       )
         throw replyNotSent();
-      if (messagesRepo.list(contact.id).length > 0) {
-        linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
-        // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
-        deps.port().linkTranscript(event.klantcontactUuid, contact.id);
-      }
-      const partij = event.request.partij?.uuid ?? contact.partijUuid;
-      if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);
-      if (contact.channel === 'chat')
-        chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
     },
     async start() {
       try {

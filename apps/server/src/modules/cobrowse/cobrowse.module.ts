@@ -8,8 +8,8 @@ import type { AuthGuard } from '../../http/auth-guard';
 import type { AuditLog } from '../audit/audit-log';
 import { conversationRoom } from '../channels/chat/chat.service';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
-import type { RoutingNotifier } from '../routing/routing-notifier';
 import type { Clock } from '../../shared/clock';
+import type { EventBus } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
 import { agentSessionRoom, registerCobrowseAgentNamespace } from './agent-namespace';
 import type { CobrowseSettings } from './cobrowse-settings';
@@ -19,15 +19,14 @@ import { registerResidentNamespace, residentRoom } from './resident-namespace';
 /** The contact events after which a session may not go on: the chat or the call ended. */
 const CHANNEL_END_EVENTS = new Set(['chat-ended', 'cti-ended']);
 /**
- * How often sessions are checked against their contact (a chat or call that ended). A poll of stored state on the
- * event loop; the deadlines themselves (invite, resident away) are timers on the server's clock.
+ * How often sessions are checked against their contact, a safety net: an ended chat or call ends its sessions at
+ * once through its domain event. A poll of stored state on the event loop; the deadlines themselves (invite,
+ * resident away) are timers on the server's clock.
  */
 const SWEEP_MS = 1000;
 
 export interface CobrowseModule {
   service: CobrowseService;
-  /** Routing tells agents their contact changed: a transfer or the end of the contact ends the session. */
-  wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
   close(): void;
 }
 
@@ -54,6 +53,8 @@ export function createCobrowseModule(
     settings: CobrowseSettings;
     clock: Clock;
     log: Logger;
+    /** `contact-changed` (a transfer or the end of the contact) and an ended chat or call end the session. */
+    events: EventBus;
   },
 ): CobrowseModule {
   const { contacts, log } = deps;
@@ -164,21 +165,13 @@ export function createCobrowseModule(
   }, SWEEP_MS);
   timer.unref();
 
+  deps.events.on('contact-changed', (e) => service.contactChanged(e.contact));
+  deps.events.on('contact-logged', (e) => {
+    if (CHANNEL_END_EVENTS.has(e.event.type)) service.channelEnded(e.event.contactId);
+  });
+
   return {
     service,
-    wrapNotifier(notifier) {
-      return {
-        ...notifier,
-        contactUpdated(agentId, contact) {
-          notifier.contactUpdated(agentId, contact);
-          try {
-            service.contactChanged(contact);
-          } catch (err) {
-            log.error({ err }, 'co-browse contact update failed');
-          }
-        },
-      };
-    },
     close() {
       clearInterval(timer);
       service.endAll();

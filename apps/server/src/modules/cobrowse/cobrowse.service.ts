@@ -272,6 +272,11 @@ export class CobrowseService {
     }
   }
 
+  /** The contact's chat or call ended: its sessions end with it. */
+  channelEnded(contactId: string): void {
+    for (const s of [...this.sessions.values()]) if (s.contactId === contactId) this.end(s, 'contact-ended');
+  }
+
   /** Ends what time or the contact ended: expired invites and codes, residents gone too long, ended chats/calls. */
   sweep(): void {
     const now = this.deps.clock.now();

@@ -70,6 +70,17 @@ export interface ContactsRepository {
   transaction<T>(fn: () => T): T;
 }
 
+/** The store's own repository: appends return the row's sequence number (the unit of work dispatches it). */
+export interface StoredContactsRepository extends ContactsRepository {
+  appendEvent(event: ContactEventInput): number;
+  appendAgentEvent(event: {
+    agentId: string;
+    type: string;
+    at: number;
+    data?: Record<string, unknown>;
+  }): number;
+}
+
 interface Row {
   id: string;
   channel: string;
@@ -122,7 +133,7 @@ const COLUMNS: Record<keyof ContactPatch, string> = {
   subject: 'subject',
 };
 
-export function createSqliteContactsRepository(db: Db): ContactsRepository {
+export function createSqliteContactsRepository(db: Db): StoredContactsRepository {
   const insert = db.prepare(
     `INSERT INTO contacts (id, channel, external_id, queue_id, status, priority, subject, body, from_json, due_at, created_at, updated_at)
      VALUES (@id, @channel, @externalId, @queueId, @status, @priority, @subject, @body, @from, @dueAt, @createdAt, @createdAt)
@@ -213,7 +224,10 @@ export function createSqliteContactsRepository(db: Db): ContactsRepository {
         .map(fromRow);
     },
     appendEvent(e) {
-      insertEvent.run(e.contactId, e.type, e.at, e.agentId ?? null, e.data ? JSON.stringify(e.data) : null);
+      return Number(
+        insertEvent.run(e.contactId, e.type, e.at, e.agentId ?? null, e.data ? JSON.stringify(e.data) : null)
+          .lastInsertRowid,
+      );
     },
     events(contactId) {
       return selectEvents.all(contactId).map((r) => ({
@@ -226,7 +240,9 @@ export function createSqliteContactsRepository(db: Db): ContactsRepository {
       }));
     },
     appendAgentEvent(e) {
-      insertAgentEvent.run(e.agentId, e.type, e.at, e.data ? JSON.stringify(e.data) : null);
+      return Number(
+        insertAgentEvent.run(e.agentId, e.type, e.at, e.data ? JSON.stringify(e.data) : null).lastInsertRowid,
+      );
     },
     transaction<T>(fn: () => T): T {
       return inTransaction(fn) as T;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, ContactFrom } from '@kcc/contracts/domain';
 import { DEFAULT_CALENDAR, DUE_TIME_CHANNELS, dueTimeFor, type WorkingCalendar } from '../queues/due-time';
+import type { UnitOfWork } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
 import type { RoutingService } from '../routing/routing.service';
 import type { ContactRecord, ContactsRepository } from './contacts.repository';
@@ -57,6 +58,7 @@ export interface InboundService {
 export function createInboundService(deps: {
   contacts: ContactsRepository;
   routing: RoutingService;
+  unitOfWork: UnitOfWork;
   log: Logger;
   normalisePhone?: (phone: string) => string;
   calendar?: WorkingCalendar;
@@ -104,7 +106,7 @@ export function createInboundService(deps: {
       const dueAt = input.dueAt ?? dueAtFor(input.channel, queueId, now);
 
       // One durable commit: the contact, its events and its routing (queued / offered) together.
-      return deps.routing.command(() => {
+      return deps.unitOfWork.run(() => {
         const stored = deps.contacts.insertIfNew({
           id: randomUUID(),
           channel: input.channel,

@@ -8,9 +8,9 @@ import { migrate } from '../../store/migrate';
 import { serverMigrations } from '../../store/migrations';
 import { tempDataDir } from '../../../test-support/test-server';
 import { createSqliteContactsRepository, type ContactsRepository } from '../contacts/contacts.repository';
+import { contactsUnitOfWork } from '../contacts/index';
 import type { RoutingService } from '../routing/routing.service';
 import { DashboardService } from './dashboard.service';
-import { EventTap } from './event-tap';
 import { startOfDayAmsterdam } from './local-day';
 
 /*
@@ -52,14 +52,13 @@ let presence: Presence;
 const services: DashboardService[] = [];
 
 function dashboard(throttleMs?: number): { service: DashboardService; contacts: ContactsRepository } {
-  const tap = new EventTap();
-  const contacts = tap.wrap(createSqliteContactsRepository(db));
+  const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), silent);
   const service = new DashboardService({
     db,
     routing: fakeRouting(() => presence),
     contacts,
     userName: () => undefined,
-    tap,
+    events,
     log: silent,
     ...(throttleMs !== undefined ? { throttleMs } : {}),
   });
@@ -143,7 +142,6 @@ describe('dashboard read model with a fixed clock', () => {
     expect(live.totals.today).toMatchObject(expected);
     // 23:42–00:11 is the recent window: beschikbaar since 23:50 (21 min), in gesprek 10 of them.
     expect(live.queues[0]?.last30).toMatchObject({ busyAgentSeconds: 600, availableAgentSeconds: 1260 });
-    expect(service.logReadBacks).toBe(0);
 
     // A restart rebuilds the same "today" from the log (the 23:58 arrival lies before the day).
     service.stop();
@@ -153,12 +151,12 @@ describe('dashboard read model with a fixed clock', () => {
     expect(rebuilt.totals.today).toMatchObject(expected);
   });
 
-  it('reads the log back when the tap cannot vouch for its events: rolled back, or another transaction', () => {
+  it('folds exactly the committed stream: a rolled-back unit or savepoint counts nothing', () => {
     vi.setSystemTime(MIDNIGHT + 8 * 60 * MIN); // 08:00
     const { service, contacts } = dashboard();
     arrive(contacts, 'c1');
-    expect(service.snapshot().queues[0]?.today.offered).toBe(1);
-    expect(service.logReadBacks).toBe(0);
+    arrive(contacts, 'c2');
+    expect(service.snapshot().queues[0]?.today.offered).toBe(2);
 
     // Rolled back: the event never existed, so it must not count.
     expect(() =>
@@ -167,22 +165,30 @@ describe('dashboard read model with a fixed clock', () => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    const afterRollback = service.snapshot();
-    expect(afterRollback.queues[0]?.today).toMatchObject({ offered: 1, abandoned: 0 });
-    expect(service.logReadBacks).toBe(1);
+    expect(service.snapshot().queues[0]?.today).toMatchObject({ offered: 2, abandoned: 0 });
 
-    // Committed by a transaction the tap does not own: read back, and counted.
+    // A nested unit that throws is rolled back to its savepoint; the outer unit commits the rest.
     vi.setSystemTime(MIDNIGHT + 8 * 60 * MIN + 20_000);
-    db.transaction(() => {
+    contacts.transaction(() => {
+      expect(() =>
+        contacts.transaction(() => {
+          contacts.appendEvent({ contactId: 'c2', type: 'abandoned', at: Date.now() });
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
       contacts.appendEvent({ contactId: 'c1', type: 'abandoned', at: Date.now() });
-    })();
-    const afterForeign = service.snapshot();
-    expect(afterForeign.queues[0]?.today).toMatchObject({ offered: 1, abandoned: 1, abandonRate: 1 });
-    expect(service.logReadBacks).toBe(2);
+    });
+    const live = service.snapshot();
+    expect(live.queues[0]?.today).toMatchObject({ offered: 2, abandoned: 1 });
+
+    // The same figures as a rebuild from what the log holds.
+    service.stop();
+    const { service: rebuilt } = dashboard();
+    expect(rebuilt.snapshot().queues[0]?.today).toEqual(live.queues[0]?.today);
   });
 
   it('builds no delta while nobody listens; after a snapshot the next delta carries what changed', () => {
-    // The tap's poke (setImmediate) and the emit (setTimeout) run when the test moves the fake clock.
+    // The fold (setImmediate after the commit) and the emit (setTimeout) run when the test moves the fake clock.
     vi.useFakeTimers({
       toFake: ['Date', 'setTimeout', 'clearTimeout', 'setImmediate', 'setInterval', 'clearInterval'],
     });
@@ -196,7 +202,7 @@ describe('dashboard read model with a fixed clock', () => {
     );
     setPresence(contacts, 'beschikbaar');
     arrive(contacts, 'c1');
-    // The tap's poke, then the (unthrottled) emit: a 0 ms timer set while fake timers run is due 1 ms later.
+    // The fold, then the (unthrottled) emit: a 0 ms timer set while fake timers run is due 1 ms later.
     vi.advanceTimersByTime(1);
     expect(deltas).toEqual([]);
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { Clock } from '../../shared/clock';
+import type { EventBus } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger } from '../../shared/logger';
@@ -10,7 +11,6 @@ import { DashboardActions } from './dashboard-actions';
 import { registerDashboardNamespace } from './dashboard-namespace';
 import { registerDashboardRoutes } from './dashboard.routes';
 import { DashboardService } from './dashboard.service';
-import type { EventTap } from './event-tap';
 
 export interface DashboardModule {
   service: DashboardService;
@@ -30,7 +30,7 @@ export function createDashboardModule(
     routing: RoutingService;
     contacts: ContactsRepository;
     userName: (id: string) => string | undefined;
-    tap: EventTap;
+    events: EventBus;
     log: Logger;
     throttleMs?: number;
     clock?: Clock;
@@ -41,7 +41,7 @@ export function createDashboardModule(
     routing: deps.routing,
     contacts: deps.contacts,
     userName: deps.userName,
-    tap: deps.tap,
+    events: deps.events,
     log: deps.log,
     ...(deps.throttleMs !== undefined ? { throttleMs: deps.throttleMs } : {}),
     ...(deps.clock !== undefined ? { clock: deps.clock } : {}),

@@ -10,12 +10,12 @@ import type {
 import { INTRADAY_INTERVAL_MINUTES } from '@kcc/contracts/dashboard';
 import { PRESENCES, type Channel, type Presence } from '@kcc/contracts/domain';
 import { systemClock, type Clock } from '../../shared/clock';
+import type { DomainEvent, EventBus } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger } from '../../shared/logger';
 import type { RoutingService } from '../routing/routing.service';
 import { ContactFold, type StoredAgentEvent, type StoredContactEvent } from './contact-fold';
-import type { EventTap, TappedBatch } from './event-tap';
 import { EventLogReader } from './event-log';
 import { LiveStats } from './live-stats';
 import { localDay, localDayStart } from './local-day';
@@ -29,7 +29,8 @@ export interface DashboardDeps {
   routing: RoutingService;
   contacts: ContactsRepository;
   userName: (userId: string) => string | undefined;
-  tap: EventTap;
+  /** The committed domain events; the read model folds the event log's rows from it. */
+  events: EventBus;
   log: Logger;
   /** Deltas are coalesced: at most one per this many ms (default 250). */
   throttleMs?: number;
@@ -39,7 +40,6 @@ export interface DashboardDeps {
   clock?: Clock;
 }
 
-const BATCH = 5000;
 const MAX_WAITING_LISTED = 50;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -80,8 +80,8 @@ interface WaitingRow {
  * The live read model of the team-leader dashboard. Figures (offered, answered, service level, ASA, AHT, handled,
  * niet-reagerend, occupancy) are folded incrementally from the event log, rebuilt from today's events at start;
  * the state of this moment (waiting, presence, contacts held) is read from the routing engine. After start, the
- * events come from the tap as they are appended (no read-back), checked against the log's sequence numbers; only
- * when that check fails is the log read. Changes are pushed as coalesced deltas with a sequence number.
+ * log's rows come as committed domain events (`contact-logged`, `agent-logged`) in commit order; nothing is read
+ * back. Changes are pushed as coalesced deltas with a sequence number.
  */
 export class DashboardService {
   private readonly reader: EventLogReader;
@@ -92,8 +92,9 @@ export class DashboardService {
   private readonly waitingStmt;
   private lastContactSeq = 0;
   private lastAgentSeq = 0;
-  /** Drains that had to read the log back because the tap's batch did not match it (diagnostics, tests). */
-  private fallbacks = 0;
+  /** Committed log rows not folded yet (folded on the next tick, or at once by a snapshot). */
+  private pending: DomainEvent[] = [];
+  private drainScheduled = false;
   private seq = 0;
   private readonly dirtyQueues = new Set<string>();
   private readonly dirtyAgents = new Set<string>();
@@ -124,7 +125,6 @@ export class DashboardService {
     this.stats = new LiveStats(dayStart);
     this.intraday = new IntradaySeries(dayStart);
     this.occupancy = new OccupancyTracker(dayStart);
-    deps.tap.attach(() => deps.db.inTransaction);
     this.waitingStmt = deps.db.prepare<[string, number], WaitingRow>(
       `SELECT id, channel, created_at, priority, status FROM contacts
        WHERE queue_id = ? AND status IN ('new', 'queued', 'offered')
@@ -155,7 +155,16 @@ export class DashboardService {
     this.lastContactSeq = max.contact;
     this.lastAgentSeq = max.agent;
     this.lastTickMinute = Math.floor(now / 60_000);
-    this.unsubscribe = this.deps.tap.subscribe(() => this.drain());
+    this.unsubscribe = this.deps.events.subscribe((e) => {
+      if (e.type !== 'contact-logged' && e.type !== 'agent-logged') return;
+      this.pending.push(e);
+      if (this.drainScheduled) return;
+      this.drainScheduled = true;
+      setImmediate(() => {
+        this.drainScheduled = false;
+        this.drain();
+      });
+    });
     this.tickTimer = setInterval(() => this.tick(), this.deps.tickMs ?? 5000);
     this.tickTimer.unref();
   }
@@ -165,11 +174,6 @@ export class DashboardService {
     this.unsubscribe?.();
     clearInterval(this.tickTimer);
     clearTimeout(this.emitTimer);
-  }
-
-  /** How often the log had to be read back instead of taking the appended events from the tap. */
-  get logReadBacks(): number {
-    return this.fallbacks;
   }
 
   /**
@@ -225,31 +229,25 @@ export class DashboardService {
 
   // ------------------------------------------------------------------ following the log
 
-  /** Fold in every committed event not seen yet: the tap's batch when it matches the log, else the log. */
+  /** Fold in every committed event not seen yet, in commit order. */
   drain(): void {
     if (this.stopped) return;
     try {
-      // Rows of an open transaction are not committed yet; the tap pokes again after it ends.
-      if (this.deps.db.inTransaction) return;
       this.rollDay(this.clock.now());
       const touched: Touched = { queues: this.dirtyQueues, agents: this.dirtyAgents };
-      const batch = this.deps.tap.take();
-      const max = this.reader.maxSeqs();
       const contactIds = new Set<string>();
-      if (this.matchesLog(batch, max)) {
-        let contactSeq = this.lastContactSeq;
-        let agentSeq = this.lastAgentSeq;
-        for (const t of batch.events) {
-          if (t.log === 'contact')
-            this.applyContactEvent({ ...t.event, seq: ++contactSeq }, touched, contactIds);
-          else this.applyAgentEvent({ ...t.event, seq: ++agentSeq }, touched);
+      const events = this.pending;
+      this.pending = [];
+      for (const e of events) {
+        // Rows the start-up replay already read are skipped.
+        if (e.type === 'contact-logged' && e.seq > this.lastContactSeq) {
+          this.lastContactSeq = e.seq;
+          this.applyContactEvent({ ...e.event, seq: e.seq }, touched, contactIds);
+        } else if (e.type === 'agent-logged' && e.seq > this.lastAgentSeq) {
+          this.lastAgentSeq = e.seq;
+          this.applyAgentEvent({ ...e.event, seq: e.seq }, touched);
         }
-      } else {
-        if (batch.events.length > 0 || !batch.trusted) this.fallbacks++;
-        this.readLog(max, touched, contactIds);
       }
-      this.lastContactSeq = max.contact;
-      this.lastAgentSeq = max.agent;
       // The queue a contact is in changes its waiting / in-progress figures: a store read for contacts whose
       // queue the fold does not know (no open attempt).
       for (const id of contactIds) {
@@ -258,38 +256,8 @@ export class DashboardService {
       }
       if (this.dirtyQueues.size > 0 || this.dirtyAgents.size > 0) this.scheduleEmit();
     } catch (err) {
-      this.deps.log.error({ err }, 'dashboard: reading the event log failed');
+      this.deps.log.error({ err }, 'dashboard: folding committed events failed');
     }
-  }
-
-  /** The tap saw exactly the rows the log gained since the last drain, all committed. */
-  private matchesLog(batch: TappedBatch, max: { contact: number; agent: number }): boolean {
-    if (!batch.trusted) return false;
-    let contacts = 0;
-    for (const t of batch.events) if (t.log === 'contact') contacts++;
-    return (
-      max.contact - this.lastContactSeq === contacts &&
-      max.agent - this.lastAgentSeq === batch.events.length - contacts
-    );
-  }
-
-  /** The rows after the last seen seqs up to `max`, read from the log (when the tap's batch cannot be used). */
-  private readLog(max: { contact: number; agent: number }, touched: Touched, contactIds: Set<string>): void {
-    const contacts: StoredContactEvent[] = [];
-    for (let after = this.lastContactSeq; after < max.contact;) {
-      const batch = this.reader.contactEventsAfter(after, BATCH).filter((e) => e.seq <= max.contact);
-      if (batch.length === 0) break;
-      contacts.push(...batch);
-      after = batch[batch.length - 1]?.seq ?? max.contact;
-    }
-    const agents: StoredAgentEvent[] = [];
-    for (let after = this.lastAgentSeq; after < max.agent;) {
-      const batch = this.reader.agentEventsAfter(after, BATCH).filter((e) => e.seq <= max.agent);
-      if (batch.length === 0) break;
-      agents.push(...batch);
-      after = batch[batch.length - 1]?.seq ?? max.agent;
-    }
-    this.applyInOrder(mergeByTime(contacts, agents), touched, contactIds);
   }
 
   private applyInOrder(events: LogEvent[], touched: Touched, contactIds?: Set<string>): void {

@@ -52,8 +52,6 @@ export interface DayReplay {
 
 /** Reads the append-only `contact_events` and `agent_events` tables in log order. */
 export class EventLogReader {
-  private readonly contactAfter;
-  private readonly agentAfter;
   private readonly contactRange;
   private readonly agentRange;
   private readonly maxBoth;
@@ -66,12 +64,6 @@ export class EventLogReader {
   private readonly presenceBefore;
 
   constructor(db: Db) {
-    this.contactAfter = db.prepare<[number, number], ContactRow>(
-      'SELECT * FROM contact_events WHERE seq > ? ORDER BY seq LIMIT ?',
-    );
-    this.agentAfter = db.prepare<[number, number], AgentRow>(
-      'SELECT * FROM agent_events WHERE seq > ? ORDER BY seq LIMIT ?',
-    );
     this.contactRange = db.prepare<[number, number, number], ContactRow>(
       'SELECT * FROM contact_events WHERE at >= ? AND at < ? AND seq <= ? ORDER BY seq',
     );
@@ -128,14 +120,6 @@ export class EventLogReader {
       contactEvents: this.contactSeqRange.all(firstContact, max.contact).map(toContactEvent),
       agentEvents: this.agentSeqRange.all(firstAgent, max.agent).map(toAgentEvent),
     };
-  }
-
-  contactEventsAfter(seq: number, limit: number): StoredContactEvent[] {
-    return this.contactAfter.all(seq, limit).map(toContactEvent);
-  }
-
-  agentEventsAfter(seq: number, limit: number): StoredAgentEvent[] {
-    return this.agentAfter.all(seq, limit).map(toAgentEvent);
   }
 
   contactEventsBetween(from: number, to: number, maxSeq = Number.MAX_SAFE_INTEGER): StoredContactEvent[] {

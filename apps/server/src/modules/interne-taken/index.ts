@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { Clock } from '../../shared/clock';
+import type { UnitOfWork } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
 import type { KlantinteractiesPort } from '../klantinteracties/index';
 import { createAfdelingMedewerkersRepository } from './afdeling-medewerkers.repository';
@@ -27,7 +28,8 @@ export function createInterneTakenModule(
     log: InzageLog;
     clock: Clock;
     userExists: (id: string) => boolean;
-    onChanged: () => void;
+    /** Where `interne-taken-changed` is recorded. */
+    events: UnitOfWork;
     demo: boolean;
   },
 ) {
@@ -44,7 +46,7 @@ export function createInterneTakenModule(
     notities: createNotitiesRepository(deps.db),
     log: deps.log,
     clock: deps.clock,
-    onChanged: deps.onChanged,
+    events: deps.events,
   });
   registerInterneTakenRoutes(app, {
     guard: deps.guard,

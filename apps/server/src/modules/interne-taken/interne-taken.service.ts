@@ -7,6 +7,7 @@ import type {
 } from '@kcc/contracts/interne-taken';
 import { problems } from '../../http/problem';
 import type { Clock } from '../../shared/clock';
+import type { UnitOfWork } from '../../shared/domain-events';
 import type { InterneTaakRecord, KlantinteractiesPort } from '../klantinteracties/index';
 import type { AfdelingMedewerkersRepository } from './afdeling-medewerkers.repository';
 import type { NotitiesRepository } from './notities.repository';
@@ -69,8 +70,8 @@ export function createInterneTakenService(deps: {
   notities: NotitiesRepository;
   log: InzageLog;
   clock: Clock;
-  /** After every change: lists of colleagues refresh. */
-  onChanged: () => void;
+  /** After every change `interne-taken-changed` is recorded: lists of colleagues refresh. */
+  events: UnitOfWork;
 }) {
   const { leden, notities } = deps;
   const mijnActor = (m: Medewerker) =>
@@ -155,7 +156,7 @@ export function createInterneTakenService(deps: {
       const claimed = deps
         .port()
         .wijsInterneTaakToe(uuid, { userId: m.id, username: m.username, name: m.name });
-      deps.onChanged();
+      deps.events.record({ type: 'interne-taken-changed' });
       return regel(claimed);
     },
 
@@ -169,7 +170,7 @@ export function createInterneTakenService(deps: {
         tekst,
         at: deps.clock.now(),
       });
-      deps.onChanged();
+      deps.events.record({ type: 'interne-taken-changed' });
       return n;
     },
 
@@ -178,7 +179,7 @@ export function createInterneTakenService(deps: {
       open(taak);
       if (!mijn) throw problems.conflict('Pak de taak eerst op. Daarna kunt u hem afronden.');
       const done = deps.port().rondInterneTaakAf(uuid, new Date(deps.clock.now()));
-      deps.onChanged();
+      deps.events.record({ type: 'interne-taken-changed' });
       return regel(done);
     },
   };

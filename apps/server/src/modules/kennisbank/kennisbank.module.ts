@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { EventBus } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
 import { createSqliteKennisbankRepository } from './kennisbank.repository';
 import { KennisbankQuality } from './kennisbank-quality';
@@ -15,6 +16,8 @@ export function createKennisbankService(deps: {
   log: FastifyBaseLogger;
   assetsDir?: string;
   clock?: () => number;
+  /** `contact-registered`: the kanaalsturing and sources the agent recorded. */
+  events?: EventBus;
 }): KennisbankService {
   const repo = createSqliteKennisbankRepository(deps.db);
   const clock = deps.clock ?? Date.now;
@@ -33,6 +36,7 @@ export function createKennisbankService(deps: {
     clock,
     (a) => service.kanaalFor(a.id, a.type, a.title, a.product) !== undefined,
   );
+  deps.events?.on('contact-registered', (e) => service.recordRegistration(e));
   const built = service.buildIndex();
   deps.log.info(built, 'kennisbank index built');
   return service;

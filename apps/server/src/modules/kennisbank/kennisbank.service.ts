@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Channel } from '@kcc/contracts/domain';
 import { kanaalSoort, kanaalSoortVan } from '@kcc/contracts/kanaaladvies';
-import type { RegistrationRequest } from '@kcc/contracts/rest';
+import type { RegisteredEvent } from '../../shared/domain-events';
 import type {
   Article,
   ArticleListResponse,
@@ -48,16 +47,6 @@ export interface ArticleFields {
 export interface Editor {
   id: string;
   name: string;
-}
-
-/** What the registration route tells the kennisbank, inside its transaction. */
-export interface RegisteredEvent {
-  contactId: string;
-  channel: Channel;
-  agentId: string;
-  klantcontactUuid: string;
-  request: RegistrationRequest;
-  at: number;
 }
 
 /** What residents may see: answers and products, not the KCC's internal werkinstructies, afdelingen, werkberichten. */
@@ -472,7 +461,7 @@ export class KennisbankService {
   }
 
   // ------------------------------------------------------------ kanaalsturing
-  /** Called inside the registration transaction: a throw here rolls the registration back. */
+  /** After a registration committed (`contact-registered`). */
   recordRegistration(e: RegisteredEvent): void {
     const sturing = e.request.kanaalsturing;
     if (sturing) {

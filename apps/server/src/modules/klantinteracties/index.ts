@@ -7,7 +7,8 @@ import type { KlantinteractiesPort, MedewerkerRef } from './ports';
 import { seedDemo } from './seed-demo';
 import { KlantinteractiesSerializer } from './serializers';
 import { SqliteKlantinteracties } from './sqlite-klantinteracties';
-import { KlantinteractiesStore, type InterneTaakVerwerkt } from './store';
+import type { UnitOfWork } from '../../shared/domain-events';
+import { KlantinteractiesStore } from './store';
 
 export const klantinteractiesMigrations: Migration[] = migrations;
 
@@ -16,14 +17,15 @@ export function createKlantinteracties(deps: {
   db: Database.Database;
   publicBaseUrl: string;
   now: () => Date;
+  /** Changes of interne taken run in the server's unit of work; `interne-taak-verwerkt` is dispatched after. */
+  events?: UnitOfWork;
 }): {
   port: KlantinteractiesPort;
   registerApi(app: FastifyInstance, opts: { token: string }): void;
   seedDemo(): void;
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
-  onInterneTaakVerwerkt(listener: (e: InterneTaakVerwerkt) => void): void;
 } {
-  const store = new KlantinteractiesStore(deps.db, deps.now);
+  const store = new KlantinteractiesStore(deps.db, deps.now, deps.events);
   const serializer = new KlantinteractiesSerializer(store, deps.publicBaseUrl);
   const port = new SqliteKlantinteracties(store, serializer);
   return {
@@ -37,10 +39,8 @@ export function createKlantinteracties(deps: {
       }),
     seedDemo: () => seedDemo(store, port, deps.now),
     ensureMedewerker: (m) => port.ensureMedewerker(m),
-    onInterneTaakVerwerkt: (listener) => store.onInterneTaakVerwerkt(listener),
   };
 }
 
 export { canonicalPhone } from './phone';
 export * from './ports';
-export type { InterneTaakVerwerkt } from './store';

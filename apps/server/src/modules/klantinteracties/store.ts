@@ -19,6 +19,7 @@ import { isValidBsn, isValidRsin } from './elfproef';
 import { KiNotFoundError, KiValidationError } from './errors';
 import { canonicalPhone, isValidKlantinteractiesPhone } from './phone';
 import { prepared } from '../../store/prepared';
+import type { InterneTaakVerwerkt, UnitOfWork } from '../../shared/domain-events';
 
 // ---------------------------------------------------------------- rows (as stored)
 export interface PartijRow {
@@ -127,17 +128,6 @@ export interface ActorKlantcontactRow {
   actor_uuid: string;
   klantcontact_uuid: string;
 }
-/** An interne taak that just went to `verwerkt`, with what a message to the resident needs. */
-export interface InterneTaakVerwerkt {
-  taakUuid: string;
-  /** The onderwerp of the klantcontact it came from. */
-  onderwerp: string;
-  /** The afdeling it was assigned to (an actor of soort organisatorische_eenheid). */
-  afdeling?: string;
-  partijUuid?: string;
-  /** The KCC contact of the klantcontact, when it was registered here. */
-  contactId?: string;
-}
 
 export interface InterneTaakRow {
   seq: number;
@@ -203,23 +193,18 @@ const bool = (b: boolean | null | undefined): number | null =>
  * (nested calls become savepoints, so it is safe inside a caller's transaction too).
  */
 export class KlantinteractiesStore {
-  private readonly verwerktListeners: ((e: InterneTaakVerwerkt) => void)[] = [];
-
   constructor(
     readonly db: Database.Database,
     private readonly now: () => Date,
+    /**
+     * The server's unit of work: a change of an interne taak runs in one, and its transition to `verwerkt`
+     * (whatever wrote it: the Klantinteracties API's PATCH/PUT, the workplace) is dispatched after the commit.
+     */
+    private readonly events?: UnitOfWork,
   ) {}
 
-  /**
-   * Called inside the writing transaction whenever an interne taak goes to `verwerkt`, whatever wrote it (the
-   * Klantinteracties API's PATCH/PUT, the workplace): a throw rolls the change back.
-   */
-  onInterneTaakVerwerkt(listener: (e: InterneTaakVerwerkt) => void): void {
-    this.verwerktListeners.push(listener);
-  }
-
   private interneTaakVerwerkt(taak: InterneTaakRow): void {
-    if (this.verwerktListeners.length === 0) return;
+    if (!this.events) return;
     const kc = this.get<KlantcontactRow>('ki_klantcontacten', taak.klantcontact_uuid);
     const partij = prepared(
       this.db,
@@ -235,7 +220,7 @@ export class KlantinteractiesStore {
       ...(partij ? { partijUuid: partij.partij_uuid } : {}),
       ...(kc?.kcc_contact_id ? { contactId: kc.kcc_contact_id } : {}),
     };
-    for (const l of this.verwerktListeners) l(e);
+    this.events.record({ type: 'interne-taak-verwerkt', ...e });
   }
 
   nowIso(): string {
@@ -935,6 +920,11 @@ export class KlantinteractiesStore {
 
   /** PATCH, and PUT with `full` (then an actor is required, as on create). */
   patchInterneTaak(uuid: string, patch: PatchedInterneTaakInput, full = false): InterneTaakRow {
+    const write = () => this.patchInterneTaakRow(uuid, patch, full);
+    return this.events ? this.events.run(write) : write();
+  }
+
+  private patchInterneTaakRow(uuid: string, patch: PatchedInterneTaakInput, full: boolean): InterneTaakRow {
     return this.db.transaction(() => {
       const row = this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
       checkAfgehandeldOp(patch.afgehandeldOp, patch.status ?? row.status);

@@ -2,7 +2,7 @@ import type { Db } from '../../store/db';
 import { createNawerkNotities } from './nawerk-notities';
 
 export { createSqliteIdempotencyStore } from './idempotency';
-export { registerRegistrationRoutes, type RegisteredEvent } from './registration.routes';
+export { registerRegistrationRoutes } from './registration.routes';
 export {
   createNawerkNotities,
   registerNawerkRoutes,

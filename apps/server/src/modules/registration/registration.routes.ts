@@ -6,31 +6,21 @@ import { currentUser } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import type { Identificatieniveau } from '@kcc/contracts/klantbeeld';
-import type { Channel } from '@kcc/contracts/domain';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { RegistrationError, type KlantinteractiesPort } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
 import { requestHash, type IdempotencyStore } from './idempotency';
 import type { Clock } from '../../shared/clock';
+import type { UnitOfWork } from '../../shared/domain-events';
 
 const ContactParams = z.object({ contactId: z.string().min(1).max(100) });
 const IdempotencyKey = z.uuid({ message: 'Idempotency-Key moet een uuid zijn' });
 
-/** A registration as other modules see it, inside the registration transaction. */
-export interface RegisteredEvent {
-  contactId: string;
-  /** The channel the contact came in through (not the registration's kanaal, which the agent may change). */
-  channel: Channel;
-  agentId: string;
-  klantcontactUuid: string;
-  request: RegistrationRequest;
-  at: number;
-}
-
 /**
  * `POST /api/contacts/:contactId/registration`: one klantcontact (+ betrokkene, onderwerpobject, interne taak) in
- * one transaction with the contact update, the stored response and what routing makes of it (the agent's nawerk,
+ * one unit of work with the contact update, the stored response and what routing makes of it (the agent's nawerk,
  * or the contact closed): one durable commit before the answer. The same Idempotency-Key replays the response.
+ * After the commit the subscribers hear `contact-registered` (and `interne-taken-changed` for a new taak).
  */
 export function registerRegistrationRoutes(
   app: FastifyInstance,
@@ -40,10 +30,10 @@ export function registerRegistrationRoutes(
     idempotency: IdempotencyStore;
     port: () => KlantinteractiesPort;
     routing: RoutingService;
+    unitOfWork: UnitOfWork;
     clock: Clock;
-    onInterneTaakCreated: () => void;
-    /** Runs inside the transaction (synchronously): a throw rolls the registration back. */
-    onRegistered?: (event: RegisteredEvent) => void;
+    /** Checks before anything is stored (the channels' reply that did not go out): a throw refuses it. */
+    check?: (contactId: string, request: RegistrationRequest) => void;
     /** The contact's identification level for this partij, stored with the klantcontact. */
     identificatieniveau?: (contact: ContactRecord, partijUuid: string | undefined) => Identificatieniveau;
     /** An onderwerp of the managed list (issue 14 §7), by id. */
@@ -86,12 +76,13 @@ export function registerRegistrationRoutes(
       if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
       if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
       const { body, hoofdOnderwerpType } = fromOnderwerpenList(sent, deps.onderwerp);
+      deps.check?.(contact.id, body);
 
       const afronden = body.afronden !== false;
       const now = deps.clock.now();
       let response: RegistrationResponse;
       try {
-        response = deps.routing.command(() => {
+        response = deps.unitOfWork.run(() => {
           const partijUuid = body.partij?.uuid ?? contact.partijUuid;
           const result = deps.port().register({
             contact: {
@@ -107,14 +98,6 @@ export function registerRegistrationRoutes(
             request: body,
             ...(hoofdOnderwerpType !== undefined ? { hoofdOnderwerpType } : {}),
             at: new Date(now),
-          });
-          deps.onRegistered?.({
-            contactId: contact.id,
-            channel: contact.channel,
-            agentId: user.id,
-            klantcontactUuid: result.klantcontact.uuid,
-            request: body,
-            at: now,
           });
           deps.contacts.update(
             contact.id,
@@ -142,6 +125,16 @@ export function registerRegistrationRoutes(
           if (afronden)
             deps.contacts.appendEvent({ contactId: contact.id, type: 'nawerk', at: now, agentId: user.id });
           deps.idempotency.put(user.id, key, { requestHash: hash, status: 201, response: result }, now);
+          deps.unitOfWork.record({
+            type: 'contact-registered',
+            contactId: contact.id,
+            channel: contact.channel,
+            agentId: user.id,
+            klantcontactUuid: result.klantcontact.uuid,
+            request: body,
+            at: now,
+          });
+          if (result.interneTaak) deps.unitOfWork.record({ type: 'interne-taken-changed' });
           // Last, after everything that may throw: a rollback does not undo the routing engine.
           if (afronden) deps.routing.finish(contact.id, user.id);
           return result;
@@ -153,7 +146,6 @@ export function registerRegistrationRoutes(
         throw err;
       }
       deps.routing.announceContact(contact.id);
-      if (response.interneTaak) deps.onInterneTaakCreated();
       return reply.code(201).send(response);
     },
   );

@@ -8,8 +8,8 @@ import { migrate } from '../../store/migrate';
 import { serverMigrations } from '../../store/migrations';
 import { tempDataDir } from '../../../test-support/test-server';
 import { createSqliteContactsRepository, type ContactsRepository } from '../contacts/contacts.repository';
+import { contactsUnitOfWork } from '../contacts/index';
 import { DashboardService } from '../dashboard/dashboard.service';
-import { EventTap } from '../dashboard/event-tap';
 import { startOfDayAmsterdam } from '../dashboard/local-day';
 import type { RoutingService } from '../routing/routing.service';
 import { REPORT_CSV_HEADERS, reportToCsv } from './report-csv';
@@ -77,14 +77,14 @@ beforeEach(() => {
   dataDir = tempDataDir();
   db = openDatabase(dataDir);
   migrate(db, serverMigrations([]));
-  const tap = new EventTap();
-  contacts = tap.wrap(createSqliteContactsRepository(db));
+  const unit = contactsUnitOfWork(db, createSqliteContactsRepository(db), silent);
+  contacts = unit.contacts;
   dashboard = new DashboardService({
     db,
     routing: fakeRouting(),
     contacts,
     userName: () => undefined,
-    tap,
+    events: unit.events,
     log: silent,
   });
   dashboard.start();

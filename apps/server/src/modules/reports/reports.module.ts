@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthGuard } from '../../http/auth-guard';
+import type { EventBus, RegisteredEvent } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
-import type { RegisteredEvent } from '../registration/registration.routes';
 import type { RoutingService } from '../routing/routing.service';
 import { createRatingLinks, type RatingLinks } from './rating-link';
 import { registerRatingRoutes } from './rating.routes';
@@ -20,7 +20,7 @@ export interface ReportsModule {
   ratingLinks: RatingLinks;
   /** Single-use rating links for phone contacts: `phoneRatingLink(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */
   phoneRatingLink(contactId: string): string;
-  /** Registration hook (inside the registration transaction): keeps the facts FCR needs. */
+  /** After a registration committed (`contact-registered`): keeps the facts FCR needs. */
   recordRegistration(event: RegisteredEvent): void;
 }
 
@@ -39,6 +39,8 @@ export function createReportsModule(
     /** Answers promised to residents (the channels module's ontvangstbevestigingen). */
     beloften: (from: number, to: number) => Belofte[];
     now?: () => number;
+    /** `contact-registered` is recorded for the reports. */
+    events: EventBus;
   },
 ): ReportsModule {
   const registrations = new ReportRegistrations(deps.db);
@@ -58,21 +60,23 @@ export function createReportsModule(
   const now = deps.now ?? Date.now;
   const ratingTokens = new RatingTokens(deps.db, deps.publicBaseUrl, now);
   registerRatingRoutes(app, { links: ratingLinks, tokens: ratingTokens, contacts: deps.contacts, now });
+  const recordRegistration = (event: RegisteredEvent): void => {
+    const partij = event.request.partij?.uuid ?? deps.contacts.get(event.contactId)?.partijUuid;
+    registrations.record({
+      klantcontactUuid: event.klantcontactUuid,
+      contactId: event.contactId,
+      at: event.at,
+      ...(partij !== undefined ? { partijUuid: partij } : {}),
+      onderwerp: event.request.onderwerp,
+      ...(event.request.onderwerpId !== undefined ? { onderwerpId: event.request.onderwerpId } : {}),
+      gespreksresultaat: event.request.gespreksresultaat,
+    });
+  };
+  deps.events.on('contact-registered', recordRegistration);
   return {
     service,
     ratingLinks,
     phoneRatingLink: (contactId) => ratingTokens.issue(contactId, 'telefoon'),
-    recordRegistration(event) {
-      const partij = event.request.partij?.uuid ?? deps.contacts.get(event.contactId)?.partijUuid;
-      registrations.record({
-        klantcontactUuid: event.klantcontactUuid,
-        contactId: event.contactId,
-        at: event.at,
-        ...(partij !== undefined ? { partijUuid: partij } : {}),
-        onderwerp: event.request.onderwerp,
-        ...(event.request.onderwerpId !== undefined ? { onderwerpId: event.request.onderwerpId } : {}),
-        gespreksresultaat: event.request.gespreksresultaat,
-      });
-    },
+    recordRegistration,
   };
 }

@@ -2,34 +2,35 @@ import type { AgentState } from '@kcc/contracts/domain';
 import type { RoutingEvent } from '@kcc/routing';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { toContactDto, toContactSummary } from '../contacts/contacts.repository';
-import type { AgentPushes, Push } from './agent-pushes';
+import type { UnitOfWork } from '../../shared/domain-events';
+import type { WaitingCounts } from './waiting-counts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * What routing does to a contact in the store: every engine event becomes the contact's new status and an
- * event in its log, in the caller's transaction, with the pushes it causes held for the commit. Also the
- * changes routing makes without the engine: abandoned, reopened, closed after nawerk, restored after a restart.
+ * event in its log, in the caller's unit of work, with what the agents must hear recorded for after the commit.
+ * Also the changes routing makes without the engine: abandoned, reopened, closed after nawerk, restored after a
+ * restart.
  */
 export class ContactLifecycle {
   constructor(
     private readonly contacts: ContactsRepository,
-    private readonly pushes: AgentPushes,
+    private readonly events: UnitOfWork,
+    private readonly waiting: WaitingCounts,
     private readonly agentState: (agentId: string) => AgentState,
   ) {}
 
-  /** Store the events (a savepoint inside a running command), then push, after the commit. */
+  /** Store the engine's events (a savepoint inside a running unit of work). */
   apply(events: RoutingEvent[], now: number): void {
     if (events.length === 0) return;
-    const pushes: Push[] = [];
-    this.contacts.transaction(() => {
-      for (const e of events) this.applyOne(e, now, pushes);
+    this.events.run(() => {
+      for (const e of events) this.applyOne(e, now);
     });
-    this.pushes.push(pushes);
   }
 
   /** A contact in nawerk is done: closed, and its holder hears of it. */
-  closeIfInNawerk(contactId: string, now: number, pushes: Push[]): void {
+  closeIfInNawerk(contactId: string, now: number): void {
     const c = this.contacts.get(contactId);
     if (!c || c.status !== 'nawerk') return;
     this.contacts.update(contactId, { status: 'closed', closedAt: now }, now);
@@ -41,15 +42,13 @@ export class ContactLifecycle {
     });
     const closed = this.contacts.get(contactId);
     if (closed?.assignedAgentId !== undefined) {
-      const agentId = closed.assignedAgentId;
-      const dto = toContactDto(closed);
-      pushes.push((n) => n.contactUpdated(agentId, dto));
+      this.changed(closed.assignedAgentId, closed);
     }
   }
 
   /** Status `abandoned`: nobody answered (caller hung up, resident left the chat). */
   markAbandoned(c: ContactRecord, reason: string, now: number): void {
-    this.contacts.transaction(() => {
+    this.events.run(() => {
       this.contacts.update(c.id, { status: 'abandoned', closedAt: now }, now);
       this.contacts.appendEvent({
         contactId: c.id,
@@ -62,7 +61,7 @@ export class ContactLifecycle {
 
   /** Back to `new`, unassigned: it is enqueued again. */
   markReopened(contactId: string, reason: string, now: number): void {
-    this.contacts.transaction(() => {
+    this.events.run(() => {
       this.contacts.update(
         contactId,
         { status: 'new', assignedAgentId: null, acceptedAt: null, closedAt: null },
@@ -76,20 +75,17 @@ export class ContactLifecycle {
   release(contactId: string, previousAgentId: string, now: number): void {
     this.contacts.update(contactId, { assignedAgentId: null, acceptedAt: null }, now);
     const after = this.contacts.get(contactId);
-    if (after) {
-      const dto = toContactDto(after);
-      this.pushes.push([(n) => n.contactUpdated(previousAgentId, dto)]);
-    }
+    if (after) this.changed(previousAgentId, after);
   }
 
   /** The contact's current state to its holder (after the registration flow stored it). */
   announce(contactId: string): void {
     const c = this.contacts.get(contactId);
-    if (c?.assignedAgentId !== undefined) {
-      const agentId = c.assignedAgentId;
-      const dto = toContactDto(c);
-      this.pushes.push([(n) => n.contactUpdated(agentId, dto)]);
-    }
+    if (c?.assignedAgentId !== undefined) this.changed(c.assignedAgentId, c);
+  }
+
+  private changed(agentId: string, c: ContactRecord): void {
+    this.events.record({ type: 'contact-changed', agentId, contact: toContactDto(c) });
   }
 
   // ------------------------------------------------------------------ restart recovery
@@ -123,7 +119,7 @@ export class ContactLifecycle {
 
   // ------------------------------------------------------------------ engine events
 
-  private applyOne(e: RoutingEvent, now: number, pushes: Push[]): void {
+  private applyOne(e: RoutingEvent, now: number): void {
     switch (e.type) {
       case 'queued': {
         this.contacts.update(e.contactId, { status: 'queued' }, now);
@@ -133,7 +129,7 @@ export class ContactLifecycle {
           at: e.at,
           data: { queueId: e.queueId },
         });
-        this.pushes.touch(e.queueId);
+        this.waiting.touch(e.queueId);
         return;
       }
       case 'offered': {
@@ -147,9 +143,9 @@ export class ContactLifecycle {
           agentId: e.agentId,
           data: { offerId: e.offerId, expiresAt: e.expiresAt },
         });
-        this.pushes.touch(c.queueId);
-        const event = { offerId: e.offerId, contact: toContactSummary(c), expiresAt: iso(e.expiresAt) };
-        pushes.push((n) => n.offered(e.agentId, event));
+        this.waiting.touch(c.queueId);
+        const offer = { offerId: e.offerId, contact: toContactSummary(c), expiresAt: iso(e.expiresAt) };
+        this.events.record({ type: 'contact-offered', agentId: e.agentId, offer });
         return;
       }
       case 'offer-expired':
@@ -157,7 +153,7 @@ export class ContactLifecycle {
       case 'offer-withdrawn': {
         const c = this.contacts.get(e.contactId);
         if (c?.status === 'offered') this.contacts.update(e.contactId, { status: 'queued' }, now);
-        if (c) this.pushes.touch(c.queueId);
+        if (c) this.waiting.touch(c.queueId);
         this.contacts.appendEvent({
           contactId: e.contactId,
           type: e.type,
@@ -170,7 +166,7 @@ export class ContactLifecycle {
           contactId: e.contactId,
           reason: e.type === 'offer-expired' ? ('expired' as const) : ('withdrawn' as const),
         };
-        pushes.push((n) => n.offerRevoked(e.agentId, revoked));
+        this.events.record({ type: 'offer-revoked', agentId: e.agentId, revoked });
         return;
       }
       case 'assigned': {
@@ -188,12 +184,13 @@ export class ContactLifecycle {
         });
         const c = this.contacts.get(e.contactId);
         if (c) {
-          this.pushes.touch(c.queueId);
-          const dto = toContactDto(c);
-          pushes.push((n) => {
-            n.offerRevoked(e.agentId, { offerId: e.offerId, contactId: e.contactId, reason: 'taken' });
-            n.contactUpdated(e.agentId, dto);
+          this.waiting.touch(c.queueId);
+          this.events.record({
+            type: 'offer-revoked',
+            agentId: e.agentId,
+            revoked: { offerId: e.offerId, contactId: e.contactId, reason: 'taken' },
           });
+          this.changed(e.agentId, c);
         }
         return;
       }
@@ -211,13 +208,10 @@ export class ContactLifecycle {
           ...(before?.assignedAgentId !== undefined ? { agentId: before.assignedAgentId } : {}),
           data: { queueId: e.queueId, reason: e.reason },
         });
-        this.pushes.touch(e.queueId);
+        this.waiting.touch(e.queueId);
         const previousAgent = before?.status === 'assigned' ? before.assignedAgentId : undefined;
         const after = this.contacts.get(e.contactId);
-        if (previousAgent !== undefined && after) {
-          const dto = toContactDto(after);
-          pushes.push((n) => n.contactUpdated(previousAgent, dto));
-        }
+        if (previousAgent !== undefined && after) this.changed(previousAgent, after);
         return;
       }
       case 'overflowed': {
@@ -228,8 +222,8 @@ export class ContactLifecycle {
           at: e.at,
           data: { fromQueueId: e.fromQueueId, toQueueId: e.toQueueId },
         });
-        this.pushes.touch(e.fromQueueId);
-        this.pushes.touch(e.toQueueId);
+        this.waiting.touch(e.fromQueueId);
+        this.waiting.touch(e.toQueueId);
         return;
       }
       case 'removed': {
@@ -240,7 +234,7 @@ export class ContactLifecycle {
           data: { reason: e.reason },
         });
         const c = this.contacts.get(e.contactId);
-        if (c) this.pushes.touch(c.queueId);
+        if (c) this.waiting.touch(c.queueId);
         return;
       }
       case 'presence-changed': {
@@ -251,10 +245,13 @@ export class ContactLifecycle {
           data: { presence: e.presence, previous: e.previous, reason: e.reason },
         });
         if (e.previous === 'nawerk' && e.presence !== 'nawerk') {
-          for (const c of this.contacts.listForAgent(e.agentId, ['nawerk']))
-            this.closeIfInNawerk(c.id, now, pushes);
+          for (const c of this.contacts.listForAgent(e.agentId, ['nawerk'])) this.closeIfInNawerk(c.id, now);
         }
-        pushes.push((n) => n.presenceChanged(e.agentId, this.agentState(e.agentId)));
+        this.events.record({
+          type: 'presence-changed',
+          agentId: e.agentId,
+          state: this.agentState(e.agentId),
+        });
         return;
       }
     }

@@ -23,12 +23,12 @@ import type { ContactRecord, ContactsRepository } from '../contacts/contacts.rep
 import { toContactDto } from '../contacts/contacts.repository';
 import type { QueuesRepository } from '../queues/queues.repository';
 import { systemClock, type Clock } from '../../shared/clock';
+import type { UnitOfWork } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
-import { AgentPushes, type Push } from './agent-pushes';
 import { ContactLifecycle } from './contact-lifecycle';
 import { EngineAdapter, type OfferRecord } from './engine-adapter';
 import { QueueDirectory, type QueueOverrides } from './queue-directory';
-import type { RoutingNotifier } from './routing-notifier';
+import { WaitingCounts } from './waiting-counts';
 
 export type { OfferRecord } from './engine-adapter';
 
@@ -45,19 +45,21 @@ export interface RoutingOptions extends QueueOverrides {
 /**
  * Routing as the other modules see it: one entry over four parts, each owning one concept. The queue directory
  * (what is configured), the engine adapter (the engine, its offers, deadlines and the outcome of closed offers),
- * the contact lifecycle (what an engine event does to a contact in the store) and the agent pushes (sockets,
- * after the commit). A command runs in one store transaction and pushes after its commit.
+ * the contact lifecycle (what an engine event does to a contact in the store, and the domain events it records)
+ * and the waiting counts (coalesced). Every change runs in the caller's unit of work; the agents hear of it
+ * from the subscribers of its events, after the commit.
  */
 export class RoutingService {
   private readonly directory: QueueDirectory;
   private readonly engine: EngineAdapter;
-  private readonly pushes: AgentPushes;
+  private readonly waiting: WaitingCounts;
   private readonly lifecycle: ContactLifecycle;
 
   constructor(
     private readonly contacts: ContactsRepository,
     queueStore: QueuesRepository,
     private readonly log: Logger,
+    private readonly events: UnitOfWork,
     options: RoutingOptions = {},
   ) {
     this.directory = new QueueDirectory(queueStore, {
@@ -65,20 +67,16 @@ export class RoutingService {
       ...(options.wrapUpMs !== undefined ? { wrapUpMs: options.wrapUpMs } : {}),
     });
     this.engine = new EngineAdapter(options.clock ?? systemClock, log);
-    this.pushes = new AgentPushes(log, {
+    this.waiting = new WaitingCounts(events, log, {
       audience: () =>
         this.directory.agentIds().map((id) => [id, this.directory.servedQueueIds(id)] as [string, string[]]),
       countsIn: (queueIds) => this.waitingIn(queueIds, this.engine.now()),
       delayMs: options.waitingBroadcastDelayMs ?? 50,
     });
-    this.lifecycle = new ContactLifecycle(contacts, this.pushes, (agentId) =>
+    this.lifecycle = new ContactLifecycle(contacts, events, this.waiting, (agentId) =>
       this.engine.agentState(agentId),
     );
     this.engine.onEvents((events, now) => this.lifecycle.apply(events, now));
-  }
-
-  setNotifier(notifier: RoutingNotifier): void {
-    this.pushes.setNotifier(notifier);
   }
 
   // ------------------------------------------------------------------ startup
@@ -94,7 +92,7 @@ export class RoutingService {
     const restoredAgents = new Set<string>();
     this.engine.configure((engine, now) => {
       for (const a of agents) engine.upsertAgent(a, now);
-      this.contacts.transaction(() => {
+      this.events.run(() => {
         this.lifecycle.closeAfterRestart(now);
         for (const c of this.contacts.listByStatus(['assigned'])) {
           const agentId = c.assignedAgentId;
@@ -138,7 +136,7 @@ export class RoutingService {
 
   stop(): void {
     this.engine.stop();
-    this.pushes.stop();
+    this.waiting.stop();
   }
 
   // ------------------------------------------------------------------ queries
@@ -186,7 +184,7 @@ export class RoutingService {
 
   /** The counts for a newly connected window of this agent; the next push goes to the agent even if unchanged. */
   waitingOnConnect(agentId: string): QueueWaiting[] {
-    this.pushes.forgetWaitingSent(agentId);
+    this.waiting.forget(agentId);
     return this.waitingFor(agentId);
   }
 
@@ -210,15 +208,8 @@ export class RoutingService {
   }
 
   // ------------------------------------------------------------------ commands
-
-  /**
-   * Run `fn`, and every routing command it makes, in ONE store transaction: one durable commit per request
-   * instead of one per step. Agents are notified only after the commit; nested calls join the outer command.
-   * The in-memory engine is not rolled back, so `fn` must make its routing calls after everything that may throw.
-   */
-  command<T>(fn: () => T): T {
-    return this.pushes.holdDuring(() => this.contacts.transaction(fn));
-  }
+  // Each runs in the caller's unit of work (`UnitOfWork.run`), or in one of its own. The in-memory engine is not
+  // rolled back, so a unit makes its routing calls after everything that may throw.
 
   enqueue(contact: ContactRecord): void {
     this.engine.run((engine, now) => engine.enqueue(this.toContactInput(contact), now));
@@ -247,7 +238,7 @@ export class RoutingService {
 
   /** The contact is done (registered): the agent goes into nawerk for the queue's wrap-up time. */
   finish(contactId: string, agentId: string): void {
-    this.command(() => {
+    this.events.run(() => {
       try {
         this.engine.run((engine, now) => engine.finish(contactId, now));
       } catch (err) {
@@ -256,9 +247,7 @@ export class RoutingService {
       }
       if (this.engine.agentSnapshot(agentId)?.presence !== 'nawerk') {
         // No wrap-up (0 s) or the engine kept the agent working: the contact closes right away.
-        const pushes: Push[] = [];
-        this.lifecycle.closeIfInNawerk(contactId, this.engine.now(), pushes);
-        this.pushes.push(pushes);
+        this.lifecycle.closeIfInNawerk(contactId, this.engine.now());
       }
     });
   }
@@ -375,7 +364,7 @@ export class RoutingService {
   updateAgent(config: AgentConfig): void {
     this.directory.updateAgent(config);
     this.engine.upsertAgent(config);
-    this.pushes.waitingNow(config.id, this.waitingFor(config.id));
+    this.waiting.now(config.id, this.waitingFor(config.id));
   }
 
   /** Extra priority for a contact (team leader); a waiting contact moves up in line at once. */

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../../connectors/errors';
 import { createNotifyClient } from '../../connectors/notifynl/notifynl-connector';
 import type { Clock } from '../../shared/clock';
+import type { EventBus, RegisteredEvent } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
 import type { Db } from '../../store/db';
 import type { TerugkoppelingSettings } from './terugkoppeling-settings';
@@ -37,7 +38,7 @@ export function classifySendError(err: unknown): VerzendFout {
 
 export interface TerugkoppelingModule {
   outbox: TerugkoppelingOutbox;
-  /** An interne taak went to `verwerkt` (inside the store's transaction). */
+  /** An interne taak went to `verwerkt` (`interne-taak-verwerkt`). */
   interneTaakVerwerkt(e: {
     taakUuid: string;
     onderwerp: string;
@@ -45,14 +46,14 @@ export interface TerugkoppelingModule {
     partijUuid?: string;
     contactId?: string;
   }): void;
-  /** A terugbelverzoek got its last outcome (inside the outcome's transaction). */
+  /** A terugbelverzoek got its last outcome (`terugbelverzoek-afgesloten`). */
   terugbelverzoekAfgesloten(e: {
     contactId: string;
     uitkomst: 'gelukt' | 'niet-bereikt';
     pogingen: number;
     partijUuid?: string;
   }): void;
-  /** A klantcontact was registered (inside the registration transaction). */
+  /** A klantcontact was registered (`contact-registered`). */
   geregistreerd(e: {
     contactId: string;
     klantcontactUuid: string;
@@ -74,6 +75,12 @@ export function createTerugkoppelingModule(
     settings: TerugkoppelingSettings;
     /** Tests: a fetch for the NotifyNL client. */
     fetch?: typeof fetch;
+    /** `contact-registered`, `interne-taak-verwerkt` and `terugbelverzoek-afgesloten` become terugkoppelingen. */
+    events?: EventBus;
+    /** The partij of a contact: linked, or the one its phone, e-mail or BSN matches. */
+    partijVan?: (contactId: string) => string | undefined;
+    /** The name of an afdeling by its actor uuid; undefined for a medewerker or an unknown actor. */
+    afdelingNaam?: (actorUuid: string) => string | undefined;
   },
 ): TerugkoppelingModule {
   const notify = deps.settings.notify;
@@ -96,7 +103,7 @@ export function createTerugkoppelingModule(
         }
       : {}),
   });
-  return {
+  const module: TerugkoppelingModule = {
     outbox,
     interneTaakVerwerkt(e) {
       outbox.record({
@@ -144,4 +151,31 @@ export function createTerugkoppelingModule(
     start: () => outbox.start(),
     stop: () => outbox.stop(),
   };
+  const partijVan = (contactId: string) => {
+    const uuid = deps.partijVan?.(contactId);
+    return uuid !== undefined ? { partijUuid: uuid } : {};
+  };
+  deps.events?.on('interne-taak-verwerkt', (e) => module.interneTaakVerwerkt(e));
+  deps.events?.on('terugbelverzoek-afgesloten', (e) =>
+    module.terugbelverzoekAfgesloten({
+      contactId: e.contactId,
+      uitkomst: e.uitkomst,
+      pogingen: e.pogingen,
+      ...partijVan(e.contactId),
+    }),
+  );
+  deps.events?.on('contact-registered', (e: RegisteredEvent) => {
+    const actor = e.request.interneTaak?.actor?.uuid;
+    const afdeling = actor !== undefined ? deps.afdelingNaam?.(actor) : undefined;
+    const partij = e.request.partij?.uuid;
+    module.geregistreerd({
+      contactId: e.contactId,
+      klantcontactUuid: e.klantcontactUuid,
+      channel: e.channel,
+      onderwerp: e.request.onderwerp,
+      ...(partij !== undefined ? { partijUuid: partij } : partijVan(e.contactId)),
+      ...(e.request.interneTaak ? { vervolg: afdeling !== undefined ? { afdeling } : {} } : {}),
+    });
+  });
+  return module;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallbackOutcomeResponse, CallbackView } from '@kcc/contracts/channels';
+import type { UnitOfWork } from '../../../shared/domain-events';
 import type { Db } from '../../../store/db';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
@@ -60,11 +61,8 @@ export class CallbackService {
       contacts: ContactsRepository;
       maxAttempts: number;
       retryMinutes: number;
-      /** The callback request is closed: reached, or not reached at the last attempt (inside the transaction). */
-      onAfgesloten?: (
-        contact: ContactRecord,
-        e: { uitkomst: 'gelukt' | 'niet-bereikt'; pogingen: number },
-      ) => void;
+      /** Records `terugbelverzoek-afgesloten`: reached, or not reached at the last attempt. */
+      events: UnitOfWork;
     },
   ) {
     this.insert = deps.db.prepare(
@@ -154,7 +152,7 @@ export class CallbackService {
     const row = this.byContact.get(contact.id);
     if (!row) throw new CallbackOutcomeConflict('Dit contact is geen terugbelverzoek.');
     const now = Date.now();
-    return this.deps.contacts.transaction(() => {
+    return this.deps.events.run(() => {
       if (this.setOutcome.run(uitkomst, contact.id).changes !== 1) {
         throw new CallbackOutcomeConflict('De uitkomst van dit terugbelverzoek is al vastgelegd.');
       }
@@ -189,7 +187,12 @@ export class CallbackService {
         );
         response.volgende = { contactId: next.contact.id, voorkeurVan: new Date(van).toISOString() };
       } else {
-        this.deps.onAfgesloten?.(contact, { uitkomst, pogingen: row.poging });
+        this.deps.events.record({
+          type: 'terugbelverzoek-afgesloten',
+          contactId: contact.id,
+          uitkomst,
+          pogingen: row.poging,
+        });
       }
       return response;
     });

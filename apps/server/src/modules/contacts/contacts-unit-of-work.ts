@@ -1,0 +1,32 @@
+import { DomainEvents } from '../../shared/domain-events';
+import type { Logger } from '../../shared/logger';
+import type { Db } from '../../store/db';
+import type { ContactsRepository, StoredContactsRepository } from './contacts.repository';
+
+/**
+ * The server's unit of work over the contacts store, and the contacts repository the other modules use: its
+ * transactions are units of work and its event appends are recorded there (appended in the unit's transaction,
+ * dispatched to the subscribers after the commit).
+ */
+export function contactsUnitOfWork(
+  db: Db,
+  stored: StoredContactsRepository,
+  log: Logger,
+): { events: DomainEvents; contacts: ContactsRepository } {
+  const events = new DomainEvents(
+    {
+      transaction: (fn) => stored.transaction(fn),
+      inTransaction: () => db.inTransaction,
+      appendContactEvent: (e) => stored.appendEvent(e),
+      appendAgentEvent: (e) => stored.appendAgentEvent(e),
+    },
+    log,
+  );
+  const contacts: ContactsRepository = {
+    ...stored,
+    appendEvent: (e) => events.logContact(e),
+    appendAgentEvent: (e) => events.logAgent(e),
+    transaction: (fn) => events.run(fn),
+  };
+  return { events, contacts };
+}

@@ -1,0 +1,206 @@
+import type { RegistrationRequest } from '@kcc/contracts/rest';
+import type { AgentState, Channel, Contact, QueueWaiting } from '@kcc/contracts/domain';
+import type { ContactOfferedEvent, OfferRevokedEvent } from '@kcc/contracts/realtime';
+import type { Logger } from './logger';
+
+/** A row of the contact event log (`contact_events`) as a command appends it. */
+export interface ContactLogInput {
+  contactId: string;
+  type: string;
+  at: number;
+  agentId?: string;
+  data?: Record<string, unknown>;
+}
+
+/** A row of the agent event log (`agent_events`). */
+export interface AgentLogInput {
+  agentId: string;
+  type: string;
+  at: number;
+  data?: Record<string, unknown>;
+}
+
+/** A contact was registered as a klantcontact (issue 1). */
+export interface RegisteredEvent {
+  contactId: string;
+  /** The channel the contact came in through (not the registration's kanaal, which the agent may change). */
+  channel: Channel;
+  agentId: string;
+  klantcontactUuid: string;
+  request: RegistrationRequest;
+  at: number;
+}
+
+/** An interne taak went to `verwerkt`, whoever wrote it (the Klantinteracties API, the workplace). */
+export interface InterneTaakVerwerkt {
+  taakUuid: string;
+  /** The onderwerp of the klantcontact it came from. */
+  onderwerp: string;
+  /** The afdeling it was assigned to (an actor of soort organisatorische_eenheid). */
+  afdeling?: string;
+  partijUuid?: string;
+  /** The KCC contact of the klantcontact, when it was registered here. */
+  contactId?: string;
+}
+
+/**
+ * What a command did, as its subscribers hear it after the commit. `contact-logged` and `agent-logged` are the
+ * rows the command appended to the event log (queued, offered, assigned, registered, transferred, abandoned,
+ * presence-changed, …) with their sequence numbers; the others say what the agents' screens and other modules
+ * need to know and are not stored.
+ */
+export type DomainEvent =
+  | { type: 'contact-logged'; seq: number; event: ContactLogInput }
+  | { type: 'agent-logged'; seq: number; event: AgentLogInput }
+  /** An offer to an agent. */
+  | { type: 'contact-offered'; agentId: string; offer: ContactOfferedEvent }
+  | { type: 'offer-revoked'; agentId: string; revoked: OfferRevokedEvent }
+  /** A contact an agent holds (or just let go of) changed: the agent sees its new state. */
+  | { type: 'contact-changed'; agentId: string; contact: Contact }
+  | { type: 'presence-changed'; agentId: string; state: AgentState }
+  /** The waiting counts these agents see changed (coalesced by routing). */
+  | { type: 'waiting-changed'; agentIds: string[]; items: QueueWaiting[] }
+  | ({ type: 'contact-registered' } & RegisteredEvent)
+  /** An interne taak was made, claimed, noted or finished: the workplaces refresh their lists. */
+  | { type: 'interne-taken-changed' }
+  | ({ type: 'interne-taak-verwerkt' } & InterneTaakVerwerkt)
+  /** A terugbelverzoek got its last outcome. */
+  | {
+      type: 'terugbelverzoek-afgesloten';
+      contactId: string;
+      uitkomst: 'gelukt' | 'niet-bereikt';
+      pogingen: number;
+    };
+
+export type DomainEventType = DomainEvent['type'];
+export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
+
+/** Subscribers hear committed events only, in commit order; they never run inside the command's transaction. */
+export interface EventBus {
+  subscribe(handler: (event: DomainEvent) => void): () => void;
+  on<K extends DomainEventType>(type: K, handler: (event: EventOf<K>) => void): () => void;
+}
+
+/**
+ * One command = one store transaction. What it records is appended to the event log in that transaction and
+ * dispatched to the subscribers after the commit; a rollback dispatches nothing. A `run` inside a `run` joins the
+ * outer unit (a savepoint: when it throws, what it recorded is dropped with its rows).
+ */
+export interface UnitOfWork {
+  run<T>(fn: () => T): T;
+  /** Append to the contact event log, dispatched after the commit. Outside a `run` it is a unit of its own. */
+  logContact(event: ContactLogInput): void;
+  logAgent(event: AgentLogInput): void;
+  /** Record an event that is not stored; dispatched after the commit (at once outside a `run`). */
+  record(event: DomainEvent): void;
+}
+
+/** Where the unit of work writes: the store's transaction and the event log, in that transaction. */
+export interface EventStore {
+  /** Run `fn` in one transaction; nested calls are savepoints. */
+  transaction<T>(fn: () => T): T;
+  /** Whether a transaction is open on the store (one the unit may not own). */
+  inTransaction(): boolean;
+  /** Append a row and return its sequence number. */
+  appendContactEvent(event: ContactLogInput): number;
+  appendAgentEvent(event: AgentLogInput): number;
+}
+
+/**
+ * The unit of work and the event bus of the server. Built so that `run` can become async with an async store:
+ * subscribers only ever receive committed events, so they do not change.
+ */
+export class DomainEvents implements UnitOfWork, EventBus {
+  private readonly handlers = new Set<(event: DomainEvent) => void>();
+  /** The events of the running unit; undefined outside one. */
+  private pending: DomainEvent[] | undefined;
+  private warnedForeign = false;
+  /** Committed events not yet dispatched: a subscriber's own unit queues behind the event it is handling. */
+  private readonly queue: DomainEvent[] = [];
+  private dispatching = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly log: Logger,
+  ) {}
+
+  subscribe(handler: (event: DomainEvent) => void): () => void {
+    // A wrapper per subscription, so the same handler can subscribe twice and each unsubscribes its own.
+    const entry = (event: DomainEvent) => handler(event);
+    this.handlers.add(entry);
+    return () => this.handlers.delete(entry);
+  }
+
+  on<K extends DomainEventType>(type: K, handler: (event: EventOf<K>) => void): () => void {
+    return this.subscribe((event) => {
+      if (event.type === type) handler(event as EventOf<K>);
+    });
+  }
+
+  run<T>(fn: () => T): T {
+    const outer = this.pending;
+    if (outer) {
+      // Joins the outer unit as a savepoint: what it recorded goes when its rows go.
+      const mark = outer.length;
+      try {
+        return this.store.transaction(fn);
+      } catch (err) {
+        outer.length = mark;
+        throw err;
+      }
+    }
+    const events: DomainEvent[] = [];
+    this.pending = events;
+    let result: T;
+    try {
+      result = this.store.transaction(fn);
+    } finally {
+      this.pending = undefined;
+    }
+    if (events.length > 0 && this.store.inTransaction() && !this.warnedForeign) {
+      // The unit ran inside a transaction it does not own: its events go out before that one commits.
+      this.warnedForeign = true;
+      this.log.error({}, 'domain events dispatched inside a transaction the unit of work does not own');
+    }
+    this.dispatch(events);
+    return result;
+  }
+
+  logContact(event: ContactLogInput): void {
+    if (!this.pending) return this.run(() => this.logContact(event));
+    this.pending.push({ type: 'contact-logged', seq: this.store.appendContactEvent(event), event });
+  }
+
+  logAgent(event: AgentLogInput): void {
+    if (!this.pending) return this.run(() => this.logAgent(event));
+    this.pending.push({ type: 'agent-logged', seq: this.store.appendAgentEvent(event), event });
+  }
+
+  record(event: DomainEvent): void {
+    if (this.pending) this.pending.push(event);
+    else this.dispatch([event]);
+  }
+
+  /**
+   * In commit order, to every subscriber; one that throws is logged and the others still hear the event. Events
+   * committed by a subscriber wait until every subscriber heard the current one, so all see the same order.
+   */
+  private dispatch(events: DomainEvent[]): void {
+    this.queue.push(...events);
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) {
+        for (const handler of this.handlers) {
+          try {
+            handler(event);
+          } catch (err) {
+            this.log.error({ err, event: event.type }, 'domain event subscriber failed');
+          }
+        }
+      }
+    } finally {
+      this.dispatching = false;
+    }
+  }
+}
