@@ -78,6 +78,7 @@ import { loadOrCreateTokenSecret } from './store/token-secret';
 import { registerTestClockRoute } from './http/test-clock.routes';
 import type { AdjustableClock } from './shared/adjustable-clock';
 import { systemClock, type Clock } from './shared/clock';
+import { createCluster } from './cluster';
 
 export interface ServerOptions {
   /** Replace the embedded Klantinteracties store (tests). */
@@ -170,9 +171,18 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   registerJsonBodyParser(app);
   const routes = collectRoutes(app);
   await registerSecurityHeaders(app);
+  // What the instances of a cluster share (KCC_REDIS_URL); without it, this process keeps it in memory.
+  const cluster = await createCluster({
+    redisUrl: config.redisUrl,
+    instanceId: config.instanceId,
+    port,
+    clock,
+    log: app.log,
+  });
   app.get('/health', async (_request, reply) =>
     ready
-      ? reply.send({ status: 'ok' })
+      ? // The routing lease (issue 10 §3) adds `routingLeader` here.
+        reply.send({ status: 'ok', instance: cluster.instanceId })
       : reply.code(503).type('application/problem+json').send({ title: 'Niet gereed', status: 503 }),
   );
 
@@ -295,6 +305,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     }
     const postLogoutUri = `${publicBaseUrl}/`;
     registerAuthRoutes(app, {
+      rateLimitStore: cluster.rateLimits,
       users,
       tokens,
       sessions,
@@ -310,6 +321,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         : {}),
     });
     registerOidcRoutes(app, {
+      rateLimitStore: cluster.rateLimits,
       login:
         oidcSettings && oidcClient && oidcFlows
           ? new OidcLogin({
@@ -351,7 +363,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       digidConfig === undefined && config.demo ? await createDemoDigidIssuer(() => clock.now()) : undefined;
     const digidSettings = digidConfig ?? demoDigid?.config;
     const digid = digidSettings ? await createDigidVerifier(digidSettings, () => clock.now()) : undefined;
-    if (demoDigid) registerDemoDigidRoutes(app, { issuer: demoDigid });
+    if (demoDigid) registerDemoDigidRoutes(app, { issuer: demoDigid, rateLimitStore: cluster.rateLimits });
     registerKlantbeeldRoutes(app, {
       guard,
       contacts,
@@ -382,13 +394,19 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
 
     const widgetOrigin = createOriginCheck(config.channels, [url, publicBaseUrl]);
-    registerPublicKennisbankRoutes(app, { service: kennisbank, originAllowed: widgetOrigin });
+    registerPublicKennisbankRoutes(app, {
+      service: kennisbank,
+      originAllowed: widgetOrigin,
+      rateLimitStore: cluster.rateLimits,
+    });
     const io = new Server(app.server, {
       serveClient: false,
       // Long-polling from the widget on a municipality's website (allow-list: KCC_WIDGET_ORIGINS).
       cors: { origin: (origin, callback) => callback(null, widgetOrigin(origin)) },
       maxHttpBufferSize: 100_000,
       connectionStateRecovery: { maxDisconnectionDuration: config.reconnectGraceMs, skipMiddlewares: false },
+      // In a cluster: the Redis Streams adapter, which also keeps connection state recovery across instances.
+      ...(cluster.socketAdapter ? { adapter: cluster.socketAdapter } : {}),
     });
     const tracker = new ConnectionTracker(
       {
@@ -409,6 +427,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
     );
     const channels = createChannelsModule(app, io, {
+      rateLimitStore: cluster.rateLimits,
       config: config.channels,
       host: config.host,
       smtpPort: config.smtpPort,
@@ -465,6 +484,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     routing.setNotifier(cobrowse.wrapNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp))));
 
     const reports = createReportsModule(app, {
+      rateLimitStore: cluster.rateLimits,
       db,
       guard,
       contacts,
@@ -613,6 +633,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ki.registerApi(app, { token: config.klantinteractiesToken });
     }
     registerDemoContactFormRoute(app, {
+      rateLimitStore: cluster.rateLimits,
       integrationKey: config.integrationKey,
       ownOrigins: [url, publicBaseUrl],
     });
@@ -650,6 +671,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           void io.close(() => resolve());
         });
         await app.close().catch(() => undefined);
+        await cluster.close();
         await checkpointer.stop();
         commitSync?.close();
         db.close();
@@ -659,6 +681,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return { app, io, db, url, smtpPort, routes, close };
   } catch (err) {
     await app.close().catch(() => undefined);
+    await cluster.close();
     await checkpointer.stop();
     commitSync?.close();
     if (db.open) db.close();

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RateLimitStore } from '../rate-limit';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
@@ -39,6 +40,8 @@ export function createReportsModule(
     /** Answers promised to residents (the channels module's ontvangstbevestigingen). */
     beloften: (from: number, to: number) => Belofte[];
     now?: () => number;
+    /** Where the rating page's limit counts (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
   },
 ): ReportsModule {
   const registrations = new ReportRegistrations(deps.db);
@@ -57,7 +60,13 @@ export function createReportsModule(
   registerReportRoutes(app, { guard: deps.guard, reports: service });
   const now = deps.now ?? Date.now;
   const ratingTokens = new RatingTokens(deps.db, deps.publicBaseUrl, now);
-  registerRatingRoutes(app, { links: ratingLinks, tokens: ratingTokens, contacts: deps.contacts, now });
+  registerRatingRoutes(app, {
+    links: ratingLinks,
+    tokens: ratingTokens,
+    contacts: deps.contacts,
+    now,
+    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
+  });
   return {
     service,
     ratingLinks,
