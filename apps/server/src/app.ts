@@ -479,6 +479,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       widgetDir: options.widgetDir ?? widgetDirFromEnv(REPO_ROOT),
       settings: config.cobrowse,
       clock,
+      state: cluster.state,
+      rateLimitStore: cluster.rateLimits,
       log: app.log,
     });
     routing.setNotifier(cobrowse.wrapNotifier(channels.wrapNotifier(createSocketNotifier(agentNsp))));
@@ -660,7 +662,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       closing ??= (async () => {
         ready = false;
         tracker.stop();
-        cobrowse.close();
+        await cobrowse.close();
         dashboard.stop();
         retention.stop();
         terugkoppeling.stop();

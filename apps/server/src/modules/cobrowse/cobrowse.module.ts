@@ -9,7 +9,9 @@ import type { AuditLog } from '../audit/audit-log';
 import { conversationRoom } from '../channels/chat/chat.service';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import type { RoutingNotifier } from '../routing/routing-notifier';
+import type { SharedState } from '../../cluster';
 import type { Clock } from '../../shared/clock';
+import type { RateLimitStore } from '../rate-limit';
 import type { Logger } from '../../shared/logger';
 import { agentSessionRoom, registerCobrowseAgentNamespace } from './agent-namespace';
 import type { CobrowseSettings } from './cobrowse-settings';
@@ -19,8 +21,9 @@ import { registerResidentNamespace, residentRoom } from './resident-namespace';
 /** The contact events after which a session may not go on: the chat or the call ended. */
 const CHANNEL_END_EVENTS = new Set(['chat-ended', 'cti-ended']);
 /**
- * How often sessions are checked against their contact (a chat or call that ended). A poll of stored state on the
- * event loop; the deadlines themselves (invite, resident away) are timers on the server's clock.
+ * How often the sessions this instance watches are checked against their contact (a chat or call that ended). A
+ * poll of stored state on the event loop; the deadlines themselves (invite, resident away) are timers on the
+ * server's clock, and their times are stored with the session for the instance that comes next.
  */
 const SWEEP_MS = 1000;
 
@@ -28,7 +31,7 @@ export interface CobrowseModule {
   service: CobrowseService;
   /** Routing tells agents their contact changed: a transfer or the end of the contact ends the session. */
   wrapNotifier(notifier: RoutingNotifier): RoutingNotifier;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -53,6 +56,10 @@ export function createCobrowseModule(
     widgetDir: string;
     settings: CobrowseSettings;
     clock: Clock;
+    /** Sessions, codes and wrong-code counts: this process, or Redis shared by every instance. */
+    state: SharedState;
+    /** Codes per IP (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
     log: Logger;
   },
 ): CobrowseModule {
@@ -63,6 +70,7 @@ export function createCobrowseModule(
   );
   const service = new CobrowseService({
     clock: deps.clock,
+    state: deps.state,
     contact: (id) => contacts.get(id),
     openConversationOf: (contactId) => openConversation.get(contactId)?.id,
     channelEndedSince: (contactId, since) =>
@@ -88,6 +96,7 @@ export function createCobrowseModule(
     service,
     originAllowed: deps.originAllowed,
     maxConnectionsPerIp: deps.maxConnectionsPerIp,
+    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
     log,
     toAgents: (sessionId, payload) =>
       agentNsp.to(agentSessionRoom(sessionId)).emit('cobrowse:events', payload),
@@ -156,11 +165,7 @@ export function createCobrowseModule(
   });
 
   const timer = setInterval(() => {
-    try {
-      service.sweep();
-    } catch (err) {
-      log.error({ err }, 'co-browse sweep failed');
-    }
+    service.sweep().catch((err: unknown) => log.error({ err }, 'co-browse sweep failed'));
   }, SWEEP_MS);
   timer.unref();
 
@@ -171,17 +176,15 @@ export function createCobrowseModule(
         ...notifier,
         contactUpdated(agentId, contact) {
           notifier.contactUpdated(agentId, contact);
-          try {
-            service.contactChanged(contact);
-          } catch (err) {
-            log.error({ err }, 'co-browse contact update failed');
-          }
+          service
+            .contactChanged(contact)
+            .catch((err: unknown) => log.error({ err }, 'co-browse contact update failed'));
         },
       };
     },
-    close() {
+    async close() {
       clearInterval(timer);
-      service.endAll();
+      await service.close();
     },
   };
 }
