@@ -35,7 +35,7 @@ import { createChannelsModule } from './modules/channels/channels.module';
 import { registerDemoContactFormRoute } from './modules/channels/webformulier/demo-contact-form.routes';
 import { createInboundService } from './modules/contacts/inbound.service';
 import { registerInboundRoutes } from './modules/contacts/inbound.routes';
-import { createKennisbankService } from './modules/kennisbank/kennisbank.module';
+import { createKennisbankService, shareIndexChanges } from './modules/kennisbank/kennisbank.module';
 import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes';
 import { registerPublicKennisbankRoutes } from './modules/kennisbank/kennisbank-public.routes';
 import { connectRegisters } from './connectors/index';
@@ -276,6 +276,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ki.seedDemo();
     }
     const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log });
+    const stopSharingKennisbank = await shareIndexChanges(kennisbank, {
+      state: cluster.state,
+      instanceId: cluster.instanceId,
+      log: app.log,
+    });
     const onderwerpen = createOnderwerpenModule(app, {
       db,
       guard,
@@ -663,6 +668,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         ready = false;
         tracker.stop();
         await cobrowse.close();
+        await stopSharingKennisbank();
         dashboard.stop();
         retention.stop();
         terugkoppeling.stop();
