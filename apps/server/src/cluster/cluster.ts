@@ -49,16 +49,22 @@ export async function createCluster(options: {
     connectTimeout: CONNECT_TIMEOUT_MS,
     connectionName: `kcc:${instanceId}`,
   });
-  redis.on('error', (err) => options.log.warn({ err: String(err) }, 'redis: verbinding'));
+  // At start a failure is the one line below; later ones are logged while ioredis reconnects.
+  let firstError: unknown;
+  const atStart = (err: unknown) => (firstError ??= err);
+  redis.on('error', atStart);
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
     redis.disconnect();
+    const cause = firstError ?? err;
     throw new ClusterStartError(
-      `Redis op KCC_REDIS_URL is niet bereikbaar (${err instanceof Error ? err.message : String(err)})`,
+      `Redis op KCC_REDIS_URL is niet bereikbaar (${cause instanceof Error ? cause.message : String(cause)})`,
     );
   }
+  redis.off('error', atStart);
+  redis.on('error', (err) => options.log.warn({ err: String(err) }, 'redis: verbinding'));
   const state = redisSharedState(redis, options.log);
   return {
     instanceId,

@@ -14,11 +14,13 @@ return n`;
 
 /**
  * The shared state in Redis, for a cluster. `redis` carries the commands; subscriptions get their own connection
- * (a subscribed Redis connection accepts no other commands). Keys are prefixed with `kcc:`.
+ * (a subscribed Redis connection accepts no other commands). Keys are prefixed with `kcc:`, channels with
+ * `kcc:<database>:`.
  */
 export function redisSharedState(redis: Redis, log: Logger): SharedState {
   const k = (key: string) => `kcc:${key}`;
-  const c = (channel: string) => `kcc:${channel}`;
+  // Pub/sub ignores the database number that isolates keys; the channel name carries it instead.
+  const c = (channel: string) => `kcc:${redis.options.db ?? 0}:${channel}`;
   let subscriber: Redis | undefined;
   const handlers = new Map<string, Set<(message: string) => void>>();
 
