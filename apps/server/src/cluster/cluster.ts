@@ -73,7 +73,8 @@ export async function createCluster(options: {
     socketAdapter: createAdapter(redis) as SocketServerOptions['adapter'],
     close: async () => {
       await state.close();
-      redis.disconnect();
+      // QUIT after the replies still due (socket.io stores the sessions of the sockets it just closed).
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

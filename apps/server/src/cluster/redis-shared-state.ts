@@ -73,7 +73,7 @@ export function redisSharedState(redis: Redis, log: Logger): SharedState {
     },
     close: async () => {
       handlers.clear();
-      subscriber?.disconnect();
+      await subscriber?.quit().catch(() => subscriber?.disconnect());
     },
   };
 }

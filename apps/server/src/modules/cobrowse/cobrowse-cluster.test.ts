@@ -1,9 +1,10 @@
-import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CobrowseInvite, CobrowseResidentState, CobrowseSessionView } from '@kcc/contracts/cobrowse';
 import type { Ack } from '@kcc/contracts/realtime';
+import { ack, COBROWSE_ENV, connectResident, next, onACall } from '../../../test-support/cobrowse-kit';
 import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
-import { INTEGRATION_KEY, nextEvent, type TestServer } from '../../../test-support/test-server';
+import type { TestServer } from '../../../test-support/test-server';
 import { startTwoInstances, type TwoInstances } from '../../../test-support/two-instances';
 
 /**
@@ -13,83 +14,31 @@ import { startTwoInstances, type TwoInstances } from '../../../test-support/two-
  * both; "only the agent who holds the contact" is then checked on the instance her pane is on. That a contact made
  * on A is held on B without this is what the PostgreSQL work adds.
  */
-const ORIGIN = 'https://www.gemeente.example';
 let cluster: TwoInstances;
-let seq = 0;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  cluster = await startTwoInstances(
-    { KCC_CTI_NUMBERS: '14020=algemeen', KCC_WIDGET_ORIGINS: ORIGIN, KCC_CHAT_MAX_CONNECTIONS_PER_IP: '100' },
-    {
-      a: { klantinteracties: createFakeKlantinteracties() },
-      b: { klantinteracties: createFakeKlantinteracties() },
-    },
-  );
+  cluster = await startTwoInstances(COBROWSE_ENV, {
+    a: { klantinteracties: createFakeKlantinteracties() },
+    b: { klantinteracties: createFakeKlantinteracties() },
+  });
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await cluster?.stop();
 });
 
-const ack = <T = undefined>(socket: Socket, event: string, payload: unknown = {}) =>
-  socket.emitWithAck(event, payload) as Promise<Ack<T>>;
-
-function next<T>(socket: Socket, event: string, match: (p: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const handler = (payload: T) => {
-      if (!match(payload)) return;
-      socket.off(event, handler);
-      resolve(payload);
-    };
-    socket.on(event, handler);
-  });
-}
-
-function connect(server: TestServer, nsp: string, opts: Record<string, unknown>): Promise<Socket> {
-  const socket = ioClient(`${server.url}${nsp}`, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    ...opts,
-  });
+const resident = async (server: TestServer) => {
+  const socket = await connectResident(server);
   sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-const resident = (server: TestServer) => connect(server, '/cobrowse', { extraHeaders: { origin: ORIGIN } });
+  return socket;
+};
 
 /** The agent on both instances with a co-browse pane on each, holding the same call (delivered to both, see above). */
 async function onACallOnBoth(username: 'anna' | 'bram', callId: string) {
-  const panes: Record<'a' | 'b', Socket> = {} as never;
-  let contactIds: Record<'a' | 'b', string> = {} as never;
-  for (const name of ['a', 'b'] as const) {
-    const server = cluster[name];
-    const token = await server.login(username);
-    const agent = await server.connectAgent(token);
-    sockets.push(agent as unknown as Socket);
-    expect(await agent.emitWithAck('presence:set', { status: 'beschikbaar' })).toMatchObject({ ok: true });
-    const offered = nextEvent(agent, 'contact:offered');
-    const res = await fetch(`${server.url}/api/channels/telefonie/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-integration-key': INTEGRATION_KEY },
-      body: JSON.stringify({
-        eventId: `ev-${++seq}`,
-        type: 'call.offered',
-        callId,
-        from: '0612345678',
-        to: '14020',
-      }),
-    });
-    expect(res.status).toBeLessThan(300);
-    const offer = await offered;
-    expect(await agent.emitWithAck('offer:accept', { offerId: offer.offerId })).toMatchObject({ ok: true });
-    contactIds = { ...contactIds, [name]: offer.contact.id };
-    panes[name] = await connect(server, '/cobrowse-agent', { auth: { token } });
-  }
-  return { panes, contactIds };
+  const call = await onACall({ a: cluster.a, b: cluster.b }, username, callId);
+  sockets.push(...call.sockets);
+  return call as typeof call & { panes: Record<'a' | 'b', Socket>; contactIds: Record<'a' | 'b', string> };
 }
 
 describe('co-browse on two instances', () => {
