@@ -336,6 +336,7 @@ export class CobrowseService {
     if (timerMs !== undefined)
       watch.timers.push(
         this.deps.clock.setTimer(timerMs, () => {
+          // A failure here (Redis unreachable) is retried by the 1 s poll, which logs it.
           void this.sweepOne(id).catch(() => undefined);
         }),
       );
