@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatValue, round, toMarkdown, type BenchRow } from '../apps/server/bench/bench-util';
 import { LOOPBACK_ROWS } from '../apps/server/bench/loopback.bench';
+import { RELAY_ROWS } from '../apps/server/bench/cobrowse-relay.bench';
 import { REGISTRATION_ROWS } from '../apps/server/bench/registration.bench';
 import { KI_CALLS, klantinteractiesRowName } from '../apps/server/bench/klantinteracties-api.bench';
 
@@ -251,6 +252,35 @@ const BENCHES: BenchSpec[] = [
               ? `${formatValue(p99.value)} ms (limit ${formatValue(round(limit, 1))} ms)`
               : 'no such row',
           met: p99 && floor ? p99.value <= limit : undefined,
+        },
+      ];
+    },
+  },
+  {
+    name: 'cobrowse-relay',
+    title: 'Co-browse relay on several instances',
+    file: 'apps/server/bench/cobrowse-relay.bench.ts',
+    exportName: 'runCobrowseRelayBench',
+    how:
+      'A running co-browse session (phone code, consent) with the resident socket and the agent pane: once both on one ' +
+      'server instance (state in memory), once the resident on instance A and the pane on instance B, two servers on ' +
+      'one throwaway `redis-server` (KCC_REDIS_URL: shared state and the socket.io Redis Streams adapter). One ' +
+      '`cobrowse:events` part of 881 characters at a time, from the emit on the resident socket to its arrival on ' +
+      'the pane (the relay checks the session in the shared state for every part); 200 warm-up, 2,000 measured. ' +
+      'Floor in the same run: a bare socket.io echo round trip with the same payload. Servers, Redis and clients on ' +
+      'this machine; servers and clients share this process.',
+    goals: (rows) => {
+      const floor = byName(rows, RELAY_ROWS.floorP99);
+      const cross = byName(rows, RELAY_ROWS.crossP99);
+      const limit = floor ? 3 * floor.value + 50 : Number.NaN;
+      return [
+        {
+          goal: 'Relay A → B p99 ≤ 3 × echo p99 + 50 ms (issue 12)',
+          measured:
+            cross && floor
+              ? `${formatValue(cross.value)} ms (limit ${formatValue(round(limit, 1))} ms)`
+              : 'no such row',
+          met: cross && floor ? cross.value <= limit : undefined,
         },
       ];
     },

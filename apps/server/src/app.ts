@@ -36,7 +36,7 @@ import { createChannelsModule } from './modules/channels/channels.module';
 import { registerDemoContactFormRoute } from './modules/channels/webformulier/demo-contact-form.routes';
 import { createInboundService } from './modules/contacts/inbound.service';
 import { registerInboundRoutes } from './modules/contacts/inbound.routes';
-import { createKennisbankService } from './modules/kennisbank/kennisbank.module';
+import { createKennisbankService, shareIndexChanges } from './modules/kennisbank/kennisbank.module';
 import { registerKennisbankRoutes } from './modules/kennisbank/kennisbank.routes';
 import { registerPublicKennisbankRoutes } from './modules/kennisbank/kennisbank-public.routes';
 import { connectRegisters } from './connectors/index';
@@ -78,6 +78,7 @@ import { loadOrCreateTokenSecret } from './store/token-secret';
 import { registerTestClockRoute } from './http/test-clock.routes';
 import type { AdjustableClock } from './shared/adjustable-clock';
 import { systemClock, type Clock } from './shared/clock';
+import { createCluster } from './cluster';
 
 export interface ServerOptions {
   /** Replace the embedded Klantinteracties store (tests). */
@@ -170,9 +171,18 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   registerJsonBodyParser(app);
   const routes = collectRoutes(app);
   await registerSecurityHeaders(app);
+  // What the instances of a cluster share (KCC_REDIS_URL); without it, this process keeps it in memory.
+  const cluster = await createCluster({
+    redisUrl: config.redisUrl,
+    instanceId: config.instanceId,
+    port,
+    clock,
+    log: app.log,
+  });
   app.get('/health', async (_request, reply) =>
     ready
-      ? reply.send({ status: 'ok' })
+      ? // The routing lease (issue 10 §3) adds `routingLeader` here.
+        reply.send({ status: 'ok', instance: cluster.instanceId })
       : reply.code(503).type('application/problem+json').send({ title: 'Niet gereed', status: 503 }),
   );
 
@@ -266,6 +276,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ki.seedDemo();
     }
     const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log, events });
+    const stopSharingKennisbank = await shareIndexChanges(kennisbank, {
+      state: cluster.state,
+      instanceId: cluster.instanceId,
+      log: app.log,
+    });
     const onderwerpen = createOnderwerpenModule(app, {
       db,
       guard,
@@ -295,6 +310,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     }
     const postLogoutUri = `${publicBaseUrl}/`;
     registerAuthRoutes(app, {
+      rateLimitStore: cluster.rateLimits,
       users,
       tokens,
       sessions,
@@ -310,6 +326,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         : {}),
     });
     registerOidcRoutes(app, {
+      rateLimitStore: cluster.rateLimits,
       login:
         oidcSettings && oidcClient && oidcFlows
           ? new OidcLogin({
@@ -352,7 +369,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       digidConfig === undefined && config.demo ? await createDemoDigidIssuer(() => clock.now()) : undefined;
     const digidSettings = digidConfig ?? demoDigid?.config;
     const digid = digidSettings ? await createDigidVerifier(digidSettings, () => clock.now()) : undefined;
-    if (demoDigid) registerDemoDigidRoutes(app, { issuer: demoDigid });
+    if (demoDigid) registerDemoDigidRoutes(app, { issuer: demoDigid, rateLimitStore: cluster.rateLimits });
     registerKlantbeeldRoutes(app, {
       guard,
       contacts,
@@ -383,13 +400,19 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
 
     const widgetOrigin = createOriginCheck(config.channels, [url, publicBaseUrl]);
-    registerPublicKennisbankRoutes(app, { service: kennisbank, originAllowed: widgetOrigin });
+    registerPublicKennisbankRoutes(app, {
+      service: kennisbank,
+      originAllowed: widgetOrigin,
+      rateLimitStore: cluster.rateLimits,
+    });
     const io = new Server(app.server, {
       serveClient: false,
       // Long-polling from the widget on a municipality's website (allow-list: KCC_WIDGET_ORIGINS).
       cors: { origin: (origin, callback) => callback(null, widgetOrigin(origin)) },
       maxHttpBufferSize: 100_000,
       connectionStateRecovery: { maxDisconnectionDuration: config.reconnectGraceMs, skipMiddlewares: false },
+      // In a cluster: the Redis Streams adapter, which also keeps connection state recovery across instances.
+      ...(cluster.socketAdapter ? { adapter: cluster.socketAdapter } : {}),
     });
     const tracker = new ConnectionTracker(
       {
@@ -410,6 +433,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
     );
     const channels = createChannelsModule(app, io, {
+      rateLimitStore: cluster.rateLimits,
       config: config.channels,
       host: config.host,
       smtpPort: config.smtpPort,
@@ -456,11 +480,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       widgetDir: options.widgetDir ?? widgetDirFromEnv(REPO_ROOT),
       settings: config.cobrowse,
       clock,
+      state: cluster.state,
+      rateLimitStore: cluster.rateLimits,
       log: app.log,
       events,
     });
 
     const reports = createReportsModule(app, {
+      rateLimitStore: cluster.rateLimits,
       db,
       guard,
       contacts,
@@ -595,6 +622,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ki.registerApi(app, { token: config.klantinteractiesToken });
     }
     registerDemoContactFormRoute(app, {
+      rateLimitStore: cluster.rateLimits,
       integrationKey: config.integrationKey,
       ownOrigins: [url, publicBaseUrl],
     });
@@ -621,7 +649,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       closing ??= (async () => {
         ready = false;
         tracker.stop();
-        cobrowse.close();
+        await cobrowse.close();
+        await stopSharingKennisbank();
         dashboard.stop();
         retention.stop();
         terugkoppeling.stop();
@@ -632,6 +661,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           void io.close(() => resolve());
         });
         await app.close().catch(() => undefined);
+        await cluster.close();
         await checkpointer.stop();
         commitSync?.close();
         db.close();
@@ -641,6 +671,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return { app, io, db, url, smtpPort, routes, close };
   } catch (err) {
     await app.close().catch(() => undefined);
+    await cluster.close();
     await checkpointer.stop();
     commitSync?.close();
     if (db.open) db.close();

@@ -44,6 +44,21 @@ describe('loadConfig', () => {
     expect(c.publicUrl).toBe('https://kcc.example.nl');
   });
 
+  it('reads KCC_REDIS_URL and KCC_INSTANCE_ID; unset, everything stays in this process', () => {
+    expect(loadConfig({})).toMatchObject({ redisUrl: undefined, instanceId: undefined });
+    expect(
+      loadConfig({ KCC_REDIS_URL: 'redis://redis.intern:6379/2', KCC_INSTANCE_ID: 'kcc-1' }),
+    ).toMatchObject({ redisUrl: 'redis://redis.intern:6379/2', instanceId: 'kcc-1' });
+    expect(loadConfig({ KCC_REDIS_URL: 'rediss://:geheim@redis.intern:6380' }).redisUrl).toBe(
+      'rediss://:geheim@redis.intern:6380',
+    );
+    for (const url of ['localhost:6379', 'http://redis.intern', 'redis://']) {
+      expect(() => loadConfig({ KCC_REDIS_URL: url })).toThrow(
+        'Ongeldige configuratie: KCC_REDIS_URL: verwacht een adres als redis://host:6379 of rediss://host:6380',
+      );
+    }
+  });
+
   it('refuses invalid values with one readable line', () => {
     for (const env of [
       { KCC_PORT: 'abc' },

@@ -69,7 +69,24 @@ const EnvSchema = z.object({
   KCC_DISCONNECT_GRACE_MS: durationMs.default(30_000),
   /** Active contacts of a disconnected agent wait this long for a reconnect before they are re-queued. */
   KCC_RECONNECT_GRACE_MS: durationMs.default(120_000),
+  /** Redis for what several instances share (sockets, codes, limits); unset: all of it stays in this process. */
+  KCC_REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => redisUrl(v), 'verwacht een adres als redis://host:6379 of rediss://host:6380')
+    .optional(),
+  /** The name of this instance in `/health` (default `hostname:port`). */
+  KCC_INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
 });
+
+function redisUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   host: string;
@@ -93,6 +110,10 @@ export interface Config {
   wrapUpMs: number | undefined;
   disconnectGraceMs: number;
   reconnectGraceMs: number;
+  /** KCC_REDIS_URL: the Redis that the instances of a cluster share; undefined: one process. */
+  redisUrl: string | undefined;
+  /** KCC_INSTANCE_ID; undefined: `hostname:port`. */
+  instanceId: string | undefined;
   registers: {
     timeoutMs: number;
     openKlant?: { url: string; token: string };
@@ -231,6 +252,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wrapUpMs: e.KCC_WRAP_UP_MS,
     disconnectGraceMs: e.KCC_DISCONNECT_GRACE_MS,
     reconnectGraceMs: e.KCC_RECONNECT_GRACE_MS,
+    redisUrl: e.KCC_REDIS_URL,
+    instanceId: e.KCC_INSTANCE_ID,
     registers: registersConfig(e),
     channels: channels.config,
     cobrowse: cobrowseSettingsFromEnv(relevant),

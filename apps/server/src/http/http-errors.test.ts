@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,10 +58,13 @@ describe('HTTP errors are problem JSON, never 500', () => {
     expect(await home.text()).toContain('npm run build');
   });
 
-  it('reports health', async () => {
+  it('reports health, naming the instance (default hostname:port)', async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      instance: `${os.hostname()}:${new URL(server.url).port}`,
+    });
   });
 });
 

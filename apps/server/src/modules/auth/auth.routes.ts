@@ -3,7 +3,7 @@ import { LoginRequest, RefreshRequest } from '@kcc/contracts/rest';
 import { currentSessionId, type AuthGuard } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { memoryRateLimitStore, retryAfterSeconds } from '../rate-limit';
+import { memoryRateLimitStore, retryAfterSeconds, type RateLimitStore } from '../rate-limit';
 import { LoginLimits } from './login-limits';
 import { loginResponse } from './login-response';
 import { dummyHash, PasswordCheckBusyError, verifyPassword } from './password';
@@ -20,13 +20,15 @@ export function registerAuthRoutes(
     sessions: SessionStore;
     guard: AuthGuard;
     limits?: LoginLimits;
+    /** Where the counters live (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
     /** False when the identity provider is the only way in (OIDC without demo mode or KCC_LOCAL_LOGIN=1). */
     localLogin?: boolean;
     /** The identity provider's logout URL for a session that started there (its end_session_endpoint). */
     endSessionUrl?: (sessionId: string) => Promise<string | undefined>;
   },
 ): void {
-  const limits = deps.limits ?? new LoginLimits(memoryRateLimitStore);
+  const limits = deps.limits ?? new LoginLimits(deps.rateLimitStore ?? memoryRateLimitStore);
   const answer = (user: Parameters<typeof loginResponse>[1], sessionId: string, refreshToken: string) =>
     loginResponse(deps.tokens, user, sessionId, refreshToken);
 

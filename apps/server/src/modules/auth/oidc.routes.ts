@@ -9,7 +9,7 @@ import {
 } from '@kcc/contracts/rest';
 import { HttpProblem, problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds, type RateLimitStore } from '../rate-limit';
 import { OidcUnavailableError } from './oidc-client';
 import { randomSecret, type OidcFlowStore } from './oidc-flows';
 import type { OidcLogin, OidcLoginResult } from './oidc-login';
@@ -47,6 +47,8 @@ export function registerOidcRoutes(
     users: UsersRepository;
     sessions: SessionStore;
     answer: (user: LoginResponse['user'], sessionId: string, refreshToken: string) => Promise<LoginResponse>;
+    /** Where the counters live (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
   },
 ): void {
   app.get('/api/auth/config', async (): Promise<AuthConfigResponse> => ({
@@ -56,7 +58,12 @@ export function registerOidcRoutes(
   const { login, flows } = deps;
   if (!login || !flows) return;
 
-  const starts = new RateLimiter(memoryRateLimitStore, 'oidc-start', STARTS_PER_IP_PER_MINUTE, 60_000);
+  const starts = new RateLimiter(
+    deps.rateLimitStore ?? memoryRateLimitStore,
+    'oidc-start',
+    STARTS_PER_IP_PER_MINUTE,
+    60_000,
+  );
   const limitStart = async (request: FastifyRequest) => {
     const hit = await starts.hit(request.ip);
     if (!hit.ok) throw problems.tooManyRequests(retryAfterSeconds(hit.retryAfterMs));

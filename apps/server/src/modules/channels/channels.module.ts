@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RateLimitStore } from '../rate-limit';
 import type { Namespace, Server } from 'socket.io';
 import { z } from 'zod';
 import {
@@ -115,6 +116,8 @@ export function createChannelsModule(
     events: UnitOfWork & EventBus;
     /** A chat started with a valid DigiD token (inside the contact's creating transaction). */
     onAuthenticated?: (contactId: string, at: number) => void;
+    /** Where the chat limits count (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
   },
 ): ChannelsModule {
   const { config, db, contacts, routing, inbound, guard, log } = deps;
@@ -161,6 +164,7 @@ export function createChannelsModule(
     log,
     userName: deps.userName,
     ...(deps.onAuthenticated ? { onAuthenticated: deps.onAuthenticated } : {}),
+    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
   });
   messages.registerOutbound(['chat'], chat);
   registerCitizenNamespace(io, {
@@ -169,6 +173,7 @@ export function createChannelsModule(
     originAllowed: createOriginCheck(config, deps.ownOrigins),
     log,
     ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
     digid: deps.digid,
   });
 

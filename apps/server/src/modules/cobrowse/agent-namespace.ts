@@ -80,21 +80,21 @@ export function registerCobrowseAgentNamespace(
       socket,
       'cobrowse:watch',
       CobrowseContactPayload,
-      ({ contactId }) => joinSession(service.watch(userId, contactId)),
+      async ({ contactId }) => joinSession(await service.watch(userId, contactId)),
       log,
     );
     on(
       socket,
       'cobrowse:request',
       CobrowseContactPayload,
-      ({ contactId }) => joinSession(service.requestFromChat(userId, contactId)),
+      async ({ contactId }) => joinSession(await service.requestFromChat(userId, contactId)),
       log,
     );
     on(
       socket,
       'cobrowse:redeem',
       CobrowseRedeemPayload,
-      ({ contactId, code }) => joinSession(service.redeemCode(userId, contactId, code)),
+      async ({ contactId, code }) => joinSession(await service.redeemCode(userId, contactId, code)),
       log,
     );
     on(
@@ -108,8 +108,8 @@ export function registerCobrowseAgentNamespace(
       socket,
       'cobrowse:input',
       CobrowseInputPayload,
-      ({ sessionId, action }) => {
-        const allowed = service.mayControl(userId, sessionId);
+      async ({ sessionId, action }) => {
+        const allowed = await service.mayControl(userId, sessionId);
         if (allowed.ok) deps.toResident.input(sessionId, action);
         return allowed;
       },
@@ -119,8 +119,9 @@ export function registerCobrowseAgentNamespace(
       socket,
       'cobrowse:resync',
       CobrowseSessionPayload,
-      ({ sessionId }) => {
-        if (!service.mayPoint(userId, sessionId)) return { ok: false, error: COBROWSE_ERRORS.notActive };
+      async ({ sessionId }) => {
+        if (!(await service.mayPoint(userId, sessionId)))
+          return { ok: false, error: COBROWSE_ERRORS.notActive };
         deps.toResident.resync(sessionId);
         return { ok: true };
       },
@@ -136,9 +137,14 @@ export function registerCobrowseAgentNamespace(
     // Pointer moves are fire-and-forget; a stale or foreign session is dropped silently.
     socket.on('cobrowse:pointer', (payload: unknown) => {
       const parsed = CobrowsePointerPayload.safeParse(payload);
-      if (!parsed.success || !service.mayPoint(userId, parsed.data.sessionId)) return;
+      if (!parsed.success) return;
       const { sessionId, ...pointer } = parsed.data;
-      deps.toResident.pointer(sessionId, pointer);
+      service.mayPoint(userId, sessionId).then(
+        (may) => {
+          if (may) deps.toResident.pointer(sessionId, pointer);
+        },
+        (err: unknown) => log.warn({ err }, 'cobrowse pointer'),
+      );
     });
   });
   return nsp;

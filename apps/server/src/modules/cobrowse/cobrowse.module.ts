@@ -8,8 +8,10 @@ import type { AuthGuard } from '../../http/auth-guard';
 import type { AuditLog } from '../audit/audit-log';
 import { conversationRoom } from '../channels/chat/chat.service';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
+import type { SharedState } from '../../cluster';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/domain-events';
+import type { RateLimitStore } from '../rate-limit';
 import type { Logger } from '../../shared/logger';
 import { agentSessionRoom, registerCobrowseAgentNamespace } from './agent-namespace';
 import type { CobrowseSettings } from './cobrowse-settings';
@@ -19,15 +21,15 @@ import { registerResidentNamespace, residentRoom } from './resident-namespace';
 /** The contact events after which a session may not go on: the chat or the call ended. */
 const CHANNEL_END_EVENTS = new Set(['chat-ended', 'cti-ended']);
 /**
- * How often sessions are checked against their contact, a safety net: an ended chat or call ends its sessions at
- * once through its domain event. A poll of stored state on the event loop; the deadlines themselves (invite,
- * resident away) are timers on the server's clock.
+ * How often the sessions this instance watches are checked against their contact (a chat or call that ended; a safety net: its domain event ends the session at once). A
+ * poll of stored state on the event loop; the deadlines themselves (invite, resident away) are timers on the
+ * server's clock, and their times are stored with the session for the instance that comes next.
  */
 const SWEEP_MS = 1000;
 
 export interface CobrowseModule {
   service: CobrowseService;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -52,6 +54,10 @@ export function createCobrowseModule(
     widgetDir: string;
     settings: CobrowseSettings;
     clock: Clock;
+    /** Sessions, codes and wrong-code counts: this process, or Redis shared by every instance. */
+    state: SharedState;
+    /** Codes per IP (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
     log: Logger;
     /** `contact-changed` (a transfer or the end of the contact) and an ended chat or call end the session. */
     events: EventBus;
@@ -64,6 +70,7 @@ export function createCobrowseModule(
   );
   const service = new CobrowseService({
     clock: deps.clock,
+    state: deps.state,
     contact: (id) => contacts.get(id),
     openConversationOf: (contactId) => openConversation.get(contactId)?.id,
     channelEndedSince: (contactId, since) =>
@@ -89,6 +96,7 @@ export function createCobrowseModule(
     service,
     originAllowed: deps.originAllowed,
     maxConnectionsPerIp: deps.maxConnectionsPerIp,
+    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
     log,
     toAgents: (sessionId, payload) =>
       agentNsp.to(agentSessionRoom(sessionId)).emit('cobrowse:events', payload),
@@ -157,24 +165,21 @@ export function createCobrowseModule(
   });
 
   const timer = setInterval(() => {
-    try {
-      service.sweep();
-    } catch (err) {
-      log.error({ err }, 'co-browse sweep failed');
-    }
+    service.sweep().catch((err: unknown) => log.error({ err }, 'co-browse sweep failed'));
   }, SWEEP_MS);
   timer.unref();
 
-  deps.events.on('contact-changed', (e) => service.contactChanged(e.contact));
+  const failed = (err: unknown) => log.error({ err }, 'co-browse: ending a session failed');
+  deps.events.on('contact-changed', (e) => service.contactChanged(e.contact).catch(failed));
   deps.events.on('contact-logged', (e) => {
-    if (CHANNEL_END_EVENTS.has(e.event.type)) service.channelEnded(e.event.contactId);
+    if (CHANNEL_END_EVENTS.has(e.event.type)) service.channelEnded(e.event.contactId).catch(failed);
   });
 
   return {
     service,
-    close() {
+    async close() {
       clearInterval(timer);
-      service.endAll();
+      await service.close();
     },
   };
 }

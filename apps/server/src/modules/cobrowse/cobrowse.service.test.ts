@@ -1,30 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { CobrowseResidentState, CobrowseSessionView } from '@kcc/contracts/cobrowse';
 import { TestClock } from '../../../test-support/test-clock';
+import { memorySharedState } from '../../cluster';
 import type { ContactRecord } from '../contacts/contacts.repository';
 import { CobrowseService, type CobrowseSessionRecord } from './cobrowse.service';
 
-function setup() {
+/** `shared`: the state stands for Redis, which other instances see (in memory here, so the test stays in-process). */
+function setup(options: { shared?: boolean } = {}) {
   const clock = new TestClock({ frozenAt: 1_000_000 });
+  const state = { ...memorySharedState(clock), shared: options.shared ?? false };
   const contacts = new Map<string, ContactRecord>();
   const ended: CobrowseSessionRecord[] = [];
   const toAgent: CobrowseSessionView[] = [];
   const toResident: CobrowseResidentState[] = [];
   const channelEnded = new Set<string>();
-  const service = new CobrowseService({
+  const deps = {
     clock,
-    contact: (id) => contacts.get(id),
-    openConversationOf: (id) => (contacts.get(id)?.channel === 'chat' ? `conv-${id}` : undefined),
-    channelEndedSince: (id) => channelEnded.has(id),
+    state,
+    contact: (id: string) => contacts.get(id),
+    openConversationOf: (id: string) => (contacts.get(id)?.channel === 'chat' ? `conv-${id}` : undefined),
+    channelEndedSince: (id: string) => channelEnded.has(id),
     agentName: () => 'Anna',
-    onEnded: (r) => ended.push(r),
+    onEnded: (r: CobrowseSessionRecord) => ended.push(r),
     resumeGraceMs: 30_000,
-  });
+  };
+  const service = new CobrowseService(deps);
   const invites: string[] = [];
+  const tokens = new Map<string, string>();
   service.bindRelay({
     toAgent: (_id, v) => toAgent.push(v),
     toResident: (_id, s) => toResident.push(s),
-    inviteChat: (conv) => invites.push(conv),
+    inviteChat: (conv, invite) => {
+      invites.push(conv);
+      tokens.set(invite.sessionId, invite.token);
+    },
     inviteCode: (room) => invites.push(room),
   });
   const contact = (id: string, over: Partial<ContactRecord> = {}) => {
@@ -52,25 +61,28 @@ function setup() {
     toResident,
     invites,
     channelEnded,
+    invite: (sessionId: string) => tokens.get(sessionId) ?? '',
+    /** Another instance on the same state. */
+    another: () => new CobrowseService(deps),
     advance: (ms: number) => clock.advance(ms),
   };
 }
 
 describe('CobrowseService', () => {
-  it('a transfer ends a running session; the log record has the consent for view and control', () => {
+  it('a transfer ends a running session; the log record has the consent for view and control', async () => {
     const t = setup();
     const c = t.contact('c1');
-    const started = t.service.requestFromChat('user-anna', 'c1');
+    const started = await t.service.requestFromChat('user-anna', 'c1');
     if (!started.ok) throw new Error('not started');
     const id = started.data.sessionId;
     expect(t.invites).toEqual(['conv-c1']);
-    expect(t.service.mayRelay(id)).toBe(false);
-    t.service.consent(id, true);
-    expect(t.service.mayRelay(id)).toBe(true);
-    t.service.requestControl('user-anna', id);
-    t.service.controlConsent(id, true);
+    expect(await t.service.mayRelay(id)).toBe(false);
+    await t.service.consent(id, true);
+    expect(await t.service.mayRelay(id)).toBe(true);
+    await t.service.requestControl('user-anna', id);
+    await t.service.controlConsent(id, true);
     t.advance(60_000);
-    t.service.contactChanged({ ...c, status: 'transferred' });
+    await t.service.contactChanged({ ...c, status: 'transferred' });
     expect(t.toAgent.at(-1)).toMatchObject({ status: 'ended', endedReason: 'transferred' });
     expect(t.toResident.at(-1)).toMatchObject({ status: 'ended', control: 'none' });
     expect(t.ended).toEqual([
@@ -82,59 +94,85 @@ describe('CobrowseService', () => {
       }),
     ]);
     expect(t.ended[0]!.endedAt - t.ended[0]!.startedAt).toBe(60_000);
-    expect(t.service.mayRelay(id)).toBe(false);
+    expect(await t.service.mayRelay(id)).toBe(false);
   });
 
-  it('only the holding agent: another agent, a queued contact and a phone contact for "Meekijken" are refused', () => {
+  it('only the holding agent: another agent, a queued contact and a phone contact for "Meekijken" are refused', async () => {
     const t = setup();
     t.contact('c1');
     t.contact('c2', { status: 'queued', assignedAgentId: undefined });
     t.contact('c3', { channel: 'telefoon' });
-    expect(t.service.requestFromChat('user-bram', 'c1')).toEqual({ ok: false, error: 'forbidden' });
-    expect(t.service.requestFromChat('user-anna', 'c2')).toEqual({ ok: false, error: 'forbidden' });
-    expect(t.service.requestFromChat('user-anna', 'c3')).toEqual({ ok: false, error: 'not_supported' });
-    expect(t.service.requestFromChat('user-anna', 'nope')).toEqual({ ok: false, error: 'not_found' });
-    const s = t.service.requestFromChat('user-anna', 'c1');
+    expect(await t.service.requestFromChat('user-bram', 'c1')).toEqual({ ok: false, error: 'forbidden' });
+    expect(await t.service.requestFromChat('user-anna', 'c2')).toEqual({ ok: false, error: 'forbidden' });
+    expect(await t.service.requestFromChat('user-anna', 'c3')).toEqual({ ok: false, error: 'not_supported' });
+    expect(await t.service.requestFromChat('user-anna', 'nope')).toEqual({ ok: false, error: 'not_found' });
+    const s = await t.service.requestFromChat('user-anna', 'c1');
     if (!s.ok) throw new Error('not started');
-    expect(t.service.endByAgent('user-bram', s.data.sessionId)).toEqual({ ok: false, error: 'forbidden' });
-    expect(t.service.mayPoint('user-bram', s.data.sessionId)).toBe(false);
+    expect(await t.service.endByAgent('user-bram', s.data.sessionId)).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
+    expect(await t.service.mayPoint('user-bram', s.data.sessionId)).toBe(false);
   });
 
-  it('unanswered invites and residents away too long end on the clock; the sweep ends sessions whose chat ended', () => {
+  it('unanswered invites and residents away too long end on the clock; the sweep ends sessions whose chat ended', async () => {
     const t = setup();
     t.contact('c1');
     t.contact('c2');
     t.contact('c3');
-    const a = t.service.requestFromChat('user-anna', 'c1');
-    const b = t.service.requestFromChat('user-anna', 'c2');
-    const c = t.service.requestFromChat('user-anna', 'c3');
+    const a = await t.service.requestFromChat('user-anna', 'c1');
+    const b = await t.service.requestFromChat('user-anna', 'c2');
+    const c = await t.service.requestFromChat('user-anna', 'c3');
     if (!a.ok || !b.ok || !c.ok) throw new Error('not started');
-    t.service.consent(b.data.sessionId, true);
-    t.service.consent(c.data.sessionId, true);
-    t.service.residentAway(b.data.sessionId);
+    await t.service.consent(b.data.sessionId, true);
+    await t.service.consent(c.data.sessionId, true);
+    await t.service.residentAway(b.data.sessionId);
     t.channelEnded.add('c3');
     t.advance(29_999);
     // The poll sees the ended chat; the deadlines are timers on the clock and run the sweep themselves.
-    t.service.sweep();
+    await t.service.sweep();
     expect(t.ended.map((r) => [r.contactId, r.endedReason])).toEqual([['c3', 'contact-ended']]);
     t.advance(1);
-    expect(t.ended.map((r) => r.endedReason)).toContain('resident-left');
+    await expect.poll(() => t.ended.map((r) => r.endedReason)).toContain('resident-left');
     t.advance(5 * 60_000);
-    expect(t.ended.map((r) => [r.contactId, r.endedReason])).toContainEqual(['c1', 'expired']);
+    await expect
+      .poll(() => t.ended.map((r) => [r.contactId, r.endedReason]))
+      .toContainEqual(['c1', 'expired']);
     expect(t.ended.find((r) => r.contactId === 'c1')?.viewConsent).toBe(false);
   });
 
-  it('a new request for the same contact replaces the running session', () => {
+  it('a new request for the same contact replaces the running session', async () => {
     const t = setup();
     t.contact('c1');
-    const first = t.service.requestFromChat('user-anna', 'c1');
-    const second = t.service.requestFromChat('user-anna', 'c1');
+    const first = await t.service.requestFromChat('user-anna', 'c1');
+    const second = await t.service.requestFromChat('user-anna', 'c1');
     if (!first.ok || !second.ok) throw new Error('not started');
     expect(second.data.sessionId).not.toBe(first.data.sessionId);
     expect(t.ended.map((r) => r.sessionId)).toEqual([first.data.sessionId]);
-    expect(t.service.watch('user-anna', 'c1')).toMatchObject({
+    expect(await t.service.watch('user-anna', 'c1')).toMatchObject({
       ok: true,
       data: { sessionId: second.data.sessionId },
     });
+  });
+
+  it('a resident who comes back after the grace, where no timer ended the session (its instance stopped), finds it ended', async () => {
+    const t = setup({ shared: true });
+    t.contact('c1');
+    const started = await t.service.requestFromChat('user-anna', 'c1');
+    if (!started.ok) throw new Error('not started');
+    const { sessionId } = started.data;
+    const joined = await t.service.join(sessionId, t.invite(sessionId));
+    expect(joined).toMatchObject({ ok: true, data: { status: 'invited' } });
+    await t.service.consent(sessionId, true);
+    await t.service.residentAway(sessionId);
+    // The instance that timed the grace stops: its timers go, the shared session stays.
+    await t.service.close();
+    t.advance(30_000);
+    expect(t.ended).toEqual([]);
+    expect(await t.another().join(sessionId, t.invite(sessionId))).toMatchObject({
+      ok: true,
+      data: { status: 'ended', endedReason: 'resident-left' },
+    });
+    expect(t.ended.map((r) => r.endedReason)).toEqual(['resident-left']);
   });
 });

@@ -1,18 +1,17 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  COBROWSE_CODE_TTL_MS,
   COBROWSE_ERRORS,
-  type CobrowseControl,
   type CobrowseEndReason,
   type CobrowseInvite,
   type CobrowseResidentState,
   type CobrowseSessionView,
-  type CobrowseStatus,
   type CobrowseVia,
 } from '@kcc/contracts/cobrowse';
 import type { Ack } from '@kcc/contracts/realtime';
 import type { CancelTimer, Clock } from '../../shared/clock';
+import type { SharedState } from '../../cluster';
 import type { ContactRecord } from '../contacts/contacts.repository';
+import { CobrowseStore, type SessionState } from './cobrowse-store';
 
 /** Where the service sends what it decided; the namespaces implement it with socket.io rooms only. */
 export interface CobrowseRelay {
@@ -40,6 +39,8 @@ export interface CobrowseSessionRecord {
 export interface CobrowseDeps {
   /** The server's clock: code expiry, the invite's and the resident's deadlines (timers that run the sweep). */
   clock: Clock;
+  /** Where sessions, codes and wrong-code counts live: this process, or Redis for every instance. */
+  state: SharedState;
   contact: (id: string) => ContactRecord | undefined;
   /** The open chat conversation of a contact (undefined when there is none or it ended). */
   openConversationOf: (contactId: string) => string | undefined;
@@ -53,54 +54,37 @@ export interface CobrowseDeps {
   inviteTtlMs?: number;
 }
 
-interface Session {
-  id: string;
-  token: string;
-  contactId: string;
-  agentId: string;
-  agentName: string;
-  via: CobrowseVia;
-  status: CobrowseStatus;
-  control: CobrowseControl;
-  createdAt: number;
-  startedAt?: number;
-  controlEverGranted: boolean;
-  endedReason?: CobrowseEndReason;
-  /** When the resident's socket went away (a page load, or the tab closed). */
-  awaySince?: number;
-  /** Deadlines on the clock (invite unanswered, resident away): each runs the sweep, cancelled at the end. */
-  timers: CancelTimer[];
-}
-
-interface PendingCode {
-  code: string;
-  expiresAt: number;
-  room: string;
-}
-
 const WRONG_CODES_PER_AGENT = 5;
 const WRONG_CODES_ALL_AGENTS = 50;
 const WRONG_CODE_WINDOW_MS = 10 * 60_000;
 const DEFAULT_INVITE_TTL_MS = 5 * 60_000;
-const EXPIRED_CODE_KEPT_MS = 60 * 60_000;
 
 /** Statuses of a contact that goes on with someone else (a transfer, or back to the queue). */
 const MOVED_ON = new Set(['transferred', 'queued', 'offered', 'assigned']);
 
 const err = (error: string) => ({ ok: false as const, error });
 
+/** What this instance does for a session: time its deadlines, and (on the agent's side) check its contact. */
+interface Watch {
+  checksContact: boolean;
+  timers: CancelTimer[];
+}
+
 /**
- * The co-browse sessions of this server process: who may look along with whom, consent, and the end of a
- * session. It never sees the page itself: the namespaces relay the stream only while `mayRelay` says so.
+ * Co-browse sessions: who may look along with whom, consent, and the end of a session. The state is shared by all
+ * instances (`CobrowseStore`); each instance watches the sessions its sockets touch (docs/decisions.md, issue 12:
+ * co-browse on several instances). It never sees the page itself: the namespaces relay the stream only while
+ * `mayRelay` says so.
  */
 export class CobrowseService {
-  private readonly sessions = new Map<string, Session>();
-  private readonly codes = new Map<string, PendingCode>();
-  /** Times of wrong codes per agent and for all agents together (key `*`): guessing a code is rate-limited. */
-  private readonly wrongCodes = new Map<string, number[]>();
+  private readonly store: CobrowseStore;
+  private readonly watched = new Map<string, Watch>();
   private relay: CobrowseRelay | undefined;
+  private sweeping = false;
 
-  constructor(private readonly deps: CobrowseDeps) {}
+  constructor(private readonly deps: CobrowseDeps) {
+    this.store = new CobrowseStore(deps.state);
+  }
 
   bindRelay(relay: CobrowseRelay): void {
     this.relay = relay;
@@ -109,213 +93,266 @@ export class CobrowseService {
   // ------------------------------------------------------------------ agent side
 
   /** "Meekijken" in a chat: invite the resident of the agent's chat. */
-  requestFromChat(agentId: string, contactId: string): Ack<CobrowseSessionView> {
+  async requestFromChat(agentId: string, contactId: string): Promise<Ack<CobrowseSessionView>> {
     const held = this.heldBy(agentId, contactId);
     if (!held.ok) return held;
     if (held.data.channel !== 'chat') return err(COBROWSE_ERRORS.notSupported);
     const conversationId = this.deps.openConversationOf(contactId);
     if (conversationId === undefined) return err(COBROWSE_ERRORS.notActive);
-    const session = this.open(agentId, contactId, 'chat');
+    const session = await this.open(agentId, contactId, 'chat');
     this.relay?.inviteChat(conversationId, this.invite(session));
     return { ok: true, data: this.view(session) };
   }
 
-  /** "Code invoeren": the code the resident read out binds their page to this contact. */
-  redeemCode(agentId: string, contactId: string, code: string): Ack<CobrowseSessionView> {
+  /** "Code invoeren": the code the resident read out (on any instance) binds their page to this contact. */
+  async redeemCode(agentId: string, contactId: string, code: string): Promise<Ack<CobrowseSessionView>> {
     const held = this.heldBy(agentId, contactId);
     if (!held.ok) return held;
     const now = this.deps.clock.now();
-    if (!this.wrongAllowed(agentId, now)) return err(COBROWSE_ERRORS.rateLimited);
-    const pending = this.codes.get(code);
+    if (!(await this.wrongAllowed(agentId, now))) return err(COBROWSE_ERRORS.rateLimited);
+    // Single use, also when it turns out to be expired.
+    const pending = await this.store.takeCode(code);
     if (!pending) {
-      for (const key of [agentId, '*']) this.wrongCodes.set(key, [...this.recentWrong(key, now), now]);
+      await Promise.all(
+        [agentId, '*'].map((who) => this.store.countWrongCode(who, now, WRONG_CODE_WINDOW_MS)),
+      );
       return err(COBROWSE_ERRORS.wrongCode);
     }
-    this.codes.delete(code); // single use, also when it turns out to be expired
     if (pending.expiresAt <= now) return err(COBROWSE_ERRORS.expiredCode);
-    const session = this.open(agentId, contactId, 'code');
+    const session = await this.open(agentId, contactId, 'code');
     this.relay?.inviteCode(pending.room, this.invite(session));
     return { ok: true, data: this.view(session) };
   }
 
-  /** The running session of a contact the agent holds (the pane after a reload), or null. */
-  watch(agentId: string, contactId: string): Ack<CobrowseSessionView | null> {
+  /** The running session of a contact the agent holds (the pane after a reload, or on another instance), or null. */
+  async watch(agentId: string, contactId: string): Promise<Ack<CobrowseSessionView | null>> {
     const held = this.heldBy(agentId, contactId);
     if (!held.ok) return held;
-    const session = this.ofContact(contactId);
-    return { ok: true, data: session && session.agentId === agentId ? this.view(session) : null };
+    const session = await this.store.ofContact(contactId);
+    if (!session || session.agentId !== agentId) return { ok: true, data: null };
+    this.keepWatch(session.id, { checksContact: true });
+    return { ok: true, data: this.view(session) };
   }
 
-  requestControl(agentId: string, sessionId: string): Ack {
-    const session = this.agentSession(agentId, sessionId);
-    if (!session.ok) return session;
-    const s = session.data;
-    if (s.status !== 'active') return err(COBROWSE_ERRORS.notActive);
-    if (s.control === 'none') {
-      s.control = 'requested';
-      this.publish(s);
-    }
+  async requestControl(agentId: string, sessionId: string): Promise<Ack> {
+    const res = await this.store.transition(sessionId, (s) => {
+      const denied = this.agentDenied(s, agentId);
+      if (denied !== undefined) return denied;
+      if (s!.status !== 'active') return COBROWSE_ERRORS.notActive;
+      return s!.control === 'none' ? { ...s!, control: 'requested' } : s!;
+    });
+    if (!res.ok) return res;
+    if (res.after !== res.before) this.publish(res.after);
     return { ok: true };
   }
 
   /** Pointing needs the view consent; input needs the control consent too. */
-  mayPoint(agentId: string, sessionId: string): boolean {
-    const s = this.sessions.get(sessionId);
+  async mayPoint(agentId: string, sessionId: string): Promise<boolean> {
+    const s = await this.store.session(sessionId);
     return s !== undefined && s.agentId === agentId && s.status === 'active';
   }
 
-  mayControl(agentId: string, sessionId: string): Ack {
-    const session = this.agentSession(agentId, sessionId);
-    if (!session.ok) return session;
-    if (session.data.status !== 'active') return err(COBROWSE_ERRORS.notActive);
-    if (session.data.control !== 'granted') return err(COBROWSE_ERRORS.controlNotAllowed);
+  async mayControl(agentId: string, sessionId: string): Promise<Ack> {
+    const s = await this.store.session(sessionId);
+    const denied = this.agentDenied(s, agentId);
+    if (denied !== undefined) return err(denied);
+    if (s!.status !== 'active') return err(COBROWSE_ERRORS.notActive);
+    if (s!.control !== 'granted') return err(COBROWSE_ERRORS.controlNotAllowed);
     return { ok: true };
   }
 
-  endByAgent(agentId: string, sessionId: string): Ack {
-    const session = this.agentSession(agentId, sessionId);
-    if (!session.ok) return session;
-    this.end(session.data, 'agent');
+  async endByAgent(agentId: string, sessionId: string): Promise<Ack> {
+    const denied = this.agentDenied(await this.store.session(sessionId), agentId);
+    if (denied !== undefined) return err(denied);
+    await this.end(sessionId, () => 'agent');
     return { ok: true };
   }
 
   // ------------------------------------------------------------------ resident side
 
   /** "Hulp van een medewerker": a 6-digit code for the socket in `room`. Replaces that socket's earlier code. */
-  issueCode(room: string): { code: string; expiresAt: number } {
-    const now = this.deps.clock.now();
-    for (const [code, p] of this.codes)
-      if (p.room === room || p.expiresAt + EXPIRED_CODE_KEPT_MS <= now) this.codes.delete(code);
-    let code: string;
-    do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    while (this.codes.has(code));
-    const expiresAt = now + COBROWSE_CODE_TTL_MS;
-    this.codes.set(code, { code, expiresAt, room });
-    return { code, expiresAt };
+  issueCode(room: string): Promise<{ code: string; expiresAt: number }> {
+    return this.store.issueCode(room, this.deps.clock.now());
   }
 
-  forgetCodes(room: string): void {
-    for (const [code, p] of this.codes) if (p.room === room) this.codes.delete(code);
+  forgetCodes(room: string): Promise<void> {
+    return this.store.forgetCodes(room);
   }
 
-  /** The resident's widget joins (after an invite) or comes back (after a page load) with the session's token. */
-  join(sessionId: string, token: string): Ack<CobrowseResidentState> {
-    const s = this.sessions.get(sessionId);
-    if (!s || !sameToken(s.token, token)) return err(COBROWSE_ERRORS.notFound);
-    if (s.status === 'ended') return { ok: true, data: this.residentState(s) };
-    if (s.status === 'paused') s.status = 'active';
-    s.awaySince = undefined;
-    this.publish(s);
-    return { ok: true, data: this.residentState(s) };
+  /** The resident's widget joins (after an invite) or comes back (after a page load, on any instance) with the token. */
+  async join(sessionId: string, token: string): Promise<Ack<CobrowseResidentState>> {
+    const found = await this.store.session(sessionId);
+    if (!found || !sameToken(found.token, token)) return err(COBROWSE_ERRORS.notFound);
+    // Away too long while no instance's timer ended it (that instance stopped): it ends now.
+    if (this.overdueAway(found)) {
+      const ended = await this.end(sessionId, () => 'resident-left');
+      if (ended) return { ok: true, data: this.residentState(ended) };
+    }
+    const res = await this.store.transition(sessionId, (s) => {
+      if (!s) return COBROWSE_ERRORS.notFound;
+      const { awaySince: _away, ...rest } = s;
+      return { ...rest, status: s.status === 'paused' ? 'active' : s.status };
+    });
+    if (!res.ok) return res;
+    this.keepWatch(sessionId, { checksContact: false });
+    this.publish(res.after);
+    return { ok: true, data: this.residentState(res.after) };
   }
 
-  consent(sessionId: string, allow: boolean): Ack {
-    const s = this.sessions.get(sessionId);
-    if (!s || s.status === 'ended') return err(COBROWSE_ERRORS.notActive);
+  async consent(sessionId: string, allow: boolean): Promise<Ack> {
     if (!allow) {
-      this.end(s, s.status === 'invited' ? 'refused' : 'resident');
-      return { ok: true };
+      const ended = await this.end(sessionId, (s) => (s.status === 'invited' ? 'refused' : 'resident'));
+      return ended ? { ok: true } : err(COBROWSE_ERRORS.notActive);
     }
-    if (s.status === 'invited') {
-      s.status = 'active';
-      s.startedAt = this.deps.clock.now();
-      this.publish(s);
-    }
+    const res = await this.store.transition(sessionId, (s) => {
+      if (!s) return COBROWSE_ERRORS.notActive;
+      return s.status === 'invited' ? { ...s, status: 'active', startedAt: this.deps.clock.now() } : s;
+    });
+    if (!res.ok) return res;
+    if (res.after !== res.before) this.publish(res.after);
     return { ok: true };
   }
 
-  controlConsent(sessionId: string, allow: boolean): Ack {
-    const s = this.sessions.get(sessionId);
-    if (!s || s.status !== 'active') return err(COBROWSE_ERRORS.notActive);
-    if (allow && s.control === 'none') return err(COBROWSE_ERRORS.controlNotAllowed); // nobody asked
-    s.control = allow ? 'granted' : 'none';
-    if (allow) s.controlEverGranted = true;
-    this.publish(s);
+  async controlConsent(sessionId: string, allow: boolean): Promise<Ack> {
+    const res = await this.store.transition(sessionId, (s) => {
+      if (!s || s.status !== 'active') return COBROWSE_ERRORS.notActive;
+      if (allow && s.control === 'none') return COBROWSE_ERRORS.controlNotAllowed; // nobody asked
+      return {
+        ...s,
+        control: allow ? 'granted' : 'none',
+        controlEverGranted: s.controlEverGranted || allow,
+      };
+    });
+    if (!res.ok) return res;
+    this.publish(res.after);
     return { ok: true };
   }
 
-  endByResident(sessionId: string): Ack {
-    const s = this.sessions.get(sessionId);
-    if (!s) return err(COBROWSE_ERRORS.notFound);
-    this.end(s, 'resident');
-    return { ok: true };
+  async endByResident(sessionId: string): Promise<Ack> {
+    return (await this.end(sessionId, () => 'resident')) ? { ok: true } : err(COBROWSE_ERRORS.notFound);
   }
 
   /** Stream from the resident may pass only with the view consent. */
-  mayRelay(sessionId: string): boolean {
-    return this.sessions.get(sessionId)?.status === 'active';
+  async mayRelay(sessionId: string): Promise<boolean> {
+    return (await this.store.session(sessionId))?.status === 'active';
   }
 
-  /** The resident's last socket of the session went away: wait `resumeGraceMs` for the next page. */
-  residentAway(sessionId: string): void {
-    const s = this.sessions.get(sessionId);
-    if (!s || s.status === 'ended') return;
-    s.awaySince = this.deps.clock.now();
-    s.timers.push(this.deps.clock.setTimer(this.deps.resumeGraceMs, () => this.sweep()));
-    if (s.status === 'active') {
-      s.status = 'paused';
-      this.publish(s);
-    }
+  /**
+   * The resident's last socket of the session went away (on any instance): wait `resumeGraceMs` for the next page.
+   * The time they left is stored, so the instance they come back to can enforce the grace too.
+   */
+  async residentAway(sessionId: string): Promise<void> {
+    const res = await this.store.transition(sessionId, (s) => {
+      if (!s) return COBROWSE_ERRORS.notFound;
+      return { ...s, awaySince: this.deps.clock.now(), status: s.status === 'active' ? 'paused' : s.status };
+    });
+    if (!res.ok) return;
+    this.keepWatch(sessionId, { checksContact: false }, this.deps.resumeGraceMs);
+    if (res.after.status !== res.before.status) this.publish(res.after);
   }
 
   // ------------------------------------------------------------------ lifecycle
 
   /**
-   * A contact changed (routing): a session ends when its agent no longer holds the contact. A contact that goes on
-   * elsewhere (another queue or colleague) was transferred; in nawerk or closed it ended.
+   * A contact changed (routing, on whichever instance runs it): a session ends when its agent no longer holds the
+   * contact. A contact that goes on elsewhere (another queue or colleague) was transferred; in nawerk or closed it
+   * ended.
    */
-  contactChanged(contact: ContactRecord | { id: string; status: string; assignedAgentId?: string }): void {
-    for (const s of this.sessions.values()) {
-      if (s.contactId !== contact.id) continue;
-      if (contact.status === 'assigned' && contact.assignedAgentId === s.agentId) continue;
-      this.end(s, MOVED_ON.has(contact.status) ? 'transferred' : 'contact-ended');
+  async contactChanged(
+    contact: ContactRecord | { id: string; status: string; assignedAgentId?: string },
+  ): Promise<void> {
+    const s = await this.store.ofContact(contact.id);
+    if (!s) return;
+    if (contact.status === 'assigned' && contact.assignedAgentId === s.agentId) return;
+    await this.end(s.id, () => (MOVED_ON.has(contact.status) ? 'transferred' : 'contact-ended'));
+  }
+
+  /** The contact's chat or call ended: its session ends with it. */
+  async channelEnded(contactId: string): Promise<void> {
+    const s = await this.store.ofContact(contactId);
+    if (s) await this.end(s.id, () => 'contact-ended');
+  }
+
+  /**
+   * The poll (every second) and the deadline timers: ends what time or the contact ended among the sessions this
+   * instance watches — unanswered invites, residents away too long, and on the agent's side ended chats and calls.
+   */
+  async sweep(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      for (const id of [...this.watched.keys()]) await this.sweepOne(id);
+    } finally {
+      this.sweeping = false;
     }
   }
 
-  /** The contact's chat or call ended: its sessions end with it. */
-  channelEnded(contactId: string): void {
-    for (const s of [...this.sessions.values()]) if (s.contactId === contactId) this.end(s, 'contact-ended');
-  }
-
-  /** Ends what time or the contact ended: expired invites and codes, residents gone too long, ended chats/calls. */
-  sweep(): void {
-    const now = this.deps.clock.now();
-    // An expired code is kept a while, so the agent hears "verlopen" rather than "onjuist".
-    for (const [code, p] of this.codes)
-      if (p.expiresAt + EXPIRED_CODE_KEPT_MS <= now) this.codes.delete(code);
-    for (const s of [...this.sessions.values()]) {
-      const contact = this.deps.contact(s.contactId);
-      if (!contact) {
-        this.end(s, 'contact-ended');
-        continue;
-      }
-      this.contactChanged(contact);
-      if (s.status === 'ended') continue;
-      if (this.deps.channelEndedSince(s.contactId, s.createdAt)) this.end(s, 'contact-ended');
-      else if (s.awaySince !== undefined && now - s.awaySince >= this.deps.resumeGraceMs)
-        this.end(s, 'resident-left');
-      else if (
-        s.status === 'invited' &&
-        now - s.createdAt >= (this.deps.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS)
-      )
-        this.end(s, 'expired');
-    }
-    for (const key of [...this.wrongCodes.keys()]) {
-      const recent = this.recentWrong(key, now);
-      if (recent.length === 0) this.wrongCodes.delete(key);
-      else this.wrongCodes.set(key, recent);
-    }
-  }
-
-  endAll(): void {
-    for (const s of [...this.sessions.values()]) this.end(s, 'agent');
-  }
-
-  get activeCount(): number {
-    return this.sessions.size;
+  /**
+   * This instance stops. In one process its sessions end with it; in a cluster they go on, and the instances that
+   * the agent's pane and the resident's page reconnect to watch them.
+   */
+  async close(): Promise<void> {
+    const ids = [...this.watched.keys()];
+    for (const id of ids) this.unwatch(id);
+    if (!this.store.shared) for (const id of ids) await this.end(id, () => 'agent');
   }
 
   // ------------------------------------------------------------------ internals
+
+  private async sweepOne(id: string): Promise<void> {
+    const s = await this.store.session(id);
+    const watch = this.watched.get(id);
+    if (!s || !watch) {
+      this.unwatch(id);
+      return;
+    }
+    const now = this.deps.clock.now();
+    if (watch.checksContact) {
+      const contact = this.deps.contact(s.contactId);
+      if (!contact) {
+        await this.end(id, () => 'contact-ended');
+        return;
+      }
+      if (contact.status !== 'assigned' || contact.assignedAgentId !== s.agentId) {
+        await this.contactChanged(contact);
+        return;
+      }
+      if (this.deps.channelEndedSince(s.contactId, s.createdAt)) {
+        await this.end(id, () => 'contact-ended');
+        return;
+      }
+    }
+    if (this.overdueAway(s)) await this.end(id, () => 'resident-left');
+    else if (s.status === 'invited' && now - s.createdAt >= this.inviteTtlMs)
+      await this.end(id, () => 'expired');
+  }
+
+  private get inviteTtlMs(): number {
+    return this.deps.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS;
+  }
+
+  private overdueAway(s: SessionState): boolean {
+    return s.awaySince !== undefined && this.deps.clock.now() - s.awaySince >= this.deps.resumeGraceMs;
+  }
+
+  /** Watch a session here; with `timerMs`, also a deadline on the clock that runs its sweep. */
+  private keepWatch(id: string, options: { checksContact: boolean }, timerMs?: number): void {
+    const watch = this.watched.get(id) ?? { checksContact: false, timers: [] };
+    watch.checksContact ||= options.checksContact;
+    if (timerMs !== undefined)
+      watch.timers.push(
+        this.deps.clock.setTimer(timerMs, () => {
+          // A failure here (Redis unreachable) is retried by the 1 s poll, which logs it.
+          void this.sweepOne(id).catch(() => undefined);
+        }),
+      );
+    this.watched.set(id, watch);
+  }
+
+  private unwatch(id: string): void {
+    for (const cancel of this.watched.get(id)?.timers.splice(0) ?? []) cancel();
+    this.watched.delete(id);
+  }
 
   private heldBy(agentId: string, contactId: string): Ack<ContactRecord> {
     const contact = this.deps.contact(contactId);
@@ -325,34 +362,25 @@ export class CobrowseService {
     return { ok: true, data: contact };
   }
 
-  private agentSession(agentId: string, sessionId: string): Ack<Session> {
-    const s = this.sessions.get(sessionId);
-    if (!s || s.status === 'ended') return err(COBROWSE_ERRORS.notFound);
-    if (s.agentId !== agentId) return err(COBROWSE_ERRORS.forbidden);
-    return { ok: true, data: s };
-  }
-
-  private recentWrong(key: string, now: number): number[] {
-    return (this.wrongCodes.get(key) ?? []).filter((t) => t > now - WRONG_CODE_WINDOW_MS);
-  }
-
-  private wrongAllowed(agentId: string, now: number): boolean {
-    return (
-      this.recentWrong(agentId, now).length < WRONG_CODES_PER_AGENT &&
-      this.recentWrong('*', now).length < WRONG_CODES_ALL_AGENTS
-    );
-  }
-
-  private ofContact(contactId: string): Session | undefined {
-    for (const s of this.sessions.values()) if (s.contactId === contactId) return s;
+  private agentDenied(s: SessionState | undefined, agentId: string): string | undefined {
+    if (!s) return COBROWSE_ERRORS.notFound;
+    if (s.agentId !== agentId) return COBROWSE_ERRORS.forbidden;
     return undefined;
   }
 
+  private async wrongAllowed(agentId: string, now: number): Promise<boolean> {
+    const [own, all] = await Promise.all([
+      this.store.wrongCodes(agentId, now, WRONG_CODE_WINDOW_MS),
+      this.store.wrongCodes('*', now, WRONG_CODE_WINDOW_MS),
+    ]);
+    return own < WRONG_CODES_PER_AGENT && all < WRONG_CODES_ALL_AGENTS;
+  }
+
   /** One session per contact: a new request replaces an earlier one. */
-  private open(agentId: string, contactId: string, via: CobrowseVia): Session {
-    const earlier = this.ofContact(contactId);
-    if (earlier) this.end(earlier, 'agent');
-    const session: Session = {
+  private async open(agentId: string, contactId: string, via: CobrowseVia): Promise<SessionState> {
+    const earlier = await this.store.ofContact(contactId);
+    if (earlier) await this.end(earlier.id, () => 'agent');
+    const session: SessionState = {
       id: randomUUID(),
       token: randomBytes(24).toString('base64url'),
       contactId,
@@ -363,23 +391,28 @@ export class CobrowseService {
       control: 'none',
       createdAt: this.deps.clock.now(),
       controlEverGranted: false,
-      timers: [],
     };
-    session.timers.push(
-      this.deps.clock.setTimer(this.deps.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS, () => this.sweep()),
-    );
-    this.sessions.set(session.id, session);
+    await this.store.create(session);
+    this.keepWatch(session.id, { checksContact: true }, this.inviteTtlMs);
     return session;
   }
 
-  private end(s: Session, reason: CobrowseEndReason): void {
-    if (s.status === 'ended') return;
-    const wasStarted = s.startedAt !== undefined;
-    s.status = 'ended';
-    s.control = 'none';
-    s.endedReason = reason;
-    for (const cancel of s.timers.splice(0)) cancel();
-    this.sessions.delete(s.id);
+  /**
+   * End a session: exactly one caller (on any instance) wins the transition to `ended`; it tells both sides and
+   * writes the verwerkingenlog line. Returns the ended session, or undefined when it was already gone.
+   */
+  private async end(
+    id: string,
+    reason: (s: SessionState) => CobrowseEndReason,
+  ): Promise<SessionState | undefined> {
+    const res = await this.store.transition(id, (s) => {
+      if (!s) return COBROWSE_ERRORS.notFound;
+      return { ...s, status: 'ended', control: 'none', endedReason: reason(s) };
+    });
+    this.unwatch(id);
+    if (!res.ok) return undefined;
+    const s = res.after;
+    await this.store.remove(id);
     this.publish(s);
     this.deps.onEnded({
       sessionId: s.id,
@@ -388,22 +421,23 @@ export class CobrowseService {
       via: s.via,
       startedAt: s.startedAt ?? s.createdAt,
       endedAt: this.deps.clock.now(),
-      viewConsent: wasStarted,
+      viewConsent: s.startedAt !== undefined,
       controlConsent: s.controlEverGranted,
-      endedReason: reason,
+      endedReason: s.endedReason!,
     });
+    return s;
   }
 
-  private publish(s: Session): void {
+  private publish(s: SessionState): void {
     this.relay?.toAgent(s.id, this.view(s));
     this.relay?.toResident(s.id, this.residentState(s));
   }
 
-  private invite(s: Session): CobrowseInvite {
+  private invite(s: SessionState): CobrowseInvite {
     return { sessionId: s.id, token: s.token, agentName: s.agentName };
   }
 
-  private view(s: Session): CobrowseSessionView {
+  private view(s: SessionState): CobrowseSessionView {
     return {
       sessionId: s.id,
       contactId: s.contactId,
@@ -414,7 +448,7 @@ export class CobrowseService {
     };
   }
 
-  private residentState(s: Session): CobrowseResidentState {
+  private residentState(s: SessionState): CobrowseResidentState {
     return {
       sessionId: s.id,
       agentName: s.agentName,

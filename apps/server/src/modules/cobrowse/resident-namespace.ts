@@ -13,7 +13,7 @@ import { CITIZEN_CONNECT_ERRORS } from '@kcc/contracts/channels';
 import type { Ack } from '@kcc/contracts/realtime';
 import { on } from '../../realtime/on';
 import { SlidingWindowLimiter } from '../channels/chat/rate-limit';
-import { memoryRateLimitStore, RateLimiter } from '../rate-limit';
+import { memoryRateLimitStore, RateLimiter, type RateLimitStore } from '../rate-limit';
 import type { Logger } from '../../shared/logger';
 import type { CobrowseService } from './cobrowse.service';
 import { connectionsPerIp } from '../../realtime/connections-per-ip';
@@ -55,13 +55,20 @@ export function registerResidentNamespace(
     maxConnectionsPerIp: number;
     /** The agent room of a session (the relay target). */
     toAgents: (sessionId: string, payload: CobrowseEventsPayload & { sessionId: string }) => void;
+    /** Where the codes per IP count (default: this process's memory). */
+    rateLimitStore?: RateLimitStore;
     log: Logger;
   },
 ): ResidentNamespace {
   const { service, log } = deps;
   const nsp = io.of(COBROWSE_RESIDENT_NAMESPACE) as unknown as ResidentNamespace;
   const perIp = connectionsPerIp();
-  const codeLimiter = new RateLimiter(memoryRateLimitStore, 'cobrowse-code', CODES_PER_HOUR, 3600_000);
+  const codeLimiter = new RateLimiter(
+    deps.rateLimitStore ?? memoryRateLimitStore,
+    'cobrowse-code',
+    CODES_PER_HOUR,
+    3600_000,
+  );
 
   nsp.use((socket, next) => {
     if (!deps.originAllowed(socket.handshake.headers.origin))
@@ -83,7 +90,7 @@ export function registerResidentNamespace(
     });
     socket.on('error', (err) => log.warn({ err }, 'cobrowse resident socket error'));
     const noSession = { ok: false as const, error: COBROWSE_ERRORS.notActive };
-    const withSession = (fn: (sessionId: string) => Ack) => () => {
+    const withSession = (fn: (sessionId: string) => Promise<Ack>) => async (): Promise<Ack> => {
       const id = socket.data.sessionId;
       return id === undefined ? noSession : fn(id);
     };
@@ -97,7 +104,7 @@ export function registerResidentNamespace(
           return { ok: false, error: COBROWSE_ERRORS.rateLimited };
         const room = codeRoom(socket.id);
         void socket.join(room);
-        const { code, expiresAt } = service.issueCode(room);
+        const { code, expiresAt } = await service.issueCode(room);
         return { ok: true, data: { code, expiresAt: new Date(expiresAt).toISOString() } };
       },
       log,
@@ -106,14 +113,14 @@ export function registerResidentNamespace(
       socket,
       'cobrowse:join',
       CobrowseJoinPayload,
-      ({ sessionId, token }) => {
-        const res = service.join(sessionId, token);
+      async ({ sessionId, token }) => {
+        const res = await service.join(sessionId, token);
         if (!res.ok) return res;
         const previous = socket.data.sessionId;
         if (previous !== undefined && previous !== sessionId) void socket.leave(residentRoom(previous));
         socket.data.sessionId = sessionId;
         void socket.join(residentRoom(sessionId));
-        service.forgetCodes(codeRoom(socket.id));
+        await service.forgetCodes(codeRoom(socket.id));
         return res;
       },
       log,
@@ -144,9 +151,9 @@ export function registerResidentNamespace(
       'cobrowse:events',
       CobrowseEventsPayload,
       (payload) =>
-        withSession((id) => {
+        withSession(async (id) => {
           // Nothing of the page passes before "Toestaan", nor after the end.
-          if (!service.mayRelay(id)) return noSession;
+          if (!(await service.mayRelay(id))) return noSession;
           deps.toAgents(id, { ...payload, sessionId: id });
           return { ok: true };
         })(),
@@ -154,17 +161,18 @@ export function registerResidentNamespace(
     );
 
     socket.on('disconnect', () => {
-      service.forgetCodes(codeRoom(socket.id));
+      const failed = (err: unknown) => log.warn({ err }, 'cobrowse resident disconnect');
+      service.forgetCodes(codeRoom(socket.id)).catch(failed);
       const id = socket.data.sessionId;
       if (id === undefined) return;
       // Through the adapter: another page of the same resident may already have joined (on any instance).
       void nsp
         .in(residentRoom(id))
         .fetchSockets()
-        .then((left) => {
-          if (left.length === 0) service.residentAway(id);
+        .then(async (left) => {
+          if (left.length === 0) await service.residentAway(id);
         })
-        .catch((err: unknown) => log.warn({ err }, 'cobrowse fetchSockets failed'));
+        .catch(failed);
     });
   });
   return nsp;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PublicKennisbankEvent, PublicSearchQuery } from '@kcc/contracts/kennisbank';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit/rate-limiter';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds, type RateLimitStore } from '../rate-limit';
 import type { KennisbankService } from './kennisbank.service';
 
 export interface PublicKennisbankDeps {
@@ -13,6 +13,8 @@ export interface PublicKennisbankDeps {
   /** Requests per IP per window (searches, article reads and events together). Default 60 per minute. */
   limit?: number;
   windowMs?: number;
+  /** Where the counters live (default: this process's memory; in a cluster: Redis). */
+  rateLimitStore?: RateLimitStore;
 }
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
@@ -26,7 +28,7 @@ const IdParams = z.object({ id: z.string().min(1).max(200) });
 export function registerPublicKennisbankRoutes(app: FastifyInstance, deps: PublicKennisbankDeps): void {
   const { service } = deps;
   const limiter = new RateLimiter(
-    memoryRateLimitStore,
+    deps.rateLimitStore ?? memoryRateLimitStore,
     'public-kennisbank',
     deps.limit ?? 60,
     deps.windowMs ?? 60_000,

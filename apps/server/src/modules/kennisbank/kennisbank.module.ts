@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { SharedState } from '../../cluster';
 import type { EventBus } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
 import { createSqliteKennisbankRepository } from './kennisbank.repository';
 import { KennisbankQuality } from './kennisbank-quality';
-import { KennisbankService } from './kennisbank.service';
+import { KennisbankService, type KennisbankIndexChange } from './kennisbank.service';
 import { KENNISBANK_ASSETS_DIR, seedKennisbank } from './seed-kennisbank';
 
 /**
@@ -40,4 +41,27 @@ export function createKennisbankService(deps: {
   const built = service.buildIndex();
   deps.log.info(built, 'kennisbank index built');
   return service;
+}
+
+const INDEX_CHANNEL = 'kennisbank:index';
+
+/**
+ * Several instances: each has its own in-memory index over the shared store. An edit on one is published and every
+ * other instance reloads what changed from the store. In one process the message reaches only this instance,
+ * which ignores its own. Returns the unsubscribe for `close`.
+ */
+export async function shareIndexChanges(
+  service: KennisbankService,
+  deps: { state: SharedState; instanceId: string; log: FastifyBaseLogger },
+): Promise<() => Promise<void>> {
+  const unsubscribe = await deps.state.subscribe(INDEX_CHANNEL, (message) => {
+    const { from, change } = JSON.parse(message) as { from: string; change: KennisbankIndexChange };
+    if (from !== deps.instanceId) service.applyIndexChange(change);
+  });
+  service.onIndexChange = (change) => {
+    deps.state
+      .publish(INDEX_CHANNEL, JSON.stringify({ from: deps.instanceId, change }))
+      .catch((err: unknown) => deps.log.error({ err: String(err) }, 'kennisbank: wijziging niet gedeeld'));
+  };
+  return unsubscribe;
 }

@@ -126,6 +126,9 @@ function toKanaalEntry(r: KanalenmatrixRecord): KanalenmatrixEntry {
   };
 }
 
+/** What changed in the store, for the indexes of the other instances (they read the new state from the store). */
+export type KennisbankIndexChange = { article: string } | { what: 'synonyms' | 'kanalenmatrix' };
+
 /**
  * The kennisbank: articles in the store, mirrored into one in-memory search index. Every change goes to the
  * store first and then to the index with an incremental upsert/remove, so it is searchable at once.
@@ -138,6 +141,8 @@ export class KennisbankService {
 
   /** Agent feedback, residents' use of public answers and the beheer report (set by the module). */
   quality?: KennisbankQuality;
+  /** Tells the other instances of a cluster what changed in the index (set by `shareIndexChanges`). */
+  onIndexChange: (change: KennisbankIndexChange) => void = () => undefined;
 
   constructor(
     private readonly repo: KennisbankRepository,
@@ -152,6 +157,19 @@ export class KennisbankService {
     this.index.upsertMany(this.repo.allArticles().map((a) => this.indexDoc(a)));
     this.built = { documents: this.index.size, buildMs: round(performance.now() - started, 1) };
     return this.built;
+  }
+
+  /** Another instance changed the store: bring this index up to date from the store. */
+  applyIndexChange(change: KennisbankIndexChange): void {
+    if ('article' in change) {
+      const record = this.repo.getArticle(change.article);
+      if (record) this.index.upsert(this.indexDoc(record));
+      else this.index.remove(change.article);
+    } else if (change.what === 'synonyms') {
+      this.index.setSynonyms(this.repo.getSynonyms()?.map ?? {});
+    } else {
+      this.refreshKanalen();
+    }
   }
 
   get indexStats(): { documents: number; buildMs: number } {
@@ -307,7 +325,10 @@ export class KennisbankService {
 
   deleteArticle(id: string): boolean {
     const deleted = this.repo.deleteArticle(id);
-    if (deleted) this.index.remove(id);
+    if (deleted) {
+      this.index.remove(id);
+      this.onIndexChange({ article: id });
+    }
     return deleted;
   }
 
@@ -333,6 +354,7 @@ export class KennisbankService {
   private save(record: ArticleRecord): Article {
     this.repo.putArticle(record);
     this.index.upsert(this.indexDoc(record));
+    this.onIndexChange({ article: record.id });
     return this.toArticle(record);
   }
 
@@ -378,6 +400,7 @@ export class KennisbankService {
   replaceSynonyms(map: Record<string, string[]>, editor: Editor): SynonymsResponse {
     this.repo.putSynonyms({ map, updatedAt: this.clock(), updatedBy: editor.name });
     this.index.setSynonyms(map);
+    this.onIndexChange({ what: 'synonyms' });
     return this.synonyms();
   }
 
@@ -405,6 +428,7 @@ export class KennisbankService {
     };
     this.repo.putKanaal(record);
     this.refreshKanalen();
+    this.onIndexChange({ what: 'kanalenmatrix' });
     return toKanaalEntry(record);
   }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
-import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds, type RateLimitStore } from '../rate-limit';
 import { DEMO_PERSONEN } from './demo-registers-data';
 import { volledigeNaam } from './embedded-brp';
 import type { DemoDigidIssuer } from './digid';
@@ -14,8 +14,11 @@ const Inloggen = z.object({ bsn: z.string().regex(/^[0-9]{9}$/, 'Kies een demo-i
  * `POST /demo/digid/inloggen {bsn}` returns a token signed by the demo's test issuer, which the page passes to the
  * chat widget. A real municipality gets the token from its own DigiD broker; the server verifies both the same way.
  */
-export function registerDemoDigidRoutes(app: FastifyInstance, deps: { issuer: DemoDigidIssuer }): void {
-  const limiter = new RateLimiter(memoryRateLimitStore, 'demo-digid', 20, 10 * 60_000);
+export function registerDemoDigidRoutes(
+  app: FastifyInstance,
+  deps: { issuer: DemoDigidIssuer; rateLimitStore?: RateLimitStore },
+): void {
+  const limiter = new RateLimiter(deps.rateLimitStore ?? memoryRateLimitStore, 'demo-digid', 20, 10 * 60_000);
   const personen = DEMO_PERSONEN.filter((p) => !p.overleden);
 
   app.get('/demo/digid/personen', async () => ({

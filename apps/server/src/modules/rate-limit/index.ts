@@ -1,5 +1,6 @@
 export {
   memoryRateLimitStore,
+  redisRateLimitStore,
   RateLimiter,
   retryAfterSeconds,
   type RateLimitResult,

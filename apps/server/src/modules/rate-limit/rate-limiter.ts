@@ -1,9 +1,14 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 
 /**
- * Where the counters live. Memory counts per server process; several instances share counters through a store
- * of rate-limiter-flexible that all of them reach (`RateLimiterRedis`, `RateLimiterPostgres`): implement this
- * interface with it and pass it to `createRateLimits`, nothing else changes.
+ * Where the counters live. Memory counts per server process; Redis (`KCC_REDIS_URL`) shares them between the
+ * instances of a cluster, so a limit holds whichever instance a caller reaches.
  */
 export interface RateLimitStore {
   limiter(options: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract;
@@ -12,6 +17,23 @@ export interface RateLimitStore {
 export const memoryRateLimitStore: RateLimitStore = {
   limiter: (options) => new RateLimiterMemory({ ...options, duration: options.durationSec }),
 };
+
+/**
+ * Counters in Redis, shared by every instance. When Redis cannot be reached a per-process counter takes over
+ * (the insurance limiter), so logins and chats keep working with limits per instance instead of failing.
+ */
+export function redisRateLimitStore(redis: Redis): RateLimitStore {
+  return {
+    limiter: (options) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `kcc:rl:${options.keyPrefix}`,
+        points: options.points,
+        duration: options.durationSec,
+        insuranceLimiter: new RateLimiterMemory({ ...options, duration: options.durationSec }),
+      }),
+  };
+}
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterMs: number };
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { RatingForm } from '@kcc/contracts/dashboard';
 import type { ContactsRepository } from '../contacts/contacts.repository';
-import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../rate-limit';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds, type RateLimitStore } from '../rate-limit';
 import type { RatingLinks } from './rating-link';
 import type { RatingTokens } from './rating-tokens';
 
@@ -83,9 +83,16 @@ export function registerRatingRoutes(
     now: () => number;
     /** Requests per IP per minute (default 30). */
     perMinute?: number;
+    /** Where the counters live (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
   },
 ): void {
-  const limiter = new RateLimiter(memoryRateLimitStore, 'beoordeling', deps.perMinute ?? 30, 60_000);
+  const limiter = new RateLimiter(
+    deps.rateLimitStore ?? memoryRateLimitStore,
+    'beoordeling',
+    deps.perMinute ?? 30,
+    60_000,
+  );
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',

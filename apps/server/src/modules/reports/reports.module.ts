@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RateLimitStore } from '../rate-limit';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { EventBus, RegisteredEvent } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
@@ -41,6 +42,8 @@ export function createReportsModule(
     now?: () => number;
     /** `contact-registered` is recorded for the reports. */
     events: EventBus;
+    /** Where the rating page's limit counts (default: this process's memory; in a cluster: Redis). */
+    rateLimitStore?: RateLimitStore;
   },
 ): ReportsModule {
   const registrations = new ReportRegistrations(deps.db);
@@ -59,7 +62,13 @@ export function createReportsModule(
   registerReportRoutes(app, { guard: deps.guard, reports: service });
   const now = deps.now ?? Date.now;
   const ratingTokens = new RatingTokens(deps.db, deps.publicBaseUrl, now);
-  registerRatingRoutes(app, { links: ratingLinks, tokens: ratingTokens, contacts: deps.contacts, now });
+  registerRatingRoutes(app, {
+    links: ratingLinks,
+    tokens: ratingTokens,
+    contacts: deps.contacts,
+    now,
+    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
+  });
   const recordRegistration = (event: RegisteredEvent): void => {
     const partij = event.request.partij?.uuid ?? deps.contacts.get(event.contactId)?.partijUuid;
     registrations.record({

@@ -23,7 +23,7 @@ import { isOpenAt, openingHoursLabel, type ChannelsConfig } from '../channels.co
 import type { Mailer } from '../email/mailer';
 import type { CallbackService } from '../terugbelverzoek/callback.service';
 import type { ChatRepository, Conversation } from './chat.repository';
-import { memoryRateLimitStore, RateLimiter } from '../../rate-limit';
+import { memoryRateLimitStore, RateLimiter, type RateLimitStore } from '../../rate-limit';
 import { transcriptMail } from './transcript-mail';
 
 /** Sends to every socket of one conversation (room `chat:<conversationId>` on `/citizen`). */
@@ -78,10 +78,12 @@ export class ChatService implements OutboundChannel {
       userName: (id: string) => string | undefined;
       /** A chat started with a valid DigiD token: called in the contact's creating transaction. */
       onAuthenticated?: (contactId: string, at: number) => void;
+      /** Where the counters live (default: this process's memory; in a cluster: Redis). */
+      rateLimitStore?: RateLimitStore;
     },
   ) {
     this.messageLimiter = new RateLimiter(
-      memoryRateLimitStore,
+      deps.rateLimitStore ?? memoryRateLimitStore,
       'chat-message',
       deps.config.chatMessagesPerMinute,
       60_000,

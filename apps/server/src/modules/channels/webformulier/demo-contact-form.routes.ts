@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { WebformRequest } from '@kcc/contracts/channels';
 import { HttpProblem, problems, type ProblemBody } from '../../../http/problem';
 import { parseOrThrow } from '../../../http/validate';
-import { memoryRateLimitStore, RateLimiter, retryAfterSeconds } from '../../rate-limit';
+import { memoryRateLimitStore, RateLimiter, retryAfterSeconds, type RateLimitStore } from '../../rate-limit';
 
 /** The form name the submissions carry in the web-form channel (and the contact's subject). */
 export const DEMO_FORM_NAME = 'Contactformulier website';
@@ -44,6 +44,8 @@ export interface DemoContactFormDeps {
   /** Submissions per IP per window (default 5 per 10 minutes). */
   limit?: number;
   windowMs?: number;
+  /** Where the counters live (default: this process's memory; in a cluster: Redis). */
+  rateLimitStore?: RateLimitStore;
 }
 
 /** The submission in the web-form channel's shape. */
@@ -84,7 +86,7 @@ function sameOrigin(request: FastifyRequest, ownOrigins: ReadonlySet<string>): b
 export function registerDemoContactFormRoute(app: FastifyInstance, deps: DemoContactFormDeps): void {
   const ownOrigins = new Set(deps.ownOrigins.map((o) => o.replace(/\/+$/, '')));
   const limiter = new RateLimiter(
-    memoryRateLimitStore,
+    deps.rateLimitStore ?? memoryRateLimitStore,
     'demo-contactformulier',
     deps.limit ?? 5,
     deps.windowMs ?? 10 * 60_000,
