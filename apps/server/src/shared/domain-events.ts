@@ -186,11 +186,12 @@ export class DomainEvents implements UnitOfWork, EventBus {
    * committed by a subscriber wait until every subscriber heard the current one, so all see the same order.
    */
   private dispatch(events: DomainEvent[]): void {
-    this.queue.push(...events);
+    for (const event of events) this.queue.push(event);
     if (this.dispatching) return;
     this.dispatching = true;
     try {
-      for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) {
+      for (let i = 0; i < this.queue.length; i++) {
+        const event = this.queue[i] as DomainEvent;
         for (const handler of this.handlers) {
           try {
             handler(event);
@@ -200,6 +201,7 @@ export class DomainEvents implements UnitOfWork, EventBus {
         }
       }
     } finally {
+      this.queue.length = 0;
       this.dispatching = false;
     }
   }
