@@ -73,6 +73,8 @@ export type DomainEvent =
     };
 
 export type DomainEventType = DomainEvent['type'];
+/** An event that is not a row of the event log (those are appended with `logContact` / `logAgent`). */
+export type Notice = Exclude<DomainEvent, { type: 'contact-logged' | 'agent-logged' }>;
 export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
 
 /** Subscribers hear committed events only, in commit order; they never run inside the command's transaction. */
@@ -92,7 +94,7 @@ export interface UnitOfWork {
   logContact(event: ContactLogInput): void;
   logAgent(event: AgentLogInput): void;
   /** Record an event that is not stored; dispatched after the commit (at once outside a `run`). */
-  record(event: DomainEvent): void;
+  record(event: Notice): void;
 }
 
 /** Where the unit of work writes: the store's transaction and the event log, in that transaction. */
@@ -176,7 +178,7 @@ export class DomainEvents implements UnitOfWork, EventBus {
     this.pending.push({ type: 'agent-logged', seq: this.store.appendAgentEvent(event), event });
   }
 
-  record(event: DomainEvent): void {
+  record(event: Notice): void {
     if (this.pending) this.pending.push(event);
     else this.dispatch([event]);
   }
