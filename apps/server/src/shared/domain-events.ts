@@ -73,6 +73,8 @@ export type DomainEvent =
     };
 
 export type DomainEventType = DomainEvent['type'];
+/** An event that is not a row of the event log (those are appended with `logContact` / `logAgent`). */
+export type Notice = Exclude<DomainEvent, { type: 'contact-logged' | 'agent-logged' }>;
 export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
 
 /** Subscribers hear committed events only, in commit order; they never run inside the command's transaction. */
@@ -92,7 +94,7 @@ export interface UnitOfWork {
   logContact(event: ContactLogInput): void;
   logAgent(event: AgentLogInput): void;
   /** Record an event that is not stored; dispatched after the commit (at once outside a `run`). */
-  record(event: DomainEvent): void;
+  record(event: Notice): void;
 }
 
 /** Where the unit of work writes: the store's transaction and the event log, in that transaction. */
@@ -176,7 +178,7 @@ export class DomainEvents implements UnitOfWork, EventBus {
     this.pending.push({ type: 'agent-logged', seq: this.store.appendAgentEvent(event), event });
   }
 
-  record(event: DomainEvent): void {
+  record(event: Notice): void {
     if (this.pending) this.pending.push(event);
     else this.dispatch([event]);
   }
@@ -186,11 +188,12 @@ export class DomainEvents implements UnitOfWork, EventBus {
    * committed by a subscriber wait until every subscriber heard the current one, so all see the same order.
    */
   private dispatch(events: DomainEvent[]): void {
-    this.queue.push(...events);
+    for (const event of events) this.queue.push(event);
     if (this.dispatching) return;
     this.dispatching = true;
     try {
-      for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) {
+      for (let i = 0; i < this.queue.length; i++) {
+        const event = this.queue[i] as DomainEvent;
         for (const handler of this.handlers) {
           try {
             handler(event);
@@ -200,6 +203,7 @@ export class DomainEvents implements UnitOfWork, EventBus {
         }
       }
     } finally {
+      this.queue.length = 0;
       this.dispatching = false;
     }
   }
