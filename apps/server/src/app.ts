@@ -73,7 +73,9 @@ import { startCheckpointer } from './store/checkpointer';
 import { createCommitSync } from './store/commit-sync';
 import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
-import { serverMigrations } from './store/migrations';
+import { migrateStore } from './store/migrate-store';
+import { serverMigrations, storeMigrations } from './store/migrations';
+import { openStore, type Store } from './store/store';
 import { loadOrCreateTokenSecret } from './store/token-secret';
 import { registerTestClockRoute } from './http/test-clock.routes';
 import type { AdjustableClock } from './shared/adjustable-clock';
@@ -101,6 +103,8 @@ export interface RunningServer {
   app: FastifyInstance;
   io: Server;
   db: Db;
+  /** The async store: PostgreSQL with KCC_DATABASE_URL, else SQLite on `db`. */
+  store: Store;
   url: string;
   /** The inbound SMTP port (KCC_SMTP_PORT, or the random one when it is 0); undefined when e-mail in is off. */
   smtpPort: number | undefined;
@@ -182,6 +186,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const commitSync = config.dbSynchronous === 'full' ? createCommitSync(db) : undefined;
   // WAL checkpoints (copying pages into the database file, with fsyncs) run in a worker, not in a request.
   const checkpointer = startCheckpointer(db, app.log);
+  // Modules on the async store use PostgreSQL when KCC_DATABASE_URL is set; the others still use `db`.
+  const store = openStore(config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqlite: db });
   if (commitSync) {
     app.addHook('onSend', async (request, _reply, payload) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') await commitSync.durable();
@@ -190,6 +196,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   }
   try {
     migrate(db, serverMigrations(provider.migrations));
+    // On SQLite already applied by the line above; on PostgreSQL under an advisory lock.
+    await migrateStore(store, storeMigrations);
 
     const users = createSqliteUsersRepository(db, { demoAccounts: config.demo });
     const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
@@ -373,8 +381,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerKoppelingenRoutes(app, { guard, registers: connected.registers, outbox: connected.outbox });
     registerKennisbankRoutes(app, { guard, service: kennisbank });
-    createQuickRepliesModule(app, {
-      db,
+    await createQuickRepliesModule(app, {
+      store,
       guard,
       routing,
       userName: (id) => users.findById(id)?.name,
@@ -651,14 +659,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         });
         await app.close().catch(() => undefined);
         await checkpointer.stop();
+        await store.close();
         commitSync?.close();
         db.close();
       })();
       return closing;
     };
-    return { app, io, db, url, smtpPort, routes, close };
+    return { app, io, db, store, url, smtpPort, routes, close };
   } catch (err) {
     await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
     await checkpointer.stop();
     commitSync?.close();
     if (db.open) db.close();

@@ -7,3 +7,13 @@ export interface Migration {
   id: string;
   sql: string;
 }
+
+/**
+ * A schema change of a module on the async store, in both dialects. Same ids and history table as `Migration`:
+ * a module that moves keeps its ids and its SQLite text, so existing data dirs see nothing new.
+ */
+export interface StoreMigration {
+  id: string;
+  sqlite: string;
+  postgres: string;
+}

@@ -19,9 +19,20 @@ import { interneTakenMigrations } from '../modules/interne-taken/index';
 import { ratingTokenMigrations } from '../modules/reports/reports.module';
 import { terugkoppelingMigrations } from '../modules/terugkoppeling/index';
 import { toestemmingenMigrations } from '../modules/toestemmingen/index';
-import type { Migration } from './migration';
+import { sqliteForm } from './migrate-store';
+import type { Migration, StoreMigration } from './migration';
 
-/** Every module's migrations, in the order they must run. */
+/**
+ * The migrations of the modules on the async store (store/README.md), in the order they must run: on SQLite in
+ * the server's data dir after `serverMigrations`, on PostgreSQL with KCC_DATABASE_URL.
+ */
+export const storeMigrations: readonly StoreMigration[] = [...quickRepliesMigrations];
+
+/**
+ * Every module's SQLite schema, in the order it must run: the modules still on the synchronous connection, and
+ * the async store's modules in their SQLite form at their old place (so their tables also exist in the data dir
+ * when the async store is on PostgreSQL, unused there).
+ */
 export function serverMigrations(klantinteractiesMigrations: readonly Migration[]): Migration[] {
   return [
     ...authMigrations,
@@ -31,7 +42,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...channelsMigrations,
     ...ontvangstbevestigingMigrations,
     ...transferMigrations,
-    ...quickRepliesMigrations,
+    ...quickRepliesMigrations.map(sqliteForm),
     ...auditMigrations,
     ...identificatieMigrations,
     ...idempotencyMigrations,
