@@ -274,8 +274,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ki.seedDemo();
     }
     const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log });
-    const onderwerpen = createOnderwerpenModule(app, {
-      db,
+    const onderwerpen = await createOnderwerpenModule(app, {
+      store,
       guard,
       clock,
       log: app.log,
@@ -480,7 +480,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       secret: tokenSecret,
       publicBaseUrl,
       beloften: (from, to) => channels.beloften(from, to),
-      onderwerpNaam: (id) => onderwerpen.repo.get(id)?.naam,
+      onderwerpNamen: async () =>
+        new Map((await onderwerpen.repo.list({ alleenActief: false })).map((o) => [o.id, o.naam])),
       now: () => clock.now(),
     });
     // Issue 15 §3–4: toestemmingen, and messages to the resident about what happened with their question.

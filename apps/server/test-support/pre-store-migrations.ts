@@ -19,4 +19,23 @@ export const preStoreMigrations: Record<string, Migration> = {
       );
     `,
   },
+  'onderwerpen/001_init': {
+    id: 'onderwerpen/001_init',
+    sql: `
+      -- The managed list of onderwerpen a registration can pick from (issue 14 §7). Never deleted: a deactivated
+      -- one is no longer suggested, registrations that used it keep their text and their id.
+      CREATE TABLE onderwerpen (
+        id TEXT PRIMARY KEY,
+        naam TEXT NOT NULL,
+        -- lower-cased, single-spaced naam: one onderwerp per name, active or not
+        naam_key TEXT NOT NULL UNIQUE,
+        upl_uri TEXT,
+        actief INTEGER NOT NULL DEFAULT 1,
+        bron TEXT NOT NULL CHECK (bron IN ('kennisbank', 'beheer')),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT
+      );
+    `,
+  },
 };

@@ -5,6 +5,7 @@ import { describeEachStore, storesUnderTest } from '../../test-support/each-stor
 import { preStoreMigrations } from '../../test-support/pre-store-migrations';
 import { tempDataDir } from '../../test-support/test-server';
 import { embeddedKlantinteracties } from '../modules/klantinteracties-provider';
+import { createOnderwerpenRepository } from '../modules/onderwerpen/onderwerpen.repository';
 import { createQuickRepliesRepository } from '../modules/quick-replies/quick-replies.repository';
 import { openDatabase, type Db } from './db';
 import { migrate } from './migrate';
@@ -96,12 +97,21 @@ describe('an existing SQLite data dir after modules moved to the async store', (
     old
       .prepare("INSERT INTO quick_replies VALUES ('qr-1', 'oud', 'Van vroeger', 'Tekst', 1765000000000)")
       .run();
+    old
+      .prepare(
+        "INSERT INTO onderwerpen VALUES ('o-1', 'Paspoort', 'paspoort', NULL, 1, 'beheer', 1765000000000, 1765000000000, NULL)",
+      )
+      .run();
 
     // Start-up as the server does it now.
     const store = openStore({ sqlite: old });
     expect(migrate(old, serverMigrations(embeddedKlantinteracties.migrations))).toEqual([]);
     expect(await migrateStore(store, storeMigrations)).toEqual([]);
     expect(await createQuickRepliesRepository(store).get('qr-1')).toMatchObject({ code: 'oud' });
+    expect(await createOnderwerpenRepository(store).get('o-1')).toMatchObject({
+      naam: 'Paspoort',
+      actief: true,
+    });
 
     // And the schema equals that of a data dir created from scratch now.
     const freshDir = tempDataDir();
