@@ -486,7 +486,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     // Issue 15 §3–4: toestemmingen, and messages to the resident about what happened with their question.
     const toestemmingen = createToestemmingenModule(app, {
-      db,
+      store,
       guard,
       userName: (id) => users.findById(id)?.name,
       contact: heldContactPartij({ contacts, klantregister: connected.klantregister, identificatie }),
@@ -499,8 +499,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
       log: app.log,
       settings: config.terugkoppeling,
-      toestemming: (partijUuid, soort) => {
-        const t = toestemmingen.store.geldig(partijUuid, soort);
+      toestemming: async (partijUuid, soort) => {
+        const t = await toestemmingen.store.geldig(partijUuid, soort);
         return t ? { kanaal: t.kanaal, adres: t.adres } : undefined;
       },
       contact: (id) => {
@@ -597,12 +597,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     registerAuditRoutes(app, {
       guard,
       audit,
-      toestemmingenVan: (subject) => {
+      toestemmingenVan: async (subject) => {
         const partijen =
           'partijUuid' in subject
             ? [subject.partijUuid]
             : [ki.port.recognise({ bsn: subject.bsn }).partij?.uuid].filter((u) => u !== undefined);
-        return partijen.flatMap((uuid) => toestemmingen.store.geschiedenis(uuid));
+        return (await Promise.all(partijen.map((uuid) => toestemmingen.store.geschiedenis(uuid)))).flat();
       },
     });
     const retention = createRetentionModule(app, {

@@ -38,4 +38,27 @@ export const preStoreMigrations: Record<string, Migration> = {
       );
     `,
   },
+  'toestemmingen/001_toestemmingen': {
+    id: 'toestemmingen/001_toestemmingen',
+    sql: `
+      -- One row per grant; a withdrawal fills ingetrokken_*, nothing is overwritten or deleted (history).
+      CREATE TABLE toestemmingen (
+        id TEXT PRIMARY KEY,
+        partij_uuid TEXT NOT NULL,
+        soort TEXT NOT NULL CHECK (soort IN ('proactief_contact', 'voorkeurskanaal')),
+        kanaal TEXT NOT NULL CHECK (kanaal IN ('email', 'sms')),
+        adres TEXT NOT NULL,
+        wijze TEXT NOT NULL,
+        gegeven_via TEXT NOT NULL,
+        contact_id TEXT,
+        gegeven_op INTEGER NOT NULL,
+        vastgelegd_door TEXT NOT NULL,
+        ingetrokken_op INTEGER,
+        ingetrokken_door TEXT
+      );
+      CREATE INDEX toestemmingen_partij ON toestemmingen (partij_uuid, gegeven_op);
+      -- At most one active grant per partij and soort.
+      CREATE UNIQUE INDEX toestemmingen_actief ON toestemmingen (partij_uuid, soort) WHERE ingetrokken_op IS NULL;
+    `,
+  },
 };

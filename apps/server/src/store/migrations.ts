@@ -29,6 +29,7 @@ import type { Migration, StoreMigration } from './migration';
 export const storeMigrations: readonly StoreMigration[] = [
   ...quickRepliesMigrations,
   ...onderwerpenMigrations,
+  ...toestemmingenMigrations,
 ];
 
 /**
@@ -55,7 +56,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...reportsMigrations,
     ...retentionMigrations,
     ...ratingTokenMigrations,
-    ...toestemmingenMigrations,
+    ...toestemmingenMigrations.map(sqliteForm),
     ...terugkoppelingMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,

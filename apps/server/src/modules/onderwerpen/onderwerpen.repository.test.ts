@@ -34,10 +34,12 @@ describeEachStore('the onderwerpen repository', (stores) => {
     const results = await Promise.allSettled(
       ['Afvalpas', ' afvalpas ', 'AFVALPAS'].map((naam) => repo.create({ naam, bron: 'beheer' }, 1000)),
     );
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const created = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(created).toHaveLength(1);
+    // On PostgreSQL any of the three may win; the others are told which one holds the name.
     for (const r of results.filter((x) => x.status === 'rejected')) {
       expect(r.reason).toBeInstanceOf(DuplicateOnderwerp);
-      expect((r.reason as DuplicateOnderwerp).existing.naam).toBe('Afvalpas');
+      expect((r.reason as DuplicateOnderwerp).existing).toEqual(created[0]);
     }
     const other = await repo.create({ naam: 'Paspoort', bron: 'beheer' }, 1000);
     await expect(repo.update(other.id, { naam: 'afvalpas' }, 2000)).rejects.toBeInstanceOf(
