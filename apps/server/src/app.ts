@@ -573,8 +573,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         }
       },
     });
-    createInterneTakenModule(app, {
-      db,
+    await createInterneTakenModule(app, {
+      store,
       guard,
       port: port_,
       log: verwerkingen,

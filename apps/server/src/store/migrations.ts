@@ -30,6 +30,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...quickRepliesMigrations,
   ...onderwerpenMigrations,
   ...toestemmingenMigrations,
+  ...interneTakenMigrations,
 ];
 
 /**
@@ -60,6 +61,6 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...terugkoppelingMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
-    ...interneTakenMigrations,
+    ...interneTakenMigrations.map(sqliteForm),
   ];
 }
