@@ -203,7 +203,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
     const authClock = options.authClock ?? systemClock;
     const tokens = new TokenService(tokenSecret, () => authClock.now());
-    const sessions = new SessionStore(db, () => authClock.now());
+    const sessions = new SessionStore(store, () => authClock.now());
     const guard = createAuthGuard(tokens, users, sessions, authClock);
     const queues = createSqliteQueuesRepository(db);
     // Appends to the event log poke the dashboard, which then reads the committed rows.
@@ -297,7 +297,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const oidcClient = oidcSettings
       ? createOidcClient(oidcSettings, { now: () => authClock.now() })
       : undefined;
-    const oidcFlows = oidcSettings ? new OidcFlowStore(db, () => authClock.now()) : undefined;
+    const oidcFlows = oidcSettings ? new OidcFlowStore(store, () => authClock.now()) : undefined;
     if (oidcClient) {
       void oidcClient.warmUp().catch((err: unknown) => app.log.error(String(err)));
     }
@@ -311,7 +311,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ...(oidcClient
         ? {
             endSessionUrl: async (sessionId: string) => {
-              const idToken = sessions.idToken(sessionId);
+              const idToken = await sessions.idToken(sessionId);
               return idToken ? oidcClient.endSessionUrl(idToken, postLogoutUri) : undefined;
             },
           }

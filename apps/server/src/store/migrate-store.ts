@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { checkUniqueIds, migrate } from './migrate';
-import type { StoreMigration } from './migration';
+import type { Migration, StoreMigration } from './migration';
 import { sqliteConnectionOf, type Store } from './store';
 
-/** A store migration in the synchronous runner's form (SQLite). */
-export const sqliteForm = (m: StoreMigration) => ({ id: m.id, sql: m.sqlite });
+/** A store migration in the synchronous runner's form (SQLite); use with `flatMap`. */
+export const sqliteForm = (m: StoreMigration): Migration[] =>
+  m.sqlite === null ? [] : [{ id: m.id, sql: m.sqlite }];
 
 interface MigrationTables {
   schema_migrations: { id: string; applied_at: string };
@@ -19,7 +20,7 @@ interface MigrationTables {
 export async function migrateStore(store: Store, migrations: readonly StoreMigration[]): Promise<string[]> {
   checkUniqueIds(migrations);
   const sqlite = sqliteConnectionOf(store);
-  if (sqlite) return migrate(sqlite, migrations.map(sqliteForm));
+  if (sqlite) return migrate(sqlite, migrations.flatMap(sqliteForm));
 
   const db = store.kysely<MigrationTables>();
   return db.connection().execute(async (conn) => {

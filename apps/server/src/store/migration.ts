@@ -14,6 +14,10 @@ export interface Migration {
  */
 export interface StoreMigration {
   id: string;
-  sqlite: string;
+  /**
+   * `null`: on SQLite the migrations of the synchronous list already create this (a module whose old migrations
+   * also changed tables that stay synchronous); the SQLite runner skips it and records nothing.
+   */
+  sqlite: string | null;
   postgres: string;
 }

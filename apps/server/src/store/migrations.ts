@@ -1,4 +1,5 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
+import { authStoreMigrations } from '../modules/auth/auth.store-migrations';
 import { channelsMigrations } from '../modules/channels/channels.migrations';
 import { ontvangstbevestigingMigrations } from '../modules/channels/email/ontvangstbevestiging';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
@@ -31,6 +32,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...onderwerpenMigrations,
   ...toestemmingenMigrations,
   ...interneTakenMigrations,
+  ...authStoreMigrations,
 ];
 
 /**
@@ -47,20 +49,20 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...channelsMigrations,
     ...ontvangstbevestigingMigrations,
     ...transferMigrations,
-    ...quickRepliesMigrations.map(sqliteForm),
+    ...quickRepliesMigrations.flatMap(sqliteForm),
     ...auditMigrations,
     ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,
-    ...onderwerpenMigrations.map(sqliteForm),
+    ...onderwerpenMigrations.flatMap(sqliteForm),
     ...nawerkMigrations,
     ...reportsMigrations,
     ...retentionMigrations,
     ...ratingTokenMigrations,
-    ...toestemmingenMigrations.map(sqliteForm),
+    ...toestemmingenMigrations.flatMap(sqliteForm),
     ...terugkoppelingMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
-    ...interneTakenMigrations.map(sqliteForm),
+    ...interneTakenMigrations.flatMap(sqliteForm),
   ];
 }

@@ -98,7 +98,7 @@ describe('the async store on the shared SQLite connection', () => {
   const open = () => {
     const dir = tempDataDir();
     const conn = openDatabase(dir);
-    conn.exec(notesMigration[0]!.sqlite);
+    conn.exec(notesMigration[0]!.sqlite!);
     const store = openStore({ sqlite: conn });
     return {
       conn,
