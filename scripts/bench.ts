@@ -14,6 +14,7 @@ import { formatValue, round, toMarkdown, type BenchRow } from '../apps/server/be
 import { LOOPBACK_ROWS } from '../apps/server/bench/loopback.bench';
 import { RELAY_ROWS } from '../apps/server/bench/cobrowse-relay.bench';
 import { REGISTRATION_ROWS } from '../apps/server/bench/registration.bench';
+import { STORE_ROWS } from '../apps/server/bench/store.bench';
 import { KI_CALLS, klantinteractiesRowName } from '../apps/server/bench/klantinteracties-api.bench';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -146,6 +147,23 @@ const BENCHES: BenchSpec[] = [
         25,
         '% of raw',
       ),
+    ],
+  },
+  {
+    name: 'store',
+    title: 'Async store (Kysely) vs raw drivers',
+    file: 'apps/server/bench/store.bench.ts',
+    exportName: 'runStoreBench',
+    how:
+      'The write path of one repository moved to the async store (quick replies, `create`: one INSERT) through ' +
+      'Kysely, next to the same rows written with the raw driver in the same run: a prepared better-sqlite3 ' +
+      'statement on the server opener (WAL, synchronous = NORMAL), and `pool.query` with the same text on ' +
+      'PostgreSQL (KCC_TEST_DATABASE_URL, else a throwaway cluster from scripts/pg-throwaway.sh). 2,000 rows one at ' +
+      'a time per round; rounds alternate which side goes first; each side is the median of 7 rounds. One bare ' +
+      'INSERT is the worst case for a query builder: its cost per statement is largest against the smallest query.',
+    goals: (rows) => [
+      atLeast('Kysely vs raw on SQLite', byName(rows, STORE_ROWS.sqliteRatio), 90, '% of raw'),
+      atLeast('Kysely vs raw on PostgreSQL', byName(rows, STORE_ROWS.pgRatio), 90, '% of raw'),
     ],
   },
   {

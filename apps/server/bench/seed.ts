@@ -11,6 +11,7 @@ import { createSqliteQueuesRepository } from '../src/modules/queues/queues.repos
 import { openDatabase } from '../src/store/db';
 import { migrate } from '../src/store/migrate';
 import { serverMigrations } from '../src/store/migrations';
+import { openStore } from '../src/store/store';
 
 export interface BenchAgent {
   id: string;
@@ -48,7 +49,7 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
   try {
     migrate(db, serverMigrations(embeddedKlantinteracties.migrations));
     const users = createSqliteUsersRepository(db, { demoAccounts: true });
-    const sessions = new SessionStore(db);
+    const sessions = new SessionStore(openStore({ sqlite: db }));
     const queues = createSqliteQueuesRepository(db);
     const contacts = createSqliteContactsRepository(db);
     // One scrypt hash for all bench users: nobody logs in with a password here.
@@ -102,7 +103,7 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
     })();
     // Each bench agent has a session of its own, as after a login.
     for (const agent of agents) {
-      const { session } = sessions.create(agent.id);
+      const { session } = await sessions.create(agent.id);
       agent.token = (await tokens.issue(agent.id, ['medewerker'], session.id)).token;
     }
     return { tokenSecret, agents, assigned };

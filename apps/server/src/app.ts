@@ -73,7 +73,9 @@ import { startCheckpointer } from './store/checkpointer';
 import { createCommitSync } from './store/commit-sync';
 import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
-import { serverMigrations } from './store/migrations';
+import { migrateStore } from './store/migrate-store';
+import { serverMigrations, storeMigrations } from './store/migrations';
+import { openStore, type Store } from './store/store';
 import { loadOrCreateTokenSecret } from './store/token-secret';
 import { registerTestClockRoute } from './http/test-clock.routes';
 import type { AdjustableClock } from './shared/adjustable-clock';
@@ -102,6 +104,8 @@ export interface RunningServer {
   app: FastifyInstance;
   io: Server;
   db: Db;
+  /** The async store: PostgreSQL with KCC_DATABASE_URL, else SQLite on `db`. */
+  store: Store;
   url: string;
   /** The inbound SMTP port (KCC_SMTP_PORT, or the random one when it is 0); undefined when e-mail in is off. */
   smtpPort: number | undefined;
@@ -192,6 +196,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const commitSync = config.dbSynchronous === 'full' ? createCommitSync(db) : undefined;
   // WAL checkpoints (copying pages into the database file, with fsyncs) run in a worker, not in a request.
   const checkpointer = startCheckpointer(db, app.log);
+  // Modules on the async store use PostgreSQL when KCC_DATABASE_URL is set; the others still use `db`.
+  const store = openStore(config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqlite: db });
   if (commitSync) {
     app.addHook('onSend', async (request, _reply, payload) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') await commitSync.durable();
@@ -200,12 +206,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   }
   try {
     migrate(db, serverMigrations(provider.migrations));
+    // On SQLite already applied by the line above; on PostgreSQL under an advisory lock.
+    await migrateStore(store, storeMigrations);
 
     const users = createSqliteUsersRepository(db, { demoAccounts: config.demo });
     const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
     const authClock = options.authClock ?? systemClock;
     const tokens = new TokenService(tokenSecret, () => authClock.now());
-    const sessions = new SessionStore(db, () => authClock.now());
+    const sessions = new SessionStore(store, () => authClock.now());
     const guard = createAuthGuard(tokens, users, sessions, authClock);
     const queues = createSqliteQueuesRepository(db);
     // One unit of work per command: its domain events are appended to the event log in its transaction and
@@ -281,8 +289,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       instanceId: cluster.instanceId,
       log: app.log,
     });
-    const onderwerpen = createOnderwerpenModule(app, {
-      db,
+    const onderwerpen = await createOnderwerpenModule(app, {
+      store,
       guard,
       clock,
       log: app.log,
@@ -304,7 +312,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const oidcClient = oidcSettings
       ? createOidcClient(oidcSettings, { now: () => authClock.now() })
       : undefined;
-    const oidcFlows = oidcSettings ? new OidcFlowStore(db, () => authClock.now()) : undefined;
+    const oidcFlows = oidcSettings ? new OidcFlowStore(store, () => authClock.now()) : undefined;
     if (oidcClient) {
       void oidcClient.warmUp().catch((err: unknown) => app.log.error(String(err)));
     }
@@ -319,7 +327,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ...(oidcClient
         ? {
             endSessionUrl: async (sessionId: string) => {
-              const idToken = sessions.idToken(sessionId);
+              const idToken = await sessions.idToken(sessionId);
               return idToken ? oidcClient.endSessionUrl(idToken, postLogoutUri) : undefined;
             },
           }
@@ -391,8 +399,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerKoppelingenRoutes(app, { guard, registers: connected.registers, outbox: connected.outbox });
     registerKennisbankRoutes(app, { guard, service: kennisbank });
-    createQuickRepliesModule(app, {
-      db,
+    await createQuickRepliesModule(app, {
+      store,
       guard,
       routing,
       userName: (id) => users.findById(id)?.name,
@@ -495,13 +503,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       secret: tokenSecret,
       publicBaseUrl,
       beloften: (from, to) => channels.beloften(from, to),
-      onderwerpNaam: (id) => onderwerpen.repo.get(id)?.naam,
+      onderwerpNamen: async () =>
+        new Map((await onderwerpen.repo.list({ alleenActief: false })).map((o) => [o.id, o.naam])),
       now: () => clock.now(),
       events,
     });
     // Issue 15 §3–4: toestemmingen, and messages to the resident about what happened with their question.
     const toestemmingen = createToestemmingenModule(app, {
-      db,
+      store,
       guard,
       userName: (id) => users.findById(id)?.name,
       contact: heldContactPartij({ contacts, klantregister: connected.klantregister, identificatie }),
@@ -514,8 +523,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
       log: app.log,
       settings: config.terugkoppeling,
-      toestemming: (partijUuid, soort) => {
-        const t = toestemmingen.store.geldig(partijUuid, soort);
+      toestemming: async (partijUuid, soort) => {
+        const t = await toestemmingen.store.geldig(partijUuid, soort);
         return t ? { kanaal: t.kanaal, adres: t.adres } : undefined;
       },
       contact: (id) => {
@@ -573,8 +582,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         ).niveau,
       onderwerp: (id) => onderwerpen.repo.get(id),
     });
-    createInterneTakenModule(app, {
-      db,
+    await createInterneTakenModule(app, {
+      store,
       guard,
       port: port_,
       log: verwerkingen,
@@ -597,12 +606,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     registerAuditRoutes(app, {
       guard,
       audit,
-      toestemmingenVan: (subject) => {
+      toestemmingenVan: async (subject) => {
         const partijen =
           'partijUuid' in subject
             ? [subject.partijUuid]
             : [ki.port.recognise({ bsn: subject.bsn }).partij?.uuid].filter((u) => u !== undefined);
-        return partijen.flatMap((uuid) => toestemmingen.store.geschiedenis(uuid));
+        return (await Promise.all(partijen.map((uuid) => toestemmingen.store.geschiedenis(uuid)))).flat();
       },
     });
     const retention = createRetentionModule(app, {
@@ -663,15 +672,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         await app.close().catch(() => undefined);
         await cluster.close();
         await checkpointer.stop();
+        await store.close();
         commitSync?.close();
         db.close();
       })();
       return closing;
     };
-    return { app, io, db, url, smtpPort, routes, close };
+    return { app, io, db, store, url, smtpPort, routes, close };
   } catch (err) {
     await app.close().catch(() => undefined);
     await cluster.close();
+    await store.close().catch(() => undefined);
     await checkpointer.stop();
     commitSync?.close();
     if (db.open) db.close();

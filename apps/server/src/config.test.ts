@@ -76,6 +76,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('selects PostgreSQL with KCC_DATABASE_URL and refuses anything else there in one Dutch line', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    const url = 'postgres://kcc:geheim@db.gemeente.nl:5432/kcc';
+    expect(loadConfig({ KCC_DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ KCC_DATABASE_URL: 'postgresql://db/kcc' }).databaseUrl).toBe('postgresql://db/kcc');
+    for (const bad of ['mysql://db/kcc', 'db.gemeente.nl:5432', 'postgres://', 'sqlite:kcc.db']) {
+      expect(() => loadConfig({ KCC_DATABASE_URL: bad })).toThrow(
+        /^Ongeldige configuratie: KCC_DATABASE_URL: verwacht een PostgreSQL-URL, zoals postgres:\/\/gebruiker@host:5432\/database$/,
+      );
+    }
+  });
+
   describe('OpenID Connect (issue 11)', () => {
     const oidc = {
       KCC_OIDC_ISSUER: 'https://login.gemeente.nl/realms/kcc',

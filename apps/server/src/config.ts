@@ -25,6 +25,15 @@ const durationMs = z.coerce
   .min(1)
   .max(24 * 3600 * 1000);
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z.object({
   KCC_HOST: z.string().trim().min(1).default('127.0.0.1'),
   KCC_PORT: port.default(4700),
@@ -34,6 +43,12 @@ const EnvSchema = z.object({
    * written to the OS (survives `kill -9` of the server, not a power cut). docs/decisions.md.
    */
   KCC_DB_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  /** PostgreSQL for the modules on the async store (store/README.md); without it, SQLite in KCC_DATA_DIR. */
+  KCC_DATABASE_URL: z
+    .string()
+    .trim()
+    .refine(isPostgresUrl, 'verwacht een PostgreSQL-URL, zoals postgres://gebruiker@host:5432/database')
+    .optional(),
   KCC_NO_DESKTOP: flag.optional(),
   KCC_DEMO: flag.default(true),
   KCC_INTEGRATION_KEY: z.string().min(8, 'moet minstens 8 tekens hebben').optional(),
@@ -94,6 +109,8 @@ export interface Config {
   dataDir: string;
   /** KCC_DB_SYNCHRONOUS: what an acknowledged write survives (`full`: a power cut, `normal`: `kill -9`). */
   dbSynchronous: 'full' | 'normal';
+  /** KCC_DATABASE_URL: PostgreSQL for the async store; undefined: SQLite in the data dir. */
+  databaseUrl: string | undefined;
   noDesktop: boolean;
   demo: boolean;
   /** Undefined: no webhook key configured, every inbound call is refused. */
@@ -235,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.KCC_PORT,
     dataDir: path.resolve(e.KCC_DATA_DIR),
     dbSynchronous: e.KCC_DB_SYNCHRONOUS,
+    databaseUrl: e.KCC_DATABASE_URL,
     noDesktop: e.KCC_NO_DESKTOP ?? false,
     demo: e.KCC_DEMO,
     integrationKey: e.KCC_INTEGRATION_KEY ?? (e.KCC_DEMO ? DEMO_INTEGRATION_KEY : undefined),

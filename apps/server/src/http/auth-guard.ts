@@ -27,7 +27,7 @@ export interface AuthGuard {
    */
   authenticateSocket(socket: Socket, token: unknown): Promise<User | undefined>;
   /** Logout or revocation: the session's tokens stop working and its sockets are disconnected now. */
-  endSession(sessionId: string): void;
+  endSession(sessionId: string): Promise<void>;
 }
 
 export function createAuthGuard(
@@ -40,7 +40,7 @@ export function createAuthGuard(
 
   const authenticate = async (token: unknown): Promise<Authenticated | undefined> => {
     const claims = await tokens.verify(token);
-    if (!claims || !sessions.active(claims.sid)) return undefined;
+    if (!claims || !(await sessions.active(claims.sid))) return undefined;
     const user = users.findActiveById(claims.sub);
     return user ? { user, sessionId: claims.sid, expiresAt: claims.exp * 1000 } : undefined;
   };
@@ -84,8 +84,8 @@ export function createAuthGuard(
       track(socket, auth);
       return auth.user;
     },
-    endSession(sessionId) {
-      sessions.revoke(sessionId);
+    async endSession(sessionId) {
+      await sessions.revoke(sessionId);
       for (const socket of socketsBySession.get(sessionId) ?? []) socket.disconnect(true);
       socketsBySession.delete(sessionId);
     },

@@ -7,3 +7,17 @@ export interface Migration {
   id: string;
   sql: string;
 }
+
+/**
+ * A schema change of a module on the async store, in both dialects. Same ids and history table as `Migration`:
+ * a module that moves keeps its ids and its SQLite text, so existing data dirs see nothing new.
+ */
+export interface StoreMigration {
+  id: string;
+  /**
+   * `null`: on SQLite the migrations of the synchronous list already create this (a module whose old migrations
+   * also changed tables that stay synchronous); the SQLite runner skips it and records nothing.
+   */
+  sqlite: string | null;
+  postgres: string;
+}

@@ -1,4 +1,5 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
+import { authStoreMigrations } from '../modules/auth/auth.store-migrations';
 import { channelsMigrations } from '../modules/channels/channels.migrations';
 import { ontvangstbevestigingMigrations } from '../modules/channels/email/ontvangstbevestiging';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
@@ -19,9 +20,26 @@ import { interneTakenMigrations } from '../modules/interne-taken/index';
 import { ratingTokenMigrations } from '../modules/reports/reports.module';
 import { terugkoppelingMigrations } from '../modules/terugkoppeling/index';
 import { toestemmingenMigrations } from '../modules/toestemmingen/index';
-import type { Migration } from './migration';
+import { sqliteForm } from './migrate-store';
+import type { Migration, StoreMigration } from './migration';
 
-/** Every module's migrations, in the order they must run. */
+/**
+ * The migrations of the modules on the async store (store/README.md), in the order they must run: on SQLite in
+ * the server's data dir after `serverMigrations`, on PostgreSQL with KCC_DATABASE_URL.
+ */
+export const storeMigrations: readonly StoreMigration[] = [
+  ...quickRepliesMigrations,
+  ...onderwerpenMigrations,
+  ...toestemmingenMigrations,
+  ...interneTakenMigrations,
+  ...authStoreMigrations,
+];
+
+/**
+ * Every module's SQLite schema, in the order it must run: the modules still on the synchronous connection, and
+ * the async store's modules in their SQLite form at their old place (so their tables also exist in the data dir
+ * when the async store is on PostgreSQL, unused there).
+ */
 export function serverMigrations(klantinteractiesMigrations: readonly Migration[]): Migration[] {
   return [
     ...authMigrations,
@@ -31,20 +49,20 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...channelsMigrations,
     ...ontvangstbevestigingMigrations,
     ...transferMigrations,
-    ...quickRepliesMigrations,
+    ...quickRepliesMigrations.flatMap(sqliteForm),
     ...auditMigrations,
     ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,
-    ...onderwerpenMigrations,
+    ...onderwerpenMigrations.flatMap(sqliteForm),
     ...nawerkMigrations,
     ...reportsMigrations,
     ...retentionMigrations,
     ...ratingTokenMigrations,
-    ...toestemmingenMigrations,
+    ...toestemmingenMigrations.flatMap(sqliteForm),
     ...terugkoppelingMigrations,
     ...openKlantOutboxMigrations,
     ...klantinteractiesMigrations,
-    ...interneTakenMigrations,
+    ...interneTakenMigrations.flatMap(sqliteForm),
   ];
 }

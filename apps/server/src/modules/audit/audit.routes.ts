@@ -53,7 +53,7 @@ export function registerAuditRoutes(
     guard: AuthGuard;
     audit: AuditLog;
     /** The resident's toestemmingen (with history), for the export of an inzageverzoek. */
-    toestemmingenVan?: (subject: AuditSubject) => Toestemming[];
+    toestemmingenVan?: (subject: AuditSubject) => Promise<Toestemming[]>;
   },
 ): void {
   const { audit } = deps;
@@ -119,7 +119,7 @@ export function registerAuditRoutes(
       gegenereerdOp,
       aantal: acties.length,
       verwerkingsacties: acties,
-      ...(deps.toestemmingenVan ? { toestemmingen: deps.toestemmingenVan(filter.subject) } : {}),
+      ...(deps.toestemmingenVan ? { toestemmingen: await deps.toestemmingenVan(filter.subject) } : {}),
     };
     return reply.type('application/json; charset=utf-8').send(body);
   });

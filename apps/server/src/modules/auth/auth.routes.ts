@@ -54,13 +54,13 @@ export function registerAuthRoutes(
       throw problems.unauthorized('Gebruikersnaam of wachtwoord klopt niet.');
     }
     await limits.succeeded(body.username, request.ip);
-    const { session, refreshToken } = deps.sessions.create(user.id);
+    const { session, refreshToken } = await deps.sessions.create(user.id);
     return reply.code(200).send(await answer(user, session.id, refreshToken));
   });
 
   app.post('/api/auth/refresh', async (request) => {
     const { refreshToken } = parseOrThrow(RefreshRequest, request.body, 'body');
-    const refreshed = deps.sessions.refresh(refreshToken);
+    const refreshed = await deps.sessions.refresh(refreshToken);
     const user = refreshed ? deps.users.findActiveById(refreshed.session.userId) : undefined;
     if (!refreshed || !user) throw problems.unauthorized('Uw sessie is verlopen. Log opnieuw in.');
     return answer(user, refreshed.session.id, refreshed.refreshToken);
@@ -72,7 +72,7 @@ export function registerAuthRoutes(
       request.log.warn({ err: String(err) }, 'uitloggen bij de identity provider niet mogelijk');
       return undefined;
     });
-    deps.guard.endSession(sessionId);
+    await deps.guard.endSession(sessionId);
     // A session from the identity provider: the workplace also ends the provider's session there.
     if (endSessionUrl) return reply.code(200).send({ endSessionUrl });
     return reply.code(204).send();

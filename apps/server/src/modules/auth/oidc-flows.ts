@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../store/db';
+import type { Kysely } from 'kysely';
+import type { Store } from '../../store/store';
+import type { AuthStoreTables } from './auth.store-migrations';
 
 /** A login started at the identity provider must come back within this time. */
 export const FLOW_LIFETIME_MS = 10 * 60 * 1000;
@@ -21,70 +23,51 @@ export interface PendingFlow {
 }
 
 /**
- * Pending logins (state → nonce, PKCE, redirect URI) and one-time hand-off codes, both in SQLite with an expiry on
- * the auth clock. Taking one deletes it in the same statement: each is used at most once.
+ * Pending logins (state → nonce, PKCE, redirect URI) and one-time hand-off codes, both on the async store with an
+ * expiry on the auth clock. Taking one deletes it in the same statement: each is used at most once.
  */
 export class OidcFlowStore {
-  private readonly insertFlow;
-  private readonly takeFlowStmt;
-  private readonly insertHandoff;
-  private readonly takeHandoffStmt;
-  private readonly prune;
+  private readonly db: Kysely<AuthStoreTables>;
 
   constructor(
-    db: Db,
+    store: Store,
     private readonly now: () => number,
   ) {
-    this.insertFlow = db.prepare(
-      `INSERT INTO auth_oidc_flows (state, kind, nonce, code_verifier, code_challenge, redirect_uri, binding_hash, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.takeFlowStmt = db.prepare<
-      [string],
-      {
-        kind: 'browser' | 'desktop';
-        nonce: string;
-        code_verifier: string | null;
-        code_challenge: string;
-        redirect_uri: string;
-        binding_hash: string | null;
-        expires_at: number;
-      }
-    >('DELETE FROM auth_oidc_flows WHERE state = ? RETURNING *');
-    this.insertHandoff = db.prepare(
-      'INSERT INTO auth_oidc_handoffs (code_hash, user_id, id_token, expires_at) VALUES (?, ?, ?, ?)',
-    );
-    this.takeHandoffStmt = db.prepare<[string], { user_id: string; id_token: string; expires_at: number }>(
-      'DELETE FROM auth_oidc_handoffs WHERE code_hash = ? RETURNING user_id, id_token, expires_at',
-    );
-    const pruneFlows = db.prepare('DELETE FROM auth_oidc_flows WHERE expires_at <= ?');
-    const pruneHandoffs = db.prepare('DELETE FROM auth_oidc_handoffs WHERE expires_at <= ?');
-    this.prune = (at: number) => {
-      pruneFlows.run(at);
-      pruneHandoffs.run(at);
-    };
+    this.db = store.kysely<AuthStoreTables>();
+  }
+
+  private async prune(at: number): Promise<void> {
+    await this.db.deleteFrom('auth_oidc_flows').where('expires_at', '<=', at).execute();
+    await this.db.deleteFrom('auth_oidc_handoffs').where('expires_at', '<=', at).execute();
   }
 
   /** Store a pending login; returns its `state`. `binding`: the browser cookie's value (browser logins). */
-  start(flow: Omit<PendingFlow, 'bindingHash'> & { binding?: string }): string {
-    this.prune(this.now());
+  async start(flow: Omit<PendingFlow, 'bindingHash'> & { binding?: string }): Promise<string> {
+    await this.prune(this.now());
     const state = randomSecret();
-    this.insertFlow.run(
-      state,
-      flow.kind,
-      flow.nonce,
-      flow.codeVerifier ?? null,
-      flow.codeChallenge,
-      flow.redirectUri,
-      flow.binding !== undefined ? hash(flow.binding) : null,
-      this.now() + FLOW_LIFETIME_MS,
-    );
+    await this.db
+      .insertInto('auth_oidc_flows')
+      .values({
+        state,
+        kind: flow.kind,
+        nonce: flow.nonce,
+        code_verifier: flow.codeVerifier ?? null,
+        code_challenge: flow.codeChallenge,
+        redirect_uri: flow.redirectUri,
+        binding_hash: flow.binding !== undefined ? hash(flow.binding) : null,
+        expires_at: this.now() + FLOW_LIFETIME_MS,
+      })
+      .execute();
     return state;
   }
 
   /** The pending login of this state, removed; undefined when unknown, used already or expired. */
-  take(state: string): PendingFlow | undefined {
-    const row = this.takeFlowStmt.get(state);
+  async take(state: string): Promise<PendingFlow | undefined> {
+    const row = await this.db
+      .deleteFrom('auth_oidc_flows')
+      .where('state', '=', state)
+      .returningAll()
+      .executeTakeFirst();
     if (!row || row.expires_at <= this.now()) return undefined;
     return {
       kind: row.kind,
@@ -101,15 +84,27 @@ export class OidcFlowStore {
   }
 
   /** A one-time code the workplace exchanges for its session (the redirect carries no token). */
-  handoff(userId: string, idToken: string): string {
-    this.prune(this.now());
+  async handoff(userId: string, idToken: string): Promise<string> {
+    await this.prune(this.now());
     const code = randomSecret();
-    this.insertHandoff.run(hash(code), userId, idToken, this.now() + HANDOFF_LIFETIME_MS);
+    await this.db
+      .insertInto('auth_oidc_handoffs')
+      .values({
+        code_hash: hash(code),
+        user_id: userId,
+        id_token: idToken,
+        expires_at: this.now() + HANDOFF_LIFETIME_MS,
+      })
+      .execute();
     return code;
   }
 
-  takeHandoff(code: string): { userId: string; idToken: string } | undefined {
-    const row = this.takeHandoffStmt.get(hash(code));
+  async takeHandoff(code: string): Promise<{ userId: string; idToken: string } | undefined> {
+    const row = await this.db
+      .deleteFrom('auth_oidc_handoffs')
+      .where('code_hash', '=', hash(code))
+      .returning(['user_id', 'id_token', 'expires_at'])
+      .executeTakeFirst();
     if (!row || row.expires_at <= this.now()) return undefined;
     return { userId: row.user_id, idToken: row.id_token };
   }

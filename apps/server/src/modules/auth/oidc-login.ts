@@ -40,7 +40,7 @@ export class OidcLogin {
     const codeVerifier = client.randomPKCECodeVerifier();
     const codeChallenge = s256(codeVerifier);
     const nonce = client.randomNonce();
-    const state = this.deps.flows.start({
+    const state = await this.deps.flows.start({
       kind: 'browser',
       nonce,
       codeVerifier,
@@ -54,7 +54,7 @@ export class OidcLogin {
   /** The authorization URL for a desktop login: the shell's loopback redirect and its own PKCE challenge. */
   async startDesktop(redirectUri: string, codeChallenge: string): Promise<string> {
     const nonce = client.randomNonce();
-    const state = this.deps.flows.start({
+    const state = await this.deps.flows.start({
       kind: 'desktop',
       nonce,
       codeVerifier: undefined,
@@ -70,7 +70,7 @@ export class OidcLogin {
     proof: { kind: 'browser'; binding: string | undefined } | { kind: 'desktop'; codeVerifier: string },
   ): Promise<OidcLoginResult> {
     const state = query.get('state');
-    const flow = state ? this.deps.flows.take(state) : undefined;
+    const flow = state ? await this.deps.flows.take(state) : undefined;
     if (!state || !flow || flow.kind !== proof.kind)
       return this.fail('verlopen', 'unknown, used or expired state');
     if (proof.kind === 'browser' && !this.deps.flows.bindingMatches(flow, proof.binding))

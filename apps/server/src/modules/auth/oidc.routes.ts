@@ -76,7 +76,7 @@ export function registerOidcRoutes(
       .header('cache-control', 'no-store')
       .redirect(`/#${fragment}`, 302);
   const sessionFor = async (result: Extract<OidcLoginResult, { ok: true }>) => {
-    const { session, refreshToken } = deps.sessions.create(result.user.id, result.idToken);
+    const { session, refreshToken } = await deps.sessions.create(result.user.id, result.idToken);
     return deps.answer(result.user, session.id, refreshToken);
   };
 
@@ -104,12 +104,12 @@ export function registerOidcRoutes(
     const query = new URLSearchParams(request.url.split('?')[1] ?? '');
     const result = await login.finish(query, { kind: 'browser', binding: cookieValue(request) });
     if (!result.ok) return backToWorkplace(reply, `oidc-fout=${result.reason}`);
-    return backToWorkplace(reply, `oidc=${flows.handoff(result.user.id, result.idToken)}`);
+    return backToWorkplace(reply, `oidc=${await flows.handoff(result.user.id, result.idToken)}`);
   });
 
   app.post('/api/auth/oidc/session', async (request) => {
     const { code } = parseOrThrow(OidcSessionRequest, request.body, 'body');
-    const handoff = flows.takeHandoff(code);
+    const handoff = await flows.takeHandoff(code);
     const user = handoff ? deps.users.findActiveById(handoff.userId) : undefined;
     if (!handoff || !user) throw problems.unauthorized(OIDC_FAILURE_MESSAGES.verlopen);
     return sessionFor({ ok: true, user, idToken: handoff.idToken });

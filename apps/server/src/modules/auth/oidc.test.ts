@@ -11,19 +11,32 @@ import {
 } from '../../../test-support/oidc-test-provider';
 import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
 import { TestClock } from '../../../test-support/test-clock';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
+import type { AuthStoreTables } from './auth.store-migrations';
 import { FLOW_LIFETIME_MS } from './oidc-flows';
 
 /** Issue 11, OIDC: login through a real OpenID provider (oidc-provider) started in this process. */
-describe('login with the identity provider (OpenID Connect)', () => {
+describeEachStore('login with the identity provider (OpenID Connect)', (stores) => {
   let server: TestServer | undefined;
   let provider: TestProvider | undefined;
+  let database: FreshDatabase | undefined;
   afterEach(async () => {
     await server?.stop();
     await provider?.close();
+    await database?.drop();
     server = undefined;
     provider = undefined;
+    database = undefined;
   });
+  const sessionCount = async (s: TestServer) =>
+    (
+      await s.store
+        .kysely<AuthStoreTables>()
+        .selectFrom('auth_sessions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   const start = async (
     options: { accounts?: TestAccount[]; clientSecret?: string; env?: Record<string, string> } = {},
@@ -33,8 +46,10 @@ describe('login with the identity provider (OpenID Connect)', () => {
       ...(options.accounts ? { accounts: options.accounts } : {}),
       ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
     });
+    database = await stores.freshDatabase();
     server = await startTestServer(
       {
+        ...database.env,
         KCC_DEMO: '0',
         KCC_OIDC_ISSUER: provider.issuer,
         KCC_OIDC_CLIENT_ID: provider.clientId,
@@ -124,7 +139,7 @@ describe('login with the identity provider (OpenID Connect)', () => {
     expect(code).toBeNull();
     expect(failure).toBe('geen-rol');
     expect(s.db.prepare('SELECT COUNT(*) AS n FROM users').get()).toEqual({ n: 0 });
-    expect(s.db.prepare('SELECT COUNT(*) AS n FROM auth_sessions').get()).toEqual({ n: 0 });
+    expect(await sessionCount(s)).toBe(0);
   });
 
   it('refuses a login without the employee claim', async () => {
@@ -142,7 +157,7 @@ describe('login with the identity provider (OpenID Connect)', () => {
     const { code, failure } = await browserLogin(s, 'anna', () => p.setTamper(tamper));
     expect(code).toBeNull();
     expect(failure).toBe('mislukt');
-    expect(s.db.prepare('SELECT COUNT(*) AS n FROM auth_sessions').get()).toEqual({ n: 0 });
+    expect(await sessionCount(s)).toBe(0);
   });
 
   it('uses state, the hand-off code and the browser binding once, and only in the browser that started', async () => {

@@ -1,23 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { LoginResponse } from '@kcc/contracts/rest';
 import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { ACCESS_TOKEN_LIFETIME_MS } from './tokens';
 
 /** Issue 11 §9: server-side logout and revocation, short access tokens with refresh, sockets that follow. */
-describe('sessions', () => {
+describeEachStore('sessions', (stores) => {
   let server: TestServer | undefined;
+  let database: FreshDatabase | undefined;
   afterEach(async () => {
     await server?.stop();
+    await database?.drop();
     server = undefined;
+    database = undefined;
   });
 
   const start = async (clock?: TestClock) => {
-    server = await startTestServer(
-      {},
-      { klantinteracties: createFakeKlantinteracties(), ...(clock ? { authClock: clock } : {}) },
-    );
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env, {
+      klantinteracties: createFakeKlantinteracties(),
+      ...(clock ? { authClock: clock } : {}),
+    });
     return server;
   };
   const post = (s: TestServer, path: string, body?: unknown, token?: string) =>

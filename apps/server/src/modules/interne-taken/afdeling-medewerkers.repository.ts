@@ -1,40 +1,44 @@
-import type { Db } from '../../store/db';
-import { prepared } from '../../store/prepared';
+import type { Store } from '../../store/store';
+import type { InterneTakenTables } from './interne-taken.migrations';
 
 /** Which medewerkers work an afdeling's interne taken (user ids per afdeling actor). */
 export interface AfdelingMedewerkersRepository {
-  afdelingenVan(userId: string): string[];
-  medewerkersVan(afdelingActorUuid: string): string[];
+  afdelingenVan(userId: string): Promise<string[]>;
+  medewerkersVan(afdelingActorUuid: string): Promise<string[]>;
   /** Replace the afdeling's medewerkers. */
-  zet(afdelingActorUuid: string, userIds: readonly string[]): void;
+  zet(afdelingActorUuid: string, userIds: readonly string[]): Promise<void>;
 }
 
-export function createAfdelingMedewerkersRepository(db: Db): AfdelingMedewerkersRepository {
+export function createAfdelingMedewerkersRepository(store: Store): AfdelingMedewerkersRepository {
+  const db = store.kysely<InterneTakenTables>();
   return {
-    afdelingenVan: (userId) =>
+    afdelingenVan: async (userId) =>
       (
-        prepared(db, 'SELECT afdeling_actor_uuid FROM afdeling_medewerkers WHERE user_id = ?').all(
-          userId,
-        ) as {
-          afdeling_actor_uuid: string;
-        }[]
+        await db
+          .selectFrom('afdeling_medewerkers')
+          .select('afdeling_actor_uuid')
+          .where('user_id', '=', userId)
+          .execute()
       ).map((r) => r.afdeling_actor_uuid),
-    medewerkersVan: (afdeling) =>
+    medewerkersVan: async (afdeling) =>
       (
-        prepared(
-          db,
-          'SELECT user_id FROM afdeling_medewerkers WHERE afdeling_actor_uuid = ? ORDER BY user_id',
-        ).all(afdeling) as { user_id: string }[]
+        await db
+          .selectFrom('afdeling_medewerkers')
+          .select('user_id')
+          .where('afdeling_actor_uuid', '=', afdeling)
+          .orderBy('user_id')
+          .execute()
       ).map((r) => r.user_id),
-    zet(afdeling, userIds) {
-      db.transaction(() => {
-        prepared(db, 'DELETE FROM afdeling_medewerkers WHERE afdeling_actor_uuid = ?').run(afdeling);
-        const insert = prepared(
-          db,
-          'INSERT OR IGNORE INTO afdeling_medewerkers (afdeling_actor_uuid, user_id) VALUES (?, ?)',
-        );
-        for (const id of userIds) insert.run(afdeling, id);
-      })();
+    async zet(afdeling, userIds) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('afdeling_medewerkers').where('afdeling_actor_uuid', '=', afdeling).execute();
+        if (userIds.length === 0) return;
+        await trx
+          .insertInto('afdeling_medewerkers')
+          .values(userIds.map((user_id) => ({ afdeling_actor_uuid: afdeling, user_id })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      });
     },
   };
 }

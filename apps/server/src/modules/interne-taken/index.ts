@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { Clock } from '../../shared/clock';
 import type { UnitOfWork } from '../../shared/domain-events';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import type { KlantinteractiesPort } from '../klantinteracties/index';
 import { createAfdelingMedewerkersRepository } from './afdeling-medewerkers.repository';
 import { createInterneTakenService, type InzageLog } from './interne-taken.service';
@@ -19,10 +19,10 @@ const DEMO_LEDEN: Record<string, string[]> = {
 };
 
 /** Working interne taken in the workplace: lists, opening, oppakken, notes, afronden (issue 14 §3). */
-export function createInterneTakenModule(
+export async function createInterneTakenModule(
   app: FastifyInstance,
   deps: {
-    db: Db;
+    store: Store;
     guard: AuthGuard;
     port: () => KlantinteractiesPort;
     log: InzageLog;
@@ -33,17 +33,18 @@ export function createInterneTakenModule(
     demo: boolean;
   },
 ) {
-  const leden = createAfdelingMedewerkersRepository(deps.db);
+  const leden = createAfdelingMedewerkersRepository(deps.store);
   if (deps.demo) {
     for (const a of deps.port().afdelingen()) {
       const users = DEMO_LEDEN[a.naam];
-      if (users && leden.medewerkersVan(a.actorUuid).length === 0) leden.zet(a.actorUuid, users);
+      if (users && (await leden.medewerkersVan(a.actorUuid)).length === 0)
+        await leden.zet(a.actorUuid, users);
     }
   }
   const service = createInterneTakenService({
     port: deps.port,
     leden,
-    notities: createNotitiesRepository(deps.db),
+    notities: createNotitiesRepository(deps.store),
     log: deps.log,
     clock: deps.clock,
     events: deps.events,

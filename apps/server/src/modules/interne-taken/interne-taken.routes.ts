@@ -45,7 +45,7 @@ export function registerInterneTakenRoutes(
   app.post('/api/internetaken/:uuid/notities', medewerker, async (request, reply) => {
     const { uuid } = parseOrThrow(TaakParams, request.params, 'params');
     const { tekst } = parseOrThrow(NotitieRequest, request.body, 'body');
-    return reply.code(201).send(service.notitie(currentUser(request), uuid, tekst));
+    return reply.code(201).send(await service.notitie(currentUser(request), uuid, tekst));
   });
 
   app.post('/api/internetaken/:uuid/afronden', medewerker, async (request) => {
@@ -67,7 +67,7 @@ export function registerInterneTakenRoutes(
   app.get('/api/afdelingen/:actorUuid/medewerkers', beheerder, async (request) => {
     const { actorUuid } = parseOrThrow(AfdelingParams, request.params, 'params');
     afdeling(actorUuid);
-    return { userIds: deps.leden.medewerkersVan(actorUuid) };
+    return { userIds: await deps.leden.medewerkersVan(actorUuid) };
   });
   app.put('/api/afdelingen/:actorUuid/medewerkers', beheerder, async (request) => {
     const { actorUuid } = parseOrThrow(AfdelingParams, request.params, 'params');
@@ -79,7 +79,7 @@ export function registerInterneTakenRoutes(
         : [{ name: `userIds.${i}`, code: 'unknown', reason: 'Deze gebruiker bestaat niet.' }],
     );
     if (unknown.length > 0) throw problems.invalid(unknown);
-    deps.leden.zet(actorUuid, userIds);
-    return { userIds: deps.leden.medewerkersVan(actorUuid) };
+    await deps.leden.zet(actorUuid, userIds);
+    return { userIds: await deps.leden.medewerkersVan(actorUuid) };
   });
 }

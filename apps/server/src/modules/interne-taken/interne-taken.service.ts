@@ -77,8 +77,8 @@ export function createInterneTakenService(deps: {
   const mijnActor = (m: Medewerker) =>
     deps.port().medewerkerActor({ userId: m.id, username: m.username, name: m.name }).uuid;
 
-  const mijnAfdelingen = (m: Medewerker) => {
-    const ids = new Set(leden.afdelingenVan(m.id));
+  const mijnAfdelingen = async (m: Medewerker) => {
+    const ids = new Set(await leden.afdelingenVan(m.id));
     return deps
       .port()
       .afdelingen()
@@ -86,33 +86,42 @@ export function createInterneTakenService(deps: {
       .map((a) => ({ uuid: a.actorUuid, naam: a.naam }));
   };
 
-  /** The taak, if this medewerker may work it (404 when it does not exist, 403 when it is not theirs). */
-  function taakVoor(m: Medewerker, uuid: string): { taak: InterneTaakRecord; mijn: boolean; actor: string } {
+  /**
+   * The taak, if this medewerker may work it (404 when it does not exist, 403 when it is not theirs). Synchronous on
+   * purpose: callers read the medewerker's afdelingen first, so that checking a taak and changing it in
+   * Klantinteracties is one step no other request can interleave with.
+   */
+  function taakVoor(
+    m: Medewerker,
+    uuid: string,
+    afdelingen: ReadonlySet<string>,
+  ): { taak: InterneTaakRecord; mijn: boolean; actor: string } {
     const taak = deps.port().interneTaak(uuid);
     if (!taak) throw problems.notFound('Deze interne taak bestaat niet.');
     const actor = mijnActor(m);
     const mijn = taak.actoren.some((a) => a.uuid === actor);
-    const afdelingen = new Set(leden.afdelingenVan(m.id));
     if (!mijn && !taak.actoren.some((a) => afdelingen.has(a.uuid))) {
       throw problems.forbidden('Deze taak is niet voor u of uw afdeling.');
     }
     return { taak, mijn, actor };
   }
 
+  const afdelingenVan = async (m: Medewerker) => new Set(await leden.afdelingenVan(m.id));
+
   const open = (taak: InterneTaakRecord) => {
     if (taak.status === 'verwerkt') throw problems.conflict('Deze taak is al afgerond.');
   };
 
   return {
-    lijst(m: Medewerker, lijst: InterneTakenLijst): InterneTakenResponse {
-      const afdelingen = mijnAfdelingen(m);
+    async lijst(m: Medewerker, lijst: InterneTakenLijst): Promise<InterneTakenResponse> {
+      const afdelingen = await mijnAfdelingen(m);
       const actoren = lijst === 'mijn' ? [mijnActor(m)] : afdelingen.map((a) => a.uuid);
       return { afdelingen, items: deps.port().openInterneTakenVanActoren(actoren).map(regel) };
     },
 
     /** Opening a taak shows the resident's question and name: logged with its purpose before it is returned. */
-    detail(m: Medewerker, uuid: string): InterneTaakDetail {
-      const { taak, mijn } = taakVoor(m, uuid);
+    async detail(m: Medewerker, uuid: string): Promise<InterneTaakDetail> {
+      const { taak, mijn } = taakVoor(m, uuid, await afdelingenVan(m));
       if (taak.partij) {
         deps.log.log({
           at: deps.clock.now(),
@@ -141,14 +150,14 @@ export function createInterneTakenService(deps: {
           ...(kc.medewerker ? { medewerker: kc.medewerker } : {}),
         },
         ...(taak.partij ? { partij: taak.partij } : {}),
-        notities: notities.van(taak.uuid),
+        notities: await notities.van(taak.uuid),
         magOppakken: isOpen && !mijn && ander === undefined,
         magAfronden: isOpen && mijn,
       };
     },
 
-    oppakken(m: Medewerker, uuid: string): InterneTaakRegel {
-      const { taak, mijn } = taakVoor(m, uuid);
+    async oppakken(m: Medewerker, uuid: string): Promise<InterneTaakRegel> {
+      const { taak, mijn } = taakVoor(m, uuid, await afdelingenVan(m));
       open(taak);
       if (mijn) return regel(taak);
       const ander = medewerkerVan(taak);
@@ -160,10 +169,10 @@ export function createInterneTakenService(deps: {
       return regel(claimed);
     },
 
-    notitie(m: Medewerker, uuid: string, tekst: string): InterneTaakNotitie {
-      const { taak } = taakVoor(m, uuid);
+    async notitie(m: Medewerker, uuid: string, tekst: string): Promise<InterneTaakNotitie> {
+      const { taak } = taakVoor(m, uuid, await afdelingenVan(m));
       open(taak);
-      const n = notities.voegToe({
+      const n = await notities.voegToe({
         taakUuid: uuid,
         userId: m.id,
         auteur: m.name,
@@ -174,8 +183,8 @@ export function createInterneTakenService(deps: {
       return n;
     },
 
-    afronden(m: Medewerker, uuid: string): InterneTaakRegel {
-      const { taak, mijn } = taakVoor(m, uuid);
+    async afronden(m: Medewerker, uuid: string): Promise<InterneTaakRegel> {
+      const { taak, mijn } = taakVoor(m, uuid, await afdelingenVan(m));
       open(taak);
       if (!mijn) throw problems.conflict('Pak de taak eerst op. Daarna kunt u hem afronden.');
       const done = deps.port().rondInterneTaakAf(uuid, new Date(deps.clock.now()));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   InterneTaakDetail,
   InterneTaakNotitie,
@@ -8,6 +8,7 @@ import type {
 } from '@kcc/contracts/interne-taken';
 import type { AfdelingenResponse, KlantbeeldResponse, RegistrationResponse } from '@kcc/contracts/rest';
 import type { VerwerkingsactieDto } from '@kcc/contracts/verwerkingen';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { TestClock } from '../../../test-support/test-clock';
 import {
   bearer,
@@ -26,8 +27,9 @@ const NOW = Date.parse('2026-03-02T09:15:00Z');
  * question with a taak for "Afval en reiniging"; Bram (demo member of that afdeling) opens, claims, notes and
  * finishes it; Anna (Burgerzaken) cannot.
  */
-describe('interne taken: open, oppakken, notitie, afronden', () => {
+describeEachStore('interne taken: open, oppakken, notitie, afronden', (stores) => {
   const dataDir = tempDataDir();
+  let database: FreshDatabase;
   const clock = new TestClock({ frozenAt: NOW });
   let server: TestServer;
   let tokens: Record<'anna' | 'bram' | 'tess' | 'bea' | 'priya', string>;
@@ -57,7 +59,8 @@ describe('interne taken: open, oppakken, notitie, afronden', () => {
     };
 
   beforeAll(async () => {
-    server = await startTestServer({ KCC_WRAP_UP_MS: '30000' }, { clock }, dataDir);
+    database = await stores.freshDatabase();
+    server = await startTestServer({ KCC_WRAP_UP_MS: '30000', ...database.env }, { clock }, dataDir);
     tokens = {
       anna: await server.login('anna'),
       bram: await server.login('bram'),
@@ -99,7 +102,10 @@ describe('interne taken: open, oppakken, notitie, afronden', () => {
     expect(res.status).toBe(201);
     taakUuid = ((await res.json()) as RegistrationResponse).interneTaak!.uuid;
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   it("lists the taak in the afdeling's list of a member, without the resident's name", async () => {
     const lijst = await call<InterneTakenResponse>('bram', 'GET', '/api/internetaken?lijst=afdeling');
@@ -254,7 +260,7 @@ describe('interne taken: open, oppakken, notitie, afronden', () => {
 
   it('keeps what it acknowledged across a restart', async () => {
     await server.close();
-    server = await startTestServer({}, { clock }, dataDir);
+    server = await startTestServer(database.env, { clock }, dataDir);
     tokens.bram = await server.login('bram');
     const detail = await call<InterneTaakDetail>('bram', 'GET', `/api/internetaken/${taakUuid}`);
     expect(detail.body).toMatchObject({

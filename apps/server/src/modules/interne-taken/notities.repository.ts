@@ -1,6 +1,6 @@
 import type { InterneTaakNotitie } from '@kcc/contracts/interne-taken';
-import type { Db } from '../../store/db';
-import { prepared } from '../../store/prepared';
+import type { Store } from '../../store/store';
+import type { InterneTakenTables } from './interne-taken.migrations';
 
 interface Row {
   id: number;
@@ -18,31 +18,41 @@ const toNotitie = (r: Row): InterneTaakNotitie => ({
 
 /** Notes on an interne taak, with author and time, oldest first. */
 export interface NotitiesRepository {
-  van(taakUuid: string): InterneTaakNotitie[];
+  van(taakUuid: string): Promise<InterneTaakNotitie[]>;
   voegToe(n: {
     taakUuid: string;
     userId: string;
     auteur: string;
     tekst: string;
     at: number;
-  }): InterneTaakNotitie;
+  }): Promise<InterneTaakNotitie>;
 }
 
-export function createNotitiesRepository(db: Db): NotitiesRepository {
+export function createNotitiesRepository(store: Store): NotitiesRepository {
+  const db = store.kysely<InterneTakenTables>();
   return {
-    van: (taakUuid) =>
+    van: async (taakUuid) =>
       (
-        prepared(
-          db,
-          'SELECT id, auteur, tekst, created_at FROM interne_taak_notities WHERE taak_uuid = ? ORDER BY id',
-        ).all(taakUuid) as Row[]
+        await db
+          .selectFrom('interne_taak_notities')
+          .select(['id', 'auteur', 'tekst', 'created_at'])
+          .where('taak_uuid', '=', taakUuid)
+          .orderBy('id')
+          .execute()
       ).map(toNotitie),
-    voegToe(n) {
-      const { lastInsertRowid } = prepared(
-        db,
-        'INSERT INTO interne_taak_notities (taak_uuid, user_id, auteur, tekst, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(n.taakUuid, n.userId, n.auteur, n.tekst, n.at);
-      return toNotitie({ id: Number(lastInsertRowid), auteur: n.auteur, tekst: n.tekst, created_at: n.at });
+    async voegToe(n) {
+      const { id } = await db
+        .insertInto('interne_taak_notities')
+        .values({
+          taak_uuid: n.taakUuid,
+          user_id: n.userId,
+          auteur: n.auteur,
+          tekst: n.tekst,
+          created_at: n.at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return toNotitie({ id, auteur: n.auteur, tekst: n.tekst, created_at: n.at });
     },
   };
 }

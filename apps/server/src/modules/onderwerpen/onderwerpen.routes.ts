@@ -52,16 +52,20 @@ export function registerOnderwerpenRoutes(
     const { alle } = parseOrThrow(ListQuery, request.query, 'query');
     if (alle === 'true' && !currentUser(request).roles.includes('beheerder'))
       throw problems.forbidden('Alleen de beheerder ziet ook de onderwerpen die niet actief zijn.');
-    const response: OnderwerpenResponse = { items: repo.list({ alleenActief: alle !== 'true' }) };
+    const response: OnderwerpenResponse = { items: await repo.list({ alleenActief: alle !== 'true' }) };
     return response;
   });
 
   app.post('/api/onderwerpen', beheerder, async (request, reply) => {
     const input = parseOrThrow(OnderwerpInput, request.body, 'body');
-    if (repo.count() >= ONDERWERP_LIMITS.maxItems)
+    if ((await repo.count()) >= ONDERWERP_LIMITS.maxItems)
       throw problems.conflict(`Er zijn al ${ONDERWERP_LIMITS.maxItems} onderwerpen.`);
     try {
-      const created = repo.create({ ...input, bron: 'beheer' }, deps.clock.now(), currentUser(request).id);
+      const created = await repo.create(
+        { ...input, bron: 'beheer' },
+        deps.clock.now(),
+        currentUser(request).id,
+      );
       return reply.code(201).header('location', `/api/onderwerpen/${created.id}`).send(created);
     } catch (err) {
       if (err instanceof DuplicateOnderwerp) throw duplicate(err);
@@ -73,7 +77,7 @@ export function registerOnderwerpenRoutes(
     const { id } = parseOrThrow(IdParams, request.params, 'params');
     const patch = parseOrThrow(OnderwerpPatch, request.body, 'body');
     try {
-      const updated = repo.update(id, patch, deps.clock.now(), currentUser(request).id);
+      const updated = await repo.update(id, patch, deps.clock.now(), currentUser(request).id);
       if (!updated) throw problems.notFound('Dit onderwerp bestaat niet.');
       return updated;
     } catch (err) {
@@ -83,8 +87,8 @@ export function registerOnderwerpenRoutes(
   });
 
   app.post('/api/onderwerpen/kennisbank-import', beheerder, async (request) => {
-    const room = ONDERWERP_LIMITS.maxItems - repo.count();
-    const toegevoegd = repo.importProducts(
+    const room = ONDERWERP_LIMITS.maxItems - (await repo.count());
+    const toegevoegd = await repo.importProducts(
       deps.products().slice(0, Math.max(0, room)),
       deps.clock.now(),
       currentUser(request).id,

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../store/db';
-import type { Migration } from '../../store/migration';
+import type { Kysely } from 'kysely';
+import type { StoreMigration } from '../../store/migration';
+import type { Store } from '../../store/store';
+import { isUniqueViolation } from '../../store/unique-violation';
 import type { QuickReplyInput, QuickReplyView } from './quick-replies.schemas';
 
-export const quickRepliesMigrations: Migration[] = [
+export const quickRepliesMigrations: StoreMigration[] = [
   {
     id: 'quick-replies/001_init',
-    sql: `
+    sqlite: `
       -- Standard chat / e-mail answers the beheerder maintains; agents insert them with "/code".
       CREATE TABLE quick_replies (
         id TEXT PRIMARY KEY,
@@ -16,14 +18,29 @@ export const quickRepliesMigrations: Migration[] = [
         updated_at INTEGER NOT NULL
       );
     `,
+    postgres: `
+      CREATE TABLE quick_replies (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+    `,
   },
 ];
+
+/** The tables this module owns, as the query builder sees them. */
+export interface QuickRepliesTables {
+  quick_replies: Row;
+}
 
 interface Row {
   id: string;
   code: string;
   title: string;
   body: string;
+  /** Epoch milliseconds. */
   updated_at: number;
 }
 
@@ -43,57 +60,59 @@ export class DuplicateCode extends Error {
 }
 
 export interface QuickRepliesRepository {
-  list(): QuickReplyView[];
-  count(): number;
-  get(id: string): QuickReplyView | undefined;
-  /** Throws DuplicateCode when another reply has this code. */
-  create(input: QuickReplyInput): QuickReplyView;
-  /** Undefined when the id does not exist; throws DuplicateCode. */
-  update(id: string, input: QuickReplyInput): QuickReplyView | undefined;
-  remove(id: string): boolean;
+  list(): Promise<QuickReplyView[]>;
+  count(): Promise<number>;
+  get(id: string): Promise<QuickReplyView | undefined>;
+  /** Rejects with DuplicateCode when another reply has this code. */
+  create(input: QuickReplyInput): Promise<QuickReplyView>;
+  /** Undefined when the id does not exist; rejects with DuplicateCode. */
+  update(id: string, input: QuickReplyInput): Promise<QuickReplyView | undefined>;
+  remove(id: string): Promise<boolean>;
 }
 
-export function createSqliteQuickRepliesRepository(db: Db): QuickRepliesRepository {
-  const all = db.prepare<[], Row>('SELECT * FROM quick_replies ORDER BY code');
-  const byId = db.prepare<[string], Row>('SELECT * FROM quick_replies WHERE id = ?');
-  const byCode = db.prepare<[string], Row>('SELECT * FROM quick_replies WHERE code = ?');
-  const countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM quick_replies');
-  const insert = db.prepare(
-    'INSERT INTO quick_replies (id, code, title, body, updated_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const updateStmt = db.prepare(
-    'UPDATE quick_replies SET code = ?, title = ?, body = ?, updated_at = ? WHERE id = ?',
-  );
-  const del = db.prepare('DELETE FROM quick_replies WHERE id = ?');
-
-  const checkCode = (code: string, id?: string) => {
-    const other = byCode.get(code);
-    if (other && other.id !== id) throw new DuplicateCode(code);
+/** The quick replies on the async store; the UNIQUE code decides between concurrent writers. */
+export function createQuickRepliesRepository(
+  store: Store,
+  now: () => number = Date.now,
+): QuickRepliesRepository {
+  const db: Kysely<QuickRepliesTables> = store.kysely<QuickRepliesTables>();
+  const duplicateAsDomainError = (code: string) => (err: unknown) => {
+    throw isUniqueViolation(err) ? new DuplicateCode(code) : err;
   };
 
   return {
-    list: () => all.all().map(toView),
-    count: () => countStmt.get()?.n ?? 0,
-    get: (id) => {
-      const row = byId.get(id);
+    list: async () =>
+      (await db.selectFrom('quick_replies').selectAll().orderBy('code').execute()).map(toView),
+    count: async () => {
+      const row = await db
+        .selectFrom('quick_replies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    get: async (id) => {
+      const row = await db.selectFrom('quick_replies').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toView(row) : undefined;
     },
-    create: (input) =>
-      db.transaction(() => {
-        checkCode(input.code);
-        const row: Row = { id: randomUUID(), ...input, updated_at: Date.now() };
-        insert.run(row.id, row.code, row.title, row.body, row.updated_at);
-        return toView(row);
-      })(),
-    update: (id, input) =>
-      db.transaction(() => {
-        if (!byId.get(id)) return undefined;
-        checkCode(input.code, id);
-        const now = Date.now();
-        updateStmt.run(input.code, input.title, input.body, now, id);
-        return toView({ id, ...input, updated_at: now });
-      })(),
-    remove: (id) => del.run(id).changes > 0,
+    create: async (input) => {
+      const row: Row = { id: randomUUID(), ...input, updated_at: now() };
+      await db.insertInto('quick_replies').values(row).execute().catch(duplicateAsDomainError(input.code));
+      return toView(row);
+    },
+    update: async (id, input) => {
+      const updated_at = now();
+      const result = await db
+        .updateTable('quick_replies')
+        .set({ code: input.code, title: input.title, body: input.body, updated_at })
+        .where('id', '=', id)
+        .executeTakeFirst()
+        .catch(duplicateAsDomainError(input.code));
+      return result.numUpdatedRows > 0n ? toView({ id, ...input, updated_at }) : undefined;
+    },
+    remove: async (id) => {
+      const result = await db.deleteFrom('quick_replies').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
   };
 }
 
@@ -126,7 +145,7 @@ export const DEMO_QUICK_REPLIES: QuickReplyInput[] = [
   },
 ];
 
-export function seedDemoQuickReplies(repo: QuickRepliesRepository): void {
-  if (repo.count() > 0) return;
-  for (const reply of DEMO_QUICK_REPLIES) repo.create(reply);
+export async function seedDemoQuickReplies(repo: QuickRepliesRepository): Promise<void> {
+  if ((await repo.count()) > 0) return;
+  for (const reply of DEMO_QUICK_REPLIES) await repo.create(reply);
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { DEMO_QUICK_REPLIES } from './quick-replies.repository';
 import { ColleaguesResponse, QuickRepliesResponse, QuickReplyView } from './quick-replies.schemas';
@@ -9,15 +10,20 @@ interface ProblemJson {
   invalidParams?: { name: string; code: string; reason: string }[];
 }
 
-describe('quick replies and colleagues over HTTP', () => {
+describeEachStore('quick replies and colleagues over HTTP', (stores) => {
   let server: TestServer;
+  let database: FreshDatabase;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await startTestServer();
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env);
     for (const u of ['anna', 'bram', 'tess', 'bea', 'rob']) tokens[u] = await server.login(u);
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   const call = (user: string | undefined, method: string, path: string, body?: unknown) =>
     fetch(`${server.url}${path}`, {
@@ -122,6 +128,16 @@ describe('quick replies and colleagues over HTTP', () => {
       body: 'Een ogenblik alstublieft.',
     });
     expect(same.status).toBe(200);
+  });
+
+  it('creates one reply when several requests with the same new code race (the UNIQUE code decides)', async () => {
+    const input = { code: 'gelijktijdig', title: 'Gelijktijdig', body: 'Tekst' };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => call('bea', 'POST', '/api/quick-replies', input)),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 400, 400, 400, 400, 400, 400, 400]);
+    const list = QuickRepliesResponse.parse(await (await call('bea', 'GET', '/api/quick-replies')).json());
+    expect(list.items.filter((i) => i.code === 'gelijktijdig')).toHaveLength(1);
   });
 
   it('lists colleagues (names and presence, not myself) and queues for a medewerker only', async () => {

@@ -24,16 +24,16 @@ export function registerQuickRepliesRoutes(
   const beheerder = { preHandler: deps.guard.require('beheerder') };
 
   app.get('/api/quick-replies', reader, async () => {
-    const response: QuickRepliesResponse = { items: repo.list() };
+    const response: QuickRepliesResponse = { items: await repo.list() };
     return response;
   });
 
   app.post('/api/quick-replies', beheerder, async (request, reply) => {
     const input = parseOrThrow(QuickReplyInput, request.body, 'body');
-    if (repo.count() >= QUICK_REPLY_LIMITS.maxItems)
+    if ((await repo.count()) >= QUICK_REPLY_LIMITS.maxItems)
       throw problems.conflict(`Er zijn al ${QUICK_REPLY_LIMITS.maxItems} snelle antwoorden.`);
     try {
-      return reply.code(201).send(repo.create(input));
+      return reply.code(201).send(await repo.create(input));
     } catch (err) {
       if (err instanceof DuplicateCode) throw duplicate(err.code);
       throw err;
@@ -44,7 +44,7 @@ export function registerQuickRepliesRoutes(
     const { id } = parseOrThrow(IdParams, request.params, 'params');
     const input = parseOrThrow(QuickReplyInput, request.body, 'body');
     try {
-      const updated = repo.update(id, input);
+      const updated = await repo.update(id, input);
       if (!updated) throw problems.notFound('Dit snelle antwoord bestaat niet.');
       return updated;
     } catch (err) {
@@ -55,7 +55,7 @@ export function registerQuickRepliesRoutes(
 
   app.delete('/api/quick-replies/:id', beheerder, async (request, reply) => {
     const { id } = parseOrThrow(IdParams, request.params, 'params');
-    if (!repo.remove(id)) throw problems.notFound('Dit snelle antwoord bestaat niet.');
+    if (!(await repo.remove(id))) throw problems.notFound('Dit snelle antwoord bestaat niet.');
     return reply.code(204).send();
   });
 }

@@ -37,7 +37,7 @@ export function registerRegistrationRoutes(
     /** The contact's identification level for this partij, stored with the klantcontact. */
     identificatieniveau?: (contact: ContactRecord, partijUuid: string | undefined) => Identificatieniveau;
     /** An onderwerp of the managed list (issue 14 §7), by id. */
-    onderwerp?: (id: string) => { naam: string; uplUri?: string; actief: boolean } | undefined;
+    onderwerp?: (id: string) => Promise<ListedOnderwerp | undefined>;
   },
 ): void {
   app.post(
@@ -62,6 +62,8 @@ export function registerRegistrationRoutes(
       const key = keyParsed.data.toLowerCase();
       const sent = parseOrThrow(RegistrationRequest, request.body, 'body');
       const hash = requestHash({ contactId, body: sent });
+      // Read before the synchronous part below; checked there, after a replay of a stored answer.
+      const listed = sent.onderwerpId !== undefined ? await deps.onderwerp?.(sent.onderwerpId) : undefined;
 
       // Everything from here to the commit is synchronous: no other request can interleave.
       const stored = deps.idempotency.get(user.id, key);
@@ -75,7 +77,7 @@ export function registerRegistrationRoutes(
       if (!contact) throw problems.notFound('Dit contact bestaat niet.');
       if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
       if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
-      const { body, hoofdOnderwerpType } = fromOnderwerpenList(sent, deps.onderwerp);
+      const { body, hoofdOnderwerpType } = fromOnderwerpenList(sent, listed);
       deps.check?.(contact.id, body);
 
       const afronden = body.afronden !== false;
@@ -151,6 +153,12 @@ export function registerRegistrationRoutes(
   );
 }
 
+interface ListedOnderwerp {
+  naam: string;
+  uplUri?: string;
+  actief: boolean;
+}
+
 /**
  * A registration whose onderwerp comes from the managed list is registered under the list's current name, with
  * the product's UPL uri as the klantcontact's `hoofdOnderwerpType` ("het type van het onderwerp"). An id that is
@@ -158,10 +166,9 @@ export function registerRegistrationRoutes(
  */
 function fromOnderwerpenList(
   sent: RegistrationRequest,
-  lookup: ((id: string) => { naam: string; uplUri?: string; actief: boolean } | undefined) | undefined,
+  item: ListedOnderwerp | undefined,
 ): { body: RegistrationRequest; hoofdOnderwerpType?: string } {
   if (sent.onderwerpId === undefined) return { body: sent };
-  const item = lookup?.(sent.onderwerpId);
   if (!item || !item.actief) {
     throw problems.invalid([
       {

@@ -142,3 +142,48 @@ describe('registration into the embedded Klantinteracties store', () => {
     });
   });
 });
+
+describe('registration retried at the same time with one Idempotency-Key', () => {
+  let server: TestServer;
+  afterAll(() => server.stop());
+
+  it('registers once and gives every retry the same answer, also with an onderwerp read from the list first', async () => {
+    server = await startTestServer({ KCC_WRAP_UP_MS: '30000' });
+    const token = await server.login('anna');
+    const anna = await server.connectAgent(token);
+    await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
+    const offered = nextEvent(anna, 'contact:offered');
+    expect(
+      (await server.inbound({ channel: 'telefoon', externalId: 'reg-race', from: { phone: '0612345678' } }))
+        .status,
+    ).toBe(201);
+    const { offerId, contact } = await offered;
+    expect(await anna.emitWithAck('offer:accept', { offerId })).toMatchObject({ ok: true });
+    const lijst = (await (
+      await fetch(`${server.url}/api/onderwerpen`, { headers: bearer(token) })
+    ).json()) as { items: { id: string; naam: string }[] };
+    const onderwerp = lijst.items.find((o) => o.naam === 'Paspoort')!;
+
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        fetch(`${server.url}/api/contacts/${contact.id}/registration`, {
+          method: 'POST',
+          headers: { ...bearer(token), 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({
+            onderwerp: 'paspoort',
+            onderwerpId: onderwerp.id,
+            gespreksresultaat: 'zelfstandig_afgehandeld',
+          }),
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as RegistrationResponse[];
+    expect(new Set(bodies.map((b) => b.klantcontact.uuid)).size).toBe(1);
+    const stored = (await (
+      await fetch(`${server.url}/api/contacts/${contact.id}`, { headers: bearer(token) })
+    ).json()) as Contact;
+    expect(stored).toMatchObject({ registrations: 1, status: 'nawerk' });
+  });
+});

@@ -119,7 +119,6 @@ export interface ReportDeps {
   registrations: ReportRegistrations;
   /** Promises due in [from, to). */
   beloften: (from: number, to: number) => Belofte[];
-  onderwerpNaam?: (id: string) => string | undefined;
   queues: () => { id: string; name: string; withinSeconds: number }[];
 }
 
@@ -149,7 +148,12 @@ export class ReportService {
     );
   }
 
-  report(query: ReportQuery, now = Date.now()): ReportResponse {
+  /** `onderwerpNaam`: the current name of an onderwerp of the managed list (rows of the onderwerp breakdown). */
+  report(
+    query: ReportQuery,
+    options: { now?: number; onderwerpNaam?: (id: string) => string | undefined } = {},
+  ): ReportResponse {
+    const now = options.now ?? Date.now();
     const queues = this.deps.queues();
     const queueNames = new Map(queues.map((q) => [q.id, q.name]));
     const norms = new Map(queues.map((q) => [q.id, q.withinSeconds]));
@@ -378,7 +382,7 @@ export class ReportService {
       byChannel: [...byChannel.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([channel, acc]) => ({ channel, ...metrics(acc) })),
-      byOnderwerp: onderwerpen.rows((id) => this.deps.onderwerpNaam?.(id)),
+      byOnderwerp: onderwerpen.rows((id) => options.onderwerpNaam?.(id)),
     };
   }
 }

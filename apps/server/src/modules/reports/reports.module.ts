@@ -32,8 +32,8 @@ export function createReportsModule(
     guard: AuthGuard;
     contacts: ContactsRepository;
     routing: RoutingService;
-    /** The current name of an onderwerp of the managed list (rows of the onderwerp breakdown). */
-    onderwerpNaam: (id: string) => string | undefined;
+    /** The current names of the onderwerpen of the managed list, by id (rows of the onderwerp breakdown). */
+    onderwerpNamen: () => Promise<ReadonlyMap<string, string>>;
     /** Server secret the rating tokens are signed with. */
     secret: string;
     publicBaseUrl: string;
@@ -51,7 +51,6 @@ export function createReportsModule(
     db: deps.db,
     registrations,
     beloften: deps.beloften,
-    onderwerpNaam: deps.onderwerpNaam,
     queues: () =>
       deps.routing.queueIds().flatMap((id) => {
         const q = deps.routing.queueConfig(id);
@@ -59,7 +58,7 @@ export function createReportsModule(
       }),
   });
   const ratingLinks = createRatingLinks(deps.secret, deps.publicBaseUrl);
-  registerReportRoutes(app, { guard: deps.guard, reports: service });
+  registerReportRoutes(app, { guard: deps.guard, reports: service, onderwerpNamen: deps.onderwerpNamen });
   const now = deps.now ?? Date.now;
   const ratingTokens = new RatingTokens(deps.db, deps.publicBaseUrl, now);
   registerRatingRoutes(app, {

@@ -9,16 +9,21 @@ import { ReportValidationError, type ReportService } from './report.service';
 /** `GET /api/reports?period=day|week|month&from=&to=&queue=&channel=&format=json|csv` (teamleider, beheerder). */
 export function registerReportRoutes(
   app: FastifyInstance,
-  deps: { guard: AuthGuard; reports: ReportService },
+  deps: {
+    guard: AuthGuard;
+    reports: ReportService;
+    onderwerpNamen: () => Promise<ReadonlyMap<string, string>>;
+  },
 ): void {
   app.get(
     '/api/reports',
     { preHandler: deps.guard.require('teamleider', 'beheerder') },
     async (request, reply) => {
       const query = parseOrThrow(ReportQuery, request.query, 'query');
+      const onderwerpNamen = await deps.onderwerpNamen();
       let report;
       try {
-        report = deps.reports.report(query);
+        report = deps.reports.report(query, { onderwerpNaam: (id) => onderwerpNamen.get(id) });
       } catch (err) {
         if (err instanceof ReportValidationError) {
           throw problems.invalid([{ name: err.field, code: 'invalid_value', reason: err.reason }]);

@@ -75,7 +75,7 @@ export interface TerugkoppelingDeps {
   toestemming: (
     partijUuid: string,
     soort: 'proactief_contact' | 'voorkeurskanaal',
-  ) => { kanaal: BerichtKanaal; adres: string } | undefined;
+  ) => Promise<{ kanaal: BerichtKanaal; adres: string } | undefined>;
   /** The contact's channel and, for e-mail and web forms, the address it came from. */
   contact: (contactId: string) => { channel: string; email?: string | undefined } | undefined;
   mail: MailVerzender;
@@ -217,16 +217,18 @@ export class TerugkoppelingOutbox {
   }
 
   /** Where this message may go now, or why it may not go anywhere. */
-  private bestemming(
+  private async bestemming(
     row: Row,
     aanleiding: Aanleiding,
-  ): { kanaal: BerichtKanaal; adres: string } | { reden: string } {
+  ): Promise<{ kanaal: BerichtKanaal; adres: string } | { reden: string }> {
     const partij = row.partij_uuid ?? undefined;
     if (aanleiding.soort === 'beoordeling') {
-      const proactief = partij !== undefined ? this.deps.toestemming(partij, 'proactief_contact') : undefined;
+      const proactief =
+        partij !== undefined ? await this.deps.toestemming(partij, 'proactief_contact') : undefined;
       return proactief ?? { reden: 'De inwoner gaf geen toestemming om zelf contact op te nemen.' };
     }
-    const voorkeur = partij !== undefined ? this.deps.toestemming(partij, 'voorkeurskanaal') : undefined;
+    const voorkeur =
+      partij !== undefined ? await this.deps.toestemming(partij, 'voorkeurskanaal') : undefined;
     if (voorkeur) return voorkeur;
     const contact = row.contact_id !== null ? this.deps.contact(row.contact_id) : undefined;
     if (contact && (contact.channel === 'email' || contact.channel === 'webformulier') && contact.email) {
@@ -242,7 +244,7 @@ export class TerugkoppelingOutbox {
 
   private async sendOne(row: Row): Promise<void> {
     let aanleiding = JSON.parse(row.gegevens) as Aanleiding;
-    const naar = this.bestemming(row, aanleiding);
+    const naar = await this.bestemming(row, aanleiding);
     if ('reden' in naar) {
       this.set(row.id, { status: 'niet_verstuurd', reden: naar.reden });
       return;

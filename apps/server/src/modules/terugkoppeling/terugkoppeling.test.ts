@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AfdelingenResponse, RegistrationResponse } from '@kcc/contracts/rest';
 import type { ToestemmingenResponse, Toestemming } from '@kcc/contracts/toestemmingen';
 import type { AuditExport } from '@kcc/contracts/verwerkingen';
@@ -8,6 +8,7 @@ import {
   startNotifyMock,
   type NotifyMock,
 } from '../../../test-support/connectors/register-mocks';
+import { describeEachStore, type FreshDatabase, type StoreUnderTest } from '../../../test-support/each-store';
 import { TestClock } from '../../../test-support/test-clock';
 import {
   bearer,
@@ -29,35 +30,42 @@ let sink: SmtpSink;
 let notify: NotifyMock;
 let clock: TestClock;
 let anna: { token: string; socket: AgentClient };
+let database: FreshDatabase;
 
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  notify = await startNotifyMock();
-  clock = new TestClock();
-  server = await startTestServer(
-    {
-      KCC_SMTP_RELAY: `127.0.0.1:${sink.port}`,
-      KCC_NOTIFY_URL: notify.url,
-      KCC_NOTIFY_API_KEY: NOTIFY_API_KEY,
-      KCC_NOTIFY_TEMPLATE_TERUGKOPPELING: TEMPLATE_TERUGKOPPELING,
-      KCC_NOTIFY_TEMPLATE_BEOORDELING: TEMPLATE_BEOORDELING,
-      KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN,
-      KCC_WRAP_UP_MS: '0',
-    },
-    { clock },
-  );
-  // Ten days ahead of the wall clock: times the server records come from the injected clock, not Date.now().
-  clock.advance(10 * 86_400_000);
-  const token = await server.login('anna');
-  const socket = await server.connectAgent(token);
-  await socket.emitWithAck('presence:set', { status: 'beschikbaar' });
-  anna = { token, socket };
-});
-afterAll(async () => {
-  await server.stop();
-  await notify.close();
-  await sink.close();
-});
+/** A fresh server (with its own mail sink and NotifyNL mock) on the store under test, for each variant. */
+function startServer(stores: StoreUnderTest): void {
+  beforeAll(async () => {
+    database = await stores.freshDatabase();
+    sink = await startSmtpSink();
+    notify = await startNotifyMock();
+    clock = new TestClock();
+    server = await startTestServer(
+      {
+        KCC_SMTP_RELAY: `127.0.0.1:${sink.port}`,
+        KCC_NOTIFY_URL: notify.url,
+        KCC_NOTIFY_API_KEY: NOTIFY_API_KEY,
+        KCC_NOTIFY_TEMPLATE_TERUGKOPPELING: TEMPLATE_TERUGKOPPELING,
+        KCC_NOTIFY_TEMPLATE_BEOORDELING: TEMPLATE_BEOORDELING,
+        KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN,
+        KCC_WRAP_UP_MS: '0',
+        ...database.env,
+      },
+      { clock },
+    );
+    // Ten days ahead of the wall clock: times the server records come from the injected clock, not Date.now().
+    clock.advance(10 * 86_400_000);
+    const token = await server.login('anna');
+    const socket = await server.connectAgent(token);
+    await socket.emitWithAck('presence:set', { status: 'beschikbaar' });
+    anna = { token, socket };
+  });
+  afterAll(async () => {
+    await server.stop();
+    await notify.close();
+    await sink.close();
+    await database.drop();
+  });
+}
 
 async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}${path}`, {
@@ -116,7 +124,8 @@ async function smsCount(n: number) {
   await expect.poll(() => notify.sms.length, { timeout: 10_000 }).toBe(n);
 }
 
-describe('terugkoppeling and toestemmingen', () => {
+describeEachStore('terugkoppeling and toestemmingen', (stores) => {
+  startServer(stores);
   let partijUuid: string;
   let taakUuid: string;
   let voorkeur: Toestemming;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { User } from '@kcc/contracts/domain';
 import type { TerugkoppelingView } from '@kcc/contracts/toestemmingen';
 import type { AuthGuard } from '../../http/auth-guard';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import {
   registerToestemmingenRoutes,
   type ContactMetPartij,
@@ -17,7 +17,7 @@ export type { ContactMetPartij } from './toestemmingen.routes';
 export function createToestemmingenModule(
   app: FastifyInstance,
   deps: {
-    db: Db;
+    store: Store;
     guard: AuthGuard;
     userName: (id: string) => string | undefined;
     contact: (contactId: string, user: User) => Promise<ContactMetPartij>;
@@ -26,7 +26,7 @@ export function createToestemmingenModule(
     now: () => number;
   },
 ): { store: ToestemmingenStore } {
-  const store = new ToestemmingenStore(deps.db, (id) => deps.userName(id) ?? id);
-  registerToestemmingenRoutes(app, { ...deps, store });
-  return { store };
+  const toestemmingen = new ToestemmingenStore(deps.store, (id) => deps.userName(id) ?? id);
+  registerToestemmingenRoutes(app, { ...deps, store: toestemmingen });
+  return { store: toestemmingen };
 }

@@ -78,9 +78,9 @@ export function registerToestemmingenRoutes(
       return leeg;
     }
     const partij = held.partij;
-    const actueel = deps.store.actueel(partij.uuid);
+    const actueel = await deps.store.actueel(partij.uuid);
     const voorkeur = actueel.find((t) => t.soort === 'voorkeurskanaal');
-    const geschiedenis = deps.store.geschiedenis(partij.uuid);
+    const geschiedenis = await deps.store.geschiedenis(partij.uuid);
     const terugkoppelingen = deps.terugkoppelingen(partij.uuid);
     // Logged when it shows something: "no toestemmingen, no messages" hands out nothing about this resident
     // beyond the klantbeeld read that is logged already (and would double every view in an inzageverzoek).
@@ -117,7 +117,7 @@ export function registerToestemmingenRoutes(
       );
     }
     const at = deps.now();
-    const toestemming = deps.store.vastleggen({
+    const toestemming = await deps.store.vastleggen({
       partijUuid: partij.uuid,
       soort: body.soort,
       kanaal: body.kanaal,
@@ -147,7 +147,7 @@ export function registerToestemmingenRoutes(
     const held = await deps.contact(id, user);
     const partij = metPartij(held);
     const at = deps.now();
-    if (!deps.store.intrekken(partij.uuid, toestemmingId, at, user.id)) {
+    if (!(await deps.store.intrekken(partij.uuid, toestemmingId, at, user.id))) {
       throw problems.notFound('Deze toestemming bestaat niet of is al ingetrokken.');
     }
     deps.log({
@@ -160,6 +160,6 @@ export function registerToestemmingenRoutes(
       doel: `contact:${held.contactId}`,
       contactId: held.contactId,
     });
-    return deps.store.get(toestemmingId);
+    return await deps.store.get(toestemmingId);
   });
 }

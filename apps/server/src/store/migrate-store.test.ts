@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { describeEachStore, storesUnderTest } from '../../test-support/each-store';
+import { preStoreMigrations } from '../../test-support/pre-store-migrations';
+import { tempDataDir } from '../../test-support/test-server';
+import { embeddedKlantinteracties } from '../modules/klantinteracties-provider';
+import { createOnderwerpenRepository } from '../modules/onderwerpen/onderwerpen.repository';
+import { createQuickRepliesRepository } from '../modules/quick-replies/quick-replies.repository';
+import { openDatabase, type Db } from './db';
+import { migrate } from './migrate';
+import { migrateStore } from './migrate-store';
+import type { StoreMigration } from './migration';
+import { serverMigrations, storeMigrations } from './migrations';
+import { openStore } from './store';
+
+const two: StoreMigration[] = [
+  {
+    id: 'm/001',
+    sqlite: 'CREATE TABLE a (x INTEGER); CREATE TABLE b (y INTEGER);',
+    postgres: 'CREATE TABLE a (x BIGINT); CREATE TABLE b (y BIGINT);',
+  },
+  { id: 'm/002', sqlite: 'CREATE TABLE c (z TEXT)', postgres: 'CREATE TABLE c (z TEXT)' },
+];
+
+describeEachStore('store migrations', (stores) => {
+  it('applies each migration once, in order, with several statements in one migration', async () => {
+    const { store, close } = await stores.openStore(two);
+    expect(await migrateStore(store, two)).toEqual([]);
+    const third = { id: 'm/003', sqlite: 'INSERT INTO c VALUES (1)', postgres: "INSERT INTO c VALUES ('1')" };
+    expect(await migrateStore(store, [...two, third])).toEqual(['m/003']);
+    const ids = await store
+      .kysely<{ schema_migrations: { id: string } }>()
+      .selectFrom('schema_migrations')
+      .select('id')
+      .orderBy('id')
+      .execute();
+    expect(ids.map((r) => r.id)).toEqual(['m/001', 'm/002', 'm/003']);
+    await expect(migrateStore(store, [...two, two[0]!])).rejects.toThrow(/twee keer/);
+    await close();
+  });
+
+  it('rolls back a failing migration and keeps the ones before it', async () => {
+    const { store, close } = await stores.openStore([]);
+    const broken = {
+      id: 'm/003',
+      sqlite: 'CREATE TABLE d (v INTEGER); CREATE TABLE a (x INTEGER);',
+      postgres: 'CREATE TABLE d (v BIGINT); CREATE TABLE a (x BIGINT);',
+    };
+    await expect(migrateStore(store, [...two, broken])).rejects.toThrow();
+    const db = store.kysely<{ c: { z: string }; d: { v: number } }>();
+    await expect(db.selectFrom('c').selectAll().execute()).resolves.toEqual([]);
+    await expect(db.selectFrom('d').selectAll().execute()).rejects.toThrow();
+    await close();
+  });
+});
+
+const postgres = storesUnderTest.find((s) => s.dialect === 'postgres');
+if (postgres)
+  describe('store migrations on PostgreSQL under the advisory lock', () => {
+    it('lets instances that start together apply every migration exactly once', async () => {
+      const database = await postgres.freshDatabase();
+      const url = database.env.KCC_DATABASE_URL!;
+      // A slow first migration widens the window in which a runner without the lock would apply it twice
+      // (CREATE TABLE without IF NOT EXISTS fails the second time).
+      const slow: StoreMigration[] = [
+        { id: 'race/001', sqlite: '', postgres: 'SELECT pg_sleep(0.2); CREATE TABLE raced (x BIGINT);' },
+        { id: 'race/002', sqlite: '', postgres: 'CREATE TABLE raced_too (x BIGINT);' },
+      ];
+      const instances = Array.from({ length: 4 }, () => openStore({ postgresUrl: url }));
+      const applied = await Promise.all(instances.map((s) => migrateStore(s, slow)));
+      expect(applied.flat().sort()).toEqual(['race/001', 'race/002']);
+      const count = await sql<{ n: number }>`SELECT COUNT(*)::int AS n FROM schema_migrations`.execute(
+        instances[0]!.kysely(),
+      );
+      expect(count.rows[0]?.n).toBe(2);
+      for (const s of instances) await s.close();
+      await database.drop();
+    });
+  });
+
+describe('an existing SQLite data dir after modules moved to the async store', () => {
+  const schemaOf = (db: Db) =>
+    db
+      .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+      .all();
+
+  it('migrates as a no-op and keeps its data readable through the new repositories', async () => {
+    // A data dir as the synchronous runner left it before the move.
+    const oldDir = tempDataDir();
+    const old = openDatabase(oldDir);
+    const before = serverMigrations(embeddedKlantinteracties.migrations).map(
+      (m) => preStoreMigrations[m.id] ?? m,
+    );
+    for (const id of Object.keys(preStoreMigrations)) {
+      expect(before.map((m) => m.id)).toContain(id);
+      // A moved module's migrations also run on PostgreSQL.
+      expect(storeMigrations.map((m) => m.id)).toContain(id);
+    }
+    migrate(old, before);
+    old
+      .prepare("INSERT INTO quick_replies VALUES ('qr-1', 'oud', 'Van vroeger', 'Tekst', 1765000000000)")
+      .run();
+    old
+      .prepare(
+        "INSERT INTO onderwerpen VALUES ('o-1', 'Paspoort', 'paspoort', NULL, 1, 'beheer', 1765000000000, 1765000000000, NULL)",
+      )
+      .run();
+
+    // Start-up as the server does it now.
+    const store = openStore({ sqlite: old });
+    expect(migrate(old, serverMigrations(embeddedKlantinteracties.migrations))).toEqual([]);
+    expect(await migrateStore(store, storeMigrations)).toEqual([]);
+    expect(await createQuickRepliesRepository(store).get('qr-1')).toMatchObject({ code: 'oud' });
+    expect(await createOnderwerpenRepository(store).get('o-1')).toMatchObject({
+      naam: 'Paspoort',
+      actief: true,
+    });
+
+    // And the schema equals that of a data dir created from scratch now.
+    const freshDir = tempDataDir();
+    const fresh = openDatabase(freshDir);
+    migrate(fresh, serverMigrations(embeddedKlantinteracties.migrations));
+    await migrateStore(openStore({ sqlite: fresh }), storeMigrations);
+    expect(schemaOf(old)).toEqual(schemaOf(fresh));
+
+    await store.close();
+    old.close();
+    fresh.close();
+    fs.rmSync(oldDir, { recursive: true, force: true });
+    fs.rmSync(freshDir, { recursive: true, force: true });
+  });
+});
