@@ -7,7 +7,10 @@ import { auditMigrations } from '../modules/audit';
 import { kennisbankMigrations } from '../modules/kennisbank/kennisbank.migrations';
 import { messagesMigrations } from '../modules/messages/messages.repository';
 import { queuesMigrations } from '../modules/queues/queues.migrations';
-import { openKlantOutboxMigrations } from '../connectors/openklant/openklant-outbox';
+import {
+  openKlantOutboxMigrations,
+  openKlantOverdrachtMigrations,
+} from '../connectors/openklant/openklant-outbox';
 import { idempotencyMigrations } from '../modules/registration/idempotency';
 import { transferMigrations } from '../modules/transfer/transfer.repository';
 import { quickRepliesMigrations } from '../modules/quick-replies/quick-replies.module';
@@ -26,7 +29,11 @@ import type { Migration, StoreMigration } from './migration';
  * The migrations of the modules on the async store (store/README.md), in the order they must run: on SQLite in
  * the server's data dir after `serverMigrations`, on PostgreSQL with KCC_DATABASE_URL.
  */
-export const storeMigrations: readonly StoreMigration[] = [...quickRepliesMigrations];
+export const storeMigrations: readonly StoreMigration[] = [
+  ...quickRepliesMigrations,
+  ...terugkoppelingMigrations,
+  ...openKlantOutboxMigrations,
+];
 
 /**
  * Every module's SQLite schema, in the order it must run: the modules still on the synchronous connection, and
@@ -53,8 +60,9 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...retentionMigrations,
     ...ratingTokenMigrations,
     ...toestemmingenMigrations,
-    ...terugkoppelingMigrations,
-    ...openKlantOutboxMigrations,
+    ...terugkoppelingMigrations.map(sqliteForm),
+    ...openKlantOutboxMigrations.map(sqliteForm),
+    ...openKlantOverdrachtMigrations,
     ...klantinteractiesMigrations,
     ...interneTakenMigrations,
   ];

@@ -2,11 +2,17 @@ import { ConnectorError } from '../../connectors/errors';
 import { createNotifyClient } from '../../connectors/notifynl/notifynl-connector';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import type { TerugkoppelingSettings } from './terugkoppeling-settings';
-import { TerugkoppelingOutbox, VerzendFout, type TerugkoppelingDeps } from './terugkoppeling.outbox';
+import {
+  TerugkoppelingOutbox,
+  VerzendFout,
+  type Gebeurtenis,
+  type TerugkoppelingDeps,
+} from './terugkoppeling.outbox';
+import { createTerugkoppelingRepository } from './terugkoppeling.repository';
 
-export { terugkoppelingMigrations } from './terugkoppeling.migrations';
+export { terugkoppelingMigrations } from './terugkoppeling.repository';
 export { createTerugkoppelingRetention } from './terugkoppeling-retention';
 export { terugkoppelingSettingsFromEnv, type TerugkoppelingSettings } from './terugkoppeling-settings';
 export type { TerugkoppelingOutbox } from './terugkoppeling.outbox';
@@ -37,7 +43,7 @@ export function classifySendError(err: unknown): VerzendFout {
 
 export interface TerugkoppelingModule {
   outbox: TerugkoppelingOutbox;
-  /** An interne taak went to `verwerkt` (inside the store's transaction). */
+  /** An interne taak went to `verwerkt` (called inside the store's transaction; recorded after it). */
   interneTaakVerwerkt(e: {
     taakUuid: string;
     onderwerp: string;
@@ -67,8 +73,8 @@ export interface TerugkoppelingModule {
 }
 
 export function createTerugkoppelingModule(
-  deps: Omit<TerugkoppelingDeps, 'sms' | 'classify' | 'telefoon'> & {
-    db: Db;
+  deps: Omit<TerugkoppelingDeps, 'sms' | 'classify' | 'telefoon' | 'repository'> & {
+    store: Store;
     clock: Clock;
     log: Logger;
     settings: TerugkoppelingSettings;
@@ -79,6 +85,7 @@ export function createTerugkoppelingModule(
   const notify = deps.settings.notify;
   const outbox = new TerugkoppelingOutbox({
     ...deps,
+    repository: createTerugkoppelingRepository(deps.store, () => deps.clock.now()),
     telefoon: deps.settings.telefoon,
     classify: classifySendError,
     ...(notify
@@ -96,10 +103,18 @@ export function createTerugkoppelingModule(
         }
       : {}),
   });
+  // Callers run inside their (synchronous) transaction: the row is written right after it, on the async store.
+  const record = (g: Gebeurtenis) => {
+    outbox
+      .record(g)
+      .catch((err: unknown) =>
+        deps.log.error({ err, sleutel: g.sleutel }, 'terugkoppeling: vastleggen mislukt'),
+      );
+  };
   return {
     outbox,
     interneTaakVerwerkt(e) {
-      outbox.record({
+      record({
         sleutel: `interne-taak:${e.taakUuid}`,
         aanleiding: {
           soort: 'interne_taak_verwerkt',
@@ -111,7 +126,7 @@ export function createTerugkoppelingModule(
       });
     },
     terugbelverzoekAfgesloten(e) {
-      outbox.record({
+      record({
         sleutel: `terugbelverzoek:${e.contactId}`,
         aanleiding: { soort: 'terugbelverzoek_afgesloten', uitkomst: e.uitkomst, pogingen: e.pogingen },
         partijUuid: e.partijUuid,
@@ -120,7 +135,7 @@ export function createTerugkoppelingModule(
     },
     geregistreerd(e) {
       if (e.vervolg) {
-        outbox.record({
+        record({
           sleutel: `vervolg:${e.klantcontactUuid}`,
           aanleiding: {
             soort: 'vervolg_geregistreerd',
@@ -133,7 +148,7 @@ export function createTerugkoppelingModule(
       }
       // One rating request per phone contact, however many questions it registered.
       if (e.channel === 'telefoon') {
-        outbox.record({
+        record({
           sleutel: `beoordeling:${e.contactId}`,
           aanleiding: { soort: 'beoordeling' },
           partijUuid: e.partijUuid,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import type { AfdelingenResponse, RegistrationResponse } from '@kcc/contracts/rest';
 import type { ToestemmingenResponse, Toestemming } from '@kcc/contracts/toestemmingen';
 import type { AuditExport } from '@kcc/contracts/verwerkingen';
@@ -17,6 +18,7 @@ import {
   type TestServer,
 } from '../../../test-support/test-server';
 import { startSmtpSink, type SmtpSink } from '../../../test-support/channel-test-kit';
+import type { TerugkoppelingTables } from './terugkoppeling.repository';
 
 const KI_TOKEN = 'ki-test-token-123';
 const TEMPLATE_TERUGKOPPELING = '0b6c8f0e-7a57-4c43-9d2f-3c1a4e5b6d70';
@@ -24,99 +26,114 @@ const TEMPLATE_BEOORDELING = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 // Demo data (klantinteracties/seed-demo.ts, klantbeeld/demo-registers-data.ts).
 const FATIMA = { telefoon: '0612345678', geboortedatum: '1984-03-12', postcode: '1234AB', huisnummer: 4 };
 
-let server: TestServer;
-let sink: SmtpSink;
-let notify: NotifyMock;
-let clock: TestClock;
-let anna: { token: string; socket: AgentClient };
+describeEachStore('terugkoppeling and toestemmingen', (stores) => {
+  let database: FreshDatabase;
+  let server: TestServer;
+  let sink: SmtpSink;
+  let notify: NotifyMock;
+  let clock: TestClock;
+  let anna: { token: string; socket: AgentClient };
 
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  notify = await startNotifyMock();
-  clock = new TestClock();
-  server = await startTestServer(
-    {
-      KCC_SMTP_RELAY: `127.0.0.1:${sink.port}`,
-      KCC_NOTIFY_URL: notify.url,
-      KCC_NOTIFY_API_KEY: NOTIFY_API_KEY,
-      KCC_NOTIFY_TEMPLATE_TERUGKOPPELING: TEMPLATE_TERUGKOPPELING,
-      KCC_NOTIFY_TEMPLATE_BEOORDELING: TEMPLATE_BEOORDELING,
-      KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN,
-      KCC_WRAP_UP_MS: '0',
-    },
-    { clock },
-  );
-  // Ten days ahead of the wall clock: times the server records come from the injected clock, not Date.now().
-  clock.advance(10 * 86_400_000);
-  const token = await server.login('anna');
-  const socket = await server.connectAgent(token);
-  await socket.emitWithAck('presence:set', { status: 'beschikbaar' });
-  anna = { token, socket };
-});
-afterAll(async () => {
-  await server.stop();
-  await notify.close();
-  await sink.close();
-});
-
-async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...bearer(anna.token),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    notify = await startNotifyMock();
+    clock = new TestClock();
+    database = await stores.freshDatabase();
+    server = await startTestServer(
+      {
+        ...database.env,
+        KCC_SMTP_RELAY: `127.0.0.1:${sink.port}`,
+        KCC_NOTIFY_URL: notify.url,
+        KCC_NOTIFY_API_KEY: NOTIFY_API_KEY,
+        KCC_NOTIFY_TEMPLATE_TERUGKOPPELING: TEMPLATE_TERUGKOPPELING,
+        KCC_NOTIFY_TEMPLATE_BEOORDELING: TEMPLATE_BEOORDELING,
+        KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN,
+        KCC_WRAP_UP_MS: '0',
+      },
+      { clock },
+    );
+    // Ten days ahead of the wall clock: times the server records come from the injected clock, not Date.now().
+    clock.advance(10 * 86_400_000);
+    const token = await server.login('anna');
+    const socket = await server.connectAgent(token);
+    await socket.emitWithAck('presence:set', { status: 'beschikbaar' });
+    anna = { token, socket };
   });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** A call that anna answers; returns the contact id. */
-async function aangenomenContact(inbound: Record<string, unknown>): Promise<string> {
-  const offered = nextEvent(anna.socket, 'contact:offered');
-  const res = await server.inbound(inbound);
-  const { contactId } = (await res.json()) as { contactId: string };
-  const offer = await offered;
-  expect((await anna.socket.emitWithAck('offer:accept', { offerId: offer.offerId })).ok).toBe(true);
-  return contactId;
-}
-
-const belFatima = (id: string) =>
-  aangenomenContact({
-    channel: 'telefoon',
-    externalId: id,
-    from: { phone: FATIMA.telefoon },
-    subject: 'Vraag',
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+    await notify.close();
+    await sink.close();
   });
 
-async function verifieer(contactId: string) {
-  const res = await api<{ resultaat: string }>('POST', `/api/contacts/${contactId}/verificatie`, {
-    geboortedatum: FATIMA.geboortedatum,
-    postcode: FATIMA.postcode,
-    huisnummer: FATIMA.huisnummer,
-  });
-  expect(res.body.resultaat).toBe('geverifieerd');
-}
+  /** The terugkoppelingen table on the store the server uses (SQLite or PostgreSQL). */
+  const terugkoppelingen = () => server.store.kysely<TerugkoppelingTables>().selectFrom('terugkoppelingen');
+  const aantal = async (
+    where: (q: ReturnType<typeof terugkoppelingen>) => ReturnType<typeof terugkoppelingen>,
+  ) => {
+    const row = await where(terugkoppelingen())
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { n: Number(row.n) };
+  };
 
-async function registreer(contactId: string, body: Record<string, unknown>) {
-  const res = await api<RegistrationResponse>('POST', `/api/contacts/${contactId}/registration`, body, {
-    'idempotency-key': randomUUID(),
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-}
+  async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        ...bearer(anna.token),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
 
-async function afdeling() {
-  return (await api<AfdelingenResponse>('GET', '/api/afdelingen')).body.items[0]!;
-}
+  /** A call that anna answers; returns the contact id. */
+  async function aangenomenContact(inbound: Record<string, unknown>): Promise<string> {
+    const offered = nextEvent(anna.socket, 'contact:offered');
+    const res = await server.inbound(inbound);
+    const { contactId } = (await res.json()) as { contactId: string };
+    const offer = await offered;
+    expect((await anna.socket.emitWithAck('offer:accept', { offerId: offer.offerId })).ok).toBe(true);
+    return contactId;
+  }
 
-async function smsCount(n: number) {
-  await expect.poll(() => notify.sms.length, { timeout: 10_000 }).toBe(n);
-}
+  const belFatima = (id: string) =>
+    aangenomenContact({
+      channel: 'telefoon',
+      externalId: id,
+      from: { phone: FATIMA.telefoon },
+      subject: 'Vraag',
+    });
 
-describe('terugkoppeling and toestemmingen', () => {
+  async function verifieer(contactId: string) {
+    const res = await api<{ resultaat: string }>('POST', `/api/contacts/${contactId}/verificatie`, {
+      geboortedatum: FATIMA.geboortedatum,
+      postcode: FATIMA.postcode,
+      huisnummer: FATIMA.huisnummer,
+    });
+    expect(res.body.resultaat).toBe('geverifieerd');
+  }
+
+  async function registreer(contactId: string, body: Record<string, unknown>) {
+    const res = await api<RegistrationResponse>('POST', `/api/contacts/${contactId}/registration`, body, {
+      'idempotency-key': randomUUID(),
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  async function afdeling() {
+    return (await api<AfdelingenResponse>('GET', '/api/afdelingen')).body.items[0]!;
+  }
+
+  async function smsCount(n: number) {
+    await expect.poll(() => notify.sms.length, { timeout: 10_000 }).toBe(n);
+  }
+
   let partijUuid: string;
   let taakUuid: string;
   let voorkeur: Toestemming;
@@ -215,10 +232,7 @@ describe('terugkoppeling and toestemmingen', () => {
     expect((await patch('verwerkt')).status).toBe(200);
     expect((await patch('te_verwerken')).status).toBe(200);
     expect((await patch('verwerkt')).status).toBe(200);
-    const rows = server.db
-      .prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE sleutel = ?')
-      .get(`interne-taak:${taakUuid}`) as { n: number };
-    expect(rows.n).toBe(1);
+    expect(await aantal((q) => q.where('sleutel', '=', `interne-taak:${taakUuid}`))).toEqual({ n: 1 });
     expect(notify.sms).toHaveLength(3);
 
     // One verwerkingenlog line per message sent (written right after NotifyNL accepted it).
@@ -268,11 +282,11 @@ describe('terugkoppeling and toestemmingen', () => {
       interneTaak: { gevraagdeHandeling: 'Vergunning nakijken' },
     });
     const rows = () =>
-      server.db
-        .prepare(
-          'SELECT aanleiding, status, pogingen FROM terugkoppelingen WHERE contact_id = ? ORDER BY aanleiding',
-        )
-        .all(contactId) as { aanleiding: string; status: string; pogingen: number }[];
+      terugkoppelingen()
+        .select(['aanleiding', 'status', 'pogingen'])
+        .where('contact_id', '=', contactId)
+        .orderBy('aanleiding')
+        .execute();
     // The follow-up and this call's rating link both failed once and wait for their next attempt.
     await expect.poll(rows).toEqual([
       { aanleiding: 'beoordeling', status: 'wachtend', pogingen: 1 },
@@ -287,11 +301,7 @@ describe('terugkoppeling and toestemmingen', () => {
       { aanleiding: 'beoordeling', status: 'verstuurd', pogingen: 2 },
       { aanleiding: 'vervolg_geregistreerd', status: 'verstuurd', pogingen: 2 },
     ]);
-    expect(
-      server.db.prepare("SELECT count(*) AS n FROM terugkoppelingen WHERE status = 'wachtend'").get(),
-    ).toEqual({
-      n: 0,
-    });
+    expect(await aantal((q) => q.where('status', '=', 'wachtend'))).toEqual({ n: 0 });
   });
 
   it('tells the resident when a terugbelverzoek is closed (reached), once', async () => {
@@ -321,11 +331,9 @@ describe('terugkoppeling and toestemmingen', () => {
       onderwerp: 'Teruggebeld',
       gespreksresultaat: 'zelfstandig_afgehandeld',
     });
-    expect(
-      server.db
-        .prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE sleutel = ?')
-        .get(`terugbelverzoek:${cb.body.contactId}`),
-    ).toEqual({ n: 1 });
+    await expect
+      .poll(() => aantal((q) => q.where('sleutel', '=', `terugbelverzoek:${cb.body.contactId}`)))
+      .toEqual({ n: 1 });
   });
 
   it('after a withdrawal nothing goes out, and the agent sees why', async () => {
@@ -397,9 +405,7 @@ describe('terugkoppeling and toestemmingen', () => {
       });
       expect(res.status).toBe(201);
     }
-    expect(
-      server.db.prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE contact_id = ?').get(contactId),
-    ).toEqual({ n: 1 });
+    await expect.poll(() => aantal((q) => q.where('contact_id', '=', contactId))).toEqual({ n: 1 });
     let mail = await sink.next();
     // The agent's work may have produced an ontvangstbevestiging first; find ours.
     while (mail.subject !== 'Wij zoeken uw vraag verder uit') mail = await sink.next();
