@@ -181,6 +181,8 @@ export class OpenKlantOutbox {
     const steps = c.steps;
     const attempts = c.attempts + 1;
     try {
+      // Renew the claim before the first call: a row that waited in this batch past its lease may be another's now.
+      if (!(await repo.saveSteps(c, steps, this.leaseMs))) throw new ClaimLost();
       await this.forward(c, steps);
       if (!(await repo.finish(c, { state: 'verstuurd', attempts }))) throw new ClaimLost();
       return 'verstuurd';
