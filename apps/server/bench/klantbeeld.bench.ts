@@ -14,10 +14,15 @@ import { createBrpConnector } from '../src/connectors/brp/brp-connector';
 import { createKvkConnector } from '../src/connectors/kvk/kvk-connector';
 import { createOpenKlantClient } from '../src/connectors/openklant/openklant-client';
 import {
+  createOpenKlantOutboxRepository,
+  createOpenKlantOverdracht,
   OpenKlantOutbox,
   openKlantOutboxMigrations,
+  openKlantOverdrachtMigrations,
   toOutboxRegistratie,
 } from '../src/connectors/openklant/openklant-outbox';
+import { migrateStore } from '../src/store/migrate-store';
+import { openStore } from '../src/store/store';
 import { createOpenKlantReader } from '../src/connectors/openklant/openklant-reader';
 import { createOpenZaakConnector } from '../src/connectors/openzaak/openzaak-connector';
 import { OPENKLANT_TOKEN, startOpenKlantMock } from '../test-support/connectors/openklant-mock';
@@ -86,10 +91,15 @@ export async function runKlantbeeldBench(): Promise<{ rows: BenchRow[] }> {
     });
     const okHttp = createOpenKlantClient({ url: okMock.base, token: OPENKLANT_TOKEN, timeoutMs: 5000 });
     const db = new Database(':memory:');
-    for (const m of openKlantOutboxMigrations) db.exec(m.sql);
-    const outbox = new OpenKlantOutbox(db, okHttp);
+    const store = openStore({ sqlite: db });
+    await migrateStore(store, openKlantOutboxMigrations);
+    for (const m of openKlantOverdrachtMigrations) db.exec(m.sql);
+    const outbox = new OpenKlantOutbox(
+      { repository: createOpenKlantOutboxRepository(store), overdracht: createOpenKlantOverdracht(db) },
+      okHttp,
+    );
     for (const onderwerp of ['Bezwaar WOZ', 'Afvalpas kwijt']) {
-      outbox.enqueue(
+      outbox.handOver(
         toOutboxRegistratie(
           {
             contact: { id: 'b', channel: 'telefoon', from: {} },

@@ -224,6 +224,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
       db,
+      store,
       port: () => ki.port,
       log: (msg, data) => app.log.warn(data ?? {}, msg),
     });
@@ -519,7 +520,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       now: () => clock.now(),
     });
     const terugkoppeling = createTerugkoppelingModule({
-      db,
+      store,
       clock,
       log: app.log,
       settings: config.terugkoppeling,
@@ -616,6 +617,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     const retention = createRetentionModule(app, {
       db,
+      store,
       guard,
       settings: config.retention,
       checkpoints,

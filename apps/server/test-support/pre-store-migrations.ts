@@ -82,4 +82,56 @@ export const preStoreMigrations: Record<string, Migration> = {
       CREATE INDEX interne_taak_notities_taak ON interne_taak_notities (taak_uuid, id);
     `,
   },
+  'connectors/001_openklant_outbox': {
+    id: 'connectors/001_openklant_outbox',
+    sql: `
+      -- Registrations waiting to be forwarded to Open Klant. Written in the same transaction as the local
+      -- registration, so none is lost; \`steps\` keeps the remote uuid of every finished step, so a retry resumes.
+      CREATE TABLE openklant_outbox (
+        id TEXT PRIMARY KEY,
+        referentienummer TEXT NOT NULL UNIQUE,
+        payload TEXT NOT NULL,
+        steps TEXT NOT NULL DEFAULT '{}',
+        state TEXT NOT NULL CHECK (state IN ('wachtend', 'verstuurd', 'gecompenseerd', 'mislukt')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX openklant_outbox_due ON openklant_outbox (state, next_attempt_at);
+    `,
+  },
+  'connectors/002_openklant_outbox_partij': {
+    id: 'connectors/002_openklant_outbox_partij',
+    sql: `
+      -- The Open Klant partij of a registration: the klantbeeld shows registrations not yet in Open Klant.
+      ALTER TABLE openklant_outbox ADD COLUMN partij_uuid TEXT;
+      CREATE INDEX openklant_outbox_partij ON openklant_outbox (partij_uuid, state);
+    `,
+  },
+  'terugkoppeling/001_terugkoppelingen': {
+    id: 'terugkoppeling/001_terugkoppelingen',
+    sql: `
+      -- One row per event that may tell the resident something; sleutel makes an event count once.
+      CREATE TABLE terugkoppelingen (
+        id TEXT PRIMARY KEY,
+        sleutel TEXT NOT NULL UNIQUE,
+        aanleiding TEXT NOT NULL,
+        partij_uuid TEXT,
+        contact_id TEXT,
+        gegevens TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('wachtend', 'verzenden', 'verstuurd', 'mislukt', 'niet_verstuurd')),
+        kanaal TEXT,
+        reden TEXT,
+        pogingen INTEGER NOT NULL DEFAULT 0,
+        volgende_poging INTEGER NOT NULL,
+        extern_id TEXT,
+        aangemaakt_op INTEGER NOT NULL,
+        verstuurd_op INTEGER
+      );
+      CREATE INDEX terugkoppelingen_wachtend ON terugkoppelingen (status, volgende_poging);
+      CREATE INDEX terugkoppelingen_partij ON terugkoppelingen (partij_uuid, aangemaakt_op);
+    `,
+  },
 };

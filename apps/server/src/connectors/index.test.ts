@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
 import { createFakeKlantinteracties } from '../../test-support/fake-klantinteracties';
 import { connectRegisters } from './index';
-import { openKlantOutboxMigrations } from './openklant/openklant-outbox';
+import { migrateStore } from '../store/migrate-store';
+import { openStore } from '../store/store';
+import { openKlantOutboxMigrations, openKlantOverdrachtMigrations } from './openklant/openklant-outbox';
 
 describe('register configuration', () => {
   it('uses the embedded registers by default', () => {
@@ -11,7 +13,11 @@ describe('register configuration', () => {
     expect(config.registers).toEqual({ timeoutMs: 2000 });
     const db = new Database(':memory:');
     const ki = createFakeKlantinteracties().create({ db, publicBaseUrl: 'http://x', now: () => new Date() });
-    const c = connectRegisters(config.registers, { db, port: () => ki.port });
+    const c = connectRegisters(config.registers, {
+      db,
+      store: openStore({ sqlite: db }),
+      port: () => ki.port,
+    });
     expect([
       c.registers.brp.bron,
       c.registers.zaken.bron,
@@ -32,9 +38,11 @@ describe('register configuration', () => {
     });
     expect(config.registers.openKlant?.url).toBe('https://openklant.example/klantinteracties/api/v1');
     const db = new Database(':memory:');
-    for (const m of openKlantOutboxMigrations) db.exec(m.sql);
+    const store = openStore({ sqlite: db });
+    await migrateStore(store, openKlantOutboxMigrations);
+    for (const m of openKlantOverdrachtMigrations) db.exec(m.sql);
     const ki = createFakeKlantinteracties().create({ db, publicBaseUrl: 'http://x', now: () => new Date() });
-    const c = connectRegisters(config.registers, { db, port: () => ki.port });
+    const c = connectRegisters(config.registers, { db, store, port: () => ki.port });
     try {
       expect(c.registers.brp.bron).toBe('extern');
       expect(c.registers.klantinteracties.bron).toBe('extern');

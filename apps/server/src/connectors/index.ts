@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Register } from '@kcc/contracts/klantbeeld';
 import type { Config } from '../config';
+import type { Store } from '../store/store';
 import type { KlantinteractiesPort } from '../modules/klantinteracties/ports';
 import { createEmbeddedBrp } from '../modules/klantbeeld/embedded-brp';
 import { createEmbeddedKlantregister } from '../modules/klantbeeld/embedded-klantregister';
@@ -10,7 +11,12 @@ import type { Klantregister, Registers } from '../modules/klantbeeld/ports';
 import { createBrpConnector } from './brp/brp-connector';
 import { createKvkConnector } from './kvk/kvk-connector';
 import { createOpenKlantClient } from './openklant/openklant-client';
-import { OpenKlantOutbox, withOpenKlantOutbox } from './openklant/openklant-outbox';
+import {
+  createOpenKlantOutboxRepository,
+  createOpenKlantOverdracht,
+  OpenKlantOutbox,
+  withOpenKlantOutbox,
+} from './openklant/openklant-outbox';
 import { createOpenKlantReader } from './openklant/openklant-reader';
 import { createOpenKlantRegister } from './openklant/openklant-register';
 import { createOpenZaakConnector } from './openzaak/openzaak-connector';
@@ -36,7 +42,10 @@ export interface ConnectedRegisters {
 export function connectRegisters(
   config: RegistersConfig,
   deps: {
+    /** The registration's synchronous connection (the hand-over to the outbox). */
     db: Database.Database;
+    /** The async store the outbox lives on. */
+    store: Store;
     port: () => KlantinteractiesPort;
     now?: () => Date;
     log?: (msg: string, data?: Record<string, unknown>) => void;
@@ -52,7 +61,14 @@ export function connectRegisters(
   let klantinteracties = createEmbeddedKlantregister(deps.port);
   if (config.openKlant) {
     const http = createOpenKlantClient({ ...config.openKlant, timeoutMs: t });
-    outbox = new OpenKlantOutbox(deps.db, http, { ...(deps.log ? { log: deps.log } : {}) });
+    outbox = new OpenKlantOutbox(
+      {
+        repository: createOpenKlantOutboxRepository(deps.store),
+        overdracht: createOpenKlantOverdracht(deps.db),
+      },
+      http,
+      { ...(deps.log ? { log: deps.log } : {}) },
+    );
     klantinteracties = createOpenKlantRegister({
       http,
       reader: createOpenKlantReader(http),

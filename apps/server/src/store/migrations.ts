@@ -8,7 +8,10 @@ import { auditMigrations } from '../modules/audit';
 import { kennisbankMigrations } from '../modules/kennisbank/kennisbank.migrations';
 import { messagesMigrations } from '../modules/messages/messages.repository';
 import { queuesMigrations } from '../modules/queues/queues.migrations';
-import { openKlantOutboxMigrations } from '../connectors/openklant/openklant-outbox';
+import {
+  openKlantOutboxMigrations,
+  openKlantOverdrachtMigrations,
+} from '../connectors/openklant/openklant-outbox';
 import { idempotencyMigrations } from '../modules/registration/idempotency';
 import { transferMigrations } from '../modules/transfer/transfer.repository';
 import { quickRepliesMigrations } from '../modules/quick-replies/quick-replies.module';
@@ -33,6 +36,8 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...toestemmingenMigrations,
   ...interneTakenMigrations,
   ...authStoreMigrations,
+  ...terugkoppelingMigrations,
+  ...openKlantOutboxMigrations,
 ];
 
 /**
@@ -60,8 +65,9 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...retentionMigrations,
     ...ratingTokenMigrations,
     ...toestemmingenMigrations.flatMap(sqliteForm),
-    ...terugkoppelingMigrations,
-    ...openKlantOutboxMigrations,
+    ...terugkoppelingMigrations.flatMap(sqliteForm),
+    ...openKlantOutboxMigrations.flatMap(sqliteForm),
+    ...openKlantOverdrachtMigrations,
     ...klantinteractiesMigrations,
     ...interneTakenMigrations.flatMap(sqliteForm),
   ];

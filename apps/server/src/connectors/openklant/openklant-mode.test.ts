@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import type { KoppelingenResponse } from '@kcc/contracts/klantbeeld';
 import type { ContactKlantbeeldResponse } from '@kcc/contracts/klantbeeld';
 import type { AfdelingenResponse, LinkPartijResponse, PartijSearchResponse } from '@kcc/contracts/rest';
@@ -16,24 +17,33 @@ import {
   startOpenKlantMock,
   type OpenKlantMock,
 } from '../../../test-support/connectors/openklant-mock';
+import type { OpenKlantOutboxTables } from './openklant-outbox';
 import { ZOEKEN_OP_NAAM_MELDING } from './openklant-register';
 import { KLANTREGISTER_STORING } from '../../modules/klantbeeld/klantbeeld.routes';
 
 const FATIMA = { bsn: '999993653', naam: { voornaam: 'Fatima', achternaam: 'El Amrani' } };
 
-async function until<T>(what: () => T | undefined, ms = 10_000): Promise<T> {
+async function until<T>(what: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const v = what();
+    const v = await what();
     if (v !== undefined) return v;
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
+/** The outbox rows, read on the store the server uses (SQLite or PostgreSQL). */
+function outboxRowsOf(server: TestServer, referentie?: string) {
+  const q = server.store.kysely<OpenKlantOutboxTables>().selectFrom('openklant_outbox').selectAll();
+  return (referentie ? q.where('referentienummer', '=', referentie) : q).execute();
+}
+const stateOf = (rows: { state: string }[]) => rows.map((r) => ({ state: r.state }));
+
 /** The whole server with Open Klant as klantregister: every request it sends is validated against the spec. */
-describe('the contact panel with Open Klant configured', () => {
+describeEachStore('the contact panel with Open Klant configured', (stores) => {
   let mock: OpenKlantMock;
+  let database: FreshDatabase;
   let server: TestServer;
   let anna: AgentClient;
   const tokens: Record<string, string> = {};
@@ -41,7 +51,9 @@ describe('the contact panel with Open Klant configured', () => {
   beforeAll(async () => {
     mock = await startOpenKlantMock();
     mock.seedPartij({ ...FATIMA, telefoon: '0612345678' });
+    database = await stores.freshDatabase();
     server = await startTestServer({
+      ...database.env,
       KCC_OPENKLANT_URL: mock.base,
       KCC_OPENKLANT_TOKEN: OPENKLANT_TOKEN,
       KCC_REGISTER_TIMEOUT_MS: '1000',
@@ -53,6 +65,7 @@ describe('the contact panel with Open Klant configured', () => {
   });
   afterAll(async () => {
     await server?.stop();
+    await database?.drop();
     expect(mock.violations).toEqual([]);
     await mock.close();
   });
@@ -77,10 +90,14 @@ describe('the contact panel with Open Klant configured', () => {
     expect(await anna.emitWithAck('offer:accept', { offerId })).toMatchObject({ ok: true });
     return contact.id;
   }
-  const outboxState = (referentie?: string) =>
-    server.db
-      .prepare(`SELECT state FROM openklant_outbox ${referentie ? 'WHERE referentienummer = ?' : ''}`)
-      .all(...(referentie ? [referentie] : [])) as { state: string }[];
+  const outboxRows = (referentie?: string) => outboxRowsOf(server, referentie);
+  const outboxState = async (referentie?: string) => stateOf(await outboxRows(referentie));
+  /** Handed over (the outbox has `count` registrations) and every one forwarded. */
+  const allForwarded = (count: number) =>
+    until(async () => {
+      const states = await outboxState();
+      return states.length === count && states.every((r) => r.state === 'verstuurd') ? true : undefined;
+    });
 
   it('recognises the caller in Open Klant, and shows a registration before and after it is forwarded', async () => {
     const partij = mock.store.partijen![0]!;
@@ -113,17 +130,13 @@ describe('the contact panel with Open Klant configured', () => {
       interneTaak: { gevraagdeHandeling: 'Terugbellen over bezwaar', actor: { uuid: afdeling.actorUuid } },
     });
     expect(registered.status).toBe(201);
-    const payload = server.db.prepare('SELECT payload FROM openklant_outbox').get() as { payload: string };
-    expect(JSON.parse(payload.payload)).toMatchObject({
+    // Handed over in the registration's transaction, in the outbox right after the commit.
+    const payload = await until(async () => (await outboxRows())[0]?.payload);
+    expect(JSON.parse(payload)).toMatchObject({
       klantcontact: { metadata: { identificatieniveau: 'herkend' } },
     });
     // Wait until the outbox has seen that refusal (it retries after a backoff of 2 s).
-    await until(() =>
-      (server.db.prepare('SELECT attempts FROM openklant_outbox').get() as { attempts: number }).attempts ===
-      1
-        ? true
-        : undefined,
-    );
+    await until(async () => ((await outboxRows())[0]?.attempts === 1 ? true : undefined));
     const waiting = await call<ContactKlantbeeldResponse>('GET', `/api/contacts/${id}/klantbeeld`);
     expect(waiting.body.klantcontacten).toMatchObject([
       { onderwerp: 'Bezwaar WOZ-waarde', doorsturen: 'wachtend', medewerker: 'Anna de Vries' },
@@ -142,7 +155,9 @@ describe('the contact panel with Open Klant configured', () => {
     expect(
       (await call('POST', `/api/beheer/koppelingen/openklant-outbox/${item.id}/opnieuw`, {}, 'bea')).status,
     ).toBe(200);
-    await until(() => (outboxState(item.referentienummer)[0]?.state === 'verstuurd' ? true : undefined));
+    await until(async () =>
+      (await outboxState(item.referentienummer))[0]?.state === 'verstuurd' ? true : undefined,
+    );
 
     const after = await call<ContactKlantbeeldResponse>('GET', `/api/contacts/${id}/klantbeeld`);
     expect(after.body.klantcontacten).toHaveLength(1);
@@ -171,7 +186,7 @@ describe('the contact panel with Open Klant configured', () => {
       gespreksresultaat: 'zelfstandig_afgehandeld',
     });
     expect(closing.status).toBe(201);
-    await until(() => (outboxState().every((r) => r.state === 'verstuurd') ? true : undefined));
+    await allForwarded(2);
   });
 
   it('forwards the transcript of a web form as a bijlage of its klantcontact in Open Klant', async () => {
@@ -194,7 +209,7 @@ describe('the contact panel with Open Klant configured', () => {
       { onderwerp: 'Kapotte lantaarnpaal', gespreksresultaat: 'zelfstandig_afgehandeld' },
     );
     expect(registered.status).toBe(201);
-    await until(() => (outboxState().every((r) => r.state === 'verstuurd') ? true : undefined));
+    await allForwarded(3);
 
     const bijlagen = mock.store.bijlagen!.filter(
       (b) => (b.bijlageidentificator as { objectId?: string } | null)?.objectId === contact.id,
@@ -315,7 +330,10 @@ describe('the contact panel when Open Klant cannot be reached', () => {
       body: JSON.stringify({ onderwerp: 'Vraag over afval', gespreksresultaat: 'zelfstandig_afgehandeld' }),
     });
     expect(reg.status).toBe(201);
-    const rows = server.db.prepare('SELECT state FROM openklant_outbox').all() as { state: string }[];
-    expect(rows).toEqual([{ state: 'wachtend' }]);
+    const rows = await until(async () => {
+      const found = await outboxRowsOf(server);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(stateOf(rows)).toEqual([{ state: 'wachtend' }]);
   });
 });

@@ -1,5 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { RegistrationResponse } from '@kcc/contracts/rest';
 import { canonicalPhone } from '../../modules/klantinteracties/phone';
 import {
@@ -7,268 +5,118 @@ import {
   type KlantinteractiesPort,
   type RegisterInput,
 } from '../../modules/klantinteracties/ports';
-import type { Migration } from '../../store/migration';
 import { ConnectorError } from '../errors';
 import type { HttpClient } from '../http-client';
 import type { Paginated } from './openklant-client';
+import type { ClaimedRegistratie, OpenKlantOutboxRepository } from './openklant-outbox.repository';
+import type {
+  OutboxOverzicht,
+  OutboxRegistratie,
+  OutboxRow,
+  OutboxSteps,
+  PendingRegistratie,
+  Toewijzing,
+} from './openklant-outbox.types';
+import type { OpenKlantOverdracht, Overdracht } from './openklant-overdracht';
 
-export const openKlantOutboxMigrations: Migration[] = [
-  {
-    id: 'connectors/001_openklant_outbox',
-    sql: `
-      -- Registrations waiting to be forwarded to Open Klant. Written in the same transaction as the local
-      -- registration, so none is lost; \`steps\` keeps the remote uuid of every finished step, so a retry resumes.
-      CREATE TABLE openklant_outbox (
-        id TEXT PRIMARY KEY,
-        referentienummer TEXT NOT NULL UNIQUE,
-        payload TEXT NOT NULL,
-        steps TEXT NOT NULL DEFAULT '{}',
-        state TEXT NOT NULL CHECK (state IN ('wachtend', 'verstuurd', 'gecompenseerd', 'mislukt')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at INTEGER NOT NULL,
-        last_error TEXT,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX openklant_outbox_due ON openklant_outbox (state, next_attempt_at);
-    `,
-  },
-  {
-    id: 'connectors/002_openklant_outbox_partij',
-    sql: `
-      -- The Open Klant partij of a registration: the klantbeeld shows registrations not yet in Open Klant.
-      ALTER TABLE openklant_outbox ADD COLUMN partij_uuid TEXT;
-      CREATE INDEX openklant_outbox_partij ON openklant_outbox (partij_uuid, state);
-    `,
-  },
-];
-
-/** Who an interne taak goes to in Open Klant: a medewerker (by username) or an afdeling (by name). */
-export type Toewijzing =
-  | { soortActor: 'medewerker'; naam: string; gebruikersnaam: string }
-  | { soortActor: 'organisatorische_eenheid'; naam: string };
-
-/** What is forwarded: the klantcontact and its parts, with references Open Klant can resolve. */
-export interface OutboxRegistratie {
-  klantcontact: {
-    kanaal: string;
-    onderwerp: string;
-    /** The UPL uri of an onderwerp from the managed list (Klantinteracties 0.9.0+; older versions ignore it). */
-    hoofdOnderwerpType?: string;
-    inhoud?: string;
-    reactie?: string;
-    taal: string;
-    vertrouwelijk: boolean;
-    plaatsgevondenOp: string;
-    metadata?: Record<string, string>;
-  };
-  /** The partij in Open Klant: with Open Klant configured, contacts are linked to Open Klant partijen. */
-  partijUuid?: string;
-  /** Digitale adressen the caller gave in this contact, stored on the betrokkene. */
-  digitaleAdressen: { adres: string; soortDigitaalAdres: 'telefoonnummer' | 'email' }[];
-  medewerker: { username: string; naam: string };
-  zaakUuid?: string;
-  interneTaak?: { gevraagdeHandeling: string; toelichting?: string; toegewezenAan: Toewijzing };
-  /** The contact's transcript (chat, e-mail thread, web form) as a Bijlage: objectId = the KCC contact id. */
-  bijlage?: { objectId: string };
-  /** The same registration in the embedded store (its uuids), shown in the klantbeeld until it is in Open Klant. */
-  lokaal: { klantcontactUuid: string; interneTaakUuid?: string };
-}
-
-type Steps = Partial<{
-  klantcontact: string;
-  betrokkene: string | null;
-  actor: string;
-  actorklantcontact: string;
-  digitaleAdressen: string[];
-  onderwerpobject: string | null;
-  bijlage: string | null;
-  taakActor: string | null;
-  interneTaak: string | null;
-}>;
-
-export type OutboxState = 'wachtend' | 'verstuurd' | 'gecompenseerd' | 'mislukt';
-
-export interface OutboxRow {
-  id: string;
-  referentienummer: string;
-  state: OutboxState;
-  attempts: number;
-  steps: Steps;
-  lastError?: string;
-}
-
-/** A registration not (yet) in Open Klant, for the klantbeeld of its partij. */
-export interface PendingRegistratie {
-  registratie: OutboxRegistratie;
-  state: Exclude<OutboxState, 'verstuurd'>;
-  /** The klantcontact in Open Klant, once the first step created it. */
-  remoteKlantcontactUuid?: string;
-}
-
-/** What a beheerder sees of the outbox: no personal data, only states, references and errors. */
-export interface OutboxOverzicht {
-  aantallen: Record<OutboxState, number>;
-  /** Creation time of the oldest registration still waiting (ISO), when there is one. */
-  oudsteWachtendSinds?: string;
-  /** Registrations not forwarded (waiting, failed or compensated), newest first. */
-  items: {
-    id: string;
-    referentienummer: string;
-    state: Exclude<OutboxState, 'verstuurd'>;
-    attempts: number;
-    lastError?: string;
-    aangemaaktOp: string;
-    volgendePogingOp?: string;
-  }[];
-}
+export {
+  openKlantOutboxMigrations,
+  createOpenKlantOutboxRepository,
+  type OpenKlantOutboxRepository,
+  type OpenKlantOutboxTables,
+} from './openklant-outbox.repository';
+export { openKlantOverdrachtMigrations, createOpenKlantOverdracht } from './openklant-overdracht';
+export type * from './openklant-outbox.types';
 
 export interface OutboxOptions {
   now?: () => number;
   maxAttempts?: number;
   backoffMs?: number;
+  /** How long a claim holds a row; each finished step renews it. A crashed worker's rows are due after it. */
+  leaseMs?: number;
   log?: (msg: string, data?: Record<string, unknown>) => void;
 }
 
-interface Row {
-  id: string;
-  referentienummer: string;
-  payload: string;
-  steps: string;
-  state: OutboxState;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  created_at: number;
-}
+/** Another worker holds the row now (this one's lease ran out): stop, it goes on from the saved steps. */
+class ClaimLost extends Error {}
 
-/** 10 characters (Klantcontact.referentienummer has maxLength 10), unique per registration. */
-function newReferentienummer(): string {
-  return `KCC${randomBytes(5).toString('hex').slice(0, 7).toUpperCase()}`;
-}
+/** Rows claimed at once: few, so a claim's lease does not run out while earlier rows are being forwarded. */
+const CLAIM_BATCH = 5;
+/** Rows one run forwards at most. */
+const RUN_LIMIT = 50;
 
 /**
- * Transactional outbox to Open Klant. `enqueue` runs inside the caller's SQLite transaction. `processDue`
- * forwards due registrations step by step: klantcontact (found again by its referentienummer, so a retry
- * never duplicates it), betrokkene, actorklantcontact, digitale adressen, onderwerpobject (zaak), bijlage
- * (transcript), interne taak.
- * Each step's remote uuid is stored as soon as it succeeds, so a retry resumes where it stopped. Retryable
- * failures back off exponentially; a permanent failure (a 4xx, or too many attempts) compensates by deleting
- * the remote klantcontact, so Open Klant never keeps half a registration.
+ * Transactional outbox to Open Klant. `handOver` runs inside the registration's transaction (the hand-over table,
+ * openklant-overdracht.ts); the outbox moves it to its repository after the commit. `processDue` claims due rows
+ * (a lease, so with several instances each row is forwarded by one worker at a time and a crashed worker's rows
+ * are due again after it) and forwards them step by step outside any transaction: klantcontact (found again by its
+ * referentienummer, so a retry never duplicates it), betrokkene, actorklantcontact, digitale adressen,
+ * onderwerpobject (zaak), bijlage (transcript), interne taak. Each step's remote uuid is stored as soon as it
+ * succeeds (renewing the lease), so a retry resumes where it stopped; a worker whose claim was taken over stops.
+ * Retryable failures back off exponentially; a permanent failure (a 4xx, or too many attempts) compensates by
+ * deleting the remote klantcontact, so Open Klant never keeps half a registration.
  */
 export class OpenKlantOutbox {
   private readonly now: () => number;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  private readonly leaseMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  private again = false;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly store: { repository: OpenKlantOutboxRepository; overdracht: OpenKlantOverdracht },
     private readonly http: HttpClient,
     private readonly options: OutboxOptions = {},
   ) {
     this.now = options.now ?? Date.now;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.backoffMs = options.backoffMs ?? 2000;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
   }
 
-  enqueue(registratie: OutboxRegistratie): OutboxRow {
-    const id = randomUUID();
-    const referentienummer = newReferentienummer();
-    const t = this.now();
-    this.db
-      .prepare(
-        `INSERT INTO openklant_outbox (id, referentienummer, payload, partij_uuid, state, next_attempt_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'wachtend', ?, ?, ?)`,
-      )
-      .run(id, referentienummer, JSON.stringify(registratie), registratie.partijUuid ?? null, t, t, t);
+  /** Inside the registration's transaction: durable with it, forwarded after its commit. */
+  handOver(registratie: OutboxRegistratie): Overdracht {
+    const row = this.store.overdracht.add(registratie, this.now());
     // Forward soon after the caller's transaction commits, instead of at the next interval.
-    if (this.timer) setTimeout(() => this.runOnce(), 50).unref();
-    return { id, referentienummer, state: 'wachtend', attempts: 0, steps: {} };
+    if (this.timer) setImmediate(() => this.runOnce());
+    return row;
   }
 
-  get(id: string): OutboxRow | undefined {
-    const r = this.db.prepare('SELECT * FROM openklant_outbox WHERE id = ?').get(id) as Row | undefined;
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      referentienummer: r.referentienummer,
-      state: r.state,
-      attempts: r.attempts,
-      steps: JSON.parse(r.steps) as Steps,
-      ...(r.last_error ? { lastError: r.last_error } : {}),
-    };
+  /** Move what the registrations handed over into the outbox (idempotent: a repeated move inserts nothing). */
+  async relay(): Promise<number> {
+    const waiting = this.store.overdracht.waiting(100);
+    for (const o of waiting) {
+      await this.store.repository.enqueue(o);
+      this.store.overdracht.remove(o.id);
+    }
+    return waiting.length;
+  }
+
+  get(id: string): Promise<OutboxRow | undefined> {
+    return this.store.repository.get(id);
   }
 
   /** Registrations about this Open Klant partij that are not in Open Klant (yet), newest first. */
-  pendingFor(partijUuid: string): PendingRegistratie[] {
-    const rows = this.db
-      .prepare(
-        `SELECT payload, state, steps FROM openklant_outbox WHERE partij_uuid = ? AND state != 'verstuurd' ORDER BY created_at DESC`,
-      )
-      .all(partijUuid) as { payload: string; state: PendingRegistratie['state']; steps: string }[];
-    return rows.map((r) => {
-      const remote = (JSON.parse(r.steps) as Steps).klantcontact;
-      return {
-        registratie: JSON.parse(r.payload) as OutboxRegistratie,
-        state: r.state,
-        ...(remote && r.state === 'wachtend' ? { remoteKlantcontactUuid: remote } : {}),
-      };
-    });
+  pendingFor(partijUuid: string): Promise<PendingRegistratie[]> {
+    return this.store.repository.pendingFor(partijUuid);
   }
 
   /**
-   * Add the transcript bijlage to the waiting registration of this local klantcontact. Runs inside the
-   * registration transaction (right after `enqueue`), so the worker never sees the registration without it.
-   * Returns false when no waiting registration has this klantcontact.
+   * Add the transcript bijlage to the registration of this local klantcontact. Inside the registration's
+   * transaction it goes into the hand-over, so the worker never sees the registration without it; a registration
+   * already in the outbox gets it there (after the caller's commit), and is forwarded again for it if it was sent.
    */
-  attachBijlage(lokaalKlantcontactUuid: string, bijlage: { objectId: string }): boolean {
-    const rows = this.db
-      .prepare(
-        `SELECT id, payload FROM openklant_outbox
-           WHERE state = 'wachtend' AND json_extract(payload, '$.lokaal.klantcontactUuid') = ?`,
-      )
-      .all(lokaalKlantcontactUuid) as { id: string; payload: string }[];
-    for (const r of rows) {
-      const reg = JSON.parse(r.payload) as OutboxRegistratie;
-      this.db
-        .prepare('UPDATE openklant_outbox SET payload = ?, updated_at = ? WHERE id = ?')
-        .run(JSON.stringify({ ...reg, bijlage }), this.now(), r.id);
-    }
-    return rows.length > 0;
+  attachBijlage(lokaalKlantcontactUuid: string, bijlage: { objectId: string }): void {
+    if (this.store.overdracht.attachBijlage(lokaalKlantcontactUuid, bijlage)) return;
+    void this.store.repository
+      .attachBijlage(lokaalKlantcontactUuid, bijlage)
+      .catch((err: unknown) => this.options.log?.('outbox bijlage failed', { err: String(err) }));
   }
 
-  overzicht(limit = 50): OutboxOverzicht {
-    const aantallen: Record<OutboxState, number> = {
-      wachtend: 0,
-      verstuurd: 0,
-      gecompenseerd: 0,
-      mislukt: 0,
-    };
-    const counts = this.db
-      .prepare('SELECT state, COUNT(*) AS n, MIN(created_at) AS oudste FROM openklant_outbox GROUP BY state')
-      .all() as { state: OutboxState; n: number; oudste: number }[];
-    for (const c of counts) aantallen[c.state] = c.n;
-    const oudste = counts.find((c) => c.state === 'wachtend')?.oudste;
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM openklant_outbox WHERE state != 'verstuurd' ORDER BY created_at DESC, id LIMIT ?`,
-      )
-      .all(limit) as Row[];
-    return {
-      aantallen,
-      ...(oudste !== undefined ? { oudsteWachtendSinds: new Date(oudste).toISOString() } : {}),
-      items: rows.map((r) => ({
-        id: r.id,
-        referentienummer: r.referentienummer,
-        state: r.state as Exclude<OutboxState, 'verstuurd'>,
-        attempts: r.attempts,
-        ...(r.last_error ? { lastError: r.last_error } : {}),
-        aangemaaktOp: new Date(r.created_at).toISOString(),
-        ...(r.state === 'wachtend' ? { volgendePogingOp: new Date(r.next_attempt_at).toISOString() } : {}),
-      })),
-    };
+  overzicht(limit = 50): Promise<OutboxOverzicht> {
+    return this.store.repository.overzicht(limit);
   }
 
   /**
@@ -276,33 +124,26 @@ export class OpenKlantOutbox {
    * its steps; a compensated one starts over, because its remote klantcontact was deleted.
    * Returns undefined for an unknown id, and the row unchanged when it was already forwarded.
    */
-  opnieuw(id: string): OutboxRow | undefined {
-    const row = this.get(id);
-    if (!row || row.state === 'verstuurd') return row;
-    const t = this.now();
-    this.db
-      .prepare(
-        `UPDATE openklant_outbox SET state = 'wachtend', attempts = 0, next_attempt_at = ?, updated_at = ?,
-           steps = CASE WHEN state = 'gecompenseerd' THEN '{}' ELSE steps END WHERE id = ?`,
-      )
-      .run(t, t, id);
-    if (this.timer) setTimeout(() => this.runOnce(), 0).unref();
-    return this.get(id);
+  async opnieuw(id: string): Promise<OutboxRow | undefined> {
+    const row = await this.store.repository.opnieuw(id);
+    if (row && this.timer) setImmediate(() => this.runOnce());
+    return row;
   }
 
-  /** Forward every due registration once; returns how each ended. */
+  /** Forward the due registrations this worker can claim; returns how each ended. */
   async processDue(): Promise<{ verstuurd: number; opnieuw: number; gecompenseerd: number }> {
-    const due = this.db
-      .prepare(
-        `SELECT id FROM openklant_outbox WHERE state = 'wachtend' AND next_attempt_at <= ? ORDER BY created_at LIMIT 50`,
-      )
-      .all(this.now()) as { id: string }[];
+    await this.relay();
     const result = { verstuurd: 0, opnieuw: 0, gecompenseerd: 0 };
-    for (const { id } of due) {
-      const outcome = await this.processOne(id);
-      if (outcome === 'verstuurd') result.verstuurd++;
-      else if (outcome === 'wachtend') result.opnieuw++;
-      else result.gecompenseerd++;
+    for (let done = 0; done < RUN_LIMIT;) {
+      const claimed = await this.store.repository.claimDue(CLAIM_BATCH, this.leaseMs);
+      if (claimed.length === 0) break;
+      for (const c of claimed) {
+        const outcome = await this.processOne(c);
+        done++;
+        if (outcome === 'verstuurd') result.verstuurd++;
+        else if (outcome === 'wachtend') result.opnieuw++;
+        else if (outcome !== 'verloren') result.gecompenseerd++;
+      }
     }
     return result;
   }
@@ -319,60 +160,55 @@ export class OpenKlantOutbox {
   }
 
   private runOnce(): void {
-    if (this.running || !this.timer) return;
+    if (!this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = this.processDue()
       .catch((err: unknown) => this.options.log?.('outbox run failed', { err: String(err) }))
       .finally(() => {
         this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.runOnce();
+        }
       });
   }
 
-  private saveSteps(id: string, steps: Steps): void {
-    this.db
-      .prepare('UPDATE openklant_outbox SET steps = ?, updated_at = ? WHERE id = ?')
-      .run(JSON.stringify(steps), this.now(), id);
-  }
-
-  private async processOne(id: string): Promise<OutboxRow['state']> {
-    const row = this.db.prepare('SELECT * FROM openklant_outbox WHERE id = ?').get(id) as Row;
-    const reg = JSON.parse(row.payload) as OutboxRegistratie;
-    const steps = JSON.parse(row.steps) as Steps;
+  private async processOne(c: ClaimedRegistratie): Promise<OutboxRow['state'] | 'verloren'> {
+    const repo = this.store.repository;
+    const steps = c.steps;
+    const attempts = c.attempts + 1;
     try {
-      await this.forward(id, row.referentienummer, reg, steps);
-      this.db
-        .prepare(
-          `UPDATE openklant_outbox SET state = 'verstuurd', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE id = ?`,
-        )
-        .run(this.now(), id);
+      // Renew the claim before the first call: a row that waited in this batch past its lease may be another's now.
+      if (!(await repo.saveSteps(c, steps, this.leaseMs))) throw new ClaimLost();
+      await this.forward(c, steps);
+      if (!(await repo.finish(c, { state: 'verstuurd', attempts }))) throw new ClaimLost();
       return 'verstuurd';
     } catch (err) {
-      const attempts = row.attempts + 1;
+      if (err instanceof ClaimLost) {
+        this.options.log?.('outbox claim taken over by another worker', { id: c.id });
+        return 'verloren';
+      }
       const message = err instanceof Error ? err.message : String(err);
       const retryable = err instanceof ConnectorError && err.retryable;
       if (retryable && attempts < this.maxAttempts) {
-        const next = this.now() + this.backoffMs * 2 ** (attempts - 1);
-        this.db
-          .prepare(
-            'UPDATE openklant_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?',
-          )
-          .run(attempts, next, message, this.now(), id);
-        this.options.log?.('outbox step failed, will retry', { id, attempts, error: message });
+        const nextAttemptAt = this.now() + this.backoffMs * 2 ** (attempts - 1);
+        await repo.finish(c, { state: 'wachtend', attempts, nextAttemptAt, lastError: message });
+        this.options.log?.('outbox step failed, will retry', { id: c.id, attempts, error: message });
         return 'wachtend';
       }
       const compensated = await this.compensate(steps);
       const state = compensated ? 'gecompenseerd' : 'mislukt';
-      this.db
-        .prepare(
-          'UPDATE openklant_outbox SET state = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?',
-        )
-        .run(state, attempts, message, this.now(), id);
-      this.options.log?.('outbox registration failed permanently', { id, state, error: message });
+      await repo.finish(c, { state, attempts, lastError: message });
+      this.options.log?.('outbox registration failed permanently', { id: c.id, state, error: message });
       return state;
     }
   }
 
   /** Delete the remote klantcontact (Open Klant cascades its betrokkenen, actorklantcontacten, bijlagen and interne taken). */
-  private async compensate(steps: Steps): Promise<boolean> {
+  private async compensate(steps: OutboxSteps): Promise<boolean> {
     if (!steps.klantcontact) return true;
     try {
       await this.http.request({
@@ -422,8 +258,12 @@ export class OpenKlantOutbox {
     });
   }
 
-  private async forward(id: string, ref: string, reg: OutboxRegistratie, steps: Steps): Promise<void> {
-    const save = () => this.saveSteps(id, steps);
+  private async forward(c: ClaimedRegistratie, steps: OutboxSteps): Promise<void> {
+    const reg = c.registratie;
+    const ref = c.referentienummer;
+    const save = async () => {
+      if (!(await this.store.repository.saveSteps(c, steps, this.leaseMs))) throw new ClaimLost();
+    };
     if (!steps.klantcontact) {
       // Found by referentienummer: an earlier attempt may have created it and crashed before saving the uuid.
       const existing = await this.getList<{ uuid: string }>('/klantcontacten', { referentienummer: ref });
@@ -434,7 +274,7 @@ export class OpenKlantOutbox {
           referentienummer: ref,
           indicatieContactGelukt: true,
         }));
-      save();
+      await save();
     }
     const kc = { uuid: steps.klantcontact };
     if (steps.betrokkene === undefined) {
@@ -451,7 +291,7 @@ export class OpenKlantOutbox {
             initiator: true,
           }));
       } else steps.betrokkene = null;
-      save();
+      await save();
     }
     if (!steps.actor) {
       steps.actor = await this.actorFor({
@@ -459,7 +299,7 @@ export class OpenKlantOutbox {
         naam: reg.medewerker.naam,
         gebruikersnaam: reg.medewerker.username,
       });
-      save();
+      await save();
     }
     if (!steps.actorklantcontact) {
       const existing = await this.getList<{ uuid: string }>('/actorklantcontacten', {
@@ -468,7 +308,7 @@ export class OpenKlantOutbox {
       steps.actorklantcontact =
         existing[0]?.uuid ??
         (await this.post('/actorklantcontacten', { actor: { uuid: steps.actor }, klantcontact: kc }));
-      save();
+      await save();
     }
     if (steps.betrokkene && (steps.digitaleAdressen?.length ?? 0) < reg.digitaleAdressen.length) {
       const existing = await this.getList<{ uuid: string; adres: string }>('/digitaleadressen', {
@@ -487,7 +327,7 @@ export class OpenKlantOutbox {
               omschrijving: 'Opgegeven in contact',
             })),
         );
-        save();
+        await save();
       }
     }
     if (steps.onderwerpobject === undefined) {
@@ -508,9 +348,10 @@ export class OpenKlantOutbox {
             },
           }));
       } else steps.onderwerpobject = null;
-      save();
+      await save();
     }
-    if (steps.bijlage === undefined) {
+    // null with a bijlage: it was attached after the registration had been forwarded.
+    if (steps.bijlage === undefined || (steps.bijlage === null && reg.bijlage)) {
       if (reg.bijlage) {
         const ident = transcriptBijlage(reg.bijlage.objectId);
         const existing = await this.getList<{ uuid: string }>('/bijlagen', {
@@ -524,7 +365,7 @@ export class OpenKlantOutbox {
           existing[0]?.uuid ??
           (await this.post('/bijlagen', { wasBijlageVanKlantcontact: kc, bijlageidentificator: ident }));
       } else steps.bijlage = null;
-      save();
+      await save();
     }
     if (steps.taakActor === undefined) {
       const t = reg.interneTaak?.toegewezenAan;
@@ -533,7 +374,7 @@ export class OpenKlantOutbox {
           ? steps.actor
           : await this.actorFor(t)
         : null;
-      save();
+      await save();
     }
     if (steps.interneTaak === undefined) {
       if (reg.interneTaak && steps.taakActor) {
@@ -550,17 +391,17 @@ export class OpenKlantOutbox {
             toegewezenAanActoren: [{ uuid: steps.taakActor }],
           }));
       } else steps.interneTaak = null;
-      save();
+      await save();
     }
   }
 }
 
 /**
  * Wrap the embedded port for Open Klant mode: partijen live in Open Klant, so the local registration keeps
- * no partij (its uuid means nothing to the embedded store); the registration is also written to the outbox
+ * no partij (its uuid means nothing to the embedded store); the registration is also handed to the outbox
  * with the Open Klant partij, in the same transaction (the port is synchronous SQLite, and the registration
  * route runs it inside `db.transaction`). `linkTranscript` (the channels module calls it in that transaction when
- * the contact has messages) also adds the transcript bijlage to that outbox registration.
+ * the contact has messages) also adds the transcript bijlage to that registration (`attachBijlage`).
  */
 export function withOpenKlantOutbox(
   port: KlantinteractiesPort,
@@ -581,7 +422,7 @@ class OpenKlantOutboxPort implements KlantinteractiesPort {
     const { partijUuid: linked, ...contact } = input.contact;
     const result = this.port.register({ ...input, contact, request });
     const actor = request.interneTaak?.actor ? this.port.getActor(request.interneTaak.actor.uuid) : undefined;
-    this.outbox.enqueue(toOutboxRegistratie(input, result, { partijUuid: partij?.uuid ?? linked, actor }));
+    this.outbox.handOver(toOutboxRegistratie(input, result, { partijUuid: partij?.uuid ?? linked, actor }));
     return result;
   }
 

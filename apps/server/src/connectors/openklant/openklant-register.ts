@@ -70,7 +70,7 @@ export function createOpenKlantRegister(deps: {
 
     async klantcontactenVan(partijUuid, limit) {
       const remote = await reader.klantcontactenVan(partijUuid, limit);
-      const pending = outbox.pendingFor(partijUuid).filter(notIn(new Set(remote.map((k) => k.uuid))));
+      const pending = (await outbox.pendingFor(partijUuid)).filter(notIn(new Set(remote.map((k) => k.uuid))));
       return [
         ...pending.map(pendingContact),
         ...remote.map((k) =>
@@ -84,7 +84,8 @@ export function createOpenKlantRegister(deps: {
     async openInterneTakenVanPartij(partijUuid) {
       const remote = await reader.openInterneTakenVanPartij(partijUuid);
       const remoteKc = new Set(remote.map((t) => t.klantcontact.uuid));
-      return [...outbox.pendingFor(partijUuid).filter(notIn(remoteKc)).flatMap(pendingTaak), ...remote];
+      const pending = await outbox.pendingFor(partijUuid);
+      return [...pending.filter(notIn(remoteKc)).flatMap(pendingTaak), ...remote];
     },
 
     async searchPartijen(query, limit) {

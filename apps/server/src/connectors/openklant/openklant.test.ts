@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeEachStore, type OpenTestStore } from '../../../test-support/each-store';
 import { createKlantinteracties, klantinteractiesMigrations } from '../../modules/klantinteracties';
 import { TRANSCRIPT_BIJLAGE, type RegisterInput } from '../../modules/klantinteracties/ports';
 import {
@@ -10,10 +11,16 @@ import {
 } from '../../../test-support/connectors/openklant-mock';
 import { createOpenKlantClient } from './openklant-client';
 import {
+  createOpenKlantOutboxRepository,
+  createOpenKlantOverdracht,
   OpenKlantOutbox,
   openKlantOutboxMigrations,
+  openKlantOverdrachtMigrations,
   toOutboxRegistratie,
   withOpenKlantOutbox,
+  type OpenKlantOutboxRepository,
+  type OpenKlantOutboxTables,
+  type OutboxRegistratie,
 } from './openklant-outbox';
 import { createOpenKlantReader } from './openklant-reader';
 
@@ -37,9 +44,12 @@ const input = (over: Partial<RegisterInput['request']> = {}): RegisterInput => (
   at: new Date('2026-08-20T10:00:00Z'),
 });
 
-describe('Open Klant connector against a mock generated from klantinteracties-v1.yaml', () => {
+describeEachStore('Open Klant connector against a mock generated from klantinteracties-v1.yaml', (stores) => {
   let mock: OpenKlantMock;
+  /** The registration's synchronous connection (hand-over, embedded Klantinteracties); the outbox is on `opened`. */
   let db: Database.Database;
+  let opened: OpenTestStore;
+  let repository: OpenKlantOutboxRepository;
   let outbox: OpenKlantOutbox;
   let clock = 1_000_000;
   const client = () =>
@@ -52,11 +62,31 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     expect(mock.violations).toEqual([]);
     await mock.close();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     db = new Database(':memory:');
-    for (const m of openKlantOutboxMigrations) db.exec(m.sql);
-    outbox = new OpenKlantOutbox(db, client(), { now: () => clock, backoffMs: 1000, maxAttempts: 3 });
+    for (const m of openKlantOverdrachtMigrations) db.exec(m.sql);
+    opened = await stores.openStore(openKlantOutboxMigrations);
+    repository = createOpenKlantOutboxRepository(opened.store, () => clock);
+    outbox = worker();
   });
+  afterEach(async () => {
+    await opened.close();
+    db.close();
+  });
+  /** A worker on the test's store, as another instance would run it. */
+  const worker = () =>
+    new OpenKlantOutbox({ repository, overdracht: createOpenKlantOverdracht(db) }, client(), {
+      now: () => clock,
+      backoffMs: 1000,
+      maxAttempts: 3,
+    });
+  /** Hand over as a registration does, and move it into the outbox as the worker does after the commit. */
+  const enqueue = async (reg: OutboxRegistratie) => {
+    const row = outbox.handOver(reg);
+    await outbox.relay();
+    return row;
+  };
+  const get = async (id: string) => (await outbox.get(id))!;
 
   it('recognises a caller by phone through /digitaleadressen and reads the history by partij', async () => {
     const p = mock.seedPartij({
@@ -80,7 +110,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     });
 
     // Register one contact for this partij and read it back as history with its open interne taak.
-    outbox.enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: p.uuid }));
+    await enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: p.uuid }));
     expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
     const history = await reader.klantcontactenVan(p.uuid, 10);
     expect(history.map((k) => k.onderwerp)).toEqual(['Bezwaar WOZ']);
@@ -96,9 +126,9 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('forwards a registration step by step: klantcontact, betrokkene, actor, adressen, onderwerpobject, interne taak', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
+    const row = await enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     await outbox.processDue();
-    const done = outbox.get(row.id)!;
+    const done = await get(row.id);
     expect(done.state).toBe('verstuurd');
     const kc = mock.store.klantcontacten!.find((k) => k.uuid === done.steps.klantcontact)!;
     expect(kc.referentienummer).toBe(row.referentienummer);
@@ -117,10 +147,10 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('resumes after a transient failure without duplicating earlier steps', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
+    const row = await enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     mock.failPost('internetaken', 503, 1);
     expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 1, gecompenseerd: 0 });
-    const half = outbox.get(row.id)!;
+    const half = await get(row.id);
     expect(half).toMatchObject({ state: 'wachtend', attempts: 1 });
     expect(half.steps.klantcontact).toBeTruthy();
     // Not due yet (backoff), then due.
@@ -137,7 +167,7 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('finds a klantcontact created before a crash by its referentienummer instead of creating it again', async () => {
-    const row = outbox.enqueue(
+    const row = await enqueue(
       toOutboxRegistratie(input({ interneTaak: undefined, zaak: undefined }), lokaal(false), {}),
     );
     // Simulate: the POST succeeded remotely but the process died before storing the uuid.
@@ -157,14 +187,14 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     expect(
       mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer),
     ).toHaveLength(1);
-    expect(outbox.get(row.id)!.state).toBe('verstuurd');
+    expect((await get(row.id)).state).toBe('verstuurd');
   });
 
   it('compensates a permanent failure by deleting the remote klantcontact', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
+    const row = await enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     mock.failPost('onderwerpobjecten', 400, 1);
     expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 0, gecompenseerd: 1 });
-    const r = outbox.get(row.id)!;
+    const r = await get(row.id);
     expect(r.state).toBe('gecompenseerd');
     expect(mock.store.klantcontacten!.some((k) => k.uuid === r.steps.klantcontact)).toBe(false);
     expect(
@@ -175,66 +205,68 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
   });
 
   it('gives up after maxAttempts of transient failures and compensates', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
+    const row = await enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     mock.failPost('internetaken', 503, 10);
     for (let i = 0; i < 3; i++) {
       await outbox.processDue();
       clock += 100_000;
     }
-    expect(outbox.get(row.id)).toMatchObject({ state: 'gecompenseerd', attempts: 3 });
+    expect(await outbox.get(row.id)).toMatchObject({ state: 'gecompenseerd', attempts: 3 });
     mock.failPost('internetaken', 503, 0);
   });
 
   it('lets a beheerder retry a compensated registration: it starts over and lands once', async () => {
-    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), {}));
+    const row = await enqueue(toOutboxRegistratie(input(), lokaal(), {}));
     mock.failPost('onderwerpobjecten', 400, 1);
     await outbox.processDue();
-    const first = outbox.get(row.id)!;
+    const first = await get(row.id);
     expect(first.state).toBe('gecompenseerd');
-    expect(outbox.overzicht().items.find((i) => i.id === row.id)).toMatchObject({
+    expect((await outbox.overzicht()).items.find((i) => i.id === row.id)).toMatchObject({
       state: 'gecompenseerd',
       referentienummer: row.referentienummer,
     });
-    expect(outbox.opnieuw(row.id)).toMatchObject({ state: 'wachtend', attempts: 0, steps: {} });
+    expect(await outbox.opnieuw(row.id)).toMatchObject({ state: 'wachtend', attempts: 0, steps: {} });
     expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
     expect(
       mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer),
     ).toHaveLength(1);
-    expect(outbox.opnieuw(row.id)?.state).toBe('verstuurd');
-    expect(outbox.opnieuw('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect((await outbox.opnieuw(row.id))?.state).toBe('verstuurd');
+    expect(await outbox.opnieuw('00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 
   it("lists a partij's registrations until they are forwarded; a refused partij compensates", async () => {
     const p = mock.seedPartij({ bsn: '999990019', naam: { voornaam: 'Sanne', achternaam: 'Visser' } });
-    const row = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: p.uuid }));
+    const row = await enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: p.uuid }));
     mock.failPost('klantcontacten', 503, 1);
     await outbox.processDue();
-    expect(outbox.pendingFor(p.uuid)).toMatchObject([
+    expect(await outbox.pendingFor(p.uuid)).toMatchObject([
       { state: 'wachtend', registratie: { partijUuid: p.uuid, klantcontact: { onderwerp: 'Bezwaar WOZ' } } },
     ]);
-    expect(outbox.overzicht().aantallen.wachtend).toBeGreaterThanOrEqual(1);
+    expect((await outbox.overzicht()).aantallen.wachtend).toBeGreaterThanOrEqual(1);
     clock += 10_000;
     await outbox.processDue();
-    expect(outbox.get(row.id)!.state).toBe('verstuurd');
-    expect(outbox.pendingFor(p.uuid)).toEqual([]);
+    expect((await get(row.id)).state).toBe('verstuurd');
+    expect(await outbox.pendingFor(p.uuid)).toEqual([]);
 
     // A partij Open Klant does not know: the betrokkene is refused (400) and the registration compensated.
     const onbekend = randomUUID();
-    const refused = outbox.enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: onbekend }));
+    const refused = await enqueue(toOutboxRegistratie(input(), lokaal(), { partijUuid: onbekend }));
     await outbox.processDue();
-    expect(outbox.get(refused.id)!.state).toBe('gecompenseerd');
-    expect(outbox.pendingFor(onbekend)).toMatchObject([{ state: 'gecompenseerd' }]);
+    expect((await get(refused.id)).state).toBe('gecompenseerd');
+    expect(await outbox.pendingFor(onbekend)).toMatchObject([{ state: 'gecompenseerd' }]);
   });
   const bijlagenVan = (kc: string | undefined) =>
     mock.store.bijlagen!.filter((b) => (b.wasBijlageVanKlantcontact as { uuid: string }).uuid === kc);
 
   it('forwards the transcript as a bijlage of the klantcontact, with the kcc transcript codes', async () => {
     const reg = toOutboxRegistratie(input({ interneTaak: undefined }), lokaal(false), {});
-    const row = outbox.enqueue(reg);
-    expect(outbox.attachBijlage(reg.lokaal.klantcontactUuid, { objectId: 'chat-contact-1' })).toBe(true);
-    expect(outbox.attachBijlage(randomUUID(), { objectId: 'x' })).toBe(false);
+    const row = await enqueue(reg);
+    expect(await repository.attachBijlage(reg.lokaal.klantcontactUuid, { objectId: 'chat-contact-1' })).toBe(
+      true,
+    );
+    expect(await repository.attachBijlage(randomUUID(), { objectId: 'x' })).toBe(false);
     expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
-    const done = outbox.get(row.id)!;
+    const done = await get(row.id);
     expect(done.steps.bijlage).toBeTruthy();
     const [bijlage, ...rest] = bijlagenVan(done.steps.klantcontact);
     expect(rest).toEqual([]);
@@ -255,18 +287,18 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
       bijlageidentificatorObjectId: 'chat-contact-1',
     });
     // Without a transcript there is no bijlage step.
-    const plain = outbox.enqueue(toOutboxRegistratie(input({ interneTaak: undefined }), lokaal(false), {}));
+    const plain = await enqueue(toOutboxRegistratie(input({ interneTaak: undefined }), lokaal(false), {}));
     await outbox.processDue();
-    expect(outbox.get(plain.id)!.steps.bijlage).toBeNull();
-    expect(bijlagenVan(outbox.get(plain.id)!.steps.klantcontact)).toEqual([]);
+    expect((await get(plain.id)).steps.bijlage).toBeNull();
+    expect(bijlagenVan((await get(plain.id)).steps.klantcontact)).toEqual([]);
   });
 
   it('retries the bijlage step without duplicating it, also when the POST landed before a crash', async () => {
     const reg = toOutboxRegistratie(input(), lokaal(), {});
-    const row = outbox.enqueue({ ...reg, bijlage: { objectId: 'mail-contact-2' } });
+    const row = await enqueue({ ...reg, bijlage: { objectId: 'mail-contact-2' } });
     mock.failPost('bijlagen', 503, 1);
     expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 1, gecompenseerd: 0 });
-    const half = outbox.get(row.id)!;
+    const half = await get(row.id);
     expect(half.steps.onderwerpobject).toBeTruthy();
     expect(half.steps.bijlage).toBeUndefined();
     // The POST reached Open Klant but the answer was lost: the retry finds it by the filters.
@@ -282,15 +314,15 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
     expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
     const bijlagen = bijlagenVan(half.steps.klantcontact);
     expect(bijlagen).toHaveLength(1);
-    expect(outbox.get(row.id)!.steps.bijlage).toBe(bijlagen[0]!.uuid);
+    expect((await get(row.id)).steps.bijlage).toBe(bijlagen[0]!.uuid);
   });
 
   it('compensation removes the bijlage with the klantcontact', async () => {
     const reg = toOutboxRegistratie(input(), lokaal(), {});
-    const row = outbox.enqueue({ ...reg, bijlage: { objectId: 'form-contact-3' } });
+    const row = await enqueue({ ...reg, bijlage: { objectId: 'form-contact-3' } });
     mock.failPost('internetaken', 400, 1);
     expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 0, gecompenseerd: 1 });
-    const r = outbox.get(row.id)!;
+    const r = await get(row.id);
     expect(r.steps.bijlage).toBeTruthy();
     expect(mock.store.bijlagen!.some((b) => b.uuid === r.steps.bijlage)).toBe(false);
   });
@@ -311,11 +343,96 @@ describe('Open Klant connector against a mock generated from klantinteracties-v1
       .all(result.klantcontact.uuid);
     expect(local).toEqual([{ object_id: contact.id, code_register: 'kcc' }]);
     await outbox.processDue();
-    const forwarded = db.prepare('SELECT steps FROM openklant_outbox').all() as { steps: string }[];
+    const forwarded = await opened.store
+      .kysely<OpenKlantOutboxTables>()
+      .selectFrom('openklant_outbox')
+      .select('steps')
+      .execute();
     expect(forwarded).toHaveLength(1);
     const steps = JSON.parse(forwarded[0]!.steps) as { klantcontact: string; bijlage: string };
     expect(bijlagenVan(steps.klantcontact)).toMatchObject([
       { uuid: steps.bijlage, bijlageidentificator: { objectId: contact.id } },
     ]);
+  });
+
+  it('hands nothing over when the registration rolls back', async () => {
+    const ki = createKlantinteracties({ db, publicBaseUrl: 'http://kcc.test', now: () => new Date(clock) });
+    for (const m of klantinteractiesMigrations) db.exec(m.sql);
+    const port = withOpenKlantOutbox(ki.port, outbox);
+    expect(() =>
+      db.transaction(() => {
+        port.register({ ...input({ interneTaak: undefined, zaak: undefined }) });
+        throw new Error('reply not sent');
+      })(),
+    ).toThrow('reply not sent');
+    expect(await outbox.relay()).toBe(0);
+    expect((await outbox.overzicht()).aantallen).toEqual({
+      wachtend: 0,
+      verstuurd: 0,
+      gecompenseerd: 0,
+      mislukt: 0,
+    });
+  });
+
+  it('forwards a transcript attached after the registration was sent (only the bijlage)', async () => {
+    const reg = toOutboxRegistratie(input({ interneTaak: undefined }), lokaal(false), {});
+    const row = await enqueue(reg);
+    await outbox.processDue();
+    expect((await get(row.id)).steps.bijlage).toBeNull();
+    const posts = mock.requests.filter((q) => q.method === 'POST').length;
+    expect(await repository.attachBijlage(reg.lokaal.klantcontactUuid, { objectId: 'late-chat' })).toBe(true);
+    expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
+    const done = await get(row.id);
+    expect(bijlagenVan(done.steps.klantcontact).map((b) => b.uuid)).toEqual([done.steps.bijlage]);
+    expect(mock.requests.filter((q) => q.method === 'POST').map((q) => q.url)).toHaveLength(posts + 1);
+  });
+
+  it('two workers claiming at once forward every registration exactly once', async () => {
+    const rows = [];
+    for (let i = 0; i < 16; i++) rows.push(await enqueue(toOutboxRegistratie(input(), lokaal(), {})));
+    // Two workers with their own repository on the same store, as two instances on one database.
+    const other = new OpenKlantOutbox(
+      {
+        repository: createOpenKlantOutboxRepository(opened.store, () => clock),
+        overdracht: createOpenKlantOverdracht(db),
+      },
+      client(),
+      { now: () => clock, backoffMs: 1000, maxAttempts: 3 },
+    );
+    const [a, b] = await Promise.all([outbox.processDue(), other.processDue()]);
+    expect(a.verstuurd + b.verstuurd).toBe(16);
+    // Both took part: each claimed rows while the other was forwarding.
+    expect(a.verstuurd).toBeGreaterThan(0);
+    expect(b.verstuurd).toBeGreaterThan(0);
+    expect(a.opnieuw + b.opnieuw + a.gecompenseerd + b.gecompenseerd).toBe(0);
+    for (const row of rows) {
+      expect(
+        mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer),
+      ).toHaveLength(1);
+      // One worker did all of it: one lookup of the klantcontact before it was created.
+      const lookups = mock.requests.filter(
+        (q) => q.method === 'GET' && q.url.includes(`referentienummer=${row.referentienummer}`),
+      );
+      expect(lookups).toHaveLength(1);
+    }
+    expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 0, gecompenseerd: 0 });
+  });
+
+  it("retries a crashed worker's claim after its lease, and refuses the crashed worker's late writes", async () => {
+    const row = await enqueue(toOutboxRegistratie(input(), lokaal(), {}));
+    // Worker A claims and dies before it writes anything.
+    const [claimed] = await repository.claimDue(5, 60_000);
+    expect(claimed?.id).toBe(row.id);
+    expect(await outbox.processDue()).toEqual({ verstuurd: 0, opnieuw: 0, gecompenseerd: 0 });
+    clock += 60_000;
+    expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
+    expect(await get(row.id)).toMatchObject({ state: 'verstuurd', attempts: 1 });
+    expect(
+      mock.store.klantcontacten!.filter((k) => k.referentienummer === row.referentienummer),
+    ).toHaveLength(1);
+    // A comes back: its claim is gone, so it cannot overwrite what the other worker wrote.
+    expect(await repository.saveSteps(claimed!, {}, 60_000)).toBe(false);
+    expect(await repository.finish(claimed!, { state: 'mislukt', attempts: 9, lastError: 'x' })).toBe(false);
+    expect(await get(row.id)).toMatchObject({ state: 'verstuurd', attempts: 1 });
   });
 });

@@ -28,7 +28,7 @@ export function registerKoppelingenRoutes(
         { register: 'kvk', bron: r.kvk.bron },
         { register: 'zaken', bron: r.zaken.bron },
       ],
-      ...(deps.outbox ? { openKlantOutbox: deps.outbox.overzicht() } : {}),
+      ...(deps.outbox ? { openKlantOutbox: await deps.outbox.overzicht() } : {}),
     };
     return response;
   });
@@ -36,7 +36,7 @@ export function registerKoppelingenRoutes(
   app.post('/api/beheer/koppelingen/openklant-outbox/:id/opnieuw', beheerder, async (request) => {
     const { id } = parseOrThrow(OutboxParams, request.params, 'params');
     if (!deps.outbox) throw problems.notFound('Open Klant is niet ingesteld.');
-    const row = deps.outbox.opnieuw(id);
+    const row = await deps.outbox.opnieuw(id);
     if (!row) throw problems.notFound('Deze registratie staat niet in de wachtrij naar Open Klant.');
     if (row.state === 'verstuurd') throw problems.conflict('Deze registratie staat al in Open Klant.');
     const response: OutboxOpnieuwResponse = { item: { id: row.id, state: row.state } };

@@ -3,6 +3,7 @@ import type { AuthGuard } from '../../http/auth-guard';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import { pruneVerwerkingenlog, type CheckpointSigner } from '../audit';
 import { createChannelsRetention } from '../channels/channels.module';
 import { createContactsRetention } from '../contacts';
@@ -21,6 +22,8 @@ import { createRetentionService, type RetentionService } from './retention.servi
  */
 export function createRetention(deps: {
   db: Db;
+  /** The async store (the modules that moved onto it). */
+  store: Store;
   settings: RetentionSettings;
   checkpoints: CheckpointSigner;
   clock: Clock;
@@ -33,7 +36,7 @@ export function createRetention(deps: {
   const transfer = createTransferRetention(db);
   const reports = createReportsRetention(db);
   const registration = createRegistrationRetention(db);
-  const terugkoppeling = createTerugkoppelingRetention(db);
+  const terugkoppeling = createTerugkoppelingRetention(deps.store);
   return createRetentionService({
     db,
     settings: deps.settings,

@@ -17,7 +17,10 @@ const localDayStart = (ms: number) => startOfDayAmsterdam(dayFormat.format(new D
 type ContactKind = Exclude<RetentionKind, 'verwerkingenlog'>;
 
 /** What each module removes of a contact whose term for that kind has passed (each returns rows changed). */
-export type ContactPurgers = Record<ContactKind, ((contactIds: readonly string[]) => number)[]>;
+export type ContactPurgers = Record<
+  ContactKind,
+  ((contactIds: readonly string[]) => number | Promise<number>)[]
+>;
 
 export interface RetentionDeps {
   db: Db;
@@ -97,7 +100,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
       const page = contacts.closedBetween(after, cutoff, PAGE);
       if (page.length === 0) break;
       const ids = page.map((c) => c.id);
-      for (const purge of deps.purgers[kind]) removed += purge(ids);
+      for (const purge of deps.purgers[kind]) removed += await purge(ids);
       expired += page.length;
       after = page[page.length - 1];
       await yieldToEventLoop();

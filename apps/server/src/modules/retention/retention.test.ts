@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { openStore } from '../../store/store';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RetentionOverview, type RetentionRun } from '@kcc/contracts/bewaartermijnen';
@@ -87,6 +88,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
     const clock = new TestClock({ frozenAt: closedAt });
     const retention = createRetention({
       db,
+      store: openStore({ sqlite: db }),
       settings: DEFAULT_RETENTION,
       checkpoints: createCheckpointSigner(loadOrCreateAuditKey(s.dataDir)),
       clock,

@@ -3,11 +3,17 @@ import { createNotifyClient } from '../../connectors/notifynl/notifynl-connector
 import type { Clock } from '../../shared/clock';
 import type { EventBus, RegisteredEvent } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import type { TerugkoppelingSettings } from './terugkoppeling-settings';
-import { TerugkoppelingOutbox, VerzendFout, type TerugkoppelingDeps } from './terugkoppeling.outbox';
+import {
+  TerugkoppelingOutbox,
+  VerzendFout,
+  type Gebeurtenis,
+  type TerugkoppelingDeps,
+} from './terugkoppeling.outbox';
+import { createTerugkoppelingRepository } from './terugkoppeling.repository';
 
-export { terugkoppelingMigrations } from './terugkoppeling.migrations';
+export { terugkoppelingMigrations } from './terugkoppeling.repository';
 export { createTerugkoppelingRetention } from './terugkoppeling-retention';
 export { terugkoppelingSettingsFromEnv, type TerugkoppelingSettings } from './terugkoppeling-settings';
 export type { TerugkoppelingOutbox } from './terugkoppeling.outbox';
@@ -68,8 +74,8 @@ export interface TerugkoppelingModule {
 }
 
 export function createTerugkoppelingModule(
-  deps: Omit<TerugkoppelingDeps, 'sms' | 'classify' | 'telefoon'> & {
-    db: Db;
+  deps: Omit<TerugkoppelingDeps, 'sms' | 'classify' | 'telefoon' | 'repository'> & {
+    store: Store;
     clock: Clock;
     log: Logger;
     settings: TerugkoppelingSettings;
@@ -86,6 +92,7 @@ export function createTerugkoppelingModule(
   const notify = deps.settings.notify;
   const outbox = new TerugkoppelingOutbox({
     ...deps,
+    repository: createTerugkoppelingRepository(deps.store, () => deps.clock.now()),
     telefoon: deps.settings.telefoon,
     classify: classifySendError,
     ...(notify
@@ -103,10 +110,18 @@ export function createTerugkoppelingModule(
         }
       : {}),
   });
+  // Subscribers hear committed events; the row is written on the async store right after, a failure is logged.
+  const record = (g: Gebeurtenis) => {
+    outbox
+      .record(g)
+      .catch((err: unknown) =>
+        deps.log.error({ err, sleutel: g.sleutel }, 'terugkoppeling: vastleggen mislukt'),
+      );
+  };
   const module: TerugkoppelingModule = {
     outbox,
     interneTaakVerwerkt(e) {
-      outbox.record({
+      record({
         sleutel: `interne-taak:${e.taakUuid}`,
         aanleiding: {
           soort: 'interne_taak_verwerkt',
@@ -118,7 +133,7 @@ export function createTerugkoppelingModule(
       });
     },
     terugbelverzoekAfgesloten(e) {
-      outbox.record({
+      record({
         sleutel: `terugbelverzoek:${e.contactId}`,
         aanleiding: { soort: 'terugbelverzoek_afgesloten', uitkomst: e.uitkomst, pogingen: e.pogingen },
         partijUuid: e.partijUuid,
@@ -127,7 +142,7 @@ export function createTerugkoppelingModule(
     },
     geregistreerd(e) {
       if (e.vervolg) {
-        outbox.record({
+        record({
           sleutel: `vervolg:${e.klantcontactUuid}`,
           aanleiding: {
             soort: 'vervolg_geregistreerd',
@@ -140,7 +155,7 @@ export function createTerugkoppelingModule(
       }
       // One rating request per phone contact, however many questions it registered.
       if (e.channel === 'telefoon') {
-        outbox.record({
+        record({
           sleutel: `beoordeling:${e.contactId}`,
           aanleiding: { soort: 'beoordeling' },
           partijUuid: e.partijUuid,

@@ -1,21 +1,14 @@
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
+import { createTerugkoppelingRepository } from './terugkoppeling.repository';
 
 /**
  * A message to the resident holds their address and what it said: it goes with the contact it was about, when the
  * contact's bewaartermijn ends. A message about an interne taak closed without a KCC contact (through the
  * Klantinteracties API) has no contact to expire with and is not pruned yet (docs/decisions.md).
  */
-export function createTerugkoppelingRetention(db: Db): {
-  deleteForContacts(contactIds: readonly string[]): number;
+export function createTerugkoppelingRetention(store: Store): {
+  deleteForContacts(contactIds: readonly string[]): Promise<number>;
 } {
-  const remove = db.prepare('DELETE FROM terugkoppelingen WHERE contact_id = ?');
-  return {
-    deleteForContacts(contactIds) {
-      let removed = 0;
-      db.transaction(() => {
-        for (const id of contactIds) removed += remove.run(id).changes;
-      })();
-      return removed;
-    },
-  };
+  const repository = createTerugkoppelingRepository(store, Date.now);
+  return { deleteForContacts: (contactIds) => repository.deleteForContacts(contactIds) };
 }

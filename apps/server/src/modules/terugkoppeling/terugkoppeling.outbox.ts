@@ -1,40 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import type { BerichtKanaal, TerugkoppelingView } from '@kcc/contracts/toestemmingen';
-import type { Db } from '../../store/db';
 import type { CancelTimer, Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import { bericht, type Aanleiding } from './berichten';
+import type {
+  ClaimedTerugkoppeling,
+  Gebeurtenis,
+  TerugkoppelingFields,
+  TerugkoppelingRepository,
+  TerugkoppelingRow,
+} from './terugkoppeling.repository';
+
+export type { Gebeurtenis } from './terugkoppeling.repository';
 
 const MAX_POGINGEN = 6;
 const EERSTE_WACHTTIJD_MS = 30_000;
 const LANGSTE_WACHTTIJD_MS = 3600_000;
 
-type Status = 'wachtend' | 'verzenden' | 'verstuurd' | 'mislukt' | 'niet_verstuurd';
+/** Messages claimed at once; the lease covers choosing the channel, not the send (markSending renews it). */
+const CLAIM_BATCH = 20;
+const CLAIM_LEASE_MS = 60_000;
+/** Longer than any send can take (SMTP and NotifyNL time out well before): after it, the send was interrupted. */
+const SEND_LEASE_MS = 10 * 60_000;
+/** Also look every minute: messages recorded or released by another instance. */
+const POLL_MS = 60_000;
 
-interface Row {
-  id: string;
-  sleutel: string;
-  aanleiding: Aanleiding['soort'];
-  partij_uuid: string | null;
-  contact_id: string | null;
-  gegevens: string;
-  status: Status;
-  kanaal: BerichtKanaal | null;
-  reden: string | null;
-  pogingen: number;
-  volgende_poging: number;
-  extern_id: string | null;
-  aangemaakt_op: number;
-  verstuurd_op: number | null;
-}
-
-/** One event that may tell the resident something. `sleutel` names the event: the same event counts once. */
-export interface Gebeurtenis {
-  sleutel: string;
-  aanleiding: Aanleiding;
-  partijUuid?: string | undefined;
-  contactId?: string | undefined;
-}
+type Row = TerugkoppelingRow;
 
 /** Why a send failed, and whether trying again is safe (the message certainly did not go out). */
 export class VerzendFout extends Error {
@@ -68,7 +58,7 @@ export interface SmsVerzender {
 }
 
 export interface TerugkoppelingDeps {
-  db: Db;
+  repository: TerugkoppelingRepository;
   clock: Clock;
   log: Logger;
   /** The active grant of a soort for a partij: where messages may go. */
@@ -98,10 +88,11 @@ export interface TerugkoppelingDeps {
 }
 
 /**
- * The durable outbox of terugkoppelingen: `record` stores an event inside the caller's transaction (once per
- * `sleutel`), the sender decides the channel when it sends (so a withdrawn toestemming stops a waiting message),
- * claims the row before the network call and retries on the injected clock only when the message certainly did
- * not go out: a message is never sent twice.
+ * The durable outbox of terugkoppelingen: `record` stores an event (once per `sleutel`), the sender decides the
+ * channel when it sends (so a withdrawn toestemming stops a waiting message). A worker claims due rows for a lease
+ * (with several instances, one worker per message), marks a row `verzenden` (committed) before the network call and
+ * retries on the injected clock only when the message certainly did not go out; a row whose sender stopped during
+ * the send is failed, not sent again: a message is never sent twice.
  */
 export class TerugkoppelingOutbox {
   private running = false;
@@ -111,47 +102,18 @@ export class TerugkoppelingOutbox {
 
   constructor(private readonly deps: TerugkoppelingDeps) {}
 
-  /** Inside the caller's transaction; false when this event was already recorded. */
-  record(g: Gebeurtenis): boolean {
-    const now = this.deps.clock.now();
-    const inserted = this.deps.db
-      .prepare(
-        `INSERT OR IGNORE INTO terugkoppelingen (id, sleutel, aanleiding, partij_uuid, contact_id, gegevens, status,
-           volgende_poging, aangemaakt_op) VALUES (?, ?, ?, ?, ?, ?, 'wachtend', ?, ?)`,
-      )
-      .run(
-        randomUUID(),
-        g.sleutel,
-        g.aanleiding.soort,
-        g.partijUuid ?? null,
-        g.contactId ?? null,
-        JSON.stringify(g.aanleiding),
-        now,
-        now,
-      );
-    // After the caller's commit (a rolled-back event is simply not there to send).
-    if (inserted.changes === 1) setImmediate(() => this.kick());
-    return inserted.changes === 1;
+  /** After the caller's commit; false when this event was already recorded. */
+  async record(g: Gebeurtenis): Promise<boolean> {
+    const inserted = await this.deps.repository.record(g);
+    if (inserted) this.kick();
+    return inserted;
   }
 
-  vanPartij(partijUuid: string): TerugkoppelingView[] {
-    return this.deps.db
-      .prepare<[string], Row>(
-        'SELECT * FROM terugkoppelingen WHERE partij_uuid = ? ORDER BY aangemaakt_op DESC, rowid DESC LIMIT 50',
-      )
-      .all(partijUuid)
-      .map(view);
+  vanPartij(partijUuid: string): Promise<TerugkoppelingView[]> {
+    return this.deps.repository.vanPartij(partijUuid);
   }
 
   start(): void {
-    // A row claimed when the server stopped may or may not have gone out: never send it again.
-    this.deps.db
-      .prepare(
-        `UPDATE terugkoppelingen SET status = 'mislukt',
-           reden = 'De server stopte tijdens het versturen. Niet opnieuw verstuurd, om dubbele berichten te voorkomen.'
-         WHERE status = 'verzenden'`,
-      )
-      .run();
     this.kick();
   }
 
@@ -175,45 +137,42 @@ export class TerugkoppelingOutbox {
         if (this.again) {
           this.again = false;
           this.kick();
-        } else this.arm();
+        } else {
+          this.arm().catch((err: unknown) => this.deps.log.error({ err }, 'terugkoppeling: plannen mislukt'));
+        }
       });
   }
 
-  private due(): Row[] {
-    return this.deps.db
-      .prepare<[number], Row>(
-        `SELECT * FROM terugkoppelingen WHERE status = 'wachtend' AND volgende_poging <= ?
-           ORDER BY volgende_poging LIMIT 20`,
-      )
-      .all(this.deps.clock.now());
-  }
-
-  private arm(): void {
+  private async arm(): Promise<void> {
     this.timer?.();
     this.timer = undefined;
     if (this.stopped) return;
-    const next = this.deps.db
-      .prepare<[], { at: number | null }>(
-        "SELECT min(volgende_poging) AS at FROM terugkoppelingen WHERE status = 'wachtend'",
-      )
-      .get()?.at;
-    if (next === null || next === undefined) return;
-    this.timer = this.deps.clock.setTimer(Math.max(0, next - this.deps.clock.now()), () => this.kick());
+    const now = this.deps.clock.now();
+    const next = Math.min((await this.deps.repository.nextWake()) ?? Infinity, now + POLL_MS);
+    if (this.stopped || this.running) return;
+    this.timer = this.deps.clock.setTimer(Math.max(0, next - now), () => this.kick());
   }
 
   private async process(): Promise<void> {
+    // A row whose sender stopped during the send (its lease ran out) may or may not have gone out: never again.
+    await this.deps.repository.giveUpInterrupted();
     for (;;) {
-      const due = this.due();
-      if (due.length === 0 || this.stopped) return;
+      if (this.stopped) return;
+      const due = await this.deps.repository.claimDue(CLAIM_BATCH, CLAIM_LEASE_MS);
+      if (due.length === 0) return;
       for (const row of due) await this.sendOne(row);
     }
   }
 
-  private set(id: string, fields: Partial<Omit<Row, 'id'>>): void {
-    const keys = Object.keys(fields);
-    this.deps.db
-      .prepare(`UPDATE terugkoppelingen SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`)
-      .run({ ...fields, id });
+  /** Write fields of a claimed row (fenced by its claim); false when another worker holds it now. */
+  private async set(
+    c: ClaimedTerugkoppeling,
+    fields: TerugkoppelingFields,
+    release = true,
+  ): Promise<boolean> {
+    const kept = await this.deps.repository.update(c, fields, release);
+    if (!kept) this.deps.log.warn({ id: c.id }, 'terugkoppeling: claim overgenomen door een andere worker');
+    return kept;
   }
 
   /** Where this message may go now, or why it may not go anywhere. */
@@ -242,15 +201,15 @@ export class TerugkoppelingOutbox {
     };
   }
 
-  private async sendOne(row: Row): Promise<void> {
+  private async sendOne(row: ClaimedTerugkoppeling): Promise<void> {
     let aanleiding = JSON.parse(row.gegevens) as Aanleiding;
     const naar = await this.bestemming(row, aanleiding);
     if ('reden' in naar) {
-      this.set(row.id, { status: 'niet_verstuurd', reden: naar.reden });
+      await this.set(row, { status: 'niet_verstuurd', reden: naar.reden });
       return;
     }
     if (naar.kanaal === 'sms' && !this.deps.sms) {
-      this.set(row.id, {
+      await this.set(row, {
         status: 'niet_verstuurd',
         kanaal: 'sms',
         reden: 'Sms versturen staat uit (geen NotifyNL ingesteld).',
@@ -258,7 +217,7 @@ export class TerugkoppelingOutbox {
       return;
     }
     if (naar.kanaal === 'email' && !this.deps.mail.available) {
-      this.set(row.id, {
+      await this.set(row, {
         status: 'niet_verstuurd',
         kanaal: 'email',
         reden: 'E-mail versturen staat uit (geen relay ingesteld).',
@@ -268,11 +227,12 @@ export class TerugkoppelingOutbox {
     if (aanleiding.soort === 'beoordeling' && aanleiding.link === undefined && row.contact_id !== null) {
       // The link (a single-use token) is made once and kept, so a retry sends the same link.
       aanleiding = { ...aanleiding, link: this.deps.beoordelingslink(row.contact_id) };
-      this.set(row.id, { gegevens: JSON.stringify(aanleiding) });
+      if (!(await this.set(row, { gegevens: JSON.stringify(aanleiding) }, false))) return;
     }
     const pogingen = row.pogingen + 1;
-    // Claimed (committed) before the network call: a crash now leaves `verzenden`, which start() never resends.
-    this.set(row.id, { status: 'verzenden', kanaal: naar.kanaal, pogingen });
+    // `verzenden` (committed) before the network call: a crash now leaves it, and it is never sent again.
+    if (!(await this.deps.repository.markSending(row, { kanaal: naar.kanaal, pogingen }, SEND_LEASE_MS)))
+      return;
     const kenmerk = (row.contact_id ?? row.id).slice(0, 8).toUpperCase();
     const tekst = bericht(aanleiding, { kenmerk, telefoon: this.deps.telefoon });
     try {
@@ -300,7 +260,7 @@ export class TerugkoppelingOutbox {
         externId = sent.id;
       }
       const at = this.deps.clock.now();
-      this.set(row.id, { status: 'verstuurd', extern_id: externId, verstuurd_op: at, reden: null });
+      await this.set(row, { status: 'verstuurd', extern_id: externId, verstuurd_op: at, reden: null });
       if (row.partij_uuid !== null) {
         this.deps.logVerzending({
           partijUuid: row.partij_uuid,
@@ -314,7 +274,7 @@ export class TerugkoppelingOutbox {
       const fout = this.deps.classify(err);
       if (fout.opnieuw && pogingen < MAX_POGINGEN) {
         const wacht = Math.min(LANGSTE_WACHTTIJD_MS, EERSTE_WACHTTIJD_MS * 2 ** (pogingen - 1));
-        this.set(row.id, {
+        await this.set(row, {
           status: 'wachtend',
           reden: fout.message,
           volgende_poging: this.deps.clock.now() + wacht,
@@ -324,7 +284,7 @@ export class TerugkoppelingOutbox {
           'terugkoppeling: opnieuw proberen',
         );
       } else {
-        this.set(row.id, { status: 'mislukt', reden: fout.message });
+        await this.set(row, { status: 'mislukt', reden: fout.message });
         this.deps.log.error({ id: row.id, reason: fout.message }, 'terugkoppeling niet verstuurd');
       }
     }
@@ -334,16 +294,4 @@ export class TerugkoppelingOutbox {
 function mailDomain(from: string): string {
   const m = /@([^>\s]+)>?\s*$/.exec(from);
   return m?.[1] ?? 'kcc.invalid';
-}
-
-function view(r: Row): TerugkoppelingView {
-  return {
-    id: r.id,
-    aanleiding: r.aanleiding,
-    status: r.status === 'verzenden' ? 'wachtend' : r.status,
-    ...(r.kanaal !== null ? { kanaal: r.kanaal } : {}),
-    ...(r.reden !== null ? { reden: r.reden } : {}),
-    aangemaaktOp: new Date(r.aangemaakt_op).toISOString(),
-    ...(r.verstuurd_op !== null ? { verstuurdOp: new Date(r.verstuurd_op).toISOString() } : {}),
-  };
 }

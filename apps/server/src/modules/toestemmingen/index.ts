@@ -22,7 +22,7 @@ export function createToestemmingenModule(
     userName: (id: string) => string | undefined;
     contact: (contactId: string, user: User) => Promise<ContactMetPartij>;
     log: LogVerwerking;
-    terugkoppelingen: (partijUuid: string) => TerugkoppelingView[];
+    terugkoppelingen: (partijUuid: string) => Promise<TerugkoppelingView[]>;
     now: () => number;
   },
 ): { store: ToestemmingenStore } {

@@ -50,7 +50,7 @@ export function registerToestemmingenRoutes(
     store: ToestemmingenStore;
     contact: (contactId: string, user: User) => Promise<ContactMetPartij>;
     log: LogVerwerking;
-    terugkoppelingen: (partijUuid: string) => TerugkoppelingView[];
+    terugkoppelingen: (partijUuid: string) => Promise<TerugkoppelingView[]>;
     now: () => number;
   },
 ): void {
@@ -81,7 +81,7 @@ export function registerToestemmingenRoutes(
     const actueel = await deps.store.actueel(partij.uuid);
     const voorkeur = actueel.find((t) => t.soort === 'voorkeurskanaal');
     const geschiedenis = await deps.store.geschiedenis(partij.uuid);
-    const terugkoppelingen = deps.terugkoppelingen(partij.uuid);
+    const terugkoppelingen = await deps.terugkoppelingen(partij.uuid);
     // Logged when it shows something: "no toestemmingen, no messages" hands out nothing about this resident
     // beyond the klantbeeld read that is logged already (and would double every view in an inzageverzoek).
     if (geschiedenis.length > 0 || terugkoppelingen.length > 0) {
