@@ -12,6 +12,8 @@ export interface KlantinteractiesModule {
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
   /** Every transition of an interne taak to `verwerkt`, inside its transaction (absent: no terugkoppeling). */
   onInterneTaakVerwerkt?(listener: (e: InterneTaakVerwerkt) => void): void;
+  /** The partijen behind these klantcontacten, through their betrokkenen (the verwerkingenlog of API reads). */
+  klantcontactPartijen?(klantcontactUuids: string[]): string[];
 }
 
 export interface KlantinteractiesProvider {

@@ -26,7 +26,7 @@ import type { Migration, StoreMigration } from './migration';
  * The migrations of the modules on the async store (store/README.md), in the order they must run: on SQLite in
  * the server's data dir after `serverMigrations`, on PostgreSQL with KCC_DATABASE_URL.
  */
-export const storeMigrations: readonly StoreMigration[] = [...quickRepliesMigrations];
+export const storeMigrations: readonly StoreMigration[] = [...quickRepliesMigrations, ...auditMigrations];
 
 /**
  * Every module's SQLite schema, in the order it must run: the modules still on the synchronous connection, and
@@ -43,7 +43,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...ontvangstbevestigingMigrations,
     ...transferMigrations,
     ...quickRepliesMigrations.map(sqliteForm),
-    ...auditMigrations,
+    ...auditMigrations.map(sqliteForm),
     ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,

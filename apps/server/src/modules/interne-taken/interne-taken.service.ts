@@ -27,7 +27,7 @@ export interface InzageLog {
     categorieen: string[];
     doel: string;
     gegevensbron: 'klantinteracties';
-  }): void;
+  }): Promise<void>;
 }
 
 /** Purpose of reading an opened taak (KLANTBEELD_DOELEN; activity kcc-terugbelverzoek in audit/register.ts). */
@@ -110,10 +110,10 @@ export function createInterneTakenService(deps: {
     },
 
     /** Opening a taak shows the resident's question and name: logged with its purpose before it is returned. */
-    detail(m: Medewerker, uuid: string): InterneTaakDetail {
+    async detail(m: Medewerker, uuid: string): Promise<InterneTaakDetail> {
       const { taak, mijn } = taakVoor(m, uuid);
       if (taak.partij) {
-        deps.log.log({
+        await deps.log.log({
           at: deps.clock.now(),
           userId: m.id,
           handeling: 'inzien',

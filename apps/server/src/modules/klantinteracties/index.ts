@@ -22,6 +22,7 @@ export function createKlantinteracties(deps: {
   seedDemo(): void;
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
   onInterneTaakVerwerkt(listener: (e: InterneTaakVerwerkt) => void): void;
+  klantcontactPartijen(klantcontactUuids: string[]): string[];
 } {
   const store = new KlantinteractiesStore(deps.db, deps.now);
   const serializer = new KlantinteractiesSerializer(store, deps.publicBaseUrl);
@@ -38,6 +39,15 @@ export function createKlantinteracties(deps: {
     seedDemo: () => seedDemo(store, port, deps.now),
     ensureMedewerker: (m) => port.ensureMedewerker(m),
     onInterneTaakVerwerkt: (listener) => store.onInterneTaakVerwerkt(listener),
+    klantcontactPartijen: (uuids) => [
+      ...new Set(
+        uuids.flatMap((uuid) =>
+          store
+            .betrokkenenVanKlantcontact(uuid)
+            .flatMap((b) => (b.partij_uuid !== null ? [b.partij_uuid] : [])),
+        ),
+      ),
+    ],
   };
 }
 

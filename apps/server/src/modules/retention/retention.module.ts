@@ -3,6 +3,7 @@ import type { AuthGuard } from '../../http/auth-guard';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import { pruneVerwerkingenlog, type CheckpointSigner } from '../audit';
 import { createChannelsRetention } from '../channels/channels.module';
 import { createContactsRetention } from '../contacts';
@@ -21,6 +22,8 @@ import { createRetentionService, type RetentionService } from './retention.servi
  */
 export function createRetention(deps: {
   db: Db;
+  /** The async store (the verwerkingenlog lives there). */
+  store: Store;
   settings: RetentionSettings;
   checkpoints: CheckpointSigner;
   clock: Clock;
@@ -50,7 +53,7 @@ export function createRetention(deps: {
       transcripten: [messages.eraseTexts],
       bijlagen: [messages.deleteAttachments],
     },
-    pruneLog: (opts) => pruneVerwerkingenlog(db, deps.checkpoints, opts),
+    pruneLog: (opts) => pruneVerwerkingenlog(deps.store, deps.checkpoints, opts),
     clock: deps.clock,
     log: deps.log,
   });

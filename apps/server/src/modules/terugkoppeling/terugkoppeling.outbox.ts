@@ -92,7 +92,7 @@ export interface TerugkoppelingDeps {
     kanaal: BerichtKanaal;
     aanleiding: Aanleiding['soort'];
     at: number;
-  }) => void;
+  }) => Promise<unknown> | void;
   /** Classifies a send error: retry only when it certainly did not go out. */
   classify: (err: unknown) => VerzendFout;
 }
@@ -300,7 +300,7 @@ export class TerugkoppelingOutbox {
       const at = this.deps.clock.now();
       this.set(row.id, { status: 'verstuurd', extern_id: externId, verstuurd_op: at, reden: null });
       if (row.partij_uuid !== null) {
-        this.deps.logVerzending({
+        await this.deps.logVerzending({
           partijUuid: row.partij_uuid,
           contactId: row.contact_id ?? undefined,
           kanaal: naar.kanaal,
