@@ -68,7 +68,10 @@ export function createCobrowseModule(
     channelEndedSince: (contactId, since) =>
       contacts.events(contactId).some((e) => CHANNEL_END_EVENTS.has(e.type) && e.at >= since),
     agentName: (id) => firstName(deps.userName(id)),
-    onEnded: (record) => void logSession(record),
+    onEnded: (record) =>
+      void logSession(record).catch((err: unknown) =>
+        log.error({ err, sessionId: record.sessionId }, 'co-browse: verwerkingenlog schrijven mislukt'),
+      ),
     resumeGraceMs: deps.settings.resumeGraceMs,
   });
 
