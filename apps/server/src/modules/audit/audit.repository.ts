@@ -200,9 +200,10 @@ export function createAuditRepository(store: Store): AuditRepository {
             .insertInto('audit_verwerkingsacties')
             .values({ ...row, hash: h })
             .execute();
-          for (const { seq: _seq, ...o } of objectRows) {
-            await trx.insertInto('audit_verwerkte_objecten').values(o).execute();
-          }
+          await trx
+            .insertInto('audit_verwerkte_objecten')
+            .values(objectRows.map(({ seq: _seq, ...o }) => o))
+            .execute();
           end = { seq, hash: h };
           seqs.push(seq);
         }
