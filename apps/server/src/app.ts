@@ -14,10 +14,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { createCheckpointSigner } from './modules/audit/checkpoints';
 import { createBsnProtection, loadOrCreateAuditKey } from './modules/audit/bsn-protection';
 import { registerInzageRoutes } from './modules/audit/inzage.routes';
-import {
-  registerKlantinteractiesApiLogging,
-  sqliteKlantcontactPartijen,
-} from './modules/audit/ki-api-logging';
+import { registerKlantinteractiesApiLogging } from './modules/audit/ki-api-logging';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { seedDemoUsers } from './modules/auth/demo-users';
 import { loginResponse } from './modules/auth/login-response';
@@ -251,7 +248,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     );
     const auditKey = loadOrCreateAuditKey(config.dataDir);
     const checkpoints = createCheckpointSigner(auditKey);
-    const audit = createAuditLog(db, {
+    const audit = createAuditLog(store, {
       protection: createBsnProtection(auditKey),
       checkpoints,
       baseUrl: publicBaseUrl,
@@ -265,7 +262,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         return u ? { naam: u.name, rol: u.roles.join(',') } : undefined;
       },
     });
-    audit.importLegacy();
+    await audit.importLegacy();
     const verwerkingen = verwerkingenLogFor(audit);
     /** The partij of a contact: linked, or the one partij its phone, e-mail or BSN matches. */
     const partijVanContact = (contact: {
@@ -628,7 +625,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     if (config.klantinteractiesToken !== undefined) {
       registerKlantinteractiesApiLogging(app, {
         audit,
-        klantcontactPartijen: sqliteKlantcontactPartijen(db),
+        klantcontactPartijen: (uuids) => ki.klantcontactPartijen?.(uuids) ?? [],
       });
       ki.registerApi(app, { token: config.klantinteractiesToken });
     }

@@ -2,8 +2,8 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (commit 1bc3ed3). `store/migrate-store.test.ts` builds a data dir with them to check that an
- * existing installation sees nothing new after the move.
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca). `store/migrate-store.test.ts` builds a
+ * data dir with them to check that an existing installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
   'quick-replies/001_init': {
@@ -132,6 +132,155 @@ export const preStoreMigrations: Record<string, Migration> = {
       );
       CREATE INDEX terugkoppelingen_wachtend ON terugkoppelingen (status, volgende_poging);
       CREATE INDEX terugkoppelingen_partij ON terugkoppelingen (partij_uuid, aangemaakt_op);
+    `,
+  },
+  'audit/001_verwerkingen': {
+    id: 'audit/001_verwerkingen',
+    sql: `
+      CREATE TABLE verwerkingen (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        handeling TEXT NOT NULL,
+        partij_uuid TEXT NOT NULL,
+        categorieen TEXT NOT NULL,
+        doel TEXT NOT NULL,
+        contact_id TEXT
+      );
+      CREATE INDEX verwerkingen_partij ON verwerkingen (partij_uuid, seq);
+      CREATE TRIGGER verwerkingen_no_update BEFORE UPDATE ON verwerkingen
+        BEGIN SELECT RAISE(ABORT, 'verwerkingen is append-only'); END;
+      CREATE TRIGGER verwerkingen_no_delete BEFORE DELETE ON verwerkingen
+        BEGIN SELECT RAISE(ABORT, 'verwerkingen is append-only'); END;
+    `,
+  },
+  'audit/002_verwerkingsacties': {
+    id: 'audit/002_verwerkingsacties',
+    sql: `
+      ALTER TABLE verwerkingen RENAME TO verwerkingen_legacy;
+
+      CREATE TABLE audit_verwerkingsacties (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        actie_id TEXT NOT NULL UNIQUE,
+        actie_naam TEXT NOT NULL,
+        handeling TEXT NOT NULL CHECK (handeling IN ('inzien', 'zoeken', 'koppelen', 'aanmaken', 'exporteren')),
+        verwerking_id TEXT NOT NULL,
+        activiteit_id TEXT NOT NULL,
+        activiteit_code TEXT NOT NULL,
+        vertrouwelijkheid TEXT NOT NULL CHECK (vertrouwelijkheid IN ('normaal', 'vertrouwelijk')),
+        bewaartermijn TEXT NOT NULL,
+        uitvoerder TEXT,
+        systeem TEXT NOT NULL,
+        gebruiker_id TEXT,
+        gebruiker_naam TEXT,
+        gebruiker_rol TEXT,
+        gegevensbron TEXT NOT NULL,
+        doel TEXT NOT NULL,
+        contact_id TEXT,
+        tijdstip_ms INTEGER NOT NULL,
+        tijdstip TEXT NOT NULL,
+        tijdstip_registratie TEXT NOT NULL,
+        legacy_seq INTEGER,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_acties_tijdstip ON audit_verwerkingsacties (tijdstip_ms);
+
+      CREATE TABLE audit_verwerkte_objecten (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        actie_seq INTEGER NOT NULL REFERENCES audit_verwerkingsacties (seq),
+        ordinal INTEGER NOT NULL,
+        verwerkt_object_id TEXT NOT NULL UNIQUE,
+        partij_uuid TEXT,
+        -- HMAC-SHA256 of the BSN with a server key (searchable), and the BSN AES-256-GCM encrypted (readable).
+        bsn_hmac TEXT,
+        bsn_enc TEXT,
+        betrokkenheid TEXT NOT NULL,
+        soorten_gegevens TEXT NOT NULL,
+        UNIQUE (actie_seq, ordinal),
+        CHECK (partij_uuid IS NOT NULL OR bsn_hmac IS NOT NULL)
+      );
+      CREATE INDEX audit_objecten_partij ON audit_verwerkte_objecten (partij_uuid, actie_seq);
+      CREATE INDEX audit_objecten_bsn ON audit_verwerkte_objecten (bsn_hmac, actie_seq);
+
+      CREATE TRIGGER audit_acties_no_update BEFORE UPDATE ON audit_verwerkingsacties
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkingsacties is append-only'); END;
+      CREATE TRIGGER audit_acties_no_delete BEFORE DELETE ON audit_verwerkingsacties
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkingsacties is append-only'); END;
+      CREATE TRIGGER audit_objecten_no_update BEFORE UPDATE ON audit_verwerkte_objecten
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+      CREATE TRIGGER audit_objecten_no_delete BEFORE DELETE ON audit_verwerkte_objecten
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+
+      CREATE VIEW verwerkingen AS
+        SELECT o.seq AS seq, a.tijdstip_ms AS at, a.gebruiker_id AS user_id, a.handeling AS handeling,
+               o.partij_uuid AS partij_uuid, o.soorten_gegevens AS categorieen, a.doel AS doel,
+               a.contact_id AS contact_id
+        FROM audit_verwerkte_objecten o JOIN audit_verwerkingsacties a ON a.seq = o.actie_seq;
+    `,
+  },
+  'audit/003_checkpoints': {
+    id: 'audit/003_checkpoints',
+    sql: `
+      CREATE TABLE audit_checkpoints (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        upto_seq INTEGER NOT NULL,
+        upto_hash TEXT NOT NULL,
+        pruned INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        signature TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+      CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+
+      DROP TRIGGER audit_acties_no_delete;
+      CREATE TRIGGER audit_acties_no_delete BEFORE DELETE ON audit_verwerkingsacties
+        WHEN OLD.seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkingsacties is append-only'); END;
+      DROP TRIGGER audit_objecten_no_delete;
+      CREATE TRIGGER audit_objecten_no_delete BEFORE DELETE ON audit_verwerkte_objecten
+        WHEN OLD.actie_seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+    `,
+  },
+  'audit/004_niet_geidentificeerd': {
+    id: 'audit/004_niet_geidentificeerd',
+    sql: `
+      DROP VIEW verwerkingen;
+      CREATE TABLE audit_verwerkte_objecten_004 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        actie_seq INTEGER NOT NULL REFERENCES audit_verwerkingsacties (seq),
+        ordinal INTEGER NOT NULL,
+        verwerkt_object_id TEXT NOT NULL UNIQUE,
+        partij_uuid TEXT,
+        bsn_hmac TEXT,
+        bsn_enc TEXT,
+        betrokkenheid TEXT NOT NULL,
+        soorten_gegevens TEXT NOT NULL,
+        UNIQUE (actie_seq, ordinal),
+        CHECK (partij_uuid IS NOT NULL OR bsn_hmac IS NOT NULL OR betrokkenheid = 'Inwoner van het klantcontact, niet geïdentificeerd')
+      );
+      INSERT INTO audit_verwerkte_objecten_004
+        (seq, actie_seq, ordinal, verwerkt_object_id, partij_uuid, bsn_hmac, bsn_enc, betrokkenheid, soorten_gegevens)
+        SELECT seq, actie_seq, ordinal, verwerkt_object_id, partij_uuid, bsn_hmac, bsn_enc, betrokkenheid,
+               soorten_gegevens
+        FROM audit_verwerkte_objecten;
+      DROP TABLE audit_verwerkte_objecten;
+      ALTER TABLE audit_verwerkte_objecten_004 RENAME TO audit_verwerkte_objecten;
+      CREATE INDEX audit_objecten_partij ON audit_verwerkte_objecten (partij_uuid, actie_seq);
+      CREATE INDEX audit_objecten_bsn ON audit_verwerkte_objecten (bsn_hmac, actie_seq);
+      CREATE TRIGGER audit_objecten_no_update BEFORE UPDATE ON audit_verwerkte_objecten
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+      CREATE TRIGGER audit_objecten_no_delete BEFORE DELETE ON audit_verwerkte_objecten
+        WHEN OLD.actie_seq > COALESCE((SELECT MAX(upto_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT, 'audit_verwerkte_objecten is append-only'); END;
+      CREATE VIEW verwerkingen AS
+        SELECT o.seq AS seq, a.tijdstip_ms AS at, a.gebruiker_id AS user_id, a.handeling AS handeling,
+               o.partij_uuid AS partij_uuid, o.soorten_gegevens AS categorieen, a.doel AS doel,
+               a.contact_id AS contact_id
+        FROM audit_verwerkte_objecten o JOIN audit_verwerkingsacties a ON a.seq = o.actie_seq;
     `,
   },
 };

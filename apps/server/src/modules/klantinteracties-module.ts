@@ -10,6 +10,8 @@ export interface KlantinteractiesModule {
   registerApi(app: FastifyInstance, opts: { token: string }): void;
   seedDemo(): void;
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
+  /** The partijen behind these klantcontacten, through their betrokkenen (the verwerkingenlog of API reads). */
+  klantcontactPartijen?(klantcontactUuids: string[]): string[];
 }
 
 export interface KlantinteractiesProvider {

@@ -32,6 +32,7 @@ import type { Migration, StoreMigration } from './migration';
  */
 export const storeMigrations: readonly StoreMigration[] = [
   ...quickRepliesMigrations,
+  ...auditMigrations,
   ...onderwerpenMigrations,
   ...toestemmingenMigrations,
   ...interneTakenMigrations,
@@ -55,7 +56,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...ontvangstbevestigingMigrations,
     ...transferMigrations,
     ...quickRepliesMigrations.flatMap(sqliteForm),
-    ...auditMigrations,
+    ...auditMigrations.flatMap(sqliteForm),
     ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations,

@@ -7,11 +7,18 @@ import type {
   VerwerkingsactiviteitCode,
   VerwerktObjectDto,
 } from '@kcc/contracts/verwerkingen';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import { NIET_GEIDENTIFICEERD } from './audit.migrations';
 import type { BsnProtection } from './bsn-protection';
 import type { CheckpointSigner } from './checkpoints';
-import { GENESIS_HASH, chainHash, verifyChain, type ActieRow, type ObjectRow } from './hash-chain';
+import {
+  createAuditRepository,
+  type ActieQuery,
+  type NewActie,
+  type NewObject,
+  type SubjectMatch,
+} from './audit.repository';
+import { chainHash, verifyChain, type ActieRow, type ObjectRow } from './hash-chain';
 import { activiteit, activiteitById, activiteitVoorDoel, doelOmschrijving } from './register';
 
 export const SYSTEEM_WERKPLEK = 'kcc-werkplek';
@@ -78,21 +85,24 @@ export interface AuditLogDeps {
 }
 
 export interface AuditLog {
-  /** Append one verwerkingsactie (with its objects) to the chain. Throws when it cannot be stored. */
-  record(input: VerwerkingsactieInput): { actieId: string; seq: number };
+  /**
+   * Append one verwerkingsactie (with its objects) to the chain. Resolves once it is committed; rejects when it
+   * cannot be stored (fail closed: the caller must not hand out the data then).
+   */
+  record(input: VerwerkingsactieInput): Promise<{ actieId: string; seq: number }>;
   /** Actions involving the subject, newest first; only the subject's own objects are returned. */
   list(
     filter: AuditFilter,
     page: { offset: number; limit: number },
-  ): { count: number; items: VerwerkingsactieDto[] };
+  ): Promise<{ count: number; items: VerwerkingsactieDto[] }>;
   /** Every action involving the subject, newest first (exports). */
-  all(filter: AuditFilter): VerwerkingsactieDto[];
-  get(actieId: string): VerwerkingsactieDto | undefined;
+  all(filter: AuditFilter): Promise<VerwerkingsactieDto[]>;
+  get(actieId: string): Promise<VerwerkingsactieDto | undefined>;
   /** One verwerkt object with its action (the action limited to that object). */
-  getObject(verwerktObjectId: string): VerwerkingsactieDto | undefined;
-  verify(): ChainStatus;
+  getObject(verwerktObjectId: string): Promise<VerwerkingsactieDto | undefined>;
+  verify(): Promise<ChainStatus>;
   /** Copy rows of the legacy `verwerkingen` table that are not in the chain yet. Returns how many. */
-  importLegacy(): number;
+  importLegacy(): Promise<number>;
   /** HMAC of a BSN, as stored. */
   bsnKey(bsn: string): string;
 }
@@ -122,29 +132,11 @@ const BRON_NAMEN: Record<Gegevensbron, string> = {
   verwerkingenlog: 'Verwerkingenlog',
 };
 
-export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
+export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
   const now = deps.now ?? Date.now;
   const base = deps.baseUrl.replace(/\/+$/, '');
   const { protection } = deps;
-
-  const head = db.prepare<[], { seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_verwerkingsacties ORDER BY seq DESC LIMIT 1',
-  );
-  const sequence = db.prepare<[], { seq: number }>(
-    "SELECT seq FROM sqlite_sequence WHERE name = 'audit_verwerkingsacties'",
-  );
-  const insertActie = db.prepare(`INSERT INTO audit_verwerkingsacties (
-      seq, actie_id, actie_naam, handeling, verwerking_id, activiteit_id, activiteit_code, vertrouwelijkheid,
-      bewaartermijn, uitvoerder, systeem, gebruiker_id, gebruiker_naam, gebruiker_rol, gegevensbron, doel,
-      contact_id, tijdstip_ms, tijdstip, tijdstip_registratie, legacy_seq, prev_hash, hash
-    ) VALUES (
-      @seq, @actie_id, @actie_naam, @handeling, @verwerking_id, @activiteit_id, @activiteit_code, @vertrouwelijkheid,
-      @bewaartermijn, @uitvoerder, @systeem, @gebruiker_id, @gebruiker_naam, @gebruiker_rol, @gegevensbron, @doel,
-      @contact_id, @tijdstip_ms, @tijdstip, @tijdstip_registratie, @legacy_seq, @prev_hash, @hash
-    )`);
-  const insertObject = db.prepare(`INSERT INTO audit_verwerkte_objecten (
-      actie_seq, ordinal, verwerkt_object_id, partij_uuid, bsn_hmac, bsn_enc, betrokkenheid, soorten_gegevens
-    ) VALUES (@actie_seq, @ordinal, @verwerkt_object_id, @partij_uuid, @bsn_hmac, @bsn_enc, @betrokkenheid, @soorten_gegevens)`);
+  const repo = createAuditRepository(store);
 
   const resolveBsn = (o: VerwerktObjectInput): string | undefined => {
     if (o.bsn !== undefined) return o.bsn;
@@ -157,13 +149,12 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
     }
   };
 
-  const record = db.transaction((input: VerwerkingsactieInput): { actieId: string; seq: number } => {
+  /** Everything of an entry but its place in the chain: worked out before the unit of work (lookups, crypto). */
+  const prepare = (input: VerwerkingsactieInput): { actie: NewActie; objecten: NewObject[] } => {
     if (input.objecten.length === 0)
       throw new Error('Een verwerkingsactie heeft minstens één verwerkt object.');
     const act = activiteit(input.activiteit ?? activiteitVoorDoel(input.doel));
     const tijdstipMs = Math.trunc(input.tijdstip ?? now());
-    const last = head.get();
-    const seq = Math.max(last?.seq ?? 0, sequence.get()?.seq ?? 0) + 1;
     let gebruiker = input.gebruiker;
     if (gebruiker && (gebruiker.naam === undefined || gebruiker.rol === undefined)) {
       const found = deps.gebruiker?.(gebruiker.id);
@@ -176,8 +167,7 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
           ? input.contactId.toLowerCase()
           : uuidFromName(`kcc-contact:${input.contactId}`)
         : randomUUID());
-    const actie: Omit<ActieRow, 'hash'> = {
-      seq,
+    const actie: NewActie = {
       actie_id: randomUUID(),
       actie_naam: input.actieNaam ?? `${ACTIE_NAMEN[input.handeling]} (${BRON_NAMEN[input.gegevensbron]})`,
       handeling: input.handeling,
@@ -198,17 +188,14 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
       tijdstip: new Date(tijdstipMs).toISOString(),
       tijdstip_registratie: new Date(now()).toISOString(),
       legacy_seq: input.legacySeq ?? null,
-      prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    const objecten: ObjectRow[] = input.objecten.map((o, ordinal) => {
+    const objecten: NewObject[] = input.objecten.map((o, ordinal) => {
       const bsn = resolveBsn(o);
       const identified = o.partijUuid !== undefined || bsn !== undefined;
       if (!identified && input.contactId === undefined) {
         throw new Error('Een verwerkt object heeft een partij, een BSN of een klantcontact nodig.');
       }
       return {
-        seq: 0,
-        actie_seq: seq,
         ordinal,
         verwerkt_object_id: randomUUID(),
         partij_uuid: o.partijUuid ?? null,
@@ -218,10 +205,14 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
         soorten_gegevens: JSON.stringify([...o.soortenGegevens]),
       };
     });
-    insertActie.run({ ...actie, hash: chainHash(actie, objecten) });
-    for (const { seq: _seq, ...o } of objecten) insertObject.run(o);
-    return { actieId: actie.actie_id, seq };
-  });
+    return { actie, objecten };
+  };
+
+  const record = async (input: VerwerkingsactieInput): Promise<{ actieId: string; seq: number }> => {
+    const prepared = prepare(input);
+    const [seq] = await repo.append([prepared], chainHash);
+    return { actieId: prepared.actie.actie_id, seq: seq! };
+  };
 
   // ------------------------------------------------------------ reading
   const objectDto = (o: ObjectRow, a: ActieRow): VerwerktObjectDto => {
@@ -271,123 +262,73 @@ export function createAuditLog(db: Db, deps: AuditLogDeps): AuditLog {
     verwerkteObjecten: objecten.map((o) => objectDto(o, a)),
   });
 
-  const subjectParams = (subject: AuditSubject): { h: string | null; partijen: string } => {
+  const subjectMatch = (subject: AuditSubject): SubjectMatch => {
     if ('bsn' in subject) {
-      return {
-        h: protection.hmac(subject.bsn),
-        partijen: JSON.stringify(deps.partijenMetBsn?.(subject.bsn) ?? []),
-      };
+      return { bsnHmac: protection.hmac(subject.bsn), partijen: deps.partijenMetBsn?.(subject.bsn) ?? [] };
     }
     const bsn = deps.bsnOfPartij?.(subject.partijUuid);
-    return {
-      h: bsn !== undefined ? protection.hmac(bsn) : null,
-      partijen: JSON.stringify([subject.partijUuid]),
-    };
+    return { bsnHmac: bsn !== undefined ? protection.hmac(bsn) : null, partijen: [subject.partijUuid] };
   };
 
-  const MATCH = `(o.bsn_hmac = @h OR o.partij_uuid IN (SELECT value FROM json_each(@partijen)))`;
-  const WHERE = `a.tijdstip_ms >= @van AND a.tijdstip_ms < @tot AND (@act IS NULL OR a.activiteit_id = @act)
-    AND a.seq IN (SELECT o.actie_seq FROM audit_verwerkte_objecten o WHERE ${MATCH})`;
-  type Params = { h: string | null; partijen: string; van: number; tot: number; act: string | null };
-  const countStmt = db.prepare<[Params], { n: number }>(
-    `SELECT COUNT(*) AS n FROM audit_verwerkingsacties a WHERE ${WHERE}`,
-  );
-  const pageStmt = db.prepare<[Params & { limit: number; offset: number }], ActieRow>(
-    `SELECT a.* FROM audit_verwerkingsacties a WHERE ${WHERE}
-     ORDER BY a.tijdstip_ms DESC, a.seq DESC LIMIT @limit OFFSET @offset`,
-  );
-  const objectsStmt = db.prepare<[{ h: string | null; partijen: string; seqs: string }], ObjectRow>(
-    `SELECT o.* FROM audit_verwerkte_objecten o
-     WHERE o.actie_seq IN (SELECT value FROM json_each(@seqs)) AND ${MATCH}
-     ORDER BY o.actie_seq, o.ordinal`,
-  );
-  const byActieId = db.prepare<[string], ActieRow>(
-    'SELECT * FROM audit_verwerkingsacties WHERE actie_id = ?',
-  );
-  const objectsOf = db.prepare<[number], ObjectRow>(
-    'SELECT * FROM audit_verwerkte_objecten WHERE actie_seq = ? ORDER BY ordinal',
-  );
-  const objectById = db.prepare<[string], ObjectRow>(
-    'SELECT * FROM audit_verwerkte_objecten WHERE verwerkt_object_id = ?',
-  );
-  const actieBySeq = db.prepare<[number], ActieRow>('SELECT * FROM audit_verwerkingsacties WHERE seq = ?');
-
-  const params = (filter: AuditFilter): Params => ({
-    ...subjectParams(filter.subject),
-    van: filter.vanMs ?? Number.MIN_SAFE_INTEGER,
-    tot: filter.totMs ?? Number.MAX_SAFE_INTEGER,
-    act: filter.activiteitId ?? null,
+  const query = (filter: AuditFilter): ActieQuery => ({
+    match: subjectMatch(filter.subject),
+    vanMs: filter.vanMs ?? Number.MIN_SAFE_INTEGER,
+    totMs: filter.totMs ?? Number.MAX_SAFE_INTEGER,
+    activiteitId: filter.activiteitId ?? null,
   });
 
-  const withObjects = (p: Params, acties: ActieRow[]): VerwerkingsactieDto[] => {
+  const withObjects = async (match: SubjectMatch, acties: ActieRow[]): Promise<VerwerkingsactieDto[]> => {
     if (acties.length === 0) return [];
-    const objecten = objectsStmt.all({
-      h: p.h,
-      partijen: p.partijen,
-      seqs: JSON.stringify(acties.map((a) => a.seq)),
-    });
+    const objecten = await repo.matchingObjects(
+      match,
+      acties.map((a) => a.seq),
+    );
     const bySeq = new Map<number, ObjectRow[]>();
     for (const o of objecten) bySeq.set(o.actie_seq, [...(bySeq.get(o.actie_seq) ?? []), o]);
     return acties.map((a) => actieDto(a, bySeq.get(a.seq) ?? []));
   };
 
-  const legacyRows = db.prepare<
-    [number],
-    {
-      seq: number;
-      at: number;
-      user_id: string;
-      handeling: string;
-      partij_uuid: string;
-      categorieen: string;
-      doel: string;
-      contact_id: string | null;
-    }
-  >('SELECT * FROM verwerkingen_legacy WHERE seq > ? ORDER BY seq');
-  const lastLegacy = db.prepare<[], { n: number | null }>(
-    'SELECT MAX(legacy_seq) AS n FROM audit_verwerkingsacties',
-  );
+  const HANDELINGEN = new Set<string>(['inzien', 'zoeken', 'koppelen', 'aanmaken', 'exporteren']);
 
   return {
-    record: (input) => record(input),
-    list(filter, page) {
-      const p = params(filter);
-      const count = countStmt.get(p)?.n ?? 0;
-      const acties = pageStmt.all({ ...p, limit: page.limit, offset: page.offset });
-      return { count, items: withObjects(p, acties) };
+    record,
+    async list(filter, page) {
+      const q = query(filter);
+      const count = await repo.count(q);
+      const acties = await repo.page(q, page);
+      return { count, items: await withObjects(q.match, acties) };
     },
-    all(filter) {
-      const p = params(filter);
-      return withObjects(p, pageStmt.all({ ...p, limit: -1, offset: 0 }));
+    async all(filter) {
+      const q = query(filter);
+      return withObjects(q.match, await repo.page(q, { offset: 0 }));
     },
-    get(actieId) {
-      const a = byActieId.get(actieId);
-      return a ? actieDto(a, objectsOf.all(a.seq)) : undefined;
+    async get(actieId) {
+      const a = await repo.actieById(actieId);
+      return a ? actieDto(a, await repo.objectsOf(a.seq)) : undefined;
     },
-    getObject(verwerktObjectId) {
-      const o = objectById.get(verwerktObjectId);
-      const a = o ? actieBySeq.get(o.actie_seq) : undefined;
+    async getObject(verwerktObjectId) {
+      const o = await repo.objectById(verwerktObjectId);
+      const a = o ? await repo.actieBySeq(o.actie_seq) : undefined;
       return o && a ? actieDto(a, [o]) : undefined;
     },
-    verify: () => verifyChain(db, () => new Date(now()), deps.checkpoints),
-    importLegacy() {
-      return db.transaction(() => {
-        const rows = legacyRows.all(lastLegacy.get()?.n ?? 0);
-        const handelingen = new Set<string>(['inzien', 'zoeken', 'koppelen', 'aanmaken', 'exporteren']);
-        for (const r of rows) {
-          record({
-            tijdstip: r.at,
-            handeling: (handelingen.has(r.handeling) ? r.handeling : 'inzien') as Handeling,
-            doel: r.doel,
-            contactId: r.contact_id ?? undefined,
-            gegevensbron: 'klantinteracties',
-            gebruiker: { id: r.user_id },
-            objecten: [{ partijUuid: r.partij_uuid, soortenGegevens: JSON.parse(r.categorieen) as string[] }],
-            legacySeq: r.seq,
-          });
-        }
-        return rows.length;
-      })();
+    verify: () => repo.readChain((reader) => verifyChain(reader, () => new Date(now()), deps.checkpoints)),
+    async importLegacy() {
+      const rows = await repo.legacyRowsAfter(await repo.lastLegacySeq());
+      if (rows.length === 0) return 0;
+      const prepared = rows.map((r) =>
+        prepare({
+          tijdstip: r.at,
+          handeling: (HANDELINGEN.has(r.handeling) ? r.handeling : 'inzien') as Handeling,
+          doel: r.doel,
+          contactId: r.contact_id ?? undefined,
+          gegevensbron: 'klantinteracties',
+          gebruiker: { id: r.user_id },
+          objecten: [{ partijUuid: r.partij_uuid, soortenGegevens: JSON.parse(r.categorieen) as string[] }],
+          legacySeq: r.seq,
+        }),
+      );
+      await repo.append(prepared, chainHash);
+      return rows.length;
     },
     bsnKey: (bsn) => protection.hmac(bsn),
   };

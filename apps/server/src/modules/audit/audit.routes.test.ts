@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { KlantbeeldResponse } from '@kcc/contracts/rest';
 import {
   AuditExport,
@@ -14,6 +14,7 @@ import {
   type AgentClient,
   type TestServer,
 } from '../../../test-support/test-server';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { loadOasValidator } from '../../../test-support/klantinteracties/oas-validator';
 import { CSV_HEADERS } from './csv-export';
 
@@ -21,8 +22,9 @@ const FATIMA = { bsn: '999993653', phone: '0612345678' };
 const KI_TOKEN = 'test-ki-token-12345';
 const inzageSpec = loadOasValidator('verwerkingenlogging-inzage.yaml');
 
-describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integrations', () => {
+describeEachStore('verwerkingenlog over HTTP: role matrix, query, export, inzage, integrations', (stores) => {
   let server: TestServer;
+  let database: FreshDatabase;
   const tokens: Record<string, string> = {};
   let anna: AgentClient;
   let contactId: string;
@@ -43,7 +45,8 @@ describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integra
     AuditListResponse.parse((await get('priya', `/api/audit/verwerkingen?bsn=${bsn}&pageSize=200`)).body);
 
   beforeAll(async () => {
-    server = await startTestServer({ KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ ...database.env, KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN });
     for (const u of ['anna', 'bram', 'tess', 'bea', 'priya']) tokens[u] = await server.login(u);
     anna = await server.connectAgent(tokens.anna!);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
@@ -60,7 +63,10 @@ describe('verwerkingenlog over HTTP: role matrix, query, export, inzage, integra
     });
     expect(verified.status).toBe(200);
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   it('lets the medewerker who holds the contact see the klantbeeld, nobody else', async () => {
     const own = await get('anna', `/api/contacts/${contactId}/klantbeeld`);

@@ -60,14 +60,14 @@ export function registerAuditRoutes(
   const privacy = { preHandler: deps.guard.require('privacy') };
   const anyone = { preHandler: deps.guard.require() };
 
-  const logRead = (
+  const logRead = async (
     request: FastifyRequest,
     handeling: 'inzien' | 'exporteren',
     actieNaam: string,
     objecten: VerwerktObjectInput[],
   ) => {
     const user = currentUser(request);
-    audit.record({
+    await audit.record({
       handeling,
       actieNaam,
       doel: DOEL_INZAGEVERZOEK,
@@ -93,8 +93,11 @@ export function registerAuditRoutes(
   app.get('/api/audit/verwerkingen', privacy, async (request) => {
     const q = parseOrThrow(AuditQuery, request.query, 'query');
     const filter = auditFilter(q);
-    const { count, items } = audit.list(filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
-    logRead(request, 'inzien', 'Verwerkingenlog inzien', [inzageObject(filter.subject)]);
+    const { count, items } = await audit.list(filter, {
+      offset: (q.page - 1) * q.pageSize,
+      limit: q.pageSize,
+    });
+    await logRead(request, 'inzien', 'Verwerkingenlog inzien', [inzageObject(filter.subject)]);
     const response: AuditListResponse = { count, page: q.page, pageSize: q.pageSize, items };
     return response;
   });
@@ -102,10 +105,10 @@ export function registerAuditRoutes(
   app.get('/api/audit/verwerkingen/export', privacy, async (request, reply) => {
     const q = parseOrThrow(AuditExportQuery, request.query, 'query');
     const filter = auditFilter(q);
-    const acties = audit.all(filter);
+    const acties = await audit.all(filter);
     const gegenereerdOp = new Date().toISOString();
     const object = inzageObject(filter.subject);
-    logRead(request, 'exporteren', `Verwerkingenlog exporteren (${q.format.toUpperCase()})`, [
+    await logRead(request, 'exporteren', `Verwerkingenlog exporteren (${q.format.toUpperCase()})`, [
       deps.toestemmingenVan && q.format === 'json'
         ? { ...object, soortenGegevens: [...object.soortenGegevens, 'toestemmingen'] }
         : object,
@@ -126,7 +129,7 @@ export function registerAuditRoutes(
 
   app.get('/api/audit/verwerkingsacties/:actieId', privacy, async (request) => {
     const { actieId } = parseOrThrow(ActieParams, request.params, 'params');
-    const actie = audit.get(actieId);
+    const actie = await audit.get(actieId);
     if (!actie) throw problems.notFound('Deze verwerkingsactie bestaat niet.');
     // Objects whose BSN cannot be decrypted and that have no partij identify nobody: nothing to log for them.
     const objecten = actie.verwerkteObjecten.flatMap((o) =>
@@ -136,7 +139,7 @@ export function registerAuditRoutes(
           ? [inzageObject({ partijUuid: o.partijUuid })]
           : [],
     );
-    if (objecten.length > 0) logRead(request, 'inzien', 'Verwerkingsactie inzien', objecten);
+    if (objecten.length > 0) await logRead(request, 'inzien', 'Verwerkingsactie inzien', objecten);
     return actie;
   });
 

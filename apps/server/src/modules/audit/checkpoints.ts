@@ -1,5 +1,4 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../store/db';
 import { canonicalJson } from './canonical-json';
 
 /** A row of `audit_checkpoints`: actions up to `upto_seq` were pruned; the chain goes on from `upto_hash`. */
@@ -42,12 +41,4 @@ export function createCheckpointSigner(auditKey: Buffer): CheckpointSigner {
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
   };
-}
-
-export function latestCheckpoint(db: Db): CheckpointRow | undefined {
-  return db.prepare<[], CheckpointRow>('SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1').get();
-}
-
-export function allCheckpoints(db: Db): CheckpointRow[] {
-  return db.prepare<[], CheckpointRow>('SELECT * FROM audit_checkpoints ORDER BY seq').all();
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ChainStatus } from '@kcc/contracts/verwerkingen';
-import type { Db } from '../../store/db';
+import type { ChainReader } from './audit.repository';
 import { canonicalJson } from './canonical-json';
-import { allCheckpoints, type CheckpointSigner } from './checkpoints';
+import type { CheckpointSigner } from './checkpoints';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** An `audit_verwerkingsacties` row as SQLite returns it. */
+/** An `audit_verwerkingsacties` row as both stores return it. */
 export interface ActieRow {
   seq: number;
   actie_id: string;
@@ -33,7 +33,7 @@ export interface ActieRow {
   hash: string;
 }
 
-/** An `audit_verwerkte_objecten` row as SQLite returns it. */
+/** An `audit_verwerkte_objecten` row as both stores return it. */
 export interface ObjectRow {
   seq: number;
   actie_seq: number;
@@ -71,23 +71,17 @@ const BATCH = 1000;
 
 /**
  * Walk the whole chain in seq order and report the first break. Detects a changed row (hash), a removed or
- * moved row (seq gap or prev_hash mismatch), removed rows at the end (sqlite_sequence ahead of the last
+ * moved row (seq gap or prev_hash mismatch), removed rows at the end (the high-water mark ahead of the last
  * row), and objects whose action is gone. A rewrite of the whole chain is only detectable against a
  * head hash recorded elsewhere (`headHash`). After pruning the walk starts at the newest checkpoint: every
  * checkpoint must carry a valid signature and follow the one before, and the first remaining action must
  * continue from the checkpoint's hash.
  */
-export function verifyChain(
-  db: Db,
+export async function verifyChain(
+  reader: ChainReader,
   now: () => Date = () => new Date(),
   signer?: CheckpointSigner,
-): ChainStatus {
-  const actiesAfter = db.prepare<[number, number], ActieRow>(
-    'SELECT * FROM audit_verwerkingsacties WHERE seq > ? ORDER BY seq LIMIT ?',
-  );
-  const objectenIn = db.prepare<[number, number], ObjectRow>(
-    'SELECT * FROM audit_verwerkte_objecten WHERE actie_seq BETWEEN ? AND ? ORDER BY actie_seq, ordinal',
-  );
+): Promise<ChainStatus> {
   const checkedAt = now().toISOString();
   let prunedUpTo: number | undefined;
   const result = (
@@ -103,58 +97,48 @@ export function verifyChain(
     ...(broken ? { broken: { ...broken, melding: MELDINGEN[broken.reason] } } : {}),
   });
 
-  return db.transaction(() => {
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let count = 0;
-    for (const c of allCheckpoints(db)) {
-      if (!signer?.verify(c) || c.upto_seq < expectedSeq - 1) {
-        return result(count, prevHash, { seq: c.upto_seq, reason: 'checkpoint-invalid' });
-      }
-      prunedUpTo = c.upto_seq;
-      prevHash = c.upto_hash;
-      expectedSeq = c.upto_seq + 1;
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const c of await reader.checkpoints()) {
+    if (!signer?.verify(c) || c.upto_seq < expectedSeq - 1) {
+      return result(count, prevHash, { seq: c.upto_seq, reason: 'checkpoint-invalid' });
     }
-    for (;;) {
-      const acties = actiesAfter.all(expectedSeq - 1, BATCH);
-      if (acties.length === 0) break;
-      const first = acties[0]!.seq;
-      const last = acties[acties.length - 1]!.seq;
-      const byActie = new Map<number, ObjectRow[]>();
-      for (const o of objectenIn.all(first, last)) {
-        const list = byActie.get(o.actie_seq) ?? [];
-        list.push(o);
-        byActie.set(o.actie_seq, list);
-      }
-      for (const a of acties) {
-        if (a.seq !== expectedSeq)
-          return result(count, prevHash, { seq: expectedSeq, reason: 'row-missing' });
-        if (a.prev_hash !== prevHash) return result(count, prevHash, { seq: a.seq, reason: 'chain-broken' });
-        const { hash, ...rest } = a;
-        if (chainHash(rest, byActie.get(a.seq) ?? []) !== hash) {
-          return result(count, prevHash, { seq: a.seq, reason: 'content-changed' });
-        }
-        byActie.delete(a.seq);
-        prevHash = hash;
-        expectedSeq += 1;
-        count += 1;
-      }
-      const orphanInBatch = [...byActie.keys()][0];
-      if (orphanInBatch !== undefined)
-        return result(count, prevHash, { seq: orphanInBatch, reason: 'orphan-object' });
+    prunedUpTo = c.upto_seq;
+    prevHash = c.upto_hash;
+    expectedSeq = c.upto_seq + 1;
+  }
+  for (;;) {
+    const acties = await reader.actiesAfter(expectedSeq - 1, BATCH);
+    if (acties.length === 0) break;
+    const first = acties[0]!.seq;
+    const last = acties[acties.length - 1]!.seq;
+    const byActie = new Map<number, ObjectRow[]>();
+    for (const o of await reader.objectenIn(first, last)) {
+      const list = byActie.get(o.actie_seq) ?? [];
+      list.push(o);
+      byActie.set(o.actie_seq, list);
     }
-    const sequence = db
-      .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_verwerkingsacties'")
-      .get();
-    if (sequence && sequence.seq > expectedSeq - 1) {
-      return result(count, prevHash, { seq: expectedSeq, reason: 'tail-truncated' });
+    for (const a of acties) {
+      if (a.seq !== expectedSeq) return result(count, prevHash, { seq: expectedSeq, reason: 'row-missing' });
+      if (a.prev_hash !== prevHash) return result(count, prevHash, { seq: a.seq, reason: 'chain-broken' });
+      const { hash, ...rest } = a;
+      if (chainHash(rest, byActie.get(a.seq) ?? []) !== hash) {
+        return result(count, prevHash, { seq: a.seq, reason: 'content-changed' });
+      }
+      byActie.delete(a.seq);
+      prevHash = hash;
+      expectedSeq += 1;
+      count += 1;
     }
-    const orphan = db
-      .prepare<[number], { actie_seq: number }>(
-        'SELECT actie_seq FROM audit_verwerkte_objecten WHERE actie_seq > ? ORDER BY actie_seq LIMIT 1',
-      )
-      .get(expectedSeq - 1);
-    if (orphan) return result(count, prevHash, { seq: orphan.actie_seq, reason: 'orphan-object' });
-    return result(count, prevHash);
-  })();
+    const orphanInBatch = [...byActie.keys()][0];
+    if (orphanInBatch !== undefined)
+      return result(count, prevHash, { seq: orphanInBatch, reason: 'orphan-object' });
+  }
+  if ((await reader.highWater()) > expectedSeq - 1) {
+    return result(count, prevHash, { seq: expectedSeq, reason: 'tail-truncated' });
+  }
+  const orphan = await reader.firstObjectAfter(expectedSeq - 1);
+  if (orphan !== undefined) return result(count, prevHash, { seq: orphan, reason: 'orphan-object' });
+  return result(count, prevHash);
 }

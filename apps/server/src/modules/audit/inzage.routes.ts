@@ -98,9 +98,9 @@ export function registerInzageRoutes(
         };
       };
 
-      const logRead = (request: FastifyRequest, bsn: string) => {
+      const logRead = async (request: FastifyRequest, bsn: string) => {
         const user = currentUser(request);
-        audit.record({
+        await audit.record({
           handeling: 'inzien',
           actieNaam: 'Verwerkingenlog inzien (inzage-API)',
           doel: DOEL_INZAGEVERZOEK,
@@ -129,7 +129,7 @@ export function registerInzageRoutes(
         const vanMs = q.beginDatum !== undefined ? startOfDayAmsterdam(q.beginDatum) : undefined;
         // eindDatum is exclusive in the spec ("kleiner dan deze datum").
         const totMs = q.eindDatum !== undefined ? startOfDayAmsterdam(q.eindDatum) : undefined;
-        const acties = audit.all({
+        const acties = await audit.all({
           subject: { bsn: q.objectId },
           vanMs,
           totMs,
@@ -147,7 +147,7 @@ export function registerInzageRoutes(
           u.searchParams.set('page', String(n));
           return u.toString();
         };
-        logRead(request, q.objectId);
+        await logRead(request, q.objectId);
         return {
           count: results.length,
           next: start + PAGE_SIZE < results.length ? pageUrl(q.page + 1) : null,
@@ -163,7 +163,7 @@ export function registerInzageRoutes(
         const params = ObjectParams.safeParse(request.params);
         if (!params.success)
           throw new InzageProblem(404, 'not_found', 'Niet gevonden.', 'Onbekend verwerkt object.');
-        const actie = audit.getObject(params.data.verwerktObjectId);
+        const actie = await audit.getObject(params.data.verwerktObjectId);
         const object = actie?.verwerkteObjecten[0];
         if (!actie || !object)
           throw new InzageProblem(404, 'not_found', 'Niet gevonden.', 'Onbekend verwerkt object.');
@@ -172,7 +172,7 @@ export function registerInzageRoutes(
           // Logged with a partij only: not a resident's object by BSN, so not part of this API.
           throw new InzageProblem(404, 'not_found', 'Niet gevonden.', 'Onbekend verwerkt object.');
         }
-        logRead(request, bsn);
+        await logRead(request, bsn);
         return verwerktObject(actie, object, bsn);
       });
     },

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../store/db';
 import type { AuditLog, VerwerktObjectInput } from './audit-log';
 
 export const KI_API_PREFIX = '/klantinteracties/api/v1';
@@ -11,27 +10,11 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const uuidOf = (v: unknown): string | undefined =>
   isObject(v) && typeof v.uuid === 'string' ? v.uuid : undefined;
 
-/** Finds the partijen behind klantcontacten (through their betrokkenen). */
+/**
+ * Finds the partijen behind klantcontacten (through their betrokkenen). The Klantinteracties module provides it
+ * (`KlantinteractiesModule.klantcontactPartijen`); a provider without it finds none.
+ */
 export type KlantcontactPartijen = (klantcontactUuids: string[]) => string[];
-
-/** Embedded store: `ki_betrokkenen` links a klantcontact to its partij. No table (another provider): none. */
-export function sqliteKlantcontactPartijen(db: Db): KlantcontactPartijen {
-  return (uuids) => {
-    if (uuids.length === 0) return [];
-    const exists = db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ki_betrokkenen'")
-      .get();
-    if (!exists) return [];
-    return (
-      db
-        .prepare(
-          `SELECT DISTINCT partij_uuid FROM ki_betrokkenen
-           WHERE partij_uuid IS NOT NULL AND klantcontact_uuid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(uuids)) as { partij_uuid: string }[]
-    ).map((r) => r.partij_uuid);
-  };
-}
 
 const SOORTEN: Record<string, string[]> = {
   partijen: ['identificatie', 'contactgegevens', 'adres'],
@@ -107,7 +90,8 @@ export function subjectsOfResponse(
  * Reads through the Klantinteracties-compatible API (system-to-system, token auth) are logged too: one
  * verwerkingsactie per successful GET that returned personal data of identifiable persons, with the
  * integration as `systeem` and no gebruiker. Register before the API so the hook covers its routes.
- * When the entry cannot be written the request fails (the data is not handed out unlogged).
+ * The answer waits for the committed entry; when it cannot be written the request fails (the data is not handed
+ * out unlogged).
  */
 export function registerKlantinteractiesApiLogging(
   app: FastifyInstance,
@@ -127,7 +111,7 @@ export function registerKlantinteractiesApiLogging(
       deps.klantcontactPartijen,
     );
     if (objecten.length === 0) return payload;
-    deps.audit.record({
+    await deps.audit.record({
       handeling: path.split('/').length > KI_API_PREFIX.split('/').length + 1 ? 'inzien' : 'zoeken',
       actieNaam: `Levering via Klantinteracties API (${collection})`,
       doel: 'integratie',

@@ -1,4 +1,5 @@
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
+import { createAuditRepository } from './audit.repository';
 import type { CheckpointSigner } from './checkpoints';
 import { addIsoDuration } from './iso-duration';
 
@@ -16,12 +17,7 @@ export interface PruneStep {
   more: boolean;
 }
 
-interface Row {
-  seq: number;
-  hash: string;
-  tijdstip_ms: number;
-  bewaartermijn: string;
-}
+type Row = { seq: number; hash: string; tijdstip_ms: number; bewaartermijn: string };
 
 /**
  * Deletes the actions at the front of the chain whose bewaartermijn has passed, with their objects, and writes a
@@ -31,14 +27,11 @@ interface Row {
  * than promised when it was written. Unparsable terms never expire.
  */
 export function pruneVerwerkingenlog(
-  db: Db,
+  store: Store,
   signer: CheckpointSigner,
   opts: { now: number; minimum: string; dryRun: boolean; batch?: number },
-): PruneStep {
+): Promise<PruneStep> {
   const batch = opts.batch ?? PRUNE_BATCH;
-  const front = db.prepare<[number, number], Row>(
-    'SELECT seq, hash, tijdstip_ms, bewaartermijn FROM audit_verwerkingsacties WHERE seq > ? ORDER BY seq LIMIT ?',
-  );
   const expiresAt = (r: Row): number | undefined => {
     const own = addIsoDuration(r.tijdstip_ms, r.bewaartermijn);
     const min = addIsoDuration(r.tijdstip_ms, opts.minimum);
@@ -49,13 +42,13 @@ export function pruneVerwerkingenlog(
     return at !== undefined && at <= opts.now;
   };
 
-  return db.transaction((): PruneStep => {
+  return createAuditRepository(store).prune(async ({ front, pruneUpTo }): Promise<PruneStep> => {
     let expired = 0;
     let last: Row | undefined;
     let cursor = 0;
     // Count the whole expired front (for the report), keep the rows of the first batch for deleting.
     scan: for (;;) {
-      const rows = front.all(cursor, 1000);
+      const rows = await front(cursor, 1000);
       if (rows.length === 0) break;
       for (const r of rows) {
         if (!isExpired(r)) break scan;
@@ -65,17 +58,18 @@ export function pruneVerwerkingenlog(
       cursor = rows[rows.length - 1]!.seq;
     }
     if (opts.dryRun || last === undefined) {
-      return { expired, pruned: 0, oldestRemaining: front.get(0, 1)?.tijdstip_ms ?? null, more: false };
+      return {
+        expired,
+        pruned: 0,
+        oldestRemaining: (await front(0, 1))[0]?.tijdstip_ms ?? null,
+        more: false,
+      };
     }
     const pruned = Math.min(expired, batch);
     const createdAt = new Date(opts.now).toISOString();
     const checkpoint = { upto_seq: last.seq, upto_hash: last.hash, pruned, created_at: createdAt };
-    db.prepare(
-      'INSERT INTO audit_checkpoints (upto_seq, upto_hash, pruned, created_at, signature) VALUES (?, ?, ?, ?, ?)',
-    ).run(last.seq, last.hash, pruned, createdAt, signer.sign(checkpoint));
-    db.prepare('DELETE FROM audit_verwerkte_objecten WHERE actie_seq <= ?').run(last.seq);
-    db.prepare('DELETE FROM audit_verwerkingsacties WHERE seq <= ?').run(last.seq);
-    const oldest = front.get(last.seq, 1);
+    await pruneUpTo({ ...checkpoint, signature: signer.sign(checkpoint) });
+    const [oldest] = await front(last.seq, 1);
     return { expired, pruned, oldestRemaining: oldest?.tijdstip_ms ?? null, more: expired > pruned };
-  })();
+  });
 }

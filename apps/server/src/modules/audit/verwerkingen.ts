@@ -1,8 +1,5 @@
 import type { Gegevensbron, Handeling, VerwerkingsactiviteitCode } from '@kcc/contracts/verwerkingen';
-import type { Db } from '../../store/db';
 import type { AuditLog } from './audit-log';
-import { createAuditLog } from './audit-log';
-import { createBsnProtection } from './bsn-protection';
 
 /** One processing of personal data, as the klantbeeld and connectors report it. */
 export interface Verwerking {
@@ -27,19 +24,20 @@ export interface Verwerking {
 
 /**
  * Port for the verwerkingenlog: each `log` call is one verwerkingsactie with one verwerkt object, appended
- * to the hash-chained audit log. It throws when the entry cannot be stored: callers must not hand out the
- * data then (fail closed).
+ * to the hash-chained audit log. It rejects when the entry cannot be stored: callers await it before they hand
+ * out the data, and do not hand it out then (fail closed).
  */
 export interface VerwerkingenLog {
-  log(v: Verwerking): void;
+  /** Resolves once the entry is committed; rejects when it cannot be stored. */
+  log(v: Verwerking): Promise<void>;
   /** Entries about this partij, oldest first. */
-  forPartij(partijUuid: string): Verwerking[];
+  forPartij(partijUuid: string): Promise<Verwerking[]>;
 }
 
 export function verwerkingenLogFor(audit: AuditLog): VerwerkingenLog {
   return {
-    log(v) {
-      audit.record({
+    async log(v) {
+      await audit.record({
         tijdstip: v.at,
         handeling: v.handeling,
         doel: v.doel,
@@ -57,34 +55,22 @@ export function verwerkingenLogFor(audit: AuditLog): VerwerkingenLog {
         ],
       });
     },
-    forPartij(partijUuid) {
-      return audit
-        .all({ subject: { partijUuid } })
-        .reverse()
-        .flatMap((a) =>
-          a.verwerkteObjecten.map((o) => ({
-            at: Date.parse(a.tijdstip),
-            userId: a.gebruiker?.id ?? a.systeem,
-            handeling: a.handelingNaam,
-            ...(o.partijUuid !== undefined ? { partijUuid: o.partijUuid } : {}),
-            ...(o.bsn !== undefined ? { bsn: o.bsn } : {}),
-            categorieen: o.verwerkteSoortenGegevens.map((s) => s.soortGegeven),
-            doel: a.doel,
-            ...(a.contactId !== undefined ? { contactId: a.contactId } : {}),
-            verwerkingActiviteit: a.verwerkingsactiviteitCode,
-            gegevensbron: a.gegevensbron,
-            betrokkenheid: o.betrokkenheid,
-          })),
-        );
+    async forPartij(partijUuid) {
+      return (await audit.all({ subject: { partijUuid } })).reverse().flatMap((a) =>
+        a.verwerkteObjecten.map((o) => ({
+          at: Date.parse(a.tijdstip),
+          userId: a.gebruiker?.id ?? a.systeem,
+          handeling: a.handelingNaam,
+          ...(o.partijUuid !== undefined ? { partijUuid: o.partijUuid } : {}),
+          ...(o.bsn !== undefined ? { bsn: o.bsn } : {}),
+          categorieen: o.verwerkteSoortenGegevens.map((s) => s.soortGegeven),
+          doel: a.doel,
+          ...(a.contactId !== undefined ? { contactId: a.contactId } : {}),
+          verwerkingActiviteit: a.verwerkingsactiviteitCode,
+          gegevensbron: a.gegevensbron,
+          betrokkenheid: o.betrokkenheid,
+        })),
+      );
     },
   };
-}
-
-/** A log on this database with a given audit key (tests and tools; the server wires `createAuditLog`). */
-export function createSqliteVerwerkingenLog(
-  db: Db,
-  auditKey: Buffer,
-  baseUrl = 'http://localhost',
-): VerwerkingenLog {
-  return verwerkingenLogFor(createAuditLog(db, { protection: createBsnProtection(auditKey), baseUrl }));
 }

@@ -289,7 +289,7 @@ export function createChannelsModule(
       const row = transcriptOf.get(uuid);
       const contact = row ? contacts.get(row.contact_id) : undefined;
       if (!contact) throw problems.notFound('Bij dit klantcontact hoort geen verslag.');
-      requireReadable(request, contact, routing, ['berichten'], contacts);
+      await requireReadable(request, contact, routing, ['berichten'], contacts);
       return {
         klantcontactUuid: uuid,
         contactId: contact.id,

@@ -76,7 +76,10 @@ export function createCobrowseModule(
     channelEndedSince: (contactId, since) =>
       contacts.events(contactId).some((e) => CHANNEL_END_EVENTS.has(e.type) && e.at >= since),
     agentName: (id) => firstName(deps.userName(id)),
-    onEnded: (record) => logSession(record),
+    onEnded: (record) =>
+      void logSession(record).catch((err: unknown) =>
+        log.error({ err, sessionId: record.sessionId }, 'co-browse: verwerkingenlog schrijven mislukt'),
+      ),
     resumeGraceMs: deps.settings.resumeGraceMs,
   });
 
@@ -115,7 +118,7 @@ export function createCobrowseModule(
    * control. Filed under the resident's partij or BSN when known; a resident who was not identified (an anonymous
    * chat, an unknown caller) is named by the klantcontact.
    */
-  function logSession(r: CobrowseSessionRecord): void {
+  async function logSession(r: CobrowseSessionRecord): Promise<void> {
     const contact = contacts.get(r.contactId);
     let partijUuid = contact?.partijUuid;
     try {
@@ -129,7 +132,7 @@ export function createCobrowseModule(
       ? `bekijken toegestaan, bediening ${r.controlConsent ? 'toegestaan' : 'niet toegestaan'}`
       : `bekijken niet toegestaan (${r.endedReason === 'refused' ? 'geweigerd' : 'niet beantwoord'}), niets gedeeld`;
     try {
-      deps.audit.record({
+      await deps.audit.record({
         tijdstip: r.startedAt,
         handeling: 'inzien',
         actieNaam: `Meekijken op de website (co-browse) ${period}; ${consent}`,

@@ -28,7 +28,7 @@ export interface InzageLog {
     categorieen: string[];
     doel: string;
     gegevensbron: 'klantinteracties';
-  }): void;
+  }): Promise<void>;
 }
 
 /** Purpose of reading an opened taak (KLANTBEELD_DOELEN; activity kcc-terugbelverzoek in audit/register.ts). */
@@ -123,7 +123,7 @@ export function createInterneTakenService(deps: {
     async detail(m: Medewerker, uuid: string): Promise<InterneTaakDetail> {
       const { taak, mijn } = taakVoor(m, uuid, await afdelingenVan(m));
       if (taak.partij) {
-        deps.log.log({
+        await deps.log.log({
           at: deps.clock.now(),
           userId: m.id,
           handeling: 'inzien',

@@ -182,9 +182,9 @@ export function registerKlantbeeldRoutes(
         betrokkenheid,
       };
       // BRP, KvK and zaken reads are logged per source; the Klantinteracties read is logged below.
-      logKlantbeeldRead(deps.verwerkingen, read, integraal, ['brp', 'kvk', 'zaken']);
+      await logKlantbeeldRead(deps.verwerkingen, read, integraal, ['brp', 'kvk', 'zaken']);
       if (partij) {
-        deps.verwerkingen.log({
+        await deps.verwerkingen.log({
           at,
           userId: user.id,
           handeling: 'inzien',
@@ -199,7 +199,7 @@ export function registerKlantbeeldRoutes(
     }
     for (const k of kandidaten) {
       if (k.uuid === partij?.uuid) continue;
-      deps.verwerkingen.log({
+      await deps.verwerkingen.log({
         at,
         userId: user.id,
         handeling: 'inzien',
@@ -245,6 +245,19 @@ export function registerKlantbeeldRoutes(
     const at = deps.now();
     const gelukt = brp !== undefined && antwoordenKloppen(brp, antwoord);
     const p = partij;
+    // The BRP data was compared (not shown): logged with verification as its purpose, before the outcome counts.
+    await deps.verwerkingen.log({
+      at,
+      userId: user.id,
+      handeling: 'inzien',
+      partijUuid: p.uuid,
+      bsn,
+      categorieen: ['geboortedatum (BRP, vergeleken)', 'adres (BRP, vergeleken)'],
+      doel: 'verificatie',
+      contactId: contact.id,
+      gegevensbron: 'brp',
+      betrokkenheid: `Klant (verificatie ${gelukt ? 'gelukt' : 'mislukt'})`,
+    });
     const na = deps.contacts.transaction(() => {
       deps.identificatie.recordAttempt(contact.id, user.id, gelukt, at);
       if (gelukt) deps.identificatie.recordVerified(contact.id, p.uuid, user.id, at);
@@ -253,19 +266,6 @@ export function registerKlantbeeldRoutes(
         type: gelukt ? 'geverifieerd' : 'verificatie-mislukt',
         at,
         agentId: user.id,
-      });
-      // The BRP data was compared (not shown): logged with verification as its purpose.
-      deps.verwerkingen.log({
-        at,
-        userId: user.id,
-        handeling: 'inzien',
-        partijUuid: p.uuid,
-        bsn,
-        categorieen: ['geboortedatum (BRP, vergeleken)', 'adres (BRP, vergeleken)'],
-        doel: 'verificatie',
-        contactId: contact.id,
-        gegevensbron: 'brp',
-        betrokkenheid: `Klant (verificatie ${gelukt ? 'gelukt' : 'mislukt'})`,
       });
       return deps.identificatie.identificatie(contact, p);
     });
@@ -295,7 +295,7 @@ export function registerKlantbeeldRoutes(
           .then((r) => r.items[0])
           .catch(() => undefined);
         if (!persoon) return p;
-        logOnderscheid(user, doel, p.bsn, p.uuid, betrokkenheid);
+        await logOnderscheid(user, doel, p.bsn, p.uuid, betrokkenheid);
         return { ...p, onderscheid: onderscheidVan(persoon) };
       }),
     );
@@ -340,7 +340,7 @@ export function registerKlantbeeldRoutes(
       } catch (err) {
         return klantregisterProblem(err);
       }
-      logOnderscheid(user, doel, persoon.bsn, partij?.uuid, 'Zoekresultaat (adres)');
+      await logOnderscheid(user, doel, persoon.bsn, partij?.uuid, 'Zoekresultaat (adres)');
       if (!partij) zonderPartij += 1;
       else if (items.length < limit) items.push({ ...partij, onderscheid: onderscheidVan(persoon) });
     }
@@ -372,18 +372,20 @@ export function registerKlantbeeldRoutes(
       return klantregisterProblem(err);
     }
     const at = Date.now();
-    for (const p of result.items) {
-      deps.verwerkingen.log({
-        at,
-        userId: user.id,
-        handeling: 'zoeken',
-        partijUuid: p.uuid,
-        ...(p.bsn ? { bsn: p.bsn } : {}),
-        categorieen: ['identificatie', 'contactgegevens'],
-        doel: doel?.doel ?? 'zoeken-partij',
-        ...(doel?.contactId !== undefined ? { contactId: doel.contactId } : {}),
-      });
-    }
+    await Promise.all(
+      result.items.map((p) =>
+        deps.verwerkingen.log({
+          at,
+          userId: user.id,
+          handeling: 'zoeken',
+          partijUuid: p.uuid,
+          ...(p.bsn ? { bsn: p.bsn } : {}),
+          categorieen: ['identificatie', 'contactgegevens'],
+          doel: doel?.doel ?? 'zoeken-partij',
+          ...(doel?.contactId !== undefined ? { contactId: doel.contactId } : {}),
+        }),
+      ),
+    );
     if (doel && result.items.some((p) => p.onderscheid === undefined))
       result = { ...result, items: await metOnderscheid(result.items, user, doel, 'Zoekresultaat') };
     return result;
@@ -416,17 +418,18 @@ export function registerKlantbeeldRoutes(
         agentId: user.id,
         data: { partij: p.uuid, nieuw: !('uuid' in body) },
       });
-      deps.verwerkingen.log({
-        at: now,
-        userId: user.id,
-        handeling: 'uuid' in body ? 'koppelen' : 'aanmaken',
-        partijUuid: p.uuid,
-        ...(p.bsn ? { bsn: p.bsn } : {}),
-        categorieen: ['identificatie', 'contactgegevens'],
-        doel: `contact:${contact.id}`,
-        contactId: contact.id,
-      });
       return contact.id;
+    });
+    // Logged before the partij's data is answered (the log is on the async store, outside this transaction).
+    await deps.verwerkingen.log({
+      at: now,
+      userId: user.id,
+      handeling: 'uuid' in body ? 'koppelen' : 'aanmaken',
+      partijUuid: p.uuid,
+      ...(p.bsn ? { bsn: p.bsn } : {}),
+      categorieen: ['identificatie', 'contactgegevens'],
+      doel: `contact:${contactId}`,
+      contactId,
     });
     deps.routing.announceContact(contactId);
     const response: LinkPartijResponse = { partij: p };

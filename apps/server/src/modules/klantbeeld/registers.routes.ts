@@ -144,19 +144,21 @@ export function registerKlantbeeldRegisterRoutes(
         }
       : found;
     const at = Date.now();
-    for (const p of result.items) {
-      deps.verwerkingen.log({
-        at,
-        userId: user.id,
-        handeling: 'zoeken',
-        bsn: p.bsn,
-        categorieen: ['identificatie (BRP, zoekresultaat)'],
-        doel: doel.doel,
-        gegevensbron: 'brp',
-        betrokkenheid: 'Zoekresultaat',
-        ...(doel.contactId ? { contactId: doel.contactId } : {}),
-      });
-    }
+    await Promise.all(
+      result.items.map((p) =>
+        deps.verwerkingen.log({
+          at,
+          userId: user.id,
+          handeling: 'zoeken',
+          bsn: p.bsn,
+          categorieen: ['identificatie (BRP, zoekresultaat)'],
+          doel: doel.doel,
+          gegevensbron: 'brp',
+          betrokkenheid: 'Zoekresultaat',
+          ...(doel.contactId ? { contactId: doel.contactId } : {}),
+        }),
+      ),
+    );
     const response: PersoonZoekResponse = result;
     return response;
   });
@@ -214,7 +216,7 @@ export function registerKlantbeeldRegisterRoutes(
       doelOmschrijving: doel.omschrijving,
       ...(afgeschermd ? { afgeschermd: AFGESCHERMD_MELDING } : {}),
     });
-    logKlantbeeldRead(
+    await logKlantbeeldRead(
       deps.verwerkingen,
       {
         at: Date.now(),
@@ -250,7 +252,7 @@ export function registerKlantbeeldRegisterRoutes(
       doel: doel.doel,
       doelOmschrijving: doel.omschrijving,
     });
-    logKlantbeeldRead(
+    await logKlantbeeldRead(
       deps.verwerkingen,
       {
         at: Date.now(),

@@ -37,15 +37,16 @@ export function verwerkteGegevens(k: IntegraalKlantbeeld): { bron: Gegevensbron;
 
 /**
  * Log one klantbeeld view: one verwerking per source, each with the categories it delivered. Nothing is
- * logged without a natural person (no BSN and no partij), e.g. a KvK company not known as a partij.
+ * logged without a natural person (no BSN and no partij), e.g. a KvK company not known as a partij. Resolves once
+ * every line is committed (await it before answering).
  */
-export function logKlantbeeldRead(
+export async function logKlantbeeldRead(
   log: VerwerkingenLog,
   read: KlantbeeldRead,
   k: IntegraalKlantbeeld,
   /** Only these sources (the caller logs the others itself). */
   only?: readonly Gegevensbron[],
-): void {
+): Promise<void> {
   if (read.partijUuid === undefined && read.bsn === undefined) return;
   for (const { bron, categorieen } of verwerkteGegevens(k)) {
     if (only && !only.includes(bron)) continue;
@@ -61,6 +62,6 @@ export function logKlantbeeldRead(
       gegevensbron: bron,
       ...(read.betrokkenheid !== undefined ? { betrokkenheid: read.betrokkenheid } : {}),
     };
-    log.log(v);
+    await log.log(v);
   }
 }

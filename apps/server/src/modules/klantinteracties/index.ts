@@ -24,6 +24,7 @@ export function createKlantinteracties(deps: {
   registerApi(app: FastifyInstance, opts: { token: string }): void;
   seedDemo(): void;
   ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
+  klantcontactPartijen(klantcontactUuids: string[]): string[];
 } {
   const store = new KlantinteractiesStore(deps.db, deps.now, deps.events);
   const serializer = new KlantinteractiesSerializer(store, deps.publicBaseUrl);
@@ -39,6 +40,15 @@ export function createKlantinteracties(deps: {
       }),
     seedDemo: () => seedDemo(store, port, deps.now),
     ensureMedewerker: (m) => port.ensureMedewerker(m),
+    klantcontactPartijen: (uuids) => [
+      ...new Set(
+        uuids.flatMap((uuid) =>
+          store
+            .betrokkenenVanKlantcontact(uuid)
+            .flatMap((b) => (b.partij_uuid !== null ? [b.partij_uuid] : [])),
+        ),
+      ),
+    ],
   };
 }
 

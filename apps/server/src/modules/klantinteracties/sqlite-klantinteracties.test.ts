@@ -416,3 +416,16 @@ describe('managed lists, medewerkers and demo data', () => {
     }
   });
 });
+
+describe('klantcontactPartijen (the verwerkingenlog of API reads)', () => {
+  it('finds the partij behind each klantcontact through its betrokkene, each partij once', () => {
+    const partij = fatima().uuid;
+    const first = port().register(registration({ partij: { uuid: partij } })).klantcontact.uuid;
+    const second = port().register(registration({ partij: { uuid: partij } }, { id: 'contact-2' }))
+      .klantcontact.uuid;
+    const anonymous = port().register(registration({}, { id: 'contact-3', from: {} })).klantcontact.uuid;
+    expect(t.ki.klantcontactPartijen([first, second])).toEqual([partij]);
+    expect(t.ki.klantcontactPartijen([anonymous, UNKNOWN])).toEqual([]);
+    expect(t.ki.klantcontactPartijen([])).toEqual([]);
+  });
+});

@@ -46,16 +46,16 @@ export function useContentReadLog(app: FastifyInstance, log: VerwerkingenLog): v
 /**
  * A read of a contact's content (messages, context, drafts, callback details): allowed with the contact as
  * purpose (held or offered) or with a stated purpose (`?doel=` from the klantbeeld's list), and written to the
- * verwerkingenlog either way, like a klantbeeld read. Throws 403 without a purpose; fails closed when the log
- * cannot be written.
+ * verwerkingenlog either way, like a klantbeeld read. Rejects with 403 without a purpose; resolves once the log
+ * line is committed and rejects when it cannot be written (fail closed): await it before answering.
  */
-export function requireReadable(
+export async function requireReadable(
   request: FastifyRequest,
   contact: ContactRecord,
   routing: RoutingService,
   soortenGegevens: string[],
   contacts: ContactsRepository,
-): void {
+): Promise<void> {
   const user = currentUser(request);
   const doel = canRead(user, contact, routing)
     ? `contact:${contact.id}`
@@ -65,7 +65,7 @@ export function requireReadable(
   // The log is kept per data subject: a contact nobody is linked to yet (an anonymous chat) has none to log for.
   const bsn = contact.from.bsn;
   if (contact.partijUuid === undefined && bsn === undefined) return;
-  log.log({
+  await log.log({
     at: Date.now(),
     userId: user.id,
     handeling: 'inzien',

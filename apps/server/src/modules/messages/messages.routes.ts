@@ -39,7 +39,7 @@ export function registerMessagesRoutes(
 
   app.get('/api/contacts/:id/messages', agent, async (request) => {
     const contact = contactFromParams(request, deps.contacts);
-    requireReadable(request, contact, deps.routing, ['berichten'], deps.contacts);
+    await requireReadable(request, contact, deps.routing, ['berichten'], deps.contacts);
     const response: MessagesResponse = { items: deps.messages.views(contact.id) };
     return response;
   });
@@ -98,7 +98,7 @@ export function registerMessagesRoutes(
     const { id, attId } = parseOrThrow(AttachmentParams, request.params, 'params');
     const contact = deps.contacts.get(id);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
-    requireReadable(request, contact, deps.routing, ['bijlagen'], deps.contacts);
+    await requireReadable(request, contact, deps.routing, ['bijlagen'], deps.contacts);
     const att = deps.repo.attachment(contact.id, attId);
     if (!att || !fs.existsSync(att.storedPath)) throw problems.notFound('Deze bijlage bestaat niet.');
     const type = ACTIVE_TYPES.test(att.contentType) ? 'application/octet-stream' : att.contentType;

@@ -53,7 +53,7 @@ export function createRetention(deps: {
       transcripten: [messages.eraseTexts],
       bijlagen: [messages.deleteAttachments],
     },
-    pruneLog: (opts) => pruneVerwerkingenlog(db, deps.checkpoints, opts),
+    pruneLog: (opts) => pruneVerwerkingenlog(deps.store, deps.checkpoints, opts),
     clock: deps.clock,
     log: deps.log,
   });

@@ -28,14 +28,14 @@ export interface RetentionDeps {
   contacts: ContactsRetention;
   purgers: ContactPurgers;
   /** One step of pruning the verwerkingenlog (audit/prune.ts), with the log's configured term. */
-  pruneLog(opts: { now: number; minimum: string; dryRun: boolean }): PruneStep;
+  pruneLog(opts: { now: number; minimum: string; dryRun: boolean }): Promise<PruneStep>;
   clock: Clock;
   log: Logger;
 }
 
 export interface RetentionService {
   /** The terms, a dry run for now, the last run and the next. */
-  overview(): RetentionOverview;
+  overview(): Promise<RetentionOverview>;
   /** Deletes and anonymises everything past its term now. */
   run(): Promise<RetentionRun>;
   /** Runs daily at the configured local hour. */
@@ -68,7 +68,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
   let timer: CancelTimer | undefined;
   let running: Promise<RetentionRun> | undefined;
 
-  function dryRun(now: number): RetentionRun {
+  async function dryRun(now: number): Promise<RetentionRun> {
     const kinds: RetentionKindResult[] = CONTACT_KINDS.map((kind) => {
       const cutoff = cutoffOf(kind, now);
       return {
@@ -79,7 +79,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
         removed: 0,
       };
     });
-    const log = deps.pruneLog({ now, minimum: settings.terms.verwerkingenlog, dryRun: true });
+    const log = await deps.pruneLog({ now, minimum: settings.terms.verwerkingenlog, dryRun: true });
     kinds.push({
       kind: 'verwerkingenlog',
       term: settings.terms.verwerkingenlog,
@@ -114,7 +114,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
     let removed = 0;
     let expired = 0;
     for (;;) {
-      const step = deps.pruneLog({ now, minimum, dryRun: false });
+      const step = await deps.pruneLog({ now, minimum, dryRun: false });
       expired = Math.max(expired, step.expired);
       removed += step.pruned;
       if (!step.more) break;
@@ -153,14 +153,14 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
   }
 
   const service: RetentionService = {
-    overview() {
+    async overview() {
       const now = clock.now();
       const last = lastRun.get();
       return {
         terms: { ...settings.terms },
         nextRunAt: new Date(nextRunAt(now)).toISOString(),
         lastRun: last ? (JSON.parse(last.result) as RetentionRun) : null,
-        dryRun: dryRun(now),
+        dryRun: await dryRun(now),
       };
     },
     run() {

@@ -88,7 +88,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
     const clock = new TestClock({ frozenAt: closedAt });
     const retention = createRetention({
       db,
-      store: openStore({ sqlite: db }),
+      store: s.store,
       settings: DEFAULT_RETENTION,
       checkpoints: createCheckpointSigner(loadOrCreateAuditKey(s.dataDir)),
       clock,
@@ -97,11 +97,11 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
     const kind = (run: RetentionRun, k: string) => run.kinds.find((x) => x.kind === k);
     const advanceTo = (term: string) => clock.advance(addIsoDuration(closedAt, term)! + DAY - clock.now());
 
-    expect(retention.overview().dryRun.kinds.every((k) => k.expired === 0)).toBe(true);
+    expect((await retention.overview()).dryRun.kinds.every((k) => k.expired === 0)).toBe(true);
 
     // after three months: the attachment goes, file and all; the texts stay
     advanceTo('P3M');
-    expect(kind(retention.overview().dryRun, 'bijlagen')?.expired).toBe(1);
+    expect(kind((await retention.overview()).dryRun, 'bijlagen')?.expired).toBe(1);
     expect(fs.existsSync(attachment!.stored_path)).toBe(true); // a dry run deletes nothing
     const afterThreeMonths = await retention.run();
     expect(kind(afterThreeMonths, 'bijlagen')).toMatchObject({ expired: 1, removed: 1 });

@@ -82,7 +82,7 @@ export interface TerugkoppelingDeps {
     kanaal: BerichtKanaal;
     aanleiding: Aanleiding['soort'];
     at: number;
-  }) => void;
+  }) => Promise<unknown> | void;
   /** Classifies a send error: retry only when it certainly did not go out. */
   classify: (err: unknown) => VerzendFout;
 }
@@ -262,7 +262,7 @@ export class TerugkoppelingOutbox {
       const at = this.deps.clock.now();
       await this.set(row, { status: 'verstuurd', extern_id: externId, verstuurd_op: at, reden: null });
       if (row.partij_uuid !== null) {
-        this.deps.logVerzending({
+        await this.deps.logVerzending({
           partijUuid: row.partij_uuid,
           contactId: row.contact_id ?? undefined,
           kanaal: naar.kanaal,

@@ -33,7 +33,7 @@ export type LogVerwerking = (v: {
   categorieen: string[];
   doel: string;
   contactId: string;
-}) => void;
+}) => Promise<void>;
 
 export const WIJZE_MONDELING = 'mondeling gegeven';
 
@@ -85,7 +85,7 @@ export function registerToestemmingenRoutes(
     // Logged when it shows something: "no toestemmingen, no messages" hands out nothing about this resident
     // beyond the klantbeeld read that is logged already (and would double every view in an inzageverzoek).
     if (geschiedenis.length > 0 || terugkoppelingen.length > 0) {
-      deps.log({
+      await deps.log({
         at: deps.now(),
         userId: user.id,
         handeling: 'inzien',
@@ -128,7 +128,7 @@ export function registerToestemmingenRoutes(
       at,
       userId: user.id,
     });
-    deps.log({
+    await deps.log({
       at,
       userId: user.id,
       handeling: 'aanmaken',
@@ -150,7 +150,7 @@ export function registerToestemmingenRoutes(
     if (!(await deps.store.intrekken(partij.uuid, toestemmingId, at, user.id))) {
       throw problems.notFound('Deze toestemming bestaat niet of is al ingetrokken.');
     }
-    deps.log({
+    await deps.log({
       at,
       userId: user.id,
       handeling: 'aanmaken',

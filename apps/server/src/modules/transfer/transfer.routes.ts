@@ -97,13 +97,19 @@ export function registerTransferRoutes(
 
   app.get('/api/contacts/:id/draft', medewerker, async (request) => {
     const contact = contactFromParams(request, contacts);
-    requireReadable(request, contact, routing, ['registratieconcept'], contacts);
+    await requireReadable(request, contact, routing, ['registratieconcept'], contacts);
     return { items: repo.drafts(contact.id).map(draftView) };
   });
 
   app.get('/api/contacts/:id/context', medewerker, async (request) => {
     const contact = contactFromParams(request, contacts);
-    requireReadable(request, contact, routing, ['berichten', 'notities', 'registratieconcept'], contacts);
+    await requireReadable(
+      request,
+      contact,
+      routing,
+      ['berichten', 'notities', 'registratieconcept'],
+      contacts,
+    );
     const response: ContactContextResponse = {
       contactId: contact.id,
       channel: contact.channel,

@@ -59,7 +59,7 @@ export function registerCallbackRoutes(
     { preHandler: deps.guard.require('medewerker') },
     async (request) => {
       const contact = contactFromParams(request, deps.contacts);
-      requireReadable(request, contact, deps.routing, ['contactgegevens'], deps.contacts);
+      await requireReadable(request, contact, deps.routing, ['contactgegevens'], deps.contacts);
       const view = deps.callbacks.get(contact.id);
       if (!view) throw problems.notFound('Dit contact is geen terugbelverzoek.');
       return view;
