@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, onTestFinished } from 'vitest';
 import { openDatabase } from '../src/store/db';
 import { migrateStore } from '../src/store/migrate-store';
 import type { StoreMigration } from '../src/store/migration';
@@ -18,15 +18,27 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-/** An open store on a fresh database with the given migrations applied (repository tests). */
+/**
+ * An open store on a fresh database with the given migrations applied (repository tests). Closed (and its schema
+ * dropped) when the test ends, also when it fails; `close()` may be called earlier.
+ */
 export interface OpenTestStore {
   store: Store;
   close(): Promise<void>;
 }
 
+/** `close` once, and at the end of the current test at the latest. */
+function closedWithTest(opened: OpenTestStore): OpenTestStore {
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= opened.close());
+  onTestFinished(close);
+  return { store: opened.store, close };
+}
+
 export interface StoreUnderTest {
   dialect: StoreDialect;
   freshDatabase(): Promise<FreshDatabase>;
+  /** Call inside a test (`it`): the store is closed when that test ends. */
   openStore(migrations: readonly StoreMigration[]): Promise<OpenTestStore>;
 }
 
@@ -60,14 +72,14 @@ const sqlite: StoreUnderTest = {
     const db = openDatabase(dir);
     const store = openStore({ sqlite: db });
     await migrateStore(store, migrations);
-    return {
+    return closedWithTest({
       store,
       close: async () => {
         await store.close();
         db.close();
         fs.rmSync(dir, { recursive: true, force: true });
       },
-    };
+    });
   },
 };
 
@@ -80,14 +92,20 @@ const postgres = (url: string): StoreUnderTest => ({
   async openStore(migrations) {
     const schema = await freshPostgresSchema(url);
     const store = openStore({ postgresUrl: schema.url });
-    await migrateStore(store, migrations);
-    return {
+    try {
+      await migrateStore(store, migrations);
+    } catch (err) {
+      await store.close();
+      await schema.drop();
+      throw err;
+    }
+    return closedWithTest({
       store,
       close: async () => {
         await store.close();
         await schema.drop();
       },
-    };
+    });
   },
 });
 

@@ -64,18 +64,21 @@ if (postgres)
       // A slow first migration widens the window in which a runner without the lock would apply it twice
       // (CREATE TABLE without IF NOT EXISTS fails the second time).
       const slow: StoreMigration[] = [
-        { id: 'race/001', sqlite: '', postgres: 'SELECT pg_sleep(0.2); CREATE TABLE raced (x BIGINT);' },
-        { id: 'race/002', sqlite: '', postgres: 'CREATE TABLE raced_too (x BIGINT);' },
+        { id: 'race/001', sqlite: null, postgres: 'SELECT pg_sleep(0.2); CREATE TABLE raced (x BIGINT);' },
+        { id: 'race/002', sqlite: null, postgres: 'CREATE TABLE raced_too (x BIGINT);' },
       ];
       const instances = Array.from({ length: 4 }, () => openStore({ postgresUrl: url }));
-      const applied = await Promise.all(instances.map((s) => migrateStore(s, slow)));
-      expect(applied.flat().sort()).toEqual(['race/001', 'race/002']);
-      const count = await sql<{ n: number }>`SELECT COUNT(*)::int AS n FROM schema_migrations`.execute(
-        instances[0]!.kysely(),
-      );
-      expect(count.rows[0]?.n).toBe(2);
-      for (const s of instances) await s.close();
-      await database.drop();
+      try {
+        const applied = await Promise.all(instances.map((s) => migrateStore(s, slow)));
+        expect(applied.flat().sort()).toEqual(['race/001', 'race/002']);
+        const count = await sql<{ n: number }>`SELECT COUNT(*)::int AS n FROM schema_migrations`.execute(
+          instances[0]!.kysely(),
+        );
+        expect(count.rows[0]?.n).toBe(2);
+      } finally {
+        for (const s of instances) await s.close();
+        await database.drop();
+      }
     });
   });
 

@@ -3,9 +3,11 @@ import { checkUniqueIds, migrate } from './migrate';
 import type { Migration, StoreMigration } from './migration';
 import { sqliteConnectionOf, type Store } from './store';
 
-/** A store migration in the synchronous runner's form (SQLite); use with `flatMap`. */
-export const sqliteForm = (m: StoreMigration): Migration[] =>
-  m.sqlite === null ? [] : [{ id: m.id, sql: m.sqlite }];
+/** A store migration in the synchronous runner's form (SQLite). */
+export function sqliteForm(m: StoreMigration): Migration {
+  if (m.sqlite === null) throw new Error(`${m.id} has no SQLite form; leave it out of the synchronous list`);
+  return { id: m.id, sql: m.sqlite };
+}
 
 interface MigrationTables {
   schema_migrations: { id: string; applied_at: string };
@@ -20,7 +22,7 @@ interface MigrationTables {
 export async function migrateStore(store: Store, migrations: readonly StoreMigration[]): Promise<string[]> {
   checkUniqueIds(migrations);
   const sqlite = sqliteConnectionOf(store);
-  if (sqlite) return migrate(sqlite, migrations.flatMap(sqliteForm));
+  if (sqlite) return migrate(sqlite, migrations.filter((m) => m.sqlite !== null).map(sqliteForm));
 
   const db = store.kysely<MigrationTables>();
   return db.connection().execute(async (conn) => {

@@ -73,13 +73,15 @@ class SharedConnection implements DatabaseConnection {
  * Kysely's driver over the server's existing better-sqlite3 connection, so synchronous repositories and async
  * ones share one connection and one writer during the transition. Every statement runs synchronously; a unit of
  * work that awaits only the store therefore completes within one microtask drain, before any other callback (and
- * so before any synchronous code on the connection) can run. A unit of work still open at the next check phase
- * broke that rule: it is rolled back there and its commit rejects with `UnitOfWorkEscaped`.
+ * so before any synchronous code on the connection) can run. A unit of work still open when the next timer or
+ * check-phase callback runs broke that rule: it is rolled back there and its commit rejects with
+ * `UnitOfWorkEscaped`. This is detection, best effort (an I/O callback in the same poll phase can still run first):
+ * the rule is what keeps synchronous code out.
  */
 class SharedSqliteDriver implements Driver {
   readonly #db: Db;
   readonly #connection: SharedConnection;
-  #guard: NodeJS.Immediate | undefined;
+  #guards: { immediate: NodeJS.Immediate; timeout: NodeJS.Timeout } | undefined;
 
   constructor(db: Db) {
     this.#db = db;
@@ -97,12 +99,14 @@ class SharedSqliteDriver implements Driver {
     // half-way.
     this.#connection.run('BEGIN IMMEDIATE');
     this.#connection.escaped = false;
-    this.#guard = setImmediate(() => {
-      this.#guard = undefined;
-      if (!this.#db.inTransaction) return;
+    // Whichever callback the event loop runs next after this microtask drain, a timer or the check phase, finds the
+    // transaction still open only if the unit of work awaited something other than the store.
+    const escape = () => {
+      if (!this.#db.inTransaction || this.#connection.escaped) return;
       this.#connection.escaped = true;
       this.#connection.run('ROLLBACK');
-    });
+    };
+    this.#guards = { immediate: setImmediate(escape), timeout: setTimeout(escape, 0) };
   }
 
   async commitTransaction(): Promise<void> {
@@ -117,8 +121,11 @@ class SharedSqliteDriver implements Driver {
 
   /** Ends the guard; true when the transaction had escaped (and was rolled back already). */
   #end(): boolean {
-    if (this.#guard) clearImmediate(this.#guard);
-    this.#guard = undefined;
+    if (this.#guards) {
+      clearImmediate(this.#guards.immediate);
+      clearTimeout(this.#guards.timeout);
+    }
+    this.#guards = undefined;
     const escaped = this.#connection.escaped;
     this.#connection.escaped = false;
     return escaped;

@@ -134,21 +134,27 @@ describe('the async store on the shared SQLite connection', () => {
     await close();
   });
 
-  it('rolls back a unit of work that awaits something other than the store, and says why', async () => {
-    const { conn, db, close } = open();
-    const result = db.transaction().execute(async (trx) => {
-      await trx.insertInto('notes').values({ id: 'before', body: 'x', at: 1 }).execute();
-      await new Promise((resolve) => setTimeout(resolve, 0)); // breaks the rule: not the store
-      await trx.insertInto('notes').values({ id: 'after', body: 'x', at: 2 }).execute();
+  const notTheStore = {
+    'a timer': () => new Promise((resolve) => setTimeout(resolve, 0)),
+    'the check phase': () => new Promise((resolve) => setImmediate(resolve)),
+  };
+  for (const [what, wait] of Object.entries(notTheStore)) {
+    it(`rolls back a unit of work that awaits ${what}, and says why`, async () => {
+      const { conn, db, close } = open();
+      const result = db.transaction().execute(async (trx) => {
+        await trx.insertInto('notes').values({ id: 'before', body: 'x', at: 1 }).execute();
+        await wait(); // breaks the rule: not the store
+        await trx.insertInto('notes').values({ id: 'after', body: 'x', at: 2 }).execute();
+      });
+      await expect(result).rejects.toBeInstanceOf(UnitOfWorkEscaped);
+      expect(conn.inTransaction).toBe(false);
+      expect(conn.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
+      // The store keeps working afterwards.
+      await db.insertInto('notes').values({ id: 'later', body: 'x', at: 3 }).execute();
+      expect(conn.prepare('SELECT id FROM notes').all()).toEqual([{ id: 'later' }]);
+      await close();
     });
-    await expect(result).rejects.toBeInstanceOf(UnitOfWorkEscaped);
-    expect(conn.inTransaction).toBe(false);
-    expect(conn.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 0 });
-    // The store keeps working afterwards.
-    await db.insertInto('notes').values({ id: 'later', body: 'x', at: 3 }).execute();
-    expect(conn.prepare('SELECT id FROM notes').all()).toEqual([{ id: 'later' }]);
-    await close();
-  });
+  }
 
   it('takes the write lock at the start of a unit of work (BEGIN IMMEDIATE)', async () => {
     const { conn, db, close } = open();
