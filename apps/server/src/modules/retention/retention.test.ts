@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { openStore } from '../../store/store';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RetentionOverview, type RetentionRun } from '@kcc/contracts/bewaartermijnen';
