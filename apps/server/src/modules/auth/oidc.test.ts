@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthConfigResponse, LoginResponse } from '@kcc/contracts/rest';
 import { loginAtProvider } from '../../../test-support/oidc-test-browser';
@@ -12,6 +13,7 @@ import {
 import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
 import { TestClock } from '../../../test-support/test-clock';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import type { AuthStoreTables } from './auth.store-migrations';
 import { FLOW_LIFETIME_MS } from './oidc-flows';
@@ -343,9 +345,10 @@ describeEachStore('login with the identity provider (OpenID Connect)', (stores) 
       headers: bearer(session.token),
     });
     expect(res.status).toBe(200);
-    const rows = s.db
-      .prepare('SELECT DISTINCT gebruiker_id, gebruiker_naam FROM audit_verwerkingsacties')
-      .all();
+    const rows = await storeRows(
+      s.store,
+      sql`SELECT DISTINCT gebruiker_id, gebruiker_naam FROM audit_verwerkingsacties`,
+    );
     expect(rows).toEqual([{ gebruiker_id: 'anna.devries@gemeente.test', gebruiker_naam: 'Anna de Vries' }]);
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AfdelingenResponse, RegistrationResponse } from '@kcc/contracts/rest';
 import type { ToestemmingenResponse, Toestemming } from '@kcc/contracts/toestemmingen';
@@ -9,6 +10,7 @@ import {
   type NotifyMock,
 } from '../../../test-support/connectors/register-mocks';
 import { describeEachStore, type FreshDatabase, type StoreUnderTest } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 import { TestClock } from '../../../test-support/test-clock';
 import {
   bearer,
@@ -171,26 +173,28 @@ describeEachStore('terugkoppeling and toestemmingen', (stores) => {
     });
     expect(proactief.status).toBe(201);
 
-    const gelezen = () =>
+    const gelezen = async () =>
       (
-        server.db
-          .prepare(
-            "SELECT count(*) AS n FROM verwerkingen WHERE partij_uuid = ? AND categorieen LIKE '%toestemmingen%' AND handeling = 'inzien'",
-          )
-          .get(partijUuid) as { n: number }
-      ).n;
+        await storeRows(
+          server.store,
+          sql<{
+            n: number;
+          }>`SELECT count(*) AS n FROM verwerkingen WHERE partij_uuid = ${partijUuid} AND categorieen LIKE '%toestemmingen%' AND handeling = 'inzien'`,
+        )
+      )[0]!.n;
     // The reads before there was anything to show handed out nothing: not logged. This one is.
-    expect(gelezen()).toBe(0);
+    expect(await gelezen()).toBe(0);
     const now = await api<ToestemmingenResponse>('GET', `/api/contacts/${contactId}/toestemmingen`);
-    expect(gelezen()).toBe(1);
+    expect(await gelezen()).toBe(1);
     expect(now.body.actueel.map((t) => t.soort).sort()).toEqual(['proactief_contact', 'voorkeurskanaal']);
     expect(now.body.voorkeurskanaal).toEqual({ kanaal: 'sms', adres: FATIMA.telefoon });
-    const log = server.db
-      .prepare(
-        "SELECT count(*) AS n FROM verwerkingen WHERE partij_uuid = ? AND categorieen LIKE '%toestemmingen%' AND handeling = 'aanmaken'",
-      )
-      .get(partijUuid) as { n: number };
-    expect(log.n).toBe(2);
+    const [log] = await storeRows(
+      server.store,
+      sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM verwerkingen WHERE partij_uuid = ${partijUuid} AND categorieen LIKE '%toestemmingen%' AND handeling = 'aanmaken'`,
+    );
+    expect(log!.n).toBe(2);
 
     // A phone contact with a follow-up: "doorgestuurd" by SMS, and (proactief contact allowed) a rating link.
     const afd = await afdeling();
@@ -224,21 +228,25 @@ describeEachStore('terugkoppeling and toestemmingen', (stores) => {
     expect((await patch('verwerkt')).status).toBe(200);
     expect((await patch('te_verwerken')).status).toBe(200);
     expect((await patch('verwerkt')).status).toBe(200);
-    const rows = server.db
-      .prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE sleutel = ?')
-      .get(`interne-taak:${taakUuid}`) as { n: number };
-    expect(rows.n).toBe(1);
+    const [rows] = await storeRows(
+      server.store,
+      sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM terugkoppelingen WHERE sleutel = ${`interne-taak:${taakUuid}`}`,
+    );
+    expect(rows!.n).toBe(1);
     expect(notify.sms).toHaveLength(3);
 
     // One verwerkingenlog line per message sent (written right after NotifyNL accepted it).
-    const lines = () =>
+    const lines = async () =>
       (
-        server.db
-          .prepare(
-            "SELECT count(*) AS n FROM audit_verwerkingsacties WHERE activiteit_code = 'kcc-terugkoppeling' AND handeling = 'exporteren'",
-          )
-          .get() as { n: number }
-      ).n;
+        await storeRows(
+          server.store,
+          sql<{
+            n: number;
+          }>`SELECT count(*) AS n FROM audit_verwerkingsacties WHERE activiteit_code = 'kcc-terugkoppeling' AND handeling = 'exporteren'`,
+        )
+      )[0]!.n;
     await expect.poll(lines).toBe(3);
   });
 
@@ -277,11 +285,14 @@ describeEachStore('terugkoppeling and toestemmingen', (stores) => {
       interneTaak: { gevraagdeHandeling: 'Vergunning nakijken' },
     });
     const rows = () =>
-      server.db
-        .prepare(
-          'SELECT aanleiding, status, pogingen FROM terugkoppelingen WHERE contact_id = ? ORDER BY aanleiding',
-        )
-        .all(contactId) as { aanleiding: string; status: string; pogingen: number }[];
+      storeRows(
+        server.store,
+        sql<{
+          aanleiding: string;
+          status: string;
+          pogingen: number;
+        }>`SELECT aanleiding, status, pogingen FROM terugkoppelingen WHERE contact_id = ${contactId} ORDER BY aanleiding`,
+      );
     // The follow-up and this call's rating link both failed once and wait for their next attempt.
     await expect.poll(rows).toEqual([
       { aanleiding: 'beoordeling', status: 'wachtend', pogingen: 1 },
@@ -297,10 +308,11 @@ describeEachStore('terugkoppeling and toestemmingen', (stores) => {
       { aanleiding: 'vervolg_geregistreerd', status: 'verstuurd', pogingen: 2 },
     ]);
     expect(
-      server.db.prepare("SELECT count(*) AS n FROM terugkoppelingen WHERE status = 'wachtend'").get(),
-    ).toEqual({
-      n: 0,
-    });
+      await storeRows(
+        server.store,
+        sql`SELECT count(*) AS n FROM terugkoppelingen WHERE status = 'wachtend'`,
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('tells the resident when a terugbelverzoek is closed (reached), once', async () => {
@@ -331,10 +343,11 @@ describeEachStore('terugkoppeling and toestemmingen', (stores) => {
       gespreksresultaat: 'zelfstandig_afgehandeld',
     });
     expect(
-      server.db
-        .prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE sleutel = ?')
-        .get(`terugbelverzoek:${cb.body.contactId}`),
-    ).toEqual({ n: 1 });
+      await storeRows(
+        server.store,
+        sql`SELECT count(*) AS n FROM terugkoppelingen WHERE sleutel = ${`terugbelverzoek:${cb.body.contactId}`}`,
+      ),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('after a withdrawal nothing goes out, and the agent sees why', async () => {
@@ -407,8 +420,11 @@ describeEachStore('terugkoppeling and toestemmingen', (stores) => {
       expect(res.status).toBe(201);
     }
     expect(
-      server.db.prepare('SELECT count(*) AS n FROM terugkoppelingen WHERE contact_id = ?').get(contactId),
-    ).toEqual({ n: 1 });
+      await storeRows(
+        server.store,
+        sql`SELECT count(*) AS n FROM terugkoppelingen WHERE contact_id = ${contactId}`,
+      ),
+    ).toEqual([{ n: 1 }]);
     let mail = await sink.next();
     // The agent's work may have produced an ontvangstbevestiging first; find ours.
     while (mail.subject !== 'Wij zoeken uw vraag verder uit') mail = await sink.next();
