@@ -134,6 +134,23 @@ describe('the async store on the shared SQLite connection', () => {
     await close();
   });
 
+  it('lets a statement started inside an open unit of work wait for it, so a rollback does not take it along', async () => {
+    const { db, close } = open();
+    let outside: Promise<unknown> | undefined;
+    const unit = db.transaction().execute(async (trx) => {
+      await trx.insertInto('notes').values({ id: 'in-1', body: 'x', at: 1 }).execute();
+      // Another request's write, started while this unit of work is open: it must not join it.
+      outside = db.insertInto('notes').values({ id: 'outside', body: 'x', at: 2 }).execute();
+      await trx.insertInto('notes').values({ id: 'in-2', body: 'x', at: 3 }).execute();
+      throw new Error('stop');
+    });
+    await expect(unit).rejects.toThrow('stop');
+    await outside;
+    const ids = (await db.selectFrom('notes').select('id').execute()).map((r) => r.id);
+    expect(ids).toEqual(['outside']);
+    await close();
+  });
+
   const notTheStore = {
     'a timer': () => new Promise((resolve) => setTimeout(resolve, 0)),
     'the check phase': () => new Promise((resolve) => setImmediate(resolve)),
