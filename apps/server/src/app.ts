@@ -495,6 +495,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const reports = createReportsModule(app, {
       rateLimitStore: cluster.rateLimits,
       db,
+      store,
       guard,
       contacts,
       routing,

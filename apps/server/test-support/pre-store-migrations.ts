@@ -283,4 +283,18 @@ export const preStoreMigrations: Record<string, Migration> = {
         FROM audit_verwerkte_objecten o JOIN audit_verwerkingsacties a ON a.seq = o.actie_seq;
     `,
   },
+  'reports/002_rating_tokens': {
+    id: 'reports/002_rating_tokens',
+    sql: `
+      -- Single-use rating links sent after a phone contact; only a hash of the token is kept.
+      CREATE TABLE rating_tokens (
+        token_hash TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL,
+        kanaal TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX rating_tokens_contact ON rating_tokens (contact_id);
+    `,
+  },
 };

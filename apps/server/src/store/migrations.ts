@@ -39,6 +39,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...authStoreMigrations,
   ...terugkoppelingMigrations,
   ...openKlantOutboxMigrations,
+  ...ratingTokenMigrations,
 ];
 
 /**
@@ -64,7 +65,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...nawerkMigrations,
     ...reportsMigrations,
     ...retentionMigrations,
-    ...ratingTokenMigrations,
+    ...ratingTokenMigrations.map(sqliteForm),
     ...toestemmingenMigrations.map(sqliteForm),
     ...terugkoppelingMigrations.map(sqliteForm),
     ...openKlantOutboxMigrations.map(sqliteForm),

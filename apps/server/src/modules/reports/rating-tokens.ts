@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../store/db';
-import type { Migration } from '../../store/migration';
+import type { Kysely } from 'kysely';
+import type { StoreMigration } from '../../store/migration';
+import type { Store } from '../../store/store';
 
-export const ratingTokenMigrations: Migration[] = [
+export const ratingTokenMigrations: StoreMigration[] = [
   {
     id: 'reports/002_rating_tokens',
-    sql: `
+    sqlite: `
       -- Single-use rating links sent after a phone contact; only a hash of the token is kept.
       CREATE TABLE rating_tokens (
         token_hash TEXT PRIMARY KEY,
@@ -16,8 +17,30 @@ export const ratingTokenMigrations: Migration[] = [
       );
       CREATE INDEX rating_tokens_contact ON rating_tokens (contact_id);
     `,
+    postgres: `
+      CREATE TABLE rating_tokens (
+        token_hash TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL,
+        kanaal TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        used_at BIGINT
+      );
+      CREATE INDEX rating_tokens_contact ON rating_tokens (contact_id);
+    `,
   },
 ];
+
+/** The tables the rating links own, as the query builder sees them. */
+export interface RatingTokensTables {
+  rating_tokens: {
+    token_hash: string;
+    contact_id: string;
+    kanaal: string;
+    /** Epoch milliseconds. */
+    created_at: number;
+    used_at: number | null;
+  };
+}
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -26,38 +49,45 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
  * token (256 bits), stored as a hash, valid for one rating.
  */
 export class RatingTokens {
+  private readonly db: Kysely<RatingTokensTables>;
+
   constructor(
-    private readonly db: Db,
+    store: Store,
     private readonly baseUrl: string,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.db = store.kysely<RatingTokensTables>();
+  }
 
   /** A new link for this contact and channel. */
-  issue(contactId: string, kanaal: string): string {
+  async issue(contactId: string, kanaal: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    this.db
-      .prepare('INSERT INTO rating_tokens (token_hash, contact_id, kanaal, created_at) VALUES (?, ?, ?, ?)')
-      .run(hash(token), contactId, kanaal, this.now());
+    await this.db
+      .insertInto('rating_tokens')
+      .values({ token_hash: hash(token), contact_id: contactId, kanaal, created_at: this.now() })
+      .execute();
     return `${this.baseUrl.replace(/\/$/, '')}/beoordeling/${token}`;
   }
 
   /** The contact and channel of an unused token. */
-  resolve(token: string): { contactId: string; kanaal: string; used: boolean } | undefined {
+  async resolve(token: string): Promise<{ contactId: string; kanaal: string; used: boolean } | undefined> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-    const row = this.db
-      .prepare<[string], { contact_id: string; kanaal: string; used_at: number | null }>(
-        'SELECT contact_id, kanaal, used_at FROM rating_tokens WHERE token_hash = ?',
-      )
-      .get(hash(token));
+    const row = await this.db
+      .selectFrom('rating_tokens')
+      .select(['contact_id', 'kanaal', 'used_at'])
+      .where('token_hash', '=', hash(token))
+      .executeTakeFirst();
     return row ? { contactId: row.contact_id, kanaal: row.kanaal, used: row.used_at !== null } : undefined;
   }
 
   /** Marks the token used; false when it already was (a second rating with the same link). */
-  use(token: string): boolean {
-    return (
-      this.db
-        .prepare('UPDATE rating_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL')
-        .run(this.now(), hash(token)).changes === 1
-    );
+  async use(token: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('rating_tokens')
+      .set({ used_at: this.now() })
+      .where('token_hash', '=', hash(token))
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 }

@@ -109,12 +109,12 @@ export function registerRatingRoutes(
         .type('text/html; charset=utf-8')
         .send(tooMany);
     });
-    const resolve = (params: unknown) => {
+    const resolve = async (params: unknown) => {
       const parsed = TokenParams.safeParse(params);
       if (!parsed.success) return undefined;
       const token = parsed.data.token;
       const signed = deps.links.verify(token);
-      const single = signed === undefined ? deps.tokens.resolve(token) : undefined;
+      const single = signed === undefined ? await deps.tokens.resolve(token) : undefined;
       const contactId = signed ?? single?.contactId;
       const contact = contactId !== undefined ? deps.contacts.get(contactId) : undefined;
       if (!contact) return undefined;
@@ -133,14 +133,14 @@ export function registerRatingRoutes(
         .some((e) => e.type === 'csat' && e.data?.channel === found.channel);
 
     scope.get('/beoordeling/:token', async (request, reply) => {
-      const found = resolve(request.params);
+      const found = await resolve(request.params);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!found) return reply.code(404).send(notFound);
       return reply.send(rated(found) ? already : formPage(found.token, undefined, found.channel));
     });
 
     scope.post('/beoordeling/:token', async (request, reply) => {
-      const found = resolve(request.params);
+      const found = await resolve(request.params);
       const json = request.headers['content-type']?.includes('application/json') ?? false;
       if (!found) {
         return json
@@ -167,7 +167,7 @@ export function registerRatingRoutes(
               .type('text/html; charset=utf-8')
               .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.', found.channel));
       }
-      if (rated(found) || (found.singleUse && !deps.tokens.use(found.token))) {
+      if (rated(found) || (found.singleUse && !(await deps.tokens.use(found.token)))) {
         return json
           ? reply.code(409).send({ ok: false, error: 'already_rated' })
           : reply.type('text/html; charset=utf-8').send(already);

@@ -3,6 +3,7 @@ import type { RateLimitStore } from '../rate-limit';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { EventBus, RegisteredEvent } from '../../shared/domain-events';
 import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { RoutingService } from '../routing/routing.service';
 import { createRatingLinks, type RatingLinks } from './rating-link';
@@ -20,7 +21,7 @@ export interface ReportsModule {
   /** For e-mail replies: `ratingLinks.linkFor(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */
   ratingLinks: RatingLinks;
   /** Single-use rating links for phone contacts: `phoneRatingLink(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */
-  phoneRatingLink(contactId: string): string;
+  phoneRatingLink(contactId: string): Promise<string>;
   /** After a registration committed (`contact-registered`): keeps the facts FCR needs. */
   recordRegistration(event: RegisteredEvent): void;
 }
@@ -29,6 +30,8 @@ export function createReportsModule(
   app: FastifyInstance,
   deps: {
     db: Db;
+    /** The async store (rating tokens). */
+    store: Store;
     guard: AuthGuard;
     contacts: ContactsRepository;
     routing: RoutingService;
@@ -60,7 +63,7 @@ export function createReportsModule(
   const ratingLinks = createRatingLinks(deps.secret, deps.publicBaseUrl);
   registerReportRoutes(app, { guard: deps.guard, reports: service, onderwerpNamen: deps.onderwerpNamen });
   const now = deps.now ?? Date.now;
-  const ratingTokens = new RatingTokens(deps.db, deps.publicBaseUrl, now);
+  const ratingTokens = new RatingTokens(deps.store, deps.publicBaseUrl, now);
   registerRatingRoutes(app, {
     links: ratingLinks,
     tokens: ratingTokens,

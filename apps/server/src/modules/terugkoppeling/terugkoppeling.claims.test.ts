@@ -56,7 +56,7 @@ describeEachStore('terugkoppeling claims', (stores) => {
         templateBeoordeling: 't2',
       },
       telefoon: '14 020',
-      beoordelingslink: (contactId) => `https://kcc.example/beoordeling/${contactId}`,
+      beoordelingslink: async (contactId) => `https://kcc.example/beoordeling/${contactId}`,
       logVerzending: () => {},
       classify: classifySendError,
     });

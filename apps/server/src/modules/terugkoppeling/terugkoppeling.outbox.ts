@@ -74,7 +74,7 @@ export interface TerugkoppelingDeps {
   sms?: { client: SmsVerzender; templateTerugkoppeling: string; templateBeoordeling: string } | undefined;
   telefoon: string;
   /** A single-use rating link for a phone contact (reports module). */
-  beoordelingslink: (contactId: string) => string;
+  beoordelingslink: (contactId: string) => Promise<string>;
   /** One verwerkingenlog line per message that goes out. */
   logVerzending: (v: {
     partijUuid: string;
@@ -226,7 +226,7 @@ export class TerugkoppelingOutbox {
     }
     if (aanleiding.soort === 'beoordeling' && aanleiding.link === undefined && row.contact_id !== null) {
       // The link (a single-use token) is made once and kept, so a retry sends the same link.
-      aanleiding = { ...aanleiding, link: this.deps.beoordelingslink(row.contact_id) };
+      aanleiding = { ...aanleiding, link: await this.deps.beoordelingslink(row.contact_id) };
       if (!(await this.set(row, { gegevens: JSON.stringify(aanleiding) }, false))) return;
     }
     const pogingen = row.pogingen + 1;
