@@ -505,6 +505,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       onderwerpNamen: async () =>
         new Map((await onderwerpen.repo.list({ alleenActief: false })).map((o) => [o.id, o.naam])),
       now: () => clock.now(),
+      log: app.log,
       events,
     });
     // Issue 15 §3–4: toestemmingen, and messages to the resident about what happened with their question.

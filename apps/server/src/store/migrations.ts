@@ -39,6 +39,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...authStoreMigrations,
   ...terugkoppelingMigrations,
   ...openKlantOutboxMigrations,
+  ...reportsMigrations,
   ...ratingTokenMigrations,
 ];
 
@@ -63,7 +64,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...kennisbankMigrations,
     ...onderwerpenMigrations.map(sqliteForm),
     ...nawerkMigrations,
-    ...reportsMigrations,
+    ...reportsMigrations.map(sqliteForm),
     ...retentionMigrations,
     ...ratingTokenMigrations.map(sqliteForm),
     ...toestemmingenMigrations.map(sqliteForm),

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
 import type { Channel } from '@kcc/contracts/domain';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
-import { onderwerpHash, type StoredRegistrationFact } from './report-registrations';
+import {
+  onderwerpHash,
+  type ReportRegistrationsTables,
+  type StoredRegistrationFact,
+} from './report-registrations';
 import { questions } from './report.service';
 
 const HOUR = 3600_000;
@@ -12,11 +17,6 @@ const DAY = 24 * HOUR;
 
 let server: TestServer;
 let token: string;
-beforeEach(async () => {
-  server = await startTestServer();
-  token = await server.login('tess');
-});
-afterEach(() => server.stop());
 
 const report = async (query: string) => {
   const res = await fetch(`${server.url}/api/reports?${query}`, { headers: bearer(token) });
@@ -35,13 +35,20 @@ function contact(channel: Channel, at: number): string {
   return id;
 }
 
-function registered(contactId: string, at: number, partij: string | null, onderwerp: string): void {
-  server.db
-    .prepare(
-      `INSERT INTO report_registrations (klantcontact_uuid, contact_id, at, partij_uuid, onderwerp_hash, gespreksresultaat)
-       VALUES (?, ?, ?, ?, ?, 'zelfstandig_afgehandeld')`,
-    )
-    .run(randomUUID(), contactId, at, partij, onderwerpHash(onderwerp));
+async function registered(contactId: string, at: number, partij: string | null, onderwerp: string) {
+  await server.store
+    .kysely<ReportRegistrationsTables>()
+    .insertInto('report_registrations')
+    .values({
+      klantcontact_uuid: randomUUID(),
+      contact_id: contactId,
+      at,
+      partij_uuid: partij,
+      onderwerp_hash: onderwerpHash(onderwerp),
+      onderwerp_id: null,
+      gespreksresultaat: 'zelfstandig_afgehandeld',
+    })
+    .execute();
 }
 
 function promised(contactId: string, at: number, due: number): void {
@@ -91,77 +98,95 @@ describe('inspanning: contacts per question within 14 days', () => {
     );
     expect(q.map((x) => x.contactIds)).toEqual([['c1', 'c2'], ['c3'], ['c4']]);
   });
-
-  it('reports questions, the contacts and channel changes they took, per bucket and channel of the first contact', async () => {
-    const day = addDays(localDay(Date.now()), -20);
-    const t0 = startOfDayAmsterdam(day) + 9 * HOUR;
-    const [p1, p2] = [randomUUID(), randomUUID()];
-    // p1: by phone, then by e-mail 3 days later, then by phone again 5 days later: 1 question, 3 contacts, 2 changes.
-    registered(contact('telefoon', t0), t0, p1, 'Afvalpas kwijt');
-    registered(contact('email', t0 + 3 * DAY), t0 + 3 * DAY, p1, 'afvalpas kwijt');
-    registered(contact('telefoon', t0 + 8 * DAY), t0 + 8 * DAY, p1, 'Afvalpas kwijt');
-    // p2: one chat, answered at once.
-    registered(contact('chat', t0 + HOUR), t0 + HOUR, p2, 'Parkeervergunning');
-    // A question that started before the report's range is not counted in it.
-    registered(contact('telefoon', t0 - 2 * DAY), t0 - 2 * DAY, p2, 'Rijbewijs');
-    registered(contact('telefoon', t0 + 2 * HOUR), t0 + 2 * HOUR, p2, 'Rijbewijs');
-
-    const r = await report(`from=${day}&to=${day}`);
-    expect(r.definitions.inspanningWindowDays).toBe(14);
-    expect(r.total).toMatchObject({
-      vragen: 2,
-      contactenVoorVragen: 4,
-      kanaalwisselsVoorVragen: 2,
-      contactenPerVraag: 2,
-    });
-    expect(r.byChannel.find((c) => c.channel === 'telefoon')).toMatchObject({
-      vragen: 1,
-      contactenPerVraag: 3,
-    });
-    expect(r.byChannel.find((c) => c.channel === 'chat')).toMatchObject({ vragen: 1, contactenPerVraag: 1 });
-    const empty = await report(`from=${addDays(day, 1)}&to=${addDays(day, 1)}`);
-    expect(empty.total).toMatchObject({ vragen: 0, contactenPerVraag: null });
-  });
 });
 
-describe('voorspelbaarheid: promised answers delivered in time', () => {
-  it('counts a promise in the bucket it fell due, kept when an agent’s reply went out or the contact was registered in time', async () => {
-    const day = addDays(localDay(Date.now()), -3);
-    const start = startOfDayAmsterdam(day);
-    const due = start + 16 * HOUR;
-    const received = start - 2 * DAY;
+describeEachStore('kanaalstrategie KPIs in the report', (stores) => {
+  let database: FreshDatabase;
+  beforeEach(async () => {
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env);
+    token = await server.login('tess');
+  });
+  afterEach(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
-    const keptByReply = contact('email', received);
-    promised(keptByReply, received, due);
-    reply(keptByReply, due - 5 * HOUR, 'sent');
+  describe('inspanning over the reports API', () => {
+    it('reports questions, the contacts and channel changes they took, per bucket and channel of the first contact', async () => {
+      const day = addDays(localDay(Date.now()), -20);
+      const t0 = startOfDayAmsterdam(day) + 9 * HOUR;
+      const [p1, p2] = [randomUUID(), randomUUID()];
+      // p1: by phone, then by e-mail 3 days later, then by phone again 5 days later: 1 question, 3 contacts, 2 changes.
+      await registered(contact('telefoon', t0), t0, p1, 'Afvalpas kwijt');
+      await registered(contact('email', t0 + 3 * DAY), t0 + 3 * DAY, p1, 'afvalpas kwijt');
+      await registered(contact('telefoon', t0 + 8 * DAY), t0 + 8 * DAY, p1, 'Afvalpas kwijt');
+      // p2: one chat, answered at once.
+      await registered(contact('chat', t0 + HOUR), t0 + HOUR, p2, 'Parkeervergunning');
+      // A question that started before the report's range is not counted in it.
+      await registered(contact('telefoon', t0 - 2 * DAY), t0 - 2 * DAY, p2, 'Rijbewijs');
+      await registered(contact('telefoon', t0 + 2 * HOUR), t0 + 2 * HOUR, p2, 'Rijbewijs');
 
-    const late = contact('email', received);
-    promised(late, received, due);
-    reply(late, due + HOUR, 'sent');
-
-    const keptByRegistration = contact('webformulier', received);
-    promised(keptByRegistration, received, due);
-    registered(keptByRegistration, due - HOUR, null, 'Vraag via formulier');
-
-    const failed = contact('email', received);
-    promised(failed, received, due);
-    reply(failed, due - 3 * HOUR, 'failed');
-
-    const unanswered = contact('email', received);
-    promised(unanswered, received, due);
-
-    // Due in the future and not yet answered: the promise can still be kept, so it is not counted yet.
-    const open = contact('email', Date.now());
-    promised(open, Date.now(), Date.now() + DAY);
-
-    const r = await report(`from=${day}&to=${day}`);
-    expect(r.total).toMatchObject({ beloften: 5, beloftenNagekomen: 2, voorspelbaarheid: 0.4 });
-    expect(r.byChannel.find((c) => c.channel === 'webformulier')).toMatchObject({
-      beloften: 1,
-      beloftenNagekomen: 1,
-      voorspelbaarheid: 1,
+      const r = await report(`from=${day}&to=${day}`);
+      expect(r.definitions.inspanningWindowDays).toBe(14);
+      expect(r.total).toMatchObject({
+        vragen: 2,
+        contactenVoorVragen: 4,
+        kanaalwisselsVoorVragen: 2,
+        contactenPerVraag: 2,
+      });
+      expect(r.byChannel.find((c) => c.channel === 'telefoon')).toMatchObject({
+        vragen: 1,
+        contactenPerVraag: 3,
+      });
+      expect(r.byChannel.find((c) => c.channel === 'chat')).toMatchObject({
+        vragen: 1,
+        contactenPerVraag: 1,
+      });
+      const empty = await report(`from=${addDays(day, 1)}&to=${addDays(day, 1)}`);
+      expect(empty.total).toMatchObject({ vragen: 0, contactenPerVraag: null });
     });
-    const future = await report(`from=${localDay(Date.now())}&to=${addDays(localDay(Date.now()), 1)}`);
-    expect(future.total).toMatchObject({ beloften: 0, voorspelbaarheid: null });
+  });
+
+  describe('voorspelbaarheid: promised answers delivered in time', () => {
+    it('counts a promise in the bucket it fell due, kept when an agent’s reply went out or the contact was registered in time', async () => {
+      const day = addDays(localDay(Date.now()), -3);
+      const start = startOfDayAmsterdam(day);
+      const due = start + 16 * HOUR;
+      const received = start - 2 * DAY;
+
+      const keptByReply = contact('email', received);
+      promised(keptByReply, received, due);
+      reply(keptByReply, due - 5 * HOUR, 'sent');
+
+      const late = contact('email', received);
+      promised(late, received, due);
+      reply(late, due + HOUR, 'sent');
+
+      const keptByRegistration = contact('webformulier', received);
+      promised(keptByRegistration, received, due);
+      await registered(keptByRegistration, due - HOUR, null, 'Vraag via formulier');
+
+      const failed = contact('email', received);
+      promised(failed, received, due);
+      reply(failed, due - 3 * HOUR, 'failed');
+
+      const unanswered = contact('email', received);
+      promised(unanswered, received, due);
+
+      // Due in the future and not yet answered: the promise can still be kept, so it is not counted yet.
+      const open = contact('email', Date.now());
+      promised(open, Date.now(), Date.now() + DAY);
+
+      const r = await report(`from=${day}&to=${day}`);
+      expect(r.total).toMatchObject({ beloften: 5, beloftenNagekomen: 2, voorspelbaarheid: 0.4 });
+      expect(r.byChannel.find((c) => c.channel === 'webformulier')).toMatchObject({
+        beloften: 1,
+        beloftenNagekomen: 1,
+        voorspelbaarheid: 1,
+      });
+      const future = await report(`from=${localDay(Date.now())}&to=${addDays(localDay(Date.now()), 1)}`);
+      expect(future.total).toMatchObject({ beloften: 0, voorspelbaarheid: null });
+    });
   });
 });

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { loadOrCreateTokenSecret } from '../../store/token-secret';
 import { createRatingLinks } from './rating-link';
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
 
 describe('rating links', () => {
   it('verifies only its own tokens', () => {
@@ -24,9 +21,20 @@ describe('rating links', () => {
   });
 });
 
-describe('registration facts and the e-mail rating page', () => {
+describeEachStore('registration facts and the e-mail rating page', (stores) => {
+  let server: TestServer | undefined;
+  let database: FreshDatabase | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    await database?.drop();
+    server = undefined;
+    database = undefined;
+  });
+
   it('records the registration for FCR, takes one rating per contact and counts it in the report', async () => {
-    server = await startTestServer({ KCC_WRAP_UP_MS: '0' });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ ...database.env, KCC_WRAP_UP_MS: '0' });
+    const s = server;
     const annaToken = await server.login('anna');
     const anna = await server.connectAgent(annaToken);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
@@ -41,14 +49,16 @@ describe('registration facts and the e-mail rating page', () => {
       body: JSON.stringify({ onderwerp: 'Afvalpas kwijt', gespreksresultaat: 'zelfstandig_afgehandeld' }),
     });
     expect(reg.status).toBe(201);
-    const row = server.db
-      .prepare('SELECT * FROM report_registrations WHERE contact_id = ?')
-      .get(contactId) as {
-      gespreksresultaat: string;
-      onderwerp_hash: string;
-    };
-    expect(row.gespreksresultaat).toBe('zelfstandig_afgehandeld');
-    expect(row.onderwerp_hash).not.toContain('Afval');
+    // Recorded right after the registration committed (a subscriber of contact-registered).
+    const rows = () =>
+      storeRows<{ gespreksresultaat: string; onderwerp_hash: string }>(
+        s.store,
+        sql`SELECT gespreksresultaat, onderwerp_hash FROM report_registrations WHERE contact_id = ${contactId}`,
+      );
+    await expect.poll(async () => (await rows()).length).toBe(1);
+    const [row] = await rows();
+    expect(row?.gespreksresultaat).toBe('zelfstandig_afgehandeld');
+    expect(row?.onderwerp_hash).not.toContain('Afval');
 
     // The link as an e-mail reply would carry it (signed with the server secret).
     const link = createRatingLinks(loadOrCreateTokenSecret(server.dataDir), server.url).linkFor(contactId);

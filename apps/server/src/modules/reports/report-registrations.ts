@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../store/db';
+import type { Kysely } from 'kysely';
+import type { Store } from '../../store/store';
 
 export interface RegistrationFact {
   klantcontactUuid: string;
@@ -32,46 +33,54 @@ export function onderwerpHash(onderwerp: string): string {
   return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
 }
 
+/** The tables the reports own for first-contact resolution, as the query builder sees them. */
+export interface ReportRegistrationsTables {
+  report_registrations: {
+    klantcontact_uuid: string;
+    contact_id: string;
+    /** Epoch milliseconds. */
+    at: number;
+    partij_uuid: string | null;
+    onderwerp_hash: string;
+    onderwerp_id: string | null;
+    gespreksresultaat: string;
+  };
+}
+
 /** The registration facts the reports need (first-contact resolution), kept next to the event log. */
 export class ReportRegistrations {
-  private readonly insert;
-  private readonly between;
+  private readonly db: Kysely<ReportRegistrationsTables>;
 
-  constructor(db: Db) {
-    this.insert = db.prepare(
-      `INSERT OR IGNORE INTO report_registrations
-         (klantcontact_uuid, contact_id, at, partij_uuid, onderwerp_hash, onderwerp_id, gespreksresultaat)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.between = db.prepare<
-      [number, number],
-      {
-        klantcontact_uuid: string;
-        contact_id: string;
-        at: number;
-        partij_uuid: string | null;
-        onderwerp_hash: string;
-        onderwerp_id: string | null;
-        gespreksresultaat: string;
-      }
-    >('SELECT * FROM report_registrations WHERE at >= ? AND at < ? ORDER BY at');
+  constructor(store: Store) {
+    this.db = store.kysely<ReportRegistrationsTables>();
   }
 
-  /** Called inside the registration transaction. */
-  record(f: RegistrationFact): void {
-    this.insert.run(
-      f.klantcontactUuid,
-      f.contactId,
-      f.at,
-      f.partijUuid ?? null,
-      onderwerpHash(f.onderwerp),
-      f.onderwerpId ?? null,
-      f.gespreksresultaat,
-    );
+  /** After the registration committed; a second record of the same klantcontact changes nothing. */
+  async record(f: RegistrationFact): Promise<void> {
+    await this.db
+      .insertInto('report_registrations')
+      .values({
+        klantcontact_uuid: f.klantcontactUuid,
+        contact_id: f.contactId,
+        at: f.at,
+        partij_uuid: f.partijUuid ?? null,
+        onderwerp_hash: onderwerpHash(f.onderwerp),
+        onderwerp_id: f.onderwerpId ?? null,
+        gespreksresultaat: f.gespreksresultaat,
+      })
+      .onConflict((oc) => oc.column('klantcontact_uuid').doNothing())
+      .execute();
   }
 
-  inRange(from: number, to: number): StoredRegistrationFact[] {
-    return this.between.all(from, to).map((r) => ({
+  async inRange(from: number, to: number): Promise<StoredRegistrationFact[]> {
+    const rows = await this.db
+      .selectFrom('report_registrations')
+      .selectAll()
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .orderBy('at')
+      .execute();
+    return rows.map((r) => ({
       klantcontactUuid: r.klantcontact_uuid,
       contactId: r.contact_id,
       at: r.at,
@@ -81,4 +90,25 @@ export class ReportRegistrations {
       gespreksresultaat: r.gespreksresultaat,
     }));
   }
+
+  /**
+   * The reports keep a registration's partij only to count repeat contacts (first-contact resolution, within
+   * days); after the contact's bewaartermijn the link goes and the registration still counts.
+   */
+  async forgetPartij(contactIds: readonly string[]): Promise<number> {
+    let changed = 0;
+    for (let i = 0; i < contactIds.length; i += FORGET_BATCH) {
+      const result = await this.db
+        .updateTable('report_registrations')
+        .set({ partij_uuid: null })
+        .where('contact_id', 'in', contactIds.slice(i, i + FORGET_BATCH))
+        .where('partij_uuid', 'is not', null)
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    return changed;
+  }
 }
+
+/** Contact ids per UPDATE: well under both stores' limit on bound parameters. */
+const FORGET_BATCH = 500;

@@ -149,10 +149,10 @@ export class ReportService {
   }
 
   /** `onderwerpNaam`: the current name of an onderwerp of the managed list (rows of the onderwerp breakdown). */
-  report(
+  async report(
     query: ReportQuery,
     options: { now?: number; onderwerpNaam?: (id: string) => string | undefined } = {},
-  ): ReportResponse {
+  ): Promise<ReportResponse> {
     const now = options.now ?? Date.now();
     const queues = this.deps.queues();
     const queueNames = new Map(queues.map((q) => [q.id, q.name]));
@@ -289,7 +289,7 @@ export class ReportService {
     // onderwerp (another contact) within 7 days.
     const windowMs = SERVICE_LEVEL_DEFINITION.fcrWindowDays * DAY_MS;
     const inspanningMs = SERVICE_LEVEL_DEFINITION.inspanningWindowDays * DAY_MS;
-    const regs = this.deps.registrations.inRange(
+    const regs = await this.deps.registrations.inRange(
       start - inspanningMs,
       end + Math.max(windowMs, inspanningMs),
     );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RateLimitStore } from '../rate-limit';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { EventBus, RegisteredEvent } from '../../shared/domain-events';
+import type { Logger } from '../../shared/logger';
 import type { Db } from '../../store/db';
 import type { Store } from '../../store/store';
 import type { ContactsRepository } from '../contacts/contacts.repository';
@@ -23,14 +24,14 @@ export interface ReportsModule {
   /** Single-use rating links for phone contacts: `phoneRatingLink(contactId)` → `{publicBaseUrl}/beoordeling/{token}`. */
   phoneRatingLink(contactId: string): Promise<string>;
   /** After a registration committed (`contact-registered`): keeps the facts FCR needs. */
-  recordRegistration(event: RegisteredEvent): void;
+  recordRegistration(event: RegisteredEvent): Promise<void>;
 }
 
 export function createReportsModule(
   app: FastifyInstance,
   deps: {
     db: Db;
-    /** The async store (rating tokens). */
+    /** The async store (rating tokens, registration facts). */
     store: Store;
     guard: AuthGuard;
     contacts: ContactsRepository;
@@ -43,13 +44,14 @@ export function createReportsModule(
     /** Answers promised to residents (the channels module's ontvangstbevestigingen). */
     beloften: (from: number, to: number) => Belofte[];
     now?: () => number;
+    log: Logger;
     /** `contact-registered` is recorded for the reports. */
     events: EventBus;
     /** Where the rating page's limit counts (default: this process's memory; in a cluster: Redis). */
     rateLimitStore?: RateLimitStore;
   },
 ): ReportsModule {
-  const registrations = new ReportRegistrations(deps.db);
+  const registrations = new ReportRegistrations(deps.store);
   const service = new ReportService({
     db: deps.db,
     registrations,
@@ -71,9 +73,9 @@ export function createReportsModule(
     now,
     ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
   });
-  const recordRegistration = (event: RegisteredEvent): void => {
+  const recordRegistration = (event: RegisteredEvent): Promise<void> => {
     const partij = event.request.partij?.uuid ?? deps.contacts.get(event.contactId)?.partijUuid;
-    registrations.record({
+    return registrations.record({
       klantcontactUuid: event.klantcontactUuid,
       contactId: event.contactId,
       at: event.at,
@@ -83,7 +85,12 @@ export function createReportsModule(
       gespreksresultaat: event.request.gespreksresultaat,
     });
   };
-  deps.events.on('contact-registered', recordRegistration);
+  // Subscribers hear committed events; the facts are written on the async store right after, a failure is logged.
+  deps.events.on('contact-registered', (event) => {
+    recordRegistration(event).catch((err: unknown) =>
+      deps.log.error({ err, contactId: event.contactId }, 'reports: registratie vastleggen mislukt'),
+    );
+  });
   return {
     service,
     ratingLinks,

@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
 import { mulberry32 } from '@kcc/routing/simulator';
-import type { Db } from '../../store/db';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
+import type { Db } from '../../store/db';
 import { DEMO_QUEUES } from '../queues/demo-queues';
-import { onderwerpHash } from './report-registrations';
-
-let server: TestServer;
-let token: string;
-beforeEach(async () => {
-  server = await startTestServer();
-  token = await server.login('tess');
-});
-afterEach(async () => {
-  await server.stop();
-});
+import { onderwerpHash, type ReportRegistrationsTables } from './report-registrations';
 
 const NORM = new Map(DEMO_QUEUES.map((q) => [q.config.id, q.config.servicenorm.withinSeconds]));
 const PERSONAL = { name: 'Jan Jansen', phone: '0612345678', email: 'jan@example.nl' };
@@ -31,7 +22,8 @@ interface Seeded {
  * A day of contacts written straight into the store as the server would have: contacts rows with personal data,
  * and their events. Waits, handle times and outcomes come from a seeded PRNG.
  */
-function seedDay(db: Db): Seeded {
+async function seedDay(server: TestServer): Promise<Seeded> {
+  const { db } = server;
   const random = mulberry32(42);
   const day = addDays(localDay(Date.now()), -2);
   const start = startOfDayAmsterdam(day);
@@ -125,23 +117,30 @@ function seedDay(db: Db): Seeded {
   })();
 
   // Registrations for FCR: partij 0 comes back about the same onderwerp (differently written) 3 days later.
-  const reg = db.prepare(
-    'INSERT INTO report_registrations (klantcontact_uuid, contact_id, at, partij_uuid, onderwerp_hash, gespreksresultaat) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const registrations: ReportRegistrationsTables['report_registrations'][] = [];
+  const reg = (contactId: string, at: number, partij: string | null, onderwerp: string, resultaat: string) =>
+    registrations.push({
+      klantcontact_uuid: randomUUID(),
+      contact_id: contactId,
+      at,
+      partij_uuid: partij,
+      onderwerp_hash: onderwerpHash(onderwerp),
+      onderwerp_id: null,
+      gespreksresultaat: resultaat,
+    });
   const at = start + 12 * 3600_000;
   const [c0, c1, c2, c3, c4] = contactIds as [string, string, string, string, string];
-  reg.run(randomUUID(), c0, at, partijen[0], onderwerpHash('Afval ophalen'), 'zelfstandig_afgehandeld');
-  reg.run(randomUUID(), c1, at, partijen[1], onderwerpHash('Paspoort'), 'zelfstandig_afgehandeld');
-  reg.run(randomUUID(), c2, at, partijen[2], onderwerpHash('Parkeren'), 'doorverbonden_naar_afdeling');
-  reg.run(randomUUID(), c4, at, null, onderwerpHash('Afval ophalen'), 'zelfstandig_afgehandeld');
-  reg.run(
-    randomUUID(),
-    c3,
-    at + 3 * 24 * 3600_000,
-    partijen[0],
-    onderwerpHash('  afval   OPHALEN. '),
-    'zelfstandig_afgehandeld',
-  );
+  const [p0, p1, p2] = partijen as [string, string, string];
+  reg(c0, at, p0, 'Afval ophalen', 'zelfstandig_afgehandeld');
+  reg(c1, at, p1, 'Paspoort', 'zelfstandig_afgehandeld');
+  reg(c2, at, p2, 'Parkeren', 'doorverbonden_naar_afdeling');
+  reg(c4, at, null, 'Afval ophalen', 'zelfstandig_afgehandeld');
+  reg(c3, at + 3 * 24 * 3600_000, p0, '  afval   OPHALEN. ', 'zelfstandig_afgehandeld');
+  await server.store
+    .kysely<ReportRegistrationsTables>()
+    .insertInto('report_registrations')
+    .values(registrations)
+    .execute();
 
   const ks = db.prepare(
     'INSERT INTO kanaalsturing (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, via_primair, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -222,13 +221,25 @@ function independent(db: Db, day: string, queueFilter?: string) {
   return t;
 }
 
-async function getReport(query: string, as = token): Promise<Response> {
-  return fetch(`${server.url}/api/reports?${query}`, { headers: bearer(as) });
-}
+describeEachStore('GET /api/reports', (stores) => {
+  let server: TestServer;
+  let database: FreshDatabase;
+  let token: string;
+  beforeEach(async () => {
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env);
+    token = await server.login('tess');
+  });
+  afterEach(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
-describe('GET /api/reports', () => {
+  const getReport = (query: string, as = token): Promise<Response> =>
+    fetch(`${server.url}/api/reports?${query}`, { headers: bearer(as) });
+
   it('gives the figures of a seeded day exactly as computed independently from the same event log', async () => {
-    const { day } = seedDay(server.db);
+    const { day } = await seedDay(server);
     const res = await getReport(`period=day&from=${day}&to=${day}`);
     expect(res.status).toBe(200);
     const report = ReportResponse.parse(await res.json());
@@ -298,7 +309,7 @@ describe('GET /api/reports', () => {
   });
 
   it('buckets by week and month, with empty buckets for quiet periods', async () => {
-    const { day } = seedDay(server.db);
+    const { day } = await seedDay(server);
     const week = ReportResponse.parse(
       await (await getReport(`period=week&from=${addDays(day, -20)}&to=${day}`)).json(),
     );
@@ -313,7 +324,7 @@ describe('GET /api/reports', () => {
   });
 
   it('exports CSV with the same numbers and no personal data anywhere', async () => {
-    const { day, contactIds, partijen } = seedDay(server.db);
+    const { day, contactIds, partijen } = await seedDay(server);
     const res = await getReport(`from=${day}&to=${day}&format=csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');

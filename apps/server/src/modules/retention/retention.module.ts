@@ -34,7 +34,7 @@ export function createRetention(deps: {
   const contacts = createContactsRetention(db);
   const channels = createChannelsRetention(db);
   const transfer = createTransferRetention(db);
-  const reports = createReportsRetention(db);
+  const reports = createReportsRetention(deps.store);
   const registration = createRegistrationRetention(db);
   const terugkoppeling = createTerugkoppelingRetention(deps.store);
   return createRetentionService({
