@@ -92,6 +92,7 @@ beforeEach(() => {
     db,
     registrations: new ReportRegistrations(db),
     beloften: () => [],
+    kanaalsturing: async () => [],
     queues: () => QUEUES.map((q) => ({ id: q.id, name: q.name, withinSeconds: q.servicenorm.withinSeconds })),
   });
 });
@@ -184,11 +185,11 @@ function expectReportEqualsBoard(day: string, report: ReportResponse): void {
  * - c7 phone, arrives day 1 10:00, answered 10:00:10, closed 10:05:10 → day 1
  * - c8 phone, arrives day 1 23:30, answered day 2 00:02 → offered on day 1 while it waited; answered on day 2
  */
-function playNightAndDay(checkpoints: {
-  endOfDay0?: () => void;
-  noonDay1?: () => void;
-  endOfDay1?: () => void;
-}) {
+async function playNightAndDay(checkpoints: {
+  endOfDay0?: () => Promise<void>;
+  noonDay1?: () => Promise<void>;
+  endOfDay1?: () => Promise<void>;
+}): Promise<void> {
   const day0 = startOfDayAmsterdam(D0);
   at(day0 + 22 * 60 * MIN, () => arrive('c5', 'chat', 'chat'));
   at(day0 + 22 * 60 * MIN + 20 * SEC, () => answer('c5'));
@@ -203,7 +204,7 @@ function playNightAndDay(checkpoints: {
   });
   at(MIDNIGHT1 - 2 * SEC, () => arrive('c3', 'telefoon', 'algemeen'));
   vi.setSystemTime(MIDNIGHT1 - 1);
-  checkpoints.endOfDay0?.();
+  await checkpoints.endOfDay0?.();
 
   at(MIDNIGHT1 + 1 * SEC, () => abandon('c3'));
   at(MIDNIGHT1 + 30 * SEC, () => abandon('c2'));
@@ -215,10 +216,10 @@ function playNightAndDay(checkpoints: {
   at(MIDNIGHT1 + 10 * 60 * MIN + 10 * SEC, () => answer('c7'));
   at(MIDNIGHT1 + 10 * 60 * MIN + 10 * SEC + 5 * MIN, () => close('c7'));
   vi.setSystemTime(MIDNIGHT1 + 12 * 60 * MIN);
-  checkpoints.noonDay1?.();
+  await checkpoints.noonDay1?.();
   at(MIDNIGHT2 - 30 * MIN, () => arrive('c8', 'telefoon', 'algemeen'));
   vi.setSystemTime(MIDNIGHT2 - 1);
-  checkpoints.endOfDay1?.();
+  await checkpoints.endOfDay1?.();
   at(MIDNIGHT2 + 2 * MIN, () => answer('c8'));
   vi.setSystemTime(MIDNIGHT2 + 60 * MIN);
 }
@@ -226,15 +227,15 @@ function playNightAndDay(checkpoints: {
 const dayReport = (from: string, to = from) => reports.report({ period: 'day', from, to, format: 'json' });
 
 describe('reports count a contact on the day it was answered or abandoned, as the dashboard does', () => {
-  it('a report of one day equals the dashboard "today" for the same events, during and after the day', () => {
-    playNightAndDay({
+  it('a report of one day equals the dashboard "today" for the same events, during and after the day', async () => {
+    await playNightAndDay({
       // The board at the end of day 0 shows c1, c2, c3 and c6 as offered without an outcome.
-      endOfDay0: () => expectReportEqualsBoard(D0, dayReport(D0)),
-      noonDay1: () => expectReportEqualsBoard(D1, dayReport(D1)),
-      endOfDay1: () => expectReportEqualsBoard(D1, dayReport(D1)),
+      endOfDay0: async () => expectReportEqualsBoard(D0, await dayReport(D0)),
+      noonDay1: async () => expectReportEqualsBoard(D1, await dayReport(D1)),
+      endOfDay1: async () => expectReportEqualsBoard(D1, await dayReport(D1)),
     });
     // Afterwards, each day's report is still what its board showed at the end of that day.
-    const day0 = dayReport(D0);
+    const day0 = await dayReport(D0);
     expect(figures(day0.total)).toEqual({
       offered: 6, // c1–c6: c1, c2, c3 and c6 were still waiting at the end of the range
       answered: 2, // c4, c5
@@ -246,7 +247,7 @@ describe('reports count a contact on the day it was answered or abandoned, as th
       ahtSeconds: 600, // c5 only: c4's handling ended on day 1
       abandonRate: 0,
     });
-    const day1 = dayReport(D1);
+    const day1 = await dayReport(D1);
     expect(figures(day1.total)).toEqual({
       offered: 5, // c1, c2 and c6 carried over, c7, and c8, still waiting at the end of the range
       answered: 3, // c1, c6, c7
@@ -260,9 +261,9 @@ describe('reports count a contact on the day it was answered or abandoned, as th
     });
   });
 
-  it('puts a contact that waited across midnight on the new day in a multi-day report, each contact once', () => {
-    playNightAndDay({});
-    const report = dayReport(D0, D2);
+  it('puts a contact that waited across midnight on the new day in a multi-day report, each contact once', async () => {
+    await playNightAndDay({});
+    const report = await dayReport(D0, D2);
     expect(report.buckets.map((b) => b.start)).toEqual([D0, D1, D2]);
     const [b0, b1, b2] = report.buckets;
     // Day 0: only what ended its wait that day.
@@ -308,9 +309,14 @@ describe('reports count a contact on the day it was answered or abandoned, as th
     expect(lines.at(-1)?.[col('Aangeboden')]).toBe('7');
   });
 
-  it('puts it in the new ISO week and the new month when that midnight ends a week and a month', () => {
-    playNightAndDay({});
-    const week = reports.report({ period: 'week', from: '2026-05-25', to: '2026-06-07', format: 'json' });
+  it('puts it in the new ISO week and the new month when that midnight ends a week and a month', async () => {
+    await playNightAndDay({});
+    const week = await reports.report({
+      period: 'week',
+      from: '2026-05-25',
+      to: '2026-06-07',
+      format: 'json',
+    });
     expect(week.buckets.map((b) => [b.start, b.label])).toEqual([
       ['2026-05-25', 'week 22 2026'],
       ['2026-06-01', 'week 23 2026'],
@@ -320,24 +326,29 @@ describe('reports count a contact on the day it was answered or abandoned, as th
     // c4 was answered in May but its handling ended in June: its handle time is June's.
     expect(week.buckets[0]?.ahtSeconds).toBe(600);
 
-    const month = reports.report({ period: 'month', from: '2026-05-01', to: '2026-06-30', format: 'json' });
+    const month = await reports.report({
+      period: 'month',
+      from: '2026-05-01',
+      to: '2026-06-30',
+      format: 'json',
+    });
     expect(month.buckets.map((b) => b.label)).toEqual(['mei 2026', 'juni 2026']);
     expect(month.buckets[0]).toMatchObject({ offered: 2, answered: 2, serviceLevel: 0.5 });
     expect(month.buckets[1]).toMatchObject({ offered: 5, answered: 4, abandoned: 1, shortAbandoned: 1 });
     expect(month.total).toMatchObject({ offered: 7, answered: 6 });
 
     // A report that ends on Sunday still shows the night's contacts as offered without an outcome.
-    const may = reports.report({ period: 'month', from: '2026-05-01', to: D0, format: 'json' });
+    const may = await reports.report({ period: 'month', from: '2026-05-01', to: D0, format: 'json' });
     expect(may.total).toMatchObject({ offered: 6, answered: 2, abandoned: 0, shortAbandoned: 0 });
   });
 
-  it('counts a contact that arrived days before the range on the day it was answered, with its full wait', () => {
+  it('counts a contact that arrived days before the range on the day it was answered, with its full wait', async () => {
     const arrivedAt = MIDNIGHT1 - 3 * 24 * 60 * MIN + 9 * 60 * MIN; // Friday 09:00
     at(arrivedAt, () => arrive('mail', 'chat', 'chat'));
     at(MIDNIGHT1 + 9 * 60 * MIN, () => answer('mail'));
     at(MIDNIGHT1 + 9 * 60 * MIN + 5 * MIN, () => close('mail'));
     vi.setSystemTime(MIDNIGHT1 + 10 * 60 * MIN);
-    const report = dayReport(D1);
+    const report = await dayReport(D1);
     expectReportEqualsBoard(D1, report);
     expect(report.total).toMatchObject({
       offered: 1,

@@ -23,7 +23,7 @@ export function registerReportRoutes(
       const onderwerpNamen = await deps.onderwerpNamen();
       let report;
       try {
-        report = deps.reports.report(query, { onderwerpNaam: (id) => onderwerpNamen.get(id) });
+        report = await deps.reports.report(query, { onderwerpNaam: (id) => onderwerpNamen.get(id) });
       } catch (err) {
         if (err instanceof ReportValidationError) {
           throw problems.invalid([{ name: err.field, code: 'invalid_value', reason: err.reason }]);
