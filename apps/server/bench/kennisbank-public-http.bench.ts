@@ -7,6 +7,8 @@ import { createKennisbankService } from '../src/modules/kennisbank/kennisbank.mo
 import { registerPublicKennisbankRoutes } from '../src/modules/kennisbank/kennisbank-public.routes';
 import { openDatabase } from '../src/store/db';
 import { migrate } from '../src/store/migrate';
+import { sqliteForm } from '../src/store/migrate-store';
+import { openStore } from '../src/store/store';
 import { kennisbankMigrations } from '../src/modules/kennisbank/kennisbank.migrations';
 import { isMain, percentile, round, runDirectly, type BenchResult } from './bench-util';
 
@@ -44,10 +46,14 @@ export async function runPublicKennisbankHttpBench(options: { rounds?: number } 
   const rounds = options.rounds ?? 50;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcc-bench-kennisbank-public-'));
   const db = openDatabase(dataDir);
-  migrate(db, kennisbankMigrations);
+  migrate(db, kennisbankMigrations.map(sqliteForm));
   const app = Fastify({ logger: false });
   registerErrorHandlers(app);
-  const service = createKennisbankService({ db, demo: true, log: app.log });
+  const service = await createKennisbankService({
+    store: openStore({ sqlite: db }),
+    demo: true,
+    log: app.log,
+  });
   registerPublicKennisbankRoutes(app, { service, originAllowed: () => false, limit: 1_000_000 });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   try {

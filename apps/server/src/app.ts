@@ -281,7 +281,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await seedSimAgents(users, queues, options.simAgents ?? (Number(process.env.KCC_SIM_AGENTS ?? 0) || 0));
       ki.seedDemo();
     }
-    const kennisbank = createKennisbankService({ db, demo: config.demo, log: app.log, events });
+    const kennisbank = await createKennisbankService({ store, demo: config.demo, log: app.log, events });
     const stopSharingKennisbank = await shareIndexChanges(kennisbank, {
       state: cluster.state,
       instanceId: cluster.instanceId,
@@ -502,6 +502,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       secret: tokenSecret,
       publicBaseUrl,
       beloften: (from, to) => channels.beloften(from, to),
+      kanaalsturing: (from, to) => kennisbank.kanaalsturingInRange(from, to),
       onderwerpNamen: async () =>
         new Map((await onderwerpen.repo.list({ alleenActief: false })).map((o) => [o.id, o.naam])),
       now: () => clock.now(),

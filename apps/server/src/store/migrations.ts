@@ -33,6 +33,7 @@ import type { Migration, StoreMigration } from './migration';
 export const storeMigrations: readonly StoreMigration[] = [
   ...quickRepliesMigrations,
   ...auditMigrations,
+  ...kennisbankMigrations,
   ...onderwerpenMigrations,
   ...toestemmingenMigrations,
   ...interneTakenMigrations,
@@ -61,7 +62,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...auditMigrations.map(sqliteForm),
     ...identificatieMigrations,
     ...idempotencyMigrations,
-    ...kennisbankMigrations,
+    ...kennisbankMigrations.map(sqliteForm),
     ...onderwerpenMigrations.map(sqliteForm),
     ...nawerkMigrations,
     ...reportsMigrations.map(sqliteForm),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { KanaalsturingStatsResponse } from '@kcc/contracts/kennisbank';
 import type { RegistrationResponse } from '@kcc/contracts/rest';
 import {
@@ -9,21 +10,28 @@ import {
   type AgentClient,
   type TestServer,
 } from '../../../test-support/test-server';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 
 /** The real flow: inbound contact → agent accepts → registration with kanaalsturing and bronnen. */
-describe('kanaalsturing recorded with a registration', () => {
+describeEachStore('kanaalsturing recorded with a registration', (stores) => {
+  let database: FreshDatabase;
   let server: TestServer;
   let anna: string;
   let socket: AgentClient;
   let n = 0;
 
   beforeAll(async () => {
-    server = await startTestServer({ KCC_WRAP_UP_MS: '0' });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ KCC_WRAP_UP_MS: '0', ...database.env });
     anna = await server.login('anna');
     socket = await server.connectAgent(anna);
     expect(await socket.emitWithAck('presence:set', { status: 'beschikbaar' })).toMatchObject({ ok: true });
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   async function acceptedContact(): Promise<string> {
     const offered = nextEvent(socket, 'contact:offered');
@@ -86,11 +94,16 @@ describe('kanaalsturing recorded with a registration', () => {
     // A replay with the same key changes nothing.
     expect((await register(contactId, body, key)).status).toBe(201);
 
-    const rows = server.db
-      .prepare(
-        'SELECT contact_id, agent_id, product, primair_kanaal, gewezen, via_primair FROM kanaalsturing WHERE klantcontact_uuid = ?',
-      )
-      .all(klantcontact.uuid);
+    // Recorded after the commit, by the kennisbank's subscriber to `contact-registered`.
+    const rows = await vi.waitFor(async () => {
+      const found = await storeRows(
+        server.store,
+        sql`SELECT contact_id, agent_id, product, primair_kanaal, gewezen, via_primair FROM kanaalsturing
+          WHERE klantcontact_uuid = ${klantcontact.uuid}`,
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
     expect(rows).toEqual([
       {
         contact_id: contactId,
@@ -102,11 +115,11 @@ describe('kanaalsturing recorded with a registration', () => {
         via_primair: 0,
       },
     ]);
-    const bronnen = server.db
-      .prepare(
-        'SELECT article_id, title, contact_id FROM kennisbank_bronnen WHERE klantcontact_uuid = ? ORDER BY rowid',
-      )
-      .all(klantcontact.uuid);
+    const bronnen = await storeRows(
+      server.store,
+      sql`SELECT article_id, title, contact_id FROM kennisbank_bronnen WHERE klantcontact_uuid = ${klantcontact.uuid}
+        ORDER BY ${sql.raw(server.store.dialect === 'postgres' ? 'seq' : 'rowid')}`,
+    );
     expect(bronnen).toEqual([
       { article_id: 'upl:paspoort', title: 'paspoort', contact_id: contactId },
       {
@@ -169,7 +182,11 @@ describe('kanaalsturing recorded with a registration', () => {
       ).status,
     ).toBe(201);
 
-    const s = await stats();
+    const s = await vi.waitFor(async () => {
+      const counted = await stats();
+      expect(counted.total).toBe(4);
+      return counted;
+    });
     expect(s).toMatchObject({
       total: 4,
       gewezenOpPrimairKanaal: 1,

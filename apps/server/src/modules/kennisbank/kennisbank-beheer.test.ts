@@ -7,6 +7,7 @@ import {
   SynonymsResponse,
 } from '@kcc/contracts/kennisbank';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 
 interface ProblemJson {
   status: number;
@@ -16,15 +17,20 @@ interface ProblemJson {
 const DAY = 24 * 3600 * 1000;
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
-describe('kennisbank beheer over HTTP', () => {
+describeEachStore('kennisbank beheer over HTTP', (stores) => {
+  let database: FreshDatabase;
   let server: TestServer;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await startTestServer();
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env);
     for (const u of ['anna', 'bram', 'tess', 'bea', 'rob']) tokens[u] = await server.login(u);
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   const call = (user: string, method: string, path: string, body?: unknown) =>
     fetch(`${server.url}${path}`, {

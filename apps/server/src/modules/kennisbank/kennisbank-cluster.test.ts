@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Article, KennisbankSearchResponse } from '@kcc/contracts/kennisbank';
 import { startTestRedis, type TestRedis } from '../../../test-support/redis-server';
 import { bearer, startTestServer, tempDataDir, type TestServer } from '../../../test-support/test-server';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 
 /**
  * An edit on one instance reaches the search index of the other. The instances must share the store the
@@ -9,7 +10,8 @@ import { bearer, startTestServer, tempDataDir, type TestServer } from '../../../
  * several connections), standing in for the shared database. Each instance still has its own in-memory index,
  * so without the invalidation message B keeps answering from its old index.
  */
-describe('kennisbank index on two instances', () => {
+describeEachStore('kennisbank index on two instances', (stores) => {
+  let database: FreshDatabase;
   let redis: TestRedis;
   let a: TestServer;
   let b: TestServer;
@@ -17,7 +19,8 @@ describe('kennisbank index on two instances', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    const env = { KCC_REDIS_URL: redis.url };
+    database = await stores.freshDatabase();
+    const env = { KCC_REDIS_URL: redis.url, ...database.env };
     a = await startTestServer({ ...env, KCC_INSTANCE_ID: 'kb-a' }, {}, dataDir);
     b = await startTestServer({ ...env, KCC_INSTANCE_ID: 'kb-b' }, {}, dataDir);
   });
@@ -25,6 +28,7 @@ describe('kennisbank index on two instances', () => {
     await b?.stop();
     await a?.stop();
     await redis?.stop();
+    await database?.drop();
   });
 
   const call = async (server: TestServer, user: string, method: string, path: string, body?: unknown) =>

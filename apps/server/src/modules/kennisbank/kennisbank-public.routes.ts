@@ -56,7 +56,7 @@ export function registerPublicKennisbankRoutes(app: FastifyInstance, deps: Publi
   app.get('/api/public/kennisbank/articles/:id', async (request, reply) => {
     await guard(request, reply);
     const { id } = parseOrThrow(IdParams, request.params, 'params');
-    const article = service.publicArticle(id);
+    const article = await service.publicArticle(id);
     if (!article) throw problems.notFound('Dit antwoord bestaat niet.');
     return article;
   });
@@ -74,7 +74,7 @@ export function registerPublicKennisbankRoutes(app: FastifyInstance, deps: Publi
   app.post('/api/public/kennisbank/events', async (request, reply) => {
     await guard(request, reply);
     const event = parseOrThrow(PublicKennisbankEvent, request.body, 'body');
-    service.quality?.recordPublicEvent(event);
+    await service.quality?.recordPublicEvent(event);
     return reply.code(204).send();
   });
 }

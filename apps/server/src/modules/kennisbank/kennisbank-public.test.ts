@@ -1,24 +1,25 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PublicSearchResponse } from '@kcc/contracts/kennisbank';
 import { registerErrorHandlers } from '../../http/error-handlers';
-import { openDatabase } from '../../store/db';
-import { migrate } from '../../store/migrate';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { kennisbankMigrations } from './kennisbank.migrations';
 import { createKennisbankService } from './kennisbank.module';
 import { registerPublicKennisbankRoutes } from './kennisbank-public.routes';
 import { PUBLIC_TYPES } from './kennisbank.service';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 
-describe('public kennisbank search over HTTP (anonymous, the resident widget)', () => {
+describeEachStore('public kennisbank search over HTTP (anonymous, the resident widget)', (stores) => {
+  let database: FreshDatabase;
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ KCC_WIDGET_ORIGINS: 'https://www.gemeente.example' });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ KCC_WIDGET_ORIGINS: 'https://www.gemeente.example', ...database.env });
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   const search = (q: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/public/kennisbank/search?q=${encodeURIComponent(q)}`, { headers });
@@ -120,20 +121,12 @@ describe('public kennisbank search over HTTP (anonymous, the resident widget)', 
   });
 });
 
-describe('public kennisbank rate limit', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-  });
-
+describeEachStore('public kennisbank rate limit', (stores) => {
   it('answers 429 with Retry-After once an IP used its requests in the window', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcc-kennisbank-public-'));
-    dirs.push(dir);
-    const db = openDatabase(dir);
-    migrate(db, kennisbankMigrations);
+    const { store } = await stores.openStore(kennisbankMigrations);
     const app = Fastify({ logger: false });
     registerErrorHandlers(app);
-    const service = createKennisbankService({ db, demo: true, log: app.log });
+    const service = await createKennisbankService({ store, demo: true, log: app.log });
     registerPublicKennisbankRoutes(app, { service, originAllowed: () => false, limit: 3, windowMs: 60_000 });
     const hit = () => app.inject({ method: 'GET', url: '/api/public/kennisbank/search?q=paspoort' });
     for (let i = 0; i < 3; i++) expect((await hit()).statusCode).toBe(200);
@@ -142,6 +135,5 @@ describe('public kennisbank rate limit', () => {
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     await app.close();
-    db.close();
   });
 });

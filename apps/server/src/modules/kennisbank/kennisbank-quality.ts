@@ -3,7 +3,6 @@ import type {
   KennisbankRapport,
   PublicKennisbankEvent,
 } from '@kcc/contracts/kennisbank';
-import type { Db } from '../../store/db';
 import type { ArticleRecord, KennisbankRepository } from './kennisbank.repository';
 import { isLive } from './validity';
 
@@ -37,64 +36,34 @@ export function hasAnswerText(a: ArticleRecord): boolean {
  * text and articles past their review date. Stored in the kennisbank module's own tables.
  */
 export class KennisbankQuality {
-  private readonly putFeedback;
-  private readonly putEvent;
-  private readonly perArticle;
-  private readonly unanswered;
-  private readonly publicCounts;
-
   constructor(
-    db: Db,
     private readonly repo: KennisbankRepository,
     private readonly clock: () => number = Date.now,
     /** Whether the kanalenmatrix advises a channel for the article: the KCC's own products come first. */
     private readonly hasKanaal: (a: ArticleRecord) => boolean = () => false,
-  ) {
-    this.putFeedback = db.prepare(`
-      INSERT INTO kennisbank_feedback (agent_id, article_id, query, hielp, at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (agent_id, article_id, query) DO UPDATE SET hielp = excluded.hielp, at = excluded.at
-    `);
-    this.putEvent = db.prepare(
-      'INSERT INTO kennisbank_public_events (sessie, kind, article_id, at) VALUES (?, ?, ?, ?)',
-    );
-    this.perArticle = db.prepare<[], { article_id: string; hielp: number; niet: number }>(`
-      SELECT article_id, SUM(hielp) AS hielp, SUM(1 - hielp) AS niet
-      FROM kennisbank_feedback GROUP BY article_id
-    `);
-    this.unanswered = db.prepare<[number], { query: string; niet: number }>(`
-      SELECT query, SUM(1 - hielp) AS niet FROM kennisbank_feedback
-      GROUP BY query HAVING SUM(hielp) = 0
-      ORDER BY niet DESC, MAX(at) DESC LIMIT ?
-    `);
-    this.publicCounts = db.prepare<[], { sessies: number; zonder: number }>(`
-      SELECT COUNT(*) AS sessies, COALESCE(SUM(NOT EXISTS (
-        SELECT 1 FROM kennisbank_public_events c WHERE c.sessie = o.sessie AND c.kind = 'chat-gestart'
-      )), 0) AS zonder
-      FROM (SELECT DISTINCT sessie FROM kennisbank_public_events WHERE kind = 'geopend') o
-    `);
-  }
+  ) {}
 
   /** Stores an agent's vote (one per agent, article and query; a new vote replaces it). False: no such article. */
-  recordFeedback(agentId: string, input: KennisbankFeedbackInput): boolean {
-    if (!this.repo.getArticle(input.articleId)) return false;
-    this.putFeedback.run(
+  async recordFeedback(agentId: string, input: KennisbankFeedbackInput): Promise<boolean> {
+    if (!(await this.repo.getArticle(input.articleId))) return false;
+    await this.repo.putFeedback(
       agentId,
       input.articleId,
       normaliseQuery(input.query),
-      input.hielp ? 1 : 0,
+      input.hielp,
       this.clock(),
     );
     return true;
   }
 
-  recordPublicEvent(event: PublicKennisbankEvent): void {
-    this.putEvent.run(event.sessie, event.kind, event.articleId ?? null, this.clock());
+  async recordPublicEvent(event: PublicKennisbankEvent): Promise<void> {
+    await this.repo.putPublicEvent(event.sessie, event.kind, event.articleId, this.clock());
   }
 
-  rapport(): KennisbankRapport {
+  async rapport(): Promise<KennisbankRapport> {
     const now = this.clock();
     const today = new Date(now).toISOString().slice(0, 10);
-    const articles = this.repo.allArticles();
+    const articles = await this.repo.allArticles();
     const byId = new Map(articles.map((a) => [a.id, a]));
     const ref = (a: ArticleRecord) => ({ id: a.id, type: a.type, title: a.title });
 
@@ -112,16 +81,16 @@ export class KennisbankQuality {
       ...(a.owner !== undefined ? { owner: a.owner } : {}),
       reviewDate: a.reviewDate!,
     }));
-    const zwakkeArtikelen = this.perArticle
-      .all()
-      .filter((r) => r.niet >= WEAK_ARTICLE_MIN_VOTES && r.niet > r.hielp && byId.has(r.article_id))
+    const zwakkeArtikelen = (await this.repo.feedbackPerArticle())
+      .filter((r) => r.niet >= WEAK_ARTICLE_MIN_VOTES && r.niet > r.hielp && byId.has(r.articleId))
       .sort((a, b) => b.niet - b.hielp - (a.niet - a.hielp) || b.niet - a.niet)
       .slice(0, REPORT_LIMIT)
-      .map((r) => ({ ...ref(byId.get(r.article_id)!), hielp: r.hielp, hieldNiet: r.niet }));
-    const vragenZonderGoedAntwoord = this.unanswered
-      .all(REPORT_LIMIT)
-      .map((r) => ({ query: r.query, hieldNiet: r.niet }));
-    const counts = this.publicCounts.get() ?? { sessies: 0, zonder: 0 };
+      .map((r) => ({ ...ref(byId.get(r.articleId)!), hielp: r.hielp, hieldNiet: r.niet }));
+    const vragenZonderGoedAntwoord = (await this.repo.queriesWithoutHelp(REPORT_LIMIT)).map((r) => ({
+      query: r.query,
+      hieldNiet: r.niet,
+    }));
+    const counts = await this.repo.publicCounts();
     return {
       zonderAntwoord,
       reviewVerlopen,

@@ -6,6 +6,7 @@ import {
   type KennisbankSearchItem,
 } from '@kcc/contracts/kennisbank';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 
 interface ProblemJson {
   status: number;
@@ -13,15 +14,20 @@ interface ProblemJson {
   invalidParams?: { name: string; code: string; reason: string }[];
 }
 
-describe('kennisbank search over HTTP (seeded demo corpus)', () => {
+describeEachStore('kennisbank search over HTTP (seeded demo corpus)', (stores) => {
+  let database: FreshDatabase;
   let server: TestServer;
   let anna: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env);
     anna = await server.login('anna');
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   const get = (path: string, token = anna) => fetch(`${server.url}${path}`, { headers: bearer(token) });
   const search = async (q: string, extra = '') => {

@@ -1,9 +1,9 @@
-import type { Migration } from '../../store/migration';
+import type { StoreMigration } from '../../store/migration';
 
-export const kennisbankMigrations: Migration[] = [
+export const kennisbankMigrations: StoreMigration[] = [
   {
     id: 'kennisbank/001_init',
-    sql: `
+    sqlite: `
       CREATE TABLE kennisbank_articles (
         id TEXT PRIMARY KEY,
         type TEXT NOT NULL,
@@ -63,11 +63,74 @@ export const kennisbankMigrations: Migration[] = [
       );
       CREATE INDEX kennisbank_bronnen_article ON kennisbank_bronnen (article_id);
     `,
+    postgres: `
+      CREATE TABLE kennisbank_articles (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        url TEXT,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        published INTEGER NOT NULL,
+        valid_from TEXT,
+        valid_until TEXT,
+        belangrijk INTEGER NOT NULL DEFAULT 0,
+        product TEXT,
+        meta TEXT NOT NULL DEFAULT '{}',
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        updated_by TEXT
+      );
+      CREATE INDEX kennisbank_articles_type ON kennisbank_articles (type, updated_at);
+      CREATE TABLE kennisbank_synonyms (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        map TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        updated_by TEXT
+      );
+      CREATE TABLE kanalenmatrix (
+        product TEXT PRIMARY KEY,
+        upl_id TEXT,
+        primair TEXT NOT NULL,
+        secundair TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        updated_by TEXT
+      );
+      -- SQLite's COLLATE NOCASE on the key: one row per product whatever its case
+      CREATE UNIQUE INDEX kanalenmatrix_product_nocase ON kanalenmatrix (lower(product));
+      CREATE TABLE kennisbank_nieuws_gelezen (
+        article_id TEXT NOT NULL REFERENCES kennisbank_articles (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (article_id, user_id)
+      );
+      CREATE TABLE kanaalsturing (
+        klantcontact_uuid TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL,
+        agent_id TEXT NOT NULL,
+        product TEXT NOT NULL,
+        primair_kanaal TEXT NOT NULL,
+        gewezen INTEGER NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX kanaalsturing_at ON kanaalsturing (at);
+      CREATE TABLE kennisbank_bronnen (
+        klantcontact_uuid TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        -- SQLite's rowid: the order the agent's sources were recorded in
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        PRIMARY KEY (klantcontact_uuid, article_id)
+      );
+      CREATE INDEX kennisbank_bronnen_article ON kennisbank_bronnen (article_id);
+    `,
   },
   {
     // issue 16: owner and review date on every article; agent feedback; residents' use of public answers
     id: 'kennisbank/002_quality',
-    sql: `
+    sqlite: `
       ALTER TABLE kennisbank_articles ADD COLUMN owner TEXT;
       ALTER TABLE kennisbank_articles ADD COLUMN review_date TEXT;
       UPDATE kennisbank_articles SET
@@ -99,12 +162,40 @@ export const kennisbankMigrations: Migration[] = [
       CREATE INDEX kennisbank_public_events_sessie ON kennisbank_public_events (sessie, kind);
       CREATE INDEX kennisbank_public_events_at ON kennisbank_public_events (at);
     `,
+    postgres: `
+      ALTER TABLE kennisbank_articles ADD COLUMN owner TEXT;
+      ALTER TABLE kennisbank_articles ADD COLUMN review_date TEXT;
+      CREATE TABLE kennisbank_feedback (
+        agent_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        query TEXT NOT NULL,
+        hielp INTEGER NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (agent_id, article_id, query)
+      );
+      CREATE INDEX kennisbank_feedback_article ON kennisbank_feedback (article_id);
+      CREATE INDEX kennisbank_feedback_query ON kennisbank_feedback (query);
+      CREATE TABLE kennisbank_public_events (
+        sessie TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('geopend', 'chat-gestart')),
+        article_id TEXT,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX kennisbank_public_events_sessie ON kennisbank_public_events (sessie, kind);
+      CREATE INDEX kennisbank_public_events_at ON kennisbank_public_events (at);
+    `,
   },
   {
     // issue 15 §6: the kanalenmatrix's doelgroep and channels a product cannot go through; whether a contact
     // about a product came in through its primary channel (the KPI counts the channel used, not the agent's tick)
     id: 'kennisbank/003_kanaalstrategie',
-    sql: `
+    sqlite: `
+      ALTER TABLE kanalenmatrix ADD COLUMN doelgroep TEXT NOT NULL DEFAULT 'beide'
+        CHECK (doelgroep IN ('inwoner', 'ondernemer', 'beide'));
+      ALTER TABLE kanalenmatrix ADD COLUMN niet_via TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE kanaalsturing ADD COLUMN via_primair INTEGER NOT NULL DEFAULT 0;
+    `,
+    postgres: `
       ALTER TABLE kanalenmatrix ADD COLUMN doelgroep TEXT NOT NULL DEFAULT 'beide'
         CHECK (doelgroep IN ('inwoner', 'ondernemer', 'beide'));
       ALTER TABLE kanalenmatrix ADD COLUMN niet_via TEXT NOT NULL DEFAULT '[]';

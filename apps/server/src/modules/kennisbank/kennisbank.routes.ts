@@ -96,14 +96,14 @@ export function registerKennisbankRoutes(
 
   app.get('/api/kennisbank/articles/:id', readers, async (request) => {
     const { id } = parseOrThrow(IdParams, request.params, 'params');
-    const article = service.article(id, { includeHidden: isEditor(currentUser(request).roles) });
+    const article = await service.article(id, { includeHidden: isEditor(currentUser(request).roles) });
     if (!article) throw notFound();
     return article;
   });
 
   app.post('/api/kennisbank/articles', editors, async (request, reply) => {
     const fields = parseArticle(request.body, service);
-    const article = service.createArticle(fields, editor(request));
+    const article = await service.createArticle(fields, editor(request));
     return reply
       .code(201)
       .header('location', `/api/kennisbank/articles/${encodeURIComponent(article.id)}`)
@@ -113,7 +113,7 @@ export function registerKennisbankRoutes(
   app.put('/api/kennisbank/articles/:id', editors, async (request) => {
     const { id } = parseOrThrow(IdParams, request.params, 'params');
     const fields = parseArticle(request.body, service);
-    const article = service.replaceArticle(id, fields, editor(request));
+    const article = await service.replaceArticle(id, fields, editor(request));
     if (!article) throw notFound();
     return article;
   });
@@ -124,7 +124,7 @@ export function registerKennisbankRoutes(
   ] as const) {
     app.post(`/api/kennisbank/articles/:id/${action}`, editors, async (request) => {
       const { id } = parseOrThrow(IdParams, request.params, 'params');
-      const article = service.setPublished(id, published, editor(request));
+      const article = await service.setPublished(id, published, editor(request));
       if (!article) throw notFound();
       return article;
     });
@@ -132,7 +132,7 @@ export function registerKennisbankRoutes(
 
   app.delete('/api/kennisbank/articles/:id', beheerder, async (request, reply) => {
     const { id } = parseOrThrow(IdParams, request.params, 'params');
-    if (!service.deleteArticle(id)) throw notFound();
+    if (!(await service.deleteArticle(id))) throw notFound();
     return reply.code(204).send();
   });
 
@@ -144,7 +144,7 @@ export function registerKennisbankRoutes(
   });
 
   app.get('/api/kanalenmatrix', readers, async () => {
-    const response: KanalenmatrixResponse = { items: service.kanalenmatrix() };
+    const response: KanalenmatrixResponse = { items: await service.kanalenmatrix() };
     return response;
   });
 
@@ -158,7 +158,7 @@ export function registerKennisbankRoutes(
 
   app.post('/api/kennisbank/nieuws/:id/gelezen', readers, async (request) => {
     const { id } = parseOrThrow(IdParams, request.params, 'params');
-    if (!service.markGelezen(id, currentUser(request).id)) {
+    if (!(await service.markGelezen(id, currentUser(request).id))) {
       throw problems.notFound('Dit werkbericht bestaat niet of is niet meer geldig.');
     }
     const response: NieuwsGelezenResponse = { id, gelezen: true };
@@ -167,7 +167,7 @@ export function registerKennisbankRoutes(
 
   app.post('/api/kennisbank/feedback', readers, async (request, reply) => {
     const input = parseOrThrow(KennisbankFeedbackInput, request.body, 'body');
-    if (!service.quality?.recordFeedback(currentUser(request).id, input)) throw notFound();
+    if (!(await service.quality?.recordFeedback(currentUser(request).id, input))) throw notFound();
     return reply.code(204).send();
   });
 

@@ -1,43 +1,28 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../store/db';
-import { migrate } from '../../store/migrate';
+import { describe, expect, it } from 'vitest';
+import { describeEachStore } from '../../../test-support/each-store';
 import { kennisbankMigrations } from './kennisbank.migrations';
 import { createKennisbankService } from './kennisbank.module';
-import { createSqliteKennisbankRepository } from './kennisbank.repository';
+import { createKennisbankRepository } from './kennisbank.repository';
 import { KENNISBANK_ASSETS_DIR, seedArticle } from './seed-kennisbank';
 import { engineWindow, isLive, validUntilMs } from './validity';
 
 const log = Fastify({ logger: false }).log;
-const dirs: string[] = [];
-function freshDb(): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcc-kennisbank-'));
-  dirs.push(dir);
-  const db = openDatabase(dir);
-  migrate(db, kennisbankMigrations);
-  return db;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-describe('seeding and index build', () => {
-  it('without demo: no articles or kanalenmatrix, but the synonym map (language data)', () => {
-    const db = freshDb();
-    const service = createKennisbankService({ db, demo: false, log });
+describeEachStore('seeding and index build', (stores) => {
+  it('without demo: no articles or kanalenmatrix, but the synonym map (language data)', async () => {
+    const { store } = await stores.openStore(kennisbankMigrations);
+    const service = await createKennisbankService({ store, demo: false, log });
     expect(service.indexStats.documents).toBe(0);
     expect(service.search('paspoort', { limit: 5 })).toMatchObject({ total: 0, items: [] });
-    expect(service.kanalenmatrix()).toEqual([]);
-    expect(service.synonyms().synonyms.kliko).toContain('container');
-    db.close();
+    expect(await service.kanalenmatrix()).toEqual([]);
+    expect((await service.synonyms()).synonyms.kliko).toContain('container');
   });
 
-  it('with demo: seeds every shipped item once, keeps corpus ids, and never reseeds a store in use', () => {
-    const db = freshDb();
-    const first = createKennisbankService({ db, demo: true, log });
+  it('with demo: seeds every shipped item once, keeps corpus ids, and never reseeds a store in use', async () => {
+    const { store } = await stores.openStore(kennisbankMigrations);
+    const first = await createKennisbankService({ store, demo: true, log });
     const lines = ['kennisbank.jsonl', 'werkinstructies.jsonl', 'afdelingen.jsonl', 'nieuws.jsonl']
       .map((f) => fs.readFileSync(path.join(KENNISBANK_ASSETS_DIR, f), 'utf8'))
       .join('\n')
@@ -45,20 +30,19 @@ describe('seeding and index build', () => {
       .filter((l) => l.trim() !== '').length;
     expect(first.indexStats.documents).toBe(lines);
     expect(first.indexStats.buildMs).toBeGreaterThan(0);
-    expect(first.article('upl:paspoort', { includeHidden: false })?.kanaal?.primair).toBe(
+    expect((await first.article('upl:paspoort', { includeHidden: false }))?.kanaal?.primair).toBe(
       'website (afspraak maken)',
     );
 
     // A beheerder edit survives a restart: the seed only fills an empty store.
-    first.setPublished('upl:paspoort', false, { id: 'user-bea', name: 'Bea Visser' });
-    first.replaceSynonyms({ kliko: ['container'] }, { id: 'user-bea', name: 'Bea Visser' });
-    const second = createKennisbankService({ db, demo: true, log });
+    await first.setPublished('upl:paspoort', false, { id: 'user-bea', name: 'Bea Visser' });
+    await first.replaceSynonyms({ kliko: ['container'] }, { id: 'user-bea', name: 'Bea Visser' });
+    const second = await createKennisbankService({ store, demo: true, log });
     expect(second.indexStats.documents).toBe(lines);
-    expect(second.article('upl:paspoort', { includeHidden: false })).toBeUndefined();
-    expect(second.article('upl:paspoort', { includeHidden: true })?.published).toBe(false);
-    expect(second.synonyms().synonyms).toEqual({ kliko: ['container'] });
-    expect(createSqliteKennisbankRepository(db).countArticles()).toBe(lines);
-    db.close();
+    expect(await second.article('upl:paspoort', { includeHidden: false })).toBeUndefined();
+    expect((await second.article('upl:paspoort', { includeHidden: true }))?.published).toBe(false);
+    expect((await second.synonyms()).synonyms).toEqual({ kliko: ['container'] });
+    expect(await createKennisbankRepository(store).countArticles()).toBe(lines);
   });
 
   it('maps a seed line: publishFrom/Until become the window, source metadata is kept, unknown types are skipped', () => {

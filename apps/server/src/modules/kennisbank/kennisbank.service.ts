@@ -21,6 +21,7 @@ import { KennisbankIndex, MAX_QUERY_CHARS, type KennisbankDocument } from '@kcc/
 import type {
   ArticleListFilter,
   ArticleRecord,
+  KanaalsturingRow,
   KanalenmatrixRecord,
   KennisbankRepository,
 } from './kennisbank.repository';
@@ -150,25 +151,25 @@ export class KennisbankService {
   ) {}
 
   /** Load synonyms, kanalenmatrix and every article from the store into the index. */
-  buildIndex(): { documents: number; buildMs: number } {
+  async buildIndex(): Promise<{ documents: number; buildMs: number }> {
     const started = performance.now();
-    this.index.setSynonyms(this.repo.getSynonyms()?.map ?? {});
-    this.refreshKanalen();
-    this.index.upsertMany(this.repo.allArticles().map((a) => this.indexDoc(a)));
+    this.index.setSynonyms((await this.repo.getSynonyms())?.map ?? {});
+    await this.refreshKanalen();
+    this.index.upsertMany((await this.repo.allArticles()).map((a) => this.indexDoc(a)));
     this.built = { documents: this.index.size, buildMs: round(performance.now() - started, 1) };
     return this.built;
   }
 
   /** Another instance changed the store: bring this index up to date from the store. */
-  applyIndexChange(change: KennisbankIndexChange): void {
+  async applyIndexChange(change: KennisbankIndexChange): Promise<void> {
     if ('article' in change) {
-      const record = this.repo.getArticle(change.article);
+      const record = await this.repo.getArticle(change.article);
       if (record) this.index.upsert(this.indexDoc(record));
       else this.index.remove(change.article);
     } else if (change.what === 'synonyms') {
-      this.index.setSynonyms(this.repo.getSynonyms()?.map ?? {});
+      this.index.setSynonyms((await this.repo.getSynonyms())?.map ?? {});
     } else {
-      this.refreshKanalen();
+      await this.refreshKanalen();
     }
   }
 
@@ -237,8 +238,8 @@ export class KennisbankService {
   }
 
   /** A public article for a resident, or undefined (not public, not live, unknown). */
-  publicArticle(id: string): Article | undefined {
-    const a = this.repo.getArticle(id);
+  async publicArticle(id: string): Promise<Article | undefined> {
+    const a = await this.repo.getArticle(id);
     if (!a || !(PUBLIC_TYPES as readonly string[]).includes(a.type) || !isLive(a, this.clock()))
       return undefined;
     const { owner: _owner, reviewDate: _reviewDate, updatedBy: _updatedBy, ...article } = this.toArticle(a);
@@ -260,14 +261,14 @@ export class KennisbankService {
 
   // ------------------------------------------------------------ articles
   /** The article, or undefined when it does not exist or (unless `includeHidden`) is not live now. */
-  article(id: string, options: { includeHidden: boolean }): Article | undefined {
-    const a = this.repo.getArticle(id);
+  async article(id: string, options: { includeHidden: boolean }): Promise<Article | undefined> {
+    const a = await this.repo.getArticle(id);
     if (!a || (!options.includeHidden && !isLive(a, this.clock()))) return undefined;
     return this.toArticle(a);
   }
 
-  listArticles(filter: ArticleListFilter): ArticleListResponse {
-    const { total, items } = this.repo.listArticles(filter);
+  async listArticles(filter: ArticleListFilter): Promise<ArticleListResponse> {
+    const { total, items } = await this.repo.listArticles(filter);
     return { total, items: items.map(toSummary) };
   }
 
@@ -275,10 +276,9 @@ export class KennisbankService {
    * The live product articles a municipality's KCC answers about (the onderwerpen list is seeded from these):
    * seeded UPL items of the gemeente level, and every product written in beheer. `uplUri` is the UPL term's uri.
    */
-  products(): { naam: string; uplUri?: string }[] {
+  async products(): Promise<{ naam: string; uplUri?: string }[]> {
     const now = this.clock();
-    return this.repo
-      .publishedOfType('product')
+    return (await this.repo.publishedOfType('product'))
       .filter((a) => isLive(a, now) && isMunicipal(a))
       .map((a) => ({ naam: a.title, ...(isUplUri(a.url) ? { uplUri: a.url } : {}) }));
   }
@@ -287,12 +287,12 @@ export class KennisbankService {
     return this.kanaalByProduct.has(product.toLowerCase());
   }
 
-  createArticle(fields: ArticleFields, editor: Editor): Article {
+  async createArticle(fields: ArticleFields, editor: Editor): Promise<Article> {
     const now = this.clock();
     const prefix = ID_PREFIX[fields.type] ?? 'kb';
     let id: string;
     do id = `${prefix}:${slug(fields.title)}-${randomBytes(3).toString('hex')}`;
-    while (this.repo.getArticle(id));
+    while (await this.repo.getArticle(id));
     return this.save({
       id,
       ...this.clean(fields),
@@ -304,8 +304,8 @@ export class KennisbankService {
   }
 
   /** Full replace; undefined when the article does not exist. */
-  replaceArticle(id: string, fields: ArticleFields, editor: Editor): Article | undefined {
-    const existing = this.repo.getArticle(id);
+  async replaceArticle(id: string, fields: ArticleFields, editor: Editor): Promise<Article | undefined> {
+    const existing = await this.repo.getArticle(id);
     if (!existing) return undefined;
     return this.save({
       id,
@@ -317,14 +317,14 @@ export class KennisbankService {
     });
   }
 
-  setPublished(id: string, published: boolean, editor: Editor): Article | undefined {
-    const existing = this.repo.getArticle(id);
+  async setPublished(id: string, published: boolean, editor: Editor): Promise<Article | undefined> {
+    const existing = await this.repo.getArticle(id);
     if (!existing) return undefined;
     return this.save({ ...existing, published, updatedAt: this.clock(), updatedBy: editor.name });
   }
 
-  deleteArticle(id: string): boolean {
-    const deleted = this.repo.deleteArticle(id);
+  async deleteArticle(id: string): Promise<boolean> {
+    const deleted = await this.repo.deleteArticle(id);
     if (deleted) {
       this.index.remove(id);
       this.onIndexChange({ article: id });
@@ -351,8 +351,8 @@ export class KennisbankService {
     };
   }
 
-  private save(record: ArticleRecord): Article {
-    this.repo.putArticle(record);
+  private async save(record: ArticleRecord): Promise<Article> {
+    await this.repo.putArticle(record);
     this.index.upsert(this.indexDoc(record));
     this.onIndexChange({ article: record.id });
     return this.toArticle(record);
@@ -385,8 +385,8 @@ export class KennisbankService {
   }
 
   // ------------------------------------------------------------ synonyms
-  synonyms(): SynonymsResponse {
-    const r = this.repo.getSynonyms();
+  async synonyms(): Promise<SynonymsResponse> {
+    const r = await this.repo.getSynonyms();
     return r
       ? {
           synonyms: r.map,
@@ -397,20 +397,22 @@ export class KennisbankService {
   }
 
   /** Replace the whole map; the index uses it for the next query. */
-  replaceSynonyms(map: Record<string, string[]>, editor: Editor): SynonymsResponse {
-    this.repo.putSynonyms({ map, updatedAt: this.clock(), updatedBy: editor.name });
+  async replaceSynonyms(map: Record<string, string[]>, editor: Editor): Promise<SynonymsResponse> {
+    await this.repo.putSynonyms({ map, updatedAt: this.clock(), updatedBy: editor.name });
     this.index.setSynonyms(map);
     this.onIndexChange({ what: 'synonyms' });
     return this.synonyms();
   }
 
   // ------------------------------------------------------------ kanalenmatrix
-  kanalenmatrix(): KanalenmatrixEntry[] {
-    return this.repo.kanalenmatrix().map(toKanaalEntry);
+  async kanalenmatrix(): Promise<KanalenmatrixEntry[]> {
+    return (await this.repo.kanalenmatrix()).map(toKanaalEntry);
   }
 
-  putKanaal(product: string, body: KanalenmatrixPut, editor: Editor): KanalenmatrixEntry {
-    const existing = this.repo.kanalenmatrix().find((k) => k.product.toLowerCase() === product.toLowerCase());
+  async putKanaal(product: string, body: KanalenmatrixPut, editor: Editor): Promise<KanalenmatrixEntry> {
+    const existing = (await this.repo.kanalenmatrix()).find(
+      (k) => k.product.toLowerCase() === product.toLowerCase(),
+    );
     const record: KanalenmatrixRecord = {
       // keep the stored spelling of an existing product key
       product: existing?.product ?? product,
@@ -426,16 +428,16 @@ export class KennisbankService {
       updatedAt: this.clock(),
       updatedBy: editor.name,
     };
-    this.repo.putKanaal(record);
-    this.refreshKanalen();
+    await this.repo.putKanaal(record);
+    await this.refreshKanalen();
     this.onIndexChange({ what: 'kanalenmatrix' });
     return toKanaalEntry(record);
   }
 
-  private refreshKanalen(): void {
+  private async refreshKanalen(): Promise<void> {
     const byUpl = new Map<string, Kanaal>();
     const byProduct = new Map<string, Kanaal>();
-    for (const k of this.repo.kanalenmatrix()) {
+    for (const k of await this.repo.kanalenmatrix()) {
       const kanaal: Kanaal = {
         primair: k.primair,
         secundair: k.secundair,
@@ -451,11 +453,10 @@ export class KennisbankService {
 
   // ------------------------------------------------------------ nieuws / werkberichten
   /** Live werkberichten, `belangrijk` first, then newest first, with the agent's read marks. */
-  nieuws(userId: string): NieuwsResponse {
+  async nieuws(userId: string): Promise<NieuwsResponse> {
     const now = this.clock();
-    const gelezen = this.repo.gelezenBy(userId);
-    const live = this.repo
-      .publishedOfType('nieuws')
+    const gelezen = await this.repo.gelezenBy(userId);
+    const live = (await this.repo.publishedOfType('nieuws'))
       .filter((a) => isLive(a, now))
       .sort(
         (a, b) =>
@@ -477,19 +478,19 @@ export class KennisbankService {
   }
 
   /** Mark a live werkbericht read; false when there is no such live werkbericht. */
-  markGelezen(id: string, userId: string): boolean {
-    const a = this.repo.getArticle(id);
+  async markGelezen(id: string, userId: string): Promise<boolean> {
+    const a = await this.repo.getArticle(id);
     if (!a || a.type !== 'nieuws' || !isLive(a, this.clock())) return false;
-    this.repo.markGelezen(id, userId, this.clock());
+    await this.repo.markGelezen(id, userId, this.clock());
     return true;
   }
 
   // ------------------------------------------------------------ kanaalsturing
   /** After a registration committed (`contact-registered`). */
-  recordRegistration(e: RegisteredEvent): void {
+  async recordRegistration(e: RegisteredEvent): Promise<void> {
     const sturing = e.request.kanaalsturing;
     if (sturing) {
-      this.repo.recordKanaalsturing({
+      await this.repo.recordKanaalsturing({
         klantcontactUuid: e.klantcontactUuid,
         contactId: e.contactId,
         agentId: e.agentId,
@@ -501,7 +502,7 @@ export class KennisbankService {
       });
     }
     for (const bron of e.request.bronnen ?? []) {
-      this.repo.recordBron({
+      await this.repo.recordBron({
         klantcontactUuid: e.klantcontactUuid,
         contactId: e.contactId,
         articleId: bron.id,
@@ -511,12 +512,17 @@ export class KennisbankService {
     }
   }
 
-  bronnen(klantcontactUuid: string): { id: string; title: string }[] {
-    return this.repo.bronnenFor(klantcontactUuid).map((b) => ({ id: b.articleId, title: b.title }));
+  async bronnen(klantcontactUuid: string): Promise<{ id: string; title: string }[]> {
+    return (await this.repo.bronnenFor(klantcontactUuid)).map((b) => ({ id: b.articleId, title: b.title }));
   }
 
-  kanaalsturingStats(from?: string, to?: string): KanaalsturingStatsResponse {
-    const rows = this.repo.kanaalsturingPerProduct(
+  /** The kanaalsturing records with `from <= at < to`, for the reports (their port onto this module's table). */
+  kanaalsturingInRange(from: number, to: number): Promise<KanaalsturingRow[]> {
+    return this.repo.kanaalsturingInRange(from, to);
+  }
+
+  async kanaalsturingStats(from?: string, to?: string): Promise<KanaalsturingStatsResponse> {
+    const rows = await this.repo.kanaalsturingPerProduct(
       from !== undefined ? Date.parse(from) : 0,
       to !== undefined ? Date.parse(to) : Number.MAX_SAFE_INTEGER,
     );

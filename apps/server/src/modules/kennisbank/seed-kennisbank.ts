@@ -116,15 +116,15 @@ export interface SeedResult {
  * Seed an empty store from `dir`. Articles and the kanalenmatrix only in demo mode (municipal content);
  * the synonym map always (it is Dutch language data, not demo content). Each part only when still empty.
  */
-export function seedKennisbank(
-  repo: KennisbankRepository,
+export async function seedKennisbank(
+  store: KennisbankRepository,
   options: { dir: string; demo: boolean; now: number; log: FastifyBaseLogger },
-): SeedResult {
+): Promise<SeedResult> {
   const { dir, demo, now, log } = options;
   const result: SeedResult = { articles: 0, skipped: 0, synonyms: 0, kanalen: 0 };
   const file = (name: string) => path.join(dir, name);
-  repo.transaction(() => {
-    if (demo && repo.countArticles() === 0) {
+  await store.transaction(async (repo) => {
+    if (demo && (await repo.countArticles()) === 0) {
       const readOptional = <T>(name: string): T | undefined =>
         fs.existsSync(file(name)) ? (JSON.parse(fs.readFileSync(file(name), 'utf8')) as T) : undefined;
       const extras: SeedExtras = {
@@ -137,12 +137,12 @@ export function seedKennisbank(
           continue;
         }
         const { articles, skipped } = readJsonl(file(name), now, extras);
-        for (const a of articles) repo.putArticle(a);
+        for (const a of articles) await repo.putArticle(a);
         result.articles += articles.length;
         result.skipped += skipped;
       }
     }
-    if (!repo.getSynonyms() && fs.existsSync(file(SYNONYMS_FILE))) {
+    if (!(await repo.getSynonyms()) && fs.existsSync(file(SYNONYMS_FILE))) {
       const parsed = JSON.parse(fs.readFileSync(file(SYNONYMS_FILE), 'utf8')) as unknown;
       const map: Record<string, string[]> = {};
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
@@ -150,10 +150,10 @@ export function seedKennisbank(
           if (Array.isArray(v)) map[k] = v.filter((s): s is string => typeof s === 'string');
         }
       }
-      repo.putSynonyms({ map, updatedAt: now });
+      await repo.putSynonyms({ map, updatedAt: now });
       result.synonyms = Object.keys(map).length;
     }
-    if (demo && repo.kanalenmatrix().length === 0 && fs.existsSync(file(KANALENMATRIX_FILE))) {
+    if (demo && (await repo.kanalenmatrix()).length === 0 && fs.existsSync(file(KANALENMATRIX_FILE))) {
       const parsed = JSON.parse(fs.readFileSync(file(KANALENMATRIX_FILE), 'utf8')) as Record<string, unknown>;
       for (const [product, value] of Object.entries(parsed)) {
         const v = value as Record<string, unknown>;
@@ -163,7 +163,7 @@ export function seedKennisbank(
         const uplId = str(v.uplId);
         const doelgroep = Doelgroep.safeParse(v.doelgroep);
         const nietVia = z.array(KanaalSoort).safeParse(v.nietVia);
-        repo.putKanaal({
+        await repo.putKanaal({
           product,
           ...(uplId ? { uplId } : {}),
           primair,

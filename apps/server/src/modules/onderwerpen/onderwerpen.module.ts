@@ -24,12 +24,12 @@ export async function createOnderwerpenModule(
     clock: Clock;
     log: Logger;
     /** The kennisbank's live products (name and UPL uri). */
-    products: () => { naam: string; uplUri?: string }[];
+    products: () => Promise<{ naam: string; uplUri?: string }[]>;
   },
 ): Promise<OnderwerpenModule> {
   const repo = createOnderwerpenRepository(deps.store);
   if ((await repo.count()) === 0) {
-    const toegevoegd = await repo.importProducts(deps.products(), deps.clock.now());
+    const toegevoegd = await repo.importProducts(await deps.products(), deps.clock.now());
     if (toegevoegd > 0) deps.log.info({ toegevoegd }, 'onderwerpen seeded from the kennisbank');
   }
   registerOnderwerpenRoutes(app, { guard: deps.guard, repo, clock: deps.clock, products: deps.products });

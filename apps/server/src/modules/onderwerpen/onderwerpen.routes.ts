@@ -41,7 +41,7 @@ export function registerOnderwerpenRoutes(
     guard: AuthGuard;
     repo: OnderwerpenRepository;
     clock: Clock;
-    products: () => { naam: string; uplUri?: string }[];
+    products: () => Promise<{ naam: string; uplUri?: string }[]>;
   },
 ): void {
   const { repo } = deps;
@@ -89,7 +89,7 @@ export function registerOnderwerpenRoutes(
   app.post('/api/onderwerpen/kennisbank-import', beheerder, async (request) => {
     const room = ONDERWERP_LIMITS.maxItems - (await repo.count());
     const toegevoegd = await repo.importProducts(
-      deps.products().slice(0, Math.max(0, room)),
+      (await deps.products()).slice(0, Math.max(0, room)),
       deps.clock.now(),
       currentUser(request).id,
     );

@@ -93,6 +93,7 @@ beforeEach(() => {
     db,
     registrations: new ReportRegistrations(openStore({ sqlite: db })),
     beloften: () => [],
+    kanaalsturing: async () => [],
     queues: () => QUEUES.map((q) => ({ id: q.id, name: q.name, withinSeconds: q.servicenorm.withinSeconds })),
   });
 });

@@ -119,6 +119,13 @@ export interface ReportDeps {
   registrations: ReportRegistrations;
   /** Promises due in [from, to). */
   beloften: (from: number, to: number) => Belofte[];
+  /** The kanaalsturing records with `from <= at < to` (the kennisbank's port). */
+  kanaalsturing: (
+    from: number,
+    to: number,
+  ) => Promise<
+    { klantcontactUuid: string; contactId: string; gewezen: boolean; viaPrimair: boolean; at: number }[]
+  >;
   queues: () => { id: string; name: string; withinSeconds: number }[];
 }
 
@@ -133,18 +140,11 @@ export interface ReportDeps {
 export class ReportService {
   private readonly events: RangeEvents;
   private readonly contactInfo;
-  private readonly kanaalsturing;
 
   constructor(private readonly deps: ReportDeps) {
     this.events = new RangeEvents(deps.db);
     this.contactInfo = deps.db.prepare<[string], { queue_id: string; channel: string }>(
       'SELECT queue_id, channel FROM contacts WHERE id = ?',
-    );
-    this.kanaalsturing = deps.db.prepare<
-      [number, number],
-      { klantcontact_uuid: string; contact_id: string; gewezen: number; via_primair: number; at: number }
-    >(
-      'SELECT klantcontact_uuid, contact_id, gewezen, via_primair, at FROM kanaalsturing WHERE at >= ? AND at < ?',
     );
   }
 
@@ -321,12 +321,12 @@ export class ReportService {
       });
     }
 
-    for (const k of this.kanaalsturing.all(start, end)) {
-      if (passes(k.contact_id, k.at)) onderwerpen.kanaalsturing(k.klantcontact_uuid, k.via_primair === 1);
-      addForContact(k.contact_id, k.at, (a) => {
+    for (const k of await this.deps.kanaalsturing(start, end)) {
+      if (passes(k.contactId, k.at)) onderwerpen.kanaalsturing(k.klantcontactUuid, k.viaPrimair);
+      addForContact(k.contactId, k.at, (a) => {
         a.sturing++;
         if (k.gewezen) a.sturingPrimary++;
-        if (k.via_primair) a.viaPrimary++;
+        if (k.viaPrimair) a.viaPrimary++;
       });
     }
 

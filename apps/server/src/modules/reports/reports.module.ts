@@ -11,7 +11,7 @@ import { createRatingLinks, type RatingLinks } from './rating-link';
 import { registerRatingRoutes } from './rating.routes';
 import { RatingTokens } from './rating-tokens';
 import { ReportRegistrations } from './report-registrations';
-import { ReportService, type Belofte } from './report.service';
+import { ReportService, type Belofte, type ReportDeps } from './report.service';
 import { registerReportRoutes } from './reports.routes';
 
 export { createReportsRetention } from './reports-retention';
@@ -43,6 +43,8 @@ export function createReportsModule(
     publicBaseUrl: string;
     /** Answers promised to residents (the channels module's ontvangstbevestigingen). */
     beloften: (from: number, to: number) => Belofte[];
+    /** The kanaalsturing records in a range (the kennisbank's port). */
+    kanaalsturing: ReportDeps['kanaalsturing'];
     now?: () => number;
     log: Logger;
     /** `contact-registered` is recorded for the reports. */
@@ -56,6 +58,7 @@ export function createReportsModule(
     db: deps.db,
     registrations,
     beloften: deps.beloften,
+    kanaalsturing: deps.kanaalsturing,
     queues: () =>
       deps.routing.queueIds().flatMap((id) => {
         const q = deps.routing.queueConfig(id);
