@@ -6,6 +6,7 @@ import { describeEachStore, type FreshDatabase } from '../../../test-support/eac
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
 import type { Db } from '../../store/db';
+import type { KennisbankTables } from '../kennisbank/kennisbank.repository';
 import { DEMO_QUEUES } from '../queues/demo-queues';
 import { onderwerpHash, type ReportRegistrationsTables } from './report-registrations';
 
@@ -142,13 +143,23 @@ async function seedDay(server: TestServer): Promise<Seeded> {
     .values(registrations)
     .execute();
 
-  const ks = db.prepare(
-    'INSERT INTO kanaalsturing (klantcontact_uuid, contact_id, agent_id, product, primair_kanaal, gewezen, via_primair, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   // The agent pointed three residents to the primary channel; one of the four contacts came in through it.
-  [1, 1, 0, 1].forEach((gewezen, i) =>
-    ks.run(randomUUID(), contactIds[10 + i], 'user-anna', 'Paspoort', 'online', gewezen, i === 2 ? 1 : 0, at),
-  );
+  await server.store
+    .kysely<Pick<KennisbankTables, 'kanaalsturing'>>()
+    .insertInto('kanaalsturing')
+    .values(
+      [1, 1, 0, 1].map((gewezen, i) => ({
+        klantcontact_uuid: randomUUID(),
+        contact_id: contactIds[10 + i]!,
+        agent_id: 'user-anna',
+        product: 'Paspoort',
+        primair_kanaal: 'online',
+        gewezen,
+        via_primair: i === 2 ? 1 : 0,
+        at,
+      })),
+    )
+    .execute();
   return { day, contactIds, partijen };
 }
 
