@@ -7,7 +7,8 @@ throwaway_free_port() {
 
 # Runs a PostgreSQL binary as the `postgres` user when we are root (initdb refuses root), else as ourselves.
 throwaway_as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /: the postgres user may not enter the caller's directory (a root-owned checkout).
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 throwaway_pg_bin() {
