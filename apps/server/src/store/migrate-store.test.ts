@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEachStore, storesUnderTest } from '../../test-support/each-store';
 import { preStoreMigrations } from '../../test-support/pre-store-migrations';
 import { tempDataDir } from '../../test-support/test-server';
@@ -61,22 +61,50 @@ if (postgres)
     it('lets instances that start together apply every migration exactly once', async () => {
       const database = await postgres.freshDatabase();
       const url = database.env.KCC_DATABASE_URL!;
-      // A slow first migration widens the window in which a runner without the lock would apply it twice
+      // The first migration waits at a gate the test holds. The gate opens only when all four runners wait on an
+      // advisory lock (the gate, or the runner's own lock), so a runner without the lock would apply it four times
       // (CREATE TABLE without IF NOT EXISTS fails the second time).
-      const slow: StoreMigration[] = [
-        { id: 'race/001', sqlite: null, postgres: 'SELECT pg_sleep(0.2); CREATE TABLE raced (x BIGINT);' },
+      const GATE = 7_240_001;
+      const gated: StoreMigration[] = [
+        {
+          id: 'race/001',
+          sqlite: null,
+          postgres: `SELECT pg_advisory_lock(${GATE}); SELECT pg_advisory_unlock(${GATE}); CREATE TABLE raced (x BIGINT);`,
+        },
         { id: 'race/002', sqlite: null, postgres: 'CREATE TABLE raced_too (x BIGINT);' },
       ];
+      const gate = openStore({ postgresUrl: url });
       const instances = Array.from({ length: 4 }, () => openStore({ postgresUrl: url }));
       try {
-        const applied = await Promise.all(instances.map((s) => migrateStore(s, slow)));
+        const applied = await gate
+          .kysely()
+          .connection()
+          .execute(async (conn) => {
+            await sql`SELECT pg_advisory_lock(${GATE})`.execute(conn);
+            const running = Promise.allSettled(instances.map((s) => migrateStore(s, gated)));
+            const waiting = sql<{ n: number }>`
+              SELECT COUNT(*)::int AS n FROM pg_locks, (
+                SELECT ${GATE}::bigint AS k UNION ALL SELECT hashtext('kcc-migrations:' || current_schema())::bigint
+              ) keys
+              WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1
+                AND classid::bigint = ((keys.k >> 32) & 4294967295) AND objid::bigint = (keys.k & 4294967295)`;
+            await vi.waitFor(
+              async () => expect((await waiting.execute(conn)).rows[0]?.n).toBe(instances.length),
+              { timeout: 10_000, interval: 20 },
+            );
+            await sql`SELECT pg_advisory_unlock(${GATE})`.execute(conn);
+            return (await running).map((r) => {
+              if (r.status === 'rejected') throw r.reason;
+              return r.value;
+            });
+          });
         expect(applied.flat().sort()).toEqual(['race/001', 'race/002']);
         const count = await sql<{ n: number }>`SELECT COUNT(*)::int AS n FROM schema_migrations`.execute(
           instances[0]!.kysely(),
         );
         expect(count.rows[0]?.n).toBe(2);
       } finally {
-        for (const s of instances) await s.close();
+        for (const s of [gate, ...instances]) await s.close();
         await database.drop();
       }
     });
