@@ -19,9 +19,14 @@ export function useAgentState(): AgentState | undefined {
   return useQuery({ ...meQueryOptions(), select: (me) => me.state }).data;
 }
 
-/** `presence:changed` and command acks: the new state replaces the cached one. */
+/**
+ * `presence:changed` and command acks: the new state replaces the cached one. A `/api/me` fetch still in flight
+ * was answered before this state existed; it is cancelled, or its late answer would put the old state back.
+ */
 export function presenceChanged(queryClient: QueryClient, state: AgentState): AgentState | undefined {
-  const previous = queryClient.getQueryData(meQueryOptions().queryKey)?.state;
-  queryClient.setQueryData(meQueryOptions().queryKey, (me) => (me ? { ...me, state } : me));
+  const { queryKey } = meQueryOptions();
+  void queryClient.cancelQueries({ queryKey, exact: true });
+  const previous = queryClient.getQueryData(queryKey)?.state;
+  queryClient.setQueryData(queryKey, (me) => (me ? { ...me, state } : me));
   return previous;
 }

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { contact, me } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render-app';
+import { presenceKeys } from '../api/presence-keys';
 
 async function ready(options: Parameters<typeof renderApp>[0] = {}) {
   const rendered = renderApp(options);
@@ -29,6 +30,28 @@ describe('status control', () => {
     await user.selectOptions(status(), 'Beschikbaar');
     expect(socket.commandsOf('presence:set')).toEqual([{ status: 'beschikbaar' }]);
     await waitFor(() => expect(status()).toHaveValue('beschikbaar'));
+  });
+
+  it('keeps the acknowledged status when an older /api/me answer arrives after the ack', async () => {
+    const user = userEvent.setup();
+    const { socket, api, queryClient } = await ready();
+    socket.respond('presence:set', () => ({
+      ok: true,
+      data: { presence: 'beschikbaar', since: new Date().toISOString() },
+    }));
+    // A refetch (as on the socket's first connect) that the server answered before the status changed.
+    let answer: () => void = () => undefined;
+    api.route(
+      'GET /api/me',
+      () => new Promise((resolve) => (answer = () => resolve({ status: 200, body: me('offline') }))),
+    );
+    void queryClient.invalidateQueries({ queryKey: presenceKeys.me() });
+    await waitFor(() => expect(api.requestsTo('GET', '/api/me').length).toBeGreaterThan(1));
+    await user.selectOptions(status(), 'Beschikbaar');
+    await waitFor(() => expect(status()).toHaveValue('beschikbaar'));
+    await act(async () => answer());
+    await waitFor(() => expect(queryClient.getQueryState(presenceKeys.me())?.fetchStatus).toBe('idle'));
+    expect(status()).toHaveValue('beschikbaar');
   });
 
   it('shows an error and keeps the old status when the server refuses', async () => {
