@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { storesUnderTest } from '../../test-support/each-store';
+import { startTwoInstances } from '../../test-support/two-instances';
+
+const health = async (url: string) =>
+  (await (await fetch(`${url}/health`)).json()) as {
+    status: string;
+    instance: string;
+    routingLeader: boolean;
+  };
+
+const postgres = storesUnderTest.find((s) => s.dialect === 'postgres');
+if (postgres)
+  describe('GET /health on two instances sharing PostgreSQL', () => {
+    it('says which one holds the routing lease; a stopped leader hands it to the other at once', async () => {
+      const database = await postgres.freshDatabase();
+      const cluster = await startTwoInstances(database.env);
+      try {
+        // A started first and took the lease.
+        expect(await health(cluster.a.url)).toEqual({
+          status: 'ok',
+          instance: 'instance-a',
+          routingLeader: true,
+        });
+        expect(await health(cluster.b.url)).toEqual({
+          status: 'ok',
+          instance: 'instance-b',
+          routingLeader: false,
+        });
+        // A clean stop releases the lease and wakes B over Redis: no wait for the TTL.
+        await cluster.a.stop();
+        await expect.poll(async () => (await health(cluster.b.url)).routingLeader).toBe(true);
+      } finally {
+        await cluster.b.stop();
+        await cluster.redis.stop();
+        await database.drop();
+      }
+    });
+  });
