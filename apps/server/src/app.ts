@@ -207,10 +207,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     // On SQLite already applied by the line above; on PostgreSQL under an advisory lock.
     await migrateStore(store, storeMigrations);
     // Without PostgreSQL this process always leads; with it, one instance of the cluster does.
+    // Liveness is real time: a test that moves its clock an hour ahead must not expire the lease.
     lease = createRoutingLease({
       store,
       instanceId: cluster.instanceId,
-      clock,
+      clock: systemClock,
       log: app.log,
       state: cluster.state,
     });

@@ -12,3 +12,11 @@ export {
   type LeaseHolder,
   type LeaseListener,
 } from './routing-lease';
+export {
+  createLeaderCommands,
+  LeaderUnavailable,
+  LeaderCommandRejected,
+  type LeaderCommands,
+  type LeaderCommandsOptions,
+} from './leader-commands';
+export { localEventRelay, redisEventRelay, type EventRelay } from './event-relay';

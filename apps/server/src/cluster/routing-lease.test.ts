@@ -231,6 +231,22 @@ if (postgres)
       expect(rows).toEqual([{ writer: 'a' }]);
     });
 
+    it('a holder that gave up after a pause takes its lease back with a new token if nobody took it', async () => {
+      const { open } = await database();
+      const clock = new TestClock({ frozenAt: 0 });
+      const a = await instance(open, 'a', clock);
+      const b = await instance(open, 'b', clock);
+      await a.lease.start();
+      await b.lease.start();
+      // The event loop was blocked for 4 s: the self-expiry fires before the heartbeat that just went out returns.
+      clock.advance(TTL - HEARTBEAT);
+      expect(a.lease.isLeader()).toBe(false);
+      await Promise.all([a.lease.idle(), b.lease.idle()]);
+      await advance(clock, [a, b], HEARTBEAT);
+      expect(leaders([a, b])).toEqual(['a']);
+      expect(a.heard).toEqual(['acquired 1', 'lost', 'acquired 2']);
+    });
+
     it('a clean stop hands the lease over at once', async () => {
       const { open } = await database();
       const clock = new TestClock({ frozenAt: 0 });

@@ -295,7 +295,9 @@ export class PostgresRoutingLease implements RoutingLease {
         : { instanceId: row.holder, url: row.holder_url ?? undefined, fencing: Number(row.fencing) };
     const key = `${row.fencing}:${row.beat}`;
     if (this.observed?.key !== key) this.observed = { key, since: now };
-    const free = row.holder === null || now - this.observed.since >= this.ttlMs;
+    // A row that still names this instance (it gave up after a pause, or restarted): nobody else holds it.
+    const free =
+      row.holder === null || row.holder === this.instanceId || now - this.observed.since >= this.ttlMs;
     if (!free) return;
     const sentAt = this.options.clock.now();
     const taken = await this.db
