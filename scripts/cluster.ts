@@ -115,7 +115,20 @@ async function stopAll(): Promise<void> {
   return stopping;
 }
 
+function portFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(p, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
 async function main(): Promise<void> {
+  if (!(await portFree(port))) {
+    throw new Error(
+      `Poort ${port} is al in gebruik. Stop het andere proces of kies een andere KCC_CLUSTER_PORT.`,
+    );
+  }
   const workplaceBuilt = fs.existsSync(path.join(ROOT, 'apps/workplace/dist/index.html'));
   const widgetBuilt = fs.existsSync(path.join(ROOT, 'apps/widget/dist/widget.js'));
   if (!workplaceBuilt || !widgetBuilt) {
