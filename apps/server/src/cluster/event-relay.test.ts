@@ -99,6 +99,27 @@ describe('event relay over a Redis stream', () => {
   });
 });
 
+describe('event relay after Redis lost its data', () => {
+  it('a reader hears a gap and reads the new numbering from its start', async () => {
+    await clean();
+    const leader = await instance('a');
+    const b = await instance('b');
+    await leader.relay.start();
+    await b.relay.start();
+    await publishAll(leader.relay, 1, 5);
+    await expect.poll(() => b.heard).toEqual(range(1, 5));
+    // A Redis restart without persistence: the data is gone and every connection drops.
+    const admin = new Redis(redis.url);
+    await admin.flushdb();
+    await admin.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+    admin.disconnect();
+    await expect.poll(() => b.gaps()).toBe(1);
+    await publishAll(leader.relay, 6, 8);
+    await expect.poll(() => b.heard).toEqual(range(1, 8));
+    expect(b.relay.position()).toBe('3');
+  });
+});
+
 describe('event relay in one process', () => {
   it('hands each event to the subscribers directly', async () => {
     const relay = localEventRelay(log);
