@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storesUnderTest } from '../../test-support/each-store';
+import { startTestServer } from '../../test-support/test-server';
 import { startTwoInstances } from '../../test-support/two-instances';
 
 const health = async (url: string) =>
@@ -8,6 +9,17 @@ const health = async (url: string) =>
     instance: string;
     routingLeader: boolean;
   };
+
+describe('GET /health of one process on SQLite', () => {
+  it('says it leads routing', async () => {
+    const server = await startTestServer({ KCC_INSTANCE_ID: 'solo' });
+    try {
+      expect(await health(server.url)).toEqual({ status: 'ok', instance: 'solo', routingLeader: true });
+    } finally {
+      await server.stop();
+    }
+  });
+});
 
 const postgres = storesUnderTest.find((s) => s.dialect === 'postgres');
 if (postgres)
