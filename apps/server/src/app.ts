@@ -77,7 +77,7 @@ import { loadOrCreateTokenSecret } from './store/token-secret';
 import { registerTestClockRoute } from './http/test-clock.routes';
 import type { AdjustableClock } from './shared/adjustable-clock';
 import { systemClock, type Clock } from './shared/clock';
-import { createCluster } from './cluster';
+import { createCluster, createRoutingLease, type RoutingLease } from './cluster';
 
 export interface ServerOptions {
   /** Replace the embedded Klantinteracties store (tests). */
@@ -180,10 +180,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     clock,
     log: app.log,
   });
+  // Which instance runs the routing engine (issue 10 §3); set once the store is migrated.
+  let lease: RoutingLease | undefined;
   app.get('/health', async (_request, reply) =>
     ready
-      ? // The routing lease (issue 10 §3) adds `routingLeader` here.
-        reply.send({ status: 'ok', instance: cluster.instanceId })
+      ? reply.send({ status: 'ok', instance: cluster.instanceId, routingLeader: lease?.isLeader() ?? false })
       : reply.code(503).type('application/problem+json').send({ title: 'Niet gereed', status: 503 }),
   );
 
@@ -205,6 +206,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     migrate(db, serverMigrations(provider.migrations));
     // On SQLite already applied by the line above; on PostgreSQL under an advisory lock.
     await migrateStore(store, storeMigrations);
+    // Without PostgreSQL this process always leads; with it, one instance of the cluster does.
+    // Liveness is real time: a test that moves its clock an hour ahead must not expire the lease.
+    lease = createRoutingLease({
+      store,
+      instanceId: cluster.instanceId,
+      clock: systemClock,
+      log: app.log,
+      state: cluster.state,
+    });
+    await lease.start();
 
     const users = createSqliteUsersRepository(db, { demoAccounts: config.demo });
     const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
@@ -672,6 +683,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           void io.close(() => resolve());
         });
         await app.close().catch(() => undefined);
+        await lease?.stop();
         await cluster.close();
         await checkpointer.stop();
         await store.close();
@@ -683,6 +695,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return { app, io, db, store, url, smtpPort, routes, close };
   } catch (err) {
     await app.close().catch(() => undefined);
+    await lease?.stop().catch(() => undefined);
     await cluster.close();
     await store.close().catch(() => undefined);
     await checkpointer.stop();

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import { memorySharedState } from './memory-shared-state';
 import { redisSharedState } from './redis-shared-state';
+import { localEventRelay, redisEventRelay, type EventRelay } from './event-relay';
 import type { SharedState } from './shared-state';
 
 /** What this instance shares with the others: nothing but itself in one process, Redis in a cluster. */
@@ -17,6 +18,8 @@ export interface Cluster {
   rateLimits: RateLimitStore;
   /** socket.io's adapter: rooms and broadcasts over every instance, with connection state recovery. */
   socketAdapter: SocketServerOptions['adapter'] | undefined;
+  /** The leader's committed domain events to every instance's read side (not started: the reader starts it). */
+  eventRelay: EventRelay;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function createCluster(options: {
       state: memorySharedState(options.clock),
       rateLimits: memoryRateLimitStore,
       socketAdapter: undefined,
+      eventRelay: localEventRelay(options.log),
       close: async () => undefined,
     };
   }
@@ -66,12 +70,15 @@ export async function createCluster(options: {
   redis.off('error', atStart);
   redis.on('error', (err) => options.log.warn({ err: String(err) }, 'redis: verbinding'));
   const state = redisSharedState(redis, options.log);
+  const eventRelay = redisEventRelay(redis, { instanceId, log: options.log });
   return {
     instanceId,
     state,
     rateLimits: redisRateLimitStore(redis),
     socketAdapter: createAdapter(redis) as SocketServerOptions['adapter'],
+    eventRelay,
     close: async () => {
+      await eventRelay.close();
       await state.close();
       // QUIT after the replies still due (socket.io stores the sessions of the sockets it just closed).
       await redis.quit().catch(() => redis.disconnect());

@@ -22,8 +22,17 @@ const connected = (socket: Socket) =>
 describe('two instances sharing one Redis', () => {
   it('GET /health names the instance that answers', async () => {
     const { a, b } = cluster;
-    expect(await (await fetch(`${a.url}/health`)).json()).toEqual({ status: 'ok', instance: 'instance-a' });
-    expect(await (await fetch(`${b.url}/health`)).json()).toEqual({ status: 'ok', instance: 'instance-b' });
+    // Each on its own SQLite: each is a single process that leads its own routing.
+    expect(await (await fetch(`${a.url}/health`)).json()).toEqual({
+      status: 'ok',
+      instance: 'instance-a',
+      routingLeader: true,
+    });
+    expect(await (await fetch(`${b.url}/health`)).json()).toEqual({
+      status: 'ok',
+      instance: 'instance-b',
+      routingLeader: true,
+    });
   });
 
   it('a socket.io event emitted on A reaches an agent socket connected to B', async () => {

@@ -23,6 +23,7 @@ import { interneTakenMigrations } from '../modules/interne-taken/index';
 import { ratingTokenMigrations } from '../modules/reports/reports.module';
 import { terugkoppelingMigrations } from '../modules/terugkoppeling/index';
 import { toestemmingenMigrations } from '../modules/toestemmingen/index';
+import { routingLeaseMigrations } from '../cluster/routing-lease';
 import { sqliteForm } from './migrate-store';
 import type { Migration, StoreMigration } from './migration';
 
@@ -42,6 +43,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...openKlantOutboxMigrations,
   ...reportsMigrations,
   ...ratingTokenMigrations,
+  ...routingLeaseMigrations,
 ];
 
 /**
