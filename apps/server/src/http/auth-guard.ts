@@ -41,7 +41,7 @@ export function createAuthGuard(
   const authenticate = async (token: unknown): Promise<Authenticated | undefined> => {
     const claims = await tokens.verify(token);
     if (!claims || !(await sessions.active(claims.sid))) return undefined;
-    const user = users.findActiveById(claims.sub);
+    const user = await users.findActiveById(claims.sub);
     return user ? { user, sessionId: claims.sid, expiresAt: claims.exp * 1000 } : undefined;
   };
 

@@ -1,5 +1,6 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
 import { authStoreMigrations } from '../modules/auth/auth.store-migrations';
+import { usersStoreMigrations } from '../modules/auth/users.repository';
 import { channelsMigrations } from '../modules/channels/channels.migrations';
 import { ontvangstbevestigingMigrations } from '../modules/channels/email/ontvangstbevestiging';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
@@ -25,6 +26,7 @@ import { terugkoppelingMigrations } from '../modules/terugkoppeling/index';
 import { toestemmingenMigrations } from '../modules/toestemmingen/index';
 import { sqliteForm } from './migrate-store';
 import type { Migration, StoreMigration } from './migration';
+import { sharedSecretsMigrations } from './shared-secrets';
 
 /**
  * The migrations of the modules on the async store (store/README.md), in the order they must run: on SQLite in
@@ -42,6 +44,10 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...openKlantOutboxMigrations,
   ...reportsMigrations,
   ...ratingTokenMigrations,
+  // Identity (issue 10 §2/§3): users before queues (agent_profiles references users).
+  ...usersStoreMigrations,
+  ...queuesMigrations,
+  ...sharedSecretsMigrations,
 ];
 
 /**
@@ -52,7 +58,7 @@ export const storeMigrations: readonly StoreMigration[] = [
 export function serverMigrations(klantinteractiesMigrations: readonly Migration[]): Migration[] {
   return [
     ...authMigrations,
-    ...queuesMigrations,
+    ...queuesMigrations.map(sqliteForm),
     ...contactsMigrations,
     ...messagesMigrations,
     ...channelsMigrations,
@@ -74,5 +80,6 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...openKlantOverdrachtMigrations,
     ...klantinteractiesMigrations,
     ...interneTakenMigrations.map(sqliteForm),
+    ...sharedSecretsMigrations.map(sqliteForm),
   ];
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { DashboardSnapshot, DashboardDelta, IntradayResponse } from '@kcc/contracts/dashboard';
 import { erlangCAgentsNeeded, erlangCServiceLevel } from '@kcc/routing';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { connectDashboard, type DashboardView } from '../../../test-support/dashboard-client';
+import { storeRows } from '../../../test-support/store-rows';
 
 let server: TestServer | undefined;
 const views: DashboardView[] = [];
@@ -188,12 +190,11 @@ describe('team-leader actions', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: 'user-bram', queueIds: ['chat'], skills: { algemeen: 2 } });
-    const profile = server.db
-      .prepare("SELECT queue_ids FROM agent_profiles WHERE user_id = 'user-bram'")
-      .get() as {
-      queue_ids: string;
-    };
-    expect(JSON.parse(profile.queue_ids)).toEqual(['chat']);
+    const [profile] = await storeRows<{ queue_ids: string }>(
+      server.store,
+      sql`SELECT queue_ids FROM agent_profiles WHERE user_id = 'user-bram'`,
+    );
+    expect(JSON.parse(profile!.queue_ids)).toEqual(['chat']);
     // Bram now only serves chat: a waiting call is not his.
     const snap = (await (
       await fetch(`${server.url}/api/dashboard/snapshot`, { headers: bearer(tess) })

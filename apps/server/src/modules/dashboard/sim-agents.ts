@@ -20,14 +20,14 @@ export async function seedSimAgents(
 ): Promise<void> {
   const count = Math.min(Math.max(0, Math.floor(n)), MAX_SIM_AGENTS);
   if (count === 0) return;
-  const queueIds = queues.list().map((q) => q.config.id);
+  const queueIds = (await queues.list()).map((q) => q.config.id);
   let hash: string | undefined;
   for (let i = 1; i <= count; i++) {
     const username = simUsername(i);
     const id = `user-${username}`;
-    if (!users.findByUsername(username)) {
+    if (!(await users.findByUsername(username))) {
       hash ??= await hashPassword(SIM_AGENT_PASSWORD);
-      users.create({
+      await users.create({
         id,
         username,
         name: `Simulatie ${i}`,
@@ -36,8 +36,8 @@ export async function seedSimAgents(
         demo: true,
       });
     }
-    if (!queues.agentProfile(id)) {
-      queues.upsertAgentProfile({
+    if (!(await queues.agentProfile(id))) {
+      await queues.upsertAgentProfile({
         id,
         skills: { algemeen: 3, belastingen: 2 },
         capacity: { ...DEFAULT_CAPACITY },

@@ -89,7 +89,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
       db,
       store: s.store,
       settings: DEFAULT_RETENTION,
-      checkpoints: createCheckpointSigner(loadOrCreateAuditKey(s.dataDir)),
+      checkpoints: createCheckpointSigner(await loadOrCreateAuditKey(s.store, s.dataDir)),
       clock,
       log: silentLogger,
     });
