@@ -48,6 +48,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...usersStoreMigrations,
   ...queuesMigrations,
   ...sharedSecretsMigrations,
+  ...retentionMigrations,
 ];
 
 /**
@@ -72,7 +73,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...onderwerpenMigrations.map(sqliteForm),
     ...nawerkMigrations,
     ...reportsMigrations.map(sqliteForm),
-    ...retentionMigrations,
+    ...retentionMigrations.map(sqliteForm),
     ...ratingTokenMigrations.map(sqliteForm),
     ...toestemmingenMigrations.map(sqliteForm),
     ...terugkoppelingMigrations.map(sqliteForm),
