@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../../test-support/each-store';
 import { openStoreWithUsers } from '../../../test-support/store-with-users';
+import { SessionStore } from './sessions';
 import { createUsersRepository } from './users.repository';
 
 const anna = {
@@ -98,5 +99,23 @@ describeEachStore('users repository', (stores) => {
     expect(reader.known('E1')).toBeUndefined();
     await reader.findActiveById('E1');
     expect(reader.known('E1')?.name).toBe('Eva');
+  });
+
+  it('reads the account of an active session in one query: revocation, expiry and changes count at once', async () => {
+    const store = await openStoreWithUsers(stores);
+    const now = 1_800_000_000_000;
+    const sessions = new SessionStore(store, () => now);
+    const here = createUsersRepository(store, { demoAccounts: false });
+    const elsewhere = createUsersRepository(store, { demoAccounts: false });
+    await elsewhere.upsertOidcUser({ employeeId: 'E1', name: 'Eva', roles: ['medewerker'] });
+    const { session } = await sessions.create('E1');
+    expect(await here.findActiveInSession('E1', session.id, now)).toMatchObject({ roles: ['medewerker'] });
+    // Another instance brings the roles up to date at a next login: the next request here has them.
+    await elsewhere.upsertOidcUser({ employeeId: 'E1', name: 'Eva', roles: ['teamleider'] });
+    expect(await here.findActiveInSession('E1', session.id, now)).toMatchObject({ roles: ['teamleider'] });
+    expect(await here.findActiveInSession('E2', session.id, now)).toBeUndefined();
+    expect(await here.findActiveInSession('E1', session.id, session.expiresAt)).toBeUndefined();
+    await sessions.revoke(session.id);
+    expect(await here.findActiveInSession('E1', session.id, now)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Role, User } from '@kcc/contracts/domain';
 import type { StoreMigration } from '../../store/migration';
 import type { Store } from '../../store/store';
@@ -21,6 +21,11 @@ export interface UsersRepository {
   findById(id: string): Promise<User | undefined>;
   /** An account that may use its tokens: like findById, but not a demo account while demo mode is off. */
   findActiveById(id: string): Promise<User | undefined>;
+  /**
+   * The auth guard's read, one query per request: the account, if it may use its tokens (as findActiveById) and
+   * `sessionId` is its session and neither revoked nor past its lifetime at `now` (as SessionStore.active).
+   */
+  findActiveInSession(id: string, sessionId: string, now: number): Promise<User | undefined>;
   /**
    * The account as this process last read it (every account at start, then every read and write here; the
    * auth guard reads the account of every request). For synchronous callers that only show a name.
@@ -102,6 +107,10 @@ const withoutHash = ({ passwordHash: _omit, ...user }: UserRecord): User => user
 /** `demoAccounts`: whether accounts seeded by demo mode may log in (KCC_DEMO). */
 export function createUsersRepository(store: Store, options: { demoAccounts: boolean }): UsersRepository {
   const db: Kysely<UsersTables> = store.kysely<UsersTables>();
+  const p = store.dialect === 'postgres' ? ['$1', '$2', '$3'] : ['?', '?', '?'];
+  // The session's own check is SessionStore.active's: not revoked, not past its lifetime.
+  const sessionUserSql = `SELECT u.* FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${p[0]} AND u.id = ${p[1]} AND s.revoked_at IS NULL AND s.expires_at > ${p[2]}`;
   const known = new Map<string, User>();
   const remember = (row: Row): UserRecord => {
     const user = toUser(row);
@@ -135,6 +144,12 @@ export function createUsersRepository(store: Store, options: { demoAccounts: boo
     },
     async findActiveById(id) {
       const row = await byId(db, id);
+      return row && allowed(row) ? withoutHash(remember(row)) : undefined;
+    },
+    async findActiveInSession(id, sessionId, now) {
+      // Every request: a fixed text, no query building (store/README.md, "Hot paths").
+      const { rows } = await db.executeQuery<Row>(CompiledQuery.raw(sessionUserSql, [sessionId, id, now]));
+      const row = rows[0];
       return row && allowed(row) ? withoutHash(remember(row)) : undefined;
     },
     known: (id) => known.get(id),
