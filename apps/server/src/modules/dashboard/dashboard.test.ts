@@ -6,6 +6,7 @@ import { erlangCAgentsNeeded, erlangCServiceLevel } from '@kcc/routing';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { connectDashboard, type DashboardView } from '../../../test-support/dashboard-client';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { storeRows } from '../../../test-support/store-rows';
 
 let server: TestServer | undefined;
@@ -141,9 +142,21 @@ describe('/dashboard socket', () => {
   });
 });
 
-describe('team-leader actions', () => {
+describeEachStore('team-leader actions', (stores) => {
+  let database: FreshDatabase | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    await database?.drop();
+    database = undefined;
+  });
+  const start = async () => {
+    database = await stores.freshDatabase();
+    return startTestServer(database.env);
+  };
+
   it('sets an agent to pauze with a reason: logged, pushed to the agent and the dashboard', async () => {
-    server = await startTestServer();
+    server = await start();
     const view = await dashboardAs(server, 'tess');
     const anna = await server.connectAgent(await server.login('anna'));
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
@@ -175,7 +188,7 @@ describe('team-leader actions', () => {
   });
 
   it('changes an agent’s queues and skills over REST; bad input and roles get problem JSON', async () => {
-    server = await startTestServer();
+    server = await start();
     const tess = await server.login('tess');
     const post = (path: string, body: unknown, token = tess) =>
       fetch(`${server?.url}${path}`, {
@@ -242,7 +255,7 @@ describe('team-leader actions', () => {
   });
 
   it('moves a waiting contact to another queue and raises a priority; socket acks validate input', async () => {
-    server = await startTestServer();
+    server = await start();
     const view = await dashboardAs(server, 'tess');
     const first = await call(server, 1);
     const second = await call(server, 2);
