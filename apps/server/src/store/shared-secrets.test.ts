@@ -30,6 +30,23 @@ describeEachStore('shared secrets', (stores) => {
     expect((await sharedSecret(store, 'audit-key', () => 'sleutel')).value).toBe('sleutel');
   });
 
+  it('keeps the stored secret over a different one in a second instance’s data dir, and says so', async () => {
+    const { store } = await stores.openStore(sharedSecretsMigrations);
+    const first = tempDataDir();
+    const second = tempDataDir();
+    fs.writeFileSync(path.join(first, 'token-secret'), 'a'.repeat(40));
+    fs.writeFileSync(path.join(second, 'token-secret'), 'b'.repeat(40));
+    fs.writeFileSync(path.join(second, 'audit-key'), 'kort');
+    const warnings: string[] = [];
+    expect(await loadOrCreateTokenSecret(store, first, (m) => warnings.push(m))).toBe('a'.repeat(40));
+    expect(warnings).toEqual([]);
+    expect(await loadOrCreateTokenSecret(store, second, (m) => warnings.push(m))).toBe('a'.repeat(40));
+    expect(warnings).toEqual([expect.stringContaining('verschilt van het gedeelde geheim')]);
+    // A damaged file is refused, not silently replaced.
+    await expect(loadOrCreateAuditKey(store, second)).rejects.toThrow(/geen geldige auditsleutel/);
+    for (const dir of [first, second]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('imports a data dir’s token secret and audit key on the first start, so old tokens and pseudonyms stay valid', async () => {
     const database = await stores.freshDatabase();
     const dataDir = tempDataDir();
@@ -46,6 +63,23 @@ describeEachStore('shared secrets', (stores) => {
       expect((await server.app.inject({ url: '/api/me', headers: bearer(old.token) })).statusCode).toBe(401);
       expect(await loadOrCreateTokenSecret(server.store, tempDataDir())).toBe(oldSecret);
       expect((await loadOrCreateAuditKey(server.store, tempDataDir())).equals(oldKey)).toBe(true);
+    } finally {
+      await server.stop();
+      await database.drop();
+    }
+  });
+
+  it('uses KCC_TOKEN_SECRET and KCC_AUDIT_KEY when set and stores neither', async () => {
+    const database = await stores.freshDatabase();
+    const secret = randomBytes(48).toString('base64url');
+    const server = await startTestServer({
+      ...database.env,
+      KCC_TOKEN_SECRET: secret,
+      KCC_AUDIT_KEY: randomBytes(32).toString('base64url'),
+    });
+    try {
+      expect((await new TokenService(secret).verify(await server.login('anna')))?.sub).toBe('user-anna');
+      expect(await storeRows(server.store, sql`SELECT name FROM shared_secrets`)).toEqual([]);
     } finally {
       await server.stop();
       await database.drop();
