@@ -31,10 +31,7 @@ export const SERVER_MODULE_EXCEPTIONS = {
   contacts: ['queues/due-time.ts', 'routing/routing.service.ts'],
   dashboard: [
     'audit/dates.ts',
-    'auth/password.ts',
-    'auth/users.repository.ts',
     'contacts/contacts.repository.ts',
-    'queues/queues.repository.ts',
     'routing/routing.service.ts',
   ],
   kennisbank: ['rate-limit/rate-limiter.ts'],

@@ -12,7 +12,7 @@ import { openDatabase } from '../../store/db';
 import { openStore } from '../../store/store';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, tempDataDir } from '../../../test-support/test-server';
-import { createQueuesRepository } from '../queues/queues.repository';
+import { createQueuesRepository } from '../queues';
 import { SIM_AGENT_PASSWORD, simUsername } from './sim-agents';
 import { connectDashboard } from '../../../test-support/dashboard-client';
 import { localDay, startOfDayAmsterdam } from './local-day';

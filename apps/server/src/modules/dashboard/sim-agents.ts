@@ -1,7 +1,6 @@
 import { DEFAULT_CAPACITY } from '@kcc/routing';
-import { hashPassword } from '../auth/password';
-import type { UsersRepository } from '../auth/users.repository';
-import type { QueuesRepository } from '../queues/queues.repository';
+import { hashPassword, type UsersRepository } from '../auth';
+import type { QueuesRepository } from '../queues';
 
 export const SIM_AGENT_PASSWORD = 'demo';
 export const MAX_SIM_AGENTS = 1000;
