@@ -3,11 +3,11 @@ import type { Capacity } from '@kcc/routing';
 import { hashPassword } from '../src/modules/auth/password';
 import { SessionStore } from '../src/modules/auth/sessions';
 import { TokenService } from '../src/modules/auth/tokens';
-import { createSqliteUsersRepository } from '../src/modules/auth/users.repository';
+import { createUsersRepository } from '../src/modules/auth/users.repository';
 import { createSqliteContactsRepository } from '../src/modules/contacts/contacts.repository';
 import { embeddedKlantinteracties } from '../src/modules/klantinteracties-provider';
 import { DEMO_QUEUES } from '../src/modules/queues/demo-queues';
-import { createSqliteQueuesRepository } from '../src/modules/queues/queues.repository';
+import { createQueuesRepository } from '../src/modules/queues/queues.repository';
 import { openDatabase } from '../src/store/db';
 import { migrate } from '../src/store/migrate';
 import { serverMigrations } from '../src/store/migrations';
@@ -48,34 +48,36 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
   const db = openDatabase(dataDir);
   try {
     migrate(db, serverMigrations(embeddedKlantinteracties.migrations));
-    const users = createSqliteUsersRepository(db, { demoAccounts: true });
-    const sessions = new SessionStore(openStore({ sqlite: db }));
-    const queues = createSqliteQueuesRepository(db);
+    const store = openStore({ sqlite: db });
+    const users = createUsersRepository(store, { demoAccounts: true });
+    const sessions = new SessionStore(store);
+    const queues = createQueuesRepository(store);
     const contacts = createSqliteContactsRepository(db);
     // One scrypt hash for all bench users: nobody logs in with a password here.
     const passwordHash = await hashPassword(randomBytes(16).toString('hex'));
     const agents: BenchAgent[] = [];
     const assigned: AssignedContact[] = [];
     const queueIds = DEMO_QUEUES.map((q) => q.config.id);
+    for (const [i, q] of DEMO_QUEUES.entries()) await queues.upsert(q, i);
+    for (let i = 0; i < options.agents; i++) {
+      const username = `bench-agent-${String(i).padStart(3, '0')}`;
+      const id = `user-${username}`;
+      await users.create({
+        id,
+        username,
+        name: `Bench medewerker ${i}`,
+        passwordHash,
+        roles: ['medewerker'],
+      });
+      await queues.upsertAgentProfile({
+        id,
+        skills: { belastingen: 2, algemeen: 3 },
+        capacity: options.capacity,
+        queueIds,
+      });
+      agents.push({ id, username, token: '' });
+    }
     db.transaction(() => {
-      DEMO_QUEUES.forEach((q, i) => queues.upsert(q, i));
-      for (let i = 0; i < options.agents; i++) {
-        const username = `bench-agent-${String(i).padStart(3, '0')}`;
-        const user = users.create({
-          id: `user-${username}`,
-          username,
-          name: `Bench medewerker ${i}`,
-          passwordHash,
-          roles: ['medewerker'],
-        });
-        queues.upsertAgentProfile({
-          id: user.id,
-          skills: { belastingen: 2, algemeen: 3 },
-          capacity: options.capacity,
-          queueIds,
-        });
-        agents.push({ id: user.id, username, token: '' });
-      }
       const now = Date.now();
       for (let i = 0; i < (options.assignedContacts ?? 0); i++) {
         const agent = agents[i % agents.length];

@@ -12,7 +12,7 @@ import { registerWorkplaceStatic } from './http/workplace-static';
 import { createAuditLog } from './modules/audit/audit-log';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { createCheckpointSigner } from './modules/audit/checkpoints';
-import { createBsnProtection, loadOrCreateAuditKey } from './modules/audit/bsn-protection';
+import { createBsnProtection, loadOrCreateAuditKey, parseAuditKey } from './modules/audit/bsn-protection';
 import { registerInzageRoutes } from './modules/audit/inzage.routes';
 import { registerKlantinteractiesApiLogging } from './modules/audit/ki-api-logging';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -24,7 +24,7 @@ import { OidcLogin } from './modules/auth/oidc-login';
 import { registerOidcRoutes } from './modules/auth/oidc.routes';
 import { SessionStore } from './modules/auth/sessions';
 import { TokenService } from './modules/auth/tokens';
-import { createSqliteUsersRepository } from './modules/auth/users.repository';
+import { createUsersRepository } from './modules/auth/users.repository';
 import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
 import { contactsUnitOfWork } from './modules/contacts/index';
 import { createOriginCheck } from './modules/channels/chat/citizen-namespace';
@@ -50,7 +50,7 @@ import { DEMO_QUEUES, demoAgentProfile } from './modules/queues/demo-queues';
 import { KlantbeeldService } from './modules/klantbeeld/klantbeeld.service';
 import { registerKoppelingenRoutes } from './modules/klantbeeld/koppelingen.routes';
 import { registerKlantbeeldRegisterRoutes } from './modules/klantbeeld/registers.routes';
-import { createSqliteQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
+import { createQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
 import { createSqliteIdempotencyStore } from './modules/registration/idempotency';
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';
 import { createNawerkNotities, registerNawerkRoutes, withNawerkNotities } from './modules/registration';
@@ -126,13 +126,14 @@ function freePort(host: string): Promise<number> {
   });
 }
 
-function seedDemoQueues(queues: QueuesRepository): void {
-  const existing = new Set(queues.list().map((q) => q.config.id));
-  DEMO_QUEUES.forEach((q, i) => {
-    if (!existing.has(q.config.id)) queues.upsert(q, i);
-  });
+async function seedDemoQueues(queues: QueuesRepository): Promise<void> {
+  const existing = new Set((await queues.list()).map((q) => q.config.id));
+  for (const [i, q] of DEMO_QUEUES.entries()) {
+    if (!existing.has(q.config.id)) await queues.upsert(q, i);
+  }
   for (const [userId, level] of Object.entries(DEMO_AGENT_SKILLS)) {
-    if (!queues.agentProfile(userId)) queues.upsertAgentProfile(demoAgentProfile(userId, level));
+    if (!(await queues.agentProfile(userId)))
+      await queues.upsertAgentProfile(demoAgentProfile(userId, level));
   }
 }
 
@@ -217,13 +218,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     await lease.start();
 
-    const users = createSqliteUsersRepository(db, { demoAccounts: config.demo });
-    const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
+    const users = createUsersRepository(store, { demoAccounts: config.demo });
+    await users.loadKnown();
+    // Shared by every instance on this store (issue 10 §3); configuration wins when given.
+    const warn = (msg: string) => app.log.warn(msg);
+    const tokenSecret = config.tokenSecret ?? (await loadOrCreateTokenSecret(store, config.dataDir, warn));
     const authClock = options.authClock ?? systemClock;
     const tokens = new TokenService(tokenSecret, () => authClock.now());
     const sessions = new SessionStore(store, () => authClock.now());
     const guard = createAuthGuard(tokens, users, sessions, authClock);
-    const queues = createSqliteQueuesRepository(db);
+    const queues = createQueuesRepository(store);
     // One unit of work per command: its domain events are appended to the event log in its transaction and
     // dispatched to the modules' subscribers after the commit (docs/ARCHITECTURE.md, "One path of a contact").
     const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log);
@@ -257,7 +261,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           app.log.warn({ register, err: String(err) }, 'register niet beschikbaar'),
       },
     );
-    const auditKey = loadOrCreateAuditKey(config.dataDir);
+    const auditKey =
+      config.auditKey !== undefined
+        ? parseAuditKey(config.auditKey, 'KCC_AUDIT_KEY')
+        : await loadOrCreateAuditKey(store, config.dataDir, warn);
     const checkpoints = createCheckpointSigner(auditKey);
     const audit = createAuditLog(store, {
       protection: createBsnProtection(auditKey),
@@ -269,7 +276,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         return [r.partij, ...r.kandidaten].flatMap((p) => (p?.bsn === bsn ? [p.uuid] : []));
       },
       gebruiker: (id) => {
-        const u = users.findById(id);
+        const u = users.known(id);
         return u ? { naam: u.name, rol: u.roles.join(',') } : undefined;
       },
     });
@@ -288,7 +295,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
     if (config.demo) {
       await seedDemoUsers(users);
-      seedDemoQueues(queues);
+      await seedDemoQueues(queues);
       await seedSimAgents(users, queues, options.simAgents ?? (Number(process.env.KCC_SIM_AGENTS ?? 0) || 0));
       ki.seedDemo();
     }
@@ -305,8 +312,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       log: app.log,
       products: () => kennisbank.products(),
     });
-    for (const profile of queues.agentProfiles()) {
-      const user = users.findById(profile.id);
+    for (const profile of await queues.agentProfiles()) {
+      const user = users.known(profile.id);
       if (user) ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
     }
 
@@ -354,9 +361,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
               log: app.log,
               // A medewerker can take contacts from the first login on; the Klantinteracties actor carries
               // the employee identifier (their username).
-              onLogin: (user) => {
+              onLogin: async (user) => {
                 if (!user.roles.includes('medewerker')) return;
-                routing.enrolAgent(user.id);
+                await routing.enrolAgent(user.id);
                 ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
               },
             })
@@ -412,7 +419,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       store,
       guard,
       routing,
-      userName: (id) => users.findById(id)?.name,
+      userName: (id) => users.known(id)?.name,
       demo: config.demo,
     });
 
@@ -462,7 +469,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       routing,
       inbound,
       guard,
-      userName: (id) => users.findById(id)?.name,
+      userName: (id) => users.known(id)?.name,
       port: port_,
       recogniseOnArrival: connected.klantregister.bron === 'embedded',
       ownOrigins: [url, publicBaseUrl],
@@ -472,7 +479,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clock,
       digid,
       onAuthenticated: (contactId, at) => identificatie.recordAuthenticated(contactId, at),
-      queues: () => queues.list().map((q) => q.config),
+      // As routing loaded them at start.
+      queues: () => routing.queueIds().flatMap((id) => routing.queueConfig(id) ?? []),
       events,
     });
     const agentNsp = registerAgentNamespace(io, {
@@ -489,7 +497,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       contacts,
       guard,
       isAgent: (id) => routing.isAgent(id),
-      userName: (id) => users.findById(id)?.name,
+      userName: (id) => users.known(id)?.name,
       audit,
       recognisedPartij: (contact) => ki.port.recognise(contact.from).partij?.uuid,
       originAllowed: widgetOrigin,
@@ -524,7 +532,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const toestemmingen = createToestemmingenModule(app, {
       store,
       guard,
-      userName: (id) => users.findById(id)?.name,
+      userName: (id) => users.known(id)?.name,
       contact: heldContactPartij({ contacts, klantregister: connected.klantregister, identificatie }),
       log: (v) => verwerkingen.log(v),
       terugkoppelingen: (partijUuid) => terugkoppeling.outbox.vanPartij(partijUuid),
@@ -600,7 +608,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       port: port_,
       log: verwerkingen,
       clock,
-      userExists: (id) => users.findById(id) !== undefined,
+      userExists: async (id) => (await users.findById(id)) !== undefined,
       events,
       demo: config.demo,
     });
@@ -610,7 +618,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       guard,
       routing,
       contacts,
-      userName: (id) => users.findById(id)?.name,
+      userName: (id) => users.known(id)?.name,
       events,
       log: app.log,
       clock,
@@ -656,7 +664,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     await registerWidgetStatic(app, options.widgetDir ?? widgetDirFromEnv(REPO_ROOT));
     await registerWorkplaceStatic(app, config.workplaceDir);
 
-    const { agentsWithActiveContacts } = routing.start();
+    const { agentsWithActiveContacts } = await routing.start();
     dashboard.start();
     retention.start();
     terugkoppeling.start();

@@ -65,6 +65,7 @@ describe('loadConfig', () => {
       { KCC_PORT: '70000' },
       { KCC_SMTP_RELAY: 'geen-poort' },
       { KCC_LOG_LEVEL: 'loud' },
+      { KCC_AUDIT_KEY: 'te-kort' },
     ]) {
       expect(() => loadConfig(env)).toThrow(ConfigError);
     }
@@ -74,6 +75,15 @@ describe('loadConfig', () => {
       expect((err as Error).message).toMatch(/^Ongeldige configuratie: KCC_PORT: /);
       expect((err as Error).message).not.toContain('\n');
     }
+  });
+
+  it('reads KCC_AUDIT_KEY as base64url of at least 32 bytes', () => {
+    const key = Buffer.alloc(32, 7).toString('base64url');
+    expect(loadConfig({ KCC_AUDIT_KEY: key }).auditKey).toBe(key);
+    expect(loadConfig({}).auditKey).toBeUndefined();
+    expect(() => loadConfig({ KCC_AUDIT_KEY: Buffer.alloc(31, 7).toString('base64url') })).toThrow(
+      /KCC_AUDIT_KEY: moet minstens 32 bytes zijn/,
+    );
   });
 
   it('selects PostgreSQL with KCC_DATABASE_URL and refuses anything else there in one Dutch line', () => {

@@ -61,6 +61,12 @@ const EnvSchema = z.object({
   /** Base URL others use to reach this server (the `url` of Klantinteracties resources). */
   KCC_PUBLIC_URL: z.url().optional(),
   KCC_TOKEN_SECRET: z.string().min(32, 'moet minstens 32 tekens hebben').optional(),
+  /** The audit key (BSN pseudonyms, checkpoint signatures): at least 32 bytes, base64url. */
+  KCC_AUDIT_KEY: z
+    .string()
+    .trim()
+    .refine((v) => Buffer.from(v, 'base64url').length >= 32, 'moet minstens 32 bytes zijn, in base64url')
+    .optional(),
   KCC_WORKPLACE_DIR: z.string().trim().min(1).optional(),
   KCC_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Overrides every queue's accept timeout (tests, demos). */
@@ -119,8 +125,10 @@ export interface Config {
   smtpPort: number;
   smtpRelay: string | undefined;
   publicUrl: string | undefined;
-  /** Undefined: generated once per data dir and kept there. */
+  /** Undefined: generated once and kept in the store, shared by every instance. */
   tokenSecret: string | undefined;
+  /** KCC_AUDIT_KEY (base64url); undefined: generated once and kept in the store, shared by every instance. */
+  auditKey: string | undefined;
   workplaceDir: string;
   logLevel: z.infer<typeof EnvSchema>['KCC_LOG_LEVEL'];
   acceptTimeoutMs: number | undefined;
@@ -262,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpRelay: e.KCC_SMTP_RELAY,
     publicUrl: e.KCC_PUBLIC_URL?.replace(/\/+$/, ''),
     tokenSecret: e.KCC_TOKEN_SECRET,
+    auditKey: e.KCC_AUDIT_KEY,
     workplaceDir: e.KCC_WORKPLACE_DIR
       ? path.resolve(e.KCC_WORKPLACE_DIR)
       : path.join(REPO_ROOT, 'apps/workplace/dist'),

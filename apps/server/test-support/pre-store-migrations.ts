@@ -2,10 +2,41 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35). `store/migrate-store.test.ts` builds a
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; queues and retention: commit 5e53e20). `store/migrate-store.test.ts` builds a
  * data dir with them to check that an existing installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
+  'retention/001_state_and_runs': {
+    id: 'retention/001_state_and_runs',
+    sql: `
+      CREATE TABLE retention_state (
+        kind TEXT PRIMARY KEY,
+        done_until INTEGER NOT NULL
+      );
+      CREATE TABLE retention_runs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        result TEXT NOT NULL
+      );
+    `,
+  },
+  'queues/001_queues_and_agent_profiles': {
+    id: 'queues/001_queues_and_agent_profiles',
+    sql: `
+      CREATE TABLE queues (
+        id TEXT PRIMARY KEY,
+        config TEXT NOT NULL,
+        default_for_channels TEXT NOT NULL DEFAULT '[]',
+        sort INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE agent_profiles (
+        user_id TEXT PRIMARY KEY REFERENCES users(id),
+        skills TEXT NOT NULL,
+        capacity TEXT NOT NULL,
+        queue_ids TEXT NOT NULL
+      );
+    `,
+  },
   'quick-replies/001_init': {
     id: 'quick-replies/001_init',
     sql: `

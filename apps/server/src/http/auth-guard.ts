@@ -40,8 +40,9 @@ export function createAuthGuard(
 
   const authenticate = async (token: unknown): Promise<Authenticated | undefined> => {
     const claims = await tokens.verify(token);
-    if (!claims || !(await sessions.active(claims.sid))) return undefined;
-    const user = users.findActiveById(claims.sub);
+    if (!claims) return undefined;
+    // One query: the session still active and the account as it is now (a change on another instance counts).
+    const user = await users.findActiveInSession(claims.sub, claims.sid, clock.now());
     return user ? { user, sessionId: claims.sid, expiresAt: claims.exp * 1000 } : undefined;
   };
 

@@ -7,6 +7,9 @@ import { tempDataDir } from '../../test-support/test-server';
 import { embeddedKlantinteracties } from '../modules/klantinteracties-provider';
 import { createOnderwerpenRepository } from '../modules/onderwerpen/onderwerpen.repository';
 import { createQuickRepliesRepository } from '../modules/quick-replies/quick-replies.repository';
+import { createUsersRepository } from '../modules/auth/users.repository';
+import { createQueuesRepository } from '../modules/queues/queues.repository';
+import { createRetentionRepository } from '../modules/retention/retention.repository';
 import { openDatabase, type Db } from './db';
 import { migrate } from './migrate';
 import { migrateStore } from './migrate-store';
@@ -138,6 +141,18 @@ describe('an existing SQLite data dir after modules moved to the async store', (
       )
       .run();
 
+    old
+      .prepare(
+        "INSERT INTO users (id, username, name, password_hash, roles, created_at) VALUES ('u-1', 'Kees', 'Kees', 'h', '[\"medewerker\"]', 1)",
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO agent_profiles VALUES ('u-1', '{"algemeen":2}', '{"telefoon":1,"chat":2,"email":3}', '["chat"]')`,
+      )
+      .run();
+    old.prepare("INSERT INTO retention_state VALUES ('contacten', 42)").run();
+
     // Start-up as the server does it now.
     const store = openStore({ sqlite: old });
     expect(migrate(old, serverMigrations(embeddedKlantinteracties.migrations))).toEqual([]);
@@ -147,6 +162,13 @@ describe('an existing SQLite data dir after modules moved to the async store', (
       naam: 'Paspoort',
       actief: true,
     });
+
+    expect(await createUsersRepository(store, { demoAccounts: false }).findByUsername('kees')).toMatchObject({
+      id: 'u-1',
+      roles: ['medewerker'],
+    });
+    expect(await createQueuesRepository(store).agentProfile('u-1')).toMatchObject({ queueIds: ['chat'] });
+    expect(await createRetentionRepository(store).doneUntil('contacten')).toBe(42);
 
     // And the schema equals that of a data dir created from scratch now.
     const freshDir = tempDataDir();

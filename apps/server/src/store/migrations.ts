@@ -1,5 +1,6 @@
 import { authMigrations } from '../modules/auth/auth.migrations';
 import { authStoreMigrations } from '../modules/auth/auth.store-migrations';
+import { usersStoreMigrations } from '../modules/auth/users.repository';
 import { channelsMigrations } from '../modules/channels/channels.migrations';
 import { ontvangstbevestigingMigrations } from '../modules/channels/email/ontvangstbevestiging';
 import { contactsMigrations } from '../modules/contacts/contacts.migrations';
@@ -26,6 +27,7 @@ import { toestemmingenMigrations } from '../modules/toestemmingen/index';
 import { routingLeaseMigrations } from '../cluster/routing-lease';
 import { sqliteForm } from './migrate-store';
 import type { Migration, StoreMigration } from './migration';
+import { sharedSecretsMigrations } from './shared-secrets';
 
 /**
  * The migrations of the modules on the async store (store/README.md), in the order they must run: on SQLite in
@@ -43,6 +45,11 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...openKlantOutboxMigrations,
   ...reportsMigrations,
   ...ratingTokenMigrations,
+  // Identity (issue 10 §2/§3): users before queues (agent_profiles references users).
+  ...usersStoreMigrations,
+  ...queuesMigrations,
+  ...sharedSecretsMigrations,
+  ...retentionMigrations,
   ...routingLeaseMigrations,
 ];
 
@@ -54,7 +61,7 @@ export const storeMigrations: readonly StoreMigration[] = [
 export function serverMigrations(klantinteractiesMigrations: readonly Migration[]): Migration[] {
   return [
     ...authMigrations,
-    ...queuesMigrations,
+    ...queuesMigrations.map(sqliteForm),
     ...contactsMigrations,
     ...messagesMigrations,
     ...channelsMigrations,
@@ -68,7 +75,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...onderwerpenMigrations.map(sqliteForm),
     ...nawerkMigrations,
     ...reportsMigrations.map(sqliteForm),
-    ...retentionMigrations,
+    ...retentionMigrations.map(sqliteForm),
     ...ratingTokenMigrations.map(sqliteForm),
     ...toestemmingenMigrations.map(sqliteForm),
     ...terugkoppelingMigrations.map(sqliteForm),
@@ -76,5 +83,6 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...openKlantOverdrachtMigrations,
     ...klantinteractiesMigrations,
     ...interneTakenMigrations.map(sqliteForm),
+    ...sharedSecretsMigrations.map(sqliteForm),
   ];
 }

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sharedSecret } from '../../store/shared-secrets';
+import type { Store } from '../../store/store';
 
 /**
  * BSNs in the log are never stored in the clear (LDV asks for an encrypted subject id):
@@ -49,15 +51,48 @@ export function createBsnProtection(auditKey: Buffer): BsnProtection {
   };
 }
 
-/** The audit key of this data dir: 32 random bytes, generated once (mode 0600) and kept there. */
-export function loadOrCreateAuditKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, 'audit-key');
-  try {
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64url');
-  if (key.length < 32) throw new Error(`Het bestand ${file} bevat geen geldige auditsleutel.`);
+/** A base64url audit key of at least 32 bytes (KCC_AUDIT_KEY, the store, a data dir's old file), else throws. */
+export function parseAuditKey(text: string, source: string): Buffer {
+  const key = Buffer.from(text.trim(), 'base64url');
+  if (key.length < 32)
+    throw new Error(`${source} bevat geen geldige auditsleutel (minstens 32 bytes, base64url).`);
   return key;
+}
+
+/** The audit key a data dir kept before it moved into the store (`audit-key`), if any. */
+function dataDirAuditKey(dataDir: string): string | undefined {
+  const file = path.join(dataDir, 'audit-key');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  parseAuditKey(text, `Het bestand ${file}`);
+  return text;
+}
+
+/**
+ * The audit key every instance shares (one BSN pseudonym per BSN across the cluster): kept in the store, 32 random
+ * bytes created once. On the first start with the store a data dir's old `audit-key` file is imported, so the
+ * pseudonyms and checkpoint signatures made before stay valid. `warn`: the data dir holds a different key.
+ */
+export async function loadOrCreateAuditKey(
+  store: Store,
+  dataDir: string,
+  warn: (msg: string) => void = () => undefined,
+): Promise<Buffer> {
+  const fromFile = dataDirAuditKey(dataDir);
+  const { value } = await sharedSecret(
+    store,
+    'audit-key',
+    () => fromFile ?? randomBytes(32).toString('base64url'),
+  );
+  if (fromFile !== undefined && fromFile !== value) {
+    warn(
+      `${path.join(dataDir, 'audit-key')} verschilt van de gedeelde auditsleutel in de database; de gedeelde geldt.`,
+    );
+  }
+  return parseAuditKey(value, 'De gedeelde auditsleutel in de database');
 }

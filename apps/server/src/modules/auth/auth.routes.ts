@@ -41,7 +41,7 @@ export function registerAuthRoutes(
     const wait = await limits.retryAfterMs(body.username, request.ip);
     if (wait > 0) throw problems.tooManyRequests(retryAfterSeconds(wait));
 
-    const user = deps.users.findByUsername(body.username);
+    const user = await deps.users.findByUsername(body.username);
     let ok: boolean;
     try {
       ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash()));
@@ -61,7 +61,7 @@ export function registerAuthRoutes(
   app.post('/api/auth/refresh', async (request) => {
     const { refreshToken } = parseOrThrow(RefreshRequest, request.body, 'body');
     const refreshed = await deps.sessions.refresh(refreshToken);
-    const user = refreshed ? deps.users.findActiveById(refreshed.session.userId) : undefined;
+    const user = refreshed ? await deps.users.findActiveById(refreshed.session.userId) : undefined;
     if (!refreshed || !user) throw problems.unauthorized('Uw sessie is verlopen. Log opnieuw in.');
     return answer(user, refreshed.session.id, refreshed.refreshToken);
   });

@@ -17,7 +17,8 @@ export const DEMO_PASSWORD = 'demo';
 /** Seed the demo accounts that do not exist yet (idempotent). */
 export async function seedDemoUsers(users: UsersRepository): Promise<void> {
   for (const u of DEMO_USERS) {
-    if (users.findByUsername(u.username)) continue;
-    users.create({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), demo: true });
+    if (await users.findByUsername(u.username)) continue;
+    // Another instance seeding at the same time may win: `create` then leaves its account.
+    await users.create({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), demo: true });
   }
 }

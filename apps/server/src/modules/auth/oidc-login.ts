@@ -31,7 +31,7 @@ export class OidcLogin {
       settings: OidcSettings;
       log: Log;
       /** After a successful login (before the session): make a medewerker an agent, and so on. */
-      onLogin?: (user: User) => void;
+      onLogin?: (user: User) => void | Promise<void>;
     },
   ) {}
 
@@ -96,9 +96,9 @@ export class OidcLogin {
     }
     const employee = employeeFromClaims(tokens.claims, this.deps.settings);
     if (!employee.ok) return this.fail(employee.reason, 'no access', { sub: tokens.claims.sub });
-    const user = this.deps.users.upsertOidcUser(employee);
+    const user = await this.deps.users.upsertOidcUser(employee);
     if (user === 'conflict') return this.fail('account-bestaat-lokaal', 'employee id is a local account');
-    this.deps.onLogin?.(user);
+    await this.deps.onLogin?.(user);
     return { ok: true, user, idToken: tokens.idToken };
   }
 

@@ -110,7 +110,7 @@ export function registerOidcRoutes(
   app.post('/api/auth/oidc/session', async (request) => {
     const { code } = parseOrThrow(OidcSessionRequest, request.body, 'body');
     const handoff = await flows.takeHandoff(code);
-    const user = handoff ? deps.users.findActiveById(handoff.userId) : undefined;
+    const user = handoff ? await deps.users.findActiveById(handoff.userId) : undefined;
     if (!handoff || !user) throw problems.unauthorized(OIDC_FAILURE_MESSAGES.verlopen);
     return sessionFor({ ok: true, user, idToken: handoff.idToken });
   });

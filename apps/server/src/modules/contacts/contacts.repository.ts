@@ -36,6 +36,8 @@ export type ContactPatch = Partial<{
   registrations: number;
   /** Only set by a registration when the contact had no subject of its own. */
   subject: string;
+  /** A team leader's extra priority for a waiting contact. */
+  priority: number;
 }>;
 
 export interface ContactEventInput {
@@ -131,6 +133,7 @@ const COLUMNS: Record<keyof ContactPatch, string> = {
   partijUuid: 'partij_uuid',
   registrations: 'registrations',
   subject: 'subject',
+  priority: 'priority',
 };
 
 export function createSqliteContactsRepository(db: Db): StoredContactsRepository {

@@ -7,7 +7,6 @@ import {
   type SetContactPriorityPayload,
 } from '@kcc/contracts/dashboard';
 import { systemClock, type Clock } from '../../shared/clock';
-import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { RoutingService } from '../routing/routing.service';
 import type { DashboardService } from './dashboard.service';
@@ -32,25 +31,20 @@ const WAITING_STATUSES = new Set(['new', 'queued', 'offered']);
  * service and logged with who did it and why, in the same append-only logs the figures come from.
  */
 export class DashboardActions {
-  private readonly setPriorityStmt;
-
   constructor(
     private readonly deps: {
-      db: Db;
       routing: RoutingService;
       contacts: ContactsRepository;
       dashboard: DashboardService;
       clock?: Clock;
     },
-  ) {
-    this.setPriorityStmt = deps.db.prepare('UPDATE contacts SET priority = ?, updated_at = ? WHERE id = ?');
-  }
+  ) {}
 
   private now(): number {
     return (this.deps.clock ?? systemClock).now();
   }
 
-  setAgentQueues(by: string, p: SetAgentQueuesPayload): ActionResult<AgentLive> {
+  async setAgentQueues(by: string, p: SetAgentQueuesPayload): Promise<ActionResult<AgentLive>> {
     const { routing, contacts, dashboard } = this.deps;
     const current = routing.agentConfig(p.agentId);
     if (!current) return unknownAgent();
@@ -79,12 +73,12 @@ export class DashboardActions {
         ...(p.skills ? { skills: p.skills, previousSkills: current.skills } : {}),
       },
     });
-    routing.updateAgent(next);
+    await routing.updateAgent(next);
     dashboard.markAgent(p.agentId);
     return { ok: true, data: this.agentView(p.agentId) };
   }
 
-  setAgentPresence(by: string, p: SetAgentPresencePayload): ActionResult<AgentLive> {
+  async setAgentPresence(by: string, p: SetAgentPresencePayload): Promise<ActionResult<AgentLive>> {
     const { routing, contacts, dashboard } = this.deps;
     if (!routing.isAgent(p.agentId)) return unknownAgent();
     const previous = routing.agentState(p.agentId).presence;
@@ -100,7 +94,7 @@ export class DashboardActions {
     return { ok: true, data: this.agentView(p.agentId) };
   }
 
-  moveContact(by: string, p: MoveContactPayload): ActionResult {
+  async moveContact(by: string, p: MoveContactPayload): Promise<ActionResult> {
     const { routing, contacts, dashboard } = this.deps;
     const contact = contacts.get(p.contactId);
     if (!contact) return unknownContact();
@@ -134,14 +128,14 @@ export class DashboardActions {
     return { ok: true, data: undefined };
   }
 
-  setContactPriority(by: string, p: SetContactPriorityPayload): ActionResult {
+  async setContactPriority(by: string, p: SetContactPriorityPayload): Promise<ActionResult> {
     const { routing, contacts, dashboard } = this.deps;
     const contact = contacts.get(p.contactId);
     if (!contact) return unknownContact();
     if (!WAITING_STATUSES.has(contact.status)) return notWaiting();
     const now = this.now();
     contacts.transaction(() => {
-      this.setPriorityStmt.run(p.priority, now, contact.id);
+      contacts.update(contact.id, { priority: p.priority }, now);
       contacts.appendEvent({
         contactId: contact.id,
         type: TEAMLEIDER_ACTION,

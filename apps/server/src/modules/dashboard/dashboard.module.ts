@@ -47,7 +47,6 @@ export function createDashboardModule(
     ...(deps.clock !== undefined ? { clock: deps.clock } : {}),
   });
   const actions = new DashboardActions({
-    db: deps.db,
     routing: deps.routing,
     contacts: deps.contacts,
     dashboard: service,

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { DashboardSnapshot, DashboardDelta, IntradayResponse } from '@kcc/contracts/dashboard';
 import { erlangCAgentsNeeded, erlangCServiceLevel } from '@kcc/routing';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { connectDashboard, type DashboardView } from '../../../test-support/dashboard-client';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 
 let server: TestServer | undefined;
 const views: DashboardView[] = [];
@@ -139,9 +142,21 @@ describe('/dashboard socket', () => {
   });
 });
 
-describe('team-leader actions', () => {
+describeEachStore('team-leader actions', (stores) => {
+  let database: FreshDatabase | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    await database?.drop();
+    database = undefined;
+  });
+  const start = async () => {
+    database = await stores.freshDatabase();
+    return startTestServer(database.env);
+  };
+
   it('sets an agent to pauze with a reason: logged, pushed to the agent and the dashboard', async () => {
-    server = await startTestServer();
+    server = await start();
     const view = await dashboardAs(server, 'tess');
     const anna = await server.connectAgent(await server.login('anna'));
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
@@ -173,7 +188,7 @@ describe('team-leader actions', () => {
   });
 
   it('changes an agent’s queues and skills over REST; bad input and roles get problem JSON', async () => {
-    server = await startTestServer();
+    server = await start();
     const tess = await server.login('tess');
     const post = (path: string, body: unknown, token = tess) =>
       fetch(`${server?.url}${path}`, {
@@ -188,12 +203,11 @@ describe('team-leader actions', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: 'user-bram', queueIds: ['chat'], skills: { algemeen: 2 } });
-    const profile = server.db
-      .prepare("SELECT queue_ids FROM agent_profiles WHERE user_id = 'user-bram'")
-      .get() as {
-      queue_ids: string;
-    };
-    expect(JSON.parse(profile.queue_ids)).toEqual(['chat']);
+    const [profile] = await storeRows<{ queue_ids: string }>(
+      server.store,
+      sql`SELECT queue_ids FROM agent_profiles WHERE user_id = 'user-bram'`,
+    );
+    expect(JSON.parse(profile!.queue_ids)).toEqual(['chat']);
     // Bram now only serves chat: a waiting call is not his.
     const snap = (await (
       await fetch(`${server.url}/api/dashboard/snapshot`, { headers: bearer(tess) })
@@ -241,7 +255,7 @@ describe('team-leader actions', () => {
   });
 
   it('moves a waiting contact to another queue and raises a priority; socket acks validate input', async () => {
-    server = await startTestServer();
+    server = await start();
     const view = await dashboardAs(server, 'tess');
     const first = await call(server, 1);
     const second = await call(server, 2);

@@ -9,9 +9,10 @@ import { exponential, mulberry32 } from '@kcc/routing/simulator';
 import { createServer, type RunningServer } from '../../app';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../store/db';
+import { openStore } from '../../store/store';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, tempDataDir } from '../../../test-support/test-server';
-import { createSqliteQueuesRepository } from '../queues/queues.repository';
+import { createQueuesRepository } from '../queues';
 import { SIM_AGENT_PASSWORD, simUsername } from './sim-agents';
 import { connectDashboard } from '../../../test-support/dashboard-client';
 import { localDay, startOfDayAmsterdam } from './local-day';
@@ -75,8 +76,9 @@ beforeAll(async () => {
   const first = await start();
   await first.close();
   const db = openDatabase(dataDir);
-  const queues = createSqliteQueuesRepository(db);
-  queues.upsert(
+  const store = openStore({ sqlite: db });
+  const queues = createQueuesRepository(store);
+  await queues.upsert(
     {
       config: {
         id: 'mmn',
@@ -94,9 +96,10 @@ beforeAll(async () => {
   );
   for (let i = 1; i <= N; i++) {
     const id = `user-${simUsername(i)}`;
-    const profile = queues.agentProfile(id);
-    if (profile) queues.upsertAgentProfile({ ...profile, queueIds: ['mmn'] });
+    const profile = await queues.agentProfile(id);
+    if (profile) await queues.upsertAgentProfile({ ...profile, queueIds: ['mmn'] });
   }
+  await store.close();
   db.close();
   server = await start();
 });

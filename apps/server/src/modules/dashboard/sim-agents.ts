@@ -1,7 +1,6 @@
 import { DEFAULT_CAPACITY } from '@kcc/routing';
-import { hashPassword } from '../auth/password';
-import type { UsersRepository } from '../auth/users.repository';
-import type { QueuesRepository } from '../queues/queues.repository';
+import { hashPassword, type UsersRepository } from '../auth';
+import type { QueuesRepository } from '../queues';
 
 export const SIM_AGENT_PASSWORD = 'demo';
 export const MAX_SIM_AGENTS = 1000;
@@ -20,14 +19,14 @@ export async function seedSimAgents(
 ): Promise<void> {
   const count = Math.min(Math.max(0, Math.floor(n)), MAX_SIM_AGENTS);
   if (count === 0) return;
-  const queueIds = queues.list().map((q) => q.config.id);
+  const queueIds = (await queues.list()).map((q) => q.config.id);
   let hash: string | undefined;
   for (let i = 1; i <= count; i++) {
     const username = simUsername(i);
     const id = `user-${username}`;
-    if (!users.findByUsername(username)) {
+    if (!(await users.findByUsername(username))) {
       hash ??= await hashPassword(SIM_AGENT_PASSWORD);
-      users.create({
+      await users.create({
         id,
         username,
         name: `Simulatie ${i}`,
@@ -36,8 +35,8 @@ export async function seedSimAgents(
         demo: true,
       });
     }
-    if (!queues.agentProfile(id)) {
-      queues.upsertAgentProfile({
+    if (!(await queues.agentProfile(id))) {
+      await queues.upsertAgentProfile({
         id,
         skills: { algemeen: 3, belastingen: 2 },
         capacity: { ...DEFAULT_CAPACITY },

@@ -27,7 +27,7 @@ export async function createInterneTakenModule(
     port: () => KlantinteractiesPort;
     log: InzageLog;
     clock: Clock;
-    userExists: (id: string) => boolean;
+    userExists: (id: string) => Promise<boolean>;
     /** Where `interne-taken-changed` is recorded. */
     events: UnitOfWork;
     demo: boolean;

@@ -20,7 +20,7 @@ export function registerInterneTakenRoutes(
     service: InterneTakenService;
     leden: AfdelingMedewerkersRepository;
     port: () => KlantinteractiesPort;
-    userExists: (id: string) => boolean;
+    userExists: (id: string) => Promise<boolean>;
   },
 ): void {
   const { service } = deps;
@@ -73,10 +73,9 @@ export function registerInterneTakenRoutes(
     const { actorUuid } = parseOrThrow(AfdelingParams, request.params, 'params');
     const { userIds } = parseOrThrow(AfdelingMedewerkers, request.body, 'body');
     afdeling(actorUuid);
+    const exists = await Promise.all(userIds.map((id) => deps.userExists(id)));
     const unknown = userIds.flatMap((id, i) =>
-      deps.userExists(id)
-        ? []
-        : [{ name: `userIds.${i}`, code: 'unknown', reason: 'Deze gebruiker bestaat niet.' }],
+      exists[i] ? [] : [{ name: `userIds.${i}`, code: 'unknown', reason: 'Deze gebruiker bestaat niet.' }],
     );
     if (unknown.length > 0) throw problems.invalid(unknown);
     await deps.leden.zet(actorUuid, userIds);

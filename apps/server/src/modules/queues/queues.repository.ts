@@ -1,5 +1,5 @@
 import type { AgentConfig, ChannelName, QueueConfig } from '@kcc/routing';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 
 export interface StoredQueue {
   config: QueueConfig;
@@ -7,57 +7,90 @@ export interface StoredQueue {
   defaultForChannels: ChannelName[];
 }
 
-/** Port for queue configuration and agent routing profiles. */
+/** Port for queue configuration and agent routing profiles (routing loads them at start). */
 export interface QueuesRepository {
-  list(): StoredQueue[];
-  upsert(queue: StoredQueue, sort?: number): void;
-  agentProfiles(): AgentConfig[];
-  agentProfile(userId: string): AgentConfig | undefined;
-  upsertAgentProfile(profile: AgentConfig): void;
+  list(): Promise<StoredQueue[]>;
+  upsert(queue: StoredQueue, sort?: number): Promise<void>;
+  agentProfiles(): Promise<AgentConfig[]>;
+  agentProfile(userId: string): Promise<AgentConfig | undefined>;
+  upsertAgentProfile(profile: AgentConfig): Promise<void>;
 }
 
-export function createSqliteQueuesRepository(db: Db): QueuesRepository {
-  const list = db.prepare<[], { config: string; default_for_channels: string }>(
-    'SELECT config, default_for_channels FROM queues ORDER BY sort, id',
-  );
-  const upsert = db.prepare(
-    `INSERT INTO queues (id, config, default_for_channels, sort) VALUES (?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET config = excluded.config, default_for_channels = excluded.default_for_channels, sort = excluded.sort`,
-  );
-  type ProfileRow = { user_id: string; skills: string; capacity: string; queue_ids: string };
-  const profiles = db.prepare<[], ProfileRow>('SELECT * FROM agent_profiles ORDER BY user_id');
-  const profile = db.prepare<[string], ProfileRow>('SELECT * FROM agent_profiles WHERE user_id = ?');
-  const upsertProfile = db.prepare(
-    `INSERT INTO agent_profiles (user_id, skills, capacity, queue_ids) VALUES (?, ?, ?, ?)
-     ON CONFLICT(user_id) DO UPDATE SET skills = excluded.skills, capacity = excluded.capacity, queue_ids = excluded.queue_ids`,
-  );
-  const toProfile = (r: ProfileRow): AgentConfig => ({
-    id: r.user_id,
-    skills: JSON.parse(r.skills) as AgentConfig['skills'],
-    capacity: JSON.parse(r.capacity) as AgentConfig['capacity'],
-    queueIds: JSON.parse(r.queue_ids) as string[],
-  });
+/** JSON columns: the queue's config, its default channels, an agent's skills, capacity and queues. */
+export interface QueuesTables {
+  queues: { id: string; config: string; default_for_channels: string; sort: number };
+  agent_profiles: { user_id: string; skills: string; capacity: string; queue_ids: string };
+}
+type ProfileRow = QueuesTables['agent_profiles'];
+
+const toProfile = (r: ProfileRow): AgentConfig => ({
+  id: r.user_id,
+  skills: JSON.parse(r.skills) as AgentConfig['skills'],
+  capacity: JSON.parse(r.capacity) as AgentConfig['capacity'],
+  queueIds: JSON.parse(r.queue_ids) as string[],
+});
+
+export function createQueuesRepository(store: Store): QueuesRepository {
+  const db = store.kysely<QueuesTables>();
   return {
-    list: () =>
-      list.all().map((r) => ({
+    async list() {
+      const rows = await db
+        .selectFrom('queues')
+        .select(['config', 'default_for_channels'])
+        .orderBy('sort')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
         config: JSON.parse(r.config) as QueueConfig,
         defaultForChannels: JSON.parse(r.default_for_channels) as ChannelName[],
-      })),
-    upsert: (q, sort = 0) => {
-      upsert.run(q.config.id, JSON.stringify(q.config), JSON.stringify(q.defaultForChannels), sort);
+      }));
     },
-    agentProfiles: () => profiles.all().map(toProfile),
-    agentProfile: (userId) => {
-      const row = profile.get(userId);
+    async upsert(q, sort = 0) {
+      const row = {
+        id: q.config.id,
+        config: JSON.stringify(q.config),
+        default_for_channels: JSON.stringify(q.defaultForChannels),
+        sort,
+      };
+      await db
+        .insertInto('queues')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            config: row.config,
+            default_for_channels: row.default_for_channels,
+            sort: row.sort,
+          }),
+        )
+        .execute();
+    },
+    async agentProfiles() {
+      return (await db.selectFrom('agent_profiles').selectAll().orderBy('user_id').execute()).map(toProfile);
+    },
+    async agentProfile(userId) {
+      const row = await db
+        .selectFrom('agent_profiles')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       return row ? toProfile(row) : undefined;
     },
-    upsertAgentProfile: (p) => {
-      upsertProfile.run(
-        p.id,
-        JSON.stringify(p.skills),
-        JSON.stringify(p.capacity),
-        JSON.stringify(p.queueIds ?? []),
-      );
+    async upsertAgentProfile(p) {
+      const row = {
+        user_id: p.id,
+        skills: JSON.stringify(p.skills),
+        capacity: JSON.stringify(p.capacity),
+        queue_ids: JSON.stringify(p.queueIds ?? []),
+      };
+      await db
+        .insertInto('agent_profiles')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('user_id')
+            .doUpdateSet({ skills: row.skills, capacity: row.capacity, queue_ids: row.queue_ids }),
+        )
+        .execute();
     },
   };
 }

@@ -61,7 +61,10 @@ describeEachStore('registration facts and the e-mail rating page', (stores) => {
     expect(row?.onderwerp_hash).not.toContain('Afval');
 
     // The link as an e-mail reply would carry it (signed with the server secret).
-    const link = createRatingLinks(loadOrCreateTokenSecret(server.dataDir), server.url).linkFor(contactId);
+    const link = createRatingLinks(
+      await loadOrCreateTokenSecret(server.store, server.dataDir),
+      server.url,
+    ).linkFor(contactId);
 
     const page = await fetch(link);
     expect(page.status).toBe(200);

@@ -14,6 +14,7 @@ import { createTerugkoppelingRetention } from '../terugkoppeling';
 import { createTransferRetention } from '../transfer';
 import type { RetentionSettings } from './retention-settings';
 import { registerRetentionRoutes } from './retention.routes';
+import { createRetentionRepository } from './retention.repository';
 import { createRetentionService, type RetentionService } from './retention.service';
 
 /**
@@ -38,7 +39,7 @@ export function createRetention(deps: {
   const registration = createRegistrationRetention(db);
   const terugkoppeling = createTerugkoppelingRetention(deps.store);
   return createRetentionService({
-    db,
+    repo: createRetentionRepository(deps.store),
     settings: deps.settings,
     contacts,
     purgers: {

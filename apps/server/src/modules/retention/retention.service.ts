@@ -2,10 +2,10 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { RetentionKindResult, RetentionOverview, RetentionRun } from '@kcc/contracts/bewaartermijnen';
 import type { Clock, CancelTimer } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
-import type { Db } from '../../store/db';
 import { startOfDayAmsterdam, subtractIsoDuration, type PruneStep } from '../audit';
 import type { ClosedContact, ContactsRetention } from '../contacts';
 import type { RetentionKind, RetentionSettings } from './retention-settings';
+import type { RetentionRepository } from './retention.repository';
 
 /** Contacts handled per step; the event loop gets a turn between steps. */
 const PAGE = 500;
@@ -23,7 +23,7 @@ export type ContactPurgers = Record<
 >;
 
 export interface RetentionDeps {
-  db: Db;
+  repo: RetentionRepository;
   settings: RetentionSettings;
   contacts: ContactsRetention;
   purgers: ContactPurgers;
@@ -52,33 +52,23 @@ const CONTACT_KINDS: readonly ContactKind[] = ['contacten', 'transcripten', 'bij
  * high-water mark, so a daily run walks only the contacts whose term ended since the last one.
  */
 export function createRetentionService(deps: RetentionDeps): RetentionService {
-  const { db, settings, contacts, clock } = deps;
-  const getState = db.prepare<[string], { done_until: number }>(
-    'SELECT done_until FROM retention_state WHERE kind = ?',
-  );
-  const setState = db.prepare(
-    'INSERT INTO retention_state (kind, done_until) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET done_until = excluded.done_until',
-  );
-  const insertRun = db.prepare('INSERT INTO retention_runs (at, result) VALUES (?, ?)');
-  const lastRun = db.prepare<[], { result: string }>(
-    'SELECT result FROM retention_runs ORDER BY seq DESC LIMIT 1',
-  );
-  const doneUntil = (kind: RetentionKind) => getState.get(kind)?.done_until ?? -1;
+  const { repo, settings, contacts, clock } = deps;
   const cutoffOf = (kind: RetentionKind, now: number) => subtractIsoDuration(now, settings.terms[kind]) ?? -1;
   let timer: CancelTimer | undefined;
   let running: Promise<RetentionRun> | undefined;
 
   async function dryRun(now: number): Promise<RetentionRun> {
-    const kinds: RetentionKindResult[] = CONTACT_KINDS.map((kind) => {
+    const kinds: RetentionKindResult[] = [];
+    for (const kind of CONTACT_KINDS) {
       const cutoff = cutoffOf(kind, now);
-      return {
+      kinds.push({
         kind,
         term: settings.terms[kind],
         cutoff: new Date(cutoff).toISOString(),
-        expired: contacts.countClosedBetween(doneUntil(kind), cutoff),
+        expired: contacts.countClosedBetween(await repo.doneUntil(kind), cutoff),
         removed: 0,
-      };
-    });
+      });
+    }
     const log = await deps.pruneLog({ now, minimum: settings.terms.verwerkingenlog, dryRun: true });
     kinds.push({
       kind: 'verwerkingenlog',
@@ -92,7 +82,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
 
   async function purgeContacts(kind: ContactKind, now: number): Promise<RetentionKindResult> {
     const cutoff = cutoffOf(kind, now);
-    const from = doneUntil(kind);
+    const from = await repo.doneUntil(kind);
     let after: ClosedContact | undefined = { id: '', closedAt: from };
     let expired = 0;
     let removed = 0;
@@ -105,7 +95,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
       after = page[page.length - 1];
       await yieldToEventLoop();
     }
-    if (cutoff > from) setState.run(kind, cutoff);
+    if (cutoff > from) await repo.setDoneUntil(kind, cutoff);
     return { kind, term: settings.terms[kind], cutoff: new Date(cutoff).toISOString(), expired, removed };
   }
 
@@ -130,7 +120,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
     for (const kind of CONTACT_KINDS) kinds.push(await purgeContacts(kind, now));
     kinds.push(await pruneLog(now));
     const result: RetentionRun = { at: new Date(now).toISOString(), dryRun: false, kinds };
-    insertRun.run(now, JSON.stringify(result));
+    await repo.recordRun(now, result);
     deps.log.info({ retention: kinds.map((k) => `${k.kind}:${k.removed}`) }, 'bewaartermijnen: opgeschoond');
     return result;
   }
@@ -155,11 +145,11 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
   const service: RetentionService = {
     async overview() {
       const now = clock.now();
-      const last = lastRun.get();
+      const last = await repo.lastRun();
       return {
         terms: { ...settings.terms },
         nextRunAt: new Date(nextRunAt(now)).toISOString(),
-        lastRun: last ? (JSON.parse(last.result) as RetentionRun) : null,
+        lastRun: last ?? null,
         dryRun: await dryRun(now),
       };
     },

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import nodemailer from 'nodemailer';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterEach, expect, it } from 'vitest';
 import { RetentionOverview, type RetentionRun } from '@kcc/contracts/bewaartermijnen';
 import { loadOrCreateAuditKey } from '../audit/bsn-protection';
 import { createCheckpointSigner } from '../audit/checkpoints';
 import { addIsoDuration } from '../audit/iso-duration';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import type { Logger } from '../../shared/logger';
@@ -15,14 +18,18 @@ const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }
 
 const DAY = 86_400_000;
 let server: TestServer | undefined;
+let database: FreshDatabase | undefined;
 afterEach(async () => {
   await server?.stop();
   server = undefined;
+  await database?.drop();
+  database = undefined;
 });
 
-describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
+describeEachStore('bewaartermijnen: the daily job and the beheerder’s dry run', (stores) => {
   it('removes attachments, then texts and who it was, then old log lines, each after its own term', async () => {
-    server = await startTestServer({ KCC_WRAP_UP_MS: '0' });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ ...database.env, KCC_WRAP_UP_MS: '0' });
     const s = server;
     const db = s.db;
 
@@ -67,21 +74,18 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
       .prepare('SELECT stored_path FROM contact_attachments WHERE contact_id = ?')
       .get(contactId) as { stored_path: string } | undefined;
     expect(attachment && fs.existsSync(attachment.stored_path)).toBe(true);
-    const logLines = () =>
-      (db.prepare('SELECT COUNT(*) AS n FROM audit_verwerkingsacties').get() as { n: number }).n;
-    const linesBefore = logLines();
+    const logLines = async () =>
+      (await storeRows(s.store, sql<{ id: unknown }>`SELECT 1 AS id FROM audit_verwerkingsacties`)).length;
+    const linesBefore = await logLines();
     expect(linesBefore).toBeGreaterThan(0);
     // A message that went back to her about this contact (terugkoppeling) holds her address and its text.
-    db.prepare(
-      `INSERT INTO terugkoppelingen (id, sleutel, aanleiding, contact_id, gegevens, status, volgende_poging, aangemaakt_op)
-       VALUES ('t-1', 'vervolg:x', '{"soort":"vervolg_geregistreerd","onderwerp":"Paspoort"}', ?, '{"email":"fatima.elamrani@example.com"}', 'verstuurd', 0, ?)`,
-    ).run(contactId, closedAt);
-    const berichten = () =>
-      (
-        db.prepare('SELECT COUNT(*) AS n FROM terugkoppelingen WHERE contact_id = ?').get(contactId) as {
-          n: number;
-        }
-      ).n;
+    await storeRows(
+      s.store,
+      sql`INSERT INTO terugkoppelingen (id, sleutel, aanleiding, contact_id, gegevens, status, volgende_poging, aangemaakt_op)
+       VALUES ('t-1', 'vervolg:x', '{"soort":"vervolg_geregistreerd","onderwerp":"Paspoort"}', ${contactId}, '{"email":"fatima.elamrani@example.com"}', 'verstuurd', 0, ${closedAt})`,
+    );
+    const berichten = async () =>
+      (await storeRows(s.store, sql`SELECT id FROM terugkoppelingen WHERE contact_id = ${contactId}`)).length;
 
     // The job as the server runs it, on the same database, at moments the test chooses (no timers started).
     const clock = new TestClock({ frozenAt: closedAt });
@@ -89,7 +93,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
       db,
       store: s.store,
       settings: DEFAULT_RETENTION,
-      checkpoints: createCheckpointSigner(loadOrCreateAuditKey(s.dataDir)),
+      checkpoints: createCheckpointSigner(await loadOrCreateAuditKey(s.store, s.dataDir)),
       clock,
       log: silentLogger,
     });
@@ -110,7 +114,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
       db.prepare('SELECT body FROM contact_messages WHERE contact_id = ?').get(contactId) as { body: string };
     expect(message().body).toContain('paspoort');
     expect(kind(afterThreeMonths, 'contacten')).toMatchObject({ expired: 0, removed: 0 });
-    expect(berichten()).toBe(1);
+    expect(await berichten()).toBe(1);
 
     // after a year: what was said and who said it; the contact still counts in the figures
     advanceTo('P1Y');
@@ -118,7 +122,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
     expect(kind(afterAYear, 'transcripten')).toMatchObject({ expired: 1 });
     expect(kind(afterAYear, 'contacten')).toMatchObject({ expired: 1 });
     expect(message().body).toBe('');
-    expect(berichten()).toBe(0);
+    expect(await berichten()).toBe(0);
     const contact = db
       .prepare(
         'SELECT subject, body, from_json, partij_uuid, channel, status, closed_at FROM contacts WHERE id = ?',
@@ -141,13 +145,13 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
     );
     // a second run finds nothing new
     expect((await retention.run()).kinds.every((k) => k.removed === 0)).toBe(true);
-    expect(logLines()).toBe(linesBefore);
+    expect(await logLines()).toBe(linesBefore);
 
     // after two years: the log lines of that time, and the chain still verifies through the server
     advanceTo('P2Y');
     const afterTwoYears = await retention.run();
     expect(kind(afterTwoYears, 'verwerkingenlog')).toMatchObject({ removed: linesBefore });
-    expect(logLines()).toBe(0);
+    expect(await logLines()).toBe(0);
     const verify = await fetch(`${s.url}/api/audit/verify`, { headers: bearer(await s.login('priya')) });
     expect(await verify.json()).toMatchObject({ ok: true });
   });
@@ -155,7 +159,8 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
   it('runs by itself every night at the configured hour and keeps the last run', async () => {
     // frozen: the run's time is exactly the scheduled one, not that plus however long the test took
     const clock = new TestClock({ frozenAt: Date.now() });
-    server = await startTestServer({ KCC_OPSCHONEN_UUR: '4' }, { clock });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ ...database.env, KCC_OPSCHONEN_UUR: '4' }, { clock });
     const s = server;
     const bea = await s.login('bea');
     const before = RetentionOverview.parse(
@@ -180,7 +185,8 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
   });
 
   it('lets the privacy officer look but only the beheerder run, and refuses bad terms at start', async () => {
-    server = await startTestServer();
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env);
     const s = server;
     const priya = await s.login('priya');
     expect((await fetch(`${s.url}/api/beheer/bewaartermijnen`, { headers: bearer(priya) })).status).toBe(200);
@@ -191,7 +197,7 @@ describe('bewaartermijnen: the daily job and the beheerder’s dry run', () => {
     expect(post.status).toBe(403);
     const anna = await s.login('anna');
     expect((await fetch(`${s.url}/api/beheer/bewaartermijnen`, { headers: bearer(anna) })).status).toBe(403);
-    await expect(startTestServer({ KCC_BEWAARTERMIJN_CONTACTEN: '1 jaar' })).rejects.toThrow(
+    await expect(startTestServer({ ...database.env, KCC_BEWAARTERMIJN_CONTACTEN: '1 jaar' })).rejects.toThrow(
       /KCC_BEWAARTERMIJN_CONTACTEN/,
     );
   });

@@ -23,8 +23,8 @@ export class QueueDirectory {
   ) {}
 
   /** Read the configuration from the store; returns it as the engine needs it. */
-  load(): { queues: QueueConfig[]; agents: AgentConfig[] } {
-    for (const q of this.store.list()) {
+  async load(): Promise<{ queues: QueueConfig[]; agents: AgentConfig[] }> {
+    for (const q of await this.store.list()) {
       const config: QueueConfig = {
         ...q.config,
         ...(this.overrides.acceptTimeoutMs !== undefined
@@ -34,7 +34,7 @@ export class QueueDirectory {
       };
       this.queues.set(config.id, { ...q, config });
     }
-    for (const a of this.store.agentProfiles()) this.agents.set(a.id, a);
+    for (const a of await this.store.agentProfiles()) this.agents.set(a.id, a);
     return { queues: [...this.queues.values()].map((q) => q.config), agents: [...this.agents.values()] };
   }
 
@@ -104,16 +104,16 @@ export class QueueDirectory {
   }
 
   /** A new agent (an employee's first login as medewerker): stored and known from now on. */
-  addAgent(config: AgentConfig): void {
+  async addAgent(config: AgentConfig): Promise<void> {
     if (this.agents.has(config.id)) return;
-    this.store.upsertAgentProfile(config);
+    await this.store.upsertAgentProfile(config);
     this.agents.set(config.id, config);
   }
 
   /** Store an agent's new queues / skills (team leader). */
-  updateAgent(config: AgentConfig): void {
+  async updateAgent(config: AgentConfig): Promise<void> {
     if (!this.agents.has(config.id)) throw new Error(`unknown agent ${config.id}`);
-    this.store.upsertAgentProfile(config);
+    await this.store.upsertAgentProfile(config);
     this.agents.set(config.id, config);
   }
 }

@@ -86,8 +86,8 @@ export class RoutingService {
    * back in line at their original arrival time; assigned contacts stay with their agent (who starts offline);
    * contacts in nawerk are closed. Returns the agents holding restored contacts (their reconnect grace starts now).
    */
-  start(): { agentsWithActiveContacts: string[] } {
-    const { queues, agents } = this.directory.load();
+  async start(): Promise<{ agentsWithActiveContacts: string[] }> {
+    const { queues, agents } = await this.directory.load();
     for (const q of queues) this.engine.addQueue(q);
     const restoredAgents = new Set<string>();
     this.engine.configure((engine, now) => {
@@ -353,16 +353,16 @@ export class RoutingService {
    * Make a medewerker an agent on their first login through the identity provider: every queue, default
    * capacity, no skills (a team leader sets queues and skills on the dashboard). Does nothing for a known agent.
    */
-  enrolAgent(userId: string): void {
+  async enrolAgent(userId: string): Promise<void> {
     if (this.directory.isAgent(userId)) return;
     const config: AgentConfig = { id: userId, skills: {}, capacity: { ...DEFAULT_CAPACITY }, queueIds: [] };
-    this.directory.addAgent(config);
+    await this.directory.addAgent(config);
     this.engine.upsertAgent(config);
   }
 
   /** Change an agent's queues / skills (team leader): stored, applied to routing at once, pushed to the agent. */
-  updateAgent(config: AgentConfig): void {
-    this.directory.updateAgent(config);
+  async updateAgent(config: AgentConfig): Promise<void> {
+    await this.directory.updateAgent(config);
     this.engine.upsertAgent(config);
     this.waiting.now(config.id, this.waitingFor(config.id));
   }
