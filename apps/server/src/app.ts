@@ -215,7 +215,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const queues = createSqliteQueuesRepository(db);
     // One unit of work per command: its domain events are appended to the event log in its transaction and
     // dispatched to the modules' subscribers after the commit (docs/ARCHITECTURE.md, "One path of a contact").
-    const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log);
+    const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log, store);
     const idempotency = createSqliteIdempotencyStore(db);
     const nawerk = createNawerkNotities(db);
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RegistrationRequest } from '@kcc/contracts/rest';
 import type { AgentState, Channel, Contact, QueueWaiting } from '@kcc/contracts/domain';
 import type { ContactOfferedEvent, OfferRevokedEvent } from '@kcc/contracts/realtime';
@@ -109,6 +110,16 @@ export interface EventStore {
 }
 
 /**
+ * Where the async unit of work writes: the async store's ambient unit of work (store/README.md) and the event log
+ * on it. Every query inside `unitOfWork` joins its transaction; a nested one is a savepoint.
+ */
+export interface AsyncEventStore {
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
+  appendContactEvent(event: ContactLogInput): Promise<number>;
+  appendAgentEvent(event: AgentLogInput): Promise<number>;
+}
+
+/**
  * The unit of work and the event bus of the server. Built so that `run` can become async with an async store:
  * subscribers only ever receive committed events, so they do not change.
  */
@@ -120,10 +131,13 @@ export class DomainEvents implements UnitOfWork, EventBus {
   /** Committed events not yet dispatched: a subscriber's own unit queues behind the event it is handling. */
   private readonly queue: DomainEvent[] = [];
   private dispatching = false;
+  /** The async unit the caller runs in (`runAsync`); a timer set inside one still sees it, closed, afterwards. */
+  private readonly asyncUnits = new AsyncLocalStorage<{ events: DomainEvent[]; open: boolean }>();
 
   constructor(
     private readonly store: EventStore,
     private readonly log: Logger,
+    private readonly asyncStore?: AsyncEventStore,
   ) {}
 
   subscribe(handler: (event: DomainEvent) => void): () => void {
@@ -139,8 +153,61 @@ export class DomainEvents implements UnitOfWork, EventBus {
     });
   }
 
+  /**
+   * The unit of work on the async store: one transaction that every repository on the store joins (the ambient
+   * unit of work); events go out after the commit, in commit order; nothing from a rollback. A `runAsync` inside
+   * one is a savepoint: when it throws, its rows and what it recorded are dropped. Within a unit, await only the
+   * store, and run nested units one after another.
+   *
+   * Transition (issue 10 §2): the synchronous `run` / `logContact` / `logAgent` stay for routing's synchronous
+   * commands until routing moves; a synchronous `run` inside an async unit joins it.
+   */
+  async runAsync<T>(fn: () => Promise<T>): Promise<T> {
+    const store = this.asyncStore;
+    if (!store) throw new Error('DomainEvents has no async store');
+    const outer = this.asyncPending();
+    if (outer) {
+      const mark = outer.length;
+      try {
+        return await store.unitOfWork(fn);
+      } catch (err) {
+        outer.length = mark;
+        throw err;
+      }
+    }
+    const unit = { events: [] as DomainEvent[], open: true };
+    let result: T;
+    try {
+      result = await store.unitOfWork(() => this.asyncUnits.run(unit, fn));
+    } finally {
+      unit.open = false;
+    }
+    this.dispatch(unit.events);
+    return result;
+  }
+
+  private asyncPending(): DomainEvent[] | undefined {
+    const unit = this.asyncUnits.getStore();
+    return unit?.open ? unit.events : undefined;
+  }
+
+  /** Append to the contact event log in the caller's async unit (a unit of its own outside one). */
+  async logContactAsync(event: ContactLogInput): Promise<void> {
+    const events = this.asyncPending();
+    if (!events) return this.runAsync(() => this.logContactAsync(event));
+    const seq = await this.asyncStore!.appendContactEvent(event);
+    events.push({ type: 'contact-logged', seq, event });
+  }
+
+  async logAgentAsync(event: AgentLogInput): Promise<void> {
+    const events = this.asyncPending();
+    if (!events) return this.runAsync(() => this.logAgentAsync(event));
+    const seq = await this.asyncStore!.appendAgentEvent(event);
+    events.push({ type: 'agent-logged', seq, event });
+  }
+
   run<T>(fn: () => T): T {
-    const outer = this.pending;
+    const outer = this.pending ?? this.asyncPending();
     if (outer) {
       // Joins the outer unit as a savepoint: what it recorded goes when its rows go.
       const mark = outer.length;
@@ -169,17 +236,20 @@ export class DomainEvents implements UnitOfWork, EventBus {
   }
 
   logContact(event: ContactLogInput): void {
-    if (!this.pending) return this.run(() => this.logContact(event));
-    this.pending.push({ type: 'contact-logged', seq: this.store.appendContactEvent(event), event });
+    const pending = this.pending ?? this.asyncPending();
+    if (!pending) return this.run(() => this.logContact(event));
+    pending.push({ type: 'contact-logged', seq: this.store.appendContactEvent(event), event });
   }
 
   logAgent(event: AgentLogInput): void {
-    if (!this.pending) return this.run(() => this.logAgent(event));
-    this.pending.push({ type: 'agent-logged', seq: this.store.appendAgentEvent(event), event });
+    const pending = this.pending ?? this.asyncPending();
+    if (!pending) return this.run(() => this.logAgent(event));
+    pending.push({ type: 'agent-logged', seq: this.store.appendAgentEvent(event), event });
   }
 
   record(event: Notice): void {
-    if (this.pending) this.pending.push(event);
+    const pending = this.pending ?? this.asyncPending();
+    if (pending) pending.push(event);
     else this.dispatch([event]);
   }
 

@@ -31,6 +31,7 @@ import type { Migration, StoreMigration } from './migration';
  * the server's data dir after `serverMigrations`, on PostgreSQL with KCC_DATABASE_URL.
  */
 export const storeMigrations: readonly StoreMigration[] = [
+  ...contactsMigrations,
   ...quickRepliesMigrations,
   ...auditMigrations,
   ...kennisbankMigrations,
@@ -53,7 +54,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
   return [
     ...authMigrations,
     ...queuesMigrations,
-    ...contactsMigrations,
+    ...contactsMigrations.map(sqliteForm),
     ...messagesMigrations,
     ...channelsMigrations,
     ...ontvangstbevestigingMigrations,

@@ -81,7 +81,8 @@ export interface StoredContactsRepository extends ContactsRepository {
   }): number;
 }
 
-interface Row {
+/** A `contacts` row as both stores return it. */
+export interface ContactRow {
   id: string;
   channel: string;
   external_id: string;
@@ -100,7 +101,7 @@ interface Row {
   registrations: number;
 }
 
-function fromRow(r: Row): ContactRecord {
+export function fromRow(r: ContactRow): ContactRecord {
   const c: ContactRecord = {
     id: r.id,
     channel: r.channel as Channel,
@@ -139,10 +140,10 @@ export function createSqliteContactsRepository(db: Db): StoredContactsRepository
      VALUES (@id, @channel, @externalId, @queueId, @status, @priority, @subject, @body, @from, @dueAt, @createdAt, @createdAt)
      ON CONFLICT (channel, external_id) DO NOTHING`,
   );
-  const byExternal = db.prepare<[string, string], Row>(
+  const byExternal = db.prepare<[string, string], ContactRow>(
     'SELECT * FROM contacts WHERE channel = ? AND external_id = ?',
   );
-  const byId = db.prepare<[string], Row>('SELECT * FROM contacts WHERE id = ?');
+  const byId = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?');
   const insertEvent = db.prepare(
     'INSERT INTO contact_events (contact_id, type, at, agent_id, data) VALUES (?, ?, ?, ?, ?)',
   );
@@ -161,12 +162,12 @@ export function createSqliteContactsRepository(db: Db): StoredContactsRepository
     'INSERT INTO agent_events (agent_id, type, at, data) VALUES (?, ?, ?, ?)',
   );
   const updates = new Map<string, ReturnType<Db['prepare']>>();
-  const lists = new Map<string, Statement<unknown[], Row>>();
+  const lists = new Map<string, Statement<unknown[], ContactRow>>();
   /** One prepared statement per SQL text (the status lists are few and fixed). */
   const cachedList = (sql: string) => {
     let stmt = lists.get(sql);
     if (!stmt) {
-      stmt = db.prepare<unknown[], Row>(sql);
+      stmt = db.prepare<unknown[], ContactRow>(sql);
       lists.set(sql, stmt);
     }
     return stmt;
