@@ -2,10 +2,24 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; contacts: commit 5e53e20). `store/migrate-store.test.ts` builds a
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; contacts and idempotency: commit 5e53e20). `store/migrate-store.test.ts` builds a
  * data dir with them to check that an existing installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
+  'registration/001_idempotency_keys': {
+    id: 'registration/001_idempotency_keys',
+    sql: `
+      CREATE TABLE idempotency_keys (
+        user_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, key)
+      );
+    `,
+  },
   'contacts/001_contacts_and_events': {
     id: 'contacts/001_contacts_and_events',
     sql: `

@@ -32,6 +32,7 @@ import type { Migration, StoreMigration } from './migration';
  */
 export const storeMigrations: readonly StoreMigration[] = [
   ...contactsMigrations,
+  ...idempotencyMigrations,
   ...quickRepliesMigrations,
   ...auditMigrations,
   ...kennisbankMigrations,
@@ -62,7 +63,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...quickRepliesMigrations.map(sqliteForm),
     ...auditMigrations.map(sqliteForm),
     ...identificatieMigrations,
-    ...idempotencyMigrations,
+    ...idempotencyMigrations.map(sqliteForm),
     ...kennisbankMigrations.map(sqliteForm),
     ...onderwerpenMigrations.map(sqliteForm),
     ...nawerkMigrations,

@@ -50,7 +50,7 @@ export class DashboardActions {
     return (this.deps.clock ?? systemClock).now();
   }
 
-  setAgentQueues(by: string, p: SetAgentQueuesPayload): ActionResult<AgentLive> {
+  async setAgentQueues(by: string, p: SetAgentQueuesPayload): Promise<ActionResult<AgentLive>> {
     const { routing, contacts, dashboard } = this.deps;
     const current = routing.agentConfig(p.agentId);
     if (!current) return unknownAgent();
@@ -66,7 +66,7 @@ export class DashboardActions {
     const queueIds = [...new Set(p.queueIds)];
     const next = { ...current, queueIds, skills: p.skills ?? current.skills };
     const now = this.now();
-    contacts.appendAgentEvent({
+    await contacts.appendAgentEvent({
       agentId: p.agentId,
       type: TEAMLEIDER_ACTION,
       at: now,
@@ -79,30 +79,30 @@ export class DashboardActions {
         ...(p.skills ? { skills: p.skills, previousSkills: current.skills } : {}),
       },
     });
-    routing.updateAgent(next);
+    await routing.updateAgent(next);
     dashboard.markAgent(p.agentId);
     return { ok: true, data: this.agentView(p.agentId) };
   }
 
-  setAgentPresence(by: string, p: SetAgentPresencePayload): ActionResult<AgentLive> {
+  async setAgentPresence(by: string, p: SetAgentPresencePayload): Promise<ActionResult<AgentLive>> {
     const { routing, contacts, dashboard } = this.deps;
     if (!routing.isAgent(p.agentId)) return unknownAgent();
     const previous = routing.agentState(p.agentId).presence;
-    contacts.appendAgentEvent({
+    await contacts.appendAgentEvent({
       agentId: p.agentId,
       type: TEAMLEIDER_ACTION,
       at: this.now(),
       data: { action: 'set-presence', by, reason: p.reason, presence: p.presence, previous },
     });
     // The agent's workplace hears `presence:changed` through the routing notifier.
-    routing.setPresence(p.agentId, p.presence);
+    await routing.setPresence(p.agentId, p.presence);
     dashboard.notePresenceReason(p.agentId, p.presence, p.reason);
     return { ok: true, data: this.agentView(p.agentId) };
   }
 
-  moveContact(by: string, p: MoveContactPayload): ActionResult {
+  async moveContact(by: string, p: MoveContactPayload): Promise<ActionResult> {
     const { routing, contacts, dashboard } = this.deps;
-    const contact = contacts.get(p.contactId);
+    const contact = await contacts.get(p.contactId);
     if (!contact) return unknownContact();
     if (!WAITING_STATUSES.has(contact.status)) return notWaiting();
     if (!routing.hasQueue(p.toQueueId)) {
@@ -122,27 +122,27 @@ export class DashboardActions {
       };
     }
     if (contact.queueId === p.toQueueId) return { ok: true, data: undefined };
-    contacts.appendEvent({
+    await contacts.appendEvent({
       contactId: contact.id,
       type: TEAMLEIDER_ACTION,
       at: this.now(),
       data: { action: 'move', by, reason: p.reason, fromQueueId: contact.queueId, toQueueId: p.toQueueId },
     });
-    routing.transferToQueue(contact.id, p.toQueueId);
+    await routing.transferToQueue(contact.id, p.toQueueId);
     dashboard.markQueue(contact.queueId);
     dashboard.markQueue(p.toQueueId);
     return { ok: true, data: undefined };
   }
 
-  setContactPriority(by: string, p: SetContactPriorityPayload): ActionResult {
+  async setContactPriority(by: string, p: SetContactPriorityPayload): Promise<ActionResult> {
     const { routing, contacts, dashboard } = this.deps;
-    const contact = contacts.get(p.contactId);
+    const contact = await contacts.get(p.contactId);
     if (!contact) return unknownContact();
     if (!WAITING_STATUSES.has(contact.status)) return notWaiting();
     const now = this.now();
-    contacts.transaction(() => {
+    await contacts.transaction(async () => {
       this.setPriorityStmt.run(p.priority, now, contact.id);
-      contacts.appendEvent({
+      await contacts.appendEvent({
         contactId: contact.id,
         type: TEAMLEIDER_ACTION,
         at: now,
@@ -155,7 +155,7 @@ export class DashboardActions {
         },
       });
     });
-    routing.setPriority(contact.id, p.priority);
+    await routing.setPriority(contact.id, p.priority);
     dashboard.markQueue(contact.queueId);
     return { ok: true, data: undefined };
   }

@@ -69,9 +69,9 @@ export function registerDashboardNamespace(
     socket.emit('dashboard:snapshot', dashboard.snapshot());
     const mayAct = roles.includes('teamleider');
     const act =
-      <P, T>(run: (payload: P) => ActionResult<T>) =>
-      (payload: P): Ack<T> =>
-        mayAct ? toAck(run(payload)) : ({ ok: false, error: ACK_ERRORS.forbidden } as Ack<T>);
+      <P, T>(run: (payload: P) => Promise<ActionResult<T>>) =>
+      async (payload: P): Promise<Ack<T>> =>
+        mayAct ? toAck(await run(payload)) : ({ ok: false, error: ACK_ERRORS.forbidden } as Ack<T>);
 
     on(socket, 'dashboard:resync', ResyncPayload, () => ({ ok: true, data: dashboard.snapshot() }), log);
     on(

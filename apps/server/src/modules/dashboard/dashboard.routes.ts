@@ -53,26 +53,26 @@ export function registerDashboardRoutes(
   app.post('/api/dashboard/agents/:agentId/queues', teamleider, async (request) => {
     const { agentId } = parseOrThrow(AgentParams, request.params, 'params');
     const body = parseOrThrow(SetAgentQueuesPayload.omit({ agentId: true }), request.body, 'body');
-    return unwrap(actions.setAgentQueues(currentUser(request).id, { ...body, agentId }));
+    return unwrap(await actions.setAgentQueues(currentUser(request).id, { ...body, agentId }));
   });
 
   app.post('/api/dashboard/agents/:agentId/presence', teamleider, async (request) => {
     const { agentId } = parseOrThrow(AgentParams, request.params, 'params');
     const body = parseOrThrow(SetAgentPresencePayload.omit({ agentId: true }), request.body, 'body');
-    return unwrap(actions.setAgentPresence(currentUser(request).id, { ...body, agentId }));
+    return unwrap(await actions.setAgentPresence(currentUser(request).id, { ...body, agentId }));
   });
 
   app.post('/api/dashboard/contacts/:contactId/move', teamleider, async (request) => {
     const { contactId } = parseOrThrow(ContactParams, request.params, 'params');
     const body = parseOrThrow(MoveContactPayload.omit({ contactId: true }), request.body, 'body');
-    unwrap(actions.moveContact(currentUser(request).id, { ...body, contactId }));
+    unwrap(await actions.moveContact(currentUser(request).id, { ...body, contactId }));
     return { ok: true };
   });
 
   app.post('/api/dashboard/contacts/:contactId/priority', teamleider, async (request) => {
     const { contactId } = parseOrThrow(ContactParams, request.params, 'params');
     const body = parseOrThrow(SetContactPriorityPayload.omit({ contactId: true }), request.body, 'body');
-    unwrap(actions.setContactPriority(currentUser(request).id, { ...body, contactId }));
+    unwrap(await actions.setContactPriority(currentUser(request).id, { ...body, contactId }));
     return { ok: true };
   });
 }

@@ -69,16 +69,18 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
   let running: Promise<RetentionRun> | undefined;
 
   async function dryRun(now: number): Promise<RetentionRun> {
-    const kinds: RetentionKindResult[] = CONTACT_KINDS.map((kind) => {
-      const cutoff = cutoffOf(kind, now);
-      return {
-        kind,
-        term: settings.terms[kind],
-        cutoff: new Date(cutoff).toISOString(),
-        expired: contacts.countClosedBetween(doneUntil(kind), cutoff),
-        removed: 0,
-      };
-    });
+    const kinds: RetentionKindResult[] = await Promise.all(
+      CONTACT_KINDS.map(async (kind) => {
+        const cutoff = cutoffOf(kind, now);
+        return {
+          kind,
+          term: settings.terms[kind],
+          cutoff: new Date(cutoff).toISOString(),
+          expired: await contacts.countClosedBetween(doneUntil(kind), cutoff),
+          removed: 0,
+        };
+      }),
+    );
     const log = await deps.pruneLog({ now, minimum: settings.terms.verwerkingenlog, dryRun: true });
     kinds.push({
       kind: 'verwerkingenlog',
@@ -97,7 +99,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
     let expired = 0;
     let removed = 0;
     for (;;) {
-      const page = contacts.closedBetween(after, cutoff, PAGE);
+      const page = await contacts.closedBetween(after, cutoff, PAGE);
       if (page.length === 0) break;
       const ids = page.map((c) => c.id);
       for (const purge of deps.purgers[kind]) removed += await purge(ids);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../../../test-support/each-store';
-import { createAsyncContactsRepository, type ContactsTables } from './contacts.async-repository';
+import { createContactsRepository, type ContactsTables } from './contacts.repository';
 import { contactsMigrations } from './contacts.migrations';
 import type { NewContact } from './contacts.repository';
 
@@ -20,7 +20,7 @@ const contact = (id: string, externalId = id): NewContact => ({
 describeEachStore('the contacts repository', (stores) => {
   it('stores a contact once per channel and external id, and reads it back as it was stored', async () => {
     const { store } = await stores.openStore(contactsMigrations);
-    const contacts = createAsyncContactsRepository(store);
+    const contacts = createContactsRepository(store);
     const first = await contacts.insertIfNew(contact('c1', 'mail-1'));
     expect(first.created).toBe(true);
     const again = await contacts.insertIfNew({ ...contact('c2', 'mail-1'), subject: 'anders' });
@@ -34,7 +34,7 @@ describeEachStore('the contacts repository', (stores) => {
 
   it('stores one contact when the same inbound contact arrives many times at once', async () => {
     const { store } = await stores.openStore(contactsMigrations);
-    const contacts = createAsyncContactsRepository(store);
+    const contacts = createContactsRepository(store);
     // Each arrival in a unit of work of its own, as the inbound route runs it; on PostgreSQL on their own clients.
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -59,7 +59,7 @@ describeEachStore('the contacts repository', (stores) => {
 
   it('updates only the patched fields, and lists by status and by agent in their order', async () => {
     const { store } = await stores.openStore(contactsMigrations);
-    const contacts = createAsyncContactsRepository(store);
+    const contacts = createContactsRepository(store);
     await contacts.insertIfNew({ ...contact('a'), createdAt: 3 });
     await contacts.insertIfNew({ ...contact('b'), createdAt: 1 });
     await contacts.insertIfNew({ ...contact('c'), createdAt: 2 });
@@ -81,7 +81,7 @@ describeEachStore('the contacts repository', (stores) => {
 
   it('appends to the event logs with increasing sequence numbers, and refuses to change or delete them', async () => {
     const { store } = await stores.openStore(contactsMigrations);
-    const contacts = createAsyncContactsRepository(store);
+    const contacts = createContactsRepository(store);
     await contacts.insertIfNew(contact('c1'));
     const s1 = await contacts.appendEvent({ contactId: 'c1', type: 'queued', at: 1 });
     const s2 = await contacts.appendEvent({
@@ -117,7 +117,7 @@ describeEachStore('the contacts repository', (stores) => {
 
   it('writes nothing of a unit of work that fails', async () => {
     const { store } = await stores.openStore(contactsMigrations);
-    const contacts = createAsyncContactsRepository(store);
+    const contacts = createContactsRepository(store);
     await expect(
       store.unitOfWork(async () => {
         await contacts.insertIfNew(contact('c1'));
