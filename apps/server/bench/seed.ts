@@ -4,7 +4,7 @@ import { hashPassword } from '../src/modules/auth/password';
 import { SessionStore } from '../src/modules/auth/sessions';
 import { TokenService } from '../src/modules/auth/tokens';
 import { createUsersRepository } from '../src/modules/auth/users.repository';
-import { createSqliteContactsRepository } from '../src/modules/contacts/contacts.repository';
+import { createContactsRepository } from '../src/modules/contacts/contacts.repository';
 import { embeddedKlantinteracties } from '../src/modules/klantinteracties-provider';
 import { DEMO_QUEUES } from '../src/modules/queues/demo-queues';
 import { createQueuesRepository } from '../src/modules/queues/queues.repository';
@@ -52,7 +52,7 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
     const users = createUsersRepository(store, { demoAccounts: true });
     const sessions = new SessionStore(store);
     const queues = createQueuesRepository(store);
-    const contacts = createSqliteContactsRepository(db);
+    const contacts = createContactsRepository(store);
     // One scrypt hash for all bench users: nobody logs in with a password here.
     const passwordHash = await hashPassword(randomBytes(16).toString('hex'));
     const agents: BenchAgent[] = [];
@@ -77,12 +77,12 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
       });
       agents.push({ id, username, token: '' });
     }
-    db.transaction(() => {
+    await store.unitOfWork(async () => {
       const now = Date.now();
       for (let i = 0; i < (options.assignedContacts ?? 0); i++) {
         const agent = agents[i % agents.length];
         if (!agent) throw new Error('assigned contacts need at least one agent');
-        const { contact } = contacts.insertIfNew({
+        const { contact } = await contacts.insertIfNew({
           id: randomUUID(),
           channel: 'chat',
           externalId: `bench-registration-${i}`,
@@ -93,8 +93,8 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
           from: { name: `Inwoner ${i}`, email: `inwoner${i}@example.nl` },
           createdAt: now - 60_000,
         });
-        contacts.update(contact.id, { assignedAgentId: agent.id, acceptedAt: now - 30_000 }, now);
-        contacts.appendEvent({
+        await contacts.update(contact.id, { assignedAgentId: agent.id, acceptedAt: now - 30_000 }, now);
+        await contacts.appendEvent({
           contactId: contact.id,
           type: 'assigned',
           at: now - 30_000,
@@ -102,7 +102,7 @@ export async function seedBenchStore(dataDir: string, options: SeedOptions): Pro
         });
         assigned.push({ id: contact.id, agent });
       }
-    })();
+    });
     // Each bench agent has a session of its own, as after a login.
     for (const agent of agents) {
       const { session } = await sessions.create(agent.id);

@@ -25,7 +25,6 @@ import { registerOidcRoutes } from './modules/auth/oidc.routes';
 import { SessionStore } from './modules/auth/sessions';
 import { TokenService } from './modules/auth/tokens';
 import { createUsersRepository } from './modules/auth/users.repository';
-import { createSqliteContactsRepository } from './modules/contacts/contacts.repository';
 import { contactsUnitOfWork } from './modules/contacts/index';
 import { createOriginCheck } from './modules/channels/chat/citizen-namespace';
 import { createCobrowseModule } from './modules/cobrowse/cobrowse.module';
@@ -51,7 +50,7 @@ import { KlantbeeldService } from './modules/klantbeeld/klantbeeld.service';
 import { registerKoppelingenRoutes } from './modules/klantbeeld/koppelingen.routes';
 import { registerKlantbeeldRegisterRoutes } from './modules/klantbeeld/registers.routes';
 import { createQueuesRepository, type QueuesRepository } from './modules/queues/queues.repository';
-import { createSqliteIdempotencyStore } from './modules/registration/idempotency';
+import { createIdempotencyStore } from './modules/registration/idempotency';
 import { registerRegistrationRoutes } from './modules/registration/registration.routes';
 import { createNawerkNotities, registerNawerkRoutes, withNawerkNotities } from './modules/registration';
 import { createOnderwerpenModule } from './modules/onderwerpen/onderwerpen.module';
@@ -230,8 +229,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const queues = createQueuesRepository(store);
     // One unit of work per command: its domain events are appended to the event log in its transaction and
     // dispatched to the modules' subscribers after the commit (docs/ARCHITECTURE.md, "One path of a contact").
-    const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log);
-    const idempotency = createSqliteIdempotencyStore(db);
+    const { events, contacts } = contactsUnitOfWork(store, app.log);
+    const idempotency = createIdempotencyStore(store);
     const nawerk = createNawerkNotities(db);
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
@@ -441,15 +440,21 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const tracker = new ConnectionTracker(
       {
         // Nobody sees an offer now: pause (pending offers are re-offered at once) and resume on a reconnect.
-        unreachable: (agentId) => {
-          if (routing.agentState(agentId).presence !== 'beschikbaar') return false;
-          routing.setPresence(agentId, 'pauze');
-          return true;
+        // Each a routing command: its check runs in command order, after the commands queued before it.
+        unreachable: (agentId) =>
+          events.run(async () => {
+            if (routing.agentState(agentId).presence !== 'beschikbaar') return false;
+            await routing.setPresence(agentId, 'pauze');
+            return true;
+          }),
+        reachable: (agentId) =>
+          events.run(async () => {
+            if (routing.agentState(agentId).presence === 'pauze')
+              await routing.setPresence(agentId, 'beschikbaar');
+          }),
+        goOffline: async (agentId) => {
+          await routing.setPresence(agentId, 'offline');
         },
-        reachable: (agentId) => {
-          if (routing.agentState(agentId).presence === 'pauze') routing.setPresence(agentId, 'beschikbaar');
-        },
-        goOffline: (agentId) => routing.setPresence(agentId, 'offline'),
         requeueActive: (agentId) => routing.requeueActive(agentId, 'agent-disconnected'),
       },
       { disconnectMs: config.disconnectGraceMs, reconnectMs: config.reconnectGraceMs },
@@ -547,8 +552,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         const t = await toestemmingen.store.geldig(partijUuid, soort);
         return t ? { kanaal: t.kanaal, adres: t.adres } : undefined;
       },
-      contact: (id) => {
-        const c = contacts.get(id);
+      contact: async (id) => {
+        const c = await contacts.get(id);
         return c ? { channel: c.channel, email: c.from.email } : undefined;
       },
       mail: channels.mailer,
@@ -556,8 +561,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       signature: config.channels.reply.signature,
       beoordelingslink: (contactId) => reports.phoneRatingLink(contactId),
       events,
-      partijVan: (contactId) => {
-        const contact = contacts.get(contactId);
+      partijVan: async (contactId) => {
+        const contact = await contacts.get(contactId);
         return contact ? partijVanContact(contact).partijUuid : undefined;
       },
       afdelingNaam: (actorUuid) => {

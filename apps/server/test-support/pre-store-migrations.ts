@@ -2,7 +2,7 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; queues and retention: commit 5e53e20). `store/migrate-store.test.ts` builds a
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; queues, retention, contacts and idempotency: commit 5e53e20). `store/migrate-store.test.ts` builds a
  * data dir with them to check that an existing installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
@@ -35,6 +35,87 @@ export const preStoreMigrations: Record<string, Migration> = {
         capacity TEXT NOT NULL,
         queue_ids TEXT NOT NULL
       );
+    `,
+  },
+  'registration/001_idempotency_keys': {
+    id: 'registration/001_idempotency_keys',
+    sql: `
+      CREATE TABLE idempotency_keys (
+        user_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, key)
+      );
+    `,
+  },
+  'contacts/001_contacts_and_events': {
+    id: 'contacts/001_contacts_and_events',
+    sql: `
+      CREATE TABLE contacts (
+        id TEXT PRIMARY KEY,
+        channel TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        queue_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        priority INTEGER NOT NULL DEFAULT 0,
+        subject TEXT,
+        body TEXT,
+        from_json TEXT NOT NULL,
+        due_at INTEGER,
+        created_at INTEGER NOT NULL,
+        assigned_agent_id TEXT,
+        accepted_at INTEGER,
+        closed_at INTEGER,
+        partij_uuid TEXT,
+        registrations INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX contacts_channel_external_id ON contacts (channel, external_id);
+      CREATE INDEX contacts_status ON contacts (status);
+      CREATE INDEX contacts_agent ON contacts (assigned_agent_id, status);
+
+      -- Append-only: statistics, KPIs and audit are derived from these rows.
+      CREATE TABLE contact_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        type TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        agent_id TEXT,
+        data TEXT
+      );
+      CREATE INDEX contact_events_contact ON contact_events (contact_id, seq);
+      CREATE TRIGGER contact_events_no_update BEFORE UPDATE ON contact_events
+        BEGIN SELECT RAISE(ABORT, 'contact_events is append-only'); END;
+      CREATE TRIGGER contact_events_no_delete BEFORE DELETE ON contact_events
+        BEGIN SELECT RAISE(ABORT, 'contact_events is append-only'); END;
+
+      -- Presence transitions of agents (occupancy, adherence), append-only as well.
+      CREATE TABLE agent_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        agent_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        data TEXT
+      );
+      CREATE INDEX agent_events_agent ON agent_events (agent_id, seq);
+      CREATE TRIGGER agent_events_no_update BEFORE UPDATE ON agent_events
+        BEGIN SELECT RAISE(ABORT, 'agent_events is append-only'); END;
+      CREATE TRIGGER agent_events_no_delete BEFORE DELETE ON agent_events
+        BEGIN SELECT RAISE(ABORT, 'agent_events is append-only'); END;
+    `,
+  },
+  'contacts/002_retention': {
+    id: 'contacts/002_retention',
+    sql: `
+      CREATE INDEX contacts_closed_at ON contacts (closed_at, id) WHERE closed_at IS NOT NULL;
+      DROP TRIGGER contact_events_no_update;
+      CREATE TRIGGER contact_events_no_update BEFORE UPDATE ON contact_events
+        WHEN NEW.seq IS NOT OLD.seq OR NEW.contact_id IS NOT OLD.contact_id OR NEW.type IS NOT OLD.type
+          OR NEW.at IS NOT OLD.at OR NEW.agent_id IS NOT OLD.agent_id
+        BEGIN SELECT RAISE(ABORT, 'contact_events is append-only'); END;
     `,
   },
   'quick-replies/001_init': {

@@ -64,15 +64,18 @@ export function registerAgentNamespace(
       socket,
       'presence:set',
       PresenceSetPayload,
-      ({ status }): Ack<AgentState> => ({ ok: true, data: routing.setPresence(userId, status) }),
+      async ({ status }): Promise<Ack<AgentState>> => ({
+        ok: true,
+        data: await routing.setPresence(userId, status),
+      }),
       log,
     );
     on(
       socket,
       'offer:accept',
       OfferPayload,
-      ({ offerId }) => {
-        const result = routing.accept(offerId, userId);
+      async ({ offerId }) => {
+        const result = await routing.accept(offerId, userId);
         return result.ok
           ? { ok: true, data: { contact: result.contact } }
           : { ok: false, error: result.error };
@@ -83,8 +86,8 @@ export function registerAgentNamespace(
       socket,
       'offer:decline',
       OfferPayload,
-      ({ offerId }): Ack =>
-        routing.decline(offerId, userId) ? { ok: true } : { ok: false, error: ACK_ERRORS.notFound },
+      async ({ offerId }): Promise<Ack> =>
+        (await routing.decline(offerId, userId)) ? { ok: true } : { ok: false, error: ACK_ERRORS.notFound },
       log,
     );
     deps.extend?.(socket as never);

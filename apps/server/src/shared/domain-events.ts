@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RegistrationRequest } from '@kcc/contracts/rest';
 import type { AgentState, Channel, Contact, QueueWaiting } from '@kcc/contracts/domain';
 import type { ContactOfferedEvent, OfferRevokedEvent } from '@kcc/contracts/realtime';
@@ -89,34 +90,53 @@ export interface EventBus {
  * outer unit (a savepoint: when it throws, what it recorded is dropped with its rows).
  */
 export interface UnitOfWork {
-  run<T>(fn: () => T): T;
+  /**
+   * Run `fn` as one command: one unit of work on the store (every repository on it joins), events dispatched after
+   * the commit. Commands run one after another (the in-process command queue); within one, await only the store.
+   */
+  run<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * The same for a synchronous store that has not moved yet (the embedded Klantinteracties): `fn` runs at once,
+   * inside the caller's `run` when there is one, and what it records goes out after that commit.
+   */
+  runSync<T>(fn: () => T): T;
   /** Append to the contact event log, dispatched after the commit. Outside a `run` it is a unit of its own. */
-  logContact(event: ContactLogInput): void;
-  logAgent(event: AgentLogInput): void;
+  logContact(event: ContactLogInput): Promise<void>;
+  logAgent(event: AgentLogInput): Promise<void>;
   /** Record an event that is not stored; dispatched after the commit (at once outside a `run`). */
   record(event: Notice): void;
 }
 
-/** Where the unit of work writes: the store's transaction and the event log, in that transaction. */
+/**
+ * Where the unit of work writes: the async store's ambient unit of work (store/README.md) and the event log on it.
+ * Every query inside `unitOfWork` joins its transaction; a nested one is a savepoint.
+ */
 export interface EventStore {
-  /** Run `fn` in one transaction; nested calls are savepoints. */
-  transaction<T>(fn: () => T): T;
-  /** Whether a transaction is open on the store (one the unit may not own). */
-  inTransaction(): boolean;
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
   /** Append a row and return its sequence number. */
-  appendContactEvent(event: ContactLogInput): number;
-  appendAgentEvent(event: AgentLogInput): number;
+  appendContactEvent(event: ContactLogInput): Promise<number>;
+  appendAgentEvent(event: AgentLogInput): Promise<number>;
+}
+
+interface OpenUnit {
+  events: DomainEvent[];
+  /** False once the unit committed or rolled back: a timer set inside it still carries it, closed. */
+  open: boolean;
 }
 
 /**
- * The unit of work and the event bus of the server. Built so that `run` can become async with an async store:
- * subscribers only ever receive committed events, so they do not change.
+ * The unit of work and the event bus of the server. Units run one after another through one in-process queue, so
+ * the in-memory routing engine and the store see commands in the same order (docs/decisions.md); a `run` inside a
+ * `run` joins it without queueing.
  */
 export class DomainEvents implements UnitOfWork, EventBus {
   private readonly handlers = new Set<(event: DomainEvent) => void>();
-  /** The events of the running unit; undefined outside one. */
-  private pending: DomainEvent[] | undefined;
-  private warnedForeign = false;
+  /** The unit the caller runs in (AsyncLocalStorage: follows the awaits of the command). */
+  private readonly units = new AsyncLocalStorage<OpenUnit>();
+  /** The events of a `runSync` outside any unit. */
+  private syncPending: DomainEvent[] | undefined;
+  /** The end of the command queue. */
+  private tail: Promise<void> = Promise.resolve();
   /** Committed events not yet dispatched: a subscriber's own unit queues behind the event it is handling. */
   private readonly queue: DomainEvent[] = [];
   private dispatching = false;
@@ -139,48 +159,85 @@ export class DomainEvents implements UnitOfWork, EventBus {
     });
   }
 
-  run<T>(fn: () => T): T {
-    const outer = this.pending;
+  /** Whether the caller runs inside a unit of work. */
+  inUnit(): boolean {
+    return this.pending() !== undefined;
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = this.pending();
     if (outer) {
       // Joins the outer unit as a savepoint: what it recorded goes when its rows go.
       const mark = outer.length;
       try {
-        return this.store.transaction(fn);
+        return await this.store.unitOfWork(fn);
+      } catch (err) {
+        outer.length = mark;
+        throw err;
+      }
+    }
+    const previous = this.tail;
+    let done!: () => void;
+    this.tail = new Promise((resolve) => (done = resolve));
+    const unit: OpenUnit = { events: [], open: true };
+    try {
+      await previous;
+      const result = await this.store.unitOfWork(() => this.units.run(unit, fn));
+      unit.open = false;
+      this.dispatch(unit.events);
+      return result;
+    } finally {
+      unit.open = false;
+      done();
+    }
+  }
+
+  runSync<T>(fn: () => T): T {
+    const outer = this.syncPending ?? this.pending();
+    if (outer) {
+      const mark = outer.length;
+      try {
+        return fn();
       } catch (err) {
         outer.length = mark;
         throw err;
       }
     }
     const events: DomainEvent[] = [];
-    this.pending = events;
+    this.syncPending = events;
     let result: T;
     try {
-      result = this.store.transaction(fn);
+      result = fn();
     } finally {
-      this.pending = undefined;
-    }
-    if (events.length > 0 && this.store.inTransaction() && !this.warnedForeign) {
-      // The unit ran inside a transaction it does not own: its events go out before that one commits.
-      this.warnedForeign = true;
-      this.log.error({}, 'domain events dispatched inside a transaction the unit of work does not own');
+      this.syncPending = undefined;
     }
     this.dispatch(events);
     return result;
   }
 
-  logContact(event: ContactLogInput): void {
-    if (!this.pending) return this.run(() => this.logContact(event));
-    this.pending.push({ type: 'contact-logged', seq: this.store.appendContactEvent(event), event });
+  async logContact(event: ContactLogInput): Promise<void> {
+    const events = this.pending();
+    if (!events) return this.run(() => this.logContact(event));
+    const seq = await this.store.appendContactEvent(event);
+    events.push({ type: 'contact-logged', seq, event });
   }
 
-  logAgent(event: AgentLogInput): void {
-    if (!this.pending) return this.run(() => this.logAgent(event));
-    this.pending.push({ type: 'agent-logged', seq: this.store.appendAgentEvent(event), event });
+  async logAgent(event: AgentLogInput): Promise<void> {
+    const events = this.pending();
+    if (!events) return this.run(() => this.logAgent(event));
+    const seq = await this.store.appendAgentEvent(event);
+    events.push({ type: 'agent-logged', seq, event });
   }
 
   record(event: Notice): void {
-    if (this.pending) this.pending.push(event);
+    const pending = this.syncPending ?? this.pending();
+    if (pending) pending.push(event);
     else this.dispatch([event]);
+  }
+
+  private pending(): DomainEvent[] | undefined {
+    const unit = this.units.getStore();
+    return unit?.open ? unit.events : undefined;
   }
 
   /**

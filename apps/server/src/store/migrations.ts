@@ -34,6 +34,8 @@ import { sharedSecretsMigrations } from './shared-secrets';
  * the server's data dir after `serverMigrations`, on PostgreSQL with KCC_DATABASE_URL.
  */
 export const storeMigrations: readonly StoreMigration[] = [
+  ...contactsMigrations,
+  ...idempotencyMigrations,
   ...quickRepliesMigrations,
   ...auditMigrations,
   ...kennisbankMigrations,
@@ -62,7 +64,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
   return [
     ...authMigrations,
     ...queuesMigrations.map(sqliteForm),
-    ...contactsMigrations,
+    ...contactsMigrations.map(sqliteForm),
     ...messagesMigrations,
     ...channelsMigrations,
     ...ontvangstbevestigingMigrations,
@@ -70,7 +72,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...quickRepliesMigrations.map(sqliteForm),
     ...auditMigrations.map(sqliteForm),
     ...identificatieMigrations,
-    ...idempotencyMigrations,
+    ...idempotencyMigrations.map(sqliteForm),
     ...kennisbankMigrations.map(sqliteForm),
     ...onderwerpenMigrations.map(sqliteForm),
     ...nawerkMigrations,

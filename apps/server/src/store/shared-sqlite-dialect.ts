@@ -137,6 +137,16 @@ class SharedSqliteDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
+/**
+ * SQLite's adapter, except that Kysely's own one-connection mutex is off: the store's `AmbientDriver` holds the
+ * connection for a whole unit of work instead (ambient-unit-of-work.ts), which Kysely's mutex would deadlock.
+ */
+class SharedSqliteAdapter extends SqliteAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
+  }
+}
+
 export class SharedSqliteDialect implements Dialect {
   readonly #db: Db;
   constructor(db: Db) {
@@ -149,7 +159,7 @@ export class SharedSqliteDialect implements Dialect {
     return new SqliteQueryCompiler();
   }
   createAdapter() {
-    return new SqliteAdapter();
+    return new SharedSqliteAdapter();
   }
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db);

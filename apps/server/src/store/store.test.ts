@@ -6,7 +6,7 @@ import { tempDataDir } from '../../test-support/test-server';
 import { openDatabase } from './db';
 import type { StoreMigration } from './migration';
 import { UnitOfWorkEscaped } from './shared-sqlite-dialect';
-import { openStore } from './store';
+import { openStore, type Store } from './store';
 import { isUniqueViolation } from './unique-violation';
 
 interface Tables {
@@ -185,4 +185,142 @@ describe('the async store on the shared SQLite connection', () => {
     });
     await close();
   });
+});
+
+describeEachStore('the ambient unit of work', (stores) => {
+  /** A repository as modules write them: it captures its query builder when it is made. */
+  const notesRepository = (store: Store) => {
+    const db = store.kysely<Tables>();
+    return {
+      add: (id: string) => db.insertInto('notes').values({ id, body: 'x', at: 1 }).execute(),
+      /** Its own multi-statement write, in a transaction of its own (a savepoint inside a unit). */
+      addBoth: (a: string, b: string, fail = false) =>
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto('notes').values({ id: a, body: 'x', at: 1 }).execute();
+          await trx.insertInto('notes').values({ id: b, body: 'x', at: 1 }).execute();
+          if (fail) throw new Error('repository failed');
+        }),
+      ids: async () => (await db.selectFrom('notes').select('id').orderBy('id').execute()).map((r) => r.id),
+    };
+  };
+
+  it('runs the queries of repositories made before the unit in it, and commits them together', async () => {
+    const { store } = await stores.openStore(notesMigration);
+    const first = notesRepository(store);
+    const second = notesRepository(store);
+    expect(store.inUnitOfWork()).toBe(false);
+    const seenInside = await store.unitOfWork(async () => {
+      expect(store.inUnitOfWork()).toBe(true);
+      await first.add('a');
+      await second.addBoth('b', 'c');
+      return second.ids();
+    });
+    expect(seenInside).toEqual(['a', 'b', 'c']);
+    expect(await first.ids()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rolls back every repository’s writes when the unit throws', async () => {
+    const { store } = await stores.openStore(notesMigration);
+    const first = notesRepository(store);
+    const second = notesRepository(store);
+    await expect(
+      store.unitOfWork(async () => {
+        await first.add('a');
+        await second.addBoth('b', 'c');
+        throw new Error('command failed');
+      }),
+    ).rejects.toThrow('command failed');
+    expect(await first.ids()).toEqual([]);
+    // The connection is free again and outside a transaction.
+    await first.add('after');
+    expect(await second.ids()).toEqual(['after']);
+  });
+
+  it('rolls back only the savepoint of a nested transaction or unit that fails', async () => {
+    const { store } = await stores.openStore(notesMigration);
+    const notes = notesRepository(store);
+    await store.unitOfWork(async () => {
+      await notes.add('a');
+      await expect(notes.addBoth('b', 'c', true)).rejects.toThrow('repository failed');
+      await expect(
+        store.unitOfWork(async () => {
+          await notes.add('d');
+          throw new Error('nested unit failed');
+        }),
+      ).rejects.toThrow('nested unit failed');
+      await store.unitOfWork(async () => {
+        await notes.add('e');
+        await notes.addBoth('f', 'g');
+      });
+      // A failed statement (a duplicate key) inside a nested transaction leaves the unit usable.
+      await expect(notes.addBoth('h', 'a')).rejects.toSatisfy(isUniqueViolation);
+      await notes.add('i');
+    });
+    expect(await notes.ids()).toEqual(['a', 'e', 'f', 'g', 'i']);
+  });
+
+  it('leaves the outer unit to decide: a nested unit that succeeded goes when the outer one throws', async () => {
+    const { store } = await stores.openStore(notesMigration);
+    const notes = notesRepository(store);
+    await expect(
+      store.unitOfWork(async () => {
+        await store.unitOfWork(() => notes.add('a'));
+        throw new Error('outer failed');
+      }),
+    ).rejects.toThrow('outer failed');
+    expect(await notes.ids()).toEqual([]);
+  });
+
+  if (stores.dialect === 'postgres') {
+    it('keeps two concurrent units apart: neither sees the other’s uncommitted rows', async () => {
+      const { store } = await stores.openStore(notesMigration);
+      const notes = notesRepository(store);
+      const signal = () => {
+        let fire!: () => void;
+        const done = new Promise<void>((resolve) => (fire = resolve));
+        return { fire, done };
+      };
+      const [aInserted, bInserted, aRead, bRead] = [signal(), signal(), signal(), signal()];
+      // Both read while both are open (awaiting each other is fine on PostgreSQL; on SQLite it breaks the rule).
+      const a = store.unitOfWork(async () => {
+        await notes.add('a');
+        aInserted.fire();
+        await bInserted.done;
+        const seen = await notes.ids();
+        aRead.fire();
+        await bRead.done;
+        return seen;
+      });
+      const b = store.unitOfWork(async () => {
+        await aInserted.done;
+        await notes.add('b');
+        bInserted.fire();
+        const seen = await notes.ids();
+        bRead.fire();
+        await aRead.done;
+        return seen;
+      });
+      expect(await a).toEqual(['a']);
+      expect(await b).toEqual(['b']);
+      expect(await notes.ids()).toEqual(['a', 'b']);
+    });
+  } else {
+    it('runs concurrent units one after another on the one SQLite connection', async () => {
+      const { store } = await stores.openStore(notesMigration);
+      const notes = notesRepository(store);
+      const steps: string[] = [];
+      const unit = (name: string) =>
+        store.unitOfWork(async () => {
+          for (let i = 0; i < 3; i++) {
+            steps.push(`${name}${i}`);
+            await notes.add(`${name}${i}`);
+          }
+          return notes.ids();
+        });
+      const [a, b] = await Promise.all([unit('a'), unit('b')]);
+      expect(steps).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2']);
+      expect(a).toEqual(['a0', 'a1', 'a2']);
+      expect(b).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2']);
+    });
+  }
 });

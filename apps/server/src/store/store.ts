@@ -1,5 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Dialect } from 'kysely';
 import pg from 'pg';
+import { AmbientDriver } from './ambient-unit-of-work';
 import type { Db } from './db';
 import { SharedSqliteDialect } from './shared-sqlite-dialect';
 
@@ -14,6 +15,13 @@ export interface Store {
   readonly dialect: StoreDialect;
   /** The query builder, typed for one module's tables. */
   kysely<Tables>(): Kysely<Tables>;
+  /**
+   * Run `fn` as one transaction that every query inside it joins, from whichever `kysely()` instance (also ones a
+   * repository captured before); a `transaction()` or `unitOfWork` inside it is a savepoint (README.md).
+   */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
+  /** Whether the caller runs inside a unit of work. */
+  inUnitOfWork(): boolean;
   /** Ends the PostgreSQL pool; on SQLite the connection belongs to the server, which closes it. */
   close(): Promise<void>;
 }
@@ -47,20 +55,30 @@ export function createPgPool(url: string, max = 10): pg.Pool {
  */
 export function openStore(options: StoreOptions): Store {
   if ('sqlite' in options) {
-    const db = new Kysely<unknown>({ dialect: new SharedSqliteDialect(options.sqlite) });
-    const store: Store = {
-      dialect: 'sqlite',
-      kysely: <T>() => db as unknown as Kysely<T>,
-      close: () => db.destroy(),
-    };
+    const store = ambientStore('sqlite', new SharedSqliteDialect(options.sqlite));
     sqliteConnections.set(store, options.sqlite);
     return store;
   }
   const pool = createPgPool(options.postgresUrl, options.maxConnections);
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  return ambientStore('postgres', new PostgresDialect({ pool }));
+}
+
+/** The dialect with its driver wrapped for the ambient unit of work; SQLite's one connection has one holder. */
+function ambientStore(dialect: StoreDialect, inner: Dialect): Store {
+  const driver = new AmbientDriver(inner.createDriver(), { exclusive: dialect === 'sqlite' });
+  const db = new Kysely<unknown>({
+    dialect: {
+      createDriver: () => driver,
+      createQueryCompiler: () => inner.createQueryCompiler(),
+      createAdapter: () => inner.createAdapter(),
+      createIntrospector: (k) => inner.createIntrospector(k),
+    },
+  });
   return {
-    dialect: 'postgres',
+    dialect,
     kysely: <T>() => db as unknown as Kysely<T>,
+    unitOfWork: (fn) => driver.unitOfWork(fn),
+    inUnitOfWork: () => driver.inUnitOfWork(),
     close: () => db.destroy(),
   };
 }

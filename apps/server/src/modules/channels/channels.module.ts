@@ -22,7 +22,7 @@ import { contactFromParams, requireReadable } from '../messages/contact-access';
 import { createSqliteMessagesRepository } from '../messages/messages.repository';
 import { registerMessagesRoutes } from '../messages/messages.routes';
 import { MessagesService, type AgentPush } from '../messages/messages.service';
-import type { EventBus, RegisteredEvent, UnitOfWork } from '../../shared/domain-events';
+import type { EventBus, EventOf, RegisteredEvent, UnitOfWork } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
 import type { RoutingService } from '../routing/routing.service';
 import { createTransferRepository } from '../transfer/transfer.repository';
@@ -224,10 +224,10 @@ export function createChannelsModule(
   registerWebformRoutes(app, { integrationKey: deps.integrationKey, inbound, messages, ...receipts });
   registerOntvangstbevestigingRoutes(app, { guard, queues: deps.queues ?? (() => []), ontvangst });
   registerCallbackRoutes(app, { guard, contacts, routing, callbacks });
-  const extras = (
+  const extras = async (
     contactId: string,
-  ): Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'> => {
-    const ks = kanaalswitch.get(contactId);
+  ): Promise<Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>> => {
+    const ks = await kanaalswitch.get(contactId);
     const conv = chat.conversationOf(contactId);
     const cb = callbacks.get(contactId);
     return {
@@ -267,8 +267,8 @@ export function createChannelsModule(
 
   app.post('/api/contacts/:id/chat/end', { preHandler: guard.require('medewerker') }, async (request) => {
     const user = currentUser(request);
-    const contact = contactFromParams(request, contacts);
-    const result = chat.endByAgent(user.id, contact.id);
+    const contact = await contactFromParams(request, contacts);
+    const result = await chat.endByAgent(user.id, contact.id);
     if (result === 'forbidden') throw problems.forbidden('U behandelt dit contact niet.');
     if (result === 'not_found') throw problems.notFound('Bij dit contact hoort geen chatgesprek.');
     return { ended: true };
@@ -287,7 +287,7 @@ export function createChannelsModule(
     async (request) => {
       const { uuid } = parseOrThrow(KlantcontactParams, request.params, 'params');
       const row = transcriptOf.get(uuid);
-      const contact = row ? contacts.get(row.contact_id) : undefined;
+      const contact = row ? await contacts.get(row.contact_id) : undefined;
       if (!contact) throw problems.notFound('Bij dit klantcontact hoort geen verslag.');
       await requireReadable(request, contact, routing, ['berichten'], contacts);
       return {
@@ -301,8 +301,15 @@ export function createChannelsModule(
 
   // A chat that got assigned tells the resident who answers; one re-queued or closed tells them too.
   deps.events.on('contact-changed', (e) => chat.onContactUpdated(e.agentId, e.contact));
-  deps.events.on('contact-registered', (event) => {
-    const contact = contacts.get(event.contactId);
+  deps.events.on(
+    'contact-registered',
+    (event) =>
+      void linkAfterRegistration(event).catch((err: unknown) =>
+        app.log.error({ err, contactId: event.contactId }, 'transcript after registration failed'),
+      ),
+  );
+  const linkAfterRegistration = async (event: EventOf<'contact-registered'>) => {
+    const contact = await contacts.get(event.contactId);
     if (!contact) return;
     if (messagesRepo.list(contact.id).length > 0) {
       linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
@@ -310,10 +317,10 @@ export function createChannelsModule(
       deps.port().linkTranscript(event.klantcontactUuid, contact.id);
     }
     const partij = event.request.partij?.uuid ?? contact.partijUuid;
-    if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);
+    if (partij !== undefined) await kanaalswitch.onPartijKnown(contact.id, partij);
     if (contact.channel === 'chat')
       chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
-  });
+  };
 
   let smtp: SmtpInbound | undefined;
 
@@ -332,8 +339,8 @@ export function createChannelsModule(
         socket,
         'chat:end',
         AgentChatEndPayload,
-        ({ contactId }) => {
-          const result = chat.endByAgent(userId, contactId);
+        async ({ contactId }) => {
+          const result = await chat.endByAgent(userId, contactId);
           return result === 'ok'
             ? { ok: true }
             : { ok: false, error: result === 'forbidden' ? ACK_ERRORS.forbidden : ACK_ERRORS.notFound };

@@ -54,22 +54,22 @@ export class KanaalswitchDetector {
   }
 
   /** inbound.service hook: runs inside the creating transaction. */
-  onContactCreated(contact: ContactRecord): void {
+  async onContactCreated(contact: ContactRecord): Promise<void> {
     if (!this.deps.recogniseOnArrival || Object.keys(contact.from).length === 0) return;
     const recognised = this.deps.port().recognise(contact.from);
     if (!recognised.partij) return;
     this.insertHint.run(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
-    this.detect(contact, recognised.partij.uuid);
+    await this.detect(contact, recognised.partij.uuid);
   }
 
   /** An agent linked or registered a partij for the contact. */
-  onPartijKnown(contactId: string, partijUuid: string): void {
-    const contact = this.deps.contacts.get(contactId);
-    if (contact) this.detect(contact, partijUuid);
+  async onPartijKnown(contactId: string, partijUuid: string): Promise<void> {
+    const contact = await this.deps.contacts.get(contactId);
+    if (contact) await this.detect(contact, partijUuid);
   }
 
-  get(contactId: string): Kanaalswitch | undefined {
-    const e = this.deps.contacts.events(contactId).find((ev) => ev.type === 'kanaalswitch');
+  async get(contactId: string): Promise<Kanaalswitch | undefined> {
+    const e = (await this.deps.contacts.events(contactId)).find((ev) => ev.type === 'kanaalswitch');
     if (!e?.data) return undefined;
     return {
       fromChannel: e.data.fromChannel as Channel,
@@ -79,8 +79,8 @@ export class KanaalswitchDetector {
     };
   }
 
-  private detect(contact: ContactRecord, partijUuid: string): void {
-    if (this.get(contact.id)) return;
+  private async detect(contact: ContactRecord, partijUuid: string): Promise<void> {
+    if (await this.get(contact.id)) return;
     const since = contact.createdAt - (this.deps.windowDays ?? KANAALSWITCH_WINDOW_DAYS) * 24 * 3600 * 1000;
     const before = this.previous.get(
       partijUuid,
@@ -93,7 +93,7 @@ export class KanaalswitchDetector {
       contact.id,
     );
     if (!before || before.channel === contact.channel) return;
-    this.deps.contacts.appendEvent({
+    await this.deps.contacts.appendEvent({
       contactId: contact.id,
       type: 'kanaalswitch',
       at: Date.now(),

@@ -73,8 +73,8 @@ export function createCobrowseModule(
     state: deps.state,
     contact: (id) => contacts.get(id),
     openConversationOf: (contactId) => openConversation.get(contactId)?.id,
-    channelEndedSince: (contactId, since) =>
-      contacts.events(contactId).some((e) => CHANNEL_END_EVENTS.has(e.type) && e.at >= since),
+    channelEndedSince: async (contactId, since) =>
+      (await contacts.events(contactId)).some((e) => CHANNEL_END_EVENTS.has(e.type) && e.at >= since),
     agentName: (id) => firstName(deps.userName(id)),
     onEnded: (record) =>
       void logSession(record).catch((err: unknown) =>
@@ -119,7 +119,7 @@ export function createCobrowseModule(
    * chat, an unknown caller) is named by the klantcontact.
    */
   async function logSession(r: CobrowseSessionRecord): Promise<void> {
-    const contact = contacts.get(r.contactId);
+    const contact = await contacts.get(r.contactId);
     let partijUuid = contact?.partijUuid;
     try {
       if (partijUuid === undefined && contact) partijUuid = deps.recognisedPartij?.(contact);

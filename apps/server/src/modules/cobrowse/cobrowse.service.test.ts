@@ -17,9 +17,9 @@ function setup(options: { shared?: boolean } = {}) {
   const deps = {
     clock,
     state,
-    contact: (id: string) => contacts.get(id),
+    contact: async (id: string) => contacts.get(id),
     openConversationOf: (id: string) => (contacts.get(id)?.channel === 'chat' ? `conv-${id}` : undefined),
-    channelEndedSince: (id: string) => channelEnded.has(id),
+    channelEndedSince: async (id: string) => channelEnded.has(id),
     agentName: () => 'Anna',
     onEnded: (r: CobrowseSessionRecord) => ended.push(r),
     resumeGraceMs: 30_000,

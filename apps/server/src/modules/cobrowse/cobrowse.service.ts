@@ -41,11 +41,11 @@ export interface CobrowseDeps {
   clock: Clock;
   /** Where sessions, codes and wrong-code counts live: this process, or Redis for every instance. */
   state: SharedState;
-  contact: (id: string) => ContactRecord | undefined;
+  contact: (id: string) => Promise<ContactRecord | undefined>;
   /** The open chat conversation of a contact (undefined when there is none or it ended). */
   openConversationOf: (contactId: string) => string | undefined;
   /** Whether the chat or call of this contact ended after `since` (ms). */
-  channelEndedSince: (contactId: string, since: number) => boolean;
+  channelEndedSince: (contactId: string, since: number) => Promise<boolean>;
   agentName: (agentId: string) => string;
   onEnded: (record: CobrowseSessionRecord) => void;
   /** How long a resident may be away (a page load) before the session ends. */
@@ -94,7 +94,7 @@ export class CobrowseService {
 
   /** "Meekijken" in a chat: invite the resident of the agent's chat. */
   async requestFromChat(agentId: string, contactId: string): Promise<Ack<CobrowseSessionView>> {
-    const held = this.heldBy(agentId, contactId);
+    const held = await this.heldBy(agentId, contactId);
     if (!held.ok) return held;
     if (held.data.channel !== 'chat') return err(COBROWSE_ERRORS.notSupported);
     const conversationId = this.deps.openConversationOf(contactId);
@@ -106,7 +106,7 @@ export class CobrowseService {
 
   /** "Code invoeren": the code the resident read out (on any instance) binds their page to this contact. */
   async redeemCode(agentId: string, contactId: string, code: string): Promise<Ack<CobrowseSessionView>> {
-    const held = this.heldBy(agentId, contactId);
+    const held = await this.heldBy(agentId, contactId);
     if (!held.ok) return held;
     const now = this.deps.clock.now();
     if (!(await this.wrongAllowed(agentId, now))) return err(COBROWSE_ERRORS.rateLimited);
@@ -126,7 +126,7 @@ export class CobrowseService {
 
   /** The running session of a contact the agent holds (the pane after a reload, or on another instance), or null. */
   async watch(agentId: string, contactId: string): Promise<Ack<CobrowseSessionView | null>> {
-    const held = this.heldBy(agentId, contactId);
+    const held = await this.heldBy(agentId, contactId);
     if (!held.ok) return held;
     const session = await this.store.ofContact(contactId);
     if (!session || session.agentId !== agentId) return { ok: true, data: null };
@@ -308,7 +308,7 @@ export class CobrowseService {
     }
     const now = this.deps.clock.now();
     if (watch.checksContact) {
-      const contact = this.deps.contact(s.contactId);
+      const contact = await this.deps.contact(s.contactId);
       if (!contact) {
         await this.end(id, () => 'contact-ended');
         return;
@@ -317,7 +317,7 @@ export class CobrowseService {
         await this.contactChanged(contact);
         return;
       }
-      if (this.deps.channelEndedSince(s.contactId, s.createdAt)) {
+      if (await this.deps.channelEndedSince(s.contactId, s.createdAt)) {
         await this.end(id, () => 'contact-ended');
         return;
       }
@@ -354,8 +354,8 @@ export class CobrowseService {
     this.watched.delete(id);
   }
 
-  private heldBy(agentId: string, contactId: string): Ack<ContactRecord> {
-    const contact = this.deps.contact(contactId);
+  private async heldBy(agentId: string, contactId: string): Promise<Ack<ContactRecord>> {
+    const contact = await this.deps.contact(contactId);
     if (!contact) return err(COBROWSE_ERRORS.notFound);
     if (contact.assignedAgentId !== agentId || contact.status !== 'assigned')
       return err(COBROWSE_ERRORS.forbidden);

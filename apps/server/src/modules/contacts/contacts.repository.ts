@@ -1,6 +1,6 @@
 import type { Channel, Contact, ContactFrom, ContactStatus } from '@kcc/contracts/domain';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../store/db';
+import type { Generated } from 'kysely';
+import type { Store } from '../../store/store';
 
 export interface ContactRecord {
   id: string;
@@ -52,38 +52,47 @@ export interface ContactEventRecord extends ContactEventInput {
   seq: number;
 }
 
-/** Port for the universal-queue items and their append-only event log. */
+/** The contacts as the other modules use them: appends and transactions are the unit of work's (contacts-unit-of-work.ts). */
 export interface ContactsRepository {
-  /** Insert unless channel + externalId exists; returns the stored contact either way. */
-  insertIfNew(contact: NewContact): { contact: ContactRecord; created: boolean };
-  get(id: string): ContactRecord | undefined;
-  update(id: string, patch: ContactPatch, at: number): void;
-  listByStatus(statuses: readonly ContactStatus[]): ContactRecord[];
-  listForAgent(agentId: string, statuses: readonly ContactStatus[]): ContactRecord[];
-  appendEvent(event: ContactEventInput): void;
-  events(contactId: string): ContactEventRecord[];
-  appendAgentEvent(event: {
-    agentId: string;
-    type: string;
-    at: number;
-    data?: Record<string, unknown>;
-  }): void;
-  /** Run `fn` in one store transaction (nested calls join the outer one). */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Insert unless channel + externalId exists; returns the stored contact either way. The UNIQUE index decides
+   * between concurrent inserts of the same contact (`ON CONFLICT DO NOTHING`: on PostgreSQL the second waits for
+   * the first to commit and then reads its row), so each inbound contact is stored once.
+   */
+  insertIfNew(contact: NewContact): Promise<{ contact: ContactRecord; created: boolean }>;
+  get(id: string): Promise<ContactRecord | undefined>;
+  update(id: string, patch: ContactPatch, at: number): Promise<void>;
+  listByStatus(statuses: readonly ContactStatus[]): Promise<ContactRecord[]>;
+  listForAgent(agentId: string, statuses: readonly ContactStatus[]): Promise<ContactRecord[]>;
+  /** Append to the contact event log in the caller's unit of work. */
+  appendEvent(event: ContactEventInput): Promise<void>;
+  events(contactId: string): Promise<ContactEventRecord[]>;
+  appendAgentEvent(event: AgentEventInput): Promise<void>;
+  /** Run `fn` as one unit of work (`UnitOfWork.run`; nested calls join the outer one). */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-/** The store's own repository: appends return the row's sequence number (the unit of work dispatches it). */
-export interface StoredContactsRepository extends ContactsRepository {
-  appendEvent(event: ContactEventInput): number;
-  appendAgentEvent(event: {
-    agentId: string;
-    type: string;
-    at: number;
-    data?: Record<string, unknown>;
-  }): number;
+export interface AgentEventInput {
+  agentId: string;
+  type: string;
+  at: number;
+  data?: Record<string, unknown>;
 }
 
-interface Row {
+/**
+ * The store's own repository: every method is one statement, so it joins the caller's unit of work when there is
+ * one (store/README.md); appends return the row's sequence number (the unit of work dispatches it).
+ */
+export interface StoredContactsRepository extends Omit<
+  ContactsRepository,
+  'appendEvent' | 'appendAgentEvent' | 'transaction'
+> {
+  appendEvent(event: ContactEventInput): Promise<number>;
+  appendAgentEvent(event: AgentEventInput): Promise<number>;
+}
+
+/** A `contacts` row as both stores return it. */
+export interface ContactRow {
   id: string;
   channel: string;
   external_id: string;
@@ -102,7 +111,7 @@ interface Row {
   registrations: number;
 }
 
-function fromRow(r: Row): ContactRecord {
+export function fromRow(r: ContactRow): ContactRecord {
   const c: ContactRecord = {
     id: r.id,
     channel: r.channel as Channel,
@@ -124,7 +133,21 @@ function fromRow(r: Row): ContactRecord {
   return c;
 }
 
-const COLUMNS: Record<keyof ContactPatch, string> = {
+/** The contacts module's tables as both stores return them (contacts.migrations.ts). */
+export interface ContactsTables {
+  contacts: ContactRow & { updated_at: number };
+  contact_events: {
+    seq: Generated<number>;
+    contact_id: string;
+    type: string;
+    at: number;
+    agent_id: string | null;
+    data: string | null;
+  };
+  agent_events: { seq: Generated<number>; agent_id: string; type: string; at: number; data: string | null };
+}
+
+const COLUMNS = {
   status: 'status',
   queueId: 'queue_id',
   assignedAgentId: 'assigned_agent_id',
@@ -134,107 +157,109 @@ const COLUMNS: Record<keyof ContactPatch, string> = {
   registrations: 'registrations',
   subject: 'subject',
   priority: 'priority',
-};
+} as const satisfies Record<keyof ContactPatch, keyof ContactsTables['contacts']>;
 
-export function createSqliteContactsRepository(db: Db): StoredContactsRepository {
-  const insert = db.prepare(
-    `INSERT INTO contacts (id, channel, external_id, queue_id, status, priority, subject, body, from_json, due_at, created_at, updated_at)
-     VALUES (@id, @channel, @externalId, @queueId, @status, @priority, @subject, @body, @from, @dueAt, @createdAt, @createdAt)
-     ON CONFLICT (channel, external_id) DO NOTHING`,
-  );
-  const byExternal = db.prepare<[string, string], Row>(
-    'SELECT * FROM contacts WHERE channel = ? AND external_id = ?',
-  );
-  const byId = db.prepare<[string], Row>('SELECT * FROM contacts WHERE id = ?');
-  const insertEvent = db.prepare(
-    'INSERT INTO contact_events (contact_id, type, at, agent_id, data) VALUES (?, ?, ?, ?, ?)',
-  );
-  const selectEvents = db.prepare<
-    [string],
-    {
-      seq: number;
-      contact_id: string;
-      type: string;
-      at: number;
-      agent_id: string | null;
-      data: string | null;
-    }
-  >('SELECT * FROM contact_events WHERE contact_id = ? ORDER BY seq');
-  const insertAgentEvent = db.prepare(
-    'INSERT INTO agent_events (agent_id, type, at, data) VALUES (?, ?, ?, ?)',
-  );
-  const updates = new Map<string, ReturnType<Db['prepare']>>();
-  const lists = new Map<string, Statement<unknown[], Row>>();
-  /** One prepared statement per SQL text (the status lists are few and fixed). */
-  const cachedList = (sql: string) => {
-    let stmt = lists.get(sql);
-    if (!stmt) {
-      stmt = db.prepare<unknown[], Row>(sql);
-      lists.set(sql, stmt);
-    }
-    return stmt;
-  };
-  // One wrapper for every transaction (better-sqlite3 turns nested calls into savepoints).
-  const inTransaction = db.transaction((fn: () => unknown) => fn());
-
-  const inList = (values: readonly string[]) => values.map(() => '?').join(', ');
+export function createContactsRepository(store: Store): StoredContactsRepository {
+  const db = store.kysely<ContactsTables>();
+  const byExternal = (channel: string, externalId: string) =>
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('channel', '=', channel)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
 
   return {
-    insertIfNew(c) {
-      const info = insert.run({
-        id: c.id,
-        channel: c.channel,
-        externalId: c.externalId,
-        queueId: c.queueId,
-        status: c.status,
-        priority: c.priority,
-        subject: c.subject ?? null,
-        body: c.body ?? null,
-        from: JSON.stringify(c.from),
-        dueAt: c.dueAt ?? null,
-        createdAt: c.createdAt,
-      });
-      const row = byExternal.get(c.channel, c.externalId);
+    async insertIfNew(c) {
+      const inserted = await db
+        .insertInto('contacts')
+        .values({
+          id: c.id,
+          channel: c.channel,
+          external_id: c.externalId,
+          queue_id: c.queueId,
+          status: c.status,
+          priority: c.priority,
+          subject: c.subject ?? null,
+          body: c.body ?? null,
+          from_json: JSON.stringify(c.from),
+          due_at: c.dueAt ?? null,
+          created_at: c.createdAt,
+          updated_at: c.createdAt,
+          assigned_agent_id: null,
+          accepted_at: null,
+          closed_at: null,
+          partij_uuid: null,
+          registrations: 0,
+        })
+        .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+        .executeTakeFirst();
+      const row = await byExternal(c.channel, c.externalId);
       if (!row) throw new Error('contact not stored');
-      return { contact: fromRow(row), created: info.changes === 1 };
+      return { contact: fromRow(row), created: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1 };
     },
-    get(id) {
-      const row = byId.get(id);
+    async get(id) {
+      const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : undefined;
     },
-    update(id, patch, at) {
-      const keys = (Object.keys(patch) as (keyof ContactPatch)[]).filter((k) => patch[k] !== undefined);
-      if (keys.length === 0) return;
-      const sqlKey = keys.join(',');
-      let stmt = updates.get(sqlKey);
-      if (!stmt) {
-        const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ');
-        stmt = db.prepare(`UPDATE contacts SET ${sets}, updated_at = @updatedAt WHERE id = @id`);
-        updates.set(sqlKey, stmt);
+    async update(id, patch, at) {
+      const set: Partial<ContactsTables['contacts']> = {};
+      for (const key of Object.keys(patch) as (keyof ContactPatch)[]) {
+        const value = patch[key];
+        if (value !== undefined) Object.assign(set, { [COLUMNS[key]]: value });
       }
-      stmt.run({ ...Object.fromEntries(keys.map((k) => [k, patch[k]])), id, updatedAt: at });
+      if (Object.keys(set).length === 0) return;
+      await db
+        .updateTable('contacts')
+        .set({ ...set, updated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
-    listByStatus(statuses) {
-      return cachedList(`SELECT * FROM contacts WHERE status IN (${inList(statuses)}) ORDER BY created_at`)
-        .all(...statuses)
-        .map(fromRow);
+    async listByStatus(statuses) {
+      if (statuses.length === 0) return [];
+      const rows = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('status', 'in', statuses)
+        .orderBy('created_at')
+        .execute();
+      return rows.map(fromRow);
     },
-    listForAgent(agentId, statuses) {
-      return cachedList(
-        `SELECT * FROM contacts WHERE assigned_agent_id = ? AND status IN (${inList(statuses)}) ORDER BY accepted_at, created_at`,
-      )
-        .all(agentId, ...statuses)
-        .map(fromRow);
+    async listForAgent(agentId, statuses) {
+      if (statuses.length === 0) return [];
+      const rows = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('assigned_agent_id', '=', agentId)
+        .where('status', 'in', statuses)
+        .orderBy('accepted_at')
+        .orderBy('created_at')
+        .execute();
+      return rows.map(fromRow);
     },
-    appendEvent(e) {
-      return Number(
-        insertEvent.run(e.contactId, e.type, e.at, e.agentId ?? null, e.data ? JSON.stringify(e.data) : null)
-          .lastInsertRowid,
-      );
+    async appendEvent(e) {
+      const row = await db
+        .insertInto('contact_events')
+        .values({
+          contact_id: e.contactId,
+          type: e.type,
+          at: e.at,
+          agent_id: e.agentId ?? null,
+          data: e.data ? JSON.stringify(e.data) : null,
+        })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      return Number(row.seq);
     },
-    events(contactId) {
-      return selectEvents.all(contactId).map((r) => ({
-        seq: r.seq,
+    async events(contactId) {
+      const rows = await db
+        .selectFrom('contact_events')
+        .selectAll()
+        .where('contact_id', '=', contactId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
         contactId: r.contact_id,
         type: r.type,
         at: r.at,
@@ -242,13 +267,13 @@ export function createSqliteContactsRepository(db: Db): StoredContactsRepository
         ...(r.data !== null ? { data: JSON.parse(r.data) as Record<string, unknown> } : {}),
       }));
     },
-    appendAgentEvent(e) {
-      return Number(
-        insertAgentEvent.run(e.agentId, e.type, e.at, e.data ? JSON.stringify(e.data) : null).lastInsertRowid,
-      );
-    },
-    transaction<T>(fn: () => T): T {
-      return inTransaction(fn) as T;
+    async appendAgentEvent(e) {
+      const row = await db
+        .insertInto('agent_events')
+        .values({ agent_id: e.agentId, type: e.type, at: e.at, data: e.data ? JSON.stringify(e.data) : null })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      return Number(row.seq);
     },
   };
 }

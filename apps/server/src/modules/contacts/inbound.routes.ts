@@ -41,7 +41,7 @@ export function registerInboundRoutes(
     const body = parseOrThrow(InboundRequest, request.body, 'body');
     let result;
     try {
-      result = deps.inbound.receive({
+      result = await deps.inbound.receive({
         channel: body.channel,
         externalId: body.externalId,
         from: body.from,

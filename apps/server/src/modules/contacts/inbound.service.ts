@@ -41,7 +41,7 @@ export class InboundError extends Error {
 }
 
 /** Runs inside the creating transaction (synchronously); a throw is logged, never loses the contact. */
-export type ContactCreatedHook = (contact: ContactRecord) => void;
+export type ContactCreatedHook = (contact: ContactRecord) => void | Promise<void>;
 
 export interface InboundService {
   /**
@@ -49,7 +49,10 @@ export interface InboundService {
    * `inTransaction` runs inside the same store transaction for a new contact (e.g. its first message);
    * when it throws, nothing is stored.
    */
-  receive(input: InboundInput, inTransaction?: (contact: ContactRecord) => void): InboundResult;
+  receive(
+    input: InboundInput,
+    inTransaction?: (contact: ContactRecord) => void | Promise<void>,
+  ): Promise<InboundResult>;
   /** Every new contact of every channel (kanaalswitch detection, ...). */
   onCreated(hook: ContactCreatedHook): void;
 }
@@ -98,7 +101,7 @@ export function createInboundService(deps: {
     onCreated(hook) {
       hooks.push(hook);
     },
-    receive(input, inTransaction) {
+    async receive(input, inTransaction) {
       const queueId = resolveQueue(input.channel, input.queue);
       const now = (deps.clock ?? systemClock).now();
       const from = { ...input.from };
@@ -106,8 +109,8 @@ export function createInboundService(deps: {
       const dueAt = input.dueAt ?? dueAtFor(input.channel, queueId, now);
 
       // One durable commit: the contact, its events and its routing (queued / offered) together.
-      return deps.unitOfWork.run(() => {
-        const stored = deps.contacts.insertIfNew({
+      return deps.unitOfWork.run(async () => {
+        const stored = await deps.contacts.insertIfNew({
           id: randomUUID(),
           channel: input.channel,
           externalId: input.externalId,
@@ -121,22 +124,23 @@ export function createInboundService(deps: {
           createdAt: now,
         });
         if (stored.created) {
-          deps.contacts.appendEvent({
+          await deps.contacts.appendEvent({
             contactId: stored.contact.id,
             type: 'created',
             at: now,
             data: { channel: input.channel, queueId },
           });
-          inTransaction?.(stored.contact);
+          await inTransaction?.(stored.contact);
           for (const hook of hooks) {
+            // A savepoint each: a failing hook is logged and undoes only its own writes.
             try {
-              hook(stored.contact);
+              await deps.unitOfWork.run(async () => hook(stored.contact));
             } catch (err) {
               deps.log.error({ err, contactId: stored.contact.id }, 'contact-created hook failed');
             }
           }
           // Last, after everything that may throw: a rollback does not undo the routing engine.
-          deps.routing.enqueue(stored.contact);
+          await deps.routing.enqueue(stored.contact);
         }
         return stored;
       });

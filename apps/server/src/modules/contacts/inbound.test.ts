@@ -1,13 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { storeRows } from '../../../test-support/store-rows';
 import { INTEGRATION_KEY, startTestServer, type TestServer } from '../../../test-support/test-server';
 
-describe('POST /api/inbound', () => {
+describeEachStore('POST /api/inbound', (stores) => {
   let server: TestServer;
+  let database: FreshDatabase;
   beforeAll(async () => {
-    server = await startTestServer({}, { klantinteracties: createFakeKlantinteracties() });
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env, { klantinteracties: createFakeKlantinteracties() });
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   it('creates a contact once per channel + externalId (201, then 200 with the same id)', async () => {
     const body = { channel: 'telefoon', externalId: 'dup-1', from: { phone: '0612345678' } };
@@ -33,12 +41,13 @@ describe('POST /api/inbound', () => {
       await Promise.all(responses.map(async (r) => ((await r.json()) as { contactId: string }).contactId)),
     );
     expect(ids.size).toBe(1);
-    const count = server.db
-      .prepare(
-        "SELECT COUNT(*) AS n FROM contacts WHERE channel = 'webformulier' AND external_id = 'form-77'",
-      )
-      .get() as { n: number };
-    expect(count.n).toBe(1);
+    const [count] = await storeRows(
+      server.store,
+      sql<{
+        n: number;
+      }>`SELECT COUNT(*) AS n FROM contacts WHERE channel = 'webformulier' AND external_id = 'form-77'`,
+    );
+    expect(Number(count?.n)).toBe(1);
   });
 
   it('stores the contact before acknowledging, with a due time for e-mail', async () => {
@@ -49,13 +58,14 @@ describe('POST /api/inbound', () => {
       subject: 'Vraag',
     });
     const { contactId } = (await res.json()) as { contactId: string };
-    const row = server.db
-      .prepare('SELECT queue_id, due_at, created_at FROM contacts WHERE id = ?')
-      .get(contactId) as {
-      queue_id: string;
-      due_at: number;
-      created_at: number;
-    };
+    const [row] = (await storeRows(
+      server.store,
+      sql<{
+        queue_id: string;
+        due_at: number;
+        created_at: number;
+      }>`SELECT queue_id, due_at, created_at FROM contacts WHERE id = ${contactId}`,
+    )) as [{ queue_id: string; due_at: number; created_at: number }];
     expect(row.queue_id).toBe('email');
     // Two working days: at least 2 and at most 4 calendar days later.
     expect(row.due_at - row.created_at).toBeGreaterThanOrEqual(2 * 86_400_000);
@@ -105,10 +115,13 @@ describe('POST /api/inbound', () => {
     });
     expect(res.status).toBe(201);
     const { contactId } = (await res.json()) as { contactId: string };
-    const row = server.db.prepare('SELECT queue_id, from_json FROM contacts WHERE id = ?').get(contactId) as {
-      queue_id: string;
-      from_json: string;
-    };
+    const [row] = (await storeRows(
+      server.store,
+      sql<{
+        queue_id: string;
+        from_json: string;
+      }>`SELECT queue_id, from_json FROM contacts WHERE id = ${contactId}`,
+    )) as [{ queue_id: string; from_json: string }];
     expect(row.queue_id).toBe('belastingen');
     expect(JSON.parse(row.from_json)).toEqual({ phone: '0612345678' });
   });

@@ -60,7 +60,7 @@ export class DashboardActions {
     const queueIds = [...new Set(p.queueIds)];
     const next = { ...current, queueIds, skills: p.skills ?? current.skills };
     const now = this.now();
-    contacts.appendAgentEvent({
+    await contacts.appendAgentEvent({
       agentId: p.agentId,
       type: TEAMLEIDER_ACTION,
       at: now,
@@ -82,21 +82,21 @@ export class DashboardActions {
     const { routing, contacts, dashboard } = this.deps;
     if (!routing.isAgent(p.agentId)) return unknownAgent();
     const previous = routing.agentState(p.agentId).presence;
-    contacts.appendAgentEvent({
+    await contacts.appendAgentEvent({
       agentId: p.agentId,
       type: TEAMLEIDER_ACTION,
       at: this.now(),
       data: { action: 'set-presence', by, reason: p.reason, presence: p.presence, previous },
     });
     // The agent's workplace hears `presence:changed` through the routing notifier.
-    routing.setPresence(p.agentId, p.presence);
+    await routing.setPresence(p.agentId, p.presence);
     dashboard.notePresenceReason(p.agentId, p.presence, p.reason);
     return { ok: true, data: this.agentView(p.agentId) };
   }
 
   async moveContact(by: string, p: MoveContactPayload): Promise<ActionResult> {
     const { routing, contacts, dashboard } = this.deps;
-    const contact = contacts.get(p.contactId);
+    const contact = await contacts.get(p.contactId);
     if (!contact) return unknownContact();
     if (!WAITING_STATUSES.has(contact.status)) return notWaiting();
     if (!routing.hasQueue(p.toQueueId)) {
@@ -116,13 +116,13 @@ export class DashboardActions {
       };
     }
     if (contact.queueId === p.toQueueId) return { ok: true, data: undefined };
-    contacts.appendEvent({
+    await contacts.appendEvent({
       contactId: contact.id,
       type: TEAMLEIDER_ACTION,
       at: this.now(),
       data: { action: 'move', by, reason: p.reason, fromQueueId: contact.queueId, toQueueId: p.toQueueId },
     });
-    routing.transferToQueue(contact.id, p.toQueueId);
+    await routing.transferToQueue(contact.id, p.toQueueId);
     dashboard.markQueue(contact.queueId);
     dashboard.markQueue(p.toQueueId);
     return { ok: true, data: undefined };
@@ -130,13 +130,13 @@ export class DashboardActions {
 
   async setContactPriority(by: string, p: SetContactPriorityPayload): Promise<ActionResult> {
     const { routing, contacts, dashboard } = this.deps;
-    const contact = contacts.get(p.contactId);
+    const contact = await contacts.get(p.contactId);
     if (!contact) return unknownContact();
     if (!WAITING_STATUSES.has(contact.status)) return notWaiting();
     const now = this.now();
-    contacts.transaction(() => {
-      contacts.update(contact.id, { priority: p.priority }, now);
-      contacts.appendEvent({
+    await contacts.transaction(async () => {
+      await contacts.update(contact.id, { priority: p.priority }, now);
+      await contacts.appendEvent({
         contactId: contact.id,
         type: TEAMLEIDER_ACTION,
         at: now,
@@ -149,7 +149,7 @@ export class DashboardActions {
         },
       });
     });
-    routing.setPriority(contact.id, p.priority);
+    await routing.setPriority(contact.id, p.priority);
     dashboard.markQueue(contact.queueId);
     return { ok: true, data: undefined };
   }

@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardDelta } from '@kcc/contracts/dashboard';
 import type { Presence } from '@kcc/contracts/domain';
 import type { Db } from '../../store/db';
+import { openStore } from '../../store/store';
 import { openDatabase } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { serverMigrations } from '../../store/migrations';
 import { tempDataDir } from '../../../test-support/test-server';
-import { createSqliteContactsRepository, type ContactsRepository } from '../contacts/contacts.repository';
+import type { ContactsRepository } from '../contacts/contacts.repository';
 import { contactsUnitOfWork } from '../contacts/index';
 import type { RoutingService } from '../routing/routing.service';
 import { DashboardService } from './dashboard.service';
@@ -52,7 +53,7 @@ let presence: Presence;
 const services: DashboardService[] = [];
 
 function dashboard(throttleMs?: number): { service: DashboardService; contacts: ContactsRepository } {
-  const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), silent);
+  const { events, contacts } = contactsUnitOfWork(openStore({ sqlite: db }), silent);
   const service = new DashboardService({
     db,
     routing: fakeRouting(() => presence),
@@ -67,10 +68,10 @@ function dashboard(throttleMs?: number): { service: DashboardService; contacts: 
   return { service, contacts };
 }
 
-function arrive(contacts: ContactsRepository, id: string): void {
+async function arrive(contacts: ContactsRepository, id: string): Promise<void> {
   const now = Date.now();
-  contacts.transaction(() => {
-    contacts.insertIfNew({
+  await contacts.transaction(async () => {
+    await contacts.insertIfNew({
       id,
       channel: 'telefoon',
       externalId: id,
@@ -80,15 +81,15 @@ function arrive(contacts: ContactsRepository, id: string): void {
       from: {},
       createdAt: now,
     });
-    contacts.appendEvent({ contactId: id, type: 'created', at: now, data: { channel: 'telefoon' } });
-    contacts.appendEvent({ contactId: id, type: 'queued', at: now, data: { queueId: 'algemeen' } });
+    await contacts.appendEvent({ contactId: id, type: 'created', at: now, data: { channel: 'telefoon' } });
+    await contacts.appendEvent({ contactId: id, type: 'queued', at: now, data: { queueId: 'algemeen' } });
   });
 }
 
-function setPresence(contacts: ContactsRepository, p: Presence): void {
+async function setPresence(contacts: ContactsRepository, p: Presence): Promise<void> {
   const previous = presence;
   presence = p;
-  contacts.appendAgentEvent({
+  await contacts.appendAgentEvent({
     agentId: 'user-anna',
     type: 'presence-changed',
     at: Date.now(),
@@ -112,18 +113,18 @@ afterEach(() => {
 });
 
 describe('dashboard read model with a fixed clock', () => {
-  it('counts a call that arrived at 23:58 and was answered at 00:01 today, live and after a restart', () => {
+  it('counts a call that arrived at 23:58 and was answered at 00:01 today, live and after a restart', async () => {
     vi.setSystemTime(MIDNIGHT - 10 * MIN); // 23:50
     const { service, contacts } = dashboard();
-    setPresence(contacts, 'beschikbaar');
+    await setPresence(contacts, 'beschikbaar');
     vi.setSystemTime(MIDNIGHT - 2 * MIN); // 23:58
-    arrive(contacts, 'c1');
+    await arrive(contacts, 'c1');
     const before = service.snapshot();
     expect(before.day).toBe('2026-01-15');
     expect(before.queues[0]?.today).toMatchObject({ offered: 1, answered: 0 });
 
     vi.setSystemTime(MIDNIGHT + MIN); // 00:01
-    contacts.appendEvent({ contactId: 'c1', type: 'assigned', at: Date.now(), agentId: 'user-anna' });
+    await contacts.appendEvent({ contactId: 'c1', type: 'assigned', at: Date.now(), agentId: 'user-anna' });
     vi.setSystemTime(MIDNIGHT + 11 * MIN); // 00:11
     const live = service.snapshot();
     expect(live.day).toBe('2026-01-16');
@@ -151,32 +152,32 @@ describe('dashboard read model with a fixed clock', () => {
     expect(rebuilt.totals.today).toMatchObject(expected);
   });
 
-  it('folds exactly the committed stream: a rolled-back unit or savepoint counts nothing', () => {
+  it('folds exactly the committed stream: a rolled-back unit or savepoint counts nothing', async () => {
     vi.setSystemTime(MIDNIGHT + 8 * 60 * MIN); // 08:00
     const { service, contacts } = dashboard();
-    arrive(contacts, 'c1');
-    arrive(contacts, 'c2');
+    await arrive(contacts, 'c1');
+    await arrive(contacts, 'c2');
     expect(service.snapshot().queues[0]?.today.offered).toBe(2);
 
     // Rolled back: the event never existed, so it must not count.
-    expect(() =>
-      contacts.transaction(() => {
-        contacts.appendEvent({ contactId: 'c1', type: 'abandoned', at: Date.now() });
+    await expect(
+      contacts.transaction(async () => {
+        await contacts.appendEvent({ contactId: 'c1', type: 'abandoned', at: Date.now() });
         throw new Error('boom');
       }),
-    ).toThrow('boom');
+    ).rejects.toThrow('boom');
     expect(service.snapshot().queues[0]?.today).toMatchObject({ offered: 2, abandoned: 0 });
 
     // A nested unit that throws is rolled back to its savepoint; the outer unit commits the rest.
     vi.setSystemTime(MIDNIGHT + 8 * 60 * MIN + 20_000);
-    contacts.transaction(() => {
-      expect(() =>
-        contacts.transaction(() => {
-          contacts.appendEvent({ contactId: 'c2', type: 'abandoned', at: Date.now() });
+    await contacts.transaction(async () => {
+      await expect(
+        contacts.transaction(async () => {
+          await contacts.appendEvent({ contactId: 'c2', type: 'abandoned', at: Date.now() });
           throw new Error('inner');
         }),
-      ).toThrow('inner');
-      contacts.appendEvent({ contactId: 'c1', type: 'abandoned', at: Date.now() });
+      ).rejects.toThrow('inner');
+      await contacts.appendEvent({ contactId: 'c1', type: 'abandoned', at: Date.now() });
     });
     const live = service.snapshot();
     expect(live.queues[0]?.today).toMatchObject({ offered: 2, abandoned: 1 });
@@ -187,7 +188,7 @@ describe('dashboard read model with a fixed clock', () => {
     expect(rebuilt.snapshot().queues[0]?.today).toEqual(live.queues[0]?.today);
   });
 
-  it('builds no delta while nobody listens; after a snapshot the next delta carries what changed', () => {
+  it('builds no delta while nobody listens; after a snapshot the next delta carries what changed', async () => {
     // The fold (setImmediate after the commit) and the emit (setTimeout) run when the test moves the fake clock.
     vi.useFakeTimers({
       toFake: ['Date', 'setTimeout', 'clearTimeout', 'setImmediate', 'setInterval', 'clearInterval'],
@@ -200,8 +201,8 @@ describe('dashboard read model with a fixed clock', () => {
       (d) => deltas.push(d),
       () => audience,
     );
-    setPresence(contacts, 'beschikbaar');
-    arrive(contacts, 'c1');
+    await setPresence(contacts, 'beschikbaar');
+    await arrive(contacts, 'c1');
     // The fold, then the (unthrottled) emit: a 0 ms timer set while fake timers run is due 1 ms later.
     vi.advanceTimersByTime(1);
     expect(deltas).toEqual([]);
@@ -210,7 +211,7 @@ describe('dashboard read model with a fixed clock', () => {
     const snap = service.snapshot();
     expect(snap.queues[0]?.today.offered).toBe(1);
     vi.setSystemTime(MIDNIGHT + 9 * 60 * MIN + 10_000);
-    contacts.appendEvent({ contactId: 'c1', type: 'assigned', at: Date.now(), agentId: 'user-anna' });
+    await contacts.appendEvent({ contactId: 'c1', type: 'assigned', at: Date.now(), agentId: 'user-anna' });
     vi.advanceTimersByTime(1);
     expect(deltas).toHaveLength(1);
     expect(deltas[0]?.seq).toBe(snap.seq + 1);

@@ -101,6 +101,7 @@ export class DashboardService {
   private readonly lastSent = new Map<string, string>();
   /** A held contact as the board shows it, by id; dropped when the event log has news about the contact. */
   private readonly heldInfo = new Map<string, AgentLive['contacts'][number]>();
+  private readonly loadingHeld = new Set<string>();
   private lastTotals = '';
   /** Delta listeners, each with whether anyone is listening through it now. */
   private readonly listeners = new Map<(delta: DashboardDelta) => void, () => boolean>();
@@ -249,15 +250,46 @@ export class DashboardService {
         }
       }
       // The queue a contact is in changes its waiting / in-progress figures: a store read for contacts whose
-      // queue the fold does not know (no open attempt).
-      for (const id of contactIds) {
-        const current = this.deps.contacts.get(id);
-        if (current) touched.queues.add(current.queueId);
-      }
+      // queue the fold does not know (no open attempt); those queues are marked when the read returns.
+      if (contactIds.size > 0) void this.markQueuesOf([...contactIds]);
       if (this.dirtyQueues.size > 0 || this.dirtyAgents.size > 0) this.scheduleEmit();
     } catch (err) {
       this.deps.log.error({ err }, 'dashboard: folding committed events failed');
     }
+  }
+
+  private async markQueuesOf(contactIds: string[]): Promise<void> {
+    try {
+      for (const id of contactIds) {
+        const current = await this.deps.contacts.get(id);
+        if (current) this.markQueue(current.queueId);
+      }
+    } catch (err) {
+      this.deps.log.error({ err }, 'dashboard: reading contacts for their queue failed');
+    }
+  }
+
+  /** A held contact the view does not know yet: read once, then the agent's row is sent again. */
+  private loadHeld(agentId: string, contactId: string): void {
+    if (this.loadingHeld.has(contactId)) return;
+    this.loadingHeld.add(contactId);
+    this.deps.contacts
+      .get(contactId)
+      .then((c) => {
+        if (!c) return;
+        if (this.heldInfo.size >= 50_000) this.heldInfo.clear();
+        this.heldInfo.set(contactId, {
+          id: c.id,
+          channel: c.channel,
+          queueId: c.queueId,
+          since: iso(c.acceptedAt ?? c.createdAt),
+        });
+        this.markAgent(agentId);
+      })
+      .catch((err: unknown) =>
+        this.deps.log.error({ err, contactId }, 'dashboard: reading a held contact failed'),
+      )
+      .finally(() => this.loadingHeld.delete(contactId));
   }
 
   private applyInOrder(events: LogEvent[], touched: Touched, contactIds?: Set<string>): void {
@@ -498,24 +530,15 @@ export class DashboardService {
   }
 
   private agentLive(id: string): AgentLive {
-    const { routing, contacts } = this.deps;
+    const { routing } = this.deps;
     const config = routing.agentConfig(id);
     const state = routing.agentState(id);
     // Cached: an agent with many contacts would otherwise cost a store read per contact on every delta.
     const held = routing.activeContactIds(id).flatMap((cid) => {
       const known = this.heldInfo.get(cid);
       if (known) return [known];
-      const c = contacts.get(cid);
-      if (!c) return [];
-      const info = {
-        id: c.id,
-        channel: c.channel,
-        queueId: c.queueId,
-        since: iso(c.acceptedAt ?? c.createdAt),
-      };
-      if (this.heldInfo.size >= 50_000) this.heldInfo.clear();
-      this.heldInfo.set(cid, info);
-      return [info];
+      this.loadHeld(id, cid);
+      return [];
     });
     const counters = this.stats.agentCounters(id);
     const noted = this.presenceReasons.get(id);

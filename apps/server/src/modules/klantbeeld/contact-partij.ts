@@ -22,7 +22,7 @@ export function heldContactPartij(deps: {
   identificatie: IdentificatieStore;
 }): (contactId: string, user: User) => Promise<HeldContactPartij> {
   return async (contactId, user) => {
-    const contact = deps.contacts.get(contactId);
+    const contact = await deps.contacts.get(contactId);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
     if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
     if (contact.status !== 'assigned' && contact.status !== 'nawerk') {

@@ -81,9 +81,13 @@ export function registerKlantbeeldRoutes(
   const agent = { preHandler: deps.guard.require('medewerker') };
   const register = deps.klantregister;
 
-  const heldContact = (request: FastifyRequest, user: User, activeOnly: boolean): ContactRecord => {
+  const heldContact = async (
+    request: FastifyRequest,
+    user: User,
+    activeOnly: boolean,
+  ): Promise<ContactRecord> => {
     const { id } = parseOrThrow(ContactParams, request.params, 'params');
-    const contact = deps.contacts.get(id);
+    const contact = await deps.contacts.get(id);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
     if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
     if (activeOnly && contact.status !== 'assigned' && contact.status !== 'nawerk') {
@@ -93,12 +97,12 @@ export function registerKlantbeeldRoutes(
   };
 
   app.get('/api/contacts/:id', agent, async (request) => {
-    return toContactDto(heldContact(request, currentUser(request), false));
+    return toContactDto(await heldContact(request, currentUser(request), false));
   });
 
   app.get('/api/contacts/:id/klantbeeld', agent, async (request) => {
     const user = currentUser(request);
-    const contact = heldContact(request, user, true);
+    const contact = await heldContact(request, user, true);
     let herkenning: KlantbeeldResponse['herkenning'] = 'onbekend';
     let partij: PartijView | undefined;
     let kandidaten: PartijView[] = [];
@@ -216,7 +220,7 @@ export function registerKlantbeeldRoutes(
 
   app.post('/api/contacts/:id/verificatie', agent, async (request) => {
     const user = currentUser(request);
-    const contact = heldContact(request, user, true);
+    const contact = await heldContact(request, user, true);
     const antwoord = parseOrThrow(VerificatieRequest, request.body, 'body');
     // The partij the klantbeeld shows: linked by the agent, or recognised.
     let partij: PartijView | undefined;
@@ -258,10 +262,10 @@ export function registerKlantbeeldRoutes(
       gegevensbron: 'brp',
       betrokkenheid: `Klant (verificatie ${gelukt ? 'gelukt' : 'mislukt'})`,
     });
-    const na = deps.contacts.transaction(() => {
+    const na = await deps.contacts.transaction(async () => {
       deps.identificatie.recordAttempt(contact.id, user.id, gelukt, at);
       if (gelukt) deps.identificatie.recordVerified(contact.id, p.uuid, user.id, at);
-      deps.contacts.appendEvent({
+      await deps.contacts.appendEvent({
         contactId: contact.id,
         type: gelukt ? 'geverifieerd' : 'verificatie-mislukt',
         at,
@@ -360,8 +364,8 @@ export function registerKlantbeeldRoutes(
     // The purpose: the contact in whose klantbeeld the search box is, or a stated doel. Reading the BRP (address
     // search, onderscheid) needs one; a search of the klantregister alone is logged as `zoeken-partij` without.
     const stated = query.contactId !== undefined || query.doel !== undefined;
-    const doel: Doelbinding | undefined = stated ? resolveDoel(deps.contacts, user, query) : undefined;
-    if (!doel && parseAdresZoekvraag(q)) resolveDoel(deps.contacts, user, query); // throws: no purpose
+    const doel: Doelbinding | undefined = stated ? await resolveDoel(deps.contacts, user, query) : undefined;
+    if (!doel && parseAdresZoekvraag(q)) await resolveDoel(deps.contacts, user, query); // throws: no purpose
     let result: PartijSearchResponse;
     try {
       result =
@@ -393,7 +397,7 @@ export function registerKlantbeeldRoutes(
 
   app.post('/api/contacts/:id/partij', agent, async (request, reply) => {
     const user = currentUser(request);
-    heldContact(request, user, true);
+    await heldContact(request, user, true);
     const body = parseOrThrow(LinkPartijRequest, request.body, 'body');
     let partij: PartijView | undefined;
     try {
@@ -407,11 +411,11 @@ export function registerKlantbeeldRoutes(
     }
     const p = partij;
     const now = Date.now();
-    const contactId = deps.contacts.transaction(() => {
+    const contactId = await deps.contacts.transaction(async () => {
       // Checked again: the contact may have been closed while the klantregister answered.
-      const contact = heldContact(request, user, true);
-      deps.contacts.update(contact.id, { partijUuid: p.uuid }, now);
-      deps.contacts.appendEvent({
+      const contact = await heldContact(request, user, true);
+      await deps.contacts.update(contact.id, { partijUuid: p.uuid }, now);
+      await deps.contacts.appendEvent({
         contactId: contact.id,
         type: 'partij-linked',
         at: now,
@@ -431,7 +435,7 @@ export function registerKlantbeeldRoutes(
       doel: `contact:${contactId}`,
       contactId,
     });
-    deps.routing.announceContact(contactId);
+    await deps.routing.announceContact(contactId);
     const response: LinkPartijResponse = { partij: p };
     return reply.code('uuid' in body ? 200 : 201).send(response);
   });

@@ -34,13 +34,13 @@ export interface Doelbinding {
  * The purpose of a read: a contact the agent holds (active or in nawerk), or a purpose code from the list.
  * Without either the request is refused: no personal data without a stated purpose.
  */
-export function resolveDoel(
+export async function resolveDoel(
   contacts: ContactsRepository,
   user: User,
   query: { doel?: KlantbeeldDoel | undefined; contactId?: string | undefined },
-): Doelbinding {
+): Promise<Doelbinding> {
   if (query.contactId !== undefined) {
-    const contact = contacts.get(query.contactId);
+    const contact = await contacts.get(query.contactId);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
     if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
     if (contact.status !== 'assigned' && contact.status !== 'nawerk') {
@@ -104,7 +104,7 @@ export function registerKlantbeeldRegisterRoutes(
 
   app.get('/api/klantbeeld/personen', agent, async (request) => {
     const q = parseOrThrow(PersoonZoekQuery, request.query, 'query');
-    const doel = doelOf(request, q);
+    const doel = await doelOf(request, q);
     const user = currentUser(request);
     let vraag;
     if (q.bsn !== undefined) vraag = { type: 'bsn' as const, bsn: q.bsn };
@@ -132,7 +132,7 @@ export function registerKlantbeeldRegisterRoutes(
       .catch((err: unknown) => registerProblem(err, 'De BRP'));
     // With an unverified resident on the line, a search must not hand the agent the answers to the verification
     // questions: only names, no birth dates or addresses.
-    const contact = doel.contactId !== undefined ? deps.contacts.get(doel.contactId) : undefined;
+    const contact = doel.contactId !== undefined ? await deps.contacts.get(doel.contactId) : undefined;
     const beperkt =
       contact !== undefined &&
       deps.identificatie !== undefined &&
@@ -166,7 +166,7 @@ export function registerKlantbeeldRegisterRoutes(
   app.get('/api/klantbeeld/organisaties', agent, async (request) => {
     const q = parseOrThrow(OrganisatieZoekQuery, request.query, 'query');
     // The purpose is still required; company search results are not personal data and are not logged.
-    doelOf(request, q);
+    await doelOf(request, q);
     let vraag;
     if (q.kvkNummer !== undefined) vraag = { type: 'kvkNummer' as const, kvkNummer: q.kvkNummer };
     else if (q.naam !== undefined) vraag = { type: 'naam' as const, naam: q.naam };
@@ -196,13 +196,13 @@ export function registerKlantbeeldRegisterRoutes(
       ]);
     }
     const q = parseOrThrow(PersoonZoekQuery.pick({ doel: true, contactId: true }), request.query, 'query');
-    const doel = doelOf(request, q);
+    const doel = await doelOf(request, q);
     const user = currentUser(request);
     const partij = await deps.registers.klantinteracties
       .partijMetIdentificator('bsn', bsn)
       .catch(() => undefined);
     // For a contact, the resident on the line must be verified as this person (or logged in with DigiD).
-    const contact = doel.contactId !== undefined ? deps.contacts.get(doel.contactId) : undefined;
+    const contact = doel.contactId !== undefined ? await deps.contacts.get(doel.contactId) : undefined;
     const niveau =
       contact && deps.identificatie
         ? deps.identificatie.identificatie(contact, partij ? { uuid: partij.uuid, bsn } : { bsn }).niveau
@@ -240,7 +240,7 @@ export function registerKlantbeeldRegisterRoutes(
       request.query,
       'query',
     );
-    const doel = doelOf(request, q);
+    const doel = await doelOf(request, q);
     const user = currentUser(request);
     const partij = await deps.registers.klantinteracties
       .partijMetIdentificator('kvk_nummer', kvkNummer)

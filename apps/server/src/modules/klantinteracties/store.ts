@@ -921,7 +921,7 @@ export class KlantinteractiesStore {
   /** PATCH, and PUT with `full` (then an actor is required, as on create). */
   patchInterneTaak(uuid: string, patch: PatchedInterneTaakInput, full = false): InterneTaakRow {
     const write = () => this.patchInterneTaakRow(uuid, patch, full);
-    return this.events ? this.events.run(write) : write();
+    return this.events ? this.events.runSync(write) : write();
   }
 
   private patchInterneTaakRow(uuid: string, patch: PatchedInterneTaakInput, full: boolean): InterneTaakRow {

@@ -15,9 +15,12 @@ const DoelParams = z
   .loose();
 
 /** The contact named in `:id`, or a 404 problem. */
-export function contactFromParams(request: FastifyRequest, contacts: ContactsRepository): ContactRecord {
+export async function contactFromParams(
+  request: FastifyRequest,
+  contacts: ContactsRepository,
+): Promise<ContactRecord> {
   const { id } = parseOrThrow(ContactIdParams, request.params, 'params');
-  const contact = contacts.get(id);
+  const contact = await contacts.get(id);
   if (!contact) throw problems.notFound('Dit contact bestaat niet.');
   return contact;
 }
@@ -59,7 +62,7 @@ export async function requireReadable(
   const user = currentUser(request);
   const doel = canRead(user, contact, routing)
     ? `contact:${contact.id}`
-    : statedDoel(request, user, contacts);
+    : await statedDoel(request, user, contacts);
   const log = request.server.contentReadLog;
   if (!log) throw problems.forbidden('Inzien kan nu niet worden vastgelegd.');
   // The log is kept per data subject: a contact nobody is linked to yet (an anonymous chat) has none to log for.
@@ -81,13 +84,17 @@ export async function requireReadable(
  * The purpose a medewerker states for reading content that is not their work now: a code from the klantbeeld's
  * list (`?doel=`), or a contact they hold (`?contactId=`, e.g. the resident's history while on the phone).
  */
-function statedDoel(request: FastifyRequest, user: User, contacts: ContactsRepository): string {
+async function statedDoel(
+  request: FastifyRequest,
+  user: User,
+  contacts: ContactsRepository,
+): Promise<string> {
   const refused = problems.forbidden('U behandelt dit contact niet. Kies een doel om het in te zien.');
   const stated = DoelParams.safeParse(request.query ?? {});
   if (!stated.success || !user.roles.includes('medewerker')) throw refused;
   const { doel, contactId } = stated.data;
   if (contactId !== undefined) {
-    const held = contacts.get(contactId);
+    const held = await contacts.get(contactId);
     if (held?.assignedAgentId === user.id && (held.status === 'assigned' || held.status === 'nawerk'))
       return `contact:${held.id}`;
   }

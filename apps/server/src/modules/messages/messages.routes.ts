@@ -38,7 +38,7 @@ export function registerMessagesRoutes(
   const agent = { preHandler: deps.guard.require('medewerker') };
 
   app.get('/api/contacts/:id/messages', agent, async (request) => {
-    const contact = contactFromParams(request, deps.contacts);
+    const contact = await contactFromParams(request, deps.contacts);
     await requireReadable(request, contact, deps.routing, ['berichten'], deps.contacts);
     const response: MessagesResponse = { items: deps.messages.views(contact.id) };
     return response;
@@ -49,7 +49,7 @@ export function registerMessagesRoutes(
     { preHandler: deps.guard.require('medewerker') },
     async (request, reply) => {
       const user = currentUser(request);
-      const contact = contactFromParams(request, deps.contacts);
+      const contact = await contactFromParams(request, deps.contacts);
       requireHolder(user, contact);
       const { body } = parseOrThrow(PostMessageRequest, request.body, 'body');
       let stored;
@@ -78,7 +78,7 @@ export function registerMessagesRoutes(
   app.post('/api/contacts/:id/messages/:messageId/retry', agent, async (request) => {
     const { id, messageId } = parseOrThrow(RetryParams, request.params, 'params');
     const user = currentUser(request);
-    const contact = deps.contacts.get(id);
+    const contact = await deps.contacts.get(id);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
     if (contact.assignedAgentId !== user.id || !['assigned', 'nawerk'].includes(contact.status))
       throw problems.forbidden('U behandelt dit contact niet.');
@@ -96,7 +96,7 @@ export function registerMessagesRoutes(
 
   app.get('/api/contacts/:id/attachments/:attId', agent, async (request, reply) => {
     const { id, attId } = parseOrThrow(AttachmentParams, request.params, 'params');
-    const contact = deps.contacts.get(id);
+    const contact = await deps.contacts.get(id);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
     await requireReadable(request, contact, deps.routing, ['bijlagen'], deps.contacts);
     const att = deps.repo.attachment(contact.id, attId);

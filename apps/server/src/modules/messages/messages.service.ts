@@ -67,13 +67,13 @@ export class MessagesService {
     for (const c of channels) this.outbound.set(c, handler);
   }
 
-  /** Store an incoming message (synchronous: may run inside the transaction that creates the contact). */
-  addInbound(
+  /** Store an incoming message (may run inside the unit of work that creates the contact). */
+  async addInbound(
     contact: ContactRecord,
     input: InboundMessageInput,
     attachments: Omit<StoredAttachment, 'contactId' | 'messageId'>[] = [],
-  ): StoredMessage {
-    const message = this.contacts.transaction(() => {
+  ): Promise<StoredMessage> {
+    const message = await this.contacts.transaction(async () => {
       const stored = this.repo.add({
         id: randomUUID(),
         contactId: contact.id,
@@ -92,11 +92,9 @@ export class MessagesService {
     });
     // After the (possibly outer) transaction has committed.
     setImmediate(() => {
-      try {
-        this.announce(contact.id, message);
-      } catch (err) {
-        this.deps.log.warn({ err, contactId: contact.id }, 'message push failed');
-      }
+      this.announce(contact.id, message).catch((err: unknown) =>
+        this.deps.log.warn({ err, contactId: contact.id }, 'message push failed'),
+      );
     });
     return message;
   }
@@ -122,7 +120,9 @@ export class MessagesService {
     } catch (err) {
       this.deps.log.error({ err, contactId: contact.id }, 'delivering a message failed');
     }
-    this.announce(contact.id, this.repo.get(message.id) ?? message);
+    this.announce(contact.id, this.repo.get(message.id) ?? message).catch((err: unknown) =>
+      this.deps.log.warn({ err, contactId: contact.id }, 'message push failed'),
+    );
     return this.repo.get(message.id) ?? message;
   }
 
@@ -176,8 +176,8 @@ export class MessagesService {
   }
 
   /** Tell the agent holding the contact (all windows). */
-  announce(contactId: string, message: StoredMessage): void {
-    const contact = this.contacts.get(contactId);
+  async announce(contactId: string, message: StoredMessage): Promise<void> {
+    const contact = await this.contacts.get(contactId);
     if (!contact?.assignedAgentId || !HOLDING.has(contact.status)) return;
     try {
       this.deps.push(contact.assignedAgentId, 'contact:message-added', {

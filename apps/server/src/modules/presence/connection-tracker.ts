@@ -6,13 +6,13 @@ export interface DisconnectActions {
    * The last socket is gone: nobody sees offers now. Withdraw the pending ones (they are re-offered at once) and
    * take no new ones during the grace; `true` when this changed the agent, so a reconnect undoes it.
    */
-  unreachable(agentId: string): boolean;
+  unreachable(agentId: string): Promise<boolean>;
   /** Back within the disconnect grace after `unreachable` changed the agent: take offers again. */
-  reachable(agentId: string): void;
+  reachable(agentId: string): Promise<void>;
   /** All sockets gone for the disconnect grace: presence offline, pending offers re-queued. */
-  goOffline(agentId: string): void;
+  goOffline(agentId: string): Promise<void>;
   /** Still gone after the reconnect grace: the agent's active contacts go back in line with their context. */
-  requeueActive(agentId: string): void;
+  requeueActive(agentId: string): Promise<void>;
 }
 
 interface AgentTimers {
@@ -54,8 +54,11 @@ export class ConnectionTracker {
     if (set && set.size > 0) return;
     this.sockets.delete(agentId);
     this.startGrace(agentId, { offline: true });
-    this.safely(agentId, 'unreachable', () => {
-      if (this.actions.unreachable(agentId)) this.parked.add(agentId);
+    this.safely(agentId, 'unreachable', async () => {
+      if (!(await this.actions.unreachable(agentId))) return;
+      // Back already while the command ran: undo it now.
+      if (this.isConnected(agentId)) await this.actions.reachable(agentId);
+      else this.parked.add(agentId);
     });
   }
 
@@ -89,12 +92,8 @@ export class ConnectionTracker {
     this.timers.set(agentId, timers);
   }
 
-  private safely(agentId: string, what: string, fn: () => void): void {
-    try {
-      fn();
-    } catch (err) {
-      this.log.error({ err, agentId }, `disconnect ${what} failed`);
-    }
+  private safely(agentId: string, what: string, fn: () => Promise<void>): void {
+    fn().catch((err: unknown) => this.log.error({ err, agentId }, `disconnect ${what} failed`));
   }
 
   private clearTimers(agentId: string): void {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../store/db';
-import type { Migration } from '../../store/migration';
+import type { StoreMigration } from '../../store/migration';
+import type { Store } from '../../store/store';
 
-export const idempotencyMigrations: Migration[] = [
+/** The SQLite text is the one the synchronous runner applied before the move, byte for byte. */
+export const idempotencyMigrations: StoreMigration[] = [
   {
     id: 'registration/001_idempotency_keys',
-    sql: `
+    sqlite: `
       CREATE TABLE idempotency_keys (
         user_id TEXT NOT NULL,
         key TEXT NOT NULL,
@@ -16,8 +17,30 @@ export const idempotencyMigrations: Migration[] = [
         PRIMARY KEY (user_id, key)
       );
     `,
+    postgres: `
+      CREATE TABLE idempotency_keys (
+        user_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, key)
+      );
+    `,
   },
 ];
+
+export interface IdempotencyTables {
+  idempotency_keys: {
+    user_id: string;
+    key: string;
+    request_hash: string;
+    status: number;
+    response: string;
+    created_at: number;
+  };
+}
 
 export interface StoredResponse {
   requestHash: string;
@@ -25,28 +48,41 @@ export interface StoredResponse {
   response: unknown;
 }
 
-/** Port: responses stored under a client-generated key, per user. */
+/**
+ * Port: responses stored under a client-generated key, per user. `put` inside the request's unit of work; a key
+ * stored twice fails on the PRIMARY KEY (`isUniqueViolation`), which the caller answers with the stored response.
+ */
 export interface IdempotencyStore {
-  get(userId: string, key: string): StoredResponse | undefined;
-  put(userId: string, key: string, value: StoredResponse, at: number): void;
+  get(userId: string, key: string): Promise<StoredResponse | undefined>;
+  put(userId: string, key: string, value: StoredResponse, at: number): Promise<void>;
 }
 
-export function createSqliteIdempotencyStore(db: Db): IdempotencyStore {
-  const get = db.prepare<[string, string], { request_hash: string; status: number; response: string }>(
-    'SELECT request_hash, status, response FROM idempotency_keys WHERE user_id = ? AND key = ?',
-  );
-  const put = db.prepare(
-    'INSERT INTO idempotency_keys (user_id, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+export function createIdempotencyStore(store: Store): IdempotencyStore {
+  const db = store.kysely<IdempotencyTables>();
   return {
-    get(userId, key) {
-      const row = get.get(userId, key);
+    async get(userId, key) {
+      const row = await db
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'status', 'response'])
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
+        .executeTakeFirst();
       return row
         ? { requestHash: row.request_hash, status: row.status, response: JSON.parse(row.response) as unknown }
         : undefined;
     },
-    put(userId, key, value, at) {
-      put.run(userId, key, value.requestHash, value.status, JSON.stringify(value.response), at);
+    async put(userId, key, value, at) {
+      await db
+        .insertInto('idempotency_keys')
+        .values({
+          user_id: userId,
+          key,
+          request_hash: value.requestHash,
+          status: value.status,
+          response: JSON.stringify(value.response),
+          created_at: at,
+        })
+        .execute();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../store/db';
 import { createNawerkNotities } from './nawerk-notities';
 
-export { createSqliteIdempotencyStore } from './idempotency';
+export { createIdempotencyStore } from './idempotency';
 export { registerRegistrationRoutes } from './registration.routes';
 export {
   createNawerkNotities,

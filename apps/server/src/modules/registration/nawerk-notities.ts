@@ -88,8 +88,8 @@ export function registerNawerkRoutes(
   deps: { guard: AuthGuard; contacts: ContactsRepository; notities: NawerkNotities; clock: Clock },
 ): void {
   const medewerker = { preHandler: deps.guard.require('medewerker') };
-  const ownClosedContact = (contactId: string, userId: string): ContactRecord => {
-    const contact = deps.contacts.get(contactId);
+  const ownClosedContact = async (contactId: string, userId: string): Promise<ContactRecord> => {
+    const contact = await deps.contacts.get(contactId);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
     if (contact.assignedAgentId !== userId) throw problems.forbidden('U heeft dit contact niet behandeld.');
     if (contact.registrations === 0 || (contact.status !== 'nawerk' && contact.status !== 'closed'))
@@ -104,7 +104,7 @@ export function registerNawerkRoutes(
   app.get('/api/contacts/:contactId/nawerk-notitie', medewerker, async (request) => {
     const { contactId } = parseOrThrow(Params, request.params, 'params');
     const user = currentUser(request);
-    const contact = ownClosedContact(contactId, user.id);
+    const contact = await ownClosedContact(contactId, user.id);
     const bsn = contact.from.bsn;
     if (contact.partijUuid !== undefined || bsn !== undefined) {
       const log = request.server.contentReadLog;
@@ -126,7 +126,7 @@ export function registerNawerkRoutes(
   app.put('/api/contacts/:contactId/nawerk-notitie', medewerker, async (request) => {
     const { contactId } = parseOrThrow(Params, request.params, 'params');
     const user = currentUser(request);
-    const contact = ownClosedContact(contactId, user.id);
+    const contact = await ownClosedContact(contactId, user.id);
     const { tekst } = parseOrThrow(NawerkNotitieInput, request.body, 'body');
     deps.notities.put(contact.id, tekst, user.id, deps.clock.now());
     return view(contact.id);

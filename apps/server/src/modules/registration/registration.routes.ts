@@ -9,7 +9,8 @@ import type { Identificatieniveau } from '@kcc/contracts/klantbeeld';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import { RegistrationError, type KlantinteractiesPort } from '../klantinteracties/ports';
 import type { RoutingService } from '../routing/routing.service';
-import { requestHash, type IdempotencyStore } from './idempotency';
+import { isUniqueViolation } from '../../store/unique-violation';
+import { requestHash, type IdempotencyStore, type StoredResponse } from './idempotency';
 import type { Clock } from '../../shared/clock';
 import type { UnitOfWork } from '../../shared/domain-events';
 
@@ -62,29 +63,29 @@ export function registerRegistrationRoutes(
       const key = keyParsed.data.toLowerCase();
       const sent = parseOrThrow(RegistrationRequest, request.body, 'body');
       const hash = requestHash({ contactId, body: sent });
-      // Read before the synchronous part below; checked there, after a replay of a stored answer.
+      // Read before the unit of work (which awaits only the store); checked there, after a replay of a stored answer.
       const listed = sent.onderwerpId !== undefined ? await deps.onderwerp?.(sent.onderwerpId) : undefined;
-
-      // Everything from here to the commit is synchronous: no other request can interleave.
-      const stored = deps.idempotency.get(user.id, key);
-      if (stored) {
+      const now = deps.clock.now();
+      const replay = (stored: StoredResponse) => {
         if (stored.requestHash !== hash) {
           throw problems.unprocessable('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
         }
         return reply.code(stored.status).send(stored.response);
-      }
-      const contact = deps.contacts.get(contactId);
-      if (!contact) throw problems.notFound('Dit contact bestaat niet.');
-      if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
-      if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
-      const { body, hoofdOnderwerpType } = fromOnderwerpenList(sent, listed);
-      deps.check?.(contact.id, body);
-
-      const afronden = body.afronden !== false;
-      const now = deps.clock.now();
-      let response: RegistrationResponse;
+      };
+      let outcome: { replay: StoredResponse } | { response: RegistrationResponse; contactId: string };
       try {
-        response = deps.unitOfWork.run(() => {
+        // One command: units run one after another here, so a retry with the same key finds the first one's answer
+        // and a second registration finds the contact afgerond. The key's PRIMARY KEY decides between instances.
+        outcome = await deps.unitOfWork.run(async () => {
+          const stored = await deps.idempotency.get(user.id, key);
+          if (stored) return { replay: stored };
+          const contact = await deps.contacts.get(contactId);
+          if (!contact) throw problems.notFound('Dit contact bestaat niet.');
+          if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
+          if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
+          const { body, hoofdOnderwerpType } = fromOnderwerpenList(sent, listed);
+          deps.check?.(contact.id, body);
+          const afronden = body.afronden !== false;
           const partijUuid = body.partij?.uuid ?? contact.partijUuid;
           const result = deps.port().register({
             contact: {
@@ -101,7 +102,7 @@ export function registerRegistrationRoutes(
             ...(hoofdOnderwerpType !== undefined ? { hoofdOnderwerpType } : {}),
             at: new Date(now),
           });
-          deps.contacts.update(
+          await deps.contacts.update(
             contact.id,
             {
               registrations: contact.registrations + 1,
@@ -112,7 +113,7 @@ export function registerRegistrationRoutes(
             },
             now,
           );
-          deps.contacts.appendEvent({
+          await deps.contacts.appendEvent({
             contactId: contact.id,
             type: 'registered',
             at: now,
@@ -125,8 +126,13 @@ export function registerRegistrationRoutes(
             },
           });
           if (afronden)
-            deps.contacts.appendEvent({ contactId: contact.id, type: 'nawerk', at: now, agentId: user.id });
-          deps.idempotency.put(user.id, key, { requestHash: hash, status: 201, response: result }, now);
+            await deps.contacts.appendEvent({
+              contactId: contact.id,
+              type: 'nawerk',
+              at: now,
+              agentId: user.id,
+            });
+          await deps.idempotency.put(user.id, key, { requestHash: hash, status: 201, response: result }, now);
           deps.unitOfWork.record({
             type: 'contact-registered',
             contactId: contact.id,
@@ -138,17 +144,20 @@ export function registerRegistrationRoutes(
           });
           if (result.interneTaak) deps.unitOfWork.record({ type: 'interne-taken-changed' });
           // Last, after everything that may throw: a rollback does not undo the routing engine.
-          if (afronden) deps.routing.finish(contact.id, user.id);
-          return result;
+          if (afronden) await deps.routing.finish(contact.id, user.id);
+          return { response: result, contactId: contact.id };
         });
       } catch (err) {
         if (err instanceof RegistrationError) {
           throw problems.invalid([{ name: err.field, code: err.code, reason: err.reason }]);
         }
-        throw err;
+        const stored = isUniqueViolation(err) ? await deps.idempotency.get(user.id, key) : undefined;
+        if (!stored) throw err;
+        outcome = { replay: stored };
       }
-      deps.routing.announceContact(contact.id);
-      return reply.code(201).send(response);
+      if ('replay' in outcome) return replay(outcome.replay);
+      await deps.routing.announceContact(outcome.contactId);
+      return reply.code(201).send(outcome.response);
     },
   );
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import type { Contact } from '@kcc/contracts/domain';
 import type { AfdelingenResponse, KlantbeeldResponse, RegistrationResponse } from '@kcc/contracts/rest';
 import {
@@ -11,18 +12,23 @@ import {
 } from '../../../test-support/test-server';
 
 /** Registration against the real embedded Klantinteracties store and its compatible API. */
-describe('registration into the embedded Klantinteracties store', () => {
+describeEachStore('registration into the embedded Klantinteracties store', (stores) => {
   let server: TestServer;
+  let database: FreshDatabase;
   let token: string;
   let anna: AgentClient;
 
   beforeAll(async () => {
-    server = await startTestServer({ KCC_WRAP_UP_MS: '30000' });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ ...database.env, KCC_WRAP_UP_MS: '30000' });
     token = await server.login('anna');
     anna = await server.connectAgent(token);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   const register = (contactId: string, key: string, body: unknown) =>
     fetch(`${server.url}/api/contacts/${contactId}/registration`, {
@@ -143,12 +149,17 @@ describe('registration into the embedded Klantinteracties store', () => {
   });
 });
 
-describe('registration retried at the same time with one Idempotency-Key', () => {
+describeEachStore('registration retried at the same time with one Idempotency-Key', (stores) => {
   let server: TestServer;
-  afterAll(() => server.stop());
+  let database: FreshDatabase;
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   it('registers once and gives every retry the same answer, also with an onderwerp read from the list first', async () => {
-    server = await startTestServer({ KCC_WRAP_UP_MS: '30000' });
+    database = await stores.freshDatabase();
+    server = await startTestServer({ ...database.env, KCC_WRAP_UP_MS: '30000' });
     const token = await server.login('anna');
     const anna = await server.connectAgent(token);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });

@@ -116,7 +116,7 @@ export function registerRatingRoutes(
       const signed = deps.links.verify(token);
       const single = signed === undefined ? await deps.tokens.resolve(token) : undefined;
       const contactId = signed ?? single?.contactId;
-      const contact = contactId !== undefined ? deps.contacts.get(contactId) : undefined;
+      const contact = contactId !== undefined ? await deps.contacts.get(contactId) : undefined;
       if (!contact) return undefined;
       return {
         contact,
@@ -126,17 +126,17 @@ export function registerRatingRoutes(
         used: single?.used ?? false,
       };
     };
-    const rated = (found: { contact: { id: string }; channel: string; used: boolean }) =>
+    const rated = async (found: { contact: { id: string }; channel: string; used: boolean }) =>
       found.used ||
-      deps.contacts
-        .events(found.contact.id)
-        .some((e) => e.type === 'csat' && e.data?.channel === found.channel);
+      (await deps.contacts.events(found.contact.id)).some(
+        (e) => e.type === 'csat' && e.data?.channel === found.channel,
+      );
 
     scope.get('/beoordeling/:token', async (request, reply) => {
       const found = await resolve(request.params);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!found) return reply.code(404).send(notFound);
-      return reply.send(rated(found) ? already : formPage(found.token, undefined, found.channel));
+      return reply.send((await rated(found)) ? already : formPage(found.token, undefined, found.channel));
     });
 
     scope.post('/beoordeling/:token', async (request, reply) => {
@@ -167,13 +167,13 @@ export function registerRatingRoutes(
               .type('text/html; charset=utf-8')
               .send(formPage(found.token, 'Kies een cijfer van 1 tot 5.', found.channel));
       }
-      if (rated(found) || (found.singleUse && !(await deps.tokens.use(found.token)))) {
+      if ((await rated(found)) || (found.singleUse && !(await deps.tokens.use(found.token)))) {
         return json
           ? reply.code(409).send({ ok: false, error: 'already_rated' })
           : reply.type('text/html; charset=utf-8').send(already);
       }
       const comment = form.data.comment?.trim();
-      deps.contacts.appendEvent({
+      await deps.contacts.appendEvent({
         contactId: found.contact.id,
         type: 'csat',
         at: deps.now(),

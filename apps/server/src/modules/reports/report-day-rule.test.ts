@@ -8,7 +8,7 @@ import { openStore } from '../../store/store';
 import { migrate } from '../../store/migrate';
 import { serverMigrations } from '../../store/migrations';
 import { tempDataDir } from '../../../test-support/test-server';
-import { createSqliteContactsRepository, type ContactsRepository } from '../contacts/contacts.repository';
+import type { ContactsRepository } from '../contacts/contacts.repository';
 import { contactsUnitOfWork } from '../contacts/index';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { startOfDayAmsterdam } from '../dashboard/local-day';
@@ -78,7 +78,7 @@ beforeEach(() => {
   dataDir = tempDataDir();
   db = openDatabase(dataDir);
   migrate(db, serverMigrations([]));
-  const unit = contactsUnitOfWork(db, createSqliteContactsRepository(db), silent);
+  const unit = contactsUnitOfWork(openStore({ sqlite: db }), silent);
   contacts = unit.contacts;
   dashboard = new DashboardService({
     db,
@@ -106,15 +106,15 @@ afterEach(() => {
 });
 
 /** Run `fn` with the clock at `at`. */
-function at(ms: number, fn: () => void): void {
+async function at(ms: number, fn: () => Promise<void>): Promise<void> {
   vi.setSystemTime(ms);
-  fn();
+  await fn();
 }
 
-function arrive(id: string, channel: Channel, queueId: string): void {
+async function arrive(id: string, channel: Channel, queueId: string): Promise<void> {
   const now = Date.now();
-  contacts.transaction(() => {
-    contacts.insertIfNew({
+  await contacts.transaction(async () => {
+    await contacts.insertIfNew({
       id,
       channel,
       externalId: id,
@@ -124,13 +124,17 @@ function arrive(id: string, channel: Channel, queueId: string): void {
       from: {},
       createdAt: now,
     });
-    contacts.appendEvent({ contactId: id, type: 'created', at: now, data: { channel, queueId } });
-    contacts.appendEvent({ contactId: id, type: 'queued', at: now, data: { queueId } });
+    await contacts.appendEvent({ contactId: id, type: 'created', at: now, data: { channel, queueId } });
+    await contacts.appendEvent({ contactId: id, type: 'queued', at: now, data: { queueId } });
   });
 }
 
-function event(id: string, type: string, extra: { agentId?: string; data?: Record<string, unknown> } = {}) {
-  contacts.appendEvent({ contactId: id, type, at: Date.now(), ...extra });
+async function event(
+  id: string,
+  type: string,
+  extra: { agentId?: string; data?: Record<string, unknown> } = {},
+) {
+  await contacts.appendEvent({ contactId: id, type, at: Date.now(), ...extra });
 }
 const answer = (id: string) => event(id, 'assigned', { agentId: 'user-anna' });
 const close = (id: string) => event(id, 'closed', { agentId: 'user-anna' });
@@ -192,36 +196,36 @@ async function playNightAndDay(checkpoints: {
   endOfDay1?: () => Promise<void>;
 }): Promise<void> {
   const day0 = startOfDayAmsterdam(D0);
-  at(day0 + 22 * 60 * MIN, () => arrive('c5', 'chat', 'chat'));
-  at(day0 + 22 * 60 * MIN + 20 * SEC, () => answer('c5'));
-  at(day0 + 22 * 60 * MIN + 20 * SEC + 10 * MIN, () => close('c5'));
-  at(MIDNIGHT1 - 20 * MIN, () => arrive('c4', 'telefoon', 'algemeen'));
-  at(MIDNIGHT1 - 10 * MIN, () => answer('c4'));
-  at(MIDNIGHT1 - 3 * MIN, () => arrive('c6', 'telefoon', 'belastingen'));
-  at(MIDNIGHT1 - 2 * MIN, () => arrive('c1', 'telefoon', 'algemeen'));
-  at(MIDNIGHT1 - MIN, () => {
-    arrive('c2', 'telefoon', 'algemeen');
-    event('c6', 'overflowed', { data: { fromQueueId: 'belastingen', toQueueId: 'algemeen' } });
+  await at(day0 + 22 * 60 * MIN, () => arrive('c5', 'chat', 'chat'));
+  await at(day0 + 22 * 60 * MIN + 20 * SEC, () => answer('c5'));
+  await at(day0 + 22 * 60 * MIN + 20 * SEC + 10 * MIN, () => close('c5'));
+  await at(MIDNIGHT1 - 20 * MIN, () => arrive('c4', 'telefoon', 'algemeen'));
+  await at(MIDNIGHT1 - 10 * MIN, () => answer('c4'));
+  await at(MIDNIGHT1 - 3 * MIN, () => arrive('c6', 'telefoon', 'belastingen'));
+  await at(MIDNIGHT1 - 2 * MIN, () => arrive('c1', 'telefoon', 'algemeen'));
+  await at(MIDNIGHT1 - MIN, async () => {
+    await arrive('c2', 'telefoon', 'algemeen');
+    await event('c6', 'overflowed', { data: { fromQueueId: 'belastingen', toQueueId: 'algemeen' } });
   });
-  at(MIDNIGHT1 - 2 * SEC, () => arrive('c3', 'telefoon', 'algemeen'));
+  await at(MIDNIGHT1 - 2 * SEC, () => arrive('c3', 'telefoon', 'algemeen'));
   vi.setSystemTime(MIDNIGHT1 - 1);
   await checkpoints.endOfDay0?.();
 
-  at(MIDNIGHT1 + 1 * SEC, () => abandon('c3'));
-  at(MIDNIGHT1 + 30 * SEC, () => abandon('c2'));
-  at(MIDNIGHT1 + 1 * MIN, () => answer('c1'));
-  at(MIDNIGHT1 + 2 * MIN, () => close('c4'));
-  at(MIDNIGHT1 + 3 * MIN, () => answer('c6'));
-  at(MIDNIGHT1 + 6 * MIN, () => close('c1'));
-  at(MIDNIGHT1 + 10 * 60 * MIN, () => arrive('c7', 'telefoon', 'algemeen'));
-  at(MIDNIGHT1 + 10 * 60 * MIN + 10 * SEC, () => answer('c7'));
-  at(MIDNIGHT1 + 10 * 60 * MIN + 10 * SEC + 5 * MIN, () => close('c7'));
+  await at(MIDNIGHT1 + 1 * SEC, () => abandon('c3'));
+  await at(MIDNIGHT1 + 30 * SEC, () => abandon('c2'));
+  await at(MIDNIGHT1 + 1 * MIN, () => answer('c1'));
+  await at(MIDNIGHT1 + 2 * MIN, () => close('c4'));
+  await at(MIDNIGHT1 + 3 * MIN, () => answer('c6'));
+  await at(MIDNIGHT1 + 6 * MIN, () => close('c1'));
+  await at(MIDNIGHT1 + 10 * 60 * MIN, () => arrive('c7', 'telefoon', 'algemeen'));
+  await at(MIDNIGHT1 + 10 * 60 * MIN + 10 * SEC, () => answer('c7'));
+  await at(MIDNIGHT1 + 10 * 60 * MIN + 10 * SEC + 5 * MIN, () => close('c7'));
   vi.setSystemTime(MIDNIGHT1 + 12 * 60 * MIN);
   await checkpoints.noonDay1?.();
-  at(MIDNIGHT2 - 30 * MIN, () => arrive('c8', 'telefoon', 'algemeen'));
+  await at(MIDNIGHT2 - 30 * MIN, () => arrive('c8', 'telefoon', 'algemeen'));
   vi.setSystemTime(MIDNIGHT2 - 1);
   await checkpoints.endOfDay1?.();
-  at(MIDNIGHT2 + 2 * MIN, () => answer('c8'));
+  await at(MIDNIGHT2 + 2 * MIN, () => answer('c8'));
   vi.setSystemTime(MIDNIGHT2 + 60 * MIN);
 }
 
@@ -345,9 +349,9 @@ describe('reports count a contact on the day it was answered or abandoned, as th
 
   it('counts a contact that arrived days before the range on the day it was answered, with its full wait', async () => {
     const arrivedAt = MIDNIGHT1 - 3 * 24 * 60 * MIN + 9 * 60 * MIN; // Friday 09:00
-    at(arrivedAt, () => arrive('mail', 'chat', 'chat'));
-    at(MIDNIGHT1 + 9 * 60 * MIN, () => answer('mail'));
-    at(MIDNIGHT1 + 9 * 60 * MIN + 5 * MIN, () => close('mail'));
+    await at(arrivedAt, () => arrive('mail', 'chat', 'chat'));
+    await at(MIDNIGHT1 + 9 * 60 * MIN, () => answer('mail'));
+    await at(MIDNIGHT1 + 9 * 60 * MIN + 5 * MIN, () => close('mail'));
     vi.setSystemTime(MIDNIGHT1 + 10 * 60 * MIN);
     const report = await dayReport(D1);
     expectReportEqualsBoard(D1, report);

@@ -76,8 +76,8 @@ export function createReportsModule(
     now,
     ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
   });
-  const recordRegistration = (event: RegisteredEvent): Promise<void> => {
-    const partij = event.request.partij?.uuid ?? deps.contacts.get(event.contactId)?.partijUuid;
+  const recordRegistration = async (event: RegisteredEvent): Promise<void> => {
+    const partij = event.request.partij?.uuid ?? (await deps.contacts.get(event.contactId))?.partijUuid;
     return registrations.record({
       klantcontactUuid: event.klantcontactUuid,
       contactId: event.contactId,

@@ -32,7 +32,7 @@ export function createRetention(deps: {
 }): RetentionService {
   const { db } = deps;
   const messages = createMessagesRetention(db);
-  const contacts = createContactsRetention(db);
+  const contacts = createContactsRetention(deps.store);
   const channels = createChannelsRetention(db);
   const transfer = createTransferRetention(db);
   const reports = createReportsRetention(deps.store);

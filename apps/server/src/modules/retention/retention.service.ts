@@ -65,7 +65,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
         kind,
         term: settings.terms[kind],
         cutoff: new Date(cutoff).toISOString(),
-        expired: contacts.countClosedBetween(await repo.doneUntil(kind), cutoff),
+        expired: await contacts.countClosedBetween(await repo.doneUntil(kind), cutoff),
         removed: 0,
       });
     }
@@ -87,7 +87,7 @@ export function createRetentionService(deps: RetentionDeps): RetentionService {
     let expired = 0;
     let removed = 0;
     for (;;) {
-      const page = contacts.closedBetween(after, cutoff, PAGE);
+      const page = await contacts.closedBetween(after, cutoff, PAGE);
       if (page.length === 0) break;
       const ids = page.map((c) => c.id);
       for (const purge of deps.purgers[kind]) removed += await purge(ids);

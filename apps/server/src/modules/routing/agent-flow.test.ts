@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterEach, expect, it, onTestFinished } from 'vitest';
+import { describeEachStore, type StoreUnderTest } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 import type { Contact } from '@kcc/contracts/domain';
 import type { KlantbeeldResponse } from '@kcc/contracts/rest';
 import type { ContactOfferedEvent } from '@kcc/contracts/realtime';
@@ -43,12 +46,21 @@ function firstOffer(sockets: Record<string, AgentClient>, ms = 5000) {
   );
 }
 
-describe('universal queue over the agent socket', () => {
+/** A fresh database on the store under test (dropped when the test ends), as the server's environment. */
+async function databaseEnv(stores: StoreUnderTest, env: Record<string, string> = {}) {
+  const database = await stores.freshDatabase();
+  onTestFinished(() => database.drop());
+  return { ...database.env, ...env };
+}
+
+describeEachStore('universal queue over the agent socket', (stores) => {
   let fake: FakeKlantinteracties;
 
   it('routes, accepts, shows the klantbeeld, registers idempotently, and ends nawerk early', async () => {
     fake = createFakeKlantinteracties();
-    server = await startTestServer({ KCC_WRAP_UP_MS: '60000' }, { klantinteracties: fake });
+    server = await startTestServer(await databaseEnv(stores, { KCC_WRAP_UP_MS: '60000' }), {
+      klantinteracties: fake,
+    });
     const { anna, bram, tokens } = await twoAvailableAgents(server);
 
     const offered = firstOffer({ anna, bram });
@@ -118,9 +130,14 @@ describe('universal queue over the agent socket', () => {
     ).json()) as KlantbeeldResponse;
     expect(beeld.herkenning).toBe('telefoon');
     expect(beeld.partij?.naam).toBe('Jan Jansen');
-    const logged = server.db
-      .prepare('SELECT user_id, partij_uuid, doel FROM verwerkingen WHERE contact_id = ?')
-      .all(contactId) as { user_id: string; partij_uuid: string; doel: string }[];
+    const logged = await storeRows(
+      server.store,
+      sql<{
+        user_id: string;
+        partij_uuid: string;
+        doel: string;
+      }>`SELECT user_id, partij_uuid, doel FROM verwerkingen WHERE contact_id = ${contactId}`,
+    );
     // One verwerking per register that delivered personal data for this view (klantinteracties, brp, zaken).
     expect(logged.length).toBeGreaterThanOrEqual(1);
     for (const row of logged) {
@@ -188,10 +205,12 @@ describe('universal queue over the agent socket', () => {
     expect(closed.status).toBe('closed');
     expect(closed.closedAt).toBeDefined();
 
-    const types = server.db
-      .prepare('SELECT type FROM contact_events WHERE contact_id = ? ORDER BY seq')
-      .all(contactId)
-      .map((r) => (r as { type: string }).type);
+    const types = (
+      await storeRows(
+        server.store,
+        sql<{ type: string }>`SELECT type FROM contact_events WHERE contact_id = ${contactId} ORDER BY seq`,
+      )
+    ).map((r) => r.type);
     expect(types).toEqual([
       'created',
       'queued',
@@ -206,10 +225,10 @@ describe('universal queue over the agent socket', () => {
 
   it('moves an offer that times out to the other agent and marks the first niet-reagerend', async () => {
     const clock = new TestClock();
-    server = await startTestServer(
-      { KCC_ACCEPT_TIMEOUT_MS: '20000' },
-      { klantinteracties: createFakeKlantinteracties(), clock },
-    );
+    server = await startTestServer(await databaseEnv(stores, { KCC_ACCEPT_TIMEOUT_MS: '20000' }), {
+      klantinteracties: createFakeKlantinteracties(),
+      clock,
+    });
     const { anna, bram } = await twoAvailableAgents(server);
     const offered = firstOffer({ anna, bram });
     expect(
@@ -242,7 +261,9 @@ describe('universal queue over the agent socket', () => {
   });
 
   it('offers a declined contact to someone else', async () => {
-    server = await startTestServer({}, { klantinteracties: createFakeKlantinteracties() });
+    server = await startTestServer(await databaseEnv(stores), {
+      klantinteracties: createFakeKlantinteracties(),
+    });
     const { anna, bram } = await twoAvailableAgents(server);
     const offered = firstOffer({ anna, bram });
     await server.inbound({ channel: 'chat', externalId: 'chat-1', from: { name: 'Piet' } });
@@ -260,7 +281,9 @@ describe('universal queue over the agent socket', () => {
   });
 
   it('pushes waiting counts and serves them over REST', async () => {
-    server = await startTestServer({}, { klantinteracties: createFakeKlantinteracties() });
+    server = await startTestServer(await databaseEnv(stores), {
+      klantinteracties: createFakeKlantinteracties(),
+    });
     const token = await server.login('anna');
     const anna = await server.connectAgent(token);
     const waiting = nextEvent(anna, 'queue:waiting-changed');

@@ -21,66 +21,59 @@ export class ContactLifecycle {
     private readonly agentState: (agentId: string) => AgentState,
   ) {}
 
-  /** Store the engine's events (a savepoint inside a running unit of work). */
-  apply(events: RoutingEvent[], now: number): void {
-    if (events.length === 0) return;
-    this.events.run(() => {
-      for (const e of events) this.applyOne(e, now);
-    });
+  /** Store the engine's events, in the command's unit of work. */
+  async apply(events: RoutingEvent[], now: number): Promise<void> {
+    for (const e of events) await this.applyOne(e, now);
   }
 
   /** A contact in nawerk is done: closed, and its holder hears of it. */
-  closeIfInNawerk(contactId: string, now: number): void {
-    const c = this.contacts.get(contactId);
+  async closeIfInNawerk(contactId: string, now: number): Promise<void> {
+    const c = await this.contacts.get(contactId);
     if (!c || c.status !== 'nawerk') return;
-    this.contacts.update(contactId, { status: 'closed', closedAt: now }, now);
-    this.contacts.appendEvent({
+    await this.contacts.update(contactId, { status: 'closed', closedAt: now }, now);
+    await this.contacts.appendEvent({
       contactId,
       type: 'closed',
       at: now,
       ...(c.assignedAgentId ? { agentId: c.assignedAgentId } : {}),
     });
-    const closed = this.contacts.get(contactId);
+    const closed = await this.contacts.get(contactId);
     if (closed?.assignedAgentId !== undefined) {
       this.changed(closed.assignedAgentId, closed);
     }
   }
 
   /** Status `abandoned`: nobody answered (caller hung up, resident left the chat). */
-  markAbandoned(c: ContactRecord, reason: string, now: number): void {
-    this.events.run(() => {
-      this.contacts.update(c.id, { status: 'abandoned', closedAt: now }, now);
-      this.contacts.appendEvent({
-        contactId: c.id,
-        type: 'abandoned',
-        at: now,
-        data: { reason, channel: c.channel },
-      });
+  async markAbandoned(c: ContactRecord, reason: string, now: number): Promise<void> {
+    await this.contacts.update(c.id, { status: 'abandoned', closedAt: now }, now);
+    await this.contacts.appendEvent({
+      contactId: c.id,
+      type: 'abandoned',
+      at: now,
+      data: { reason, channel: c.channel },
     });
   }
 
   /** Back to `new`, unassigned: it is enqueued again. */
-  markReopened(contactId: string, reason: string, now: number): void {
-    this.events.run(() => {
-      this.contacts.update(
-        contactId,
-        { status: 'new', assignedAgentId: null, acceptedAt: null, closedAt: null },
-        now,
-      );
-      this.contacts.appendEvent({ contactId, type: 'reopened', at: now, data: { reason } });
-    });
+  async markReopened(contactId: string, reason: string, now: number): Promise<void> {
+    await this.contacts.update(
+      contactId,
+      { status: 'new', assignedAgentId: null, acceptedAt: null, closedAt: null },
+      now,
+    );
+    await this.contacts.appendEvent({ contactId, type: 'reopened', at: now, data: { reason } });
   }
 
   /** The holder let go of the contact (warm transfer): they hear of it. */
-  release(contactId: string, previousAgentId: string, now: number): void {
-    this.contacts.update(contactId, { assignedAgentId: null, acceptedAt: null }, now);
-    const after = this.contacts.get(contactId);
+  async release(contactId: string, previousAgentId: string, now: number): Promise<void> {
+    await this.contacts.update(contactId, { assignedAgentId: null, acceptedAt: null }, now);
+    const after = await this.contacts.get(contactId);
     if (after) this.changed(previousAgentId, after);
   }
 
   /** The contact's current state to its holder (after the registration flow stored it). */
-  announce(contactId: string): void {
-    const c = this.contacts.get(contactId);
+  async announce(contactId: string): Promise<void> {
+    const c = await this.contacts.get(contactId);
     if (c?.assignedAgentId !== undefined) this.changed(c.assignedAgentId, c);
   }
 
@@ -91,10 +84,10 @@ export class ContactLifecycle {
   // ------------------------------------------------------------------ restart recovery
 
   /** Contacts in nawerk when the server stopped are done. */
-  closeAfterRestart(now: number): void {
-    for (const c of this.contacts.listByStatus(['nawerk'])) {
-      this.contacts.update(c.id, { status: 'closed', closedAt: now }, now);
-      this.contacts.appendEvent({
+  async closeAfterRestart(now: number): Promise<void> {
+    for (const c of await this.contacts.listByStatus(['nawerk'])) {
+      await this.contacts.update(c.id, { status: 'closed', closedAt: now }, now);
+      await this.contacts.appendEvent({
         contactId: c.id,
         type: 'closed',
         at: now,
@@ -103,13 +96,13 @@ export class ContactLifecycle {
     }
   }
 
-  markRestored(c: ContactRecord, agentId: string, now: number): void {
-    this.contacts.appendEvent({ contactId: c.id, type: 'restored', at: now, agentId });
+  async markRestored(c: ContactRecord, agentId: string, now: number): Promise<void> {
+    await this.contacts.appendEvent({ contactId: c.id, type: 'restored', at: now, agentId });
   }
 
-  markRequeuedAfterRestart(c: ContactRecord, now: number): void {
-    this.contacts.update(c.id, { status: 'queued', assignedAgentId: null, acceptedAt: null }, now);
-    this.contacts.appendEvent({
+  async markRequeuedAfterRestart(c: ContactRecord, now: number): Promise<void> {
+    await this.contacts.update(c.id, { status: 'queued', assignedAgentId: null, acceptedAt: null }, now);
+    await this.contacts.appendEvent({
       contactId: c.id,
       type: 'requeued',
       at: now,
@@ -119,11 +112,11 @@ export class ContactLifecycle {
 
   // ------------------------------------------------------------------ engine events
 
-  private applyOne(e: RoutingEvent, now: number): void {
+  private async applyOne(e: RoutingEvent, now: number): Promise<void> {
     switch (e.type) {
       case 'queued': {
-        this.contacts.update(e.contactId, { status: 'queued' }, now);
-        this.contacts.appendEvent({
+        await this.contacts.update(e.contactId, { status: 'queued' }, now);
+        await this.contacts.appendEvent({
           contactId: e.contactId,
           type: 'queued',
           at: e.at,
@@ -133,10 +126,10 @@ export class ContactLifecycle {
         return;
       }
       case 'offered': {
-        const c = this.contacts.get(e.contactId);
+        const c = await this.contacts.get(e.contactId);
         if (!c) return;
-        this.contacts.update(e.contactId, { status: 'offered' }, now);
-        this.contacts.appendEvent({
+        await this.contacts.update(e.contactId, { status: 'offered' }, now);
+        await this.contacts.appendEvent({
           contactId: e.contactId,
           type: 'offered',
           at: e.at,
@@ -151,10 +144,10 @@ export class ContactLifecycle {
       case 'offer-expired':
       case 'offer-declined':
       case 'offer-withdrawn': {
-        const c = this.contacts.get(e.contactId);
-        if (c?.status === 'offered') this.contacts.update(e.contactId, { status: 'queued' }, now);
+        const c = await this.contacts.get(e.contactId);
+        if (c?.status === 'offered') await this.contacts.update(e.contactId, { status: 'queued' }, now);
         if (c) this.waiting.touch(c.queueId);
-        this.contacts.appendEvent({
+        await this.contacts.appendEvent({
           contactId: e.contactId,
           type: e.type,
           at: e.at,
@@ -170,19 +163,19 @@ export class ContactLifecycle {
         return;
       }
       case 'assigned': {
-        this.contacts.update(
+        await this.contacts.update(
           e.contactId,
           { status: 'assigned', assignedAgentId: e.agentId, acceptedAt: e.at },
           now,
         );
-        this.contacts.appendEvent({
+        await this.contacts.appendEvent({
           contactId: e.contactId,
           type: 'assigned',
           at: e.at,
           agentId: e.agentId,
           data: { offerId: e.offerId },
         });
-        const c = this.contacts.get(e.contactId);
+        const c = await this.contacts.get(e.contactId);
         if (c) {
           this.waiting.touch(c.queueId);
           this.events.record({
@@ -195,13 +188,13 @@ export class ContactLifecycle {
         return;
       }
       case 'requeued': {
-        const before = this.contacts.get(e.contactId);
-        this.contacts.update(
+        const before = await this.contacts.get(e.contactId);
+        await this.contacts.update(
           e.contactId,
           { status: 'queued', queueId: e.queueId, assignedAgentId: null, acceptedAt: null },
           now,
         );
-        this.contacts.appendEvent({
+        await this.contacts.appendEvent({
           contactId: e.contactId,
           type: 'requeued',
           at: e.at,
@@ -210,13 +203,13 @@ export class ContactLifecycle {
         });
         this.waiting.touch(e.queueId);
         const previousAgent = before?.status === 'assigned' ? before.assignedAgentId : undefined;
-        const after = this.contacts.get(e.contactId);
+        const after = await this.contacts.get(e.contactId);
         if (previousAgent !== undefined && after) this.changed(previousAgent, after);
         return;
       }
       case 'overflowed': {
-        this.contacts.update(e.contactId, { queueId: e.toQueueId }, now);
-        this.contacts.appendEvent({
+        await this.contacts.update(e.contactId, { queueId: e.toQueueId }, now);
+        await this.contacts.appendEvent({
           contactId: e.contactId,
           type: 'overflowed',
           at: e.at,
@@ -227,25 +220,26 @@ export class ContactLifecycle {
         return;
       }
       case 'removed': {
-        this.contacts.appendEvent({
+        await this.contacts.appendEvent({
           contactId: e.contactId,
           type: 'removed',
           at: e.at,
           data: { reason: e.reason },
         });
-        const c = this.contacts.get(e.contactId);
+        const c = await this.contacts.get(e.contactId);
         if (c) this.waiting.touch(c.queueId);
         return;
       }
       case 'presence-changed': {
-        this.contacts.appendAgentEvent({
+        await this.contacts.appendAgentEvent({
           agentId: e.agentId,
           type: 'presence-changed',
           at: e.at,
           data: { presence: e.presence, previous: e.previous, reason: e.reason },
         });
         if (e.previous === 'nawerk' && e.presence !== 'nawerk') {
-          for (const c of this.contacts.listForAgent(e.agentId, ['nawerk'])) this.closeIfInNawerk(c.id, now);
+          for (const c of await this.contacts.listForAgent(e.agentId, ['nawerk']))
+            await this.closeIfInNawerk(c.id, now);
         }
         this.events.record({
           type: 'presence-changed',

@@ -34,15 +34,20 @@ export class EngineAdapter {
   private cancelTimer: CancelTimer | undefined;
   private armedFor: number | undefined;
   private stopped = false;
-  private sink: (events: RoutingEvent[], now: number) => void = () => undefined;
+  private sink: (events: RoutingEvent[], now: number) => Promise<void> = async () => undefined;
 
+  /**
+   * `command` runs a deadline as a command of its own: queued behind the running ones, in one unit of work
+   * (`UnitOfWork.run`).
+   */
   constructor(
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly command: (fn: () => Promise<void>) => Promise<void>,
   ) {}
 
-  /** Where the events of every engine call go (inside the caller's transaction, before the timer is re-armed). */
-  onEvents(sink: (events: RoutingEvent[], now: number) => void): void {
+  /** Where the events of every engine call go (inside the caller's unit of work, before the timer is re-armed). */
+  onEvents(sink: (events: RoutingEvent[], now: number) => Promise<void>): void {
     this.sink = sink;
   }
 
@@ -50,13 +55,22 @@ export class EngineAdapter {
     return this.clock.now();
   }
 
-  /** Call the engine, keep the offers in step with its events, store them, and re-arm the deadline timer. */
-  run(fn: (engine: RoutingEngine, now: number) => RoutingEvent[]): void {
+  /**
+   * Call the engine, keep the offers in step with its events, store them, and re-arm the deadline timer. Runs
+   * inside a command (one unit of work, one command at a time), so the engine and the store see the same order.
+   * The engine step is not undone when storing fails: that is logged (docs/decisions.md, issue 10 §2 routing).
+   */
+  async run(fn: (engine: RoutingEngine, now: number) => RoutingEvent[]): Promise<void> {
     const now = this.clock.now();
     try {
       const events = fn(this.engine, now);
       this.track(events);
-      this.sink(events, now);
+      try {
+        await this.sink(events, now);
+      } catch (err) {
+        this.log.error({ err, events: events.map((e) => e.type) }, 'routing engine ahead of the store');
+        throw err;
+      }
     } finally {
       this.arm();
     }
@@ -71,16 +85,16 @@ export class EngineAdapter {
     this.engine.upsertQueue(config);
   }
 
-  accept(
+  async accept(
     offerId: string,
     agentId: string,
-  ): { ok: true; contactId: string } | { ok: false; error: AcceptError } {
+  ): Promise<{ ok: true; contactId: string } | { ok: false; error: AcceptError }> {
     const contactId = this.offers.get(offerId)?.contactId;
     let outcome: { ok: true; contactId: string } | { ok: false; error: AcceptError } = {
       ok: false,
       error: 'not_found',
     };
-    this.run((engine, now) => {
+    await this.run((engine, now) => {
       // The engine first processes a deadline that passed but whose timer has not fired yet: a late accept
       // is then `expired`, answered from the engine's memory of closed offers.
       const result = engine.accept(offerId, agentId, now);
@@ -123,8 +137,8 @@ export class EngineAdapter {
     return this.engine.queueSnapshot(queueId, now);
   }
 
-  upsertAgent(config: AgentConfig): void {
-    this.run((engine, now) => engine.upsertAgent(config, now));
+  upsertAgent(config: AgentConfig): Promise<void> {
+    return this.run((engine, now) => engine.upsertAgent(config, now));
   }
 
   stop(): void {
@@ -164,11 +178,9 @@ export class EngineAdapter {
     this.cancelTimer = this.clock.setTimer(Math.max(0, next - this.clock.now()), () => {
       this.cancelTimer = undefined;
       this.armedFor = undefined;
-      try {
-        this.run((engine, now) => engine.advance(now));
-      } catch (err) {
-        this.log.error({ err }, 'routing timer failed');
-      }
+      this.command(() => this.run((engine, now) => engine.advance(now))).catch((err: unknown) =>
+        this.log.error({ err }, 'routing timer failed'),
+      );
     });
   }
 }

@@ -66,7 +66,7 @@ export class RoutingService {
       ...(options.acceptTimeoutMs !== undefined ? { acceptTimeoutMs: options.acceptTimeoutMs } : {}),
       ...(options.wrapUpMs !== undefined ? { wrapUpMs: options.wrapUpMs } : {}),
     });
-    this.engine = new EngineAdapter(options.clock ?? systemClock, log);
+    this.engine = new EngineAdapter(options.clock ?? systemClock, log, (fn) => this.command(fn));
     this.waiting = new WaitingCounts(events, log, {
       audience: () =>
         this.directory.agentIds().map((id) => [id, this.directory.servedQueueIds(id)] as [string, string[]]),
@@ -90,31 +90,44 @@ export class RoutingService {
     const { queues, agents } = await this.directory.load();
     for (const q of queues) this.engine.addQueue(q);
     const restoredAgents = new Set<string>();
-    this.engine.configure((engine, now) => {
+    const now = this.engine.now();
+    this.engine.configure((engine) => {
       for (const a of agents) engine.upsertAgent(a, now);
-      this.events.run(() => {
-        this.lifecycle.closeAfterRestart(now);
-        for (const c of this.contacts.listByStatus(['assigned'])) {
-          const agentId = c.assignedAgentId;
-          if (agentId !== undefined && this.restoreAssignment(engine, c, agentId, now)) {
-            restoredAgents.add(agentId);
-            this.lifecycle.markRestored(c, agentId, now);
-          } else {
-            this.lifecycle.markRequeuedAfterRestart(c, now);
-          }
+    });
+    await this.command(async () => {
+      await this.lifecycle.closeAfterRestart(now);
+      for (const c of await this.contacts.listByStatus(['assigned'])) {
+        const agentId = c.assignedAgentId;
+        let restored = false;
+        this.engine.configure((engine) => {
+          restored = agentId !== undefined && this.restoreAssignment(engine, c, agentId, now);
+        });
+        if (restored && agentId !== undefined) {
+          restoredAgents.add(agentId);
+          await this.lifecycle.markRestored(c, agentId, now);
+        } else {
+          await this.lifecycle.markRequeuedAfterRestart(c, now);
         }
-        for (const c of this.contacts.listByStatus(['new', 'queued', 'offered'])) {
-          if (!this.directory.hasQueue(c.queueId)) {
-            this.log.warn({ contactId: c.id, queueId: c.queueId }, 'contact in unknown queue not restored');
-            continue;
-          }
-          engine.enqueue(this.toContactInput(c), now);
-          if (c.status !== 'queued') this.lifecycle.markRequeuedAfterRestart(c, now);
+      }
+      for (const c of await this.contacts.listByStatus(['new', 'queued', 'offered'])) {
+        if (!this.directory.hasQueue(c.queueId)) {
+          this.log.warn({ contactId: c.id, queueId: c.queueId }, 'contact in unknown queue not restored');
+          continue;
         }
-      });
+        this.engine.configure((engine) => engine.enqueue(this.toContactInput(c), now));
+        if (c.status !== 'queued') await this.lifecycle.markRequeuedAfterRestart(c, now);
+      }
     });
     this.engine.arm();
     return { agentsWithActiveContacts: [...restoredAgents] };
+  }
+
+  /**
+   * One routing command: queued behind the running ones and run in one unit of work (`UnitOfWork.run`), so the
+   * engine and the store see commands in the same order; inside the caller's unit it joins that one.
+   */
+  private command<T>(fn: () => Promise<T>): Promise<T> {
+    return this.events.run(fn);
   }
 
   /**
@@ -208,60 +221,73 @@ export class RoutingService {
   }
 
   // ------------------------------------------------------------------ commands
-  // Each runs in the caller's unit of work (`UnitOfWork.run`), or in one of its own. The in-memory engine is not
-  // rolled back, so a unit makes its routing calls after everything that may throw.
+  // Each is one command (`command`): in the caller's unit of work, or in one of its own behind the running ones.
+  // The in-memory engine is not rolled back, so a unit makes its routing calls after everything that may throw.
 
-  enqueue(contact: ContactRecord): void {
-    this.engine.run((engine, now) => engine.enqueue(this.toContactInput(contact), now));
+  enqueue(contact: ContactRecord): Promise<void> {
+    return this.command(() =>
+      this.engine.run((engine, now) => engine.enqueue(this.toContactInput(contact), now)),
+    );
   }
 
-  setPresence(agentId: string, presence: AgentSettablePresence): AgentState {
-    this.engine.run((engine, now) => engine.setPresence(agentId, presence, now));
-    return this.agentState(agentId);
+  setPresence(agentId: string, presence: AgentSettablePresence): Promise<AgentState> {
+    return this.command(async () => {
+      await this.engine.run((engine, now) => engine.setPresence(agentId, presence, now));
+      return this.agentState(agentId);
+    });
   }
 
-  accept(offerId: string, agentId: string): AcceptOutcome {
-    const outcome = this.engine.accept(offerId, agentId);
-    if (!outcome.ok)
-      return { ok: false, error: outcome.error === 'not_found' ? ACK_ERRORS.notFound : outcome.error };
-    const contact = this.contacts.get(outcome.contactId);
-    return contact ? { ok: true, contact: toContactDto(contact) } : { ok: false, error: ACK_ERRORS.notFound };
+  accept(offerId: string, agentId: string): Promise<AcceptOutcome> {
+    return this.command(async (): Promise<AcceptOutcome> => {
+      const outcome = await this.engine.accept(offerId, agentId);
+      if (!outcome.ok)
+        return { ok: false, error: outcome.error === 'not_found' ? ACK_ERRORS.notFound : outcome.error };
+      const contact = await this.contacts.get(outcome.contactId);
+      return contact
+        ? { ok: true, contact: toContactDto(contact) }
+        : { ok: false, error: ACK_ERRORS.notFound };
+    });
   }
 
   /** `false` when the offer is not (or no longer) this agent's. */
-  decline(offerId: string, agentId: string): boolean {
-    const offer = this.engine.offer(offerId);
-    if (!offer || offer.agentId !== agentId) return false;
-    this.engine.run((engine, now) => engine.decline(offerId, agentId, now));
-    return true;
+  decline(offerId: string, agentId: string): Promise<boolean> {
+    return this.command(async () => {
+      const offer = this.engine.offer(offerId);
+      if (!offer || offer.agentId !== agentId) return false;
+      await this.engine.run((engine, now) => engine.decline(offerId, agentId, now));
+      return true;
+    });
   }
 
   /** The contact is done (registered): the agent goes into nawerk for the queue's wrap-up time. */
-  finish(contactId: string, agentId: string): void {
-    this.events.run(() => {
+  finish(contactId: string, agentId: string): Promise<void> {
+    return this.command(async () => {
       try {
-        this.engine.run((engine, now) => engine.finish(contactId, now));
+        // A savepoint: a failure here leaves the caller's unit usable.
+        await this.command(() => this.engine.run((engine, now) => engine.finish(contactId, now)));
       } catch (err) {
         // The registration stands; an engine that lost track of the contact must not turn that into an error.
         this.log.error({ err, contactId }, 'engine finish failed');
       }
       if (this.engine.agentSnapshot(agentId)?.presence !== 'nawerk') {
         // No wrap-up (0 s) or the engine kept the agent working: the contact closes right away.
-        this.lifecycle.closeIfInNawerk(contactId, this.engine.now());
+        await this.lifecycle.closeIfInNawerk(contactId, this.engine.now());
       }
     });
   }
 
   /** Put the agent's assigned contacts back in their queues (reconnect grace expired). */
-  requeueActive(agentId: string, reason: RequeueReason): void {
-    const ids = this.activeContactIds(agentId);
-    if (ids.length === 0) return;
-    this.engine.run((engine, now) => ids.flatMap((id) => engine.requeue(id, reason, now)));
+  requeueActive(agentId: string, reason: RequeueReason): Promise<void> {
+    return this.command(async () => {
+      const ids = this.activeContactIds(agentId);
+      if (ids.length === 0) return;
+      await this.engine.run((engine, now) => ids.flatMap((id) => engine.requeue(id, reason, now)));
+    });
   }
 
   /** Called by the registration flow after it stored the contact's new state. */
-  announceContact(contactId: string): void {
-    this.lifecycle.announce(contactId);
+  announceContact(contactId: string): Promise<void> {
+    return this.lifecycle.announce(contactId);
   }
 
   // ------------------------------------------------------------------ channel operations (issue 3)
@@ -284,46 +310,56 @@ export class RoutingService {
   }
 
   /** End a contact nobody answered yet (caller hung up, resident left the chat): status `abandoned`. */
-  abandon(contactId: string, reason: string): boolean {
-    const c = this.contacts.get(contactId);
-    if (!c || (c.status !== 'new' && c.status !== 'queued' && c.status !== 'offered')) return false;
-    this.engine.run((engine, now) => engine.cancel(contactId, now));
-    this.lifecycle.markAbandoned(c, reason, this.engine.now());
-    return true;
+  abandon(contactId: string, reason: string): Promise<boolean> {
+    return this.command(async () => {
+      const c = await this.contacts.get(contactId);
+      if (!c || (c.status !== 'new' && c.status !== 'queued' && c.status !== 'offered')) return false;
+      await this.engine.run((engine, now) => engine.cancel(contactId, now));
+      await this.lifecycle.markAbandoned(c, reason, this.engine.now());
+      return true;
+    });
   }
 
   /** Move a contact (waiting, offered or assigned) to another queue; it keeps its place in line by arrival. */
-  transferToQueue(contactId: string, toQueueId: string): void {
-    this.engine.run((engine, now) => engine.requeue(contactId, 'transfer', now, toQueueId));
+  transferToQueue(contactId: string, toQueueId: string): Promise<void> {
+    return this.command(() =>
+      this.engine.run((engine, now) => engine.requeue(contactId, 'transfer', now, toQueueId)),
+    );
   }
 
   /** Offer a contact to one specific colleague now (warm transfer); the current holder lets go of it. */
   offerTo(
     contactId: string,
     agentId: string,
-  ): { ok: true; offerId: string } | { ok: false; error: Extract<OfferToResult, { ok: false }>['error'] } {
-    const before = this.contacts.get(contactId);
-    let result: OfferToResult = { ok: false, error: 'unknown_contact', events: [] };
-    this.engine.run((engine, now) => {
-      result = engine.offerTo(contactId, agentId, now);
-      return result.events;
+  ): Promise<
+    { ok: true; offerId: string } | { ok: false; error: Extract<OfferToResult, { ok: false }>['error'] }
+  > {
+    return this.command(async () => {
+      const before = await this.contacts.get(contactId);
+      let result: OfferToResult = { ok: false, error: 'unknown_contact', events: [] };
+      await this.engine.run((engine, now) => {
+        result = engine.offerTo(contactId, agentId, now);
+        return result.events;
+      });
+      const outcome = result as OfferToResult;
+      if (!outcome.ok) return { ok: false as const, error: outcome.error };
+      const previous = before?.status === 'assigned' ? before.assignedAgentId : undefined;
+      if (previous !== undefined) await this.lifecycle.release(contactId, previous, this.engine.now());
+      return { ok: true as const, offerId: outcome.offerId };
     });
-    const outcome = result as OfferToResult;
-    if (!outcome.ok) return { ok: false, error: outcome.error };
-    const previous = before?.status === 'assigned' ? before.assignedAgentId : undefined;
-    if (previous !== undefined) this.lifecycle.release(contactId, previous, this.engine.now());
-    return { ok: true, offerId: outcome.offerId };
   }
 
   /** A closed or wrapped-up contact gets new input (an e-mail reply in its thread): back in its queue. */
-  reopen(contactId: string, reason: string): boolean {
-    const c = this.contacts.get(contactId);
-    if (!c || (c.status !== 'closed' && c.status !== 'nawerk' && c.status !== 'abandoned')) return false;
-    if (!this.directory.hasQueue(c.queueId)) return false;
-    this.lifecycle.markReopened(contactId, reason, this.engine.now());
-    const fresh = this.contacts.get(contactId);
-    if (fresh) this.enqueue(fresh);
-    return true;
+  reopen(contactId: string, reason: string): Promise<boolean> {
+    return this.command(async () => {
+      const c = await this.contacts.get(contactId);
+      if (!c || (c.status !== 'closed' && c.status !== 'nawerk' && c.status !== 'abandoned')) return false;
+      if (!this.directory.hasQueue(c.queueId)) return false;
+      await this.lifecycle.markReopened(contactId, reason, this.engine.now());
+      const fresh = await this.contacts.get(contactId);
+      if (fresh) await this.enqueue(fresh);
+      return true;
+    });
   }
 
   // ------------------------------------------------------------------ team-leader dashboard (issue 6)
@@ -357,19 +393,19 @@ export class RoutingService {
     if (this.directory.isAgent(userId)) return;
     const config: AgentConfig = { id: userId, skills: {}, capacity: { ...DEFAULT_CAPACITY }, queueIds: [] };
     await this.directory.addAgent(config);
-    this.engine.upsertAgent(config);
+    await this.command(() => this.engine.upsertAgent(config));
   }
 
   /** Change an agent's queues / skills (team leader): stored, applied to routing at once, pushed to the agent. */
   async updateAgent(config: AgentConfig): Promise<void> {
     await this.directory.updateAgent(config);
-    this.engine.upsertAgent(config);
+    await this.command(() => this.engine.upsertAgent(config));
     this.waiting.now(config.id, this.waitingFor(config.id));
   }
 
   /** Extra priority for a contact (team leader); a waiting contact moves up in line at once. */
-  setPriority(contactId: string, priority: number): void {
-    this.engine.run((engine, now) => engine.setPriority(contactId, priority, now));
+  setPriority(contactId: string, priority: number): Promise<void> {
+    return this.command(() => this.engine.run((engine, now) => engine.setPriority(contactId, priority, now)));
   }
 
   private toContactInput(c: ContactRecord): ContactInput {

@@ -39,7 +39,7 @@ describeEachStore('terugkoppeling claims', (stores) => {
       clock,
       log: silent,
       toestemming: async () => ({ kanaal: 'sms' as const, adres: '+31612345678' }),
-      contact: () => undefined,
+      contact: async () => undefined,
       mail: { available: false, send: async () => {} },
       mailFrom: 'KCC <kcc@gemeente.example>',
       signature: 'Gemeente',

@@ -67,7 +67,7 @@ export interface TerugkoppelingDeps {
     soort: 'proactief_contact' | 'voorkeurskanaal',
   ) => Promise<{ kanaal: BerichtKanaal; adres: string } | undefined>;
   /** The contact's channel and, for e-mail and web forms, the address it came from. */
-  contact: (contactId: string) => { channel: string; email?: string | undefined } | undefined;
+  contact: (contactId: string) => Promise<{ channel: string; email?: string | undefined } | undefined>;
   mail: MailVerzender;
   mailFrom: string;
   signature: string;
@@ -189,7 +189,7 @@ export class TerugkoppelingOutbox {
     const voorkeur =
       partij !== undefined ? await this.deps.toestemming(partij, 'voorkeurskanaal') : undefined;
     if (voorkeur) return voorkeur;
-    const contact = row.contact_id !== null ? this.deps.contact(row.contact_id) : undefined;
+    const contact = row.contact_id !== null ? await this.deps.contact(row.contact_id) : undefined;
     if (contact && (contact.channel === 'email' || contact.channel === 'webformulier') && contact.email) {
       return { kanaal: 'email', adres: contact.email };
     }

@@ -28,7 +28,7 @@ const ConsultParams = z.object({ consultId: z.string().min(1).max(100) });
 /** What the channels add to a contact's context (kanaalswitch, chat, terugbelverzoek). */
 export type ContextExtras = (
   contactId: string,
-) => Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>;
+) => Promise<Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>>;
 
 /**
  * Warm hand-over: transfer to a queue or to a colleague (an offer to them) with a note; the receiver reads the whole
@@ -82,7 +82,7 @@ export function registerTransferRoutes(
 
   app.put('/api/contacts/:id/draft', medewerker, async (request) => {
     const user = currentUser(request);
-    const contact = contactFromParams(request, contacts);
+    const contact = await contactFromParams(request, contacts);
     requireHolder(user, contact);
     const { draft } = parseOrThrow(DraftRequest, request.body, 'body');
     if (Buffer.byteLength(JSON.stringify(draft)) > DRAFT_MAX_BYTES) {
@@ -96,13 +96,13 @@ export function registerTransferRoutes(
   });
 
   app.get('/api/contacts/:id/draft', medewerker, async (request) => {
-    const contact = contactFromParams(request, contacts);
+    const contact = await contactFromParams(request, contacts);
     await requireReadable(request, contact, routing, ['registratieconcept'], contacts);
     return { items: repo.drafts(contact.id).map(draftView) };
   });
 
   app.get('/api/contacts/:id/context', medewerker, async (request) => {
-    const contact = contactFromParams(request, contacts);
+    const contact = await contactFromParams(request, contacts);
     await requireReadable(
       request,
       contact,
@@ -117,20 +117,20 @@ export function registerTransferRoutes(
       messages: deps.messages.views(contact.id),
       notes: repo.notes(contact.id).map(noteView),
       drafts: repo.drafts(contact.id).map(draftView),
-      events: contacts.events(contact.id).map((e) => ({
+      events: (await contacts.events(contact.id)).map((e) => ({
         type: e.type,
         at: iso(e.at),
         ...(e.agentId !== undefined ? { agentId: e.agentId } : {}),
         ...(e.data !== undefined ? { data: e.data } : {}),
       })),
-      ...deps.extras(contact.id),
+      ...(await deps.extras(contact.id)),
     };
     return response;
   });
 
   app.post('/api/contacts/:id/transfer', medewerker, async (request) => {
     const user = currentUser(request);
-    const contact = contactFromParams(request, contacts);
+    const contact = await contactFromParams(request, contacts);
     requireHolder(user, contact);
     const body = parseOrThrow(TransferRequest, request.body, 'body');
     const now = Date.now();
@@ -150,10 +150,10 @@ export function registerTransferRoutes(
           },
         ]);
       }
-      routing.transferToQueue(contact.id, body.toQueue);
+      await routing.transferToQueue(contact.id, body.toQueue);
     } else if (body.toAgentId !== undefined) {
       requireColleague(body.toAgentId, user.id);
-      const result = routing.offerTo(contact.id, body.toAgentId);
+      const result = await routing.offerTo(contact.id, body.toAgentId);
       if (!result.ok) {
         throw problems.conflict(
           result.error === 'agent_not_ready'
@@ -173,9 +173,9 @@ export function registerTransferRoutes(
       text: body.note,
       at: now,
     };
-    contacts.transaction(() => {
+    await contacts.transaction(async () => {
       repo.addNote(note);
-      contacts.appendEvent({
+      await contacts.appendEvent({
         contactId: contact.id,
         type: 'transferred',
         at: now,
@@ -188,7 +188,7 @@ export function registerTransferRoutes(
       });
     });
     if (body.toAgentId !== undefined) {
-      const fresh = contacts.get(contact.id) ?? contact;
+      const fresh = (await contacts.get(contact.id)) ?? contact;
       deps.push(body.toAgentId, 'contact:transferred', {
         contactId: contact.id,
         contact: toContactSummary(fresh),
@@ -209,7 +209,7 @@ export function registerTransferRoutes(
 
   app.post('/api/contacts/:id/consult', medewerker, async (request, reply) => {
     const user = currentUser(request);
-    const contact = contactFromParams(request, contacts);
+    const contact = await contactFromParams(request, contacts);
     if (
       contact.assignedAgentId !== user.id ||
       (contact.status !== 'assigned' && contact.status !== 'nawerk')

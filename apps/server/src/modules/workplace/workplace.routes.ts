@@ -41,7 +41,7 @@ export function registerWorkplaceRoutes(
   app.get('/api/me/contacts', agent, async (request) => {
     const user = currentUser(request);
     const response: MyContactsResponse = {
-      items: contacts.listForAgent(user.id, ['assigned', 'nawerk']).map(toContactDto),
+      items: (await contacts.listForAgent(user.id, ['assigned', 'nawerk'])).map(toContactDto),
     };
     return response;
   });
@@ -50,7 +50,7 @@ export function registerWorkplaceRoutes(
     const user = currentUser(request);
     const items: MyOffersResponse['items'] = [];
     for (const offer of routing.offersFor(user.id)) {
-      const c = contacts.get(offer.contactId);
+      const c = await contacts.get(offer.contactId);
       if (c)
         items.push({
           offerId: offer.offerId,

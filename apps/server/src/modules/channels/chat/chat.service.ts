@@ -101,11 +101,9 @@ export class ChatService implements OutboundChannel {
 
   startTicker(): void {
     this.ticker = setInterval(() => {
-      try {
-        this.pushQueuePositions();
-      } catch (err) {
-        this.deps.log.error({ err }, 'chat queue push failed');
-      }
+      this.pushQueuePositions().catch((err: unknown) =>
+        this.deps.log.error({ err }, 'chat queue push failed'),
+      );
     }, this.deps.config.chatQueuePushMs);
     this.ticker.unref();
   }
@@ -144,13 +142,13 @@ export class ChatService implements OutboundChannel {
   }
 
   /** `digid`: the BSN of a DigiD token the caller verified. */
-  start(payload: ChatStartPayload, digid?: { bsn: string }): Ack<ChatStarted> {
+  async start(payload: ChatStartPayload, digid?: { bsn: string }): Promise<Ack<ChatStarted>> {
     const availability = this.availability(payload.queue);
     if (!availability.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
     const conversationId = randomUUID();
     const resumeToken = randomBytes(32).toString('base64url');
     try {
-      const { contact } = this.deps.inbound.receive(
+      const { contact } = await this.deps.inbound.receive(
         {
           channel: 'chat',
           externalId: conversationId,
@@ -193,11 +191,11 @@ export class ChatService implements OutboundChannel {
     return { ok: true, data: { conversationId, resumeToken } };
   }
 
-  resume(resumeToken: string): Ack<ChatResumed> {
+  async resume(resumeToken: string): Promise<Ack<ChatResumed>> {
     const conv = this.deps.repo.byResumeHash(hashToken(resumeToken));
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.notFound };
     this.conversationByContact.set(conv.contactId, conv.id);
-    const contact = this.deps.contacts.get(conv.contactId);
+    const contact = await this.deps.contacts.get(conv.contactId);
     const status: ChatResumed['status'] =
       conv.endedAt !== undefined ||
       !contact ||
@@ -242,34 +240,34 @@ export class ChatService implements OutboundChannel {
         ],
       };
     }
-    const contact = this.deps.contacts.get(conv.contactId);
+    const contact = await this.deps.contacts.get(conv.contactId);
     if (!contact) return { ok: false, error: CITIZEN_ERRORS.noConversation };
-    this.deps.messages.addInbound(contact, { body: text, fromLabel: conv.name ?? 'Inwoner' });
+    await this.deps.messages.addInbound(contact, { body: text, fromLabel: conv.name ?? 'Inwoner' });
     return { ok: true };
   }
 
-  typingFromResident(conversationId: string, typing: boolean): void {
+  async typingFromResident(conversationId: string, typing: boolean): Promise<void> {
     const conv = this.deps.repo.get(conversationId);
     if (!conv || conv.endedAt !== undefined) return;
-    const contact = this.deps.contacts.get(conv.contactId);
+    const contact = await this.deps.contacts.get(conv.contactId);
     if (contact?.status === 'assigned' && contact.assignedAgentId !== undefined) {
       this.deps.push(contact.assignedAgentId, 'chat:typing', { contactId: contact.id, typing });
     }
   }
 
-  endByResident(conversationId: string): Ack {
+  async endByResident(conversationId: string): Promise<Ack> {
     const conv = this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (!this.deps.repo.end(conv.id, 'inwoner', Date.now())) return { ok: true };
-    const contact = this.deps.contacts.get(conv.contactId);
-    this.deps.contacts.appendEvent({
+    const contact = await this.deps.contacts.get(conv.contactId);
+    await this.deps.contacts.appendEvent({
       contactId: conv.contactId,
       type: 'chat-ended',
       at: Date.now(),
       data: { by: 'inwoner' },
     });
     if (contact && WAITING.has(contact.status)) {
-      this.deps.routing.abandon(contact.id, 'resident-left-chat');
+      await this.deps.routing.abandon(contact.id, 'resident-left-chat');
     } else if (contact?.assignedAgentId !== undefined && contact.status === 'assigned') {
       this.deps.push(contact.assignedAgentId, 'chat:ended', { contactId: contact.id, by: 'inwoner' });
     }
@@ -282,23 +280,23 @@ export class ChatService implements OutboundChannel {
    * The resident left a chat that is still waiting and did not come back within the grace: end it as if they
    * ended it, so no agent is offered an empty chat. Chats an agent already holds stay (the agent sees the state).
    */
-  dropIfWaiting(conversationId: string): boolean {
+  async dropIfWaiting(conversationId: string): Promise<boolean> {
     const conv = this.deps.repo.get(conversationId);
     if (!conv || conv.endedAt !== undefined) return false;
-    const contact = this.deps.contacts.get(conv.contactId);
+    const contact = await this.deps.contacts.get(conv.contactId);
     if (!contact || !WAITING.has(contact.status)) return false;
-    this.endByResident(conversationId);
+    await this.endByResident(conversationId);
     return true;
   }
 
-  rate(conversationId: string, score: number, comment?: string): Ack {
+  async rate(conversationId: string, score: number, comment?: string): Promise<Ack> {
     const conv = this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (conv.endedAt === undefined) return { ok: false, error: CITIZEN_ERRORS.notEnded };
     const now = Date.now();
-    this.deps.contacts.transaction(() => {
+    await this.deps.contacts.transaction(async () => {
       this.deps.repo.rate(conv.id, score, comment, now);
-      this.deps.contacts.appendEvent({
+      await this.deps.contacts.appendEvent({
         contactId: conv.contactId,
         type: 'csat',
         at: now,
@@ -330,13 +328,17 @@ export class ChatService implements OutboundChannel {
       this.deps.log.warn({ err }, 'sending a chat transcript failed');
       return { ok: false, error: CITIZEN_ERRORS.unavailable };
     }
-    this.deps.contacts.appendEvent({ contactId: conv.contactId, type: 'chat-transcript-sent', at: now });
+    await this.deps.contacts.appendEvent({
+      contactId: conv.contactId,
+      type: 'chat-transcript-sent',
+      at: now,
+    });
     return { ok: true };
   }
 
-  leaveMessage(payload: ChatLeaveMessagePayload): Ack<ChatLeftMessage> {
+  async leaveMessage(payload: ChatLeaveMessagePayload): Promise<Ack<ChatLeftMessage>> {
     if (payload.terugbellen) {
-      const { contact } = this.deps.callbacks.create({
+      const { contact } = await this.deps.callbacks.create({
         telefoonnummer: payload.terugbellen.telefoonnummer,
         ...(payload.terugbellen.voorkeurVan !== undefined
           ? { voorkeurVan: Date.parse(payload.terugbellen.voorkeurVan) }
@@ -350,7 +352,7 @@ export class ChatService implements OutboundChannel {
       });
       return { ok: true, data: { contactId: contact.id, kind: 'terugbelverzoek' } };
     }
-    const { contact } = this.deps.inbound.receive(
+    const { contact } = await this.deps.inbound.receive(
       {
         channel: 'email',
         externalId: `chat-bericht:${randomUUID()}`,
@@ -361,11 +363,12 @@ export class ChatService implements OutboundChannel {
         subject: 'Bericht via de chat',
         body: payload.text,
       },
-      (created) =>
-        this.deps.messages.addInbound(created, {
+      async (created) => {
+        await this.deps.messages.addInbound(created, {
           body: payload.text,
           fromLabel: payload.name ?? payload.email ?? 'Inwoner',
-        }),
+        });
+      },
     );
     return { ok: true, data: { contactId: contact.id, kind: 'email' } };
   }
@@ -392,8 +395,8 @@ export class ChatService implements OutboundChannel {
     });
   }
 
-  typingFromAgent(agentId: string, contactId: string, typing: boolean): Ack {
-    const contact = this.deps.contacts.get(contactId);
+  async typingFromAgent(agentId: string, contactId: string, typing: boolean): Promise<Ack> {
+    const contact = await this.deps.contacts.get(contactId);
     if (!contact || contact.assignedAgentId !== agentId || contact.status !== 'assigned')
       return { ok: false, error: ACK_ERRORS.forbidden };
     const conv = this.conversationOf(contactId);
@@ -403,13 +406,13 @@ export class ChatService implements OutboundChannel {
   }
 
   /** The agent ends the chat; the contact stays with them for registration. */
-  endByAgent(agentId: string, contactId: string): 'ok' | 'not_found' | 'forbidden' {
-    const contact = this.deps.contacts.get(contactId);
+  async endByAgent(agentId: string, contactId: string): Promise<'ok' | 'not_found' | 'forbidden'> {
+    const contact = await this.deps.contacts.get(contactId);
     if (!contact) return 'not_found';
     if (contact.assignedAgentId !== agentId) return 'forbidden';
     const conv = this.conversationOf(contactId);
     if (!conv) return 'not_found';
-    this.endAsMedewerker(conv, agentId);
+    await this.endAsMedewerker(conv, agentId);
     return 'ok';
   }
 
@@ -420,10 +423,10 @@ export class ChatService implements OutboundChannel {
     if (conv && conv.endedAt === undefined) this.later(() => this.endAsMedewerker(conv, agentId));
   }
 
-  private endAsMedewerker(conv: Conversation, agentId: string): void {
+  private async endAsMedewerker(conv: Conversation, agentId: string): Promise<void> {
     const now = Date.now();
     if (this.deps.repo.end(conv.id, 'medewerker', now)) {
-      this.deps.contacts.appendEvent({
+      await this.deps.contacts.appendEvent({
         contactId: conv.contactId,
         type: 'chat-ended',
         at: now,
@@ -460,10 +463,10 @@ export class ChatService implements OutboundChannel {
    * Position in line per chat queue (routing order: priority, then arrival) and an expected wait:
    * the average answer time of the last answered chats of that queue × position / medewerkers on duty.
    */
-  pushQueuePositions(only?: ReadonlySet<string>): void {
-    const waiting = this.deps.contacts
-      .listByStatus(['new', 'queued', 'offered'])
-      .filter((c) => c.channel === 'chat');
+  async pushQueuePositions(only?: ReadonlySet<string>): Promise<void> {
+    const waiting = (await this.deps.contacts.listByStatus(['new', 'queued', 'offered'])).filter(
+      (c) => c.channel === 'chat',
+    );
     const byQueue = new Map<string, ContactRecord[]>();
     for (const c of waiting) {
       const list = byQueue.get(c.queueId) ?? [];
@@ -498,13 +501,9 @@ export class ChatService implements OutboundChannel {
   }
 
   /** Run after the current ack/commit; a failure (e.g. during shutdown) is logged, never thrown. */
-  private later(fn: () => void): void {
+  private later(fn: () => Promise<void>): void {
     setImmediate(() => {
-      try {
-        fn();
-      } catch (err) {
-        this.deps.log.warn({ err }, 'deferred chat work failed');
-      }
+      fn().catch((err: unknown) => this.deps.log.warn({ err }, 'deferred chat work failed'));
     });
   }
 

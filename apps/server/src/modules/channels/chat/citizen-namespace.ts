@@ -91,8 +91,12 @@ export function registerCitizenNamespace(
     clock: deps.clock ?? systemClock,
     graceMs: config.chatFlood.residentGraceMs,
     gone: (conversationId) => {
-      if (chat.dropIfWaiting(conversationId))
-        log.info({ conversationId }, 'waiting chat dropped: resident gone');
+      chat
+        .dropIfWaiting(conversationId)
+        .then((dropped) => {
+          if (dropped) log.info({ conversationId }, 'waiting chat dropped: resident gone');
+        })
+        .catch((err: unknown) => log.error({ err, conversationId }, 'dropping a waiting chat failed'));
     },
   });
   chat.onStop(() => presence.stop());
@@ -195,7 +199,7 @@ export function registerCitizenNamespace(
         }
         if (socket.data.conversationId !== undefined)
           return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
-        const res = chat.start(payload, digid);
+        const res = await chat.start(payload, digid);
         if (res.ok) join(res.data.conversationId);
         return res;
       },
@@ -205,8 +209,8 @@ export function registerCitizenNamespace(
       socket,
       'chat:resume',
       ChatResumePayload,
-      ({ resumeToken }) => {
-        const res = chat.resume(resumeToken);
+      async ({ resumeToken }) => {
+        const res = await chat.resume(resumeToken);
         if (res.ok) join(res.data.conversationId);
         return res;
       },
@@ -226,10 +230,10 @@ export function registerCitizenNamespace(
       socket,
       'chat:typing',
       ChatTypingPayload,
-      ({ typing }) => {
+      async ({ typing }) => {
         const id = conversationId();
         if (id === undefined) return noConversation;
-        chat.typingFromResident(id, typing);
+        await chat.typingFromResident(id, typing);
         return { ok: true };
       },
       log,

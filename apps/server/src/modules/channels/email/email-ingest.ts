@@ -166,16 +166,16 @@ export class EmailIngest {
     };
 
     const thread = lookup.length > 0 ? this.deps.repo.findByExternalIds(lookup) : undefined;
-    const threadContact = thread ? this.deps.contacts.get(thread.contactId) : undefined;
+    const threadContact = thread ? await this.deps.contacts.get(thread.contactId) : undefined;
     if (threadContact) {
-      this.deps.messages.addInbound(threadContact, input, attachments);
-      this.deps.contacts.appendEvent({
+      await this.deps.messages.addInbound(threadContact, input, attachments);
+      await this.deps.contacts.appendEvent({
         contactId: threadContact.id,
         type: 'email-reply-received',
         at: Date.now(),
         data: { messageId },
       });
-      this.deps.routing.reopen(threadContact.id, 'email-reply');
+      await this.deps.routing.reopen(threadContact.id, 'email-reply');
       return { contactId: threadContact.id, outcome: 'thread' };
     }
     const ontvangst = this.deps.ontvangstbevestiging;
@@ -187,7 +187,7 @@ export class EmailIngest {
         })
       : undefined;
     let bevestigd = false;
-    const { contact, created } = this.deps.inbound.receive(
+    const { contact, created } = await this.deps.inbound.receive(
       {
         channel: 'email',
         externalId: messageId,
@@ -195,12 +195,12 @@ export class EmailIngest {
         subject: subject === '' ? '(geen onderwerp)' : subject,
         body: text,
       },
-      (c: ContactRecord) => {
-        this.deps.messages.addInbound(c, input, attachments);
+      async (c: ContactRecord) => {
+        await this.deps.messages.addInbound(c, input, attachments);
         const to = replyTo ?? email;
         if (!ontvangst || to === undefined) return;
         if (weigering !== undefined) {
-          this.deps.contacts.appendEvent({
+          await this.deps.contacts.appendEvent({
             contactId: c.id,
             type: 'ontvangstbevestiging-overgeslagen',
             at: Date.now(),
@@ -253,7 +253,7 @@ export class EmailIngest {
     return stored;
   }
 
-  private quarantine(raw: Buffer, envelope: { mailFrom?: string }): IngestResult {
+  private async quarantine(raw: Buffer, envelope: { mailFrom?: string }): Promise<IngestResult> {
     const sha = createHash('sha256').update(raw).digest('hex');
     const dir = path.join(this.deps.dataDir, 'quarantine');
     fs.mkdirSync(dir, { recursive: true });
@@ -263,7 +263,7 @@ export class EmailIngest {
     const body =
       'Deze e-mail kon niet worden gelezen en staat in quarantaine. ' +
       `Een beheerder kan het bestand ${path.basename(file)} controleren.`;
-    const { contact, created } = this.deps.inbound.receive(
+    const { contact, created } = await this.deps.inbound.receive(
       {
         channel: 'email',
         externalId: `quarantine:${sha}`,
@@ -271,13 +271,13 @@ export class EmailIngest {
         subject: '(onleesbare e-mail)',
         body,
       },
-      (c) => {
-        this.deps.messages.addInbound(c, {
+      async (c) => {
+        await this.deps.messages.addInbound(c, {
           body,
           fromLabel: email ?? 'Afzender onbekend',
           meta: { quarantined: path.basename(file) },
         });
-        this.deps.contacts.appendEvent({
+        await this.deps.contacts.appendEvent({
           contactId: c.id,
           type: 'quarantined',
           at: Date.now(),

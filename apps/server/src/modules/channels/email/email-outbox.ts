@@ -203,6 +203,10 @@ export class EmailOutbox implements OutboundChannel {
   /** The holder sees the new delivery state (`contact:message-added` again, same id: upsert). */
   private announce(messageId: string): void {
     const stored = this.deps.repo.get(messageId);
-    if (stored) this.deps.messages().announce(stored.contactId, stored);
+    if (!stored) return;
+    this.deps
+      .messages()
+      .announce(stored.contactId, stored)
+      .catch((err: unknown) => this.deps.log.warn({ err, messageId }, 'message push failed'));
   }
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSqliteContactsRepository, type ContactRecord } from '../../contacts/contacts.repository';
+import type { ContactRecord } from '../../contacts/contacts.repository';
+import { contactsUnitOfWork } from '../../contacts/index';
+import { openStore } from '../../../store/store';
 import type { InboundService } from '../../contacts/inbound.service';
 import { createSqliteMessagesRepository } from '../../messages/messages.repository';
 import { MessagesService } from '../../messages/messages.service';
@@ -58,7 +60,7 @@ describe('e-mail building blocks', () => {
     const db = openDatabase(dataDir);
     try {
       migrate(db, serverMigrations([]));
-      const contacts = createSqliteContactsRepository(db);
+      const { contacts } = contactsUnitOfWork(openStore({ sqlite: db }), silent);
       const repo = createSqliteMessagesRepository(db);
       const messages = new MessagesService(repo, contacts, {
         push: () => undefined,
@@ -68,8 +70,8 @@ describe('e-mail building blocks', () => {
       const inbound: InboundService = {
         onCreated: () => undefined,
         receive(input, inTx) {
-          return contacts.transaction(() => {
-            const r = contacts.insertIfNew({
+          return contacts.transaction(async () => {
+            const r = await contacts.insertIfNew({
               id: crypto.randomUUID(),
               channel: input.channel,
               externalId: input.externalId,
@@ -80,7 +82,7 @@ describe('e-mail building blocks', () => {
               createdAt: Date.now(),
               ...(input.subject !== undefined ? { subject: input.subject } : {}),
             });
-            if (r.created) inTx?.(r.contact as ContactRecord);
+            if (r.created) await inTx?.(r.contact as ContactRecord);
             return r;
           });
         },
@@ -99,7 +101,7 @@ describe('e-mail building blocks', () => {
       const raw = Buffer.from('From: x@example.nl\r\nSubject: kapot\r\n\r\nbody');
       const result = await ingest.ingest(raw, { mailFrom: 'x@example.nl', rcptTo: ['kcc@x'] });
       expect(result.outcome).toBe('quarantined');
-      const contact = contacts.get(result.contactId);
+      const contact = await contacts.get(result.contactId);
       expect(contact).toMatchObject({
         channel: 'email',
         subject: '(onleesbare e-mail)',
@@ -108,7 +110,7 @@ describe('e-mail building blocks', () => {
       const files = fs.readdirSync(path.join(dataDir, 'quarantine'));
       expect(files).toHaveLength(1);
       expect(fs.readFileSync(path.join(dataDir, 'quarantine', files[0] ?? '')).equals(raw)).toBe(true);
-      expect(contacts.events(result.contactId).map((e) => e.type)).toContain('quarantined');
+      expect((await contacts.events(result.contactId)).map((e) => e.type)).toContain('quarantined');
       // The same broken mail again: still one contact.
       expect((await ingest.ingest(raw, { rcptTo: [] })).contactId).toBe(result.contactId);
       await expect(ingest.ingest(Buffer.from('\x00\x01 geen mail'), { rcptTo: [] })).rejects.toBeInstanceOf(

@@ -57,9 +57,9 @@ export function registerCtiRoutes(
     return routing.hasQueue(to) ? to : undefined;
   };
 
-  const callOf = (callId: string): { call: CallRow; contact: ContactRecord } => {
+  const callOf = async (callId: string): Promise<{ call: CallRow; contact: ContactRecord }> => {
     const call = callById.get(callId);
-    const contact = call ? contacts.get(call.contact_id) : undefined;
+    const contact = call ? await contacts.get(call.contact_id) : undefined;
     if (!call || !contact) {
       throw problems.invalid(
         [
@@ -107,7 +107,7 @@ export function registerCtiRoutes(
         let result;
         try {
           const queue = queueFor(event.to, event.queue);
-          result = deps.inbound.receive({
+          result = await deps.inbound.receive({
             channel: 'telefoon',
             externalId: event.callId,
             from: { phone: event.from },
@@ -123,9 +123,9 @@ export function registerCtiRoutes(
         break;
       }
       case 'call.answered': {
-        const { contact } = callOf(event.callId);
+        const { contact } = await callOf(event.callId);
         upsertCall.run(event.callId, contact.id, 'answered', now);
-        contacts.appendEvent({
+        await contacts.appendEvent({
           contactId: contact.id,
           type: 'cti-answered',
           at,
@@ -134,13 +134,13 @@ export function registerCtiRoutes(
         // The platform connected the call to this agent: accept the pending offer on their behalf.
         if (event.agentId !== undefined) {
           const offer = routing.offersFor(event.agentId).find((o) => o.contactId === contact.id);
-          if (offer) routing.accept(offer.offerId, event.agentId);
+          if (offer) await routing.accept(offer.offerId, event.agentId);
         }
         response = { eventId: event.eventId, status: 'processed', contactId: contact.id };
         break;
       }
       case 'call.transferred': {
-        const { contact } = callOf(event.callId);
+        const { contact } = await callOf(event.callId);
         if (event.toQueue !== undefined) {
           if (!routing.hasQueue(event.toQueue) || !routing.queueServes(event.toQueue, 'telefoon')) {
             throw problems.invalid([
@@ -152,15 +152,15 @@ export function registerCtiRoutes(
             ]);
           }
           if (WAITING.has(contact.status) || contact.status === 'assigned')
-            routing.transferToQueue(contact.id, event.toQueue);
+            await routing.transferToQueue(contact.id, event.toQueue);
         } else if (
           event.toAgentId !== undefined &&
           (WAITING.has(contact.status) || contact.status === 'assigned')
         ) {
-          routing.offerTo(contact.id, event.toAgentId);
+          await routing.offerTo(contact.id, event.toAgentId);
         }
         upsertCall.run(event.callId, contact.id, 'transferred', now);
-        contacts.appendEvent({
+        await contacts.appendEvent({
           contactId: contact.id,
           type: 'cti-transferred',
           at,
@@ -174,14 +174,14 @@ export function registerCtiRoutes(
       }
       case 'call.ended':
       case 'call.abandoned': {
-        const { contact } = callOf(event.callId);
+        const { contact } = await callOf(event.callId);
         upsertCall.run(event.callId, contact.id, event.type === 'call.ended' ? 'ended' : 'abandoned', now);
         response = { eventId: event.eventId, status: 'processed', contactId: contact.id };
         if (WAITING.has(contact.status)) {
           // Hung up before anyone answered: abandoned (statistics), and a callback when the queue wants one.
-          routing.abandon(contact.id, 'caller-hung-up');
+          await routing.abandon(contact.id, 'caller-hung-up');
           if (deps.config.ctiCallbackQueues.has(contact.queueId) && contact.from.phone !== undefined) {
-            const callback = deps.callbacks.create({
+            const callback = await deps.callbacks.create({
               telefoonnummer: contact.from.phone,
               externalId: `cti-terugbel:${event.callId}`,
               notitie: 'Inwoner hing op in de wachtrij; automatisch terugbelverzoek.',
@@ -191,7 +191,7 @@ export function registerCtiRoutes(
             response.terugbelverzoekContactId = callback.contact.id;
           }
         } else {
-          contacts.appendEvent({ contactId: contact.id, type: 'cti-ended', at });
+          await contacts.appendEvent({ contactId: contact.id, type: 'cti-ended', at });
           if (contact.status === 'assigned' && contact.assignedAgentId !== undefined) {
             deps.push(contact.assignedAgentId, 'call:ended', { contactId: contact.id, callId: event.callId });
           }

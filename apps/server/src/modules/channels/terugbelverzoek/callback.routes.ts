@@ -25,7 +25,7 @@ export function registerCallbackRoutes(
 
   app.post('/api/contacts/:id/terugbelverzoek', medewerker, async (request, reply) => {
     const user = currentUser(request);
-    const contact = contactFromParams(request, deps.contacts);
+    const contact = await contactFromParams(request, deps.contacts);
     if (
       contact.assignedAgentId !== user.id ||
       (contact.status !== 'assigned' && contact.status !== 'nawerk')
@@ -35,7 +35,7 @@ export function registerCallbackRoutes(
     const body = parseOrThrow(CallbackRequest, request.body, 'body');
     let created;
     try {
-      created = deps.callbacks.create({
+      created = await deps.callbacks.create({
         telefoonnummer: body.telefoonnummer,
         ...(body.voorkeurVan !== undefined ? { voorkeurVan: Date.parse(body.voorkeurVan) } : {}),
         ...(body.voorkeurTot !== undefined ? { voorkeurTot: Date.parse(body.voorkeurTot) } : {}),
@@ -58,7 +58,7 @@ export function registerCallbackRoutes(
     '/api/contacts/:id/terugbelverzoek',
     { preHandler: deps.guard.require('medewerker') },
     async (request) => {
-      const contact = contactFromParams(request, deps.contacts);
+      const contact = await contactFromParams(request, deps.contacts);
       await requireReadable(request, contact, deps.routing, ['contactgegevens'], deps.contacts);
       const view = deps.callbacks.get(contact.id);
       if (!view) throw problems.notFound('Dit contact is geen terugbelverzoek.');
@@ -68,11 +68,11 @@ export function registerCallbackRoutes(
 
   app.post('/api/contacts/:id/terugbelverzoek/uitkomst', medewerker, async (request) => {
     const user = currentUser(request);
-    const contact = contactFromParams(request, deps.contacts);
+    const contact = await contactFromParams(request, deps.contacts);
     requireHolder(user, contact);
     const body = parseOrThrow(CallbackOutcomeRequest, request.body, 'body');
     try {
-      return deps.callbacks.outcome(
+      return await deps.callbacks.outcome(
         contact,
         user.id,
         body.uitkomst,

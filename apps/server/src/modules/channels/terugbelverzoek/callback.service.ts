@@ -76,13 +76,13 @@ export class CallbackService {
     );
   }
 
-  create(
+  async create(
     input: NewCallback,
     attempt?: { poging: number; firstContactId: string },
-  ): { contact: ContactRecord; created: boolean } {
+  ): Promise<{ contact: ContactRecord; created: boolean }> {
     const now = Date.now();
     const van = Math.max(input.voorkeurVan ?? now, now - 60_000);
-    const result = this.deps.inbound.receive(
+    const result = await this.deps.inbound.receive(
       {
         channel: 'terugbelverzoek',
         externalId: input.externalId ?? `terugbel:${randomUUID()}`,
@@ -93,7 +93,7 @@ export class CallbackService {
         ...(input.queue !== undefined ? { queue: input.queue } : {}),
         dueAt: van,
       },
-      (contact) => {
+      async (contact) => {
         this.insert.run({
           contactId: contact.id,
           origin: input.originContactId ?? null,
@@ -108,7 +108,7 @@ export class CallbackService {
           at: now,
         });
         if (input.originContactId !== undefined) {
-          this.deps.contacts.appendEvent({
+          await this.deps.contacts.appendEvent({
             contactId: input.originContactId,
             type: 'terugbelverzoek-gemaakt',
             at: now,
@@ -142,21 +142,21 @@ export class CallbackService {
    * Record gelukt / niet bereikt for the callback an agent holds. Niet bereikt with attempts left queues the
    * next attempt (new window: given, or the retry delay from now). Registration of the contact stays as usual.
    */
-  outcome(
+  async outcome(
     contact: ContactRecord,
     agentId: string,
     uitkomst: 'gelukt' | 'niet-bereikt',
     nieuwVan?: number,
     nieuwTot?: number,
-  ): CallbackOutcomeResponse {
+  ): Promise<CallbackOutcomeResponse> {
     const row = this.byContact.get(contact.id);
     if (!row) throw new CallbackOutcomeConflict('Dit contact is geen terugbelverzoek.');
     const now = Date.now();
-    return this.deps.events.run(() => {
+    return this.deps.events.run(async () => {
       if (this.setOutcome.run(uitkomst, contact.id).changes !== 1) {
         throw new CallbackOutcomeConflict('De uitkomst van dit terugbelverzoek is al vastgelegd.');
       }
-      this.deps.contacts.appendEvent({
+      await this.deps.contacts.appendEvent({
         contactId: contact.id,
         type: 'terugbel-uitkomst',
         at: now,
@@ -172,7 +172,7 @@ export class CallbackService {
         const van = nieuwVan ?? now + this.deps.retryMinutes * 60_000;
         const window = row.voorkeur_tot !== null ? row.voorkeur_tot - row.voorkeur_van : undefined;
         const tot = nieuwTot ?? (window !== undefined ? van + window : undefined);
-        const next = this.create(
+        const next = await this.create(
           {
             telefoonnummer: row.telefoonnummer,
             voorkeurVan: van,

@@ -45,7 +45,7 @@ export function registerWebformRoutes(
     let result;
     let bevestigd = false;
     try {
-      result = deps.inbound.receive(
+      result = await deps.inbound.receive(
         {
           channel: 'webformulier',
           externalId,
@@ -59,8 +59,8 @@ export function registerWebformRoutes(
           body: text,
           ...(body.queue !== undefined ? { queue: body.queue } : {}),
         },
-        (contact) => {
-          deps.messages.addInbound(contact, {
+        async (contact) => {
+          await deps.messages.addInbound(contact, {
             body: text,
             fromLabel: indiener.naam ?? indiener.email ?? 'Indiener',
             meta: { formulier: body.formulier, velden: body.velden, subject: body.formulier },
