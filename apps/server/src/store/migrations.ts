@@ -42,6 +42,8 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...openKlantOutboxMigrations,
   ...reportsMigrations,
   ...ratingTokenMigrations,
+  ...identificatieMigrations,
+  ...channelsMigrations,
 ];
 
 /**
@@ -55,12 +57,12 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...queuesMigrations,
     ...contactsMigrations,
     ...messagesMigrations,
-    ...channelsMigrations,
+    ...channelsMigrations.map(sqliteForm),
     ...ontvangstbevestigingMigrations,
     ...transferMigrations,
     ...quickRepliesMigrations.map(sqliteForm),
     ...auditMigrations.map(sqliteForm),
-    ...identificatieMigrations,
+    ...identificatieMigrations.map(sqliteForm),
     ...idempotencyMigrations,
     ...kennisbankMigrations.map(sqliteForm),
     ...onderwerpenMigrations.map(sqliteForm),

@@ -68,6 +68,14 @@ export interface ContactsRepository {
   }): void;
   /** Run `fn` in one store transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
+  // Narrow reads for the channels module (it runs no SQL on this module's table).
+  /** Wait (ms) of the last `limit` answered chats of a queue accepted since `since`, newest first. */
+  chatAnswerWaits(queueId: string, since: number, limit: number): number[];
+  /** The latest contact linked to this partij, created in [from, to], other than `exceptId` (kanaalswitch). */
+  latestOfPartij(
+    partijUuid: string,
+    range: { from: number; to: number; exceptId: string },
+  ): { id: string; channel: string; at: number } | undefined;
 }
 
 /** The store's own repository: appends return the row's sequence number (the unit of work dispatches it). */
@@ -134,6 +142,19 @@ const COLUMNS: Record<keyof ContactPatch, string> = {
 };
 
 export function createSqliteContactsRepository(db: Db): StoredContactsRepository {
+  const answerWaits = db.prepare<[string, number, number], { w: number }>(
+    `SELECT accepted_at - created_at AS w FROM contacts
+     WHERE channel = 'chat' AND queue_id = ? AND accepted_at IS NOT NULL AND accepted_at >= ?
+     ORDER BY accepted_at DESC LIMIT ?`,
+  );
+  const latestOfPartij = db.prepare<
+    [string, number, number, string],
+    { id: string; channel: string; at: number }
+  >(
+    `SELECT id, channel, created_at AS at FROM contacts
+     WHERE partij_uuid = ? AND created_at >= ? AND created_at <= ? AND id != ?
+     ORDER BY created_at DESC LIMIT 1`,
+  );
   const insert = db.prepare(
     `INSERT INTO contacts (id, channel, external_id, queue_id, status, priority, subject, body, from_json, due_at, created_at, updated_at)
      VALUES (@id, @channel, @externalId, @queueId, @status, @priority, @subject, @body, @from, @dueAt, @createdAt, @createdAt)
@@ -246,6 +267,12 @@ export function createSqliteContactsRepository(db: Db): StoredContactsRepository
     },
     transaction<T>(fn: () => T): T {
       return inTransaction(fn) as T;
+    },
+    chatAnswerWaits(queueId, since, limit) {
+      return answerWaits.all(queueId, since, limit).map((r) => r.w);
+    },
+    latestOfPartij(partijUuid, { from, to, exceptId }) {
+      return latestOfPartij.get(partijUuid, from, to, exceptId);
     },
   };
 }

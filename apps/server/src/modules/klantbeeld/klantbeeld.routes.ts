@@ -119,7 +119,7 @@ export function registerKlantbeeldRoutes(
       request.log.warn({ err: String(err) }, 'klantregister niet bereikbaar bij klantherkenning');
       storing = KLANTREGISTER_STORING;
     }
-    const identificatie = deps.identificatie.identificatie(
+    const identificatie = await deps.identificatie.identificatie(
       contact,
       partij ?? (contact.from.bsn !== undefined ? { bsn: contact.from.bsn } : undefined),
       herkenning === 'onbekend' ? undefined : herkenning,
@@ -228,7 +228,7 @@ export function registerKlantbeeldRoutes(
     } catch (err) {
       return klantregisterProblem(err);
     }
-    const voor = deps.identificatie.identificatie(contact, partij);
+    const voor = await deps.identificatie.identificatie(contact, partij);
     if (!voor.verificatie.mogelijk || partij?.bsn === undefined) {
       if (voor.verificatie.pogingenOver === 0 && voor.niveau === 'herkend') {
         throw new HttpProblem(429, 'Te veel pogingen', voor.verificatie.reden);
@@ -258,17 +258,20 @@ export function registerKlantbeeldRoutes(
       gegevensbron: 'brp',
       betrokkenheid: `Klant (verificatie ${gelukt ? 'gelukt' : 'mislukt'})`,
     });
-    const na = deps.contacts.transaction(() => {
-      deps.identificatie.recordAttempt(contact.id, user.id, gelukt, at);
-      if (gelukt) deps.identificatie.recordVerified(contact.id, p.uuid, user.id, at);
-      deps.contacts.appendEvent({
-        contactId: contact.id,
-        type: gelukt ? 'geverifieerd' : 'verificatie-mislukt',
-        at,
-        agentId: user.id,
-      });
-      return deps.identificatie.identificatie(contact, p);
+    // The attempt and the level first (one transaction of the identificatie store), then the contact's event.
+    await deps.identificatie.recordVerification(contact.id, {
+      userId: user.id,
+      gelukt,
+      partijUuid: p.uuid,
+      at,
     });
+    deps.contacts.appendEvent({
+      contactId: contact.id,
+      type: gelukt ? 'geverifieerd' : 'verificatie-mislukt',
+      at,
+      agentId: user.id,
+    });
+    const na = await deps.identificatie.identificatie(contact, p);
     request.log.info({ contactId: contact.id, gelukt }, 'verificatie');
     const response: VerificatieResponse = {
       resultaat: gelukt ? 'geverifieerd' : 'onjuist',

@@ -35,7 +35,10 @@ export function registerRegistrationRoutes(
     /** Checks before anything is stored (the channels' reply that did not go out): a throw refuses it. */
     check?: (contactId: string, request: RegistrationRequest) => void;
     /** The contact's identification level for this partij, stored with the klantcontact. */
-    identificatieniveau?: (contact: ContactRecord, partijUuid: string | undefined) => Identificatieniveau;
+    identificatieniveau?: (
+      contact: ContactRecord,
+      partijUuid: string | undefined,
+    ) => Promise<Identificatieniveau>;
     /** An onderwerp of the managed list (issue 14 §7), by id. */
     onderwerp?: (id: string) => Promise<ListedOnderwerp | undefined>;
   },
@@ -65,6 +68,13 @@ export function registerRegistrationRoutes(
       // Read before the synchronous part below; checked there, after a replay of a stored answer.
       const listed = sent.onderwerpId !== undefined ? await deps.onderwerp?.(sent.onderwerpId) : undefined;
 
+      // The identificatieniveau the klantcontact records, read before the synchronous part (async store).
+      const vooraf = deps.identificatieniveau ? deps.contacts.get(contactId) : undefined;
+      const identificatieniveau =
+        vooraf && deps.identificatieniveau
+          ? await deps.identificatieniveau(vooraf, sent.partij?.uuid ?? vooraf.partijUuid)
+          : undefined;
+
       // Everything from here to the commit is synchronous: no other request can interleave.
       const stored = deps.idempotency.get(user.id, key);
       if (stored) {
@@ -85,16 +95,13 @@ export function registerRegistrationRoutes(
       let response: RegistrationResponse;
       try {
         response = deps.unitOfWork.run(() => {
-          const partijUuid = body.partij?.uuid ?? contact.partijUuid;
           const result = deps.port().register({
             contact: {
               id: contact.id,
               channel: contact.channel,
               from: contact.from,
               ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
-              ...(deps.identificatieniveau
-                ? { identificatieniveau: deps.identificatieniveau(contact, partijUuid) }
-                : {}),
+              ...(identificatieniveau !== undefined ? { identificatieniveau } : {}),
             },
             medewerker: { userId: user.id, username: user.username, name: user.name },
             request: body,

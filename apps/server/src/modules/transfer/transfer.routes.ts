@@ -28,7 +28,7 @@ const ConsultParams = z.object({ consultId: z.string().min(1).max(100) });
 /** What the channels add to a contact's context (kanaalswitch, chat, terugbelverzoek). */
 export type ContextExtras = (
   contactId: string,
-) => Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>;
+) => Promise<Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>>;
 
 /**
  * Warm hand-over: transfer to a queue or to a colleague (an offer to them) with a note; the receiver reads the whole
@@ -123,7 +123,7 @@ export function registerTransferRoutes(
         ...(e.agentId !== undefined ? { agentId: e.agentId } : {}),
         ...(e.data !== undefined ? { data: e.data } : {}),
       })),
-      ...deps.extras(contact.id),
+      ...(await deps.extras(contact.id)),
     };
     return response;
   });

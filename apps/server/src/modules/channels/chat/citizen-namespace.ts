@@ -27,6 +27,8 @@ import { connectionsPerIp } from '../../../realtime/connections-per-ip';
 interface CitizenSocketData {
   ip: string;
   conversationId?: string;
+  /** A chat:start is being stored: a second one on this socket waits for nothing and is refused. */
+  starting?: boolean;
 }
 
 type CitizenSocket = Socket<
@@ -91,8 +93,12 @@ export function registerCitizenNamespace(
     clock: deps.clock ?? systemClock,
     graceMs: config.chatFlood.residentGraceMs,
     gone: (conversationId) => {
-      if (chat.dropIfWaiting(conversationId))
-        log.info({ conversationId }, 'waiting chat dropped: resident gone');
+      chat
+        .dropIfWaiting(conversationId)
+        .then((dropped) => {
+          if (dropped) log.info({ conversationId }, 'waiting chat dropped: resident gone');
+        })
+        .catch((err: unknown) => log.warn({ err, conversationId }, 'dropping a waiting chat failed'));
     },
   });
   chat.onStop(() => presence.stop());
@@ -193,11 +199,16 @@ export function registerCitizenNamespace(
             ],
           };
         }
-        if (socket.data.conversationId !== undefined)
+        if (socket.data.conversationId !== undefined || socket.data.starting === true)
           return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
-        const res = chat.start(payload, digid);
-        if (res.ok) join(res.data.conversationId);
-        return res;
+        socket.data.starting = true;
+        try {
+          const res = await chat.start(payload, digid);
+          if (res.ok) join(res.data.conversationId);
+          return res;
+        } finally {
+          socket.data.starting = false;
+        }
       },
       log,
     );
@@ -205,8 +216,8 @@ export function registerCitizenNamespace(
       socket,
       'chat:resume',
       ChatResumePayload,
-      ({ resumeToken }) => {
-        const res = chat.resume(resumeToken);
+      async ({ resumeToken }) => {
+        const res = await chat.resume(resumeToken);
         if (res.ok) join(res.data.conversationId);
         return res;
       },
@@ -226,10 +237,10 @@ export function registerCitizenNamespace(
       socket,
       'chat:typing',
       ChatTypingPayload,
-      ({ typing }) => {
+      async ({ typing }) => {
         const id = conversationId();
         if (id === undefined) return noConversation;
-        chat.typingFromResident(id, typing);
+        await chat.typingFromResident(id, typing);
         return { ok: true };
       },
       log,

@@ -35,7 +35,7 @@ export function registerCallbackRoutes(
     const body = parseOrThrow(CallbackRequest, request.body, 'body');
     let created;
     try {
-      created = deps.callbacks.create({
+      created = await deps.callbacks.create({
         telefoonnummer: body.telefoonnummer,
         ...(body.voorkeurVan !== undefined ? { voorkeurVan: Date.parse(body.voorkeurVan) } : {}),
         ...(body.voorkeurTot !== undefined ? { voorkeurTot: Date.parse(body.voorkeurTot) } : {}),
@@ -51,7 +51,7 @@ export function registerCallbackRoutes(
     }
     return reply
       .code(201)
-      .send({ contactId: created.contact.id, terugbelverzoek: deps.callbacks.get(created.contact.id) });
+      .send({ contactId: created.contact.id, terugbelverzoek: await deps.callbacks.get(created.contact.id) });
   });
 
   app.get(
@@ -60,7 +60,7 @@ export function registerCallbackRoutes(
     async (request) => {
       const contact = contactFromParams(request, deps.contacts);
       await requireReadable(request, contact, deps.routing, ['contactgegevens'], deps.contacts);
-      const view = deps.callbacks.get(contact.id);
+      const view = await deps.callbacks.get(contact.id);
       if (!view) throw problems.notFound('Dit contact is geen terugbelverzoek.');
       return view;
     },
@@ -72,7 +72,7 @@ export function registerCallbackRoutes(
     requireHolder(user, contact);
     const body = parseOrThrow(CallbackOutcomeRequest, request.body, 'body');
     try {
-      return deps.callbacks.outcome(
+      return await deps.callbacks.outcome(
         contact,
         user.id,
         body.uitkomst,

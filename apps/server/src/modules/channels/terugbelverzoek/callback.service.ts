@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CallbackOutcomeResponse, CallbackView } from '@kcc/contracts/channels';
 import type { UnitOfWork } from '../../../shared/domain-events';
-import type { Db } from '../../../store/db';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
+import type { CallbackRepository } from './callback.repository';
 
 export interface NewCallback {
   telefoonnummer: string;
@@ -18,19 +18,6 @@ export interface NewCallback {
   /** Stable id for idempotent creation (e.g. the CTI call); default a new uuid. */
   externalId?: string;
   createdBy?: string;
-}
-
-interface Row {
-  contact_id: string;
-  origin_contact_id: string | null;
-  first_contact_id: string;
-  telefoonnummer: string;
-  voorkeur_van: number;
-  voorkeur_tot: number | null;
-  notitie: string | null;
-  poging: number;
-  max_pogingen: number;
-  uitkomst: 'gelukt' | 'niet-bereikt' | null;
 }
 
 export class CallbackOutcomeConflict extends Error {
@@ -50,13 +37,9 @@ export function telLink(phone: string): string {
  * engine uses as notBefore), with a retry policy when the resident was not reached.
  */
 export class CallbackService {
-  private readonly insert;
-  private readonly byContact;
-  private readonly setOutcome;
-
   constructor(
     private readonly deps: {
-      db: Db;
+      repo: CallbackRepository;
       inbound: InboundService;
       contacts: ContactsRepository;
       maxAttempts: number;
@@ -64,24 +47,17 @@ export class CallbackService {
       /** Records `terugbelverzoek-afgesloten`: reached, or not reached at the last attempt. */
       events: UnitOfWork;
     },
-  ) {
-    this.insert = deps.db.prepare(
-      `INSERT INTO callback_requests (contact_id, origin_contact_id, first_contact_id, telefoonnummer, voorkeur_van,
-         voorkeur_tot, notitie, poging, max_pogingen, created_by, created_at)
-       VALUES (@contactId, @origin, @first, @telefoonnummer, @van, @tot, @notitie, @poging, @max, @createdBy, @at)`,
-    );
-    this.byContact = deps.db.prepare<[string], Row>('SELECT * FROM callback_requests WHERE contact_id = ?');
-    this.setOutcome = deps.db.prepare(
-      'UPDATE callback_requests SET uitkomst = ? WHERE contact_id = ? AND uitkomst IS NULL',
-    );
-  }
+  ) {}
 
-  create(
+  async create(
     input: NewCallback,
     attempt?: { poging: number; firstContactId: string },
-  ): { contact: ContactRecord; created: boolean } {
+  ): Promise<{ contact: ContactRecord; created: boolean }> {
     const now = Date.now();
     const van = Math.max(input.voorkeurVan ?? now, now - 60_000);
+    // The request's row is written in the contact's unit of work (the callback's promise is awaited there once
+    // the contacts store is async; until then right after it).
+    let written: Promise<void> | undefined;
     const result = this.deps.inbound.receive(
       {
         channel: 'terugbelverzoek',
@@ -94,19 +70,6 @@ export class CallbackService {
         dueAt: van,
       },
       (contact) => {
-        this.insert.run({
-          contactId: contact.id,
-          origin: input.originContactId ?? null,
-          first: attempt?.firstContactId ?? contact.id,
-          telefoonnummer: contact.from.phone ?? input.telefoonnummer,
-          van,
-          tot: input.voorkeurTot ?? null,
-          notitie: input.notitie ?? null,
-          poging: attempt?.poging ?? 1,
-          max: this.deps.maxAttempts,
-          createdBy: input.createdBy ?? null,
-          at: now,
-        });
         if (input.originContactId !== undefined) {
           this.deps.contacts.appendEvent({
             contactId: input.originContactId,
@@ -116,13 +79,30 @@ export class CallbackService {
             data: { terugbelverzoekContactId: contact.id },
           });
         }
+        written = this.deps.repo.insert({
+          contact_id: contact.id,
+          origin_contact_id: input.originContactId ?? null,
+          first_contact_id: attempt?.firstContactId ?? contact.id,
+          telefoonnummer: contact.from.phone ?? input.telefoonnummer,
+          voorkeur_van: van,
+          voorkeur_tot: input.voorkeurTot ?? null,
+          notitie: input.notitie ?? null,
+          poging: attempt?.poging ?? 1,
+          max_pogingen: this.deps.maxAttempts,
+          created_by: input.createdBy ?? null,
+          created_at: now,
+        });
+        // Awaited below; a rolled-back contact must not leave an unhandled rejection behind.
+        written.catch(() => undefined);
+        return written;
       },
     );
+    await written;
     return result;
   }
 
-  get(contactId: string): CallbackView | undefined {
-    const r = this.byContact.get(contactId);
+  async get(contactId: string): Promise<CallbackView | undefined> {
+    const r = await this.deps.repo.byContact(contactId);
     if (!r) return undefined;
     return {
       contactId: r.contact_id,
@@ -141,21 +121,42 @@ export class CallbackService {
   /**
    * Record gelukt / niet bereikt for the callback an agent holds. Niet bereikt with attempts left queues the
    * next attempt (new window: given, or the retry delay from now). Registration of the contact stays as usual.
+   * The outcome's row decides a race (recorded once); the next attempt and the events follow it.
    */
-  outcome(
+  async outcome(
     contact: ContactRecord,
     agentId: string,
     uitkomst: 'gelukt' | 'niet-bereikt',
     nieuwVan?: number,
     nieuwTot?: number,
-  ): CallbackOutcomeResponse {
-    const row = this.byContact.get(contact.id);
+  ): Promise<CallbackOutcomeResponse> {
+    const row = await this.deps.repo.byContact(contact.id);
     if (!row) throw new CallbackOutcomeConflict('Dit contact is geen terugbelverzoek.');
     const now = Date.now();
-    return this.deps.events.run(() => {
-      if (this.setOutcome.run(uitkomst, contact.id).changes !== 1) {
-        throw new CallbackOutcomeConflict('De uitkomst van dit terugbelverzoek is al vastgelegd.');
-      }
+    if (!(await this.deps.repo.setOutcome(contact.id, uitkomst))) {
+      throw new CallbackOutcomeConflict('De uitkomst van dit terugbelverzoek is al vastgelegd.');
+    }
+    const response: CallbackOutcomeResponse = { uitkomst, poging: row.poging, maxPogingen: row.max_pogingen };
+    if (uitkomst === 'niet-bereikt' && row.poging < row.max_pogingen) {
+      const van = nieuwVan ?? now + this.deps.retryMinutes * 60_000;
+      const window = row.voorkeur_tot !== null ? row.voorkeur_tot - row.voorkeur_van : undefined;
+      const tot = nieuwTot ?? (window !== undefined ? van + window : undefined);
+      const next = await this.create(
+        {
+          telefoonnummer: row.telefoonnummer,
+          voorkeurVan: van,
+          ...(tot !== undefined ? { voorkeurTot: tot } : {}),
+          ...(row.notitie !== null ? { notitie: row.notitie } : {}),
+          queue: contact.queueId,
+          originContactId: contact.id,
+          createdBy: agentId,
+          ...(contact.from.name !== undefined ? { name: contact.from.name } : {}),
+        },
+        { poging: row.poging + 1, firstContactId: row.first_contact_id },
+      );
+      response.volgende = { contactId: next.contact.id, voorkeurVan: new Date(van).toISOString() };
+    }
+    this.deps.events.run(() => {
       this.deps.contacts.appendEvent({
         contactId: contact.id,
         type: 'terugbel-uitkomst',
@@ -163,30 +164,7 @@ export class CallbackService {
         agentId,
         data: { uitkomst, poging: row.poging },
       });
-      const response: CallbackOutcomeResponse = {
-        uitkomst,
-        poging: row.poging,
-        maxPogingen: row.max_pogingen,
-      };
-      if (uitkomst === 'niet-bereikt' && row.poging < row.max_pogingen) {
-        const van = nieuwVan ?? now + this.deps.retryMinutes * 60_000;
-        const window = row.voorkeur_tot !== null ? row.voorkeur_tot - row.voorkeur_van : undefined;
-        const tot = nieuwTot ?? (window !== undefined ? van + window : undefined);
-        const next = this.create(
-          {
-            telefoonnummer: row.telefoonnummer,
-            voorkeurVan: van,
-            ...(tot !== undefined ? { voorkeurTot: tot } : {}),
-            ...(row.notitie !== null ? { notitie: row.notitie } : {}),
-            queue: contact.queueId,
-            originContactId: contact.id,
-            createdBy: agentId,
-            ...(contact.from.name !== undefined ? { name: contact.from.name } : {}),
-          },
-          { poging: row.poging + 1, firstContactId: row.first_contact_id },
-        );
-        response.volgende = { contactId: next.contact.id, voorkeurVan: new Date(van).toISOString() };
-      } else {
+      if (response.volgende === undefined) {
         this.deps.events.record({
           type: 'terugbelverzoek-afgesloten',
           contactId: contact.id,
@@ -194,7 +172,7 @@ export class CallbackService {
           pogingen: row.poging,
         });
       }
-      return response;
     });
+    return response;
   }
 }
