@@ -62,6 +62,8 @@ export class ChatService implements OutboundChannel {
    * the messages service asks synchronously, before it stores an agent's message.
    */
   private readonly conversations = new Map<string, Conversation | null>();
+  /** Conversations being stored by `start`, per contact: a lookup meanwhile (the offer went out) waits for it. */
+  private readonly starting = new Map<string, Promise<void>>();
   private readonly messageLimiter: RateLimiter;
   private ticker: NodeJS.Timeout | undefined;
   private readonly stopHooks: (() => void)[] = [];
@@ -178,10 +180,15 @@ export class ChatService implements OutboundChannel {
           );
           // Awaited below; a rolled-back contact must not leave an unhandled rejection behind.
           written.catch(() => undefined);
+          this.starting.set(created.id, written);
           return written;
         },
       );
-      await written;
+      try {
+        await written;
+      } finally {
+        this.starting.delete(contact.id);
+      }
       this.conversationByContact.set(contact.id, conversationId);
     } catch (err) {
       if (err instanceof InboundError)
@@ -472,6 +479,7 @@ export class ChatService implements OutboundChannel {
   }
 
   async conversationOf(contactId: string): Promise<Conversation | undefined> {
+    await this.starting.get(contactId)?.catch(() => undefined);
     const conv = await this.deps.repo.byContact(contactId);
     this.remember(contactId, conv ?? null);
     return conv;

@@ -1,18 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
 import { TestClock } from '../../../../test-support/test-clock';
 import { INTEGRATION_KEY, bearer } from '../../../../test-support/test-server';
 import { nextAgentEvent, startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 
-describe('telephony (CTI) events', () => {
+describeEachStore('telephony (CTI) events', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   let seq = 0;
   beforeAll(async () => {
+    database = await stores.freshDatabase();
     kit = await startChannelKit({
       KCC_CTI_NUMBERS: '14020=algemeen, 020-1234567=belastingen',
       KCC_CTI_CALLBACK_QUEUES: 'algemeen',
+      ...database.env,
     });
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   const post = (body: unknown, key = INTEGRATION_KEY) =>
     fetch(`${kit.server.url}/api/channels/telefonie/events`, {
@@ -139,13 +146,21 @@ describe('telephony (CTI) events', () => {
   });
 });
 
-describe('web forms and callback requests', () => {
+describeEachStore('web forms and callback requests', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   const clock = new TestClock();
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_CALLBACK_MAX_ATTEMPTS: '2', KCC_WRAP_UP_MS: '0' }, { clock });
+    database = await stores.freshDatabase();
+    kit = await startChannelKit(
+      { KCC_CALLBACK_MAX_ATTEMPTS: '2', KCC_WRAP_UP_MS: '0', ...database.env },
+      { clock },
+    );
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   const form = (body: unknown, key = INTEGRATION_KEY) =>
     fetch(`${kit.server.url}/api/channels/webformulier`, {
