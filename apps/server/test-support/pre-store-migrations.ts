@@ -518,4 +518,31 @@ export const preStoreMigrations: Record<string, Migration> = {
       );
     `,
   },
+  'channels/ontvangstbevestiging_001': {
+    id: 'channels/ontvangstbevestiging_001',
+    sql: `
+      -- The beheerder's text per queue; a queue without a row uses the default text.
+      CREATE TABLE ontvangstbevestiging_templates (
+        queue_id TEXT PRIMARY KEY,
+        tekst TEXT NOT NULL,
+        actief INTEGER NOT NULL,
+        bijgewerkt_op INTEGER NOT NULL,
+        bijgewerkt_door TEXT NOT NULL
+      );
+      -- At most one receipt per contact (a thread is one contact: replies join it and get none).
+      CREATE TABLE ontvangstbevestigingen (
+        contact_id TEXT PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+    `,
+  },
+  'channels/ontvangstbevestiging_002_belofte': {
+    // issue 15 §6: the promised answer time, for the KPI voorspelbaarheid (promises kept)
+    id: 'channels/ontvangstbevestiging_002_belofte',
+    sql: `
+      ALTER TABLE ontvangstbevestigingen ADD COLUMN beloofd_voor INTEGER;
+      CREATE INDEX ontvangstbevestigingen_beloofd_voor ON ontvangstbevestigingen (beloofd_voor);
+    `,
+  },
 };

@@ -44,6 +44,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...ratingTokenMigrations,
   ...identificatieMigrations,
   ...channelsMigrations,
+  ...ontvangstbevestigingMigrations,
 ];
 
 /**
@@ -58,7 +59,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...contactsMigrations,
     ...messagesMigrations,
     ...channelsMigrations.map(sqliteForm),
-    ...ontvangstbevestigingMigrations,
+    ...ontvangstbevestigingMigrations.map(sqliteForm),
     ...transferMigrations,
     ...quickRepliesMigrations.map(sqliteForm),
     ...auditMigrations.map(sqliteForm),

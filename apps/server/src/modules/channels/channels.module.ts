@@ -35,6 +35,7 @@ import { createOriginCheck, registerCitizenNamespace } from './chat/citizen-name
 import { EmailIngest } from './email/email-ingest';
 import { EmailOutbox } from './email/email-outbox';
 import { Ontvangstbevestigingen, type Belofte } from './email/ontvangstbevestiging';
+import { createOntvangstbevestigingRepository } from './email/ontvangstbevestiging.repository';
 import { registerOntvangstbevestigingRoutes, type QueueRef } from './email/ontvangstbevestiging.routes';
 import { createMailer, type Mailer } from './email/mailer';
 import { startSmtpInbound, type SmtpInbound } from './email/smtp-inbound';
@@ -68,7 +69,7 @@ export interface ChannelsModule {
   /** The open chat conversation of a contact (undefined when there is none or it ended), for co-browsing. */
   openConversationOf(contactId: string): Promise<string | undefined>;
   /** Answers promised in ontvangstbevestigingen, due in [from, to) (KPI voorspelbaarheid). */
-  beloften(from: number, to: number): Belofte[];
+  beloften(from: number, to: number): Promise<Belofte[]>;
   /** Outbound e-mail through KCC_SMTP_RELAY (also for terugkoppelingen). */
   mailer: Mailer;
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
@@ -100,9 +101,9 @@ export function createChannelsModule(
     smtpRelay: string | undefined;
     dataDir: string;
     integrationKey: string | undefined;
-    /** The synchronous connection: messages, transfer and the ontvangstbevestigingen (not moved yet). */
+    /** The synchronous connection: messages and transfer (their own modules, not moved yet). */
     db: Db;
-    /** The async store: chats, calls, terugbelverzoeken, partij hints and transcript links. */
+    /** The async store: chats, calls, terugbelverzoeken, partij hints, transcript links and receipts. */
     store: Store;
     contacts: ContactsRepository;
     routing: RoutingService;
@@ -195,7 +196,7 @@ export function createChannelsModule(
   inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
   const ontvangst = new Ontvangstbevestigingen({
-    db,
+    store: createOntvangstbevestigingRepository(deps.store),
     repo: messagesRepo,
     mailFrom: config.mailFrom,
     signature: config.reply.signature,

@@ -186,7 +186,9 @@ export class EmailIngest {
           eigenAdres: ontvangst.eigenAdres,
         })
       : undefined;
-    let bevestigd = false;
+    // The receipt is written in the contact's unit of work (the callback's promise is awaited there once the
+    // contacts store is async; until then right after it).
+    let bevestigd: Promise<boolean> | undefined;
     const { contact, created } = this.deps.inbound.receive(
       {
         channel: 'email',
@@ -214,9 +216,11 @@ export class EmailIngest {
           inReplyTo: messageId,
           references: chain,
         });
+        bevestigd.catch(() => undefined);
+        return bevestigd;
       },
     );
-    if (bevestigd) this.deps.onOntvangstbevestiging?.();
+    if (await bevestigd) this.deps.onOntvangstbevestiging?.();
     return { contactId: contact.id, outcome: created ? 'new' : 'duplicate' };
   }
 
