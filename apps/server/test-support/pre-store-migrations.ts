@@ -2,8 +2,9 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35). `store/migrate-store.test.ts` builds a
- * data dir with them to check that an existing installation sees nothing new after the move.
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; identificatie,
+ * channels and ontvangstbevestiging: commit 5e53e20). `store/migrate-store.test.ts` builds a data dir with them to
+ * check that an existing installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
   'quick-replies/001_init': {

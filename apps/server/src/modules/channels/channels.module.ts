@@ -132,6 +132,7 @@ export function createChannelsModule(
   },
 ): ChannelsModule {
   const { config, db, contacts, routing, inbound, guard, log } = deps;
+  const clock = deps.clock ?? systemClock;
   let agentNsp: Namespace | undefined;
   const push: AgentPush = (agentId, event, payload) => {
     agentNsp?.to(`agent:${agentId}`).emit(event, payload);
@@ -158,6 +159,7 @@ export function createChannelsModule(
     contacts,
     maxAttempts: config.callbackMaxAttempts,
     retryMinutes: config.callbackRetryMinutes,
+    clock,
     events: deps.events,
   });
   const chat = new ChatService({
@@ -171,6 +173,7 @@ export function createChannelsModule(
     push,
     config,
     log,
+    clock,
     userName: deps.userName,
     ...(deps.onAuthenticated ? { onAuthenticated: deps.onAuthenticated } : {}),
     ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
@@ -192,6 +195,7 @@ export function createChannelsModule(
     port: deps.port,
     recogniseOnArrival: deps.recogniseOnArrival,
     log,
+    clock,
   });
   inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
@@ -229,6 +233,7 @@ export function createChannelsModule(
     callbacks,
     push,
     config,
+    clock,
   });
   registerWebformRoutes(app, { integrationKey: deps.integrationKey, inbound, messages, ...receipts });
   registerOntvangstbevestigingRoutes(app, { guard, queues: deps.queues ?? (() => []), ontvangst });

@@ -1,6 +1,7 @@
 import type { Channel } from '@kcc/contracts/domain';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
+import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import type { KanaalswitchRepository } from './kanaalswitch.repository';
 
@@ -29,6 +30,7 @@ export class KanaalswitchDetector {
        */
       recogniseOnArrival: boolean;
       log: Logger;
+      clock: Clock;
       windowDays?: number;
     },
   ) {}
@@ -76,7 +78,7 @@ export class KanaalswitchDetector {
     this.deps.contacts.appendEvent({
       contactId: contact.id,
       type: 'kanaalswitch',
-      at: Date.now(),
+      at: this.deps.clock.now(),
       data: { fromChannel: before.channel, fromContactId: before.id, partijUuid, toChannel: contact.channel },
     });
   }

@@ -16,6 +16,7 @@ import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.
 import { InboundError, type InboundService } from '../../contacts/inbound.service';
 import type { AgentPush, MessagesService, OutboundChannel } from '../../messages/messages.service';
 import { MessageRefused } from '../../messages/messages.service';
+import type { Clock } from '../../../shared/clock';
 import type { Logger } from '../../../shared/logger';
 import type { RoutingService } from '../../routing/routing.service';
 import { isOpenAt, openingHoursLabel, type ChannelsConfig } from '../channels.config';
@@ -80,6 +81,8 @@ export class ChatService implements OutboundChannel {
       push: AgentPush;
       config: ChannelsConfig;
       log: Logger;
+      /** The time of the chat's records (start, end, rating, answer history). */
+      clock: Clock;
       userName: (id: string) => string | undefined;
       /** A chat started with a valid DigiD token: written in the contact's creating unit of work. */
       onAuthenticated?: (contactId: string, at: number) => Promise<void>;
@@ -120,7 +123,7 @@ export class ChatService implements OutboundChannel {
 
   // ------------------------------------------------------------------ resident side
 
-  availability(queue?: string, now = Date.now()): ChatAvailability {
+  availability(queue?: string, now = this.deps.clock.now()): ChatAvailability {
     const { config, routing } = this.deps;
     const open = isOpenAt(config.chatHours, now, config.calendar);
     const queueId = queue ?? routing.defaultQueueFor('chat');
@@ -278,14 +281,14 @@ export class ChatService implements OutboundChannel {
   async endByResident(conversationId: string): Promise<Ack> {
     const conv = await this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
-    const endedAt = Date.now();
+    const endedAt = this.deps.clock.now();
     if (!(await this.deps.repo.end(conv.id, 'inwoner', endedAt))) return { ok: true };
     this.remember(conv.contactId, { ...conv, endedAt, endedBy: 'inwoner' });
     const contact = this.deps.contacts.get(conv.contactId);
     this.deps.contacts.appendEvent({
       contactId: conv.contactId,
       type: 'chat-ended',
-      at: Date.now(),
+      at: this.deps.clock.now(),
       data: { by: 'inwoner' },
     });
     if (contact && WAITING.has(contact.status)) {
@@ -315,7 +318,7 @@ export class ChatService implements OutboundChannel {
     const conv = await this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (conv.endedAt === undefined) return { ok: false, error: CITIZEN_ERRORS.notEnded };
-    const now = Date.now();
+    const now = this.deps.clock.now();
     // The rating first; the csat event (statistics) follows it in the contact's log.
     await this.deps.repo.rate(conv.id, score, comment, now);
     this.deps.contacts.transaction(() => {
@@ -339,7 +342,7 @@ export class ChatService implements OutboundChannel {
     if (conv.endedAt === undefined) return { ok: false, error: CITIZEN_ERRORS.notEnded };
     if (conv.email === undefined) return { ok: false, error: CITIZEN_ERRORS.noEmail };
     if (!this.deps.mailer.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
-    const now = Date.now();
+    const now = this.deps.clock.now();
     // claimed before sending, so concurrent requests send one mail between them
     if (!(await this.deps.repo.claimTranscript(conv.id, now)))
       return { ok: false, error: CITIZEN_ERRORS.alreadySent };
@@ -448,7 +451,7 @@ export class ChatService implements OutboundChannel {
   }
 
   private async endAsMedewerker(conv: Conversation, agentId: string): Promise<void> {
-    const now = Date.now();
+    const now = this.deps.clock.now();
     if (await this.deps.repo.end(conv.id, 'medewerker', now)) {
       this.remember(conv.contactId, { ...conv, endedAt: now, endedBy: 'medewerker' });
       this.deps.contacts.appendEvent({
@@ -501,7 +504,7 @@ export class ChatService implements OutboundChannel {
       list.push(c);
       byQueue.set(c.queueId, list);
     }
-    const since = Date.now() - 7 * 24 * 3600 * 1000;
+    const since = this.deps.clock.now() - 7 * 24 * 3600 * 1000;
     for (const [queueId, list] of byQueue) {
       list.sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
       const answers = this.deps.contacts.chatAnswerWaits(queueId, since, ANSWER_HISTORY);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CTI_EVENT_TYPES, CtiEvent, type CtiEventResponse } from '@kcc/contracts/channels';
 import { problems } from '../../../http/problem';
+import type { Clock } from '../../../shared/clock';
 import { parseOrThrow } from '../../../http/validate';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import { inboundProblem, requireIntegrationKey } from '../../contacts/inbound.routes';
@@ -28,6 +29,7 @@ export function registerCtiRoutes(
     callbacks: CallbackService;
     push: AgentPush;
     config: ChannelsConfig;
+    clock: Clock;
   },
 ): void {
   const { repo, contacts, routing } = deps;
@@ -76,7 +78,7 @@ export function registerCtiRoutes(
       ]);
     }
     const event = parseOrThrow(CtiEvent, request.body, 'body');
-    const now = Date.now();
+    const now = deps.clock.now();
     // Every eventId once: the claim's primary key decides between a delivery and its replay.
     const claim = await repo.claim(event, now);
     if (claim.kind === 'duplicate') {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallbackOutcomeResponse, CallbackView } from '@kcc/contracts/channels';
+import type { Clock } from '../../../shared/clock';
 import type { UnitOfWork } from '../../../shared/domain-events';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
@@ -44,6 +45,8 @@ export class CallbackService {
       contacts: ContactsRepository;
       maxAttempts: number;
       retryMinutes: number;
+      /** The preferred windows and the retry delay are on the routing engine's clock. */
+      clock: Clock;
       /** Records `terugbelverzoek-afgesloten`: reached, or not reached at the last attempt. */
       events: UnitOfWork;
     },
@@ -53,7 +56,7 @@ export class CallbackService {
     input: NewCallback,
     attempt?: { poging: number; firstContactId: string },
   ): Promise<{ contact: ContactRecord; created: boolean }> {
-    const now = Date.now();
+    const now = this.deps.clock.now();
     const van = Math.max(input.voorkeurVan ?? now, now - 60_000);
     // The request's row is written in the contact's unit of work (the callback's promise is awaited there once
     // the contacts store is async; until then right after it).
@@ -132,7 +135,7 @@ export class CallbackService {
   ): Promise<CallbackOutcomeResponse> {
     const row = await this.deps.repo.byContact(contact.id);
     if (!row) throw new CallbackOutcomeConflict('Dit contact is geen terugbelverzoek.');
-    const now = Date.now();
+    const now = this.deps.clock.now();
     if (!(await this.deps.repo.setOutcome(contact.id, uitkomst))) {
       throw new CallbackOutcomeConflict('De uitkomst van dit terugbelverzoek is al vastgelegd.');
     }
