@@ -90,6 +90,24 @@ describeEachStore('telephony (CTI) events', (stores) => {
     expect(gone.terugbelverzoekContactId).toBeUndefined();
   });
 
+  it('processes an event delivered twice at once only once', async () => {
+    const offered = event('call.offered', 'call-twice', { from: '0612345670' });
+    const answered = event('call.answered', 'call-twice');
+    expect((await post(offered)).status).toBe(200);
+    const both = await Promise.all([post(answered), post(answered)]);
+    const bodies = (await Promise.all(both.map((r) => r.json()))) as { status?: string }[];
+    // The first is processed; the other is a duplicate, or (still being processed) refused to be sent again.
+    const outcomes = both.map((r, i) => (r.status === 200 ? bodies[i]?.status : r.status)).sort();
+    expect(['duplicate,processed', '409,processed']).toContain(outcomes.join(','));
+    const contactId = ((await (await post(offered)).json()) as { contactId: string }).contactId;
+    const answers = (
+      kit.server.db
+        .prepare("SELECT type FROM contact_events WHERE contact_id = ? AND type = 'cti-answered'")
+        .all(contactId) as unknown[]
+    ).length;
+    expect(answers).toBe(1);
+  });
+
   it('answers replayed events as duplicates without doing anything twice', async () => {
     const offered = { eventId: 'replay-1', type: 'call.offered', callId: 'call-r', from: '0612345678' };
     const first = (await (await post(offered)).json()) as { contactId: string; status: string };
