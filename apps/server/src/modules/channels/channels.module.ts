@@ -318,9 +318,10 @@ export function createChannelsModule(
     const contact = contacts.get(event.contactId);
     if (!contact) return;
     if (messagesRepo.list(contact.id).length > 0) {
-      await transcripts.link(event.klantcontactUuid, contact.id, event.at);
-      // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
+      // The link as a Klantinteracties Bijlage first, at once after the commit: in Open Klant mode the outbox then
+      // forwards it with the registration instead of in a second round.
       deps.port().linkTranscript(event.klantcontactUuid, contact.id);
+      await transcripts.link(event.klantcontactUuid, contact.id, event.at);
     }
     const partij = event.request.partij?.uuid ?? contact.partijUuid;
     if (partij !== undefined) await kanaalswitch.onPartijKnown(contact.id, partij);
