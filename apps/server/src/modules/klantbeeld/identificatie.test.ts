@@ -292,5 +292,37 @@ describeEachStore('identification levels', (stores) => {
       }
       expect(server.db.prepare(`SELECT COUNT(*) AS n FROM contacts`).get()).toEqual(contactsBefore);
     });
+
+    it('chats started at the same time each keep their own level: DigiD ones geauthenticeerd, the others nothing', async () => {
+      const tokens = [await demoToken(FATIMA.bsn), await demoToken('999990627')];
+      const starts = await Promise.all(
+        [tokens[0], undefined, tokens[1], undefined].map(async (token) => {
+          const s = await citizen();
+          const res = (await s.emitWithAck('chat:start', {
+            subject: 'Tegelijk',
+            ...(token !== undefined ? { digidToken: token } : {}),
+          })) as Ack<ChatStarted>;
+          if (!res.ok) throw new Error(`start failed: ${res.error}`);
+          return { conversationId: res.data.conversationId, digid: token !== undefined };
+        }),
+      );
+      const contactOf = async (conversationId: string) =>
+        (
+          await storeRows(
+            server.store,
+            sql<{
+              contact_id: string;
+            }>`SELECT contact_id FROM chat_conversations WHERE id = ${conversationId}`,
+          )
+        )[0]!.contact_id;
+      for (const start of starts) {
+        const contactId = await contactOf(start.conversationId);
+        const rows = await storeRows(
+          server.store,
+          sql<{ niveau: string }>`SELECT niveau FROM contact_identificatie WHERE contact_id = ${contactId}`,
+        );
+        expect(rows).toEqual(start.digid ? [{ niveau: 'geauthenticeerd' }] : []);
+      }
+    });
   });
 });
