@@ -385,7 +385,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerInboundRoutes(app, { inbound, integrationKey: config.integrationKey });
     registerWorkplaceRoutes(app, { guard, contacts, routing, port: port_ });
-    const identificatie = createIdentificatieStore(db);
+    const identificatie = createIdentificatieStore(store);
     // DigiD tokens from the municipality's site (KCC_DIGID_*), or in demo mode the demo site's test issuer.
     const digidConfig = digidConfigFromEnv();
     const demoDigid =
@@ -470,6 +470,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       dataDir: config.dataDir,
       integrationKey: config.integrationKey,
       db,
+      store,
       contacts,
       routing,
       inbound,
@@ -498,8 +499,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     channels.bindAgentNamespace(agentNsp as never);
     pushToAgents(agentNsp, events);
     const cobrowse = createCobrowseModule(app, io, {
-      db,
       contacts,
+      openConversationOf: (contactId) => channels.openConversationOf(contactId),
       guard,
       isAgent: (id) => routing.isAgent(id),
       userName: (id) => users.known(id)?.name,
@@ -596,14 +597,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       unitOfWork: events,
       clock,
       check: (contactId, request) => channels.checkRegistration(contactId, request),
-      identificatieniveau: (contact, partijUuid) =>
-        identificatie.identificatie(
-          contact,
-          partijUuid !== undefined
-            ? { uuid: partijUuid, bsn: port_().getPartij(partijUuid)?.bsn }
-            : contact.from.bsn !== undefined
-              ? { bsn: contact.from.bsn }
-              : undefined,
+      identificatieniveau: async (contact, partijUuid) =>
+        (
+          await identificatie.identificatie(
+            contact,
+            partijUuid !== undefined
+              ? { uuid: partijUuid, bsn: port_().getPartij(partijUuid)?.bsn }
+              : contact.from.bsn !== undefined
+                ? { bsn: contact.from.bsn }
+                : undefined,
+          )
         ).niveau,
       onderwerp: (id) => onderwerpen.repo.get(id),
     });

@@ -2,8 +2,10 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; queues, retention, contacts and idempotency: commit 5e53e20). `store/migrate-store.test.ts` builds a
- * data dir with them to check that an existing installation sees nothing new after the move.
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; queues, retention,
+ * contacts, idempotency, identificatie, channels and ontvangstbevestiging: commit 5e53e20).
+ * `store/migrate-store.test.ts` builds a data dir with them to check that an existing installation sees nothing new
+ * after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
   'retention/001_state_and_runs': {
@@ -538,6 +540,123 @@ export const preStoreMigrations: Record<string, Migration> = {
         CHECK (doelgroep IN ('inwoner', 'ondernemer', 'beide'));
       ALTER TABLE kanalenmatrix ADD COLUMN niet_via TEXT NOT NULL DEFAULT '[]';
       ALTER TABLE kanaalsturing ADD COLUMN via_primair INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  'klantbeeld/001_identificatie': {
+    id: 'klantbeeld/001_identificatie',
+    sql: `
+      -- Verification and DigiD authentication per contact. A verification holds for the partij it was done
+      -- against; linking another partij falls back to herkend.
+      CREATE TABLE contact_identificatie (
+        contact_id TEXT PRIMARY KEY,
+        niveau TEXT NOT NULL CHECK (niveau IN ('geverifieerd', 'geauthenticeerd')),
+        methode TEXT NOT NULL CHECK (methode IN ('verificatievragen', 'digid')),
+        partij_uuid TEXT,
+        at INTEGER NOT NULL,
+        user_id TEXT
+      );
+      -- Every verification attempt (for the per-contact limit); no answers are stored.
+      CREATE TABLE verificatie_pogingen (
+        contact_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        gelukt INTEGER NOT NULL
+      );
+      CREATE INDEX verificatie_pogingen_contact ON verificatie_pogingen (contact_id, at);
+    `,
+  },
+  'channels/001_chat_cti_callbacks_kanaalswitch': {
+    id: 'channels/001_chat_cti_callbacks_kanaalswitch',
+    sql: `
+      CREATE TABLE chat_conversations (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL UNIQUE REFERENCES contacts(id),
+        resume_hash TEXT NOT NULL UNIQUE,
+        name TEXT,
+        email TEXT,
+        page_url TEXT,
+        created_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        ended_by TEXT,
+        rating INTEGER,
+        rating_comment TEXT,
+        rated_at INTEGER,
+        transcript_sent_at INTEGER
+      );
+
+      -- Every CTI event once (eventId): a replay is answered without doing anything twice.
+      CREATE TABLE cti_events (
+        event_id TEXT PRIMARY KEY,
+        call_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        contact_id TEXT,
+        response TEXT NOT NULL
+      );
+      CREATE TABLE cti_calls (
+        call_id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        state TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE callback_requests (
+        contact_id TEXT PRIMARY KEY REFERENCES contacts(id),
+        origin_contact_id TEXT,
+        first_contact_id TEXT NOT NULL,
+        telefoonnummer TEXT NOT NULL,
+        voorkeur_van INTEGER NOT NULL,
+        voorkeur_tot INTEGER,
+        notitie TEXT,
+        poging INTEGER NOT NULL,
+        max_pogingen INTEGER NOT NULL,
+        uitkomst TEXT,
+        created_by TEXT,
+        created_at INTEGER NOT NULL
+      );
+
+      -- Who a contact was recognised as when it arrived (klantherkenning), for kanaalswitch detection.
+      CREATE TABLE contact_partij_hints (
+        contact_id TEXT PRIMARY KEY REFERENCES contacts(id),
+        partij_uuid TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX contact_partij_hints_partij ON contact_partij_hints (partij_uuid, at);
+
+      -- The transcript (messages) of a contact referenced from each klantcontact registered for it.
+      CREATE TABLE klantcontact_transcripts (
+        klantcontact_uuid TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        at INTEGER NOT NULL
+      );
+    `,
+  },
+  'channels/ontvangstbevestiging_001': {
+    id: 'channels/ontvangstbevestiging_001',
+    sql: `
+      -- The beheerder's text per queue; a queue without a row uses the default text.
+      CREATE TABLE ontvangstbevestiging_templates (
+        queue_id TEXT PRIMARY KEY,
+        tekst TEXT NOT NULL,
+        actief INTEGER NOT NULL,
+        bijgewerkt_op INTEGER NOT NULL,
+        bijgewerkt_door TEXT NOT NULL
+      );
+      -- At most one receipt per contact (a thread is one contact: replies join it and get none).
+      CREATE TABLE ontvangstbevestigingen (
+        contact_id TEXT PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+    `,
+  },
+  'channels/ontvangstbevestiging_002_belofte': {
+    // issue 15 §6: the promised answer time, for the KPI voorspelbaarheid (promises kept)
+    id: 'channels/ontvangstbevestiging_002_belofte',
+    sql: `
+      ALTER TABLE ontvangstbevestigingen ADD COLUMN beloofd_voor INTEGER;
+      CREATE INDEX ontvangstbevestigingen_beloofd_voor ON ontvangstbevestigingen (beloofd_voor);
     `,
   },
 };

@@ -15,6 +15,7 @@ import { systemClock, type Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
 import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
@@ -34,10 +35,15 @@ import { createOriginCheck, registerCitizenNamespace } from './chat/citizen-name
 import { EmailIngest } from './email/email-ingest';
 import { EmailOutbox } from './email/email-outbox';
 import { Ontvangstbevestigingen, type Belofte } from './email/ontvangstbevestiging';
+import { createOntvangstbevestigingRepository } from './email/ontvangstbevestiging.repository';
 import { registerOntvangstbevestigingRoutes, type QueueRef } from './email/ontvangstbevestiging.routes';
 import { createMailer, type Mailer } from './email/mailer';
 import { startSmtpInbound, type SmtpInbound } from './email/smtp-inbound';
 import { KanaalswitchDetector } from './kanaalswitch';
+import { createKanaalswitchRepository } from './kanaalswitch.repository';
+import { createTranscriptsRepository } from './transcripts.repository';
+import { createCtiRepository } from './telefonie/cti.repository';
+import { createCallbackRepository } from './terugbelverzoek/callback.repository';
 import { registerCtiRoutes } from './telefonie/cti.routes';
 import { registerCallbackRoutes } from './terugbelverzoek/callback.routes';
 import { CallbackService } from './terugbelverzoek/callback.service';
@@ -60,8 +66,10 @@ export interface ChannelsModule {
    * explicit choice (throws a 409 problem).
    */
   checkRegistration(contactId: string, request: RegisteredEvent['request']): void;
+  /** The open chat conversation of a contact (undefined when there is none or it ended), for co-browsing. */
+  openConversationOf(contactId: string): Promise<string | undefined>;
   /** Answers promised in ontvangstbevestigingen, due in [from, to) (KPI voorspelbaarheid). */
-  beloften(from: number, to: number): Belofte[];
+  beloften(from: number, to: number): Promise<Belofte[]>;
   /** Outbound e-mail through KCC_SMTP_RELAY (also for terugkoppelingen). */
   mailer: Mailer;
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
@@ -93,7 +101,10 @@ export function createChannelsModule(
     smtpRelay: string | undefined;
     dataDir: string;
     integrationKey: string | undefined;
+    /** The synchronous connection: messages and transfer (their own modules, not moved yet). */
     db: Db;
+    /** The async store: chats, calls, terugbelverzoeken, partij hints, transcript links and receipts. */
+    store: Store;
     contacts: ContactsRepository;
     routing: RoutingService;
     inbound: InboundService;
@@ -114,13 +125,14 @@ export function createChannelsModule(
     queues?: () => readonly QueueRef[];
     /** Units of work; chats follow `contact-changed`, transcripts and kanaalswitch `contact-registered`. */
     events: UnitOfWork & EventBus;
-    /** A chat started with a valid DigiD token (inside the contact's creating transaction). */
-    onAuthenticated?: (contactId: string, at: number) => void;
+    /** A chat started with a valid DigiD token (in the contact's creating unit of work). */
+    onAuthenticated?: (contactId: string, at: number) => Promise<void>;
     /** Where the chat limits count (default: this process's memory; in a cluster: Redis). */
     rateLimitStore?: RateLimitStore;
   },
 ): ChannelsModule {
   const { config, db, contacts, routing, inbound, guard, log } = deps;
+  const clock = deps.clock ?? systemClock;
   let agentNsp: Namespace | undefined;
   const push: AgentPush = (agentId, event, payload) => {
     agentNsp?.to(`agent:${agentId}`).emit(event, payload);
@@ -142,17 +154,16 @@ export function createChannelsModule(
   messages.registerOutbound(['email', 'webformulier'], outbox);
 
   const callbacks = new CallbackService({
-    db,
+    repo: createCallbackRepository(deps.store),
     inbound,
     contacts,
     maxAttempts: config.callbackMaxAttempts,
     retryMinutes: config.callbackRetryMinutes,
+    clock,
     events: deps.events,
   });
-  const chatRepo = createChatRepository(db);
   const chat = new ChatService({
-    db,
-    repo: chatRepo,
+    repo: createChatRepository(deps.store),
     contacts,
     inbound,
     messages,
@@ -162,6 +173,7 @@ export function createChannelsModule(
     push,
     config,
     log,
+    clock,
     userName: deps.userName,
     ...(deps.onAuthenticated ? { onAuthenticated: deps.onAuthenticated } : {}),
     ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
@@ -178,16 +190,17 @@ export function createChannelsModule(
   });
 
   const kanaalswitch = new KanaalswitchDetector({
-    db,
+    repo: createKanaalswitchRepository(deps.store),
     contacts,
     port: deps.port,
     recogniseOnArrival: deps.recogniseOnArrival,
     log,
+    clock,
   });
   inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
   const ontvangst = new Ontvangstbevestigingen({
-    db,
+    store: createOntvangstbevestigingRepository(deps.store),
     repo: messagesRepo,
     mailFrom: config.mailFrom,
     signature: config.reply.signature,
@@ -212,7 +225,7 @@ export function createChannelsModule(
   // ---------------------------------------------------------------- HTTP
   registerMessagesRoutes(app, { guard, contacts, routing, messages, repo: messagesRepo });
   registerCtiRoutes(app, {
-    db,
+    repo: createCtiRepository(deps.store),
     integrationKey: deps.integrationKey,
     inbound,
     contacts,
@@ -220,6 +233,7 @@ export function createChannelsModule(
     callbacks,
     push,
     config,
+    clock,
   });
   registerWebformRoutes(app, { integrationKey: deps.integrationKey, inbound, messages, ...receipts });
   registerOntvangstbevestigingRoutes(app, { guard, queues: deps.queues ?? (() => []), ontvangst });
@@ -228,8 +242,8 @@ export function createChannelsModule(
     contactId: string,
   ): Promise<Pick<ContactContextResponse, 'kanaalswitch' | 'chat' | 'terugbelverzoek'>> => {
     const ks = await kanaalswitch.get(contactId);
-    const conv = chat.conversationOf(contactId);
-    const cb = callbacks.get(contactId);
+    const conv = await chat.conversationOf(contactId);
+    const cb = await callbacks.get(contactId);
     return {
       ...(ks
         ? {
@@ -274,20 +288,15 @@ export function createChannelsModule(
     return { ended: true };
   });
 
-  const transcriptOf = db.prepare<[string], { contact_id: string }>(
-    'SELECT contact_id FROM klantcontact_transcripts WHERE klantcontact_uuid = ?',
-  );
-  const linkTranscript = db.prepare(
-    'INSERT OR IGNORE INTO klantcontact_transcripts (klantcontact_uuid, contact_id, at) VALUES (?, ?, ?)',
-  );
+  const transcripts = createTranscriptsRepository(deps.store);
   /** The transcript a klantcontact refers to (chat, e-mail thread, web form). */
   app.get(
     '/api/klantcontacten/:uuid/transcript',
     { preHandler: guard.require('medewerker') },
     async (request) => {
       const { uuid } = parseOrThrow(KlantcontactParams, request.params, 'params');
-      const row = transcriptOf.get(uuid);
-      const contact = row ? await contacts.get(row.contact_id) : undefined;
+      const contactId = await transcripts.contactOf(uuid);
+      const contact = contactId !== undefined ? await contacts.get(contactId) : undefined;
       if (!contact) throw problems.notFound('Bij dit klantcontact hoort geen verslag.');
       await requireReadable(request, contact, routing, ['berichten'], contacts);
       return {
@@ -300,27 +309,30 @@ export function createChannelsModule(
   );
 
   // A chat that got assigned tells the resident who answers; one re-queued or closed tells them too.
-  deps.events.on('contact-changed', (e) => chat.onContactUpdated(e.agentId, e.contact));
-  deps.events.on(
-    'contact-registered',
-    (event) =>
-      void linkAfterRegistration(event).catch((err: unknown) =>
-        app.log.error({ err, contactId: event.contactId }, 'transcript after registration failed'),
-      ),
-  );
-  const linkAfterRegistration = async (event: EventOf<'contact-registered'>) => {
+  deps.events.on('contact-changed', (e) => {
+    chat.onContactUpdated(e.agentId, e.contact).catch((err: unknown) => {
+      log.warn({ err, contactId: e.contact.id }, 'chat: contact change not passed on');
+    });
+  });
+  const onRegistered = async (event: RegisteredEvent) => {
     const contact = await contacts.get(event.contactId);
     if (!contact) return;
     if (messagesRepo.list(contact.id).length > 0) {
-      linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
-      // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
+      // The link as a Klantinteracties Bijlage first, at once after the commit: in Open Klant mode the outbox then
+      // forwards it with the registration instead of in a second round.
       deps.port().linkTranscript(event.klantcontactUuid, contact.id);
+      await transcripts.link(event.klantcontactUuid, contact.id, event.at);
     }
     const partij = event.request.partij?.uuid ?? contact.partijUuid;
     if (partij !== undefined) await kanaalswitch.onPartijKnown(contact.id, partij);
     if (contact.channel === 'chat')
-      chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
+      await chat.onRegistered(contact.id, event.agentId, event.request.afronden !== false);
   };
+  deps.events.on('contact-registered', (event) => {
+    onRegistered(event).catch((err: unknown) => {
+      log.error({ err, contactId: event.contactId }, 'channels: registration follow-up failed');
+    });
+  });
 
   let smtp: SmtpInbound | undefined;
 
@@ -350,6 +362,10 @@ export function createChannelsModule(
     },
     bindAgentNamespace(nsp) {
       agentNsp = nsp;
+    },
+    async openConversationOf(contactId) {
+      const conv = await chat.conversationOf(contactId);
+      return conv && conv.endedAt === undefined ? conv.id : undefined;
     },
     beloften: (from, to) => ontvangst.beloften(from, to),
     checkRegistration(contactId, request) {

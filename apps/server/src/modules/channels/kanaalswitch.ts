@@ -1,8 +1,9 @@
 import type { Channel } from '@kcc/contracts/domain';
-import type { Db } from '../../store/db';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
+import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
+import type { KanaalswitchRepository } from './kanaalswitch.repository';
 
 export const KANAALSWITCH_WINDOW_DAYS = 14;
 
@@ -18,12 +19,9 @@ export interface Kanaalswitch {
  * before, within 14 days, on another channel. Recorded once as a `kanaalswitch` contact event (KPI input).
  */
 export class KanaalswitchDetector {
-  private readonly insertHint;
-  private readonly previous;
-
   constructor(
     private readonly deps: {
-      db: Db;
+      repo: KanaalswitchRepository;
       contacts: ContactsRepository;
       port: () => KlantinteractiesPort;
       /**
@@ -32,34 +30,25 @@ export class KanaalswitchDetector {
        */
       recogniseOnArrival: boolean;
       log: Logger;
+      clock: Clock;
       windowDays?: number;
     },
-  ) {
-    this.insertHint = deps.db.prepare(
-      'INSERT OR IGNORE INTO contact_partij_hints (contact_id, partij_uuid, channel, at) VALUES (?, ?, ?, ?)',
-    );
-    // The most recent earlier contact of this partij: recognised on arrival or linked by an agent.
-    this.previous = deps.db.prepare<
-      [string, number, number, string, string, number, number, string],
-      { id: string; channel: string; at: number }
-    >(
-      `SELECT id, channel, at FROM (
-         SELECT contact_id AS id, channel, at FROM contact_partij_hints
-           WHERE partij_uuid = ? AND at >= ? AND at <= ? AND contact_id != ?
-         UNION
-         SELECT id, channel, created_at AS at FROM contacts
-           WHERE partij_uuid = ? AND created_at >= ? AND created_at <= ? AND id != ?
-       ) ORDER BY at DESC LIMIT 1`,
-    );
-  }
+  ) {}
 
-  /** inbound.service hook: runs inside the creating transaction. */
+  /** inbound.service hook, in the creating unit of work; a failure is logged and never loses the contact. */
   async onContactCreated(contact: ContactRecord): Promise<void> {
     if (!this.deps.recogniseOnArrival || Object.keys(contact.from).length === 0) return;
-    const recognised = this.deps.port().recognise(contact.from);
-    if (!recognised.partij) return;
-    this.insertHint.run(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
-    await this.detect(contact, recognised.partij.uuid);
+    try {
+      // A savepoint: on PostgreSQL a failed statement would otherwise abort the contact's whole transaction.
+      await this.deps.contacts.transaction(async () => {
+        const recognised = this.deps.port().recognise(contact.from);
+        if (!recognised.partij) return;
+        await this.deps.repo.addHint(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
+        await this.detect(contact, recognised.partij.uuid);
+      });
+    } catch (err) {
+      this.deps.log.error({ err, contactId: contact.id }, 'kanaalswitch on arrival failed');
+    }
   }
 
   /** An agent linked or registered a partij for the contact. */
@@ -79,24 +68,20 @@ export class KanaalswitchDetector {
     };
   }
 
+  /** The most recent earlier contact of this partij: recognised on arrival or linked by an agent. */
   private async detect(contact: ContactRecord, partijUuid: string): Promise<void> {
     if (await this.get(contact.id)) return;
     const since = contact.createdAt - (this.deps.windowDays ?? KANAALSWITCH_WINDOW_DAYS) * 24 * 3600 * 1000;
-    const before = this.previous.get(
-      partijUuid,
-      since,
-      contact.createdAt,
-      contact.id,
-      partijUuid,
-      since,
-      contact.createdAt,
-      contact.id,
-    );
-    if (!before || before.channel === contact.channel) return;
+    const range = { from: since, to: contact.createdAt, exceptId: contact.id };
+    const hint = await this.deps.repo.latestHint(partijUuid, range);
+    const linked = await this.deps.contacts.latestOfPartij(partijUuid, range);
+    const before =
+      hint && (!linked || hint.at >= linked.at) ? { id: hint.contactId, channel: hint.channel } : linked;
+    if (!before || before.channel === contact.channel || (await this.get(contact.id))) return;
     await this.deps.contacts.appendEvent({
       contactId: contact.id,
       type: 'kanaalswitch',
-      at: Date.now(),
+      at: this.deps.clock.now(),
       data: { fromChannel: before.channel, fromContactId: before.id, partijUuid, toChannel: contact.channel },
     });
   }

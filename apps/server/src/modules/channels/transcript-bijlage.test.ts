@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import {
   bearer,
   INTEGRATION_KEY,
@@ -12,18 +13,27 @@ import {
 const KI_TOKEN = 'transcript-bijlage-test-token';
 
 /** The whole server with the embedded Klantinteracties store: a registered contact with messages gets a Bijlage. */
-describe('transcript of a registered contact as Klantinteracties bijlage', () => {
+describeEachStore('transcript of a registered contact as Klantinteracties bijlage', (stores) => {
   let server: TestServer;
+  let database: FreshDatabase;
   let token: string;
   let anna: AgentClient;
 
   beforeAll(async () => {
-    server = await startTestServer({ KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN, KCC_WRAP_UP_MS: '0' });
+    database = await stores.freshDatabase();
+    server = await startTestServer({
+      KCC_KLANTINTERACTIES_TOKEN: KI_TOKEN,
+      KCC_WRAP_UP_MS: '0',
+      ...database.env,
+    });
     token = await server.login('anna');
     anna = await server.connectAgent(token);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
 
   const ki = async (path: string) => {
     const res = await fetch(`${server.url}/klantinteracties/api/v1${path}`, {

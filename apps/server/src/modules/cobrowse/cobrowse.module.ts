@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
 import { problems } from '../../http/problem';
-import type { Db } from '../../store/db';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { AuditLog } from '../audit/audit-log';
 import { conversationRoom } from '../channels/chat/chat.service';
@@ -41,8 +40,9 @@ export function createCobrowseModule(
   app: FastifyInstance,
   io: Server,
   deps: {
-    db: Db;
     contacts: ContactsRepository;
+    /** The open chat conversation of a contact (the channels module's). */
+    openConversationOf: (contactId: string) => Promise<string | undefined>;
     guard: AuthGuard;
     isAgent: (userId: string) => boolean;
     userName: (id: string) => string | undefined;
@@ -65,14 +65,11 @@ export function createCobrowseModule(
 ): CobrowseModule {
   const { contacts, log } = deps;
 
-  const openConversation = deps.db.prepare<[string], { id: string }>(
-    'SELECT id FROM chat_conversations WHERE contact_id = ? AND ended_at IS NULL',
-  );
   const service = new CobrowseService({
     clock: deps.clock,
     state: deps.state,
     contact: (id) => contacts.get(id),
-    openConversationOf: (contactId) => openConversation.get(contactId)?.id,
+    openConversationOf: deps.openConversationOf,
     channelEndedSince: async (contactId, since) =>
       (await contacts.events(contactId)).some((e) => CHANNEL_END_EVENTS.has(e.type) && e.at >= since),
     agentName: (id) => firstName(deps.userName(id)),

@@ -18,7 +18,8 @@ function setup(options: { shared?: boolean } = {}) {
     clock,
     state,
     contact: async (id: string) => contacts.get(id),
-    openConversationOf: (id: string) => (contacts.get(id)?.channel === 'chat' ? `conv-${id}` : undefined),
+    openConversationOf: async (id: string) =>
+      contacts.get(id)?.channel === 'chat' ? `conv-${id}` : undefined,
     channelEndedSince: async (id: string) => channelEnded.has(id),
     agentName: () => 'Anna',
     onEnded: (r: CobrowseSessionRecord) => ended.push(r),

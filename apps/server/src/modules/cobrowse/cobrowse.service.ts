@@ -43,7 +43,7 @@ export interface CobrowseDeps {
   state: SharedState;
   contact: (id: string) => Promise<ContactRecord | undefined>;
   /** The open chat conversation of a contact (undefined when there is none or it ended). */
-  openConversationOf: (contactId: string) => string | undefined;
+  openConversationOf: (contactId: string) => Promise<string | undefined>;
   /** Whether the chat or call of this contact ended after `since` (ms). */
   channelEndedSince: (contactId: string, since: number) => Promise<boolean>;
   agentName: (agentId: string) => string;
@@ -97,7 +97,7 @@ export class CobrowseService {
     const held = await this.heldBy(agentId, contactId);
     if (!held.ok) return held;
     if (held.data.channel !== 'chat') return err(COBROWSE_ERRORS.notSupported);
-    const conversationId = this.deps.openConversationOf(contactId);
+    const conversationId = await this.deps.openConversationOf(contactId);
     if (conversationId === undefined) return err(COBROWSE_ERRORS.notActive);
     const session = await this.open(agentId, contactId, 'chat');
     this.relay?.inviteChat(conversationId, this.invite(session));

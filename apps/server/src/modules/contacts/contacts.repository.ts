@@ -70,6 +70,14 @@ export interface ContactsRepository {
   appendAgentEvent(event: AgentEventInput): Promise<void>;
   /** Run `fn` as one unit of work (`UnitOfWork.run`; nested calls join the outer one). */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  // Narrow reads for the channels module (it runs no SQL on this module's table).
+  /** Wait (ms) of the last `limit` answered chats of a queue accepted since `since`, newest first. */
+  chatAnswerWaits(queueId: string, since: number, limit: number): Promise<number[]>;
+  /** The latest contact linked to this partij, created in [from, to], other than `exceptId` (kanaalswitch). */
+  latestOfPartij(
+    partijUuid: string,
+    range: { from: number; to: number; exceptId: string },
+  ): Promise<{ id: string; channel: string; at: number } | undefined>;
 }
 
 export interface AgentEventInput {
@@ -274,6 +282,32 @@ export function createContactsRepository(store: Store): StoredContactsRepository
         .returning('seq')
         .executeTakeFirstOrThrow();
       return Number(row.seq);
+    },
+    async chatAnswerWaits(queueId, since, limit) {
+      const rows = await db
+        .selectFrom('contacts')
+        .select(['accepted_at', 'created_at'])
+        .where('channel', '=', 'chat')
+        .where('queue_id', '=', queueId)
+        .where('accepted_at', 'is not', null)
+        .where('accepted_at', '>=', since)
+        .orderBy('accepted_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => Number(r.accepted_at) - r.created_at);
+    },
+    async latestOfPartij(partijUuid, { from, to, exceptId }) {
+      const row = await db
+        .selectFrom('contacts')
+        .select(['id', 'channel', 'created_at'])
+        .where('partij_uuid', '=', partijUuid)
+        .where('created_at', '>=', from)
+        .where('created_at', '<=', to)
+        .where('id', '!=', exceptId)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { id: row.id, channel: row.channel, at: row.created_at } : undefined;
     },
   };
 }

@@ -33,11 +33,11 @@ export function heldContactPartij(deps: {
     const recognised = linked ? undefined : await deps.klantregister.recognise(contact.from);
     const partij = linked ?? recognised?.partij;
     const herkenning = linked ? 'gekoppeld' : recognised?.herkenning;
-    const niveau = deps.identificatie.identificatie(
+    const { niveau } = await deps.identificatie.identificatie(
       contact,
       partij ?? (contact.from.bsn !== undefined ? { bsn: contact.from.bsn } : undefined),
       herkenning === undefined || herkenning === 'onbekend' ? undefined : herkenning,
-    ).niveau;
+    );
     return {
       contactId: contact.id,
       channel: contact.channel,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Ack } from '@kcc/contracts/realtime';
@@ -13,6 +14,8 @@ import {
   type AgentClient,
   type TestServer,
 } from '../../../test-support/test-server';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 import { createDemoDigidIssuer } from './digid';
 
 // Demo data: Fatima El Amrani (BSN 999993653) calls from 0612345678, was born 1984-03-12 and lives at
@@ -20,18 +23,23 @@ import { createDemoDigidIssuer } from './digid';
 const FATIMA = { bsn: '999993653', phone: '0612345678' };
 const GOED = { geboortedatum: '1984-03-12', postcode: '1234 ab', huisnummer: 4 };
 
-describe('identification levels', () => {
+describeEachStore('identification levels', (stores) => {
   let server: TestServer;
+  let database: FreshDatabase;
   let token: string;
   let anna: AgentClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    database = await stores.freshDatabase();
+    server = await startTestServer(database.env);
     token = await server.login('anna');
     anna = await server.connectAgent(token);
     await anna.emitWithAck('presence:set', { status: 'beschikbaar' });
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   async function accept(offered: Promise<{ offerId: string; contact: { id: string } }>): Promise<string> {
     const { offerId, contact } = await offered;
@@ -79,12 +87,12 @@ describe('identification levels', () => {
   const verifieer = (id: string, body: unknown) =>
     call<VerificatieResponse & { detail?: string }>('POST', `/api/contacts/${id}/verificatie`, body);
   const logLines = (id: string) =>
-    server.db
-      .prepare(
-        `SELECT a.doel, a.gegevensbron, o.betrokkenheid FROM audit_verwerkingsacties a
-           JOIN audit_verwerkte_objecten o ON o.actie_seq = a.seq WHERE a.contact_id = ? ORDER BY a.seq`,
-      )
-      .all(id) as { doel: string; gegevensbron: string; betrokkenheid: string }[];
+    storeRows(
+      server.store,
+      sql<{ doel: string; gegevensbron: string; betrokkenheid: string }>`
+        SELECT a.doel, a.gegevensbron, o.betrokkenheid FROM audit_verwerkingsacties a
+          JOIN audit_verwerkte_objecten o ON o.actie_seq = a.seq WHERE a.contact_id = ${id} ORDER BY a.seq`,
+    );
 
   it('a caller recognised by phone is herkend: history and open taken only, no BSN, BRP, zaken or signals', async () => {
     const id = await holdCall('id-1', { phone: FATIMA.phone });
@@ -111,7 +119,7 @@ describe('identification levels', () => {
         .filter((b) => b.register !== 'klantinteracties')
         .map((b) => b.status),
     ).toEqual(['afgeschermd', 'afgeschermd', 'afgeschermd']);
-    const lines = logLines(id);
+    const lines = await logLines(id);
     expect(lines.map((l) => l.gegevensbron)).toEqual(['klantinteracties']);
     expect(lines[0]?.betrokkenheid).toBe('Klant (identificatieniveau: herkend)');
 
@@ -157,7 +165,7 @@ describe('identification levels', () => {
       400,
     );
     // Every attempt is in the log with verification as its purpose.
-    const verificaties = logLines(id).filter((l) => l.doel === 'verificatie');
+    const verificaties = (await logLines(id)).filter((l) => l.doel === 'verificatie');
     expect(verificaties).toHaveLength(3);
     expect(verificaties.every((l) => l.gegevensbron === 'brp')).toBe(true);
     expect(verificaties[0]?.betrokkenheid).toBe('Klant (verificatie mislukt)');
@@ -183,7 +191,7 @@ describe('identification levels', () => {
     });
     expect(kb.integraal?.zaken.status).toBe('beschikbaar');
     expect(kb.integraal?.signalen.length).toBeGreaterThan(0);
-    const lines = logLines(id);
+    const lines = await logLines(id);
     expect(lines.find((l) => l.doel === 'verificatie')?.betrokkenheid).toBe('Klant (verificatie gelukt)');
     const reads = lines.filter((l) => l.doel === `contact:${id}`);
     expect(new Set(reads.map((l) => l.gegevensbron))).toEqual(new Set(['brp', 'zaken', 'klantinteracties']));
@@ -262,7 +270,7 @@ describe('identification levels', () => {
       });
       expect(kb.integraal?.zaken.status).toBe('beschikbaar');
       expect(kb.integraal?.identiteit.status).toBe('beschikbaar');
-      const reads = logLines(id).filter((l) => l.doel === `contact:${id}`);
+      const reads = (await logLines(id)).filter((l) => l.doel === `contact:${id}`);
       expect(reads.length).toBeGreaterThan(0);
       expect(reads.every((l) => l.betrokkenheid === 'Klant (identificatieniveau: geauthenticeerd)')).toBe(
         true,
@@ -283,6 +291,38 @@ describe('identification levels', () => {
         expect(res).toMatchObject({ ok: false, error: 'digid_invalid' });
       }
       expect(server.db.prepare(`SELECT COUNT(*) AS n FROM contacts`).get()).toEqual(contactsBefore);
+    });
+
+    it('chats started at the same time each keep their own level: DigiD ones geauthenticeerd, the others nothing', async () => {
+      const tokens = [await demoToken(FATIMA.bsn), await demoToken('999990627')];
+      const starts = await Promise.all(
+        [tokens[0], undefined, tokens[1], undefined].map(async (token) => {
+          const s = await citizen();
+          const res = (await s.emitWithAck('chat:start', {
+            subject: 'Tegelijk',
+            ...(token !== undefined ? { digidToken: token } : {}),
+          })) as Ack<ChatStarted>;
+          if (!res.ok) throw new Error(`start failed: ${res.error}`);
+          return { conversationId: res.data.conversationId, digid: token !== undefined };
+        }),
+      );
+      const contactOf = async (conversationId: string) =>
+        (
+          await storeRows(
+            server.store,
+            sql<{
+              contact_id: string;
+            }>`SELECT contact_id FROM chat_conversations WHERE id = ${conversationId}`,
+          )
+        )[0]!.contact_id;
+      for (const start of starts) {
+        const contactId = await contactOf(start.conversationId);
+        const rows = await storeRows(
+          server.store,
+          sql<{ niveau: string }>`SELECT niveau FROM contact_identificatie WHERE contact_id = ${contactId}`,
+        );
+        expect(rows).toEqual(start.digid ? [{ niveau: 'geauthenticeerd' }] : []);
+      }
     });
   });
 });

@@ -4,13 +4,13 @@ import {
   type Identificatieniveau,
 } from '@kcc/contracts/klantbeeld';
 import type { ContactRecord } from '../contacts/contacts.repository';
-import type { Db } from '../../store/db';
-import type { Migration } from '../../store/migration';
+import type { StoreMigration } from '../../store/migration';
+import type { Store } from '../../store/store';
 
-export const identificatieMigrations: Migration[] = [
+export const identificatieMigrations: StoreMigration[] = [
   {
     id: 'klantbeeld/001_identificatie',
-    sql: `
+    sqlite: `
       -- Verification and DigiD authentication per contact. A verification holds for the partij it was done
       -- against; linking another partij falls back to herkend.
       CREATE TABLE contact_identificatie (
@@ -30,6 +30,23 @@ export const identificatieMigrations: Migration[] = [
       );
       CREATE INDEX verificatie_pogingen_contact ON verificatie_pogingen (contact_id, at);
     `,
+    postgres: `
+      CREATE TABLE contact_identificatie (
+        contact_id TEXT PRIMARY KEY,
+        niveau TEXT NOT NULL CHECK (niveau IN ('geverifieerd', 'geauthenticeerd')),
+        methode TEXT NOT NULL CHECK (methode IN ('verificatievragen', 'digid')),
+        partij_uuid TEXT,
+        at BIGINT NOT NULL,
+        user_id TEXT
+      );
+      CREATE TABLE verificatie_pogingen (
+        contact_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        user_id TEXT NOT NULL,
+        gelukt INTEGER NOT NULL
+      );
+      CREATE INDEX verificatie_pogingen_contact ON verificatie_pogingen (contact_id, at);
+    `,
   },
 ];
 
@@ -39,23 +56,33 @@ export const MAX_VERIFICATIE_POGINGEN = 3;
 export const AFGESCHERMD_MELDING =
   'Verifieer eerst wie u spreekt. Pas daarna ziet u BRP-gegevens, zaken en signalen.';
 
-interface Row {
-  contact_id: string;
-  niveau: 'geverifieerd' | 'geauthenticeerd';
-  methode: 'verificatievragen' | 'digid';
-  partij_uuid: string | null;
-  at: number;
+/** The tables this module owns on the async store. */
+export interface IdentificatieTables {
+  contact_identificatie: {
+    contact_id: string;
+    niveau: 'geverifieerd' | 'geauthenticeerd';
+    methode: 'verificatievragen' | 'digid';
+    partij_uuid: string | null;
+    at: number;
+    user_id: string | null;
+  };
+  verificatie_pogingen: { contact_id: string; at: number; user_id: string; gelukt: number };
 }
 
 export interface IdentificatieStore {
-  /** The resident of this contact logged in with DigiD (the contact's `from.bsn` is the token's BSN). */
-  recordAuthenticated(contactId: string, at: number): void;
-  recordAttempt(contactId: string, userId: string, gelukt: boolean, at: number): void;
-  /** The contact is verified against this partij. */
-  recordVerified(contactId: string, partijUuid: string, userId: string, at: number): void;
-  failedAttempts(contactId: string): number;
+  /**
+   * The resident of this contact logged in with DigiD (the contact's `from.bsn` is the token's BSN). Called in the
+   * unit of work that creates the contact, so a contact never exists without the level it started with.
+   */
+  recordAuthenticated(contactId: string, at: number): Promise<void>;
+  /** One verification attempt, and when it succeeded the verification against this partij: one transaction. */
+  recordVerification(
+    contactId: string,
+    attempt: { userId: string; gelukt: boolean; partijUuid: string; at: number },
+  ): Promise<void>;
+  failedAttempts(contactId: string): Promise<number>;
   /** The resident of this contact is verified or logged in with DigiD (for whichever partij). */
-  isVastgesteld(contactId: string): boolean;
+  isVastgesteld(contactId: string): Promise<boolean>;
   /**
    * The level of a contact for the partij the agent works with (`partij`: recognised or linked; `bsn`: the
    * partij's BSN, or the BSN of a DigiD login without a partij).
@@ -64,56 +91,80 @@ export interface IdentificatieStore {
     contact: ContactRecord,
     partij: { uuid?: string | undefined; bsn?: string | undefined } | undefined,
     herkenning?: Identificatie['methode'],
-  ): Identificatie;
+  ): Promise<Identificatie>;
 }
 
-export function createIdentificatieStore(db: Db): IdentificatieStore {
-  const get = db.prepare<[string], Row>('SELECT * FROM contact_identificatie WHERE contact_id = ?');
-  const upsert = db.prepare(
-    `INSERT INTO contact_identificatie (contact_id, niveau, methode, partij_uuid, at, user_id)
-       VALUES (@contactId, @niveau, @methode, @partijUuid, @at, @userId)
-     ON CONFLICT (contact_id) DO UPDATE SET niveau = excluded.niveau, methode = excluded.methode,
-       partij_uuid = excluded.partij_uuid, at = excluded.at, user_id = excluded.user_id
-     WHERE contact_identificatie.niveau != 'geauthenticeerd'`,
-  );
-  const attempt = db.prepare(
-    'INSERT INTO verificatie_pogingen (contact_id, at, user_id, gelukt) VALUES (?, ?, ?, ?)',
-  );
-  const failed = db.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM verificatie_pogingen WHERE contact_id = ? AND gelukt = 0',
-  );
+type Vastlegging = Omit<IdentificatieTables['contact_identificatie'], 'contact_id'>;
 
-  const failedAttempts = (contactId: string) => failed.get(contactId)?.n ?? 0;
+/** Identificatie per contact on the async store (SQLite or PostgreSQL). */
+export function createIdentificatieStore(store: Store): IdentificatieStore {
+  const db = store.kysely<IdentificatieTables>();
+  const get = (contactId: string) =>
+    db.selectFrom('contact_identificatie').selectAll().where('contact_id', '=', contactId).executeTakeFirst();
+  // DigiD is the highest level: a later verification does not replace it.
+  const upsert = (contactId: string, v: Vastlegging, trx: typeof db = db) =>
+    trx
+      .insertInto('contact_identificatie')
+      .values({ contact_id: contactId, ...v })
+      .onConflict((oc) =>
+        oc
+          .column('contact_id')
+          .doUpdateSet((eb) => ({
+            niveau: eb.ref('excluded.niveau'),
+            methode: eb.ref('excluded.methode'),
+            partij_uuid: eb.ref('excluded.partij_uuid'),
+            at: eb.ref('excluded.at'),
+            user_id: eb.ref('excluded.user_id'),
+          }))
+          .where('contact_identificatie.niveau', '!=', 'geauthenticeerd'),
+      )
+      .execute();
+  const failedAttempts = async (contactId: string) => {
+    const r = await db
+      .selectFrom('verificatie_pogingen')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('contact_id', '=', contactId)
+      .where('gelukt', '=', 0)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  };
 
   return {
-    recordAuthenticated(contactId, at) {
-      upsert.run({
-        contactId,
+    async recordAuthenticated(contactId, at) {
+      await upsert(contactId, {
         niveau: 'geauthenticeerd',
         methode: 'digid',
-        partijUuid: null,
+        partij_uuid: null,
         at,
-        userId: null,
+        user_id: null,
       });
     },
-    recordAttempt(contactId, userId, gelukt, at) {
-      attempt.run(contactId, at, userId, gelukt ? 1 : 0);
-    },
-    recordVerified(contactId, partijUuid, userId, at) {
-      upsert.run({
-        contactId,
-        niveau: 'geverifieerd',
-        methode: 'verificatievragen',
-        partijUuid,
-        at,
-        userId,
+    async recordVerification(contactId, { userId, gelukt, partijUuid, at }) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('verificatie_pogingen')
+          .values({ contact_id: contactId, at, user_id: userId, gelukt: gelukt ? 1 : 0 })
+          .execute();
+        if (gelukt) {
+          await upsert(
+            contactId,
+            {
+              niveau: 'geverifieerd',
+              methode: 'verificatievragen',
+              partij_uuid: partijUuid,
+              at,
+              user_id: userId,
+            },
+            trx,
+          );
+        }
       });
     },
     failedAttempts,
-    isVastgesteld: (contactId) => get.get(contactId) !== undefined,
-    identificatie(contact, partij, herkenning) {
-      const row = get.get(contact.id);
-      const pogingenOver = Math.max(0, MAX_VERIFICATIE_POGINGEN - failedAttempts(contact.id));
+    isVastgesteld: async (contactId) => (await get(contactId)) !== undefined,
+    async identificatie(contact, partij, herkenning) {
+      const row = await get(contact.id);
+      const pogingenOver = Math.max(0, MAX_VERIFICATIE_POGINGEN - (await failedAttempts(contact.id)));
       const reached = (niveau: Identificatieniveau, methode: Identificatie['methode'], at: number) => ({
         niveau,
         methode,

@@ -123,7 +123,7 @@ export function registerKlantbeeldRoutes(
       request.log.warn({ err: String(err) }, 'klantregister niet bereikbaar bij klantherkenning');
       storing = KLANTREGISTER_STORING;
     }
-    const identificatie = deps.identificatie.identificatie(
+    const identificatie = await deps.identificatie.identificatie(
       contact,
       partij ?? (contact.from.bsn !== undefined ? { bsn: contact.from.bsn } : undefined),
       herkenning === 'onbekend' ? undefined : herkenning,
@@ -232,7 +232,7 @@ export function registerKlantbeeldRoutes(
     } catch (err) {
       return klantregisterProblem(err);
     }
-    const voor = deps.identificatie.identificatie(contact, partij);
+    const voor = await deps.identificatie.identificatie(contact, partij);
     if (!voor.verificatie.mogelijk || partij?.bsn === undefined) {
       if (voor.verificatie.pogingenOver === 0 && voor.niveau === 'herkend') {
         throw new HttpProblem(429, 'Te veel pogingen', voor.verificatie.reden);
@@ -262,9 +262,14 @@ export function registerKlantbeeldRoutes(
       gegevensbron: 'brp',
       betrokkenheid: `Klant (verificatie ${gelukt ? 'gelukt' : 'mislukt'})`,
     });
+    // The attempt, the level and the contact's event in one unit of work.
     const na = await deps.contacts.transaction(async () => {
-      deps.identificatie.recordAttempt(contact.id, user.id, gelukt, at);
-      if (gelukt) deps.identificatie.recordVerified(contact.id, p.uuid, user.id, at);
+      await deps.identificatie.recordVerification(contact.id, {
+        userId: user.id,
+        gelukt,
+        partijUuid: p.uuid,
+        at,
+      });
       await deps.contacts.appendEvent({
         contactId: contact.id,
         type: gelukt ? 'geverifieerd' : 'verificatie-mislukt',

@@ -136,7 +136,7 @@ export function registerKlantbeeldRegisterRoutes(
     const beperkt =
       contact !== undefined &&
       deps.identificatie !== undefined &&
-      !deps.identificatie.isVastgesteld(contact.id);
+      !(await deps.identificatie.isVastgesteld(contact.id));
     const result = beperkt
       ? {
           ...found,
@@ -205,7 +205,8 @@ export function registerKlantbeeldRegisterRoutes(
     const contact = doel.contactId !== undefined ? await deps.contacts.get(doel.contactId) : undefined;
     const niveau =
       contact && deps.identificatie
-        ? deps.identificatie.identificatie(contact, partij ? { uuid: partij.uuid, bsn } : { bsn }).niveau
+        ? (await deps.identificatie.identificatie(contact, partij ? { uuid: partij.uuid, bsn } : { bsn }))
+            .niveau
         : undefined;
     const afgeschermd = niveau !== undefined && !niveauMinstens(niveau, 'geverifieerd');
     const integraal = await deps.klantbeeld.compose({

@@ -36,7 +36,10 @@ export function registerRegistrationRoutes(
     /** Checks before anything is stored (the channels' reply that did not go out): a throw refuses it. */
     check?: (contactId: string, request: RegistrationRequest) => void;
     /** The contact's identification level for this partij, stored with the klantcontact. */
-    identificatieniveau?: (contact: ContactRecord, partijUuid: string | undefined) => Identificatieniveau;
+    identificatieniveau?: (
+      contact: ContactRecord,
+      partijUuid: string | undefined,
+    ) => Promise<Identificatieniveau>;
     /** An onderwerp of the managed list (issue 14 §7), by id. */
     onderwerp?: (id: string) => Promise<ListedOnderwerp | undefined>;
   },
@@ -87,15 +90,16 @@ export function registerRegistrationRoutes(
           deps.check?.(contact.id, body);
           const afronden = body.afronden !== false;
           const partijUuid = body.partij?.uuid ?? contact.partijUuid;
+          const identificatieniveau = deps.identificatieniveau
+            ? await deps.identificatieniveau(contact, partijUuid)
+            : undefined;
           const result = deps.port().register({
             contact: {
               id: contact.id,
               channel: contact.channel,
               from: contact.from,
               ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
-              ...(deps.identificatieniveau
-                ? { identificatieniveau: deps.identificatieniveau(contact, partijUuid) }
-                : {}),
+              ...(identificatieniveau !== undefined ? { identificatieniveau } : {}),
             },
             medewerker: { userId: user.id, username: user.username, name: user.name },
             request: body,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
 import type { Channel } from '@kcc/contracts/domain';
@@ -51,12 +52,11 @@ async function registered(contactId: string, at: number, partij: string | null, 
     .execute();
 }
 
-function promised(contactId: string, at: number, due: number): void {
-  server.db
-    .prepare(
-      'INSERT INTO ontvangstbevestigingen (contact_id, message_id, at, beloofd_voor) VALUES (?, ?, ?, ?)',
-    )
-    .run(contactId, `<${randomUUID()}@gemeente.example>`, at, due);
+/** A receipt's promise, in the channels module's table on the store under test. */
+async function promised(contactId: string, at: number, due: number): Promise<void> {
+  const messageId = `<${randomUUID()}@gemeente.example>`;
+  await sql`INSERT INTO ontvangstbevestigingen (contact_id, message_id, at, beloofd_voor)
+    VALUES (${contactId}, ${messageId}, ${at}, ${due})`.execute(server.store.kysely<unknown>());
 }
 
 function reply(
@@ -156,27 +156,27 @@ describeEachStore('kanaalstrategie KPIs in the report', (stores) => {
       const received = start - 2 * DAY;
 
       const keptByReply = contact('email', received);
-      promised(keptByReply, received, due);
+      await promised(keptByReply, received, due);
       reply(keptByReply, due - 5 * HOUR, 'sent');
 
       const late = contact('email', received);
-      promised(late, received, due);
+      await promised(late, received, due);
       reply(late, due + HOUR, 'sent');
 
       const keptByRegistration = contact('webformulier', received);
-      promised(keptByRegistration, received, due);
+      await promised(keptByRegistration, received, due);
       await registered(keptByRegistration, due - HOUR, null, 'Vraag via formulier');
 
       const failed = contact('email', received);
-      promised(failed, received, due);
+      await promised(failed, received, due);
       reply(failed, due - 3 * HOUR, 'failed');
 
       const unanswered = contact('email', received);
-      promised(unanswered, received, due);
+      await promised(unanswered, received, due);
 
       // Due in the future and not yet answered: the promise can still be kept, so it is not counted yet.
       const open = contact('email', Date.now());
-      promised(open, Date.now(), Date.now() + DAY);
+      await promised(open, Date.now(), Date.now() + DAY);
 
       const r = await report(`from=${day}&to=${day}`);
       expect(r.total).toMatchObject({ beloften: 5, beloftenNagekomen: 2, voorspelbaarheid: 0.4 });

@@ -33,7 +33,7 @@ export function createRetention(deps: {
   const { db } = deps;
   const messages = createMessagesRetention(db);
   const contacts = createContactsRetention(deps.store);
-  const channels = createChannelsRetention(db);
+  const channels = createChannelsRetention(deps.store);
   const transfer = createTransferRetention(db);
   const reports = createReportsRetention(deps.store);
   const registration = createRegistrationRetention(db);

@@ -1,13 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
 import { TestClock } from '../../../../test-support/test-clock';
 import { startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 
 /** Issue 11 §3: a connect-start-disconnect loop cannot flood the chat queue; real residents keep being served. */
-describe('chat flood protection', () => {
+describeEachStore('chat flood protection', (stores) => {
   let kit: ChannelKit | undefined;
+  let database: FreshDatabase;
+  beforeEach(async () => {
+    database = await stores.freshDatabase();
+  });
   afterEach(async () => {
     await kit?.stop();
     kit = undefined;
+    await database.drop();
   });
 
   const chatContacts = (k: ChannelKit) =>
@@ -15,7 +21,7 @@ describe('chat flood protection', () => {
       .n;
 
   it('limits chat starts per IP per minute', async () => {
-    kit = await startChannelKit({ KCC_CHAT_STARTS_PER_IP_PER_MINUTE: '5' });
+    kit = await startChannelKit({ ...database.env, KCC_CHAT_STARTS_PER_IP_PER_MINUTE: '5' });
     await kit.agent('anna');
     const results: string[] = [];
     for (let i = 0; i < 30; i++) {
@@ -31,6 +37,7 @@ describe('chat flood protection', () => {
 
   it('limits chat starts over all IPs per minute', async () => {
     kit = await startChannelKit({
+      ...database.env,
       KCC_CHAT_STARTS_PER_MINUTE: '3',
       KCC_CHAT_STARTS_PER_IP_PER_MINUTE: '100',
     });
@@ -44,7 +51,7 @@ describe('chat flood protection', () => {
   });
 
   it('limits new connections per IP per minute with too_many_connections', async () => {
-    kit = await startChannelKit({ KCC_CHAT_CONNECTIONS_PER_IP_PER_MINUTE: '10' });
+    kit = await startChannelKit({ ...database.env, KCC_CHAT_CONNECTIONS_PER_IP_PER_MINUTE: '10' });
     for (let i = 0; i < 10; i++) (await kit.citizen()).disconnect();
     await expect(kit.citizen()).rejects.toThrow('too_many_connections');
   });
@@ -53,7 +60,7 @@ describe('chat flood protection', () => {
     const clock = new TestClock();
     const grace = 45_000;
     kit = await startChannelKit(
-      { KCC_CHAT_RESIDENT_GRACE_MS: String(grace), KCC_ACCEPT_TIMEOUT_MS: '600000' },
+      { ...database.env, KCC_CHAT_RESIDENT_GRACE_MS: String(grace), KCC_ACCEPT_TIMEOUT_MS: '600000' },
       { clock },
     );
     // Anna is on duty; what she is offered stays offered (no accept), the rest waits in the queue.
@@ -87,7 +94,7 @@ describe('chat flood protection', () => {
           )
           .get(name) as { status: string }
       ).status;
-    // Dropping is a routing command: it completes after the timer callback.
+    // The drop is stored asynchronously after the grace timer fired: wait for its outcome.
     await expect.poll(() => status('Weg')).toBe('abandoned');
     expect(['queued', 'offered']).toContain(status('Blijft'));
     expect(['queued', 'offered']).toContain(status('Hapert'));

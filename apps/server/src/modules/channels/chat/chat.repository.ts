@@ -1,4 +1,4 @@
-import type { Db } from '../../../store/db';
+import type { Store } from '../../../store/store';
 
 export interface Conversation {
   id: string;
@@ -25,6 +25,13 @@ interface Row {
   ended_by: string | null;
   rating: number | null;
   rating_comment: string | null;
+  rated_at: number | null;
+  transcript_sent_at: number | null;
+}
+
+/** The chat's table on the async store. */
+export interface ChatTables {
+  chat_conversations: Row;
 }
 
 const fromRow = (r: Row): Conversation => ({
@@ -41,65 +48,84 @@ const fromRow = (r: Row): Conversation => ({
 });
 
 export interface ChatRepository {
-  insert(c: Conversation, resumeHash: string): void;
-  get(id: string): Conversation | undefined;
-  byResumeHash(hash: string): Conversation | undefined;
-  byContact(contactId: string): Conversation | undefined;
-  end(id: string, by: 'inwoner' | 'medewerker', at: number): boolean;
-  rate(id: string, score: number, comment: string | undefined, at: number): void;
+  insert(c: Conversation, resumeHash: string): Promise<void>;
+  get(id: string): Promise<Conversation | undefined>;
+  byResumeHash(hash: string): Promise<Conversation | undefined>;
+  byContact(contactId: string): Promise<Conversation | undefined>;
+  /** Ends the conversation unless it already ended; false when it had. */
+  end(id: string, by: 'inwoner' | 'medewerker', at: number): Promise<boolean>;
+  rate(id: string, score: number, comment: string | undefined, at: number): Promise<void>;
   /** Marks the transcript as sent unless it already was; false when another request got there first. */
-  claimTranscript(id: string, at: number): boolean;
+  claimTranscript(id: string, at: number): Promise<boolean>;
   /** Undoes a claim whose mail could not be sent, so the resident can try again. */
-  releaseTranscript(id: string): void;
+  releaseTranscript(id: string): Promise<void>;
 }
 
-export function createChatRepository(db: Db): ChatRepository {
-  const insert = db.prepare(
-    `INSERT INTO chat_conversations (id, contact_id, resume_hash, name, email, page_url, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const byId = db.prepare<[string], Row>('SELECT * FROM chat_conversations WHERE id = ?');
-  const byHash = db.prepare<[string], Row>('SELECT * FROM chat_conversations WHERE resume_hash = ?');
-  const byContact = db.prepare<[string], Row>('SELECT * FROM chat_conversations WHERE contact_id = ?');
-  const end = db.prepare(
-    'UPDATE chat_conversations SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL',
-  );
-  const rate = db.prepare(
-    'UPDATE chat_conversations SET rating = ?, rating_comment = ?, rated_at = ? WHERE id = ?',
-  );
-  const claimTranscript = db.prepare(
-    'UPDATE chat_conversations SET transcript_sent_at = ? WHERE id = ? AND transcript_sent_at IS NULL',
-  );
-  const releaseTranscript = db.prepare(
-    'UPDATE chat_conversations SET transcript_sent_at = NULL WHERE id = ?',
-  );
+export function createChatRepository(store: Store): ChatRepository {
+  const db = store.kysely<ChatTables>();
+  const one = async (column: 'id' | 'resume_hash' | 'contact_id', value: string) => {
+    const r = await db
+      .selectFrom('chat_conversations')
+      .selectAll()
+      .where(column, '=', value)
+      .executeTakeFirst();
+    return r ? fromRow(r) : undefined;
+  };
   return {
-    insert(c, hash) {
-      insert.run(c.id, c.contactId, hash, c.name ?? null, c.email ?? null, c.pageUrl ?? null, c.createdAt);
+    async insert(c, hash) {
+      await db
+        .insertInto('chat_conversations')
+        .values({
+          id: c.id,
+          contact_id: c.contactId,
+          resume_hash: hash,
+          name: c.name ?? null,
+          email: c.email ?? null,
+          page_url: c.pageUrl ?? null,
+          created_at: c.createdAt,
+          ended_at: null,
+          ended_by: null,
+          rating: null,
+          rating_comment: null,
+          rated_at: null,
+          transcript_sent_at: null,
+        })
+        .execute();
     },
-    get(id) {
-      const r = byId.get(id);
-      return r ? fromRow(r) : undefined;
+    get: (id) => one('id', id),
+    byResumeHash: (hash) => one('resume_hash', hash),
+    byContact: (contactId) => one('contact_id', contactId),
+    async end(id, by, at) {
+      const r = await db
+        .updateTable('chat_conversations')
+        .set({ ended_at: at, ended_by: by })
+        .where('id', '=', id)
+        .where('ended_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
-    byResumeHash(hash) {
-      const r = byHash.get(hash);
-      return r ? fromRow(r) : undefined;
+    async rate(id, score, comment, at) {
+      await db
+        .updateTable('chat_conversations')
+        .set({ rating: score, rating_comment: comment ?? null, rated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
-    byContact(contactId) {
-      const r = byContact.get(contactId);
-      return r ? fromRow(r) : undefined;
+    async claimTranscript(id, at) {
+      const r = await db
+        .updateTable('chat_conversations')
+        .set({ transcript_sent_at: at })
+        .where('id', '=', id)
+        .where('transcript_sent_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
-    end(id, by, at) {
-      return end.run(at, by, id).changes === 1;
-    },
-    rate(id, score, comment, at) {
-      rate.run(score, comment ?? null, at, id);
-    },
-    claimTranscript(id, at) {
-      return claimTranscript.run(at, id).changes === 1;
-    },
-    releaseTranscript(id) {
-      releaseTranscript.run(id);
+    async releaseTranscript(id) {
+      await db
+        .updateTable('chat_conversations')
+        .set({ transcript_sent_at: null })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -12,11 +12,11 @@ import {
   type CitizenServerToClientEvents,
 } from '@kcc/contracts/channels';
 import { ACK_ERRORS, type Ack } from '@kcc/contracts/realtime';
-import type { Db } from '../../../store/db';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import { InboundError, type InboundService } from '../../contacts/inbound.service';
 import type { AgentPush, MessagesService, OutboundChannel } from '../../messages/messages.service';
 import { MessageRefused } from '../../messages/messages.service';
+import type { Clock } from '../../../shared/clock';
 import type { Logger } from '../../../shared/logger';
 import type { RoutingService } from '../../routing/routing.service';
 import { isOpenAt, openingHoursLabel, type ChannelsConfig } from '../channels.config';
@@ -38,6 +38,7 @@ export interface CitizenEmitter {
 /** When no answer history exists yet: assume a chat is picked up in a minute. */
 const DEFAULT_ANSWER_SECONDS = 60;
 const ANSWER_HISTORY = 50;
+const REMEMBERED_CONVERSATIONS = 5_000;
 const WAITING: ReadonlySet<string> = new Set(['new', 'queued', 'offered']);
 
 export const conversationRoom = (conversationId: string) => `chat:${conversationId}`;
@@ -57,14 +58,19 @@ export class ChatService implements OutboundChannel {
   private emitter: CitizenEmitter = { emit: () => undefined };
   private readonly conversationByContact = new Map<string, string>();
   private readonly lastQueuePush = new Map<string, string>();
+  /**
+   * The conversation of each chat contact this instance loaded (null: the contact has none). `prepare` reads it:
+   * the messages service asks synchronously, before it stores an agent's message.
+   */
+  private readonly conversations = new Map<string, Conversation | null>();
+  /** Conversations being stored by `start`, per contact: a lookup meanwhile (the offer went out) waits for it. */
+  private readonly starting = new Map<string, Promise<void>>();
   private readonly messageLimiter: RateLimiter;
-  private readonly answerTimes;
   private ticker: NodeJS.Timeout | undefined;
   private readonly stopHooks: (() => void)[] = [];
 
   constructor(
     private readonly deps: {
-      db: Db;
       repo: ChatRepository;
       contacts: ContactsRepository;
       inbound: InboundService;
@@ -75,9 +81,11 @@ export class ChatService implements OutboundChannel {
       push: AgentPush;
       config: ChannelsConfig;
       log: Logger;
+      /** The time of the chat's records (start, end, rating, answer history). */
+      clock: Clock;
       userName: (id: string) => string | undefined;
-      /** A chat started with a valid DigiD token: called in the contact's creating transaction. */
-      onAuthenticated?: (contactId: string, at: number) => void;
+      /** A chat started with a valid DigiD token: written in the contact's creating unit of work. */
+      onAuthenticated?: (contactId: string, at: number) => Promise<void>;
       /** Where the counters live (default: this process's memory; in a cluster: Redis). */
       rateLimitStore?: RateLimitStore;
     },
@@ -88,11 +96,6 @@ export class ChatService implements OutboundChannel {
       deps.config.chatMessagesPerMinute,
       60_000,
     );
-    this.answerTimes = deps.db.prepare<[string, number], { w: number }>(
-      `SELECT accepted_at - created_at AS w FROM contacts
-       WHERE channel = 'chat' AND queue_id = ? AND accepted_at IS NOT NULL AND accepted_at >= ?
-       ORDER BY accepted_at DESC LIMIT ${ANSWER_HISTORY}`,
-    );
   }
 
   bindEmitter(emitter: CitizenEmitter): void {
@@ -101,9 +104,9 @@ export class ChatService implements OutboundChannel {
 
   startTicker(): void {
     this.ticker = setInterval(() => {
-      this.pushQueuePositions().catch((err: unknown) =>
-        this.deps.log.error({ err }, 'chat queue push failed'),
-      );
+      this.pushQueuePositions().catch((err: unknown) => {
+        this.deps.log.error({ err }, 'chat queue push failed');
+      });
     }, this.deps.config.chatQueuePushMs);
     this.ticker.unref();
   }
@@ -120,7 +123,7 @@ export class ChatService implements OutboundChannel {
 
   // ------------------------------------------------------------------ resident side
 
-  availability(queue?: string, now = Date.now()): ChatAvailability {
+  availability(queue?: string, now = this.deps.clock.now()): ChatAvailability {
     const { config, routing } = this.deps;
     const open = isOpenAt(config.chatHours, now, config.calendar);
     const queueId = queue ?? routing.defaultQueueFor('chat');
@@ -147,6 +150,10 @@ export class ChatService implements OutboundChannel {
     if (!availability.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
     const conversationId = randomUUID();
     const resumeToken = randomBytes(32).toString('base64url');
+    // The conversation (and a DigiD login's identificatie) are written in the contact's unit of work: a chat
+    // contact never exists without them. The callback's promise is awaited there once the contacts store is async;
+    // until then right after it.
+    let written: Promise<void> | undefined;
     try {
       const { contact } = await this.deps.inbound.receive(
         {
@@ -162,7 +169,7 @@ export class ChatService implements OutboundChannel {
           ...(payload.pageUrl !== undefined ? { body: `Gestart op ${payload.pageUrl}` } : {}),
         },
         (created) => {
-          this.deps.repo.insert(
+          written = this.recordStart(
             {
               id: conversationId,
               contactId: created.id,
@@ -172,10 +179,19 @@ export class ChatService implements OutboundChannel {
               ...(payload.pageUrl !== undefined ? { pageUrl: payload.pageUrl } : {}),
             },
             hashToken(resumeToken),
+            digid !== undefined,
           );
-          if (digid) this.deps.onAuthenticated?.(created.id, created.createdAt);
+          // Awaited below; a rolled-back contact must not leave an unhandled rejection behind.
+          written.catch(() => undefined);
+          this.starting.set(created.id, written);
+          return written;
         },
       );
+      try {
+        await written;
+      } finally {
+        this.starting.delete(contact.id);
+      }
       this.conversationByContact.set(contact.id, conversationId);
     } catch (err) {
       if (err instanceof InboundError)
@@ -191,9 +207,16 @@ export class ChatService implements OutboundChannel {
     return { ok: true, data: { conversationId, resumeToken } };
   }
 
+  private async recordStart(conv: Conversation, resumeHash: string, authenticated: boolean): Promise<void> {
+    await this.deps.repo.insert(conv, resumeHash);
+    this.remember(conv.contactId, conv);
+    if (authenticated) await this.deps.onAuthenticated?.(conv.contactId, conv.createdAt);
+  }
+
   async resume(resumeToken: string): Promise<Ack<ChatResumed>> {
-    const conv = this.deps.repo.byResumeHash(hashToken(resumeToken));
+    const conv = await this.deps.repo.byResumeHash(hashToken(resumeToken));
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.notFound };
+    this.remember(conv.contactId, conv);
     this.conversationByContact.set(conv.contactId, conv.id);
     const contact = await this.deps.contacts.get(conv.contactId);
     const status: ChatResumed['status'] =
@@ -222,7 +245,7 @@ export class ChatService implements OutboundChannel {
   }
 
   async message(conversationId: string, text: string): Promise<Ack> {
-    const conv = this.deps.repo.get(conversationId);
+    const conv = await this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (conv.endedAt !== undefined) return { ok: false, error: CITIZEN_ERRORS.ended };
     const limited = await this.messageLimiter.hit(conversationId);
@@ -247,7 +270,7 @@ export class ChatService implements OutboundChannel {
   }
 
   async typingFromResident(conversationId: string, typing: boolean): Promise<void> {
-    const conv = this.deps.repo.get(conversationId);
+    const conv = await this.deps.repo.get(conversationId);
     if (!conv || conv.endedAt !== undefined) return;
     const contact = await this.deps.contacts.get(conv.contactId);
     if (contact?.status === 'assigned' && contact.assignedAgentId !== undefined) {
@@ -256,14 +279,16 @@ export class ChatService implements OutboundChannel {
   }
 
   async endByResident(conversationId: string): Promise<Ack> {
-    const conv = this.deps.repo.get(conversationId);
+    const conv = await this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
-    if (!this.deps.repo.end(conv.id, 'inwoner', Date.now())) return { ok: true };
+    const endedAt = this.deps.clock.now();
+    if (!(await this.deps.repo.end(conv.id, 'inwoner', endedAt))) return { ok: true };
+    this.remember(conv.contactId, { ...conv, endedAt, endedBy: 'inwoner' });
     const contact = await this.deps.contacts.get(conv.contactId);
     await this.deps.contacts.appendEvent({
       contactId: conv.contactId,
       type: 'chat-ended',
-      at: Date.now(),
+      at: this.deps.clock.now(),
       data: { by: 'inwoner' },
     });
     if (contact && WAITING.has(contact.status)) {
@@ -281,7 +306,7 @@ export class ChatService implements OutboundChannel {
    * ended it, so no agent is offered an empty chat. Chats an agent already holds stay (the agent sees the state).
    */
   async dropIfWaiting(conversationId: string): Promise<boolean> {
-    const conv = this.deps.repo.get(conversationId);
+    const conv = await this.deps.repo.get(conversationId);
     if (!conv || conv.endedAt !== undefined) return false;
     const contact = await this.deps.contacts.get(conv.contactId);
     if (!contact || !WAITING.has(contact.status)) return false;
@@ -290,12 +315,13 @@ export class ChatService implements OutboundChannel {
   }
 
   async rate(conversationId: string, score: number, comment?: string): Promise<Ack> {
-    const conv = this.deps.repo.get(conversationId);
+    const conv = await this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (conv.endedAt === undefined) return { ok: false, error: CITIZEN_ERRORS.notEnded };
-    const now = Date.now();
+    const now = this.deps.clock.now();
+    // The rating and its csat event (statistics) in one unit of work.
     await this.deps.contacts.transaction(async () => {
-      this.deps.repo.rate(conv.id, score, comment, now);
+      await this.deps.repo.rate(conv.id, score, comment, now);
       await this.deps.contacts.appendEvent({
         contactId: conv.contactId,
         type: 'csat',
@@ -311,20 +337,20 @@ export class ChatService implements OutboundChannel {
    * resident cannot choose another address: the municipality's mail server must not relay their text to anyone.
    */
   async sendTranscript(conversationId: string): Promise<Ack> {
-    const conv = this.deps.repo.get(conversationId);
+    const conv = await this.deps.repo.get(conversationId);
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.noConversation };
     if (conv.endedAt === undefined) return { ok: false, error: CITIZEN_ERRORS.notEnded };
     if (conv.email === undefined) return { ok: false, error: CITIZEN_ERRORS.noEmail };
     if (!this.deps.mailer.available) return { ok: false, error: CITIZEN_ERRORS.unavailable };
-    const now = Date.now();
+    const now = this.deps.clock.now();
     // claimed before sending, so concurrent requests send one mail between them
-    if (!this.deps.repo.claimTranscript(conv.id, now))
+    if (!(await this.deps.repo.claimTranscript(conv.id, now)))
       return { ok: false, error: CITIZEN_ERRORS.alreadySent };
     const mail = transcriptMail(this.transcript(conv), conv.createdAt, this.deps.config.reply.signature);
     try {
       await this.deps.mailer.send({ from: this.deps.config.mailFrom, to: conv.email, ...mail });
     } catch (err) {
-      this.deps.repo.releaseTranscript(conv.id);
+      await this.deps.repo.releaseTranscript(conv.id);
       this.deps.log.warn({ err }, 'sending a chat transcript failed');
       return { ok: false, error: CITIZEN_ERRORS.unavailable };
     }
@@ -377,29 +403,35 @@ export class ChatService implements OutboundChannel {
 
   /** Outbound (MessagesService): the agent's message goes to the resident's chat. */
   prepare(contact: ContactRecord): { delivery: 'delivered' } {
-    const conv = this.conversationOf(contact.id);
-    if (!conv) throw new MessageRefused('Bij dit contact hoort geen chatgesprek.');
+    // The messages service asks synchronously: answered from the conversations loaded here (the agent's
+    // workplace loads the contact's chat before they type). Unknown here, the delivery finds out.
+    const conv = this.conversations.get(contact.id);
+    if (conv === null) throw new MessageRefused('Bij dit contact hoort geen chatgesprek.');
+    if (conv === undefined) return { delivery: 'delivered' };
     if (conv.endedAt !== undefined)
       throw new MessageRefused('De chat is beëindigd; de inwoner ontvangt geen berichten meer.');
     return { delivery: 'delivered' };
   }
 
   deliver(contact: ContactRecord, message: { body: string; at: number }, agent: { name: string }): void {
-    const conv = this.conversationOf(contact.id);
-    if (!conv) return;
-    this.emitter.emit(conv.id, 'chat:message', {
-      from: 'medewerker',
-      name: displayName(agent.name),
-      text: message.body,
-      at: new Date(message.at).toISOString(),
-    });
+    this.conversationOf(contact.id)
+      .then((conv) => {
+        if (!conv || conv.endedAt !== undefined) return;
+        this.emitter.emit(conv.id, 'chat:message', {
+          from: 'medewerker',
+          name: displayName(agent.name),
+          text: message.body,
+          at: new Date(message.at).toISOString(),
+        });
+      })
+      .catch((err: unknown) => this.deps.log.warn({ err, contactId: contact.id }, 'chat delivery failed'));
   }
 
   async typingFromAgent(agentId: string, contactId: string, typing: boolean): Promise<Ack> {
     const contact = await this.deps.contacts.get(contactId);
     if (!contact || contact.assignedAgentId !== agentId || contact.status !== 'assigned')
       return { ok: false, error: ACK_ERRORS.forbidden };
-    const conv = this.conversationOf(contactId);
+    const conv = await this.conversationOf(contactId);
     if (!conv) return { ok: false, error: ACK_ERRORS.notFound };
     if (conv.endedAt === undefined) this.emitter.emit(conv.id, 'chat:typing', { typing });
     return { ok: true };
@@ -410,22 +442,23 @@ export class ChatService implements OutboundChannel {
     const contact = await this.deps.contacts.get(contactId);
     if (!contact) return 'not_found';
     if (contact.assignedAgentId !== agentId) return 'forbidden';
-    const conv = this.conversationOf(contactId);
+    const conv = await this.conversationOf(contactId);
     if (!conv) return 'not_found';
     await this.endAsMedewerker(conv, agentId);
     return 'ok';
   }
 
   /** Registration closed the contact: a chat that is still open ends. */
-  onRegistered(contactId: string, agentId: string, afronden: boolean): void {
+  async onRegistered(contactId: string, agentId: string, afronden: boolean): Promise<void> {
     if (!afronden) return;
-    const conv = this.conversationOf(contactId);
+    const conv = await this.conversationOf(contactId);
     if (conv && conv.endedAt === undefined) this.later(() => this.endAsMedewerker(conv, agentId));
   }
 
   private async endAsMedewerker(conv: Conversation, agentId: string): Promise<void> {
-    const now = Date.now();
-    if (this.deps.repo.end(conv.id, 'medewerker', now)) {
+    const now = this.deps.clock.now();
+    if (await this.deps.repo.end(conv.id, 'medewerker', now)) {
+      this.remember(conv.contactId, { ...conv, endedAt: now, endedBy: 'medewerker' });
       await this.deps.contacts.appendEvent({
         contactId: conv.contactId,
         type: 'chat-ended',
@@ -440,9 +473,9 @@ export class ChatService implements OutboundChannel {
   }
 
   /** Routing told an agent their contact changed: a chat that got assigned tells the resident who answers. */
-  onContactUpdated(agentId: string, contact: Contact): void {
+  async onContactUpdated(agentId: string, contact: Contact): Promise<void> {
     if (contact.channel !== 'chat') return;
-    const conv = this.conversationOf(contact.id);
+    const conv = await this.conversationOf(contact.id);
     if (!conv || conv.endedAt !== undefined) return;
     if (contact.status === 'assigned' && contact.assignedAgentId === agentId) {
       this.lastQueuePush.delete(conv.id);
@@ -453,8 +486,11 @@ export class ChatService implements OutboundChannel {
     }
   }
 
-  conversationOf(contactId: string): Conversation | undefined {
-    return this.deps.repo.byContact(contactId);
+  async conversationOf(contactId: string): Promise<Conversation | undefined> {
+    await this.starting.get(contactId)?.catch(() => undefined);
+    const conv = await this.deps.repo.byContact(contactId);
+    this.remember(contactId, conv ?? null);
+    return conv;
   }
 
   // ------------------------------------------------------------------ queue position
@@ -473,38 +509,49 @@ export class ChatService implements OutboundChannel {
       list.push(c);
       byQueue.set(c.queueId, list);
     }
-    const since = Date.now() - 7 * 24 * 3600 * 1000;
+    const since = this.deps.clock.now() - 7 * 24 * 3600 * 1000;
     for (const [queueId, list] of byQueue) {
       list.sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
-      const answers = this.answerTimes.all(queueId, since).map((r) => r.w);
+      const answers = this.deps.contacts.chatAnswerWaits(queueId, since, ANSWER_HISTORY);
       const avgSeconds =
         answers.length > 0
           ? answers.reduce((s, w) => s + w, 0) / answers.length / 1000
           : DEFAULT_ANSWER_SECONDS;
       const onDuty = Math.max(1, this.deps.routing.agentsOnDuty(queueId, 'chat'));
-      list.forEach((c, i) => {
+      for (const [i, c] of list.entries()) {
         let conversationId = this.conversationByContact.get(c.id);
         if (conversationId === undefined) {
-          conversationId = this.deps.repo.byContact(c.id)?.id;
-          if (conversationId === undefined) return;
+          conversationId = (await this.deps.repo.byContact(c.id))?.id;
+          if (conversationId === undefined) continue;
           this.conversationByContact.set(c.id, conversationId);
         }
-        if (only && !only.has(conversationId)) return;
+        if (only && !only.has(conversationId)) continue;
         const position = i + 1;
         const expectedWaitSeconds = Math.max(0, Math.round((avgSeconds * position) / onDuty));
         const key = `${position}:${expectedWaitSeconds}`;
-        if (this.lastQueuePush.get(conversationId) === key) return;
+        if (this.lastQueuePush.get(conversationId) === key) continue;
         this.lastQueuePush.set(conversationId, key);
         this.emitter.emit(conversationId, 'chat:queue', { position, expectedWaitSeconds });
-      });
+      }
     }
   }
 
   /** Run after the current ack/commit; a failure (e.g. during shutdown) is logged, never thrown. */
   private later(fn: () => Promise<void>): void {
     setImmediate(() => {
-      fn().catch((err: unknown) => this.deps.log.warn({ err }, 'deferred chat work failed'));
+      fn().catch((err: unknown) => {
+        this.deps.log.warn({ err }, 'deferred chat work failed');
+      });
     });
+  }
+
+  private remember(contactId: string, conv: Conversation | null): void {
+    this.conversations.delete(contactId);
+    this.conversations.set(contactId, conv);
+    // Oldest first out: an agent's chat is loaded again when their workplace opens it.
+    if (this.conversations.size > REMEMBERED_CONVERSATIONS) {
+      this.conversations.delete(this.conversations.keys().next().value!);
+    }
   }
 
   private forget(conv: Conversation): void {

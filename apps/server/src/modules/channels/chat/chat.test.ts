@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
+import { storeRows } from '../../../../test-support/store-rows';
 import type { MessagesResponse } from '@kcc/contracts/channels';
-import { bearer } from '../../../../test-support/test-server';
+import { bearer, nextEvent } from '../../../../test-support/test-server';
 import {
   nextAgentEvent,
   nextCitizenEvent,
@@ -8,12 +11,21 @@ import {
   type ChannelKit,
 } from '../../../../test-support/channel-test-kit';
 
-describe('citizen chat (/citizen) end to end', () => {
+describeEachStore('citizen chat (/citizen) end to end', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_CHAT_MESSAGES_PER_MINUTE: '5', KCC_CHAT_MAX_CONNECTIONS_PER_IP: '40' });
+    database = await stores.freshDatabase();
+    kit = await startChannelKit({
+      KCC_CHAT_MESSAGES_PER_MINUTE: '5',
+      KCC_CHAT_MAX_CONNECTIONS_PER_IP: '40',
+      ...database.env,
+    });
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   it('refuses to start when no medewerker is available and takes a left message instead', async () => {
     const resident = await kit.citizen();
@@ -57,7 +69,7 @@ describe('citizen chat (/citizen) end to end', () => {
     const { token, socket: agent } = await kit.agent('anna');
     const resident = await kit.citizen();
     const queued = nextCitizenEvent(resident, 'chat:queue');
-    const offered = kit.acceptNext(agent);
+    const offeredEvent = nextEvent(agent, 'contact:offered');
     const started = await resident.emitWithAck('chat:start', {
       name: 'Piet',
       email: 'piet@example.nl',
@@ -69,16 +81,18 @@ describe('citizen chat (/citizen) end to end', () => {
     const { conversationId, resumeToken } = started.data;
     expect(resumeToken.length).toBeGreaterThan(30);
     const accepted = nextCitizenEvent(resident, 'chat:accepted');
-    const offer = await offered;
+    const offer = await offeredEvent;
     expect(offer.contact).toMatchObject({
       channel: 'chat',
       queue: 'chat',
       subject: 'Afval',
       from: { name: 'Piet' },
     });
+    // Waiting, the resident hears their place in line; then Anna accepts.
     const position = await queued;
     expect(position.position).toBe(1);
     expect(position.expectedWaitSeconds).toBeGreaterThanOrEqual(0);
+    expect(await agent.emitWithAck('offer:accept', { offerId: offer.offerId })).toMatchObject({ ok: true });
     expect(await accepted).toEqual({ name: 'Anna' });
     const contactId = offer.contact.id;
 
@@ -264,11 +278,14 @@ describe('citizen chat (/citizen) end to end', () => {
       error: 'not_found',
     });
     // Still alive and nothing lost: the 5 accepted messages are stored.
+    const conversationId = started.ok ? started.data.conversationId : '';
+    const [conv] = await storeRows(
+      kit.server.store,
+      sql<{ contact_id: string }>`SELECT contact_id FROM chat_conversations WHERE id = ${conversationId}`,
+    );
     const stored = kit.server.db
-      .prepare(
-        'SELECT COUNT(*) AS n FROM contact_messages m JOIN chat_conversations c ON c.contact_id = m.contact_id WHERE c.id = ?',
-      )
-      .get(started.ok ? started.data.conversationId : '') as { n: number };
+      .prepare('SELECT COUNT(*) AS n FROM contact_messages WHERE contact_id = ?')
+      .get(conv?.contact_id) as { n: number };
     expect(stored.n).toBe(5);
     expect((await fetch(`${kit.server.url}/health`)).status).toBe(200);
     await agent.emitWithAck('presence:set', { status: 'offline' });

@@ -27,6 +27,8 @@ import { connectionsPerIp } from '../../../realtime/connections-per-ip';
 interface CitizenSocketData {
   ip: string;
   conversationId?: string;
+  /** A chat:start is being stored: a second one on this socket waits for nothing and is refused. */
+  starting?: boolean;
 }
 
 type CitizenSocket = Socket<
@@ -197,11 +199,16 @@ export function registerCitizenNamespace(
             ],
           };
         }
-        if (socket.data.conversationId !== undefined)
+        if (socket.data.conversationId !== undefined || socket.data.starting === true)
           return { ok: false, error: CITIZEN_ERRORS.alreadyStarted };
-        const res = await chat.start(payload, digid);
-        if (res.ok) join(res.data.conversationId);
-        return res;
+        socket.data.starting = true;
+        try {
+          const res = await chat.start(payload, digid);
+          if (res.ok) join(res.data.conversationId);
+          return res;
+        } finally {
+          socket.data.starting = false;
+        }
       },
       log,
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
 import {
   startChannelKit,
   type ChannelKit,
@@ -23,12 +24,17 @@ describe('defang', () => {
   });
 });
 
-describe('chat:transcript is no open relay (security item 2)', () => {
+describeEachStore('chat:transcript is no open relay (security item 2)', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_CHAT_MAX_CONNECTIONS_PER_IP: '40' });
+    database = await stores.freshDatabase();
+    kit = await startChannelKit({ KCC_CHAT_MAX_CONNECTIONS_PER_IP: '40', ...database.env });
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   async function endedChat(email: string | undefined, text: string): Promise<CitizenClient> {
     const { socket: agent } = await kit.agent('anna');

@@ -186,7 +186,8 @@ export class EmailIngest {
           eigenAdres: ontvangst.eigenAdres,
         })
       : undefined;
-    let bevestigd = false;
+    // The receipt is written in the contact's unit of work (the callback runs inside it).
+    let bevestigd: Promise<boolean> | undefined;
     const { contact, created } = await this.deps.inbound.receive(
       {
         channel: 'email',
@@ -214,9 +215,11 @@ export class EmailIngest {
           inReplyTo: messageId,
           references: chain,
         });
+        bevestigd.catch(() => undefined);
+        return bevestigd;
       },
     );
-    if (bevestigd) this.deps.onOntvangstbevestiging?.();
+    if (await bevestigd) this.deps.onOntvangstbevestiging?.();
     return { contactId: contact.id, outcome: created ? 'new' : 'duplicate' };
   }
 

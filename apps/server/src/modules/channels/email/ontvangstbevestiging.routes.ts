@@ -31,10 +31,9 @@ export function registerOntvangstbevestigingRoutes(
 
   app.get('/api/beheer/ontvangstbevestigingen', beheer, async () => {
     const response: OntvangstbevestigingenResponse = {
-      items: receiptQueues().map((q) => ({
-        ...deps.ontvangst.template(q.id),
-        queueNaam: q.name,
-      })),
+      items: await Promise.all(
+        receiptQueues().map(async (q) => ({ ...(await deps.ontvangst.template(q.id)), queueNaam: q.name })),
+      ),
       plaatshouders: [...PLAATSHOUDERS],
     };
     return response;
@@ -56,7 +55,7 @@ export function registerOntvangstbevestigingRoutes(
         },
       ]);
     }
-    const saved: OntvangstbevestigingTemplate = deps.ontvangst.saveTemplate(
+    const saved: OntvangstbevestigingTemplate = await deps.ontvangst.saveTemplate(
       queueId,
       body,
       currentUser(request).username,

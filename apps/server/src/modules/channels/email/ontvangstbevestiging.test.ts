@@ -1,8 +1,11 @@
 import { simpleParser } from 'mailparser';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OntvangstbevestigingenResponse } from '@kcc/contracts/channels';
 import { bearer, INTEGRATION_KEY } from '../../../../test-support/test-server';
 import { startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
+import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
+import { storeRows } from '../../../../test-support/store-rows';
 import { DEFAULT_CALENDAR } from '../../queues/due-time';
 import { geenAutomatischAntwoord, ontvangenOnderwerp, werkdagenTussen } from './ontvangstbevestiging';
 
@@ -65,17 +68,22 @@ describe('when an automatic reply may go out (RFC 3834)', () => {
   });
 });
 
-describe('ontvangstbevestiging for e-mail and web forms', () => {
+describeEachStore('ontvangstbevestiging for e-mail and web forms', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   let bea: string;
   let anna: string;
 
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_ONTVANGSTBEVESTIGING: 'aan' });
+    database = await stores.freshDatabase();
+    kit = await startChannelKit({ KCC_ONTVANGSTBEVESTIGING: 'aan', ...database.env });
     bea = await kit.server.login('bea');
     anna = await kit.server.login('anna');
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   const contactOf = (messageId: string) =>
     kit.server.db
@@ -124,10 +132,11 @@ describe('ontvangstbevestiging for e-mail and web forms', () => {
     expect(receipt.text).toContain('Dit is een automatisch bericht.');
     // The promise is kept for the KPI voorspelbaarheid: due at the contact's due time, not yet answered.
     expect(
-      kit.server.db
-        .prepare('SELECT beloofd_voor FROM ontvangstbevestigingen WHERE contact_id = ?')
-        .get(contact.id),
-    ).toEqual({ beloofd_voor: contact.due_at });
+      await storeRows(
+        kit.server.store,
+        sql`SELECT beloofd_voor FROM ontvangstbevestigingen WHERE contact_id = ${contact.id}`,
+      ),
+    ).toEqual([{ beloofd_voor: contact.due_at }]);
 
     // The resident answers the receipt: the mail joins the same contact and gets no second receipt.
     await kit.sendMail({

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import type { OntvangstbevestigingTemplate } from '@kcc/contracts/channels';
-import type { Db } from '../../../store/db';
-import type { Migration } from '../../../store/migration';
+import type { StoreMigration } from '../../../store/migration';
 import type { ContactRecord } from '../../contacts/contacts.repository';
 import type { MessagesRepository } from '../../messages/messages.repository';
 import { isWorkingDay, localDateKey, type WorkingCalendar } from '../../queues/due-time';
 import { mailDomain } from './email-outbox';
+import type { OntvangstbevestigingRepository } from './ontvangstbevestiging.repository';
 
-export const ontvangstbevestigingMigrations: Migration[] = [
+export const ontvangstbevestigingMigrations: StoreMigration[] = [
   {
     id: 'channels/ontvangstbevestiging_001',
-    sql: `
+    sqlite: `
       -- The beheerder's text per queue; a queue without a row uses the default text.
       CREATE TABLE ontvangstbevestiging_templates (
         queue_id TEXT PRIMARY KEY,
@@ -27,12 +27,30 @@ export const ontvangstbevestigingMigrations: Migration[] = [
         at INTEGER NOT NULL
       );
     `,
+    postgres: `
+      CREATE TABLE ontvangstbevestiging_templates (
+        queue_id TEXT PRIMARY KEY,
+        tekst TEXT NOT NULL,
+        actief INTEGER NOT NULL,
+        bijgewerkt_op BIGINT NOT NULL,
+        bijgewerkt_door TEXT NOT NULL
+      );
+      CREATE TABLE ontvangstbevestigingen (
+        contact_id TEXT PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+    `,
   },
   {
     // issue 15 §6: the promised answer time, for the KPI voorspelbaarheid (promises kept)
     id: 'channels/ontvangstbevestiging_002_belofte',
-    sql: `
+    sqlite: `
       ALTER TABLE ontvangstbevestigingen ADD COLUMN beloofd_voor INTEGER;
+      CREATE INDEX ontvangstbevestigingen_beloofd_voor ON ontvangstbevestigingen (beloofd_voor);
+    `,
+    postgres: `
+      ALTER TABLE ontvangstbevestigingen ADD COLUMN beloofd_voor BIGINT;
       CREATE INDEX ontvangstbevestigingen_beloofd_voor ON ontvangstbevestigingen (beloofd_voor);
     `,
   },
@@ -161,7 +179,7 @@ export class Ontvangstbevestigingen {
 
   constructor(
     private readonly deps: {
-      db: Db;
+      store: OntvangstbevestigingRepository;
       repo: MessagesRepository;
       mailFrom: string;
       signature: string;
@@ -178,12 +196,8 @@ export class Ontvangstbevestigingen {
     return (m?.[1] ?? this.deps.mailFrom).trim();
   }
 
-  template(queueId: string): OntvangstbevestigingTemplate {
-    const row = this.deps.db
-      .prepare<[string], { tekst: string; actief: number; bijgewerkt_op: number; bijgewerkt_door: string }>(
-        'SELECT tekst, actief, bijgewerkt_op, bijgewerkt_door FROM ontvangstbevestiging_templates WHERE queue_id = ?',
-      )
-      .get(queueId);
+  async template(queueId: string): Promise<OntvangstbevestigingTemplate> {
+    const row = await this.deps.store.template(queueId);
     return row
       ? {
           queueId,
@@ -196,19 +210,18 @@ export class Ontvangstbevestigingen {
       : { queueId, tekst: STANDAARD_TEKST, actief: true, standaard: true };
   }
 
-  saveTemplate(
+  async saveTemplate(
     queueId: string,
     input: { tekst: string; actief: boolean },
     userId: string,
-  ): OntvangstbevestigingTemplate {
-    this.deps.db
-      .prepare(
-        `INSERT INTO ontvangstbevestiging_templates (queue_id, tekst, actief, bijgewerkt_op, bijgewerkt_door)
-           VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (queue_id) DO UPDATE SET tekst = excluded.tekst, actief = excluded.actief,
-           bijgewerkt_op = excluded.bijgewerkt_op, bijgewerkt_door = excluded.bijgewerkt_door`,
-      )
-      .run(queueId, input.tekst, input.actief ? 1 : 0, this.deps.now(), userId);
+  ): Promise<OntvangstbevestigingTemplate> {
+    await this.deps.store.saveTemplate({
+      queue_id: queueId,
+      tekst: input.tekst,
+      actief: input.actief ? 1 : 0,
+      bijgewerkt_op: this.deps.now(),
+      bijgewerkt_door: userId,
+    });
     return this.template(queueId);
   }
 
@@ -230,20 +243,21 @@ export class Ontvangstbevestigingen {
   }
 
   /**
-   * Queue a receipt for a new contact, inside the caller's transaction. False when the queue's receipt is off or
+   * Queue a receipt for a new contact, in the caller's unit of work. False when the queue's receipt is off or
    * the contact already has one.
    */
-  bevestig(contact: ContactRecord, mail: OntvangstMail): boolean {
-    const template = this.template(contact.queueId);
+  async bevestig(contact: ContactRecord, mail: OntvangstMail): Promise<boolean> {
+    const template = await this.template(contact.queueId);
     if (!template.actief) return false;
     const at = this.deps.now();
     const messageId = `<${randomUUID()}@${this.domain}>`;
-    const inserted = this.deps.db
-      .prepare(
-        'INSERT OR IGNORE INTO ontvangstbevestigingen (contact_id, message_id, at, beloofd_voor) VALUES (?, ?, ?, ?)',
-      )
-      .run(contact.id, messageId, at, contact.dueAt ?? null);
-    if (inserted.changes === 0) return false;
+    const added = await this.deps.store.addReceipt({
+      contactId: contact.id,
+      messageId,
+      at,
+      ...(contact.dueAt !== undefined ? { beloofdVoor: contact.dueAt } : {}),
+    });
+    if (!added) return false;
     const text = this.compose(contact, template.tekst, mail.subject);
     const references = [...(mail.references ?? [])];
     if (mail.inReplyTo !== undefined && !references.includes(mail.inReplyTo)) references.push(mail.inReplyTo);
@@ -274,15 +288,11 @@ export class Ontvangstbevestigingen {
    * Promises whose time falls in [from, to), with the first reply sent by an agent (not an automatic message).
    * A reply that failed to go out is no answer.
    */
-  beloften(from: number, to: number): Belofte[] {
-    const rows = this.deps.db
-      .prepare<[number, number], { contact_id: string; beloofd_voor: number }>(
-        'SELECT contact_id, beloofd_voor FROM ontvangstbevestigingen WHERE beloofd_voor >= ? AND beloofd_voor < ?',
-      )
-      .all(from, to);
+  async beloften(from: number, to: number): Promise<Belofte[]> {
+    const rows = await this.deps.store.promisedBetween(from, to);
     return rows.map((r) => {
       const reply = this.deps.repo
-        .list(r.contact_id)
+        .list(r.contactId)
         .find(
           (m) =>
             m.direction === 'uit' &&
@@ -291,8 +301,8 @@ export class Ontvangstbevestigingen {
             (m.delivery === undefined || m.delivery === 'sent' || m.delivery === 'delivered'),
         );
       return {
-        contactId: r.contact_id,
-        beloofdVoor: r.beloofd_voor,
+        contactId: r.contactId,
+        beloofdVoor: r.beloofdVoor,
         ...(reply !== undefined ? { beantwoordOp: reply.at } : {}),
       };
     });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CTI_EVENT_TYPES, CtiEvent, type CtiEventResponse } from '@kcc/contracts/channels';
-import type { Db } from '../../../store/db';
 import { problems } from '../../../http/problem';
+import type { Clock } from '../../../shared/clock';
 import { parseOrThrow } from '../../../http/validate';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import { inboundProblem, requireIntegrationKey } from '../../contacts/inbound.routes';
@@ -10,14 +10,9 @@ import type { AgentPush } from '../../messages/messages.service';
 import type { RoutingService } from '../../routing/routing.service';
 import type { ChannelsConfig } from '../channels.config';
 import type { CallbackService } from '../terugbelverzoek/callback.service';
+import type { CtiCall, CtiRepository } from './cti.repository';
 
 const WAITING: ReadonlySet<string> = new Set(['new', 'queued', 'offered']);
-
-interface CallRow {
-  call_id: string;
-  contact_id: string;
-  state: string;
-}
 
 /**
  * `POST /api/channels/telefonie/events`: the CTI webhook (docs/telefonie-cti.md). Translates call events into the
@@ -26,7 +21,7 @@ interface CallRow {
 export function registerCtiRoutes(
   app: FastifyInstance,
   deps: {
-    db: Db;
+    repo: CtiRepository;
     integrationKey: string | undefined;
     inbound: InboundService;
     contacts: ContactsRepository;
@@ -34,20 +29,10 @@ export function registerCtiRoutes(
     callbacks: CallbackService;
     push: AgentPush;
     config: ChannelsConfig;
+    clock: Clock;
   },
 ): void {
-  const { db, contacts, routing } = deps;
-  const seen = db.prepare<[string], { response: string }>(
-    'SELECT response FROM cti_events WHERE event_id = ?',
-  );
-  const record = db.prepare(
-    'INSERT INTO cti_events (event_id, call_id, type, received_at, contact_id, response) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const callById = db.prepare<[string], CallRow>('SELECT * FROM cti_calls WHERE call_id = ?');
-  const upsertCall = db.prepare(
-    `INSERT INTO cti_calls (call_id, contact_id, state, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (call_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-  );
+  const { repo, contacts, routing } = deps;
 
   const queueFor = (to: string | undefined, queue: string | undefined): string | undefined => {
     if (queue !== undefined) return queue;
@@ -57,9 +42,9 @@ export function registerCtiRoutes(
     return routing.hasQueue(to) ? to : undefined;
   };
 
-  const callOf = async (callId: string): Promise<{ call: CallRow; contact: ContactRecord }> => {
-    const call = callById.get(callId);
-    const contact = call ? await contacts.get(call.contact_id) : undefined;
+  const callOf = async (callId: string): Promise<{ call: CtiCall; contact: ContactRecord }> => {
+    const call = await repo.call(callId);
+    const contact = call ? await contacts.get(call.contactId) : undefined;
     if (!call || !contact) {
       throw problems.invalid(
         [
@@ -93,15 +78,30 @@ export function registerCtiRoutes(
       ]);
     }
     const event = parseOrThrow(CtiEvent, request.body, 'body');
-    const earlier = seen.get(event.eventId);
-    if (earlier) {
-      const stored = JSON.parse(earlier.response) as CtiEventResponse;
+    const now = deps.clock.now();
+    // Every eventId once: the claim's primary key decides between a delivery and its replay.
+    const claim = await repo.claim(event, now);
+    if (claim.kind === 'duplicate') {
+      const stored = JSON.parse(claim.response) as CtiEventResponse;
       return reply.code(200).send({ ...stored, status: 'duplicate' } satisfies CtiEventResponse);
     }
-    const now = Date.now();
+    if (claim.kind === 'busy') {
+      throw problems.conflict('Dit event wordt nog verwerkt. Stuur het zo nog eens.');
+    }
+    let response: CtiEventResponse;
+    try {
+      response = await handle(event, now);
+    } catch (err) {
+      await repo.release(event.eventId);
+      throw err;
+    }
+    await repo.answer(event.eventId, response.contactId, JSON.stringify(response));
+    return reply.code(200).send(response);
+  });
+
+  async function handle(event: CtiEvent, now: number): Promise<CtiEventResponse> {
     const at = event.at !== undefined ? Date.parse(event.at) : now;
     let response: CtiEventResponse;
-
     switch (event.type) {
       case 'call.offered': {
         let result;
@@ -118,13 +118,13 @@ export function registerCtiRoutes(
           if (err instanceof InboundError) throw inboundProblem(err);
           throw err;
         }
-        upsertCall.run(event.callId, result.contact.id, 'offered', now);
+        await repo.setCall(event.callId, result.contact.id, 'offered', now);
         response = { eventId: event.eventId, status: 'processed', contactId: result.contact.id };
         break;
       }
       case 'call.answered': {
         const { contact } = await callOf(event.callId);
-        upsertCall.run(event.callId, contact.id, 'answered', now);
+        await repo.setCall(event.callId, contact.id, 'answered', now);
         await contacts.appendEvent({
           contactId: contact.id,
           type: 'cti-answered',
@@ -159,7 +159,7 @@ export function registerCtiRoutes(
         ) {
           await routing.offerTo(contact.id, event.toAgentId);
         }
-        upsertCall.run(event.callId, contact.id, 'transferred', now);
+        await repo.setCall(event.callId, contact.id, 'transferred', now);
         await contacts.appendEvent({
           contactId: contact.id,
           type: 'cti-transferred',
@@ -175,7 +175,12 @@ export function registerCtiRoutes(
       case 'call.ended':
       case 'call.abandoned': {
         const { contact } = await callOf(event.callId);
-        upsertCall.run(event.callId, contact.id, event.type === 'call.ended' ? 'ended' : 'abandoned', now);
+        await repo.setCall(
+          event.callId,
+          contact.id,
+          event.type === 'call.ended' ? 'ended' : 'abandoned',
+          now,
+        );
         response = { eventId: event.eventId, status: 'processed', contactId: contact.id };
         if (WAITING.has(contact.status)) {
           // Hung up before anyone answered: abandoned (statistics), and a callback when the queue wants one.
@@ -199,14 +204,6 @@ export function registerCtiRoutes(
         break;
       }
     }
-    record.run(
-      event.eventId,
-      event.callId,
-      event.type,
-      now,
-      response.contactId ?? null,
-      JSON.stringify(response),
-    );
-    return reply.code(200).send(response);
-  });
+    return response;
+  }
 }

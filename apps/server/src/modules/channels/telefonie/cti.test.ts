@@ -1,18 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
 import { TestClock } from '../../../../test-support/test-clock';
 import { INTEGRATION_KEY, bearer } from '../../../../test-support/test-server';
 import { nextAgentEvent, startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 
-describe('telephony (CTI) events', () => {
+describeEachStore('telephony (CTI) events', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   let seq = 0;
   beforeAll(async () => {
+    database = await stores.freshDatabase();
     kit = await startChannelKit({
       KCC_CTI_NUMBERS: '14020=algemeen, 020-1234567=belastingen',
       KCC_CTI_CALLBACK_QUEUES: 'algemeen',
+      ...database.env,
     });
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   const post = (body: unknown, key = INTEGRATION_KEY) =>
     fetch(`${kit.server.url}/api/channels/telefonie/events`, {
@@ -83,6 +90,24 @@ describe('telephony (CTI) events', () => {
     expect(gone.terugbelverzoekContactId).toBeUndefined();
   });
 
+  it('processes an event delivered twice at once only once', async () => {
+    const offered = event('call.offered', 'call-twice', { from: '0612345670' });
+    const answered = event('call.answered', 'call-twice');
+    expect((await post(offered)).status).toBe(200);
+    const both = await Promise.all([post(answered), post(answered)]);
+    const bodies = (await Promise.all(both.map((r) => r.json()))) as { status?: string }[];
+    // The first is processed; the other is a duplicate, or (still being processed) refused to be sent again.
+    const outcomes = both.map((r, i) => (r.status === 200 ? bodies[i]?.status : r.status)).sort();
+    expect(['duplicate,processed', '409,processed']).toContain(outcomes.join(','));
+    const contactId = ((await (await post(offered)).json()) as { contactId: string }).contactId;
+    const answers = (
+      kit.server.db
+        .prepare("SELECT type FROM contact_events WHERE contact_id = ? AND type = 'cti-answered'")
+        .all(contactId) as unknown[]
+    ).length;
+    expect(answers).toBe(1);
+  });
+
   it('answers replayed events as duplicates without doing anything twice', async () => {
     const offered = { eventId: 'replay-1', type: 'call.offered', callId: 'call-r', from: '0612345678' };
     const first = (await (await post(offered)).json()) as { contactId: string; status: string };
@@ -139,13 +164,21 @@ describe('telephony (CTI) events', () => {
   });
 });
 
-describe('web forms and callback requests', () => {
+describeEachStore('web forms and callback requests', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   const clock = new TestClock();
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_CALLBACK_MAX_ATTEMPTS: '2', KCC_WRAP_UP_MS: '0' }, { clock });
+    database = await stores.freshDatabase();
+    kit = await startChannelKit(
+      { KCC_CALLBACK_MAX_ATTEMPTS: '2', KCC_WRAP_UP_MS: '0', ...database.env },
+      { clock },
+    );
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   const form = (body: unknown, key = INTEGRATION_KEY) =>
     fetch(`${kit.server.url}/api/channels/webformulier`, {

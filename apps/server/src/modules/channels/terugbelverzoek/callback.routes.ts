@@ -51,7 +51,7 @@ export function registerCallbackRoutes(
     }
     return reply
       .code(201)
-      .send({ contactId: created.contact.id, terugbelverzoek: deps.callbacks.get(created.contact.id) });
+      .send({ contactId: created.contact.id, terugbelverzoek: await deps.callbacks.get(created.contact.id) });
   });
 
   app.get(
@@ -60,7 +60,7 @@ export function registerCallbackRoutes(
     async (request) => {
       const contact = await contactFromParams(request, deps.contacts);
       await requireReadable(request, contact, deps.routing, ['contactgegevens'], deps.contacts);
-      const view = deps.callbacks.get(contact.id);
+      const view = await deps.callbacks.get(contact.id);
       if (!view) throw problems.notFound('Dit contact is geen terugbelverzoek.');
       return view;
     },

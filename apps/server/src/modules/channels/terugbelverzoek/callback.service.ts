@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CallbackOutcomeResponse, CallbackView } from '@kcc/contracts/channels';
+import type { Clock } from '../../../shared/clock';
 import type { UnitOfWork } from '../../../shared/domain-events';
-import type { Db } from '../../../store/db';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
+import type { CallbackRepository } from './callback.repository';
 
 export interface NewCallback {
   telefoonnummer: string;
@@ -18,19 +19,6 @@ export interface NewCallback {
   /** Stable id for idempotent creation (e.g. the CTI call); default a new uuid. */
   externalId?: string;
   createdBy?: string;
-}
-
-interface Row {
-  contact_id: string;
-  origin_contact_id: string | null;
-  first_contact_id: string;
-  telefoonnummer: string;
-  voorkeur_van: number;
-  voorkeur_tot: number | null;
-  notitie: string | null;
-  poging: number;
-  max_pogingen: number;
-  uitkomst: 'gelukt' | 'niet-bereikt' | null;
 }
 
 export class CallbackOutcomeConflict extends Error {
@@ -50,39 +38,28 @@ export function telLink(phone: string): string {
  * engine uses as notBefore), with a retry policy when the resident was not reached.
  */
 export class CallbackService {
-  private readonly insert;
-  private readonly byContact;
-  private readonly setOutcome;
-
   constructor(
     private readonly deps: {
-      db: Db;
+      repo: CallbackRepository;
       inbound: InboundService;
       contacts: ContactsRepository;
       maxAttempts: number;
       retryMinutes: number;
+      /** The preferred windows and the retry delay are on the routing engine's clock. */
+      clock: Clock;
       /** Records `terugbelverzoek-afgesloten`: reached, or not reached at the last attempt. */
       events: UnitOfWork;
     },
-  ) {
-    this.insert = deps.db.prepare(
-      `INSERT INTO callback_requests (contact_id, origin_contact_id, first_contact_id, telefoonnummer, voorkeur_van,
-         voorkeur_tot, notitie, poging, max_pogingen, created_by, created_at)
-       VALUES (@contactId, @origin, @first, @telefoonnummer, @van, @tot, @notitie, @poging, @max, @createdBy, @at)`,
-    );
-    this.byContact = deps.db.prepare<[string], Row>('SELECT * FROM callback_requests WHERE contact_id = ?');
-    this.setOutcome = deps.db.prepare(
-      'UPDATE callback_requests SET uitkomst = ? WHERE contact_id = ? AND uitkomst IS NULL',
-    );
-  }
+  ) {}
 
   async create(
     input: NewCallback,
     attempt?: { poging: number; firstContactId: string },
   ): Promise<{ contact: ContactRecord; created: boolean }> {
-    const now = Date.now();
+    const now = this.deps.clock.now();
     const van = Math.max(input.voorkeurVan ?? now, now - 60_000);
-    const result = await this.deps.inbound.receive(
+    // The request's row is written in the contact's unit of work.
+    return this.deps.inbound.receive(
       {
         channel: 'terugbelverzoek',
         externalId: input.externalId ?? `terugbel:${randomUUID()}`,
@@ -94,18 +71,18 @@ export class CallbackService {
         dueAt: van,
       },
       async (contact) => {
-        this.insert.run({
-          contactId: contact.id,
-          origin: input.originContactId ?? null,
-          first: attempt?.firstContactId ?? contact.id,
+        await this.deps.repo.insert({
+          contact_id: contact.id,
+          origin_contact_id: input.originContactId ?? null,
+          first_contact_id: attempt?.firstContactId ?? contact.id,
           telefoonnummer: contact.from.phone ?? input.telefoonnummer,
-          van,
-          tot: input.voorkeurTot ?? null,
+          voorkeur_van: van,
+          voorkeur_tot: input.voorkeurTot ?? null,
           notitie: input.notitie ?? null,
           poging: attempt?.poging ?? 1,
-          max: this.deps.maxAttempts,
-          createdBy: input.createdBy ?? null,
-          at: now,
+          max_pogingen: this.deps.maxAttempts,
+          created_by: input.createdBy ?? null,
+          created_at: now,
         });
         if (input.originContactId !== undefined) {
           await this.deps.contacts.appendEvent({
@@ -118,11 +95,10 @@ export class CallbackService {
         }
       },
     );
-    return result;
   }
 
-  get(contactId: string): CallbackView | undefined {
-    const r = this.byContact.get(contactId);
+  async get(contactId: string): Promise<CallbackView | undefined> {
+    const r = await this.deps.repo.byContact(contactId);
     if (!r) return undefined;
     return {
       contactId: r.contact_id,
@@ -141,6 +117,7 @@ export class CallbackService {
   /**
    * Record gelukt / niet bereikt for the callback an agent holds. Niet bereikt with attempts left queues the
    * next attempt (new window: given, or the retry delay from now). Registration of the contact stays as usual.
+   * The outcome's row decides a race (recorded once); the next attempt and the events follow it.
    */
   async outcome(
     contact: ContactRecord,
@@ -149,11 +126,12 @@ export class CallbackService {
     nieuwVan?: number,
     nieuwTot?: number,
   ): Promise<CallbackOutcomeResponse> {
-    const row = this.byContact.get(contact.id);
+    const row = await this.deps.repo.byContact(contact.id);
     if (!row) throw new CallbackOutcomeConflict('Dit contact is geen terugbelverzoek.');
-    const now = Date.now();
+    const now = this.deps.clock.now();
+    // One unit of work: the outcome, its event and the next attempt (a nested unit) together.
     return this.deps.events.run(async () => {
-      if (this.setOutcome.run(uitkomst, contact.id).changes !== 1) {
+      if (!(await this.deps.repo.setOutcome(contact.id, uitkomst))) {
         throw new CallbackOutcomeConflict('De uitkomst van dit terugbelverzoek is al vastgelegd.');
       }
       await this.deps.contacts.appendEvent({

@@ -43,7 +43,8 @@ export function registerWebformRoutes(
     const text = formatSubmission(body.formulier, body.velden);
     const { indiener } = body;
     let result;
-    let bevestigd = false;
+    // The receipt is written in the contact's unit of work (awaited there once the contacts store is async).
+    let bevestigd: Promise<boolean> | undefined;
     try {
       result = await deps.inbound.receive(
         {
@@ -71,6 +72,8 @@ export function registerWebformRoutes(
               to: indiener.email.toLowerCase(),
               subject: body.formulier,
             });
+            bevestigd.catch(() => undefined);
+            return bevestigd;
           }
         },
       );
@@ -78,7 +81,7 @@ export function registerWebformRoutes(
       if (err instanceof InboundError) throw inboundProblem(err);
       throw err;
     }
-    if (bevestigd) deps.onOntvangstbevestiging?.();
+    if (await bevestigd) deps.onOntvangstbevestiging?.();
     const response: InboundResponse = { contactId: result.contact.id };
     return reply.code(result.created ? 201 : 200).send(response);
   });
