@@ -23,7 +23,7 @@ import { contactFromParams, requireReadable } from '../messages/contact-access';
 import { createSqliteMessagesRepository } from '../messages/messages.repository';
 import { registerMessagesRoutes } from '../messages/messages.routes';
 import { MessagesService, type AgentPush } from '../messages/messages.service';
-import type { EventBus, EventOf, RegisteredEvent, UnitOfWork } from '../../shared/domain-events';
+import type { EventBus, RegisteredEvent, UnitOfWork } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
 import type { RoutingService } from '../routing/routing.service';
 import { createTransferRepository } from '../transfer/transfer.repository';

@@ -512,7 +512,7 @@ export class ChatService implements OutboundChannel {
     const since = this.deps.clock.now() - 7 * 24 * 3600 * 1000;
     for (const [queueId, list] of byQueue) {
       list.sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
-      const answers = this.deps.contacts.chatAnswerWaits(queueId, since, ANSWER_HISTORY);
+      const answers = await this.deps.contacts.chatAnswerWaits(queueId, since, ANSWER_HISTORY);
       const avgSeconds =
         answers.length > 0
           ? answers.reduce((s, w) => s + w, 0) / answers.length / 1000

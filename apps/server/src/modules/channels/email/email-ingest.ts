@@ -215,8 +215,7 @@ export class EmailIngest {
           inReplyTo: messageId,
           references: chain,
         });
-        bevestigd.catch(() => undefined);
-        return bevestigd;
+        await bevestigd;
       },
     );
     if (await bevestigd) this.deps.onOntvangstbevestiging?.();

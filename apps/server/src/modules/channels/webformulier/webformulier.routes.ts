@@ -43,7 +43,7 @@ export function registerWebformRoutes(
     const text = formatSubmission(body.formulier, body.velden);
     const { indiener } = body;
     let result;
-    // The receipt is written in the contact's unit of work (awaited there once the contacts store is async).
+    // The receipt is written in the contact's unit of work.
     let bevestigd: Promise<boolean> | undefined;
     try {
       result = await deps.inbound.receive(
@@ -72,8 +72,7 @@ export function registerWebformRoutes(
               to: indiener.email.toLowerCase(),
               subject: body.formulier,
             });
-            bevestigd.catch(() => undefined);
-            return bevestigd;
+            await bevestigd;
           }
         },
       );
