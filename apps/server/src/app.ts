@@ -217,7 +217,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     // dispatched to the modules' subscribers after the commit (docs/ARCHITECTURE.md, "One path of a contact").
     const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log);
     const idempotency = createSqliteIdempotencyStore(db);
-    const nawerk = createNawerkNotities(db);
+    const nawerk = createNawerkNotities(store);
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
       db,
@@ -232,7 +232,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       get(target, prop, receiver) {
         if (prop === 'klantcontactenVan') {
           return async (partijUuid: string, limit: number) =>
-            withNawerkNotities(await target.klantcontactenVan(partijUuid, limit), nawerk);
+            await withNawerkNotities(await target.klantcontactenVan(partijUuid, limit), nawerk);
         }
         const value = Reflect.get(target, prop, receiver) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -447,6 +447,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       dataDir: config.dataDir,
       integrationKey: config.integrationKey,
       db,
+      store,
       contacts,
       routing,
       inbound,

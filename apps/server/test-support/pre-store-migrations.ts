@@ -2,8 +2,8 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35). `store/migrate-store.test.ts` builds a
- * data dir with them to check that an existing installation sees nothing new after the move.
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; transfer and
+ * nawerk notities: commit 5e53e20). `store/migrate-store.test.ts` builds a data dir with them to check that an existing installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
   'quick-replies/001_init': {
@@ -426,6 +426,46 @@ export const preStoreMigrations: Record<string, Migration> = {
         CHECK (doelgroep IN ('inwoner', 'ondernemer', 'beide'));
       ALTER TABLE kanalenmatrix ADD COLUMN niet_via TEXT NOT NULL DEFAULT '[]';
       ALTER TABLE kanaalsturing ADD COLUMN via_primair INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  'transfer/001_notes_and_drafts': {
+    id: 'transfer/001_notes_and_drafts',
+    sql: `
+      -- Internal notes that travel with a contact: transfer notes and consults between colleagues.
+      CREATE TABLE contact_notes (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        kind TEXT NOT NULL CHECK (kind IN ('overdracht', 'consult', 'consult-antwoord')),
+        from_agent_id TEXT NOT NULL,
+        to_agent_id TEXT,
+        to_queue TEXT,
+        reply_to TEXT,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX contact_notes_contact ON contact_notes (contact_id, at);
+
+      -- The workplace's unfinished registration per contact and agent (warm hand-over).
+      CREATE TABLE contact_drafts (
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        agent_id TEXT NOT NULL,
+        draft TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (contact_id, agent_id)
+      );
+    `,
+  },
+  'registration/002_nawerk_notities': {
+    id: 'registration/002_nawerk_notities',
+    sql: `
+      -- The agent's wrap-up notes on a contact they registered (issue 14 §7); one per contact, shown with its
+      -- klantcontacten in the history. Deleted with the contact's other content by the retention job.
+      CREATE TABLE nawerk_notities (
+        contact_id TEXT PRIMARY KEY,
+        tekst TEXT NOT NULL,
+        agent_id TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
     `,
   },
 };

@@ -42,6 +42,8 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...openKlantOutboxMigrations,
   ...reportsMigrations,
   ...ratingTokenMigrations,
+  ...transferMigrations,
+  ...nawerkMigrations,
 ];
 
 /**
@@ -57,14 +59,14 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...messagesMigrations,
     ...channelsMigrations,
     ...ontvangstbevestigingMigrations,
-    ...transferMigrations,
+    ...transferMigrations.map(sqliteForm),
     ...quickRepliesMigrations.map(sqliteForm),
     ...auditMigrations.map(sqliteForm),
     ...identificatieMigrations,
     ...idempotencyMigrations,
     ...kennisbankMigrations.map(sqliteForm),
     ...onderwerpenMigrations.map(sqliteForm),
-    ...nawerkMigrations,
+    ...nawerkMigrations.map(sqliteForm),
     ...reportsMigrations.map(sqliteForm),
     ...retentionMigrations,
     ...ratingTokenMigrations.map(sqliteForm),

@@ -15,6 +15,7 @@ import { systemClock, type Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
 import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
@@ -94,6 +95,8 @@ export function createChannelsModule(
     dataDir: string;
     integrationKey: string | undefined;
     db: Db;
+    /** The async store (the messages and transfer tables). */
+    store: Store;
     contacts: ContactsRepository;
     routing: RoutingService;
     inbound: InboundService;
@@ -259,7 +262,7 @@ export function createChannelsModule(
     contacts,
     routing,
     messages,
-    repo: createTransferRepository(db),
+    repo: createTransferRepository(deps.store),
     push,
     userName: deps.userName,
     extras,

@@ -33,9 +33,9 @@ export function createRetention(deps: {
   const messages = createMessagesRetention(db);
   const contacts = createContactsRetention(db);
   const channels = createChannelsRetention(db);
-  const transfer = createTransferRetention(db);
+  const transfer = createTransferRetention(deps.store);
   const reports = createReportsRetention(deps.store);
-  const registration = createRegistrationRetention(db);
+  const registration = createRegistrationRetention(deps.store);
   const terugkoppeling = createTerugkoppelingRetention(deps.store);
   return createRetentionService({
     db,

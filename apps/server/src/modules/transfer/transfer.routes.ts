@@ -91,14 +91,14 @@ export function registerTransferRoutes(
       ]);
     }
     const saved: Draft = { contactId: contact.id, agentId: user.id, draft, savedAt: Date.now() };
-    repo.saveDraft(saved);
+    await repo.saveDraft(saved);
     return draftView(saved);
   });
 
   app.get('/api/contacts/:id/draft', medewerker, async (request) => {
     const contact = contactFromParams(request, contacts);
     await requireReadable(request, contact, routing, ['registratieconcept'], contacts);
-    return { items: repo.drafts(contact.id).map(draftView) };
+    return { items: (await repo.drafts(contact.id)).map(draftView) };
   });
 
   app.get('/api/contacts/:id/context', medewerker, async (request) => {
@@ -115,8 +115,8 @@ export function registerTransferRoutes(
       channel: contact.channel,
       ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
       messages: deps.messages.views(contact.id),
-      notes: repo.notes(contact.id).map(noteView),
-      drafts: repo.drafts(contact.id).map(draftView),
+      notes: (await repo.notes(contact.id)).map(noteView),
+      drafts: (await repo.drafts(contact.id)).map(draftView),
       events: contacts.events(contact.id).map((e) => ({
         type: e.type,
         at: iso(e.at),
@@ -173,8 +173,9 @@ export function registerTransferRoutes(
       text: body.note,
       at: now,
     };
+    // The note first: the `transferred` event (its own unit of work) says whether there is one.
+    await repo.addNote(note);
     contacts.transaction(() => {
-      repo.addNote(note);
       contacts.appendEvent({
         contactId: contact.id,
         type: 'transferred',
@@ -227,7 +228,7 @@ export function registerTransferRoutes(
       text: body.text,
       at: Date.now(),
     };
-    repo.addNote(note);
+    await repo.addNote(note);
     deps.push(body.toAgentId, 'consult:received', {
       consultId: note.id,
       contactId: contact.id,
@@ -243,7 +244,7 @@ export function registerTransferRoutes(
   app.post('/api/consults/:consultId/reply', medewerker, async (request, reply) => {
     const user = currentUser(request);
     const { consultId } = parseOrThrow(ConsultParams, request.params, 'params');
-    const consult = repo.note(consultId);
+    const consult = await repo.note(consultId);
     if (!consult || consult.kind !== 'consult') throw problems.notFound('Deze vraag bestaat niet.');
     if (consult.toAgentId !== user.id) throw problems.forbidden('Deze vraag is niet aan u gesteld.');
     const body = parseOrThrow(ConsultReplyRequest, request.body, 'body');
@@ -257,7 +258,7 @@ export function registerTransferRoutes(
       text: body.text,
       at: Date.now(),
     };
-    repo.addNote(note);
+    await repo.addNote(note);
     deps.push(consult.fromAgentId, 'consult:replied', {
       consultId: consult.id,
       contactId: consult.contactId,
