@@ -2,8 +2,9 @@ import type { Migration } from '../src/store/migration';
 
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
- * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; transfer and
- * nawerk notities: commit 5e53e20). `store/migrate-store.test.ts` builds a data dir with them to check that an existing installation sees nothing new after the move.
+ * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; transfer,
+ * nawerk notities and messages: commit 5e53e20). `store/migrate-store.test.ts` builds a data dir with them to
+ * check that an existing installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
   'quick-replies/001_init': {
@@ -466,6 +467,55 @@ export const preStoreMigrations: Record<string, Migration> = {
         agent_id TEXT NOT NULL,
         updated_at INTEGER NOT NULL
       );
+    `,
+  },
+  'messages/001_messages_and_attachments': {
+    id: 'messages/001_messages_and_attachments',
+    sql: `
+      CREATE TABLE contact_messages (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        channel TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'uit')),
+        body TEXT NOT NULL,
+        html TEXT,
+        from_label TEXT,
+        agent_id TEXT,
+        at INTEGER NOT NULL,
+        -- E-mail Message-ID of an incoming or outgoing message (threading, duplicate deliveries).
+        external_id TEXT,
+        -- Outgoing e-mail: pending → sent | failed; chat: delivered.
+        delivery TEXT,
+        delivery_attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        meta TEXT
+      );
+      CREATE INDEX contact_messages_contact ON contact_messages (contact_id, n);
+      CREATE UNIQUE INDEX contact_messages_external ON contact_messages (channel, external_id)
+        WHERE external_id IS NOT NULL;
+      CREATE INDEX contact_messages_external_any ON contact_messages (external_id) WHERE external_id IS NOT NULL;
+      CREATE INDEX contact_messages_pending ON contact_messages (next_attempt_at) WHERE delivery = 'pending';
+
+      CREATE TABLE contact_attachments (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        message_id TEXT NOT NULL REFERENCES contact_messages(id),
+        filename TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        stored_path TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX contact_attachments_message ON contact_attachments (message_id);
+    `,
+  },
+  'messages/002_delivery_revision': {
+    id: 'messages/002_delivery_revision',
+    sql: `
+      -- Grows with every delivery change, so a client keeps the newest of two views of one message.
+      ALTER TABLE contact_messages ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     `,
   },
 };

@@ -42,6 +42,7 @@ export const storeMigrations: readonly StoreMigration[] = [
   ...openKlantOutboxMigrations,
   ...reportsMigrations,
   ...ratingTokenMigrations,
+  ...messagesMigrations,
   ...transferMigrations,
   ...nawerkMigrations,
 ];
@@ -56,7 +57,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...authMigrations,
     ...queuesMigrations,
     ...contactsMigrations,
-    ...messagesMigrations,
+    ...messagesMigrations.map(sqliteForm),
     ...channelsMigrations,
     ...ontvangstbevestigingMigrations,
     ...transferMigrations.map(sqliteForm),

@@ -20,7 +20,7 @@ import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import { contactFromParams, requireReadable } from '../messages/contact-access';
-import { createSqliteMessagesRepository } from '../messages/messages.repository';
+import { createMessagesRepository } from '../messages/messages.repository';
 import { registerMessagesRoutes } from '../messages/messages.routes';
 import { MessagesService, type AgentPush } from '../messages/messages.service';
 import type { EventBus, RegisteredEvent, UnitOfWork } from '../../shared/domain-events';
@@ -60,9 +60,9 @@ export interface ChannelsModule {
    * Before a registration: closing the contact while an e-mail reply did not go out needs the medewerker's
    * explicit choice (throws a 409 problem).
    */
-  checkRegistration(contactId: string, request: RegisteredEvent['request']): void;
+  checkRegistration(contactId: string, request: RegisteredEvent['request']): Promise<void>;
   /** Answers promised in ontvangstbevestigingen, due in [from, to) (KPI voorspelbaarheid). */
-  beloften(from: number, to: number): Belofte[];
+  beloften(from: number, to: number): Promise<Belofte[]>;
   /** Outbound e-mail through KCC_SMTP_RELAY (also for terugkoppelingen). */
   mailer: Mailer;
   /** Start SMTP in, the e-mail outbox and the chat queue pushes. */
@@ -129,7 +129,7 @@ export function createChannelsModule(
     agentNsp?.to(`agent:${agentId}`).emit(event, payload);
   };
 
-  const messagesRepo = createSqliteMessagesRepository(db);
+  const messagesRepo = createMessagesRepository(deps.store);
   const messages = new MessagesService(messagesRepo, contacts, { push, log, userName: deps.userName });
   const mailer = createMailer(deps.smtpRelay, log);
   const outbox = new EmailOutbox({
@@ -297,7 +297,7 @@ export function createChannelsModule(
         klantcontactUuid: uuid,
         contactId: contact.id,
         channel: contact.channel,
-        messages: messages.views(contact.id),
+        messages: await messages.views(contact.id),
       };
     },
   );
@@ -307,11 +307,15 @@ export function createChannelsModule(
   deps.events.on('contact-registered', (event) => {
     const contact = contacts.get(event.contactId);
     if (!contact) return;
-    if (messagesRepo.list(contact.id).length > 0) {
-      linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
-      // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
-      deps.port().linkTranscript(event.klantcontactUuid, contact.id);
-    }
+    void messagesRepo
+      .list(contact.id)
+      .then((messages) => {
+        if (messages.length === 0) return;
+        linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
+        // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
+        deps.port().linkTranscript(event.klantcontactUuid, contact.id);
+      })
+      .catch((err: unknown) => log.warn({ err, contactId: contact.id }, 'linking the transcript failed'));
     const partij = event.request.partij?.uuid ?? contact.partijUuid;
     if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);
     if (contact.channel === 'chat')
@@ -348,11 +352,11 @@ export function createChannelsModule(
       agentNsp = nsp;
     },
     beloften: (from, to) => ontvangst.beloften(from, to),
-    checkRegistration(contactId, request) {
+    async checkRegistration(contactId, request) {
       if (
         request.afronden !== false &&
         request.afrondenOndanksNietVerstuurd !== true &&
-        messagesRepo.undelivered(contactId).length > 0
+        (await messagesRepo.undelivered(contactId)).length > 0
       )
         throw replyNotSent();
     },

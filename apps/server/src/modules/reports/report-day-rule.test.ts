@@ -92,7 +92,7 @@ beforeEach(() => {
   reports = new ReportService({
     db,
     registrations: new ReportRegistrations(openStore({ sqlite: db })),
-    beloften: () => [],
+    beloften: async () => [],
     kanaalsturing: async () => [],
     queues: () => QUEUES.map((q) => ({ id: q.id, name: q.name, withinSeconds: q.servicenorm.withinSeconds })),
   });

@@ -118,7 +118,7 @@ export interface ReportDeps {
   db: Db;
   registrations: ReportRegistrations;
   /** Promises due in [from, to). */
-  beloften: (from: number, to: number) => Belofte[];
+  beloften: (from: number, to: number) => Promise<Belofte[]>;
   /** The kanaalsturing records with `from <= at < to` (the kennisbank's port). */
   kanaalsturing: (
     from: number,
@@ -346,7 +346,7 @@ export class ReportService {
       const seen = firstRegistration.get(r.contactId);
       if (seen === undefined || r.at < seen) firstRegistration.set(r.contactId, r.at);
     }
-    for (const b of this.deps.beloften(start, end)) {
+    for (const b of await this.deps.beloften(start, end)) {
       const answeredAt = Math.min(b.beantwoordOp ?? Infinity, firstRegistration.get(b.contactId) ?? Infinity);
       // Not yet due and not yet answered: the promise can still be kept.
       if (b.beloofdVoor > now && answeredAt === Infinity) continue;

@@ -42,7 +42,7 @@ export function createReportsModule(
     secret: string;
     publicBaseUrl: string;
     /** Answers promised to residents (the channels module's ontvangstbevestigingen). */
-    beloften: (from: number, to: number) => Belofte[];
+    beloften: (from: number, to: number) => Promise<Belofte[]>;
     /** The kanaalsturing records in a range (the kennisbank's port). */
     kanaalsturing: ReportDeps['kanaalsturing'];
     now?: () => number;

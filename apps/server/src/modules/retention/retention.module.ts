@@ -30,7 +30,7 @@ export function createRetention(deps: {
   log: Logger;
 }): RetentionService {
   const { db } = deps;
-  const messages = createMessagesRetention(db);
+  const messages = createMessagesRetention(deps.store);
   const contacts = createContactsRetention(db);
   const channels = createChannelsRetention(db);
   const transfer = createTransferRetention(deps.store);

@@ -114,7 +114,7 @@ export function registerTransferRoutes(
       contactId: contact.id,
       channel: contact.channel,
       ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
-      messages: deps.messages.views(contact.id),
+      messages: await deps.messages.views(contact.id),
       notes: (await repo.notes(contact.id)).map(noteView),
       drafts: (await repo.drafts(contact.id)).map(draftView),
       events: contacts.events(contact.id).map((e) => ({

@@ -193,7 +193,7 @@ export class ChatService implements OutboundChannel {
     return { ok: true, data: { conversationId, resumeToken } };
   }
 
-  resume(resumeToken: string): Ack<ChatResumed> {
+  async resume(resumeToken: string): Promise<Ack<ChatResumed>> {
     const conv = this.deps.repo.byResumeHash(hashToken(resumeToken));
     if (!conv) return { ok: false, error: CITIZEN_ERRORS.notFound };
     this.conversationByContact.set(conv.contactId, conv.id);
@@ -218,7 +218,7 @@ export class ChatService implements OutboundChannel {
         conversationId: conv.id,
         status,
         ...(agentName !== undefined ? { agentName } : {}),
-        messages: this.transcript(conv),
+        messages: await this.transcript(conv),
       },
     };
   }
@@ -244,7 +244,7 @@ export class ChatService implements OutboundChannel {
     }
     const contact = this.deps.contacts.get(conv.contactId);
     if (!contact) return { ok: false, error: CITIZEN_ERRORS.noConversation };
-    this.deps.messages.addInbound(contact, { body: text, fromLabel: conv.name ?? 'Inwoner' });
+    await this.deps.messages.addInbound(contact, { body: text, fromLabel: conv.name ?? 'Inwoner' });
     return { ok: true };
   }
 
@@ -322,7 +322,11 @@ export class ChatService implements OutboundChannel {
     // claimed before sending, so concurrent requests send one mail between them
     if (!this.deps.repo.claimTranscript(conv.id, now))
       return { ok: false, error: CITIZEN_ERRORS.alreadySent };
-    const mail = transcriptMail(this.transcript(conv), conv.createdAt, this.deps.config.reply.signature);
+    const mail = transcriptMail(
+      await this.transcript(conv),
+      conv.createdAt,
+      this.deps.config.reply.signature,
+    );
     try {
       await this.deps.mailer.send({ from: this.deps.config.mailFrom, to: conv.email, ...mail });
     } catch (err) {
@@ -334,7 +338,7 @@ export class ChatService implements OutboundChannel {
     return { ok: true };
   }
 
-  leaveMessage(payload: ChatLeaveMessagePayload): Ack<ChatLeftMessage> {
+  async leaveMessage(payload: ChatLeaveMessagePayload): Promise<Ack<ChatLeftMessage>> {
     if (payload.terugbellen) {
       const { contact } = this.deps.callbacks.create({
         telefoonnummer: payload.terugbellen.telefoonnummer,
@@ -350,6 +354,8 @@ export class ChatService implements OutboundChannel {
       });
       return { ok: true, data: { contactId: contact.id, kind: 'terugbelverzoek' } };
     }
+    // The message is written by the callback: inside the contact's unit of work once that awaits it.
+    let firstMessage: Promise<unknown> = Promise.resolve();
     const { contact } = this.deps.inbound.receive(
       {
         channel: 'email',
@@ -362,11 +368,12 @@ export class ChatService implements OutboundChannel {
         body: payload.text,
       },
       (created) =>
-        this.deps.messages.addInbound(created, {
+        (firstMessage = this.deps.messages.addInbound(created, {
           body: payload.text,
           fromLabel: payload.name ?? payload.email ?? 'Inwoner',
-        }),
+        })),
     );
+    await firstMessage;
     return { ok: true, data: { contactId: contact.id, kind: 'email' } };
   }
 
@@ -514,8 +521,8 @@ export class ChatService implements OutboundChannel {
     void this.messageLimiter.forget(conv.id);
   }
 
-  private transcript(conv: Conversation): ChatTranscriptLine[] {
-    return this.deps.messages.list(conv.contactId).map((m) =>
+  private async transcript(conv: Conversation): Promise<ChatTranscriptLine[]> {
+    return (await this.deps.messages.list(conv.contactId)).map((m) =>
       m.direction === 'in'
         ? {
             from: 'inwoner' as const,

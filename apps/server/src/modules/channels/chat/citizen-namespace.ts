@@ -205,8 +205,8 @@ export function registerCitizenNamespace(
       socket,
       'chat:resume',
       ChatResumePayload,
-      ({ resumeToken }) => {
-        const res = chat.resume(resumeToken);
+      async ({ resumeToken }) => {
+        const res = await chat.resume(resumeToken);
         if (res.ok) join(res.data.conversationId);
         return res;
       },

@@ -118,12 +118,12 @@ export class EmailIngest {
       parsed = await parse(raw);
     } catch (err) {
       this.deps.log.warn({ err }, 'unreadable e-mail quarantined');
-      return this.quarantine(raw, envelope);
+      return await this.quarantine(raw, envelope);
     }
     const sha = createHash('sha256').update(raw).digest('hex');
     const messageId = parsed.messageId ? normaliseId(parsed.messageId) : `<sha256-${sha}@kcc.invalid>`;
 
-    const known = this.deps.repo.findByExternalIds([messageId]);
+    const known = await this.deps.repo.findByExternalIds([messageId]);
     if (known) return { contactId: known.contactId, outcome: 'duplicate' };
 
     const sender = firstAddress(parsed.from);
@@ -165,10 +165,10 @@ export class EmailIngest {
       },
     };
 
-    const thread = lookup.length > 0 ? this.deps.repo.findByExternalIds(lookup) : undefined;
+    const thread = lookup.length > 0 ? await this.deps.repo.findByExternalIds(lookup) : undefined;
     const threadContact = thread ? this.deps.contacts.get(thread.contactId) : undefined;
     if (threadContact) {
-      this.deps.messages.addInbound(threadContact, input, attachments);
+      await this.deps.messages.addInbound(threadContact, input, attachments);
       this.deps.contacts.appendEvent({
         contactId: threadContact.id,
         type: 'email-reply-received',
@@ -187,6 +187,28 @@ export class EmailIngest {
         })
       : undefined;
     let bevestigd = false;
+    // The first message and the receipt: inside the contact's unit of work once that awaits the callback.
+    const firstMessage = async (c: ContactRecord) => {
+      await this.deps.messages.addInbound(c, input, attachments);
+      const to = replyTo ?? email;
+      if (!ontvangst || to === undefined) return;
+      if (weigering !== undefined) {
+        this.deps.contacts.appendEvent({
+          contactId: c.id,
+          type: 'ontvangstbevestiging-overgeslagen',
+          at: Date.now(),
+          data: { reden: weigering },
+        });
+        return;
+      }
+      bevestigd = await ontvangst.bevestig(c, {
+        to,
+        subject,
+        inReplyTo: messageId,
+        references: chain,
+      });
+    };
+    let inTransaction: Promise<void> = Promise.resolve();
     const { contact, created } = this.deps.inbound.receive(
       {
         channel: 'email',
@@ -195,27 +217,9 @@ export class EmailIngest {
         subject: subject === '' ? '(geen onderwerp)' : subject,
         body: text,
       },
-      (c: ContactRecord) => {
-        this.deps.messages.addInbound(c, input, attachments);
-        const to = replyTo ?? email;
-        if (!ontvangst || to === undefined) return;
-        if (weigering !== undefined) {
-          this.deps.contacts.appendEvent({
-            contactId: c.id,
-            type: 'ontvangstbevestiging-overgeslagen',
-            at: Date.now(),
-            data: { reden: weigering },
-          });
-          return;
-        }
-        bevestigd = ontvangst.bevestig(c, {
-          to,
-          subject,
-          inReplyTo: messageId,
-          references: chain,
-        });
-      },
+      (c: ContactRecord) => (inTransaction = firstMessage(c)),
     );
+    await inTransaction;
     if (bevestigd) this.deps.onOntvangstbevestiging?.();
     return { contactId: contact.id, outcome: created ? 'new' : 'duplicate' };
   }
@@ -253,7 +257,7 @@ export class EmailIngest {
     return stored;
   }
 
-  private quarantine(raw: Buffer, envelope: { mailFrom?: string }): IngestResult {
+  private async quarantine(raw: Buffer, envelope: { mailFrom?: string }): Promise<IngestResult> {
     const sha = createHash('sha256').update(raw).digest('hex');
     const dir = path.join(this.deps.dataDir, 'quarantine');
     fs.mkdirSync(dir, { recursive: true });
@@ -263,6 +267,7 @@ export class EmailIngest {
     const body =
       'Deze e-mail kon niet worden gelezen en staat in quarantaine. ' +
       `Een beheerder kan het bestand ${path.basename(file)} controleren.`;
+    let inTransaction: Promise<void> = Promise.resolve();
     const { contact, created } = this.deps.inbound.receive(
       {
         channel: 'email',
@@ -271,20 +276,22 @@ export class EmailIngest {
         subject: '(onleesbare e-mail)',
         body,
       },
-      (c) => {
-        this.deps.messages.addInbound(c, {
-          body,
-          fromLabel: email ?? 'Afzender onbekend',
-          meta: { quarantined: path.basename(file) },
-        });
-        this.deps.contacts.appendEvent({
-          contactId: c.id,
-          type: 'quarantined',
-          at: Date.now(),
-          data: { file: path.basename(file) },
-        });
-      },
+      (c) =>
+        (inTransaction = (async () => {
+          await this.deps.messages.addInbound(c, {
+            body,
+            fromLabel: email ?? 'Afzender onbekend',
+            meta: { quarantined: path.basename(file) },
+          });
+          this.deps.contacts.appendEvent({
+            contactId: c.id,
+            type: 'quarantined',
+            at: Date.now(),
+            data: { file: path.basename(file) },
+          });
+        })()),
     );
+    await inTransaction;
     return { contactId: contact.id, outcome: created ? 'quarantined' : 'duplicate' };
   }
 }

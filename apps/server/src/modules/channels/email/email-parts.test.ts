@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteContactsRepository, type ContactRecord } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
-import { createSqliteMessagesRepository } from '../../messages/messages.repository';
+import { createMessagesRepository } from '../../messages/messages.repository';
 import { MessagesService } from '../../messages/messages.service';
 import type { RoutingService } from '../../routing/routing.service';
 import { openDatabase } from '../../../store/db';
 import { migrate } from '../../../store/migrate';
 import { serverMigrations } from '../../../store/migrations';
+import { openStore } from '../../../store/store';
 import { tempDataDir } from '../../../../test-support/test-server';
 import { EmailIngest, MailRefused } from './email-ingest';
 import { sanitiseEmailHtml } from './html-sanitise';
@@ -59,7 +60,7 @@ describe('e-mail building blocks', () => {
     try {
       migrate(db, serverMigrations([]));
       const contacts = createSqliteContactsRepository(db);
-      const repo = createSqliteMessagesRepository(db);
+      const repo = createMessagesRepository(openStore({ sqlite: db }));
       const messages = new MessagesService(repo, contacts, {
         push: () => undefined,
         log: silent,

@@ -233,7 +233,7 @@ export class Ontvangstbevestigingen {
    * Queue a receipt for a new contact, inside the caller's transaction. False when the queue's receipt is off or
    * the contact already has one.
    */
-  bevestig(contact: ContactRecord, mail: OntvangstMail): boolean {
+  async bevestig(contact: ContactRecord, mail: OntvangstMail): Promise<boolean> {
     const template = this.template(contact.queueId);
     if (!template.actief) return false;
     const at = this.deps.now();
@@ -247,7 +247,7 @@ export class Ontvangstbevestigingen {
     const text = this.compose(contact, template.tekst, mail.subject);
     const references = [...(mail.references ?? [])];
     if (mail.inReplyTo !== undefined && !references.includes(mail.inReplyTo)) references.push(mail.inReplyTo);
-    this.deps.repo.add({
+    await this.deps.repo.add({
       id: randomUUID(),
       contactId: contact.id,
       channel: contact.channel,
@@ -274,15 +274,16 @@ export class Ontvangstbevestigingen {
    * Promises whose time falls in [from, to), with the first reply sent by an agent (not an automatic message).
    * A reply that failed to go out is no answer.
    */
-  beloften(from: number, to: number): Belofte[] {
+  async beloften(from: number, to: number): Promise<Belofte[]> {
     const rows = this.deps.db
       .prepare<[number, number], { contact_id: string; beloofd_voor: number }>(
         'SELECT contact_id, beloofd_voor FROM ontvangstbevestigingen WHERE beloofd_voor >= ? AND beloofd_voor < ?',
       )
       .all(from, to);
+    const messages = await this.deps.repo.listFor(rows.map((r) => r.contact_id));
     return rows.map((r) => {
-      const reply = this.deps.repo
-        .list(r.contact_id)
+      const reply = messages
+        .filter((m) => m.contactId === r.contact_id)
         .find(
           (m) =>
             m.direction === 'uit' &&

@@ -4,6 +4,7 @@ import { WebformRequest } from '@kcc/contracts/channels';
 import type { InboundResponse } from '@kcc/contracts/rest';
 import { parseOrThrow } from '../../../http/validate';
 import { inboundProblem, requireIntegrationKey } from '../../contacts/inbound.routes';
+import type { ContactRecord } from '../../contacts/contacts.repository';
 import { InboundError, type InboundService } from '../../contacts/inbound.service';
 import type { MessagesService } from '../../messages/messages.service';
 import type { Ontvangstbevestigingen } from '../email/ontvangstbevestiging';
@@ -44,6 +45,22 @@ export function registerWebformRoutes(
     const { indiener } = body;
     let result;
     let bevestigd = false;
+    // The first message and the receipt: inside the contact's unit of work once that awaits the callback.
+    const firstMessage = async (contact: ContactRecord) => {
+      await deps.messages.addInbound(contact, {
+        body: text,
+        fromLabel: indiener.naam ?? indiener.email ?? 'Indiener',
+        meta: { formulier: body.formulier, velden: body.velden, subject: body.formulier },
+      });
+      // A form has no Message-ID to thread to; the receipt starts the thread the resident can answer.
+      if (deps.ontvangstbevestiging && indiener.email !== undefined) {
+        bevestigd = await deps.ontvangstbevestiging.bevestig(contact, {
+          to: indiener.email.toLowerCase(),
+          subject: body.formulier,
+        });
+      }
+    };
+    let inTransaction: Promise<void> = Promise.resolve();
     try {
       result = deps.inbound.receive(
         {
@@ -59,21 +76,9 @@ export function registerWebformRoutes(
           body: text,
           ...(body.queue !== undefined ? { queue: body.queue } : {}),
         },
-        (contact) => {
-          deps.messages.addInbound(contact, {
-            body: text,
-            fromLabel: indiener.naam ?? indiener.email ?? 'Indiener',
-            meta: { formulier: body.formulier, velden: body.velden, subject: body.formulier },
-          });
-          // A form has no Message-ID to thread to; the receipt starts the thread the resident can answer.
-          if (deps.ontvangstbevestiging && indiener.email !== undefined) {
-            bevestigd = deps.ontvangstbevestiging.bevestig(contact, {
-              to: indiener.email.toLowerCase(),
-              subject: body.formulier,
-            });
-          }
-        },
+        (contact) => (inTransaction = firstMessage(contact)),
       );
+      await inTransaction;
     } catch (err) {
       if (err instanceof InboundError) throw inboundProblem(err);
       throw err;
