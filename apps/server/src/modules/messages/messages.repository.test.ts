@@ -7,6 +7,7 @@ import { tempDataDir } from '../../../test-support/test-server';
 import { createMessagesRetention } from './messages-retention';
 import {
   createMessagesRepository,
+  DuplicateExternalId,
   messagesMigrations,
   type NewMessage,
   type StoredAttachment,
@@ -75,7 +76,9 @@ describeEachStore('messages repository', (stores) => {
     expect((await repo.findByExternalIds(['<een@x>', '<twee@x>']))?.id).toBe('m1');
     expect(await repo.findByExternalIds([])).toBeUndefined();
     // One Message-ID per channel: a second delivery of the same mail is refused by the store.
-    await expect(repo.add(message('m3', 'c-3', { externalId: '<een@x>' }))).rejects.toThrow();
+    await expect(repo.add(message('m3', 'c-3', { externalId: '<een@x>' }))).rejects.toBeInstanceOf(
+      DuplicateExternalId,
+    );
     await repo.add(message('m4', 'c-3', { externalId: '<een@x>', channel: 'webformulier' }));
   });
 

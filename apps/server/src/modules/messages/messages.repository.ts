@@ -1,7 +1,8 @@
 import type { Channel } from '@kcc/contracts/domain';
-import { sql, type Generated, type RawBuilder } from 'kysely';
+import { sql, type Generated, type Insertable, type RawBuilder } from 'kysely';
 import type { StoreMigration } from '../../store/migration';
 import type { Store } from '../../store/store';
+import { isUniqueViolation } from '../../store/unique-violation';
 
 export const messagesMigrations: StoreMigration[] = [
   {
@@ -138,10 +139,16 @@ export interface StoredAttachment {
 
 export type NewMessage = Omit<StoredMessage, 'deliveryAttempts'> & { deliveryAttempts?: number };
 
+/** A message with this channel's e-mail Message-ID is stored already (two deliveries of one mail at once). */
+export class DuplicateExternalId extends Error {
+  override name = 'DuplicateExternalId';
+}
+
 export interface MessagesRepository {
   /**
    * Store a message with its attachments, in one unit of work (a savepoint inside the caller's). Messages of a
-   * contact are listed in the order they were added.
+   * contact are listed in the order they were added. Rejects with `DuplicateExternalId` when the channel has a
+   * message with this `externalId`.
    */
   add(
     message: NewMessage,
@@ -284,6 +291,36 @@ export function createMessagesRepository(store: Store): MessagesRepository {
   const meta = metaExpressions(store);
   const messages = () => db.selectFrom('contact_messages').select(MESSAGE_COLUMNS);
 
+  /** The message row and its attachments: all stored, or none. */
+  const insert = async (
+    row: Insertable<MessagesTables['contact_messages']>,
+    attachments: readonly Omit<StoredAttachment, 'contactId' | 'messageId'>[],
+  ) => {
+    if (attachments.length === 0) {
+      await db.insertInto('contact_messages').values(row).execute();
+      return;
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('contact_messages').values(row).execute();
+      await trx
+        .insertInto('contact_attachments')
+        .values(
+          attachments.map((a) => ({
+            id: a.id,
+            contact_id: row.contact_id,
+            message_id: row.id,
+            filename: a.filename,
+            content_type: a.contentType,
+            size: a.size,
+            sha256: a.sha256,
+            stored_path: a.storedPath,
+            at: a.at,
+          })),
+        )
+        .execute();
+    });
+  };
+
   return {
     async add(m, attachments = []) {
       const row = {
@@ -302,28 +339,11 @@ export function createMessagesRepository(store: Store): MessagesRepository {
         next_attempt_at: m.nextAttemptAt ?? null,
         meta: m.meta ? JSON.stringify(m.meta) : null,
       };
-      if (attachments.length === 0) {
-        await db.insertInto('contact_messages').values(row).execute();
-      } else {
-        await db.transaction().execute(async (trx) => {
-          await trx.insertInto('contact_messages').values(row).execute();
-          await trx
-            .insertInto('contact_attachments')
-            .values(
-              attachments.map((a) => ({
-                id: a.id,
-                contact_id: m.contactId,
-                message_id: m.id,
-                filename: a.filename,
-                content_type: a.contentType,
-                size: a.size,
-                sha256: a.sha256,
-                stored_path: a.storedPath,
-                at: a.at,
-              })),
-            )
-            .execute();
-        });
+      try {
+        await insert(row, attachments);
+      } catch (err) {
+        if (m.externalId !== undefined && isUniqueViolation(err)) throw new DuplicateExternalId(m.externalId);
+        throw err;
       }
       return { ...m, deliveryAttempts: m.deliveryAttempts ?? 0 };
     },

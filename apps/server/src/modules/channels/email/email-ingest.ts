@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { ContactFrom } from '@kcc/contracts/domain';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
-import type { MessagesRepository, StoredAttachment } from '../../messages/messages.repository';
+import {
+  DuplicateExternalId,
+  type MessagesRepository,
+  type StoredAttachment,
+} from '../../messages/messages.repository';
 import type { MessagesService } from '../../messages/messages.service';
 import type { Logger } from '../../../shared/logger';
 import type { RoutingService } from '../../routing/routing.service';
@@ -168,7 +172,13 @@ export class EmailIngest {
     const thread = lookup.length > 0 ? await this.deps.repo.findByExternalIds(lookup) : undefined;
     const threadContact = thread ? this.deps.contacts.get(thread.contactId) : undefined;
     if (threadContact) {
-      await this.deps.messages.addInbound(threadContact, input, attachments);
+      try {
+        await this.deps.messages.addInbound(threadContact, input, attachments);
+      } catch (err) {
+        // The same mail, delivered twice at once: the other delivery stored it.
+        if (err instanceof DuplicateExternalId) return { contactId: threadContact.id, outcome: 'duplicate' };
+        throw err;
+      }
       this.deps.contacts.appendEvent({
         contactId: threadContact.id,
         type: 'email-reply-received',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { createSqliteContactsRepository, type ContactRecord } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
@@ -115,6 +116,73 @@ describe('e-mail building blocks', () => {
       await expect(ingest.ingest(Buffer.from('\x00\x01 geen mail'), { rcptTo: [] })).rejects.toBeInstanceOf(
         MailRefused,
       );
+    } finally {
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores a reply delivered twice at once as one message in its thread', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    try {
+      migrate(db, serverMigrations([]));
+      const contacts = createSqliteContactsRepository(db);
+      const repo = createMessagesRepository(openStore({ sqlite: db }));
+      const messages = new MessagesService(repo, contacts, {
+        push: () => undefined,
+        log: silent,
+        userName: () => undefined,
+      });
+      let firstMessage: Promise<unknown> = Promise.resolve();
+      const inbound: InboundService = {
+        onCreated: () => undefined,
+        receive(input, inTx) {
+          const r = contacts.transaction(() =>
+            contacts.insertIfNew({
+              id: crypto.randomUUID(),
+              channel: input.channel,
+              externalId: input.externalId,
+              queueId: 'email',
+              status: 'new',
+              priority: 0,
+              from: input.from,
+              createdAt: Date.now(),
+            }),
+          );
+          if (r.created) firstMessage = Promise.resolve(inTx?.(r.contact as ContactRecord));
+          return r;
+        },
+      };
+      // Parsed ahead, so the two deliveries of the reply reach the store in the same turn of the event loop.
+      const parsed = new Map<string, ParsedMail>();
+      const ingest = new EmailIngest({
+        dataDir,
+        attachmentMaxBytes: 1000,
+        inbound,
+        contacts,
+        messages,
+        repo,
+        routing: { reopen: () => undefined } as unknown as RoutingService,
+        log: silent,
+        parse: async (raw) => parsed.get(raw.toString()) ?? simpleParser(raw),
+      });
+      const mail = (id: string, extra = '') =>
+        Buffer.from(`From: jan@example.nl\r\nSubject: Vraag\r\nMessage-ID: ${id}\r\n${extra}\r\nTekst ${id}`);
+      const first = await ingest.ingest(mail('<vraag@example.nl>'), { rcptTo: [] });
+      await firstMessage;
+      const reply = mail('<antwoord@example.nl>', 'In-Reply-To: <vraag@example.nl>\r\n');
+      parsed.set(reply.toString(), await simpleParser(reply));
+      const outcomes = await Promise.all([
+        ingest.ingest(reply, { rcptTo: [] }),
+        ingest.ingest(reply, { rcptTo: [] }),
+      ]);
+      expect(outcomes.map((o) => o.contactId)).toEqual([first.contactId, first.contactId]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['duplicate', 'thread']);
+      expect((await repo.list(first.contactId)).map((m) => m.externalId)).toEqual([
+        '<vraag@example.nl>',
+        '<antwoord@example.nl>',
+      ]);
     } finally {
       db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
