@@ -231,7 +231,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     // dispatched to the modules' subscribers after the commit (docs/ARCHITECTURE.md, "One path of a contact").
     const { events, contacts } = contactsUnitOfWork(store, app.log);
     const idempotency = createIdempotencyStore(store);
-    const nawerk = createNawerkNotities(db);
+    const nawerk = createNawerkNotities(store);
     const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
       db,
@@ -246,7 +246,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       get(target, prop, receiver) {
         if (prop === 'klantcontactenVan') {
           return async (partijUuid: string, limit: number) =>
-            withNawerkNotities(await target.klantcontactenVan(partijUuid, limit), nawerk);
+            await withNawerkNotities(await target.klantcontactenVan(partijUuid, limit), nawerk);
         }
         const value = Reflect.get(target, prop, receiver) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -469,7 +469,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       smtpRelay: config.smtpRelay,
       dataDir: config.dataDir,
       integrationKey: config.integrationKey,
-      db,
       store,
       contacts,
       routing,
@@ -643,7 +642,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       },
     });
     const retention = createRetentionModule(app, {
-      db,
       store,
       guard,
       settings: config.retention,

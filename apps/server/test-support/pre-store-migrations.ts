@@ -3,9 +3,9 @@ import type { Migration } from '../src/store/migration';
 /**
  * The migrations of the modules that moved to the async store, exactly as they were on the synchronous runner
  * before the move (quick-replies: commit 1bc3ed3; audit: commit 28442ca; kennisbank: commit 2dd4b35; queues, retention,
- * contacts, idempotency, identificatie, channels and ontvangstbevestiging: commit 5e53e20).
- * `store/migrate-store.test.ts` builds a data dir with them to check that an existing installation sees nothing new
- * after the move.
+ * contacts, idempotency, identificatie, channels, ontvangstbevestiging, transfer, nawerk notities and messages:
+ * commit 5e53e20). `store/migrate-store.test.ts` builds a data dir with them to check that an existing
+ * installation sees nothing new after the move.
  */
 export const preStoreMigrations: Record<string, Migration> = {
   'retention/001_state_and_runs': {
@@ -657,6 +657,95 @@ export const preStoreMigrations: Record<string, Migration> = {
     sql: `
       ALTER TABLE ontvangstbevestigingen ADD COLUMN beloofd_voor INTEGER;
       CREATE INDEX ontvangstbevestigingen_beloofd_voor ON ontvangstbevestigingen (beloofd_voor);
+    `,
+  },
+  'transfer/001_notes_and_drafts': {
+    id: 'transfer/001_notes_and_drafts',
+    sql: `
+      -- Internal notes that travel with a contact: transfer notes and consults between colleagues.
+      CREATE TABLE contact_notes (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        kind TEXT NOT NULL CHECK (kind IN ('overdracht', 'consult', 'consult-antwoord')),
+        from_agent_id TEXT NOT NULL,
+        to_agent_id TEXT,
+        to_queue TEXT,
+        reply_to TEXT,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX contact_notes_contact ON contact_notes (contact_id, at);
+
+      -- The workplace's unfinished registration per contact and agent (warm hand-over).
+      CREATE TABLE contact_drafts (
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        agent_id TEXT NOT NULL,
+        draft TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (contact_id, agent_id)
+      );
+    `,
+  },
+  'registration/002_nawerk_notities': {
+    id: 'registration/002_nawerk_notities',
+    sql: `
+      -- The agent's wrap-up notes on a contact they registered (issue 14 §7); one per contact, shown with its
+      -- klantcontacten in the history. Deleted with the contact's other content by the retention job.
+      CREATE TABLE nawerk_notities (
+        contact_id TEXT PRIMARY KEY,
+        tekst TEXT NOT NULL,
+        agent_id TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
+  'messages/001_messages_and_attachments': {
+    id: 'messages/001_messages_and_attachments',
+    sql: `
+      CREATE TABLE contact_messages (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        channel TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'uit')),
+        body TEXT NOT NULL,
+        html TEXT,
+        from_label TEXT,
+        agent_id TEXT,
+        at INTEGER NOT NULL,
+        -- E-mail Message-ID of an incoming or outgoing message (threading, duplicate deliveries).
+        external_id TEXT,
+        -- Outgoing e-mail: pending → sent | failed; chat: delivered.
+        delivery TEXT,
+        delivery_attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        meta TEXT
+      );
+      CREATE INDEX contact_messages_contact ON contact_messages (contact_id, n);
+      CREATE UNIQUE INDEX contact_messages_external ON contact_messages (channel, external_id)
+        WHERE external_id IS NOT NULL;
+      CREATE INDEX contact_messages_external_any ON contact_messages (external_id) WHERE external_id IS NOT NULL;
+      CREATE INDEX contact_messages_pending ON contact_messages (next_attempt_at) WHERE delivery = 'pending';
+
+      CREATE TABLE contact_attachments (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        message_id TEXT NOT NULL REFERENCES contact_messages(id),
+        filename TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        stored_path TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX contact_attachments_message ON contact_attachments (message_id);
+    `,
+  },
+  'messages/002_delivery_revision': {
+    id: 'messages/002_delivery_revision',
+    sql: `
+      -- Grows with every delivery change, so a client keeps the newest of two views of one message.
+      ALTER TABLE contact_messages ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     `,
   },
 };

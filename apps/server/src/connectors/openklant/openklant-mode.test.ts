@@ -209,11 +209,15 @@ describeEachStore('the contact panel with Open Klant configured', (stores) => {
       { onderwerp: 'Kapotte lantaarnpaal', gespreksresultaat: 'zelfstandig_afgehandeld' },
     );
     expect(registered.status).toBe(201);
+    // The transcript link follows the registration's commit (it reads the contact's messages first).
+    const bijlagenOfContact = () =>
+      mock.store.bijlagen!.filter(
+        (b) => (b.bijlageidentificator as { objectId?: string } | null)?.objectId === contact.id,
+      );
+    await until(() => (bijlagenOfContact().length > 0 ? true : undefined));
     await allForwarded(3);
 
-    const bijlagen = mock.store.bijlagen!.filter(
-      (b) => (b.bijlageidentificator as { objectId?: string } | null)?.objectId === contact.id,
-    );
+    const bijlagen = bijlagenOfContact();
     expect(bijlagen).toHaveLength(1);
     expect(bijlagen[0]!.bijlageidentificator).toEqual({
       codeRegister: 'kcc',

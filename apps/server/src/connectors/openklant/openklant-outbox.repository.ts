@@ -344,21 +344,32 @@ export function createOpenKlantOutboxRepository(
 
     async finish(claimed, outcome) {
       const t = now();
-      const result = await db
-        .updateTable('openklant_outbox')
-        .set({
-          state: outcome.state,
-          attempts: outcome.attempts,
-          last_error: 'lastError' in outcome ? outcome.lastError : null,
-          updated_at: t,
-          claimed_by: null,
-          claimed_until: null,
-          ...(outcome.state === 'wachtend' ? { next_attempt_at: outcome.nextAttemptAt } : {}),
-        })
-        .where('id', '=', claimed.id)
-        .where('claimed_by', '=', claimed.claim)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('openklant_outbox')
+          .select('payload')
+          .where('id', '=', claimed.id)
+          .where('claimed_by', '=', claimed.claim)
+          .executeTakeFirst();
+        if (!row) return false;
+        // A bijlage attached while this worker forwarded the registration without it: due again, for the bijlage.
+        const changed = outcome.state === 'verstuurd' && row.payload !== JSON.stringify(claimed.registratie);
+        await trx
+          .updateTable('openklant_outbox')
+          .set({
+            state: changed ? 'wachtend' : outcome.state,
+            attempts: outcome.attempts,
+            last_error: 'lastError' in outcome ? outcome.lastError : null,
+            updated_at: t,
+            claimed_by: null,
+            claimed_until: null,
+            ...(changed ? { next_attempt_at: t } : {}),
+            ...(outcome.state === 'wachtend' ? { next_attempt_at: outcome.nextAttemptAt } : {}),
+          })
+          .where('id', '=', claimed.id)
+          .execute();
+        return true;
+      });
     },
   };
 }

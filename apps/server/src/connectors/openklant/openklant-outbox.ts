@@ -89,7 +89,11 @@ export class OpenKlantOutbox {
     const waiting = this.store.overdracht.waiting(100);
     for (const o of waiting) {
       await this.store.repository.enqueue(o);
-      this.store.overdracht.remove(o.id);
+      const removed = this.store.overdracht.remove(o.id);
+      // The transcript bijlage was attached to the hand-over while it was being moved: it follows into the outbox.
+      const late = removed?.registratie.bijlage;
+      if (late && !o.registratie.bijlage)
+        await this.store.repository.attachBijlage(o.registratie.lokaal.klantcontactUuid, late);
     }
     return waiting.length;
   }
@@ -112,6 +116,10 @@ export class OpenKlantOutbox {
     if (this.store.overdracht.attachBijlage(lokaalKlantcontactUuid, bijlage)) return;
     void this.store.repository
       .attachBijlage(lokaalKlantcontactUuid, bijlage)
+      .then((attached) => {
+        // Forward it now, not at the next interval (a sent registration is due again for its bijlage).
+        if (attached && this.timer) setImmediate(() => this.runOnce());
+      })
       .catch((err: unknown) => this.options.log?.('outbox bijlage failed', { err: String(err) }));
   }
 

@@ -44,7 +44,8 @@ export interface OpenKlantOverdracht {
   attachBijlage(lokaalKlantcontactUuid: string, bijlage: { objectId: string }): boolean;
   /** What is waiting to move to the outbox, oldest first. */
   waiting(limit: number): Overdracht[];
-  remove(id: string): void;
+  /** Remove a registration that moved to the outbox; returns it as it was removed (a bijlage may have come since). */
+  remove(id: string): Overdracht | undefined;
 }
 
 export function createOpenKlantOverdracht(db: Db): OpenKlantOverdracht {
@@ -60,6 +61,9 @@ export function createOpenKlantOverdracht(db: Db): OpenKlantOverdracht {
     'SELECT id, referentienummer, payload FROM openklant_overdracht ORDER BY created_at, id LIMIT ?',
   );
   const remove = db.prepare('DELETE FROM openklant_overdracht WHERE id = ?');
+  const byId = db.prepare<[string], { id: string; referentienummer: string; payload: string }>(
+    'SELECT id, referentienummer, payload FROM openklant_overdracht WHERE id = ?',
+  );
   return {
     add(registratie, at) {
       const row = { id: randomUUID(), referentienummer: newReferentienummer(), registratie };
@@ -87,7 +91,17 @@ export function createOpenKlantOverdracht(db: Db): OpenKlantOverdracht {
         registratie: JSON.parse(r.payload) as OutboxRegistratie,
       })),
     remove(id) {
-      remove.run(id);
+      return db.transaction(() => {
+        const row = byId.get(id);
+        remove.run(id);
+        return row
+          ? {
+              id: row.id,
+              referentienummer: row.referentienummer,
+              registratie: JSON.parse(row.payload) as OutboxRegistratie,
+            }
+          : undefined;
+      })();
     },
   };
 }

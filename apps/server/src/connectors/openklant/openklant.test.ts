@@ -435,4 +435,24 @@ describeEachStore('Open Klant connector against a mock generated from klantinter
     expect(await repository.finish(claimed!, { state: 'mislukt', attempts: 9, lastError: 'x' })).toBe(false);
     expect(await get(row.id)).toMatchObject({ state: 'verstuurd', attempts: 1 });
   });
+
+  it('forwards a bijlage attached while its registration was being forwarded without it', async () => {
+    const reg = toOutboxRegistratie(input(), lokaal(), {});
+    const row = await enqueue(reg);
+    const [claimed] = await repository.claimDue(5, 60_000);
+    expect(claimed?.id).toBe(row.id);
+    // The transcript is linked while this worker forwards the registration as it was claimed.
+    expect(await repository.attachBijlage(reg.lokaal.klantcontactUuid, { objectId: 'chat-tijdens' })).toBe(
+      true,
+    );
+    expect(await repository.finish(claimed!, { state: 'verstuurd', attempts: 1 })).toBe(true);
+    expect(await get(row.id)).toMatchObject({ state: 'wachtend' });
+    expect(await outbox.processDue()).toEqual({ verstuurd: 1, opnieuw: 0, gecompenseerd: 0 });
+    expect(await get(row.id)).toMatchObject({ state: 'verstuurd' });
+    expect(
+      mock.store.bijlagen!.filter(
+        (b) => (b.bijlageidentificator as { objectId?: string } | null)?.objectId === 'chat-tijdens',
+      ),
+    ).toHaveLength(1);
+  });
 });

@@ -14,13 +14,12 @@ import { HttpProblem, problems } from '../../http/problem';
 import { systemClock, type Clock } from '../../shared/clock';
 import { parseOrThrow } from '../../http/validate';
 import { on } from '../../realtime/on';
-import type { Db } from '../../store/db';
 import type { Store } from '../../store/store';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { InboundService } from '../contacts/inbound.service';
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import { contactFromParams, requireReadable } from '../messages/contact-access';
-import { createSqliteMessagesRepository } from '../messages/messages.repository';
+import { createMessagesRepository } from '../messages/messages.repository';
 import { registerMessagesRoutes } from '../messages/messages.routes';
 import { MessagesService, type AgentPush } from '../messages/messages.service';
 import type { EventBus, RegisteredEvent, UnitOfWork } from '../../shared/domain-events';
@@ -65,7 +64,7 @@ export interface ChannelsModule {
    * Before a registration: closing the contact while an e-mail reply did not go out needs the medewerker's
    * explicit choice (throws a 409 problem).
    */
-  checkRegistration(contactId: string, request: RegisteredEvent['request']): void;
+  checkRegistration(contactId: string, request: RegisteredEvent['request']): Promise<void>;
   /** The open chat conversation of a contact (undefined when there is none or it ended), for co-browsing. */
   openConversationOf(contactId: string): Promise<string | undefined>;
   /** Answers promised in ontvangstbevestigingen, due in [from, to) (KPI voorspelbaarheid). */
@@ -101,9 +100,7 @@ export function createChannelsModule(
     smtpRelay: string | undefined;
     dataDir: string;
     integrationKey: string | undefined;
-    /** The synchronous connection: messages and transfer (their own modules, not moved yet). */
-    db: Db;
-    /** The async store: chats, calls, terugbelverzoeken, partij hints, transcript links and receipts. */
+    /** The async store: chats, calls, terugbelverzoeken, partij hints, transcript links, receipts, messages, transfer. */
     store: Store;
     contacts: ContactsRepository;
     routing: RoutingService;
@@ -131,14 +128,14 @@ export function createChannelsModule(
     rateLimitStore?: RateLimitStore;
   },
 ): ChannelsModule {
-  const { config, db, contacts, routing, inbound, guard, log } = deps;
+  const { config, contacts, routing, inbound, guard, log } = deps;
   const clock = deps.clock ?? systemClock;
   let agentNsp: Namespace | undefined;
   const push: AgentPush = (agentId, event, payload) => {
     agentNsp?.to(`agent:${agentId}`).emit(event, payload);
   };
 
-  const messagesRepo = createSqliteMessagesRepository(db);
+  const messagesRepo = createMessagesRepository(deps.store);
   const messages = new MessagesService(messagesRepo, contacts, { push, log, userName: deps.userName });
   const mailer = createMailer(deps.smtpRelay, log);
   const outbox = new EmailOutbox({
@@ -273,7 +270,7 @@ export function createChannelsModule(
     contacts,
     routing,
     messages,
-    repo: createTransferRepository(db),
+    repo: createTransferRepository(deps.store),
     push,
     userName: deps.userName,
     extras,
@@ -303,7 +300,7 @@ export function createChannelsModule(
         klantcontactUuid: uuid,
         contactId: contact.id,
         channel: contact.channel,
-        messages: messages.views(contact.id),
+        messages: await messages.views(contact.id),
       };
     },
   );
@@ -317,7 +314,7 @@ export function createChannelsModule(
   const onRegistered = async (event: RegisteredEvent) => {
     const contact = await contacts.get(event.contactId);
     if (!contact) return;
-    if (messagesRepo.list(contact.id).length > 0) {
+    if ((await messagesRepo.list(contact.id)).length > 0) {
       // The link as a Klantinteracties Bijlage first, at once after the commit: in Open Klant mode the outbox then
       // forwards it with the registration instead of in a second round.
       deps.port().linkTranscript(event.klantcontactUuid, contact.id);
@@ -368,11 +365,11 @@ export function createChannelsModule(
       return conv && conv.endedAt === undefined ? conv.id : undefined;
     },
     beloften: (from, to) => ontvangst.beloften(from, to),
-    checkRegistration(contactId, request) {
+    async checkRegistration(contactId, request) {
       if (
         request.afronden !== false &&
         request.afrondenOndanksNietVerstuurd !== true &&
-        messagesRepo.undelivered(contactId).length > 0
+        (await messagesRepo.undelivered(contactId)).length > 0
       )
         throw replyNotSent();
     },

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { createFakeKlantinteracties } from '../../../test-support/fake-klantinteracties';
+import { storeRows } from '../../../test-support/store-rows';
 import {
   bearer,
   INTEGRATION_KEY,
@@ -13,16 +16,18 @@ import {
  * Issue 11 §4: a contact's content (messages, context, drafts, callback, transcript) is read only with a held
  * contact or a stated purpose, each read is a verwerkingenlog line, and a teamleider reads no content.
  */
-describe('reading contact content needs a purpose and is logged', () => {
+describeEachStore('reading contact content needs a purpose and is logged', (stores) => {
   let server: TestServer;
+  let database: FreshDatabase;
   const tokens: Record<string, string> = {};
   let contactId: string;
   let partijUuid: string;
   let klantcontactUuid: string;
 
   beforeAll(async () => {
+    database = await stores.freshDatabase();
     server = await startTestServer(
-      { KCC_WRAP_UP_MS: '0' },
+      { KCC_WRAP_UP_MS: '0', ...database.env },
       { klantinteracties: createFakeKlantinteracties() },
     );
     for (const u of ['anna', 'bram', 'tess']) tokens[u] = await server.login(u);
@@ -68,22 +73,26 @@ describe('reading contact content needs a purpose and is logged', () => {
     expect(registered.status).toBe(201);
     klantcontactUuid = ((await registered.json()) as { klantcontact: { uuid: string } }).klantcontact.uuid;
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   const get = (user: string, path: string) =>
     fetch(`${server.url}${path}`, { headers: bearer(tokens[user]!) }).then(async (res) => {
       await res.arrayBuffer();
       return res.status;
     });
-  const logLines = (doel: string, userId: string) =>
-    (
-      server.db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM audit_verwerkingsacties a JOIN audit_verwerkte_objecten o ON o.actie_seq = a.seq
-           WHERE a.doel = ? AND a.gebruiker_id = ? AND a.contact_id = ? AND o.partij_uuid = ?`,
-        )
-        .get(doel, userId, contactId, partijUuid) as { n: number }
-    ).n;
+  const logLines = async (doel: string, userId: string) => {
+    const [row] = await storeRows(
+      server.store,
+      sql<{ n: number }>`SELECT COUNT(*) AS n FROM audit_verwerkingsacties a
+        JOIN audit_verwerkte_objecten o ON o.actie_seq = a.seq
+        WHERE a.doel = ${doel} AND a.gebruiker_id = ${userId} AND a.contact_id = ${contactId}
+          AND o.partij_uuid = ${partijUuid}`,
+    );
+    return Number(row?.n);
+  };
 
   const contentPaths = () => [
     `/api/contacts/${contactId}/messages`,
@@ -99,17 +108,17 @@ describe('reading contact content needs a purpose and is logged', () => {
   });
 
   it('the holder reads with the contact as purpose, and every read is logged', async () => {
-    const before = logLines(`contact:${contactId}`, 'user-anna');
+    const before = await logLines(`contact:${contactId}`, 'user-anna');
     for (const path of contentPaths()) expect(await get('anna', path), path).toBe(200);
-    expect(logLines(`contact:${contactId}`, 'user-anna')).toBe(before + contentPaths().length);
+    expect(await logLines(`contact:${contactId}`, 'user-anna')).toBe(before + contentPaths().length);
   });
 
   it('another medewerker needs a stated purpose, which is logged', async () => {
     for (const path of contentPaths()) expect(await get('bram', path), path).toBe(403);
     for (const path of contentPaths()) expect(await get('bram', `${path}?doel=bestaat_niet`), path).toBe(403);
-    expect(logLines('klantvraag_zonder_contact', 'user-bram')).toBe(0);
+    expect(await logLines('klantvraag_zonder_contact', 'user-bram')).toBe(0);
     for (const path of contentPaths())
       expect(await get('bram', `${path}?doel=klantvraag_zonder_contact`), path).toBe(200);
-    expect(logLines('klantvraag_zonder_contact', 'user-bram')).toBe(contentPaths().length);
+    expect(await logLines('klantvraag_zonder_contact', 'user-bram')).toBe(contentPaths().length);
   });
 });

@@ -1,39 +1,43 @@
 import fs from 'node:fs';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
+import type { MessagesTables } from './messages.repository';
 
 /** What retention removes of a contact's messages: the texts (transcripts) and the stored attachments. */
 export interface MessagesRetention {
   /** Empties the text of every message of these contacts; returns the messages changed. */
-  eraseTexts(contactIds: readonly string[]): number;
+  eraseTexts(contactIds: readonly string[]): Promise<number>;
   /** Deletes the attachments of these contacts, files included; returns the attachments removed. */
-  deleteAttachments(contactIds: readonly string[]): number;
+  deleteAttachments(contactIds: readonly string[]): Promise<number>;
 }
 
-export function createMessagesRetention(db: Db): MessagesRetention {
-  const erase = db.prepare(
-    `UPDATE contact_messages SET body = '', html = NULL, from_label = NULL
-     WHERE contact_id = ? AND (body <> '' OR html IS NOT NULL OR from_label IS NOT NULL)`,
-  );
-  const files = db.prepare<[string], { id: string; stored_path: string }>(
-    'SELECT id, stored_path FROM contact_attachments WHERE contact_id = ?',
-  );
-  const remove = db.prepare('DELETE FROM contact_attachments WHERE id = ?');
+export function createMessagesRetention(store: Store): MessagesRetention {
+  const db = store.kysely<MessagesTables>();
   return {
-    eraseTexts(contactIds) {
-      let changed = 0;
-      db.transaction(() => {
-        for (const id of contactIds) changed += erase.run(id).changes;
-      })();
-      return changed;
+    async eraseTexts(contactIds) {
+      if (contactIds.length === 0) return 0;
+      const result = await db
+        .updateTable('contact_messages')
+        .set({ body: '', html: null, from_label: null })
+        .where('contact_id', 'in', [...contactIds])
+        .where((eb) =>
+          eb.or([eb('body', '<>', ''), eb('html', 'is not', null), eb('from_label', 'is not', null)]),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
-    deleteAttachments(contactIds) {
+    async deleteAttachments(contactIds) {
+      if (contactIds.length === 0) return 0;
+      const files = await db
+        .selectFrom('contact_attachments')
+        .select(['id', 'stored_path'])
+        .where('contact_id', 'in', [...contactIds])
+        .execute();
       let removed = 0;
-      for (const contactId of contactIds) {
-        for (const a of files.all(contactId)) {
-          // the row goes only once the file is gone (or was already), so a failed unlink is tried again
-          fs.rmSync(a.stored_path, { force: true });
-          removed += remove.run(a.id).changes;
-        }
+      for (const a of files) {
+        // the row goes only once the file is gone (or was already), so a failed unlink is tried again
+        fs.rmSync(a.stored_path, { force: true });
+        const result = await db.deleteFrom('contact_attachments').where('id', '=', a.id).executeTakeFirst();
+        removed += Number(result.numDeletedRows);
       }
       return removed;
     },

@@ -1,11 +1,13 @@
 import type { Channel } from '@kcc/contracts/domain';
-import type { Db } from '../../store/db';
-import type { Migration } from '../../store/migration';
+import { sql, type Generated, type Insertable, type RawBuilder } from 'kysely';
+import type { StoreMigration } from '../../store/migration';
+import type { Store } from '../../store/store';
+import { isUniqueViolation } from '../../store/unique-violation';
 
-export const messagesMigrations: Migration[] = [
+export const messagesMigrations: StoreMigration[] = [
   {
     id: 'messages/001_messages_and_attachments',
-    sql: `
+    sqlite: `
       CREATE TABLE contact_messages (
         n INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -44,11 +46,54 @@ export const messagesMigrations: Migration[] = [
       );
       CREATE INDEX contact_attachments_message ON contact_attachments (message_id);
     `,
+    // No foreign key to contacts: that table belongs to the contacts module (docs/decisions.md, issue 10 §2).
+    postgres: `
+      CREATE TABLE contact_messages (
+        -- The order of a contact's messages, the same on both stores (SQLite: INTEGER PRIMARY KEY AUTOINCREMENT).
+        n BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        contact_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'uit')),
+        body TEXT NOT NULL,
+        html TEXT,
+        from_label TEXT,
+        agent_id TEXT,
+        at BIGINT NOT NULL,
+        external_id TEXT,
+        delivery TEXT,
+        delivery_attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT,
+        meta TEXT
+      );
+      CREATE INDEX contact_messages_contact ON contact_messages (contact_id, n);
+      CREATE UNIQUE INDEX contact_messages_external ON contact_messages (channel, external_id)
+        WHERE external_id IS NOT NULL;
+      CREATE INDEX contact_messages_external_any ON contact_messages (external_id) WHERE external_id IS NOT NULL;
+      CREATE INDEX contact_messages_pending ON contact_messages (next_attempt_at) WHERE delivery = 'pending';
+
+      CREATE TABLE contact_attachments (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL,
+        message_id TEXT NOT NULL REFERENCES contact_messages(id),
+        filename TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        sha256 TEXT NOT NULL,
+        stored_path TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX contact_attachments_message ON contact_attachments (message_id);
+      CREATE INDEX contact_attachments_contact ON contact_attachments (contact_id);
+    `,
   },
   {
     id: 'messages/002_delivery_revision',
-    sql: `
+    sqlite: `
       -- Grows with every delivery change, so a client keeps the newest of two views of one message.
+      ALTER TABLE contact_messages ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    `,
+    postgres: `
       ALTER TABLE contact_messages ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     `,
   },
@@ -94,12 +139,27 @@ export interface StoredAttachment {
 
 export type NewMessage = Omit<StoredMessage, 'deliveryAttempts'> & { deliveryAttempts?: number };
 
+/** A message with this channel's e-mail Message-ID is stored already (two deliveries of one mail at once). */
+export class DuplicateExternalId extends Error {
+  override name = 'DuplicateExternalId';
+}
+
 export interface MessagesRepository {
-  add(message: NewMessage): StoredMessage;
-  get(id: string): StoredMessage | undefined;
-  list(contactId: string): StoredMessage[];
+  /**
+   * Store a message with its attachments, in one unit of work (a savepoint inside the caller's). Messages of a
+   * contact are listed in the order they were added. Rejects with `DuplicateExternalId` when the channel has a
+   * message with this `externalId`.
+   */
+  add(
+    message: NewMessage,
+    attachments?: readonly Omit<StoredAttachment, 'contactId' | 'messageId'>[],
+  ): Promise<StoredMessage>;
+  get(id: string): Promise<StoredMessage | undefined>;
+  list(contactId: string): Promise<StoredMessage[]>;
+  /** The messages of several contacts (reports), each contact's in the order they were added. */
+  listFor(contactIds: readonly string[]): Promise<StoredMessage[]>;
   /** The first stored message (any channel) with one of these e-mail Message-IDs, in the given order (threading). */
-  findByExternalIds(externalIds: readonly string[]): StoredMessage | undefined;
+  findByExternalIds(externalIds: readonly string[]): Promise<StoredMessage | undefined>;
   /** A new delivery state (revision + 1); `failure` is kept until the message is sent. */
   setDelivery(
     id: string,
@@ -107,19 +167,18 @@ export interface MessagesRepository {
     attempts: number,
     nextAttemptAt?: number,
     failure?: StoredDeliveryFailure,
-  ): void;
+  ): Promise<void>;
   /** Outgoing messages whose next delivery attempt is due. */
-  dueDeliveries(now: number, limit: number): StoredMessage[];
+  dueDeliveries(now: number, limit: number): Promise<StoredMessage[]>;
   /** When the earliest pending delivery is due, if any. */
-  nextDueAt(): number | undefined;
+  nextDueAt(): Promise<number | undefined>;
   /**
    * A medewerker's outgoing messages of this contact that did not go out: `failed`, or `pending` after a failed
    * attempt (automatic receipts are not replies and do not count).
    */
-  undelivered(contactId: string): StoredMessage[];
-  addAttachment(a: StoredAttachment): void;
-  attachments(contactId: string): StoredAttachment[];
-  attachment(contactId: string, id: string): StoredAttachment | undefined;
+  undelivered(contactId: string): Promise<StoredMessage[]>;
+  attachments(contactId: string): Promise<StoredAttachment[]>;
+  attachment(contactId: string, id: string): Promise<StoredAttachment | undefined>;
 }
 
 interface Row {
@@ -139,6 +198,43 @@ interface Row {
   revision: number;
   meta: string | null;
 }
+
+interface AttachmentRow {
+  id: string;
+  contact_id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  stored_path: string;
+  at: number;
+}
+
+/** The tables this module owns on the async store. */
+export interface MessagesTables {
+  /** `n`: the order of insertion (SQLite AUTOINCREMENT, PostgreSQL identity). */
+  contact_messages: Omit<Row, 'revision'> & { n: Generated<number>; revision: Generated<number> };
+  contact_attachments: AttachmentRow;
+}
+
+const MESSAGE_COLUMNS = [
+  'id',
+  'contact_id',
+  'channel',
+  'direction',
+  'body',
+  'html',
+  'from_label',
+  'agent_id',
+  'at',
+  'external_id',
+  'delivery',
+  'delivery_attempts',
+  'next_attempt_at',
+  'revision',
+  'meta',
+] as const;
 
 function fromRow(r: Row): StoredMessage {
   return {
@@ -160,18 +256,6 @@ function fromRow(r: Row): StoredMessage {
   };
 }
 
-interface AttachmentRow {
-  id: string;
-  contact_id: string;
-  message_id: string;
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  stored_path: string;
-  at: number;
-}
-
 const attachmentFromRow = (r: AttachmentRow): StoredAttachment => ({
   id: r.id,
   contactId: r.contact_id,
@@ -184,111 +268,179 @@ const attachmentFromRow = (r: AttachmentRow): StoredAttachment => ({
   at: r.at,
 });
 
-export function createSqliteMessagesRepository(db: Db): MessagesRepository {
-  const insert = db.prepare(
-    `INSERT INTO contact_messages (id, contact_id, channel, direction, body, html, from_label, agent_id, at, external_id,
-       delivery, delivery_attempts, next_attempt_at, meta)
-     VALUES (@id, @contactId, @channel, @direction, @body, @html, @fromLabel, @agentId, @at, @externalId,
-       @delivery, @deliveryAttempts, @nextAttemptAt, @meta)`,
-  );
-  const byId = db.prepare<[string], Row>('SELECT * FROM contact_messages WHERE id = ?');
-  const byContact = db.prepare<[string], Row>(
-    'SELECT * FROM contact_messages WHERE contact_id = ? ORDER BY n',
-  );
-  const byExternal = db.prepare<[string], Row>(
-    'SELECT * FROM contact_messages WHERE external_id = ? ORDER BY n LIMIT 1',
-  );
-  const updateDelivery = db.prepare(
-    `UPDATE contact_messages SET delivery = @delivery, delivery_attempts = @attempts,
-       next_attempt_at = @nextAttemptAt, revision = revision + 1,
-       meta = CASE
-         WHEN @delivery = 'sent' THEN json_remove(COALESCE(meta, '{}'), '$.deliveryFailure')
-         WHEN @failure IS NULL THEN meta
-         ELSE json_set(COALESCE(meta, '{}'), '$.deliveryFailure', json(@failure)) END
-     WHERE id = @id`,
-  );
-  const earliestDue = db.prepare<[], { due: number | null }>(
-    `SELECT MIN(COALESCE(next_attempt_at, 0)) AS due FROM contact_messages WHERE delivery = 'pending'`,
-  );
-  const undeliveredOf = db.prepare<[string], Row>(
-    `SELECT * FROM contact_messages WHERE contact_id = ? AND direction = 'uit' AND agent_id IS NOT NULL
-       AND (delivery = 'failed' OR (delivery = 'pending' AND delivery_attempts > 0)) ORDER BY n`,
-  );
-  const due = db.prepare<[number, number], Row>(
-    `SELECT * FROM contact_messages WHERE delivery = 'pending' AND COALESCE(next_attempt_at, 0) <= ?
-     ORDER BY n LIMIT ?`,
-  );
-  const insertAttachment = db.prepare(
-    `INSERT INTO contact_attachments (id, contact_id, message_id, filename, content_type, size, sha256, stored_path, at)
-     VALUES (@id, @contactId, @messageId, @filename, @contentType, @size, @sha256, @storedPath, @at)`,
-  );
-  const attachmentsOf = db.prepare<[string], AttachmentRow>(
-    'SELECT * FROM contact_attachments WHERE contact_id = ? ORDER BY at, id',
-  );
-  const attachmentById = db.prepare<[string, string], AttachmentRow>(
-    'SELECT * FROM contact_attachments WHERE contact_id = ? AND id = ?',
-  );
+/** `meta` (JSON text) without, or with a new, `deliveryFailure`: the only JSON the two stores write differently. */
+function metaExpressions(store: Store): {
+  withoutFailure: RawBuilder<string>;
+  withFailure: (failure: string) => RawBuilder<string>;
+} {
+  return store.dialect === 'sqlite'
+    ? {
+        withoutFailure: sql<string>`json_remove(COALESCE(meta, '{}'), '$.deliveryFailure')`,
+        withFailure: (failure) =>
+          sql<string>`json_set(COALESCE(meta, '{}'), '$.deliveryFailure', json(${failure}))`,
+      }
+    : {
+        withoutFailure: sql<string>`(COALESCE(meta, '{}')::jsonb - 'deliveryFailure')::text`,
+        withFailure: (failure) =>
+          sql<string>`jsonb_set(COALESCE(meta, '{}')::jsonb, '{deliveryFailure}', CAST(${failure} AS jsonb))::text`,
+      };
+}
+
+export function createMessagesRepository(store: Store): MessagesRepository {
+  const db = store.kysely<MessagesTables>();
+  const meta = metaExpressions(store);
+  const messages = () => db.selectFrom('contact_messages').select(MESSAGE_COLUMNS);
+
+  /** The message row and its attachments: all stored, or none. */
+  const insert = async (
+    row: Insertable<MessagesTables['contact_messages']>,
+    attachments: readonly Omit<StoredAttachment, 'contactId' | 'messageId'>[],
+  ) => {
+    if (attachments.length === 0) {
+      await db.insertInto('contact_messages').values(row).execute();
+      return;
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('contact_messages').values(row).execute();
+      await trx
+        .insertInto('contact_attachments')
+        .values(
+          attachments.map((a) => ({
+            id: a.id,
+            contact_id: row.contact_id,
+            message_id: row.id,
+            filename: a.filename,
+            content_type: a.contentType,
+            size: a.size,
+            sha256: a.sha256,
+            stored_path: a.storedPath,
+            at: a.at,
+          })),
+        )
+        .execute();
+    });
+  };
 
   return {
-    add(m) {
-      insert.run({
+    async add(m, attachments = []) {
+      const row = {
         id: m.id,
-        contactId: m.contactId,
+        contact_id: m.contactId,
         channel: m.channel,
         direction: m.direction,
         body: m.body,
         html: m.html ?? null,
-        fromLabel: m.fromLabel ?? null,
-        agentId: m.agentId ?? null,
+        from_label: m.fromLabel ?? null,
+        agent_id: m.agentId ?? null,
         at: m.at,
-        externalId: m.externalId ?? null,
+        external_id: m.externalId ?? null,
         delivery: m.delivery ?? null,
-        deliveryAttempts: m.deliveryAttempts ?? 0,
-        nextAttemptAt: m.nextAttemptAt ?? null,
+        delivery_attempts: m.deliveryAttempts ?? 0,
+        next_attempt_at: m.nextAttemptAt ?? null,
         meta: m.meta ? JSON.stringify(m.meta) : null,
-      });
+      };
+      try {
+        await insert(row, attachments);
+      } catch (err) {
+        if (m.externalId !== undefined && isUniqueViolation(err)) throw new DuplicateExternalId(m.externalId);
+        throw err;
+      }
       return { ...m, deliveryAttempts: m.deliveryAttempts ?? 0 };
     },
-    get(id) {
-      const row = byId.get(id);
+    async get(id) {
+      const row = await messages().where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : undefined;
     },
-    list(contactId) {
-      return byContact.all(contactId).map(fromRow);
+    async list(contactId) {
+      const rows = await messages().where('contact_id', '=', contactId).orderBy('n').execute();
+      return rows.map(fromRow);
     },
-    findByExternalIds(externalIds) {
+    async listFor(contactIds) {
+      if (contactIds.length === 0) return [];
+      const rows = await messages()
+        .where('contact_id', 'in', [...new Set(contactIds)])
+        .orderBy('n')
+        .execute();
+      return rows.map(fromRow);
+    },
+    async findByExternalIds(externalIds) {
+      if (externalIds.length === 0) return undefined;
+      const rows = await messages()
+        .where('external_id', 'in', [...externalIds])
+        .orderBy('n')
+        .execute();
       for (const id of externalIds) {
-        const row = byExternal.get(id);
+        const row = rows.find((r) => r.external_id === id);
         if (row) return fromRow(row);
       }
       return undefined;
     },
-    setDelivery(id, delivery, attempts, nextAttemptAt, failure) {
-      updateDelivery.run({
-        id,
-        delivery,
-        attempts,
-        nextAttemptAt: nextAttemptAt ?? null,
-        failure: failure ? JSON.stringify(failure) : null,
-      });
+    async setDelivery(id, delivery, attempts, nextAttemptAt, failure) {
+      await db
+        .updateTable('contact_messages')
+        .set((eb) => ({
+          delivery,
+          delivery_attempts: attempts,
+          next_attempt_at: nextAttemptAt ?? null,
+          revision: eb('revision', '+', 1),
+          ...(delivery === 'sent'
+            ? { meta: meta.withoutFailure }
+            : failure
+              ? { meta: meta.withFailure(JSON.stringify(failure)) }
+              : {}),
+        }))
+        .where('id', '=', id)
+        .execute();
     },
-    dueDeliveries(now, limit) {
-      return due.all(now, limit).map(fromRow);
+    async dueDeliveries(now, limit) {
+      const rows = await messages()
+        .where('delivery', '=', 'pending')
+        .where(sql<number>`COALESCE(next_attempt_at, 0)`, '<=', now)
+        .orderBy('n')
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
     },
-    nextDueAt() {
-      return earliestDue.get()?.due ?? undefined;
+    async nextDueAt() {
+      const row = await db
+        .selectFrom('contact_messages')
+        .select(sql<number | null>`MIN(COALESCE(next_attempt_at, 0))`.as('due'))
+        .where('delivery', '=', 'pending')
+        .executeTakeFirst();
+      return row?.due ?? undefined;
     },
-    undelivered(contactId) {
-      return undeliveredOf.all(contactId).map(fromRow);
+    async undelivered(contactId) {
+      const rows = await messages()
+        .where('contact_id', '=', contactId)
+        .where('direction', '=', 'uit')
+        .where('agent_id', 'is not', null)
+        .where((eb) =>
+          eb.or([
+            eb('delivery', '=', 'failed'),
+            eb.and([eb('delivery', '=', 'pending'), eb('delivery_attempts', '>', 0)]),
+          ]),
+        )
+        .orderBy('n')
+        .execute();
+      return rows.map(fromRow);
     },
-    addAttachment(a) {
-      insertAttachment.run(a);
+    async attachments(contactId) {
+      const rows = await db
+        .selectFrom('contact_attachments')
+        .selectAll()
+        .where('contact_id', '=', contactId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map(attachmentFromRow);
     },
-    attachments(contactId) {
-      return attachmentsOf.all(contactId).map(attachmentFromRow);
-    },
-    attachment(contactId, id) {
-      const row = attachmentById.get(contactId, id);
+    async attachment(contactId, id) {
+      const row = await db
+        .selectFrom('contact_attachments')
+        .selectAll()
+        .where('contact_id', '=', contactId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? attachmentFromRow(row) : undefined;
     },
   };

@@ -40,7 +40,7 @@ export function registerMessagesRoutes(
   app.get('/api/contacts/:id/messages', agent, async (request) => {
     const contact = await contactFromParams(request, deps.contacts);
     await requireReadable(request, contact, deps.routing, ['berichten'], deps.contacts);
-    const response: MessagesResponse = { items: deps.messages.views(contact.id) };
+    const response: MessagesResponse = { items: await deps.messages.views(contact.id) };
     return response;
   });
 
@@ -54,7 +54,7 @@ export function registerMessagesRoutes(
       const { body } = parseOrThrow(PostMessageRequest, request.body, 'body');
       let stored;
       try {
-        stored = deps.messages.send(contact, { id: user.id, name: user.name }, body);
+        stored = await deps.messages.send(contact, { id: user.id, name: user.name }, body);
       } catch (err) {
         if (err instanceof MessageRefused) throw problems.conflict(err.message);
         throw err;
@@ -84,7 +84,7 @@ export function registerMessagesRoutes(
       throw problems.forbidden('U behandelt dit contact niet.');
     try {
       const response: PostMessageResponse = {
-        message: deps.messages.view(deps.messages.retry(contact, messageId)),
+        message: await deps.messages.viewOf(await deps.messages.retry(contact, messageId)),
       };
       return response;
     } catch (err) {
@@ -99,7 +99,7 @@ export function registerMessagesRoutes(
     const contact = await deps.contacts.get(id);
     if (!contact) throw problems.notFound('Dit contact bestaat niet.');
     await requireReadable(request, contact, deps.routing, ['bijlagen'], deps.contacts);
-    const att = deps.repo.attachment(contact.id, attId);
+    const att = await deps.repo.attachment(contact.id, attId);
     if (!att || !fs.existsSync(att.storedPath)) throw problems.notFound('Deze bijlage bestaat niet.');
     const type = ACTIVE_TYPES.test(att.contentType) ? 'application/octet-stream' : att.contentType;
     return reply

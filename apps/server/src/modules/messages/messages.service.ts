@@ -34,12 +34,16 @@ export class MessageNotFound extends Error {
 
 /** How a channel sends an agent's message; registered by the channel adapter. */
 export interface OutboundChannel {
-  /** Synchronous, before the message is stored: refuse (throw MessageRefused) or add delivery fields. */
-  prepare(contact: ContactRecord, body: string, agent: SendingAgent): Partial<NewMessage>;
-  /** After the message is committed: deliver it (or hand it to an outbox). Must not throw. */
-  deliver(contact: ContactRecord, message: StoredMessage, agent: SendingAgent): void;
+  /** Before the message is stored: refuse (throw MessageRefused) or add delivery fields. */
+  prepare(
+    contact: ContactRecord,
+    body: string,
+    agent: SendingAgent,
+  ): Partial<NewMessage> | Promise<Partial<NewMessage>>;
+  /** After the message is stored: deliver it (or hand it to an outbox). Must not throw. */
+  deliver(contact: ContactRecord, message: StoredMessage, agent: SendingAgent): void | Promise<void>;
   /** Try an outgoing message that did not go out again (channels with an outbox). */
-  retry?(message: StoredMessage): void;
+  retry?(message: StoredMessage): void | Promise<void>;
 }
 
 export interface InboundMessageInput {
@@ -67,14 +71,17 @@ export class MessagesService {
     for (const c of channels) this.outbound.set(c, handler);
   }
 
-  /** Store an incoming message (may run inside the unit of work that creates the contact). */
+  /**
+   * Store an incoming message with its attachments. Awaits only the store, so it may run inside the unit of work
+   * that creates the contact (its first message); the agent hears of it after that has committed.
+   */
   async addInbound(
     contact: ContactRecord,
     input: InboundMessageInput,
     attachments: Omit<StoredAttachment, 'contactId' | 'messageId'>[] = [],
   ): Promise<StoredMessage> {
-    const message = await this.contacts.transaction(async () => {
-      const stored = this.repo.add({
+    const message = await this.repo.add(
+      {
         id: randomUUID(),
         contactId: contact.id,
         channel: contact.channel,
@@ -85,26 +92,21 @@ export class MessagesService {
         ...(input.fromLabel !== undefined ? { fromLabel: input.fromLabel } : {}),
         ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
         ...(input.meta !== undefined ? { meta: input.meta } : {}),
-      });
-      for (const a of attachments)
-        this.repo.addAttachment({ ...a, contactId: contact.id, messageId: stored.id });
-      return stored;
-    });
-    // After the (possibly outer) transaction has committed.
-    setImmediate(() => {
-      this.announce(contact.id, message).catch((err: unknown) =>
-        this.deps.log.warn({ err, contactId: contact.id }, 'message push failed'),
-      );
-    });
+      },
+      attachments,
+    );
+    const stored = attachments.map((a) => ({ ...a, contactId: contact.id, messageId: message.id }));
+    // After the (possibly outer) unit of work has committed.
+    setImmediate(() => void this.announce(contact.id, message, stored));
     return message;
   }
 
   /** An agent's message: stored, then sent in the contact's own channel. */
-  send(contact: ContactRecord, agent: SendingAgent, body: string): StoredMessage {
+  async send(contact: ContactRecord, agent: SendingAgent, body: string): Promise<StoredMessage> {
     const handler = this.outbound.get(contact.channel);
     if (!handler) throw new MessageRefused(`Via kanaal ${contact.channel} kunt u geen bericht sturen.`);
-    const extra = handler.prepare(contact, body, agent);
-    const message = this.repo.add({
+    const extra = await handler.prepare(contact, body, agent);
+    const message = await this.repo.add({
       id: randomUUID(),
       contactId: contact.id,
       channel: contact.channel,
@@ -116,22 +118,21 @@ export class MessagesService {
       ...extra,
     });
     try {
-      handler.deliver(contact, message, agent);
+      await handler.deliver(contact, message, agent);
     } catch (err) {
       this.deps.log.error({ err, contactId: contact.id }, 'delivering a message failed');
     }
-    this.announce(contact.id, this.repo.get(message.id) ?? message).catch((err: unknown) =>
-      this.deps.log.warn({ err, contactId: contact.id }, 'message push failed'),
-    );
-    return this.repo.get(message.id) ?? message;
+    const current = (await this.repo.get(message.id)) ?? message;
+    await this.announce(contact.id, current, []);
+    return current;
   }
 
   /**
    * The holder tries an outgoing message that did not go out again: `failed`, or `pending` after a failed attempt
    * (not waiting for the next automatic one). A sent or in-flight message is refused.
    */
-  retry(contact: ContactRecord, messageId: string): StoredMessage {
-    const message = this.repo.get(messageId);
+  async retry(contact: ContactRecord, messageId: string): Promise<StoredMessage> {
+    const message = await this.repo.get(messageId);
     if (!message || message.contactId !== contact.id || message.direction !== 'uit')
       throw new MessageNotFound('Dit bericht bestaat niet.');
     const handler = this.outbound.get(message.channel);
@@ -139,26 +140,32 @@ export class MessagesService {
       message.delivery === 'failed' || (message.delivery === 'pending' && message.deliveryAttempts > 0);
     if (!handler?.retry || !undelivered)
       throw new MessageRefused('Dit bericht hoeft niet opnieuw verstuurd te worden.');
-    handler.retry(message);
-    return this.repo.get(message.id) ?? message;
+    await handler.retry(message);
+    return (await this.repo.get(message.id)) ?? message;
   }
 
-  list(contactId: string): StoredMessage[] {
+  /** The messages of a contact, in the order they were stored. */
+  list(contactId: string): Promise<StoredMessage[]> {
     return this.repo.list(contactId);
   }
 
-  views(contactId: string): MessageView[] {
+  async views(contactId: string): Promise<MessageView[]> {
     const byMessage = new Map<string, StoredAttachment[]>();
-    for (const a of this.repo.attachments(contactId)) {
+    for (const a of await this.repo.attachments(contactId)) {
       const list = byMessage.get(a.messageId) ?? [];
       list.push(a);
       byMessage.set(a.messageId, list);
     }
-    return this.repo.list(contactId).map((m) => this.view(m, byMessage.get(m.id) ?? []));
+    return (await this.repo.list(contactId)).map((m) => this.view(m, byMessage.get(m.id) ?? []));
   }
 
-  view(m: StoredMessage, attachments?: StoredAttachment[]): MessageView {
-    const atts = attachments ?? this.repo.attachments(m.contactId).filter((a) => a.messageId === m.id);
+  /** One message as the workplace shows it, with the attachments stored with it. */
+  async viewOf(m: StoredMessage): Promise<MessageView> {
+    const attachments = (await this.repo.attachments(m.contactId)).filter((a) => a.messageId === m.id);
+    return this.view(m, attachments);
+  }
+
+  view(m: StoredMessage, attachments: readonly StoredAttachment[]): MessageView {
     const agentName = m.agentId !== undefined ? (this.deps.userName(m.agentId) ?? m.fromLabel) : undefined;
     return {
       id: m.id,
@@ -167,7 +174,7 @@ export class MessagesService {
       at: new Date(m.at).toISOString(),
       ...(m.fromLabel !== undefined ? { from: m.fromLabel } : {}),
       ...(m.html !== undefined ? { html: m.html } : {}),
-      ...(atts.length > 0 ? { attachments: atts.map((a) => attachmentView(a)) } : {}),
+      ...(attachments.length > 0 ? { attachments: attachments.map((a) => attachmentView(a)) } : {}),
       ...(m.delivery !== undefined ? { delivery: m.delivery } : {}),
       ...deliveryFailureView(m),
       ...(m.revision !== undefined ? { revision: m.revision } : {}),
@@ -175,14 +182,18 @@ export class MessagesService {
     };
   }
 
-  /** Tell the agent holding the contact (all windows). */
-  async announce(contactId: string, message: StoredMessage): Promise<void> {
-    const contact = await this.contacts.get(contactId);
-    if (!contact?.assignedAgentId || !HOLDING.has(contact.status)) return;
+  /** Tell the agent holding the contact (all windows). Never throws. */
+  async announce(
+    contactId: string,
+    message: StoredMessage,
+    attachments: readonly StoredAttachment[],
+  ): Promise<void> {
     try {
+      const contact = await this.contacts.get(contactId);
+      if (!contact?.assignedAgentId || !HOLDING.has(contact.status)) return;
       this.deps.push(contact.assignedAgentId, 'contact:message-added', {
         contactId,
-        message: this.view(message),
+        message: this.view(message, attachments),
       });
     } catch (err) {
       this.deps.log.warn({ err, contactId }, 'message push failed');

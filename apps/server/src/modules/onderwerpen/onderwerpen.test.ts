@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
 import type { Onderwerp, OnderwerpenResponse } from '@kcc/contracts/onderwerpen';
 import type { KlantbeeldResponse } from '@kcc/contracts/rest';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeRows } from '../../../test-support/store-rows';
 import {
   bearer,
   nextEvent,
@@ -81,6 +83,30 @@ describeEachStore(
 
     let paspoort: Onderwerp;
     let afval: Onderwerp;
+
+    /** Every new verwerkingenlog line fails (a trigger on the store), or writes again. */
+    const verwerkingenlogDown = async (down: boolean) => {
+      const statements =
+        stores.dialect === 'sqlite'
+          ? down
+            ? [
+                `CREATE TRIGGER verwerkingenlog_down BEFORE INSERT ON audit_verwerkingsacties
+                 BEGIN SELECT RAISE(ABORT, 'verwerkingenlog down'); END`,
+              ]
+            : ['DROP TRIGGER verwerkingenlog_down']
+          : down
+            ? [
+                `CREATE FUNCTION verwerkingenlog_down() RETURNS trigger LANGUAGE plpgsql AS
+                 $$ BEGIN RAISE EXCEPTION 'verwerkingenlog down'; END $$`,
+                `CREATE TRIGGER verwerkingenlog_down BEFORE INSERT ON audit_verwerkingsacties
+                 FOR EACH ROW EXECUTE FUNCTION verwerkingenlog_down()`,
+              ]
+            : [
+                'DROP TRIGGER verwerkingenlog_down ON audit_verwerkingsacties',
+                'DROP FUNCTION verwerkingenlog_down()',
+              ];
+      for (const statement of statements) await storeRows(server.store, sql.raw(statement));
+    };
 
     it('seeds the list from the kennisbank: municipal UPL products with their uri, capitalised; not rijk-only ones', async () => {
       const items = await list(anna);
@@ -225,6 +251,17 @@ describeEachStore(
         onderwerp: 'Paspoort',
         nawerkNotitie: 'Mevrouw belt terug na de afspraak.',
       });
+
+      // The note is content: while its read cannot be written to the verwerkingenlog, it is not handed out.
+      await verwerkingenlogDown(true);
+      try {
+        const refused = await call('GET', path, anna);
+        expect(refused.status).toBe(500);
+        expect(await refused.text()).not.toContain('Mevrouw belt terug');
+      } finally {
+        await verwerkingenlogDown(false);
+      }
+      expect((await call('GET', path, anna)).status).toBe(200);
     });
 
     it('breaks the report down by onderwerp, free text in one row, in JSON and CSV', async () => {

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
 import { createNawerkNotities } from './nawerk-notities';
 
 export { createIdempotencyStore } from './idempotency';
@@ -11,7 +11,7 @@ export {
 } from './nawerk-notities';
 
 /** Retention: the nawerk notes go with the contact's other content. */
-export function createRegistrationRetention(db: Db) {
-  const notities = createNawerkNotities(db);
+export function createRegistrationRetention(store: Store) {
+  const notities = createNawerkNotities(store);
   return { deleteNawerkNotities: (contactIds: readonly string[]) => notities.deleteFor(contactIds) };
 }

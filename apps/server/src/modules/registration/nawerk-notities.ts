@@ -6,14 +6,14 @@ import { currentUser, type AuthGuard } from '../../http/auth-guard';
 import { problems } from '../../http/problem';
 import { parseOrThrow } from '../../http/validate';
 import type { Clock } from '../../shared/clock';
-import type { Db } from '../../store/db';
-import type { Migration } from '../../store/migration';
+import type { StoreMigration } from '../../store/migration';
+import type { Store } from '../../store/store';
 import type { ContactRecord, ContactsRepository } from '../contacts/contacts.repository';
 
-export const nawerkMigrations: Migration[] = [
+export const nawerkMigrations: StoreMigration[] = [
   {
     id: 'registration/002_nawerk_notities',
-    sql: `
+    sqlite: `
       -- The agent's wrap-up notes on a contact they registered (issue 14 §7); one per contact, shown with its
       -- klantcontacten in the history. Deleted with the contact's other content by the retention job.
       CREATE TABLE nawerk_notities (
@@ -23,54 +23,89 @@ export const nawerkMigrations: Migration[] = [
         updated_at INTEGER NOT NULL
       );
     `,
+    postgres: `
+      CREATE TABLE nawerk_notities (
+        contact_id TEXT PRIMARY KEY,
+        tekst TEXT NOT NULL,
+        agent_id TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+    `,
   },
 ];
 
-export interface NawerkNotities {
-  get(contactId: string): { tekst: string; updatedAt: number } | undefined;
-  /** An empty text removes the note. */
-  put(contactId: string, tekst: string, agentId: string, at: number): void;
-  /** The notes of these contacts, by contact id. */
-  forContacts(contactIds: string[]): Map<string, string>;
-  /** Retention: delete the notes of these contacts; returns how many went. */
-  deleteFor(contactIds: readonly string[]): number;
+/** The table this file owns on the async store. */
+export interface NawerkTables {
+  nawerk_notities: { contact_id: string; tekst: string; agent_id: string; updated_at: number };
 }
 
-export function createNawerkNotities(db: Db): NawerkNotities {
-  const get = db.prepare<[string], { tekst: string; updated_at: number }>(
-    'SELECT tekst, updated_at FROM nawerk_notities WHERE contact_id = ?',
-  );
-  const upsert = db.prepare(
-    `INSERT INTO nawerk_notities (contact_id, tekst, agent_id, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (contact_id) DO UPDATE SET tekst = excluded.tekst, agent_id = excluded.agent_id,
-       updated_at = excluded.updated_at`,
-  );
-  const del = db.prepare('DELETE FROM nawerk_notities WHERE contact_id = ?');
+export interface NawerkNotities {
+  get(contactId: string): Promise<{ tekst: string; updatedAt: number } | undefined>;
+  /** An empty text removes the note. */
+  put(contactId: string, tekst: string, agentId: string, at: number): Promise<void>;
+  /** The notes of these contacts, by contact id. */
+  forContacts(contactIds: string[]): Promise<Map<string, string>>;
+  /** Retention: delete the notes of these contacts; returns how many went. */
+  deleteFor(contactIds: readonly string[]): Promise<number>;
+}
+
+export function createNawerkNotities(store: Store): NawerkNotities {
+  const db = store.kysely<NawerkTables>();
   return {
-    get(contactId) {
-      const row = get.get(contactId);
+    async get(contactId) {
+      const row = await db
+        .selectFrom('nawerk_notities')
+        .select(['tekst', 'updated_at'])
+        .where('contact_id', '=', contactId)
+        .executeTakeFirst();
       return row ? { tekst: row.tekst, updatedAt: row.updated_at } : undefined;
     },
-    put(contactId, tekst, agentId, at) {
-      if (tekst.trim() === '') del.run(contactId);
-      else upsert.run(contactId, tekst, agentId, at);
-    },
-    forContacts(contactIds) {
-      const notes = new Map<string, string>();
-      for (const id of new Set(contactIds)) {
-        const row = get.get(id);
-        if (row) notes.set(id, row.tekst);
+    async put(contactId, tekst, agentId, at) {
+      if (tekst.trim() === '') {
+        await db.deleteFrom('nawerk_notities').where('contact_id', '=', contactId).execute();
+        return;
       }
+      await db
+        .insertInto('nawerk_notities')
+        .values({ contact_id: contactId, tekst, agent_id: agentId, updated_at: at })
+        .onConflict((oc) =>
+          oc.column('contact_id').doUpdateSet((eb) => ({
+            tekst: eb.ref('excluded.tekst'),
+            agent_id: eb.ref('excluded.agent_id'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    },
+    async forContacts(contactIds) {
+      const notes = new Map<string, string>();
+      const ids = [...new Set(contactIds)];
+      if (ids.length === 0) return notes;
+      const rows = await db
+        .selectFrom('nawerk_notities')
+        .select(['contact_id', 'tekst'])
+        .where('contact_id', 'in', ids)
+        .execute();
+      for (const r of rows) notes.set(r.contact_id, r.tekst);
       return notes;
     },
-    deleteFor: (contactIds) =>
-      db.transaction(() => contactIds.reduce((n, id) => n + del.run(id).changes, 0))(),
+    async deleteFor(contactIds) {
+      if (contactIds.length === 0) return 0;
+      const result = await db
+        .deleteFrom('nawerk_notities')
+        .where('contact_id', 'in', [...contactIds])
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 
 /** Klantcontacten as the history shows them, each with the nawerk notes of the contact it was registered from. */
-export function withNawerkNotities(items: KlantcontactView[], notities: NawerkNotities): KlantcontactView[] {
-  const notes = notities.forContacts(items.flatMap((kc) => (kc.kccContactId ? [kc.kccContactId] : [])));
+export async function withNawerkNotities(
+  items: KlantcontactView[],
+  notities: NawerkNotities,
+): Promise<KlantcontactView[]> {
+  const notes = await notities.forContacts(items.flatMap((kc) => (kc.kccContactId ? [kc.kccContactId] : [])));
   return items.map((kc) => {
     const note = kc.kccContactId ? notes.get(kc.kccContactId) : undefined;
     return note !== undefined ? { ...kc, nawerkNotitie: note } : kc;
@@ -96,8 +131,8 @@ export function registerNawerkRoutes(
       throw problems.conflict('Registreer het contact eerst; daarna kunt u nawerk-notities maken.');
     return contact;
   };
-  const view = (contactId: string): NawerkNotitie => {
-    const note = deps.notities.get(contactId);
+  const view = async (contactId: string): Promise<NawerkNotitie> => {
+    const note = await deps.notities.get(contactId);
     return note ? { tekst: note.tekst, updatedAt: new Date(note.updatedAt).toISOString() } : { tekst: '' };
   };
 
@@ -109,7 +144,8 @@ export function registerNawerkRoutes(
     if (contact.partijUuid !== undefined || bsn !== undefined) {
       const log = request.server.contentReadLog;
       if (!log) throw problems.forbidden('Inzien kan nu niet worden vastgelegd.');
-      log.log({
+      // Fail closed: the note is shown only once the read is in the verwerkingenlog.
+      await log.log({
         at: deps.clock.now(),
         userId: user.id,
         handeling: 'inzien',
@@ -128,7 +164,7 @@ export function registerNawerkRoutes(
     const user = currentUser(request);
     const contact = await ownClosedContact(contactId, user.id);
     const { tekst } = parseOrThrow(NawerkNotitieInput, request.body, 'body');
-    deps.notities.put(contact.id, tekst, user.id, deps.clock.now());
+    await deps.notities.put(contact.id, tekst, user.id, deps.clock.now());
     return view(contact.id);
   });
 }

@@ -34,7 +34,7 @@ export function registerRegistrationRoutes(
     unitOfWork: UnitOfWork;
     clock: Clock;
     /** Checks before anything is stored (the channels' reply that did not go out): a throw refuses it. */
-    check?: (contactId: string, request: RegistrationRequest) => void;
+    check?: (contactId: string, request: RegistrationRequest) => Promise<void>;
     /** The contact's identification level for this partij, stored with the klantcontact. */
     identificatieniveau?: (
       contact: ContactRecord,
@@ -87,7 +87,7 @@ export function registerRegistrationRoutes(
           if (contact.assignedAgentId !== user.id) throw problems.forbidden('U behandelt dit contact niet.');
           if (contact.status !== 'assigned') throw problems.conflict('Dit contact is al afgerond.');
           const { body, hoofdOnderwerpType } = fromOnderwerpenList(sent, listed);
-          deps.check?.(contact.id, body);
+          await deps.check?.(contact.id, body);
           const afronden = body.afronden !== false;
           const partijUuid = body.partij?.uuid ?? contact.partijUuid;
           const identificatieniveau = deps.identificatieniveau

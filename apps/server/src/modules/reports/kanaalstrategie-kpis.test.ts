@@ -6,6 +6,7 @@ import type { Channel } from '@kcc/contracts/domain';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
+import type { MessagesTables } from '../messages/messages.repository';
 import {
   onderwerpHash,
   type ReportRegistrationsTables,
@@ -59,18 +60,32 @@ async function promised(contactId: string, at: number, due: number): Promise<voi
     VALUES (${contactId}, ${messageId}, ${at}, ${due})`.execute(server.store.kysely<unknown>());
 }
 
-function reply(
+async function reply(
   contactId: string,
   at: number,
   delivery: 'sent' | 'failed' | 'pending',
   agentId = 'user-anna',
 ) {
-  server.db
-    .prepare(
-      `INSERT INTO contact_messages (id, contact_id, channel, direction, body, agent_id, at, delivery)
-       VALUES (?, ?, 'email', 'uit', 'Antwoord', ?, ?, ?)`,
-    )
-    .run(randomUUID(), contactId, agentId, at, delivery);
+  await server.store
+    .kysely<MessagesTables>()
+    .insertInto('contact_messages')
+    .values({
+      id: randomUUID(),
+      contact_id: contactId,
+      channel: 'email',
+      direction: 'uit',
+      body: 'Antwoord',
+      html: null,
+      from_label: null,
+      agent_id: agentId,
+      at,
+      external_id: null,
+      delivery,
+      delivery_attempts: 0,
+      next_attempt_at: null,
+      meta: null,
+    })
+    .execute();
 }
 
 describe('inspanning: contacts per question within 14 days', () => {
@@ -157,11 +172,11 @@ describeEachStore('kanaalstrategie KPIs in the report', (stores) => {
 
       const keptByReply = contact('email', received);
       await promised(keptByReply, received, due);
-      reply(keptByReply, due - 5 * HOUR, 'sent');
+      await reply(keptByReply, due - 5 * HOUR, 'sent');
 
       const late = contact('email', received);
       await promised(late, received, due);
-      reply(late, due + HOUR, 'sent');
+      await reply(late, due + HOUR, 'sent');
 
       const keptByRegistration = contact('webformulier', received);
       await promised(keptByRegistration, received, due);
@@ -169,7 +184,7 @@ describeEachStore('kanaalstrategie KPIs in the report', (stores) => {
 
       const failed = contact('email', received);
       await promised(failed, received, due);
-      reply(failed, due - 3 * HOUR, 'failed');
+      await reply(failed, due - 3 * HOUR, 'failed');
 
       const unanswered = contact('email', received);
       await promised(unanswered, received, due);

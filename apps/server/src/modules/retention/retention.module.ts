@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
-import type { Db } from '../../store/db';
 import type { Store } from '../../store/store';
 import { pruneVerwerkingenlog, type CheckpointSigner } from '../audit';
 import { createChannelsRetention } from '../channels/channels.module';
@@ -22,7 +21,6 @@ import { createRetentionService, type RetentionService } from './retention.servi
  * only) composed into one job.
  */
 export function createRetention(deps: {
-  db: Db;
   /** The async store (the modules that moved onto it). */
   store: Store;
   settings: RetentionSettings;
@@ -30,13 +28,12 @@ export function createRetention(deps: {
   clock: Clock;
   log: Logger;
 }): RetentionService {
-  const { db } = deps;
-  const messages = createMessagesRetention(db);
+  const messages = createMessagesRetention(deps.store);
   const contacts = createContactsRetention(deps.store);
   const channels = createChannelsRetention(deps.store);
-  const transfer = createTransferRetention(db);
+  const transfer = createTransferRetention(deps.store);
   const reports = createReportsRetention(deps.store);
-  const registration = createRegistrationRetention(db);
+  const registration = createRegistrationRetention(deps.store);
   const terugkoppeling = createTerugkoppelingRetention(deps.store);
   return createRetentionService({
     repo: createRetentionRepository(deps.store),

@@ -90,7 +90,6 @@ describeEachStore('bewaartermijnen: the daily job and the beheerder’s dry run'
     // The job as the server runs it, on the same database, at moments the test chooses (no timers started).
     const clock = new TestClock({ frozenAt: closedAt });
     const retention = createRetention({
-      db,
       store: s.store,
       settings: DEFAULT_RETENTION,
       checkpoints: createCheckpointSigner(await loadOrCreateAuditKey(s.store, s.dataDir)),

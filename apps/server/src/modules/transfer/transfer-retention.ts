@@ -1,18 +1,23 @@
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
+import type { TransferTables } from './transfer.repository';
 
 /** Handover notes, consult questions and drafts of a contact: deleted with the contact's personal data. */
-export function createTransferRetention(db: Db): {
-  deleteNotesAndDrafts(contactIds: readonly string[]): number;
+export function createTransferRetention(store: Store): {
+  deleteNotesAndDrafts(contactIds: readonly string[]): Promise<number>;
 } {
-  const notes = db.prepare('DELETE FROM contact_notes WHERE contact_id = ?');
-  const drafts = db.prepare('DELETE FROM contact_drafts WHERE contact_id = ?');
+  const db = store.kysely<TransferTables>();
   return {
-    deleteNotesAndDrafts(contactIds) {
-      let removed = 0;
-      db.transaction(() => {
-        for (const id of contactIds) removed += notes.run(id).changes + drafts.run(id).changes;
-      })();
-      return removed;
+    async deleteNotesAndDrafts(contactIds) {
+      if (contactIds.length === 0) return 0;
+      const ids = [...contactIds];
+      return db.transaction().execute(async (trx) => {
+        const notes = await trx.deleteFrom('contact_notes').where('contact_id', 'in', ids).executeTakeFirst();
+        const drafts = await trx
+          .deleteFrom('contact_drafts')
+          .where('contact_id', 'in', ids)
+          .executeTakeFirst();
+        return Number(notes.numDeletedRows) + Number(drafts.numDeletedRows);
+      });
     },
   };
 }

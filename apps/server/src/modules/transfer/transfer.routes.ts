@@ -91,14 +91,14 @@ export function registerTransferRoutes(
       ]);
     }
     const saved: Draft = { contactId: contact.id, agentId: user.id, draft, savedAt: Date.now() };
-    repo.saveDraft(saved);
+    await repo.saveDraft(saved);
     return draftView(saved);
   });
 
   app.get('/api/contacts/:id/draft', medewerker, async (request) => {
     const contact = await contactFromParams(request, contacts);
     await requireReadable(request, contact, routing, ['registratieconcept'], contacts);
-    return { items: repo.drafts(contact.id).map(draftView) };
+    return { items: (await repo.drafts(contact.id)).map(draftView) };
   });
 
   app.get('/api/contacts/:id/context', medewerker, async (request) => {
@@ -114,9 +114,9 @@ export function registerTransferRoutes(
       contactId: contact.id,
       channel: contact.channel,
       ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
-      messages: deps.messages.views(contact.id),
-      notes: repo.notes(contact.id).map(noteView),
-      drafts: repo.drafts(contact.id).map(draftView),
+      messages: await deps.messages.views(contact.id),
+      notes: (await repo.notes(contact.id)).map(noteView),
+      drafts: (await repo.drafts(contact.id)).map(draftView),
       events: (await contacts.events(contact.id)).map((e) => ({
         type: e.type,
         at: iso(e.at),
@@ -174,7 +174,7 @@ export function registerTransferRoutes(
       at: now,
     };
     await contacts.transaction(async () => {
-      repo.addNote(note);
+      await repo.addNote(note);
       await contacts.appendEvent({
         contactId: contact.id,
         type: 'transferred',
@@ -227,7 +227,7 @@ export function registerTransferRoutes(
       text: body.text,
       at: Date.now(),
     };
-    repo.addNote(note);
+    await repo.addNote(note);
     deps.push(body.toAgentId, 'consult:received', {
       consultId: note.id,
       contactId: contact.id,
@@ -243,7 +243,7 @@ export function registerTransferRoutes(
   app.post('/api/consults/:consultId/reply', medewerker, async (request, reply) => {
     const user = currentUser(request);
     const { consultId } = parseOrThrow(ConsultParams, request.params, 'params');
-    const consult = repo.note(consultId);
+    const consult = await repo.note(consultId);
     if (!consult || consult.kind !== 'consult') throw problems.notFound('Deze vraag bestaat niet.');
     if (consult.toAgentId !== user.id) throw problems.forbidden('Deze vraag is niet aan u gesteld.');
     const body = parseOrThrow(ConsultReplyRequest, request.body, 'body');
@@ -257,7 +257,7 @@ export function registerTransferRoutes(
       text: body.text,
       at: Date.now(),
     };
-    repo.addNote(note);
+    await repo.addNote(note);
     deps.push(consult.fromAgentId, 'consult:replied', {
       consultId: consult.id,
       contactId: consult.contactId,

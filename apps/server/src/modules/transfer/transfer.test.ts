@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ContactContextResponse } from '@kcc/contracts/channels';
 import { bearer } from '../../../test-support/test-server';
 import {
@@ -7,13 +7,19 @@ import {
   startChannelKit,
   type ChannelKit,
 } from '../../../test-support/channel-test-kit';
+import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 
-describe('transfer, consult and kanaalswitch', () => {
+describeEachStore('transfer, consult and kanaalswitch', (stores) => {
   let kit: ChannelKit;
+  let database: FreshDatabase;
   beforeAll(async () => {
-    kit = await startChannelKit({ KCC_WRAP_UP_MS: '0' });
+    database = await stores.freshDatabase();
+    kit = await startChannelKit({ KCC_WRAP_UP_MS: '0', ...database.env });
   });
-  afterAll(() => kit.stop());
+  afterAll(async () => {
+    await kit.stop();
+    await database.drop();
+  });
 
   const json = (token: string) => ({ ...bearer(token), 'content-type': 'application/json' });
 

@@ -239,7 +239,7 @@ export class ChatService implements OutboundChannel {
         conversationId: conv.id,
         status,
         ...(agentName !== undefined ? { agentName } : {}),
-        messages: this.transcript(conv),
+        messages: await this.transcript(conv),
       },
     };
   }
@@ -346,7 +346,11 @@ export class ChatService implements OutboundChannel {
     // claimed before sending, so concurrent requests send one mail between them
     if (!(await this.deps.repo.claimTranscript(conv.id, now)))
       return { ok: false, error: CITIZEN_ERRORS.alreadySent };
-    const mail = transcriptMail(this.transcript(conv), conv.createdAt, this.deps.config.reply.signature);
+    const mail = transcriptMail(
+      await this.transcript(conv),
+      conv.createdAt,
+      this.deps.config.reply.signature,
+    );
     try {
       await this.deps.mailer.send({ from: this.deps.config.mailFrom, to: conv.email, ...mail });
     } catch (err) {
@@ -560,8 +564,8 @@ export class ChatService implements OutboundChannel {
     void this.messageLimiter.forget(conv.id);
   }
 
-  private transcript(conv: Conversation): ChatTranscriptLine[] {
-    return this.deps.messages.list(conv.contactId).map((m) =>
+  private async transcript(conv: Conversation): Promise<ChatTranscriptLine[]> {
+    return (await this.deps.messages.list(conv.contactId)).map((m) =>
       m.direction === 'in'
         ? {
             from: 'inwoner' as const,

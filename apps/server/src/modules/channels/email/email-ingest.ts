@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { ContactFrom } from '@kcc/contracts/domain';
 import type { ContactRecord, ContactsRepository } from '../../contacts/contacts.repository';
 import type { InboundService } from '../../contacts/inbound.service';
-import type { MessagesRepository, StoredAttachment } from '../../messages/messages.repository';
+import {
+  DuplicateExternalId,
+  type MessagesRepository,
+  type StoredAttachment,
+} from '../../messages/messages.repository';
 import type { MessagesService } from '../../messages/messages.service';
 import type { Logger } from '../../../shared/logger';
 import type { RoutingService } from '../../routing/routing.service';
@@ -118,12 +122,12 @@ export class EmailIngest {
       parsed = await parse(raw);
     } catch (err) {
       this.deps.log.warn({ err }, 'unreadable e-mail quarantined');
-      return this.quarantine(raw, envelope);
+      return await this.quarantine(raw, envelope);
     }
     const sha = createHash('sha256').update(raw).digest('hex');
     const messageId = parsed.messageId ? normaliseId(parsed.messageId) : `<sha256-${sha}@kcc.invalid>`;
 
-    const known = this.deps.repo.findByExternalIds([messageId]);
+    const known = await this.deps.repo.findByExternalIds([messageId]);
     if (known) return { contactId: known.contactId, outcome: 'duplicate' };
 
     const sender = firstAddress(parsed.from);
@@ -165,10 +169,16 @@ export class EmailIngest {
       },
     };
 
-    const thread = lookup.length > 0 ? this.deps.repo.findByExternalIds(lookup) : undefined;
+    const thread = lookup.length > 0 ? await this.deps.repo.findByExternalIds(lookup) : undefined;
     const threadContact = thread ? await this.deps.contacts.get(thread.contactId) : undefined;
     if (threadContact) {
-      await this.deps.messages.addInbound(threadContact, input, attachments);
+      try {
+        await this.deps.messages.addInbound(threadContact, input, attachments);
+      } catch (err) {
+        // The same mail, delivered twice at once: the other delivery stored it.
+        if (err instanceof DuplicateExternalId) return { contactId: threadContact.id, outcome: 'duplicate' };
+        throw err;
+      }
       await this.deps.contacts.appendEvent({
         contactId: threadContact.id,
         type: 'email-reply-received',

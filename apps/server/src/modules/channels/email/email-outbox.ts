@@ -63,8 +63,8 @@ export class EmailOutbox implements OutboundChannel {
     this.domain = mailDomain(deps.config.mailFrom);
   }
 
-  prepare(contact: ContactRecord, body: string, agent: SendingAgent): Partial<NewMessage> {
-    const history = this.deps.repo.list(contact.id);
+  async prepare(contact: ContactRecord, body: string, agent: SendingAgent): Promise<Partial<NewMessage>> {
+    const history = await this.deps.repo.list(contact.id);
     const lastIn = [...history].reverse().find((m) => m.direction === 'in');
     const meta = lastIn?.meta ?? {};
     const replyTo = typeof meta.replyTo === 'string' ? meta.replyTo : undefined;
@@ -110,9 +110,9 @@ export class EmailOutbox implements OutboundChannel {
   }
 
   /** The medewerker tries a message that did not go out again: a new round of attempts, starting now. */
-  retry(message: StoredMessage): void {
-    this.deps.repo.setDelivery(message.id, 'pending', 0, this.deps.clock.now());
-    this.announce(message.id);
+  async retry(message: StoredMessage): Promise<void> {
+    await this.deps.repo.setDelivery(message.id, 'pending', 0, this.deps.clock.now());
+    await this.announce(message.id);
     this.kick();
   }
 
@@ -133,29 +133,31 @@ export class EmailOutbox implements OutboundChannel {
       return;
     }
     this.running = true;
-    void this.process().finally(() => {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    void this.process()
+      .catch((err: unknown) => this.deps.log.error({ err }, 'e-mail outbox run failed'))
+      .finally(() => {
+        this.running = false;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
   }
 
   private async process(): Promise<void> {
     for (;;) {
-      const due = this.deps.repo.dueDeliveries(this.deps.clock.now(), 20);
+      const due = await this.deps.repo.dueDeliveries(this.deps.clock.now(), 20);
       if (due.length === 0) break;
       for (const message of due) await this.sendOne(message);
     }
-    this.scheduleNext();
+    await this.scheduleNext();
   }
 
   /** One timer on the clock for the earliest planned retry. */
-  private scheduleNext(): void {
+  private async scheduleNext(): Promise<void> {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    const next = this.deps.repo.nextDueAt();
+    const next = await this.deps.repo.nextDueAt();
     if (next === undefined || this.stopped) return;
     this.cancelTimer = this.deps.clock.setTimer(Math.max(0, next - this.deps.clock.now()), () => this.kick());
   }
@@ -164,11 +166,11 @@ export class EmailOutbox implements OutboundChannel {
     const meta = message.meta as unknown as OutgoingMeta | undefined;
     const attempts = message.deliveryAttempts + 1;
     if (!meta || message.externalId === undefined) {
-      this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, {
+      await this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, {
         reason: 'unknown',
         detail: 'onvolledig bericht',
       });
-      return this.announce(message.id);
+      return await this.announce(message.id);
     }
     try {
       await this.deps.mailer.send({
@@ -181,32 +183,34 @@ export class EmailOutbox implements OutboundChannel {
         ...(meta.references !== undefined ? { references: meta.references } : {}),
         headers: { 'Auto-Submitted': meta.autoSubmitted ?? 'no' },
       });
-      this.deps.repo.setDelivery(message.id, 'sent', attempts);
+      await this.deps.repo.setDelivery(message.id, 'sent', attempts);
     } catch (err) {
       const failure = classifyDeliveryFailure(err, this.deps.mailer.available);
       const stored = { reason: failure.reason, detail: failure.detail };
       if (!failure.transient || attempts >= MAX_ATTEMPTS) {
-        this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, stored);
+        await this.deps.repo.setDelivery(message.id, 'failed', attempts, undefined, stored);
         this.deps.log.error({ messageId: message.id, ...stored, attempts }, 'e-mail reply not delivered');
       } else {
         const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (attempts - 1));
-        this.deps.repo.setDelivery(message.id, 'pending', attempts, this.deps.clock.now() + delay, stored);
+        await this.deps.repo.setDelivery(
+          message.id,
+          'pending',
+          attempts,
+          this.deps.clock.now() + delay,
+          stored,
+        );
         this.deps.log.warn(
           { messageId: message.id, ...stored, attempts },
           'e-mail reply not delivered yet; will retry',
         );
       }
     }
-    this.announce(message.id);
+    await this.announce(message.id);
   }
 
   /** The holder sees the new delivery state (`contact:message-added` again, same id: upsert). */
-  private announce(messageId: string): void {
-    const stored = this.deps.repo.get(messageId);
-    if (!stored) return;
-    this.deps
-      .messages()
-      .announce(stored.contactId, stored)
-      .catch((err: unknown) => this.deps.log.warn({ err, messageId }, 'message push failed'));
+  private async announce(messageId: string): Promise<void> {
+    const stored = await this.deps.repo.get(messageId);
+    if (stored) await this.deps.messages().announce(stored.contactId, stored, []);
   }
 }

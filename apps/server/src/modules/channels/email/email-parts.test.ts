@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { ContactRecord } from '../../contacts/contacts.repository';
 import { contactsUnitOfWork } from '../../contacts/index';
-import { openStore } from '../../../store/store';
 import type { InboundService } from '../../contacts/inbound.service';
-import { createSqliteMessagesRepository } from '../../messages/messages.repository';
+import { createMessagesRepository } from '../../messages/messages.repository';
 import { MessagesService } from '../../messages/messages.service';
 import type { RoutingService } from '../../routing/routing.service';
 import { openDatabase } from '../../../store/db';
 import { migrate } from '../../../store/migrate';
 import { serverMigrations } from '../../../store/migrations';
+import { openStore } from '../../../store/store';
 import { tempDataDir } from '../../../../test-support/test-server';
 import { EmailIngest, MailRefused } from './email-ingest';
 import { sanitiseEmailHtml } from './html-sanitise';
@@ -60,8 +61,9 @@ describe('e-mail building blocks', () => {
     const db = openDatabase(dataDir);
     try {
       migrate(db, serverMigrations([]));
-      const { contacts } = contactsUnitOfWork(openStore({ sqlite: db }), silent);
-      const repo = createSqliteMessagesRepository(db);
+      const store = openStore({ sqlite: db });
+      const { contacts } = contactsUnitOfWork(store, silent);
+      const repo = createMessagesRepository(store);
       const messages = new MessagesService(repo, contacts, {
         push: () => undefined,
         log: silent,
@@ -116,6 +118,72 @@ describe('e-mail building blocks', () => {
       await expect(ingest.ingest(Buffer.from('\x00\x01 geen mail'), { rcptTo: [] })).rejects.toBeInstanceOf(
         MailRefused,
       );
+    } finally {
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores a reply delivered twice at once as one message in its thread', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    try {
+      migrate(db, serverMigrations([]));
+      const store = openStore({ sqlite: db });
+      const { contacts } = contactsUnitOfWork(store, silent);
+      const repo = createMessagesRepository(store);
+      const messages = new MessagesService(repo, contacts, {
+        push: () => undefined,
+        log: silent,
+        userName: () => undefined,
+      });
+      const inbound: InboundService = {
+        onCreated: () => undefined,
+        receive(input, inTx) {
+          return contacts.transaction(async () => {
+            const r = await contacts.insertIfNew({
+              id: crypto.randomUUID(),
+              channel: input.channel,
+              externalId: input.externalId,
+              queueId: 'email',
+              status: 'new',
+              priority: 0,
+              from: input.from,
+              createdAt: Date.now(),
+            });
+            if (r.created) await inTx?.(r.contact as ContactRecord);
+            return r;
+          });
+        },
+      };
+      // Parsed ahead, so the two deliveries of the reply reach the store in the same turn of the event loop.
+      const parsed = new Map<string, ParsedMail>();
+      const ingest = new EmailIngest({
+        dataDir,
+        attachmentMaxBytes: 1000,
+        inbound,
+        contacts,
+        messages,
+        repo,
+        routing: { reopen: () => undefined } as unknown as RoutingService,
+        log: silent,
+        parse: async (raw) => parsed.get(raw.toString()) ?? simpleParser(raw),
+      });
+      const mail = (id: string, extra = '') =>
+        Buffer.from(`From: jan@example.nl\r\nSubject: Vraag\r\nMessage-ID: ${id}\r\n${extra}\r\nTekst ${id}`);
+      const first = await ingest.ingest(mail('<vraag@example.nl>'), { rcptTo: [] });
+      const reply = mail('<antwoord@example.nl>', 'In-Reply-To: <vraag@example.nl>\r\n');
+      parsed.set(reply.toString(), await simpleParser(reply));
+      const outcomes = await Promise.all([
+        ingest.ingest(reply, { rcptTo: [] }),
+        ingest.ingest(reply, { rcptTo: [] }),
+      ]);
+      expect(outcomes.map((o) => o.contactId)).toEqual([first.contactId, first.contactId]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['duplicate', 'thread']);
+      expect((await repo.list(first.contactId)).map((m) => m.externalId)).toEqual([
+        '<vraag@example.nl>',
+        '<antwoord@example.nl>',
+      ]);
     } finally {
       db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -261,7 +261,7 @@ export class Ontvangstbevestigingen {
     const text = this.compose(contact, template.tekst, mail.subject);
     const references = [...(mail.references ?? [])];
     if (mail.inReplyTo !== undefined && !references.includes(mail.inReplyTo)) references.push(mail.inReplyTo);
-    this.deps.repo.add({
+    await this.deps.repo.add({
       id: randomUUID(),
       contactId: contact.id,
       channel: contact.channel,
@@ -290,9 +290,10 @@ export class Ontvangstbevestigingen {
    */
   async beloften(from: number, to: number): Promise<Belofte[]> {
     const rows = await this.deps.store.promisedBetween(from, to);
+    const messages = await this.deps.repo.listFor(rows.map((r) => r.contactId));
     return rows.map((r) => {
-      const reply = this.deps.repo
-        .list(r.contactId)
+      const reply = messages
+        .filter((m) => m.contactId === r.contactId)
         .find(
           (m) =>
             m.direction === 'uit' &&
