@@ -71,7 +71,7 @@ import { createCommitSync } from './store/commit-sync';
 import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { migrateStore } from './store/migrate-store';
-import { serverMigrations, storeMigrations } from './store/migrations';
+import { allStoreMigrations, serverMigrations } from './store/migrations';
 import { openStore, type Store } from './store/store';
 import { loadOrCreateTokenSecret } from './store/token-secret';
 import { registerTestClockRoute } from './http/test-clock.routes';
@@ -204,7 +204,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   try {
     migrate(db, serverMigrations(provider.migrations));
     // On SQLite already applied by the line above; on PostgreSQL under an advisory lock.
-    await migrateStore(store, storeMigrations);
+    await migrateStore(store, allStoreMigrations(provider.migrations));
 
     const users = createSqliteUsersRepository(db, { demoAccounts: config.demo });
     const tokenSecret = config.tokenSecret ?? loadOrCreateTokenSecret(config.dataDir);
@@ -218,7 +218,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const { events, contacts } = contactsUnitOfWork(db, createSqliteContactsRepository(db), app.log);
     const idempotency = createSqliteIdempotencyStore(db);
     const nawerk = createNawerkNotities(db);
-    const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
+    const ki = provider.create({ store, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
       db,
       store,
@@ -252,9 +252,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       protection: createBsnProtection(auditKey),
       checkpoints,
       baseUrl: publicBaseUrl,
-      bsnOfPartij: (uuid) => ki.port.getPartij(uuid)?.bsn,
-      partijenMetBsn: (bsn) => {
-        const r = ki.port.recognise({ bsn });
+      bsnOfPartij: async (uuid) => (await ki.port.getPartij(uuid))?.bsn,
+      partijenMetBsn: async (bsn) => {
+        const r = await ki.port.recognise({ bsn });
         return [r.partij, ...r.kandidaten].flatMap((p) => (p?.bsn === bsn ? [p.uuid] : []));
       },
       gebruiker: (id) => {
@@ -265,11 +265,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     await audit.importLegacy();
     const verwerkingen = verwerkingenLogFor(audit);
     /** The partij of a contact: linked, or the one partij its phone, e-mail or BSN matches. */
-    const partijVanContact = (contact: {
+    const partijVanContact = async (contact: {
       partijUuid?: string | undefined;
       from: Parameters<typeof ki.port.recognise>[0];
-    }): { partijUuid?: string } => {
-      const uuid = contact.partijUuid ?? ki.port.recognise(contact.from).partij?.uuid;
+    }): Promise<{ partijUuid?: string }> => {
+      const uuid = contact.partijUuid ?? (await ki.port.recognise(contact.from)).partij?.uuid;
       return uuid !== undefined ? { partijUuid: uuid } : {};
     };
     // Reads of a contact's messages, drafts and transcripts are logged like klantbeeld reads.
@@ -279,7 +279,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await seedDemoUsers(users);
       seedDemoQueues(queues);
       await seedSimAgents(users, queues, options.simAgents ?? (Number(process.env.KCC_SIM_AGENTS ?? 0) || 0));
-      ki.seedDemo();
+      await ki.seedDemo();
     }
     const kennisbank = await createKennisbankService({ store, demo: config.demo, log: app.log, events });
     const stopSharingKennisbank = await shareIndexChanges(kennisbank, {
@@ -296,7 +296,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     for (const profile of queues.agentProfiles()) {
       const user = users.findById(profile.id);
-      if (user) ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
+      if (user) await ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
     }
 
     const routing = new RoutingService(contacts, queues, app.log, events, {
@@ -346,7 +346,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
               onLogin: (user) => {
                 if (!user.roles.includes('medewerker')) return;
                 routing.enrolAgent(user.id);
-                ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
+                ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name }).catch(
+                  (err: unknown) =>
+                    app.log.error({ err }, 'klantinteracties: medewerker-actor niet vastgelegd'),
+                );
               },
             })
           : undefined,
@@ -480,7 +483,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       isAgent: (id) => routing.isAgent(id),
       userName: (id) => users.findById(id)?.name,
       audit,
-      recognisedPartij: (contact) => ki.port.recognise(contact.from).partij?.uuid,
+      recognisedPartij: async (contact) => (await ki.port.recognise(contact.from)).partij?.uuid,
       originAllowed: widgetOrigin,
       maxConnectionsPerIp: config.channels.chatMaxConnectionsPerIp,
       widgetDir: options.widgetDir ?? widgetDirFromEnv(REPO_ROOT),
@@ -537,12 +540,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       signature: config.channels.reply.signature,
       beoordelingslink: (contactId) => reports.phoneRatingLink(contactId),
       events,
-      partijVan: (contactId) => {
+      partijVan: async (contactId) => {
         const contact = contacts.get(contactId);
-        return contact ? partijVanContact(contact).partijUuid : undefined;
+        return contact ? (await partijVanContact(contact)).partijUuid : undefined;
       },
-      afdelingNaam: (actorUuid) => {
-        const actor = port_().getActor(actorUuid);
+      afdelingNaam: async (actorUuid) => {
+        const actor = await port_().getActor(actorUuid);
         return actor?.soortActor === 'organisatorische_eenheid' ? actor.naam : undefined;
       },
       logVerzending: (v) =>
@@ -572,11 +575,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       unitOfWork: events,
       clock,
       check: (contactId, request) => channels.checkRegistration(contactId, request),
-      identificatieniveau: (contact, partijUuid) =>
+      identificatieniveau: async (contact, partijUuid) =>
         identificatie.identificatie(
           contact,
           partijUuid !== undefined
-            ? { uuid: partijUuid, bsn: port_().getPartij(partijUuid)?.bsn }
+            ? { uuid: partijUuid, bsn: (await port_().getPartij(partijUuid))?.bsn }
             : contact.from.bsn !== undefined
               ? { bsn: contact.from.bsn }
               : undefined,
@@ -611,7 +614,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         const partijen =
           'partijUuid' in subject
             ? [subject.partijUuid]
-            : [ki.port.recognise({ bsn: subject.bsn }).partij?.uuid].filter((u) => u !== undefined);
+            : [(await ki.port.recognise({ bsn: subject.bsn })).partij?.uuid].filter((u) => u !== undefined);
         return (await Promise.all(partijen.map((uuid) => toestemmingen.store.geschiedenis(uuid)))).flat();
       },
     });
@@ -628,7 +631,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     if (config.klantinteractiesToken !== undefined) {
       registerKlantinteractiesApiLogging(app, {
         audit,
-        klantcontactPartijen: (uuids) => ki.klantcontactPartijen?.(uuids) ?? [],
+        klantcontactPartijen: async (uuids) => (await ki.klantcontactPartijen?.(uuids)) ?? [],
       });
       ki.registerApi(app, { token: config.klantinteractiesToken });
     }

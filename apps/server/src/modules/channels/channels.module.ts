@@ -184,7 +184,13 @@ export function createChannelsModule(
     recogniseOnArrival: deps.recogniseOnArrival,
     log,
   });
-  inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
+  inbound.onCreated((contact) => {
+    kanaalswitch
+      .onContactCreated(contact)
+      .catch((err: unknown) =>
+        deps.log.error({ err, contactId: contact.id }, 'kanaalswitch: herkenning mislukt'),
+      );
+  });
 
   const ontvangst = new Ontvangstbevestigingen({
     db,
@@ -307,7 +313,12 @@ export function createChannelsModule(
     if (messagesRepo.list(contact.id).length > 0) {
       linkTranscript.run(event.klantcontactUuid, contact.id, event.at);
       // The same link as a Klantinteracties Bijlage (and, in Open Klant mode, forwarded by the outbox).
-      deps.port().linkTranscript(event.klantcontactUuid, contact.id);
+      deps
+        .port()
+        .linkTranscript(event.klantcontactUuid, contact.id)
+        .catch((err: unknown) =>
+          deps.log.error({ err, contactId: contact.id }, 'klantinteracties: transcript-bijlage mislukt'),
+        );
     }
     const partij = event.request.partij?.uuid ?? contact.partijUuid;
     if (partij !== undefined) kanaalswitch.onPartijKnown(contact.id, partij);

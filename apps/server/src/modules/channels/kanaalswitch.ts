@@ -53,10 +53,10 @@ export class KanaalswitchDetector {
     );
   }
 
-  /** inbound.service hook: runs inside the creating transaction. */
-  onContactCreated(contact: ContactRecord): void {
+  /** inbound.service hook, after the contact is created (recognition reads the async Klantinteracties store). */
+  async onContactCreated(contact: ContactRecord): Promise<void> {
     if (!this.deps.recogniseOnArrival || Object.keys(contact.from).length === 0) return;
-    const recognised = this.deps.port().recognise(contact.from);
+    const recognised = await this.deps.port().recognise(contact.from);
     if (!recognised.partij) return;
     this.insertHint.run(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
     this.detect(contact, recognised.partij.uuid);

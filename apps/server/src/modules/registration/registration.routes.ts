@@ -35,7 +35,10 @@ export function registerRegistrationRoutes(
     /** Checks before anything is stored (the channels' reply that did not go out): a throw refuses it. */
     check?: (contactId: string, request: RegistrationRequest) => void;
     /** The contact's identification level for this partij, stored with the klantcontact. */
-    identificatieniveau?: (contact: ContactRecord, partijUuid: string | undefined) => Identificatieniveau;
+    identificatieniveau?: (
+      contact: ContactRecord,
+      partijUuid: string | undefined,
+    ) => Identificatieniveau | Promise<Identificatieniveau>;
     /** An onderwerp of the managed list (issue 14 §7), by id. */
     onderwerp?: (id: string) => Promise<ListedOnderwerp | undefined>;
   },
@@ -84,23 +87,24 @@ export function registerRegistrationRoutes(
       const now = deps.clock.now();
       let response: RegistrationResponse;
       try {
+        const partijUuid = body.partij?.uuid ?? contact.partijUuid;
+        const identificatieniveau = await deps.identificatieniveau?.(contact, partijUuid);
+        // The Klantinteracties store is async now; the contact's own writes below stay synchronous until the
+        // unit of work is (issue 10 §2): then this call moves back into it.
+        const result = await deps.port().register({
+          contact: {
+            id: contact.id,
+            channel: contact.channel,
+            from: contact.from,
+            ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
+            ...(identificatieniveau !== undefined ? { identificatieniveau } : {}),
+          },
+          medewerker: { userId: user.id, username: user.username, name: user.name },
+          request: body,
+          ...(hoofdOnderwerpType !== undefined ? { hoofdOnderwerpType } : {}),
+          at: new Date(now),
+        });
         response = deps.unitOfWork.run(() => {
-          const partijUuid = body.partij?.uuid ?? contact.partijUuid;
-          const result = deps.port().register({
-            contact: {
-              id: contact.id,
-              channel: contact.channel,
-              from: contact.from,
-              ...(contact.partijUuid !== undefined ? { partijUuid: contact.partijUuid } : {}),
-              ...(deps.identificatieniveau
-                ? { identificatieniveau: deps.identificatieniveau(contact, partijUuid) }
-                : {}),
-            },
-            medewerker: { userId: user.id, username: user.username, name: user.name },
-            request: body,
-            ...(hoofdOnderwerpType !== undefined ? { hoofdOnderwerpType } : {}),
-            at: new Date(now),
-          });
           deps.contacts.update(
             contact.id,
             {

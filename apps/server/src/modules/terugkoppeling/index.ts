@@ -84,9 +84,9 @@ export function createTerugkoppelingModule(
     /** `contact-registered`, `interne-taak-verwerkt` and `terugbelverzoek-afgesloten` become terugkoppelingen. */
     events?: EventBus;
     /** The partij of a contact: linked, or the one its phone, e-mail or BSN matches. */
-    partijVan?: (contactId: string) => string | undefined;
+    partijVan?: (contactId: string) => Promise<string | undefined>;
     /** The name of an afdeling by its actor uuid; undefined for a medewerker or an unknown actor. */
-    afdelingNaam?: (actorUuid: string) => string | undefined;
+    afdelingNaam?: (actorUuid: string) => Promise<string | undefined>;
   },
 ): TerugkoppelingModule {
   const notify = deps.settings.notify;
@@ -166,31 +166,39 @@ export function createTerugkoppelingModule(
     start: () => outbox.start(),
     stop: () => outbox.stop(),
   };
-  const partijVan = (contactId: string) => {
-    const uuid = deps.partijVan?.(contactId);
+  const partijVan = async (contactId: string) => {
+    const uuid = await deps.partijVan?.(contactId);
     return uuid !== undefined ? { partijUuid: uuid } : {};
+  };
+  /** The lookups (partij, afdeling) are async: a failure is logged like a failed record. */
+  const later = (what: string, work: () => Promise<void>) => {
+    work().catch((err: unknown) => deps.log.error({ err }, `terugkoppeling: ${what} mislukt`));
   };
   deps.events?.on('interne-taak-verwerkt', (e) => module.interneTaakVerwerkt(e));
   deps.events?.on('terugbelverzoek-afgesloten', (e) =>
-    module.terugbelverzoekAfgesloten({
-      contactId: e.contactId,
-      uitkomst: e.uitkomst,
-      pogingen: e.pogingen,
-      ...partijVan(e.contactId),
+    later('terugbelverzoek', async () =>
+      module.terugbelverzoekAfgesloten({
+        contactId: e.contactId,
+        uitkomst: e.uitkomst,
+        pogingen: e.pogingen,
+        ...(await partijVan(e.contactId)),
+      }),
+    ),
+  );
+  deps.events?.on('contact-registered', (e: RegisteredEvent) =>
+    later('registratie', async () => {
+      const actor = e.request.interneTaak?.actor?.uuid;
+      const afdeling = actor !== undefined ? await deps.afdelingNaam?.(actor) : undefined;
+      const partij = e.request.partij?.uuid;
+      module.geregistreerd({
+        contactId: e.contactId,
+        klantcontactUuid: e.klantcontactUuid,
+        channel: e.channel,
+        onderwerp: e.request.onderwerp,
+        ...(partij !== undefined ? { partijUuid: partij } : await partijVan(e.contactId)),
+        ...(e.request.interneTaak ? { vervolg: afdeling !== undefined ? { afdeling } : {} } : {}),
+      });
     }),
   );
-  deps.events?.on('contact-registered', (e: RegisteredEvent) => {
-    const actor = e.request.interneTaak?.actor?.uuid;
-    const afdeling = actor !== undefined ? deps.afdelingNaam?.(actor) : undefined;
-    const partij = e.request.partij?.uuid;
-    module.geregistreerd({
-      contactId: e.contactId,
-      klantcontactUuid: e.klantcontactUuid,
-      channel: e.channel,
-      onderwerp: e.request.onderwerp,
-      ...(partij !== undefined ? { partijUuid: partij } : partijVan(e.contactId)),
-      ...(e.request.interneTaak ? { vervolg: afdeling !== undefined ? { afdeling } : {} } : {}),
-    });
-  });
   return module;
 }
