@@ -28,6 +28,7 @@ import {
   RekeningnummerInput,
   VertegenwoordigingInput,
 } from './api-schemas';
+import { isUniqueViolation } from '../../store/unique-violation';
 import { KiNotFoundError, KiValidationError, type InvalidParam } from './errors';
 import {
   checkKnownParameters,
@@ -143,6 +144,13 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
       );
     }
     if (error instanceof KiNotFoundError) return notFound();
+    // The checks before a write name the field; a concurrent write that passed the same check meets the UNIQUE
+    // constraint instead (on both stores), and gets the same kind of answer.
+    if (isUniqueViolation(error)) {
+      return new KiProblem(400, 'invalid', 'Ongeldige invoer.', 'Dit object bestaat al.', [
+        { name: 'nonFieldErrors', code: 'unique', reason: 'Dit object bestaat al.' },
+      ]);
+    }
     const e = error as FastifyError;
     const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
     if (status === 415)

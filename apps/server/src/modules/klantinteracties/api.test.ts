@@ -311,6 +311,30 @@ describeEachStore('Klantinteracties API', (stores) => {
       expect(detail.body.soortPartij).toBe('persoon');
     });
 
+    it('keeps a BSN unique when two requests create it at the same time: one 201, one 400, never a 500', async () => {
+      const create = () =>
+        t.call('POST', '/partijen', {
+          soortPartij: 'persoon',
+          indicatieActief: true,
+          partijIdentificatie: { contactnaam: { achternaam: 'Tegelijk' } },
+          partijIdentificatoren: [
+            {
+              partijIdentificator: {
+                codeObjecttype: 'natuurlijk_persoon',
+                codeSoortObjectId: 'bsn',
+                objectId: '999993847',
+                codeRegister: 'brp',
+              },
+            },
+          ],
+        });
+      const answers = await Promise.all([create(), create()]);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 400]);
+      const refused = answers.find((r) => r.status === 400)!;
+      expect(refused.body.invalidParams[0].code).toBe('unique');
+      expect((await t.call('GET', '/partijen?partijIdentificator__objectId=999993847')).body.count).toBe(1);
+    });
+
     it('creates an organisatie with a KvK-nummer and filters on soortPartij', async () => {
       const res = await t.call('POST', '/partijen', {
         soortPartij: 'organisatie',

@@ -191,11 +191,20 @@ export class KlantinteractiesChanges {
         uuid,
       );
       // A contactpersoon's link to the organisatie goes with it (Open Klant deletes the Contactpersoon record).
-      await this.run(
-        `UPDATE ki_partijen SET identificatie_json = json_set(identificatie_json, '$.werkteVoorPartij', json('null'))
-         WHERE soort_partij = 'contactpersoon' AND json_extract(identificatie_json, '$.werkteVoorPartij.uuid') = ?`,
-        uuid,
-      );
+      // Read and written as text, so both stores keep the JSON exactly as the other writes do.
+      const contactpersonen = (await this.sql
+        .prepare("SELECT uuid, identificatie_json FROM ki_partijen WHERE soort_partij = 'contactpersoon'")
+        .all()) as { uuid: string; identificatie_json: string }[];
+      for (const p of contactpersonen) {
+        const ident = JSON.parse(p.identificatie_json) as { werkteVoorPartij?: { uuid?: string } | null };
+        if (ident.werkteVoorPartij?.uuid !== uuid) continue;
+        ident.werkteVoorPartij = null;
+        await this.run(
+          'UPDATE ki_partijen SET identificatie_json = ? WHERE uuid = ?',
+          JSON.stringify(ident),
+          p.uuid,
+        );
+      }
       await this.remove('ki_partijen', uuid, 'Partij');
     });
   }
