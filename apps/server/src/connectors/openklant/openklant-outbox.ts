@@ -89,6 +89,11 @@ export class OpenKlantOutbox {
     const waiting = this.store.overdracht.waiting(100);
     for (const o of waiting) {
       await this.store.repository.enqueue(o);
+      // A transcript attached to the hand-over while the enqueue awaited the store goes after it into the outbox.
+      const attached = this.store.overdracht.waiting(100).find((w) => w.id === o.id)?.registratie.bijlage;
+      if (attached && !o.registratie.bijlage) {
+        await this.store.repository.attachBijlage(o.registratie.lokaal.klantcontactUuid, attached);
+      }
       this.store.overdracht.remove(o.id);
     }
     return waiting.length;
@@ -112,6 +117,10 @@ export class OpenKlantOutbox {
     if (this.store.overdracht.attachBijlage(lokaalKlantcontactUuid, bijlage)) return;
     void this.store.repository
       .attachBijlage(lokaalKlantcontactUuid, bijlage)
+      // Forwarded soon, not at the next interval (the transcript may come after the registration was relayed).
+      .then(() => {
+        if (this.timer) setImmediate(() => this.runOnce());
+      })
       .catch((err: unknown) => this.options.log?.('outbox bijlage failed', { err: String(err) }));
   }
 

@@ -193,7 +193,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     add(
       (await this.sql
-        .prepare(`SELECT * FROM ki_partijen WHERE naam_zoek LIKE ? ESCAPE '\\' ORDER BY naam LIMIT ?`)
+        .prepare(`SELECT * FROM ki_partijen WHERE naam_zoek LIKE ? ESCAPE '\\' ORDER BY naam, seq LIMIT ?`)
         .all(like, max)) as PartijRow[],
     );
     return Promise.all([...rows.values()].slice(0, max).map((r) => this.partijView(r)));
@@ -519,7 +519,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   async afdelingen(): Promise<Afdeling[]> {
     const rows = (await this.sql
       .prepare(
-        `SELECT * FROM ki_actoren WHERE soort_actor = 'organisatorische_eenheid' AND indicatie_actief = 1 ORDER BY naam`,
+        `SELECT * FROM ki_actoren WHERE soort_actor = 'organisatorische_eenheid' AND indicatie_actief = 1 ORDER BY naam, seq`,
       )
       .all()) as ActorRow[];
     return rows.map((r) => {
