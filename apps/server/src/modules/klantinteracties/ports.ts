@@ -65,9 +65,9 @@ export interface RegisterInput {
 }
 
 /**
- * What the rest of the server uses of the embedded Klantinteracties store. Implemented on SQLite
- * (`sqlite-klantinteracties.ts`); an Open Klant connector can implement the same port later.
- * All methods are synchronous on SQLite and safe to call inside a `db.transaction`.
+ * What the rest of the server uses of the embedded Klantinteracties store. Implemented on the async store
+ * (`sqlite-klantinteracties.ts`, SQLite or PostgreSQL); an Open Klant connector can implement the same port later.
+ * Every method is async; a write is one store transaction (a savepoint inside a caller's transaction).
  */
 export interface KlantinteractiesPort {
   /** Klantherkenning: match phone (canonical form), e-mail or BSN against partij-identificatoren and digitale adressen. */
@@ -101,7 +101,7 @@ export interface KlantinteractiesPort {
   /**
    * Make the KCC transcript of a contact (chat, e-mail thread, web form) visible on a klantcontact as a Bijlage
    * (`TRANSCRIPT_BIJLAGE` identificator, objectId = the contact id). Idempotent: the same klantcontact and contact
-   * never get a second bijlage. Called inside the registration transaction.
+   * never get a second bijlage. The channels module calls it once the registration is committed.
    */
   linkTranscript(klantcontactUuid: string, contactId: string): Promise<{ bijlageUuid: string }>;
   gespreksresultaten(): Promise<Gespreksresultaat[]>;
