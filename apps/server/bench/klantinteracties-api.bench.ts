@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import Database from 'better-sqlite3';
+import { openStore } from '../src/store/store';
 import fastify, { type FastifyInstance } from 'fastify';
 import { createKlantinteracties, klantinteractiesMigrations } from '../src/modules/klantinteracties/index';
 import {
@@ -186,9 +187,13 @@ function seed(db: Database.Database, partijen: number, klantcontacten: number): 
 export async function buildWorld(partijen: number, klantcontacten: number): Promise<World> {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const m of klantinteractiesMigrations) db.transaction(() => db.exec(m.sql))();
+  for (const m of klantinteractiesMigrations) db.transaction(() => db.exec(m.sqlite!))();
   const data = seed(db, partijen, klantcontacten);
-  const ki = createKlantinteracties({ db, publicBaseUrl: BASE, now: () => new Date() });
+  const ki = createKlantinteracties({
+    store: openStore({ sqlite: db }),
+    publicBaseUrl: BASE,
+    now: () => new Date(),
+  });
   const app = fastify({ logger: false });
   ki.registerApi(app, { token: TOKEN });
   await app.ready();

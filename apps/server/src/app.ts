@@ -70,7 +70,7 @@ import { createCommitSync } from './store/commit-sync';
 import { openDatabase, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { migrateStore } from './store/migrate-store';
-import { serverMigrations, storeMigrations } from './store/migrations';
+import { allStoreMigrations, serverMigrations } from './store/migrations';
 import { openStore, type Store } from './store/store';
 import { loadOrCreateTokenSecret } from './store/token-secret';
 import { registerTestClockRoute } from './http/test-clock.routes';
@@ -205,7 +205,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   try {
     migrate(db, serverMigrations(provider.migrations));
     // On SQLite already applied by the line above; on PostgreSQL under an advisory lock.
-    await migrateStore(store, storeMigrations);
+    await migrateStore(store, allStoreMigrations(provider.migrations));
     // Without PostgreSQL this process always leads; with it, one instance of the cluster does.
     // Liveness is real time: a test that moves its clock an hour ahead must not expire the lease.
     lease = createRoutingLease({
@@ -232,7 +232,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const { events, contacts } = contactsUnitOfWork(store, app.log);
     const idempotency = createIdempotencyStore(store);
     const nawerk = createNawerkNotities(store);
-    const ki = provider.create({ db, publicBaseUrl, now: () => new Date(), events });
+    const ki = provider.create({ store, publicBaseUrl, now: () => new Date(), events });
     const connected = connectRegisters(config.registers, {
       db,
       store,
@@ -269,9 +269,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       protection: createBsnProtection(auditKey),
       checkpoints,
       baseUrl: publicBaseUrl,
-      bsnOfPartij: (uuid) => ki.port.getPartij(uuid)?.bsn,
-      partijenMetBsn: (bsn) => {
-        const r = ki.port.recognise({ bsn });
+      bsnOfPartij: async (uuid) => (await ki.port.getPartij(uuid))?.bsn,
+      partijenMetBsn: async (bsn) => {
+        const r = await ki.port.recognise({ bsn });
         return [r.partij, ...r.kandidaten].flatMap((p) => (p?.bsn === bsn ? [p.uuid] : []));
       },
       gebruiker: (id) => {
@@ -282,11 +282,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     await audit.importLegacy();
     const verwerkingen = verwerkingenLogFor(audit);
     /** The partij of a contact: linked, or the one partij its phone, e-mail or BSN matches. */
-    const partijVanContact = (contact: {
+    const partijVanContact = async (contact: {
       partijUuid?: string | undefined;
       from: Parameters<typeof ki.port.recognise>[0];
-    }): { partijUuid?: string } => {
-      const uuid = contact.partijUuid ?? ki.port.recognise(contact.from).partij?.uuid;
+    }): Promise<{ partijUuid?: string }> => {
+      const uuid = contact.partijUuid ?? (await ki.port.recognise(contact.from)).partij?.uuid;
       return uuid !== undefined ? { partijUuid: uuid } : {};
     };
     // Reads of a contact's messages, drafts and transcripts are logged like klantbeeld reads.
@@ -296,7 +296,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await seedDemoUsers(users);
       await seedDemoQueues(queues);
       await seedSimAgents(users, queues, options.simAgents ?? (Number(process.env.KCC_SIM_AGENTS ?? 0) || 0));
-      ki.seedDemo();
+      await ki.seedDemo();
     }
     const kennisbank = await createKennisbankService({ store, demo: config.demo, log: app.log, events });
     const stopSharingKennisbank = await shareIndexChanges(kennisbank, {
@@ -313,7 +313,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     for (const profile of await queues.agentProfiles()) {
       const user = users.known(profile.id);
-      if (user) ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
+      if (user) await ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
     }
 
     const routing = new RoutingService(contacts, queues, app.log, events, {
@@ -363,7 +363,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
               onLogin: async (user) => {
                 if (!user.roles.includes('medewerker')) return;
                 await routing.enrolAgent(user.id);
-                ki.ensureMedewerker({ userId: user.id, username: user.username, name: user.name });
+                await ki
+                  .ensureMedewerker({ userId: user.id, username: user.username, name: user.name })
+                  .catch((err: unknown) =>
+                    app.log.error({ err }, 'klantinteracties: medewerker-actor niet vastgelegd'),
+                  );
               },
             })
           : undefined,
@@ -504,7 +508,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       isAgent: (id) => routing.isAgent(id),
       userName: (id) => users.known(id)?.name,
       audit,
-      recognisedPartij: (contact) => ki.port.recognise(contact.from).partij?.uuid,
+      recognisedPartij: async (contact) => (await ki.port.recognise(contact.from)).partij?.uuid,
       originAllowed: widgetOrigin,
       maxConnectionsPerIp: config.channels.chatMaxConnectionsPerIp,
       widgetDir: options.widgetDir ?? widgetDirFromEnv(REPO_ROOT),
@@ -563,10 +567,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       events,
       partijVan: async (contactId) => {
         const contact = await contacts.get(contactId);
-        return contact ? partijVanContact(contact).partijUuid : undefined;
+        return contact ? (await partijVanContact(contact)).partijUuid : undefined;
       },
-      afdelingNaam: (actorUuid) => {
-        const actor = port_().getActor(actorUuid);
+      afdelingNaam: async (actorUuid) => {
+        const actor = await port_().getActor(actorUuid);
         return actor?.soortActor === 'organisatorische_eenheid' ? actor.naam : undefined;
       },
       logVerzending: (v) =>
@@ -601,7 +605,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           await identificatie.identificatie(
             contact,
             partijUuid !== undefined
-              ? { uuid: partijUuid, bsn: port_().getPartij(partijUuid)?.bsn }
+              ? { uuid: partijUuid, bsn: (await port_().getPartij(partijUuid))?.bsn }
               : contact.from.bsn !== undefined
                 ? { bsn: contact.from.bsn }
                 : undefined,
@@ -637,7 +641,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         const partijen =
           'partijUuid' in subject
             ? [subject.partijUuid]
-            : [ki.port.recognise({ bsn: subject.bsn }).partij?.uuid].filter((u) => u !== undefined);
+            : [(await ki.port.recognise({ bsn: subject.bsn })).partij?.uuid].filter((u) => u !== undefined);
         return (await Promise.all(partijen.map((uuid) => toestemmingen.store.geschiedenis(uuid)))).flat();
       },
     });
@@ -653,7 +657,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     if (config.klantinteractiesToken !== undefined) {
       registerKlantinteractiesApiLogging(app, {
         audit,
-        klantcontactPartijen: (uuids) => ki.klantcontactPartijen?.(uuids) ?? [],
+        klantcontactPartijen: async (uuids) => (await ki.klantcontactPartijen?.(uuids)) ?? [],
       });
       ki.registerApi(app, { token: config.klantinteractiesToken });
     }

@@ -40,7 +40,7 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
     },
   ];
   const port: KlantinteractiesPort = {
-    recognise(from) {
+    async recognise(from) {
       const match = partijen.filter((p) =>
         p.digitaleAdressen.some((a) => a.adres === from.phone || a.adres === from.email),
       );
@@ -49,10 +49,10 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
       const viaPhone = first.digitaleAdressen.some((a) => a.adres === from.phone);
       return { herkenning: viaPhone ? 'telefoon' : 'email', partij: first, kandidaten: match };
     },
-    getPartij: (uuid) => partijen.find((p) => p.uuid === uuid),
-    searchPartijen: (q, limit) =>
+    getPartij: async (uuid) => partijen.find((p) => p.uuid === uuid),
+    searchPartijen: async (q, limit) =>
       partijen.filter((p) => p.naam.toLowerCase().includes(q.toLowerCase())).slice(0, limit),
-    createPersoon(input) {
+    async createPersoon(input) {
       const p: PartijView = {
         uuid: randomUUID(),
         soortPartij: 'persoon',
@@ -63,23 +63,23 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
       partijen.push(p);
       return p;
     },
-    klantcontactenVan: (uuid, limit) =>
+    klantcontactenVan: async (uuid, limit) =>
       registered
         .filter((r) => r.partijUuid === uuid)
         .map((r) => r.klantcontact)
         .slice(0, limit),
-    openInterneTakenVanPartij: (uuid) => taken.filter((t) => t.partij?.uuid === uuid),
+    openInterneTakenVanPartij: async (uuid) => taken.filter((t) => t.partij?.uuid === uuid),
     // Working interne taken is tested against the real embedded store (modules/interne-taken).
-    interneTaak: () => undefined,
-    openInterneTakenVanActoren: () => [],
-    medewerkerActor: (m) => ({ uuid: randomUUID(), naam: m.name, soortActor: 'medewerker' }),
-    wijsInterneTaakToe: () => {
+    interneTaak: async () => undefined,
+    openInterneTakenVanActoren: async () => [],
+    medewerkerActor: async (m) => ({ uuid: randomUUID(), naam: m.name, soortActor: 'medewerker' }),
+    wijsInterneTaakToe: async () => {
       throw new Error('not supported by the fake');
     },
-    rondInterneTaakAf: () => {
+    rondInterneTaakAf: async () => {
       throw new Error('not supported by the fake');
     },
-    register({ request, contact, at, medewerker }) {
+    async register({ request, contact, at, medewerker }) {
       if (!FAKE_GESPREKSRESULTATEN.some((g) => g.code === request.gespreksresultaat)) {
         throw new RegistrationError('gespreksresultaat', 'unknown', 'Dit gespreksresultaat bestaat niet.');
       }
@@ -114,10 +114,10 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
         interneTaak: { uuid: taakUuid, url: `http://fake/klantinteracties/api/v1/internetaken/${taakUuid}` },
       };
     },
-    gespreksresultaten: () => FAKE_GESPREKSRESULTATEN,
-    afdelingen: () => [{ actorUuid: FAKE_AFDELING_UUID, naam: 'Burgerzaken' }],
-    linkTranscript: () => ({ bijlageUuid: randomUUID() }),
-    getActor: (uuid) =>
+    gespreksresultaten: async () => FAKE_GESPREKSRESULTATEN,
+    afdelingen: async () => [{ actorUuid: FAKE_AFDELING_UUID, naam: 'Burgerzaken' }],
+    linkTranscript: async () => ({ bijlageUuid: randomUUID() }),
+    getActor: async (uuid) =>
       uuid === FAKE_AFDELING_UUID
         ? { uuid, naam: 'Burgerzaken', soortActor: 'organisatorische_eenheid' }
         : undefined,
@@ -130,8 +130,8 @@ export function createFakeKlantinteracties(): FakeKlantinteracties {
     create: () => ({
       port,
       registerApi: () => undefined,
-      seedDemo: () => undefined,
-      ensureMedewerker: () => ({ actorUuid: randomUUID() }),
+      seedDemo: async () => undefined,
+      ensureMedewerker: async () => ({ actorUuid: randomUUID() }),
     }),
   };
 }

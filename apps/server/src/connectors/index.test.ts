@@ -12,7 +12,11 @@ describe('register configuration', () => {
     const config = loadConfig({});
     expect(config.registers).toEqual({ timeoutMs: 2000 });
     const db = new Database(':memory:');
-    const ki = createFakeKlantinteracties().create({ db, publicBaseUrl: 'http://x', now: () => new Date() });
+    const ki = createFakeKlantinteracties().create({
+      store: openStore({ sqlite: db }),
+      publicBaseUrl: 'http://x',
+      now: () => new Date(),
+    });
     const c = connectRegisters(config.registers, {
       db,
       store: openStore({ sqlite: db }),
@@ -41,7 +45,11 @@ describe('register configuration', () => {
     const store = openStore({ sqlite: db });
     await migrateStore(store, openKlantOutboxMigrations);
     for (const m of openKlantOverdrachtMigrations) db.exec(m.sql);
-    const ki = createFakeKlantinteracties().create({ db, publicBaseUrl: 'http://x', now: () => new Date() });
+    const ki = createFakeKlantinteracties().create({
+      store: openStore({ sqlite: db }),
+      publicBaseUrl: 'http://x',
+      now: () => new Date(),
+    });
     const c = connectRegisters(config.registers, { db, store, port: () => ki.port });
     try {
       expect(c.registers.brp.bron).toBe('extern');

@@ -73,11 +73,8 @@ export function connectRegisters(
       http,
       reader: createOpenKlantReader(http),
       outbox,
-      gespreksresultaatNaam: (code) =>
-        deps
-          .port()
-          .gespreksresultaten()
-          .find((g) => g.code === code)?.naam,
+      gespreksresultaatNamen: async () =>
+        new Map((await deps.port().gespreksresultaten()).map((g) => [g.code, g.naam])),
     });
     outbox.start();
   }

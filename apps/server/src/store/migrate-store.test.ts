@@ -14,7 +14,7 @@ import { openDatabase, type Db } from './db';
 import { migrate } from './migrate';
 import { migrateStore } from './migrate-store';
 import type { StoreMigration } from './migration';
-import { serverMigrations, storeMigrations } from './migrations';
+import { allStoreMigrations, serverMigrations } from './migrations';
 import { openStore } from './store';
 
 const two: StoreMigration[] = [
@@ -129,7 +129,7 @@ describe('an existing SQLite data dir after modules moved to the async store', (
     for (const id of Object.keys(preStoreMigrations)) {
       expect(before.map((m) => m.id)).toContain(id);
       // A moved module's migrations also run on PostgreSQL.
-      expect(storeMigrations.map((m) => m.id)).toContain(id);
+      expect(allStoreMigrations(embeddedKlantinteracties.migrations).map((m) => m.id)).toContain(id);
     }
     migrate(old, before);
     old
@@ -156,7 +156,7 @@ describe('an existing SQLite data dir after modules moved to the async store', (
     // Start-up as the server does it now.
     const store = openStore({ sqlite: old });
     expect(migrate(old, serverMigrations(embeddedKlantinteracties.migrations))).toEqual([]);
-    expect(await migrateStore(store, storeMigrations)).toEqual([]);
+    expect(await migrateStore(store, allStoreMigrations(embeddedKlantinteracties.migrations))).toEqual([]);
     expect(await createQuickRepliesRepository(store).get('qr-1')).toMatchObject({ code: 'oud' });
     expect(await createOnderwerpenRepository(store).get('o-1')).toMatchObject({
       naam: 'Paspoort',
@@ -174,7 +174,7 @@ describe('an existing SQLite data dir after modules moved to the async store', (
     const freshDir = tempDataDir();
     const fresh = openDatabase(freshDir);
     migrate(fresh, serverMigrations(embeddedKlantinteracties.migrations));
-    await migrateStore(openStore({ sqlite: fresh }), storeMigrations);
+    await migrateStore(openStore({ sqlite: fresh }), allStoreMigrations(embeddedKlantinteracties.migrations));
     expect(schemaOf(old)).toEqual(schemaOf(fresh));
 
     await store.close();

@@ -62,11 +62,19 @@ export const storeMigrations: readonly StoreMigration[] = [
 ];
 
 /**
+ * `storeMigrations` with those of the Klantinteracties provider (the embedded store's tables, or none for a fake)
+ * first: what `migrateStore` runs at start.
+ */
+export function allStoreMigrations(klantinteractiesMigrations: readonly StoreMigration[]): StoreMigration[] {
+  return [...klantinteractiesMigrations, ...storeMigrations];
+}
+
+/**
  * Every module's SQLite schema, in the order it must run: the modules still on the synchronous connection, and
  * the async store's modules in their SQLite form at their old place (so their tables also exist in the data dir
  * when the async store is on PostgreSQL, unused there).
  */
-export function serverMigrations(klantinteractiesMigrations: readonly Migration[]): Migration[] {
+export function serverMigrations(klantinteractiesMigrations: readonly StoreMigration[]): Migration[] {
   return [
     ...authMigrations,
     ...queuesMigrations.map(sqliteForm),
@@ -89,7 +97,7 @@ export function serverMigrations(klantinteractiesMigrations: readonly Migration[
     ...terugkoppelingMigrations.map(sqliteForm),
     ...openKlantOutboxMigrations.map(sqliteForm),
     ...openKlantOverdrachtMigrations,
-    ...klantinteractiesMigrations,
+    ...klantinteractiesMigrations.map(sqliteForm),
     ...interneTakenMigrations.map(sqliteForm),
     ...sharedSecretsMigrations.map(sqliteForm),
   ];

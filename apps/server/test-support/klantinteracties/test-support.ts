@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { createKlantinteracties, klantinteractiesMigrations } from '../../src/modules/klantinteracties';
+import { migrateStore } from '../../src/store/migrate-store';
+import { openStore, type Store } from '../../src/store/store';
+import type { StoreUnderTest } from '../each-store';
 import { loadOasValidator, type OasValidator } from './oas-validator';
 
 /** Test helpers for this module: an in-memory store with migrations applied, a bare Fastify app, spec validation. */
@@ -18,12 +22,14 @@ export const TEST_BASE_URL = 'http://127.0.0.1:4700';
 export function openTestDb(): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const m of klantinteractiesMigrations) db.transaction(() => db.exec(m.sql))();
+  for (const m of klantinteractiesMigrations) db.transaction(() => db.exec(m.sqlite!))();
   return db;
 }
 
 export interface TestKlantinteracties {
+  /** The SQLite connection (also on PostgreSQL: there it holds no Klantinteracties data). */
   db: Database.Database;
+  store: Store;
   ki: ReturnType<typeof createKlantinteracties>;
   app: FastifyInstance;
   /** Call the API with the token; 2xx bodies are validated against the spec, error bodies against the problem shape. */
@@ -43,15 +49,27 @@ export interface ApiResponse {
 }
 
 export async function createTestKlantinteracties(
-  opts: { seed?: boolean; now?: () => Date } = {},
+  opts: { seed?: boolean; now?: () => Date; stores?: StoreUnderTest } = {},
 ): Promise<TestKlantinteracties> {
   const db = openTestDb();
+  let store = openStore({ sqlite: db });
+  let dropDatabase = async () => {};
+  if (opts.stores?.dialect === 'postgres') {
+    // A fresh schema per test world; openStore of StoreUnderTest closes with the test, this one with `close()`.
+    const fresh = await opts.stores.freshDatabase();
+    store = openStore({ postgresUrl: fresh.env.KCC_DATABASE_URL! });
+    await migrateStore(store, klantinteractiesMigrations);
+    dropDatabase = async () => {
+      await store.close();
+      await fresh.drop();
+    };
+  }
   const ki = createKlantinteracties({
-    db,
+    store,
     publicBaseUrl: TEST_BASE_URL,
     now: opts.now ?? (() => new Date()),
   });
-  if (opts.seed !== false) ki.seedDemo();
+  if (opts.seed !== false) await ki.seedDemo();
   const app = fastify({ logger: false });
   ki.registerApi(app, { token: TEST_TOKEN });
   await app.ready();
@@ -71,7 +89,12 @@ export async function createTestKlantinteracties(
     expectConformance(method, res.raw.req.url ?? url, out);
     return out;
   };
-  return { db, ki, app, call, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await dropDatabase();
+    db.close();
+  };
+  return { db, store, ki, app, call, close };
 }
 
 /** Every response of the API: 2xx against the spec's response schema, 4xx as vng-api-common problem JSON. */
@@ -127,14 +150,33 @@ export function withoutKnownSpecGaps(method: string, url: string, body: unknown)
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
 }
 
+const KI_TABLES = [
+  'ki_actoren',
+  'ki_actorklantcontacten',
+  'ki_betrokkenen',
+  'ki_bijlagen',
+  'ki_categorie_relaties',
+  'ki_categorieen',
+  'ki_digitale_adressen',
+  'ki_gespreksresultaten',
+  'ki_interne_taak_actoren',
+  'ki_interne_taken',
+  'ki_klantcontacten',
+  'ki_onderwerpobjecten',
+  'ki_partij_identificatoren',
+  'ki_partijen',
+  'ki_rekeningnummers',
+  'ki_vertegenwoordigingen',
+] as const;
+
 /** Count rows of every Klantinteracties table (to prove that a failed write left nothing behind). */
-export function tableCounts(db: Database.Database): Record<string, number> {
-  const tables = db
-    .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ki\\_%' ESCAPE '\\' ORDER BY name`,
-    )
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map((t) => [t.name, (db.prepare(`SELECT COUNT(*) AS n FROM ${t.name}`).get() as { n: number }).n]),
-  );
+export async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of KI_TABLES) {
+    const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.execute(
+      store.kysely<unknown>(),
+    );
+    counts[table] = Number(rows[0]!.n);
+  }
+  return counts;
 }

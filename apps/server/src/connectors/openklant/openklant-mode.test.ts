@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { storeRows } from '../../../test-support/store-rows';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import type { KoppelingenResponse } from '@kcc/contracts/klantbeeld';
@@ -217,7 +219,13 @@ describeEachStore('the contact panel with Open Klant configured', (stores) => {
     await until(() => (bijlagenOfContact().length > 0 ? true : undefined));
     await allForwarded(3);
 
-    const bijlagen = bijlagenOfContact();
+    // The transcript is linked after the registration's commit: it may reach Open Klant with it or just after.
+    const bijlagen = await until(() => {
+      const found = mock.store.bijlagen!.filter(
+        (b) => (b.bijlageidentificator as { objectId?: string } | null)?.objectId === contact.id,
+      );
+      return found.length > 0 ? found : undefined;
+    });
     expect(bijlagen).toHaveLength(1);
     expect(bijlagen[0]!.bijlageidentificator).toEqual({
       codeRegister: 'kcc',
@@ -229,12 +237,16 @@ describeEachStore('the contact panel with Open Klant configured', (stores) => {
       (k) => k.uuid === (bijlagen[0]!.wasBijlageVanKlantcontact as { uuid: string }).uuid,
     );
     expect(remote).toMatchObject({ onderwerp: 'Kapotte lantaarnpaal', kanaal: 'webformulier' });
-    // The embedded store keeps the same bijlage on its own copy of the registration.
-    expect(
-      server.db
-        .prepare('SELECT object_id FROM ki_bijlagen WHERE klantcontact_uuid = ?')
-        .all(registered.body.klantcontact.uuid),
-    ).toEqual([{ object_id: contact.id }]);
+    // The embedded store keeps the same bijlage on its own copy of the registration (linked after the commit).
+    const kc = registered.body.klantcontact.uuid as string;
+    await expect
+      .poll(() =>
+        storeRows(
+          server.store,
+          sql<{ object_id: string }>`SELECT object_id FROM ki_bijlagen WHERE klantcontact_uuid = ${kc}`,
+        ),
+      )
+      .toEqual([{ object_id: contact.id }]);
   });
 
   it('searches Open Klant by phone, explains why a name search cannot work, and creates a new persoon there', async () => {

@@ -211,7 +211,7 @@ export function createOpenKlantOutboxRepository(
       return db.transaction().execute(async (trx) => {
         const rows = await trx
           .selectFrom('openklant_outbox')
-          .select(['id', 'payload', 'state'])
+          .select(['id', 'payload', 'state', 'claimed_by'])
           .where('lokaal_klantcontact_uuid', '=', lokaalKlantcontactUuid)
           .execute();
         const t = now();
@@ -224,6 +224,11 @@ export function createOpenKlantOutboxRepository(
               updated_at: t,
               // Already forwarded without it: due again, the worker adds only the bijlage.
               ...(r.state === 'verstuurd' ? { state: 'wachtend' as const, next_attempt_at: t } : {}),
+              // A worker is forwarding it with the old payload: its claim ends (its next save or finish changes
+              // nothing), and the next run resumes from the saved steps with the bijlage.
+              ...(r.state === 'wachtend' && r.claimed_by !== null
+                ? { claimed_by: null, claimed_until: null, next_attempt_at: t }
+                : {}),
             })
             .where('id', '=', r.id)
             .execute();

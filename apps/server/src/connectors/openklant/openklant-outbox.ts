@@ -407,8 +407,8 @@ export class OpenKlantOutbox {
 /**
  * Wrap the embedded port for Open Klant mode: partijen live in Open Klant, so the local registration keeps
  * no partij (its uuid means nothing to the embedded store); the registration is also handed to the outbox
- * with the Open Klant partij, in the same transaction (the port is synchronous SQLite, and the registration
- * route runs it inside `db.transaction`). `linkTranscript` (the channels module calls it in that transaction when
+ * with the Open Klant partij, right after the embedded registration (the hand-over table is still on the
+ * synchronous connection; with the async unit of work both become one transaction). `linkTranscript` (the channels module calls it in that transaction when
  * the contact has messages) also adds the transcript bijlage to that registration (`attachBijlage`).
  */
 export function withOpenKlantOutbox(
@@ -425,17 +425,19 @@ class OpenKlantOutboxPort implements KlantinteractiesPort {
     private readonly outbox: OpenKlantOutbox,
   ) {}
 
-  register(input: RegisterInput): RegistrationResponse {
+  async register(input: RegisterInput): Promise<RegistrationResponse> {
     const { partij, ...request } = input.request;
     const { partijUuid: linked, ...contact } = input.contact;
-    const result = this.port.register({ ...input, contact, request });
-    const actor = request.interneTaak?.actor ? this.port.getActor(request.interneTaak.actor.uuid) : undefined;
+    const result = await this.port.register({ ...input, contact, request });
+    const actor = request.interneTaak?.actor
+      ? await this.port.getActor(request.interneTaak.actor.uuid)
+      : undefined;
     this.outbox.handOver(toOutboxRegistratie(input, result, { partijUuid: partij?.uuid ?? linked, actor }));
     return result;
   }
 
-  linkTranscript(klantcontactUuid: string, contactId: string): { bijlageUuid: string } {
-    const linked = this.port.linkTranscript(klantcontactUuid, contactId);
+  async linkTranscript(klantcontactUuid: string, contactId: string): Promise<{ bijlageUuid: string }> {
+    const linked = await this.port.linkTranscript(klantcontactUuid, contactId);
     this.outbox.attachBijlage(klantcontactUuid, { objectId: contactId });
     return linked;
   }

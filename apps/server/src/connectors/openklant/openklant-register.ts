@@ -17,29 +17,31 @@ const byNewest = (a: KlantcontactView, b: KlantcontactView) =>
  * the history is Open Klant's, plus this workplace's registrations the outbox has not forwarded yet (marked
  * `doorsturen`), so a resident's story is complete even while Open Klant is catching up.
  */
+const naamVan = (namen: ReadonlyMap<string, string>, code: string) => namen.get(code) ?? code;
+
 export function createOpenKlantRegister(deps: {
   http: HttpClient;
   reader: OpenKlantReader;
   outbox: OpenKlantOutbox;
-  /** Name of a gespreksresultaat code (Open Klant keeps the code in `metadata`). */
-  gespreksresultaatNaam: (code: string) => string | undefined;
+  /** Names of the gespreksresultaat codes (Open Klant keeps the code in `metadata`). */
+  gespreksresultaatNamen: () => Promise<ReadonlyMap<string, string>>;
 }): Klantregister {
   const { http, reader, outbox } = deps;
-  const naamVan = (code: string) => deps.gespreksresultaatNaam(code) ?? code;
-
-  const pendingContact = ({ registratie: r, state }: PendingRegistratie): KlantcontactView => ({
-    uuid: r.lokaal.klantcontactUuid,
-    kanaal: r.klantcontact.kanaal,
-    onderwerp: r.klantcontact.onderwerp,
-    inhoud: r.klantcontact.inhoud ?? '',
-    ...(r.klantcontact.reactie ? { reactie: r.klantcontact.reactie } : {}),
-    plaatsgevondenOp: r.klantcontact.plaatsgevondenOp,
-    ...(r.klantcontact.metadata?.gespreksresultaat
-      ? { gespreksresultaat: naamVan(r.klantcontact.metadata.gespreksresultaat) }
-      : {}),
-    medewerker: r.medewerker.naam,
-    doorsturen: state === 'wachtend' ? 'wachtend' : 'mislukt',
-  });
+  const pendingContact =
+    (namen: ReadonlyMap<string, string>) =>
+    ({ registratie: r, state }: PendingRegistratie): KlantcontactView => ({
+      uuid: r.lokaal.klantcontactUuid,
+      kanaal: r.klantcontact.kanaal,
+      onderwerp: r.klantcontact.onderwerp,
+      inhoud: r.klantcontact.inhoud ?? '',
+      ...(r.klantcontact.reactie ? { reactie: r.klantcontact.reactie } : {}),
+      plaatsgevondenOp: r.klantcontact.plaatsgevondenOp,
+      ...(r.klantcontact.metadata?.gespreksresultaat
+        ? { gespreksresultaat: naamVan(namen, r.klantcontact.metadata.gespreksresultaat) }
+        : {}),
+      medewerker: r.medewerker.naam,
+      doorsturen: state === 'wachtend' ? 'wachtend' : 'mislukt',
+    });
   const pendingTaak = ({ registratie: r }: PendingRegistratie): InterneTaakView[] =>
     r.interneTaak && r.lokaal.interneTaakUuid
       ? [
@@ -71,10 +73,11 @@ export function createOpenKlantRegister(deps: {
     async klantcontactenVan(partijUuid, limit) {
       const remote = await reader.klantcontactenVan(partijUuid, limit);
       const pending = (await outbox.pendingFor(partijUuid)).filter(notIn(new Set(remote.map((k) => k.uuid))));
+      const namen = await deps.gespreksresultaatNamen();
       return [
-        ...pending.map(pendingContact),
+        ...pending.map(pendingContact(namen)),
         ...remote.map((k) =>
-          k.gespreksresultaat ? { ...k, gespreksresultaat: naamVan(k.gespreksresultaat) } : k,
+          k.gespreksresultaat ? { ...k, gespreksresultaat: naamVan(namen, k.gespreksresultaat) } : k,
         ),
       ]
         .sort(byNewest)

@@ -3,7 +3,12 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachStore, type OpenTestStore } from '../../../test-support/each-store';
 import { createKlantinteracties, klantinteractiesMigrations } from '../../modules/klantinteracties';
-import { TRANSCRIPT_BIJLAGE, type RegisterInput } from '../../modules/klantinteracties/ports';
+import {
+  RegistrationError,
+  TRANSCRIPT_BIJLAGE,
+  type RegisterInput,
+} from '../../modules/klantinteracties/ports';
+import { openStore } from '../../store/store';
 import {
   OPENKLANT_TOKEN,
   startOpenKlantMock,
@@ -328,16 +333,17 @@ describeEachStore('Open Klant connector against a mock generated from klantinter
   });
 
   it('withOpenKlantOutbox: linkTranscript makes the local bijlage and adds it to the registration in the outbox', async () => {
-    const ki = createKlantinteracties({ db, publicBaseUrl: 'http://kcc.test', now: () => new Date(clock) });
-    for (const m of klantinteractiesMigrations) db.exec(m.sql);
+    const ki = createKlantinteracties({
+      store: openStore({ sqlite: db }),
+      publicBaseUrl: 'http://kcc.test',
+      now: () => new Date(clock),
+    });
+    for (const m of klantinteractiesMigrations) db.exec(m.sqlite!);
     const port = withOpenKlantOutbox(ki.port, outbox);
     const contact = { id: 'webform-contact-4', channel: 'webformulier' as const, from: {} };
-    const result = db.transaction(() => {
-      const r = port.register({ ...input({ interneTaak: undefined, zaak: undefined }), contact });
-      port.linkTranscript!(r.klantcontact.uuid, contact.id);
-      port.linkTranscript!(r.klantcontact.uuid, contact.id);
-      return r;
-    })();
+    const result = await port.register({ ...input({ interneTaak: undefined, zaak: undefined }), contact });
+    await port.linkTranscript(result.klantcontact.uuid, contact.id);
+    await port.linkTranscript(result.klantcontact.uuid, contact.id);
     const local = db
       .prepare('SELECT object_id, code_register FROM ki_bijlagen WHERE klantcontact_uuid = ?')
       .all(result.klantcontact.uuid);
@@ -355,16 +361,18 @@ describeEachStore('Open Klant connector against a mock generated from klantinter
     ]);
   });
 
-  it('hands nothing over when the registration rolls back', async () => {
-    const ki = createKlantinteracties({ db, publicBaseUrl: 'http://kcc.test', now: () => new Date(clock) });
-    for (const m of klantinteractiesMigrations) db.exec(m.sql);
+  it('hands nothing over when the embedded registration fails', async () => {
+    const ki = createKlantinteracties({
+      store: openStore({ sqlite: db }),
+      publicBaseUrl: 'http://kcc.test',
+      now: () => new Date(clock),
+    });
+    for (const m of klantinteractiesMigrations) db.exec(m.sqlite!);
     const port = withOpenKlantOutbox(ki.port, outbox);
-    expect(() =>
-      db.transaction(() => {
-        port.register({ ...input({ interneTaak: undefined, zaak: undefined }) });
-        throw new Error('reply not sent');
-      })(),
-    ).toThrow('reply not sent');
+    const sent = input({ interneTaak: undefined, zaak: undefined });
+    await expect(
+      port.register({ ...sent, request: { ...sent.request, gespreksresultaat: 'bestaat_niet' } }),
+    ).rejects.toThrow(RegistrationError);
     expect(await outbox.relay()).toBe(0);
     expect((await outbox.overzicht()).aantallen).toEqual({
       wachtend: 0,

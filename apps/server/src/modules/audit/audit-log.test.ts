@@ -69,8 +69,8 @@ describeEachStore('audit log: hash chain, append-only, tamper evidence', (stores
   const deps = (): AuditLogDeps => ({
     protection: createBsnProtection(KEY),
     baseUrl: 'http://kcc.test/',
-    bsnOfPartij: (uuid) => [JAN, PIET].find((p) => p.uuid === uuid)?.bsn,
-    partijenMetBsn: (bsn) => [JAN, PIET].filter((p) => p.bsn === bsn).map((p) => p.uuid),
+    bsnOfPartij: async (uuid) => [JAN, PIET].find((p) => p.uuid === uuid)?.bsn,
+    partijenMetBsn: async (bsn) => [JAN, PIET].filter((p) => p.bsn === bsn).map((p) => p.uuid),
     gebruiker: (id) => (id === 'user-bram' ? { naam: 'Bram Jansen', rol: 'medewerker' } : undefined),
     now: () => clock,
   });
@@ -399,7 +399,7 @@ describeEachStore('audit log: hash chain, append-only, tamper evidence', (stores
     await migrateStore(store, auditMigrations);
     log = createAuditLog(store, {
       ...deps(),
-      bsnOfPartij: (uuid) => (uuid === JAN.uuid ? JAN.bsn : undefined),
+      bsnOfPartij: async (uuid) => (uuid === JAN.uuid ? JAN.bsn : undefined),
       partijenMetBsn: undefined,
     });
     expect(await log.importLegacy()).toBe(2);

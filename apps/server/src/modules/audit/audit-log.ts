@@ -75,9 +75,9 @@ export interface AuditLogDeps {
   /** OIN of the municipality (VNG `uitvoerder`), when configured. */
   uitvoerder?: string | undefined;
   /** The BSN of a partij, when known: stored with the object so the log is searchable per BSN. */
-  bsnOfPartij?: ((partijUuid: string) => string | undefined) | undefined;
+  bsnOfPartij?: ((partijUuid: string) => Promise<string | undefined>) | undefined;
   /** Partijen that carry this BSN: a BSN search also finds actions logged with only a partij uuid. */
-  partijenMetBsn?: ((bsn: string) => string[]) | undefined;
+  partijenMetBsn?: ((bsn: string) => Promise<string[]>) | undefined;
   gebruiker?: ((userId: string) => { naam: string; rol: string } | undefined) | undefined;
   now?: (() => number) | undefined;
   /** Verifies the checkpoints that pruning after the bewaartermijn leaves (prune.ts). */
@@ -138,11 +138,11 @@ export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
   const { protection } = deps;
   const repo = createAuditRepository(store);
 
-  const resolveBsn = (o: VerwerktObjectInput): string | undefined => {
+  const resolveBsn = async (o: VerwerktObjectInput): Promise<string | undefined> => {
     if (o.bsn !== undefined) return o.bsn;
     if (o.partijUuid === undefined || !deps.bsnOfPartij) return undefined;
     try {
-      return deps.bsnOfPartij(o.partijUuid);
+      return await deps.bsnOfPartij(o.partijUuid);
     } catch {
       // The register lookup only enriches the entry; the entry itself must still be written.
       return undefined;
@@ -150,7 +150,9 @@ export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
   };
 
   /** Everything of an entry but its place in the chain: worked out before the unit of work (lookups, crypto). */
-  const prepare = (input: VerwerkingsactieInput): { actie: NewActie; objecten: NewObject[] } => {
+  const prepare = async (
+    input: VerwerkingsactieInput,
+  ): Promise<{ actie: NewActie; objecten: NewObject[] }> => {
     if (input.objecten.length === 0)
       throw new Error('Een verwerkingsactie heeft minstens één verwerkt object.');
     const act = activiteit(input.activiteit ?? activiteitVoorDoel(input.doel));
@@ -189,8 +191,9 @@ export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
       tijdstip_registratie: new Date(now()).toISOString(),
       legacy_seq: input.legacySeq ?? null,
     };
+    const bsns = await Promise.all(input.objecten.map(resolveBsn));
     const objecten: NewObject[] = input.objecten.map((o, ordinal) => {
-      const bsn = resolveBsn(o);
+      const bsn = bsns[ordinal];
       const identified = o.partijUuid !== undefined || bsn !== undefined;
       if (!identified && input.contactId === undefined) {
         throw new Error('Een verwerkt object heeft een partij, een BSN of een klantcontact nodig.');
@@ -209,7 +212,7 @@ export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
   };
 
   const record = async (input: VerwerkingsactieInput): Promise<{ actieId: string; seq: number }> => {
-    const prepared = prepare(input);
+    const prepared = await prepare(input);
     const [seq] = await repo.append([prepared], chainHash);
     return { actieId: prepared.actie.actie_id, seq: seq! };
   };
@@ -262,16 +265,19 @@ export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
     verwerkteObjecten: objecten.map((o) => objectDto(o, a)),
   });
 
-  const subjectMatch = (subject: AuditSubject): SubjectMatch => {
+  const subjectMatch = async (subject: AuditSubject): Promise<SubjectMatch> => {
     if ('bsn' in subject) {
-      return { bsnHmac: protection.hmac(subject.bsn), partijen: deps.partijenMetBsn?.(subject.bsn) ?? [] };
+      return {
+        bsnHmac: protection.hmac(subject.bsn),
+        partijen: (await deps.partijenMetBsn?.(subject.bsn)) ?? [],
+      };
     }
-    const bsn = deps.bsnOfPartij?.(subject.partijUuid);
+    const bsn = await deps.bsnOfPartij?.(subject.partijUuid);
     return { bsnHmac: bsn !== undefined ? protection.hmac(bsn) : null, partijen: [subject.partijUuid] };
   };
 
-  const query = (filter: AuditFilter): ActieQuery => ({
-    match: subjectMatch(filter.subject),
+  const query = async (filter: AuditFilter): Promise<ActieQuery> => ({
+    match: await subjectMatch(filter.subject),
     vanMs: filter.vanMs ?? Number.MIN_SAFE_INTEGER,
     totMs: filter.totMs ?? Number.MAX_SAFE_INTEGER,
     activiteitId: filter.activiteitId ?? null,
@@ -293,13 +299,13 @@ export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
   return {
     record,
     async list(filter, page) {
-      const q = query(filter);
+      const q = await query(filter);
       const count = await repo.count(q);
       const acties = await repo.page(q, page);
       return { count, items: await withObjects(q.match, acties) };
     },
     async all(filter) {
-      const q = query(filter);
+      const q = await query(filter);
       return withObjects(q.match, await repo.page(q, { offset: 0 }));
     },
     async get(actieId) {
@@ -315,17 +321,19 @@ export function createAuditLog(store: Store, deps: AuditLogDeps): AuditLog {
     async importLegacy() {
       const rows = await repo.legacyRowsAfter(await repo.lastLegacySeq());
       if (rows.length === 0) return 0;
-      const prepared = rows.map((r) =>
-        prepare({
-          tijdstip: r.at,
-          handeling: (HANDELINGEN.has(r.handeling) ? r.handeling : 'inzien') as Handeling,
-          doel: r.doel,
-          contactId: r.contact_id ?? undefined,
-          gegevensbron: 'klantinteracties',
-          gebruiker: { id: r.user_id },
-          objecten: [{ partijUuid: r.partij_uuid, soortenGegevens: JSON.parse(r.categorieen) as string[] }],
-          legacySeq: r.seq,
-        }),
+      const prepared = await Promise.all(
+        rows.map((r) =>
+          prepare({
+            tijdstip: r.at,
+            handeling: (HANDELINGEN.has(r.handeling) ? r.handeling : 'inzien') as Handeling,
+            doel: r.doel,
+            contactId: r.contact_id ?? undefined,
+            gegevensbron: 'klantinteracties',
+            gebruiker: { id: r.user_id },
+            objecten: [{ partijUuid: r.partij_uuid, soortenGegevens: JSON.parse(r.categorieen) as string[] }],
+            legacySeq: r.seq,
+          }),
+        ),
       );
       await repo.append(prepared, chainHash);
       return rows.length;

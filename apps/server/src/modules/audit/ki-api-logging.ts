@@ -95,7 +95,7 @@ export function subjectsOfResponse(
  */
 export function registerKlantinteractiesApiLogging(
   app: FastifyInstance,
-  deps: { audit: AuditLog; klantcontactPartijen: KlantcontactPartijen },
+  deps: { audit: AuditLog; klantcontactPartijen: (klantcontactUuids: string[]) => Promise<string[]> },
 ): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
@@ -104,11 +104,20 @@ export function registerKlantinteractiesApiLogging(
     const collection = path.slice(KI_API_PREFIX.length + 1).split('/')[0] ?? '';
     if (!(collection in SOORTEN)) return payload;
     const body: unknown = JSON.parse(payload);
+    const items: unknown[] = isObject(body) && Array.isArray(body.results) ? body.results : [body];
+    const klantcontacten =
+      collection === 'klantcontacten'
+        ? items
+            .filter(isObject)
+            .map(uuidOf)
+            .filter((u): u is string => u !== undefined)
+        : [];
+    const partijen = klantcontacten.length > 0 ? await deps.klantcontactPartijen(klantcontacten) : [];
     const objecten = subjectsOfResponse(
       collection,
       body,
       (request.query ?? {}) as Record<string, unknown>,
-      deps.klantcontactPartijen,
+      () => partijen,
     );
     if (objecten.length === 0) return payload;
     await deps.audit.record({

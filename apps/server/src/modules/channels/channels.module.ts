@@ -194,7 +194,13 @@ export function createChannelsModule(
     log,
     clock,
   });
-  inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
+  inbound.onCreated((contact) => {
+    kanaalswitch
+      .onContactCreated(contact)
+      .catch((err: unknown) =>
+        deps.log.error({ err, contactId: contact.id }, 'kanaalswitch: herkenning mislukt'),
+      );
+  });
 
   const ontvangst = new Ontvangstbevestigingen({
     store: createOntvangstbevestigingRepository(deps.store),
@@ -317,7 +323,7 @@ export function createChannelsModule(
     if ((await messagesRepo.list(contact.id)).length > 0) {
       // The link as a Klantinteracties Bijlage first, at once after the commit: in Open Klant mode the outbox then
       // forwards it with the registration instead of in a second round.
-      deps.port().linkTranscript(event.klantcontactUuid, contact.id);
+      await deps.port().linkTranscript(event.klantcontactUuid, contact.id);
       await transcripts.link(event.klantcontactUuid, contact.id, event.at);
     }
     const partij = event.request.partij?.uuid ?? contact.partijUuid;

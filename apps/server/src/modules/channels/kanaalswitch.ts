@@ -41,7 +41,7 @@ export class KanaalswitchDetector {
     try {
       // A savepoint: on PostgreSQL a failed statement would otherwise abort the contact's whole transaction.
       await this.deps.contacts.transaction(async () => {
-        const recognised = this.deps.port().recognise(contact.from);
+        const recognised = await this.deps.port().recognise(contact.from);
         if (!recognised.partij) return;
         await this.deps.repo.addHint(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
         await this.detect(contact, recognised.partij.uuid);

@@ -48,7 +48,7 @@ export function createCobrowseModule(
     userName: (id: string) => string | undefined;
     audit: AuditLog;
     /** The partij a contact's caller or chatter is recognised as, when the contact is not linked to one. */
-    recognisedPartij?: (contact: ContactRecord) => string | undefined;
+    recognisedPartij?: (contact: ContactRecord) => Promise<string | undefined>;
     originAllowed: (origin: string | undefined) => boolean;
     maxConnectionsPerIp: number;
     widgetDir: string;
@@ -119,7 +119,7 @@ export function createCobrowseModule(
     const contact = await contacts.get(r.contactId);
     let partijUuid = contact?.partijUuid;
     try {
-      if (partijUuid === undefined && contact) partijUuid = deps.recognisedPartij?.(contact);
+      if (partijUuid === undefined && contact) partijUuid = await deps.recognisedPartij?.(contact);
     } catch {
       // Recognition only finds whom to file the entry under; without it the klantcontact names the resident.
     }

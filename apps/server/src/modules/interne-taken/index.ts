@@ -35,7 +35,7 @@ export async function createInterneTakenModule(
 ) {
   const leden = createAfdelingMedewerkersRepository(deps.store);
   if (deps.demo) {
-    for (const a of deps.port().afdelingen()) {
+    for (const a of await deps.port().afdelingen()) {
       const users = DEMO_LEDEN[a.naam];
       if (users && (await leden.medewerkersVan(a.actorUuid)).length === 0)
         await leden.zet(a.actorUuid, users);

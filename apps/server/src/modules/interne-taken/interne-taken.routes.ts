@@ -54,25 +54,20 @@ export function registerInterneTakenRoutes(
   });
 
   // Beheer: who works an afdeling's taken (no screen yet; see the module README).
-  const afdeling = (actorUuid: string) => {
-    if (
-      !deps
-        .port()
-        .afdelingen()
-        .some((a) => a.actorUuid === actorUuid)
-    ) {
+  const afdeling = async (actorUuid: string) => {
+    if (!(await deps.port().afdelingen()).some((a) => a.actorUuid === actorUuid)) {
       throw problems.notFound('Deze afdeling bestaat niet.');
     }
   };
   app.get('/api/afdelingen/:actorUuid/medewerkers', beheerder, async (request) => {
     const { actorUuid } = parseOrThrow(AfdelingParams, request.params, 'params');
-    afdeling(actorUuid);
+    await afdeling(actorUuid);
     return { userIds: await deps.leden.medewerkersVan(actorUuid) };
   });
   app.put('/api/afdelingen/:actorUuid/medewerkers', beheerder, async (request) => {
     const { actorUuid } = parseOrThrow(AfdelingParams, request.params, 'params');
     const { userIds } = parseOrThrow(AfdelingMedewerkers, request.body, 'body');
-    afdeling(actorUuid);
+    await afdeling(actorUuid);
     const exists = await Promise.all(userIds.map((id) => deps.userExists(id)));
     const unknown = userIds.flatMap((id, i) =>
       exists[i] ? [] : [{ name: `userIds.${i}`, code: 'unknown', reason: 'Deze gebruiker bestaat niet.' }],

@@ -74,31 +74,25 @@ export function createInterneTakenService(deps: {
   events: UnitOfWork;
 }) {
   const { leden, notities } = deps;
-  const mijnActor = (m: Medewerker) =>
-    deps.port().medewerkerActor({ userId: m.id, username: m.username, name: m.name }).uuid;
+  const mijnActor = async (m: Medewerker) =>
+    (await deps.port().medewerkerActor({ userId: m.id, username: m.username, name: m.name })).uuid;
 
   const mijnAfdelingen = async (m: Medewerker) => {
     const ids = new Set(await leden.afdelingenVan(m.id));
-    return deps
-      .port()
-      .afdelingen()
+    return (await deps.port().afdelingen())
       .filter((a) => ids.has(a.actorUuid))
       .map((a) => ({ uuid: a.actorUuid, naam: a.naam }));
   };
 
-  /**
-   * The taak, if this medewerker may work it (404 when it does not exist, 403 when it is not theirs). Synchronous on
-   * purpose: callers read the medewerker's afdelingen first, so that checking a taak and changing it in
-   * Klantinteracties is one step no other request can interleave with.
-   */
-  function taakVoor(
+  /** The taak, if this medewerker may work it (404 when it does not exist, 403 when it is not theirs). */
+  async function taakVoor(
     m: Medewerker,
     uuid: string,
     afdelingen: ReadonlySet<string>,
-  ): { taak: InterneTaakRecord; mijn: boolean; actor: string } {
-    const taak = deps.port().interneTaak(uuid);
+  ): Promise<{ taak: InterneTaakRecord; mijn: boolean; actor: string }> {
+    const taak = await deps.port().interneTaak(uuid);
     if (!taak) throw problems.notFound('Deze interne taak bestaat niet.');
-    const actor = mijnActor(m);
+    const actor = await mijnActor(m);
     const mijn = taak.actoren.some((a) => a.uuid === actor);
     if (!mijn && !taak.actoren.some((a) => afdelingen.has(a.uuid))) {
       throw problems.forbidden('Deze taak is niet voor u of uw afdeling.');
@@ -115,13 +109,13 @@ export function createInterneTakenService(deps: {
   return {
     async lijst(m: Medewerker, lijst: InterneTakenLijst): Promise<InterneTakenResponse> {
       const afdelingen = await mijnAfdelingen(m);
-      const actoren = lijst === 'mijn' ? [mijnActor(m)] : afdelingen.map((a) => a.uuid);
-      return { afdelingen, items: deps.port().openInterneTakenVanActoren(actoren).map(regel) };
+      const actoren = lijst === 'mijn' ? [await mijnActor(m)] : afdelingen.map((a) => a.uuid);
+      return { afdelingen, items: (await deps.port().openInterneTakenVanActoren(actoren)).map(regel) };
     },
 
     /** Opening a taak shows the resident's question and name: logged with its purpose before it is returned. */
     async detail(m: Medewerker, uuid: string): Promise<InterneTaakDetail> {
-      const { taak, mijn } = taakVoor(m, uuid, await afdelingenVan(m));
+      const { taak, mijn } = await taakVoor(m, uuid, await afdelingenVan(m));
       if (taak.partij) {
         await deps.log.log({
           at: deps.clock.now(),
@@ -157,12 +151,12 @@ export function createInterneTakenService(deps: {
     },
 
     async oppakken(m: Medewerker, uuid: string): Promise<InterneTaakRegel> {
-      const { taak, mijn } = taakVoor(m, uuid, await afdelingenVan(m));
+      const { taak, mijn } = await taakVoor(m, uuid, await afdelingenVan(m));
       open(taak);
       if (mijn) return regel(taak);
       const ander = medewerkerVan(taak);
       if (ander) throw problems.conflict(`${ander.naam} heeft deze taak al opgepakt.`);
-      const claimed = deps
+      const claimed = await deps
         .port()
         .wijsInterneTaakToe(uuid, { userId: m.id, username: m.username, name: m.name });
       deps.events.record({ type: 'interne-taken-changed' });
@@ -170,7 +164,7 @@ export function createInterneTakenService(deps: {
     },
 
     async notitie(m: Medewerker, uuid: string, tekst: string): Promise<InterneTaakNotitie> {
-      const { taak } = taakVoor(m, uuid, await afdelingenVan(m));
+      const { taak } = await taakVoor(m, uuid, await afdelingenVan(m));
       open(taak);
       const n = await notities.voegToe({
         taakUuid: uuid,
@@ -184,10 +178,10 @@ export function createInterneTakenService(deps: {
     },
 
     async afronden(m: Medewerker, uuid: string): Promise<InterneTaakRegel> {
-      const { taak, mijn } = taakVoor(m, uuid, await afdelingenVan(m));
+      const { taak, mijn } = await taakVoor(m, uuid, await afdelingenVan(m));
       open(taak);
       if (!mijn) throw problems.conflict('Pak de taak eerst op. Daarna kunt u hem afronden.');
-      const done = deps.port().rondInterneTaakAf(uuid, new Date(deps.clock.now()));
+      const done = await deps.port().rondInterneTaakAf(uuid, new Date(deps.clock.now()));
       deps.events.record({ type: 'interne-taken-changed' });
       return regel(done);
     },

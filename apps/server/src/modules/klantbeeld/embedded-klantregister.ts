@@ -1,7 +1,7 @@
 import type { KlantinteractiesPort } from '../klantinteracties/ports';
 import type { Klantregister } from './ports';
 
-/** The embedded Klantinteracties store as klantregister (synchronous SQLite behind an async port). */
+/** The embedded Klantinteracties store as klantregister. */
 export function createEmbeddedKlantregister(port: () => KlantinteractiesPort): Klantregister {
   return {
     bron: 'embedded',
@@ -13,12 +13,10 @@ export function createEmbeddedKlantregister(port: () => KlantinteractiesPort): K
     },
     async partijMetIdentificator(soort, objectId) {
       if (soort === 'bsn') {
-        const r = port().recognise({ bsn: objectId });
+        const r = await port().recognise({ bsn: objectId });
         return r.herkenning === 'bsn' ? r.partij : undefined;
       }
-      return port()
-        .searchPartijen(objectId, 10)
-        .find((p) => p.kvkNummer === objectId);
+      return (await port().searchPartijen(objectId, 10)).find((p) => p.kvkNummer === objectId);
     },
     async klantcontactenVan(partijUuid, limit) {
       return port().klantcontactenVan(partijUuid, limit);
@@ -27,11 +25,11 @@ export function createEmbeddedKlantregister(port: () => KlantinteractiesPort): K
       return port().openInterneTakenVanPartij(partijUuid);
     },
     async searchPartijen(query, limit) {
-      return { items: port().searchPartijen(query, limit) };
+      return { items: await port().searchPartijen(query, limit) };
     },
     async createPersoon(input) {
       // One partij per BSN: an existing one is linked, not duplicated (as with Open Klant).
-      const existing = input.bsn ? port().recognise({ bsn: input.bsn }) : undefined;
+      const existing = input.bsn ? await port().recognise({ bsn: input.bsn }) : undefined;
       return existing?.herkenning === 'bsn' && existing.partij
         ? existing.partij
         : port().createPersoon(input);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { storeRows } from '../../../test-support/store-rows';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ContactKlantbeeldResponse,
@@ -219,10 +221,10 @@ describe('klantbeeld routes: search, open, purpose, role matrix, logging (embedd
     });
     expect(reg.status).toBe(201);
     const kcUuid = ((await reg.json()) as { klantcontact: { uuid: string } }).klantcontact.uuid;
-    const onderwerp = server.db.prepare('SELECT * FROM ki_onderwerpobjecten').all() as Record<
-      string,
-      unknown
-    >[];
+    const onderwerp = await storeRows(
+      server.store,
+      sql<Record<string, unknown>>`SELECT * FROM ki_onderwerpobjecten`,
+    );
     expect(JSON.stringify(onderwerp)).toContain('b7c1e6a2-4f0d-4a8e-9c35-1d2e3f405a61');
     expect(JSON.stringify(onderwerp)).toContain(kcUuid);
   });

@@ -28,6 +28,7 @@ import {
   RekeningnummerInput,
   VertegenwoordigingInput,
 } from './api-schemas';
+import { isUniqueViolation } from '../../store/unique-violation';
 import { KiNotFoundError, KiValidationError, type InvalidParam } from './errors';
 import {
   checkKnownParameters,
@@ -143,6 +144,13 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
       );
     }
     if (error instanceof KiNotFoundError) return notFound();
+    // The checks before a write name the field; a concurrent write that passed the same check meets the UNIQUE
+    // constraint instead (on both stores), and gets the same kind of answer.
+    if (isUniqueViolation(error)) {
+      return new KiProblem(400, 'invalid', 'Ongeldige invoer.', 'Dit object bestaat al.', [
+        { name: 'nonFieldErrors', code: 'unique', reason: 'Dit object bestaat al.' },
+      ]);
+    }
     const e = error as FastifyError;
     const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
     if (status === 415)
@@ -229,16 +237,16 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         return expandTree(values);
       };
 
-      const list = <T>(
+      const list = async <T>(
         request: FastifyRequest,
         def: ListDefinition,
-        serialize: (row: T) => unknown,
-      ): { count: number; next: string | null; previous: string | null; results: unknown[] } => {
+        serialize: (row: T) => Promise<unknown>,
+      ): Promise<{ count: number; next: string | null; previous: string | null; results: unknown[] }> => {
         const query = request.query as Record<string, unknown>;
         const page = pageRequest(query);
         if (page === 'invalid-page') throw notFound('Ongeldige pagina.');
         const op = operationOf(request)!;
-        const { count, rows } = runList<T>(store.db, op, def, query, page);
+        const { count, rows } = await runList<T>(store.sql, op, def, query, page);
         if (page.page > 1 && rows.length === 0) throw notFound('Ongeldige pagina.');
         const pageUrl = (n: number) => {
           const u = new URL(request.url, `${base}/`);
@@ -254,13 +262,13 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
           count,
           next: hasNext ? pageUrl(page.page + 1) : null,
           previous: page.page > 1 ? pageUrl(page.page - 1) : null,
-          results: rows.map(serialize),
+          results: await Promise.all(rows.map(serialize)),
         };
       };
 
-      const byUuid = <T>(table: TableName, request: FastifyRequest): T => {
+      const byUuid = async <T>(table: TableName, request: FastifyRequest): Promise<T> => {
         const { uuid } = request.params as { uuid: string };
-        const row = /^[0-9a-f-]{36}$/i.test(uuid) ? store.get<T>(table, uuid.toLowerCase()) : undefined;
+        const row = /^[0-9a-f-]{36}$/i.test(uuid) ? await store.get<T>(table, uuid.toLowerCase()) : undefined;
         if (!row) throw notFound();
         return row;
       };
@@ -277,11 +285,11 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         path: string;
         table: TableName;
         list: ListDefinition;
-        serialize: (row: T, expand: ExpandTree) => unknown;
-        create: (body: unknown) => T;
-        put: (row: T, body: unknown) => T;
-        patch: (row: T, body: unknown) => T;
-        remove: (row: T, request: FastifyRequest, reply: FastifyReply) => unknown;
+        serialize: (row: T, expand: ExpandTree) => Promise<unknown>;
+        create: (body: unknown) => Promise<T>;
+        put: (row: T, body: unknown) => Promise<T>;
+        patch: (row: T, body: unknown) => Promise<T>;
+        remove: (row: T, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
       }) => {
         scope.get(`/${r.path}`, async (request) => {
           const expand = expandOf(request);
@@ -289,19 +297,19 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         });
         scope.get(`/${r.path}/:uuid`, async (request) => {
           const expand = expandOf(request);
-          return r.serialize(byUuid<T>(r.table, request), expand);
+          return r.serialize(await byUuid<T>(r.table, request), expand);
         });
         scope.post(`/${r.path}`, async (request, reply) =>
-          created(reply, r.serialize(r.create(request.body), {})),
+          created(reply, await r.serialize(await r.create(request.body), {})),
         );
         scope.put(`/${r.path}/:uuid`, async (request) =>
-          r.serialize(r.put(byUuid<T>(r.table, request), body(request)), {}),
+          r.serialize(await r.put(await byUuid<T>(r.table, request), body(request)), {}),
         );
         scope.patch(`/${r.path}/:uuid`, async (request) =>
-          r.serialize(r.patch(byUuid<T>(r.table, request), body(request)), {}),
+          r.serialize(await r.patch(await byUuid<T>(r.table, request), body(request)), {}),
         );
         scope.delete(`/${r.path}/:uuid`, async (request, reply) =>
-          r.remove(byUuid<T>(r.table, request), request, reply),
+          r.remove(await byUuid<T>(r.table, request), request, reply),
         );
       };
 
@@ -314,29 +322,29 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createKlantcontact(parse(KlantcontactInput, b)),
         put: (row, b) => changes.updateKlantcontact(row.uuid, parse(KlantcontactInput, b)),
         patch: (row, b) => changes.updateKlantcontact(row.uuid, parse(PatchedKlantcontactInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteKlantcontact(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteKlantcontact(row.uuid);
           return noContent(reply);
         },
       });
       scope.post('/maak-klantcontact', async (request, reply) => {
         const input = parse(MaakKlantcontactInput, request.body);
         checkVerdereActie(input.klantcontact, 'klantcontact.');
-        const result = store.db.transaction(() => {
-          const kc = store.createKlantcontact(input.klantcontact);
+        const result = await store.sql.tx(async () => {
+          const kc = await store.createKlantcontact(input.klantcontact);
           const b = input.betrokkene
-            ? store.createBetrokkene({ ...input.betrokkene, hadKlantcontact: { uuid: kc.uuid } })
+            ? await store.createBetrokkene({ ...input.betrokkene, hadKlantcontact: { uuid: kc.uuid } })
             : undefined;
           const o = input.onderwerpobject
-            ? store.createOnderwerpobject({ ...input.onderwerpobject, klantcontact: { uuid: kc.uuid } })
+            ? await store.createOnderwerpobject({ ...input.onderwerpobject, klantcontact: { uuid: kc.uuid } })
             : undefined;
           return { kc: kc.uuid, b, o };
-        })();
-        const kc = store.mustGet<KlantcontactRow>('ki_klantcontacten', result.kc, 'Klantcontact');
+        });
+        const kc = await store.mustGet<KlantcontactRow>('ki_klantcontacten', result.kc, 'Klantcontact');
         return created(reply, {
-          klantcontact: serializer.klantcontact(kc),
-          betrokkene: result.b ? serializer.betrokkene(result.b) : null,
-          onderwerpobject: result.o ? serializer.onderwerpobject(result.o) : null,
+          klantcontact: await serializer.klantcontact(kc),
+          betrokkene: result.b ? await serializer.betrokkene(result.b) : null,
+          onderwerpobject: result.o ? await serializer.onderwerpobject(result.o) : null,
         });
       });
 
@@ -347,15 +355,15 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         list: LISTS.partijen,
         serialize: (row, expand) => serializer.partij(row, expand),
         create: (b) => store.createPartij(parsePartij(b)),
-        put: (row, b) => {
+        put: async (row, b) => {
           // DRF keeps what is not sent: without partijIdentificatie the name stays as it is.
           const { partijIdentificatie, ...rest } = parsePartij(b);
           const sent = typeof b === 'object' && b !== null && 'partijIdentificatie' in b;
           return changes.updatePartij(row.uuid, sent ? { ...rest, partijIdentificatie } : rest);
         },
         patch: (row, b) => changes.updatePartij(row.uuid, parsePartijPatch(b, row.soort_partij)),
-        remove: (row, _request, reply) => {
-          changes.deletePartij(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deletePartij(row.uuid);
           return noContent(reply);
         },
       });
@@ -367,8 +375,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => changes.createIdentificator(parse(PartijIdentificatorInput, b)),
         put: (row, b) => changes.updateIdentificator(row.uuid, parse(PartijIdentificatorInput, b)),
         patch: (row, b) => changes.updateIdentificator(row.uuid, parse(PatchedPartijIdentificatorInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteIdentificator(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteIdentificator(row.uuid);
           return noContent(reply);
         },
       });
@@ -382,8 +390,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createDigitaalAdres(parse(DigitaalAdresInput, b)),
         put: (row, b) => changes.updateDigitaalAdres(row.uuid, parse(DigitaalAdresInput, b)),
         patch: (row, b) => changes.updateDigitaalAdres(row.uuid, parse(PatchedDigitaalAdresInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteDigitaalAdres(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteDigitaalAdres(row.uuid);
           return noContent(reply);
         },
       });
@@ -397,8 +405,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createBetrokkene(parse(BetrokkeneInput, b)),
         put: (row, b) => changes.updateBetrokkene(row.uuid, parse(BetrokkeneInput, b)),
         patch: (row, b) => changes.updateBetrokkene(row.uuid, parse(PatchedBetrokkeneInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteBetrokkene(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteBetrokkene(row.uuid);
           return noContent(reply);
         },
       });
@@ -412,10 +420,10 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createOnderwerpobject(parse(OnderwerpobjectInput, b)),
         put: (row, b) => changes.updateOnderwerpobject(row.uuid, parse(OnderwerpobjectInput, b)),
         patch: (row, b) => changes.updateOnderwerpobject(row.uuid, parse(OnderwerpobjectInput, b)),
-        remove: (row, request, reply) => {
+        remove: async (row, request, reply) => {
           const raw = queryValue(request.query as Record<string, unknown>, 'cascade') ?? 'false';
           const cascade = raw.toLowerCase() === 'true';
-          const { behouden } = changes.deleteOnderwerpobject(row.uuid, cascade);
+          const { behouden } = await changes.deleteOnderwerpobject(row.uuid, cascade);
           if (!cascade) return noContent(reply);
           return reply.code(200).send({ behouden: behouden.map((u) => serializer.url('klantcontacten', u)) });
         },
@@ -431,8 +439,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createBijlage(parse(BijlageInput, b)),
         put: (row, b) => store.updateBijlage(row.uuid, parse(BijlageInput, b)),
         patch: (row, b) => store.updateBijlage(row.uuid, parse(BijlageInput, b)),
-        remove: (row, _request, reply) => {
-          store.deleteBijlage(row.uuid);
+        remove: async (row, _request, reply) => {
+          await store.deleteBijlage(row.uuid);
           return noContent(reply);
         },
       });
@@ -446,8 +454,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createInterneTaak(parse(InterneTaakInput, b)),
         put: (row, b) => store.patchInterneTaak(row.uuid, parse(InterneTaakInput, b), true),
         patch: (row, b) => store.patchInterneTaak(row.uuid, parse(PatchedInterneTaakInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteInterneTaak(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteInterneTaak(row.uuid);
           return noContent(reply);
         },
       });
@@ -461,8 +469,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createActor(parseActor(b)),
         put: (row, b) => changes.updateActor(row.uuid, parseActor(b)),
         patch: (row, b) => changes.updateActor(row.uuid, parseActorPatch(b, row.soort_actor)),
-        remove: (row, _request, reply) => {
-          changes.deleteActor(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteActor(row.uuid);
           return noContent(reply);
         },
       });
@@ -474,8 +482,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => store.createActorKlantcontact(parse(ActorKlantcontactInput, b)),
         put: (row, b) => changes.updateActorKlantcontact(row.uuid, parse(ActorKlantcontactInput, b)),
         patch: (row, b) => changes.updateActorKlantcontact(row.uuid, parse(PatchedActorKlantcontactInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteActorKlantcontact(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteActorKlantcontact(row.uuid);
           return noContent(reply);
         },
       });
@@ -489,8 +497,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => changes.saveRekeningnummer(undefined, parse(RekeningnummerInput, b)),
         put: (row, b) => changes.saveRekeningnummer(row.uuid, parse(RekeningnummerInput, b)),
         patch: (row, b) => changes.saveRekeningnummer(row.uuid, parse(PatchedRekeningnummerInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteRekeningnummer(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteRekeningnummer(row.uuid);
           return noContent(reply);
         },
       });
@@ -502,8 +510,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => changes.saveCategorie(undefined, parse(CategorieInput, b)),
         put: (row, b) => changes.saveCategorie(row.uuid, parse(CategorieInput, b)),
         patch: (row, b) => changes.saveCategorie(row.uuid, parse(CategorieInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteCategorie(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteCategorie(row.uuid);
           return noContent(reply);
         },
       });
@@ -515,8 +523,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => changes.saveCategorieRelatie(undefined, parse(CategorieRelatieInput, b)),
         put: (row, b) => changes.saveCategorieRelatie(row.uuid, parse(CategorieRelatieInput, b)),
         patch: (row, b) => changes.saveCategorieRelatie(row.uuid, parse(CategorieRelatieInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteCategorieRelatie(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteCategorieRelatie(row.uuid);
           return noContent(reply);
         },
       });
@@ -528,8 +536,8 @@ export function registerKlantinteractiesApi(app: FastifyInstance, deps: ApiDeps)
         create: (b) => changes.saveVertegenwoordiging(undefined, parse(VertegenwoordigingInput, b)),
         put: (row, b) => changes.saveVertegenwoordiging(row.uuid, parse(VertegenwoordigingInput, b)),
         patch: (row, b) => changes.saveVertegenwoordiging(row.uuid, parse(PatchedVertegenwoordigingInput, b)),
-        remove: (row, _request, reply) => {
-          changes.deleteVertegenwoordiging(row.uuid);
+        remove: async (row, _request, reply) => {
+          await changes.deleteVertegenwoordiging(row.uuid);
           return noContent(reply);
         },
       });

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import type { Migration } from '../../store/migration';
+import type { StoreMigration } from '../../store/migration';
+import type { Store } from '../../store/store';
 import { registerKlantinteractiesApi } from './api-routes';
 import { klantinteractiesMigrations as migrations } from './klantinteracties.migrations';
 import type { KlantinteractiesPort, MedewerkerRef } from './ports';
@@ -10,11 +10,11 @@ import { SqliteKlantinteracties } from './sqlite-klantinteracties';
 import type { UnitOfWork } from '../../shared/domain-events';
 import { KlantinteractiesStore } from './store';
 
-export const klantinteractiesMigrations: Migration[] = migrations;
+export const klantinteractiesMigrations: readonly StoreMigration[] = migrations;
 
 /** The embedded Klantinteracties store: the port the server uses, the compatible REST API and the demo seed. */
 export function createKlantinteracties(deps: {
-  db: Database.Database;
+  store: Store;
   publicBaseUrl: string;
   now: () => Date;
   /** Changes of interne taken run in the server's unit of work; `interne-taak-verwerkt` is dispatched after. */
@@ -22,11 +22,11 @@ export function createKlantinteracties(deps: {
 }): {
   port: KlantinteractiesPort;
   registerApi(app: FastifyInstance, opts: { token: string }): void;
-  seedDemo(): void;
-  ensureMedewerker(m: MedewerkerRef): { actorUuid: string };
-  klantcontactPartijen(klantcontactUuids: string[]): string[];
+  seedDemo(): Promise<void>;
+  ensureMedewerker(m: MedewerkerRef): Promise<{ actorUuid: string }>;
+  klantcontactPartijen(klantcontactUuids: string[]): Promise<string[]>;
 } {
-  const store = new KlantinteractiesStore(deps.db, deps.now, deps.events);
+  const store = new KlantinteractiesStore(deps.store, deps.now, deps.events);
   const serializer = new KlantinteractiesSerializer(store, deps.publicBaseUrl);
   const port = new SqliteKlantinteracties(store, serializer);
   return {
@@ -40,15 +40,15 @@ export function createKlantinteracties(deps: {
       }),
     seedDemo: () => seedDemo(store, port, deps.now),
     ensureMedewerker: (m) => port.ensureMedewerker(m),
-    klantcontactPartijen: (uuids) => [
-      ...new Set(
-        uuids.flatMap((uuid) =>
-          store
-            .betrokkenenVanKlantcontact(uuid)
-            .flatMap((b) => (b.partij_uuid !== null ? [b.partij_uuid] : [])),
-        ),
-      ),
-    ],
+    klantcontactPartijen: async (uuids) => {
+      const partijen = new Set<string>();
+      for (const uuid of uuids) {
+        for (const b of await store.betrokkenenVanKlantcontact(uuid)) {
+          if (b.partij_uuid !== null) partijen.add(b.partij_uuid);
+        }
+      }
+      return [...partijen];
+    },
   };
 }
 

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import { canonicalPhone } from './phone';
 import { KiValidationError, type InvalidParam } from './errors';
 import { parseApiDate, parseApiDateTime } from './datetime';
 import type { OperationSpec, QueryParameterSpec } from './spec-contract';
+import type { KiSql } from './ki-sql';
 import type { TableName } from './store';
 
 /**
@@ -568,16 +568,18 @@ export function listSql(
   };
 }
 
-/** SQL texts vary with the filters used, so they are compiled per call rather than cached for ever. */
-export function runList<T>(
-  db: Database.Database,
+/** The count and the page of a list call (the texts vary with the filters used). */
+export async function runList<T>(
+  sql: KiSql,
   op: OperationSpec,
   def: ListDefinition,
   query: Record<string, unknown>,
   page: PageRequest,
-): { count: number; rows: T[] } {
+): Promise<{ count: number; rows: T[] }> {
   const { countSql, pageSql, params } = listSql(op, def, query);
-  const count = (db.prepare(countSql).get(...params) as { n: number }).n;
-  const rows = db.prepare(pageSql).all(...params, page.pageSize, (page.page - 1) * page.pageSize) as T[];
+  const count = ((await sql.prepare(countSql).get(...params)) as { n: number }).n;
+  const rows = (await sql
+    .prepare(pageSql)
+    .all(...params, page.pageSize, (page.page - 1) * page.pageSize)) as T[];
   return { count, rows };
 }

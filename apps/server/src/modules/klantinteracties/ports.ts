@@ -65,48 +65,48 @@ export interface RegisterInput {
 }
 
 /**
- * What the rest of the server uses of the embedded Klantinteracties store. Implemented on SQLite
- * (`sqlite-klantinteracties.ts`); an Open Klant connector can implement the same port later.
- * All methods are synchronous on SQLite and safe to call inside a `db.transaction`.
+ * What the rest of the server uses of the embedded Klantinteracties store. Implemented on the async store
+ * (`sqlite-klantinteracties.ts`, SQLite or PostgreSQL); an Open Klant connector can implement the same port later.
+ * Every method is async; a write is one store transaction (a savepoint inside a caller's transaction).
  */
 export interface KlantinteractiesPort {
   /** Klantherkenning: match phone (canonical form), e-mail or BSN against partij-identificatoren and digitale adressen. */
-  recognise(from: ContactFrom): RecognitionResult;
-  getPartij(uuid: string): PartijView | undefined;
-  searchPartijen(query: string, limit: number): PartijView[];
+  recognise(from: ContactFrom): Promise<RecognitionResult>;
+  getPartij(uuid: string): Promise<PartijView | undefined>;
+  searchPartijen(query: string, limit: number): Promise<PartijView[]>;
   /** Create a persoon-partij (with BSN identificator and digitale adressen when given). */
-  createPersoon(input: Extract<LinkPartijRequest, { nieuw: unknown }>['nieuw']): PartijView;
+  createPersoon(input: Extract<LinkPartijRequest, { nieuw: unknown }>['nieuw']): Promise<PartijView>;
   /** Klantcontacten of a partij across all channels, newest first. */
-  klantcontactenVan(partijUuid: string, limit: number): KlantcontactView[];
-  openInterneTakenVanPartij(partijUuid: string): InterneTaakView[];
+  klantcontactenVan(partijUuid: string, limit: number): Promise<KlantcontactView[]>;
+  openInterneTakenVanPartij(partijUuid: string): Promise<InterneTaakView[]>;
   /** One interne taak with its klantcontact and actoren. */
-  interneTaak(uuid: string): InterneTaakRecord | undefined;
+  interneTaak(uuid: string): Promise<InterneTaakRecord | undefined>;
   /** Open interne taken assigned to any of these actoren, longest waiting first. */
-  openInterneTakenVanActoren(actorUuids: readonly string[]): InterneTaakRecord[];
+  openInterneTakenVanActoren(actorUuids: readonly string[]): Promise<InterneTaakRecord[]>;
   /** The medewerker's actor (created when missing). */
-  medewerkerActor(medewerker: MedewerkerRef): ActorRef;
+  medewerkerActor(medewerker: MedewerkerRef): Promise<ActorRef>;
   /**
    * Claim: the medewerker becomes the taak's medewerker actor, next to its organisatorische eenheden (another
    * medewerker actor is replaced). Returns the taak as stored.
    */
-  wijsInterneTaakToe(uuid: string, medewerker: MedewerkerRef): InterneTaakRecord;
+  wijsInterneTaakToe(uuid: string, medewerker: MedewerkerRef): Promise<InterneTaakRecord>;
   /** Status `verwerkt` with `afgehandeldOp` = `at`. */
-  rondInterneTaakAf(uuid: string, at: Date): InterneTaakRecord;
+  rondInterneTaakAf(uuid: string, at: Date): Promise<InterneTaakRecord>;
   /**
    * Register one question of a contact: klantcontact + betrokkene (if partij) + onderwerpobject (if zaak)
    * + actorklantcontact (the medewerker) + interne taak (if asked), all in one transaction.
    * Throws `RegistrationError` for references that do not exist (unknown partij, actor or gespreksresultaat).
    */
-  register(input: RegisterInput): RegistrationResponse;
+  register(input: RegisterInput): Promise<RegistrationResponse>;
   /**
    * Make the KCC transcript of a contact (chat, e-mail thread, web form) visible on a klantcontact as a Bijlage
    * (`TRANSCRIPT_BIJLAGE` identificator, objectId = the contact id). Idempotent: the same klantcontact and contact
-   * never get a second bijlage. Called inside the registration transaction.
+   * never get a second bijlage. The channels module calls it once the registration is committed.
    */
-  linkTranscript(klantcontactUuid: string, contactId: string): { bijlageUuid: string };
-  gespreksresultaten(): Gespreksresultaat[];
-  afdelingen(): Afdeling[];
-  getActor(uuid: string): ActorRef | undefined;
+  linkTranscript(klantcontactUuid: string, contactId: string): Promise<{ bijlageUuid: string }>;
+  gespreksresultaten(): Promise<Gespreksresultaat[]>;
+  afdelingen(): Promise<Afdeling[]>;
+  getActor(uuid: string): Promise<ActorRef | undefined>;
 }
 
 /**

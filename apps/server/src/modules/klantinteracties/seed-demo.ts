@@ -111,8 +111,12 @@ export const DEMO_ORGANISATIE = {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteracties, now: () => Date): void {
-  store.db.transaction(() => {
+export async function seedDemo(
+  store: KlantinteractiesStore,
+  port: SqliteKlantinteracties,
+  now: () => Date,
+): Promise<void> {
+  await store.sql.tx(async () => {
     const afdelingen = new Map<string, string>();
     for (const a of DEMO_AFDELINGEN) {
       const ident = {
@@ -121,25 +125,28 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
         codeSoortObjectId: 'code',
         objectId: a.code,
       };
-      const existing = store.findActorByIdentificator(ident);
+      const existing = await store.findActorByIdentificator(ident);
       const uuid =
         existing?.uuid ??
-        store.createActor({
-          naam: a.naam,
-          soortActor: 'organisatorische_eenheid',
-          indicatieActief: true,
-          actoridentificator: ident,
-          actorIdentificatie: {
-            omschrijving: a.omschrijving,
-            emailadres: `${a.code}@voorbeeldgemeente.example`,
-            telefoonnummer: a.telefoonnummer,
-          },
-        }).uuid;
+        (
+          await store.createActor({
+            naam: a.naam,
+            soortActor: 'organisatorische_eenheid',
+            indicatieActief: true,
+            actoridentificator: ident,
+            actorIdentificatie: {
+              omschrijving: a.omschrijving,
+              emailadres: `${a.code}@voorbeeldgemeente.example`,
+              telefoonnummer: a.telefoonnummer,
+            },
+          })
+        ).uuid;
       afdelingen.set(a.code, uuid);
     }
-    const medewerkers = DEMO_MEDEWERKERS.map((m) => port.ensureMedewerker(m).actorUuid);
+    const medewerkers: string[] = [];
+    for (const m of DEMO_MEDEWERKERS) medewerkers.push((await port.ensureMedewerker(m)).actorUuid);
 
-    const alreadySeeded = store.db
+    const alreadySeeded = await store.sql
       .prepare(`SELECT 1 FROM ki_partij_identificatoren WHERE code_soort_object_id = 'bsn' AND object_id = ?`)
       .get(DEMO_RESIDENTS[0]?.bsn);
     if (alreadySeeded) return;
@@ -171,9 +178,9 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
           },
         },
       };
-      const p = store.createPartij(input);
+      const p = await store.createPartij(input);
       if (r.telefoon) {
-        store.createDigitaalAdres({
+        await store.createDigitaalAdres({
           adres: r.telefoon,
           soortDigitaalAdres: 'telefoonnummer',
           verstrektDoorPartij: { uuid: p.uuid },
@@ -181,7 +188,7 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
         });
       }
       if (r.email) {
-        store.createDigitaalAdres({
+        await store.createDigitaalAdres({
           adres: r.email,
           soortDigitaalAdres: 'email',
           verstrektDoorPartij: { uuid: p.uuid },
@@ -191,7 +198,7 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
       partijen.push(p.uuid);
     }
 
-    const org = store.createPartij({
+    const org = await store.createPartij({
       soortPartij: 'organisatie',
       indicatieActief: true,
       voorkeurstaal: 'nld',
@@ -207,13 +214,13 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
       ],
       partijIdentificatie: { soortPartij: 'organisatie', identificatie: { naam: DEMO_ORGANISATIE.naam } },
     });
-    store.createDigitaalAdres({
+    await store.createDigitaalAdres({
       adres: DEMO_ORGANISATIE.telefoon,
       soortDigitaalAdres: 'telefoonnummer',
       verstrektDoorPartij: { uuid: org.uuid },
       isStandaardAdres: true,
     });
-    store.createDigitaalAdres({
+    await store.createDigitaalAdres({
       adres: DEMO_ORGANISATIE.email,
       soortDigitaalAdres: 'email',
       verstrektDoorPartij: { uuid: org.uuid },
@@ -297,8 +304,8 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
 
     for (const h of history) {
       const at = new Date(t0 - h.daysAgo * DAY);
-      const gr = store.gespreksresultaat(h.gespreksresultaat);
-      const kc = store.createKlantcontact(
+      const gr = await store.gespreksresultaat(h.gespreksresultaat);
+      const kc = await store.createKlantcontact(
         {
           kanaal: h.kanaal,
           onderwerp: h.onderwerp,
@@ -312,15 +319,15 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
         },
         { gespreksresultaatCode: h.gespreksresultaat },
       );
-      store.createBetrokkene({
+      await store.createBetrokkene({
         hadKlantcontact: { uuid: kc.uuid },
         wasPartij: { uuid: h.partij },
         rol: 'klant',
         initiator: true,
       });
-      store.createActorKlantcontact({ actor: { uuid: h.medewerker }, klantcontact: { uuid: kc.uuid } });
+      await store.createActorKlantcontact({ actor: { uuid: h.medewerker }, klantcontact: { uuid: kc.uuid } });
       if (h.taak) {
-        store.createInterneTaak({
+        await store.createInterneTaak({
           aanleidinggevendKlantcontact: { uuid: kc.uuid },
           gevraagdeHandeling: h.taak.gevraagdeHandeling,
           toelichting: h.taak.toelichting,
@@ -329,5 +336,5 @@ export function seedDemo(store: KlantinteractiesStore, port: SqliteKlantinteract
         });
       }
     }
-  })();
+  });
 }

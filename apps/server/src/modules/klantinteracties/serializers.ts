@@ -18,7 +18,6 @@ import type {
   RekeningnummerRow,
   VertegenwoordigingRow,
 } from './store-changes';
-import { prepared } from '../../store/prepared';
 
 /** Requested expansions as a tree: `hadBetrokkenen.wasPartij` → `{hadBetrokkenen: {wasPartij: {}}}`. */
 export interface ExpandTree {
@@ -65,53 +64,57 @@ export class KlantinteractiesSerializer {
   }
 
   // ---------------------------------------------------------------- partij
-  partij(row: PartijRow, expand: ExpandTree = {}): Json {
-    const adressen = this.store.digitaleAdressenVanPartij(row.uuid);
-    const betrokkenen = this.store.betrokkenenVanPartij(row.uuid);
-    const relaties = prepared(
-      this.store.db,
-      'SELECT * FROM ki_categorie_relaties WHERE partij_uuid = ? ORDER BY seq',
-    ).all(row.uuid) as CategorieRelatieRow[];
-    const vertegenwoordigden = prepared(
-      this.store.db,
-      'SELECT vertegenwoordigde_partij_uuid AS uuid FROM ki_vertegenwoordigingen WHERE vertegenwoordigende_partij_uuid = ? ORDER BY seq',
-    ).all(row.uuid) as { uuid: string }[];
-    const rekeningnummers = prepared(
-      this.store.db,
-      'SELECT uuid FROM ki_rekeningnummers WHERE partij_uuid = ? ORDER BY seq',
-    ).all(row.uuid) as { uuid: string }[];
+  async partij(row: PartijRow, expand: ExpandTree = {}): Promise<Json> {
+    const adressen = await this.store.digitaleAdressenVanPartij(row.uuid);
+    const betrokkenen = await this.store.betrokkenenVanPartij(row.uuid);
+    const relaties = (await this.store.sql
+      .prepare('SELECT * FROM ki_categorie_relaties WHERE partij_uuid = ? ORDER BY seq')
+      .all(row.uuid)) as CategorieRelatieRow[];
+    const vertegenwoordigden = (await this.store.sql
+      .prepare(
+        'SELECT vertegenwoordigde_partij_uuid AS uuid FROM ki_vertegenwoordigingen WHERE vertegenwoordigende_partij_uuid = ? ORDER BY seq',
+      )
+      .all(row.uuid)) as { uuid: string }[];
+    const rekeningnummers = (await this.store.sql
+      .prepare('SELECT uuid FROM ki_rekeningnummers WHERE partij_uuid = ? ORDER BY seq')
+      .all(row.uuid)) as { uuid: string }[];
     const out: Json = {
       uuid: row.uuid,
       url: this.url('partijen', row.uuid),
       nummer: row.nummer,
       interneNotitie: row.interne_notitie,
       betrokkenen: betrokkenen.map((b) => this.fk('betrokkenen', b.uuid)),
-      categorieRelaties: relaties.map((r) => this.categorieRelatieFk(r)),
+      categorieRelaties: await Promise.all(relaties.map((r) => this.categorieRelatieFk(r))),
       digitaleAdressen: adressen.map((d) => this.fk('digitaleadressen', d.uuid)),
       voorkeursDigitaalAdres: this.fkOrNull('digitaleadressen', row.voorkeurs_digitaal_adres_uuid),
       vertegenwoordigden: vertegenwoordigden.map((v) => this.fk('partijen', v.uuid)),
       rekeningnummers: rekeningnummers.map((r) => this.fk('rekeningnummers', r.uuid)),
       voorkeursRekeningnummer: this.fkOrNull('rekeningnummers', row.voorkeurs_rekeningnummer_uuid),
-      partijIdentificatoren: this.store.identificatorenVan(row.uuid).map((i) => this.partijIdentificator(i)),
+      partijIdentificatoren: await Promise.all(
+        (await this.store.identificatorenVan(row.uuid)).map((i) => this.partijIdentificator(i)),
+      ),
       soortPartij: row.soort_partij,
       indicatieGeheimhouding: row.indicatie_geheimhouding === null ? null : row.indicatie_geheimhouding === 1,
       voorkeurstaal: row.voorkeurstaal,
       indicatieActief: row.indicatie_actief === 1,
       bezoekadres: parse(row.bezoekadres_json),
       correspondentieadres: parse(row.correspondentieadres_json),
-      partijIdentificatie: this.partijIdentificatie(row),
+      partijIdentificatie: await this.partijIdentificatie(row),
     };
     if (Object.keys(expand).length > 0) {
       const e: Json = {};
-      if (expand.digitaleAdressen) e.digitaleAdressen = adressen.map((d) => this.digitaalAdres(d));
-      if (expand.betrokkenen) e.betrokkenen = betrokkenen.map((b) => this.betrokkene(b, expand.betrokkenen));
-      if (expand.categorieRelaties) e.categorieRelaties = relaties.map((r) => this.categorieRelatie(r));
+      if (expand.digitaleAdressen)
+        e.digitaleAdressen = await Promise.all(adressen.map((d) => this.digitaalAdres(d)));
+      if (expand.betrokkenen)
+        e.betrokkenen = await Promise.all(betrokkenen.map((b) => this.betrokkene(b, expand.betrokkenen)));
+      if (expand.categorieRelaties)
+        e.categorieRelaties = await Promise.all(relaties.map((r) => this.categorieRelatie(r)));
       out._expand = e;
     }
     return out;
   }
 
-  private partijIdentificatie(row: PartijRow): Json {
+  private async partijIdentificatie(row: PartijRow): Promise<Json> {
     const ident = JSON.parse(row.identificatie_json) as Json;
     if (row.soort_partij === 'organisatie') return { naam: (ident.naam as string | undefined) ?? '' };
     const contactnaam = (ident.contactnaam as Json | null | undefined) ?? null;
@@ -126,7 +129,7 @@ export class KlantinteractiesSerializer {
     };
   }
 
-  partijIdentificator(row: PartijIdentificatorRow): Json {
+  async partijIdentificator(row: PartijIdentificatorRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('partij-identificatoren', row.uuid),
@@ -143,7 +146,7 @@ export class KlantinteractiesSerializer {
   }
 
   // ---------------------------------------------------------------- digitaal adres
-  digitaalAdres(row: DigitaalAdresRow, expand: ExpandTree = {}): Json {
+  async digitaalAdres(row: DigitaalAdresRow, expand: ExpandTree = {}): Promise<Json> {
     const out: Json = {
       uuid: row.uuid,
       url: this.url('digitaleadressen', row.uuid),
@@ -160,9 +163,9 @@ export class KlantinteractiesSerializer {
       const e: Json = {};
       if (expand.verstrektDoorBetrokkene) {
         const b = row.betrokkene_uuid
-          ? this.store.get<BetrokkeneRow>('ki_betrokkenen', row.betrokkene_uuid)
+          ? await this.store.get<BetrokkeneRow>('ki_betrokkenen', row.betrokkene_uuid)
           : undefined;
-        e.verstrektDoorBetrokkene = b ? this.betrokkene(b, expand.verstrektDoorBetrokkene) : null;
+        e.verstrektDoorBetrokkene = b ? await this.betrokkene(b, expand.verstrektDoorBetrokkene) : null;
       }
       out._expand = e;
     }
@@ -170,8 +173,8 @@ export class KlantinteractiesSerializer {
   }
 
   // ---------------------------------------------------------------- betrokkene
-  betrokkene(row: BetrokkeneRow, expand: ExpandTree = {}): Json {
-    const adressen = this.store.digitaleAdressenVanBetrokkene(row.uuid);
+  async betrokkene(row: BetrokkeneRow, expand: ExpandTree = {}): Promise<Json> {
+    const adressen = await this.store.digitaleAdressenVanBetrokkene(row.uuid);
     const contactnaam = parse<Json>(row.contactnaam_json);
     const out: Json = {
       uuid: row.uuid,
@@ -189,18 +192,21 @@ export class KlantinteractiesSerializer {
     };
     if (Object.keys(expand).length > 0) {
       const e: Json = {};
-      if (expand.digitaleAdressen) e.digitaleAdressen = adressen.map((d) => this.digitaalAdres(d));
+      if (expand.digitaleAdressen)
+        e.digitaleAdressen = await Promise.all(adressen.map((d) => this.digitaalAdres(d)));
       if (expand.wasPartij) {
-        const p = row.partij_uuid ? this.store.get<PartijRow>('ki_partijen', row.partij_uuid) : undefined;
-        e.wasPartij = p ? this.partij(p, expand.wasPartij) : null;
+        const p = row.partij_uuid
+          ? await this.store.get<PartijRow>('ki_partijen', row.partij_uuid)
+          : undefined;
+        e.wasPartij = p ? await this.partij(p, expand.wasPartij) : null;
       }
       if (expand.hadKlantcontact) {
-        const k = this.store.mustGet<KlantcontactRow>(
+        const k = await this.store.mustGet<KlantcontactRow>(
           'ki_klantcontacten',
           row.klantcontact_uuid,
           'Klantcontact',
         );
-        e.hadKlantcontact = this.klantcontact(k, expand.hadKlantcontact);
+        e.hadKlantcontact = await this.klantcontact(k, expand.hadKlantcontact);
       }
       out._expand = e;
     }
@@ -208,16 +214,18 @@ export class KlantinteractiesSerializer {
   }
 
   // ---------------------------------------------------------------- klantcontact
-  klantcontact(row: KlantcontactRow, expand: ExpandTree = {}): Json {
-    const onderwerpobjecten = this.store.onderwerpobjectenVanKlantcontact(row.uuid);
-    const betrokkenen = this.store.betrokkenenVanKlantcontact(row.uuid);
-    const taken = this.store.interneTakenVanKlantcontact(row.uuid);
-    const bijlagen = this.store.bijlagenVanKlantcontact(row.uuid);
+  async klantcontact(row: KlantcontactRow, expand: ExpandTree = {}): Promise<Json> {
+    const onderwerpobjecten = await this.store.onderwerpobjectenVanKlantcontact(row.uuid);
+    const betrokkenen = await this.store.betrokkenenVanKlantcontact(row.uuid);
+    const taken = await this.store.interneTakenVanKlantcontact(row.uuid);
+    const bijlagen = await this.store.bijlagenVanKlantcontact(row.uuid);
     const out: Json = {
       uuid: row.uuid,
       url: this.url('klantcontacten', row.uuid),
       gingOverOnderwerpobjecten: onderwerpobjecten.map((o) => this.fk('onderwerpobjecten', o.uuid)),
-      hadBetrokkenActoren: this.store.actorenVanKlantcontact(row.uuid).map((a) => this.actor(a)),
+      hadBetrokkenActoren: await Promise.all(
+        (await this.store.actorenVanKlantcontact(row.uuid)).map((a) => this.actor(a)),
+      ),
       omvatteBijlagen: bijlagen.map((b) => this.fk('bijlagen', b.uuid)),
       hadBetrokkenen: betrokkenen.map((b) => this.fk('betrokkenen', b.uuid)),
       leiddeTotInterneTaken: taken.map((t) => this.fk('internetaken', t.uuid)),
@@ -239,17 +247,22 @@ export class KlantinteractiesSerializer {
     if (Object.keys(expand).length > 0) {
       const e: Json = {};
       if (expand.hadBetrokkenen)
-        e.hadBetrokkenen = betrokkenen.map((b) => this.betrokkene(b, expand.hadBetrokkenen));
+        e.hadBetrokkenen = await Promise.all(
+          betrokkenen.map((b) => this.betrokkene(b, expand.hadBetrokkenen)),
+        );
       if (expand.gingOverOnderwerpobjecten)
-        e.gingOverOnderwerpobjecten = onderwerpobjecten.map((o) => this.onderwerpobject(o));
-      if (expand.leiddeTotInterneTaken) e.leiddeTotInterneTaken = taken.map((t) => this.interneTaak(t));
-      if (expand.omvatteBijlagen) e.omvatteBijlagen = bijlagen.map((b) => this.bijlage(b));
+        e.gingOverOnderwerpobjecten = await Promise.all(
+          onderwerpobjecten.map((o) => this.onderwerpobject(o)),
+        );
+      if (expand.leiddeTotInterneTaken)
+        e.leiddeTotInterneTaken = await Promise.all(taken.map((t) => this.interneTaak(t)));
+      if (expand.omvatteBijlagen) e.omvatteBijlagen = await Promise.all(bijlagen.map((b) => this.bijlage(b)));
       out._expand = e;
     }
     return out;
   }
 
-  onderwerpobject(row: OnderwerpobjectRow): Json {
+  async onderwerpobject(row: OnderwerpobjectRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('onderwerpobjecten', row.uuid),
@@ -259,7 +272,7 @@ export class KlantinteractiesSerializer {
     };
   }
 
-  bijlage(row: BijlageRow): Json {
+  async bijlage(row: BijlageRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('bijlagen', row.uuid),
@@ -269,7 +282,7 @@ export class KlantinteractiesSerializer {
   }
 
   // ---------------------------------------------------------------- actor
-  actor(row: ActorRow): Json {
+  async actor(row: ActorRow): Promise<Json> {
     const identificatie = JSON.parse(row.identificatie_json) as Json;
     // Medewerker requires functie and telefoonnummer: without a known number we leave actorIdentificatie out.
     const includeIdentificatie =
@@ -289,7 +302,7 @@ export class KlantinteractiesSerializer {
     };
   }
 
-  actorKlantcontact(row: ActorKlantcontactRow): Json {
+  async actorKlantcontact(row: ActorKlantcontactRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('actorklantcontacten', row.uuid),
@@ -299,8 +312,8 @@ export class KlantinteractiesSerializer {
   }
 
   // ---------------------------------------------------------------- interne taak
-  interneTaak(row: InterneTaakRow): Json {
-    const actoren = this.store.toegewezenActoren(row.uuid).map((a) => this.fk('actoren', a.uuid));
+  async interneTaak(row: InterneTaakRow): Promise<Json> {
+    const actoren = (await this.store.toegewezenActoren(row.uuid)).map((a) => this.fk('actoren', a.uuid));
     return {
       uuid: row.uuid,
       url: this.url('internetaken', row.uuid),
@@ -318,7 +331,7 @@ export class KlantinteractiesSerializer {
   }
 
   // ---------------------------------------------------------------- rekeningnummers, categorieën, vertegenwoordigingen
-  rekeningnummer(row: RekeningnummerRow): Json {
+  async rekeningnummer(row: RekeningnummerRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('rekeningnummers', row.uuid),
@@ -328,26 +341,26 @@ export class KlantinteractiesSerializer {
     };
   }
 
-  categorie(row: CategorieRow): Json {
+  async categorie(row: CategorieRow): Promise<Json> {
     return { uuid: row.uuid, url: this.url('categorieen', row.uuid), naam: row.naam };
   }
 
-  private categorieNaam(uuid: string | null): string | null {
+  private async categorieNaam(uuid: string | null): Promise<string | null> {
     if (uuid === null) return null;
-    return this.store.get<CategorieRow>('ki_categorieen', uuid)?.naam ?? null;
+    return (await this.store.get<CategorieRow>('ki_categorieen', uuid))?.naam ?? null;
   }
 
-  private categorieRelatieFk(row: CategorieRelatieRow): Json {
+  private async categorieRelatieFk(row: CategorieRelatieRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('categorie-relaties', row.uuid),
-      categorieNaam: this.categorieNaam(row.categorie_uuid),
+      categorieNaam: await this.categorieNaam(row.categorie_uuid),
       beginDatum: row.begin_datum,
       eindDatum: row.eind_datum,
     };
   }
 
-  categorieRelatie(row: CategorieRelatieRow): Json {
+  async categorieRelatie(row: CategorieRelatieRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('categorie-relaties', row.uuid),
@@ -357,14 +370,14 @@ export class KlantinteractiesSerializer {
           ? null
           : {
               ...this.fk('categorieen', row.categorie_uuid),
-              naam: this.categorieNaam(row.categorie_uuid) ?? '',
+              naam: (await this.categorieNaam(row.categorie_uuid)) ?? '',
             },
       beginDatum: row.begin_datum,
       eindDatum: row.eind_datum,
     };
   }
 
-  vertegenwoordiging(row: VertegenwoordigingRow): Json {
+  async vertegenwoordiging(row: VertegenwoordigingRow): Promise<Json> {
     return {
       uuid: row.uuid,
       url: this.url('vertegenwoordigingen', row.uuid),

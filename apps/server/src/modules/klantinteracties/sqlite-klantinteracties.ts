@@ -29,7 +29,6 @@ import {
   type RecognitionResult,
   type RegisterInput,
 } from './ports';
-import { prepared } from '../../store/prepared';
 
 /** How a KCC medewerker is identified as an Actor (actoridentificator). */
 export const MEDEWERKER_IDENTIFICATOR = {
@@ -56,13 +55,13 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     private readonly serializer: KlantinteractiesSerializer,
   ) {}
 
-  private get db() {
-    return this.store.db;
+  private get sql() {
+    return this.store.sql;
   }
 
   // ---------------------------------------------------------------- views
-  partijView(row: PartijRow): PartijView {
-    const ids = this.store.identificatorenVan(row.uuid);
+  async partijView(row: PartijRow): Promise<PartijView> {
+    const ids = await this.store.identificatorenVan(row.uuid);
     const bsn = ids.find((i) => i.code_soort_object_id === 'bsn')?.object_id;
     const kvk = ids.find((i) => i.code_soort_object_id === 'kvk_nummer')?.object_id;
     return {
@@ -71,7 +70,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
       naam: row.naam,
       ...(bsn ? { bsn } : {}),
       ...(kvk ? { kvkNummer: kvk } : {}),
-      digitaleAdressen: this.store.digitaleAdressenVanPartij(row.uuid).map((d) => ({
+      digitaleAdressen: (await this.store.digitaleAdressenVanPartij(row.uuid)).map((d) => ({
         uuid: d.uuid,
         soortDigitaalAdres: d.soort_digitaal_adres,
         adres: d.adres,
@@ -80,13 +79,13 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     };
   }
 
-  private klantcontactView(row: KlantcontactRow): KlantcontactView {
+  private async klantcontactView(row: KlantcontactRow): Promise<KlantcontactView> {
     const gr = row.gespreksresultaat_code
-      ? this.store.gespreksresultaat(row.gespreksresultaat_code)
+      ? await this.store.gespreksresultaat(row.gespreksresultaat_code)
       : undefined;
-    const medewerker = this.store
-      .actorenVanKlantcontact(row.uuid)
-      .find((a) => a.soort_actor === 'medewerker');
+    const medewerker = (await this.store.actorenVanKlantcontact(row.uuid)).find(
+      (a) => a.soort_actor === 'medewerker',
+    );
     return {
       uuid: row.uuid,
       kanaal: row.kanaal,
@@ -104,72 +103,76 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     };
   }
 
-  private interneTaakView(row: InterneTaakRow): InterneTaakView {
-    const kc = this.store.mustGet<KlantcontactRow>(
+  private async interneTaakView(row: InterneTaakRow): Promise<InterneTaakView> {
+    const kc = await this.store.mustGet<KlantcontactRow>(
       'ki_klantcontacten',
       row.klantcontact_uuid,
       'Klantcontact',
     );
-    const partij = prepared(
-      this.db,
-      `SELECT p.uuid, p.naam FROM ki_betrokkenen b JOIN ki_partijen p ON p.uuid = b.partij_uuid
+    const partij = (await this.sql
+      .prepare(
+        `SELECT p.uuid, p.naam FROM ki_betrokkenen b JOIN ki_partijen p ON p.uuid = b.partij_uuid
          WHERE b.klantcontact_uuid = ? ORDER BY b.seq LIMIT 1`,
-    ).get(row.klantcontact_uuid) as { uuid: string; naam: string } | undefined;
+      )
+      .get(row.klantcontact_uuid)) as { uuid: string; naam: string } | undefined;
     return {
       uuid: row.uuid,
       gevraagdeHandeling: row.gevraagde_handeling,
       ...(row.toelichting ? { toelichting: row.toelichting } : {}),
       status: row.status,
       toegewezenOp: row.toegewezen_op,
-      toegewezenAan: this.store.toegewezenActoren(row.uuid).map((a) => a.naam),
+      toegewezenAan: (await this.store.toegewezenActoren(row.uuid)).map((a) => a.naam),
       klantcontact: { uuid: kc.uuid, onderwerp: kc.onderwerp, kanaal: kc.kanaal },
       ...(partij ? { partij: { uuid: partij.uuid, naam: partij.naam } } : {}),
     };
   }
 
   // ---------------------------------------------------------------- klantherkenning
-  recognise(from: ContactFrom): RecognitionResult {
+  async recognise(from: ContactFrom): Promise<RecognitionResult> {
     if (from.bsn) {
-      const p = prepared(
-        this.db,
-        `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid
+      const p = (await this.sql
+        .prepare(
+          `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid
            WHERE pi.code_soort_object_id = 'bsn' AND pi.object_id = ? LIMIT 1`,
-      ).get(from.bsn) as PartijRow | undefined;
-      if (p) return { herkenning: 'bsn', partij: this.partijView(p), kandidaten: [] };
+        )
+        .get(from.bsn)) as PartijRow | undefined;
+      if (p) return { herkenning: 'bsn', partij: await this.partijView(p), kandidaten: [] };
     }
     const phone = from.phone ? canonicalPhone(from.phone) : undefined;
     if (phone) {
-      const found = this.partijenByAdres('telefoonnummer', phone);
-      if (found.length > 0) return this.recognitionOf('telefoon', found);
+      const found = await this.partijenByAdres('telefoonnummer', phone);
+      if (found.length > 0) return await this.recognitionOf('telefoon', found);
     }
     if (from.email) {
-      const found = this.partijenByAdres('email', from.email.trim().toLowerCase());
-      if (found.length > 0) return this.recognitionOf('email', found);
+      const found = await this.partijenByAdres('email', from.email.trim().toLowerCase());
+      if (found.length > 0) return await this.recognitionOf('email', found);
     }
     return { herkenning: 'onbekend', kandidaten: [] };
   }
 
   /** One match → recognised; several partijen share the number or address → no partij, the agent picks a kandidaat. */
-  private recognitionOf(how: 'telefoon' | 'email', found: PartijRow[]): RecognitionResult {
+  private async recognitionOf(how: 'telefoon' | 'email', found: PartijRow[]): Promise<RecognitionResult> {
     const [only] = found;
-    if (found.length === 1 && only) return { herkenning: how, partij: this.partijView(only), kandidaten: [] };
-    return { herkenning: 'onbekend', kandidaten: found.map((p) => this.partijView(p)) };
+    if (found.length === 1 && only)
+      return { herkenning: how, partij: await this.partijView(only), kandidaten: [] };
+    return { herkenning: 'onbekend', kandidaten: await Promise.all(found.map((p) => this.partijView(p))) };
   }
 
-  private partijenByAdres(soort: 'telefoonnummer' | 'email', match: string): PartijRow[] {
-    return prepared(
-      this.db,
-      `SELECT DISTINCT p.* FROM ki_digitale_adressen d JOIN ki_partijen p ON p.uuid = d.partij_uuid
+  private async partijenByAdres(soort: 'telefoonnummer' | 'email', match: string): Promise<PartijRow[]> {
+    return (await this.sql
+      .prepare(
+        `SELECT DISTINCT p.* FROM ki_digitale_adressen d JOIN ki_partijen p ON p.uuid = d.partij_uuid
          WHERE d.soort_digitaal_adres = ? AND d.adres_match = ? ORDER BY p.indicatie_actief DESC, p.seq DESC`,
-    ).all(soort, match) as PartijRow[];
+      )
+      .all(soort, match)) as PartijRow[];
   }
 
-  getPartij(uuid: string): PartijView | undefined {
-    const row = this.store.get<PartijRow>('ki_partijen', uuid);
-    return row ? this.partijView(row) : undefined;
+  async getPartij(uuid: string): Promise<PartijView | undefined> {
+    const row = await this.store.get<PartijRow>('ki_partijen', uuid);
+    return row ? await this.partijView(row) : undefined;
   }
 
-  searchPartijen(query: string, limit: number): PartijView[] {
+  async searchPartijen(query: string, limit: number): Promise<PartijView[]> {
     const q = query.trim();
     const max = Math.max(1, Math.min(Math.floor(limit) || 20, 100));
     if (q === '') return [];
@@ -177,30 +180,30 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     const add = (list: PartijRow[]) => list.forEach((r) => rows.set(r.uuid, r));
     if (/^[0-9]{8,12}$/.test(q)) {
       add(
-        prepared(
-          this.db,
-          `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid WHERE pi.object_id = ?`,
-        ).all(q) as PartijRow[],
+        (await this.sql
+          .prepare(
+            `SELECT p.* FROM ki_partij_identificatoren pi JOIN ki_partijen p ON p.uuid = pi.partij_uuid WHERE pi.object_id = ?`,
+          )
+          .all(q)) as PartijRow[],
       );
     }
     const phone = canonicalPhone(q);
-    if (phone) add(this.partijenByAdres('telefoonnummer', phone));
-    if (q.includes('@')) add(this.partijenByAdres('email', q.toLowerCase()));
+    if (phone) add(await this.partijenByAdres('telefoonnummer', phone));
+    if (q.includes('@')) add(await this.partijenByAdres('email', q.toLowerCase()));
     const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     add(
-      prepared(
-        this.db,
-        `SELECT * FROM ki_partijen WHERE naam_zoek LIKE ? ESCAPE '\\' ORDER BY naam LIMIT ?`,
-      ).all(like, max) as PartijRow[],
+      (await this.sql
+        .prepare(`SELECT * FROM ki_partijen WHERE naam_zoek LIKE ? ESCAPE '\\' ORDER BY naam, seq LIMIT ?`)
+        .all(like, max)) as PartijRow[],
     );
-    return [...rows.values()].slice(0, max).map((r) => this.partijView(r));
+    return Promise.all([...rows.values()].slice(0, max).map((r) => this.partijView(r)));
   }
 
-  createPersoon(input: NieuwePersoon): PartijView {
+  async createPersoon(input: NieuwePersoon): Promise<PartijView> {
     try {
-      return this.db.transaction(() => {
+      return await this.sql.tx(async () => {
         const identificatoren: NestedPartijIdentificator[] = input.bsn ? [bsnIdentificator(input.bsn)] : [];
-        const partij = this.store.createPartij({
+        const partij = await this.store.createPartij({
           soortPartij: 'persoon',
           indicatieActief: true,
           voorkeurstaal: 'nld',
@@ -220,7 +223,7 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
           const canonical = canonicalPhone(input.telefoonnummer);
           if (!canonical)
             throw KiValidationError.one('telefoonnummer', 'invalid', 'Dit telefoonnummer is niet geldig.');
-          this.store.createDigitaalAdres({
+          await this.store.createDigitaalAdres({
             adres: canonical,
             soortDigitaalAdres: 'telefoonnummer',
             verstrektDoorPartij: { uuid: partij.uuid },
@@ -228,48 +231,50 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
           });
         }
         if (input.email) {
-          this.store.createDigitaalAdres({
+          await this.store.createDigitaalAdres({
             adres: input.email,
             soortDigitaalAdres: 'email',
             verstrektDoorPartij: { uuid: partij.uuid },
             isStandaardAdres: true,
           });
         }
-        return this.partijView(partij);
-      })();
+        return await this.partijView(partij);
+      });
     } catch (e) {
       throw toRegistrationError(e, (name) => (name.startsWith('partijIdentificatoren') ? 'bsn' : name));
     }
   }
 
-  klantcontactenVan(partijUuid: string, limit: number): KlantcontactView[] {
-    const rows = prepared(
-      this.db,
-      `SELECT k.* FROM ki_klantcontacten k WHERE EXISTS
+  async klantcontactenVan(partijUuid: string, limit: number): Promise<KlantcontactView[]> {
+    const rows = (await this.sql
+      .prepare(
+        `SELECT k.* FROM ki_klantcontacten k WHERE EXISTS
            (SELECT 1 FROM ki_betrokkenen b WHERE b.klantcontact_uuid = k.uuid AND b.partij_uuid = ?)
          ORDER BY k.plaatsgevonden_ms DESC, k.seq DESC LIMIT ?`,
-    ).all(partijUuid, Math.max(0, Math.floor(limit))) as KlantcontactRow[];
-    return rows.map((r) => this.klantcontactView(r));
+      )
+      .all(partijUuid, Math.max(0, Math.floor(limit)))) as KlantcontactRow[];
+    return await Promise.all(rows.map((r) => this.klantcontactView(r)));
   }
 
-  openInterneTakenVanPartij(partijUuid: string): InterneTaakView[] {
-    const rows = prepared(
-      this.db,
-      `SELECT t.* FROM ki_interne_taken t WHERE t.status = 'te_verwerken' AND EXISTS
+  async openInterneTakenVanPartij(partijUuid: string): Promise<InterneTaakView[]> {
+    const rows = (await this.sql
+      .prepare(
+        `SELECT t.* FROM ki_interne_taken t WHERE t.status = 'te_verwerken' AND EXISTS
            (SELECT 1 FROM ki_betrokkenen b WHERE b.klantcontact_uuid = t.klantcontact_uuid AND b.partij_uuid = ?)
          ORDER BY t.seq DESC`,
-    ).all(partijUuid) as InterneTaakRow[];
-    return rows.map((r) => this.interneTaakView(r));
+      )
+      .all(partijUuid)) as InterneTaakRow[];
+    return await Promise.all(rows.map((r) => this.interneTaakView(r)));
   }
 
   // ---------------------------------------------------------------- working interne taken
-  private interneTaakRecord(row: InterneTaakRow): InterneTaakRecord {
-    const kc = this.store.mustGet<KlantcontactRow>(
+  private async interneTaakRecord(row: InterneTaakRow): Promise<InterneTaakRecord> {
+    const kc = await this.store.mustGet<KlantcontactRow>(
       'ki_klantcontacten',
       row.klantcontact_uuid,
       'Klantcontact',
     );
-    const view = this.interneTaakView(row);
+    const view = await this.interneTaakView(row);
     return {
       uuid: row.uuid,
       gevraagdeHandeling: row.gevraagde_handeling,
@@ -277,70 +282,73 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
       status: row.status,
       toegewezenOp: row.toegewezen_op,
       ...(row.afgehandeld_op ? { afgehandeldOp: row.afgehandeld_op } : {}),
-      actoren: this.store.toegewezenActoren(row.uuid).map(actorRef),
-      klantcontact: this.klantcontactView(kc),
+      actoren: (await this.store.toegewezenActoren(row.uuid)).map(actorRef),
+      klantcontact: await this.klantcontactView(kc),
       ...(view.partij ? { partij: view.partij } : {}),
     };
   }
 
-  interneTaak(uuid: string): InterneTaakRecord | undefined {
-    const row = this.store.get<InterneTaakRow>('ki_interne_taken', uuid);
-    return row ? this.interneTaakRecord(row) : undefined;
+  async interneTaak(uuid: string): Promise<InterneTaakRecord | undefined> {
+    const row = await this.store.get<InterneTaakRow>('ki_interne_taken', uuid);
+    return row ? await this.interneTaakRecord(row) : undefined;
   }
 
-  openInterneTakenVanActoren(actorUuids: readonly string[]): InterneTaakRecord[] {
+  async openInterneTakenVanActoren(actorUuids: readonly string[]): Promise<InterneTaakRecord[]> {
     if (actorUuids.length === 0) return [];
     // Driven by the actor index (ki_interne_taak_actoren_actor_taak), status checked on ki_interne_taken_uuid_status.
-    const rows = this.db
+    const rows = (await this.sql
       .prepare(
         `SELECT t.* FROM ki_interne_taken t WHERE t.status = 'te_verwerken' AND t.uuid IN
            (SELECT ta.interne_taak_uuid FROM ki_interne_taak_actoren ta
              WHERE ta.actor_uuid IN (${actorUuids.map(() => '?').join(', ')}))
          ORDER BY t.toegewezen_op, t.seq`,
       )
-      .all(...actorUuids) as InterneTaakRow[];
-    return rows.map((r) => this.interneTaakRecord(r));
+      .all(...actorUuids)) as InterneTaakRow[];
+    return await Promise.all(rows.map((r) => this.interneTaakRecord(r)));
   }
 
-  medewerkerActor(medewerker: MedewerkerRef): ActorRef {
-    const { actorUuid } = this.ensureMedewerker(medewerker);
-    return actorRef(this.store.mustGet<ActorRow>('ki_actoren', actorUuid, 'Actor'));
+  async medewerkerActor(medewerker: MedewerkerRef): Promise<ActorRef> {
+    const { actorUuid } = await this.ensureMedewerker(medewerker);
+    return actorRef(await this.store.mustGet<ActorRow>('ki_actoren', actorUuid, 'Actor'));
   }
 
-  wijsInterneTaakToe(uuid: string, medewerker: MedewerkerRef): InterneTaakRecord {
-    return this.db.transaction(() => {
-      const mine = this.medewerkerActor(medewerker).uuid;
-      const eenheden = this.store
-        .toegewezenActoren(uuid)
+  async wijsInterneTaakToe(uuid: string, medewerker: MedewerkerRef): Promise<InterneTaakRecord> {
+    return await this.sql.tx(async () => {
+      const mine = (await this.medewerkerActor(medewerker)).uuid;
+      const eenheden = (await this.store.toegewezenActoren(uuid))
         .filter((a) => a.soort_actor !== 'medewerker')
         .map((a) => ({ uuid: a.uuid }));
-      const row = this.store.patchInterneTaak(uuid, { toegewezenAanActoren: [...eenheden, { uuid: mine }] });
-      return this.interneTaakRecord(row);
-    })();
+      const row = await this.store.patchInterneTaak(uuid, {
+        toegewezenAanActoren: [...eenheden, { uuid: mine }],
+      });
+      return await this.interneTaakRecord(row);
+    });
   }
 
-  rondInterneTaakAf(uuid: string, at: Date): InterneTaakRecord {
-    const row = this.store.patchInterneTaak(uuid, { status: 'verwerkt', afgehandeldOp: at.toISOString() });
-    return this.interneTaakRecord(row);
+  async rondInterneTaakAf(uuid: string, at: Date): Promise<InterneTaakRecord> {
+    const row = await this.store.patchInterneTaak(uuid, {
+      status: 'verwerkt',
+      afgehandeldOp: at.toISOString(),
+    });
+    return await this.interneTaakRecord(row);
   }
 
   // ---------------------------------------------------------------- medewerkers
-  ensureMedewerker(m: MedewerkerRef): { actorUuid: string } {
-    return this.db.transaction(() => {
-      const existing = this.store.findActorByIdentificator({
+  async ensureMedewerker(m: MedewerkerRef): Promise<{ actorUuid: string }> {
+    return await this.sql.tx(async () => {
+      const existing = await this.store.findActorByIdentificator({
         ...MEDEWERKER_IDENTIFICATOR,
         objectId: m.username,
       });
       if (existing) {
         if (existing.naam !== m.name && m.name.trim() !== '') {
-          prepared(this.db, 'UPDATE ki_actoren SET naam = ? WHERE uuid = ?').run(
-            m.name.slice(0, 200),
-            existing.uuid,
-          );
+          await this.sql
+            .prepare('UPDATE ki_actoren SET naam = ? WHERE uuid = ?')
+            .run(m.name.slice(0, 200), existing.uuid);
         }
         return { actorUuid: existing.uuid };
       }
-      const actor = this.store.createActor({
+      const actor = await this.store.createActor({
         naam: (m.name.trim() || m.username).slice(0, 200),
         soortActor: 'medewerker',
         indicatieActief: true,
@@ -348,13 +356,13 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
         actorIdentificatie: { functie: MEDEWERKER_FUNCTIE },
       });
       return { actorUuid: actor.uuid };
-    })();
+    });
   }
 
   // ---------------------------------------------------------------- registration
-  register(input: RegisterInput): RegistrationResponse {
+  async register(input: RegisterInput): Promise<RegistrationResponse> {
     const { request, contact, medewerker } = input;
-    const gr = this.store.gespreksresultaat(request.gespreksresultaat);
+    const gr = await this.store.gespreksresultaat(request.gespreksresultaat);
     if (!gr || gr.actief !== 1) {
       throw new RegistrationError(
         'gespreksresultaat',
@@ -363,12 +371,12 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
       );
     }
     const partijUuid = request.partij?.uuid ?? contact.partijUuid;
-    if (partijUuid && !this.store.get<PartijRow>('ki_partijen', partijUuid)) {
+    if (partijUuid && !(await this.store.get<PartijRow>('ki_partijen', partijUuid))) {
       throw new RegistrationError('partij.uuid', 'does_not_exist', 'Deze partij bestaat niet.');
     }
     const taakActor = request.interneTaak?.actor?.uuid;
     if (taakActor) {
-      const actor = this.store.get<ActorRow>('ki_actoren', taakActor);
+      const actor = await this.store.get<ActorRow>('ki_actoren', taakActor);
       if (!actor)
         throw new RegistrationError(
           'interneTaak.actor.uuid',
@@ -385,9 +393,9 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     }
 
     try {
-      return this.db.transaction((): RegistrationResponse => {
-        const { actorUuid } = this.ensureMedewerker(medewerker);
-        const kc = this.store.createKlantcontact(
+      return await this.sql.tx(async (): Promise<RegistrationResponse> => {
+        const { actorUuid } = await this.ensureMedewerker(medewerker);
+        const kc = await this.store.createKlantcontact(
           {
             kanaal: request.kanaal ?? contact.channel,
             onderwerp: request.onderwerp,
@@ -408,19 +416,22 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
           },
           { gespreksresultaatCode: gr.code, kccContactId: contact.id },
         );
-        this.addBetrokkene(kc.uuid, partijUuid, contact.from);
+        await this.addBetrokkene(kc.uuid, partijUuid, contact.from);
         if (request.zaak) {
-          this.store.createOnderwerpobject({
+          await this.store.createOnderwerpobject({
             klantcontact: { uuid: kc.uuid },
             onderwerpobjectidentificator: zaakOnderwerpobject(request.zaak.uuid),
           });
         }
-        this.store.createActorKlantcontact({ actor: { uuid: actorUuid }, klantcontact: { uuid: kc.uuid } });
+        await this.store.createActorKlantcontact({
+          actor: { uuid: actorUuid },
+          klantcontact: { uuid: kc.uuid },
+        });
         const response: RegistrationResponse = {
           klantcontact: { uuid: kc.uuid, url: this.serializer.url('klantcontacten', kc.uuid) },
         };
         if (request.interneTaak) {
-          const taak = this.store.createInterneTaak({
+          const taak = await this.store.createInterneTaak({
             aanleidinggevendKlantcontact: { uuid: kc.uuid },
             gevraagdeHandeling: request.interneTaak.gevraagdeHandeling,
             toelichting: request.interneTaak.toelichting,
@@ -431,32 +442,36 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
           response.interneTaak = { uuid: taak.uuid, url: this.serializer.url('internetaken', taak.uuid) };
         }
         return response;
-      })();
+      });
     } catch (e) {
       throw toRegistrationError(e);
     }
   }
 
-  linkTranscript(klantcontactUuid: string, contactId: string): { bijlageUuid: string } {
+  async linkTranscript(klantcontactUuid: string, contactId: string): Promise<{ bijlageUuid: string }> {
     if (contactId.length > 200) {
       throw new RegistrationError('contactId', 'max_length', 'Een contact-id heeft hooguit 200 tekens.');
     }
-    return this.db.transaction(() => {
+    return await this.sql.tx(async () => {
       const ident = transcriptBijlage(contactId);
-      const existing = this.store.findBijlage(klantcontactUuid, ident);
+      const existing = await this.store.findBijlage(klantcontactUuid, ident);
       if (existing) return { bijlageUuid: existing.uuid };
-      const created = this.store.createBijlage({
+      const created = await this.store.createBijlage({
         wasBijlageVanKlantcontact: { uuid: klantcontactUuid },
         bijlageidentificator: ident,
       });
       return { bijlageUuid: created.uuid };
-    })();
+    });
   }
 
   /** The resident as betrokkene: linked to the partij, or (anonymous caller) with the name and contact details the channel gave. */
-  private addBetrokkene(klantcontactUuid: string, partijUuid: string | undefined, from: ContactFrom): void {
+  private async addBetrokkene(
+    klantcontactUuid: string,
+    partijUuid: string | undefined,
+    from: ContactFrom,
+  ): Promise<void> {
     if (partijUuid) {
-      this.store.createBetrokkene({
+      await this.store.createBetrokkene({
         hadKlantcontact: { uuid: klantcontactUuid },
         wasPartij: { uuid: partijUuid },
         rol: 'klant',
@@ -466,21 +481,21 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     }
     const phone = from.phone ? canonicalPhone(from.phone) : undefined;
     if (!from.name && !phone && !from.email) return;
-    const b = this.store.createBetrokkene({
+    const b = await this.store.createBetrokkene({
       hadKlantcontact: { uuid: klantcontactUuid },
       rol: 'klant',
       initiator: true,
       ...(from.name ? { contactnaam: { achternaam: from.name.slice(0, 200) } } : {}),
     });
     if (phone) {
-      this.store.createDigitaalAdres({
+      await this.store.createDigitaalAdres({
         adres: phone,
         soortDigitaalAdres: 'telefoonnummer',
         verstrektDoorBetrokkene: { uuid: b.uuid },
       });
     }
     if (from.email && from.email.length <= 80) {
-      this.store.createDigitaalAdres({
+      await this.store.createDigitaalAdres({
         adres: from.email,
         soortDigitaalAdres: 'email',
         verstrektDoorBetrokkene: { uuid: b.uuid },
@@ -488,22 +503,25 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
     }
   }
 
-  gespreksresultaten(): Gespreksresultaat[] {
-    return this.store
-      .gespreksresultaten()
-      .map((g) => ({ code: g.code, naam: g.naam, actief: g.actief === 1 }));
+  async gespreksresultaten(): Promise<Gespreksresultaat[]> {
+    return (await this.store.gespreksresultaten()).map((g) => ({
+      code: g.code,
+      naam: g.naam,
+      actief: g.actief === 1,
+    }));
   }
 
-  getActor(uuid: string): ActorRef | undefined {
-    const row = this.store.get<ActorRow>('ki_actoren', uuid);
+  async getActor(uuid: string): Promise<ActorRef | undefined> {
+    const row = await this.store.get<ActorRow>('ki_actoren', uuid);
     return row ? actorRef(row) : undefined;
   }
 
-  afdelingen(): Afdeling[] {
-    const rows = prepared(
-      this.db,
-      `SELECT * FROM ki_actoren WHERE soort_actor = 'organisatorische_eenheid' AND indicatie_actief = 1 ORDER BY naam`,
-    ).all() as ActorRow[];
+  async afdelingen(): Promise<Afdeling[]> {
+    const rows = (await this.sql
+      .prepare(
+        `SELECT * FROM ki_actoren WHERE soort_actor = 'organisatorische_eenheid' AND indicatie_actief = 1 ORDER BY naam, seq`,
+      )
+      .all()) as ActorRow[];
     return rows.map((r) => {
       const ident = JSON.parse(r.identificatie_json) as {
         omschrijving?: string;
@@ -521,12 +539,12 @@ export class SqliteKlantinteracties implements KlantinteractiesPort {
   }
 
   /** Digitale adressen are exposed for tests and the demo seed. */
-  digitaleAdressen(partijUuid: string): DigitaalAdresRow[] {
-    return this.store.digitaleAdressenVanPartij(partijUuid);
+  async digitaleAdressen(partijUuid: string): Promise<DigitaalAdresRow[]> {
+    return await this.store.digitaleAdressenVanPartij(partijUuid);
   }
 
-  identificatoren(partijUuid: string): PartijIdentificatorRow[] {
-    return this.store.identificatorenVan(partijUuid);
+  async identificatoren(partijUuid: string): Promise<PartijIdentificatorRow[]> {
+    return await this.store.identificatorenVan(partijUuid);
   }
 }
 

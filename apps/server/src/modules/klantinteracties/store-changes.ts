@@ -31,7 +31,6 @@ import {
   type PartijRow,
   type TableName,
 } from './store';
-import { prepared } from '../../store/prepared';
 
 /** Rows of the resources Open Klant keeps and the embedded store did not have before API 0.9 in full. */
 export interface RekeningnummerRow {
@@ -81,33 +80,38 @@ const flag = (value: boolean | null | undefined, current: number | null): number
 export class KlantinteractiesChanges {
   constructor(private readonly store: KlantinteractiesStore) {}
 
-  private get db() {
-    return this.store.db;
+  private get sql() {
+    return this.store.sql;
   }
 
-  private run(sql: string, ...params: unknown[]): number {
-    return prepared(this.db, sql).run(...params).changes;
+  private async run(sql: string, ...params: unknown[]): Promise<number> {
+    return (await this.sql.prepare(sql).run(...params)).changes;
   }
 
-  private must<T>(table: TableName, uuid: string, resource: string): T {
-    return this.store.mustGet<T>(table, uuid, resource);
+  private async must<T>(table: TableName, uuid: string, resource: string): Promise<T> {
+    return await this.store.mustGet<T>(table, uuid, resource);
   }
 
-  private ref(table: TableName, fk: ForeignKey | null | undefined, field: string): string | null | undefined {
+  private async ref(
+    table: TableName,
+    fk: ForeignKey | null | undefined,
+    field: string,
+  ): Promise<string | null | undefined> {
     if (fk === undefined) return undefined;
     if (fk === null) return null;
-    this.store.requireRef(table, fk.uuid, `${field}.uuid`);
+    await this.store.requireRef(table, fk.uuid, `${field}.uuid`);
     return fk.uuid;
   }
 
-  private remove(table: TableName, uuid: string, resource: string): void {
-    if (this.run(`DELETE FROM ${table} WHERE uuid = ?`, uuid) === 0) throw new KiNotFoundError(resource);
+  private async remove(table: TableName, uuid: string, resource: string): Promise<void> {
+    if ((await this.run(`DELETE FROM ${table} WHERE uuid = ?`, uuid)) === 0)
+      throw new KiNotFoundError(resource);
   }
 
   // ---------------------------------------------------------------- partijen
-  updatePartij(uuid: string, patch: PartijPatch): PartijRow {
-    return this.db.transaction(() => {
-      const row = this.must<PartijRow>('ki_partijen', uuid, 'Partij');
+  async updatePartij(uuid: string, patch: PartijPatch): Promise<PartijRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<PartijRow>('ki_partijen', uuid, 'Partij');
       if (
         patch.soortPartij !== undefined &&
         patch.soortPartij !== row.soort_partij &&
@@ -122,12 +126,12 @@ export class KlantinteractiesChanges {
       let naam = row.naam;
       let identificatie = row.identificatie_json;
       if (patch.partijIdentificatie) {
-        const c = this.store.partijIdentificatieColumns(patch.partijIdentificatie, row);
+        const c = await this.store.partijIdentificatieColumns(patch.partijIdentificatie, row);
         naam = c.naam;
         identificatie = JSON.stringify(c.identificatie);
       }
-      if (patch.nummer !== undefined) this.store.requireFreeNummer(patch.nummer, uuid);
-      this.run(
+      if (patch.nummer !== undefined) await this.store.requireFreeNummer(patch.nummer, uuid);
+      await this.run(
         `UPDATE ki_partijen SET nummer = ?, soort_partij = ?, indicatie_actief = ?, indicatie_geheimhouding = ?,
            voorkeurstaal = ?, interne_notitie = ?, identificatie_json = ?, bezoekadres_json = ?,
            correspondentieadres_json = ?, naam = ?, naam_zoek = ? WHERE uuid = ?`,
@@ -147,74 +151,94 @@ export class KlantinteractiesChanges {
         uuid,
       );
       if (patch.partijIdentificatoren !== undefined && patch.partijIdentificatoren !== null) {
-        this.replaceIdentificatoren(uuid, patch.partijIdentificatoren);
+        await this.replaceIdentificatoren(uuid, patch.partijIdentificatoren);
       }
-      this.store.linkToPartij(uuid, patch);
-      return this.must<PartijRow>('ki_partijen', uuid, 'Partij');
-    })();
+      await this.store.linkToPartij(uuid, patch);
+      return await this.must<PartijRow>('ki_partijen', uuid, 'Partij');
+    });
   }
 
   /** The nested list becomes the partij's identificatoren: ones with a known uuid are kept and rewritten. */
-  private replaceIdentificatoren(
+  private async replaceIdentificatoren(
     partij: string,
     list: NonNullable<PartijPatch['partijIdentificatoren']>,
-  ): void {
+  ): Promise<void> {
     const keep = new Set(list.map((i) => i.uuid).filter((u) => u !== undefined));
-    for (const existing of this.store.identificatorenVan(partij)) {
-      if (!keep.has(existing.uuid)) this.deleteIdentificatorRow(existing.uuid);
+    for (const existing of await this.store.identificatorenVan(partij)) {
+      if (!keep.has(existing.uuid)) await this.deleteIdentificatorRow(existing.uuid);
     }
     for (const u of keep)
-      this.run('DELETE FROM ki_partij_identificatoren WHERE uuid = ? AND partij_uuid = ?', u, partij);
-    this.store.addIdentificatoren(partij, list);
+      await this.run('DELETE FROM ki_partij_identificatoren WHERE uuid = ? AND partij_uuid = ?', u, partij);
+    await this.store.addIdentificatoren(partij, list);
   }
 
-  deletePartij(uuid: string): void {
-    this.db.transaction(() => {
-      this.must<PartijRow>('ki_partijen', uuid, 'Partij');
-      for (const b of this.store.betrokkenenVanPartij(uuid)) this.deleteBetrokkeneRow(b.uuid);
-      this.run(
+  async deletePartij(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must<PartijRow>('ki_partijen', uuid, 'Partij');
+      for (const b of await this.store.betrokkenenVanPartij(uuid)) await this.deleteBetrokkeneRow(b.uuid);
+      await this.run(
         'UPDATE ki_partijen SET voorkeurs_digitaal_adres_uuid = NULL, voorkeurs_rekeningnummer_uuid = NULL WHERE uuid = ?',
         uuid,
       );
-      for (const d of this.store.digitaleAdressenVanPartij(uuid)) this.deleteDigitaalAdresRow(d.uuid);
-      for (const i of this.store.identificatorenVan(uuid)) this.deleteIdentificatorRow(i.uuid);
-      this.run('DELETE FROM ki_rekeningnummers WHERE partij_uuid = ?', uuid);
-      this.run('DELETE FROM ki_categorie_relaties WHERE partij_uuid = ?', uuid);
-      this.run(
+      for (const d of await this.store.digitaleAdressenVanPartij(uuid))
+        await this.deleteDigitaalAdresRow(d.uuid);
+      for (const i of await this.store.identificatorenVan(uuid)) await this.deleteIdentificatorRow(i.uuid);
+      await this.run('DELETE FROM ki_rekeningnummers WHERE partij_uuid = ?', uuid);
+      await this.run('DELETE FROM ki_categorie_relaties WHERE partij_uuid = ?', uuid);
+      await this.run(
         'DELETE FROM ki_vertegenwoordigingen WHERE vertegenwoordigende_partij_uuid = ? OR vertegenwoordigde_partij_uuid = ?',
         uuid,
         uuid,
       );
       // A contactpersoon's link to the organisatie goes with it (Open Klant deletes the Contactpersoon record).
-      this.run(
-        `UPDATE ki_partijen SET identificatie_json = json_set(identificatie_json, '$.werkteVoorPartij', json('null'))
-         WHERE soort_partij = 'contactpersoon' AND json_extract(identificatie_json, '$.werkteVoorPartij.uuid') = ?`,
-        uuid,
-      );
-      this.remove('ki_partijen', uuid, 'Partij');
-    })();
+      // Read and written as text, so both stores keep the JSON exactly as the other writes do.
+      const contactpersonen = (await this.sql
+        .prepare("SELECT uuid, identificatie_json FROM ki_partijen WHERE soort_partij = 'contactpersoon'")
+        .all()) as { uuid: string; identificatie_json: string }[];
+      for (const p of contactpersonen) {
+        const ident = JSON.parse(p.identificatie_json) as { werkteVoorPartij?: { uuid?: string } | null };
+        if (ident.werkteVoorPartij?.uuid !== uuid) continue;
+        ident.werkteVoorPartij = null;
+        await this.run(
+          'UPDATE ki_partijen SET identificatie_json = ? WHERE uuid = ?',
+          JSON.stringify(ident),
+          p.uuid,
+        );
+      }
+      await this.remove('ki_partijen', uuid, 'Partij');
+    });
   }
 
   // ---------------------------------------------------------------- partij-identificatoren
-  createIdentificator(input: PartijIdentificatorInput): PartijIdentificatorRow {
-    return this.db.transaction(() => {
-      const partij = this.ref('ki_partijen', input.identificeerdePartij, 'identificeerdePartij') ?? null;
+  async createIdentificator(input: PartijIdentificatorInput): Promise<PartijIdentificatorRow> {
+    return this.sql.tx(async () => {
+      const partij =
+        (await this.ref('ki_partijen', input.identificeerdePartij, 'identificeerdePartij')) ?? null;
       const uuid =
-        input.uuid && !this.store.get('ki_partij_identificatoren', input.uuid) ? input.uuid : randomUUID();
-      this.writeIdentificator(uuid, partij, input, undefined);
-      return this.must<PartijIdentificatorRow>('ki_partij_identificatoren', uuid, 'Partij-identificator');
-    })();
+        input.uuid && !(await this.store.get('ki_partij_identificatoren', input.uuid))
+          ? input.uuid
+          : randomUUID();
+      await this.writeIdentificator(uuid, partij, input, undefined);
+      return await this.must<PartijIdentificatorRow>(
+        'ki_partij_identificatoren',
+        uuid,
+        'Partij-identificator',
+      );
+    });
   }
 
-  updateIdentificator(uuid: string, patch: PatchedPartijIdentificatorInput): PartijIdentificatorRow {
-    return this.db.transaction(() => {
-      const row = this.must<PartijIdentificatorRow>(
+  async updateIdentificator(
+    uuid: string,
+    patch: PatchedPartijIdentificatorInput,
+  ): Promise<PartijIdentificatorRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<PartijIdentificatorRow>(
         'ki_partij_identificatoren',
         uuid,
         'Partij-identificator',
       );
       const partij = given(
-        this.ref('ki_partijen', patch.identificeerdePartij, 'identificeerdePartij'),
+        await this.ref('ki_partijen', patch.identificeerdePartij, 'identificeerdePartij'),
         row.partij_uuid,
       );
       const merged: PartijIdentificatorInput = {
@@ -234,38 +258,41 @@ export class KlantinteractiesChanges {
               ? { uuid: row.sub_identificator_van_uuid }
               : null,
       };
-      this.writeIdentificator(uuid, partij, merged, row);
-      return this.must<PartijIdentificatorRow>('ki_partij_identificatoren', uuid, 'Partij-identificator');
-    })();
+      await this.writeIdentificator(uuid, partij, merged, row);
+      return await this.must<PartijIdentificatorRow>(
+        'ki_partij_identificatoren',
+        uuid,
+        'Partij-identificator',
+      );
+    });
   }
 
   /** Validated as a nested identificator is (types, 11-proef, vestiging under a KvK-nummer, uniqueness). */
-  private writeIdentificator(
+  private async writeIdentificator(
     uuid: string,
     partij: string | null,
     input: PartijIdentificatorInput,
     existing: PartijIdentificatorRow | undefined,
-  ): void {
-    if (existing) this.run('DELETE FROM ki_partij_identificatoren WHERE uuid = ?', uuid);
-    this.store.addIdentificatoren(partij, [{ ...input, uuid, identificeerdePartij: undefined }], '');
+  ): Promise<void> {
+    if (existing) await this.run('DELETE FROM ki_partij_identificatoren WHERE uuid = ?', uuid);
+    await this.store.addIdentificatoren(partij, [{ ...input, uuid, identificeerdePartij: undefined }], '');
     if (existing) {
       // Keep the creation order of the identificator being rewritten.
-      this.run('UPDATE ki_partij_identificatoren SET seq = ? WHERE uuid = ?', existing.seq, uuid);
+      await this.run('UPDATE ki_partij_identificatoren SET seq = ? WHERE uuid = ?', existing.seq, uuid);
     }
   }
 
-  deleteIdentificator(uuid: string): void {
-    this.db.transaction(() => {
-      this.must<PartijIdentificatorRow>('ki_partij_identificatoren', uuid, 'Partij-identificator');
-      this.deleteIdentificatorRow(uuid);
-    })();
+  async deleteIdentificator(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must<PartijIdentificatorRow>('ki_partij_identificatoren', uuid, 'Partij-identificator');
+      await this.deleteIdentificatorRow(uuid);
+    });
   }
 
-  private deleteIdentificatorRow(uuid: string): void {
-    const sub = prepared(
-      this.db,
-      'SELECT 1 FROM ki_partij_identificatoren WHERE sub_identificator_van_uuid = ?',
-    ).get(uuid);
+  private async deleteIdentificatorRow(uuid: string): Promise<void> {
+    const sub = await this.sql
+      .prepare('SELECT 1 FROM ki_partij_identificatoren WHERE sub_identificator_van_uuid = ?')
+      .get(uuid);
     if (sub) {
       throw KiValidationError.one(
         'nonFieldErrors',
@@ -273,13 +300,13 @@ export class KlantinteractiesChanges {
         'Deze partij-identificator kan niet worden verwijderd: een andere identificator is er een sub van.',
       );
     }
-    this.run('DELETE FROM ki_partij_identificatoren WHERE uuid = ?', uuid);
+    await this.run('DELETE FROM ki_partij_identificatoren WHERE uuid = ?', uuid);
   }
 
   // ---------------------------------------------------------------- digitale adressen
-  updateDigitaalAdres(uuid: string, patch: PatchedDigitaalAdresInput): DigitaalAdresRow {
-    return this.db.transaction(() => {
-      const row = this.must<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
+  async updateDigitaalAdres(uuid: string, patch: PatchedDigitaalAdresInput): Promise<DigitaalAdresRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
       const fk = (u: string | null) => (u === null ? null : { uuid: u });
       const merged: DigitaalAdresInput = {
         adres: patch.adres ?? row.adres,
@@ -291,8 +318,8 @@ export class KlantinteractiesChanges {
         referentie: patch.referentie ?? row.referentie,
         verificatieDatum: given(patch.verificatieDatum, row.verificatie_datum),
       };
-      const { adres, match } = this.store.digitaalAdresColumns(merged, uuid);
-      this.run(
+      const { adres, match } = await this.store.digitaalAdresColumns(merged, uuid);
+      await this.run(
         `UPDATE ki_digitale_adressen SET partij_uuid = ?, betrokkene_uuid = ?, soort_digitaal_adres = ?, adres = ?,
            adres_match = ?, is_standaard_adres = ?, omschrijving = ?, referentie = ?, verificatie_datum = ? WHERE uuid = ?`,
         merged.verstrektDoorPartij?.uuid ?? null,
@@ -307,39 +334,39 @@ export class KlantinteractiesChanges {
         uuid,
       );
       if (row.partij_uuid && row.partij_uuid !== merged.verstrektDoorPartij?.uuid) {
-        this.run(
+        await this.run(
           'UPDATE ki_partijen SET voorkeurs_digitaal_adres_uuid = NULL WHERE voorkeurs_digitaal_adres_uuid = ?',
           uuid,
         );
       }
-      return this.must<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
-    })();
+      return await this.must<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
+    });
   }
 
-  deleteDigitaalAdres(uuid: string): void {
-    this.db.transaction(() => {
-      this.must<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
-      this.deleteDigitaalAdresRow(uuid);
-    })();
+  async deleteDigitaalAdres(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
+      await this.deleteDigitaalAdresRow(uuid);
+    });
   }
 
-  private deleteDigitaalAdresRow(uuid: string): void {
-    this.run(
+  private async deleteDigitaalAdresRow(uuid: string): Promise<void> {
+    await this.run(
       'UPDATE ki_partijen SET voorkeurs_digitaal_adres_uuid = NULL WHERE voorkeurs_digitaal_adres_uuid = ?',
       uuid,
     );
-    this.run('DELETE FROM ki_digitale_adressen WHERE uuid = ?', uuid);
+    await this.run('DELETE FROM ki_digitale_adressen WHERE uuid = ?', uuid);
   }
 
   // ---------------------------------------------------------------- klantcontacten
-  updateKlantcontact(uuid: string, patch: PatchedKlantcontactInput): KlantcontactRow {
-    return this.db.transaction(() => {
-      const row = this.must<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
+  async updateKlantcontact(uuid: string, patch: PatchedKlantcontactInput): Promise<KlantcontactRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
       const gelukt = flag(patch.indicatieContactGelukt, row.indicatie_contact_gelukt);
       const verder = flag(patch.verdereActieOndernomen, row.verdere_actie_ondernomen);
       checkVerdereActie({ verdereActieOndernomen: verder === 1, indicatieContactGelukt: gelukt === 1 });
       const at = patch.plaatsgevondenOp ? new Date(patch.plaatsgevondenOp) : undefined;
-      this.run(
+      await this.run(
         `UPDATE ki_klantcontacten SET nummer = ?, referentienummer = ?, kanaal = ?, onderwerp = ?, inhoud = ?, reactie = ?,
            indicatie_contact_gelukt = ?, hoofd_onderwerp_type = ?, verdere_actie_ondernomen = ?, taal = ?, vertrouwelijk = ?,
            plaatsgevonden_op = ?, plaatsgevonden_ms = ?, metadata_json = ? WHERE uuid = ?`,
@@ -359,41 +386,41 @@ export class KlantinteractiesChanges {
         patch.metadata ? JSON.stringify(patch.metadata) : row.metadata_json,
         uuid,
       );
-      return this.must<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
-    })();
+      return await this.must<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
+    });
   }
 
-  deleteKlantcontact(uuid: string): void {
-    this.db.transaction(() => {
-      this.must<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
-      this.deleteKlantcontactRow(uuid);
-    })();
+  async deleteKlantcontact(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
+      await this.deleteKlantcontactRow(uuid);
+    });
   }
 
-  private deleteKlantcontactRow(uuid: string): void {
-    for (const b of this.store.betrokkenenVanKlantcontact(uuid)) this.deleteBetrokkeneRow(b.uuid);
-    this.run(
+  private async deleteKlantcontactRow(uuid: string): Promise<void> {
+    for (const b of await this.store.betrokkenenVanKlantcontact(uuid)) await this.deleteBetrokkeneRow(b.uuid);
+    await this.run(
       'DELETE FROM ki_onderwerpobjecten WHERE klantcontact_uuid = ? OR was_klantcontact_uuid = ?',
       uuid,
       uuid,
     );
-    this.run('DELETE FROM ki_bijlagen WHERE klantcontact_uuid = ?', uuid);
-    this.run(
+    await this.run('DELETE FROM ki_bijlagen WHERE klantcontact_uuid = ?', uuid);
+    await this.run(
       'DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid IN (SELECT uuid FROM ki_interne_taken WHERE klantcontact_uuid = ?)',
       uuid,
     );
-    this.run('DELETE FROM ki_interne_taken WHERE klantcontact_uuid = ?', uuid);
-    this.run('DELETE FROM ki_actorklantcontacten WHERE klantcontact_uuid = ?', uuid);
-    this.run('DELETE FROM ki_klantcontacten WHERE uuid = ?', uuid);
+    await this.run('DELETE FROM ki_interne_taken WHERE klantcontact_uuid = ?', uuid);
+    await this.run('DELETE FROM ki_actorklantcontacten WHERE klantcontact_uuid = ?', uuid);
+    await this.run('DELETE FROM ki_klantcontacten WHERE uuid = ?', uuid);
   }
 
   // ---------------------------------------------------------------- betrokkenen
-  updateBetrokkene(uuid: string, patch: PatchedBetrokkeneInput): BetrokkeneRow {
-    return this.db.transaction(() => {
-      const row = this.must<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
-      const kc = this.ref('ki_klantcontacten', patch.hadKlantcontact, 'hadKlantcontact');
-      const partij = this.ref('ki_partijen', patch.wasPartij, 'wasPartij');
-      this.run(
+  async updateBetrokkene(uuid: string, patch: PatchedBetrokkeneInput): Promise<BetrokkeneRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
+      const kc = await this.ref('ki_klantcontacten', patch.hadKlantcontact, 'hadKlantcontact');
+      const partij = await this.ref('ki_partijen', patch.wasPartij, 'wasPartij');
+      await this.run(
         `UPDATE ki_betrokkenen SET klantcontact_uuid = ?, partij_uuid = ?, rol = ?, initiator = ?, organisatienaam = ?,
            contactnaam_json = ?, bezoekadres_json = ?, correspondentieadres_json = ? WHERE uuid = ?`,
         kc ?? row.klantcontact_uuid,
@@ -408,33 +435,33 @@ export class KlantinteractiesChanges {
           : json(patch.correspondentieadres),
         uuid,
       );
-      return this.must<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
-    })();
+      return await this.must<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
+    });
   }
 
-  deleteBetrokkene(uuid: string): void {
-    this.db.transaction(() => {
-      this.must<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
-      this.deleteBetrokkeneRow(uuid);
-    })();
+  async deleteBetrokkene(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
+      await this.deleteBetrokkeneRow(uuid);
+    });
   }
 
-  private deleteBetrokkeneRow(uuid: string): void {
-    this.run('UPDATE ki_digitale_adressen SET betrokkene_uuid = NULL WHERE betrokkene_uuid = ?', uuid);
-    this.run('DELETE FROM ki_betrokkenen WHERE uuid = ?', uuid);
+  private async deleteBetrokkeneRow(uuid: string): Promise<void> {
+    await this.run('UPDATE ki_digitale_adressen SET betrokkene_uuid = NULL WHERE betrokkene_uuid = ?', uuid);
+    await this.run('DELETE FROM ki_betrokkenen WHERE uuid = ?', uuid);
   }
 
   // ---------------------------------------------------------------- onderwerpobjecten
-  updateOnderwerpobject(uuid: string, patch: OnderwerpobjectInput): OnderwerpobjectRow {
-    return this.db.transaction(() => {
-      const row = this.must<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
-      const kc = this.ref('ki_klantcontacten', patch.klantcontact, 'klantcontact');
-      const was = this.ref('ki_klantcontacten', patch.wasKlantcontact, 'wasKlantcontact');
+  async updateOnderwerpobject(uuid: string, patch: OnderwerpobjectInput): Promise<OnderwerpobjectRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
+      const kc = await this.ref('ki_klantcontacten', patch.klantcontact, 'klantcontact');
+      const was = await this.ref('ki_klantcontacten', patch.wasKlantcontact, 'wasKlantcontact');
       let ident = row.identificator_json === null ? null : (JSON.parse(row.identificator_json) as object);
       if (patch.onderwerpobjectidentificator !== undefined)
         ident = compact(patch.onderwerpobjectidentificator);
       const i = (ident ?? {}) as Record<string, string | undefined>;
-      this.run(
+      await this.run(
         `UPDATE ki_onderwerpobjecten SET klantcontact_uuid = ?, was_klantcontact_uuid = ?, identificator_json = ?,
            code_objecttype = ?, code_register = ?, code_soort_object_id = ?, object_id = ? WHERE uuid = ?`,
         given(kc, row.klantcontact_uuid),
@@ -446,8 +473,8 @@ export class KlantinteractiesChanges {
         i.objectId ?? '',
         uuid,
       );
-      return this.must<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
-    })();
+      return await this.must<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
+    });
   }
 
   /**
@@ -455,43 +482,44 @@ export class KlantinteractiesChanges {
    * with the digitale adressen their betrokkenen gave without a partij, unless another onderwerpobject still
    * refers to them: those are returned as `behouden`.
    */
-  deleteOnderwerpobject(uuid: string, cascade: boolean): { behouden: string[] } {
-    return this.db.transaction(() => {
-      const row = this.must<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
+  async deleteOnderwerpobject(uuid: string, cascade: boolean): Promise<{ behouden: string[] }> {
+    return this.sql.tx(async () => {
+      const row = await this.must<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
       const behouden: string[] = [];
       if (cascade) {
         for (const kc of new Set([row.klantcontact_uuid, row.was_klantcontact_uuid])) {
           if (!kc) continue;
-          const other = prepared(
-            this.db,
-            `SELECT 1 FROM ki_onderwerpobjecten WHERE (klantcontact_uuid = ? OR was_klantcontact_uuid = ?) AND uuid <> ?`,
-          ).get(kc, kc, uuid);
+          const other = await this.sql
+            .prepare(
+              `SELECT 1 FROM ki_onderwerpobjecten WHERE (klantcontact_uuid = ? OR was_klantcontact_uuid = ?) AND uuid <> ?`,
+            )
+            .get(kc, kc, uuid);
           if (other) {
             behouden.push(kc);
             continue;
           }
-          this.run(
+          await this.run(
             `DELETE FROM ki_digitale_adressen WHERE partij_uuid IS NULL AND betrokkene_uuid IN
                (SELECT uuid FROM ki_betrokkenen WHERE klantcontact_uuid = ?)`,
             kc,
           );
-          this.deleteKlantcontactRow(kc);
+          await this.deleteKlantcontactRow(kc);
         }
       }
-      this.run('DELETE FROM ki_onderwerpobjecten WHERE uuid = ?', uuid);
+      await this.run('DELETE FROM ki_onderwerpobjecten WHERE uuid = ?', uuid);
       return { behouden };
-    })();
+    });
   }
 
   // ---------------------------------------------------------------- actoren
-  updateActor(uuid: string, patch: ActorPatch): ActorRow {
-    return this.db.transaction(() => {
-      const row = this.must<ActorRow>('ki_actoren', uuid, 'Actor');
+  async updateActor(uuid: string, patch: ActorPatch): Promise<ActorRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<ActorRow>('ki_actoren', uuid, 'Actor');
       let ai =
         row.actoridentificator_json === null ? null : (JSON.parse(row.actoridentificator_json) as object);
       if (patch.actoridentificator !== undefined) ai = compact(patch.actoridentificator);
       const i = (ai ?? {}) as Record<string, string | undefined>;
-      this.run(
+      await this.run(
         `UPDATE ki_actoren SET naam = ?, soort_actor = ?, indicatie_actief = ?, actoridentificator_json = ?,
            ai_code_objecttype = ?, ai_code_register = ?, ai_code_soort_object_id = ?, ai_object_id = ?,
            identificatie_json = ? WHERE uuid = ?`,
@@ -510,28 +538,33 @@ export class KlantinteractiesChanges {
             : row.identificatie_json,
         uuid,
       );
-      return this.must<ActorRow>('ki_actoren', uuid, 'Actor');
-    })();
+      return await this.must<ActorRow>('ki_actoren', uuid, 'Actor');
+    });
   }
 
-  deleteActor(uuid: string): void {
-    this.db.transaction(() => {
-      this.must<ActorRow>('ki_actoren', uuid, 'Actor');
-      this.run('DELETE FROM ki_actorklantcontacten WHERE actor_uuid = ?', uuid);
-      this.run('DELETE FROM ki_interne_taak_actoren WHERE actor_uuid = ?', uuid);
-      this.remove('ki_actoren', uuid, 'Actor');
-    })();
+  async deleteActor(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must<ActorRow>('ki_actoren', uuid, 'Actor');
+      await this.run('DELETE FROM ki_actorklantcontacten WHERE actor_uuid = ?', uuid);
+      await this.run('DELETE FROM ki_interne_taak_actoren WHERE actor_uuid = ?', uuid);
+      await this.remove('ki_actoren', uuid, 'Actor');
+    });
   }
 
-  updateActorKlantcontact(uuid: string, patch: PatchedActorKlantcontactInput): ActorKlantcontactRow {
-    return this.db.transaction(() => {
-      const row = this.must<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
-      const actor = this.ref('ki_actoren', patch.actor, 'actor') ?? row.actor_uuid;
-      const kc = this.ref('ki_klantcontacten', patch.klantcontact, 'klantcontact') ?? row.klantcontact_uuid;
-      const dup = prepared(
-        this.db,
-        'SELECT 1 FROM ki_actorklantcontacten WHERE actor_uuid = ? AND klantcontact_uuid = ? AND uuid <> ?',
-      ).get(actor, kc, uuid);
+  async updateActorKlantcontact(
+    uuid: string,
+    patch: PatchedActorKlantcontactInput,
+  ): Promise<ActorKlantcontactRow> {
+    return this.sql.tx(async () => {
+      const row = await this.must<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
+      const actor = (await this.ref('ki_actoren', patch.actor, 'actor')) ?? row.actor_uuid;
+      const kc =
+        (await this.ref('ki_klantcontacten', patch.klantcontact, 'klantcontact')) ?? row.klantcontact_uuid;
+      const dup = await this.sql
+        .prepare(
+          'SELECT 1 FROM ki_actorklantcontacten WHERE actor_uuid = ? AND klantcontact_uuid = ? AND uuid <> ?',
+        )
+        .get(actor, kc, uuid);
       if (dup) {
         throw KiValidationError.one(
           'nonFieldErrors',
@@ -539,38 +572,41 @@ export class KlantinteractiesChanges {
           'Deze actor is al gekoppeld aan dit klantcontact.',
         );
       }
-      this.run(
+      await this.run(
         'UPDATE ki_actorklantcontacten SET actor_uuid = ?, klantcontact_uuid = ? WHERE uuid = ?',
         actor,
         kc,
         uuid,
       );
-      return this.must<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
-    })();
+      return await this.must<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
+    });
   }
 
-  deleteActorKlantcontact(uuid: string): void {
-    this.remove('ki_actorklantcontacten', uuid, 'Actor klantcontact');
+  async deleteActorKlantcontact(uuid: string): Promise<void> {
+    await this.remove('ki_actorklantcontacten', uuid, 'Actor klantcontact');
   }
 
-  deleteInterneTaak(uuid: string): void {
-    this.db.transaction(() => {
-      this.must('ki_interne_taken', uuid, 'Interne taak');
-      this.run('DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ?', uuid);
-      this.remove('ki_interne_taken', uuid, 'Interne taak');
-    })();
+  async deleteInterneTaak(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must('ki_interne_taken', uuid, 'Interne taak');
+      await this.run('DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ?', uuid);
+      await this.remove('ki_interne_taken', uuid, 'Interne taak');
+    });
   }
 
   // ---------------------------------------------------------------- rekeningnummers
-  saveRekeningnummer(uuid: string | undefined, input: Partial<RekeningnummerInput>): RekeningnummerRow {
-    return this.db.transaction(() => {
+  async saveRekeningnummer(
+    uuid: string | undefined,
+    input: Partial<RekeningnummerInput>,
+  ): Promise<RekeningnummerRow> {
+    return this.sql.tx(async () => {
       const row = uuid
-        ? this.must<RekeningnummerRow>('ki_rekeningnummers', uuid, 'Rekeningnummer')
+        ? await this.must<RekeningnummerRow>('ki_rekeningnummers', uuid, 'Rekeningnummer')
         : undefined;
-      const partij = given(this.ref('ki_partijen', input.partij, 'partij'), row?.partij_uuid ?? null);
+      const partij = given(await this.ref('ki_partijen', input.partij, 'partij'), row?.partij_uuid ?? null);
       const id = row?.uuid ?? randomUUID();
       if (row) {
-        this.run(
+        await this.run(
           'UPDATE ki_rekeningnummers SET partij_uuid = ?, iban = ?, bic = ? WHERE uuid = ?',
           partij,
           input.iban ?? row.iban,
@@ -578,13 +614,13 @@ export class KlantinteractiesChanges {
           id,
         );
         if (row.partij_uuid && row.partij_uuid !== partij) {
-          this.run(
+          await this.run(
             'UPDATE ki_partijen SET voorkeurs_rekeningnummer_uuid = NULL WHERE voorkeurs_rekeningnummer_uuid = ?',
             id,
           );
         }
       } else {
-        this.run(
+        await this.run(
           'INSERT INTO ki_rekeningnummers (uuid, partij_uuid, iban, bic, created_at) VALUES (?, ?, ?, ?, ?)',
           id,
           partij,
@@ -593,54 +629,58 @@ export class KlantinteractiesChanges {
           this.store.nowIso(),
         );
       }
-      return this.must<RekeningnummerRow>('ki_rekeningnummers', id, 'Rekeningnummer');
-    })();
+      return await this.must<RekeningnummerRow>('ki_rekeningnummers', id, 'Rekeningnummer');
+    });
   }
 
-  deleteRekeningnummer(uuid: string): void {
-    this.db.transaction(() => {
-      this.run(
+  async deleteRekeningnummer(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.run(
         'UPDATE ki_partijen SET voorkeurs_rekeningnummer_uuid = NULL WHERE voorkeurs_rekeningnummer_uuid = ?',
         uuid,
       );
-      this.remove('ki_rekeningnummers', uuid, 'Rekeningnummer');
-    })();
+      await this.remove('ki_rekeningnummers', uuid, 'Rekeningnummer');
+    });
   }
 
   // ---------------------------------------------------------------- categorieën
-  saveCategorie(uuid: string | undefined, input: CategorieInput): CategorieRow {
-    return this.db.transaction(() => {
-      const row = uuid ? this.must<CategorieRow>('ki_categorieen', uuid, 'Categorie') : undefined;
+  async saveCategorie(uuid: string | undefined, input: CategorieInput): Promise<CategorieRow> {
+    return this.sql.tx(async () => {
+      const row = uuid ? await this.must<CategorieRow>('ki_categorieen', uuid, 'Categorie') : undefined;
       const id = row?.uuid ?? randomUUID();
-      if (row) this.run('UPDATE ki_categorieen SET naam = ? WHERE uuid = ?', input.naam ?? row.naam, id);
+      if (row)
+        await this.run('UPDATE ki_categorieen SET naam = ? WHERE uuid = ?', input.naam ?? row.naam, id);
       else {
-        this.run(
+        await this.run(
           'INSERT INTO ki_categorieen (uuid, naam, created_at) VALUES (?, ?, ?)',
           id,
           input.naam ?? '',
           this.store.nowIso(),
         );
       }
-      return this.must<CategorieRow>('ki_categorieen', id, 'Categorie');
-    })();
+      return await this.must<CategorieRow>('ki_categorieen', id, 'Categorie');
+    });
   }
 
-  deleteCategorie(uuid: string): void {
-    this.db.transaction(() => {
-      this.must('ki_categorieen', uuid, 'Categorie');
-      this.run('DELETE FROM ki_categorie_relaties WHERE categorie_uuid = ?', uuid);
-      this.remove('ki_categorieen', uuid, 'Categorie');
-    })();
+  async deleteCategorie(uuid: string): Promise<void> {
+    await this.sql.tx(async () => {
+      await this.must('ki_categorieen', uuid, 'Categorie');
+      await this.run('DELETE FROM ki_categorie_relaties WHERE categorie_uuid = ?', uuid);
+      await this.remove('ki_categorieen', uuid, 'Categorie');
+    });
   }
 
-  saveCategorieRelatie(uuid: string | undefined, input: CategorieRelatieInput): CategorieRelatieRow {
-    return this.db.transaction(() => {
+  async saveCategorieRelatie(
+    uuid: string | undefined,
+    input: CategorieRelatieInput,
+  ): Promise<CategorieRelatieRow> {
+    return this.sql.tx(async () => {
       const row = uuid
-        ? this.must<CategorieRelatieRow>('ki_categorie_relaties', uuid, 'Categorie-relatie')
+        ? await this.must<CategorieRelatieRow>('ki_categorie_relaties', uuid, 'Categorie-relatie')
         : undefined;
-      const partij = given(this.ref('ki_partijen', input.partij, 'partij'), row?.partij_uuid ?? null);
+      const partij = given(await this.ref('ki_partijen', input.partij, 'partij'), row?.partij_uuid ?? null);
       const categorie = given(
-        this.ref('ki_categorieen', input.categorie, 'categorie'),
+        await this.ref('ki_categorieen', input.categorie, 'categorie'),
         row?.categorie_uuid ?? null,
       );
       const begin = given(input.beginDatum, row?.begin_datum ?? null);
@@ -654,7 +694,7 @@ export class KlantinteractiesChanges {
       }
       const id = row?.uuid ?? randomUUID();
       if (row) {
-        this.run(
+        await this.run(
           'UPDATE ki_categorie_relaties SET partij_uuid = ?, categorie_uuid = ?, begin_datum = ?, eind_datum = ? WHERE uuid = ?',
           partij,
           categorie,
@@ -663,7 +703,7 @@ export class KlantinteractiesChanges {
           id,
         );
       } else {
-        this.run(
+        await this.run(
           `INSERT INTO ki_categorie_relaties (uuid, partij_uuid, categorie_uuid, begin_datum, eind_datum, created_at)
            VALUES (?, ?, ?, ?, ?, ?)`,
           id,
@@ -674,28 +714,28 @@ export class KlantinteractiesChanges {
           this.store.nowIso(),
         );
       }
-      return this.must<CategorieRelatieRow>('ki_categorie_relaties', id, 'Categorie-relatie');
-    })();
+      return await this.must<CategorieRelatieRow>('ki_categorie_relaties', id, 'Categorie-relatie');
+    });
   }
 
-  deleteCategorieRelatie(uuid: string): void {
-    this.remove('ki_categorie_relaties', uuid, 'Categorie-relatie');
+  async deleteCategorieRelatie(uuid: string): Promise<void> {
+    await this.remove('ki_categorie_relaties', uuid, 'Categorie-relatie');
   }
 
   // ---------------------------------------------------------------- vertegenwoordigingen
-  saveVertegenwoordiging(
+  async saveVertegenwoordiging(
     uuid: string | undefined,
     input: PatchedVertegenwoordigingInput,
-  ): VertegenwoordigingRow {
-    return this.db.transaction(() => {
+  ): Promise<VertegenwoordigingRow> {
+    return this.sql.tx(async () => {
       const row = uuid
-        ? this.must<VertegenwoordigingRow>('ki_vertegenwoordigingen', uuid, 'Vertegenwoordiging')
+        ? await this.must<VertegenwoordigingRow>('ki_vertegenwoordigingen', uuid, 'Vertegenwoordiging')
         : undefined;
       const door =
-        this.ref('ki_partijen', input.vertegenwoordigendePartij, 'vertegenwoordigendePartij') ??
+        (await this.ref('ki_partijen', input.vertegenwoordigendePartij, 'vertegenwoordigendePartij')) ??
         row?.vertegenwoordigende_partij_uuid;
       const voor =
-        this.ref('ki_partijen', input.vertegenwoordigdePartij, 'vertegenwoordigdePartij') ??
+        (await this.ref('ki_partijen', input.vertegenwoordigdePartij, 'vertegenwoordigdePartij')) ??
         row?.vertegenwoordigde_partij_uuid;
       if (!door || !voor)
         throw KiValidationError.one('vertegenwoordigdePartij', 'required', 'Dit veld is vereist.');
@@ -706,11 +746,12 @@ export class KlantinteractiesChanges {
           'De partij kan niet zichzelf vertegenwoordigen.',
         );
       }
-      const dup = prepared(
-        this.db,
-        `SELECT 1 FROM ki_vertegenwoordigingen WHERE vertegenwoordigende_partij_uuid = ? AND vertegenwoordigde_partij_uuid = ?
+      const dup = await this.sql
+        .prepare(
+          `SELECT 1 FROM ki_vertegenwoordigingen WHERE vertegenwoordigende_partij_uuid = ? AND vertegenwoordigde_partij_uuid = ?
            AND uuid <> ?`,
-      ).get(door, voor, uuid ?? '');
+        )
+        .get(door, voor, uuid ?? '');
       if (dup) {
         throw KiValidationError.one(
           'nonFieldErrors',
@@ -720,14 +761,14 @@ export class KlantinteractiesChanges {
       }
       const id = row?.uuid ?? randomUUID();
       if (row) {
-        this.run(
+        await this.run(
           'UPDATE ki_vertegenwoordigingen SET vertegenwoordigende_partij_uuid = ?, vertegenwoordigde_partij_uuid = ? WHERE uuid = ?',
           door,
           voor,
           id,
         );
       } else {
-        this.run(
+        await this.run(
           `INSERT INTO ki_vertegenwoordigingen (uuid, vertegenwoordigende_partij_uuid, vertegenwoordigde_partij_uuid, created_at)
            VALUES (?, ?, ?, ?)`,
           id,
@@ -736,11 +777,11 @@ export class KlantinteractiesChanges {
           this.store.nowIso(),
         );
       }
-      return this.must<VertegenwoordigingRow>('ki_vertegenwoordigingen', id, 'Vertegenwoordiging');
-    })();
+      return await this.must<VertegenwoordigingRow>('ki_vertegenwoordigingen', id, 'Vertegenwoordiging');
+    });
   }
 
-  deleteVertegenwoordiging(uuid: string): void {
-    this.remove('ki_vertegenwoordigingen', uuid, 'Vertegenwoordiging');
+  async deleteVertegenwoordiging(uuid: string): Promise<void> {
+    await this.remove('ki_vertegenwoordigingen', uuid, 'Vertegenwoordiging');
   }
 }

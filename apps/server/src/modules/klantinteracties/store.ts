@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type {
   ActorInput,
   ActorKlantcontactInput,
@@ -18,8 +17,15 @@ import type {
 import { isValidBsn, isValidRsin } from './elfproef';
 import { KiNotFoundError, KiValidationError } from './errors';
 import { canonicalPhone, isValidKlantinteractiesPhone } from './phone';
-import { prepared } from '../../store/prepared';
-import type { InterneTaakVerwerkt, UnitOfWork } from '../../shared/domain-events';
+import type { Store } from '../../store/store';
+import { KiSql } from './ki-sql';
+import type {
+  CategorieRelatieRow,
+  CategorieRow,
+  RekeningnummerRow,
+  VertegenwoordigingRow,
+} from './store-changes';
+import type { InterneTaakVerwerkt, Notice, UnitOfWork } from '../../shared/domain-events';
 
 // ---------------------------------------------------------------- rows (as stored)
 export interface PartijRow {
@@ -165,6 +171,37 @@ export type TableName =
   | 'ki_categorie_relaties'
   | 'ki_vertegenwoordigingen';
 
+/** The tables of the Klantinteracties store, as both stores return their rows (store/README.md). */
+export interface KlantinteractiesTables {
+  ki_partijen: PartijRow & { naam_zoek: string };
+  ki_partij_identificatoren: PartijIdentificatorRow;
+  ki_digitale_adressen: DigitaalAdresRow & { created_at: string };
+  ki_klantcontacten: KlantcontactRow & { created_at: string };
+  ki_betrokkenen: BetrokkeneRow & { created_at: string };
+  ki_onderwerpobjecten: OnderwerpobjectRow & {
+    code_objecttype: string;
+    code_register: string;
+    code_soort_object_id: string;
+    object_id: string;
+    created_at: string;
+  };
+  ki_bijlagen: BijlageRow & { created_at: string };
+  ki_actoren: ActorRow & {
+    ai_code_objecttype: string;
+    ai_code_register: string;
+    ai_code_soort_object_id: string;
+    created_at: string;
+  };
+  ki_actorklantcontacten: ActorKlantcontactRow & { created_at: string };
+  ki_interne_taken: InterneTaakRow & { created_at: string };
+  ki_interne_taak_actoren: { interne_taak_uuid: string; actor_uuid: string; position: number };
+  ki_gespreksresultaten: GespreksresultaatRow;
+  ki_rekeningnummers: RekeningnummerRow & { created_at: string };
+  ki_categorieen: CategorieRow & { created_at: string };
+  ki_categorie_relaties: CategorieRelatieRow & { created_at: string };
+  ki_vertegenwoordigingen: VertegenwoordigingRow & { created_at: string };
+}
+
 /** Drop '' and undefined values so optional patterned fields never come back as '' (which the spec patterns refuse). */
 export function compact<T extends object>(value: T | null | undefined): Partial<T> | null {
   if (value === null || value === undefined) return null;
@@ -193,24 +230,28 @@ const bool = (b: boolean | null | undefined): number | null =>
  * (nested calls become savepoints, so it is safe inside a caller's transaction too).
  */
 export class KlantinteractiesStore {
+  readonly sql: KiSql;
   constructor(
-    readonly db: Database.Database,
+    store: Store,
     private readonly now: () => Date,
     /**
      * The server's unit of work: a change of an interne taak runs in one, and its transition to `verwerkt`
      * (whatever wrote it: the Klantinteracties API's PATCH/PUT, the workplace) is dispatched after the commit.
      */
     private readonly events?: UnitOfWork,
-  ) {}
+  ) {
+    this.sql = new KiSql(store);
+  }
 
-  private interneTaakVerwerkt(taak: InterneTaakRow): void {
-    if (!this.events) return;
-    const kc = this.get<KlantcontactRow>('ki_klantcontacten', taak.klantcontact_uuid);
-    const partij = prepared(
-      this.db,
-      "SELECT partij_uuid FROM ki_betrokkenen WHERE klantcontact_uuid = ? AND partij_uuid IS NOT NULL ORDER BY rol = 'klant' DESC, seq LIMIT 1",
-    ).get(taak.klantcontact_uuid) as { partij_uuid: string } | undefined;
-    const afdeling = this.toegewezenActoren(taak.uuid).find(
+  private async interneTaakVerwerkt(taak: InterneTaakRow): Promise<Notice | undefined> {
+    if (!this.events) return undefined;
+    const kc = await this.get<KlantcontactRow>('ki_klantcontacten', taak.klantcontact_uuid);
+    const partij = (await this.sql
+      .prepare(
+        "SELECT partij_uuid FROM ki_betrokkenen WHERE klantcontact_uuid = ? AND partij_uuid IS NOT NULL ORDER BY rol = 'klant' DESC, seq LIMIT 1",
+      )
+      .get(taak.klantcontact_uuid)) as { partij_uuid: string } | undefined;
+    const afdeling = (await this.toegewezenActoren(taak.uuid)).find(
       (a) => a.soort_actor === 'organisatorische_eenheid',
     );
     const e: InterneTaakVerwerkt = {
@@ -220,7 +261,7 @@ export class KlantinteractiesStore {
       ...(partij ? { partijUuid: partij.partij_uuid } : {}),
       ...(kc?.kcc_contact_id ? { contactId: kc.kcc_contact_id } : {}),
     };
-    this.events.record({ type: 'interne-taak-verwerkt', ...e });
+    return { type: 'interne-taak-verwerkt', ...e };
   }
 
   nowIso(): string {
@@ -228,28 +269,28 @@ export class KlantinteractiesStore {
   }
 
   // ---------------------------------------------------------------- generic reads
-  get<T>(table: TableName, uuid: string): T | undefined {
-    return prepared(this.db, `SELECT * FROM ${table} WHERE uuid = ?`).get(uuid) as T | undefined;
+  async get<T>(table: TableName, uuid: string): Promise<T | undefined> {
+    return (await this.sql.prepare(`SELECT * FROM ${table} WHERE uuid = ?`).get(uuid)) as T | undefined;
   }
 
-  mustGet<T>(table: TableName, uuid: string, resource: string): T {
-    const row = this.get<T>(table, uuid);
+  async mustGet<T>(table: TableName, uuid: string, resource: string): Promise<T> {
+    const row = await this.get<T>(table, uuid);
     if (!row) throw new KiNotFoundError(resource);
     return row;
   }
 
   /** A reference in a request body that must exist (→ 400 does_not_exist, as DRF does). */
-  requireRef(table: TableName, uuid: string, field: string): void {
-    const row = prepared(this.db, `SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid);
+  async requireRef(table: TableName, uuid: string, field: string): Promise<void> {
+    const row = await this.sql.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).get(uuid);
     if (!row) throw KiValidationError.one(field, 'does_not_exist', `Object met uuid "${uuid}" bestaat niet.`);
   }
 
   // ---------------------------------------------------------------- partijen
   /** Display name and stored `partijIdentificatie` of a partij; a contactpersoon works for an organisatie. */
-  partijIdentificatieColumns(
+  async partijIdentificatieColumns(
     ident: PartijInput['partijIdentificatie'],
     previous?: PartijRow,
-  ): { naam: string; identificatie: object } {
+  ): Promise<{ naam: string; identificatie: object }> {
     if (ident.soortPartij === 'organisatie') {
       return { naam: ident.identificatie.naam ?? '', identificatie: compact(ident.identificatie) ?? {} };
     }
@@ -259,7 +300,7 @@ export class KlantinteractiesStore {
     const werkteVoor = ident.identificatie.werkteVoorPartij ?? null;
     if (werkteVoor) {
       const name = 'partijIdentificatie.werkteVoorPartij';
-      const partij = this.get<PartijRow>('ki_partijen', werkteVoor.uuid);
+      const partij = await this.get<PartijRow>('ki_partijen', werkteVoor.uuid);
       if (!partij)
         throw KiValidationError.one(
           name,
@@ -289,57 +330,58 @@ export class KlantinteractiesStore {
   }
 
   /** Partij `nummer` is unique (Open Klant's model constraint). */
-  requireFreeNummer(nummer: string | null | undefined, own?: string): void {
+  async requireFreeNummer(nummer: string | null | undefined, own?: string): Promise<void> {
     if (!nummer) return;
-    const other = prepared(this.db, 'SELECT uuid FROM ki_partijen WHERE nummer = ?').get(nummer) as
+    const other = (await this.sql.prepare('SELECT uuid FROM ki_partijen WHERE nummer = ?').get(nummer)) as
       { uuid: string } | undefined;
     if (other && other.uuid !== own) {
       throw KiValidationError.one('nummer', 'unique', 'Er bestaat al een partij met dit nummer.');
     }
   }
 
-  createPartij(input: PartijInput): PartijRow {
-    return this.db.transaction(() => {
+  async createPartij(input: PartijInput): Promise<PartijRow> {
+    return this.sql.tx(async () => {
       const uuid = randomUUID();
-      const { naam, identificatie } = this.partijIdentificatieColumns(input.partijIdentificatie);
-      this.requireFreeNummer(input.nummer);
-      prepared(
-        this.db,
-        `INSERT INTO ki_partijen (uuid, soort_partij, indicatie_actief, indicatie_geheimhouding, voorkeurstaal, interne_notitie,
+      const { naam, identificatie } = await this.partijIdentificatieColumns(input.partijIdentificatie);
+      await this.requireFreeNummer(input.nummer);
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_partijen (uuid, soort_partij, indicatie_actief, indicatie_geheimhouding, voorkeurstaal, interne_notitie,
              identificatie_json, bezoekadres_json, correspondentieadres_json, naam, naam_zoek, created_at, nummer)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        uuid,
-        input.soortPartij,
-        input.indicatieActief ? 1 : 0,
-        bool(input.indicatieGeheimhouding),
-        input.voorkeurstaal ?? '',
-        input.interneNotitie ?? '',
-        JSON.stringify(identificatie),
-        jsonOrNull(input.bezoekadres),
-        jsonOrNull(input.correspondentieadres),
-        naam,
-        naam.toLowerCase(),
-        this.nowIso(),
-        input.nummer ?? null,
-      );
-      this.addIdentificatoren(uuid, input.partijIdentificatoren ?? []);
-      this.linkToPartij(uuid, input);
-      return this.mustGet<PartijRow>('ki_partijen', uuid, 'Partij');
-    })();
+        )
+        .run(
+          uuid,
+          input.soortPartij,
+          input.indicatieActief ? 1 : 0,
+          bool(input.indicatieGeheimhouding),
+          input.voorkeurstaal ?? '',
+          input.interneNotitie ?? '',
+          JSON.stringify(identificatie),
+          jsonOrNull(input.bezoekadres),
+          jsonOrNull(input.correspondentieadres),
+          naam,
+          naam.toLowerCase(),
+          this.nowIso(),
+          input.nummer ?? null,
+        );
+      await this.addIdentificatoren(uuid, input.partijIdentificatoren ?? []);
+      await this.linkToPartij(uuid, input);
+      return await this.mustGet<PartijRow>('ki_partijen', uuid, 'Partij');
+    });
   }
 
   /**
    * `digitaleAdressen` / `rekeningnummers` (when given) become exactly this partij's; the voorkeur must be one
    * of them (given in the same request, or already linked when the list is not sent).
    */
-  linkToPartij(
+  async linkToPartij(
     uuid: string,
     input: Pick<
       PartijInput,
       'digitaleAdressen' | 'voorkeursDigitaalAdres' | 'rekeningnummers' | 'voorkeursRekeningnummer'
     >,
-  ): void {
+  ): Promise<void> {
     const links = [
       ['ki_digitale_adressen', 'digitaleAdressen', 'voorkeursDigitaalAdres', 'voorkeurs_digitaal_adres_uuid'],
       ['ki_rekeningnummers', 'rekeningnummers', 'voorkeursRekeningnummer', 'voorkeurs_rekeningnummer_uuid'],
@@ -347,19 +389,19 @@ export class KlantinteractiesStore {
     for (const [table, listField, voorkeurField, voorkeurColumn] of links) {
       const list = input[listField];
       if (list !== undefined && list !== null) {
-        list.forEach((item, i) => this.requireRef(table, item.uuid, `${listField}.${i}.uuid`));
-        prepared(this.db, `UPDATE ${table} SET partij_uuid = NULL WHERE partij_uuid = ?`).run(uuid);
+        for (const [i, item] of list.entries())
+          await this.requireRef(table, item.uuid, `${listField}.${i}.uuid`);
+        await this.sql.prepare(`UPDATE ${table} SET partij_uuid = NULL WHERE partij_uuid = ?`).run(uuid);
         for (const item of list) {
-          prepared(this.db, `UPDATE ${table} SET partij_uuid = ? WHERE uuid = ?`).run(uuid, item.uuid);
+          await this.sql.prepare(`UPDATE ${table} SET partij_uuid = ? WHERE uuid = ?`).run(uuid, item.uuid);
         }
       }
       const voorkeur = input[voorkeurField];
       if (voorkeur === undefined) continue;
       if (voorkeur !== null) {
-        const linked = prepared(this.db, `SELECT 1 FROM ${table} WHERE uuid = ? AND partij_uuid = ?`).get(
-          voorkeur.uuid,
-          uuid,
-        );
+        const linked = await this.sql
+          .prepare(`SELECT 1 FROM ${table} WHERE uuid = ? AND partij_uuid = ?`)
+          .get(voorkeur.uuid, uuid);
         if (!linked) {
           throw KiValidationError.one(
             voorkeurField,
@@ -370,19 +412,18 @@ export class KlantinteractiesStore {
           );
         }
       }
-      prepared(this.db, `UPDATE ki_partijen SET ${voorkeurColumn} = ? WHERE uuid = ?`).run(
-        voorkeur?.uuid ?? null,
-        uuid,
-      );
+      await this.sql
+        .prepare(`UPDATE ki_partijen SET ${voorkeurColumn} = ? WHERE uuid = ?`)
+        .run(voorkeur?.uuid ?? null, uuid);
     }
   }
 
   /** Nested identificatoren of a partij (field names under `namePrefix`), or one on its own (`namePrefix` ''). */
-  addIdentificatoren(
+  async addIdentificatoren(
     partijUuid: string | null,
     list: NestedPartijIdentificator[],
     namePrefix = 'partijIdentificatoren',
-  ): void {
+  ): Promise<void> {
     const seenSoort = new Set<string>();
     const uuids = list.map((item) => item.uuid).filter((u) => u !== undefined);
     if (new Set(uuids).size < uuids.length) {
@@ -413,10 +454,11 @@ export class KlantinteractiesStore {
       seenSoort.add(g.codeSoortObjectId);
       const sameSoort =
         partijUuid !== null &&
-        prepared(
-          this.db,
-          'SELECT 1 FROM ki_partij_identificatoren WHERE partij_uuid = ? AND code_soort_object_id = ?',
-        ).get(partijUuid, g.codeSoortObjectId);
+        (await this.sql
+          .prepare(
+            'SELECT 1 FROM ki_partij_identificatoren WHERE partij_uuid = ? AND code_soort_object_id = ?',
+          )
+          .get(partijUuid, g.codeSoortObjectId));
       if (sameSoort) {
         throw KiValidationError.one(
           at('partijIdentificator.codeSoortObjectId'),
@@ -434,7 +476,7 @@ export class KlantinteractiesStore {
             'Een vestigingsnummer hoort bij een KvK-nummer: vul subIdentificatorVan in.',
           );
         }
-        const parent = this.get<PartijIdentificatorRow>('ki_partij_identificatoren', sub);
+        const parent = await this.get<PartijIdentificatorRow>('ki_partij_identificatoren', sub);
         if (!parent || parent.code_soort_object_id !== 'kvk_nummer') {
           throw KiValidationError.one(
             at('subIdentificatorVan'),
@@ -443,13 +485,14 @@ export class KlantinteractiesStore {
           );
         }
       } else if (sub) {
-        this.requireRef('ki_partij_identificatoren', sub, at('subIdentificatorVan.uuid'));
+        await this.requireRef('ki_partij_identificatoren', sub, at('subIdentificatorVan.uuid'));
       }
-      const exists = prepared(
-        this.db,
-        `SELECT 1 FROM ki_partij_identificatoren WHERE code_objecttype = ? AND code_soort_object_id = ? AND object_id = ?
+      const exists = await this.sql
+        .prepare(
+          `SELECT 1 FROM ki_partij_identificatoren WHERE code_objecttype = ? AND code_soort_object_id = ? AND object_id = ?
              AND code_register = ? AND COALESCE(sub_identificator_van_uuid, '') = ?`,
-      ).get(g.codeObjecttype, g.codeSoortObjectId, g.objectId, g.codeRegister, sub ?? '');
+        )
+        .get(g.codeObjecttype, g.codeSoortObjectId, g.objectId, g.codeRegister, sub ?? '');
       if (exists) {
         throw KiValidationError.one(
           at('partijIdentificator'),
@@ -457,28 +500,28 @@ export class KlantinteractiesStore {
           `Er bestaat al een partij-identificator ${g.codeSoortObjectId} ${g.objectId}.`,
         );
       }
-      prepared(
-        this.db,
-        `INSERT INTO ki_partij_identificatoren (uuid, partij_uuid, code_objecttype, code_soort_object_id, object_id,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_partij_identificatoren (uuid, partij_uuid, code_objecttype, code_soort_object_id, object_id,
              code_register, sub_identificator_van_uuid, andere_partij_identificator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        item.uuid && !this.get('ki_partij_identificatoren', item.uuid) ? item.uuid : randomUUID(),
-        partijUuid,
-        g.codeObjecttype,
-        g.codeSoortObjectId,
-        g.objectId,
-        g.codeRegister,
-        sub,
-        item.anderePartijIdentificator ?? '',
-      );
+        )
+        .run(
+          item.uuid && !(await this.get('ki_partij_identificatoren', item.uuid)) ? item.uuid : randomUUID(),
+          partijUuid,
+          g.codeObjecttype,
+          g.codeSoortObjectId,
+          g.objectId,
+          g.codeRegister,
+          sub,
+          item.anderePartijIdentificator ?? '',
+        );
     }
   }
 
-  identificatorenVan(partijUuid: string): PartijIdentificatorRow[] {
-    return prepared(
-      this.db,
-      'SELECT * FROM ki_partij_identificatoren WHERE partij_uuid = ? ORDER BY seq',
-    ).all(partijUuid) as PartijIdentificatorRow[];
+  async identificatorenVan(partijUuid: string): Promise<PartijIdentificatorRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_partij_identificatoren WHERE partij_uuid = ? ORDER BY seq')
+      .all(partijUuid)) as PartijIdentificatorRow[];
   }
 
   // ---------------------------------------------------------------- digitale adressen
@@ -487,7 +530,10 @@ export class KlantinteractiesStore {
    * the address by its soort, `isStandaardAdres` only with a partij, and (partij, referentie, soort) unique.
    * Phone numbers are kept as sent; `adres_match` holds the canonical form klantherkenning matches on.
    */
-  digitaalAdresColumns(input: DigitaalAdresInput, own?: string): { adres: string; match: string } {
+  async digitaalAdresColumns(
+    input: DigitaalAdresInput,
+    own?: string,
+  ): Promise<{ adres: string; match: string }> {
     const adres = input.adres.trim();
     let match = adres;
     if (input.soortDigitaalAdres === 'telefoonnummer') {
@@ -506,8 +552,8 @@ export class KlantinteractiesStore {
     }
     const partij = input.verstrektDoorPartij?.uuid ?? null;
     const betrokkene = input.verstrektDoorBetrokkene?.uuid ?? null;
-    if (partij) this.requireRef('ki_partijen', partij, 'verstrektDoorPartij.uuid');
-    if (betrokkene) this.requireRef('ki_betrokkenen', betrokkene, 'verstrektDoorBetrokkene.uuid');
+    if (partij) await this.requireRef('ki_partijen', partij, 'verstrektDoorPartij.uuid');
+    if (betrokkene) await this.requireRef('ki_betrokkenen', betrokkene, 'verstrektDoorBetrokkene.uuid');
     if (input.isStandaardAdres === true && !partij) {
       throw KiValidationError.one(
         'isStandaardAdres',
@@ -516,11 +562,12 @@ export class KlantinteractiesStore {
       );
     }
     if (partij && input.referentie) {
-      const dup = prepared(
-        this.db,
-        `SELECT uuid FROM ki_digitale_adressen WHERE partij_uuid = ? AND referentie = ? AND soort_digitaal_adres = ?
+      const dup = await this.sql
+        .prepare(
+          `SELECT uuid FROM ki_digitale_adressen WHERE partij_uuid = ? AND referentie = ? AND soort_digitaal_adres = ?
            AND uuid <> ?`,
-      ).get(partij, input.referentie, input.soortDigitaalAdres, own ?? '');
+        )
+        .get(partij, input.referentie, input.soortDigitaalAdres, own ?? '');
       if (dup) {
         throw KiValidationError.one(
           'nonFieldErrors',
@@ -530,193 +577,198 @@ export class KlantinteractiesStore {
       }
     }
     if (input.isStandaardAdres === true && partij) {
-      prepared(
-        this.db,
-        'UPDATE ki_digitale_adressen SET is_standaard_adres = 0 WHERE partij_uuid = ? AND soort_digitaal_adres = ?',
-      ).run(partij, input.soortDigitaalAdres);
+      await this.sql
+        .prepare(
+          'UPDATE ki_digitale_adressen SET is_standaard_adres = 0 WHERE partij_uuid = ? AND soort_digitaal_adres = ?',
+        )
+        .run(partij, input.soortDigitaalAdres);
     }
     return { adres, match };
   }
 
-  createDigitaalAdres(input: DigitaalAdresInput): DigitaalAdresRow {
-    return this.db.transaction(() => {
-      const { adres, match } = this.digitaalAdresColumns(input);
+  async createDigitaalAdres(input: DigitaalAdresInput): Promise<DigitaalAdresRow> {
+    return this.sql.tx(async () => {
+      const { adres, match } = await this.digitaalAdresColumns(input);
       const partij = input.verstrektDoorPartij?.uuid ?? null;
       const betrokkene = input.verstrektDoorBetrokkene?.uuid ?? null;
       const standaard = input.isStandaardAdres === true;
       const uuid = randomUUID();
-      prepared(
-        this.db,
-        `INSERT INTO ki_digitale_adressen (uuid, partij_uuid, betrokkene_uuid, soort_digitaal_adres, adres, adres_match,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_digitale_adressen (uuid, partij_uuid, betrokkene_uuid, soort_digitaal_adres, adres, adres_match,
              is_standaard_adres, omschrijving, referentie, verificatie_datum, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        uuid,
-        partij,
-        betrokkene,
-        input.soortDigitaalAdres,
-        adres,
-        match,
-        standaard ? 1 : 0,
-        input.omschrijving ?? '',
-        input.referentie ?? '',
-        input.verificatieDatum ?? null,
-        this.nowIso(),
-      );
-      return this.mustGet<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
-    })();
+        )
+        .run(
+          uuid,
+          partij,
+          betrokkene,
+          input.soortDigitaalAdres,
+          adres,
+          match,
+          standaard ? 1 : 0,
+          input.omschrijving ?? '',
+          input.referentie ?? '',
+          input.verificatieDatum ?? null,
+          this.nowIso(),
+        );
+      return await this.mustGet<DigitaalAdresRow>('ki_digitale_adressen', uuid, 'Digitaal adres');
+    });
   }
 
-  digitaleAdressenVanPartij(partijUuid: string): DigitaalAdresRow[] {
-    return prepared(this.db, 'SELECT * FROM ki_digitale_adressen WHERE partij_uuid = ? ORDER BY seq').all(
-      partijUuid,
-    ) as DigitaalAdresRow[];
+  async digitaleAdressenVanPartij(partijUuid: string): Promise<DigitaalAdresRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_digitale_adressen WHERE partij_uuid = ? ORDER BY seq')
+      .all(partijUuid)) as DigitaalAdresRow[];
   }
 
-  digitaleAdressenVanBetrokkene(betrokkeneUuid: string): DigitaalAdresRow[] {
-    return prepared(this.db, 'SELECT * FROM ki_digitale_adressen WHERE betrokkene_uuid = ? ORDER BY seq').all(
-      betrokkeneUuid,
-    ) as DigitaalAdresRow[];
+  async digitaleAdressenVanBetrokkene(betrokkeneUuid: string): Promise<DigitaalAdresRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_digitale_adressen WHERE betrokkene_uuid = ? ORDER BY seq')
+      .all(betrokkeneUuid)) as DigitaalAdresRow[];
   }
 
   // ---------------------------------------------------------------- klantcontacten
-  createKlantcontact(
+  async createKlantcontact(
     input: KlantcontactInput,
     extra: { gespreksresultaatCode?: string; kccContactId?: string } = {},
-  ): KlantcontactRow {
-    return this.db.transaction(() => {
+  ): Promise<KlantcontactRow> {
+    return this.sql.tx(async () => {
       checkVerdereActie(input);
       const uuid = randomUUID();
       const at = input.plaatsgevondenOp ? new Date(input.plaatsgevondenOp) : this.now();
-      prepared(
-        this.db,
-        `INSERT INTO ki_klantcontacten (nummer, uuid, referentienummer, kanaal, onderwerp, inhoud, reactie, indicatie_contact_gelukt,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_klantcontacten (nummer, uuid, referentienummer, kanaal, onderwerp, inhoud, reactie, indicatie_contact_gelukt,
              hoofd_onderwerp_type, verdere_actie_ondernomen, taal, vertrouwelijk, plaatsgevonden_op, plaatsgevonden_ms,
              metadata_json, gespreksresultaat_code, kcc_contact_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        input.nummer ?? null,
-        uuid,
-        input.referentienummer ?? null,
-        input.kanaal,
-        input.onderwerp,
-        input.inhoud ?? '',
-        input.reactie ?? '',
-        bool(input.indicatieContactGelukt),
-        input.hoofdOnderwerpType ?? '',
-        input.verdereActieOndernomen ? 1 : 0,
-        input.taal,
-        input.vertrouwelijk ? 1 : 0,
-        at.toISOString(),
-        at.getTime(),
-        JSON.stringify(input.metadata ?? {}),
-        extra.gespreksresultaatCode ?? null,
-        extra.kccContactId ?? null,
-        this.nowIso(),
-      );
-      return this.mustGet<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
-    })();
+        )
+        .run(
+          input.nummer ?? null,
+          uuid,
+          input.referentienummer ?? null,
+          input.kanaal,
+          input.onderwerp,
+          input.inhoud ?? '',
+          input.reactie ?? '',
+          bool(input.indicatieContactGelukt),
+          input.hoofdOnderwerpType ?? '',
+          input.verdereActieOndernomen ? 1 : 0,
+          input.taal,
+          input.vertrouwelijk ? 1 : 0,
+          at.toISOString(),
+          at.getTime(),
+          JSON.stringify(input.metadata ?? {}),
+          extra.gespreksresultaatCode ?? null,
+          extra.kccContactId ?? null,
+          this.nowIso(),
+        );
+      return await this.mustGet<KlantcontactRow>('ki_klantcontacten', uuid, 'Klantcontact');
+    });
   }
 
   // ---------------------------------------------------------------- betrokkenen
-  createBetrokkene(input: BetrokkeneInput): BetrokkeneRow {
-    return this.db.transaction(() => {
-      this.requireRef('ki_klantcontacten', input.hadKlantcontact.uuid, 'hadKlantcontact.uuid');
+  async createBetrokkene(input: BetrokkeneInput): Promise<BetrokkeneRow> {
+    return this.sql.tx(async () => {
+      await this.requireRef('ki_klantcontacten', input.hadKlantcontact.uuid, 'hadKlantcontact.uuid');
       const partij = input.wasPartij?.uuid ?? null;
-      if (partij) this.requireRef('ki_partijen', partij, 'wasPartij.uuid');
+      if (partij) await this.requireRef('ki_partijen', partij, 'wasPartij.uuid');
       const uuid = randomUUID();
-      prepared(
-        this.db,
-        `INSERT INTO ki_betrokkenen (uuid, klantcontact_uuid, partij_uuid, rol, initiator, organisatienaam, contactnaam_json,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_betrokkenen (uuid, klantcontact_uuid, partij_uuid, rol, initiator, organisatienaam, contactnaam_json,
              bezoekadres_json, correspondentieadres_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        uuid,
-        input.hadKlantcontact.uuid,
-        partij,
-        input.rol,
-        input.initiator ? 1 : 0,
-        input.organisatienaam ?? '',
-        jsonOrNull(input.contactnaam),
-        jsonOrNull(input.bezoekadres),
-        jsonOrNull(input.correspondentieadres),
-        this.nowIso(),
-      );
-      return this.mustGet<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
-    })();
+        )
+        .run(
+          uuid,
+          input.hadKlantcontact.uuid,
+          partij,
+          input.rol,
+          input.initiator ? 1 : 0,
+          input.organisatienaam ?? '',
+          jsonOrNull(input.contactnaam),
+          jsonOrNull(input.bezoekadres),
+          jsonOrNull(input.correspondentieadres),
+          this.nowIso(),
+        );
+      return await this.mustGet<BetrokkeneRow>('ki_betrokkenen', uuid, 'Betrokkene');
+    });
   }
 
-  betrokkenenVanKlantcontact(klantcontactUuid: string): BetrokkeneRow[] {
-    return prepared(this.db, 'SELECT * FROM ki_betrokkenen WHERE klantcontact_uuid = ? ORDER BY seq').all(
-      klantcontactUuid,
-    ) as BetrokkeneRow[];
+  async betrokkenenVanKlantcontact(klantcontactUuid: string): Promise<BetrokkeneRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_betrokkenen WHERE klantcontact_uuid = ? ORDER BY seq')
+      .all(klantcontactUuid)) as BetrokkeneRow[];
   }
 
-  betrokkenenVanPartij(partijUuid: string): BetrokkeneRow[] {
-    return prepared(this.db, 'SELECT * FROM ki_betrokkenen WHERE partij_uuid = ? ORDER BY seq DESC').all(
-      partijUuid,
-    ) as BetrokkeneRow[];
+  async betrokkenenVanPartij(partijUuid: string): Promise<BetrokkeneRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_betrokkenen WHERE partij_uuid = ? ORDER BY seq DESC')
+      .all(partijUuid)) as BetrokkeneRow[];
   }
 
   // ---------------------------------------------------------------- onderwerpobjecten
-  createOnderwerpobject(input: OnderwerpobjectInput): OnderwerpobjectRow {
-    return this.db.transaction(() => {
+  async createOnderwerpobject(input: OnderwerpobjectInput): Promise<OnderwerpobjectRow> {
+    return this.sql.tx(async () => {
       const kc = input.klantcontact?.uuid ?? null;
       const was = input.wasKlantcontact?.uuid ?? null;
-      if (kc) this.requireRef('ki_klantcontacten', kc, 'klantcontact.uuid');
-      if (was) this.requireRef('ki_klantcontacten', was, 'wasKlantcontact.uuid');
+      if (kc) await this.requireRef('ki_klantcontacten', kc, 'klantcontact.uuid');
+      if (was) await this.requireRef('ki_klantcontacten', was, 'wasKlantcontact.uuid');
       const ident = compact(input.onderwerpobjectidentificator);
       const uuid = randomUUID();
-      prepared(
-        this.db,
-        `INSERT INTO ki_onderwerpobjecten (uuid, klantcontact_uuid, was_klantcontact_uuid, identificator_json, code_objecttype,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_onderwerpobjecten (uuid, klantcontact_uuid, was_klantcontact_uuid, identificator_json, code_objecttype,
              code_register, code_soort_object_id, object_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        uuid,
-        kc,
-        was,
-        ident ? JSON.stringify(ident) : null,
-        ident?.codeObjecttype ?? '',
-        ident?.codeRegister ?? '',
-        ident?.codeSoortObjectId ?? '',
-        ident?.objectId ?? '',
-        this.nowIso(),
-      );
-      return this.mustGet<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
-    })();
+        )
+        .run(
+          uuid,
+          kc,
+          was,
+          ident ? JSON.stringify(ident) : null,
+          ident?.codeObjecttype ?? '',
+          ident?.codeRegister ?? '',
+          ident?.codeSoortObjectId ?? '',
+          ident?.objectId ?? '',
+          this.nowIso(),
+        );
+      return await this.mustGet<OnderwerpobjectRow>('ki_onderwerpobjecten', uuid, 'Onderwerpobject');
+    });
   }
 
-  onderwerpobjectenVanKlantcontact(klantcontactUuid: string): OnderwerpobjectRow[] {
-    return prepared(
-      this.db,
-      'SELECT * FROM ki_onderwerpobjecten WHERE klantcontact_uuid = ? ORDER BY seq',
-    ).all(klantcontactUuid) as OnderwerpobjectRow[];
+  async onderwerpobjectenVanKlantcontact(klantcontactUuid: string): Promise<OnderwerpobjectRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_onderwerpobjecten WHERE klantcontact_uuid = ? ORDER BY seq')
+      .all(klantcontactUuid)) as OnderwerpobjectRow[];
   }
 
   // ---------------------------------------------------------------- bijlagen
-  createBijlage(input: BijlageInput): BijlageRow {
-    return this.db.transaction(() => {
+  async createBijlage(input: BijlageInput): Promise<BijlageRow> {
+    return this.sql.tx(async () => {
       const kc = input.wasBijlageVanKlantcontact?.uuid ?? null;
-      if (kc) this.requireRef('ki_klantcontacten', kc, 'wasBijlageVanKlantcontact.uuid');
+      if (kc) await this.requireRef('ki_klantcontacten', kc, 'wasBijlageVanKlantcontact.uuid');
       const uuid = randomUUID();
-      prepared(
-        this.db,
-        `INSERT INTO ki_bijlagen (uuid, klantcontact_uuid, identificator_json, code_objecttype, code_register,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_bijlagen (uuid, klantcontact_uuid, identificator_json, code_objecttype, code_register,
              code_soort_object_id, object_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(uuid, kc, ...bijlageIdentificatorColumns(compact(input.bijlageidentificator)), this.nowIso());
-      return this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
-    })();
+        )
+        .run(uuid, kc, ...bijlageIdentificatorColumns(compact(input.bijlageidentificator)), this.nowIso());
+      return await this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
+    });
   }
 
   /**
    * PUT and PATCH (Bijlage has no write-required fields): as in Open Klant, a field that is not sent stays as it
    * is, also inside `bijlageidentificator`; `null` clears the reference or the whole identificator.
    */
-  updateBijlage(uuid: string, input: BijlageInput): BijlageRow {
-    return this.db.transaction(() => {
-      const row = this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
+  async updateBijlage(uuid: string, input: BijlageInput): Promise<BijlageRow> {
+    return this.sql.tx(async () => {
+      const row = await this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
       let kc = row.klantcontact_uuid;
       if (input.wasBijlageVanKlantcontact !== undefined) {
         kc = input.wasBijlageVanKlantcontact?.uuid ?? null;
-        if (kc) this.requireRef('ki_klantcontacten', kc, 'wasBijlageVanKlantcontact.uuid');
+        if (kc) await this.requireRef('ki_klantcontacten', kc, 'wasBijlageVanKlantcontact.uuid');
       }
       let ident = row.identificator_json === null ? null : (JSON.parse(row.identificator_json) as object);
       if (input.bijlageidentificator === null) ident = null;
@@ -725,98 +777,105 @@ export class KlantinteractiesStore {
         // '' clears a field: compact drops it after the merge.
         ident = compact({ ...(ident ?? {}), ...Object.fromEntries(given) });
       }
-      prepared(
-        this.db,
-        `UPDATE ki_bijlagen SET klantcontact_uuid = ?, identificator_json = ?, code_objecttype = ?, code_register = ?,
+      await this.sql
+        .prepare(
+          `UPDATE ki_bijlagen SET klantcontact_uuid = ?, identificator_json = ?, code_objecttype = ?, code_register = ?,
              code_soort_object_id = ?, object_id = ? WHERE uuid = ?`,
-      ).run(kc, ...bijlageIdentificatorColumns(ident), uuid);
-      return this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
-    })();
+        )
+        .run(kc, ...bijlageIdentificatorColumns(ident), uuid);
+      return await this.mustGet<BijlageRow>('ki_bijlagen', uuid, 'Bijlage');
+    });
   }
 
-  deleteBijlage(uuid: string): void {
-    const result = prepared(this.db, 'DELETE FROM ki_bijlagen WHERE uuid = ?').run(uuid);
+  async deleteBijlage(uuid: string): Promise<void> {
+    const result = await this.sql.prepare('DELETE FROM ki_bijlagen WHERE uuid = ?').run(uuid);
     if (result.changes === 0) throw new KiNotFoundError('Bijlage');
   }
 
-  bijlagenVanKlantcontact(klantcontactUuid: string): BijlageRow[] {
-    return prepared(this.db, 'SELECT * FROM ki_bijlagen WHERE klantcontact_uuid = ? ORDER BY seq').all(
-      klantcontactUuid,
-    ) as BijlageRow[];
+  async bijlagenVanKlantcontact(klantcontactUuid: string): Promise<BijlageRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_bijlagen WHERE klantcontact_uuid = ? ORDER BY seq')
+      .all(klantcontactUuid)) as BijlageRow[];
   }
 
   /** The bijlage of this klantcontact with exactly this identificator (all four codes), if any. */
-  findBijlage(klantcontactUuid: string, ident: Required<BijlageIdentificator>): BijlageRow | undefined {
-    return prepared(
-      this.db,
-      `SELECT * FROM ki_bijlagen WHERE klantcontact_uuid = ? AND object_id = ? AND code_objecttype = ?
+  async findBijlage(
+    klantcontactUuid: string,
+    ident: Required<BijlageIdentificator>,
+  ): Promise<BijlageRow | undefined> {
+    return (await this.sql
+      .prepare(
+        `SELECT * FROM ki_bijlagen WHERE klantcontact_uuid = ? AND object_id = ? AND code_objecttype = ?
            AND code_register = ? AND code_soort_object_id = ? ORDER BY seq LIMIT 1`,
-    ).get(
-      klantcontactUuid,
-      ident.objectId,
-      ident.codeObjecttype,
-      ident.codeRegister,
-      ident.codeSoortObjectId,
-    ) as BijlageRow | undefined;
+      )
+      .get(
+        klantcontactUuid,
+        ident.objectId,
+        ident.codeObjecttype,
+        ident.codeRegister,
+        ident.codeSoortObjectId,
+      )) as BijlageRow | undefined;
   }
 
   // ---------------------------------------------------------------- actoren
-  createActor(input: ActorInput): ActorRow {
-    return this.db.transaction(() => {
+  async createActor(input: ActorInput): Promise<ActorRow> {
+    return this.sql.tx(async () => {
       const uuid = randomUUID();
       const ai = compact(input.actoridentificator);
-      prepared(
-        this.db,
-        `INSERT INTO ki_actoren (uuid, naam, soort_actor, indicatie_actief, actoridentificator_json, ai_code_objecttype,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_actoren (uuid, naam, soort_actor, indicatie_actief, actoridentificator_json, ai_code_objecttype,
              ai_code_register, ai_code_soort_object_id, ai_object_id, identificatie_json, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        uuid,
-        input.naam,
-        input.soortActor,
-        input.indicatieActief === false ? 0 : 1,
-        ai ? JSON.stringify(ai) : null,
-        ai?.codeObjecttype ?? '',
-        ai?.codeRegister ?? '',
-        ai?.codeSoortObjectId ?? '',
-        ai?.objectId ?? '',
-        JSON.stringify(compact(input.actorIdentificatie) ?? {}),
-        this.nowIso(),
-      );
-      return this.mustGet<ActorRow>('ki_actoren', uuid, 'Actor');
-    })();
+        )
+        .run(
+          uuid,
+          input.naam,
+          input.soortActor,
+          input.indicatieActief === false ? 0 : 1,
+          ai ? JSON.stringify(ai) : null,
+          ai?.codeObjecttype ?? '',
+          ai?.codeRegister ?? '',
+          ai?.codeSoortObjectId ?? '',
+          ai?.objectId ?? '',
+          JSON.stringify(compact(input.actorIdentificatie) ?? {}),
+          this.nowIso(),
+        );
+      return await this.mustGet<ActorRow>('ki_actoren', uuid, 'Actor');
+    });
   }
 
-  findActorByIdentificator(ident: {
+  async findActorByIdentificator(ident: {
     codeObjecttype: string;
     codeRegister: string;
     codeSoortObjectId: string;
     objectId: string;
-  }): ActorRow | undefined {
-    return prepared(
-      this.db,
-      `SELECT * FROM ki_actoren WHERE ai_object_id = ? AND ai_code_objecttype = ? AND ai_code_register = ?
+  }): Promise<ActorRow | undefined> {
+    return (await this.sql
+      .prepare(
+        `SELECT * FROM ki_actoren WHERE ai_object_id = ? AND ai_code_objecttype = ? AND ai_code_register = ?
            AND ai_code_soort_object_id = ? ORDER BY seq LIMIT 1`,
-    ).get(ident.objectId, ident.codeObjecttype, ident.codeRegister, ident.codeSoortObjectId) as
+      )
+      .get(ident.objectId, ident.codeObjecttype, ident.codeRegister, ident.codeSoortObjectId)) as
       ActorRow | undefined;
   }
 
-  actorenVanKlantcontact(klantcontactUuid: string): ActorRow[] {
-    return prepared(
-      this.db,
-      `SELECT a.* FROM ki_actorklantcontacten ak JOIN ki_actoren a ON a.uuid = ak.actor_uuid
+  async actorenVanKlantcontact(klantcontactUuid: string): Promise<ActorRow[]> {
+    return (await this.sql
+      .prepare(
+        `SELECT a.* FROM ki_actorklantcontacten ak JOIN ki_actoren a ON a.uuid = ak.actor_uuid
          WHERE ak.klantcontact_uuid = ? ORDER BY ak.seq`,
-    ).all(klantcontactUuid) as ActorRow[];
+      )
+      .all(klantcontactUuid)) as ActorRow[];
   }
 
-  createActorKlantcontact(input: ActorKlantcontactInput): ActorKlantcontactRow {
-    return this.db.transaction(() => {
-      this.requireRef('ki_actoren', input.actor.uuid, 'actor.uuid');
-      this.requireRef('ki_klantcontacten', input.klantcontact.uuid, 'klantcontact.uuid');
-      const dup = prepared(
-        this.db,
-        'SELECT 1 FROM ki_actorklantcontacten WHERE actor_uuid = ? AND klantcontact_uuid = ?',
-      ).get(input.actor.uuid, input.klantcontact.uuid);
+  async createActorKlantcontact(input: ActorKlantcontactInput): Promise<ActorKlantcontactRow> {
+    return this.sql.tx(async () => {
+      await this.requireRef('ki_actoren', input.actor.uuid, 'actor.uuid');
+      await this.requireRef('ki_klantcontacten', input.klantcontact.uuid, 'klantcontact.uuid');
+      const dup = await this.sql
+        .prepare('SELECT 1 FROM ki_actorklantcontacten WHERE actor_uuid = ? AND klantcontact_uuid = ?')
+        .get(input.actor.uuid, input.klantcontact.uuid);
       if (dup) {
         throw KiValidationError.one(
           'nonFieldErrors',
@@ -825,59 +884,61 @@ export class KlantinteractiesStore {
         );
       }
       const uuid = randomUUID();
-      prepared(
-        this.db,
-        'INSERT INTO ki_actorklantcontacten (uuid, actor_uuid, klantcontact_uuid, created_at) VALUES (?, ?, ?, ?)',
-      ).run(uuid, input.actor.uuid, input.klantcontact.uuid, this.nowIso());
-      return this.mustGet<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
-    })();
+      await this.sql
+        .prepare(
+          'INSERT INTO ki_actorklantcontacten (uuid, actor_uuid, klantcontact_uuid, created_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(uuid, input.actor.uuid, input.klantcontact.uuid, this.nowIso());
+      return await this.mustGet<ActorKlantcontactRow>('ki_actorklantcontacten', uuid, 'Actor klantcontact');
+    });
   }
 
   // ---------------------------------------------------------------- interne taken
-  createInterneTaak(input: InterneTaakInput): InterneTaakRow {
-    return this.db.transaction(() => {
-      this.requireRef(
+  async createInterneTaak(input: InterneTaakInput): Promise<InterneTaakRow> {
+    return this.sql.tx(async () => {
+      await this.requireRef(
         'ki_klantcontacten',
         input.aanleidinggevendKlantcontact.uuid,
         'aanleidinggevendKlantcontact.uuid',
       );
-      const actoren = this.resolveToegewezen(input, true);
+      const actoren = await this.resolveToegewezen(input, true);
       checkAfgehandeldOp(input.afgehandeldOp, input.status);
       const uuid = randomUUID();
       const now = this.nowIso();
       const afgehandeld = input.status === 'verwerkt' ? (input.afgehandeldOp ?? now) : null;
-      prepared(
-        this.db,
-        `INSERT INTO ki_interne_taken (nummer, uuid, referentienummer, gevraagde_handeling, klantcontact_uuid, toelichting,
+      await this.sql
+        .prepare(
+          `INSERT INTO ki_interne_taken (nummer, uuid, referentienummer, gevraagde_handeling, klantcontact_uuid, toelichting,
              status, toegewezen_op, afgehandeld_op, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        input.nummer ?? null,
-        uuid,
-        input.referentienummer ?? null,
-        input.gevraagdeHandeling,
-        input.aanleidinggevendKlantcontact.uuid,
-        input.toelichting ?? '',
-        input.status,
-        now,
-        afgehandeld ? new Date(afgehandeld).toISOString() : null,
-        now,
-      );
-      this.setToegewezen(uuid, actoren);
-      return this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
-    })();
+        )
+        .run(
+          input.nummer ?? null,
+          uuid,
+          input.referentienummer ?? null,
+          input.gevraagdeHandeling,
+          input.aanleidinggevendKlantcontact.uuid,
+          input.toelichting ?? '',
+          input.status,
+          now,
+          afgehandeld ? new Date(afgehandeld).toISOString() : null,
+          now,
+        );
+      await this.setToegewezen(uuid, actoren);
+      return await this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+    });
   }
 
   /**
    * Exactly one of `toegewezenAanActor` (deprecated) and `toegewezenAanActoren` (Open Klant: required on create
    * and PUT, both together never; PATCH may leave both out).
    */
-  private resolveToegewezen(
+  private async resolveToegewezen(
     input: {
       toegewezenAanActor?: { uuid: string } | undefined;
       toegewezenAanActoren?: { uuid: string }[] | undefined;
     },
     required: boolean,
-  ): string[] | undefined {
+  ): Promise<string[] | undefined> {
     const one = input.toegewezenAanActor !== undefined;
     const many = input.toegewezenAanActoren !== undefined;
     if (one && many) {
@@ -898,44 +959,56 @@ export class KlantinteractiesStore {
       input.toegewezenAanActoren ?? (input.toegewezenAanActor ? [input.toegewezenAanActor] : undefined);
     if (list === undefined) return undefined;
     const uuids = [...new Set(list.map((a) => a.uuid))];
-    uuids.forEach((u, i) =>
-      this.requireRef(
+    for (const [i, u] of uuids.entries()) {
+      await this.requireRef(
         'ki_actoren',
         u,
         input.toegewezenAanActoren ? `toegewezenAanActoren.${i}.uuid` : 'toegewezenAanActor.uuid',
-      ),
-    );
+      );
+    }
     return uuids;
   }
 
-  private setToegewezen(taakUuid: string, actoren: string[] | undefined): void {
+  private async setToegewezen(taakUuid: string, actoren: string[] | undefined): Promise<void> {
     if (actoren === undefined) return;
-    prepared(this.db, 'DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ?').run(taakUuid);
-    const insert = prepared(
-      this.db,
+    await this.sql.prepare('DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ?').run(taakUuid);
+    const insert = this.sql.prepare(
       'INSERT INTO ki_interne_taak_actoren (interne_taak_uuid, actor_uuid, position) VALUES (?, ?, ?)',
     );
-    actoren.forEach((a, i) => insert.run(taakUuid, a, i));
+    for (const [i, a] of actoren.entries()) await insert.run(taakUuid, a, i);
   }
 
   /** PATCH, and PUT with `full` (then an actor is required, as on create). */
-  patchInterneTaak(uuid: string, patch: PatchedInterneTaakInput, full = false): InterneTaakRow {
-    const write = () => this.patchInterneTaakRow(uuid, patch, full);
-    return this.events ? this.events.runSync(write) : write();
+  async patchInterneTaak(
+    uuid: string,
+    patch: PatchedInterneTaakInput,
+    full = false,
+  ): Promise<InterneTaakRow> {
+    const write = async () => {
+      const { row, verwerkt } = await this.patchInterneTaakRow(uuid, patch, full);
+      if (verwerkt) this.events?.record(verwerkt);
+      return row;
+    };
+    // One unit of work: the transition is recorded in it and dispatched after its commit.
+    return this.events ? this.events.run(write) : write();
   }
 
-  private patchInterneTaakRow(uuid: string, patch: PatchedInterneTaakInput, full: boolean): InterneTaakRow {
-    return this.db.transaction(() => {
-      const row = this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+  private async patchInterneTaakRow(
+    uuid: string,
+    patch: PatchedInterneTaakInput,
+    full: boolean,
+  ): Promise<{ row: InterneTaakRow; verwerkt?: Notice | undefined }> {
+    return this.sql.tx(async () => {
+      const row = await this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
       checkAfgehandeldOp(patch.afgehandeldOp, patch.status ?? row.status);
       if (patch.aanleidinggevendKlantcontact) {
-        this.requireRef(
+        await this.requireRef(
           'ki_klantcontacten',
           patch.aanleidinggevendKlantcontact.uuid,
           'aanleidinggevendKlantcontact.uuid',
         );
       }
-      const actoren = this.resolveToegewezen(patch, full);
+      const actoren = await this.resolveToegewezen(patch, full);
       const status = patch.status ?? row.status;
       let afgehandeld = row.afgehandeld_op;
       if (patch.afgehandeldOp !== undefined) {
@@ -945,51 +1018,55 @@ export class KlantinteractiesStore {
       } else if (patch.status === 'te_verwerken') {
         afgehandeld = null;
       }
-      prepared(
-        this.db,
-        `UPDATE ki_interne_taken SET nummer = ?, referentienummer = ?, gevraagde_handeling = ?, klantcontact_uuid = ?,
+      await this.sql
+        .prepare(
+          `UPDATE ki_interne_taken SET nummer = ?, referentienummer = ?, gevraagde_handeling = ?, klantcontact_uuid = ?,
              toelichting = ?, status = ?, afgehandeld_op = ? WHERE uuid = ?`,
-      ).run(
-        patch.nummer !== undefined ? patch.nummer : row.nummer,
-        patch.referentienummer !== undefined ? patch.referentienummer : row.referentienummer,
-        patch.gevraagdeHandeling ?? row.gevraagde_handeling,
-        patch.aanleidinggevendKlantcontact?.uuid ?? row.klantcontact_uuid,
-        patch.toelichting ?? row.toelichting,
-        status,
-        afgehandeld,
-        uuid,
-      );
-      this.setToegewezen(uuid, actoren);
-      const updated = this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
-      if (status === 'verwerkt' && row.status !== 'verwerkt') this.interneTaakVerwerkt(updated);
-      return updated;
-    })();
+        )
+        .run(
+          patch.nummer !== undefined ? patch.nummer : row.nummer,
+          patch.referentienummer !== undefined ? patch.referentienummer : row.referentienummer,
+          patch.gevraagdeHandeling ?? row.gevraagde_handeling,
+          patch.aanleidinggevendKlantcontact?.uuid ?? row.klantcontact_uuid,
+          patch.toelichting ?? row.toelichting,
+          status,
+          afgehandeld,
+          uuid,
+        );
+      await this.setToegewezen(uuid, actoren);
+      const updated = await this.mustGet<InterneTaakRow>('ki_interne_taken', uuid, 'Interne taak');
+      const verwerkt =
+        status === 'verwerkt' && row.status !== 'verwerkt'
+          ? await this.interneTaakVerwerkt(updated)
+          : undefined;
+      return { row: updated, verwerkt };
+    });
   }
 
-  toegewezenActoren(taakUuid: string): ActorRow[] {
-    return prepared(
-      this.db,
-      `SELECT a.* FROM ki_interne_taak_actoren ta JOIN ki_actoren a ON a.uuid = ta.actor_uuid
+  async toegewezenActoren(taakUuid: string): Promise<ActorRow[]> {
+    return (await this.sql
+      .prepare(
+        `SELECT a.* FROM ki_interne_taak_actoren ta JOIN ki_actoren a ON a.uuid = ta.actor_uuid
          WHERE ta.interne_taak_uuid = ? ORDER BY ta.position`,
-    ).all(taakUuid) as ActorRow[];
+      )
+      .all(taakUuid)) as ActorRow[];
   }
 
-  interneTakenVanKlantcontact(klantcontactUuid: string): InterneTaakRow[] {
-    return prepared(this.db, 'SELECT * FROM ki_interne_taken WHERE klantcontact_uuid = ? ORDER BY seq').all(
-      klantcontactUuid,
-    ) as InterneTaakRow[];
+  async interneTakenVanKlantcontact(klantcontactUuid: string): Promise<InterneTaakRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_interne_taken WHERE klantcontact_uuid = ? ORDER BY seq')
+      .all(klantcontactUuid)) as InterneTaakRow[];
   }
 
   // ---------------------------------------------------------------- gespreksresultaten
-  gespreksresultaten(): GespreksresultaatRow[] {
-    return prepared(
-      this.db,
-      'SELECT * FROM ki_gespreksresultaten ORDER BY position',
-    ).all() as GespreksresultaatRow[];
+  async gespreksresultaten(): Promise<GespreksresultaatRow[]> {
+    return (await this.sql
+      .prepare('SELECT * FROM ki_gespreksresultaten ORDER BY position')
+      .all()) as GespreksresultaatRow[];
   }
 
-  gespreksresultaat(code: string): GespreksresultaatRow | undefined {
-    return prepared(this.db, 'SELECT * FROM ki_gespreksresultaten WHERE code = ?').get(code) as
+  async gespreksresultaat(code: string): Promise<GespreksresultaatRow | undefined> {
+    return (await this.sql.prepare('SELECT * FROM ki_gespreksresultaten WHERE code = ?').get(code)) as
       GespreksresultaatRow | undefined;
   }
 }

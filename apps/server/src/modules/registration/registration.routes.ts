@@ -93,7 +93,7 @@ export function registerRegistrationRoutes(
           const identificatieniveau = deps.identificatieniveau
             ? await deps.identificatieniveau(contact, partijUuid)
             : undefined;
-          const result = deps.port().register({
+          const result = await deps.port().register({
             contact: {
               id: contact.id,
               channel: contact.channel,

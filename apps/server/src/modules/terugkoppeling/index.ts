@@ -86,7 +86,7 @@ export function createTerugkoppelingModule(
     /** The partij of a contact: linked, or the one its phone, e-mail or BSN matches. */
     partijVan?: (contactId: string) => Promise<string | undefined>;
     /** The name of an afdeling by its actor uuid; undefined for a medewerker or an unknown actor. */
-    afdelingNaam?: (actorUuid: string) => string | undefined;
+    afdelingNaam?: (actorUuid: string) => Promise<string | undefined>;
   },
 ): TerugkoppelingModule {
   const notify = deps.settings.notify;
@@ -170,8 +170,10 @@ export function createTerugkoppelingModule(
     const uuid = await deps.partijVan?.(contactId);
     return uuid !== undefined ? { partijUuid: uuid } : {};
   };
-  const later = (what: string, fn: () => Promise<void>) =>
-    void fn().catch((err: unknown) => deps.log.error({ err }, `terugkoppeling ${what} failed`));
+  /** The lookups (partij, afdeling) are async: a failure is logged like a failed record. */
+  const later = (what: string, work: () => Promise<void>) => {
+    work().catch((err: unknown) => deps.log.error({ err }, `terugkoppeling: ${what} mislukt`));
+  };
   deps.events?.on('interne-taak-verwerkt', (e) => module.interneTaakVerwerkt(e));
   deps.events?.on('terugbelverzoek-afgesloten', (e) =>
     later('terugbelverzoek', async () =>
@@ -186,7 +188,7 @@ export function createTerugkoppelingModule(
   deps.events?.on('contact-registered', (e: RegisteredEvent) =>
     later('registratie', async () => {
       const actor = e.request.interneTaak?.actor?.uuid;
-      const afdeling = actor !== undefined ? deps.afdelingNaam?.(actor) : undefined;
+      const afdeling = actor !== undefined ? await deps.afdelingNaam?.(actor) : undefined;
       const partij = e.request.partij?.uuid;
       module.geregistreerd({
         contactId: e.contactId,

@@ -68,12 +68,12 @@ export function registerWorkplaceRoutes(
   });
 
   app.get('/api/gespreksresultaten', anyone, async () => {
-    const response: GespreksresultatenResponse = { items: deps.port().gespreksresultaten() };
+    const response: GespreksresultatenResponse = { items: await deps.port().gespreksresultaten() };
     return response;
   });
 
   app.get('/api/afdelingen', anyone, async () => {
-    const response: AfdelingenResponse = { items: deps.port().afdelingen() };
+    const response: AfdelingenResponse = { items: await deps.port().afdelingen() };
     return response;
   });
 }
