@@ -100,6 +100,8 @@ export interface UnitOfWork {
    * inside the caller's `run` when there is one, and what it records goes out after that commit.
    */
   runSync<T>(fn: () => T): T;
+  /** Whether the caller runs inside a `run`. */
+  inUnit(): boolean;
   /** Append to the contact event log, dispatched after the commit. Outside a `run` it is a unit of its own. */
   logContact(event: ContactLogInput): Promise<void>;
   logAgent(event: AgentLogInput): Promise<void>;

@@ -124,10 +124,11 @@ export class RoutingService {
 
   /**
    * One routing command: queued behind the running ones and run in one unit of work (`UnitOfWork.run`), so the
-   * engine and the store see commands in the same order; inside the caller's unit it joins that one.
+   * engine and the store see commands in the same order. Inside the caller's unit it simply runs there (no
+   * savepoint: a routing failure fails the caller's command).
    */
   private command<T>(fn: () => Promise<T>): Promise<T> {
-    return this.events.run(fn);
+    return this.events.inUnit() ? fn() : this.events.run(fn);
   }
 
   /**
@@ -263,8 +264,7 @@ export class RoutingService {
   finish(contactId: string, agentId: string): Promise<void> {
     return this.command(async () => {
       try {
-        // A savepoint: a failure here leaves the caller's unit usable.
-        await this.command(() => this.engine.run((engine, now) => engine.finish(contactId, now)));
+        await this.engine.run((engine, now) => engine.finish(contactId, now));
       } catch (err) {
         // The registration stands; an engine that lost track of the contact must not turn that into an error.
         this.log.error({ err, contactId }, 'engine finish failed');
