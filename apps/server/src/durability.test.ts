@@ -1,70 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { io as ioClient } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentClient } from '../test-support/test-server';
+import { freePort, killHard, startServerProcess } from '../test-support/server-process';
 import { bearer, nextEvent, tempDataDir } from '../test-support/test-server';
 
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'durability-sleutel';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function startProcess(
   dataDir: string,
   port: number,
   extraEnv: Record<string, string> = {},
 ): Promise<ChildProcess> {
-  // The server itself, not the tsx CLI: that would run it in a grandchild that SIGKILL does not reach.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      KCC_PORT: String(port),
-      KCC_DATA_DIR: dataDir,
-      KCC_LOG_LEVEL: 'warn',
-      KCC_INTEGRATION_KEY: KEY,
-      KCC_WORKPLACE_DIR: path.join(dataDir, 'none'),
-      KCC_DISCONNECT_GRACE_MS: '60000',
-      KCC_SMTP_PORT: '0',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  // A hang guard: a cold start compiles the server, which takes a while on a loaded machine.
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.status === 200) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not become healthy: ${stderr}`);
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+  const env = { KCC_INTEGRATION_KEY: KEY, KCC_DISCONNECT_GRACE_MS: '60000', ...extraEnv };
+  return (await startServerProcess(dataDir, port, env)).child;
 }
 
 const children: ChildProcess[] = [];

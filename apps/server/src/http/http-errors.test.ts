@@ -64,6 +64,7 @@ describe('HTTP errors are problem JSON, never 500', () => {
     expect(await res.json()).toEqual({
       status: 'ok',
       instance: `${os.hostname()}:${new URL(server.url).port}`,
+      routingLeader: true,
     });
   });
 });

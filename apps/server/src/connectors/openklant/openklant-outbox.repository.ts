@@ -224,11 +224,8 @@ export function createOpenKlantOutboxRepository(
               updated_at: t,
               // Already forwarded without it: due again, the worker adds only the bijlage.
               ...(r.state === 'verstuurd' ? { state: 'wachtend' as const, next_attempt_at: t } : {}),
-              // A worker is forwarding it with the old payload: its claim ends (its next save or finish changes
-              // nothing), and the next run resumes from the saved steps with the bijlage.
-              ...(r.state === 'wachtend' && r.claimed_by !== null
-                ? { claimed_by: null, claimed_until: null, next_attempt_at: t }
-                : {}),
+              // A worker forwarding it with the old payload keeps its claim: `finish` sees the new payload and makes
+              // it due again, so the next run adds only the bijlage (no step is done twice).
             })
             .where('id', '=', r.id)
             .execute();

@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Store, StoreDialect } from '../../store/store';
 import type { KlantinteractiesTables } from './store';
 
@@ -10,37 +9,31 @@ export interface KiStatement {
   run(...params: unknown[]): Promise<{ changes: number }>;
 }
 
-type Executor = Kysely<KlantinteractiesTables> | Transaction<KlantinteractiesTables>;
-
 /**
  * The Klantinteracties store's SQL on the async store. Its filter and write SQL is hand-written (Open Klant's
  * filtersets, cascades), so it is sent as fixed text through `CompiledQuery.raw`; `?` placeholders become `$n` on
- * PostgreSQL. `tx(fn)` is one transaction (a savepoint when nested): every statement inside `fn`, also those of
- * nested calls, runs on it (AsyncLocalStorage), so store methods compose without passing a transaction around.
+ * PostgreSQL. `tx(fn)` is the store's unit of work (a savepoint when nested, also inside a caller's unit): every
+ * statement inside `fn` joins it, so store methods compose without passing a transaction around.
  */
 export class KiSql {
   readonly dialect: StoreDialect;
   private readonly db: Kysely<KlantinteractiesTables>;
-  private readonly open = new AsyncLocalStorage<{
-    trx: Transaction<KlantinteractiesTables>;
-    savepoints: number;
-  }>();
   private readonly texts = new Map<string, string>();
 
-  constructor(store: Store) {
+  constructor(private readonly store: Store) {
     this.dialect = store.dialect;
     this.db = store.kysely<KlantinteractiesTables>();
   }
 
-  /** The query builder on the open transaction (or the store), for the few statements written with Kysely. */
-  get kysely(): Executor {
-    return this.open.getStore()?.trx ?? this.db;
+  /** The query builder, for the few statements written with Kysely (it joins an open unit of work). */
+  get kysely(): Kysely<KlantinteractiesTables> {
+    return this.db;
   }
 
   prepare(sql: string): KiStatement {
     const text = this.text(sql);
     const exec = async (params: unknown[]) =>
-      this.kysely.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
+      this.db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
     return {
       get: async (...params) => (await exec(params)).rows[0],
       all: async (...params) => (await exec(params)).rows,
@@ -48,27 +41,9 @@ export class KiSql {
     };
   }
 
-  /** One transaction; nested in another one of this store it is a savepoint (undone alone when `fn` throws). */
-  async tx<T>(fn: () => Promise<T>): Promise<T> {
-    const outer = this.open.getStore();
-    if (!outer) {
-      return this.db.transaction().execute((trx) => this.open.run({ trx, savepoints: 0 }, fn));
-    }
-    const name = `ki_sp_${++outer.savepoints}`;
-    await this.raw(outer.trx, `SAVEPOINT ${name}`);
-    try {
-      const result = await fn();
-      await this.raw(outer.trx, `RELEASE SAVEPOINT ${name}`);
-      return result;
-    } catch (err) {
-      await this.raw(outer.trx, `ROLLBACK TO SAVEPOINT ${name}`);
-      await this.raw(outer.trx, `RELEASE SAVEPOINT ${name}`);
-      throw err;
-    }
-  }
-
-  private async raw(trx: Executor, sql: string): Promise<void> {
-    await trx.executeQuery(CompiledQuery.raw(sql, []));
+  /** One unit of work; nested in another one it is a savepoint (undone alone when `fn` throws). */
+  tx<T>(fn: () => Promise<T>): Promise<T> {
+    return this.store.unitOfWork(fn);
   }
 
   /**

@@ -6,6 +6,8 @@ import type { UnitOfWork } from '../../shared/domain-events';
 import type { WaitingCounts } from './waiting-counts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Log events that end an offer. */
+const OFFER_ENDS = new Set(['offer-expired', 'offer-declined', 'offer-withdrawn', 'assigned']);
 
 /**
  * What routing does to a contact in the store: every engine event becomes the contact's new status and an
@@ -101,12 +103,42 @@ export class ContactLifecycle {
   }
 
   async markRequeuedAfterRestart(c: ContactRecord, now: number): Promise<void> {
+    if (c.status === 'offered') await this.withdrawOpenOffer(c.id, now);
     await this.contacts.update(c.id, { status: 'queued', assignedAgentId: null, acceptedAt: null }, now);
     await this.contacts.appendEvent({
       contactId: c.id,
       type: 'requeued',
       at: now,
       data: { reason: 'server-restart' },
+    });
+  }
+
+  /**
+   * The offer the stopped engine made ends with it: logged as withdrawn before the contact is offered again, so
+   * the log never shows one contact offered to two agents at once, and the agent's screen drops it.
+   */
+  private async withdrawOpenOffer(contactId: string, now: number): Promise<void> {
+    let open: { offerId: string; agentId: string } | undefined;
+    for (const e of await this.contacts.events(contactId)) {
+      const offerId = typeof e.data?.offerId === 'string' ? e.data.offerId : undefined;
+      if (e.type === 'offered' && offerId !== undefined && e.agentId !== undefined) {
+        open = { offerId, agentId: e.agentId };
+      } else if (offerId !== undefined && offerId === open?.offerId && OFFER_ENDS.has(e.type)) {
+        open = undefined;
+      }
+    }
+    if (!open) return;
+    await this.contacts.appendEvent({
+      contactId,
+      type: 'offer-withdrawn',
+      at: now,
+      agentId: open.agentId,
+      data: { offerId: open.offerId, reason: 'server-restart' },
+    });
+    this.events.record({
+      type: 'offer-revoked',
+      agentId: open.agentId,
+      revoked: { offerId: open.offerId, contactId, reason: 'withdrawn' },
     });
   }
 
