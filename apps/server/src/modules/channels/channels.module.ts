@@ -194,13 +194,8 @@ export function createChannelsModule(
     log,
     clock,
   });
-  inbound.onCreated((contact) => {
-    kanaalswitch
-      .onContactCreated(contact)
-      .catch((err: unknown) =>
-        deps.log.error({ err, contactId: contact.id }, 'kanaalswitch: herkenning mislukt'),
-      );
-  });
+  // In the contact's unit of work (a savepoint of its own; a failure is logged there and loses no contact).
+  inbound.onCreated((contact) => kanaalswitch.onContactCreated(contact));
 
   const ontvangst = new Ontvangstbevestigingen({
     store: createOntvangstbevestigingRepository(deps.store),

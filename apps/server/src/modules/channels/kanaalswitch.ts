@@ -35,20 +35,13 @@ export class KanaalswitchDetector {
     },
   ) {}
 
-  /** inbound.service hook, in the creating unit of work; a failure is logged and never loses the contact. */
+  /** inbound.service hook: runs in the creating unit of work, in a savepoint inbound gives each hook. */
   async onContactCreated(contact: ContactRecord): Promise<void> {
     if (!this.deps.recogniseOnArrival || Object.keys(contact.from).length === 0) return;
-    try {
-      // A savepoint: on PostgreSQL a failed statement would otherwise abort the contact's whole transaction.
-      await this.deps.contacts.transaction(async () => {
-        const recognised = await this.deps.port().recognise(contact.from);
-        if (!recognised.partij) return;
-        await this.deps.repo.addHint(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
-        await this.detect(contact, recognised.partij.uuid);
-      });
-    } catch (err) {
-      this.deps.log.error({ err, contactId: contact.id }, 'kanaalswitch on arrival failed');
-    }
+    const recognised = await this.deps.port().recognise(contact.from);
+    if (!recognised.partij) return;
+    await this.deps.repo.addHint(contact.id, recognised.partij.uuid, contact.channel, contact.createdAt);
+    await this.detect(contact, recognised.partij.uuid);
   }
 
   /** An agent linked or registered a partij for the contact. */
