@@ -522,7 +522,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
     const reports = createReportsModule(app, {
       rateLimitStore: cluster.rateLimits,
-      db,
       store,
       guard,
       contacts,
@@ -625,7 +624,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerNawerkRoutes(app, { guard, contacts, notities: nawerk, clock });
     const dashboard = createDashboardModule(app, io, {
-      db,
       guard,
       routing,
       contacts,
@@ -675,7 +673,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     await registerWorkplaceStatic(app, config.workplaceDir);
 
     const { agentsWithActiveContacts } = await routing.start();
-    dashboard.start();
+    await dashboard.start();
     retention.start();
     terugkoppeling.start();
     for (const agentId of agentsWithActiveContacts) tracker.startReconnectGrace(agentId);

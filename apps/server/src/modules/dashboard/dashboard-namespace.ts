@@ -66,14 +66,23 @@ export function registerDashboardNamespace(
 
   nsp.on('connection', (socket) => {
     const { userId, roles } = socket.data;
-    socket.emit('dashboard:snapshot', dashboard.snapshot());
+    dashboard
+      .snapshot()
+      .then((snapshot) => socket.emit('dashboard:snapshot', snapshot))
+      .catch((err: unknown) => log.error({ err }, 'dashboard: building a snapshot failed'));
     const mayAct = roles.includes('teamleider');
     const act =
       <P, T>(run: (payload: P) => Promise<ActionResult<T>>) =>
       async (payload: P): Promise<Ack<T>> =>
         mayAct ? toAck(await run(payload)) : ({ ok: false, error: ACK_ERRORS.forbidden } as Ack<T>);
 
-    on(socket, 'dashboard:resync', ResyncPayload, () => ({ ok: true, data: dashboard.snapshot() }), log);
+    on(
+      socket,
+      'dashboard:resync',
+      ResyncPayload,
+      async () => ({ ok: true, data: await dashboard.snapshot() }),
+      log,
+    );
     on(
       socket,
       'agent:set-queues',
