@@ -17,6 +17,9 @@ import type { Logger } from '../../shared/logger';
 import type { ActionResult, DashboardActions } from './dashboard-actions';
 import type { DashboardService } from './dashboard.service';
 
+/** The sockets that received their snapshot. */
+const LIVE_ROOM = 'live';
+
 export type DashboardNamespace = Namespace<
   DashboardClientToServerEvents,
   DashboardServerToClientEvents,
@@ -58,8 +61,10 @@ export function registerDashboardNamespace(
     next();
   });
 
+  // Deltas go to the sockets that have their snapshot: it is built asynchronously, and a delta older than it
+  // would only make the client resync.
   const unsubscribe = dashboard.onDelta(
-    (delta) => nsp.emit('dashboard:delta', delta),
+    (delta) => nsp.to(LIVE_ROOM).emit('dashboard:delta', delta),
     () => nsp.sockets.size > 0,
   );
   io.engine.once('close', unsubscribe);
@@ -68,7 +73,10 @@ export function registerDashboardNamespace(
     const { userId, roles } = socket.data;
     dashboard
       .snapshot()
-      .then((snapshot) => socket.emit('dashboard:snapshot', snapshot))
+      .then((snapshot) => {
+        socket.emit('dashboard:snapshot', snapshot);
+        void socket.join(LIVE_ROOM);
+      })
       .catch((err: unknown) => log.error({ err }, 'dashboard: building a snapshot failed'));
     const mayAct = roles.includes('teamleider');
     const act =
