@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DashboardSnapshot, DashboardDelta, IntradayResponse } from '@kcc/contracts/dashboard';
 import { erlangCAgentsNeeded, erlangCServiceLevel } from '@kcc/routing';
