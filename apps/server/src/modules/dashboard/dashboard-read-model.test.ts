@@ -4,7 +4,7 @@ import type { Presence } from '@kcc/contracts/domain';
 import type { Store } from '../../store/store';
 import { describeEachStore, type OpenTestStore } from '../../../test-support/each-store';
 import { contactsMigrations } from '../contacts/contacts.migrations';
-import type { ContactsRepository } from '../contacts/contacts.repository';
+import type { ContactsRepository, ContactsTables } from '../contacts/contacts.repository';
 import { contactsUnitOfWork } from '../contacts/index';
 import type { RoutingService } from '../routing/routing.service';
 import { DashboardService } from './dashboard.service';
@@ -181,6 +181,71 @@ describeEachStore('dashboard read model with a fixed clock', (stores) => {
     service.stop();
     const { service: rebuilt } = await dashboard();
     expect((await rebuilt.snapshot()).queues[0]?.today).toEqual(live.queues[0]?.today);
+  });
+
+  it('rebuilds today from more rows than one page of each log, merged by time', async () => {
+    vi.setSystemTime(MIDNIGHT + 20 * 60 * MIN);
+    const db = store.kysely<ContactsTables>();
+    const t0 = MIDNIGHT + 60 * MIN;
+    const ids = Array.from({ length: 1100 }, (_, i) => `p${i}`);
+    await db
+      .insertInto('contacts')
+      .values(
+        ids.map((id, i) => ({
+          id,
+          channel: 'telefoon',
+          external_id: id,
+          queue_id: 'algemeen',
+          status: 'closed',
+          priority: 0,
+          from_json: '{}',
+          created_at: t0 + i * 1000,
+          updated_at: t0 + i * 1000,
+          registrations: 0,
+        })),
+      )
+      .execute();
+    // 2750 contact events: each contact arrives; every other one is answered 10 s later (within the 30 s norm).
+    const events = ids.flatMap((id, i) => {
+      const at = t0 + i * 1000;
+      const q = { agent_id: null, data: JSON.stringify({ queueId: 'algemeen' }) };
+      return [
+        {
+          contact_id: id,
+          type: 'created',
+          at,
+          agent_id: null,
+          data: JSON.stringify({ channel: 'telefoon' }),
+        },
+        { contact_id: id, type: 'queued', at, ...q },
+        ...(i % 2 === 0
+          ? [{ contact_id: id, type: 'assigned', at: at + 10_000, agent_id: 'user-anna', data: null }]
+          : []),
+      ];
+    });
+    for (let i = 0; i < events.length; i += 1000) {
+      await db
+        .insertInto('contact_events')
+        .values(events.slice(i, i + 1000))
+        .execute();
+    }
+    // 2100 agent events over the same hours.
+    const agentEvents = Array.from({ length: 2100 }, (_, i) => ({
+      agent_id: 'user-anna',
+      type: 'presence-changed',
+      at: t0 + i * 500,
+      data: JSON.stringify({ presence: i % 2 === 0 ? 'beschikbaar' : 'pauze' }),
+    }));
+    for (let i = 0; i < agentEvents.length; i += 1000) {
+      await db
+        .insertInto('agent_events')
+        .values(agentEvents.slice(i, i + 1000))
+        .execute();
+    }
+    presence = 'pauze';
+    const { service } = await dashboard();
+    const today = (await service.snapshot()).queues[0]?.today;
+    expect(today).toMatchObject({ offered: 1100, answered: 550, answeredWithinNorm: 550, asaSeconds: 10 });
   });
 
   it('builds no delta while nobody listens; after a snapshot the next delta carries what changed', async () => {

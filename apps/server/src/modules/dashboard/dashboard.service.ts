@@ -159,9 +159,12 @@ export class DashboardService {
     const contacts = new PageCursor(contactPages);
     const agents = new PageCursor(agentPages);
     for (;;) {
-      const page = await contacts.refill();
-      if (page) await this.learnChannels(page);
-      await agents.refill();
+      // Awaited only at a page boundary: folding within a page stays synchronous.
+      if (contacts.exhausted()) {
+        const page = await contacts.refill();
+        if (page) await this.learnChannels(page);
+      }
+      if (agents.exhausted()) await agents.refill();
       const c = contacts.current();
       const a = agents.current();
       if (c !== undefined && (a === undefined || c.at <= a.at)) {

@@ -58,9 +58,14 @@ export class PageCursor<T> {
     this.pages = pages[Symbol.asyncIterator]();
   }
 
+  /** The current page is used up and another may follow (then `refill`). */
+  exhausted(): boolean {
+    return this.i >= this.page.length && !this.done;
+  }
+
   /** Reads the next page when the current one is used up: that page, else undefined. */
   async refill(): Promise<T[] | undefined> {
-    if (this.i < this.page.length || this.done) return undefined;
+    if (!this.exhausted()) return undefined;
     const next = await this.pages.next();
     if (next.done === true) {
       this.done = true;
