@@ -525,7 +525,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
     const reports = createReportsModule(app, {
       rateLimitStore: cluster.rateLimits,
-      db,
       store,
       guard,
       contacts,
@@ -628,7 +627,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     });
     registerNawerkRoutes(app, { guard, contacts, notities: nawerk, clock });
     const dashboard = createDashboardModule(app, io, {
-      db,
       guard,
       routing,
       contacts,
@@ -678,7 +676,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     await registerWorkplaceStatic(app, config.workplaceDir);
 
     const { agentsWithActiveContacts } = await routing.start();
-    dashboard.start();
+    await dashboard.start();
     retention.start();
     terugkoppeling.start();
     for (const agentId of agentsWithActiveContacts) tracker.startReconnectGrace(agentId);

@@ -1,5 +1,5 @@
 import type { Channel, Contact, ContactFrom, ContactStatus } from '@kcc/contracts/domain';
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { Store } from '../../store/store';
 
 export interface ContactRecord {
@@ -78,6 +78,50 @@ export interface ContactsRepository {
     partijUuid: string,
     range: { from: number; to: number; exceptId: string },
   ): Promise<{ id: string; channel: string; at: number } | undefined>;
+  // Narrow reads of the event logs for the dashboard and the reports (they run no SQL on these tables).
+  /** The highest sequence number of each log (0 when empty). */
+  eventLogMaxSeqs(): Promise<{ contact: number; agent: number }>;
+  /** The first sequence number of each log with `at >= at`, if any. */
+  eventLogFirstSeqsAt(at: number): Promise<{ contact?: number; agent?: number }>;
+  /**
+   * Contact events in log order, `fromSeq <= seq <= toSeq` and, when given, `atFrom <= at < atTo`, a page at a
+   * time (paged by seq; the event loop runs between pages). Outside a unit of work only.
+   */
+  contactEventPages(range: EventLogRange): AsyncGenerator<ContactEventRecord[]>;
+  /** Agent events in log order, as `contactEventPages`. */
+  agentEventPages(range: EventLogRange): AsyncGenerator<AgentEventRecord[]>;
+  /**
+   * The events before `beforeSeq`, in log order, of the contacts that have events in [beforeSeq, toSeq] or are
+   * open now (paged as `contactEventPages`).
+   */
+  carriedOverEventPages(beforeSeq: number, toSeq: number): AsyncGenerator<ContactEventRecord[]>;
+  /** Each agent's last `presence-changed` before `beforeSeq`, in log order. */
+  presenceBefore(beforeSeq: number): Promise<AgentEventRecord[]>;
+  /** The events with `at < before` of these contacts, in log order. */
+  eventsBefore(contactIds: readonly string[], before: number): Promise<ContactEventRecord[]>;
+  /** Queue and channel of these contacts, by id (unknown ids are left out). */
+  placements(contactIds: readonly string[]): Promise<Map<string, { queueId: string; channel: Channel }>>;
+  /** The first `limit` contacts waiting (new, queued, offered) in a queue: highest priority, then oldest first. */
+  waitingInQueue(queueId: string, limit: number): Promise<WaitingContactRecord[]>;
+}
+
+export interface EventLogRange {
+  fromSeq: number;
+  toSeq: number;
+  atFrom?: number;
+  atTo?: number;
+}
+
+export interface AgentEventRecord extends AgentEventInput {
+  seq: number;
+}
+
+export interface WaitingContactRecord {
+  id: string;
+  channel: Channel;
+  createdAt: number;
+  priority: number;
+  status: ContactStatus;
 }
 
 export interface AgentEventInput {
@@ -153,6 +197,54 @@ export interface ContactsTables {
     data: string | null;
   };
   agent_events: { seq: Generated<number>; agent_id: string; type: string; at: number; data: string | null };
+}
+
+const OPEN_STATUSES = ['new', 'queued', 'offered', 'assigned', 'nawerk'] as const;
+/** Rows per page of an event-log read; ids per `IN (...)` list. */
+const EVENT_PAGE = 2000;
+const ID_CHUNK = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type ContactEventRow = Selectable<ContactsTables['contact_events']>;
+type AgentEventRow = Selectable<ContactsTables['agent_events']>;
+const parseData = (data: string | null) =>
+  data !== null ? { data: JSON.parse(data) as Record<string, unknown> } : {};
+
+function toContactEventRecord(r: ContactEventRow): ContactEventRecord {
+  return {
+    seq: Number(r.seq),
+    contactId: r.contact_id,
+    type: r.type,
+    at: Number(r.at),
+    ...(r.agent_id !== null ? { agentId: r.agent_id } : {}),
+    ...parseData(r.data),
+  };
+}
+
+function toAgentEventRecord(r: AgentEventRow): AgentEventRecord {
+  return { seq: Number(r.seq), agentId: r.agent_id, type: r.type, at: Number(r.at), ...parseData(r.data) };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Pages of `read(afterSeq)` (each at most EVENT_PAGE rows, in seq order) until one comes back short. */
+async function* pagesBySeq<R extends { seq: number }>(
+  firstSeq: number,
+  read: (fromSeq: number) => Promise<R[]>,
+): AsyncGenerator<R[]> {
+  let from = firstSeq;
+  for (;;) {
+    const page = await read(from);
+    if (page.length > 0) yield page;
+    const last = page[page.length - 1];
+    if (page.length < EVENT_PAGE || last === undefined) return;
+    from = last.seq + 1;
+    await nextTurn();
+  }
 }
 
 const COLUMNS = {
@@ -266,14 +358,7 @@ export function createContactsRepository(store: Store): StoredContactsRepository
         .where('contact_id', '=', contactId)
         .orderBy('seq')
         .execute();
-      return rows.map((r) => ({
-        seq: Number(r.seq),
-        contactId: r.contact_id,
-        type: r.type,
-        at: r.at,
-        ...(r.agent_id !== null ? { agentId: r.agent_id } : {}),
-        ...(r.data !== null ? { data: JSON.parse(r.data) as Record<string, unknown> } : {}),
-      }));
+      return rows.map(toContactEventRecord);
     },
     async appendAgentEvent(e) {
       const row = await db
@@ -308,6 +393,149 @@ export function createContactsRepository(store: Store): StoredContactsRepository
         .limit(1)
         .executeTakeFirst();
       return row ? { id: row.id, channel: row.channel, at: row.created_at } : undefined;
+    },
+    async eventLogMaxSeqs() {
+      const [c, a] = await Promise.all([
+        db
+          .selectFrom('contact_events')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirst(),
+        db
+          .selectFrom('agent_events')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirst(),
+      ]);
+      return { contact: Number(c?.m ?? 0), agent: Number(a?.m ?? 0) };
+    },
+    async eventLogFirstSeqsAt(at) {
+      const [c, a] = await Promise.all([
+        db
+          .selectFrom('contact_events')
+          .select((eb) => eb.fn.min('seq').as('m'))
+          .where('at', '>=', at)
+          .executeTakeFirst(),
+        db
+          .selectFrom('agent_events')
+          .select((eb) => eb.fn.min('seq').as('m'))
+          .where('at', '>=', at)
+          .executeTakeFirst(),
+      ]);
+      return {
+        ...(c?.m != null ? { contact: Number(c.m) } : {}),
+        ...(a?.m != null ? { agent: Number(a.m) } : {}),
+      };
+    },
+    async *contactEventPages({ fromSeq, toSeq, atFrom, atTo }) {
+      for await (const rows of pagesBySeq(fromSeq, (from) => {
+        let q = db
+          .selectFrom('contact_events')
+          .selectAll()
+          .where('seq', '>=', from)
+          .where('seq', '<=', toSeq);
+        if (atFrom !== undefined) q = q.where('at', '>=', atFrom);
+        if (atTo !== undefined) q = q.where('at', '<', atTo);
+        return q.orderBy('seq').limit(EVENT_PAGE).execute();
+      })) {
+        yield rows.map(toContactEventRecord);
+      }
+    },
+    async *agentEventPages({ fromSeq, toSeq, atFrom, atTo }) {
+      for await (const rows of pagesBySeq(fromSeq, (from) => {
+        let q = db.selectFrom('agent_events').selectAll().where('seq', '>=', from).where('seq', '<=', toSeq);
+        if (atFrom !== undefined) q = q.where('at', '>=', atFrom);
+        if (atTo !== undefined) q = q.where('at', '<', atTo);
+        return q.orderBy('seq').limit(EVENT_PAGE).execute();
+      })) {
+        yield rows.map(toAgentEventRecord);
+      }
+    },
+    async *carriedOverEventPages(beforeSeq, toSeq) {
+      for await (const rows of pagesBySeq(0, (from) =>
+        db
+          .selectFrom('contact_events')
+          .selectAll()
+          .where('seq', '>=', from)
+          .where('seq', '<', beforeSeq)
+          .where('contact_id', 'in', (eb) =>
+            eb
+              .selectFrom('contact_events as later')
+              .select('later.contact_id')
+              .where('later.seq', '>=', beforeSeq)
+              .where('later.seq', '<=', toSeq)
+              .union(
+                eb
+                  .selectFrom('contacts')
+                  .select('contacts.id as contact_id')
+                  .where('status', 'in', OPEN_STATUSES),
+              ),
+          )
+          .orderBy('seq')
+          .limit(EVENT_PAGE)
+          .execute(),
+      )) {
+        yield rows.map(toContactEventRecord);
+      }
+    },
+    async presenceBefore(beforeSeq) {
+      const rows = await db
+        .selectFrom('agent_events')
+        .selectAll()
+        .where('seq', 'in', (eb) =>
+          eb
+            .selectFrom('agent_events as earlier')
+            .select((e) => e.fn.max('earlier.seq').as('seq'))
+            .where('earlier.type', '=', 'presence-changed')
+            .where('earlier.seq', '<', beforeSeq)
+            .groupBy('earlier.agent_id'),
+        )
+        .orderBy('seq')
+        .execute();
+      return rows.map(toAgentEventRecord);
+    },
+    async eventsBefore(contactIds, before) {
+      const out: ContactEventRecord[] = [];
+      for (const ids of chunks(contactIds, ID_CHUNK)) {
+        const rows = await db
+          .selectFrom('contact_events')
+          .selectAll()
+          .where('contact_id', 'in', ids)
+          .where('at', '<', before)
+          .orderBy('seq')
+          .execute();
+        out.push(...rows.map(toContactEventRecord));
+      }
+      // Chunks each come in log order; together too.
+      return contactIds.length > ID_CHUNK ? out.sort((x, y) => x.seq - y.seq) : out;
+    },
+    async placements(contactIds) {
+      const out = new Map<string, { queueId: string; channel: Channel }>();
+      for (const ids of chunks(contactIds, ID_CHUNK)) {
+        const rows = await db
+          .selectFrom('contacts')
+          .select(['id', 'queue_id', 'channel'])
+          .where('id', 'in', ids)
+          .execute();
+        for (const r of rows) out.set(r.id, { queueId: r.queue_id, channel: r.channel as Channel });
+      }
+      return out;
+    },
+    async waitingInQueue(queueId, limit) {
+      const rows = await db
+        .selectFrom('contacts')
+        .select(['id', 'channel', 'created_at', 'priority', 'status'])
+        .where('queue_id', '=', queueId)
+        .where('status', 'in', ['new', 'queued', 'offered'])
+        .orderBy('priority', 'desc')
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        channel: r.channel as Channel,
+        createdAt: Number(r.created_at),
+        priority: r.priority,
+        status: r.status as ContactStatus,
+      }));
     },
   };
 }

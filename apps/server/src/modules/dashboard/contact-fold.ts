@@ -103,6 +103,11 @@ export class ContactFold {
     return this.attempts.size;
   }
 
+  /** Whether the fold knows the contact's channel (saw its `created`, or an attempt it still follows). */
+  knowsChannel(contactId: string): boolean {
+    return this.channels.has(contactId);
+  }
+
   /** The queue of the contact's open attempt (waiting or in handling), if the fold follows one. */
   queueOf(contactId: string): string | undefined {
     return this.attempts.get(contactId)?.queueId;

@@ -17,6 +17,9 @@ import type { Logger } from '../../shared/logger';
 import type { ActionResult, DashboardActions } from './dashboard-actions';
 import type { DashboardService } from './dashboard.service';
 
+/** The sockets that received their snapshot. */
+const LIVE_ROOM = 'live';
+
 export type DashboardNamespace = Namespace<
   DashboardClientToServerEvents,
   DashboardServerToClientEvents,
@@ -58,22 +61,36 @@ export function registerDashboardNamespace(
     next();
   });
 
+  // Deltas go to the sockets that have their snapshot: it is built asynchronously, and a delta older than it
+  // would only make the client resync.
   const unsubscribe = dashboard.onDelta(
-    (delta) => nsp.emit('dashboard:delta', delta),
+    (delta) => nsp.to(LIVE_ROOM).emit('dashboard:delta', delta),
     () => nsp.sockets.size > 0,
   );
   io.engine.once('close', unsubscribe);
 
   nsp.on('connection', (socket) => {
     const { userId, roles } = socket.data;
-    socket.emit('dashboard:snapshot', dashboard.snapshot());
+    dashboard
+      .snapshot()
+      .then((snapshot) => {
+        socket.emit('dashboard:snapshot', snapshot);
+        void socket.join(LIVE_ROOM);
+      })
+      .catch((err: unknown) => log.error({ err }, 'dashboard: building a snapshot failed'));
     const mayAct = roles.includes('teamleider');
     const act =
       <P, T>(run: (payload: P) => Promise<ActionResult<T>>) =>
       async (payload: P): Promise<Ack<T>> =>
         mayAct ? toAck(await run(payload)) : ({ ok: false, error: ACK_ERRORS.forbidden } as Ack<T>);
 
-    on(socket, 'dashboard:resync', ResyncPayload, () => ({ ok: true, data: dashboard.snapshot() }), log);
+    on(
+      socket,
+      'dashboard:resync',
+      ResyncPayload,
+      async () => ({ ok: true, data: await dashboard.snapshot() }),
+      log,
+    );
     on(
       socket,
       'agent:set-queues',

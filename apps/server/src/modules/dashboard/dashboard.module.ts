@@ -3,7 +3,6 @@ import type { Server } from 'socket.io';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/domain-events';
-import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger } from '../../shared/logger';
 import type { RoutingService } from '../routing/routing.service';
@@ -16,7 +15,7 @@ export interface DashboardModule {
   service: DashboardService;
   actions: DashboardActions;
   /** After `routing.start()`: rebuild today's figures from the log and start pushing. */
-  start(): void;
+  start(): Promise<void>;
   stop(): void;
 }
 
@@ -25,7 +24,6 @@ export function createDashboardModule(
   app: FastifyInstance,
   io: Server,
   deps: {
-    db: Db;
     guard: AuthGuard;
     routing: RoutingService;
     contacts: ContactsRepository;
@@ -37,7 +35,6 @@ export function createDashboardModule(
   },
 ): DashboardModule {
   const service = new DashboardService({
-    db: deps.db,
     routing: deps.routing,
     contacts: deps.contacts,
     userName: deps.userName,

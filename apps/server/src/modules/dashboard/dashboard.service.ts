@@ -11,12 +11,11 @@ import { INTRADAY_INTERVAL_MINUTES } from '@kcc/contracts/dashboard';
 import { PRESENCES, type Channel, type Presence } from '@kcc/contracts/domain';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { DomainEvent, EventBus } from '../../shared/domain-events';
-import type { Db } from '../../store/db';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { Logger } from '../../shared/logger';
 import type { RoutingService } from '../routing/routing.service';
 import { ContactFold, type StoredAgentEvent, type StoredContactEvent } from './contact-fold';
-import { EventLogReader } from './event-log';
+import { EventLogReader, PageCursor } from './event-log';
 import { LiveStats } from './live-stats';
 import { localDay, localDayStart } from './local-day';
 import { IntradaySeries } from './intraday';
@@ -25,7 +24,6 @@ import { addCounters, averageHandleTimeSeconds, emptyCounters, windowStats } fro
 import { staffingAdvice } from './staffing';
 
 export interface DashboardDeps {
-  db: Db;
   routing: RoutingService;
   contacts: ContactsRepository;
   userName: (userId: string) => string | undefined;
@@ -45,43 +43,16 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 type Touched = { queues: Set<string>; agents: Set<string> };
 
-type LogEvent = { log: 'contact'; event: StoredContactEvent } | { log: 'agent'; event: StoredAgentEvent };
-
-/** Both logs as one stream by event time, each log in its own order: occupancy needs them interleaved. */
-function mergeByTime(contacts: StoredContactEvent[], agents: StoredAgentEvent[]): LogEvent[] {
-  const out: LogEvent[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < contacts.length || j < agents.length) {
-    const c = contacts[i];
-    const a = agents[j];
-    if (c !== undefined && (a === undefined || c.at <= a.at)) {
-      out.push({ log: 'contact', event: c });
-      i++;
-    } else if (a !== undefined) {
-      out.push({ log: 'agent', event: a });
-      j++;
-    }
-  }
-  return out;
-}
-
 const isPresence = (v: unknown): v is Presence => (PRESENCES as readonly unknown[]).includes(v);
-
-interface WaitingRow {
-  id: string;
-  channel: string;
-  created_at: number;
-  priority: number;
-  status: string;
-}
 
 /**
  * The live read model of the team-leader dashboard. Figures (offered, answered, service level, ASA, AHT, handled,
  * niet-reagerend, occupancy) are folded incrementally from the event log, rebuilt from today's events at start;
  * the state of this moment (waiting, presence, contacts held) is read from the routing engine. After start, the
  * log's rows come as committed domain events (`contact-logged`, `agent-logged`) in commit order; nothing is read
- * back. Changes are pushed as coalesced deltas with a sequence number.
+ * back. Changes are pushed as coalesced deltas with a sequence number. Store reads (the replay, waiting contacts,
+ * channels of contacts whose arrival the fold did not see) are async; folding stays in log order because batches
+ * are folded one after another.
  */
 export class DashboardService {
   private readonly reader: EventLogReader;
@@ -89,12 +60,16 @@ export class DashboardService {
   private readonly stats: LiveStats;
   private readonly intraday: IntradaySeries;
   private readonly occupancy: OccupancyTracker;
-  private readonly waitingStmt;
+  /** Channels of contacts in the batch being folded whose `created` the fold did not see (read from the store). */
+  private readonly channelHints = new Map<string, Channel>();
   private lastContactSeq = 0;
   private lastAgentSeq = 0;
   /** Committed log rows not folded yet (folded on the next tick, or at once by a snapshot). */
   private pending: DomainEvent[] = [];
   private drainScheduled = false;
+  /** The replay at start is done: committed rows are folded from then on. */
+  private started = false;
+  private draining: Promise<void> = Promise.resolve();
   private seq = 0;
   private readonly dirtyQueues = new Set<string>();
   private readonly dirtyAgents = new Set<string>();
@@ -117,45 +92,22 @@ export class DashboardService {
 
   constructor(private readonly deps: DashboardDeps) {
     this.clock = deps.clock ?? systemClock;
-    this.reader = new EventLogReader(deps.db);
+    this.reader = new EventLogReader(deps.contacts);
     this.fold = new ContactFold({
       withinSeconds: (queueId) => deps.routing.queueConfig(queueId)?.servicenorm.withinSeconds,
-      channelOf: (contactId) => this.reader.channelOf(contactId) as Channel | undefined,
+      channelOf: (contactId) => this.channelHints.get(contactId),
     });
     const dayStart = localDayStart(this.clock.now());
     this.stats = new LiveStats(dayStart);
     this.intraday = new IntradaySeries(dayStart);
     this.occupancy = new OccupancyTracker(dayStart);
-    this.waitingStmt = deps.db.prepare<[string, number], WaitingRow>(
-      `SELECT id, channel, created_at, priority, status FROM contacts
-       WHERE queue_id = ? AND status IN ('new', 'queued', 'offered')
-       ORDER BY priority DESC, created_at LIMIT ?`,
-    );
   }
 
-  /** Rebuild today's figures from the event log, then follow it. */
-  start(): void {
-    const now = this.clock.now();
-    const max = this.reader.maxSeqs();
-    const dayStart = this.stats.day;
-    const ignore: Touched = { queues: new Set<string>(), agents: new Set<string>() };
-    const replay = this.reader.dayReplay(dayStart, max);
-    // Contacts that arrived before midnight and still count today: their attempts and holders first.
-    for (const e of replay.carriedOver) this.foldContactEvent(e, ignore);
-    for (const e of replay.presenceBefore) {
-      const presence = e.data?.presence;
-      if (isPresence(presence)) this.occupancy.seedPresence(e.agentId, presence, dayStart);
-    }
-    this.applyInOrder(mergeByTime(replay.contactEvents, replay.agentEvents), ignore);
-    // The engine starts every agent offline after a restart without logging it: follow the engine from now on,
-    // without counting the time the server was down.
-    for (const id of this.deps.routing.agentIds()) {
-      const presence = this.deps.routing.agentSnapshot(id)?.presence ?? 'offline';
-      if (presence !== this.occupancy.presenceOf(id)) this.occupancy.seedPresence(id, presence, now);
-    }
-    this.lastContactSeq = max.contact;
-    this.lastAgentSeq = max.agent;
-    this.lastTickMinute = Math.floor(now / 60_000);
+  /**
+   * Rebuild today's figures from the event log, then follow it. Committed rows are collected from before the
+   * log's end is read, so none is missed while the replay reads; those the replay covered are skipped by seq.
+   */
+  async start(): Promise<void> {
     this.unsubscribe = this.deps.events.subscribe((e) => {
       if (e.type !== 'contact-logged' && e.type !== 'agent-logged') return;
       this.pending.push(e);
@@ -163,11 +115,91 @@ export class DashboardService {
       this.drainScheduled = true;
       setImmediate(() => {
         this.drainScheduled = false;
-        this.drain();
+        void this.drain();
       });
     });
+    const max = await this.reader.maxSeqs();
+    const dayStart = this.stats.day;
+    const ignore: Touched = { queues: new Set<string>(), agents: new Set<string>() };
+    const replay = await this.reader.dayReplay(dayStart, max);
+    // Contacts that arrived before midnight and still count today: their attempts and holders first.
+    for await (const page of replay.carriedOver) {
+      await this.learnChannels(page);
+      for (const e of page) this.foldContactEvent(e, ignore);
+    }
+    for (const e of replay.presenceBefore) {
+      const presence = e.data?.presence;
+      if (isPresence(presence)) this.occupancy.seedPresence(e.agentId, presence, dayStart);
+    }
+    await this.replayByTime(replay.contactEvents, replay.agentEvents, ignore);
+    this.channelHints.clear();
+    if (this.stopped) return;
+    // The engine starts every agent offline after a restart without logging it: follow the engine from now on,
+    // without counting the time the server was down.
+    const now = this.clock.now();
+    for (const id of this.deps.routing.agentIds()) {
+      const presence = this.deps.routing.agentSnapshot(id)?.presence ?? 'offline';
+      if (presence !== this.occupancy.presenceOf(id)) this.occupancy.seedPresence(id, presence, now);
+    }
+    this.lastContactSeq = max.contact;
+    this.lastAgentSeq = max.agent;
+    this.lastTickMinute = Math.floor(now / 60_000);
+    this.started = true;
     this.tickTimer = setInterval(() => this.tick(), this.deps.tickMs ?? 5000);
     this.tickTimer.unref();
+    await this.drain();
+  }
+
+  /** Both logs as one stream by event time, each log in its own order: occupancy needs them interleaved. */
+  private async replayByTime(
+    contactPages: AsyncIterable<StoredContactEvent[]>,
+    agentPages: AsyncIterable<StoredAgentEvent[]>,
+    touched: Touched,
+  ): Promise<void> {
+    const contacts = new PageCursor(contactPages);
+    const agents = new PageCursor(agentPages);
+    for (;;) {
+      // Awaited only at a page boundary: folding within a page stays synchronous.
+      if (contacts.exhausted()) {
+        const page = await contacts.refill();
+        if (page) await this.learnChannels(page);
+      }
+      if (agents.exhausted()) await agents.refill();
+      const c = contacts.current();
+      const a = agents.current();
+      if (c !== undefined && (a === undefined || c.at <= a.at)) {
+        this.applyContactEvent(c, touched);
+        contacts.advance();
+      } else if (a !== undefined) {
+        this.applyAgentEvent(a, touched);
+        agents.advance();
+      } else return;
+    }
+  }
+
+  /**
+   * The channel of each contact in these events (log order) that arrives in a queue while the fold does not know
+   * it: its `created` lies before what the fold saw, or the fold forgot it at a close earlier on.
+   */
+  private async learnChannels(events: readonly StoredContactEvent[]): Promise<void> {
+    this.channelHints.clear();
+    const created = new Set<string>();
+    const forgotten = new Set<string>();
+    const unknown = new Set<string>();
+    for (const e of events) {
+      if (e.type === 'created') created.add(e.contactId);
+      else if (e.type === 'closed' || e.type === 'abandoned') forgotten.add(e.contactId);
+      else if (
+        (e.type === 'queued' || e.type === 'requeued') &&
+        !created.has(e.contactId) &&
+        (forgotten.has(e.contactId) || !this.fold.knowsChannel(e.contactId))
+      ) {
+        unknown.add(e.contactId);
+      }
+    }
+    if (unknown.size === 0) return;
+    for (const [id, p] of await this.deps.contacts.placements([...unknown]))
+      this.channelHints.set(id, p.channel);
   }
 
   stop(): void {
@@ -187,10 +219,11 @@ export class DashboardService {
   }
 
   /** The whole view now; deltas after it carry seq + 1, … */
-  snapshot(): DashboardSnapshot {
-    this.drain();
+  async snapshot(): Promise<DashboardSnapshot> {
+    await this.drain();
+    const waiting = await this.waitingIn(this.deps.routing.queueIds());
     const now = this.clock.now();
-    const queues = this.deps.routing.queueIds().map((id) => this.queueLive(id, now));
+    const queues = this.deps.routing.queueIds().map((id) => this.queueLive(id, now, waiting.get(id) ?? []));
     const agents = this.agentIds().map((id) => this.agentLive(id));
     return {
       seq: this.seq,
@@ -202,8 +235,12 @@ export class DashboardService {
     };
   }
 
-  queue(id: string): QueueLive | undefined {
-    return this.deps.routing.hasQueue(id) ? this.queueLive(id, this.clock.now()) : undefined;
+  async queue(id: string): Promise<QueueLive | undefined> {
+    if (!this.deps.routing.hasQueue(id)) return undefined;
+    const waiting = await this.waitingIn([id]);
+    return this.deps.routing.hasQueue(id)
+      ? this.queueLive(id, this.clock.now(), waiting.get(id) ?? [])
+      : undefined;
   }
 
   agent(id: string): AgentLive | undefined {
@@ -230,15 +267,26 @@ export class DashboardService {
 
   // ------------------------------------------------------------------ following the log
 
-  /** Fold in every committed event not seen yet, in commit order. */
-  drain(): void {
-    if (this.stopped) return;
+  /** Fold in every committed event not seen yet, in commit order (one batch after another). */
+  drain(): Promise<void> {
+    this.draining = this.draining.then(() => this.drainBatch());
+    return this.draining;
+  }
+
+  private async drainBatch(): Promise<void> {
+    if (this.stopped || !this.started || this.pending.length === 0) return;
     try {
+      const events = this.pending;
+      this.pending = [];
+      await this.learnChannels(
+        events.flatMap((e) =>
+          e.type === 'contact-logged' && e.seq > this.lastContactSeq ? [{ ...e.event, seq: e.seq }] : [],
+        ),
+      );
+      if (this.stopped) return;
       this.rollDay(this.clock.now());
       const touched: Touched = { queues: this.dirtyQueues, agents: this.dirtyAgents };
       const contactIds = new Set<string>();
-      const events = this.pending;
-      this.pending = [];
       for (const e of events) {
         // Rows the start-up replay already read are skipped.
         if (e.type === 'contact-logged' && e.seq > this.lastContactSeq) {
@@ -255,7 +303,28 @@ export class DashboardService {
       if (this.dirtyQueues.size > 0 || this.dirtyAgents.size > 0) this.scheduleEmit();
     } catch (err) {
       this.deps.log.error({ err }, 'dashboard: folding committed events failed');
+    } finally {
+      this.channelHints.clear();
     }
+  }
+
+  /** The first waiting contacts of each queue, as the board lists them. */
+  private async waitingIn(queueIds: readonly string[]): Promise<Map<string, WaitingContact[]>> {
+    const lists = await Promise.all(
+      queueIds.map((id) => this.deps.contacts.waitingInQueue(id, MAX_WAITING_LISTED)),
+    );
+    return new Map(
+      queueIds.map((id, i) => [
+        id,
+        (lists[i] ?? []).map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          waitingSince: iso(r.createdAt),
+          priority: r.priority,
+          offered: r.status === 'offered',
+        })),
+      ]),
+    );
   }
 
   private async markQueuesOf(contactIds: string[]): Promise<void> {
@@ -290,13 +359,6 @@ export class DashboardService {
         this.deps.log.error({ err, contactId }, 'dashboard: reading a held contact failed'),
       )
       .finally(() => this.loadingHeld.delete(contactId));
-  }
-
-  private applyInOrder(events: LogEvent[], touched: Touched, contactIds?: Set<string>): void {
-    for (const t of events) {
-      if (t.log === 'contact') this.applyContactEvent(t.event, touched, contactIds);
-      else this.applyAgentEvent(t.event, touched);
-    }
   }
 
   /** The figures' part of a contact event: service-level facts and who holds the contact. */
@@ -350,7 +412,7 @@ export class DashboardService {
   }
 
   private tick(): void {
-    this.drain();
+    void this.drain();
     const minute = Math.floor(this.clock.now() / 60_000);
     if (minute !== this.lastTickMinute) {
       // The 30-minute window moved: recent figures and staffing advice change without any event.
@@ -365,17 +427,18 @@ export class DashboardService {
   private scheduleEmit(): void {
     if (this.emitTimer !== undefined || this.stopped) return;
     const delay = Math.max(0, this.lastEmitAt + (this.deps.throttleMs ?? 250) - Date.now());
+    // The timer stays set until the delta is out, so deltas are built one at a time, in seq order.
     this.emitTimer = setTimeout(() => {
-      this.emitTimer = undefined;
-      try {
-        this.emit();
-      } catch (err) {
-        this.deps.log.error({ err }, 'dashboard: building a delta failed');
-      }
+      this.emit()
+        .catch((err: unknown) => this.deps.log.error({ err }, 'dashboard: building a delta failed'))
+        .finally(() => {
+          this.emitTimer = undefined;
+          if (this.dirtyQueues.size > 0 || this.dirtyAgents.size > 0) this.scheduleEmit();
+        });
     }, delay);
   }
 
-  private emit(): void {
+  private async emit(): Promise<void> {
     if (this.dirtyQueues.size === 0 && this.dirtyAgents.size === 0) return;
     if (![...this.listeners.values()].some((hasAudience) => hasAudience())) {
       // Nobody to tell. Forget what was sent, so the first delta after a new snapshot sends whatever changed.
@@ -385,22 +448,26 @@ export class DashboardService {
       this.lastTotals = '';
       return;
     }
+    const dirtyQueues = [...this.dirtyQueues].filter((id) => this.deps.routing.hasQueue(id));
+    const dirtyAgents = [...this.dirtyAgents];
+    this.dirtyQueues.clear();
+    this.dirtyAgents.clear();
+    const waiting = await this.waitingIn(dirtyQueues);
+    if (this.stopped) return;
     const now = this.clock.now();
     this.lastEmitAt = Date.now();
     const queues: QueueLive[] = [];
-    for (const id of this.dirtyQueues) {
+    for (const id of dirtyQueues) {
       if (!this.deps.routing.hasQueue(id)) continue;
-      const q = this.queueLive(id, now);
+      const q = this.queueLive(id, now, waiting.get(id) ?? []);
       if (this.changed(`q:${id}`, q)) queues.push(q);
     }
     const agents: AgentLive[] = [];
-    for (const id of this.dirtyAgents) {
+    for (const id of dirtyAgents) {
       if (!this.deps.routing.isAgent(id)) continue;
       const a = this.agentLive(id);
       if (this.changed(`a:${id}`, a)) agents.push(a);
     }
-    this.dirtyQueues.clear();
-    this.dirtyAgents.clear();
     const totals = this.totals(now);
     const totalsJson = JSON.stringify(totals);
     if (queues.length === 0 && agents.length === 0 && totalsJson === this.lastTotals) return;
@@ -437,7 +504,7 @@ export class DashboardService {
     return this.deps.routing.agentIds().sort();
   }
 
-  private queueLive(id: string, now: number): QueueLive {
+  private queueLive(id: string, now: number, waitingContacts: WaitingContact[]): QueueLive {
     const { routing } = this.deps;
     const config = routing.queueConfig(id);
     if (!config) throw new Error(`unknown queue ${id}`);
@@ -445,13 +512,6 @@ export class DashboardService {
     const today = this.stats.today(id);
     const recent = this.stats.recent(id, now);
     const { available, inNawerk, loggedIn, team } = this.agentsFor(id, config.channels);
-    const waitingContacts: WaitingContact[] = this.waitingStmt.all(id, MAX_WAITING_LISTED).map((r) => ({
-      id: r.id,
-      channel: r.channel as Channel,
-      waitingSince: iso(r.created_at),
-      priority: r.priority,
-      offered: r.status === 'offered',
-    }));
     const oldest = snap.oldestArrivedAt;
     return {
       id,

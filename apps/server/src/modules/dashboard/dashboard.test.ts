@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DashboardSnapshot, DashboardDelta, IntradayResponse } from '@kcc/contracts/dashboard';
 import { erlangCAgentsNeeded, erlangCServiceLevel } from '@kcc/routing';
@@ -43,9 +43,21 @@ async function register(
   expect(res.status).toBe(201);
 }
 
-describe('/dashboard socket', () => {
+describeEachStore('/dashboard socket', (stores) => {
+  let database: FreshDatabase | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    await database?.drop();
+    database = undefined;
+  });
+  const start = async (env: Record<string, string> = {}) => {
+    database = await stores.freshDatabase();
+    return startTestServer({ ...database.env, ...env });
+  };
+
   it('refuses medewerkers and strangers, admits teamleider and beheerder with a valid snapshot', async () => {
-    server = await startTestServer();
+    server = await start();
     await expect(connectDashboard(server.url, await server.login('anna'))).rejects.toThrow('forbidden');
     await expect(connectDashboard(server.url, 'not-a-token')).rejects.toThrow('unauthorized');
     const tess = await dashboardAs(server, 'tess');
@@ -66,7 +78,7 @@ describe('/dashboard socket', () => {
   });
 
   it('pushes deltas for a call that waits, is answered and handled; figures follow the event log', async () => {
-    server = await startTestServer({ KCC_WRAP_UP_MS: '0' });
+    server = await start({ KCC_WRAP_UP_MS: '0' });
     const view = await dashboardAs(server, 'tess');
     const deltas: DashboardDelta[] = [];
     view.socket.on('dashboard:delta', (d) => deltas.push(DashboardDelta.parse(d)));
@@ -117,7 +129,7 @@ describe('/dashboard socket', () => {
   });
 
   it('is correct after a reconnect: the new snapshot carries the current seq and state', async () => {
-    server = await startTestServer();
+    server = await start();
     const token = await server.login('tess');
     const first = await connectDashboard(server.url, token);
     views.push(first);
@@ -173,9 +185,10 @@ describeEachStore('team-leader actions', (stores) => {
     expect((await changed).presence).toBe('pauze');
     await view.waitFor((v) => v.agents.get('user-anna')?.presence === 'pauze', 'anna pauze');
 
-    const logged = server.db
-      .prepare("SELECT data FROM agent_events WHERE agent_id = 'user-anna' AND type = 'teamleider-action'")
-      .all() as { data: string }[];
+    const logged = await storeRows<{ data: string }>(
+      server.store,
+      sql`SELECT data FROM agent_events WHERE agent_id = 'user-anna' AND type = 'teamleider-action'`,
+    );
     expect(logged.map((r) => JSON.parse(r.data) as unknown)).toEqual([
       {
         action: 'set-presence',
@@ -320,9 +333,10 @@ describeEachStore('team-leader actions', (stores) => {
       'reason',
     ]);
 
-    const logged = server.db
-      .prepare("SELECT contact_id, data FROM contact_events WHERE type = 'teamleider-action' ORDER BY seq")
-      .all() as { contact_id: string; data: string }[];
+    const logged = await storeRows<{ contact_id: string; data: string }>(
+      server.store,
+      sql`SELECT contact_id, data FROM contact_events WHERE type = 'teamleider-action' ORDER BY seq`,
+    );
     expect(
       logged.map((r) => [r.contact_id, (JSON.parse(r.data) as { action: string; reason: string }).action]),
     ).toEqual([
@@ -330,20 +344,33 @@ describeEachStore('team-leader actions', (stores) => {
       [first, 'move'],
       [second, 'set-priority'],
     ]);
-    const stored = server.db.prepare('SELECT priority FROM contacts WHERE id = ?').get(second) as {
-      priority: number;
-    };
-    expect(stored.priority).toBe(9);
+    const [stored] = await storeRows<{ priority: number }>(
+      server.store,
+      sql`SELECT priority FROM contacts WHERE id = ${second}`,
+    );
+    expect(stored?.priority).toBe(9);
   });
 });
 
-describe('staffing advice', () => {
+describeEachStore('staffing advice', (stores) => {
+  let database: FreshDatabase | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+    await database?.drop();
+    database = undefined;
+  });
+  const start = async (env: Record<string, string>, clock: TestClock) => {
+    database = await stores.freshDatabase();
+    return startTestServer({ ...database.env, ...env }, { clock });
+  };
+
   /** How long anna talks with each caller (the test clock moves on while she does). */
   const HANDLE_MS = 30_000;
 
   it('matches Erlang C on the last 30 minutes’ arrivals and handle time', async () => {
     const clock = new TestClock();
-    server = await startTestServer({ KCC_WRAP_UP_MS: '0' }, { clock });
+    server = await start({ KCC_WRAP_UP_MS: '0' }, clock);
     const view = await dashboardAs(server, 'tess');
     const annaToken = await server.login('anna');
     const anna = await server.connectAgent(annaToken);
@@ -412,7 +439,7 @@ describe('staffing advice', () => {
 
   it('does not count agents in nawerk or pauze as available', async () => {
     const clock = new TestClock();
-    server = await startTestServer({ KCC_WRAP_UP_MS: '600000' }, { clock });
+    server = await start({ KCC_WRAP_UP_MS: '600000' }, clock);
     const view = await dashboardAs(server, 'tess');
     const annaToken = await server.login('anna');
     const anna = await server.connectAgent(annaToken);

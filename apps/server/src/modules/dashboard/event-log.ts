@@ -1,108 +1,31 @@
-import type { Db } from '../../store/db';
+import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { StoredAgentEvent, StoredContactEvent } from './contact-fold';
 
-interface ContactRow {
-  seq: number;
-  contact_id: string;
-  type: string;
-  at: number;
-  agent_id: string | null;
-  data: string | null;
-}
-interface AgentRow {
-  seq: number;
-  agent_id: string;
-  type: string;
-  at: number;
-  data: string | null;
-}
-
-const parse = (data: string | null): Record<string, unknown> | undefined =>
-  data === null ? undefined : (JSON.parse(data) as Record<string, unknown>);
-
-export function toContactEvent(r: ContactRow): StoredContactEvent {
-  return {
-    seq: r.seq,
-    contactId: r.contact_id,
-    type: r.type,
-    at: r.at,
-    ...(r.agent_id !== null ? { agentId: r.agent_id } : {}),
-    ...(r.data !== null ? { data: parse(r.data) } : {}),
-  } as StoredContactEvent;
-}
-
-export function toAgentEvent(r: AgentRow): StoredAgentEvent {
-  return {
-    seq: r.seq,
-    agentId: r.agent_id,
-    type: r.type,
-    at: r.at,
-    ...(r.data !== null ? { data: parse(r.data) } : {}),
-  } as StoredAgentEvent;
-}
+export type EventLogReads = Pick<
+  ContactsRepository,
+  | 'eventLogMaxSeqs'
+  | 'eventLogFirstSeqsAt'
+  | 'contactEventPages'
+  | 'agentEventPages'
+  | 'carriedOverEventPages'
+  | 'presenceBefore'
+>;
 
 export interface DayReplay {
   /** Earlier events (log order) of contacts that arrived before the day and still count in it. */
-  carriedOver: StoredContactEvent[];
+  carriedOver: AsyncIterable<StoredContactEvent[]>;
   /** Each agent's last `presence-changed` before the day: its presence when the day began. */
   presenceBefore: StoredAgentEvent[];
-  contactEvents: StoredContactEvent[];
-  agentEvents: StoredAgentEvent[];
+  contactEvents: AsyncIterable<StoredContactEvent[]>;
+  agentEvents: AsyncIterable<StoredAgentEvent[]>;
 }
 
-/** Reads the append-only `contact_events` and `agent_events` tables in log order. */
+/** Reads the append-only contact and agent event logs (the contacts repository) in log order, a page at a time. */
 export class EventLogReader {
-  private readonly contactRange;
-  private readonly agentRange;
-  private readonly maxBoth;
-  private readonly channel;
-  private readonly firstContactAt;
-  private readonly firstAgentAt;
-  private readonly carriedOver;
-  private readonly contactSeqRange;
-  private readonly agentSeqRange;
-  private readonly presenceBefore;
+  constructor(private readonly log: EventLogReads) {}
 
-  constructor(db: Db) {
-    this.contactRange = db.prepare<[number, number, number], ContactRow>(
-      'SELECT * FROM contact_events WHERE at >= ? AND at < ? AND seq <= ? ORDER BY seq',
-    );
-    this.agentRange = db.prepare<[number, number, number], AgentRow>(
-      'SELECT * FROM agent_events WHERE at >= ? AND at < ? AND seq <= ? ORDER BY seq',
-    );
-    this.maxBoth = db.prepare<[], { c: number | null; a: number | null }>(
-      'SELECT (SELECT MAX(seq) FROM contact_events) AS c, (SELECT MAX(seq) FROM agent_events) AS a',
-    );
-    this.firstContactAt = db.prepare<[number], { m: number | null }>(
-      'SELECT MIN(seq) AS m FROM contact_events WHERE at >= ?',
-    );
-    this.firstAgentAt = db.prepare<[number], { m: number | null }>(
-      'SELECT MIN(seq) AS m FROM agent_events WHERE at >= ?',
-    );
-    // Before `from`: the events of contacts that have events from `from` on, or are open now.
-    this.carriedOver = db.prepare<[number, number, number], ContactRow>(
-      `SELECT * FROM contact_events WHERE seq < ? AND contact_id IN (
-         SELECT contact_id FROM contact_events WHERE seq >= ? AND seq <= ?
-         UNION SELECT id FROM contacts WHERE status IN ('new', 'queued', 'offered', 'assigned', 'nawerk')
-       ) ORDER BY seq`,
-    );
-    this.contactSeqRange = db.prepare<[number, number], ContactRow>(
-      'SELECT * FROM contact_events WHERE seq >= ? AND seq <= ? ORDER BY seq',
-    );
-    this.agentSeqRange = db.prepare<[number, number], AgentRow>(
-      'SELECT * FROM agent_events WHERE seq >= ? AND seq <= ? ORDER BY seq',
-    );
-    this.presenceBefore = db.prepare<[number], AgentRow>(
-      `SELECT * FROM agent_events WHERE seq IN (
-         SELECT MAX(seq) FROM agent_events WHERE type = 'presence-changed' AND seq < ? GROUP BY agent_id
-       ) ORDER BY seq`,
-    );
-    this.channel = db.prepare<[string], { channel: string }>('SELECT channel FROM contacts WHERE id = ?');
-  }
-
-  maxSeqs(): { contact: number; agent: number } {
-    const row = this.maxBoth.get();
-    return { contact: row?.c ?? 0, agent: row?.a ?? 0 };
+  maxSeqs(): Promise<{ contact: number; agent: number }> {
+    return this.log.eventLogMaxSeqs();
   }
 
   /**
@@ -111,26 +34,53 @@ export class EventLogReader {
    * matter today (they have events today, or are open now: a contact that arrived before midnight and is
    * answered after it), and each agent's last presence before the day.
    */
-  dayReplay(dayStart: number, max: { contact: number; agent: number }): DayReplay {
-    const firstContact = this.firstContactAt.get(dayStart)?.m ?? max.contact + 1;
-    const firstAgent = this.firstAgentAt.get(dayStart)?.m ?? max.agent + 1;
+  async dayReplay(dayStart: number, max: { contact: number; agent: number }): Promise<DayReplay> {
+    const first = await this.log.eventLogFirstSeqsAt(dayStart);
+    const firstContact = first.contact ?? max.contact + 1;
+    const firstAgent = first.agent ?? max.agent + 1;
     return {
-      carriedOver: this.carriedOver.all(firstContact, firstContact, max.contact).map(toContactEvent),
-      presenceBefore: this.presenceBefore.all(firstAgent).map(toAgentEvent),
-      contactEvents: this.contactSeqRange.all(firstContact, max.contact).map(toContactEvent),
-      agentEvents: this.agentSeqRange.all(firstAgent, max.agent).map(toAgentEvent),
+      carriedOver: this.log.carriedOverEventPages(firstContact, max.contact),
+      presenceBefore: await this.log.presenceBefore(firstAgent),
+      contactEvents: this.log.contactEventPages({ fromSeq: firstContact, toSeq: max.contact }),
+      agentEvents: this.log.agentEventPages({ fromSeq: firstAgent, toSeq: max.agent }),
     };
   }
+}
 
-  contactEventsBetween(from: number, to: number, maxSeq = Number.MAX_SAFE_INTEGER): StoredContactEvent[] {
-    return this.contactRange.all(from, to, maxSeq).map(toContactEvent);
+/** Walks pages of a log one row at a time; a new page is read only when the current one is used up. */
+export class PageCursor<T> {
+  private page: T[] = [];
+  private i = 0;
+  private done = false;
+  private readonly pages: AsyncIterator<T[]>;
+
+  constructor(pages: AsyncIterable<T[]>) {
+    this.pages = pages[Symbol.asyncIterator]();
   }
 
-  agentEventsBetween(from: number, to: number, maxSeq = Number.MAX_SAFE_INTEGER): StoredAgentEvent[] {
-    return this.agentRange.all(from, to, maxSeq).map(toAgentEvent);
+  /** The current page is used up and another may follow (then `refill`). */
+  exhausted(): boolean {
+    return this.i >= this.page.length && !this.done;
   }
 
-  channelOf(contactId: string): string | undefined {
-    return this.channel.get(contactId)?.channel;
+  /** Reads the next page when the current one is used up: that page, else undefined. */
+  async refill(): Promise<T[] | undefined> {
+    if (!this.exhausted()) return undefined;
+    const next = await this.pages.next();
+    if (next.done === true) {
+      this.done = true;
+      return undefined;
+    }
+    this.page = next.value;
+    this.i = 0;
+    return this.page;
+  }
+
+  current(): T | undefined {
+    return this.page[this.i];
+  }
+
+  advance(): void {
+    this.i++;
   }
 }

@@ -6,6 +6,7 @@ import type { Channel } from '@kcc/contracts/domain';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
+import type { ContactsTables } from '../contacts/contacts.repository';
 import type { MessagesTables } from '../messages/messages.repository';
 import {
   onderwerpHash,
@@ -26,14 +27,24 @@ const report = async (query: string) => {
   return ReportResponse.parse(await res.json());
 };
 
-function contact(channel: Channel, at: number): string {
+async function contact(channel: Channel, at: number): Promise<string> {
   const id = randomUUID();
-  server.db
-    .prepare(
-      `INSERT INTO contacts (id, channel, external_id, queue_id, status, priority, subject, from_json, created_at, updated_at)
-       VALUES (?, ?, ?, 'algemeen', 'closed', 0, NULL, '{}', ?, ?)`,
-    )
-    .run(id, channel, id, at, at);
+  await server.store
+    .kysely<Pick<ContactsTables, 'contacts'>>()
+    .insertInto('contacts')
+    .values({
+      id,
+      channel,
+      external_id: id,
+      queue_id: 'algemeen',
+      status: 'closed',
+      priority: 0,
+      from_json: '{}',
+      created_at: at,
+      updated_at: at,
+      registrations: 0,
+    })
+    .execute();
   return id;
 }
 
@@ -133,14 +144,14 @@ describeEachStore('kanaalstrategie KPIs in the report', (stores) => {
       const t0 = startOfDayAmsterdam(day) + 9 * HOUR;
       const [p1, p2] = [randomUUID(), randomUUID()];
       // p1: by phone, then by e-mail 3 days later, then by phone again 5 days later: 1 question, 3 contacts, 2 changes.
-      await registered(contact('telefoon', t0), t0, p1, 'Afvalpas kwijt');
-      await registered(contact('email', t0 + 3 * DAY), t0 + 3 * DAY, p1, 'afvalpas kwijt');
-      await registered(contact('telefoon', t0 + 8 * DAY), t0 + 8 * DAY, p1, 'Afvalpas kwijt');
+      await registered(await contact('telefoon', t0), t0, p1, 'Afvalpas kwijt');
+      await registered(await contact('email', t0 + 3 * DAY), t0 + 3 * DAY, p1, 'afvalpas kwijt');
+      await registered(await contact('telefoon', t0 + 8 * DAY), t0 + 8 * DAY, p1, 'Afvalpas kwijt');
       // p2: one chat, answered at once.
-      await registered(contact('chat', t0 + HOUR), t0 + HOUR, p2, 'Parkeervergunning');
+      await registered(await contact('chat', t0 + HOUR), t0 + HOUR, p2, 'Parkeervergunning');
       // A question that started before the report's range is not counted in it.
-      await registered(contact('telefoon', t0 - 2 * DAY), t0 - 2 * DAY, p2, 'Rijbewijs');
-      await registered(contact('telefoon', t0 + 2 * HOUR), t0 + 2 * HOUR, p2, 'Rijbewijs');
+      await registered(await contact('telefoon', t0 - 2 * DAY), t0 - 2 * DAY, p2, 'Rijbewijs');
+      await registered(await contact('telefoon', t0 + 2 * HOUR), t0 + 2 * HOUR, p2, 'Rijbewijs');
 
       const r = await report(`from=${day}&to=${day}`);
       expect(r.definitions.inspanningWindowDays).toBe(14);
@@ -170,27 +181,27 @@ describeEachStore('kanaalstrategie KPIs in the report', (stores) => {
       const due = start + 16 * HOUR;
       const received = start - 2 * DAY;
 
-      const keptByReply = contact('email', received);
+      const keptByReply = await contact('email', received);
       await promised(keptByReply, received, due);
       await reply(keptByReply, due - 5 * HOUR, 'sent');
 
-      const late = contact('email', received);
+      const late = await contact('email', received);
       await promised(late, received, due);
       await reply(late, due + HOUR, 'sent');
 
-      const keptByRegistration = contact('webformulier', received);
+      const keptByRegistration = await contact('webformulier', received);
       await promised(keptByRegistration, received, due);
       await registered(keptByRegistration, due - HOUR, null, 'Vraag via formulier');
 
-      const failed = contact('email', received);
+      const failed = await contact('email', received);
       await promised(failed, received, due);
       await reply(failed, due - 3 * HOUR, 'failed');
 
-      const unanswered = contact('email', received);
+      const unanswered = await contact('email', received);
       await promised(unanswered, received, due);
 
       // Due in the future and not yet answered: the promise can still be kept, so it is not counted yet.
-      const open = contact('email', Date.now());
+      const open = await contact('email', Date.now());
       await promised(open, Date.now(), Date.now() + DAY);
 
       const r = await report(`from=${day}&to=${day}`);

@@ -1,13 +1,8 @@
-import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { QueueWindowStats, ReportMetrics, ReportResponse } from '@kcc/contracts/dashboard';
 import type { Channel } from '@kcc/contracts/domain';
-import type { Db } from '../../store/db';
-import { openDatabase } from '../../store/db';
-import { openStore } from '../../store/store';
-import { migrate } from '../../store/migrate';
-import { serverMigrations } from '../../store/migrations';
-import { tempDataDir } from '../../../test-support/test-server';
+import { describeEachStore, type OpenTestStore } from '../../../test-support/each-store';
+import { contactsMigrations } from '../contacts/contacts.migrations';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import { contactsUnitOfWork } from '../contacts/index';
 import { DashboardService } from '../dashboard/dashboard.service';
@@ -16,9 +11,10 @@ import type { RoutingService } from '../routing/routing.service';
 import { REPORT_CSV_HEADERS, reportToCsv } from './report-csv';
 import { ReportRegistrations } from './report-registrations';
 import { ReportService } from './report.service';
+import { reportsMigrations } from './reports.migrations';
 
 /*
- * Reports and the live dashboard on one real event log (SQLite) with a fixed clock: a contact counts on the
+ * Reports and the live dashboard on one real event log (SQLite and PostgreSQL) with a fixed clock: a contact counts on the
  * local day it was answered or abandoned, in both. The days are chosen so that one midnight is also the end of
  * an ISO week and of a month (Sunday 31 May → Monday 1 June 2026, summer time).
  */
@@ -66,44 +62,10 @@ function fakeRouting(): RoutingService {
   return fake as unknown as RoutingService;
 }
 
-let dataDir: string;
-let db: Db;
+let opened: OpenTestStore;
 let contacts: ContactsRepository;
 let dashboard: DashboardService;
 let reports: ReportService;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(startOfDayAmsterdam(D0) + 8 * 60 * MIN);
-  dataDir = tempDataDir();
-  db = openDatabase(dataDir);
-  migrate(db, serverMigrations([]));
-  const unit = contactsUnitOfWork(openStore({ sqlite: db }), silent);
-  contacts = unit.contacts;
-  dashboard = new DashboardService({
-    db,
-    routing: fakeRouting(),
-    contacts,
-    userName: () => undefined,
-    events: unit.events,
-    log: silent,
-  });
-  dashboard.start();
-  reports = new ReportService({
-    db,
-    registrations: new ReportRegistrations(openStore({ sqlite: db })),
-    beloften: async () => [],
-    kanaalsturing: async () => [],
-    queues: () => QUEUES.map((q) => ({ id: q.id, name: q.name, withinSeconds: q.servicenorm.withinSeconds })),
-  });
-});
-
-afterEach(() => {
-  dashboard.stop();
-  db.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  vi.useRealTimers();
-});
 
 /** Run `fn` with the clock at `at`. */
 async function at(ms: number, fn: () => Promise<void>): Promise<void> {
@@ -167,8 +129,8 @@ const NONE: Figures = {
 };
 
 /** The dashboard's "today" (overall and per queue) equals the report of that one day, for the same events. */
-function expectReportEqualsBoard(day: string, report: ReportResponse): void {
-  const board = dashboard.snapshot();
+async function expectReportEqualsBoard(day: string, report: ReportResponse): Promise<void> {
+  const board = await dashboard.snapshot();
   expect(board.day).toBe(day);
   expect(figures(report.total)).toEqual(figures(board.totals.today));
   expect(report.buckets).toHaveLength(1);
@@ -231,135 +193,180 @@ async function playNightAndDay(checkpoints: {
 
 const dayReport = (from: string, to = from) => reports.report({ period: 'day', from, to, format: 'json' });
 
-describe('reports count a contact on the day it was answered or abandoned, as the dashboard does', () => {
-  it('a report of one day equals the dashboard "today" for the same events, during and after the day', async () => {
-    await playNightAndDay({
-      // The board at the end of day 0 shows c1, c2, c3 and c6 as offered without an outcome.
-      endOfDay0: async () => expectReportEqualsBoard(D0, await dayReport(D0)),
-      noonDay1: async () => expectReportEqualsBoard(D1, await dayReport(D1)),
-      endOfDay1: async () => expectReportEqualsBoard(D1, await dayReport(D1)),
+describeEachStore(
+  'reports count a contact on the day it was answered or abandoned, as the dashboard does',
+  (stores) => {
+    beforeEach(async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(startOfDayAmsterdam(D0) + 8 * 60 * MIN);
+      opened = await stores.openStore([...contactsMigrations, ...reportsMigrations]);
+      const unit = contactsUnitOfWork(opened.store, silent);
+      contacts = unit.contacts;
+      dashboard = new DashboardService({
+        routing: fakeRouting(),
+        contacts,
+        userName: () => undefined,
+        events: unit.events,
+        log: silent,
+      });
+      await dashboard.start();
+      reports = new ReportService({
+        contacts,
+        registrations: new ReportRegistrations(opened.store),
+        beloften: async () => [],
+        kanaalsturing: async () => [],
+        queues: () =>
+          QUEUES.map((q) => ({ id: q.id, name: q.name, withinSeconds: q.servicenorm.withinSeconds })),
+      });
     });
-    // Afterwards, each day's report is still what its board showed at the end of that day.
-    const day0 = await dayReport(D0);
-    expect(figures(day0.total)).toEqual({
-      offered: 6, // c1–c6: c1, c2, c3 and c6 were still waiting at the end of the range
-      answered: 2, // c4, c5
-      answeredWithinNorm: 1, // c5 (20 s of 120 s); c4 waited 600 s
-      abandoned: 0,
-      shortAbandoned: 0,
-      serviceLevel: 0.5,
-      asaSeconds: (600 + 20) / 2,
-      ahtSeconds: 600, // c5 only: c4's handling ended on day 1
-      abandonRate: 0,
-    });
-    const day1 = await dayReport(D1);
-    expect(figures(day1.total)).toEqual({
-      offered: 5, // c1, c2 and c6 carried over, c7, and c8, still waiting at the end of the range
-      answered: 3, // c1, c6, c7
-      answeredWithinNorm: 1, // c7 (10 s)
-      abandoned: 1, // c2
-      shortAbandoned: 1, // c3
-      serviceLevel: 1 / 4,
-      asaSeconds: (180 + 360 + 10) / 3,
-      ahtSeconds: (12 * 60 + 5 * 60 + 5 * 60) / 3, // c4, c1, c7
-      abandonRate: 1 / 4,
-    });
-  });
 
-  it('puts a contact that waited across midnight on the new day in a multi-day report, each contact once', async () => {
-    await playNightAndDay({});
-    const report = await dayReport(D0, D2);
-    expect(report.buckets.map((b) => b.start)).toEqual([D0, D1, D2]);
-    const [b0, b1, b2] = report.buckets;
-    // Day 0: only what ended its wait that day.
-    expect(b0).toMatchObject({ offered: 2, answered: 2, abandoned: 0, shortAbandoned: 0 });
-    // Day 1: c1 (answered 00:01, waited 180 s), c2 (abandoned 00:00:30), c3 (short), c6, c7.
-    expect(b1).toMatchObject({
-      offered: 4,
-      answered: 3,
-      answeredWithinNorm: 1,
-      abandoned: 1,
-      shortAbandoned: 1,
-      asaSeconds: (180 + 360 + 10) / 3,
+    afterEach(async () => {
+      dashboard.stop();
+      await opened.close();
+      vi.useRealTimers();
     });
-    // Day 2: c8, answered at 00:02 after waiting 32 minutes.
-    expect(b2).toMatchObject({ offered: 1, answered: 1, answeredWithinNorm: 0, asaSeconds: 32 * 60 });
-    expect(report.total).toMatchObject({ offered: 7, answered: 6, abandoned: 1, shortAbandoned: 1 });
-    for (const key of ['offered', 'answered', 'answeredWithinNorm', 'abandoned', 'shortAbandoned'] as const) {
-      expect(
-        report.buckets.reduce((n, b) => n + b[key], 0),
-        key,
-      ).toBe(report.total[key]);
-    }
-    // c6 counts in the queue it was answered in, on day 1; belastingen, where it arrived, keeps nothing.
-    expect(report.byQueue.find((q) => q.queue === 'belastingen')).toMatchObject({ offered: 0, answered: 0 });
-    expect(report.byQueue.find((q) => q.queue === 'algemeen')).toMatchObject({ offered: 6, answered: 5 });
-    expect(report.byQueue.find((q) => q.queue === 'chat')).toMatchObject({ offered: 1, answered: 1 });
-    expect(report.byChannel.find((c) => c.channel === 'telefoon')).toMatchObject({ offered: 6, answered: 5 });
 
-    // The CSV follows: the night's contacts are on Monday's line.
-    const lines = reportToCsv(report)
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n')
-      .map((l) => l.split(';'));
-    const col = (name: string) => REPORT_CSV_HEADERS.indexOf(name);
-    const line = (start: string) => lines.find((l) => l[1] === start)!;
-    expect(line(D0)[col('Aangeboden')]).toBe('2');
-    expect(line(D1)[col('Aangeboden')]).toBe('4');
-    expect(line(D1)[col('Verlaten')]).toBe('1');
-    expect(line(D1)[col('Kort verlaten')]).toBe('1');
-    expect(line(D1)[col('Serviceniveau (%)')]).toBe('25');
-    expect(line(D1)[col('Gem. wachttijd (s)')]).toBe(((180 + 360 + 10) / 3).toFixed(1).replace('.', ','));
-    expect(lines.at(-1)?.[col('Aangeboden')]).toBe('7');
-  });
-
-  it('puts it in the new ISO week and the new month when that midnight ends a week and a month', async () => {
-    await playNightAndDay({});
-    const week = await reports.report({
-      period: 'week',
-      from: '2026-05-25',
-      to: '2026-06-07',
-      format: 'json',
+    it('a report of one day equals the dashboard "today" for the same events, during and after the day', async () => {
+      await playNightAndDay({
+        // The board at the end of day 0 shows c1, c2, c3 and c6 as offered without an outcome.
+        endOfDay0: async () => expectReportEqualsBoard(D0, await dayReport(D0)),
+        noonDay1: async () => expectReportEqualsBoard(D1, await dayReport(D1)),
+        endOfDay1: async () => expectReportEqualsBoard(D1, await dayReport(D1)),
+      });
+      // Afterwards, each day's report is still what its board showed at the end of that day.
+      const day0 = await dayReport(D0);
+      expect(figures(day0.total)).toEqual({
+        offered: 6, // c1–c6: c1, c2, c3 and c6 were still waiting at the end of the range
+        answered: 2, // c4, c5
+        answeredWithinNorm: 1, // c5 (20 s of 120 s); c4 waited 600 s
+        abandoned: 0,
+        shortAbandoned: 0,
+        serviceLevel: 0.5,
+        asaSeconds: (600 + 20) / 2,
+        ahtSeconds: 600, // c5 only: c4's handling ended on day 1
+        abandonRate: 0,
+      });
+      const day1 = await dayReport(D1);
+      expect(figures(day1.total)).toEqual({
+        offered: 5, // c1, c2 and c6 carried over, c7, and c8, still waiting at the end of the range
+        answered: 3, // c1, c6, c7
+        answeredWithinNorm: 1, // c7 (10 s)
+        abandoned: 1, // c2
+        shortAbandoned: 1, // c3
+        serviceLevel: 1 / 4,
+        asaSeconds: (180 + 360 + 10) / 3,
+        ahtSeconds: (12 * 60 + 5 * 60 + 5 * 60) / 3, // c4, c1, c7
+        abandonRate: 1 / 4,
+      });
     });
-    expect(week.buckets.map((b) => [b.start, b.label])).toEqual([
-      ['2026-05-25', 'week 22 2026'],
-      ['2026-06-01', 'week 23 2026'],
-    ]);
-    expect(week.buckets[0]).toMatchObject({ offered: 2, answered: 2, abandoned: 0, shortAbandoned: 0 });
-    expect(week.buckets[1]).toMatchObject({ offered: 5, answered: 4, abandoned: 1, shortAbandoned: 1 });
-    // c4 was answered in May but its handling ended in June: its handle time is June's.
-    expect(week.buckets[0]?.ahtSeconds).toBe(600);
 
-    const month = await reports.report({
-      period: 'month',
-      from: '2026-05-01',
-      to: '2026-06-30',
-      format: 'json',
+    it('puts a contact that waited across midnight on the new day in a multi-day report, each contact once', async () => {
+      await playNightAndDay({});
+      const report = await dayReport(D0, D2);
+      expect(report.buckets.map((b) => b.start)).toEqual([D0, D1, D2]);
+      const [b0, b1, b2] = report.buckets;
+      // Day 0: only what ended its wait that day.
+      expect(b0).toMatchObject({ offered: 2, answered: 2, abandoned: 0, shortAbandoned: 0 });
+      // Day 1: c1 (answered 00:01, waited 180 s), c2 (abandoned 00:00:30), c3 (short), c6, c7.
+      expect(b1).toMatchObject({
+        offered: 4,
+        answered: 3,
+        answeredWithinNorm: 1,
+        abandoned: 1,
+        shortAbandoned: 1,
+        asaSeconds: (180 + 360 + 10) / 3,
+      });
+      // Day 2: c8, answered at 00:02 after waiting 32 minutes.
+      expect(b2).toMatchObject({ offered: 1, answered: 1, answeredWithinNorm: 0, asaSeconds: 32 * 60 });
+      expect(report.total).toMatchObject({ offered: 7, answered: 6, abandoned: 1, shortAbandoned: 1 });
+      for (const key of [
+        'offered',
+        'answered',
+        'answeredWithinNorm',
+        'abandoned',
+        'shortAbandoned',
+      ] as const) {
+        expect(
+          report.buckets.reduce((n, b) => n + b[key], 0),
+          key,
+        ).toBe(report.total[key]);
+      }
+      // c6 counts in the queue it was answered in, on day 1; belastingen, where it arrived, keeps nothing.
+      expect(report.byQueue.find((q) => q.queue === 'belastingen')).toMatchObject({
+        offered: 0,
+        answered: 0,
+      });
+      expect(report.byQueue.find((q) => q.queue === 'algemeen')).toMatchObject({ offered: 6, answered: 5 });
+      expect(report.byQueue.find((q) => q.queue === 'chat')).toMatchObject({ offered: 1, answered: 1 });
+      expect(report.byChannel.find((c) => c.channel === 'telefoon')).toMatchObject({
+        offered: 6,
+        answered: 5,
+      });
+
+      // The CSV follows: the night's contacts are on Monday's line.
+      const lines = reportToCsv(report)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((l) => l.split(';'));
+      const col = (name: string) => REPORT_CSV_HEADERS.indexOf(name);
+      const line = (start: string) => lines.find((l) => l[1] === start)!;
+      expect(line(D0)[col('Aangeboden')]).toBe('2');
+      expect(line(D1)[col('Aangeboden')]).toBe('4');
+      expect(line(D1)[col('Verlaten')]).toBe('1');
+      expect(line(D1)[col('Kort verlaten')]).toBe('1');
+      expect(line(D1)[col('Serviceniveau (%)')]).toBe('25');
+      expect(line(D1)[col('Gem. wachttijd (s)')]).toBe(((180 + 360 + 10) / 3).toFixed(1).replace('.', ','));
+      expect(lines.at(-1)?.[col('Aangeboden')]).toBe('7');
     });
-    expect(month.buckets.map((b) => b.label)).toEqual(['mei 2026', 'juni 2026']);
-    expect(month.buckets[0]).toMatchObject({ offered: 2, answered: 2, serviceLevel: 0.5 });
-    expect(month.buckets[1]).toMatchObject({ offered: 5, answered: 4, abandoned: 1, shortAbandoned: 1 });
-    expect(month.total).toMatchObject({ offered: 7, answered: 6 });
 
-    // A report that ends on Sunday still shows the night's contacts as offered without an outcome.
-    const may = await reports.report({ period: 'month', from: '2026-05-01', to: D0, format: 'json' });
-    expect(may.total).toMatchObject({ offered: 6, answered: 2, abandoned: 0, shortAbandoned: 0 });
-  });
+    it('puts it in the new ISO week and the new month when that midnight ends a week and a month', async () => {
+      await playNightAndDay({});
+      const week = await reports.report({
+        period: 'week',
+        from: '2026-05-25',
+        to: '2026-06-07',
+        format: 'json',
+      });
+      expect(week.buckets.map((b) => [b.start, b.label])).toEqual([
+        ['2026-05-25', 'week 22 2026'],
+        ['2026-06-01', 'week 23 2026'],
+      ]);
+      expect(week.buckets[0]).toMatchObject({ offered: 2, answered: 2, abandoned: 0, shortAbandoned: 0 });
+      expect(week.buckets[1]).toMatchObject({ offered: 5, answered: 4, abandoned: 1, shortAbandoned: 1 });
+      // c4 was answered in May but its handling ended in June: its handle time is June's.
+      expect(week.buckets[0]?.ahtSeconds).toBe(600);
 
-  it('counts a contact that arrived days before the range on the day it was answered, with its full wait', async () => {
-    const arrivedAt = MIDNIGHT1 - 3 * 24 * 60 * MIN + 9 * 60 * MIN; // Friday 09:00
-    await at(arrivedAt, () => arrive('mail', 'chat', 'chat'));
-    await at(MIDNIGHT1 + 9 * 60 * MIN, () => answer('mail'));
-    await at(MIDNIGHT1 + 9 * 60 * MIN + 5 * MIN, () => close('mail'));
-    vi.setSystemTime(MIDNIGHT1 + 10 * 60 * MIN);
-    const report = await dayReport(D1);
-    expectReportEqualsBoard(D1, report);
-    expect(report.total).toMatchObject({
-      offered: 1,
-      answered: 1,
-      asaSeconds: 3 * 24 * 3600,
-      ahtSeconds: 300,
+      const month = await reports.report({
+        period: 'month',
+        from: '2026-05-01',
+        to: '2026-06-30',
+        format: 'json',
+      });
+      expect(month.buckets.map((b) => b.label)).toEqual(['mei 2026', 'juni 2026']);
+      expect(month.buckets[0]).toMatchObject({ offered: 2, answered: 2, serviceLevel: 0.5 });
+      expect(month.buckets[1]).toMatchObject({ offered: 5, answered: 4, abandoned: 1, shortAbandoned: 1 });
+      expect(month.total).toMatchObject({ offered: 7, answered: 6 });
+
+      // A report that ends on Sunday still shows the night's contacts as offered without an outcome.
+      const may = await reports.report({ period: 'month', from: '2026-05-01', to: D0, format: 'json' });
+      expect(may.total).toMatchObject({ offered: 6, answered: 2, abandoned: 0, shortAbandoned: 0 });
     });
-  });
-});
+
+    it('counts a contact that arrived days before the range on the day it was answered, with its full wait', async () => {
+      const arrivedAt = MIDNIGHT1 - 3 * 24 * 60 * MIN + 9 * 60 * MIN; // Friday 09:00
+      await at(arrivedAt, () => arrive('mail', 'chat', 'chat'));
+      await at(MIDNIGHT1 + 9 * 60 * MIN, () => answer('mail'));
+      await at(MIDNIGHT1 + 9 * 60 * MIN + 5 * MIN, () => close('mail'));
+      vi.setSystemTime(MIDNIGHT1 + 10 * 60 * MIN);
+      const report = await dayReport(D1);
+      await expectReportEqualsBoard(D1, report);
+      expect(report.total).toMatchObject({
+        offered: 1,
+        answered: 1,
+        asaSeconds: 3 * 24 * 3600,
+        ahtSeconds: 300,
+      });
+    });
+  },
+);

@@ -6,7 +6,7 @@ import {
   type ReportResponse,
 } from '@kcc/contracts/dashboard';
 import type { Channel } from '@kcc/contracts/domain';
-import type { Db } from '../../store/db';
+import type { ContactsRepository } from '../contacts/contacts.repository';
 import { ContactFold, type ContactFact } from '../dashboard/contact-fold';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
 import {
@@ -115,7 +115,8 @@ export interface Belofte {
 }
 
 export interface ReportDeps {
-  db: Db;
+  /** The contact event log and each contact's queue and channel. */
+  contacts: Pick<ContactsRepository, 'contactEventPages' | 'eventsBefore' | 'placements'>;
   registrations: ReportRegistrations;
   /** Promises due in [from, to). */
   beloften: (from: number, to: number) => Promise<Belofte[]>;
@@ -139,13 +140,9 @@ export interface ReportDeps {
  */
 export class ReportService {
   private readonly events: RangeEvents;
-  private readonly contactInfo;
 
   constructor(private readonly deps: ReportDeps) {
-    this.events = new RangeEvents(deps.db);
-    this.contactInfo = deps.db.prepare<[string], { queue_id: string; channel: string }>(
-      'SELECT queue_id, channel FROM contacts WHERE id = ?',
-    );
+    this.events = new RangeEvents(deps.contacts);
   }
 
   /** `onderwerpNaam`: the current name of an onderwerp of the managed list (rows of the onderwerp breakdown). */
@@ -175,16 +172,15 @@ export class ReportService {
     const byQueue = new Map<string, Acc>();
     const byChannel = new Map<Channel, Acc>();
 
+    /** Queue and channel of the contacts met so far; `learn` reads those not known yet before they are folded. */
     const info = new Map<string, { queueId: string; channel: Channel } | null>();
-    const contactOf = (id: string) => {
-      let v = info.get(id);
-      if (v === undefined) {
-        const row = this.contactInfo.get(id);
-        v = row ? { queueId: row.queue_id, channel: row.channel as Channel } : null;
-        info.set(id, v);
-      }
-      return v;
+    const learn = async (ids: Iterable<string>) => {
+      const missing = [...new Set(ids)].filter((id) => !info.has(id));
+      if (missing.length === 0) return;
+      const found = await this.deps.contacts.placements(missing);
+      for (const id of missing) info.set(id, found.get(id) ?? null);
     };
+    const contactOf = (id: string) => info.get(id) ?? null;
 
     /** Add to every accumulator this (queue, channel) at `at` belongs to under the filters. */
     const add = (at: number, queueId: string, channel: Channel, fn: (a: Acc) => void) => {
@@ -281,8 +277,9 @@ export class ReportService {
           return;
       }
     };
-    for (const e of this.events.between(start, end)) {
-      for (const f of fold.apply(e)) applyFact(f);
+    for await (const page of this.events.between(start, end)) {
+      await learn(page.map((e) => e.contactId));
+      for (const e of page) for (const f of fold.apply(e)) applyFact(f);
     }
 
     // First-contact resolution: zelfstandig afgehandeld, and the same partij did not come back about the same
@@ -293,6 +290,7 @@ export class ReportService {
       start - inspanningMs,
       end + Math.max(windowMs, inspanningMs),
     );
+    await learn(regs.map((r) => r.contactId));
     const later = new Map<string, { at: number; contactId: string }[]>();
     for (const r of regs) {
       if (r.partijUuid === null) continue;
@@ -321,7 +319,9 @@ export class ReportService {
       });
     }
 
-    for (const k of await this.deps.kanaalsturing(start, end)) {
+    const sturing = await this.deps.kanaalsturing(start, end);
+    await learn(sturing.map((k) => k.contactId));
+    for (const k of sturing) {
       if (passes(k.contactId, k.at)) onderwerpen.kanaalsturing(k.klantcontactUuid, k.viaPrimair);
       addForContact(k.contactId, k.at, (a) => {
         a.sturing++;
@@ -346,7 +346,9 @@ export class ReportService {
       const seen = firstRegistration.get(r.contactId);
       if (seen === undefined || r.at < seen) firstRegistration.set(r.contactId, r.at);
     }
-    for (const b of await this.deps.beloften(start, end)) {
+    const beloften = await this.deps.beloften(start, end);
+    await learn(beloften.map((b) => b.contactId));
+    for (const b of beloften) {
       const answeredAt = Math.min(b.beantwoordOp ?? Infinity, firstRegistration.get(b.contactId) ?? Infinity);
       // Not yet due and not yet answered: the promise can still be kept.
       if (b.beloofdVoor > now && answeredAt === Infinity) continue;

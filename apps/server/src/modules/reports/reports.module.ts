@@ -3,7 +3,6 @@ import type { RateLimitStore } from '../rate-limit';
 import type { AuthGuard } from '../../http/auth-guard';
 import type { EventBus, RegisteredEvent } from '../../shared/domain-events';
 import type { Logger } from '../../shared/logger';
-import type { Db } from '../../store/db';
 import type { Store } from '../../store/store';
 import type { ContactsRepository } from '../contacts/contacts.repository';
 import type { RoutingService } from '../routing/routing.service';
@@ -30,7 +29,6 @@ export interface ReportsModule {
 export function createReportsModule(
   app: FastifyInstance,
   deps: {
-    db: Db;
     /** The async store (rating tokens, registration facts). */
     store: Store;
     guard: AuthGuard;
@@ -55,7 +53,7 @@ export function createReportsModule(
 ): ReportsModule {
   const registrations = new ReportRegistrations(deps.store);
   const service = new ReportService({
-    db: deps.db,
+    contacts: deps.contacts,
     registrations,
     beloften: deps.beloften,
     kanaalsturing: deps.kanaalsturing,

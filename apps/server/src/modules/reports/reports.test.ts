@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type Insertable } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ReportResponse } from '@kcc/contracts/dashboard';
 import { mulberry32 } from '@kcc/routing/simulator';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
 import { bearer, startTestServer, type TestServer } from '../../../test-support/test-server';
 import { addDays, localDay, startOfDayAmsterdam } from '../dashboard/local-day';
-import type { Db } from '../../store/db';
+import type { Store } from '../../store/store';
+import { storeRows } from '../../../test-support/store-rows';
+import type { ContactsTables } from '../contacts/contacts.repository';
 import type { KennisbankTables } from '../kennisbank/kennisbank.repository';
 import { DEMO_QUEUES } from '../queues/demo-queues';
 import { onderwerpHash, type ReportRegistrationsTables } from './report-registrations';
@@ -24,87 +27,104 @@ interface Seeded {
  * and their events. Waits, handle times and outcomes come from a seeded PRNG.
  */
 async function seedDay(server: TestServer): Promise<Seeded> {
-  const { db } = server;
   const random = mulberry32(42);
   const day = addDays(localDay(Date.now()), -2);
   const start = startOfDayAmsterdam(day);
-  const insertContact = db.prepare(
-    `INSERT INTO contacts (id, channel, external_id, queue_id, status, priority, subject, from_json, created_at, updated_at, partij_uuid)
-     VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
-  );
-  const ev = db.prepare(
-    'INSERT INTO contact_events (contact_id, type, at, agent_id, data) VALUES (?, ?, ?, ?, ?)',
-  );
+  const contactRows: Insertable<ContactsTables['contacts']>[] = [];
+  const eventRows: Insertable<ContactsTables['contact_events']>[] = [];
+  const insertContact = (
+    id: string,
+    channel: string,
+    externalId: string,
+    queueId: string,
+    subject: string | null,
+    fromJson: string,
+    createdAt: number,
+    partij: string | null,
+  ) => {
+    const row = {
+      id,
+      channel,
+      external_id: externalId,
+      queue_id: queueId,
+      status: 'closed',
+      priority: 0,
+      subject,
+      from_json: fromJson,
+      created_at: createdAt,
+      updated_at: createdAt,
+      partij_uuid: partij,
+      registrations: 0,
+    };
+    contactRows.push(row);
+    return row;
+  };
   const event = (id: string, type: string, at: number, agentId: string | null, data?: object) =>
-    ev.run(id, type, at, agentId, data ? JSON.stringify(data) : null);
+    eventRows.push({ contact_id: id, type, at, agent_id: agentId, data: data ? JSON.stringify(data) : null });
   const contactIds: string[] = [];
   const partijen = [randomUUID(), randomUUID(), randomUUID()];
-  db.transaction(() => {
-    for (let i = 0; i < 80; i++) {
-      const channel = i % 4 === 0 ? 'chat' : 'telefoon';
-      const firstQueue = channel === 'chat' ? 'chat' : i % 5 === 1 ? 'belastingen' : 'algemeen';
-      const id = randomUUID();
-      contactIds.push(id);
-      const arrival = start + 8 * 3600_000 + Math.floor(random() * 9 * 3600_000);
-      const partij = i < 3 ? partijen[i] : null;
-      insertContact.run(
-        id,
-        channel,
-        `ext-${i}`,
-        firstQueue,
-        'closed',
-        'Vraag over afval',
-        JSON.stringify(PERSONAL),
-        arrival,
-        arrival,
-        partij ?? null,
-      );
-      event(id, 'created', arrival, null, { channel, queueId: firstQueue });
-      event(id, 'queued', arrival, null, { queueId: firstQueue });
-      const wait = Math.floor(random() * 150_000);
-      if (firstQueue === 'belastingen' && wait > 120_000) {
-        event(id, 'overflowed', arrival + 120_000, null, {
-          fromQueueId: 'belastingen',
-          toQueueId: 'algemeen',
-        });
-        db.prepare('UPDATE contacts SET queue_id = ? WHERE id = ?').run('algemeen', id);
-      }
-      if (i % 7 === 3) {
-        // abandoned; every other one within the 5 s short-abandon threshold
-        const after = i % 14 === 3 ? Math.floor(random() * 4000) : 5000 + Math.floor(random() * 60_000);
-        event(id, 'removed', arrival + after, null, { reason: 'cancelled' });
-        event(id, 'abandoned', arrival + after, null, { reason: 'caller-hung-up', channel });
-        continue;
-      }
-      const agent = i % 2 === 0 ? 'user-anna' : 'user-bram';
-      const offerAt = arrival + wait;
-      event(id, 'offered', offerAt, agent, { offerId: `o-${i}` });
-      event(id, 'assigned', offerAt + 1500, agent, { offerId: `o-${i}` });
-      const talk = 60_000 + Math.floor(random() * 400_000);
-      event(id, 'registered', offerAt + 1500 + talk, agent, {
-        klantcontact: randomUUID(),
-        gespreksresultaat: 'x',
-        afronden: true,
+  for (let i = 0; i < 80; i++) {
+    const channel = i % 4 === 0 ? 'chat' : 'telefoon';
+    const firstQueue = channel === 'chat' ? 'chat' : i % 5 === 1 ? 'belastingen' : 'algemeen';
+    const id = randomUUID();
+    contactIds.push(id);
+    const arrival = start + 8 * 3600_000 + Math.floor(random() * 9 * 3600_000);
+    const partij = i < 3 ? (partijen[i] ?? null) : null;
+    const row = insertContact(
+      id,
+      channel,
+      `ext-${i}`,
+      firstQueue,
+      'Vraag over afval',
+      JSON.stringify(PERSONAL),
+      arrival,
+      partij,
+    );
+    event(id, 'created', arrival, null, { channel, queueId: firstQueue });
+    event(id, 'queued', arrival, null, { queueId: firstQueue });
+    const wait = Math.floor(random() * 150_000);
+    if (firstQueue === 'belastingen' && wait > 120_000) {
+      event(id, 'overflowed', arrival + 120_000, null, {
+        fromQueueId: 'belastingen',
+        toQueueId: 'algemeen',
       });
-      event(id, 'nawerk', offerAt + 1500 + talk, agent);
-      event(id, 'closed', offerAt + 1500 + talk + 60_000, agent);
-      if (i % 9 === 0)
-        event(id, 'csat', offerAt + talk + 120_000, null, { score: 1 + (i % 5), channel: 'chat' });
-      if (i % 11 === 0)
-        event(id, 'kanaalswitch', arrival, null, {
-          fromChannel: 'email',
-          toChannel: channel,
-          partijUuid: partijen[0],
-          fromContactId: 'x',
-        });
+      row.queue_id = 'algemeen';
     }
-  })();
+    if (i % 7 === 3) {
+      // abandoned; every other one within the 5 s short-abandon threshold
+      const after = i % 14 === 3 ? Math.floor(random() * 4000) : 5000 + Math.floor(random() * 60_000);
+      event(id, 'removed', arrival + after, null, { reason: 'cancelled' });
+      event(id, 'abandoned', arrival + after, null, { reason: 'caller-hung-up', channel });
+      continue;
+    }
+    const agent = i % 2 === 0 ? 'user-anna' : 'user-bram';
+    const offerAt = arrival + wait;
+    event(id, 'offered', offerAt, agent, { offerId: `o-${i}` });
+    event(id, 'assigned', offerAt + 1500, agent, { offerId: `o-${i}` });
+    const talk = 60_000 + Math.floor(random() * 400_000);
+    event(id, 'registered', offerAt + 1500 + talk, agent, {
+      klantcontact: randomUUID(),
+      gespreksresultaat: 'x',
+      afronden: true,
+    });
+    event(id, 'nawerk', offerAt + 1500 + talk, agent);
+    event(id, 'closed', offerAt + 1500 + talk + 60_000, agent);
+    if (i % 9 === 0)
+      event(id, 'csat', offerAt + talk + 120_000, null, { score: 1 + (i % 5), channel: 'chat' });
+    if (i % 11 === 0)
+      event(id, 'kanaalswitch', arrival, null, {
+        fromChannel: 'email',
+        toChannel: channel,
+        partijUuid: partijen[0],
+        fromContactId: 'x',
+      });
+  }
 
   // Two calls that wait across a midnight: one from the evening before, answered just after midnight (it counts
   // on this day), and one arriving late this day, abandoned after the next midnight (still waiting at the end
   // of a report that ends on this day: offered here, its outcome belongs to the next day).
   const night = (id: string, arrival: number, outcome: 'assigned' | 'abandoned', after: number) => {
-    insertContact.run(id, 'telefoon', id, 'algemeen', 'closed', null, '{}', arrival, arrival, null);
+    insertContact(id, 'telefoon', id, 'algemeen', null, '{}', arrival, null);
     event(id, 'created', arrival, null, { channel: 'telefoon', queueId: 'algemeen' });
     event(id, 'queued', arrival, null, { queueId: 'algemeen' });
     if (outcome === 'assigned') {
@@ -112,10 +132,16 @@ async function seedDay(server: TestServer): Promise<Seeded> {
       event(id, 'closed', arrival + after + 240_000, 'user-anna');
     } else event(id, 'abandoned', arrival + after, null, { reason: 'caller-hung-up' });
   };
-  db.transaction(() => {
-    night(randomUUID(), start - 120_000, 'assigned', 180_000);
-    night(randomUUID(), startOfDayAmsterdam(addDays(day, 1)) - 60_000, 'abandoned', 100_000);
-  })();
+  night(randomUUID(), start - 120_000, 'assigned', 180_000);
+  night(randomUUID(), startOfDayAmsterdam(addDays(day, 1)) - 60_000, 'abandoned', 100_000);
+  // Events in the order above: their seqs are the log order.
+  await server.store
+    .kysely<ContactsTables>()
+    .transaction()
+    .execute(async (trx) => {
+      await trx.insertInto('contacts').values(contactRows).execute();
+      await trx.insertInto('contact_events').values(eventRows).execute();
+    });
 
   // Registrations for FCR: partij 0 comes back about the same onderwerp (differently written) 3 days later.
   const registrations: ReportRegistrationsTables['report_registrations'][] = [];
@@ -168,16 +194,14 @@ async function seedDay(server: TestServer): Promise<Seeded> {
  * counts on the day it was answered or abandoned; one still waiting at the end of the day counts as offered on
  * the day it arrived; handle time counts on the day the handling ended.
  */
-function independent(db: Db, day: string, queueFilter?: string) {
+async function independent(store: Store, day: string, queueFilter?: string) {
   const start = startOfDayAmsterdam(day);
   const end = startOfDayAmsterdam(addDays(day, 1));
   const inDay = (at: number) => at >= start && at < end;
-  const rows = db.prepare('SELECT contact_id, type, at, data FROM contact_events ORDER BY seq').all() as {
-    contact_id: string;
-    type: string;
-    at: number;
-    data: string | null;
-  }[];
+  const rows = await storeRows<{ contact_id: string; type: string; at: number; data: string | null }>(
+    store,
+    sql`SELECT contact_id, type, at, data FROM contact_events ORDER BY seq`,
+  );
   const byContact = new Map<string, typeof rows>();
   for (const r of rows) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), r]);
   const t = {
@@ -254,7 +278,7 @@ describeEachStore('GET /api/reports', (stores) => {
     const res = await getReport(`period=day&from=${day}&to=${day}`);
     expect(res.status).toBe(200);
     const report = ReportResponse.parse(await res.json());
-    const t = independent(server.db, day);
+    const t = await independent(server.store, day);
     expect(t.offered).toBeGreaterThan(50);
     expect(t.short).toBeGreaterThan(0);
     expect(t.abandoned).toBeGreaterThan(0);
@@ -297,7 +321,7 @@ describeEachStore('GET /api/reports', (stores) => {
     expect(both.total).toMatchObject({ offered: t.offered, abandoned: t.abandoned + 1 });
 
     // Per queue, and the queue filter, agree with the independent count per (final) queue.
-    const alg = independent(server.db, day, 'algemeen');
+    const alg = await independent(server.store, day, 'algemeen');
     expect(report.byQueue.find((q) => q.queue === 'algemeen')).toMatchObject({
       name: 'Algemeen',
       offered: alg.offered,
@@ -313,7 +337,7 @@ describeEachStore('GET /api/reports', (stores) => {
       abandoned: alg.abandoned,
     });
     const chat = ReportResponse.parse(await (await getReport(`from=${day}&to=${day}&channel=chat`)).json());
-    expect(chat.total.offered).toBe(independent(server.db, day, 'chat').offered);
+    expect(chat.total.offered).toBe((await independent(server.store, day, 'chat')).offered);
     // Breakdowns compare: byQueue keeps the channel filter, byChannel shows every channel next to each other.
     expect(chat.byQueue.map((q) => q.queue)).toEqual(['chat']);
     expect(chat.byChannel.map((c) => c.channel)).toEqual(['chat', 'telefoon']);
@@ -354,7 +378,7 @@ describeEachStore('GET /api/reports', (stores) => {
     ]);
     const header = lines[0]?.split(';') ?? [];
     const total = lines[2]?.split(';') ?? [];
-    const t = independent(server.db, day);
+    const t = await independent(server.store, day);
     expect(total[0]).toBe('Totaal');
     expect(total[header.indexOf('Aangeboden')]).toBe(String(t.offered));
     expect(total[header.indexOf('Beantwoord')]).toBe(String(t.answered));
