@@ -7,7 +7,7 @@ import { loadOrCreateAuditKey } from '../audit/bsn-protection';
 import { createCheckpointSigner } from '../audit/checkpoints';
 import { addIsoDuration } from '../audit/iso-duration';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
-import { storeRows } from '../../../test-support/store-rows';
+import { storeRows, storeSql } from '../../../test-support/store-rows';
 import { TestClock } from '../../../test-support/test-clock';
 import { bearer, nextEvent, startTestServer, type TestServer } from '../../../test-support/test-server';
 import type { Logger } from '../../shared/logger';
@@ -31,7 +31,7 @@ describeEachStore('bewaartermijnen: the daily job and the beheerder’s dry run'
     database = await stores.freshDatabase();
     server = await startTestServer({ ...database.env, KCC_WRAP_UP_MS: '0' });
     const s = server;
-    const db = s.db;
+    const db = storeSql(s.store);
 
     // A resident e-mails with an attachment; anna handles it, reads the klantbeeld and registers.
     const anna = await s.login('anna');
@@ -67,12 +67,13 @@ describeEachStore('bewaartermijnen: the daily job and the beheerder’s dry run'
     expect(registered.status).toBe(201);
     agent.disconnect();
     const closedAt = (
-      db.prepare('SELECT closed_at FROM contacts WHERE id = ?').get(contactId) as { closed_at: number }
+      (await db.get('SELECT closed_at FROM contacts WHERE id = ?', contactId)) as { closed_at: number }
     ).closed_at;
 
-    const attachment = db
-      .prepare('SELECT stored_path FROM contact_attachments WHERE contact_id = ?')
-      .get(contactId) as { stored_path: string } | undefined;
+    const attachment = (await db.get(
+      'SELECT stored_path FROM contact_attachments WHERE contact_id = ?',
+      contactId,
+    )) as { stored_path: string } | undefined;
     expect(attachment && fs.existsSync(attachment.stored_path)).toBe(true);
     const logLines = async () =>
       (await storeRows(s.store, sql<{ id: unknown }>`SELECT 1 AS id FROM audit_verwerkingsacties`)).length;
@@ -108,10 +109,10 @@ describeEachStore('bewaartermijnen: the daily job and the beheerder’s dry run'
     const afterThreeMonths = await retention.run();
     expect(kind(afterThreeMonths, 'bijlagen')).toMatchObject({ expired: 1, removed: 1 });
     expect(fs.existsSync(attachment!.stored_path)).toBe(false);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM contact_attachments').get()).toEqual({ n: 0 });
-    const message = () =>
-      db.prepare('SELECT body FROM contact_messages WHERE contact_id = ?').get(contactId) as { body: string };
-    expect(message().body).toContain('paspoort');
+    expect(await db.get('SELECT COUNT(*) AS n FROM contact_attachments')).toEqual({ n: 0 });
+    const message = async () =>
+      (await db.get('SELECT body FROM contact_messages WHERE contact_id = ?', contactId)) as { body: string };
+    expect((await message()).body).toContain('paspoort');
     expect(kind(afterThreeMonths, 'contacten')).toMatchObject({ expired: 0, removed: 0 });
     expect(await berichten()).toBe(1);
 
@@ -120,13 +121,12 @@ describeEachStore('bewaartermijnen: the daily job and the beheerder’s dry run'
     const afterAYear = await retention.run();
     expect(kind(afterAYear, 'transcripten')).toMatchObject({ expired: 1 });
     expect(kind(afterAYear, 'contacten')).toMatchObject({ expired: 1 });
-    expect(message().body).toBe('');
+    expect((await message()).body).toBe('');
     expect(await berichten()).toBe(0);
-    const contact = db
-      .prepare(
-        'SELECT subject, body, from_json, partij_uuid, channel, status, closed_at FROM contacts WHERE id = ?',
-      )
-      .get(contactId) as Record<string, unknown>;
+    const contact = (await db.get(
+      'SELECT subject, body, from_json, partij_uuid, channel, status, closed_at FROM contacts WHERE id = ?',
+      contactId,
+    )) as Record<string, unknown>;
     expect(contact).toMatchObject({
       subject: null,
       body: null,
@@ -136,10 +136,10 @@ describeEachStore('bewaartermijnen: the daily job and the beheerder’s dry run'
     });
     expect(contact.closed_at).toBe(closedAt);
     expect(
-      JSON.stringify(db.prepare('SELECT * FROM contact_events WHERE contact_id = ?').all(contactId)),
+      JSON.stringify(await db.all('SELECT * FROM contact_events WHERE contact_id = ?', contactId)),
     ).not.toMatch(/fatima|paspoort/i);
     // events stay append-only: only the personal fields of their data could go
-    expect(() => db.prepare('UPDATE contact_events SET at = 0 WHERE contact_id = ?').run(contactId)).toThrow(
+    await expect(db.run('UPDATE contact_events SET at = 0 WHERE contact_id = ?', contactId)).rejects.toThrow(
       /append-only/,
     );
     // a second run finds nothing new

@@ -10,7 +10,7 @@ import {
   type NotifyMock,
 } from '../../../test-support/connectors/register-mocks';
 import { describeEachStore, type FreshDatabase, type StoreUnderTest } from '../../../test-support/each-store';
-import { storeRows } from '../../../test-support/store-rows';
+import { storeRows, storeSql } from '../../../test-support/store-rows';
 import { TestClock } from '../../../test-support/test-clock';
 import {
   bearer,
@@ -265,7 +265,9 @@ describeEachStore('terugkoppeling and toestemmingen', (stores) => {
       });
     expect((await post()).status).toBe(201);
     expect((await post()).status).toBe(409);
-    const csat = server.db.prepare("SELECT data FROM contact_events WHERE type = 'csat'").all() as {
+    const csat = (await storeSql(server.store).all(
+      "SELECT data FROM contact_events WHERE type = 'csat'",
+    )) as {
       data: string;
     }[];
     expect(csat.map((r) => JSON.parse(r.data) as { channel: string; score: number })).toEqual([

@@ -8,6 +8,7 @@ import {
   type ChannelKit,
 } from '../../../test-support/channel-test-kit';
 import { describeEachStore, type FreshDatabase } from '../../../test-support/each-store';
+import { storeSql } from '../../../test-support/store-rows';
 
 describeEachStore('transfer, consult and kanaalswitch', (stores) => {
   let kit: ChannelKit;
@@ -134,9 +135,10 @@ describeEachStore('transfer, consult and kanaalswitch', (stores) => {
       body: JSON.stringify({ toQueue: 'chat', note: 'Terug in de rij' }),
     });
     expect(toQueue.status).toBe(200);
-    const row = kit.server.db
-      .prepare('SELECT status, assigned_agent_id FROM contacts WHERE id = ?')
-      .get(contact.id) as { status: string; assigned_agent_id: string | null };
+    const row = (await storeSql(kit.server.store).get(
+      'SELECT status, assigned_agent_id FROM contacts WHERE id = ?',
+      contact.id,
+    )) as { status: string; assigned_agent_id: string | null };
     expect(row).toEqual({ status: 'queued', assigned_agent_id: null });
   });
 
@@ -173,9 +175,10 @@ describeEachStore('transfer, consult and kanaalswitch', (stores) => {
     expect(reply.status).toBe(201);
     expect(await replied).toMatchObject({ consultId: consult.consultId, text: 'Zes weken.' });
     // anna still holds it; bram cannot reply to a consult that is not his, nor consult himself
-    const row = kit.server.db
-      .prepare('SELECT assigned_agent_id FROM contacts WHERE id = ?')
-      .get(contact.id) as { assigned_agent_id: string };
+    const row = (await storeSql(kit.server.store).get(
+      'SELECT assigned_agent_id FROM contacts WHERE id = ?',
+      contact.id,
+    )) as { assigned_agent_id: string };
     expect(row.assigned_agent_id).toBe('user-anna');
     expect(
       (
@@ -235,23 +238,24 @@ describeEachStore('transfer, consult and kanaalswitch', (stores) => {
       from: { email: 'onbekend@example.nl' },
     });
     const { contactId: fourth } = (await unknown.json()) as { contactId: string };
-    const switchOf = (id: string) =>
-      kit.server.db
-        .prepare("SELECT data FROM contact_events WHERE contact_id = ? AND type = 'kanaalswitch'")
-        .get(id) as { data: string } | undefined;
+    const switchOf = async (id: string) =>
+      (await storeSql(kit.server.store).get(
+        "SELECT data FROM contact_events WHERE contact_id = ? AND type = 'kanaalswitch'",
+        id,
+      )) as { data: string } | undefined;
     // Jan chatted in the first test of this file: the call is a switch from chat.
-    expect(JSON.parse(switchOf(first)?.data ?? '{}')).toMatchObject({
+    expect(JSON.parse((await switchOf(first))?.data ?? '{}')).toMatchObject({
       fromChannel: 'chat',
       toChannel: 'telefoon',
     });
-    expect(JSON.parse(switchOf(second)?.data ?? '{}')).toEqual({
+    expect(JSON.parse((await switchOf(second))?.data ?? '{}')).toEqual({
       fromChannel: 'telefoon',
       fromContactId: first,
       partijUuid: '0b5b0e1f-1d38-4e43-8a43-3c0f8d6a1a11',
       toChannel: 'email',
     });
     // e-mail after e-mail is no switch; an unrecognised resident is none either
-    expect(switchOf(third)).toBeUndefined();
-    expect(switchOf(fourth)).toBeUndefined();
+    expect(await switchOf(third)).toBeUndefined();
+    expect(await switchOf(fourth)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
 import { TestClock } from '../../../../test-support/test-clock';
 import { startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
+import { storeSql } from '../../../../test-support/store-rows';
 
 /** Issue 11 §3: a connect-start-disconnect loop cannot flood the chat queue; real residents keep being served. */
 describeEachStore('chat flood protection', (stores) => {
@@ -16,9 +17,12 @@ describeEachStore('chat flood protection', (stores) => {
     await database.drop();
   });
 
-  const chatContacts = (k: ChannelKit) =>
-    (k.server.db.prepare("SELECT COUNT(*) AS n FROM contacts WHERE channel = 'chat'").get() as { n: number })
-      .n;
+  const chatContacts = async (k: ChannelKit) =>
+    (
+      (await storeSql(k.server.store).get("SELECT COUNT(*) AS n FROM contacts WHERE channel = 'chat'")) as {
+        n: number;
+      }
+    ).n;
 
   it('limits chat starts per IP per minute', async () => {
     kit = await startChannelKit({ ...database.env, KCC_CHAT_STARTS_PER_IP_PER_MINUTE: '5' });
@@ -32,7 +36,7 @@ describeEachStore('chat flood protection', (stores) => {
     }
     expect(results.filter((r) => r === 'ok')).toHaveLength(5);
     expect(results.slice(5).every((r) => r === 'rate_limited')).toBe(true);
-    expect(chatContacts(kit)).toBe(5);
+    expect(await chatContacts(kit)).toBe(5);
   });
 
   it('limits chat starts over all IPs per minute', async () => {
@@ -86,22 +90,22 @@ describeEachStore('chat flood protection', (stores) => {
     expect(resumed).toMatchObject({ ok: true, data: { status: 'wachten' } });
     clock.advance(1000);
 
-    const status = (name: string) =>
+    const status = async (name: string) =>
       (
-        kit!.server.db
-          .prepare(
-            "SELECT status FROM contacts WHERE channel = 'chat' AND json_extract(from_json, '$.name') = ?",
+        (
+          await storeSql(kit!.server.store).all<{ status: string; from_json: string }>(
+            "SELECT status, from_json FROM contacts WHERE channel = 'chat'",
           )
-          .get(name) as { status: string }
+        ).find((c) => (JSON.parse(c.from_json) as { name?: string }).name === name) as { status: string }
       ).status;
     // The drop is stored asynchronously after the grace timer fired: wait for its outcome.
     await expect.poll(() => status('Weg')).toBe('abandoned');
-    expect(['queued', 'offered']).toContain(status('Blijft'));
-    expect(['queued', 'offered']).toContain(status('Hapert'));
+    expect(['queued', 'offered']).toContain(await status('Blijft'));
+    expect(['queued', 'offered']).toContain(await status('Hapert'));
 
     // A real resident is still served.
     const offer = offers.find((o) => o.contact.from.name === 'Blijft') ?? (await kit.acceptNext(anna));
     expect(await anna.emitWithAck('offer:accept', { offerId: offer.offerId })).toMatchObject({ ok: true });
-    expect(status('Blijft')).toBe('assigned');
+    expect(await status('Blijft')).toBe('assigned');
   });
 });

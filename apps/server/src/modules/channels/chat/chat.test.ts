@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
-import { storeRows } from '../../../../test-support/store-rows';
+import { storeRows, storeSql } from '../../../../test-support/store-rows';
 import type { MessagesResponse } from '@kcc/contracts/channels';
 import { bearer, nextEvent } from '../../../../test-support/test-server';
 import {
@@ -47,9 +47,10 @@ describeEachStore('citizen chat (/citizen) end to end', (stores) => {
     expect(left.ok).toBe(true);
     if (!left.ok) return;
     expect(left.data.kind).toBe('email');
-    const row = kit.server.db
-      .prepare('SELECT channel, status, from_json FROM contacts WHERE id = ?')
-      .get(left.data.contactId) as {
+    const row = (await storeSql(kit.server.store).get(
+      'SELECT channel, status, from_json FROM contacts WHERE id = ?',
+      left.data.contactId,
+    )) as {
       channel: string;
       from_json: string;
     };
@@ -169,9 +170,10 @@ describeEachStore('citizen chat (/citizen) end to end', (stores) => {
     expect(await resident.emitWithAck('chat:rating', { score: 4, comment: 'Snel geholpen' })).toEqual({
       ok: true,
     });
-    const csat = kit.server.db
-      .prepare("SELECT data FROM contact_events WHERE contact_id = ? AND type = 'csat'")
-      .get(contactId) as { data: string };
+    const csat = (await storeSql(kit.server.store).get(
+      "SELECT data FROM contact_events WHERE contact_id = ? AND type = 'csat'",
+      contactId,
+    )) as { data: string };
     expect(JSON.parse(csat.data)).toMatchObject({ score: 4, channel: 'chat' });
     // A message to an ended chat is refused clearly.
     const late = await fetch(`${kit.server.url}/api/contacts/${contactId}/messages`, {
@@ -241,11 +243,11 @@ describeEachStore('citizen chat (/citizen) end to end', (stores) => {
     const revoked = new Promise((resolve) => bram.once('offer:revoked', resolve));
     expect(await resident.emitWithAck('chat:end', {})).toEqual({ ok: true });
     expect(await revoked).toMatchObject({ reason: 'withdrawn' });
-    const row = kit.server.db
-      .prepare(
-        "SELECT status FROM contacts WHERE channel = 'chat' AND json_extract(from_json, '$.name') = 'Wachter'",
+    const row = (
+      await storeSql(kit.server.store).all<{ status: string; from_json: string }>(
+        "SELECT status, from_json FROM contacts WHERE channel = 'chat'",
       )
-      .get() as { status: string };
+    ).find((c) => (JSON.parse(c.from_json) as { name?: string }).name === 'Wachter') as { status: string };
     expect(row.status).toBe('abandoned');
     await bram.emitWithAck('presence:set', { status: 'offline' });
   });
@@ -283,9 +285,10 @@ describeEachStore('citizen chat (/citizen) end to end', (stores) => {
       kit.server.store,
       sql<{ contact_id: string }>`SELECT contact_id FROM chat_conversations WHERE id = ${conversationId}`,
     );
-    const stored = kit.server.db
-      .prepare('SELECT COUNT(*) AS n FROM contact_messages WHERE contact_id = ?')
-      .get(conv?.contact_id) as { n: number };
+    const stored = (await storeSql(kit.server.store).get(
+      'SELECT COUNT(*) AS n FROM contact_messages WHERE contact_id = ?',
+      conv?.contact_id,
+    )) as { n: number };
     expect(stored.n).toBe(5);
     expect((await fetch(`${kit.server.url}/health`)).status).toBe(200);
     await agent.emitWithAck('presence:set', { status: 'offline' });

@@ -5,7 +5,7 @@ import type { OntvangstbevestigingenResponse } from '@kcc/contracts/channels';
 import { bearer, INTEGRATION_KEY } from '../../../../test-support/test-server';
 import { startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
 import { describeEachStore, type FreshDatabase } from '../../../../test-support/each-store';
-import { storeRows } from '../../../../test-support/store-rows';
+import { storeRows, storeSql } from '../../../../test-support/store-rows';
 import { DEFAULT_CALENDAR } from '../../queues/due-time';
 import { geenAutomatischAntwoord, ontvangenOnderwerp, werkdagenTussen } from './ontvangstbevestiging';
 
@@ -85,19 +85,24 @@ describeEachStore('ontvangstbevestiging for e-mail and web forms', (stores) => {
     await database.drop();
   });
 
-  const contactOf = (messageId: string) =>
-    kit.server.db
-      .prepare("SELECT id, due_at FROM contacts WHERE channel = 'email' AND external_id = ?")
-      .get(messageId) as { id: string; due_at: number };
-  const uitgaand = (contactId: string) =>
-    kit.server.db
-      .prepare("SELECT meta FROM contact_messages WHERE contact_id = ? AND direction = 'uit'")
-      .all(contactId)
-      .map((r) => JSON.parse((r as { meta: string }).meta) as { soort?: string; subject: string });
-  const events = (contactId: string, type: string) =>
-    kit.server.db
-      .prepare('SELECT data FROM contact_events WHERE contact_id = ? AND type = ?')
-      .all(contactId, type) as { data: string }[];
+  const contactOf = async (messageId: string) =>
+    (await storeSql(kit.server.store).get(
+      "SELECT id, due_at FROM contacts WHERE channel = 'email' AND external_id = ?",
+      messageId,
+    )) as { id: string; due_at: number };
+  const uitgaand = async (contactId: string) =>
+    (
+      await storeSql(kit.server.store).all(
+        "SELECT meta FROM contact_messages WHERE contact_id = ? AND direction = 'uit'",
+        contactId,
+      )
+    ).map((r) => JSON.parse((r as { meta: string }).meta) as { soort?: string; subject: string });
+  const events = async (contactId: string, type: string) =>
+    (await storeSql(kit.server.store).all(
+      'SELECT data FROM contact_events WHERE contact_id = ? AND type = ?',
+      contactId,
+      type,
+    )) as { data: string }[];
 
   it('answers a new e-mail once, threaded, marked automatic, with the due date in working days', async () => {
     await kit.sendMail({
@@ -116,7 +121,7 @@ describeEachStore('ontvangstbevestiging for e-mail and web forms', (stores) => {
     expect(receipt.to && !Array.isArray(receipt.to) ? receipt.to.value[0]?.address : '').toBe(
       'jan@example.nl',
     );
-    const contact = contactOf('<ob-1@example.nl>');
+    const contact = await contactOf('<ob-1@example.nl>');
     const uiterlijk = new Date(contact.due_at).toLocaleDateString('nl-NL', {
       weekday: 'long',
       day: 'numeric',
@@ -148,8 +153,8 @@ describeEachStore('ontvangstbevestiging for e-mail and web forms', (stores) => {
       references: ['<ob-1@example.nl>', receipt.messageId ?? ''],
       text: 'Nog een vraag: kan het ook voor twee auto’s?',
     });
-    expect(contactOf('<ob-2@example.nl>')).toBeUndefined();
-    expect(uitgaand(contact.id).filter((m) => m.soort === 'ontvangstbevestiging')).toHaveLength(1);
+    expect(await contactOf('<ob-2@example.nl>')).toBeUndefined();
+    expect((await uitgaand(contact.id)).filter((m) => m.soort === 'ontvangstbevestiging')).toHaveLength(1);
     // The same mail delivered twice is one contact with one receipt, too.
     await kit.sendMail({
       from: 'jan@example.nl',
@@ -165,7 +170,7 @@ describeEachStore('ontvangstbevestiging for e-mail and web forms', (stores) => {
       messageId: '<ob-3@example.nl>',
       text: 'x',
     });
-    expect(uitgaand(contactOf('<ob-3@example.nl>').id)).toHaveLength(1);
+    expect(await uitgaand((await contactOf('<ob-3@example.nl>')).id)).toHaveLength(1);
     expect((await kit.sink.next()).subject).toBe('Ontvangen: Dubbel');
   });
 
@@ -190,11 +195,11 @@ describeEachStore('ontvangstbevestiging for e-mail and web forms', (stores) => {
       ['<ob-auto@example.nl>', 'Auto-Submitted: auto-replied'],
       ['<ob-list@vereniging.example>', 'Precedence: list'],
     ] as const) {
-      const contact = contactOf(id);
-      expect(uitgaand(contact.id)).toEqual([]);
-      expect(events(contact.id, 'ontvangstbevestiging-overgeslagen').map((e) => JSON.parse(e.data))).toEqual([
-        { reden },
-      ]);
+      const contact = await contactOf(id);
+      expect(await uitgaand(contact.id)).toEqual([]);
+      expect(
+        (await events(contact.id, 'ontvangstbevestiging-overgeslagen')).map((e) => JSON.parse(e.data)),
+      ).toEqual([{ reden }]);
     }
   });
 
@@ -269,6 +274,6 @@ describeEachStore('ontvangstbevestiging for e-mail and web forms', (stores) => {
       messageId: '<ob-t2@example.nl>',
       text: 'x',
     });
-    expect(uitgaand(contactOf('<ob-t2@example.nl>').id)).toEqual([]);
+    expect(await uitgaand((await contactOf('<ob-t2@example.nl>')).id)).toEqual([]);
   });
 });

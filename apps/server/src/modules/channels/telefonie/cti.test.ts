@@ -3,6 +3,7 @@ import { describeEachStore, type FreshDatabase } from '../../../../test-support/
 import { TestClock } from '../../../../test-support/test-clock';
 import { INTEGRATION_KEY, bearer } from '../../../../test-support/test-server';
 import { nextAgentEvent, startChannelKit, type ChannelKit } from '../../../../test-support/channel-test-kit';
+import { storeSql } from '../../../../test-support/store-rows';
 
 describeEachStore('telephony (CTI) events', (stores) => {
   let kit: ChannelKit;
@@ -33,8 +34,11 @@ describeEachStore('telephony (CTI) events', (stores) => {
     callId,
     ...extra,
   });
-  const contact = (id: string) =>
-    kit.server.db.prepare('SELECT status, queue_id, from_json FROM contacts WHERE id = ?').get(id) as {
+  const contact = async (id: string) =>
+    (await storeSql(kit.server.store).get(
+      'SELECT status, queue_id, from_json FROM contacts WHERE id = ?',
+      id,
+    )) as {
       status: string;
       queue_id: string;
       from_json: string;
@@ -58,23 +62,26 @@ describeEachStore('telephony (CTI) events', (stores) => {
     const ended = nextAgentEvent(agent, 'call:ended');
     expect((await post(event('call.ended', 'call-1'))).status).toBe(200);
     expect(await ended).toEqual({ contactId: body.contactId, callId: 'call-1' });
-    expect(contact(body.contactId).status).toBe('assigned');
+    expect((await contact(body.contactId)).status).toBe('assigned');
     await agent.emitWithAck('presence:set', { status: 'offline' });
   });
 
   it('marks a call abandoned before answer, and creates a callback when the queue wants one', async () => {
     const res = await post(event('call.offered', 'call-2', { from: '0612345678', to: '14020' }));
     const { contactId } = (await res.json()) as { contactId: string };
-    expect(contact(contactId).status).toBe('queued');
+    expect((await contact(contactId)).status).toBe('queued');
     const abandoned = await post(event('call.abandoned', 'call-2'));
     const a = (await abandoned.json()) as { terugbelverzoekContactId: string };
-    expect(contact(contactId).status).toBe('abandoned');
+    expect((await contact(contactId)).status).toBe('abandoned');
     expect(a.terugbelverzoekContactId).toBeDefined();
-    const cb = contact(a.terugbelverzoekContactId);
+    const cb = await contact(a.terugbelverzoekContactId);
     expect(cb.queue_id).toBe('terugbellen');
     expect(JSON.parse(cb.from_json)).toMatchObject({ phone: '0612345678' });
     const types = (
-      kit.server.db.prepare('SELECT type FROM contact_events WHERE contact_id = ?').all(contactId) as {
+      (await storeSql(kit.server.store).all(
+        'SELECT type FROM contact_events WHERE contact_id = ?',
+        contactId,
+      )) as {
         type: string;
       }[]
     ).map((r) => r.type);
@@ -83,7 +90,7 @@ describeEachStore('telephony (CTI) events', (stores) => {
     // belastingen is not configured for callbacks
     const other = await post(event('call.offered', 'call-3', { from: '0201110001', to: '020 1234567' }));
     const o = (await other.json()) as { contactId: string };
-    expect(contact(o.contactId).queue_id).toBe('belastingen');
+    expect((await contact(o.contactId)).queue_id).toBe('belastingen');
     const gone = (await (await post(event('call.abandoned', 'call-3'))).json()) as {
       terugbelverzoekContactId?: string;
     };
@@ -101,9 +108,10 @@ describeEachStore('telephony (CTI) events', (stores) => {
     expect(['duplicate,processed', '409,processed']).toContain(outcomes.join(','));
     const contactId = ((await (await post(offered)).json()) as { contactId: string }).contactId;
     const answers = (
-      kit.server.db
-        .prepare("SELECT type FROM contact_events WHERE contact_id = ? AND type = 'cti-answered'")
-        .all(contactId) as unknown[]
+      (await storeSql(kit.server.store).all(
+        "SELECT type FROM contact_events WHERE contact_id = ? AND type = 'cti-answered'",
+        contactId,
+      )) as unknown[]
     ).length;
     expect(answers).toBe(1);
   });
@@ -119,11 +127,9 @@ describeEachStore('telephony (CTI) events', (stores) => {
     const y = (await (await post(abandon)).json()) as { terugbelverzoekContactId: string; status: string };
     expect(y.status).toBe('duplicate');
     expect(y.terugbelverzoekContactId).toBe(x.terugbelverzoekContactId);
-    const n = kit.server.db
-      .prepare(
-        "SELECT COUNT(*) AS n FROM contacts WHERE channel = 'terugbelverzoek' AND external_id = 'cti-terugbel:call-r'",
-      )
-      .get() as { n: number };
+    const n = (await storeSql(kit.server.store).get(
+      "SELECT COUNT(*) AS n FROM contacts WHERE channel = 'terugbelverzoek' AND external_id = 'cti-terugbel:call-r'",
+    )) as { n: number };
     expect(n.n).toBe(1);
   });
 
@@ -159,7 +165,7 @@ describeEachStore('telephony (CTI) events', (stores) => {
       await post(event('call.offered', 'call-t', { from: '0612345678' }))
     ).json()) as { contactId: string };
     expect((await post(event('call.transferred', 'call-t', { toQueue: 'belastingen' }))).status).toBe(200);
-    expect(contact(contactId).queue_id).toBe('belastingen');
+    expect((await contact(contactId)).queue_id).toBe('belastingen');
     expect((await post(event('call.transferred', 'call-t', { toQueue: 'email' }))).status).toBe(400);
   });
 });
@@ -277,12 +283,12 @@ describeEachStore('web forms and callback requests', (stores) => {
     });
     expect(reg.status).toBe(201);
     // Anna is free, yet the callback waits for its window.
-    const waiting = () =>
-      kit.server.db.prepare('SELECT status FROM contacts WHERE id = ?').get(created.contactId);
-    expect(waiting()).toEqual({ status: 'queued' });
+    const waiting = async () =>
+      await storeSql(kit.server.store).get('SELECT status FROM contacts WHERE id = ?', created.contactId);
+    expect(await waiting()).toEqual({ status: 'queued' });
     const offeredWhenDue = kit.acceptNext(agent, created.contactId);
     clock.advance(dueIn - 1000);
-    expect(waiting()).toEqual({ status: 'queued' });
+    expect(await waiting()).toEqual({ status: 'queued' });
     clock.advance(1000);
     const cbOffer = await offeredWhenDue;
     expect(cbOffer.contact).toMatchObject({ channel: 'terugbelverzoek', from: { phone: '0612345678' } });
@@ -307,9 +313,10 @@ describeEachStore('web forms and callback requests', (stores) => {
     expect(outcome.status).toBe(200);
     const o = (await outcome.json()) as { poging: number; volgende: { contactId: string } };
     expect(o.poging).toBe(1);
-    const next = kit.server.db
-      .prepare('SELECT status, subject FROM contacts WHERE id = ?')
-      .get(o.volgende.contactId) as { status: string; subject: string };
+    const next = (await storeSql(kit.server.store).get(
+      'SELECT status, subject FROM contacts WHERE id = ?',
+      o.volgende.contactId,
+    )) as { status: string; subject: string };
     expect(next).toEqual({ status: 'queued', subject: 'Terugbelverzoek (poging 2)' });
     const twice = await fetch(
       `${kit.server.url}/api/contacts/${created.contactId}/terugbelverzoek/uitkomst`,
