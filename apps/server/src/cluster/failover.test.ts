@@ -76,7 +76,6 @@ describeEachStore('failover of one instance', (stores) => {
       const dataDir = tempDataDir();
       cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
       const instance: Instance = { id: 'instance-1', dataDir, port: await freePort() };
-      const instances = [instance];
       const start = async () => {
         instance.process = await startServerProcess(dataDir, instance.port, {
           ...env,
@@ -176,7 +175,7 @@ describeEachStore('failover of one instance', (stores) => {
       agents.forEach((a) => a.stop());
 
       // ------------------------------------------------------------------ what the store says
-      const store = await openTheStore(stores.dialect, database.env, instances);
+      const store = await openTheStore(stores.dialect, database.env, instance);
       cleanups.push(() => store.close());
       const contacts = await storeRows<{
         id: string;
@@ -243,12 +242,11 @@ describeEachStore('failover of one instance', (stores) => {
 async function openTheStore(
   dialect: string,
   env: Record<string, string>,
-  instances: readonly Instance[],
+  instance: Instance,
 ): Promise<Store> {
   if (dialect === 'postgres') return openStore({ postgresUrl: env.KCC_DATABASE_URL as string });
-  const only = instances[0] as Instance;
-  if (only.process) await killHard(only.process.child);
-  const db = openDatabase(only.dataDir);
+  if (instance.process) await killHard(instance.process.child);
+  const db = openDatabase(instance.dataDir);
   const store = openStore({ sqlite: db });
   return {
     ...store,

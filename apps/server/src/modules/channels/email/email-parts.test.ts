@@ -8,7 +8,7 @@ import type { InboundService } from '../../contacts/inbound.service';
 import { createMessagesRepository } from '../../messages/messages.repository';
 import { MessagesService } from '../../messages/messages.service';
 import type { RoutingService } from '../../routing/routing.service';
-import { openDatabase } from '../../../store/db';
+import { openDatabase, type Db } from '../../../store/db';
 import { migrate } from '../../../store/migrate';
 import { serverMigrations } from '../../../store/migrations';
 import { openStore } from '../../../store/store';
@@ -18,6 +18,40 @@ import { sanitiseEmailHtml } from './html-sanitise';
 import { composeReply, replySubject } from './reply-template';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The e-mail intake's neighbours on a migrated SQLite data dir: contacts, messages and an inbound service. */
+function emailWorld(db: Db) {
+  migrate(db, serverMigrations([]));
+  const store = openStore({ sqlite: db });
+  const { contacts } = contactsUnitOfWork(store, silent);
+  const repo = createMessagesRepository(store);
+  const messages = new MessagesService(repo, contacts, {
+    push: () => undefined,
+    log: silent,
+    userName: () => undefined,
+  });
+  const inbound: InboundService = {
+    onCreated: () => undefined,
+    receive(input, inTx) {
+      return contacts.transaction(async () => {
+        const r = await contacts.insertIfNew({
+          id: crypto.randomUUID(),
+          channel: input.channel,
+          externalId: input.externalId,
+          queueId: 'email',
+          status: 'new',
+          priority: 0,
+          from: input.from,
+          createdAt: Date.now(),
+          ...(input.subject !== undefined ? { subject: input.subject } : {}),
+        });
+        if (r.created) await inTx?.(r.contact as ContactRecord);
+        return r;
+      });
+    },
+  };
+  return { contacts, repo, messages, inbound };
+}
 
 describe('e-mail building blocks', () => {
   it('sanitises HTML: no scripts, handlers, styles, images or javascript: links', () => {
@@ -60,35 +94,7 @@ describe('e-mail building blocks', () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     try {
-      migrate(db, serverMigrations([]));
-      const store = openStore({ sqlite: db });
-      const { contacts } = contactsUnitOfWork(store, silent);
-      const repo = createMessagesRepository(store);
-      const messages = new MessagesService(repo, contacts, {
-        push: () => undefined,
-        log: silent,
-        userName: () => undefined,
-      });
-      const inbound: InboundService = {
-        onCreated: () => undefined,
-        receive(input, inTx) {
-          return contacts.transaction(async () => {
-            const r = await contacts.insertIfNew({
-              id: crypto.randomUUID(),
-              channel: input.channel,
-              externalId: input.externalId,
-              queueId: 'email',
-              status: 'new',
-              priority: 0,
-              from: input.from,
-              createdAt: Date.now(),
-              ...(input.subject !== undefined ? { subject: input.subject } : {}),
-            });
-            if (r.created) await inTx?.(r.contact as ContactRecord);
-            return r;
-          });
-        },
-      };
+      const { contacts, repo, messages, inbound } = emailWorld(db);
       const ingest = new EmailIngest({
         dataDir,
         attachmentMaxBytes: 1000,
@@ -128,34 +134,7 @@ describe('e-mail building blocks', () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     try {
-      migrate(db, serverMigrations([]));
-      const store = openStore({ sqlite: db });
-      const { contacts } = contactsUnitOfWork(store, silent);
-      const repo = createMessagesRepository(store);
-      const messages = new MessagesService(repo, contacts, {
-        push: () => undefined,
-        log: silent,
-        userName: () => undefined,
-      });
-      const inbound: InboundService = {
-        onCreated: () => undefined,
-        receive(input, inTx) {
-          return contacts.transaction(async () => {
-            const r = await contacts.insertIfNew({
-              id: crypto.randomUUID(),
-              channel: input.channel,
-              externalId: input.externalId,
-              queueId: 'email',
-              status: 'new',
-              priority: 0,
-              from: input.from,
-              createdAt: Date.now(),
-            });
-            if (r.created) await inTx?.(r.contact as ContactRecord);
-            return r;
-          });
-        },
-      };
+      const { contacts, repo, messages, inbound } = emailWorld(db);
       // Parsed ahead, so the two deliveries of the reply reach the store in the same turn of the event loop.
       const parsed = new Map<string, ParsedMail>();
       const ingest = new EmailIngest({
